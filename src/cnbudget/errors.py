@@ -1,0 +1,84 @@
+"""The exceptions cnbudget raises (异常类型).
+
+Every exception the library raises on purpose derives from :class:`CnbudgetError`, so a caller
+can catch them all in one place, and also from the built-in type a Python user expects
+(``ValueError`` for bad values, ``KeyError`` for failed look-ups).
+
+>>> from cnbudget.errors import InvalidAmount, CnbudgetError
+>>> issubclass(InvalidAmount, ValueError) and issubclass(InvalidAmount, CnbudgetError)
+True
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "CnbudgetError",
+    "DataError",
+    "InvalidAmount",
+    "InvalidCode",
+    "UnknownCode",
+]
+
+
+class CnbudgetError(Exception):
+    """Base class of every error cnbudget raises on purpose (cnbudget 异常基类)."""
+
+
+class InvalidAmount(CnbudgetError, ValueError):
+    """Text or a value that is not an amount of money (金额无效).
+
+    >>> from cnbudget import parse_amount
+    >>> parse_amount("12元3")
+    Traceback (most recent call last):
+    ...
+    cnbudget.errors.InvalidAmount: not an amount: '12元3' (不是金额)
+    """
+
+
+class InvalidCode(CnbudgetError, ValueError):
+    """A classification code that cannot exist (科目编码无效); the message says why.
+
+    >>> from cnbudget import FunctionCode
+    >>> FunctionCode("2101")
+    Traceback (most recent call last):
+    ...
+    cnbudget.errors.InvalidCode: 支出功能分类 code '2101' has 4 digits; a 类/款/项 code has 3, 5 or 7
+    """
+
+
+class UnknownCode(CnbudgetError, KeyError):
+    """A well-formed code that a catalogue does not hold (科目不在目录中).
+
+    The message says whether the catalogue's list is complete at that place, so that "this code
+    does not exist" can be told apart from "this code is not in our data".
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        # KeyError would quote the message; a person should read it as a sentence.
+        return self.message
+
+
+class DataError(CnbudgetError, ValueError):
+    """Malformed input data (数据格式错误): every problem with the path where it was found.
+
+    ``problems`` holds ``(path, message)`` pairs; ``str()`` lists them one a line.
+
+    >>> err = DataError([("tables.general_budget.lines[3].amounts.basic", "not an amount: 1.5")])
+    >>> print(err)
+    1 problem in the data:
+      tables.general_budget.lines[3].amounts.basic: not an amount: 1.5
+    """
+
+    def __init__(self, problems: list[tuple[str, str]]) -> None:
+        self.problems: tuple[tuple[str, str], ...] = tuple(problems)
+        super().__init__(self._describe())
+
+    def _describe(self) -> str:
+        count = len(self.problems)
+        head = f"{count} problem{'s' if count != 1 else ''} in the data:"
+        lines = [f"  {path or '<root>'}: {message}" for path, message in self.problems]
+        return "\n".join([head, *lines])

@@ -1,0 +1,60 @@
+"""Text normalisation shared by every parser (文本规范化).
+
+Published documents mix full-width and half-width characters (``１，０８９．２７``), Chinese and
+Western punctuation, and stray spaces left by PDF extraction. Parsers compare text only after
+passing it through these functions, so each rule lives in one place.
+
+>>> normalize_width("１，０８９．２７")
+'1,089.27'
+>>> normalize_width("维修（护）费")
+'维修(护)费'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["normalize_width", "squeeze_spaces"]
+
+# NFKC folds full-width ASCII; these are the look-alikes it leaves alone.
+_PUNCTUATION = str.maketrans(
+    {
+        "，": ",",
+        "。": ".",
+        "．": ".",
+        "－": "-",
+        "—": "-",
+        "–": "-",
+        "−": "-",
+        "、": ",",
+        "〔": "(",
+        "〕": ")",
+        "【": "[",
+        "】": "]",
+        "“": '"',
+        "”": '"',
+        "‘": "'",
+        "’": "'",
+    }
+)
+
+_SPACES = re.compile(r"\s+")
+
+
+def normalize_width(text: str) -> str:
+    """Fold full-width characters and Chinese punctuation to their half-width forms.
+
+    >>> normalize_width("２０２４年（第一批）")
+    '2024年(第一批)'
+    """
+    return unicodedata.normalize("NFKC", text).translate(_PUNCTUATION)
+
+
+def squeeze_spaces(text: str) -> str:
+    """Remove every run of white space (PDF wrapping puts spaces inside Chinese words).
+
+    >>> squeeze_spaces("有效 保证")
+    '有效保证'
+    """
+    return _SPACES.sub("", text)
