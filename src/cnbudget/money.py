@@ -1,0 +1,821 @@
+"""Amounts of money (金额): parsing, units, rounding, shares, change and rounding-aware checks.
+
+Amounts are :class:`decimal.Decimal`, never ``float``. A Decimal keeps the exponent it was
+written with, so ``Decimal("5.60")`` remembers that the document printed two decimals; the
+rounding-aware checks below read the printed precision from that exponent.
+
+Parsing accepts what documents print (thousands separators, full-width digits, dash
+placeholders, a unit suffix):
+
+>>> parse_amount("１，０８９．２７")
+Decimal('1089.27')
+>>> parse_amount("83616.92元", unit=AmountUnit.WAN_YUAN)
+Decimal('8.361692')
+
+Shares and year-over-year change, rounded half up (四舍五入) as Chinese public finance does:
+
+>>> share(Decimal("2022.69"), Decimal("3166.28"))
+Decimal('63.88')
+>>> change(Decimal("2022.69"), Decimal("1814.15"))
+Change(amount=Decimal('208.54'), rate=Decimal('11.50'))
+
+**Rounding-aware comparison** (the idea of XBRL Calculations 1.1). A figure printed with *d*
+decimals stands for every true value that rounds to it, the closed interval
+``[v - ½·10⁻ᵈ, v + ½·10⁻ᵈ]``. The intervals of printed parts add up (low ends add, high ends
+add), and a printed total is consistent with its parts when its interval meets the interval of
+their sum. Nothing else is tolerated: there is no fixed tolerance anywhere, so a difference is
+accepted exactly when rounding can explain it, and the larger the number of parts, the larger the
+difference rounding can explain.
+
+>>> check_sum(Decimal("1.00"), [Decimal("0.33"), Decimal("0.33"), Decimal("0.33")]).status
+<Consistency.WITHIN_ROUNDING: 'within_rounding'>
+>>> check_sum(Decimal("1.00"), [Decimal("0.33"), Decimal("0.33")]).status
+<Consistency.INCONSISTENT: 'inconsistent'>
+
+One exception to "the exponent is the precision": a zero written without decimals — what a blank
+cell, a dash placeholder or the integer ``0`` gives — is an exact zero, because a blank cell
+means nothing was budgeted, not "something below 0.5".
+
+For a ratio (a share ``100·n/d`` or a growth rate) the true value lies between the smallest and
+the largest ratio the printed intervals allow. The ratio is monotone in each input while the
+others stay fixed (the denominator's interval must not contain zero), so the extremes are found
+at the corners of the intervals; they are computed exactly with fractions and rounded outwards.
+A stated percentage is consistent when its own interval meets that range.
+"""
+
+from __future__ import annotations
+
+import decimal
+import enum
+import functools
+import itertools
+import re
+from collections.abc import Callable, Iterable
+from decimal import Decimal
+from fractions import Fraction
+from typing import NamedTuple
+
+import attrs
+
+from cnbudget.errors import InvalidAmount
+from cnbudget.text import normalize_width
+
+__all__ = [
+    "AmountUnit",
+    "Change",
+    "Consistency",
+    "Interval",
+    "SumCheck",
+    "change",
+    "check_equal",
+    "check_rate",
+    "check_ratio",
+    "check_sum",
+    "convert",
+    "decimal_places",
+    "implied_rate",
+    "parse_amount",
+    "parse_amount_and_unit",
+    "prior_from_change",
+    "rate_interval",
+    "ratio_interval",
+    "round_half_up",
+    "share",
+    "to_amount",
+]
+
+# Sums, differences and unit shifts must be exact: far more digits than any amount has, and a
+# trap so that running out of digits is an error rather than a silent rounding.
+_EXACT = decimal.Context(
+    prec=200,
+    traps=[decimal.Inexact, decimal.InvalidOperation, decimal.Overflow, decimal.DivisionByZero],
+)
+_HALF_UP = decimal.Context(
+    prec=200, rounding=decimal.ROUND_HALF_UP, traps=[decimal.InvalidOperation, decimal.Overflow]
+)
+# Ratio bounds are rounded outwards, so a range is never narrower than the truth.
+_FLOOR = decimal.Context(prec=50, rounding=decimal.ROUND_FLOOR)
+_CEILING = decimal.Context(prec=50, rounding=decimal.ROUND_CEILING)
+
+_ZERO = Decimal(0)
+_HUNDRED = Fraction(100)
+
+
+# ---------------------------------------------------------------------------------------------
+# Units
+
+
+class AmountUnit(enum.Enum):
+    """The unit amounts are printed in (金额单位): 元, 万元 or 亿元.
+
+    >>> AmountUnit.WAN_YUAN.factor
+    Decimal('10000')
+    >>> AmountUnit.parse(" 万元 ")
+    <AmountUnit.WAN_YUAN: '万元'>
+    """
+
+    YUAN = "元"
+    WAN_YUAN = "万元"
+    YI_YUAN = "亿元"
+
+    @property
+    def zh(self) -> str:
+        """The Chinese name of the unit.
+
+        >>> AmountUnit.YI_YUAN.zh
+        '亿元'
+        """
+        return self.value
+
+    @property
+    def factor(self) -> Decimal:
+        """How many 元 one of this unit is.
+
+        >>> AmountUnit.YI_YUAN.factor
+        Decimal('100000000')
+        """
+        return Decimal(10 ** _POWER_OF_TEN[self])
+
+    @classmethod
+    def parse(cls, text: str) -> AmountUnit:
+        """The unit named by ``text`` (元, 万元 or 亿元, surrounding spaces allowed).
+
+        >>> AmountUnit.parse("元")
+        <AmountUnit.YUAN: '元'>
+        >>> AmountUnit.parse("千元")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        cnbudget.errors.InvalidAmount: not an amount unit: '千元' (不是金额单位); expected ...
+        """
+        name = normalize_width(text).strip() if isinstance(text, str) else None
+        for unit in cls:
+            if unit.value == name:
+                return unit
+        raise InvalidAmount(
+            f"not an amount unit: {text!r} (不是金额单位); expected 元, 万元 or 亿元"
+        )
+
+
+_POWER_OF_TEN = {AmountUnit.YUAN: 0, AmountUnit.WAN_YUAN: 4, AmountUnit.YI_YUAN: 8}
+
+
+def convert(amount: Decimal, from_unit: AmountUnit, to_unit: AmountUnit) -> Decimal:
+    """Express ``amount`` in another unit, exactly (单位换算, no rounding).
+
+    Units differ by powers of ten, so conversion shifts the decimal point and keeps the printed
+    precision: 6592.8 万元 is known to the nearest 1,000 元, and in 元 it reads ``6.5928E+7``
+    (equal to 65928000; print it with ``f"{x:f}"``). An exact zero stays ``Decimal('0')``.
+
+    >>> convert(Decimal("83616.92"), AmountUnit.YUAN, AmountUnit.WAN_YUAN)
+    Decimal('8.361692')
+    >>> convert(Decimal("6592.8"), AmountUnit.WAN_YUAN, AmountUnit.YUAN) == 65928000
+    True
+    """
+    amount = to_amount(amount, where="amount to convert")
+    if _is_exact_zero(amount):
+        return _ZERO
+    return amount.scaleb(_POWER_OF_TEN[from_unit] - _POWER_OF_TEN[to_unit], context=_EXACT)
+
+
+# ---------------------------------------------------------------------------------------------
+# Parsing and the gate for Python values
+
+_NUMBER = re.compile(
+    r"(?P<number>-?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?)"
+    r"\s*(?P<unit>亿元|万元|元)?"
+)
+_PLACEHOLDER = re.compile(r"-*")  # blank, "-", "--", "—", "——": nothing budgeted
+
+
+def parse_amount_and_unit(text: str) -> tuple[Decimal, AmountUnit | None]:
+    """Read a printed amount and its unit suffix, if any (解析金额及单位).
+
+    >>> parse_amount_and_unit("6592.8万元")
+    (Decimal('6592.8'), <AmountUnit.WAN_YUAN: '万元'>)
+    >>> parse_amount_and_unit("2,260.66")
+    (Decimal('2260.66'), None)
+    """
+    if not isinstance(text, str):
+        raise InvalidAmount(f"not an amount: {text!r} (不是金额)")
+    compact = normalize_width(text).strip()
+    if _PLACEHOLDER.fullmatch(compact):
+        return _ZERO, None
+    match = _NUMBER.fullmatch(compact)
+    if match is None:
+        raise InvalidAmount(f"not an amount: {text!r} (不是金额)")
+    number = _unsigned_zero(Decimal(match["number"].replace(",", "")))
+    unit = AmountUnit(match["unit"]) if match["unit"] else None
+    return number, unit
+
+
+def parse_amount(text: str, *, unit: AmountUnit | None = None) -> Decimal:
+    """Read an amount as documents print it (解析金额).
+
+    Accepts thousands separators in groups of three, full-width digits and punctuation, spaces
+    around, a leading minus, a unit suffix (元/万元/亿元), and blank or dash placeholders
+    (``""``, ``"-"``, ``"—"``, ``"－"``, ``"--"``), which mean zero. The result keeps the printed
+    exponent: ``"5.60"`` gives ``Decimal('5.60')``.
+
+    Without ``unit`` the number is returned as printed and a suffix is dropped. With ``unit``, a
+    suffixed amount is converted into ``unit`` and an unsuffixed one is taken to be in ``unit``.
+
+    >>> parse_amount("1,089.27"), parse_amount("5.60"), parse_amount("—")
+    (Decimal('1089.27'), Decimal('5.60'), Decimal('0'))
+    >>> parse_amount("1.2亿元", unit=AmountUnit.WAN_YUAN) == 12000
+    True
+    >>> parse_amount("1e5")
+    Traceback (most recent call last):
+    ...
+    cnbudget.errors.InvalidAmount: not an amount: '1e5' (不是金额)
+    """
+    number, printed_unit = parse_amount_and_unit(text)
+    if unit is None or printed_unit is None:
+        return number
+    return convert(number, printed_unit, unit)
+
+
+def to_amount(value: object, *, where: str = "", unit: AmountUnit | None = None) -> Decimal:
+    """The one gate for amounts given as Python values (金额校验).
+
+    Accepts a finite ``Decimal`` (returned as is), an ``int`` and a ``str`` (read with
+    :func:`parse_amount`, passing ``unit`` on). Everything else is refused with
+    :class:`~cnbudget.errors.InvalidAmount` (a ``ValueError``), wrong types included, so one
+    ``except`` clause catches every bad amount. ``where`` names the place in the message.
+
+    >>> to_amount(612), to_amount("1,089.27")
+    (Decimal('612'), Decimal('1089.27'))
+    >>> to_amount(0.1, where="lines[3].basic")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    cnbudget.errors.InvalidAmount: lines[3].basic: float is never an amount; pass a Decimal or ...
+    """
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise InvalidAmount(_at(where, f"{value} is never an amount; amounts are finite"))
+        return _unsigned_zero(value)
+    if isinstance(value, bool):  # before int: bool is a subclass of int
+        raise InvalidAmount(_at(where, f"bool is never an amount (got {value!r})"))
+    if isinstance(value, int):
+        return Decimal(int(value))
+    if isinstance(value, str):
+        try:
+            return parse_amount(value, unit=unit)
+        except InvalidAmount as error:
+            if not where:
+                raise
+            raise InvalidAmount(_at(where, str(error))) from None
+    if isinstance(value, float):
+        raise InvalidAmount(
+            _at(
+                where,
+                "float is never an amount; pass a Decimal or a string such as '1089.27'"
+                f" (got {value!r})",
+            )
+        )
+    raise InvalidAmount(
+        _at(
+            where,
+            f"{type(value).__name__} is not an amount; pass a Decimal or a string such as"
+            f" '1089.27' (got {value!r})",
+        )
+    )
+
+
+def _at(where: str, message: str) -> str:
+    return f"{where}: {message}" if where else message
+
+
+def _unsigned_zero(value: Decimal) -> Decimal:
+    # "-0.00" is printed zero; a signed zero would leak into output as "-0.00".
+    return value.copy_abs() if value.is_zero() else value
+
+
+def _exponent(value: Decimal) -> int:
+    exponent = value.as_tuple().exponent
+    if not isinstance(exponent, int):  # only NaN and Infinity have a letter here
+        raise InvalidAmount(f"{value} is never an amount; amounts are finite")
+    return exponent
+
+
+def _is_exact_zero(value: Decimal) -> bool:
+    return value.is_zero() and _exponent(value) >= 0
+
+
+# ---------------------------------------------------------------------------------------------
+# Rounding, shares, change
+
+
+def round_half_up(value: Decimal, places: int = 2) -> Decimal:
+    """Round to ``places`` decimals, halves away from zero (四舍五入).
+
+    >>> round_half_up(Decimal("2.675")), round_half_up(Decimal("-2.675"))
+    (Decimal('2.68'), Decimal('-2.68'))
+    >>> round_half_up(Decimal("2.5"), 0)
+    Decimal('3')
+    """
+    value = to_amount(value, where="value to round")
+    return _unsigned_zero(value.quantize(Decimal((0, (1,), -places)), context=_HALF_UP))
+
+
+def decimal_places(value: Decimal) -> int:
+    """The number of decimals an amount was printed with (小数位数), read from its exponent.
+
+    Integers give 0; a figure known only to tens or thousands (after :func:`convert` to a smaller
+    unit) gives a negative number.
+
+    >>> decimal_places(Decimal("5.60")), decimal_places(Decimal("612"))
+    (2, 0)
+    >>> decimal_places(Decimal("1.2E+4"))
+    -3
+    """
+    return -_exponent(to_amount(value, where="value"))
+
+
+def _round_fraction(value: Fraction, places: int) -> Decimal:
+    # Exact half-up rounding of a rational number: no intermediate decimal can go astray.
+    scaled = abs(value) * Fraction(10) ** places
+    units = int(scaled + Fraction(1, 2))  # floor, since the value is non-negative
+    sign = 1 if value < 0 and units else 0
+    return Decimal((sign, tuple(int(d) for d in str(units)), -places))
+
+
+def share(part: Decimal, whole: Decimal, *, places: int = 2) -> Decimal:
+    """The percentage ``part`` is of ``whole`` (占比), rounded half up to ``places``.
+
+    >>> share(Decimal("237.97"), Decimal("3166.28"))
+    Decimal('7.52')
+    >>> share(Decimal("5"), Decimal("0"))
+    Traceback (most recent call last):
+    ...
+    cnbudget.errors.InvalidAmount: share of a zero whole is undefined: 5 of 0 (总数为零，占比无意义)
+    """
+    part = to_amount(part, where="share part")
+    whole = to_amount(whole, where="share whole")
+    if whole.is_zero():
+        raise InvalidAmount(
+            f"share of a zero whole is undefined: {part} of {whole} (总数为零，占比无意义)"
+        )
+    return _round_fraction(_HUNDRED * Fraction(part) / Fraction(whole), places)
+
+
+def _sign_word(value: Decimal, up: str, down: str) -> str:
+    if value > 0:
+        return up
+    if value < 0:
+        return down
+    return "持平"
+
+
+@attrs.frozen(kw_only=True)
+class Change:
+    """A year-over-year change (比上年增减): the amount and the growth rate in percent.
+
+    ``amount`` is current − prior, exact; ``rate`` is ``100 · amount / prior`` rounded half up,
+    or ``None`` when the prior year was zero (a rate from nothing is undefined, although
+    documents often print 100.00% then).
+
+    >>> c = change(Decimal("237.97"), Decimal("705.71"))
+    >>> c.amount, c.rate, c.amount_word, c.rate_word
+    (Decimal('-467.74'), Decimal('-66.28'), '减少', '下降')
+    """
+
+    amount: Decimal = attrs.field(
+        validator=attrs.validators.instance_of(Decimal), metadata={"zh": "增减额"}
+    )
+    rate: Decimal | None = attrs.field(
+        validator=attrs.validators.optional(attrs.validators.instance_of(Decimal)),
+        metadata={"zh": "增减率(%)"},
+    )
+
+    @property
+    def amount_word(self) -> str:
+        """增加, 减少 or 持平, by the sign of the amount.
+
+        >>> Change(amount=Decimal("208.54"), rate=Decimal("11.50")).amount_word
+        '增加'
+        """
+        return _sign_word(self.amount, "增加", "减少")
+
+    @property
+    def rate_word(self) -> str:
+        """增长, 下降 or 持平, by the sign of the amount (so the two words always agree).
+
+        >>> Change(amount=Decimal("-0.50"), rate=Decimal("-50.00")).rate_word
+        '下降'
+        """
+        return _sign_word(self.amount, "增长", "下降")
+
+    def describe(self, unit: AmountUnit | None = None) -> str:
+        """The change as a budget narrative words it, magnitudes without sign.
+
+        >>> change(Decimal("2022.69"), Decimal("1814.15")).describe(AmountUnit.WAN_YUAN)
+        '比上年增加 208.54 万元，增长 11.50%'
+        >>> change(Decimal("17.03"), Decimal("0")).describe()
+        '比上年增加 17.03（上年为零，无增长率）'
+        >>> change(Decimal("5.00"), Decimal("5.00")).describe()
+        '与上年持平'
+        """
+        if self.amount.is_zero():
+            return "与上年持平"
+        suffix = f" {unit.zh}" if unit is not None else ""
+        text = f"比上年{self.amount_word} {abs(self.amount):,f}{suffix}"
+        if self.rate is None:
+            return f"{text}（上年为零，无增长率）"
+        return f"{text}，{self.rate_word} {abs(self.rate):,f}%"
+
+
+def change(current: Decimal, prior: Decimal, *, places: int = 2) -> Change:
+    """The change from ``prior`` to ``current`` (比上年增减): exact amount, rate rounded half up.
+
+    >>> change(Decimal("905.62"), Decimal("254.28"))
+    Change(amount=Decimal('651.34'), rate=Decimal('256.15'))
+    >>> change(Decimal("17.03"), Decimal("0")).rate is None
+    True
+    """
+    current = to_amount(current, where="current amount")
+    prior = to_amount(prior, where="prior amount")
+    amount = _unsigned_zero(_EXACT.subtract(current, prior))
+    if prior.is_zero():
+        return Change(amount=amount, rate=None)
+    return Change(
+        amount=amount, rate=_round_fraction(_HUNDRED * Fraction(amount) / Fraction(prior), places)
+    )
+
+
+def prior_from_change(current: Decimal, change_amount: Decimal) -> Decimal:
+    """Last year's amount recovered from this year's and the stated change (上年数).
+
+    >>> prior_from_change(Decimal("2022.69"), Decimal("208.54"))
+    Decimal('1814.15')
+    """
+    current = to_amount(current, where="current amount")
+    change_amount = to_amount(change_amount, where="change amount")
+    return _unsigned_zero(_EXACT.subtract(current, change_amount))
+
+
+def implied_rate(current: Decimal, change_amount: Decimal, *, places: int = 2) -> Decimal | None:
+    """The growth rate implied by this year's amount and the stated change (隐含增长率).
+
+    ``None`` when the implied prior year is zero.
+
+    >>> implied_rate(Decimal("2022.69"), Decimal("208.54"))
+    Decimal('11.50')
+    """
+    prior = prior_from_change(current, change_amount)
+    return change(current, prior, places=places).rate
+
+
+# ---------------------------------------------------------------------------------------------
+# Rounding-aware comparison
+
+
+def _ordered(instance: Interval, attribute: attrs.Attribute[Decimal], high: Decimal) -> None:
+    if high < instance.low:
+        raise InvalidAmount(f"interval high {high} is below its low {instance.low}")
+
+
+@attrs.frozen
+class Interval:
+    """A closed range of true values (取值区间), such as the values a printed figure may stand for.
+
+    >>> Interval.of_printed(Decimal("1.00"))
+    Interval(low=Decimal('0.995'), high=Decimal('1.005'))
+    >>> Interval.of_printed(Decimal("0.33")) + Interval.of_printed(Decimal("0.33"))
+    Interval(low=Decimal('0.650'), high=Decimal('0.670'))
+    """
+
+    low: Decimal = attrs.field(
+        validator=attrs.validators.instance_of(Decimal), metadata={"zh": "下限"}
+    )
+    high: Decimal = attrs.field(
+        validator=[attrs.validators.instance_of(Decimal), _ordered], metadata={"zh": "上限"}
+    )
+
+    @classmethod
+    def of_printed(cls, value: Decimal) -> Interval:
+        """The values a printed figure stands for: ``value ± ½·10^exponent``.
+
+        A zero without decimals (a blank cell) is exact.
+
+        >>> Interval.of_printed(Decimal("8542.6"))
+        Interval(low=Decimal('8542.55'), high=Decimal('8542.65'))
+        >>> Interval.of_printed(Decimal("0"))
+        Interval(low=Decimal('0'), high=Decimal('0'))
+        """
+        value = to_amount(value, where="printed value")
+        if _is_exact_zero(value):
+            return cls(_ZERO, _ZERO)
+        half = Decimal((0, (5,), _exponent(value) - 1))
+        return cls(_EXACT.subtract(value, half), _EXACT.add(value, half))
+
+    def __add__(self, other: Interval) -> Interval:
+        """The range of a sum: low ends add, high ends add.
+
+        >>> Interval(Decimal("1"), Decimal("2")) + Interval(Decimal("10"), Decimal("20"))
+        Interval(low=Decimal('11'), high=Decimal('22'))
+        """
+        if not isinstance(other, Interval):
+            return NotImplemented
+        return Interval(_EXACT.add(self.low, other.low), _EXACT.add(self.high, other.high))
+
+    def overlaps(self, other: Interval) -> bool:
+        """Whether the two ranges share a value (the ends count).
+
+        >>> Interval(Decimal("0.975"), Decimal("1.005")).overlaps(
+        ...     Interval(Decimal("1.005"), Decimal("1.015")))
+        True
+        """
+        return self.low <= other.high and other.low <= self.high
+
+    def contains(self, value: Decimal) -> bool:
+        """Whether ``value`` lies in the range (the ends count).
+
+        >>> Interval.of_printed(Decimal("11.50")).contains(Decimal("11.495"))
+        True
+        """
+        return self.low <= value <= self.high
+
+    def distance(self, other: Interval) -> Decimal:
+        """The gap between the two ranges; zero when they overlap.
+
+        >>> Interval(Decimal("0.65"), Decimal("0.67")).distance(
+        ...     Interval(Decimal("0.995"), Decimal("1.005")))
+        Decimal('0.325')
+        """
+        if self.overlaps(other):
+            return _ZERO
+        return max(_EXACT.subtract(other.low, self.high), _EXACT.subtract(self.low, other.high))
+
+    def __str__(self) -> str:
+        return f"[{self.low:f}, {self.high:f}]"
+
+
+class Consistency(enum.Enum):
+    """How a printed figure agrees with what arithmetic says it should be (一致性).
+
+    >>> Consistency.WITHIN_ROUNDING.zh
+    '舍入误差内'
+    """
+
+    EXACT = "exact"
+    WITHIN_ROUNDING = "within_rounding"
+    INCONSISTENT = "inconsistent"
+
+    @property
+    def zh(self) -> str:
+        """The Chinese term: 一致, 舍入误差内 or 不一致.
+
+        >>> Consistency.INCONSISTENT.zh
+        '不一致'
+        """
+        return _CONSISTENCY_ZH[self]
+
+
+_CONSISTENCY_ZH = {
+    Consistency.EXACT: "一致",
+    Consistency.WITHIN_ROUNDING: "舍入误差内",
+    Consistency.INCONSISTENT: "不一致",
+}
+
+
+@attrs.frozen(kw_only=True)
+class SumCheck:
+    """The result of holding a printed total against its printed parts (合计校验).
+
+    ``difference`` is total − Σparts, exact; ``excess`` is how far apart the rounding intervals
+    are, zero unless the figures are inconsistent.
+
+    >>> result = check_sum(Decimal("1.00"), [Decimal("0.33"), Decimal("0.33")])
+    >>> result.difference, result.excess
+    (Decimal('0.34'), Decimal('0.325'))
+    >>> print(result.describe())
+    合计 1.00 比分项之和 0.66 多 0.34，超出舍入误差 0.325（不一致）
+    """
+
+    total: Decimal = attrs.field(metadata={"zh": "合计"})
+    parts_sum: Decimal = attrs.field(metadata={"zh": "分项之和"})
+    difference: Decimal = attrs.field(metadata={"zh": "差额"})
+    status: Consistency = attrs.field(metadata={"zh": "一致性"})
+    excess: Decimal = attrs.field(metadata={"zh": "超出舍入误差"})
+
+    @property
+    def is_consistent(self) -> bool:
+        """True unless the status is INCONSISTENT.
+
+        >>> check_equal(Decimal("1.00"), Decimal("1.02")).is_consistent
+        False
+        """
+        return self.status is not Consistency.INCONSISTENT
+
+    def describe(self) -> str:
+        """One sentence for people, in Chinese.
+
+        >>> print(check_sum(Decimal("0.03"), [Decimal("0.01")] * 3).describe())
+        合计 0.03 等于分项之和 0.03（一致）
+        >>> print(check_sum(Decimal("1.00"), [Decimal("0.33")] * 3).describe())
+        合计 1.00 比分项之和 0.99 多 0.01，可由四舍五入解释（舍入误差内）
+        """
+        head = f"合计 {self.total:,f}"
+        if self.status is Consistency.EXACT:
+            return f"{head} 等于分项之和 {self.parts_sum:,f}（{self.status.zh}）"
+        more_or_less = "多" if self.difference > 0 else "少"
+        text = f"{head} 比分项之和 {self.parts_sum:,f} {more_or_less} {abs(self.difference):,f}"
+        if self.status is Consistency.WITHIN_ROUNDING:
+            return f"{text}，可由四舍五入解释（{self.status.zh}）"
+        return f"{text}，超出舍入误差 {self.excess:,f}（{self.status.zh}）"
+
+
+def check_sum(total: Decimal, parts: Iterable[Decimal]) -> SumCheck:
+    """Hold a printed total against its printed parts (合计 = Σ分项), rounding-aware.
+
+    EXACT when the total equals the sum; WITHIN_ROUNDING when the total's interval meets the
+    interval of the sum of the parts' intervals; INCONSISTENT otherwise.
+
+    >>> check_sum(Decimal("0.03"), [Decimal("0.01")] * 3).status
+    <Consistency.EXACT: 'exact'>
+    """
+    total = to_amount(total, where="total")
+    amounts = tuple(to_amount(part, where=f"parts[{i}]") for i, part in enumerate(parts))
+    parts_sum = functools.reduce(_EXACT.add, amounts, _ZERO)
+    difference = _unsigned_zero(_EXACT.subtract(total, parts_sum))
+    if difference.is_zero():
+        status, excess = Consistency.EXACT, _ZERO
+    else:
+        parts_range = functools.reduce(
+            Interval.__add__, map(Interval.of_printed, amounts), Interval(_ZERO, _ZERO)
+        )
+        excess = Interval.of_printed(total).distance(parts_range)
+        status = Consistency.INCONSISTENT if excess > 0 else Consistency.WITHIN_ROUNDING
+    return SumCheck(
+        total=total, parts_sum=parts_sum, difference=difference, status=status, excess=excess
+    )
+
+
+def check_equal(a: Decimal, b: Decimal) -> SumCheck:
+    """Hold two printings of the same quantity against each other (``check_sum(a, [b])``).
+
+    >>> check_equal(Decimal("8542.6"), Decimal("8542.60")).status
+    <Consistency.EXACT: 'exact'>
+    >>> check_equal(Decimal("2022.7"), Decimal("2022.69")).status
+    <Consistency.WITHIN_ROUNDING: 'within_rounding'>
+    """
+    return check_sum(a, [b])
+
+
+def _corner_range(function: Callable[..., Fraction], intervals: tuple[Interval, ...]) -> Interval:
+    # Valid for functions monotone in each argument while the others stay fixed: the extremes
+    # are then at the corners. Exact fractions, rounded outwards to decimals.
+    values = [
+        function(*corner)
+        for corner in itertools.product(*[(Fraction(i.low), Fraction(i.high)) for i in intervals])
+    ]
+    low, high = min(values), max(values)
+    return Interval(_fraction_to_decimal(low, _FLOOR), _fraction_to_decimal(high, _CEILING))
+
+
+def _fraction_to_decimal(value: Fraction, context: decimal.Context) -> Decimal:
+    return context.divide(Decimal(value.numerator), Decimal(value.denominator))
+
+
+def _straddles_zero(interval: Interval) -> bool:
+    return interval.low <= 0 <= interval.high
+
+
+def ratio_interval(numerator: Decimal, denominator: Decimal) -> Interval | None:
+    """The range of ``100 · n / d`` over the printed intervals of both (比率区间).
+
+    ``None`` when the denominator's interval contains zero.
+
+    >>> r = ratio_interval(Decimal("1.00"), Decimal("3.00"))   # 0.995/3.005 … 1.005/2.995
+    >>> round_half_up(r.low, 4), round_half_up(r.high, 4)
+    (Decimal('33.1115'), Decimal('33.5559'))
+    >>> ratio_interval(Decimal("1.00"), Decimal("0")) is None
+    True
+    """
+    numerator = to_amount(numerator, where="numerator")
+    denominator = to_amount(denominator, where="denominator")
+    n_range, d_range = Interval.of_printed(numerator), Interval.of_printed(denominator)
+    if _straddles_zero(d_range):
+        return None
+    return _corner_range(lambda n, d: _HUNDRED * n / d, (n_range, d_range))
+
+
+def _judge(stated: Decimal, exact: Fraction, possible: Interval | None) -> Consistency:
+    # ``possible`` is None when the range is unbounded: the printed figures allow any value.
+    if _round_fraction(exact, decimal_places(stated)) == stated:
+        return Consistency.EXACT
+    if possible is None or Interval.of_printed(stated).overlaps(possible):
+        return Consistency.WITHIN_ROUNDING
+    return Consistency.INCONSISTENT
+
+
+def check_ratio(stated_percent: Decimal, numerator: Decimal, denominator: Decimal) -> Consistency:
+    """Hold a stated percentage (a share, 占比) against the printed figures it was computed from.
+
+    EXACT when ``100·n/d`` rounded half up to the stated precision is the stated figure;
+    WITHIN_ROUNDING when the stated figure's interval meets :func:`ratio_interval`; otherwise
+    INCONSISTENT. A zero denominator makes the ratio undefined: InvalidAmount.
+
+    >>> check_ratio(Decimal("63.88"), Decimal("2022.69"), Decimal("3166.28")).name
+    'EXACT'
+    >>> check_ratio(Decimal("33.5"), Decimal("1.00"), Decimal("3.00")).name
+    'WITHIN_ROUNDING'
+    >>> check_ratio(Decimal("33.7"), Decimal("1.00"), Decimal("3.00")).name
+    'INCONSISTENT'
+    """
+    stated_percent = to_amount(stated_percent, where="stated percent")
+    numerator = to_amount(numerator, where="numerator")
+    denominator = to_amount(denominator, where="denominator")
+    if denominator.is_zero():
+        raise InvalidAmount(
+            f"a ratio with a zero denominator is undefined: {numerator} / {denominator}"
+            " (分母为零，比率无意义)"
+        )
+    exact = _HUNDRED * Fraction(numerator) / Fraction(denominator)
+    return _judge(stated_percent, exact, ratio_interval(numerator, denominator))
+
+
+class _Growth(NamedTuple):
+    # A growth rate's printed inputs: this year's amount and either last year's or the change.
+    rate: Callable[[Fraction, Fraction], Fraction]
+    current: Decimal
+    other: Decimal
+    prior_range: Interval  # the values last year's amount can take
+
+
+def _rate_from_prior(current: Fraction, prior: Fraction) -> Fraction:
+    return _HUNDRED * (current - prior) / prior
+
+
+def _rate_from_change(current: Fraction, change_amount: Fraction) -> Fraction:
+    return _HUNDRED * change_amount / (current - change_amount)
+
+
+def _growth(current: Decimal, prior: Decimal | None, change_amount: Decimal | None) -> _Growth:
+    if (prior is None) == (change_amount is None):
+        raise TypeError("give exactly one of prior= and change_amount=")
+    current = to_amount(current, where="current amount")
+    if prior is not None:
+        prior = to_amount(prior, where="prior amount")
+        return _Growth(_rate_from_prior, current, prior, Interval.of_printed(prior))
+    change_amount = to_amount(change_amount, where="change amount")
+    # The prior is derived, so it carries the rounding of both printed figures.
+    c_range, a_range = Interval.of_printed(current), Interval.of_printed(change_amount)
+    prior_range = Interval(
+        _EXACT.subtract(c_range.low, a_range.high), _EXACT.subtract(c_range.high, a_range.low)
+    )
+    return _Growth(_rate_from_change, current, change_amount, prior_range)
+
+
+def rate_interval(
+    current: Decimal, *, prior: Decimal | None = None, change_amount: Decimal | None = None
+) -> Interval | None:
+    """The range of the growth rate in percent over the printed intervals (增长率区间).
+
+    Give this year's amount and either last year's (``prior=``) or the stated change
+    (``change_amount=``). Only printed figures are uncertain, so a derived figure (the change, or
+    last year's amount) carries the rounding of both. ``None`` when last year's amount can be zero:
+    the rate is then unbounded.
+
+    >>> r = rate_interval(Decimal("2022.69"), change_amount=Decimal("208.54"))
+    >>> round_half_up(r.low, 4), round_half_up(r.high, 4)
+    (Decimal('11.4949'), Decimal('11.4955'))
+    """
+    growth = _growth(current, prior, change_amount)
+    if _straddles_zero(growth.prior_range):
+        return None
+    ranges = (Interval.of_printed(growth.current), Interval.of_printed(growth.other))
+    return _corner_range(growth.rate, ranges)
+
+
+def check_rate(
+    stated_rate: Decimal,
+    current: Decimal,
+    *,
+    prior: Decimal | None = None,
+    change_amount: Decimal | None = None,
+) -> Consistency:
+    """Hold a stated growth rate (增长率, signed percent) against the printed amounts.
+
+    Like :func:`check_ratio`, with the rate's range from :func:`rate_interval`; when that range is
+    unbounded (last year's amount is so small that it may be zero) any stated rate is within
+    rounding. A printed zero prior year makes the rate undefined: InvalidAmount.
+
+    >>> check_rate(Decimal("11.50"), Decimal("2022.69"), change_amount=Decimal("208.54")).name
+    'EXACT'
+    >>> check_rate(Decimal("-66.28"), Decimal("237.97"), prior=Decimal("705.71")).name
+    'EXACT'
+    >>> check_rate(Decimal("11.6"), Decimal("2022.69"), change_amount=Decimal("208.54")).name
+    'INCONSISTENT'
+    """
+    stated_rate = to_amount(stated_rate, where="stated rate")
+    growth = _growth(current, prior, change_amount)
+    current_f, other_f = Fraction(growth.current), Fraction(growth.other)
+    prior_f = current_f - other_f if growth.rate is _rate_from_change else other_f
+    if prior_f == 0:
+        raise InvalidAmount(
+            f"a growth rate from a zero prior year is undefined: current {growth.current},"
+            f" prior {prior_f} (上年为零，增长率无意义)"
+        )
+    possible = rate_interval(growth.current, prior=prior, change_amount=change_amount)
+    return _judge(stated_rate, growth.rate(current_f, other_f), possible)
