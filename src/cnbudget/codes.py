@@ -28,6 +28,7 @@ True
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from typing import ClassVar, Self
 
 from cnbudget.errors import InvalidCode
@@ -113,7 +114,7 @@ class ClassificationCode:
                 f"{cls.FAMILY} code {text!r} must start with {cls.FIRST_DIGIT} "
                 f"({cls.FAMILY_EN} codes are {cls.FIRST_DIGIT}xx)"
             )
-        for start, end in zip((0, *lengths), lengths, strict=False):
+        for start, end in pairwise((0, *lengths)):
             if end <= len(digits) and set(digits[start:end]) == {"0"}:
                 raise InvalidCode(
                     f"{cls.FAMILY} code {text!r}: the {cls.LEVEL_NAMES[lengths.index(end)]} "
@@ -203,9 +204,8 @@ cannot be followed by a filled part
         >>> FunctionCode("2101501").parts
         ('210', '15', '01')
         """
-        starts = (0, *self._lengths())
-        return tuple(self.digits[a:b] for a, b in zip(starts, starts[1:], strict=False)
-                     if b <= len(self.digits))
+        bounds = (0, *self._lengths())
+        return tuple(self.digits[a:b] for a, b in pairwise(bounds) if b <= len(self.digits))
 
     @property
     def parent(self) -> Self | None:

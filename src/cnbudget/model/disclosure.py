@@ -1,0 +1,69 @@
+"""The root of the model: one budget disclosure (部门预算公开文件).
+
+>>> from cnbudget.money import AmountUnit
+>>> doc = BudgetDisclosure(department="乌鲁木齐市医疗保障局", fiscal_year=2024)
+>>> doc.amount_unit is AmountUnit.WAN_YUAN, doc.tables.present()
+(True, ())
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+from cnbudget.model.fields import items, optional_text, text, typed
+from cnbudget.model.matters import OtherMatters
+from cnbudget.model.narrative import Statement
+from cnbudget.model.organisation import Agency, Staffing
+from cnbudget.model.performance import PerformanceTargets
+from cnbudget.model.tables import Tables
+from cnbudget.money import AmountUnit
+
+__all__ = ["FORMAT_VERSION", "BudgetDisclosure"]
+
+#: Version of the JSON format; it changes when a stored document would be read differently.
+FORMAT_VERSION = "1"
+
+EARLIEST_YEAR = 2000
+LATEST_YEAR = 2100
+
+
+def _check_year(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"fiscal_year (预算年度) must be a whole number, not {value!r}")
+    if not EARLIEST_YEAR <= value <= LATEST_YEAR:
+        raise ValueError(
+            f"fiscal_year (预算年度) {value} is outside {EARLIEST_YEAR}–{LATEST_YEAR}"
+        )
+
+
+@attrs.frozen(kw_only=True)
+class BudgetDisclosure:
+    """A department's published annual budget (部门预算公开): who, which year, in which unit,
+    the standard tables, performance targets, narrative statements and other matters.
+
+    ``contents`` keeps the entries of the document's own table of contents (目录), so that
+    completeness can be checked against what the document announces.
+    """
+
+    format_version: str = text("格式版本", default=FORMAT_VERSION)
+    department: str = text("部门名称")
+    fiscal_year: int = attrs.field(validator=_check_year, metadata={"zh": "预算年度"})
+    amount_unit: AmountUnit = typed("金额单位", AmountUnit, default=AmountUnit.WAN_YUAN)
+    title: str | None = optional_text("标题")
+    published: str | None = optional_text("发布日期")
+    agencies: tuple[Agency, ...] = items("预算单位", Agency)
+    staffing: Staffing | None = typed("人员情况", Staffing, optional=True)
+    contents: tuple[str, ...] = items("目录", str)
+    tables: Tables = typed("部门预算公开表", Tables, default=Tables())
+    performance: PerformanceTargets | None = typed("绩效目标", PerformanceTargets, optional=True)
+    statements: tuple[Statement, ...] = items("情况说明", Statement)
+    other_matters: OtherMatters | None = typed("其他重要事项", OtherMatters, optional=True)
+
+    def facts(self) -> tuple[Fact, ...]:
+        """Every amount of the standard tables as one tidy record (see :func:`facts`)."""
+        return facts(self)
+
+
+from cnbudget.model.facts import Fact, facts  # noqa: E402  (facts needs the class above)

@@ -1,0 +1,104 @@
+"""Tidy facts (数据明细): one record per amount of the standard tables, with its coordinates.
+
+This is the shape analysts load into pandas or a spreadsheet:
+``table, agency, code, name, project, column, amount``. Facts are derived from the tables on
+demand, never stored.
+
+>>> from cnbudget.model import BudgetDisclosure, Tables, ExpenditureTable, FunctionLine
+>>> from cnbudget.model import ExpenditureAmounts
+>>> from cnbudget.codes import FunctionCode
+>>> table = ExpenditureTable(lines=[FunctionLine(code=FunctionCode("2101501"), name="行政运行",
+...     amounts=ExpenditureAmounts(total="1089.27", basic="1089.27", project="0"))])
+>>> doc = BudgetDisclosure(department="示例部门", fiscal_year=2024,
+...                        tables=Tables(general_budget=table))
+>>> [(f.column, str(f.amount)) for f in doc.facts()]
+[('total', '1089.27'), ('basic', '1089.27'), ('project', '0')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+import attrs
+
+from cnbudget.model.amounts import AmountRecord
+from cnbudget.model.lines import Line, SummaryLine
+from cnbudget.model.tables import Table, ThreePublicTable
+
+if TYPE_CHECKING:
+    from cnbudget.model.disclosure import BudgetDisclosure
+
+__all__ = ["FACT_COLUMNS", "Fact", "facts"]
+
+#: The columns of a facts CSV, in order.
+FACT_COLUMNS = ("table", "agency", "code", "name", "project", "column", "amount")
+
+
+@attrs.frozen(kw_only=True)
+class Fact:
+    """One amount with its coordinates (一个数据点)."""
+
+    table: str = attrs.field(metadata={"zh": "表"})
+    agency: str | None = attrs.field(default=None, metadata={"zh": "预算单位"})
+    code: str | None = attrs.field(default=None, metadata={"zh": "科目编码"})
+    name: str = attrs.field(default="", metadata={"zh": "名称"})
+    project: str | None = attrs.field(default=None, metadata={"zh": "项目名称"})
+    column: str = attrs.field(default="", metadata={"zh": "栏目"})
+    amount: Decimal = attrs.field(default=Decimal(0), metadata={"zh": "金额"})
+
+    def as_row(self) -> tuple[str, ...]:
+        """The fact as CSV cells: absent parts are empty, the amount keeps its exponent."""
+        return (
+            self.table,
+            self.agency or "",
+            self.code or "",
+            self.name,
+            self.project or "",
+            self.column,
+            str(self.amount),
+        )
+
+
+def _line_facts(key: str, line: Line, side: str | None) -> Iterator[Fact]:
+    code = line.classification
+    place = Fact(
+        table=key,
+        agency=line.agency,
+        code=str(code) if code is not None else None,
+        name=line.name,
+        project=line.project,
+    )
+    if isinstance(line, SummaryLine):
+        # A summary line has one amount; the side (收入/支出) is its column.
+        yield attrs.evolve(place, column=side or "amount", amount=line.amount)
+        return
+    record: AmountRecord = getattr(line, "amounts")  # noqa: B009 (every other line has amounts)
+    prefix = f"{side}." if side else ""
+    for column, value in record.columns():
+        yield attrs.evolve(place, column=prefix + column, amount=value)
+
+
+def _table_facts(key: str, table: Table) -> Iterator[Fact]:
+    if isinstance(table, ThreePublicTable):
+        labels = attrs.fields_dict(ThreePublicTable)
+        for item, split in table.items():
+            for column, value in split.columns():
+                yield Fact(
+                    table=key, name=labels[item].metadata["zh"], column=f"{item}.{column}",
+                    amount=value,
+                )
+        return
+    for field in attrs.fields(type(table)):
+        if field.metadata.get("rows"):
+            side = None if field.name == "lines" else field.name
+            for line in getattr(table, field.name):
+                yield from _line_facts(key, line, side)
+
+
+def facts(doc: BudgetDisclosure) -> tuple[Fact, ...]:
+    """Every amount of every standard table of ``doc``, in table and document order."""
+    return tuple(
+        fact for key, table in doc.tables.present() for fact in _table_facts(key, table)
+    )

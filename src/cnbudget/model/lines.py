@@ -1,0 +1,250 @@
+"""Rows of the standard tables (表格行), kept flat and in document order.
+
+A row has an optional agency (for tables that group rows by 预算单位), an optional classification
+code of any level, a name, an optional project and a record of amounts. What a row *is* follows
+from what it holds (:attr:`Line.kind`): a 类 subtotal is a row whose code has 3 digits, an agency
+subtotal a row with an agency and nothing else, the grand total a row with none of them.
+
+>>> from cnbudget.codes import FunctionCode
+>>> from cnbudget.model.amounts import ExpenditureAmounts
+>>> row = FunctionLine(code=FunctionCode("21015"), name="医疗保障管理事务",
+...                    amounts=ExpenditureAmounts(total="2901.13", basic="1612.08", project="1289.05"))
+>>> row.kind
+<RowKind.SECTION: 'section'>
+"""
+
+from __future__ import annotations
+
+import enum
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from cnbudget.codes import ClassificationCode, EconomicCode, FunctionCode, GovEconomicCode
+from cnbudget.model import fields
+from cnbudget.model.amounts import (
+    BasicAmounts,
+    CarryoverAmounts,
+    EconomicCategoryAmounts,
+    ExpenditureAmounts,
+    FiscalAmounts,
+    SourceAmounts,
+)
+from cnbudget.model.fields import code_or_none, optional_text, text, typed
+from cnbudget.vocab import FundingSource
+
+__all__ = [
+    "CarryoverLine",
+    "EconomicLine",
+    "EconomicSummaryLine",
+    "FiscalLine",
+    "FunctionLine",
+    "Line",
+    "ProjectExpenditureLine",
+    "ProjectLine",
+    "ProjectType",
+    "RevenueLine",
+    "RowKind",
+    "SummaryLine",
+    "SummaryRole",
+]
+
+
+class RowKind(enum.Enum):
+    """What a row stands for (行类型), derived from its contents."""
+
+    TOTAL = "total"  # 合计 / 总计
+    AGENCY = "agency"  # 单位小计
+    CATEGORY = "category"  # 类
+    SECTION = "section"  # 款
+    ITEM = "item"  # 项
+    PROJECT = "project"  # 项目
+    OTHER = "other"  # a named row with no code, agency or project
+
+
+_LEVEL_KIND = {1: RowKind.CATEGORY, 2: RowKind.SECTION, 3: RowKind.ITEM}
+
+
+class ProjectType(enum.Enum):
+    """Type of a project (项目类型) in the Henan template."""
+
+    OPERATING = "operating"  # 其他运转类
+    SPECIFIC = "specific"  # 特定目标类
+
+    @property
+    def zh(self) -> str:
+        """其他运转类 or 特定目标类."""
+        return "其他运转类" if self is ProjectType.OPERATING else "特定目标类"
+
+
+class Line:
+    """Behaviour shared by table rows: the row kind and the coordinates used in facts."""
+
+    __slots__ = ()
+
+    agency: str | None
+    agency_code: str | None
+    name: str
+    project: str | None
+
+    @property
+    def classification(self) -> ClassificationCode | None:
+        """The row's main classification code, if any."""
+        code = getattr(self, "code", None)
+        return code if isinstance(code, ClassificationCode) else None
+
+    @property
+    def kind(self) -> RowKind:
+        """Total, agency subtotal, 类/款/项, project or other — from what the row holds."""
+        if self.project is not None:
+            return RowKind.PROJECT
+        code = self.classification
+        if code is not None:
+            return _LEVEL_KIND[code.level]
+        if self.agency is not None or self.agency_code is not None:
+            return RowKind.AGENCY
+        return RowKind.TOTAL if _is_total_name(self.name) else RowKind.OTHER
+
+
+def _is_total_name(name: str) -> bool:
+    squeezed = "".join(name.split())
+    return squeezed in {"合计", "总计", "小计", "本年合计"}
+
+
+def _agency() -> Any:
+    return optional_text("预算单位")
+
+
+def _agency_code() -> Any:
+    return optional_text("单位代码")
+
+
+@attrs.frozen(kw_only=True)
+class FunctionLine(Line):
+    """A row by 支出功能分类 with expenditure columns (支出总体情况表, 一般公共预算支出情况表, …)."""
+
+    agency: str | None = _agency()
+    agency_code: str | None = _agency_code()
+    code: FunctionCode | None = code_or_none("功能分类科目编码", FunctionCode)
+    name: str = text("科目名称")
+    project: str | None = optional_text("项目名称")
+    amounts: ExpenditureAmounts = typed("金额", ExpenditureAmounts)
+
+
+@attrs.frozen(kw_only=True)
+class RevenueLine(Line):
+    """A row of 收入总体情况表: by 支出功能分类 (11-table template) or by agency (Henan)."""
+
+    agency: str | None = _agency()
+    agency_code: str | None = _agency_code()
+    code: FunctionCode | None = code_or_none("功能分类科目编码", FunctionCode)
+    name: str = text("科目名称")
+    project: str | None = optional_text("项目名称")
+    amounts: SourceAmounts = typed("金额", SourceAmounts)
+
+
+@attrs.frozen(kw_only=True)
+class EconomicLine(Line):
+    """A row of 一般公共预算基本支出情况表 by 部门预算支出经济分类 (and, in the Henan template, the
+    corresponding 政府预算支出经济分类 printed beside it)."""
+
+    agency: str | None = _agency()
+    agency_code: str | None = _agency_code()
+    code: EconomicCode | None = code_or_none("部门预算支出经济分类科目编码", EconomicCode)
+    name: str = text("科目名称")
+    gov_code: GovEconomicCode | None = code_or_none("政府预算支出经济分类科目编码", GovEconomicCode)
+    gov_name: str | None = optional_text("政府预算支出经济分类科目名称")
+    project: str | None = optional_text("项目名称")
+    amounts: BasicAmounts = typed("金额", BasicAmounts)
+
+
+@attrs.frozen(kw_only=True)
+class ProjectExpenditureLine(Line):
+    """A row of 一般公共预算项目支出情况表: function code, project and its economic 类 split."""
+
+    agency: str | None = _agency()
+    agency_code: str | None = _agency_code()
+    code: FunctionCode | None = code_or_none("功能分类科目编码", FunctionCode)
+    name: str = text("科目名称")
+    project: str | None = optional_text("项目名称")
+    amounts: EconomicCategoryAmounts = typed("金额", EconomicCategoryAmounts)
+
+
+@attrs.frozen(kw_only=True)
+class EconomicSummaryLine(Line):
+    """A row of 支出经济分类汇总表 (Henan): 部门 and 政府 economic codes side by side, by source."""
+
+    agency: str | None = _agency()
+    agency_code: str | None = _agency_code()
+    code: EconomicCode | None = code_or_none("部门预算支出经济分类科目编码", EconomicCode)
+    name: str = text("科目名称")
+    gov_code: GovEconomicCode | None = code_or_none("政府预算支出经济分类科目编码", GovEconomicCode)
+    gov_name: str | None = optional_text("政府预算支出经济分类科目名称")
+    project: str | None = optional_text("项目名称")
+    amounts: SourceAmounts = typed("金额", SourceAmounts)
+
+
+@attrs.frozen(kw_only=True)
+class ProjectLine(Line):
+    """A row of 项目支出表 (Henan): a project with its type and amounts by source."""
+
+    agency: str | None = _agency()
+    agency_code: str | None = _agency_code()
+    name: str = text("名称")
+    project: str | None = optional_text("项目名称")
+    project_type: ProjectType | None = typed("项目类型", ProjectType, optional=True)
+    amounts: SourceAmounts = typed("金额", SourceAmounts)
+
+
+@attrs.frozen(kw_only=True)
+class CarryoverLine(Line):
+    """A row of 上年结转结余情况明细表: the total, an agency subtotal or a project."""
+
+    agency: str | None = _agency()
+    agency_code: str | None = _agency_code()
+    name: str = text("项目名称")
+    project: str | None = optional_text("项目名称")
+    amounts: CarryoverAmounts = typed("金额", CarryoverAmounts)
+
+
+class SummaryRole(enum.Enum):
+    """What a line of a two-sided summary table stands for (收支总表行的含义)."""
+
+    SOURCE = "source"  # a funding-source line (收入项目)
+    FUNCTION = "function"  # expenditure by function 类 (支出功能分类)
+    CURRENT_YEAR = "current_year"  # 本年收入 / 本年收入合计 / 本年支出合计
+    YEAR_END_CARRYOVER = "year_end_carryover"  # 年终结转结余
+    TOTAL = "total"  # 收入总计 / 支出总计
+    OTHER = "other"
+
+
+@attrs.frozen(kw_only=True)
+class SummaryLine(Line):
+    """One side's line of 收支总体情况表 or the revenue side of 财政拨款收支总体情况表.
+
+    ``source`` names the funding source a revenue line reports, ``code`` the function 类 of an
+    expenditure line; a blank amount is zero.
+    """
+
+    role: SummaryRole = typed("行含义", SummaryRole)
+    name: str = text("项目")
+    code: FunctionCode | None = code_or_none("功能分类科目编码", FunctionCode)
+    source: FundingSource | None = typed("资金来源", FundingSource, optional=True)
+    amount: Decimal = fields.amount("金额", default=Decimal(0))
+    agency: str | None = _agency()
+    agency_code: str | None = _agency_code()
+    project: str | None = optional_text("项目名称")
+
+
+@attrs.frozen(kw_only=True)
+class FiscalLine(Line):
+    """An expenditure line of 财政拨款收支总体情况表: function 类 by budget."""
+
+    role: SummaryRole = typed("行含义", SummaryRole)
+    name: str = text("项目")
+    code: FunctionCode | None = code_or_none("功能分类科目编码", FunctionCode)
+    amounts: FiscalAmounts = typed("金额", FiscalAmounts)
+    agency: str | None = _agency()
+    agency_code: str | None = _agency_code()
+    project: str | None = optional_text("项目名称")

@@ -1,0 +1,220 @@
+"""The standard tables of a disclosure (部门预算公开表), under their stable keys.
+
+Each table keeps what the document printed: its title and number as printed, its rows in
+document order, a statement that it is empty (…为空表) and any notes (注). A table the document
+does not contain is ``None`` in :class:`Tables`; a table that is printed but empty has no rows.
+
+>>> TABLE_TITLES["general_budget_basic"]
+'一般公共预算基本支出情况表'
+>>> Tables().present()
+()
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import attrs
+
+from cnbudget.model.amounts import SourceSplit
+from cnbudget.model.fields import items, optional_text, typed
+from cnbudget.model.lines import (
+    CarryoverLine,
+    EconomicLine,
+    EconomicSummaryLine,
+    FiscalLine,
+    FunctionLine,
+    ProjectExpenditureLine,
+    ProjectLine,
+    RevenueLine,
+    SummaryLine,
+)
+
+__all__ = [
+    "TABLE_TITLES",
+    "BasicExpenditureTable",
+    "CarryoverTable",
+    "EconomicSummaryTable",
+    "ExpenditureTable",
+    "FiscalSummaryTable",
+    "ProjectExpenditureTable",
+    "ProjectTable",
+    "RevenueTable",
+    "SummaryTable",
+    "Table",
+    "Tables",
+    "ThreePublicTable",
+]
+
+#: The stable table keys (used in JSON, CSV facts, findings and the command line) and the
+#: standard Chinese title of each table.
+TABLE_TITLES: dict[str, str] = {
+    "summary": "收支总体情况表",
+    "revenue": "收入总体情况表",
+    "expenditure": "支出总体情况表",
+    "fiscal_summary": "财政拨款收支总体情况表",
+    "general_budget": "一般公共预算支出情况表",
+    "general_budget_basic": "一般公共预算基本支出情况表",
+    "general_budget_projects": "一般公共预算项目支出情况表",
+    "gov_fund": "政府性基金预算支出情况表",
+    "soe_capital": "国有资本经营预算支出情况表",
+    "three_public": "“三公”经费支出情况表",
+    "carryover": "上年结转结余情况明细表",
+    "economic_summary": "支出经济分类汇总表",
+    "projects": "项目支出表",
+}
+
+
+@attrs.frozen(kw_only=True)
+class Table:
+    """What every table records besides its rows."""
+
+    title: str | None = optional_text("表名")
+    number: str | None = optional_text("表号")
+    empty_statement: str | None = optional_text("空表说明")
+    notes: tuple[str, ...] = items("注", str)
+
+    def rows(self) -> Iterator[Any]:
+        """Every row of the table in document order (both sides of a two-sided table)."""
+        for field in attrs.fields(type(self)):
+            if field.metadata.get("rows"):
+                yield from getattr(self, field.name)
+
+
+def rows_field(zh: str, kind: type[Any]) -> Any:
+    """A tuple-of-rows field, marked so that :meth:`Table.rows` finds it."""
+    return attrs.field(
+        converter=tuple,
+        factory=tuple,
+        validator=attrs.validators.deep_iterable(attrs.validators.instance_of(kind)),
+        metadata={"zh": zh, "rows": True},
+    )
+
+
+@attrs.frozen(kw_only=True)
+class SummaryTable(Table):
+    """收支总体情况表: funding sources on the left, expenditure by function 类 on the right."""
+
+    revenue: tuple[SummaryLine, ...] = rows_field("收入", SummaryLine)
+    expenditure: tuple[SummaryLine, ...] = rows_field("支出", SummaryLine)
+
+
+@attrs.frozen(kw_only=True)
+class RevenueTable(Table):
+    """收入总体情况表: rows by function code (or by agency), columns by funding source."""
+
+    lines: tuple[RevenueLine, ...] = rows_field("行", RevenueLine)
+
+
+@attrs.frozen(kw_only=True)
+class ExpenditureTable(Table):
+    """Expenditure by function code (支出总体情况表, 一般公共预算支出情况表, 政府性基金预算支出情况表,
+    国有资本经营预算支出情况表)."""
+
+    lines: tuple[FunctionLine, ...] = rows_field("行", FunctionLine)
+
+
+@attrs.frozen(kw_only=True)
+class FiscalSummaryTable(Table):
+    """财政拨款收支总体情况表: fiscal revenue lines and fiscal expenditure by function 类 and budget."""
+
+    revenue: tuple[SummaryLine, ...] = rows_field("财政拨款收入", SummaryLine)
+    expenditure: tuple[FiscalLine, ...] = rows_field("财政拨款支出", FiscalLine)
+
+
+@attrs.frozen(kw_only=True)
+class BasicExpenditureTable(Table):
+    """一般公共预算基本支出情况表: rows by economic code, 合计 = 人员经费 + 公用经费."""
+
+    lines: tuple[EconomicLine, ...] = rows_field("行", EconomicLine)
+
+
+@attrs.frozen(kw_only=True)
+class ProjectExpenditureTable(Table):
+    """一般公共预算项目支出情况表: project rows by function code with their economic 类 split."""
+
+    lines: tuple[ProjectExpenditureLine, ...] = rows_field("行", ProjectExpenditureLine)
+
+
+@attrs.frozen(kw_only=True)
+class ThreePublicTable(Table):
+    """The "三公" table (“三公”经费支出情况表): fixed items, each split by budget where printed.
+
+    ``vehicles`` (公务用车购置及运行费) is the subtotal of ``vehicle_purchase`` (购置费) and
+    ``vehicle_operation`` (运行费); ``total`` = overseas travel + vehicles + reception.
+    """
+
+    total: SourceSplit = typed("合计", SourceSplit)
+    overseas_travel: SourceSplit = typed("因公出国（境）费", SourceSplit)
+    vehicles: SourceSplit = typed("公务用车购置及运行费", SourceSplit)
+    vehicle_purchase: SourceSplit = typed("公务用车购置费", SourceSplit)
+    vehicle_operation: SourceSplit = typed("公务用车运行费", SourceSplit)
+    reception: SourceSplit = typed("公务接待费", SourceSplit)
+    scope: str | None = optional_text("口径")
+
+    def items(self) -> Iterator[tuple[str, SourceSplit]]:
+        """``(field name, split)`` for every item in document order."""
+        for name in ("total", "overseas_travel", "vehicles", "vehicle_purchase",
+                     "vehicle_operation", "reception"):
+            yield name, getattr(self, name)
+
+
+@attrs.frozen(kw_only=True)
+class CarryoverTable(Table):
+    """上年结转结余情况明细表: total, agency subtotals and projects."""
+
+    lines: tuple[CarryoverLine, ...] = rows_field("行", CarryoverLine)
+
+
+@attrs.frozen(kw_only=True)
+class EconomicSummaryTable(Table):
+    """支出经济分类汇总表 (Henan template): economic codes of both sets, by funding source."""
+
+    lines: tuple[EconomicSummaryLine, ...] = rows_field("行", EconomicSummaryLine)
+
+
+@attrs.frozen(kw_only=True)
+class ProjectTable(Table):
+    """项目支出表 (Henan template): projects by type, with amounts by funding source."""
+
+    lines: tuple[ProjectLine, ...] = rows_field("行", ProjectLine)
+
+
+def _table(key: str, kind: type[Any]) -> Any:
+    return attrs.field(
+        default=None,
+        validator=attrs.validators.optional(attrs.validators.instance_of(kind)),
+        metadata={"zh": TABLE_TITLES[key]},
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Tables:
+    """The standard tables under their stable keys; ``None`` where the document has no such table."""
+
+    summary: SummaryTable | None = _table("summary", SummaryTable)
+    revenue: RevenueTable | None = _table("revenue", RevenueTable)
+    expenditure: ExpenditureTable | None = _table("expenditure", ExpenditureTable)
+    fiscal_summary: FiscalSummaryTable | None = _table("fiscal_summary", FiscalSummaryTable)
+    general_budget: ExpenditureTable | None = _table("general_budget", ExpenditureTable)
+    general_budget_basic: BasicExpenditureTable | None = _table(
+        "general_budget_basic", BasicExpenditureTable
+    )
+    general_budget_projects: ProjectExpenditureTable | None = _table(
+        "general_budget_projects", ProjectExpenditureTable
+    )
+    gov_fund: ExpenditureTable | None = _table("gov_fund", ExpenditureTable)
+    soe_capital: ExpenditureTable | None = _table("soe_capital", ExpenditureTable)
+    three_public: ThreePublicTable | None = _table("three_public", ThreePublicTable)
+    carryover: CarryoverTable | None = _table("carryover", CarryoverTable)
+    economic_summary: EconomicSummaryTable | None = _table("economic_summary", EconomicSummaryTable)
+    projects: ProjectTable | None = _table("projects", ProjectTable)
+
+    def present(self) -> tuple[tuple[str, Table], ...]:
+        """``(key, table)`` for every table the document contains, in the standard order."""
+        return tuple(
+            (key, table)
+            for key in TABLE_TITLES
+            if (table := getattr(self, key)) is not None
+        )
