@@ -16,6 +16,7 @@ __all__ = [
     "DataError",
     "InvalidAmount",
     "InvalidCode",
+    "ReadError",
     "UnknownCode",
 ]
 
@@ -82,3 +83,8 @@ class DataError(CnbudgetError, ValueError):
         head = f"{count} problem{'s' if count != 1 else ''} in the data:"
         lines = [f"  {path or '<root>'}: {message}" for path, message in self.problems]
         return "\n".join([head, *lines])
+
+
+class ReadError(CnbudgetError, ValueError):
+    """Input that cannot be read as a published disclosure at all (无法读取): not text, not a
+    disclosure, unreadable file. Problems inside a readable document are reported, not raised."""

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any
 
 import attrs
 
@@ -33,11 +33,11 @@ __all__ = [
     "optional_number",
     "optional_text",
     "text",
+    "to_tuple",
     "typed",
     "zh_label",
 ]
 
-T = TypeVar("T")
 
 
 def zh_label(field: attrs.Attribute[Any]) -> str:
@@ -123,7 +123,8 @@ def code_or_none(zh: str, kind: type[Any]) -> Any:
     return typed(zh, kind, optional=True)
 
 
-def _to_tuple(value: Iterable[T]) -> tuple[T, ...]:
+def to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
+    """Any iterable but text as a tuple (the converter of every collection field)."""
     if isinstance(value, (str, bytes)):
         raise TypeError(f"expected a sequence of items, not text: {value!r}")
     return tuple(value)
@@ -132,7 +133,7 @@ def _to_tuple(value: Iterable[T]) -> tuple[T, ...]:
 def items(zh: str, kind: type[Any] | tuple[type[Any], ...]) -> Any:
     """A tuple of ``kind`` values (lists are accepted and turned into tuples)."""
     return attrs.field(
-        converter=_to_tuple,
+        converter=to_tuple,
         factory=tuple,
         validator=attrs.validators.deep_iterable(attrs.validators.instance_of(kind)),
         metadata={"zh": zh},

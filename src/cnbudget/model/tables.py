@@ -18,7 +18,7 @@ from typing import Any
 import attrs
 
 from cnbudget.model.amounts import SourceSplit
-from cnbudget.model.fields import items, optional_text, typed
+from cnbudget.model.fields import items, optional_text, to_tuple, typed
 from cnbudget.model.lines import (
     CarryoverLine,
     EconomicLine,
@@ -85,7 +85,7 @@ class Table:
 def rows_field(zh: str, kind: type[Any]) -> Any:
     """A tuple-of-rows field, marked so that :meth:`Table.rows` finds it."""
     return attrs.field(
-        converter=tuple,
+        converter=to_tuple,
         factory=tuple,
         validator=attrs.validators.deep_iterable(attrs.validators.instance_of(kind)),
         metadata={"zh": zh, "rows": True},

@@ -1,0 +1,12 @@
+"""Readers of published disclosures (读取已公开的预算文件): text → model, with problems.
+
+>>> from cnbudget.readers import read_text
+>>> result = read_text("编制部门：示例局\\n2024 年部门预算公开\\n")
+>>> result.disclosure.department, result.disclosure.fiscal_year
+('示例局', 2024)
+"""
+
+from cnbudget.readers.read import TABLE_READERS, read_text
+from cnbudget.readers.result import Problem, ReadResult
+
+__all__ = ["TABLE_READERS", "Problem", "ReadResult", "read_text"]

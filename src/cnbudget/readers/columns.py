@@ -1,0 +1,122 @@
+"""Column layouts recognised by header text, and placing a row's cells into columns (栏目识别).
+
+A :class:`Layout` says which leading columns a table variant prints (codes, agency code, name,
+project…), which amount columns follow in order, and which header labels identify it. The layout is
+chosen by the header text, never by position alone.
+
+Text converted from PDF sometimes drops an empty cell inside a row, which would shift every later
+amount one column to the left. When the printed positions break the row's own identities
+(合计 = 基本支出 + 项目支出 …) and the row holds fewer amount cells than the layout has columns, the
+reader tries every way of putting the missing blanks back and keeps the arrangements under which
+the identities hold. One such arrangement is taken as certain. When several hold, the one that moves
+the printed cells least (blanks as far right as possible) is taken, and the columns on which the
+arrangements disagree are named, so that the reader can report them. When none holds, the row is
+kept as printed and validation judges its figures.
+
+>>> layout = Layout(name="demo", signature=("合计", "基本支出", "项目支出"), lead=("name",),
+...                 amounts=("total", "basic", "project"), identities=(("total", ("basic", "project")),))
+>>> place_amounts(layout, ["5.00", "", "5.00"]).values
+{'total': Decimal('5.00'), 'basic': Decimal('0'), 'project': Decimal('5.00')}
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from decimal import Decimal
+
+import attrs
+
+from cnbudget.errors import InvalidAmount
+from cnbudget.money import Consistency, check_sum, parse_amount
+
+__all__ = ["Layout", "Placement", "choose_layout", "place_amounts"]
+
+_BLANK = Decimal(0)
+_MAX_MISSING = 3  # more dropped cells than this is not a row we can repair
+
+
+@attrs.frozen(kw_only=True)
+class Layout:
+    """One printed variant of a table."""
+
+    name: str
+    signature: tuple[str, ...]  # labels that must all appear in the header text
+    lead: tuple[str, ...]  # leading columns: "code" (one per code part), "agency_code", "name", …
+    amounts: tuple[str, ...]  # amount fields, in printed order
+    identities: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (total, parts) the row must satisfy
+    absent: tuple[str, ...] = ()  # labels whose presence rules this layout out
+
+    def matches(self, header_text: str) -> bool:
+        """Whether a header (spaces removed) is this layout's."""
+        return all(label in header_text for label in self.signature) and not any(
+            label in header_text for label in self.absent
+        )
+
+
+def choose_layout(header_text: str, layouts: Sequence[Layout]) -> Layout | None:
+    """The first layout whose signature the header carries."""
+    return next((layout for layout in layouts if layout.matches(header_text)), None)
+
+
+@attrs.frozen(kw_only=True)
+class Placement:
+    """The amounts of one row by field, and how they were placed."""
+
+    values: dict[str, Decimal]
+    repaired: bool = False  # blanks were put back where the text had dropped them
+    uncertain: tuple[str, ...] = ()  # columns on which equally valid arrangements disagree
+    problem: str | None = None  # why the row could not be placed, when it could not
+
+
+def _parse(cells: Sequence[str]) -> list[Decimal] | str:
+    parsed = []
+    for cell in cells:
+        try:
+            parsed.append(parse_amount(cell))
+        except InvalidAmount:
+            return f"not an amount: {cell!r}"
+    return parsed
+
+
+def _holds(layout: Layout, values: dict[str, Decimal]) -> bool:
+    for total, parts in layout.identities:
+        if total not in values or not all(p in values for p in parts):
+            continue
+        check = check_sum(values[total], [values[p] for p in parts])
+        if check.status is Consistency.INCONSISTENT:
+            return False
+    return True
+
+
+def place_amounts(layout: Layout, cells: Sequence[str]) -> Placement:
+    """Place a row's amount cells (everything after the lead columns) into the layout's fields."""
+    parsed = _parse(cells)
+    if isinstance(parsed, str):
+        return Placement(values={}, problem=parsed)
+    width = len(layout.amounts)
+    if len(parsed) > width:
+        extra = [c for c in cells[width:] if c.strip()]
+        if extra:
+            return Placement(values={}, problem=f"{len(parsed)} amount cells for {width} columns")
+        parsed = parsed[:width]
+    straight = dict(zip(layout.amounts, parsed + [_BLANK] * (width - len(parsed)), strict=True))
+    if _holds(layout, straight) or not layout.identities:
+        return Placement(values=straight)
+    missing = width - len(parsed)
+    if missing == 0 or missing > _MAX_MISSING:
+        return Placement(values=straight)  # as printed; validation will judge the figures
+    fits = []
+    for gaps in itertools.combinations(range(width), missing):
+        remaining = iter(parsed)
+        values = {
+            field: (_BLANK if index in gaps else next(remaining))
+            for index, field in enumerate(layout.amounts)
+        }
+        if _holds(layout, values):
+            fits.append(values)
+    if not fits:
+        return Placement(values=straight)
+    chosen = fits[-1]  # combinations come in order, so the last puts the blanks furthest right
+    uncertain = tuple(field for field in layout.amounts if len({fit[field] for fit in fits}) > 1)
+    return Placement(values=chosen, repaired=True, uncertain=uncertain)

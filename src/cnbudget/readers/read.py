@@ -1,0 +1,100 @@
+"""``read_text``: published text → :class:`~cnbudget.model.BudgetDisclosure`, with problems.
+
+The document is cut into blocks at table titles; each block is read by the reader of its table key;
+whatever cannot be read is reported with its line number, never guessed.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from cnbudget.errors import ReadError
+from cnbudget.model import BudgetDisclosure, Tables
+from cnbudget.readers.blocks import PERFORMANCE_KEYS, Block, find_blocks
+from cnbudget.readers.front import read_front
+from cnbudget.readers.function_tables import read_expenditure_table, read_revenue_table
+from cnbudget.readers.result import Problem, ReadResult
+from cnbudget.readers.source import split_lines
+
+__all__ = ["TABLE_READERS", "read_text"]
+
+TableReader = Callable[[Block], tuple[Any, list[Problem]]]
+
+#: The reader of each stable table key.
+TABLE_READERS: dict[str, TableReader] = {
+    "revenue": read_revenue_table,
+    "expenditure": read_expenditure_table,
+    "general_budget": read_expenditure_table,
+    "gov_fund": read_expenditure_table,
+    "soe_capital": read_expenditure_table,
+}
+
+_MAX_BYTES = 50_000_000
+
+
+def _load(source: str | os.PathLike[str]) -> str:
+    if isinstance(source, os.PathLike) or (isinstance(source, str) and "\n" not in source and len(source) < 4096
+                                            and Path(source).suffix.lower() in {".txt", ".md", ".text"}):
+        path = Path(source)
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            raise ReadError(f"cannot read {path}: {error.strerror or error}") from error
+        if len(data) > _MAX_BYTES:
+            raise ReadError(f"{path} is {len(data)} bytes; a disclosure is far smaller")
+        if b"\x00" in data:
+            raise ReadError(f"{path} is binary data, not text; convert the document to text first")
+        try:
+            return data.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise ReadError(f"{path} is not UTF-8 text (byte {error.start}): convert it to UTF-8 first") from error
+    if not isinstance(source, str):
+        raise TypeError(f"read_text takes a path or the text itself, not {type(source).__name__}")
+    if "\x00" in source:
+        raise ReadError("the text contains NUL characters: it is binary data, not a document")
+    return source
+
+
+def read_text(source: str | os.PathLike[str]) -> ReadResult:
+    """Read a published disclosure from a path (``.txt``/``.md``) or from the text itself."""
+    text = _load(source)
+    lines = split_lines(text)
+    front, problems = read_front(lines)
+    blocks = find_blocks(lines)
+    if not blocks and (front.department is None or front.fiscal_year is None):
+        raise ReadError("this is not a budget disclosure: no standard table, department or budget year was found")
+    if front.fiscal_year is None:
+        raise ReadError("no budget year found (a title such as '2024 年部门预算' or '2024年度部门预算'); "
+                        "the year is needed to read the classification codes")
+    tables: dict[str, Any] = {}
+    for block in blocks:
+        if block.key in PERFORMANCE_KEYS:
+            continue
+        reader = TABLE_READERS.get(block.key)
+        if reader is None:
+            problems.append(
+                Problem(line=block.title.number, text=block.title.text,
+                        message="reading this table is not supported yet", table=block.key)
+            )
+            continue
+        if block.key in tables:
+            problems.append(
+                Problem(line=block.title.number, text=block.title.text,
+                        message="a second table with this title; the first one was kept", table=block.key)
+            )
+            continue
+        table, table_problems = reader(block)
+        problems.extend(table_problems)
+        if table is not None:
+            tables[block.key] = table
+    disclosure = BudgetDisclosure(
+        department=front.department or "",
+        fiscal_year=front.fiscal_year,
+        amount_unit=front.amount_unit,
+        title=front.title,
+        tables=Tables(**tables),
+    )
+    return ReadResult(disclosure=disclosure, problems=problems)

@@ -1,0 +1,47 @@
+"""What reading produced (读取结果): the disclosure and the problems met on the way.
+
+A problem names the line, quotes its text and says what could not be done. Nothing the reader
+could not place is dropped silently.
+
+>>> p = Problem(line=12, text="0.920.92205 教育支出", message="numbers run together; row not read")
+>>> str(p)
+"line 12: numbers run together; row not read: '0.920.92205 教育支出'"
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from cnbudget.model import BudgetDisclosure
+from cnbudget.model.fields import to_tuple
+
+__all__ = ["Problem", "ReadResult"]
+
+
+@attrs.frozen(kw_only=True)
+class Problem:
+    """Something the reader could not do (读取问题): where, what text, and why."""
+
+    line: int | None = attrs.field(metadata={"zh": "行号"})
+    text: str = attrs.field(metadata={"zh": "原文"})
+    message: str = attrs.field(metadata={"zh": "说明"})
+    table: str | None = attrs.field(default=None, metadata={"zh": "表"})
+
+    def __str__(self) -> str:
+        where = f"line {self.line}" if self.line is not None else "document"
+        table = f" [{self.table}]" if self.table else ""
+        quoted = f": {self.text[:80]!r}" if self.text else ""
+        return f"{where}{table}: {self.message}{quoted}"
+
+
+@attrs.frozen(kw_only=True)
+class ReadResult:
+    """The disclosure read from published text, and every problem met while reading it."""
+
+    disclosure: BudgetDisclosure = attrs.field(metadata={"zh": "预算公开文件"})
+    problems: tuple[Problem, ...] = attrs.field(converter=to_tuple, default=(), metadata={"zh": "问题"})
+
+    @property
+    def complete(self) -> bool:
+        """Whether everything was read without a problem."""
+        return not self.problems

@@ -1,0 +1,87 @@
+"""Published text as numbered, cleaned lines and cells (原文行与单元格).
+
+Documents converted from PDF or Word carry markup (``<b>``, ``<p>``, ``**``, Markdown headings
+and bullets), full-width characters, and spaces that page layout put inside Chinese words. A
+:class:`SourceLine` keeps the raw text and its line number (for problem reports) beside the cleaned
+text and its tab-separated cells.
+
+>>> line = SourceLine.of(7, "<b>206</b>\\t\\t\\t<b>科学技术支出</b>\\t<b>22.63</b>")
+>>> line.cells
+('206', '', '', '科学技术支出', '22.63')
+>>> line.bold
+True
+>>> clean_name("2024 年中央财政医疗服务与保障 能力提升补助资金（第一批）")
+'2024年中央财政医疗服务与保障能力提升补助资金（第一批）'
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+__all__ = ["SourceLine", "clean_cell", "clean_name", "split_lines"]
+
+_MARKUP = re.compile(r"</?(?:b|p|strong|br|span|i|u)\b[^>]*>|\*\*", re.IGNORECASE)
+_HEADING = re.compile(r"^\s*(?:#{1,6}\s*|-\s+(?=\S))")
+# Whitespace next to a Chinese character is an artefact of page layout, never meaningful.
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’"
+_SPACE_NEAR_CJK = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
+_SPACES = re.compile(r"\s+")
+
+
+def clean_cell(text: str) -> str:
+    """A cell's text without markup and surrounding spaces."""
+    return _MARKUP.sub("", text).strip()
+
+
+def clean_name(text: str) -> str:
+    """A printed name with layout spaces removed: spaces next to Chinese characters go, runs of
+    other spaces become one (``"VLOG 视频"`` keeps no space, ``"BRT 公益"`` likewise)."""
+    return _SPACES.sub(" ", _SPACE_NEAR_CJK.sub("", clean_cell(text))).strip()
+
+
+@attrs.frozen(kw_only=True)
+class SourceLine:
+    """One line of the source: its 1-based number, raw text, cleaned text and cells."""
+
+    number: int
+    raw: str
+    text: str
+    cells: tuple[str, ...]
+    bold: bool
+
+    @classmethod
+    def of(cls, number: int, raw: str) -> SourceLine:
+        """Clean one raw line."""
+        without_heading = _HEADING.sub("", raw)
+        cells = tuple(clean_cell(cell) for cell in without_heading.split("\t"))
+        while cells and not cells[-1]:
+            cells = cells[:-1]
+        return cls(
+            number=number,
+            raw=raw,
+            text=clean_cell(without_heading.replace("\t", " ")),
+            cells=cells,
+            bold="<b>" in raw.lower() or "**" in raw,
+        )
+
+    @property
+    def is_blank(self) -> bool:
+        """Whether the line has no text."""
+        return not self.text
+
+    @property
+    def is_tabular(self) -> bool:
+        """Whether the line has more than one cell (a table row)."""
+        return len(self.cells) > 1
+
+    @property
+    def squeezed(self) -> str:
+        """The text with every space removed, for matching titles and labels."""
+        return _SPACES.sub("", self.text)
+
+
+def split_lines(text: str) -> list[SourceLine]:
+    """Every line of ``text`` as a :class:`SourceLine`, numbered from 1."""
+    return [SourceLine.of(number, raw) for number, raw in enumerate(text.splitlines(), start=1)]
