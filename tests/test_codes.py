@@ -126,7 +126,7 @@ def test_from_parts_refusals(parts: tuple[str, ...], reason: str) -> None:
 
 function_codes = st.builds(
     lambda lei, kuan, xiang, depth: FunctionCode(
-        (f"2{lei:02d}" + (f"{kuan:02d}" if depth > 1 else "") + (f"{xiang:02d}" if depth > 2 else ""))
+        f"2{lei:02d}" + (f"{kuan:02d}" if depth > 1 else "") + (f"{xiang:02d}" if depth > 2 else "")
     ),
     st.integers(1, 99),
     st.integers(1, 99),

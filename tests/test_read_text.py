@@ -1,0 +1,56 @@
+"""read_text on whole inputs: paths, text, and input that is not a disclosure."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cnbudget.errors import ReadError
+from cnbudget.readers import read_text
+
+
+def test_reads_text_and_paths_alike(tmp_path: Path) -> None:
+    text = "编制部门：示例局\n2024 年部门预算公开\n"
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    from_text = read_text(text).disclosure
+    from_path = read_text(path).disclosure
+    assert from_text == from_path
+    assert (from_text.department, from_text.fiscal_year) == ("示例局", 2024)
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "hello world\nthis is not a budget\n", "一段没有数字的中文。"])
+def test_not_a_disclosure_is_a_clear_error(text: str) -> None:
+    with pytest.raises(ReadError, match="not a budget disclosure"):
+        read_text(text)
+
+
+def test_binary_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "doc.txt"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    with pytest.raises(ReadError, match="binary"):
+        read_text(path)
+
+
+def test_non_utf8_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "doc.txt"
+    path.write_bytes("编制部门：示例局 2024 年部门预算".encode("gb18030"))
+    with pytest.raises(ReadError, match="UTF-8"):
+        read_text(path)
+
+
+def test_missing_file_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(ReadError, match="cannot read"):
+        read_text(tmp_path / "missing.txt")
+
+
+def test_enormous_line_is_read_without_trouble() -> None:
+    text = "编制部门：示例局\n2024 年部门预算公开\n" + "数" * 2_000_000 + "\n"
+    result = read_text(text)
+    assert result.disclosure.fiscal_year == 2024
+
+
+def test_a_table_without_a_year_is_an_error() -> None:
+    with pytest.raises(ReadError, match="budget year"):
+        read_text("部门支出总体情况表\n编制部门：示例局\n")
