@@ -1,0 +1,58 @@
+"""The 政府收支分类 catalogue (政府收支分类科目): subjects by year, names, correspondence.
+
+The bundled data covers the 2023, 2024 and 2025 editions: every 类 of 支出功能分类, the 款 and
+项 of the 类 budget documents use most, the 部门 and 政府 economic classifications, the
+correspondence between them, and the vocabulary of funding sources. Each subject records whether
+our list of its children is complete, so a missing code is reported either as "no such subject"
+or as "not in our data". Your own CSV list can be loaded with :func:`load_catalog_csv`.
+
+>>> import cnbudget.catalog as c
+>>> cat = c.catalog(2024)
+>>> cat["2101501"].name
+'行政运行'
+>>> [s.name for s in cat["2101501"].path]
+['卫生健康支出', '医疗保障管理事务', '行政运行']
+>>> cat.economic("30101").name, cat.gov_economic("50101").name
+('基本工资', '工资奖金津补贴')
+"""
+
+from __future__ import annotations
+
+import sys
+import types
+
+from cnbudget.catalog.catalog import COVERED_YEARS, Catalog, catalog, load_catalog_csv
+from cnbudget.catalog.correspondence import Correspondence
+from cnbudget.catalog.funding import FundingSourceEntry, FundingVocabulary
+from cnbudget.catalog.names import MatchKind, NameMatch, normalise_name
+from cnbudget.catalog.subject import Family, FormerName, Subject
+
+__all__ = [
+    "COVERED_YEARS",
+    "Catalog",
+    "Correspondence",
+    "Family",
+    "FormerName",
+    "FundingSourceEntry",
+    "FundingVocabulary",
+    "MatchKind",
+    "NameMatch",
+    "Subject",
+    "catalog",
+    "load_catalog_csv",
+    "normalise_name",
+]
+
+
+class _CallableCatalogModule(types.ModuleType):
+    """This package, callable: ``cnbudget.catalog(2024)`` is ``cnbudget.catalog.catalog(2024)``.
+
+    The public API promises both the function ``cnbudget.catalog(year)`` and the subpackage
+    ``cnbudget.catalog``; a callable module keeps ``import cnbudget.catalog as c`` working too.
+    """
+
+    def __call__(self, year: int) -> Catalog:
+        return catalog(year)
+
+
+sys.modules[__name__].__class__ = _CallableCatalogModule
