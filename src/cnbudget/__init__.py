@@ -1,0 +1,109 @@
+"""cnbudget: typed, validated Chinese government budget disclosures (部门预算公开).
+
+The public API is importable from here; see ``docs/index.md``.
+
+>>> import cnbudget
+>>> cnbudget.parse_amount("1,089.27")
+Decimal('1089.27')
+>>> str(cnbudget.FunctionCode("210 15 01"))
+'2101501'
+>>> cnbudget.catalog(2024)["2101501"].name
+'行政运行'
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from typing import TYPE_CHECKING
+
+from cnbudget.catalog import (
+    COVERED_YEARS,
+    Catalog,
+    MatchKind,
+    NameMatch,
+    Subject,
+    load_catalog_csv,
+)
+from cnbudget.codes import ClassificationCode, EconomicCode, FunctionCode, GovEconomicCode
+from cnbudget.errors import CnbudgetError, DataError, InvalidAmount, InvalidCode, ReadError, UnknownCode
+from cnbudget.model import *  # noqa: F403  (the model's __all__ is part of the public API)
+from cnbudget.model import __all__ as _model_all
+from cnbudget.money import (
+    AmountUnit,
+    Change,
+    Consistency,
+    Interval,
+    SumCheck,
+    change,
+    check_equal,
+    check_rate,
+    check_ratio,
+    check_sum,
+    convert,
+    parse_amount,
+    round_half_up,
+    share,
+    to_amount,
+)
+from cnbudget.targets import (
+    Comparator,
+    Deadline,
+    DeadlineBound,
+    TargetKind,
+    TargetValue,
+    parse_target,
+)
+from cnbudget.vocab import AgencyKind, FundingSource
+
+if TYPE_CHECKING:
+    from cnbudget.catalog.catalog import catalog as catalog
+else:
+    # The subpackage itself, callable as catalog(year), so that both cnbudget.catalog(2024)
+    # and ``import cnbudget.catalog as c`` work (see cnbudget/catalog/__init__.py).
+    import cnbudget.catalog as catalog
+
+__all__ = [
+    "COVERED_YEARS",
+    "AgencyKind",
+    "AmountUnit",
+    "Catalog",
+    "Change",
+    "ClassificationCode",
+    "CnbudgetError",
+    "Comparator",
+    "Consistency",
+    "DataError",
+    "Deadline",
+    "DeadlineBound",
+    "EconomicCode",
+    "FunctionCode",
+    "FundingSource",
+    "GovEconomicCode",
+    "Interval",
+    "InvalidAmount",
+    "InvalidCode",
+    "MatchKind",
+    "NameMatch",
+    "ReadError",
+    "Subject",
+    "SumCheck",
+    "TargetKind",
+    "TargetValue",
+    "UnknownCode",
+    "__version__",
+    "catalog",
+    "change",
+    "check_equal",
+    "check_rate",
+    "check_ratio",
+    "check_sum",
+    "convert",
+    "parse_amount",
+    "load_catalog_csv",
+    "parse_target",
+    "round_half_up",
+    "share",
+    "to_amount",
+    *_model_all,
+]
