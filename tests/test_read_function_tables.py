@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from cnbudget.codes import FunctionCode
-from cnbudget.model import ExpenditureTable, RevenueTable, RowKind
+from cnbudget.model import ExpenditureTable, RowKind
 from cnbudget.readers.blocks import Block, find_blocks
 from cnbudget.readers.function_tables import read_expenditure_table, read_revenue_table
 from cnbudget.readers.source import split_lines
