@@ -16,6 +16,7 @@ from cnbudget.model import BudgetDisclosure, Tables
 from cnbudget.readers.blocks import PERFORMANCE_KEYS, Block, find_blocks
 from cnbudget.readers.front import read_front
 from cnbudget.readers.function_tables import read_expenditure_table, read_revenue_table
+from cnbudget.readers.performance import read_performance
 from cnbudget.readers.result import Problem, ReadResult
 from cnbudget.readers.source import split_lines
 
@@ -70,6 +71,8 @@ def read_text(source: str | os.PathLike[str]) -> ReadResult:
         raise ReadError("no budget year found (a title such as '2024 年部门预算' or '2024年度部门预算'); "
                         "the year is needed to read the classification codes")
     tables: dict[str, Any] = {}
+    performance, performance_problems = read_performance([b for b in blocks if b.key in PERFORMANCE_KEYS])
+    problems.extend(performance_problems)
     for block in blocks:
         if block.key in PERFORMANCE_KEYS:
             continue
@@ -96,5 +99,6 @@ def read_text(source: str | os.PathLike[str]) -> ReadResult:
         amount_unit=front.amount_unit,
         title=front.title,
         tables=Tables(**tables),
+        performance=performance,
     )
     return ReadResult(disclosure=disclosure, problems=problems)
