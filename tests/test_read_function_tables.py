@@ -66,6 +66,22 @@ def test_codes_in_one_column() -> None:
     assert _expenditure(text).lines[3].code == FunctionCode("2101501")
 
 
+def test_codes_in_one_column_under_a_single_heading() -> None:
+    text = """一般公共预算支出情况表
+单位：万元
+科目编码\t科目名称\t合计\t基本支出\t项目支出
+\t合计\t12.50\t10.00\t2.50
+210\t卫生健康支出\t12.50\t10.00\t2.50
+21015\t医疗保障管理事务\t12.50\t10.00\t2.50
+2101501\t行政运行\t10.00\t10.00\t
+2101599\t其他医疗保障管理事务支出\t2.50\t\t2.50
+"""
+    table = _expenditure(text, "general_budget")
+    assert [str(line.code) for line in table.lines[1:]] == ["210", "21015", "2101501", "2101599"]
+    assert table.lines[4].amounts.project == Decimal("2.50")
+    assert table.lines[3].amounts.project == Decimal("0")
+
+
 def test_layout_without_name_column() -> None:
     text = """单位支出总体情况表
 项 目\t\t\t支出预算

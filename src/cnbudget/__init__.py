@@ -27,6 +27,7 @@ from cnbudget.catalog import (
 )
 from cnbudget.codes import ClassificationCode, EconomicCode, FunctionCode, GovEconomicCode
 from cnbudget.errors import CnbudgetError, DataError, InvalidAmount, InvalidCode, ReadError, UnknownCode
+from cnbudget.examples import example, example_names
 from cnbudget.model import *  # noqa: F403  (the model's __all__ is part of the public API)
 from cnbudget.model import __all__ as _model_all
 from cnbudget.money import (
@@ -46,6 +47,8 @@ from cnbudget.money import (
     share,
     to_amount,
 )
+from cnbudget.readers import Problem, ReadResult, read_text
+from cnbudget.serialize import from_dict, from_json, json_schema, to_dict, to_json
 from cnbudget.targets import (
     Comparator,
     Deadline,
@@ -64,6 +67,16 @@ else:
     import cnbudget.catalog as catalog
 
 __all__ = [
+    "Problem",
+    "ReadResult",
+    "example",
+    "example_names",
+    "from_dict",
+    "from_json",
+    "json_schema",
+    "read_text",
+    "to_dict",
+    "to_json",
     "COVERED_YEARS",
     "AgencyKind",
     "AmountUnit",

@@ -12,11 +12,12 @@ import sys
 from collections.abc import Sequence
 
 from cnbudget import __version__
-from cnbudget.cli import code
+from cnbudget.cli import code, facts, read, schema
+from cnbudget.errors import CnbudgetError
 
 __all__ = ["main"]
 
-_SUBCOMMANDS = (code,)
+_SUBCOMMANDS = (code, read, facts, schema)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -38,7 +39,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     handler = args.handler
-    status: int = handler(args)
+    try:
+        status: int = handler(args)
+    except CnbudgetError as error:
+        # Input that cannot be used: say what and where, no traceback.
+        print(f"cnbudget {args.command}: {error}", file=sys.stderr)
+        return 2
     sys.stdout.flush()
     return status
 

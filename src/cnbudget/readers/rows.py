@@ -53,8 +53,8 @@ def _code(parts: list[str], family: type[ClassificationCode]) -> ClassificationC
     filled = [p for p in parts if p.strip()]
     if not filled:
         return None
-    if len(filled) == 1 and len(parts) > 1 and len(filled[0].replace(" ", "")) > 3 and parts[0].strip():
-        return family(filled[0])  # the whole code printed in the first code column
+    if len(parts) == 1 or (len(filled) == 1 and len(filled[0].replace(" ", "")) > 3 and parts[0].strip()):
+        return family(filled[0])  # the whole code printed in one column
     return family.from_parts(*parts)
 
 

@@ -58,6 +58,7 @@ def read_grid_rows(
             table=block.key,
         )
         return TableReading(grid=grid, layout=None, rows=(), problems=[problem])
+    layout = _with_code_columns(layout, grid)
     problems: list[Problem] = []
     if grid.column_count is not None and grid.column_count != len(layout.lead) + len(layout.amounts):
         problems.append(
@@ -71,6 +72,27 @@ def read_grid_rows(
         )
     rows, row_problems = read_rows(grid.rows, layout, family=family, table=block.key)
     return TableReading(grid=grid, layout=layout, rows=tuple(rows), problems=problems + row_problems)
+
+
+_LEVEL_HEADINGS = {"类", "款", "项"}
+
+
+def _with_code_columns(layout: Layout, grid: Grid) -> Layout:
+    """The layout with its code in one column when the header has no 类/款/项 sub-headings.
+
+    Templates print a code either in three columns headed 类 | 款 | 项 or whole in one column
+    headed 科目编码; the header tells which.
+    """
+    if layout.lead.count("code") <= 1:
+        return layout
+    cells = {cell.strip() for line in grid.header for cell in line.cells}
+    if _LEVEL_HEADINGS <= cells:
+        return layout
+    lead: list[str] = []
+    for role in layout.lead:
+        if role != "code" or "code" not in lead:
+            lead.append(role)
+    return attrs.evolve(layout, lead=tuple(lead))
 
 
 def table_info(block: Block, reading: TableReading) -> dict[str, Any]:

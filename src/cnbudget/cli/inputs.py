@@ -1,0 +1,84 @@
+"""The inputs of the commands that take a disclosure (输入): a JSON file, published text, or a
+bundled example.
+
+A file is JSON when its name ends in ``.json`` or its text starts with ``{``; anything else is
+read as published text with :func:`cnbudget.readers.read_text`, whose problems travel with the
+disclosure so that each command can report them.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from cnbudget.errors import ReadError
+from cnbudget.examples import example, example_names
+from cnbudget.model import BudgetDisclosure
+from cnbudget.readers import Problem, read_text
+from cnbudget.serialize import from_json
+
+__all__ = ["Loaded", "add_input_arguments", "load", "load_all"]
+
+
+@attrs.frozen(kw_only=True)
+class Loaded:
+    """A disclosure and where it came from, with the problems met reading it."""
+
+    source: str
+    disclosure: BudgetDisclosure
+    problems: tuple[Problem, ...] = ()
+
+
+def add_input_arguments(parser: argparse.ArgumentParser, *, many: bool) -> None:
+    """Add ``FILE`` (one, or several with ``many``) and ``--example NAME``."""
+    parser.add_argument(
+        "files", nargs="*" if many else "?", metavar="FILE",
+        help="model JSON (.json) or published text (.txt) of a disclosure",
+    )
+    parser.add_argument(
+        "--example", metavar="NAME", action="append" if many else "store",
+        help=f"a bundled example instead of a file ({', '.join(example_names()) or 'none bundled'})",
+    )
+
+
+def _load_file(path: Path) -> Loaded:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise ReadError(f"cannot read {path}: {error.strerror or error}") from error
+    if path.suffix.lower() == ".json" or data.lstrip()[:1] == b"{":
+        return Loaded(source=str(path), disclosure=from_json(data))
+    result = read_text(path if path.suffix.lower() in {".txt", ".md", ".text"} else _decode(path, data))
+    return Loaded(source=str(path), disclosure=result.disclosure, problems=result.problems)
+
+
+def _decode(path: Path, data: bytes) -> str:
+    if b"\x00" in data:
+        raise ReadError(f"{path} is binary data, not text; convert the document to text first")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ReadError(f"{path} is not UTF-8 text (byte {error.start}): convert it to UTF-8 first") from error
+
+
+def load(source: str, *, is_example: bool = False) -> Loaded:
+    """Load one input: a path, or the name of a bundled example."""
+    if is_example:
+        try:
+            return Loaded(source=f"example:{source}", disclosure=example(source))
+        except KeyError as error:
+            raise ReadError(str(error.args[0])) from None
+    return _load_file(Path(source))
+
+
+def load_all(args: Any) -> list[Loaded]:
+    """Every input named by the parsed arguments, in order; at least one is required."""
+    files = args.files if isinstance(args.files, list) else [args.files] if args.files else []
+    examples = args.example if isinstance(args.example, list) else [args.example] if args.example else []
+    loaded = [load(name, is_example=True) for name in examples] + [load(name) for name in files]
+    if not loaded:
+        raise ReadError("no input: give a FILE or --example NAME")
+    return loaded

@@ -1,0 +1,38 @@
+"""``cnbudget read``: published text → model JSON (读取公开文本), problems on standard error.
+
+Exit status: 0 when the text was read (problems, if any, are listed on standard error), 2 when it
+could not be read at all.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from cnbudget.cli.inputs import load
+from cnbudget.cli.output import write_text
+from cnbudget.cli.problems import report_problems
+from cnbudget.serialize import to_json
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``read`` subcommand."""
+    parser = subparsers.add_parser(
+        "read", help="read a published disclosure (text) into model JSON",
+        description="Read a published disclosure converted to text (see docs/reading.md) and write "
+        "the model as JSON; whatever could not be read is listed on standard error.",
+    )
+    parser.add_argument("file", metavar="FILE", help="the disclosure as text (.txt)")
+    parser.add_argument("-o", "--output", metavar="OUT.json", help="write to OUT.json instead of standard output")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Read the file and write its JSON."""
+    loaded = load(args.file)
+    write_text(to_json(loaded.disclosure) + "\n", args.output)
+    report_problems(loaded)
+    if loaded.problems:
+        print(f"{loaded.source}: {len(loaded.problems)} part(s) could not be read (未能读取的部分)", file=sys.stderr)
+    return 0

@@ -1,0 +1,26 @@
+"""``cnbudget schema``: print the JSON Schema of the disclosure format (JSON 模式)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+from cnbudget.cli.output import write_text
+from cnbudget.serialize import json_schema
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``schema`` subcommand."""
+    parser = subparsers.add_parser(
+        "schema", help="print the JSON Schema (2020-12) of the disclosure JSON format",
+        description="Print the JSON Schema (2020-12) of the JSON that cnbudget reads and writes.",
+    )
+    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Write the schema."""
+    write_text(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n", args.output)
+    return 0

@@ -1,0 +1,91 @@
+"""Lossless JSON (无损 JSON 序列化): model objects to JSON text and back.
+
+>>> from cnbudget.model import BudgetDisclosure
+>>> doc = BudgetDisclosure(department="示例部门", fiscal_year=2024)
+>>> from_json(to_json(doc)) == doc
+True
+>>> from_json('{"format_version": "1", "department": "示例部门", "fiscal_year": 2024.0}')
+Traceback (most recent call last):
+...
+cnbudget.errors.DataError: 1 problem in the data:
+  fiscal_year: expected a whole number, not the number 2024.0
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TypeVar, overload
+
+from cnbudget.errors import DataError
+from cnbudget.model import FORMAT_VERSION, BudgetDisclosure
+from cnbudget.serialize.converter import JsonNumber, converter
+from cnbudget.serialize.problems import problems_of
+
+__all__ = ["from_dict", "from_json", "to_dict", "to_json"]
+
+T = TypeVar("T")
+
+
+def to_dict(obj: Any) -> Any:
+    """Plain data (dicts, lists, strings, numbers) for a model object."""
+    return converter.unstructure(obj)
+
+
+def to_json(obj: Any, *, indent: int | None = 2) -> str:
+    """JSON text for a model object; Chinese stays readable (not ``\\u`` escaped)."""
+    return json.dumps(to_dict(obj), ensure_ascii=False, indent=indent)
+
+
+def _check_version(data: object) -> None:
+    if not isinstance(data, dict):
+        raise DataError([("", f"a disclosure must be a JSON object, not {type(data).__name__}")])
+    version = data.get("format_version")
+    if version is None:
+        raise DataError([("format_version", f'missing: a disclosure states its format version ("{FORMAT_VERSION}")')])
+    if version != FORMAT_VERSION:
+        raise DataError([("format_version", f"unknown format version {version!r}; this cnbudget reads "
+                                            f"version {FORMAT_VERSION!r} (格式版本不受支持)")])
+
+
+@overload
+def from_dict(data: object) -> BudgetDisclosure: ...
+@overload
+def from_dict(data: object, cls: type[T]) -> T: ...
+def from_dict(data: object, cls: type[Any] = BudgetDisclosure) -> Any:
+    """Build a model object from plain data, or raise :class:`DataError` listing every problem."""
+    if cls is BudgetDisclosure:
+        _check_version(data)
+    try:
+        return converter.structure(data, cls)
+    except Exception as error:  # cattrs groups every failure; we report them all with their paths
+        raise DataError(list(problems_of(error))) from None
+
+
+def _pairs_without_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise ValueError(f"the key {key!r} appears twice in one object")
+        result[key] = value
+    return result
+
+
+def _loads(text: str | bytes) -> object:
+    try:
+        return json.loads(text, parse_float=JsonNumber, parse_constant=JsonNumber,
+                          object_pairs_hook=_pairs_without_duplicates)
+    except json.JSONDecodeError as error:
+        raise DataError([(f"line {error.lineno} column {error.colno}", f"not valid JSON: {error.msg}")]) from None
+    except ValueError as error:
+        raise DataError([("", f"not valid JSON: {error}")]) from None
+    except RecursionError:
+        raise DataError([("", "not valid JSON: nested too deeply")]) from None
+
+
+@overload
+def from_json(text: str | bytes) -> BudgetDisclosure: ...
+@overload
+def from_json(text: str | bytes, cls: type[T]) -> T: ...
+def from_json(text: str | bytes, cls: type[Any] = BudgetDisclosure) -> Any:
+    """Read JSON text written by :func:`to_json` (or by another tool following the schema)."""
+    return from_dict(_loads(text), cls)
