@@ -14,8 +14,10 @@ from typing import Any
 from cnbudget.errors import ReadError
 from cnbudget.model import BudgetDisclosure, Tables
 from cnbudget.readers.blocks import PERFORMANCE_KEYS, Block, find_blocks
+from cnbudget.readers.contents import find_contents
 from cnbudget.readers.front import read_front
 from cnbudget.readers.function_tables import read_expenditure_table, read_revenue_table
+from cnbudget.readers.narrative import read_statements
 from cnbudget.readers.performance import read_performance
 from cnbudget.readers.result import Problem, ReadResult
 from cnbudget.readers.source import split_lines
@@ -93,6 +95,10 @@ def read_text(source: str | os.PathLike[str]) -> ReadResult:
         problems.extend(table_problems)
         if table is not None:
             tables[block.key] = table
+    statements, statement_problems = read_statements(
+        lines, department=front.department, fiscal_year=front.fiscal_year, unit=front.amount_unit
+    )
+    problems.extend(statement_problems)
     disclosure = BudgetDisclosure(
         department=front.department or "",
         fiscal_year=front.fiscal_year,
@@ -100,5 +106,7 @@ def read_text(source: str | os.PathLike[str]) -> ReadResult:
         title=front.title,
         tables=Tables(**tables),
         performance=performance,
+        contents=find_contents(lines).entries,
+        statements=statements,
     )
     return ReadResult(disclosure=disclosure, problems=problems)
