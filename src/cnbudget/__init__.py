@@ -57,16 +57,25 @@ from cnbudget.targets import (
     TargetValue,
     parse_target,
 )
+from cnbudget.validate import Finding, Location, Report, Rule, Severity
 from cnbudget.vocab import AgencyKind, FundingSource
 
 if TYPE_CHECKING:
     from cnbudget.catalog.catalog import catalog as catalog
+    from cnbudget.validate.engine import validate as validate
 else:
-    # The subpackage itself, callable as catalog(year), so that both cnbudget.catalog(2024)
-    # and ``import cnbudget.catalog as c`` work (see cnbudget/catalog/__init__.py).
+    # The subpackages themselves, callable as catalog(year) and validate(doc), so that both
+    # cnbudget.catalog(2024) and ``import cnbudget.catalog as c`` work (see cnbudget/_callable.py).
     import cnbudget.catalog as catalog
+    import cnbudget.validate as validate
 
 __all__ = [
+    "Finding",
+    "Location",
+    "Report",
+    "Rule",
+    "Severity",
+    "validate",
     "Problem",
     "ReadResult",
     "example",

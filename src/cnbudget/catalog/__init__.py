@@ -18,9 +18,7 @@ or as "not in our data". Your own CSV list can be loaded with :func:`load_catalo
 
 from __future__ import annotations
 
-import sys
-import types
-
+from cnbudget._callable import make_callable
 from cnbudget.catalog.catalog import COVERED_YEARS, Catalog, catalog, load_catalog_csv
 from cnbudget.catalog.correspondence import Correspondence
 from cnbudget.catalog.funding import FundingSourceEntry, FundingVocabulary
@@ -44,15 +42,4 @@ __all__ = [
 ]
 
 
-class _CallableCatalogModule(types.ModuleType):
-    """This package, callable: ``cnbudget.catalog(2024)`` is ``cnbudget.catalog.catalog(2024)``.
-
-    The public API promises both the function ``cnbudget.catalog(year)`` and the subpackage
-    ``cnbudget.catalog``; a callable module keeps ``import cnbudget.catalog as c`` working too.
-    """
-
-    def __call__(self, year: int) -> Catalog:
-        return catalog(year)
-
-
-sys.modules[__name__].__class__ = _CallableCatalogModule
+make_callable(__name__, catalog)

@@ -12,12 +12,12 @@ import sys
 from collections.abc import Sequence
 
 from cnbudget import __version__
-from cnbudget.cli import code, facts, read, schema
+from cnbudget.cli import check, code, facts, read, rules, schema
 from cnbudget.errors import CnbudgetError
 
 __all__ = ["main"]
 
-_SUBCOMMANDS = (code, read, facts, schema)
+_SUBCOMMANDS = (check, read, facts, schema, code, rules)
 
 
 def build_parser() -> argparse.ArgumentParser:

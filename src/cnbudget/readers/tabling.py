@@ -86,7 +86,7 @@ def _with_code_columns(layout: Layout, grid: Grid) -> Layout:
     if layout.lead.count("code") <= 1:
         return layout
     cells = {cell.strip() for line in grid.header for cell in line.cells}
-    if _LEVEL_HEADINGS <= cells:
+    if cells >= _LEVEL_HEADINGS:
         return layout
     lead: list[str] = []
     for role in layout.lead:

@@ -1,0 +1,27 @@
+"""``cnbudget rules``: list the validation rules (检查规则), as text or as the Markdown of docs/rules.md."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from cnbudget.validate import RULES
+from cnbudget.validate.docs import rules_markdown
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``rules`` subcommand."""
+    parser = subparsers.add_parser("rules", help="list the validation rules",
+                                   description="List every validation rule with its id, severity and title.")
+    parser.add_argument("--markdown", action="store_true", help="the full reference, as in docs/rules.md")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the rules."""
+    if args.markdown:
+        print(rules_markdown(), end="")
+        return 0
+    for found in RULES.values():
+        print(f"{found.id:10} {found.severity.value:8} {found.title}")
+    return 0

@@ -1,0 +1,15 @@
+"""Validation (检查): every identity a correct disclosure satisfies, rounding-aware.
+
+``validate(doc)`` runs the registered rules and returns a :class:`Report` of :class:`Finding`
+objects. See ``docs/validation.md`` and the generated ``docs/rules.md``.
+"""
+
+from cnbudget._callable import make_callable
+from cnbudget.validate.engine import validate
+from cnbudget.validate.findings import Finding, Location, Severity
+from cnbudget.validate.registry import FAMILIES, RULES, Rule, rule
+from cnbudget.validate.report import Report
+
+__all__ = ["FAMILIES", "RULES", "Finding", "Location", "Report", "Rule", "Severity", "rule", "validate"]
+
+make_callable(__name__, validate)

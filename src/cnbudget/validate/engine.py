@@ -1,0 +1,53 @@
+"""``validate``: run the rules over a disclosure and collect a report (检查).
+
+>>> from cnbudget.model import BudgetDisclosure
+>>> report = validate(BudgetDisclosure(department="示例部门", fiscal_year=2024))
+>>> report.findings, report.has_errors
+((), False)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from cnbudget.catalog import COVERED_YEARS, Catalog
+from cnbudget.catalog import catalog as bundled_catalog
+from cnbudget.model import BudgetDisclosure
+from cnbudget.validate import rules as _rules  # noqa: F401  (importing registers every rule)
+from cnbudget.validate.context import Context
+from cnbudget.validate.findings import Finding
+from cnbudget.validate.registry import Rule, select_rules
+from cnbudget.validate.report import Report
+
+__all__ = ["validate"]
+
+
+def _catalog_for(doc: BudgetDisclosure, given: Catalog | None) -> Catalog | None:
+    if given is not None:
+        return given
+    return bundled_catalog(doc.fiscal_year) if doc.fiscal_year in COVERED_YEARS else None
+
+
+def validate(
+    doc: BudgetDisclosure,
+    *,
+    catalog: Catalog | None = None,
+    rules: Iterable[str | Rule] | None = None,
+) -> Report:
+    """Check ``doc`` against every rule (or the rules, families or ids given) and report.
+
+    ``catalog`` defaults to the bundled catalogue of the document's year; catalogue rules do not run
+    when there is none. Checking never raises on bad content: everything wrong is a finding.
+    """
+    used_catalog = _catalog_for(doc, catalog)
+    findings: list[Finding] = []
+    run: list[str] = []
+    skipped: list[str] = []
+    for rule in select_rules(rules):
+        if not rule.applies_to(doc) or ("catalog" in rule.requires and used_catalog is None):
+            skipped.append(rule.id)
+            continue
+        run.append(rule.id)
+        findings.extend(rule.check(Context(doc=doc, catalog=used_catalog, rule=rule)))
+    findings.sort(key=lambda f: f.severity.rank)  # stable: document order within a severity
+    return Report(findings=tuple(findings), rules_run=tuple(run), rules_skipped=tuple(skipped))

@@ -1,0 +1,60 @@
+"""Findings (检查发现): what a rule found, how serious it is, and where.
+
+>>> f = Finding(rule="ROW-001", severity=Severity.ERROR, message="合计不等于基本支出与项目支出之和",
+...             locations=(Location(table="general_budget", code="2101501", column="total"),),
+...             expected="1089.27", actual="1089.28")
+>>> f.severity.zh, f.locations[0].code, f.expected
+('错误', '2101501', Decimal('1089.27'))
+"""
+
+from __future__ import annotations
+
+import enum
+from decimal import Decimal
+
+import attrs
+
+from cnbudget.model.fields import items, optional_amount, optional_text, text, typed
+
+__all__ = ["Finding", "Location", "Severity"]
+
+
+class Severity(enum.Enum):
+    """How serious a finding is (严重程度)."""
+
+    ERROR = "error"  # the document is wrong: an identity that must hold does not
+    WARNING = "warning"  # probably wrong: a convention is broken, or a figure is doubtful
+    INFO = "info"  # worth knowing: figures that agree only within rounding, names that differ
+
+    @property
+    def zh(self) -> str:
+        """The Chinese word: 错误 / 警告 / 提示."""
+        return {"error": "错误", "warning": "警告", "info": "提示"}[self.value]
+
+    @property
+    def rank(self) -> int:
+        """0 for error, 1 for warning, 2 for info (sorting: most serious first)."""
+        return ("error", "warning", "info").index(self.value)
+
+
+@attrs.frozen(kw_only=True)
+class Location:
+    """A place in a disclosure (位置): table key, agency, code, project and column, each optional."""
+
+    table: str | None = optional_text("表")
+    agency: str | None = optional_text("预算单位")
+    code: str | None = optional_text("科目编码")
+    project: str | None = optional_text("项目")
+    column: str | None = optional_text("栏目")
+
+
+@attrs.frozen(kw_only=True)
+class Finding:
+    """One thing a rule found (检查发现)."""
+
+    rule: str = text("规则")
+    severity: Severity = typed("严重程度", Severity)
+    message: str = text("说明")
+    locations: tuple[Location, ...] = items("位置", Location)
+    expected: Decimal | None = optional_amount("应为")
+    actual: Decimal | None = optional_amount("实为")

@@ -1,0 +1,107 @@
+"""The registry of rules (规则登记表): every rule with its stable id, Chinese title, family,
+default severity and the identity it checks (its docstring).
+
+A rule is a function from a :class:`~cnbudget.validate.context.Context` to findings, registered with
+:func:`rule`. ``requires`` names what the rule reads (table keys, or ``performance``,
+``statements``, ``other_matters``, ``staffing``, ``contents``); when any of it is absent from a
+document, the rule does not run.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING
+
+import attrs
+
+from cnbudget.validate.findings import Finding, Severity
+
+if TYPE_CHECKING:
+    from cnbudget.model import BudgetDisclosure
+    from cnbudget.validate.context import Context
+
+__all__ = ["FAMILIES", "RULES", "Rule", "rule", "select_rules"]
+
+#: The families of rules (规则类别): id prefix → Chinese and English name.
+FAMILIES: dict[str, tuple[str, str]] = {
+    "HIER": ("层级汇总", "hierarchy: 类 = Σ款 = Σ项, subtotals and totals"),
+    "ROW": ("行内关系", "row identities: 合计 = 基本支出 + 项目支出 …"),
+    "XTAB": ("表间一致", "cross-table: a quantity printed twice agrees"),
+    "CAT": ("科目目录", "catalogue: codes exist, names are official"),
+    "NARR": ("说明文字", "narrative: stated figures agree with the tables"),
+    "COMP": ("完整性", "completeness: required and announced tables are present"),
+    "PERF": ("绩效目标", "performance targets"),
+}
+
+Check = Callable[["Context"], Iterable[Finding]]
+
+
+@attrs.frozen(kw_only=True)
+class Rule:
+    """A registered rule (检查规则)."""
+
+    id: str
+    title: str  # Chinese title
+    family: str
+    severity: Severity  # of a finding that is not merely rounding
+    check: Check = attrs.field(repr=False)
+    requires: tuple[str, ...] = ()
+
+    @property
+    def doc(self) -> str:
+        """The identity the rule checks, from its docstring."""
+        return inspect.cleandoc(self.check.__doc__ or "")
+
+    def applies_to(self, doc: BudgetDisclosure) -> bool:
+        """Whether everything the rule reads is present in ``doc``."""
+        return all(_present(doc, need) for need in self.requires)
+
+
+def _present(doc: BudgetDisclosure, need: str) -> bool:
+    if need == "catalog":
+        return True  # the engine knows whether a catalogue is at hand
+    if hasattr(doc.tables, need):
+        return getattr(doc.tables, need) is not None
+    value = getattr(doc, need)
+    return bool(value) if isinstance(value, tuple) else value is not None
+
+
+#: Every registered rule by id, in registration order.
+RULES: dict[str, Rule] = {}
+
+
+def rule(
+    id: str, title: str, *, severity: Severity = Severity.ERROR, requires: Iterable[str] = ()
+) -> Callable[[Check], Check]:
+    """Register the decorated function as the rule ``id`` (its family is the id's prefix)."""
+    family = id.split("-", 1)[0]
+    if family not in FAMILIES:
+        raise ValueError(f"rule {id!r}: unknown family {family!r}; known: {', '.join(FAMILIES)}")
+
+    def register(check: Check) -> Check:
+        if id in RULES:
+            raise ValueError(f"rule {id!r} is registered twice")
+        if not (check.__doc__ or "").strip():
+            raise ValueError(f"rule {id!r} needs a docstring stating the identity it checks")
+        RULES[id] = Rule(id=id, title=title, family=family, severity=severity, check=check,
+                         requires=tuple(requires))
+        return check
+
+    return register
+
+
+def select_rules(selection: Iterable[str | Rule] | None) -> Iterator[Rule]:
+    """The rules named by ids, families (``HIER``) or Rule objects; all rules for ``None``."""
+    if selection is None:
+        yield from RULES.values()
+        return
+    for item in selection:
+        if isinstance(item, Rule):
+            yield item
+        elif item in RULES:
+            yield RULES[item]
+        elif item in FAMILIES:
+            yield from (r for r in RULES.values() if r.family == item)
+        else:
+            raise KeyError(f"no rule or family {item!r}; families: {', '.join(FAMILIES)}")

@@ -1,0 +1,100 @@
+"""The report of a check (检查报告): findings, filters, and text and JSON renderings.
+
+JSON form (stable; other tools read it)::
+
+    {"findings": [{"rule", "severity", "message",
+                   "locations": [{"table", "agency", "code", "project", "column"}],
+                   "expected", "actual"}]}
+
+Amounts are strings, absent parts ``null``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+
+from cnbudget.model.fields import items
+from cnbudget.validate.findings import Finding, Severity
+from cnbudget.validate.registry import RULES
+
+__all__ = ["Report"]
+
+
+@attrs.frozen(kw_only=True)
+class Report:
+    """Every finding of a check, most serious first, and which rules ran (检查报告)."""
+
+    findings: tuple[Finding, ...] = items("检查发现", Finding)
+    rules_run: tuple[str, ...] = items("已运行的规则", str)
+    rules_skipped: tuple[str, ...] = items("缺少输入而未运行的规则", str)
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        """The error-level findings (错误)."""
+        return self.of(Severity.ERROR)
+
+    @property
+    def has_errors(self) -> bool:
+        """Whether any finding is an error."""
+        return bool(self.errors)
+
+    def of(self, *severities: Severity) -> tuple[Finding, ...]:
+        """The findings of the given severities."""
+        return tuple(f for f in self.findings if f.severity in severities)
+
+    def filter(self, *, severities: Iterable[Severity] | None = None,
+               families: Iterable[str] | None = None, rules: Iterable[str] | None = None) -> Report:
+        """A report with only the findings of these severities, rule families and rule ids."""
+        wanted_severities = set(severities) if severities is not None else None
+        wanted_families = set(families) if families is not None else None
+        wanted_rules = set(rules) if rules is not None else None
+        kept = tuple(
+            f for f in self.findings
+            if (wanted_severities is None or f.severity in wanted_severities)
+            and (wanted_families is None or f.rule.split("-", 1)[0] in wanted_families)
+            and (wanted_rules is None or f.rule in wanted_rules)
+        )
+        return attrs.evolve(self, findings=kept)
+
+    def counts(self) -> dict[Severity, int]:
+        """How many findings of each severity."""
+        return {s: sum(1 for f in self.findings if f.severity is s) for s in Severity}
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form as plain data."""
+        return {"findings": [_finding_dict(f) for f in self.findings]}
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """The JSON form as text."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def to_text(self, *, title: str | None = None) -> str:
+        """A readable report: a summary line, then one block per finding."""
+        counts = self.counts()
+        summary = "，".join(f"{s.zh} {counts[s]} 条" for s in Severity)
+        lines = [f"{title}：{summary}" if title else summary]
+        if not self.findings:
+            lines.append("未发现问题 (no findings)。")
+        for finding in self.findings:
+            rule = RULES.get(finding.rule)
+            heading = f"[{finding.severity.zh} {finding.severity.value}] {finding.rule}"
+            if rule is not None:
+                heading += f" {rule.title}"
+            lines.append(heading)
+            lines.append(f"  {finding.message}")
+        return "\n".join(lines) + "\n"
+
+
+def _finding_dict(finding: Finding) -> dict[str, Any]:
+    return {
+        "rule": finding.rule,
+        "severity": finding.severity.value,
+        "message": finding.message,
+        "locations": [attrs.asdict(location) for location in finding.locations],
+        "expected": None if finding.expected is None else str(finding.expected),
+        "actual": None if finding.actual is None else str(finding.actual),
+    }

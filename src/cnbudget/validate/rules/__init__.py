@@ -1,0 +1,5 @@
+"""The rules, one module a family; importing this package registers them all."""
+
+from cnbudget.validate.rules import rows
+
+__all__ = ["rows"]

@@ -1,0 +1,104 @@
+"""Row identities (ROW): each identity with a passing, failing, rounding and absent-input fixture."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import pytest
+
+from cnbudget.codes import EconomicCode, FunctionCode
+from cnbudget.model import (
+    BasicAmounts,
+    BasicExpenditureTable,
+    BudgetDisclosure,
+    CarryoverAmounts,
+    CarryoverLine,
+    CarryoverTable,
+    EconomicCategoryAmounts,
+    EconomicLine,
+    ExpenditureAmounts,
+    ExpenditureTable,
+    FiscalAmounts,
+    FiscalLine,
+    FiscalSummaryTable,
+    FunctionLine,
+    ProjectExpenditureLine,
+    ProjectExpenditureTable,
+    RevenueLine,
+    RevenueTable,
+    SourceAmounts,
+    SourceSplit,
+    SummaryRole,
+    Tables,
+    ThreePublicTable,
+)
+from cnbudget.validate import Severity, validate
+from cnbudget.validate.rules.rows import IDENTITIES, Identity
+
+
+def _tables(record: Any) -> Tables:
+    """A document table holding one row with ``record`` as its amounts."""
+    code = FunctionCode("2101501")
+    if isinstance(record, ExpenditureAmounts):
+        return Tables(general_budget=ExpenditureTable(lines=[FunctionLine(code=code, name="行政运行", amounts=record)]))
+    if isinstance(record, BasicAmounts):
+        line = EconomicLine(code=EconomicCode("30101"), name="基本工资", amounts=record)
+        return Tables(general_budget_basic=BasicExpenditureTable(lines=[line]))
+    if isinstance(record, EconomicCategoryAmounts):
+        line = ProjectExpenditureLine(code=code, name="行政运行", amounts=record)
+        return Tables(general_budget_projects=ProjectExpenditureTable(lines=[line]))
+    if isinstance(record, SourceAmounts):
+        return Tables(revenue=RevenueTable(lines=[RevenueLine(code=code, name="行政运行", amounts=record)]))
+    if isinstance(record, FiscalAmounts):
+        line = FiscalLine(role=SummaryRole.FUNCTION, code=FunctionCode("210"), name="卫生健康支出", amounts=record)
+        return Tables(fiscal_summary=FiscalSummaryTable(expenditure=[line]))
+    if isinstance(record, SourceSplit):
+        zero = SourceSplit(total="0")
+        return Tables(three_public=ThreePublicTable(total=record, overseas_travel=zero, vehicles=zero,
+                                                    vehicle_purchase=zero, vehicle_operation=zero, reception=zero))
+    if isinstance(record, CarryoverAmounts):
+        return Tables(carryover=CarryoverTable(lines=[CarryoverLine(name="某项目", amounts=record)]))
+    raise AssertionError(type(record))
+
+
+def _doc(identity: Identity, total: str, *, drop_part: bool = False) -> BudgetDisclosure:
+    parts = {name: "1.00" for name in identity.parts}
+    if drop_part:
+        parts.pop(identity.parts[-1])
+    values = {**parts, identity.total: total}
+    if identity.total != "total":
+        values["total"] = "0"  # the record's own total is required; other identities stay inapplicable
+    return BudgetDisclosure(department="示例局", fiscal_year=2024, tables=_tables(identity.record(**values)))
+
+
+def _findings(identity: Identity, total: str, **kwargs: Any) -> list[Any]:
+    report = validate(_doc(identity, total, **kwargs), rules=[identity.rule_id])
+    return [f for f in report.findings if f.locations and f.locations[0].column == identity.total]
+
+
+IDS = [f"{i.rule_id}:{i.record.__name__}.{i.total}={'+'.join(i.parts)}" for i in IDENTITIES]
+
+
+@pytest.mark.parametrize("identity", IDENTITIES, ids=IDS)
+def test_identity_holding_exactly_gives_nothing(identity: Identity) -> None:
+    assert _findings(identity, f"{len(identity.parts)}.00") == []
+
+
+@pytest.mark.parametrize("identity", IDENTITIES, ids=IDS)
+def test_identity_broken_is_an_error(identity: Identity) -> None:
+    found = _findings(identity, f"{len(identity.parts) + 1}.00")
+    assert [f.severity for f in found] == [Severity.ERROR]
+    assert found[0].expected == Decimal(f"{len(identity.parts)}.00")
+
+
+@pytest.mark.parametrize("identity", IDENTITIES, ids=IDS)
+def test_identity_off_by_a_cent_is_rounding(identity: Identity) -> None:
+    # n ≥ 2 parts printed to the cent can be off by up to n × 0.005 ≥ 0.01 in total.
+    found = _findings(identity, f"{len(identity.parts)}.01")
+    assert [f.severity for f in found] == [Severity.INFO]
+
+
+@pytest.mark.parametrize("identity", IDENTITIES, ids=IDS)
+def test_identity_with_an_absent_part_does_not_apply(identity: Identity) -> None:
+    assert _findings(identity, "99.00", drop_part=True) == []

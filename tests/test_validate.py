@@ -1,0 +1,130 @@
+"""The validation framework: rules registry, engine, reports, and the rule reference."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from cnbudget.codes import FunctionCode
+from cnbudget.model import BudgetDisclosure, ExpenditureAmounts, ExpenditureTable, FunctionLine, Tables
+from cnbudget.validate import RULES, Finding, Location, Report, Severity, rule, validate
+from cnbudget.validate.docs import rules_markdown
+from cnbudget.validate.registry import select_rules
+
+DOCS = Path(__file__).resolve().parents[1] / "docs"
+
+
+def general_budget(*rows: tuple[str, str, str, str, str]) -> BudgetDisclosure:
+    lines = [
+        FunctionLine(code=FunctionCode(code), name=name,
+                     amounts=ExpenditureAmounts(total=total, basic=basic, project=project))
+        for code, name, total, basic, project in rows
+    ]
+    return BudgetDisclosure(department="示例局", fiscal_year=2024,
+                            tables=Tables(general_budget=ExpenditureTable(lines=lines)))
+
+
+def test_a_correct_row_gives_no_finding() -> None:
+    doc = general_budget(("2101501", "行政运行", "1089.27", "1000.00", "89.27"))
+    assert validate(doc, rules=["ROW-001"]).findings == ()
+
+
+def test_a_wrong_row_is_an_error_naming_the_figures() -> None:
+    # Off by 0.02: more than three figures printed to the cent can explain (at most 0.015).
+    doc = general_budget(("2101501", "行政运行", "1089.27", "1000.00", "89.25"))
+    (finding,) = validate(doc, rules=["ROW-001"]).findings
+    assert finding.rule == "ROW-001" and finding.severity is Severity.ERROR
+    assert finding.expected == Decimal("1089.25") and finding.actual == Decimal("1089.27")
+    assert "2101501 行政运行" in finding.message and "1,089.25" in finding.message
+    assert finding.locations == (Location(table="general_budget", code="2101501", column="total"),)
+
+
+def test_figures_that_agree_within_rounding_are_info() -> None:
+    # 1.0 printed with one decimal may be 0.95..1.05; the parts sum to 1.04.
+    doc = general_budget(("2101501", "行政运行", "1.0", "0.52", "0.52"))
+    (finding,) = validate(doc, rules=["ROW-001"]).findings
+    assert finding.severity is Severity.INFO
+    assert "四舍五入" in finding.message
+
+
+def test_the_rounding_boundary_is_inclusive_and_beyond_it_is_an_error() -> None:
+    # 1.0 reaches up to 1.05; 0.53 + 0.53 reaches down to 1.05: the intervals just meet.
+    at_boundary = general_budget(("2101501", "行政运行", "1.0", "0.53", "0.53"))
+    assert validate(at_boundary, rules=["ROW-001"]).findings[0].severity is Severity.INFO
+    beyond = general_budget(("2101501", "行政运行", "1.0", "0.54", "0.54"))
+    assert validate(beyond, rules=["ROW-001"]).findings[0].severity is Severity.ERROR
+
+
+def test_an_absent_column_is_not_checked() -> None:
+    line = FunctionLine(code=FunctionCode("2101501"), name="行政运行", amounts=ExpenditureAmounts(total="5"))
+    doc = BudgetDisclosure(department="示例局", fiscal_year=2024,
+                           tables=Tables(general_budget=ExpenditureTable(lines=[line])))
+    assert validate(doc, rules=["ROW"]).findings == ()
+
+
+def test_a_rule_without_its_inputs_does_not_run() -> None:
+    @rule("COMP-900", "测试规则", requires=("three_public",))
+    def needs_three_public(ctx: object) -> list[Finding]:
+        """Only for this test."""
+        raise AssertionError("must not run")
+
+    try:
+        report = validate(BudgetDisclosure(department="示例局", fiscal_year=2024), rules=["COMP-900"])
+        assert report.rules_skipped == ("COMP-900",) and report.rules_run == ()
+    finally:
+        del RULES["COMP-900"]
+
+
+def test_registry_refuses_duplicates_missing_docstrings_and_unknown_families() -> None:
+    with pytest.raises(ValueError, match="twice"):
+        rule("ROW-001", "重复")(lambda ctx: [])
+    with pytest.raises(ValueError, match="docstring"):
+        rule("ROW-901", "无说明")(lambda ctx: [])
+    with pytest.raises(ValueError, match="unknown family"):
+        rule("XYZ-001", "未知")(lambda ctx: [])
+    with pytest.raises(KeyError, match="no rule or family"):
+        list(select_rules(["NOPE"]))
+
+
+def test_every_rule_has_a_family_title_and_identity() -> None:
+    for found in RULES.values():
+        assert found.id.startswith(found.family + "-")
+        assert found.title and found.doc
+
+
+def test_findings_are_sorted_most_serious_first() -> None:
+    doc = general_budget(("2101501", "行政运行", "1.0", "0.52", "0.52"),
+                         ("2101502", "一般行政管理事务", "9.00", "1.00", "1.00"))
+    report = validate(doc, rules=["ROW"])
+    assert [f.severity for f in report.findings] == [Severity.ERROR, Severity.INFO]
+    assert report.has_errors and len(report.errors) == 1
+    assert report.filter(severities=[Severity.INFO]).findings == report.of(Severity.INFO)
+    assert report.filter(families=["HIER"]).findings == ()
+
+
+def test_json_form_has_exactly_the_published_keys() -> None:
+    doc = general_budget(("2101501", "行政运行", "9.00", "1.00", "1.00"))
+    data = json.loads(validate(doc, rules=["ROW-001"]).to_json())
+    (finding,) = data["findings"]
+    assert set(data) == {"findings"}
+    assert set(finding) == {"rule", "severity", "message", "locations", "expected", "actual"}
+    assert finding["expected"] == "2.00" and finding["actual"] == "9.00" and finding["severity"] == "error"
+    assert finding["locations"] == [{"table": "general_budget", "agency": None, "code": "2101501",
+                                     "project": None, "column": "total"}]
+
+
+def test_text_report_summarises_and_lists() -> None:
+    doc = general_budget(("2101501", "行政运行", "9.00", "1.00", "1.00"))
+    text = validate(doc, rules=["ROW-001"]).to_text(title="示例局")
+    assert text.startswith("示例局：错误 1 条，警告 0 条，提示 0 条")
+    assert "ROW-001" in text and "支出合计 = 基本支出 + 项目支出" in text
+    assert "未发现问题" in Report().to_text()
+
+
+def test_docs_rules_md_is_generated_from_the_registry() -> None:
+    assert (DOCS / "rules.md").read_text(encoding="utf-8") == rules_markdown(), (
+        "docs/rules.md is out of date: run `cnbudget rules --markdown > docs/rules.md`"
+    )
