@@ -15,12 +15,15 @@ from cnbudget.errors import ReadError
 from cnbudget.model import BudgetDisclosure, Tables
 from cnbudget.readers.blocks import PERFORMANCE_KEYS, Block, find_blocks
 from cnbudget.readers.contents import find_contents
+from cnbudget.readers.economic_tables import read_basic_expenditure_table, read_economic_summary_table
 from cnbudget.readers.front import read_front
 from cnbudget.readers.function_tables import read_expenditure_table, read_revenue_table
 from cnbudget.readers.narrative import read_statements
 from cnbudget.readers.performance import read_performance
+from cnbudget.readers.project_tables import read_project_expenditure_table, read_project_table
 from cnbudget.readers.result import Problem, ReadResult
 from cnbudget.readers.source import split_lines
+from cnbudget.readers.summary_tables import read_fiscal_summary_table, read_summary_table
 
 __all__ = ["TABLE_READERS", "read_text"]
 
@@ -28,6 +31,12 @@ TableReader = Callable[[Block], tuple[Any, list[Problem]]]
 
 #: The reader of each stable table key.
 TABLE_READERS: dict[str, TableReader] = {
+    "summary": read_summary_table,
+    "fiscal_summary": read_fiscal_summary_table,
+    "general_budget_basic": read_basic_expenditure_table,
+    "general_budget_projects": read_project_expenditure_table,
+    "economic_summary": read_economic_summary_table,
+    "projects": read_project_table,
     "revenue": read_revenue_table,
     "expenditure": read_expenditure_table,
     "general_budget": read_expenditure_table,

@@ -27,7 +27,7 @@ from cnbudget.readers.columns import Layout, place_amounts
 from cnbudget.readers.result import Problem
 from cnbudget.readers.source import SourceLine, clean_name
 
-__all__ = ["RowRecord", "read_rows"]
+__all__ = ["RowRecord", "carry_agencies", "read_rows"]
 
 
 @attrs.define(kw_only=True)
@@ -45,8 +45,11 @@ class RowRecord:
 
     @property
     def is_agency_row(self) -> bool:
-        """A row that opens an agency's group: an agency code and no classification code."""
-        return self.code is None and self.agency_code is not None and self.project is None
+        """A row that opens an agency's group: no classification code or project, and an agency code
+        (or an agency name a table reader recognised in a row printed without a code)."""
+        return self.code is None and self.project is None and (
+            self.agency_code is not None or self.agency is not None
+        )
 
 
 def _code(parts: list[str], family: type[ClassificationCode]) -> ClassificationCode | None:
@@ -104,7 +107,7 @@ def read_rows(
                 Problem(line=line.number, text=line.raw, message=_repair_message(placement.uncertain), table=table)
             )
         records.append(record)
-    _carry_agencies(records)
+    carry_agencies(records)
     return records, problems
 
 
@@ -125,8 +128,18 @@ def _continues(lead: list[str], cells: list[str], name_index: int) -> bool:
     return filled == [name_index] and len(lead[name_index]) <= 12
 
 
-def _carry_agencies(records: list[RowRecord]) -> None:
-    """Rows below an agency row belong to that agency, until the next agency row or a total."""
+def carry_agencies(records: list[RowRecord]) -> None:
+    """Rows below an agency row belong to that agency, until the next agency row or a total.
+
+    >>> from cnbudget.codes import FunctionCode
+    >>> from cnbudget.readers.source import SourceLine
+    >>> line = SourceLine.of(1, "")
+    >>> records = [RowRecord(line=line, name="某局", agency="某局"),
+    ...            RowRecord(line=line, name="行政运行", code=FunctionCode("2101501"))]
+    >>> carry_agencies(records)
+    >>> records[1].agency
+    '某局'
+    """
     agency: str | None = None
     agency_code: str | None = None
     for record in records:
