@@ -48,6 +48,7 @@ from cnbudget.money import (
     to_amount,
 )
 from cnbudget.readers import Problem, ReadResult, read_text
+from cnbudget.scoring import ScoreCard, ScoreStep, ScoringMethod, load_actuals, read_actuals, score
 from cnbudget.serialize import from_dict, from_json, json_schema, to_dict, to_json
 from cnbudget.targets import (
     Comparator,
@@ -70,6 +71,12 @@ else:
     import cnbudget.validate as validate
 
 __all__ = [
+    "ScoreCard",
+    "ScoreStep",
+    "ScoringMethod",
+    "load_actuals",
+    "read_actuals",
+    "score",
     "Finding",
     "Location",
     "Report",

@@ -12,12 +12,12 @@ import sys
 from collections.abc import Sequence
 
 from cnbudget import __version__
-from cnbudget.cli import check, code, facts, read, rules, schema
+from cnbudget.cli import check, code, facts, read, rules, schema, score
 from cnbudget.errors import CnbudgetError
 
 __all__ = ["main"]
 
-_SUBCOMMANDS = (check, read, facts, schema, code, rules)
+_SUBCOMMANDS = (check, read, facts, schema, score, code, rules)
 
 
 def build_parser() -> argparse.ArgumentParser:

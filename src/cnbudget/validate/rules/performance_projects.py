@@ -1,0 +1,57 @@
+"""Finding a performance target's project in a project table (项目名称比对).
+
+Names are compared after width folding and white-space removal; a looser comparison also drops
+year prefixes (``2023年``, ``2023年度``) and brackets, which documents add or leave out freely.
+When no name matches, the nearest name is reported, so that a reader can see which row was meant.
+
+>>> exact_key("2024 年综合业务费") == exact_key("2024年综合业务费")
+True
+>>> loose_key("2023年志愿者生活补助") == loose_key("志愿者生活补助")
+True
+>>> nearest("2024年综合运行费", ["信息化运维项目", "2024年综合业务费"])
+'2024年综合业务费'
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+
+from cnbudget.text import normalize_width, squeeze_spaces
+
+__all__ = ["exact_key", "loose_key", "nearest", "similarity"]
+
+_YEAR = re.compile(r"20[0-9]{2}年度?")
+_BRACKETS = re.compile(r"[()\[\]《》<>\"'“”]")
+
+
+def exact_key(name: str) -> str:
+    """The name as compared: width-folded, without white space."""
+    return squeeze_spaces(normalize_width(name))
+
+
+def loose_key(name: str) -> str:
+    """The name without years, brackets and the words 年度/项目 (a looser comparison)."""
+    text = _BRACKETS.sub("", _YEAR.sub("", exact_key(name)))
+    return text.removesuffix("项目") or text
+
+
+def similarity(a: str, b: str) -> float:
+    """How alike two names are, from 0 to 1 (difflib's ratio of their loose keys).
+
+    >>> similarity("2023年志愿者生活补助", "志愿者生活补助"), similarity("甲", "乙")
+    (1.0, 0.0)
+    """
+    return difflib.SequenceMatcher(None, loose_key(a), loose_key(b), autojunk=False).ratio()
+
+
+def nearest(name: str, candidates: Iterable[str]) -> str | None:
+    """The candidate most like ``name`` (the first of equals); ``None`` when there are none."""
+    best: str | None = None
+    best_score = -1.0
+    for candidate in candidates:
+        score = similarity(name, candidate)
+        if score > best_score:
+            best, best_score = candidate, score
+    return best
