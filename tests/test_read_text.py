@@ -54,3 +54,9 @@ def test_enormous_line_is_read_without_trouble() -> None:
 def test_a_table_without_a_year_is_an_error() -> None:
     with pytest.raises(ReadError, match="budget year"):
         read_text("部门支出总体情况表\n编制部门：示例局\n")
+
+
+def test_department_stops_where_the_unit_heading_on_the_same_line_begins() -> None:
+    # Squeezing the layout spaces must not glue the unit heading onto the name.
+    text = "编制部门：示例县医疗保障局  单位：万元\n示例县 2024 年部门预算\n"
+    assert read_text(text).disclosure.department == "示例县医疗保障局"

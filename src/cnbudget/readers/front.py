@@ -18,7 +18,10 @@ from cnbudget.readers.source import SourceLine, clean_name
 
 __all__ = ["FrontMatter", "read_front"]
 
-_DEPARTMENT = re.compile(r"^(?:编制部门|编制单位|部门名称|单位名称)\s*[:：]\s*(?P<name>[^\s:：]+)")
+# The name ends where the unit heading printed on the same line begins (…医疗保障局  单位：万元).
+_DEPARTMENT = re.compile(
+    r"^(?:编制部门|编制单位|部门名称|单位名称)\s*[:：]\s*(?P<name>(?:(?!(?:金额)?单位[:：])[^\s:：])+)"
+)
 _YEAR = re.compile(r"(20\d\d)\s*年度?\s*(?:部门|单位)?\s*(?:预算|决算)")
 _UNIT = re.compile(r"单位\s*[:：]\s*(万元|元|亿元)")
 
