@@ -1,7 +1,8 @@
 """Checking is linear in the size of the document: synthetic disclosures of doubling size.
 
 Each disclosure has agencies × (类/款/项) rows in the function-coded tables and economic rows in the
-基本支出 table, all consistent except for a few planted errors. The time per row should stay flat.
+基本支出 table. Each table adds up; the two tables' 基本支出 totals disagree, so one cross-table
+finding is expected. The time per row should stay flat.
 Run: python benchmarks/bench_validate.py
 """
 
