@@ -14,16 +14,20 @@ from typing import Any
 from cnbudget.errors import ReadError
 from cnbudget.model import BudgetDisclosure, Tables
 from cnbudget.readers.blocks import PERFORMANCE_KEYS, Block, find_blocks
+from cnbudget.readers.carryover import read_carryover_table
 from cnbudget.readers.contents import find_contents
 from cnbudget.readers.economic_tables import read_basic_expenditure_table, read_economic_summary_table
 from cnbudget.readers.front import read_front
 from cnbudget.readers.function_tables import read_expenditure_table, read_revenue_table
+from cnbudget.readers.matters import read_other_matters
 from cnbudget.readers.narrative import read_statements
+from cnbudget.readers.organisation import read_organisation
 from cnbudget.readers.performance import read_performance
 from cnbudget.readers.project_tables import read_project_expenditure_table, read_project_table
 from cnbudget.readers.result import Problem, ReadResult
 from cnbudget.readers.source import split_lines
 from cnbudget.readers.summary_tables import read_fiscal_summary_table, read_summary_table
+from cnbudget.readers.three_public import read_three_public_table
 
 __all__ = ["TABLE_READERS", "read_text"]
 
@@ -42,6 +46,8 @@ TABLE_READERS: dict[str, TableReader] = {
     "general_budget": read_expenditure_table,
     "gov_fund": read_expenditure_table,
     "soe_capital": read_expenditure_table,
+    "three_public": read_three_public_table,
+    "carryover": read_carryover_table,
 }
 
 _MAX_BYTES = 50_000_000
@@ -108,14 +114,23 @@ def read_text(source: str | os.PathLike[str]) -> ReadResult:
         lines, department=front.department, fiscal_year=front.fiscal_year, unit=front.amount_unit
     )
     problems.extend(statement_problems)
+    agencies, staffing, organisation_problems = read_organisation(lines)
+    problems.extend(organisation_problems)
+    other_matters, matter_problems = read_other_matters(
+        lines, department=front.department, fiscal_year=front.fiscal_year, unit=front.amount_unit
+    )
+    problems.extend(matter_problems)
     disclosure = BudgetDisclosure(
         department=front.department or "",
         fiscal_year=front.fiscal_year,
         amount_unit=front.amount_unit,
         title=front.title,
+        agencies=agencies,
+        staffing=staffing,
         tables=Tables(**tables),
         performance=performance,
         contents=find_contents(lines).entries,
         statements=statements,
+        other_matters=other_matters,
     )
     return ReadResult(disclosure=disclosure, problems=problems)
