@@ -1,8 +1,15 @@
 """Bundled example disclosures (内置示例), shipped as JSON inside the package.
 
 They are real published documents turned into the model, figure for figure, and serve as the
-default input of the command line and the documentation.
+default input of the command line and the documentation (see ``docs/examples.md``).
 
+>>> example_names()
+('aketao-2023', 'luntai-2024', 'urumqi-2024', 'yanjin-2024')
+>>> doc = example("urumqi-2024")
+>>> doc.department, doc.fiscal_year, doc.amount_unit.value
+('乌鲁木齐市医疗保障局', 2024, '万元')
+>>> [str(line.amounts.total) for line in doc.tables.expenditure.lines if str(line.code) == "2101501"]
+['1089.27']
 >>> example("no-such-example")
 Traceback (most recent call last):
 ...
