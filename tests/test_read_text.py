@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -60,3 +61,25 @@ def test_department_stops_where_the_unit_heading_on_the_same_line_begins() -> No
     # Squeezing the layout spaces must not glue the unit heading onto the name.
     text = "编制部门：示例县医疗保障局  单位：万元\n示例县 2024 年部门预算\n"
     assert read_text(text).disclosure.department == "示例县医疗保障局"
+
+
+_IN_YUAN = """示例县卫生健康委员会 2024 年部门预算公开
+部门支出总体情况表
+编制部门：示例县卫生健康委员会\t单位：元
+功能分类科目编码\t\t\t功能分类科目名称\t合计\t基本支出\t项目支出
+类\t款\t项
+210\t\t\t卫生健康支出\t１２３，４５６．７８\t83,616.92\t39,839.86
+210\t01\t\t卫生健康管理事务\t123,456.78\t83,616.92\t39,839.86
+210\t01\t01\t行政运行\t123,456.78\t83,616.92\t39,839.86
+\t\t\t合计\t123,456.78\t83,616.92\t39,839.86
+"""
+
+
+def test_a_document_in_yuan_keeps_its_unit_and_printed_figures() -> None:
+    result = read_text(_IN_YUAN)
+    doc = result.disclosure
+    assert doc.amount_unit.value == "元"
+    assert doc.tables.expenditure is not None
+    first = doc.tables.expenditure.lines[0]
+    assert (str(first.code), first.amounts.total, first.amounts.basic, first.amounts.project) == (
+        "210", Decimal("123456.78"), Decimal("83616.92"), Decimal("39839.86"))
