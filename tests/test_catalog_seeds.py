@@ -19,8 +19,7 @@ import cnbudget.catalog as c
 from cnbudget.codes import EconomicCode, GovEconomicCode
 from cnbudget.text import normalize_width
 from cnbudget.vocab import AgencyKind
-
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+from tests.seeds import SEEDS
 
 
 @attrs.frozen

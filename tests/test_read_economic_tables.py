@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,8 +19,8 @@ from cnbudget.readers.heading_labels import OrderedLayout, is_total_label
 from cnbudget.readers.project_tables import read_project_expenditure_table, read_project_table
 from cnbudget.readers.result import Problem
 from cnbudget.readers.source import split_lines
+from tests.seeds import seed_text
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 D = Decimal
 
 READERS: dict[str, Callable[[Block], tuple[Any, list[Problem]]]] = {
@@ -306,10 +305,7 @@ def test_projects_grouped_by_agency_with_unknown_type_and_page_break() -> None:
 
 
 def _seed(name: str) -> str:
-    path = SEEDS / name
-    if not path.exists():
-        pytest.skip("seed documents are not available")
-    return path.read_text(encoding="utf-8")
+    return seed_text(name)
 
 
 SEED_1 = "001_ecac1c9bef546caa.txt"

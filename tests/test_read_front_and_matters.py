@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -21,8 +20,8 @@ from cnbudget.readers.result import Problem
 from cnbudget.readers.source import split_lines
 from cnbudget.readers.three_public import item_of, read_three_public_table
 from cnbudget.vocab import AgencyKind
+from tests.seeds import seed_text
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 SEED_1 = "001_ecac1c9bef546caa.txt"
 SEED_2 = "002_9c02a3d6cb0f0eba.txt"
 SEED_3 = "003_46f91a7ccf92bf45.txt"
@@ -31,10 +30,7 @@ D = Decimal
 
 
 def _seed(name: str) -> str:
-    path = SEEDS / name
-    if not path.exists():
-        pytest.skip("seed documents are not available")
-    return path.read_text(encoding="utf-8")
+    return seed_text(name)
 
 
 def _tsv(*rows: list[str]) -> str:

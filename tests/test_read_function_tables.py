@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
-
-import pytest
 
 from cnbudget.codes import FunctionCode
 from cnbudget.model import ExpenditureTable, RowKind
 from cnbudget.readers.blocks import Block, find_blocks
 from cnbudget.readers.function_tables import read_expenditure_table, read_revenue_table
 from cnbudget.readers.source import split_lines
-
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+from tests.seeds import seed_text
 
 
 def _block(text: str, key: str) -> Block:
@@ -144,10 +140,7 @@ def test_empty_table_statement() -> None:
 
 
 def _seed(name: str) -> str:
-    path = SEEDS / name
-    if not path.exists():
-        pytest.skip("the sample documents in ../shared/seeds are not available")
-    return path.read_text(encoding="utf-8")
+    return seed_text(name)
 
 
 def test_seed_001_revenue_and_expenditure() -> None:

@@ -5,16 +5,13 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-import pytest
-
 from cnbudget import read_text
 from cnbudget.codes import FunctionCode
 from cnbudget.model import Statement
 from cnbudget.readers.contents import find_contents
 from cnbudget.readers.narrative import read_statements
 from cnbudget.readers.source import split_lines
-
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+from tests.seeds import seed_path
 
 NARRATIVE = """第三部分 2024 年部门预算情况说明
 二、关于某局 2024 年收入预算情况说明
@@ -68,10 +65,7 @@ def test_contents_entries_without_leaders_and_page_numbers() -> None:
 
 
 def _seed(name: str) -> Path:
-    path = SEEDS / name
-    if not path.exists():
-        pytest.skip("the seed documents are not present")
-    return path
+    return seed_path(name)
 
 
 def test_seed_001_statements_and_contents() -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import attrs
@@ -19,8 +18,7 @@ from cnbudget.readers.performance import read_department_target, read_performanc
 from cnbudget.readers.result import Problem
 from cnbudget.readers.source import split_lines
 from cnbudget.targets import Comparator, TargetKind
-
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+from tests.seeds import seed_text
 
 HEADER = "一级指标\t二级指标\t三级指标\t指标值\t指标值设置依据\t上年完成值\t指标分值权重\t指标赋分规则\t佐证资料"
 
@@ -505,10 +503,7 @@ def test_read_performance_of_nothing() -> None:
 
 
 def _seed(prefix: str) -> tuple[str, PerformanceTargets, list[Problem]]:
-    if not SEEDS.is_dir():
-        pytest.skip("the seed documents are not available")
-    path = next(SEEDS.glob(f"{prefix}_*.txt"))
-    text = path.read_text(encoding="utf-8")
+    text = seed_text(prefix)
     targets, problems = read_performance(_blocks(text))
     assert targets is not None, problems
     return text, targets, problems

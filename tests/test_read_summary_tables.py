@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from pathlib import Path
 from typing import TypeVar
 
 import pytest
@@ -19,9 +18,9 @@ from cnbudget.readers.source import split_lines
 from cnbudget.readers.summary_names import classify_revenue, parse_printed
 from cnbudget.readers.summary_tables import read_fiscal_summary_table, read_summary_table
 from cnbudget.vocab import FundingSource
+from tests.seeds import seed_text
 
 AnyLine = TypeVar("AnyLine", SummaryLine, FiscalLine)
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 ROLE = SummaryRole
 SRC = FundingSource
 
@@ -386,10 +385,7 @@ def test_every_figure_comes_back_from_its_cell(left: list[Decimal], right: list[
 
 
 def _seed(prefix: str, key: str) -> Block:
-    if not SEEDS.is_dir():
-        pytest.skip("the seed documents are not available")
-    path = next(SEEDS.glob(f"{prefix}_*.txt"))
-    return next(b for b in find_blocks(split_lines(path.read_text(encoding="utf-8"))) if b.key == key)
+    return next(b for b in find_blocks(split_lines(seed_text(prefix))) if b.key == key)
 
 
 def _amounts(table: SummaryTable) -> dict[str, Decimal]:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import attrs
@@ -61,8 +60,7 @@ from cnbudget.validate.registry import RULES
 from cnbudget.validate.rules import cross_table  # noqa: F401  (registers the XTAB rules)
 from cnbudget.validate.rules.cross_table_figures import Figure, compare
 from cnbudget.vocab import FundingSource
-
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+from tests.seeds import seed_path
 
 S, F, T, C, Y = (SummaryRole.SOURCE, SummaryRole.FUNCTION, SummaryRole.TOTAL, SummaryRole.CURRENT_YEAR,
                  SummaryRole.YEAR_END_CARRYOVER)
@@ -642,12 +640,9 @@ def test_projects_without_types_are_not_compared_by_type() -> None:
 
 @pytest.mark.parametrize("name", ["001", "002", "003", "004"])
 def test_seed_documents_raise_no_cross_table_error(name: str) -> None:
-    if not SEEDS.is_dir():
-        pytest.skip("the seed documents are not available")
     from cnbudget.readers import read_text
 
-    (path,) = SEEDS.glob(f"{name}_*.txt")
-    report = validate(read_text(path).disclosure, rules=["XTAB"])
+    report = validate(read_text(seed_path(name)).disclosure, rules=["XTAB"])
     assert report.errors == ()
 
 

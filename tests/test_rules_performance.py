@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections import Counter
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -42,8 +41,7 @@ from cnbudget.validate import Finding, Severity, validate
 from cnbudget.validate.rules.performance_framework import Pairing, pairing
 from cnbudget.validate.rules.performance_projects import loose_key, nearest
 from cnbudget.validate.rules.performance_words import is_bounded_share, is_positive_rate, name_unit
-
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+from tests.seeds import seed_text
 
 ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
@@ -607,9 +605,7 @@ YEARS = {"001": 2024, "002": 2023, "003": 2024, "004": 2024}
 
 
 def _seed_doc(prefix: str) -> BudgetDisclosure:
-    if not SEEDS.is_dir():
-        pytest.skip("the seed documents are not available")
-    text = next(SEEDS.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
+    text = seed_text(prefix)
     targets, _ = read_performance([b for b in find_blocks(split_lines(text)) if b.key in PERFORMANCE_KEYS])
     assert targets is not None
     return BudgetDisclosure(department="seed", fiscal_year=YEARS[prefix], performance=targets)
