@@ -185,3 +185,23 @@ def test_seed_003_henan_rows_grouped_by_agency() -> None:
     assert rows["2101502"].amounts.project_specific == Decimal("16.00")
     assert rows["2080109"].amounts.personnel_family == Decimal("7.21")
     assert all(line.agency_code == "304" for line in rows.values())
+
+
+_REVENUE_WITHOUT_SOE_TRANSFER = "\n".join([
+    "部门收入总体情况表",
+    "编制单位：示例局\t单位：万元",
+    "功能分类科目编码\t\t\t功能分类科目名称\t总计\t财政拨款（补助）\t\t\t\t\t\t财政专户\t单位资金\t财政拨款结转\t非财政拨款结转结余",
+    "类\t款\t项\t\t\t小计\t一般公共预算\t上级一般公共预算安排的转移支付\t政府性基金预算\t上级政府性基金安排的转移支付\t国有资本经营预算",
+    "210\t15\t05\t医疗保障政策管理\t12.45\t\t\t\t\t\t\t\t8.95\t3.50\t",
+])
+
+
+def test_revenue_without_a_column_for_soe_transfers_reads_the_later_columns_in_place() -> None:
+    table, problems = read_revenue_table(_block(_REVENUE_WITHOUT_SOE_TRANSFER, "revenue"))
+    assert problems == []
+    assert table is not None
+    amounts = table.lines[0].amounts
+    # 11 amount columns: 8.95 is the ninth (单位资金), 3.50 the tenth (财政拨款结转).
+    assert (amounts.agency_funds, amounts.fiscal_carryover, amounts.non_fiscal_carryover) == (
+        Decimal("8.95"), Decimal("3.50"), Decimal("0"))
+    assert amounts.soe_capital_transfer is None and amounts.soe_capital_own == Decimal("0")

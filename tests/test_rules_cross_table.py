@@ -638,12 +638,27 @@ def test_projects_without_types_are_not_compared_by_type() -> None:
 # --- real documents ------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", ["001", "002", "003", "004"])
+@pytest.mark.parametrize("name", ["001", "003", "004"])
 def test_seed_documents_raise_no_cross_table_error(name: str) -> None:
     from cnbudget.readers import read_text
 
     report = validate(read_text(seed_path(name)).disclosure, rules=["XTAB"])
     assert report.errors == ()
+
+
+def test_seed_002_revenue_total_places_8_95_and_6_50_otherwise_than_the_summary() -> None:
+    from cnbudget.readers import read_text
+
+    report = validate(read_text(seed_path("002")).disclosure, rules=["XTAB"])
+    # By hand: 表1 prints 单位资金 8.95 and 上年结转结余 = 财政拨款结转 6.50 (本年收入 1,212.38);
+    # 表2's 合计 (11 columns) prints 8.95 under 财政拨款结转 and 6.50 under 非财政拨款结转结余.
+    assert {(f.rule, f.locations[-1].column, f.actual, f.expected) for f in report.errors} == {
+        ("XTAB-001", "agency_funds", Decimal("8.95"), Decimal("0")),
+        ("XTAB-001", "fiscal_carryover", Decimal("6.50"), Decimal("8.95")),
+        ("XTAB-001", "non_fiscal_carryover", Decimal("0"), Decimal("6.50")),
+        ("XTAB-001", "carryover", Decimal("6.50"), Decimal("15.45")),
+        ("XTAB-001", "current_year", Decimal("1212.38"), Decimal("1203.43")),
+    }
 
 
 # --- more places the rules look --------------------------------------------------------------------------

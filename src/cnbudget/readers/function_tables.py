@@ -69,6 +69,7 @@ EXPENDITURE_LAYOUTS: tuple[Layout, ...] = (
 _FISCAL_PARTS = (
     "general_own", "general_transfer", "gov_fund_own", "gov_fund_transfer", "soe_capital_own", "soe_capital_transfer",
 )
+_SOE_TRANSFER = "国有资本经营预算安排"  # the heading of that column: 上级国有资本经营预算安排的转移支付
 _CURRENT_SOURCES = (
     "general_budget", "gov_fund", "soe_capital", "special_account", "business_income", "operating_income",
     "superior_subsidy", "affiliate_remittance", "other_income",
@@ -94,13 +95,26 @@ REVENUE_LAYOUTS: tuple[Layout, ...] = (
     ),
     Layout(
         name="standard",
-        signature=("财政拨款", "单位资金", "结转"),
+        signature=("财政拨款", "单位资金", "结转", _SOE_TRANSFER),
         lead=(*_CODES, "name"),
         amounts=("total", "fiscal", *_FISCAL_PARTS, "special_account", "agency_funds", "fiscal_carryover",
                  "non_fiscal_carryover"),
         identities=(
             ("total", ("fiscal", "special_account", "agency_funds", "fiscal_carryover", "non_fiscal_carryover")),
             ("fiscal", _FISCAL_PARTS),
+        ),
+    ),
+    # Some editions of the template print no column for transfers of 国有资本经营预算 from above.
+    Layout(
+        name="standard-without-soe-transfer",
+        signature=("财政拨款", "单位资金", "结转"),
+        absent=(_SOE_TRANSFER,),
+        lead=(*_CODES, "name"),
+        amounts=("total", "fiscal", *_FISCAL_PARTS[:-1], "special_account", "agency_funds", "fiscal_carryover",
+                 "non_fiscal_carryover"),
+        identities=(
+            ("total", ("fiscal", "special_account", "agency_funds", "fiscal_carryover", "non_fiscal_carryover")),
+            ("fiscal", _FISCAL_PARTS[:-1]),
         ),
     ),
 )
