@@ -1,0 +1,276 @@
+"""Hierarchy (层级汇总): every printed subtotal is the sum of the printed rows below it.
+
+In every table coded by 支出功能分类 a 类 is the sum of its 款 and a 款 the sum of its 项; an economic
+类 (301) is the sum of its 款 (30101 …), in the 部门 and in the 政府 code set; a code row that lists
+projects is the sum of those projects; an agency row (单位小计) is the sum of that agency's rows; the
+table's 合计 is the sum of its 类 (or of its agencies); the expenditure side of the two-sided summary
+tables adds up to its 本年支出合计; the "三公" items add up to their 合计. Each identity is checked in
+every column the rows print, rounding-aware (see :mod:`cnbudget.money`); which rows add up to which
+is read from the table as printed (:mod:`cnbudget.validate.rules.hierarchy_outline`), so a 款 printed
+without its 项, or a table of 类 rows only, is not an error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from cnbudget.model import AmountRecord, SummaryRole
+from cnbudget.model.fields import zh_label
+from cnbudget.validate.context import Context
+from cnbudget.validate.findings import Finding, Location
+from cnbudget.validate.registry import rule
+from cnbudget.validate.rules.hierarchy_outline import CodeOf, Part, Sum, gov_code, main_code, outline
+from cnbudget.validate.tables import describe, location
+
+__all__ = ["ECONOMIC_TABLES", "FUNCTION_TABLES", "GROUPED_TABLES", "TWO_SIDED_TABLES"]
+
+#: Tables whose rows carry 支出功能分类 codes.
+FUNCTION_TABLES = ("revenue", "expenditure", "general_budget", "general_budget_projects", "gov_fund", "soe_capital")
+#: Tables whose rows carry 支出经济分类 codes (部门, and 政府 beside it in the Henan template).
+ECONOMIC_TABLES = ("general_budget_basic", "economic_summary")
+#: Tables of agencies and projects without codes.
+GROUPED_TABLES = ("carryover", "projects")
+#: Two-sided tables: their expenditure side lists function 类 (and sometimes 款) lines.
+TWO_SIDED_TABLES = ("summary", "fiscal_summary")
+
+_MAX_NAMED = 8  # children a message lists before "等 N 行"
+
+
+# --- reading rows ---------------------------------------------------------------------------------
+
+
+def _values(line: Any) -> dict[str, Decimal | None]:
+    """Every column of the row by field name; ``None`` where the template does not print it."""
+    record = getattr(line, "amounts", None)
+    if isinstance(record, AmountRecord):
+        return {field.name: getattr(record, field.name) for field in attrs.fields(type(record))}  # type: ignore[arg-type]
+    return {"amount": line.amount}
+
+
+def _column_zh(line: Any, column: str) -> str:
+    record = getattr(line, "amounts", None)
+    owner: Any = type(record) if isinstance(record, AmountRecord) else type(line)
+    return zh_label(attrs.fields_dict(owner)[column])
+
+
+def _row_name(line: Any) -> str:
+    if getattr(line, "code", None) is None and getattr(line, "gov_code", None) is None and not (
+            line.agency or line.agency_code or line.project):
+        return "".join(line.name.split()) or "合计行"
+    return describe(line)
+
+
+def _child_name(line: Any, code_of: CodeOf) -> str:
+    if line.project is not None:
+        return str(line.project)
+    code = code_of(line)
+    if code is not None:
+        return str(code)
+    return str(line.agency or line.agency_code or line.name)
+
+
+def _listing(names: Sequence[str]) -> str:
+    shown = "、".join(names[:_MAX_NAMED])
+    return shown if len(names) <= _MAX_NAMED else f"{shown}等 {len(names)} 行"
+
+
+def _child_kind(line: Any, code_of: CodeOf) -> str:
+    if line.project is not None:
+        return "项目"
+    code = code_of(line)
+    if code is not None:
+        return code.level_zh
+    return "单位"
+
+
+def _identity(s: Sum, lines: Sequence[Any], code_of: CodeOf) -> str:
+    """The identity in words, naming the rows that should add up (类 = 所属款之和（21011、21015）)."""
+    kids = [lines[i] for i in s.children]
+    names = _listing([_child_name(k, code_of) for k in kids])
+    kinds = "、".join(dict.fromkeys(_child_kind(k, code_of) for k in kids))
+    if s.part is Part.AGENCY:
+        return f"单位小计 = 该单位各行之和（{names}）"
+    if s.part is Part.TOTAL:
+        return f"合计 = 各{kinds}之和（{names}）"
+    if s.part is Part.PROJECTS:
+        return f"科目金额 = 所列项目之和（{names}）"
+    code = code_of(lines[s.parent])
+    assert code is not None
+    return f"{code.level_zh} = 所属{kinds}之和（{names}）"
+
+
+# --- checking sums ---------------------------------------------------------------------------------
+
+
+def _check(ctx: Context, table: str, lines: Sequence[Any], s: Sum, code_of: CodeOf) -> Iterator[Finding]:
+    """Hold the parent row of ``s`` against its children in every column all of them print."""
+    parent = lines[s.parent]
+    kids = [lines[i] for i in s.children]
+    kid_values = [_values(k) for k in kids]
+    what = _identity(s, lines, code_of)
+    for column, total in _values(parent).items():
+        parts = [values.get(column) for values in kid_values]
+        if total is None or any(p is None for p in parts):
+            continue
+        where = f"{ctx.table_name(table)} {_row_name(parent)}“{_column_zh(parent, column)}”"
+        places = [location(table, parent, column), *(location(table, k, column) for k in kids)]
+        found = ctx.check_sum(total, [p for p in parts if p is not None], where=where, what=what,
+                              locations=places)
+        if found is not None:
+            yield found
+
+
+def _sums(ctx: Context, tables: Iterable[str], parts: Iterable[Part], code_of: CodeOf = main_code,
+          lines_of: str = "lines") -> Iterator[Finding]:
+    wanted = set(parts)
+    for key in tables:
+        table = getattr(ctx.doc.tables, key)
+        if table is None:
+            continue
+        lines = _function_lines(table) if lines_of == "expenditure" else list(table.rows())
+        for s in outline(lines, code_of):
+            if s.part in wanted:
+                yield from _check(ctx, key, lines, s, code_of)
+
+
+def _function_lines(table: Any) -> list[Any]:
+    """The function 类/款 lines of a two-sided table's expenditure side."""
+    return [line for line in table.expenditure if line.role is SummaryRole.FUNCTION]
+
+
+# --- the rules -------------------------------------------------------------------------------------
+
+
+@rule("HIER-001", "功能分类：类 = 所属款之和")
+def category_is_its_sections(ctx: Context) -> Iterator[Finding]:
+    """In every table coded by 支出功能分类 (收入总体情况表, 支出总体情况表, 一般公共预算支出情况表,
+    一般公共预算项目支出情况表, 政府性基金预算支出情况表, 国有资本经营预算支出情况表, and the expenditure
+    side of 收支总体情况表 and 财政拨款收支总体情况表 where it prints 款 lines), each column of a 类 row
+    is the sum of the 款 rows printed below it (of its 项 rows where its 款 are not printed), within
+    each agency's group where rows are grouped by agency. A 类 printed without rows below is not
+    checked."""
+    yield from _sums(ctx, FUNCTION_TABLES, [Part.CATEGORY])
+    yield from _sums(ctx, TWO_SIDED_TABLES, [Part.CATEGORY], lines_of="expenditure")
+
+
+@rule("HIER-002", "功能分类：款 = 所属项之和")
+def section_is_its_items(ctx: Context) -> Iterator[Finding]:
+    """In every table coded by 支出功能分类, each column of a 款 row is the sum of the 项 rows printed
+    below it (in 一般公共预算项目支出情况表 the 项 may be printed as project rows carrying the 项 code),
+    within each agency's group. A 款 printed without 项 rows is not checked."""
+    yield from _sums(ctx, FUNCTION_TABLES, [Part.SECTION])
+    yield from _sums(ctx, TWO_SIDED_TABLES, [Part.SECTION], lines_of="expenditure")
+
+
+@rule("HIER-003", "经济分类：类 = 所属款之和")
+def economic_category_is_its_sections(ctx: Context) -> Iterator[Finding]:
+    """In 一般公共预算基本支出情况表 and 支出经济分类汇总表, each column of an economic 类 row (301
+    工资福利支出) is the sum of its 款 rows (30101 基本工资 …), wherever they are printed in its group;
+    the same for a 政府预算支出经济分类 类 row (501) printed without a 部门 code and the rows carrying
+    its 政府 款 codes (50101 …)."""
+    yield from _sums(ctx, ECONOMIC_TABLES, [Part.CATEGORY])
+    yield from _sums(ctx, ECONOMIC_TABLES, [Part.CATEGORY], code_of=gov_code)
+
+
+@rule("HIER-004", "科目金额 = 所列项目之和")
+def code_is_its_projects(ctx: Context) -> Iterator[Finding]:
+    """Where a table lists projects under a classification code (一般公共预算项目支出情况表: a 项 row
+    followed by its projects, or projects printed without a code under the row above them), each
+    column of the code row is the sum of its projects."""
+    yield from _sums(ctx, (*FUNCTION_TABLES, *ECONOMIC_TABLES), [Part.PROJECTS])
+
+
+@rule("HIER-005", "单位小计 = 该单位各行之和")
+def agency_is_its_rows(ctx: Context) -> Iterator[Finding]:
+    """Where a table groups its rows by agency (预算单位, 单位代码), each column of an agency row is the
+    sum of that agency's top rows (its 类 rows, or its 项 rows where only 项 are printed, or its
+    projects); an agency row holding other agencies (a department over its units: 单位代码 304 over
+    304001, or an agency row followed at once by agency rows) is the sum of those agencies."""
+    yield from _sums(ctx, (*FUNCTION_TABLES, *ECONOMIC_TABLES, *GROUPED_TABLES), [Part.AGENCY])
+
+
+@rule("HIER-006", "表合计 = 各类（各单位）之和")
+def total_is_its_top_rows(ctx: Context) -> Iterator[Finding]:
+    """Each column of a table's total row (合计/总计, printed at the top or at the bottom) is the sum of
+    the table's top rows: its 类 rows (its 款 or 项 rows where no 类 is printed), or its agency rows
+    where the table is grouped by agency, or its projects."""
+    yield from _sums(ctx, (*FUNCTION_TABLES, *ECONOMIC_TABLES, *GROUPED_TABLES), [Part.TOTAL])
+
+
+def _summary_side(ctx: Context, key: str) -> Iterator[Finding]:
+    table = getattr(ctx.doc.tables, key)
+    if table is None:
+        return
+    lines = list(table.expenditure)
+    functions = [line for line in lines if line.role is SummaryRole.FUNCTION]
+    if not functions:
+        return
+    printed = {line.code for line in functions if line.code is not None}
+    tops = [line for line in functions if line.code is None or not any(a in printed for a in line.code.ancestors)]
+    current = [line for line in lines if line.role is SummaryRole.CURRENT_YEAR]
+    carried = [line for line in lines if line.role is SummaryRole.YEAR_END_CARRYOVER]
+    totals = [line for line in lines if line.role is SummaryRole.TOTAL][-1:]
+    names = _listing([str(line.code or line.name) for line in tops])
+    for line in current:
+        yield from _side_sum(ctx, key, line, tops, f"本年支出合计 = 各类支出之和（{names}）")
+    spent, spent_words = (current[:1], "本年支出合计") if current else (tops, f"各类支出（{names}）")
+    words = spent_words + "".join(f" + {''.join(c.name.split())}" for c in carried)
+    for line in totals:
+        yield from _side_sum(ctx, key, line, [*spent, *carried], f"支出总计 = {words}")
+
+
+def _side_sum(ctx: Context, key: str, parent: Any, parts: Sequence[Any], what: str) -> Iterator[Finding]:
+    kid_values = [_values(p) for p in parts]
+    for column, total in _values(parent).items():
+        values = [v.get(column) for v in kid_values]
+        if total is None or any(v is None for v in values):
+            continue
+        where = f"{ctx.table_name(key)}“{''.join(parent.name.split())}”"
+        if column != "amount":
+            where += f"“{_column_zh(parent, column)}”"
+        places = [Location(table=key, column=column), *(location(key, p, column) for p in parts)]
+        found = ctx.check_sum(total, [v for v in values if v is not None], where=where, what=what, locations=places)
+        if found is not None:
+            yield found
+
+
+@rule("HIER-007", "收支总表：支出合计 = 各类支出之和")
+def summary_expenditure_adds_up(ctx: Context) -> Iterator[Finding]:
+    """On the expenditure side of 收支总体情况表 and of 财政拨款收支总体情况表 (each budget column), 本年
+    支出合计 is the sum of the function 类 lines, and 支出总计 is 本年支出合计 (or, where it is not
+    printed, the sum of the 类 lines) plus 年终结转结余."""
+    for key in TWO_SIDED_TABLES:
+        yield from _summary_side(ctx, key)
+
+
+_THREE_PUBLIC_SUMS = (
+    ("total", ("overseas_travel", "vehicles", "reception")),
+    ("vehicles", ("vehicle_purchase", "vehicle_operation")),
+)
+
+
+@rule("HIER-008", "“三公”经费合计 = 各项之和", requires=("three_public",))
+def three_public_adds_up(ctx: Context) -> Iterator[Finding]:
+    """In the "三公" table, 合计 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费, and 公务用车购置
+    及运行费 = 公务用车购置费 + 公务用车运行费, in each budget column the table prints."""
+    table = ctx.doc.tables.three_public
+    assert table is not None
+    items = attrs.fields_dict(type(table))
+    for item, part_names in _THREE_PUBLIC_SUMS:
+        whole = getattr(table, item)
+        parts = [getattr(table, name) for name in part_names]
+        what = f"{zh_label(items[item])} = " + " + ".join(zh_label(items[name]) for name in part_names)
+        for column, total in whole.columns():
+            values = [getattr(part, column) for part in parts]
+            if any(v is None for v in values):
+                continue
+            place = item if column == "total" else f"{item}.{column}"
+            where = f"{ctx.table_name('three_public')}“{zh_label(items[item])}”“{_column_zh(whole, column)}”"
+            found = ctx.check_sum(total, [v for v in values if v is not None], where=where, what=what,
+                                  locations=[Location(table="three_public", column=place)])
+            if found is not None:
+                yield found

@@ -1,0 +1,289 @@
+"""The outline of a table (表格层级): which printed rows should add up to which printed row.
+
+Tables keep their rows flat and in document order (see :mod:`cnbudget.model.lines`); this module
+recovers the tree they print, so that the hierarchy rules can hold every subtotal against its rows:
+
+* an agency row (单位小计) opens a group that runs to the next agency row (a row that names another
+  agency opens a group too), and the code hierarchy restarts in each group;
+* within a group, a coded row belongs to the printed row of its nearest ancestor code (a 项 under
+  its 款, or under its 类 where the 款 is not printed); a project row belongs to the row of its own
+  code where one is printed, and a project printed without a code to the coded row above it;
+* agency rows nest by 单位代码 (``304`` holds ``304001``); where agencies carry no code, an agency row
+  followed at once by other agency rows holds them (a department above its units);
+* the total row (合计/总计, or an unnamed row first or last in the table) holds the top rows: the
+  agency rows no other agency row holds, and the rows outside any agency that belong to no row.
+
+A row without children is not a sum: a 款 printed without its 项, or a table of 类 rows only, has
+nothing to check below them.
+
+>>> from cnbudget.codes import FunctionCode
+>>> from cnbudget.model import ExpenditureAmounts, FunctionLine
+>>> def row(code, total):
+...     return FunctionLine(code=FunctionCode(code) if code else None, name="合计" if not code else "",
+...                         amounts=ExpenditureAmounts(total=total))
+>>> lines = [row(None, "3"), row("210", "3"), row("21015", "3"), row("2101501", "1"), row("2101502", "2")]
+>>> [(s.part.value, s.parent, s.children) for s in outline(lines)]
+[('category', 1, (2,)), ('section', 2, (3, 4)), ('total', 0, (1,))]
+"""
+
+from __future__ import annotations
+
+import bisect
+import enum
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from cnbudget.codes import ClassificationCode
+from cnbudget.model import AmountRecord
+
+__all__ = ["CodeOf", "Part", "Sum", "gov_code", "main_code", "outline"]
+
+#: How a row's classification code is read (the 部门 or the 政府 economic code, say).
+CodeOf = Callable[[Any], ClassificationCode | None]
+
+
+class Part(enum.Enum):
+    """What kind of subtotal a printed row is (汇总行类型)."""
+
+    CATEGORY = "category"  # a 类 row over its 款 (or 项 where the 款 is not printed)
+    SECTION = "section"  # a 款 row over its 项
+    PROJECTS = "projects"  # a code row over the projects listed under it
+    AGENCY = "agency"  # an agency row (单位小计) over the rows of that agency
+    TOTAL = "total"  # the table's 合计/总计 over its top rows
+
+
+@attrs.frozen
+class Sum:
+    """A printed row (``parent``, an index into the table's rows) and the rows that add up to it."""
+
+    part: Part
+    parent: int
+    children: tuple[int, ...]
+
+
+def main_code(line: Any) -> ClassificationCode | None:
+    """The row's own classification code (功能分类, or the 部门 economic code).
+
+    >>> from cnbudget.codes import EconomicCode
+    >>> from cnbudget.model import BasicAmounts, EconomicLine
+    >>> main_code(EconomicLine(code=EconomicCode("30101"), name="基本工资", amounts=BasicAmounts(total="1")))
+    EconomicCode('30101')
+    """
+    code = getattr(line, "code", None)
+    return code if isinstance(code, ClassificationCode) else None
+
+
+def gov_code(line: Any) -> ClassificationCode | None:
+    """The 政府预算支出经济分类 code, where it orders the row: a 类 only on a row without a 部门 code
+    (a 部门 类 maps onto several 政府 类, so a row printing both is not a 政府 subtotal).
+
+    >>> from cnbudget.codes import EconomicCode, GovEconomicCode
+    >>> from cnbudget.model import BasicAmounts, EconomicLine
+    >>> both = EconomicLine(code=EconomicCode("301"), gov_code=GovEconomicCode("501"), name="工资福利支出",
+    ...                     amounts=BasicAmounts(total="1"))
+    >>> gov_code(both) is None, gov_code(attrs.evolve(both, code=None))
+    (True, GovEconomicCode('501'))
+    """
+    code = getattr(line, "gov_code", None)
+    if not isinstance(code, ClassificationCode):
+        return None
+    return code if main_code(line) is None or code.level > 1 else None
+
+
+class _Role(enum.Enum):
+    TOTAL = "total"
+    AGENCY = "agency"
+    CODED = "coded"
+    PROJECT = "project"
+    IGNORED = "ignored"
+
+
+def _has_code(line: Any) -> bool:
+    return any(isinstance(getattr(line, name, None), ClassificationCode) for name in ("code", "gov_code"))
+
+
+def _role(line: Any, code_of: CodeOf, position: int, count: int) -> _Role:
+    if line.project is not None:
+        return _Role.PROJECT
+    if code_of(line) is not None:
+        return _Role.CODED
+    if _has_code(line):
+        return _Role.IGNORED  # coded in the other code set
+    if line.agency is not None or line.agency_code is not None:
+        return _Role.AGENCY
+    name = "".join(line.name.split())
+    if name == "小计":
+        return _Role.IGNORED  # a partial subtotal whose scope the row does not say
+    if "合计" in name or "总计" in name or (not name and position in (0, count - 1)):
+        return _Role.TOTAL
+    return _Role.IGNORED
+
+
+def _same_agency(a: Any, b: Any) -> bool:
+    if a.agency_code is not None and b.agency_code is not None:
+        return bool(a.agency_code == b.agency_code)
+    if a.agency is not None and b.agency is not None:
+        return bool(a.agency == b.agency)
+    return True
+
+
+def _has_agency(line: Any) -> bool:
+    return line.agency is not None or line.agency_code is not None
+
+
+def _is_blank(line: Any) -> bool:
+    record = getattr(line, "amounts", None)
+    values = [v for _, v in record.columns()] if isinstance(record, AmountRecord) else [getattr(line, "amount", 0)]
+    return all(v == Decimal(0) for v in values)
+
+
+@attrs.define
+class _Group:
+    agency: int | None  # the agency row that opens it
+    key: Any  # the row whose agency the group is (its agency row, or its first row naming one)
+    rows: list[int] = attrs.field(factory=list)
+
+
+def _groups(lines: Sequence[Any], roles: list[_Role]) -> list[_Group]:
+    groups = [_Group(agency=None, key=None)]
+    for index, (line, role) in enumerate(zip(lines, roles, strict=True)):
+        current = groups[-1]
+        if role is _Role.AGENCY:
+            groups.append(_Group(agency=index, key=line))
+        elif role in (_Role.CODED, _Role.PROJECT):
+            if _has_agency(line):
+                if current.key is None and not current.rows and current.agency is None:
+                    current.key = line
+                elif current.key is None or not _same_agency(line, current.key):
+                    current = _Group(agency=None, key=line)
+                    groups.append(current)
+            current.rows.append(index)
+    return groups
+
+
+def _nearest(occurrences: list[int], index: int) -> int:
+    """The occurrence printed last before ``index``, else the first one after it."""
+    before = bisect.bisect_left(occurrences, index)
+    return occurrences[before - 1] if before else occurrences[0]
+
+
+def _parents(lines: Sequence[Any], roles: list[_Role], rows: list[int], code_of: CodeOf) -> dict[int, int | None]:
+    printed: dict[ClassificationCode, list[int]] = defaultdict(list)
+    for index in rows:
+        code = code_of(lines[index])
+        if roles[index] is _Role.CODED and code is not None:
+            printed[code].append(index)
+    parents: dict[int, int | None] = {}
+    above: int | None = None  # the coded row printed last
+    for index in rows:
+        code = code_of(lines[index])
+        parent: int | None = None
+        if code is None:
+            parent = above  # a project without a code, listed under the row above it
+        else:
+            own = (code,) if roles[index] is _Role.PROJECT else ()
+            for candidate in (*own, *reversed(code.ancestors)):
+                if candidate in printed:
+                    parent = _nearest(printed[candidate], index)
+                    break
+        parents[index] = parent
+        if roles[index] is _Role.CODED:
+            above = index
+    return parents
+
+
+def _coded_part(lines: Sequence[Any], roles: list[_Role], parent: int, children: list[int],
+                code_of: CodeOf) -> Part:
+    code = code_of(lines[parent])
+    assert code is not None
+    only_projects = all(roles[c] is _Role.PROJECT and code_of(lines[c]) in (None, code) for c in children)
+    if only_projects or code.level > 2:
+        return Part.PROJECTS
+    return Part.CATEGORY if code.level == 1 else Part.SECTION
+
+
+def _by_code(lines: Sequence[Any], agencies: list[int]) -> dict[int, list[int]]:
+    """Agency rows held by the agency row whose 单位代码 is the longest proper prefix of theirs."""
+    coded = {a: str(lines[a].agency_code) for a in agencies if lines[a].agency_code}
+    held: dict[int, list[int]] = defaultdict(list)
+    for child, code in coded.items():
+        holders = [a for a, other in coded.items() if code != other and code.startswith(other)]
+        if holders:
+            held[max(holders, key=lambda a: len(coded[a]))].append(child)
+    return held
+
+
+def _total_amount(line: Any) -> Decimal | None:
+    record = getattr(line, "amounts", None)
+    value = getattr(record, "total", None) if isinstance(record, AmountRecord) else getattr(line, "amount", None)
+    return value if isinstance(value, Decimal) else None
+
+
+def _department(lines: Sequence[Any], roles: list[_Role], groups: list[_Group]) -> dict[int, list[int]]:
+    """Agencies printed without codes: the first agency row holds the agency rows after it when it has no
+    rows of its own, is followed at once by an agency row, and prints the table's total (a department
+    printed over its units); a flat list of agencies does not satisfy the last two."""
+    first = next((g for g in groups if g.agency is not None), None)
+    if first is None or first.agency is None or first.rows:
+        return {}
+    head = first.agency
+    after = head + 1
+    totals = {_total_amount(lines[i]) for i, role in enumerate(roles) if role is _Role.TOTAL}
+    if after >= len(lines) or roles[after] is not _Role.AGENCY or _total_amount(lines[head]) not in totals:
+        return {}
+    units: list[int] = []
+    for index in range(after, len(lines)):
+        if roles[index] is _Role.TOTAL:
+            break
+        if roles[index] is _Role.AGENCY:
+            units.append(index)
+    if all(_is_blank(lines[i]) for i in units):
+        return {}
+    return {head: units}
+
+
+def _agency_children(lines: Sequence[Any], roles: list[_Role], groups: list[_Group]) -> dict[int, list[int]]:
+    """Agency rows held by other agency rows: by 单位代码, else a department row above its units."""
+    agencies = [g.agency for g in groups if g.agency is not None]
+    if any(lines[a].agency_code for a in agencies):
+        return _by_code(lines, agencies)
+    return _department(lines, roles, groups)
+
+
+def outline(lines: Sequence[Any], code_of: CodeOf = main_code) -> list[Sum]:
+    """Every printed row with rows that should add up to it, in the order of the printed rows' groups
+    (the rows of a table model: they carry ``name``, ``agency``, ``agency_code`` and ``project``)."""
+    roles = [_role(line, code_of, i, len(lines)) for i, line in enumerate(lines)]
+    groups = _groups(lines, roles)
+    sums: list[Sum] = []
+    tops: dict[int, list[int]] = {}  # group → its rows that belong to no other row
+    for number, group in enumerate(groups):
+        parents = _parents(lines, roles, group.rows, code_of)
+        children: dict[int, list[int]] = defaultdict(list)
+        for index in group.rows:
+            parent = parents[index]
+            if parent is not None:
+                children[parent].append(index)
+        tops[number] = [i for i in group.rows if parents[i] is None]
+        for parent in sorted(children):
+            part = _coded_part(lines, roles, parent, children[parent], code_of)
+            sums.append(Sum(part, parent, tuple(children[parent])))
+    held = _agency_children(lines, roles, groups)
+    inside = {child for kids in held.values() for child in kids}
+    units: list[int] = []
+    for number, group in enumerate(groups):
+        if group.agency is None:
+            units.extend(tops[number])
+            continue
+        members = sorted(held.get(group.agency, []) + tops[number])
+        if members:
+            sums.append(Sum(Part.AGENCY, group.agency, tuple(members)))
+        if group.agency not in inside:
+            units.append(group.agency)
+    if units:
+        sums.extend(Sum(Part.TOTAL, i, tuple(sorted(units))) for i, role in enumerate(roles) if role is _Role.TOTAL)
+    return sums

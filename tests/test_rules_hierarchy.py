@@ -1,0 +1,328 @@
+"""Hierarchy (HIER): each subtotal with a passing, failing, rounding and absent-input fixture."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cnbudget.codes import EconomicCode, FunctionCode
+from cnbudget.model import (
+    BasicAmounts,
+    BasicExpenditureTable,
+    BudgetDisclosure,
+    CarryoverAmounts,
+    CarryoverLine,
+    CarryoverTable,
+    EconomicCategoryAmounts,
+    EconomicLine,
+    ExpenditureAmounts,
+    ExpenditureTable,
+    FunctionLine,
+    ProjectExpenditureLine,
+    ProjectExpenditureTable,
+    SourceSplit,
+    SummaryLine,
+    SummaryRole,
+    SummaryTable,
+    Tables,
+    ThreePublicTable,
+)
+from cnbudget.validate import Finding, Severity, validate
+from tests.seeds import seed_path
+
+D = Decimal
+
+# 项 codes with their names; the 类 and 款 above them are worked out from the codes.
+ITEMS = {
+    "2101101": "行政单位医疗",
+    "2101102": "事业单位医疗",
+    "2101501": "行政运行",
+    "2101502": "一般行政管理事务",
+    "2210201": "住房公积金",
+}
+NAMES = {"210": "卫生健康支出", "21011": "行政事业单位医疗", "21015": "医疗保障管理事务",
+         "221": "住房保障支出", "22102": "住房改革支出", **ITEMS}
+
+
+def _line(code: str | None, total: Decimal, basic: Decimal, project: Decimal) -> FunctionLine:
+    return FunctionLine(code=FunctionCode(code) if code else None, name=NAMES[code] if code else "合计",
+                        amounts=ExpenditureAmounts(total=total, basic=basic, project=project))
+
+
+def _function_table(leaves: dict[str, tuple[Decimal, Decimal]],
+                    printed: dict[tuple[str | None, str], Decimal] | None = None) -> ExpenditureTable:
+    """合计, then each 类, 款 and 项 in code order, every subtotal the exact sum of its rows, except
+    the cells in ``printed`` ((code, column) → figure; code ``None`` is 合计)."""
+    codes = sorted({c[:n] for c in leaves for n in (3, 5, 7)}, key=lambda c: (c[:3], c[:5], len(c), c))
+    lines = []
+    for code in [None, *codes]:
+        basic = sum((b for c, (b, _) in leaves.items() if code is None or c.startswith(code)), D(0))
+        project = sum((p for c, (_, p) in leaves.items() if code is None or c.startswith(code)), D(0))
+        cells = {"total": basic + project, "basic": basic, "project": project}
+        cells.update({column: value for (c, column), value in (printed or {}).items() if c == code})
+        lines.append(_line(code, cells["total"], cells["basic"], cells["project"]))
+    return ExpenditureTable(lines=lines)
+
+
+LEAVES = {
+    "2101101": (D("16.86"), D("0")),
+    "2101102": (D("7.75"), D("0")),
+    "2101501": (D("261.86"), D("11.40")),
+    "2101502": (D("0"), D("13.90")),
+    "2210201": (D("46.42"), D("0")),
+}
+
+
+def _doc(**tables: object) -> BudgetDisclosure:
+    return BudgetDisclosure(department="示例局", fiscal_year=2024, tables=Tables(**tables))  # type: ignore[arg-type]
+
+
+def _check(rule: str, **tables: object) -> list[Finding]:
+    return list(validate(_doc(**tables), rules=[rule]).findings)
+
+
+def _only(findings: list[Finding]) -> Finding:
+    assert len(findings) == 1, [f.message for f in findings]
+    return findings[0]
+
+
+# --- HIER-001, HIER-002, HIER-006: function tables -------------------------------------------------
+
+
+@pytest.mark.parametrize("rule", ["HIER-001", "HIER-002", "HIER-004", "HIER-005", "HIER-006"])
+def test_a_table_that_adds_up_has_no_finding(rule: str) -> None:
+    assert _check(rule, general_budget=_function_table(LEAVES)) == []
+
+
+@pytest.mark.parametrize(
+    ("rule", "code", "column", "printed", "expected"),
+    [
+        ("HIER-001", "210", "basic", "290.47", "286.47"),  # 类 = 21011 + 21015 = 24.61 + 261.86
+        ("HIER-002", "21015", "project", "25.00", "25.30"),  # 款 = 2101501 + 2101502
+        ("HIER-006", None, "total", "360.19", "358.19"),  # 合计 = 210 + 221
+    ],
+)
+def test_a_subtotal_that_does_not_add_up_is_an_error(
+    rule: str, code: str | None, column: str, printed: str, expected: str
+) -> None:
+    table = _function_table(LEAVES, {(code, column): D(printed)})
+    finding = _only(_check(rule, general_budget=table))
+    assert finding.severity is Severity.ERROR
+    assert (finding.expected, finding.actual) == (D(expected), D(printed))
+    first = finding.locations[0]
+    assert (first.table, first.code, first.column) == ("general_budget", code, column)
+    assert printed in finding.message.replace(",", "") and expected in finding.message.replace(",", "")
+
+
+@pytest.mark.parametrize(
+    ("rule", "code", "column", "printed"),
+    [
+        ("HIER-001", "210", "basic", "286.48"),  # parts of 2 decimals: their sum may be off by 0.01
+        ("HIER-002", "21015", "project", "25.29"),
+        ("HIER-006", None, "total", "358.20"),
+    ],
+)
+def test_a_difference_within_rounding_is_info(rule: str, code: str | None, column: str, printed: str) -> None:
+    finding = _only(_check(rule, general_budget=_function_table(LEAVES, {(code, column): D(printed)})))
+    assert finding.severity is Severity.INFO
+
+
+def test_a_difference_of_one_more_cent_than_rounding_allows_is_an_error() -> None:
+    # 21015 has two 项: ±0.005 each and ±0.005 on the 款 itself allow 0.015 at most.
+    finding = _only(_check("HIER-002", general_budget=_function_table(LEAVES, {("21015", "project"): D("25.28")})))
+    assert finding.severity is Severity.ERROR
+
+
+@pytest.mark.parametrize("rule", ["HIER-001", "HIER-002", "HIER-003", "HIER-004", "HIER-005", "HIER-006",
+                                  "HIER-007", "HIER-008"])
+def test_an_absent_table_runs_nothing(rule: str) -> None:
+    report = validate(_doc(), rules=[rule])
+    assert report.findings == ()
+    if rule == "HIER-008":
+        assert rule in report.rules_skipped
+
+
+def test_a_category_printed_without_rows_below_is_not_checked() -> None:
+    lines = [_line("210", D("10"), D("10"), D("0")), _line("221", D("5"), D("5"), D("0")),
+             _line(None, D("15"), D("15"), D("0"))]
+    assert _check("HIER-001", general_budget=ExpenditureTable(lines=lines)) == []
+    assert _check("HIER-006", general_budget=ExpenditureTable(lines=lines)) == []
+
+
+def test_a_column_the_template_does_not_print_is_not_checked() -> None:
+    lines = [FunctionLine(code=FunctionCode("210"), name="卫生健康支出", amounts=ExpenditureAmounts(total=D("5"))),
+             FunctionLine(code=FunctionCode("21015"), name="医疗保障管理事务",
+                          amounts=ExpenditureAmounts(total=D("5"), basic=D("3")))]
+    assert _check("HIER-001", general_budget=ExpenditureTable(lines=lines)) == []
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    values=st.lists(st.decimals(min_value=0, max_value=99999, places=2), min_size=5, max_size=5),
+    victim=st.sampled_from(sorted(ITEMS)),
+    shift=st.decimals(min_value=D("0.02"), max_value=50, places=2),
+)
+def test_any_table_built_from_its_items_adds_up_and_a_changed_item_is_noticed(
+    values: list[Decimal], victim: str, shift: Decimal
+) -> None:
+    leaves = {code: (value, D(0)) for code, value in zip(sorted(ITEMS), values, strict=True)}
+    assert validate(_doc(general_budget=_function_table(leaves)), rules=["HIER"]).findings == ()
+    # The 项 cell is printed differently from what its 款 was built from: the 款 no longer adds up.
+    changed = _function_table(leaves, {(victim, "basic"): leaves[victim][0] + shift})
+    errors = validate(_doc(general_budget=changed), rules=["HIER-002"]).errors
+    assert [(f.locations[0].code, f.locations[0].column) for f in errors] == [(victim[:5], "basic")]
+
+
+# --- HIER-003: economic classification -------------------------------------------------------------
+
+
+def _basic_table(category: str) -> BasicExpenditureTable:
+    def line(code: str, name: str, personnel: str) -> EconomicLine:
+        return EconomicLine(code=EconomicCode(code), name=name,
+                            amounts=BasicAmounts(total=D(personnel), personnel=D(personnel), public=D(0)))
+    return BasicExpenditureTable(lines=[line("301", "工资福利支出", category), line("30101", "基本工资", "455.88"),
+                                        line("30102", "津贴补贴", "340.32")])
+
+
+@pytest.mark.parametrize(("printed", "severity"), [("796.20", None), ("796.21", Severity.INFO),
+                                                   ("796.30", Severity.ERROR)])
+def test_an_economic_category_is_the_sum_of_its_sections(printed: str, severity: Severity | None) -> None:
+    findings = _check("HIER-003", general_budget_basic=_basic_table(printed))
+    assert {f.severity for f in findings} == ({severity} if severity else set())
+    if severity is Severity.ERROR:
+        assert {f.locations[0].code for f in findings} == {"301"}
+        assert {f.expected for f in findings} == {D("796.20")}
+
+
+# --- HIER-004: a code row and its projects ---------------------------------------------------------
+
+
+def _project_table(code_total: str) -> ProjectExpenditureTable:
+    def line(total: str, project: str | None) -> ProjectExpenditureLine:
+        return ProjectExpenditureLine(code=FunctionCode("2101599"), name="其他医疗保障管理事务支出", project=project,
+                                      amounts=EconomicCategoryAmounts(total=D(total), goods_services=D(total)))
+    return ProjectExpenditureTable(lines=[line(code_total, None), line("90.01", "2024年综合业务费"),
+                                          line("24.27", "2024年稽核费")])
+
+
+@pytest.mark.parametrize(("printed", "severity"), [("114.28", None), ("114.29", Severity.INFO),
+                                                   ("124.28", Severity.ERROR)])
+def test_a_code_row_is_the_sum_of_its_projects(printed: str, severity: Severity | None) -> None:
+    findings = _check("HIER-004", general_budget_projects=_project_table(printed))
+    assert {f.severity for f in findings} == ({severity} if severity else set())
+    if severity is Severity.ERROR:
+        assert "2024年稽核费" in findings[0].message
+
+
+# --- HIER-005: agency subtotals --------------------------------------------------------------------
+
+
+def _carryover(agency_total: str) -> CarryoverTable:
+    def line(name: str, total: str, agency: str | None, project: str | None) -> CarryoverLine:
+        return CarryoverLine(agency=agency, name=name, project=project,
+                             amounts=CarryoverAmounts(total=D(total), fiscal=D(total), fiscal_project=D(total)))
+    unit = "示例事业发展中心"
+    return CarryoverTable(lines=[
+        line("总计", "55.16", None, None),
+        line(unit, agency_total, unit, None),
+        line("2023年直达资金", "24.65", unit, "2023年直达资金"),
+        line("2023年全民参保补助资金", "30.51", unit, "2023年全民参保补助资金"),
+    ])
+
+
+@pytest.mark.parametrize(("printed", "severity"), [("55.16", None), ("55.17", Severity.INFO),
+                                                   ("56.16", Severity.ERROR)])
+def test_an_agency_row_is_the_sum_of_its_rows(printed: str, severity: Severity | None) -> None:
+    findings = _check("HIER-005", carryover=_carryover(printed))
+    assert {f.severity for f in findings} == ({severity} if severity else set())
+    if severity is not None:
+        assert {f.locations[0].agency for f in findings} == {"示例事业发展中心"}
+
+
+# --- HIER-007: the expenditure side of the summary table -------------------------------------------
+
+
+def _summary(total: str) -> SummaryTable:
+    def line(role: SummaryRole, name: str, amount: str, code: str | None = None) -> SummaryLine:
+        return SummaryLine(role=role, name=name, amount=D(amount), code=FunctionCode(code) if code else None)
+    return SummaryTable(expenditure=[
+        line(SummaryRole.FUNCTION, "科学技术支出", "22.63", "206"),
+        line(SummaryRole.FUNCTION, "卫生健康支出", "2951.13", "210"),
+        line(SummaryRole.TOTAL, "支出总计", total),
+    ])
+
+
+@pytest.mark.parametrize(("printed", "severity"), [("2973.76", None), ("2973.77", Severity.INFO),
+                                                   ("3166.28", Severity.ERROR)])
+def test_the_summary_expenditure_total_is_the_sum_of_its_categories(printed: str, severity: Severity | None) -> None:
+    findings = _check("HIER-007", summary=_summary(printed))
+    assert {f.severity for f in findings} == ({severity} if severity else set())
+
+
+# --- HIER-008: 三公经费 -----------------------------------------------------------------------------
+
+
+def _three_public(total: str, reception: str = "0.50", purchase: str = "0", operation: str = "3.00",
+                  vehicles: str = "3.00") -> ThreePublicTable:
+    def split(value: str) -> SourceSplit:
+        return SourceSplit(total=D(value), general_budget=D(value))
+    return ThreePublicTable(total=split(total), overseas_travel=split("0"), vehicles=split(vehicles),
+                            vehicle_purchase=split(purchase), vehicle_operation=split(operation),
+                            reception=split(reception))
+
+
+@pytest.mark.parametrize(("table", "severity"), [
+    (_three_public("3.50"), None),
+    (_three_public("3.51"), Severity.INFO),
+    (_three_public("4.50"), Severity.ERROR),
+    (_three_public("3.50", vehicles="3.00", operation="2.00"), Severity.ERROR),
+])
+def test_the_three_public_items_add_up(table: ThreePublicTable, severity: Severity | None) -> None:
+    findings = _check("HIER-008", three_public=table)
+    assert {f.severity for f in findings} == ({severity} if severity else set())
+
+
+# --- the published documents -----------------------------------------------------------------------
+
+
+def _seed_findings(prefix: str) -> list[Finding]:
+    from cnbudget.readers import read_text
+
+    return list(validate(read_text(seed_path(prefix)).disclosure, rules=["HIER"]).findings)
+
+
+def test_seed_001_differs_only_by_rounding() -> None:
+    findings = _seed_findings("001")
+    assert findings and {f.severity for f in findings} == {Severity.INFO}
+    # By hand: 表3 款 21015 基本支出 1,612.08, its 项 1,089.27 + 522.80 = 1,612.07.
+    assert any(f.rule == "HIER-002" and f.locations[0].table == "expenditure" and f.locations[0].code == "21015"
+               and f.locations[0].column == "basic" for f in findings)
+    # 表6 类 301 1,637.38; its 款 add up to 1,637.37.
+    assert any(f.rule == "HIER-003" and f.locations[0].code == "301" for f in findings)
+
+
+def test_seed_002_revenue_row_210_prints_its_last_figures_one_column_early() -> None:
+    errors = [f for f in _seed_findings("002") if f.severity is Severity.ERROR]
+    revenue = [f for f in errors if f.locations[0].table == "revenue"]
+    # By hand: 类 210 prints 8.95 under 单位资金 and 6.50 under 财政拨款结转, while 21015 (its only
+    # 款 with such figures) and 合计 print 8.95 under 财政拨款结转 and 6.50 under 非财政拨款结转结余.
+    assert {(f.rule, f.locations[0].code) for f in revenue} == {("HIER-001", "210"), ("HIER-006", None)}
+    assert {(f.locations[0].column, f.actual, f.expected) for f in revenue if f.rule == "HIER-001"} == {
+        ("agency_funds", D("8.95"), D("0")),
+        ("fiscal_carryover", D("6.50"), D("8.95")),
+        ("non_fiscal_carryover", D("0"), D("6.50")),
+    }
+    # 表7: 210 and 21015 print 13.00 under 资本性支出, the project row and 合计 under 资本性支出（基本建设）.
+    projects = [f for f in errors if f.locations[0].table == "general_budget_projects"]
+    assert {(f.rule, f.locations[0].column) for f in projects} == {
+        ("HIER-002", "capital_construction"), ("HIER-002", "capital"),
+        ("HIER-006", "capital_construction"), ("HIER-006", "capital"),
+    }
+    assert len(errors) == len(revenue) + len(projects)
+
+
+def test_seed_003_adds_up() -> None:
+    assert [f for f in _seed_findings("003") if f.severity is not Severity.INFO] == []
