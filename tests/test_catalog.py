@@ -539,7 +539,7 @@ def test_every_category_has_a_complete_flag_and_known_name_history() -> None:
     for subject in CAT.children():
         assert subject.level == 1
     assert [f.name for f in CAT["210"].former_names] == ["医疗卫生与计划生育支出"]
-    assert {f.name for f in CAT["212"].former_names} == {"城乡社区事务"}
+    assert {f.name for f in CAT["212"].former_names} == {"城乡社区事务", "城乡社区事务支出"}
 
 
 # -- properties -------------------------------------------------------------------------------

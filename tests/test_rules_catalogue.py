@@ -1,0 +1,190 @@
+"""Catalogue rules (CAT): codes exist in the year, names are official and current, economic pairs
+correspond. Arithmetic plays no part here, so the boundary fixtures are the edge cases of names:
+normalised and cut-short names, complete and incomplete lists of subjects."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from cnbudget.catalog import load_catalog_csv
+from cnbudget.codes import EconomicCode, FunctionCode, GovEconomicCode
+from cnbudget.model import (
+    BasicAmounts,
+    BasicExpenditureTable,
+    BudgetDisclosure,
+    EconomicLine,
+    ExpenditureAmounts,
+    ExpenditureTable,
+    FiscalAmounts,
+    FiscalLine,
+    FiscalSummaryTable,
+    FunctionLine,
+    SummaryRole,
+    Tables,
+)
+from cnbudget.validate import Finding, Severity, validate
+from tests.seeds import seed_path
+
+
+def _function_doc(*rows: tuple[str, str], year: int = 2024) -> BudgetDisclosure:
+    lines = [FunctionLine(code=FunctionCode(code), name=name, amounts=ExpenditureAmounts(total=Decimal("1")))
+             for code, name in rows]
+    return BudgetDisclosure(department="示例局", fiscal_year=year,
+                            tables=Tables(general_budget=ExpenditureTable(lines=lines)))
+
+
+def _check(rule: str, doc: BudgetDisclosure) -> list[Finding]:
+    return list(validate(doc, rules=[rule]).findings)
+
+
+# --- CAT-001: the code exists ----------------------------------------------------------------------
+
+
+def test_codes_of_the_year_pass() -> None:
+    doc = _function_doc(("210", "卫生健康支出"), ("21015", "医疗保障管理事务"), ("2101501", "行政运行"))
+    assert _check("CAT-001", doc) == []
+
+
+def test_an_unknown_code_under_a_complete_list_is_an_error() -> None:
+    (found,) = _check("CAT-001", _function_doc(("2101598", "某某支出")))
+    assert found.severity is Severity.ERROR
+    assert "21015" in found.message and "2101598" in found.message
+    assert found.locations[0].code == "2101598"
+
+
+def test_an_unknown_code_where_our_list_is_incomplete_is_only_info() -> None:
+    (found,) = _check("CAT-001", _function_doc(("2010198", "某某支出")))  # 20101's 项 are not all held
+    assert found.severity is Severity.INFO
+    assert "不完整" in found.message
+
+
+def test_a_code_of_earlier_years_names_its_years() -> None:
+    (found,) = _check("CAT-001", _function_doc(("20115", "工商行政管理事务")))  # abolished in 2019
+    assert found.severity is Severity.ERROR
+    assert "2018" in found.message
+
+
+def test_without_a_catalogue_for_the_year_the_rules_do_not_run() -> None:
+    report = validate(_function_doc(("2101598", "某某支出"), year=2010), rules=["CAT"])
+    assert report.findings == ()
+    assert set(report.rules_skipped) >= {"CAT-001", "CAT-002", "CAT-003", "CAT-004"}
+
+
+def test_a_catalogue_given_by_the_user_is_used(tmp_path: pytest.TempPathFactory) -> None:
+    path = tmp_path / "official.csv"  # type: ignore[operator]
+    path.write_text("code,name\n210,卫生健康支出\n21015,医疗保障管理事务\n2101501,行政运行\n", encoding="utf-8")
+    own = load_catalog_csv(path, year=2024)
+    doc = _function_doc(("2101502", "一般行政管理事务"))
+    findings = list(validate(doc, catalog=own, rules=["CAT-001"]).findings)
+    assert [f.locations[0].code for f in findings] == ["2101502"]
+
+
+# --- CAT-002: the printed name -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["行政运行", "行 政 运 行", "事业运行"])
+def test_official_normalised_and_variant_names_pass(name: str) -> None:
+    code = "2101550" if name == "事业运行" else "2101501"
+    assert _check("CAT-002", _function_doc((code, name))) == []
+
+
+def test_a_name_cut_short_by_a_page_break_passes() -> None:
+    assert _check("CAT-002", _function_doc(("2101599", "其他医疗保障管理事务支"))) == []
+
+
+def test_an_unofficial_name_is_reported_with_the_official_one() -> None:
+    (found,) = _check("CAT-002", _function_doc(("2101501", "机关日常运转")))
+    assert found.severity is Severity.WARNING
+    assert "行政运行" in found.message and "机关日常运转" in found.message
+
+
+def test_the_name_of_another_subject_beside_a_code_is_an_error() -> None:
+    (found,) = _check("CAT-002", _function_doc(("2101501", "信息化建设")))
+    assert found.severity is Severity.ERROR
+    assert "2101504" in found.message
+
+
+def test_a_name_repeated_on_many_rows_is_reported_once() -> None:
+    doc = _function_doc(("2101501", "机关日常运转"), ("2101501", "机关日常运转"))
+    assert len(_check("CAT-002", doc)) == 1
+
+
+# --- CAT-003: former names ---------------------------------------------------------------------------
+
+
+def test_a_former_name_beside_a_code_is_reported_with_the_current_name() -> None:
+    (found,) = _check("CAT-003", _function_doc(("210", "医疗卫生与计划生育支出")))
+    assert found.severity is Severity.WARNING
+    assert "卫生健康支出" in found.message and "2018" in found.message
+    assert _check("CAT-002", _function_doc(("210", "医疗卫生与计划生育支出"))) == []
+
+
+def test_a_former_name_in_the_summary_without_a_code_is_reported() -> None:
+    def line(name: str) -> FiscalLine:
+        return FiscalLine(role=SummaryRole.FUNCTION, name=name, amounts=FiscalAmounts(total=Decimal("0")))
+    doc = BudgetDisclosure(department="示例局", fiscal_year=2024, tables=Tables(
+        fiscal_summary=FiscalSummaryTable(expenditure=[line("医疗卫生与计划生育支出"), line("卫生健康支出")])))
+    (found,) = _check("CAT-003", doc)
+    assert found.locations[0].code == "210"
+
+
+def test_a_current_name_in_a_document_of_earlier_years_is_not_a_former_name() -> None:
+    assert _check("CAT-003", _function_doc(("210", "医疗卫生与计划生育支出"), year=2018)) == []
+
+
+# --- CAT-004: 部门 and 政府 economic codes side by side --------------------------------------------------
+
+
+def _pair_doc(gov: str) -> BudgetDisclosure:
+    line = EconomicLine(code=EconomicCode("30101"), name="基本工资", gov_code=GovEconomicCode(gov),
+                        gov_name="工资奖金津补贴", amounts=BasicAmounts(total=Decimal("1")))
+    return BudgetDisclosure(department="示例局", fiscal_year=2024,
+                            tables=Tables(general_budget_basic=BasicExpenditureTable(lines=[line])))
+
+
+@pytest.mark.parametrize("gov", ["50101", "50501", "505"])  # 行政, 事业 (and its 类)
+def test_a_corresponding_pair_passes(gov: str) -> None:
+    assert _check("CAT-004", _pair_doc(gov)) == []
+
+
+def test_a_pair_off_the_correspondence_is_reported() -> None:
+    (found,) = _check("CAT-004", _pair_doc("50201"))
+    assert found.severity is Severity.WARNING
+    assert "50101" in found.message and "50201" in found.message
+
+
+def test_rows_without_both_codes_are_not_paired() -> None:
+    line = EconomicLine(code=EconomicCode("30101"), name="基本工资", amounts=BasicAmounts(total=Decimal("1")))
+    doc = BudgetDisclosure(department="示例局", fiscal_year=2024,
+                           tables=Tables(general_budget_basic=BasicExpenditureTable(lines=[line])))
+    assert _check("CAT-004", doc) == []
+
+
+# --- the published documents -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("prefix", ["001", "002", "004"])
+def test_seed_codes_and_names_are_the_official_ones(prefix: str) -> None:
+    from cnbudget.readers import read_text
+
+    assert validate(read_text(seed_path(prefix)).disclosure, rules=["CAT"]).findings == ()
+
+
+def test_seed_003_prints_former_names_of_categories() -> None:
+    from cnbudget.readers import read_text
+
+    report = validate(read_text(seed_path("003")).disclosure, rules=["CAT"])
+    # By hand: 表1 lists 类 by earlier names: 城乡社区事务 (212), 农林水事务 (213) and 资源勘探信息等 (215);
+    # 表4 lists 医疗卫生与计划生育支出 (210, renamed 卫生健康支出 in 2019, and printed beside it),
+    # 城乡社区事务支出, 农林水事务支出 and 资源勘探信息等支出.
+    assert sorted((f.rule, f.locations[0].table, f.locations[0].code) for f in report.findings) == [
+        ("CAT-003", "fiscal_summary", "210"),
+        ("CAT-003", "fiscal_summary", "212"),
+        ("CAT-003", "fiscal_summary", "213"),
+        ("CAT-003", "fiscal_summary", "215"),
+        ("CAT-003", "summary", "212"),
+        ("CAT-003", "summary", "213"),
+        ("CAT-003", "summary", "215"),
+    ]
