@@ -44,7 +44,9 @@ class BudgetDisclosure:
     the standard tables, performance targets, narrative statements and other matters.
 
     ``contents`` keeps the entries of the document's own table of contents (目录), so that
-    completeness can be checked against what the document announces.
+    completeness can be checked against what the document announces. ``incomplete`` names the
+    parts a reader could not read completely (``performance``): checks that count or sum over
+    such a part do not run on it.
     """
 
     format_version: str = text("格式版本", default=FORMAT_VERSION)
@@ -60,6 +62,7 @@ class BudgetDisclosure:
     performance: PerformanceTargets | None = typed("绩效目标", PerformanceTargets, optional=True)
     statements: tuple[Statement, ...] = items("情况说明", Statement)
     other_matters: OtherMatters | None = typed("其他重要事项", OtherMatters, optional=True)
+    incomplete: tuple[str, ...] = items("读取不完整的部分", str)
 
     def facts(self) -> tuple[Fact, ...]:
         """Every amount of the standard tables as one tidy record (see :func:`facts`)."""

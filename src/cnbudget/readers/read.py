@@ -24,7 +24,7 @@ from cnbudget.readers.narrative import read_statements
 from cnbudget.readers.organisation import read_organisation
 from cnbudget.readers.performance import read_performance
 from cnbudget.readers.project_tables import read_project_expenditure_table, read_project_table
-from cnbudget.readers.result import Problem, ReadResult
+from cnbudget.readers.result import Problem, ReadResult, incomplete_parts
 from cnbudget.readers.source import split_lines
 from cnbudget.readers.summary_tables import read_fiscal_summary_table, read_summary_table
 from cnbudget.readers.three_public import read_three_public_table
@@ -132,5 +132,6 @@ def read_text(source: str | os.PathLike[str]) -> ReadResult:
         contents=find_contents(lines).entries,
         statements=statements,
         other_matters=other_matters,
+        incomplete=incomplete_parts(problems),
     )
     return ReadResult(disclosure=disclosure, problems=problems)

@@ -10,12 +10,15 @@ could not place is dropped silently.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import attrs
 
 from cnbudget.model import BudgetDisclosure
 from cnbudget.model.fields import to_tuple
+from cnbudget.readers.blocks import PERFORMANCE_KEYS
 
-__all__ = ["Problem", "ReadResult"]
+__all__ = ["Problem", "ReadResult", "incomplete_parts"]
 
 
 @attrs.frozen(kw_only=True)
@@ -45,3 +48,23 @@ class ReadResult:
     def complete(self) -> bool:
         """Whether everything was read without a problem."""
         return not self.problems
+
+def incomplete_parts(problems: Iterable[Problem]) -> tuple[str, ...]:
+    """The parts of the model that reading problems may have left incomplete (读取不完整的部分).
+
+    ``performance`` where part of a performance-target table was left out (its problem says
+    "not read": an indicator row, the indicators of a form, a whole table), so that counts and sums
+    over the targets cannot be trusted; a row repaired or a line kept apart loses nothing. The
+    reader records them in :attr:`~cnbudget.model.BudgetDisclosure.incomplete`, and the rules that
+    need them do not run.
+
+    >>> incomplete_parts([Problem(line=9, text="…", message="indicator row not read", table="project_target")])
+    ('performance',)
+    >>> incomplete_parts([Problem(line=9, text="…", message="cells placed", table="project_target")])
+    ()
+    """
+    lost = any(p.table in PERFORMANCE_KEYS and _NOT_READ in p.message for p in problems)
+    return ("performance",) if lost else ()
+
+
+_NOT_READ = "not read"  # the words every problem that leaves text out of the model uses

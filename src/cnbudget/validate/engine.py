@@ -37,14 +37,18 @@ def validate(
     """Check ``doc`` against every rule (or the rules, families or ids given) and report.
 
     ``catalog`` defaults to the bundled catalogue of the document's year; catalogue rules do not run
-    when there is none. Checking never raises on bad content: everything wrong is a finding.
+    when there is none; rules that need a part the document records as read incompletely
+    (``doc.incomplete``) do not run either. Checking never raises on bad content: everything wrong
+    is a finding.
     """
+    unread = set(doc.incomplete)
     used_catalog = _catalog_for(doc, catalog)
     findings: list[Finding] = []
     run: list[str] = []
     skipped: list[str] = []
     for rule in select_rules(rules):
-        if not rule.applies_to(doc) or ("catalog" in rule.requires and used_catalog is None):
+        if (not rule.applies_to(doc) or ("catalog" in rule.requires and used_catalog is None)
+                or unread.intersection(rule.requires)):
             skipped.append(rule.id)
             continue
         run.append(rule.id)
