@@ -23,7 +23,7 @@ import attrs
 from cnbudget.readers.source import SourceLine
 from cnbudget.text import normalize_width
 
-__all__ = ["PERFORMANCE_KEYS", "Block", "find_blocks", "title_key"]
+__all__ = ["PERFORMANCE_KEYS", "Block", "contents_key", "find_blocks", "title_key"]
 
 #: Keys of the performance-target forms, beside the stable table keys.
 PERFORMANCE_KEYS = ("department_target", "project_target", "project_targets_summary")
@@ -73,6 +73,18 @@ def title_key(text: str) -> str | None:
         if re.fullmatch(pattern, core):
             return key
     return None
+
+
+_LIST_NUMBER = re.compile(r"^[-*\s]*(?:[一二三四五六七八九十]+[、.．]|[（(][^)）]{1,3}[)）]|\d+[、.．])\s*")
+
+
+def contents_key(entry: str) -> str | None:
+    """The table key an entry of the table of contents (目录) announces, or ``None``.
+
+    >>> contents_key("十、财政拨款“三公”经费支出情况表"), contents_key("二、机构设置及人员情况")
+    ('three_public', None)
+    """
+    return title_key(_LIST_NUMBER.sub("", entry, count=1))
 
 
 @attrs.frozen(kw_only=True)

@@ -50,21 +50,26 @@ class ReadResult:
         return not self.problems
 
 def incomplete_parts(problems: Iterable[Problem]) -> tuple[str, ...]:
-    """The parts of the model that reading problems may have left incomplete (读取不完整的部分).
+    """The parts of the model that reading problems left incomplete (读取不完整的部分), sorted.
 
-    ``performance`` where part of a performance-target table was left out (its problem says
-    "not read": an indicator row, the indicators of a form, a whole table), so that counts and sums
-    over the targets cannot be trusted; a row repaired or a line kept apart loses nothing. The
-    reader records them in :attr:`~cnbudget.model.BudgetDisclosure.incomplete`, and the rules that
-    need them do not run.
+    A problem that says "not read" left text out of the model: the table it names (its stable key)
+    is incomplete, and ``performance`` for any performance-target form, so that counts and sums
+    over the targets cannot be trusted. A row repaired or a line kept apart loses nothing. The
+    reader records the parts in :attr:`~cnbudget.model.BudgetDisclosure.incomplete`, and the rules
+    that need them do not run.
 
-    >>> incomplete_parts([Problem(line=9, text="…", message="indicator row not read", table="project_target")])
-    ('performance',)
+    >>> incomplete_parts([Problem(line=9, text="…", message="indicator row not read", table="project_target"),
+    ...                   Problem(line=3, text="…", message="table not read: no cells", table="summary")])
+    ('performance', 'summary')
     >>> incomplete_parts([Problem(line=9, text="…", message="cells placed", table="project_target")])
     ()
     """
-    lost = any(p.table in PERFORMANCE_KEYS and _NOT_READ in p.message for p in problems)
-    return ("performance",) if lost else ()
+    parts = {
+        "performance" if p.table in PERFORMANCE_KEYS else p.table
+        for p in problems
+        if p.table and _NOT_READ in p.message
+    }
+    return tuple(sorted(parts))
 
 
 _NOT_READ = "not read"  # the words every problem that leaves text out of the model uses

@@ -1,5 +1,5 @@
 """The rules, one module a family; importing this package registers them all."""
 
-from cnbudget.validate.rules import catalogue, cross_table, hierarchy, narrative, performance, rows
+from cnbudget.validate.rules import catalogue, completeness, cross_table, hierarchy, narrative, performance, rows
 
-__all__ = ["catalogue", "cross_table", "hierarchy", "narrative", "performance", "rows"]
+__all__ = ["catalogue", "completeness", "cross_table", "hierarchy", "narrative", "performance", "rows"]
