@@ -113,7 +113,9 @@ def code_exists(ctx: Context) -> Iterator[Finding]:
 
 
 def _years(since: int | None, until: int | None) -> str:
-    return f"{since or ''}–{until or ''}年"
+    if since and until:
+        return f"{since}–{until} 年"
+    return f"{since} 年起" if since else f"{until} 年以前" if until else "年度不详"
 
 
 @rule("CAT-002", "科目名称与规范名称一致", severity=Severity.WARNING, requires=("catalog",))
