@@ -9,12 +9,14 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
 
 from cnbudget.codes import FunctionCode
 from cnbudget.model import BudgetDisclosure, ExpenditureAmounts, ExpenditureTable, FunctionLine, Tables
 from cnbudget.validate import RULES, Finding, Location, Report, Severity, rule, validate
 from cnbudget.validate.docs import rules_markdown
 from cnbudget.validate.registry import select_rules
+from tests.strategies import disclosures
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 
@@ -134,3 +136,13 @@ def test_docs_rules_md_is_generated_from_the_registry() -> None:
     assert (DOCS / "rules.md").read_text(encoding="utf-8") == generated, (
         "docs/rules.md is out of date: run `cnbudget rules --markdown > docs/rules.md`"
     )
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(doc=disclosures())
+def test_checking_any_disclosure_never_raises_and_reports_well_formed_findings(doc: BudgetDisclosure) -> None:
+    report = validate(doc)
+    assert set(report.rules_run) | set(report.rules_skipped) == set(RULES)
+    for finding in report.findings:
+        assert finding.rule in RULES and finding.message
+        json.dumps(report.to_dict(), ensure_ascii=False)
