@@ -176,6 +176,20 @@ def test_any_table_built_from_its_items_adds_up_and_a_changed_item_is_noticed(
     assert [(f.locations[0].code, f.locations[0].column) for f in errors] == [(victim[:5], "basic")]
 
 
+def test_figures_printed_under_the_wrong_columns_are_one_finding() -> None:
+    # 21015 prints its 基本支出 under 项目支出 and the other way round: the same two figures, swapped.
+    table = _function_table(LEAVES, {("21015", "basic"): D("25.30"), ("21015", "project"): D("261.86")})
+    (found,) = _check("HIER-002", general_budget=table)
+    assert found.severity is Severity.ERROR and "印错了栏目" in found.message
+    assert [place.column for place in found.locations] == ["basic", "project"]
+
+
+def test_figures_that_differ_in_two_columns_are_two_findings() -> None:
+    table = _function_table(LEAVES, {("21015", "basic"): D("300.00"), ("21015", "project"): D("30.00")})
+    findings = _check("HIER-002", general_budget=table)
+    assert [f.locations[0].column for f in findings] == ["basic", "project"]
+
+
 # --- HIER-003: economic classification -------------------------------------------------------------
 
 
@@ -306,22 +320,18 @@ def test_seed_001_differs_only_by_rounding() -> None:
 
 def test_seed_002_revenue_row_210_prints_its_last_figures_one_column_early() -> None:
     errors = [f for f in _seed_findings("002") if f.severity is Severity.ERROR]
-    revenue = [f for f in errors if f.locations[0].table == "revenue"]
     # By hand: 类 210 prints 8.95 under 单位资金 and 6.50 under 财政拨款结转, while 21015 (its only
     # 款 with such figures) and 合计 print 8.95 under 财政拨款结转 and 6.50 under 非财政拨款结转结余.
-    assert {(f.rule, f.locations[0].code) for f in revenue} == {("HIER-001", "210"), ("HIER-006", None)}
-    assert {(f.locations[0].column, f.actual, f.expected) for f in revenue if f.rule == "HIER-001"} == {
-        ("agency_funds", D("8.95"), D("0")),
-        ("fiscal_carryover", D("6.50"), D("8.95")),
-        ("non_fiscal_carryover", D("0"), D("6.50")),
-    }
     # 表7: 210 and 21015 print 13.00 under 资本性支出, the project row and 合计 under 资本性支出（基本建设）.
-    projects = [f for f in errors if f.locations[0].table == "general_budget_projects"]
-    assert {(f.rule, f.locations[0].column) for f in projects} == {
-        ("HIER-002", "capital_construction"), ("HIER-002", "capital"),
-        ("HIER-006", "capital_construction"), ("HIER-006", "capital"),
-    }
-    assert len(errors) == len(revenue) + len(projects)
+    assert sorted((f.rule, f.locations[0].table, f.locations[0].code) for f in errors) == [
+        ("HIER-001", "revenue", "210"),
+        ("HIER-002", "general_budget_projects", "21015"),
+        ("HIER-006", "general_budget_projects", None),
+        ("HIER-006", "revenue", None),
+    ]
+    row_210 = next(f for f in errors if f.rule == "HIER-001")
+    assert [place.column for place in row_210.locations] == ["agency_funds", "fiscal_carryover", "non_fiscal_carryover"]
+    assert "印错了栏目" in row_210.message and "8.95" in row_210.message and "6.50" in row_210.message
 
 
 def test_seed_003_adds_up() -> None:

@@ -20,7 +20,7 @@ import attrs
 
 from cnbudget.model import AmountRecord, SummaryRole
 from cnbudget.model.fields import zh_label
-from cnbudget.validate.context import Context
+from cnbudget.validate.context import Context, figure
 from cnbudget.validate.findings import Finding, Location
 from cnbudget.validate.registry import rule
 from cnbudget.validate.rules.hierarchy_outline import CodeOf, Part, Sum, gov_code, main_code, outline
@@ -112,16 +112,42 @@ def _check(ctx: Context, table: str, lines: Sequence[Any], s: Sum, code_of: Code
     kids = [lines[i] for i in s.children]
     kid_values = [_values(k) for k in kids]
     what = _identity(s, lines, code_of)
+    found: list[tuple[str, Finding]] = []
     for column, total in _values(parent).items():
         parts = [values.get(column) for values in kid_values]
         if total is None or any(p is None for p in parts):
             continue
         where = f"{ctx.table_name(table)} {_row_name(parent)}“{_column_zh(parent, column)}”"
         places = [location(table, parent, column), *(location(table, k, column) for k in kids)]
-        found = ctx.check_sum(total, [p for p in parts if p is not None], where=where, what=what,
-                              locations=places)
-        if found is not None:
-            yield found
+        finding = ctx.check_sum(total, [p for p in parts if p is not None], where=where, what=what,
+                                locations=places)
+        if finding is not None:
+            found.append((column, finding))
+    misplaced = _misplaced(ctx, table, parent, what, found)
+    if misplaced is None:
+        yield from (finding for _, finding in found)
+        return
+    yield misplaced
+    yield from (finding for _, finding in found if finding.severity is not ctx.rule.severity)
+
+
+def _misplaced(ctx: Context, table: str, parent: Any, what: str,
+               found: Sequence[tuple[str, Finding]]) -> Finding | None:
+    """One finding for a row whose figures are all there but under other columns (错栏): the columns
+    that fail hold, between them, exactly the figures the rows below put in them."""
+    errors = [(column, f) for column, f in found if f.severity is ctx.rule.severity]
+    if len(errors) < 2:
+        return None
+    printed = sorted(f.actual for _, f in errors if f.actual)
+    expected = sorted(f.expected for _, f in errors if f.expected)
+    if not printed or printed != expected:
+        return None
+    cells = "；".join(f"“{_column_zh(parent, column)}”印为 {figure(f.actual or Decimal(0))}，应为 "
+                     f"{figure(f.expected or Decimal(0))}" for column, f in errors)
+    message = (f"{ctx.table_name(table)} {_row_name(parent)}：{what}不成立，数字印错了栏目：{cells}"
+               f"（同样的数字，所在栏目与下级各行不同）")
+    places = [place for _, f in errors for place in f.locations[:1]]
+    return ctx.finding(message, places)
 
 
 def _sums(ctx: Context, tables: Iterable[str], parts: Iterable[Part], code_of: CodeOf = main_code,
