@@ -173,6 +173,28 @@ def test_a_three_public_item_is_the_table_figure(stated: str, expected: set[Seve
     assert _severities("NARR-003", doc) == expected
 
 
+def _totals(basic_all: str, basic_appropriated: str) -> Tables:
+    def table(basic: str) -> ExpenditureTable:
+        return ExpenditureTable(lines=[FunctionLine(name="合计", amounts=ExpenditureAmounts(
+            total=D(basic) + D("10.00"), basic=D(basic), project=D("10.00")))])
+    return Tables(expenditure=table(basic_all), general_budget=table(basic_appropriated))
+
+
+@pytest.mark.parametrize(
+    ("stated", "expected"),
+    [("1804.60", set()), ("1800.00", set()), ("1804.6", set()), ("1900.00", {Severity.ERROR}),
+     ("1804.61", {Severity.INFO}), ("1804.62", {Severity.ERROR})],
+)
+def test_basic_expenditure_is_either_tables_total(stated: str, expected: set[Severity]) -> None:
+    doc = _doc(Statement(section="三、支出预算情况说明", subject="基本支出", amount=stated),
+               tables=_totals("1804.60", "1800.00"))
+    assert _severities("NARR-003", doc) == expected
+
+
+def test_a_total_is_not_compared_with_a_table_that_is_absent() -> None:
+    assert _check("NARR-003", _doc(Statement(subject="人员经费", amount="1.00"))) == []
+
+
 # --- NARR-004: project counts ----------------------------------------------------------------------
 
 

@@ -2,8 +2,9 @@
 
 The reader turns each sentence such as "一般公共预算 2,022.69 万元，占 63.88%，比上年预算增加 208.54 万元，
 增长 11.50%" into a :class:`~cnbudget.model.Statement`. A statement is held against a table only where
-what it names is certain (a classification code in a section on the 一般公共预算, a "三公" item, the
-count of project targets); a subject the rules cannot place is left alone rather than guessed.
+what it names is certain (a classification code in a section on the 一般公共预算, a "三公" item,
+基本支出/项目支出/人员经费/公用经费, the count of project targets); a subject the rules cannot place
+is left alone rather than guessed.
 """
 
 from __future__ import annotations
@@ -194,8 +195,33 @@ def _code_figures(ctx: Context, statement: Statement) -> list[tuple[str, Decimal
     return figures
 
 
+#: Subjects the text states for a whole table, and the tables and column that print them.
+_TOTALS = {
+    "基本支出": (("expenditure", "general_budget"), "basic"),
+    "项目支出": (("expenditure", "general_budget"), "project"),
+    "人员经费": (("general_budget_basic",), "personnel"),
+    "公用经费": (("general_budget_basic",), "public"),
+}
+
+
+def _total_figures(ctx: Context, statement: Statement) -> list[tuple[str, Decimal]]:
+    # 基本支出 may be stated for the whole budget (支出总体情况表) or for this year's 一般公共预算
+    # appropriation (一般公共预算支出情况表): either table's total is the stated figure.
+    found = _TOTALS.get("".join(statement.subject.split()))
+    if found is None:
+        return []
+    keys, column = found
+    figures = []
+    for key in keys:
+        row = _total_row(getattr(ctx.doc.tables, key))
+        value = getattr(row.amounts, column, None) if row is not None else None
+        if value is not None:
+            figures.append((f"{ctx.table_name(key)}合计行", value))
+    return figures
+
+
 _TABLE_FIGURES: Sequence[Callable[[Context, Statement], list[tuple[str, Decimal]]]] = (
-    _code_figures, _three_public_figures,
+    _code_figures, _three_public_figures, _total_figures,
 )
 
 
@@ -205,7 +231,8 @@ def amount_agrees_with_tables(ctx: Context) -> Iterator[Finding]:
     certain: a classification code in a section on the 一般公共预算 (the code's row of
     一般公共预算支出情况表 or, where the text counts carried-over funds too, of 支出总体情况表; the sum
     of its rows where the table prints only lower levels; zero where the table does not print it),
-    or a "三公" item (“三公”经费支出情况表). Rounding-aware."""
+    a "三公" item (“三公”经费支出情况表), or 基本支出/项目支出 (the total row of 支出总体情况表 or of
+    一般公共预算支出情况表) and 人员经费/公用经费 (of 一般公共预算基本支出情况表). Rounding-aware."""
     for statement in ctx.doc.statements:
         if statement.amount is None:
             continue
