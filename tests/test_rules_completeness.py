@@ -1,13 +1,17 @@
-"""Completeness rules (COMP): announced, printed and required tables; empty-table statements.
-No arithmetic is involved, so the boundary fixtures are the edge cases: entries that are not
-tables, tables the reader could not read, fragments, zero amounts."""
+"""Completeness rules (COMP): announced, printed and required tables, 目录 numbers, empty-table
+statements and what the text says is not there. Each rule has a passing, a failing, a boundary and
+an absent-input fixture; most rules compare no sums, so their boundaries are the edge cases (a zero
+printed as 0.00 against the smallest amount 0.01, wording the reader may not recognise, fragments)."""
 
 from __future__ import annotations
 
 import typing
 from decimal import Decimal
+from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cnbudget.codes import FunctionCode
 from cnbudget.model import (
@@ -16,54 +20,179 @@ from cnbudget.model import (
     ExpenditureTable,
     FunctionLine,
     SourceSplit,
+    Statement,
+    SummaryLine,
+    SummaryRole,
+    SummaryTable,
     Tables,
     ThreePublicTable,
 )
 from cnbudget.validate import Finding, Severity, validate
-from cnbudget.validate.rules.completeness import CORE_TABLES
+from cnbudget.validate.rules.completeness import CORE_TABLES, template_of
+from cnbudget.validate.rules.completeness_contents import announcements, loose_key, numeral, table_number
+from cnbudget.vocab import FundingSource
 from tests.seeds import seed_path
 
+ELEVEN = ("summary", "revenue", "expenditure", "fiscal_summary", "general_budget", "general_budget_basic",
+          "general_budget_projects", "gov_fund", "soe_capital", "three_public", "carryover")
+HENAN = ("summary", "revenue", "expenditure", "fiscal_summary", "general_budget", "general_budget_basic",
+         "economic_summary", "three_public", "gov_fund", "projects")
 CONTENTS = ("第一部分部门概况", "一、主要职能", "第二部分部门预算公开表", "一、部门收支总体情况表",
             "二、部门收入总体情况表", "八、政府性基金预算支出情况表")
 
 
-def _table(empty: str | None = None, total: str = "0") -> ExpenditureTable:
-    line = FunctionLine(code=FunctionCode("210"), name="卫生健康支出", amounts=ExpenditureAmounts(total=Decimal(total)))
-    return ExpenditureTable(lines=[line] if total != "0" else [], empty_statement=empty)
+def _three_public(**splits: SourceSplit) -> ThreePublicTable:
+    zero = SourceSplit(total=Decimal(0))
+    items = dict.fromkeys(("total", "overseas_travel", "vehicles", "vehicle_purchase", "vehicle_operation",
+                           "reception"), zero)
+    return ThreePublicTable(**{**items, **splits})
 
 
-def _empty(key: str) -> object:
+def _empty(key: str, **info: Any) -> Any:
     """A table of the kind ``key`` holds, with no rows."""
     kind = typing.get_args(typing.get_type_hints(Tables)[key])[0]
-    if kind is ThreePublicTable:
-        zero = SourceSplit(total=Decimal(0))
-        return ThreePublicTable(total=zero, overseas_travel=zero, vehicles=zero, vehicle_purchase=zero,
-                                vehicle_operation=zero, reception=zero)
-    return kind()
+    return _three_public(**info) if kind is ThreePublicTable else kind(**info)
 
 
-def _doc(keys: tuple[str, ...], contents: tuple[str, ...] = CONTENTS, **extra: object) -> BudgetDisclosure:
-    tables = {key: _empty(key) for key in keys}
+def _doc(keys: tuple[str, ...], contents: tuple[str, ...] = CONTENTS, **extra: Any) -> BudgetDisclosure:
+    tables = extra.pop("tables", {})
     return BudgetDisclosure(department="示例局", fiscal_year=2024, contents=contents,
-                            tables=Tables(**tables), **extra)  # type: ignore[arg-type]
+                            tables=Tables(**({key: _empty(key) for key in keys} | tables)), **extra)
+
+
+def _fund_table(total: str | None = None, statement: str | None = None) -> ExpenditureTable:
+    lines = [] if total is None else [FunctionLine(code=FunctionCode("2080101"), name="行政运行",
+                                                   amounts=ExpenditureAmounts(total=total))]
+    return ExpenditureTable(lines=lines, empty_statement=statement)
 
 
 def _check(rule: str, doc: BudgetDisclosure) -> list[Finding]:
     return list(validate(doc, rules=[rule]).findings)
 
 
-# --- COMP-001 and COMP-002: the table of contents ---------------------------------------------------
+def _tables_of(rule: str, doc: BudgetDisclosure) -> list[str | None]:
+    return [f.locations[0].table for f in _check(rule, doc)]
 
 
-def test_every_announced_table_printed_and_every_printed_table_announced() -> None:
-    doc = _doc(("summary", "revenue", "gov_fund"))
-    assert _check("COMP-001", doc) == [] and _check("COMP-002", doc) == []
+def _skipped(rule: str, doc: BudgetDisclosure) -> bool:
+    return validate(doc, rules=[rule]).rules_skipped == (rule,)
+
+
+# --- reading the 目录 ------------------------------------------------------------------------------------
+
+
+_CHINESE = "零一二三四五六七八九"
+
+
+def _chinese(n: int) -> str:
+    tens, units = divmod(n, 10)
+    return ("" if tens == 0 else "十" if tens == 1 else _CHINESE[tens] + "十") + (_CHINESE[units] if units else "")
+
+
+@settings(max_examples=60)
+@given(st.integers(min_value=1, max_value=99), st.sampled_from(["{}、", "({})", "（{}）", "表{}", "附表{} ", "{}."]),
+       st.booleans())
+def test_entry_numbers_in_any_style(n: int, style: str, chinese: bool) -> None:
+    written = _chinese(n) if chinese else str(n)
+    (found,) = announcements([style.format(written) + "部门收支总体情况表"])
+    assert (found.key, found.number) == ("summary", n)
+    assert numeral(written) == n and table_number(f"表 {written}") == n
+
+
+def test_numerals() -> None:
+    assert [numeral(t) for t in ("1", "9", "十", "十一", "二十", "二十三", "九十九")] == [1, 9, 10, 11, 20, 23, 99]
+    assert [numeral(t) for t in ("", "表", "十十", "一二", "百")] == [None] * 5
+
+
+@pytest.mark.parametrize(("printed", "number"), [("表 1", 1), ("表11", 11), ("表十一", 11), ("附表3", 3),
+                                                 ("表 10", 10), (None, None), ("附件", None)])
+def test_table_numbers(printed: str | None, number: int | None) -> None:
+    assert table_number(printed) == number
+
+
+@pytest.mark.parametrize(("entry", "key", "number"), [
+    ("一、部门收支总体情况表", "summary", 1),
+    ("- 十一、 上年结转结余情况明细表", "carryover", 11),
+    ("(三)单位支出总体情况表", "expenditure", 3),
+    ("（四）财政拨款收支总表", "fiscal_summary", 4),
+    ("表5 一般公共预算支出表", "general_budget", 5),
+    ("表一 部门收支总表", "summary", 1),
+    ("附表6 一般公共预算基本支出表", "general_budget_basic", 6),
+    ("7.一般公共预算项目支出预算表", "general_budget_projects", 7),
+    ("8、政府性基金预算支出表", "gov_fund", 8),
+    ("九、国有资本经营预算支出预算表", "soe_capital", 9),
+    ("10 一般公共预算“三公”经费支出表", "three_public", 10),
+    ("七、支出经济分类汇总表", "economic_summary", 7),
+    ("十、项目支出表", "projects", 10),
+    ("十一、部门（单位）整体绩效目标表", "department_target", 11),
+    ("十二、部门预算项目绩效目标汇总表", "project_targets_summary", 12),
+    ("部门收入总表", "revenue", None),
+    ("2024年单位支出预算表", "expenditure", None),
+])
+def test_entries_in_the_wording_of_other_provinces(entry: str, key: str, number: int | None) -> None:
+    ((found,),) = [announcements([entry])]
+    assert (found.key, found.number) == (key, number)
+
+
+@pytest.mark.parametrize("entry", ["第二部分2024年部门预算公开表", "附件：延津县医疗保障局2024年部门预算表",
+                                   "八、关于2024年政府性基金预算拨款情况说明", "二、机构设置及人员情况",
+                                   "一、主要职能", "第四部分名词解释", "十二、其他重要事项的情况说明"])
+def test_entries_that_name_no_table(entry: str) -> None:
+    assert announcements([entry]) == [] and loose_key(entry) is None
+
+
+# --- COMP-001: every announced table is printed ---------------------------------------------------------
+
+
+def test_every_announced_table_printed() -> None:
+    assert _check("COMP-001", _doc(("summary", "revenue", "gov_fund"))) == []
 
 
 def test_an_announced_table_that_is_not_printed_is_an_error() -> None:
-    (found,) = _check("COMP-001", _doc(("summary", "revenue")))
-    assert found.severity is Severity.ERROR
-    assert found.locations[0].table == "gov_fund" and "政府性基金预算支出情况表" in found.message
+    # As in a published document: the 目录 lists 九、国有资本经营预算支出情况表, the tables run 表8, 表10.
+    contents = ("八、政府性基金预算支出情况表", "九、国有资本经营预算支出情况表", "十、财政拨款“三公”经费支出情况表")
+    tables = {"gov_fund": _empty("gov_fund", number="表 8"), "three_public": _empty("three_public", number="表 10")}
+    doc = _doc((), contents=contents, tables=tables)
+    (found,) = _check("COMP-001", doc)
+    assert (found.severity, found.locations[0].table) == (Severity.ERROR, "soe_capital")
+    assert "九、国有资本经营预算支出情况表" in found.message
+    assert _check("COMP-007", doc) == []  # the numbers of the tables printed agree with the 目录
+
+
+def test_a_table_the_reader_could_not_read_or_may_not_recognise_is_not_missing() -> None:
+    assert _check("COMP-001", _doc(("summary", "revenue"), incomplete=["gov_fund"])) == []
+    # in the national wording the reader may not recognise the title in the body either
+    assert _check("COMP-001", _doc(("summary",), contents=("八、政府性基金预算支出表",))) == []
+
+
+def test_a_title_wrapped_in_the_contents() -> None:
+    wrapped = ("一、部门收支总体情况表", "七、一般公共预算项目支出情况", "表")
+    assert _check("COMP-002", _doc(("summary", "general_budget_projects"), contents=wrapped)) == []
+    assert _check("COMP-001", _doc(("summary",), contents=wrapped)) == []  # the body may wrap it too
+
+
+def test_announced_performance_forms() -> None:
+    contents = ("十一、部门（单位）整体绩效目标表", "十二、部门预算项目绩效目标汇总表")
+    assert _tables_of("COMP-001", _doc((), contents=contents)) == ["department_target", "project_targets_summary"]
+    assert _check("COMP-001", _doc((), contents=contents, incomplete=["performance"])) == []
+
+
+@pytest.mark.parametrize("entry", ["十、财政拨款“三公”经费支出情况表", "(十)一般公共预算“三公”经费支出情况表",
+                                   "10.财政拨款\"三公\"经费支出情况表", "10、单位“三公”经费支出情况表"])
+def test_numbering_styles_of_the_contents(entry: str) -> None:
+    assert _tables_of("COMP-001", _doc(("summary",), contents=(entry,))) == ["three_public"]
+
+
+def test_no_contents_skips_the_contents_rules() -> None:
+    doc = _doc(("summary",), contents=())
+    assert all(_skipped(rule, doc) for rule in ("COMP-001", "COMP-002", "COMP-007"))
+
+
+# --- COMP-002: every printed table is announced ---------------------------------------------------------
+
+
+def test_every_printed_table_announced() -> None:
+    assert _check("COMP-002", _doc(("summary", "revenue", "gov_fund"))) == []
 
 
 def test_a_printed_table_the_contents_omit_is_a_warning() -> None:
@@ -71,77 +200,299 @@ def test_a_printed_table_the_contents_omit_is_a_warning() -> None:
     assert (found.severity, found.locations[0].table) == (Severity.WARNING, "three_public")
 
 
-def test_a_table_the_reader_could_not_read_is_not_missing() -> None:
-    assert _check("COMP-001", _doc(("summary", "revenue"), incomplete=["gov_fund"])) == []
-
-
-def test_entries_that_name_no_table_are_ignored_and_no_contents_skip_the_rules() -> None:
+def test_contents_in_other_words_and_contents_without_tables() -> None:
+    national = ("一、部门收支总表", "二、部门收入总表", "三、一般公共预算“三公”经费支出表")
+    assert _check("COMP-002", _doc(("summary", "revenue", "three_public"), contents=national)) == []
     assert _check("COMP-002", _doc(("summary",), contents=("第一部分部门概况", "一、主要职能"))) == []
-    report = validate(_doc(("summary",), contents=()), rules=["COMP-001", "COMP-002"])
-    assert report.rules_skipped == ("COMP-001", "COMP-002")
 
 
-@pytest.mark.parametrize("entry", ["十、财政拨款“三公”经费支出情况表", "(十)一般公共预算“三公”经费支出情况表",
-                                   "10.财政拨款\"三公\"经费支出情况表"])
-def test_numbering_styles_of_the_contents(entry: str) -> None:
-    doc = _doc(("summary",), contents=(entry,))
-    assert [f.locations[0].table for f in _check("COMP-001", doc)] == ["three_public"]
+def test_performance_forms_after_the_contents_are_not_demanded_in_it() -> None:
+    assert _check("COMP-002", _doc(("summary", "revenue", "gov_fund"), incomplete=["performance"])) == []
 
 
-# --- COMP-003: the tables every template requires ---------------------------------------------------
+def test_unread_tables_count_as_printed() -> None:
+    assert _tables_of("COMP-002", _doc(("summary", "revenue", "gov_fund"), incomplete=["carryover"])) == ["carryover"]
 
 
-def test_a_document_with_every_core_table_passes() -> None:
-    assert _check("COMP-003", _doc(CORE_TABLES)) == []
+# --- COMP-003: the eight tables every template prints ---------------------------------------------------
 
 
-def test_a_missing_core_table_is_a_warning() -> None:
-    (found,) = _check("COMP-003", _doc(tuple(k for k in CORE_TABLES if k != "three_public")))
-    assert (found.severity, found.locations[0].table) == (Severity.WARNING, "three_public")
+@pytest.mark.parametrize("keys", [ELEVEN, HENAN])
+def test_either_template_with_every_core_table_passes(keys: tuple[str, ...]) -> None:
+    assert _check("COMP-003", _doc(keys, contents=())) == []
 
 
-def test_a_fragment_is_not_judged_as_a_whole() -> None:
-    assert _check("COMP-003", _doc(("summary", "revenue"))) == []
+def test_a_missing_core_table_is_an_error() -> None:
+    (found,) = _check("COMP-003", _doc(tuple(k for k in ELEVEN if k != "three_public"), contents=()))
+    assert (found.severity, found.locations[0].table) == (Severity.ERROR, "three_public")
 
 
-# --- COMP-004: empty-table statements ---------------------------------------------------------------
+def test_a_fragment_is_not_judged_and_a_listed_or_unread_table_is_not_missing() -> None:
+    assert _check("COMP-003", _doc(CORE_TABLES[:4], contents=())) == []
+    assert _tables_of("COMP-003", _doc(CORE_TABLES[:5], contents=())) == list(CORE_TABLES[5:])
+    partial = tuple(k for k in CORE_TABLES if k != "gov_fund")
+    assert _check("COMP-003", _doc(partial, contents=("八、政府性基金预算支出表",))) == []
+    assert _check("COMP-003", _doc(partial, contents=(), incomplete=["gov_fund"])) == []
 
 
-def _empty_doc(table: ExpenditureTable) -> BudgetDisclosure:
-    return BudgetDisclosure(department="示例局", fiscal_year=2024, tables=Tables(gov_fund=table))
+def test_a_missing_table_is_only_a_warning_where_another_could_not_be_read() -> None:
+    # the text of a table whose title was not recognised is read into the table before it
+    partial = tuple(k for k in ELEVEN if k != "three_public")
+    found = _check("COMP-003", _doc(partial, contents=(), incomplete=["soe_capital"]))
+    assert [(f.severity, f.locations[0].table) for f in found] == [(Severity.WARNING, "three_public")]
+
+
+def test_no_tables_nothing_demanded() -> None:
+    assert _check("COMP-003", _doc((), contents=())) == []
+
+
+# --- COMP-004: a table said to be empty is empty ----------------------------------------------------------
+
+
+def _fund_doc(table: ExpenditureTable, key: str = "gov_fund") -> BudgetDisclosure:
+    return BudgetDisclosure(department="示例局", fiscal_year=2024, tables=Tables(**{key: table}))
+
+
+SAID_EMPTY = "本部门没有使用政府性基金预算拨款安排的支出，政府性基金预算支出情况表为空表。"
 
 
 def test_an_empty_table_said_to_be_empty_passes() -> None:
-    assert _check("COMP-004", _empty_doc(_table(empty="本部门没有政府性基金预算拨款安排的支出，此表为空表。"))) == []
+    assert _check("COMP-004", _fund_doc(_fund_table(statement=SAID_EMPTY))) == []
 
 
 def test_a_table_said_to_be_empty_that_prints_amounts_is_an_error() -> None:
-    (found,) = _check("COMP-004", _empty_doc(_table(empty="此表为空表。", total="12.00")))
-    assert found.severity is Severity.ERROR and "12.00" in found.message
+    (found,) = _check("COMP-004", _fund_doc(_fund_table("1,012.00", statement="此表为空表。")))
+    assert found.severity is Severity.ERROR and "1,012.00" in found.message
+    assert (found.expected, found.actual, found.locations[0].column) == (Decimal(0), Decimal("1012.00"), "total")
+
+
+def test_zero_printed_with_decimals_against_the_smallest_amount() -> None:
+    assert _check("COMP-004", _fund_doc(_fund_table("0.00", statement=SAID_EMPTY))) == []
+    assert [f.actual for f in _check("COMP-004", _fund_doc(_fund_table("0.01", statement=SAID_EMPTY)))] == [
+        Decimal("0.01")]
+
+
+def test_a_statement_about_one_budget_of_a_table_that_prints_several() -> None:
+    note = "本部门没有使用政府性基金安排的“三公”经费支出。"
+    general = SourceSplit(total="0.50", general_budget="0.50", gov_fund="0")
+    ok = _three_public(total=general, reception=general, empty_statement=note)
+    assert _check("COMP-004", BudgetDisclosure(department="示例局", fiscal_year=2024,
+                                               tables=Tables(three_public=ok))) == []
+    fund = SourceSplit(total="0.50", general_budget="0", gov_fund="0.50")
+    wrong = _three_public(total=fund, reception=fund, empty_statement=note)
+    (found,) = _check("COMP-004", BudgetDisclosure(department="示例局", fiscal_year=2024,
+                                                   tables=Tables(three_public=wrong)))
+    assert (found.locations[0].column, found.actual) == ("gov_fund", Decimal("0.50"))
+
+
+def test_a_titled_budget_table_and_a_note_about_another_budget() -> None:
+    general = SourceSplit(total="0.50")
+    titled = _three_public(total=general, title="2024年一般公共预算“三公”经费支出情况表",
+                           empty_statement="我部门没有使用一般公共预算“三公”经费安排的支出。")
+    assert [f.actual for f in _check("COMP-004", BudgetDisclosure(
+        department="示例局", fiscal_year=2024, tables=Tables(three_public=titled)))] == [Decimal("0.50")]
+    # a note under a table of the 一般公共预算 about the 政府性基金: the table prints no 政府性基金 apart
+    other = _fund_table("5.00", statement="本部门无政府性基金收支预算。")
+    assert _check("COMP-004", _fund_doc(other, key="general_budget")) == []
+    fund = SourceSplit(total="0.50", general_budget="0", gov_fund="0.50")
+    split = _three_public(total=fund, reception=fund, title="一般公共预算“三公”经费支出情况表",
+                          empty_statement="没有使用政府性基金安排的“三公”经费支出。")
+    assert [f.locations[0].column for f in _check("COMP-004", BudgetDisclosure(
+        department="示例局", fiscal_year=2024, tables=Tables(three_public=split)))] == ["gov_fund"]
+
+
+def test_a_statement_about_one_three_public_item() -> None:
+    reception = SourceSplit(total="0.50")
+    note = "本年度无因公出国（境）费支出预算。"
+    ok = _three_public(total=reception, reception=reception, empty_statement=note)
+    wrong = _three_public(total=reception, overseas_travel=reception, empty_statement=note)
+    found = [_check("COMP-004", BudgetDisclosure(department="示例局", fiscal_year=2024, tables=Tables(three_public=t)))
+             for t in (ok, wrong)]
+    assert found[0] == [] and "因公出国（境）费" in found[1][0].message
 
 
 def test_amounts_without_an_empty_statement_are_not_judged() -> None:
-    assert _check("COMP-004", _empty_doc(_table(total="12.00"))) == []
+    assert _check("COMP-004", _fund_doc(_fund_table("12.00"))) == []
 
 
-# --- the published documents -------------------------------------------------------------------------
+# --- COMP-005: a table with nothing in it says so -------------------------------------------------------
 
 
-def _seed_findings(prefix: str) -> list[tuple[str, str | None]]:
+def test_a_zero_table_with_its_statement_or_a_table_with_amounts_passes() -> None:
+    assert _check("COMP-005", _fund_doc(_fund_table(statement=SAID_EMPTY))) == []
+    assert _check("COMP-005", _fund_doc(_fund_table("0.01"))) == []
+
+
+def test_a_zero_table_without_a_statement_is_info() -> None:
+    (found,) = _check("COMP-005", _fund_doc(_fund_table("0.00")))
+    assert (found.severity, found.locations[0].table) == (Severity.INFO, "gov_fund")
+    assert [f.severity for f in _check("COMP-005", _fund_doc(_fund_table()))] == [Severity.INFO]
+
+
+def test_an_unread_table_is_not_judged_empty() -> None:
+    doc = BudgetDisclosure(department="示例局", fiscal_year=2024, tables=Tables(gov_fund=_fund_table()),
+                           incomplete=["gov_fund"])
+    assert _check("COMP-005", doc) == []
+
+
+def test_no_tables_no_empty_table() -> None:
+    assert _check("COMP-005", _doc((), contents=())) == []
+
+
+# --- COMP-006: the other tables of the template -----------------------------------------------------------
+
+
+def test_templates_are_told_apart() -> None:
+    assert template_of(_doc(ELEVEN)).name == "十一张表模板"  # type: ignore[union-attr]
+    assert template_of(_doc(HENAN)).name == "河南模板"  # type: ignore[union-attr]
+    assert template_of(_doc(CORE_TABLES)) is None
+    assert template_of(_doc((*CORE_TABLES, "general_budget_projects"))) is None  # one mark is not enough
+    assert template_of(_doc(ELEVEN + HENAN)) is None
+
+
+@pytest.mark.parametrize("keys", [ELEVEN, HENAN, ELEVEN[:-1]])
+def test_complete_templates_pass(keys: tuple[str, ...]) -> None:
+    # 上年结转结余情况明细表 is recent: an 11-table document without it is complete
+    assert _check("COMP-006", _doc(keys, contents=())) == []
+
+
+def test_a_missing_table_of_the_template_is_a_warning() -> None:
+    eleven = tuple(k for k in ELEVEN if k != "soe_capital")
+    (found,) = _check("COMP-006", _doc(eleven, contents=()))
+    assert (found.severity, found.locations[0].table) == (Severity.WARNING, "soe_capital")
+    henan = tuple(k for k in HENAN if k != "projects")
+    lines = [FunctionLine(code=FunctionCode("2101501"), name="行政运行", amounts=ExpenditureAmounts(
+        total="5", project="5", project_operating="5", project_specific="0"))]
+    doc = _doc(henan, contents=(), tables={"general_budget": ExpenditureTable(lines=lines)})
+    assert _tables_of("COMP-006", doc) == ["projects"]
+
+
+def test_the_other_template_is_not_demanded_and_listed_tables_are_left_to_the_contents() -> None:
+    assert _check("COMP-006", _doc((*HENAN, "soe_capital"), contents=())) == []
+    eleven = tuple(k for k in ELEVEN if k != "soe_capital")
+    assert _check("COMP-006", _doc(eleven, contents=("九、国有资本经营预算支出情况表",))) == []
+
+
+def test_a_fragment_is_not_held_to_a_template() -> None:
+    assert _check("COMP-006", _doc(("summary", "general_budget_projects", "carryover"), contents=())) == []
+
+
+# --- COMP-007: numbers of the 目录 and of the tables ----------------------------------------------------
+
+
+def _numbered(pairs: dict[str, str], contents: tuple[str, ...]) -> BudgetDisclosure:
+    return _doc((), contents=contents, tables={key: _empty(key, number=n) for key, n in pairs.items()})
+
+
+def test_numbers_that_agree() -> None:
+    doc = _numbered({"gov_fund": "表 8", "three_public": "表十"},
+                    ("八、政府性基金预算支出情况表", "十、财政拨款“三公”经费支出情况表"))
+    assert _check("COMP-007", doc) == []
+
+
+def test_a_table_numbered_otherwise_than_in_the_contents_is_a_warning() -> None:
+    doc = _numbered({"summary": "表 1", "revenue": "表 2", "three_public": "表 10"},
+                    ("一、部门收支总体情况表", "二、部门收入总体情况表", "九、财政拨款“三公”经费支出情况表"))
+    (found,) = _check("COMP-007", doc)
+    assert (found.severity, found.locations[0].table) == (Severity.WARNING, "three_public")
+    assert (found.expected, found.actual) == (Decimal(9), Decimal(10))
+
+
+def test_contents_numbering_every_table_alike_and_tables_without_numbers() -> None:
+    counted_on = _numbered({"summary": "表 1", "revenue": "表 2"}, ("六、部门收支总体情况表", "七、部门收入总体情况表"))
+    assert _check("COMP-007", counted_on) == []
+    assert _check("COMP-007", _doc(("summary",), contents=("五、部门收支总体情况表",))) == []
+
+
+def test_numbers_need_contents() -> None:
+    assert _skipped("COMP-007", _numbered({"summary": "表 1"}, ()))
+
+
+# --- COMP-008: what the text says a budget does not have ---------------------------------------------------
+
+
+def _summary(gov_fund: str = "0", own: str = "0") -> SummaryTable:
+    return SummaryTable(revenue=[
+        SummaryLine(role=SummaryRole.SOURCE, name="一般公共预算拨款", source=FundingSource.GENERAL_BUDGET,
+                    amount="100"),
+        SummaryLine(role=SummaryRole.SOURCE, name="政府性基金预算拨款", source=FundingSource.GOV_FUND, amount=gov_fund),
+        SummaryLine(role=SummaryRole.SOURCE, name="其中：政府性基金收入", source=FundingSource.GOV_FUND_OWN,
+                    amount=own),
+    ])
+
+
+def _said(*statements: Statement, **tables: Any) -> BudgetDisclosure:
+    return BudgetDisclosure(department="示例局", fiscal_year=2024, statements=statements, tables=Tables(**tables))
+
+
+NOT_BUDGETED = Statement(section="二、收入预算情况说明", subject="政府性基金预算", amount="0",
+                         text="政府性基金预算未安排。")
+
+
+def test_a_budget_said_to_be_absent_and_absent() -> None:
+    assert _check("COMP-008", _said(NOT_BUDGETED, summary=_summary())) == []
+
+
+def test_a_budget_said_to_be_absent_that_the_tables_print_is_an_error() -> None:
+    (found,) = _check("COMP-008", _said(NOT_BUDGETED, NOT_BUDGETED, summary=_summary("12.00", "12.00")))
+    assert (found.severity, found.locations[0].table, found.locations[0].column) == (Severity.ERROR, "summary",
+                                                                                      "amount")
+    assert (found.expected, found.actual) == (Decimal(0), Decimal("12.00"))
+    assert "政府性基金预算未安排" in found.message and "12.00" in found.message
+
+
+def test_no_spending_against_the_smallest_amount_spent() -> None:
+    said = Statement(subject="一般公共预算收支预算", amount="100",
+                     text="一般公共预算收支预算100万元，无政府性基金收支预算。")
+    assert _check("COMP-008", _said(said, summary=_summary(), gov_fund=_fund_table("0.00"))) == []
+    (found,) = _check("COMP-008", _said(said, summary=_summary(), gov_fund=_fund_table("0.01")))
+    assert (found.locations[0].table, found.actual) == ("gov_fund", Decimal("0.01"))
+
+
+def test_the_section_about_an_empty_table_against_the_table() -> None:
+    said = Statement(section="八、关于2024年政府性基金预算拨款情况说明", subject="政府性基金预算拨款安排的支出",
+                     amount="0", text="没有使用政府性基金预算拨款安排的支出，政府性基金预算支出情况表为空表。")
+    assert _check("COMP-008", _said(said, gov_fund=_fund_table())) == []
+    (found,) = _check("COMP-008", _said(said, gov_fund=_fund_table("2.00")))
+    assert (found.locations[0].table, found.actual) == ("gov_fund", Decimal("2.00"))
+
+
+def test_statements_about_part_of_a_budget_or_its_appropriation_only() -> None:
+    transfer = Statement(subject="上级政府性基金安排的转移支付资金", amount="0",
+                         text="上级政府性基金安排的转移支付资金未安排。")
+    projects = Statement(section="三、支出预算情况说明", subject="政府性基金预算项目支出", amount="0")
+    unchanged = Statement(subject="支出预算", amount="100", text="支出预算100万元，无政府性基金预算支出变化。")
+    doc = _said(transfer, projects, unchanged, summary=_summary("12.00", "12.00"), gov_fund=_fund_table("12.00"))
+    assert _check("COMP-008", doc) == []
+    # no appropriation this year, yet funds carried over may still be spent
+    assert _check("COMP-008", _said(NOT_BUDGETED, summary=_summary(), gov_fund=_fund_table("3.00"))) == []
+
+
+def test_no_statements_skip_the_rule() -> None:
+    assert _skipped("COMP-008", _said(summary=_summary("12.00")))
+
+
+# --- the published documents -------------------------------------------------------------------------------
+
+
+def _seed_findings(prefix: str) -> list[Finding]:
     from cnbudget.readers import read_text
 
-    report = validate(read_text(seed_path(prefix)).disclosure, rules=["COMP"])
-    return [(f.rule, f.locations[0].table) for f in report.findings]
+    return list(validate(read_text(seed_path(prefix)).disclosure, rules=["COMP"]).findings)
 
 
 @pytest.mark.parametrize("prefix", ["001", "003", "004"])
-def test_seeds_print_what_they_announce(prefix: str) -> None:
-    # By hand: 001 announces 11 tables and prints them (表8 and 表9 as empty tables with a statement);
-    # 003 announces 10 tables and 2 target forms, all printed; 004's contents are not read.
+def test_seeds_print_what_they_announce_and_say(prefix: str) -> None:
+    # By hand: 001 announces 一…十一 and prints 表1…表11 (表8 and 表9 as empty tables with a statement;
+    # 政府性基金/国有资本经营预算 0.00 万元 in the text, blank in 表1 and 表4); 003 (Henan) announces
+    # 一…十 and two target forms, prints them all, its 政府性基金 and "三公" tables are zeros with a
+    # statement and its text's 无政府性基金收支预算 agrees; 004 has no 目录, prints 表1…表11.
     assert _seed_findings(prefix) == []
 
 
 def test_seed_002_announces_a_table_it_does_not_print() -> None:
-    # By hand: its 目录 lists 九、国有资本经营预算支出情况表, but the tables go from 表 8 to 表 10; only
-    # the narrative says that table would be empty.
-    assert _seed_findings("002") == [("COMP-001", "soe_capital")]
+    # By hand: the 目录 lists 九、国有资本经营预算支出情况表, but the tables run 表8 → 表10 (only the
+    # narrative's section 九 says that table is empty); there is no 上年结转结余 table, nor is one listed.
+    (found,) = _seed_findings("002")
+    assert (found.rule, found.severity, found.locations[0].table) == ("COMP-001", Severity.ERROR, "soe_capital")
+    assert "九、国有资本经营预算支出情况表" in found.message

@@ -1,269 +1,236 @@
 """Narrative (说明文字): the figures the text states agree with each other and with the tables.
 
 The reader turns each sentence such as "一般公共预算 2,022.69 万元，占 63.88%，比上年预算增加 208.54 万元，
-增长 11.50%" into a :class:`~cnbudget.model.Statement`. A statement is held against a table only where
-what it names is certain (a classification code in a section on the 一般公共预算, a "三公" item,
-基本支出/项目支出/人员经费/公用经费, the count of project targets); a subject the rules cannot place
-is left alone rather than guessed.
+增长 11.50%" into a :class:`~cnbudget.model.Statement`. The rules here hold a statement's change
+against its rate (NARR-001), its share against its amount and the total it is a share of (NARR-002),
+its amount against the table figure it names (NARR-003) and a count of projects against the target
+tables (NARR-004). The rules on totals (NARR-005 … NARR-008) are in
+:mod:`~cnbudget.validate.rules.narrative_totals`, registered when this module is imported.
+
+A statement is held against a table only where what it names is certain (see
+:mod:`~cnbudget.validate.rules.narrative_tables`); a subject the rules cannot place is left alone
+rather than guessed. Every comparison reads each printed figure as the interval it rounds.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
-from typing import Any
 
-from cnbudget.codes import FunctionCode
-from cnbudget.model import BudgetDisclosure, Statement
-from cnbudget.money import Consistency, check_equal, check_rate, check_ratio, decimal_places, round_half_up
+from cnbudget.model import BudgetDisclosure, ProjectTarget, Statement
+from cnbudget.money import Consistency, Interval, check_rate, check_ratio, decimal_places, implied_rate
+from cnbudget.money import share as percent
 from cnbudget.validate.context import Context, figure
-from cnbudget.validate.findings import Finding, Location, Severity
+from cnbudget.validate.findings import Finding, Severity
 from cnbudget.validate.registry import rule
+from cnbudget.validate.rules.cross_table_figures import Figure, compare, equal
+from cnbudget.validate.rules.narrative_groups import ShareGroup, share_groups
+from cnbudget.validate.rules.narrative_statements import Placed, place, placed, plain, where
+from cnbudget.validate.rules.narrative_tables import budget_totals, figures_of, general_totals
 
-__all__ = ["code_total", "statement_wholes"]
+__all__ = ["counted_projects"]
 
 _HUNDRED = Decimal(100)
 
 
-def _where(statement: Statement) -> str:
-    section = f"“{statement.section}”中" if statement.section else ""
-    return f"说明{section}“{statement.subject}”"
+# --- NARR-001: change and rate ---------------------------------------------------------------------
 
 
-def _place(statement: Statement, column: str | None = None) -> Location:
-    return Location(table="statements", code=str(statement.code) if statement.code else None, column=column)
+def _with_change(doc: BudgetDisclosure) -> Iterator[Statement]:
+    yield from doc.statements
+    if doc.other_matters is not None and doc.other_matters.operating_costs is not None:
+        yield doc.other_matters.operating_costs  # 机关运行经费 is stated with its change too
 
 
-def _judged(ctx: Context, status: Consistency, message: str, rounding: str, statement: Statement, *,
-            expected: Decimal | None, actual: Decimal, column: str) -> Iterator[Finding]:
-    if status is Consistency.EXACT:
-        return
-    if status is Consistency.WITHIN_ROUNDING:
-        yield ctx.finding(rounding, [_place(statement, column)], expected=expected, actual=actual,
-                          severity=Severity.INFO)
-    else:
-        yield ctx.finding(message, [_place(statement, column)], expected=expected, actual=actual)
+def _from_nothing(ctx: Context, statement: Statement, amount: Decimal, change: Decimal,
+                  rate: Decimal) -> Iterator[Finding]:
+    # Last year's amount was zero: a rate is undefined; the convention is 100 % for a new item and
+    # 0 % for nothing either year.
+    expected = _HUNDRED if change else Decimal(0)
+    if rate != expected:
+        what = "全部为新增（上年为零），按惯例增长率为 100%" if change else "两年均为零，增减率应为 0%"
+        yield ctx.finding(f"{where(statement)}：{figure(amount)}，比上年增减 {figure(change)}，{what}，说明为 {rate}%",
+                          [place(statement, "change_rate")], expected=expected, actual=rate,
+                          severity=Severity.WARNING)
 
 
 @rule("NARR-001", "说明中的增减额与增减率一致", requires=("statements",))
 def change_agrees_with_rate(ctx: Context) -> Iterator[Finding]:
     """A statement giving this year's amount, the change on last year (增加/减少) and the rate
-    (增长/下降) is consistent: rate = change ÷ (amount − change) × 100, rounding-aware. An item new
-    this year (last year 0) is conventionally "增长 100%"; a rate stated for a zero prior year is not
-    otherwise judged."""
-    for statement in ctx.doc.statements:
+    (增长/下降) is consistent: rate = change ÷ (amount − change) × 100, each printed figure read as
+    the interval it rounds; the 机关运行经费 statement of 其他重要事项 is held to it too. An increase
+    larger than this year's amount (last year below zero) is an error. Where last year was zero the
+    rate is undefined and the convention is "增长 100%" for an item new this year and 0 % where both
+    years are zero; another rate is a warning. ("持平" states no figures: the reader gives no change.)"""
+    for statement in _with_change(ctx.doc):
         amount, change, rate = statement.amount, statement.change_amount, statement.change_rate
         if amount is None or change is None or rate is None:
             continue
         prior = amount - change
         if prior == 0:
-            if rate not in (0, _HUNDRED) and not (amount == 0 and change == 0):
-                yield ctx.finding(f"{_where(statement)}：上年为零（{figure(amount)} 全部为新增），增长率应为 100%，"
-                                  f"说明为 {rate}%", [_place(statement, "change_rate")],
-                                  expected=_HUNDRED, actual=rate, severity=Severity.WARNING)
+            yield from _from_nothing(ctx, statement, amount, change, rate)
+            continue
+        words = f"{where(statement)}：{figure(amount)}，比上年增减 {figure(change)}（上年 {figure(prior)}）"
+        if (Interval.of_printed(amount).high - Interval.of_printed(change).low) < 0:
+            yield ctx.finding(f"{words}，增加额大于本年数，而上年数不可能为负", [place(statement, "change_amount")],
+                              actual=change)
             continue
         status = check_rate(rate, amount, change_amount=change)
-        exact = round_half_up(_HUNDRED * change / prior, decimal_places(rate))
-        words = (f"{_where(statement)}：{figure(amount)}，比上年增减 {figure(change)}（上年 {figure(prior)}），"
-                 f"增减率应为 {exact}%")
-        yield from _judged(ctx, status, f"{words}，说明为 {rate}%", f"{words}，说明为 {rate}%，在四舍五入误差之内",
-                           statement, expected=exact, actual=rate, column="change_rate")
+        if status is Consistency.EXACT:
+            continue
+        exact = implied_rate(amount, change, places=decimal_places(rate))
+        message = f"{words}，增减率应为 {exact}%，说明为 {rate}%"
+        within = status is Consistency.WITHIN_ROUNDING
+        yield ctx.finding(message + ("，在四舍五入误差之内" if within else ""), [place(statement, "change_rate")],
+                          expected=exact, actual=rate, severity=Severity.INFO if within else None)
 
 
-def statement_wholes(doc: BudgetDisclosure, index: int) -> list[Decimal]:
-    """The totals a statement's share (占比) can be of: the amounts stated without a share in its own
-    section and the section before it, the sum of the amounts given shares in its section, and the
-    totals of the summary and budget tables."""
-    statements = doc.statements
-    section = statements[index].section
-    sections = [s.section for s in statements]
-    earlier = [s for s in sections[:index] if s != section]
-    nearby = {section, earlier[-1] if earlier else section}
-    wholes = [s.amount for s in statements if s.section in nearby and s.share is None and s.amount]
-    shared = [s.amount for s in statements if s.section == section and s.share is not None and s.amount]
-    if len(shared) > 1:  # the parts of one whole, each given its share
-        wholes.append(sum(shared, Decimal(0)))
-    wholes.extend(_table_totals(doc))
-    return [w for w in wholes if w is not None and w > 0]
+# --- NARR-002: shares --------------------------------------------------------------------------------
 
 
-def _table_totals(doc: BudgetDisclosure) -> Iterator[Decimal]:
-    tables = doc.tables
-    for table in (tables.summary, tables.fiscal_summary):
-        for line in table.revenue if table is not None else ():
-            amount = getattr(line, "amount", None)
-            if amount is None:
-                amount = getattr(getattr(line, "amounts", None), "total", None)
-            if amount:
-                yield amount
-    for key in ("revenue", "expenditure", "general_budget", "general_budget_basic"):
-        total = _total_row(getattr(tables, key))
-        if total is not None:
-            yield total.amounts.total
+def _adjusted(group: ShareGroup, share: Decimal, amount: Decimal, whole: Decimal) -> bool:
+    """Whether a share is one unit of its last digit off, in shares printed to add up to 100 %:
+    the author's adjustment (尾差调整), a convention rather than a miscalculation."""
+    places = decimal_places(share)
+    return group.printed_hundred and abs(percent(amount, whole, places=places) - share) == Decimal(1).scaleb(-places)
 
 
-def _total_row(table: Any) -> Any:
-    """The table's 合计/总计 row: uncoded, outside any agency, named as a total or not at all."""
-    for line in table.lines if table is not None else ():
-        name = "".join(line.name.split())
-        if getattr(line, "code", None) is None and line.agency is None and line.project is None and (
-                not name or "合计" in name or "总计" in name):
-            return line
+def _certain_whole(group: ShareGroup) -> tuple[str, Decimal] | None:
+    if group.lead is not None and group.lead.statement.amount:
+        return f"“{group.lead.statement.subject}”", group.lead.statement.amount
+    if group.exhaustive and group.amount:
+        return "所列各项之和", group.amount
     return None
 
 
-@rule("NARR-002", "说明中的占比与金额一致", severity=Severity.WARNING, requires=("statements",))
-def share_agrees_with_amount(ctx: Context) -> Iterator[Finding]:
-    """A stated share (占 63.88%) is the stated amount as a percentage of a whole the document prints:
-    a total stated without a share in the same or the previous section, the sum of the amounts given
-    shares in the section, or a total of the summary or budget tables (rounding-aware). The text does
-    not say which whole it means, so a share that fits none is a warning."""
-    for index, statement in enumerate(ctx.doc.statements):
-        share, amount = statement.share, statement.amount
-        if share is None or amount is None:
-            continue
-        wholes = statement_wholes(ctx.doc, index)
-        if not wholes:
-            continue
-        verdicts = [check_ratio(share, amount, whole) for whole in wholes]
-        if Consistency.EXACT in verdicts:
-            continue
-        if Consistency.WITHIN_ROUNDING in verdicts:
-            whole = wholes[verdicts.index(Consistency.WITHIN_ROUNDING)]
-            yield ctx.finding(f"{_where(statement)}：{figure(amount)} ÷ {figure(whole)} 与说明的占比 {share}% "
-                              f"只在四舍五入误差之内相符", [_place(statement, "share")], actual=share,
-                              severity=Severity.INFO)
-            continue
-        candidates = "、".join(dict.fromkeys(f"{figure(w)}（{_percent(amount, w)}%）" for w in wholes[:4]))
-        yield ctx.finding(f"{_where(statement)}：说明占比 {share}%，但 {figure(amount)} 占文中各总数的比例为 "
-                          f"{candidates}，都不相符", [_place(statement, "share")], actual=share)
+def _other_totals(group: ShareGroup, part: Placed) -> list[Decimal]:
+    """Other totals the text states before a share, in its run (a share of a subtotal)."""
+    earlier = [o.statement.amount for o in group.run if o.index < part.index and o.statement.amount]
+    return [w for w in earlier if w and w > 0] + ([group.amount] if group.exhaustive and group.amount else [])
 
 
-def _percent(part: Decimal, whole: Decimal) -> Decimal:
-    return (_HUNDRED * part / whole).quantize(Decimal("0.01"))
+def _uncertain_wholes(ctx: Context, items: Sequence[Placed], part: Placed) -> list[tuple[str, Decimal]]:
+    """Totals a share without a stated total can be of: the totals of the part before, the tables'."""
+    before = [item for item in items if item.run == part.run - 1 and item.statement.share is None]
+    wholes = [(f"“{i.statement.subject}”", i.statement.amount) for i in before if i.statement.amount]
+    tables = [*budget_totals(ctx), *general_totals(ctx)]
+    wholes += [(f.label, f.value) for f in tables]
+    return [(label, value) for label, value in wholes if value is not None and value > 0]
 
 
-# --- stated amounts against the tables ---------------------------------------------------------------
-
-#: 三公 items the text names, and the field of the "三公" table that holds each.
-_THREE_PUBLIC = (
-    ("因公出国", "overseas_travel"),
-    ("公务用车购置及运行", "vehicles"),
-    ("公务用车购置费", "vehicle_purchase"),
-    ("公务用车运行", "vehicle_operation"),
-    ("公务接待", "reception"),
-    ("三公", "total"),
-)
+def _fits(part: Placed, whole: Decimal) -> bool:
+    share, amount = part.statement.share, part.statement.amount
+    return share is not None and amount is not None and check_ratio(share, amount, whole) is not \
+        Consistency.INCONSISTENT
 
 
-def _three_public_figures(ctx: Context, statement: Statement) -> list[tuple[str, Decimal]]:
-    table = ctx.doc.tables.three_public
-    section = statement.section or ""
-    if table is None or "三公" not in section + statement.subject:
-        return []
-    subject = "".join(statement.subject.split())
-    for words, field in _THREE_PUBLIC:
-        if words in subject:
-            return [(f"{ctx.table_name('three_public')}“{subject}”", getattr(table, field).total)]
-    return []
-
-
-def code_total(table: Any, code: FunctionCode) -> Decimal | None:
-    """What a function-coded table prints for ``code``: its own row, else the sum of the top rows
-    printed below it (a table of 项 rows only), else zero; ``None`` when the rows belong to several
-    agencies, so that which total is meant is not certain."""
-    rows = [line for line in table.lines if line.code is not None and line.project is None
-            and (line.code == code or code.is_ancestor_of(line.code))]
-    own = [line for line in rows if line.code == code]
-    tops = own or [line for line in rows if not any(o.code.is_ancestor_of(line.code) for o in rows)]
-    if len({(line.agency, line.agency_code) for line in tops}) > 1:
+def _judge_certain(ctx: Context, group: ShareGroup, part: Placed, label: str, whole: Decimal) -> Finding | None:
+    statement = part.statement
+    share, amount = statement.share, statement.amount
+    assert share is not None and amount is not None
+    status = check_ratio(share, amount, whole)
+    if status is Consistency.INCONSISTENT and any(check_ratio(share, amount, other) is Consistency.EXACT
+                                                  for other in _other_totals(group, part)):
+        return None  # a share of a subtotal the text states before it
+    if status is Consistency.EXACT:
         return None
-    return sum((line.amounts.total for line in tops), Decimal(0))
+    exact = percent(amount, whole, places=decimal_places(share))
+    words = f"{where(statement)}：{figure(amount)} ÷ {label} {figure(whole)} = {exact}%，说明为 {share}%"
+    if status is Consistency.WITHIN_ROUNDING:
+        return ctx.finding(words + "，在四舍五入误差之内", [place(statement, "share")], expected=exact,
+                           actual=share, severity=Severity.INFO)
+    adjusted = _adjusted(group, share, amount, whole)
+    note = "（各项占比印为合计 100%，当为尾差调整）" if adjusted else ""
+    return ctx.finding(words + note, [place(statement, "share")], expected=exact, actual=share,
+                       severity=Severity.WARNING if adjusted else None)
 
 
-def _code_figures(ctx: Context, statement: Statement) -> list[tuple[str, Decimal]]:
-    # A section on the 一般公共预算 may count this year's appropriation only (一般公共预算支出情况表)
-    # or carried-over funds too (支出总体情况表): either table's figure is the stated one.
-    if statement.code is None or "一般公共预算" not in (statement.section or ""):
-        return []
-    figures = []
-    for key in ("general_budget", "expenditure"):
-        table = getattr(ctx.doc.tables, key)
-        total = code_total(table, statement.code) if table is not None else None
-        if total is not None:
-            figures.append((f"{ctx.table_name(key)} {statement.code}", total))
-    return figures
+def _judge_uncertain(ctx: Context, part: Placed, wholes: list[tuple[str, Decimal]]) -> Finding | None:
+    statement = part.statement
+    share, amount = statement.share, statement.amount
+    assert share is not None and amount is not None
+    verdicts = [check_ratio(share, amount, whole) for _, whole in wholes]
+    if not wholes or Consistency.EXACT in verdicts:
+        return None
+    if Consistency.WITHIN_ROUNDING in verdicts:
+        label, whole = wholes[verdicts.index(Consistency.WITHIN_ROUNDING)]
+        return ctx.finding(f"{where(statement)}：{figure(amount)} ÷ {label} {figure(whole)} 与说明的占比 {share}% "
+                           f"只在四舍五入误差之内相符", [place(statement, "share")], actual=share,
+                           severity=Severity.INFO)
+    tried = "、".join(dict.fromkeys(f"{label} {figure(whole)}（{percent(amount, whole)}%）"
+                                    for label, whole in wholes[:4]))
+    return ctx.finding(f"{where(statement)}：说明占比 {share}%，但 {figure(amount)} 占文中和表中各总数的比例为 "
+                       f"{tried}，都不相符", [place(statement, "share")], actual=share, severity=Severity.WARNING)
 
 
-#: Subjects the text states for a whole table, and the tables and column that print them.
-_TOTALS = {
-    "基本支出": (("expenditure", "general_budget"), "basic"),
-    "项目支出": (("expenditure", "general_budget"), "project"),
-    "人员经费": (("general_budget_basic",), "personnel"),
-    "公用经费": (("general_budget_basic",), "public"),
-}
+def _judge_share(ctx: Context, items: Sequence[Placed], group: ShareGroup, part: Placed) -> Finding | None:
+    certain = _certain_whole(group)
+    # The total the text lists the share under is the whole, once one share of the group fits it.
+    if certain is not None and any(_fits(other, certain[1]) for other in group.parts):
+        return _judge_certain(ctx, group, part, *certain)
+    return _judge_uncertain(ctx, part, ([certain] if certain else []) + _uncertain_wholes(ctx, items, part))
 
 
-def _total_figures(ctx: Context, statement: Statement) -> list[tuple[str, Decimal]]:
-    # 基本支出 may be stated for the whole budget (支出总体情况表) or for this year's 一般公共预算
-    # appropriation (一般公共预算支出情况表): either table's total is the stated figure.
-    found = _TOTALS.get("".join(statement.subject.split()))
-    if found is None:
-        return []
-    keys, column = found
-    figures = []
-    for key in keys:
-        row = _total_row(getattr(ctx.doc.tables, key))
-        value = getattr(row.amounts, column, None) if row is not None else None
-        if value is not None:
-            figures.append((f"{ctx.table_name(key)}合计行", value))
-    return figures
+@rule("NARR-002", "说明中的占比与金额一致", requires=("statements",))
+def share_agrees_with_amount(ctx: Context) -> Iterator[Finding]:
+    """A stated share (占 63.88%) is the stated amount as a percentage of its total, rounding-aware
+    (each printed figure read as the interval it rounds). The total is the one the text lists the
+    amount under ("收入预算 3,166.28 万元，其中：……"); without one, the sum of the amounts whose shares
+    add up to 100 %. A share one unit of its last digit off, in shares printed to add up to exactly
+    100 %, is the author's adjustment (尾差调整): a warning. Where the text states no total at all, the
+    share may be of any total of the part before or of the tables; a share that fits none is a
+    warning."""
+    items = placed(ctx.doc)
+    for group in share_groups(items):
+        for part in group.parts:
+            found = _judge_share(ctx, items, group, part)
+            if found is not None:
+                yield found
 
 
-_TABLE_FIGURES: Sequence[Callable[[Context, Statement], list[tuple[str, Decimal]]]] = (
-    _code_figures, _three_public_figures, _total_figures,
-)
+# --- NARR-003: stated amounts against the tables ---------------------------------------------------
 
 
 @rule("NARR-003", "说明中的金额与表格一致", requires=("statements",))
 def amount_agrees_with_tables(ctx: Context) -> Iterator[Finding]:
-    """A stated amount equals the figure the tables print for it, where what the statement names is
-    certain: a classification code in a section on the 一般公共预算 (the code's row of
-    一般公共预算支出情况表 or, where the text counts carried-over funds too, of 支出总体情况表; the sum
-    of its rows where the table prints only lower levels; zero where the table does not print it),
-    a "三公" item (“三公”经费支出情况表), or 基本支出/项目支出 (the total row of 支出总体情况表 or of
-    一般公共预算支出情况表) and 人员经费/公用经费 (of 一般公共预算基本支出情况表). Rounding-aware."""
-    for statement in ctx.doc.statements:
-        if statement.amount is None:
+    """A stated amount equals the figure the tables print for what it names, where that is certain
+    (see :mod:`cnbudget.validate.rules.narrative_tables`): the budget totals (收支总预算, 收入/支出总计),
+    the 财政拨款 and 一般公共预算 totals, a funding source in the part on revenue (一般公共预算,
+    上级转移支付, 单位资金, 财政拨款结转 …), a classification code or 类 name in a part on expenditure
+    (the code's row, or the sum of the rows below it; zero where the table prints that level but not
+    the code), 基本支出/项目支出 and 人员经费/公用经费, a "三公" item, the carryover and its projects, a
+    project of 一般公共预算项目支出情况表 by name. Where the text may mean either of two tables (this
+    year's appropriation, or with the funds carried over), agreeing with either is enough."""
+    for item, figures in figures_of(ctx, placed(ctx.doc)):
+        amount = item.statement.amount
+        if not figures or amount is None:
             continue
-        figures = next((found for find in _TABLE_FIGURES if (found := find(ctx, statement))), [])
-        judged = [(where, printed, check_equal(statement.amount, printed)) for where, printed in figures]
-        if not judged or any(result.status is Consistency.EXACT for _, _, result in judged):
+        mine = Figure(label="说明金额", parts=(amount,), location=place(item.statement, "amount"))
+        results = [(found, compare(mine, found).status) for found in figures]
+        if any(status is Consistency.EXACT for _, status in results):
             continue
-        where, printed, _ = next((j for j in judged if j[2].status is Consistency.WITHIN_ROUNDING), judged[0])
-        finding = ctx.check_equal(statement.amount, printed, where=_where(statement),
-                                  what=f"说明金额 = {where}（{figure(printed)}）",
-                                  locations=[_place(statement, "amount")])
+        close = [found for found, status in results if status is Consistency.WITHIN_ROUNDING]
+        finding = equal(ctx, mine, close[0] if close else figures[0], where(item.statement))
         if finding is not None:
             yield finding
 
 
-# --- counts of project targets ----------------------------------------------------------------------
+# --- NARR-004: counts of project targets -----------------------------------------------------------
 
 
-def _projects(doc: BudgetDisclosure, subject: str) -> list[Any] | None:
-    """The project targets a statement about 财政拨款项目 / 非财政拨款项目 counts (None if unknown)."""
+def counted_projects(doc: BudgetDisclosure, subject: str) -> list[ProjectTarget] | None:
+    """The project targets a statement about 财政拨款项目 / 非财政拨款项目 counts: those with (without)
+    财政拨款 funds; ``None`` where the subject is neither or a target's funds are not printed."""
     performance = doc.performance
-    if performance is None or not performance.projects:
+    words = plain(subject)
+    if performance is None or not performance.projects or "财政拨款项目" not in words or "整体" in words:
         return None
-    funds = [p.funds for p in performance.projects]
-    if any(f is None or f.total is None or f.fiscal is None for f in funds):
+    funds = [target.funds for target in performance.projects]
+    if any(f.total is None or f.fiscal is None for f in funds):
         return None
-    if "非财政拨款项目" in subject:
-        return [p for p, f in zip(performance.projects, funds, strict=True) if f.fiscal == 0 and f.total]
-    if "财政拨款项目" in subject:
-        return [p for p, f in zip(performance.projects, funds, strict=True) if f.fiscal]
-    return None
+    if "非财政拨款项目" in words:
+        return [t for t, f in zip(performance.projects, funds, strict=True) if f.fiscal == 0 and f.total]
+    return [t for t, f in zip(performance.projects, funds, strict=True) if f.fiscal]
 
 
 @rule("NARR-004", "说明中的项目个数和金额与绩效目标表一致", requires=("statements", "performance"))
@@ -274,22 +241,23 @@ def project_counts_agree(ctx: Context) -> Iterator[Finding]:
     targets for, some targets may be withheld by rule (转移支付项目不公开): a warning, and the
     amounts are not compared."""
     for statement in ctx.doc.statements:
-        subject = "".join(statement.subject.split())
-        projects = _projects(ctx.doc, subject) if statement.count is not None else None
+        projects = counted_projects(ctx.doc, statement.subject) if statement.count is not None else None
         if projects is None or statement.count is None:
             continue
-        kind = "非财政拨款" if "非财政拨款项目" in subject else "财政拨款"
+        kind = "非财政拨款" if "非财政拨款项目" in plain(statement.subject) else "财政拨款"
         if statement.count != len(projects):
             fewer = statement.count > len(projects)
-            yield ctx.finding(f"{_where(statement)}：说明{kind}项目 {statement.count} 个，项目支出绩效目标表中有 "
+            yield ctx.finding(f"{where(statement)}：说明{kind}项目 {statement.count} 个，项目支出绩效目标表中有 "
                               f"{len(projects)} 个" + ("（未公开的项目应在说明中交代）" if fewer else ""),
-                              [_place(statement, "count")], expected=Decimal(len(projects)),
+                              [place(statement, "count")], expected=Decimal(len(projects)),
                               actual=Decimal(statement.count), severity=Severity.WARNING if fewer else None)
             continue
         if statement.amount is not None:
-            total = sum((p.funds.total for p in projects), Decimal(0))
-            found = ctx.check_equal(statement.amount, total, where=_where(statement),
+            total = sum((p.funds.total or Decimal(0) for p in projects), Decimal(0))
+            found = ctx.check_equal(statement.amount, total, where=where(statement),
                                     what=f"说明金额 = 各{kind}项目年度预算总额之和（{figure(total)}）",
-                                    locations=[_place(statement, "amount")])
+                                    locations=[place(statement, "amount")])
             if found is not None:
                 yield found
+
+from cnbudget.validate.rules import narrative_totals  # noqa: E402, F401  (registers NARR-005 … NARR-008)
