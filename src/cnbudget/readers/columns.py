@@ -30,7 +30,7 @@ import attrs
 from cnbudget.errors import InvalidAmount
 from cnbudget.money import Consistency, check_sum, parse_amount
 
-__all__ = ["Layout", "Placement", "choose_layout", "place_amounts"]
+__all__ = ["Layout", "Placement", "choose_layout", "fitting_placements", "place_amounts"]
 
 _BLANK = Decimal(0)
 _MAX_MISSING = 3  # more dropped cells than this is not a row we can repair
@@ -106,17 +106,31 @@ def place_amounts(layout: Layout, cells: Sequence[str]) -> Placement:
     missing = width - len(parsed)
     if missing == 0 or missing > _MAX_MISSING:
         return Placement(values=straight)  # as printed; validation will judge the figures
+    fits = fitting_placements(layout, parsed)
+    if not fits:
+        return Placement(values=straight)
+    chosen = fits[-1]  # combinations come in order, so the last puts the blanks furthest right
+    uncertain = tuple(field for field in layout.amounts if len({fit[field] for fit in fits}) > 1)
+    return Placement(values=chosen, repaired=True, uncertain=uncertain)
+
+
+def fitting_placements(layout: Layout, figures: Sequence[Decimal]) -> list[dict[str, Decimal]]:
+    """Every way to put ``figures``, in printed order, into the layout's amount columns with blanks
+    in the others, under which the row's identities hold (blanks leftmost first).
+
+    >>> layout = Layout(name="demo", signature=(), lead=("name",), amounts=("total", "basic", "project"),
+    ...                 identities=(("total", ("basic", "project")),))
+    >>> [sorted(k for k, v in fit.items() if v) for fit in fitting_placements(layout, [Decimal("5"), Decimal("5")])]
+    [['project', 'total'], ['basic', 'total']]
+    """
+    width = len(layout.amounts)
     fits = []
-    for gaps in itertools.combinations(range(width), missing):
-        remaining = iter(parsed)
+    for gaps in itertools.combinations(range(width), width - len(figures)):
+        remaining = iter(figures)
         values = {
             field: (_BLANK if index in gaps else next(remaining))
             for index, field in enumerate(layout.amounts)
         }
         if _holds(layout, values):
             fits.append(values)
-    if not fits:
-        return Placement(values=straight)
-    chosen = fits[-1]  # combinations come in order, so the last puts the blanks furthest right
-    uncertain = tuple(field for field in layout.amounts if len({fit[field] for fit in fits}) > 1)
-    return Placement(values=chosen, repaired=True, uncertain=uncertain)
+    return fits

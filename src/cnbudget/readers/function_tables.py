@@ -9,6 +9,8 @@ sub-columns.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from cnbudget.codes import FunctionCode
 from cnbudget.model import (
     ExpenditureAmounts,
@@ -24,6 +26,9 @@ from cnbudget.readers.result import Problem
 from cnbudget.readers.tabling import TableReading, read_grid_rows, table_info
 
 __all__ = ["EXPENDITURE_LAYOUTS", "REVENUE_LAYOUTS", "read_expenditure_table", "read_revenue_table"]
+
+# How a block's rows are read: by its tab-separated cells unless a reader for other text is given.
+RowsReader = Callable[[Block, Sequence[Layout]], TableReading]
 
 _CODES = ("code", "code", "code")
 
@@ -120,9 +125,11 @@ REVENUE_LAYOUTS: tuple[Layout, ...] = (
 )
 
 
-def read_expenditure_table(block: Block) -> tuple[ExpenditureTable | None, list[Problem]]:
+def read_expenditure_table(
+    block: Block, read: RowsReader = read_grid_rows
+) -> tuple[ExpenditureTable | None, list[Problem]]:
     """Read one expenditure-by-function table; ``None`` with a problem when its layout is unknown."""
-    reading = read_grid_rows(block, EXPENDITURE_LAYOUTS, family=FunctionCode)
+    reading = read(block, EXPENDITURE_LAYOUTS)
     if reading.layout is None:
         return None, reading.problems
     lines = tuple(
@@ -138,9 +145,9 @@ def read_expenditure_table(block: Block) -> tuple[ExpenditureTable | None, list[
     return ExpenditureTable(lines=lines, **table_info(block, reading)), reading.problems
 
 
-def read_revenue_table(block: Block) -> tuple[RevenueTable | None, list[Problem]]:
+def read_revenue_table(block: Block, read: RowsReader = read_grid_rows) -> tuple[RevenueTable | None, list[Problem]]:
     """Read 收入总体情况表 in either template."""
-    reading: TableReading = read_grid_rows(block, REVENUE_LAYOUTS, family=FunctionCode)
+    reading = read(block, REVENUE_LAYOUTS)
     if reading.layout is None:
         return None, reading.problems
     lines = tuple(
