@@ -13,12 +13,12 @@ from hypothesis import strategies as st
 
 from cnbudget.codes import EconomicCode, FunctionCode, GovEconomicCode
 from cnbudget.model import ProjectType, RowKind
-from cnbudget.readers.blocks import Block, find_blocks
-from cnbudget.readers.economic_tables import read_basic_expenditure_table, read_economic_summary_table
-from cnbudget.readers.heading_labels import OrderedLayout, is_total_label
-from cnbudget.readers.project_tables import read_project_expenditure_table, read_project_table
 from cnbudget.readers.result import Problem
-from cnbudget.readers.source import split_lines
+from cnbudget.readers.tables.economic_tables import read_basic_expenditure_table, read_economic_summary_table
+from cnbudget.readers.tables.heading_labels import OrderedLayout, is_total_label
+from cnbudget.readers.tables.project_tables import read_project_expenditure_table, read_project_table
+from cnbudget.readers.text.blocks import Block, find_blocks
+from cnbudget.readers.text.source import split_lines
 from tests.seeds import seed_text
 
 D = Decimal

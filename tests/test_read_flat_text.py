@@ -11,17 +11,17 @@ from hypothesis import strategies as st
 
 from cnbudget.codes import FunctionCode
 from cnbudget.model import ExpenditureTable, RevenueTable, RowKind
-from cnbudget.readers.blocks import Block, find_blocks
-from cnbudget.readers.columns import Layout
-from cnbudget.readers.flat_cells import FigureConvention, LineKind, figure_convention, read_flat_line
-from cnbudget.readers.flat_rows import read_flat_rows, read_table_rows
-from cnbudget.readers.function_tables import (
+from cnbudget.readers.result import Problem, incomplete_parts
+from cnbudget.readers.tables.columns import Layout
+from cnbudget.readers.tables.flat_rows import read_flat_rows, read_table_rows
+from cnbudget.readers.tables.function_tables import (
     EXPENDITURE_LAYOUTS,
     read_expenditure_table,
     read_revenue_table,
 )
-from cnbudget.readers.result import Problem, incomplete_parts
-from cnbudget.readers.source import split_lines
+from cnbudget.readers.text.blocks import Block, find_blocks
+from cnbudget.readers.text.flat_cells import FigureConvention, LineKind, figure_convention, read_flat_line
+from cnbudget.readers.text.source import split_lines
 from tests.seeds import seed_text
 
 TWO_DECIMALS = FigureConvention(decimals=2, whole_numbers=False)

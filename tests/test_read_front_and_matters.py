@@ -11,14 +11,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cnbudget.model import CarryoverTable, OtherMatters, ThreePublicTable
-from cnbudget.readers.agency_names import department_level, is_agency_name
-from cnbudget.readers.blocks import Block, find_blocks
-from cnbudget.readers.carryover import is_carryover_empty_statement, read_carryover_table
-from cnbudget.readers.matters import read_other_matters
-from cnbudget.readers.organisation import read_organisation
+from cnbudget.readers.prose.matters import read_other_matters
+from cnbudget.readers.prose.organisation import read_organisation
 from cnbudget.readers.result import Problem
-from cnbudget.readers.source import split_lines
-from cnbudget.readers.three_public import item_of, read_three_public_table
+from cnbudget.readers.tables.carryover import is_carryover_empty_statement, read_carryover_table
+from cnbudget.readers.tables.three_public import item_of, read_three_public_table
+from cnbudget.readers.text.agency_names import department_level, is_agency_name
+from cnbudget.readers.text.blocks import Block, find_blocks
+from cnbudget.readers.text.source import split_lines
 from cnbudget.vocab import AgencyKind
 from tests.seeds import seed_text
 

@@ -6,9 +6,9 @@ from decimal import Decimal
 
 from cnbudget.codes import FunctionCode
 from cnbudget.model import ExpenditureTable, RowKind
-from cnbudget.readers.blocks import Block, find_blocks
-from cnbudget.readers.function_tables import read_expenditure_table, read_revenue_table
-from cnbudget.readers.source import split_lines
+from cnbudget.readers.tables.function_tables import read_expenditure_table, read_revenue_table
+from cnbudget.readers.text.blocks import Block, find_blocks
+from cnbudget.readers.text.source import split_lines
 from tests.seeds import seed_text
 
 

@@ -8,9 +8,9 @@ from pathlib import Path
 from cnbudget import read_text
 from cnbudget.codes import FunctionCode
 from cnbudget.model import Statement
-from cnbudget.readers.contents import find_contents
-from cnbudget.readers.narrative import read_statements
-from cnbudget.readers.source import split_lines
+from cnbudget.readers.prose.contents import find_contents
+from cnbudget.readers.prose.narrative import read_statements
+from cnbudget.readers.text.source import split_lines
 from tests.seeds import seed_path
 
 NARRATIVE = """第三部分 2024 年部门预算情况说明

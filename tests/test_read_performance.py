@@ -12,11 +12,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cnbudget.model import DepartmentTarget, Indicator, PerformanceTargets, ProjectTarget
-from cnbudget.readers.blocks import PERFORMANCE_KEYS, Block, find_blocks
-from cnbudget.readers.indicator_tree import IndicatorColumns, read_indicators
-from cnbudget.readers.performance import read_department_target, read_performance, read_project_target
+from cnbudget.readers.performance.indicator_tree import IndicatorColumns, read_indicators
+from cnbudget.readers.performance.read import read_department_target, read_performance, read_project_target
 from cnbudget.readers.result import Problem
-from cnbudget.readers.source import split_lines
+from cnbudget.readers.text.blocks import PERFORMANCE_KEYS, Block, find_blocks
+from cnbudget.readers.text.source import split_lines
 from cnbudget.targets import Comparator, TargetKind
 from tests.seeds import seed_text
 

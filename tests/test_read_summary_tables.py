@@ -12,11 +12,11 @@ from hypothesis import strategies as st
 
 from cnbudget.codes import FunctionCode
 from cnbudget.model import FiscalLine, FiscalSummaryTable, SummaryLine, SummaryRole, SummaryTable
-from cnbudget.readers.blocks import Block, find_blocks
 from cnbudget.readers.result import Problem
-from cnbudget.readers.source import split_lines
-from cnbudget.readers.summary_names import classify_revenue, parse_printed
-from cnbudget.readers.summary_tables import read_fiscal_summary_table, read_summary_table
+from cnbudget.readers.tables.summary_names import classify_revenue, parse_printed
+from cnbudget.readers.tables.summary_tables import read_fiscal_summary_table, read_summary_table
+from cnbudget.readers.text.blocks import Block, find_blocks
+from cnbudget.readers.text.source import split_lines
 from cnbudget.vocab import FundingSource
 from tests.seeds import seed_text
 

@@ -34,9 +34,9 @@ from cnbudget.model import (
     SummaryTable,
     Tables,
 )
-from cnbudget.readers.blocks import PERFORMANCE_KEYS, find_blocks
-from cnbudget.readers.performance import read_performance
-from cnbudget.readers.source import split_lines
+from cnbudget.readers.performance.read import read_performance
+from cnbudget.readers.text.blocks import PERFORMANCE_KEYS, find_blocks
+from cnbudget.readers.text.source import split_lines
 from cnbudget.validate import Finding, Severity, validate
 from cnbudget.validate.rules.performance_framework import Pairing, pairing
 from cnbudget.validate.rules.performance_projects import loose_key, nearest

@@ -13,21 +13,21 @@ from typing import Any
 
 from cnbudget.errors import ReadError
 from cnbudget.model import BudgetDisclosure, Tables
-from cnbudget.readers.blocks import PERFORMANCE_KEYS, Block, find_blocks
-from cnbudget.readers.carryover import read_carryover_table
-from cnbudget.readers.contents import find_contents
-from cnbudget.readers.economic_tables import read_basic_expenditure_table, read_economic_summary_table
-from cnbudget.readers.front import read_front
-from cnbudget.readers.function_tables import read_expenditure_table, read_revenue_table
-from cnbudget.readers.matters import read_other_matters
-from cnbudget.readers.narrative import read_statements
-from cnbudget.readers.organisation import read_organisation
-from cnbudget.readers.performance import read_performance
-from cnbudget.readers.project_tables import read_project_expenditure_table, read_project_table
+from cnbudget.readers.performance.read import read_performance
+from cnbudget.readers.prose.contents import find_contents
+from cnbudget.readers.prose.front import read_front
+from cnbudget.readers.prose.matters import read_other_matters
+from cnbudget.readers.prose.narrative import read_statements
+from cnbudget.readers.prose.organisation import read_organisation
 from cnbudget.readers.result import Problem, ReadResult, incomplete_parts
-from cnbudget.readers.source import split_lines
-from cnbudget.readers.summary_tables import read_fiscal_summary_table, read_summary_table
-from cnbudget.readers.three_public import read_three_public_table
+from cnbudget.readers.tables.carryover import read_carryover_table
+from cnbudget.readers.tables.economic_tables import read_basic_expenditure_table, read_economic_summary_table
+from cnbudget.readers.tables.function_tables import read_expenditure_table, read_revenue_table
+from cnbudget.readers.tables.project_tables import read_project_expenditure_table, read_project_table
+from cnbudget.readers.tables.summary_tables import read_fiscal_summary_table, read_summary_table
+from cnbudget.readers.tables.three_public import read_three_public_table
+from cnbudget.readers.text.blocks import PERFORMANCE_KEYS, Block, find_blocks
+from cnbudget.readers.text.source import split_lines
 
 __all__ = ["TABLE_READERS", "read_text"]
 

@@ -16,7 +16,7 @@ import attrs
 
 from cnbudget.model import BudgetDisclosure
 from cnbudget.model.fields import to_tuple
-from cnbudget.readers.blocks import PERFORMANCE_KEYS
+from cnbudget.readers.text.blocks import PERFORMANCE_KEYS
 
 __all__ = ["Problem", "ReadResult", "incomplete_parts"]
 

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 import attrs
 
 from cnbudget.model import TABLE_TITLES, BudgetDisclosure
-from cnbudget.readers.blocks import PERFORMANCE_KEYS, contents_key, title_key
+from cnbudget.readers.text.blocks import PERFORMANCE_KEYS, contents_key, title_key
 from cnbudget.text import normalize_width
 
 __all__ = ["Announcement", "announcements", "loose_key", "numeral", "printed", "table_number"]

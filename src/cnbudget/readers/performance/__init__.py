@@ -1,0 +1,1 @@
+"""Reading performance-target forms (绩效目标表)."""

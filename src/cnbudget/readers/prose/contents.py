@@ -1,0 +1,81 @@
+"""The document's own table of contents (目录): its entries, as printed.
+
+The 目录 starts at a line that reads 目录 (``目 录``, ``# 目 录``) and runs until the body begins: a
+part heading (第一部分…) that the 目录 has already listed, a sentence, or a table row. Entries keep
+their numbering (``一、部门收支总体情况表``); layout spaces, Markdown marks, dot leaders and page
+numbers are removed.
+
+>>> from cnbudget.readers.text.source import split_lines
+>>> text = "目 录\\n第一部分 部门概况\\n- 一、 主要职能 ........ 3\\n第二部分 预算公开表\\n第一部分 部门概况\\n"
+>>> found = find_contents(split_lines(text))
+>>> found.entries
+('第一部分部门概况', '一、主要职能', '第二部分预算公开表')
+>>> found.lines
+range(0, 4)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from cnbudget.readers.text.source import SourceLine, clean_name
+
+__all__ = ["Contents", "find_contents"]
+
+_PART = re.compile(r"^第[一二三四五六七八九十]+部分")
+_LEADER = re.compile(r"(?:[.．…·]{2,}|\s{2,}|\t)\s*\d{1,3}\s*$")
+_MAX_ENTRY = 60
+_MAX_ENTRIES = 80
+
+
+@attrs.frozen(kw_only=True)
+class Contents:
+    """The entries of the 目录 and the positions (indexes into the lines) it occupies.
+
+    >>> Contents(entries=(), lines=range(0)).entries
+    ()
+    """
+
+    entries: tuple[str, ...]
+    lines: range
+
+
+def _is_contents_title(line: SourceLine) -> bool:
+    return line.squeezed in {"目录", "目錄"}
+
+
+def _entry(line: SourceLine) -> str:
+    return clean_name(_LEADER.sub("", line.text))
+
+
+def find_contents(lines: Sequence[SourceLine]) -> Contents:
+    """The 目录 of ``lines``: its entries in order, or no entries when the document has none."""
+    start = next((i for i, line in enumerate(lines) if _is_contents_title(line)), None)
+    if start is None:
+        return Contents(entries=(), lines=range(0))
+    entries: list[str] = []
+    parts_seen: set[str] = set()
+    end = start + 1
+    for index in range(start + 1, len(lines)):
+        line = lines[index]
+        if line.is_blank:
+            continue
+        squeezed = line.squeezed
+        part = _PART.match(squeezed)
+        body_begins = (
+            line.is_tabular
+            or "。" in squeezed
+            or len(squeezed) > _MAX_ENTRY
+            or (part is not None and part.group(0) in parts_seen)
+            or len(entries) >= _MAX_ENTRIES
+        )
+        if body_begins:
+            break
+        if part is not None:
+            parts_seen.add(part.group(0))
+        entries.append(_entry(line))
+        end = index + 1
+    return Contents(entries=tuple(entries), lines=range(start, end))

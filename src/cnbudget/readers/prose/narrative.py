@@ -1,0 +1,324 @@
+"""Statements of the narrative (情况说明): every sentence that states figures about amounts.
+
+``一般公共预算 2,022.69 万元，占 63.88%，比上年预算增加 208.54 万元，增长 11.50%，主要原因是…``
+becomes one :class:`~cnbudget.model.Statement` with its section (the heading it is under), subject,
+amount, share, signed change and rate, reason and the text it was read from. Also read: totals
+(``收支总预算 3,166.28 万元``), the 类 structure (``1、科学技术支出（类）17.03 万元，占 0.75%``) and the
+类/款/项 uses (with their code when the names resolve to one in the catalogue), 三公 figures, carryover
+items, counts (``当年财政拨款项目 8 个，涉及预算金额 56,794.94 万元``) and project amounts
+(``预算安排规模：17.03万元`` under ``项目名称：信息化运维项目``).
+
+Choices, so that nothing is invented:
+
+* a later sentence that states only the change of an earlier subject in the same section
+  (``与 2023 年预算相比，收入增加 79.34 万元`` after ``收入总计 9018.93 万元``;
+  ``“三公”经费预算比上年预算减少 0.50 万元`` after ``“三公”经费预算数为 0.50 万元``) completes that
+  statement, and the statement's text holds both sentences;
+* ``X未安排`` (nothing budgeted) is a statement of X with amount ``Decimal('0')``, an exact zero as
+  for a blank cell, its text saying 未安排;
+* amounts printed in another unit (``83616.92元``) are converted to the document's unit;
+* the 机关运行经费, 政府采购 and 国有资产 parts of 其他重要事项 are read by
+  :func:`cnbudget.readers.prose.matters.read_other_matters`, not here; 预算绩效 counts and other parts are.
+
+>>> from cnbudget.readers.text.source import split_lines
+>>> text = '''第三部分 2024 年部门预算情况说明
+... 二、关于某局 2024 年收入预算情况说明
+... 某局收入预算 3,166.28 万元，其中：一般公共预算 2,022.69 万元，占 63.88%，比上年预算减少
+... 208.54 万元，下降 11.50%，主要原因是人员减少。
+... '''
+>>> statements, problems = read_statements(split_lines(text), department="某局", fiscal_year=2024)
+>>> s = statements[1]
+>>> s.subject, s.amount, s.share, s.change_amount, s.change_rate, s.reason
+('一般公共预算', Decimal('2022.69'), Decimal('63.88'), Decimal('-208.54'), Decimal('-11.50'), '人员减少')
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from decimal import Decimal
+
+import attrs
+
+from cnbudget.model import Statement
+from cnbudget.money import AmountUnit, parse_amount
+from cnbudget.readers.prose.figures import (
+    AmountMatch,
+    change_of,
+    clean_subject,
+    count_of,
+    find_amounts,
+    is_amount_phrase,
+    not_arranged,
+    rate_of,
+    reason_of,
+    share_of,
+    split_clauses,
+    split_sentences,
+    subject_key,
+)
+from cnbudget.readers.prose.front import read_front
+from cnbudget.readers.prose.function_names import function_code_of, level_names
+from cnbudget.readers.prose.paragraphs import (
+    MatterKind,
+    Paragraph,
+    Section,
+    matter_kind,
+    narrative_paragraphs,
+    sections,
+)
+from cnbudget.readers.result import Problem
+from cnbudget.readers.text.source import SourceLine
+
+__all__ = ["NarrativeContext", "read_statements", "statements_in"]
+
+_PROJECT = re.compile(r"^(?:\d{1,2}\s*[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）])?\s*项目名称[：:](?P<name>.+)$")
+# The amount of a project's description is its budget, whoever the subject names it.
+_PROJECT_AMOUNT = re.compile(r"^(?:预算安排规模|预算安排|预算规模|资金规模|项目预算)$")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_READ_ELSEWHERE = (MatterKind.OPERATING_COSTS, MatterKind.PROCUREMENT, MatterKind.ASSETS)
+_SENTENCE_END = "。；;！？!?"
+
+
+@attrs.frozen(kw_only=True)
+class NarrativeContext:
+    """What reading the narrative needs to know: the department's name (left out of subjects),
+    the budget year (left out of subjects; the catalogue of codes) and the document's unit.
+
+    >>> NarrativeContext(department="某局", fiscal_year=2024).unit.zh
+    '万元'
+    """
+
+    department: str | None = None
+    fiscal_year: int | None = None
+    unit: AmountUnit = AmountUnit.WAN_YUAN
+
+    @classmethod
+    def of(
+        cls,
+        lines: Sequence[SourceLine],
+        *,
+        department: str | None = None,
+        fiscal_year: int | None = None,
+        unit: AmountUnit | None = None,
+    ) -> NarrativeContext:
+        """The context given, with what is not given read from the front of the document."""
+        if department is None or fiscal_year is None or unit is None:
+            front, _ = read_front(lines)
+            department = department if department is not None else front.department
+            fiscal_year = fiscal_year if fiscal_year is not None else front.fiscal_year
+            unit = unit if unit is not None else front.amount_unit
+        return cls(department=department, fiscal_year=fiscal_year, unit=unit)
+
+
+@attrs.define
+class _Draft:
+    section: str | None
+    subject: str
+    amount: Decimal | None = None
+    share: Decimal | None = None
+    change_amount: Decimal | None = None
+    change_rate: Decimal | None = None
+    count: int | None = None
+    reason: str | None = None
+    texts: list[str] = attrs.Factory(list)
+
+    def cite(self, piece: str) -> None:
+        if piece not in self.texts:
+            self.texts.append(piece)
+
+
+class _Reader:
+    def __init__(self, context: NarrativeContext) -> None:
+        self.context = context
+        self.drafts: list[_Draft] = []
+        self.problems: list[Problem] = []
+        self.section_drafts: list[_Draft] = []
+        self.current: _Draft | None = None
+        self.project: str | None = None
+        self.title: str | None = None
+        self.paragraph: Paragraph | None = None
+
+    # -- reporting ------------------------------------------------------------------------------
+
+    def problem(self, message: str) -> None:
+        paragraph = self.paragraph
+        self.problems.append(
+            Problem(line=paragraph.line if paragraph else None, text=paragraph.text if paragraph else "",
+                    message=message)
+        )
+
+    def statements(self) -> list[Statement]:
+        result = []
+        for draft in self.drafts:
+            code = None
+            if level_names(draft.subject):
+                code = function_code_of(draft.subject, self.context.fiscal_year)
+                if code is None:
+                    self.problems.append(Problem(
+                        line=None, text=draft.subject,
+                        message=f"the names do not name one 支出功能分类 code in the {self.context.fiscal_year} "
+                                "catalogue; the statement keeps no code"))
+            result.append(Statement(
+                section=draft.section, subject=draft.subject, code=code, amount=draft.amount, share=draft.share,
+                change_amount=draft.change_amount, change_rate=draft.change_rate, count=draft.count,
+                reason=draft.reason, text="".join(draft.texts),
+            ))
+        return result
+
+    # -- walking the text -----------------------------------------------------------------------
+
+    def read(self, section: Section) -> None:
+        self.section_drafts, self.current, self.project, self.title = [], None, None, section.title
+        for paragraph in section.body:
+            self.paragraph = paragraph
+            for piece in split_sentences(paragraph.text):
+                self.piece(piece)
+
+    def piece(self, piece: str) -> None:
+        for clause in split_clauses(piece):
+            reason = reason_of(clause)
+            if reason is not None:
+                # The reason runs to the end of the sentence, commas and all.
+                rest = piece[piece.index(clause) :].rstrip(_SENTENCE_END + " ")
+                self.give_reason(reason_of(rest) or reason, piece)
+                return
+            self.clause(clause, piece)
+
+    def clause(self, clause: str, piece: str) -> None:
+        project = _PROJECT.match(clause)
+        if project is not None:
+            self.project = project["name"].strip()
+            return
+        share = share_of(clause)
+        if share is not None:
+            self.give_share(share, piece)
+            return
+        rate = rate_of(clause)
+        if rate is not None:
+            self.give_rate(rate, piece)
+            return
+        amounts = find_amounts(clause)
+        if amounts:
+            start = 0
+            for found in amounts:
+                self.amount(clause[start : found.start], found, piece)
+                start = found.end
+            return
+        counted = count_of(clause)
+        if counted is not None:
+            subject = self.subject(counted[0])
+            if _CJK.search(subject):
+                self.new(subject, piece).count = counted[1]
+            return
+        nothing = not_arranged(clause)
+        if nothing is not None:
+            subject = self.subject(nothing)
+            if subject:
+                self.new(subject, piece).amount = Decimal(0)
+
+    # -- figures --------------------------------------------------------------------------------
+
+    def subject(self, text: str) -> str:
+        return clean_subject(text, department=self.context.department, year=self.context.fiscal_year)
+
+    def new(self, subject: str, piece: str) -> _Draft:
+        draft = _Draft(section=self.title, subject=subject)
+        draft.cite(piece)
+        self.drafts.append(draft)
+        self.section_drafts.append(draft)
+        self.current = draft
+        return draft
+
+    def amount(self, before: str, found: AmountMatch, piece: str) -> None:
+        value = parse_amount(found.text, unit=self.context.unit)
+        change = change_of(before)
+        if change is not None:
+            self.give_change(self.subject(change[0]), value if change[1] > 0 else -value, piece)
+            return
+        subject = self.subject(before)
+        current = self.current
+        if is_amount_phrase(subject) and current is not None and current.count is not None \
+                and current.amount is None:
+            current.amount = value
+            current.cite(piece)
+            return
+        if not subject:
+            self.problem(f"an amount ({found.text}) without a subject; not read")
+            return
+        if self.project is not None and _PROJECT_AMOUNT.match(subject):
+            subject = self.project
+        self.new(subject, piece).amount = value
+
+    def give_change(self, subject: str, value: Decimal, piece: str) -> None:
+        target = self.current if not subject else self.earlier(subject)
+        if target is None and subject:
+            target = self.new(subject, piece)
+        if target is None or target.change_amount is not None:
+            self.problem(f"a change ({value}) that belongs to no stated amount; not read")
+            return
+        target.change_amount = value
+        target.cite(piece)
+        self.current = target
+
+    def earlier(self, subject: str) -> _Draft | None:
+        key = subject_key(subject)
+        return next(
+            (d for d in reversed(self.section_drafts) if d.change_amount is None and subject_key(d.subject) == key),
+            None,
+        )
+
+    def give_share(self, share: Decimal, piece: str) -> None:
+        if self.current is None or self.current.share is not None:
+            self.problem(f"a share ({share}%) that belongs to no stated amount; not read")
+            return
+        self.current.share = share
+        self.current.cite(piece)
+
+    def give_rate(self, rate: Decimal, piece: str) -> None:
+        if self.current is None or self.current.change_rate is not None:
+            self.problem(f"a growth rate ({rate}%) that belongs to no stated amount; not read")
+            return
+        self.current.change_rate = rate
+        self.current.cite(piece)
+
+    def give_reason(self, reason: str, piece: str) -> None:
+        if self.current is not None and self.current.reason is None and reason:
+            self.current.reason = reason
+            self.current.cite(piece)
+
+
+def statements_in(
+    found: Sequence[Section], context: NarrativeContext
+) -> tuple[list[Statement], list[Problem]]:
+    """The statements of the given sections, in order (what :func:`read_statements` does for the
+    whole narrative).
+
+    >>> from cnbudget.readers.prose.paragraphs import Paragraph, Section
+    >>> body = (Paragraph(text="政府性基金预算未安排。", numbers=(9,)),)
+    >>> statements, _ = statements_in([Section(heading=None, body=body)], NarrativeContext())
+    >>> statements[0].subject, statements[0].amount
+    ('政府性基金预算', Decimal('0'))
+    """
+    reader = _Reader(context)
+    for section in found:
+        reader.read(section)
+    statements = reader.statements()
+    return statements, reader.problems
+
+
+def read_statements(
+    lines: Sequence[SourceLine],
+    *,
+    department: str | None = None,
+    fiscal_year: int | None = None,
+    unit: AmountUnit | None = None,
+) -> tuple[tuple[Statement, ...], list[Problem]]:
+    """Every statement of figures in the narrative part of ``lines``, and the problems met.
+
+    The department, budget year and unit are read from the document unless given.
+    """
+    context = NarrativeContext.of(lines, department=department, fiscal_year=fiscal_year, unit=unit)
+    chosen = [s for s in sections(narrative_paragraphs(lines)) if matter_kind(s.title) not in _READ_ELSEWHERE]
+    statements, problems = statements_in(chosen, context)
+    return tuple(statements), problems

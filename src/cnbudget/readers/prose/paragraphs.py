@@ -1,0 +1,285 @@
+"""The running text of a document as paragraphs and sections (正文段落与章节).
+
+PDF extraction breaks sentences over lines, often with a blank line between every two lines, and
+breaks headings too (``三、关于…支出预算情况`` / ``说明``). A paragraph therefore runs on while its
+last line does not end a sentence and the next line does not start a new item (a heading, a numbered
+item, a ``label：`` line such as ``预算安排规模：``). A heading runs on only into a short line without
+punctuation. Table rows (tab-separated lines) and the lines of table blocks are not prose.
+
+Numbers are folded to ASCII (``１，０８９．２７`` → ``1,089.27``) and layout spaces next to Chinese
+characters removed, so ``预  算  13.29  万  元`` reads ``预算13.29万元``.
+
+>>> from cnbudget.readers.text.source import split_lines
+>>> text = ("三、关于某局 2024 年支出预算情况\\n\\n说明\\n支出预算 2081.55 万元，\\n\\n其中：\\n"
+...         "基本支出 １，２７４．６９ 万元。")
+>>> [(p.heading, p.text) for p in paragraphs(split_lines(text))]
+[(True, '三、关于某局2024年支出预算情况说明'), (False, '支出预算2081.55万元，其中：基本支出1,274.69万元。')]
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Collection, Sequence
+
+import attrs
+
+from cnbudget.readers.prose.contents import find_contents
+from cnbudget.readers.text.blocks import PERFORMANCE_KEYS, find_blocks
+from cnbudget.readers.text.source import SourceLine, clean_name
+
+__all__ = [
+    "MatterKind",
+    "Paragraph",
+    "Section",
+    "fold_numbers",
+    "is_heading_text",
+    "matter_kind",
+    "narrative_paragraphs",
+    "paragraphs",
+    "prose_paragraphs",
+    "sections",
+]
+
+_NUMERALS = "一二三四五六七八九十"
+_PART = re.compile(rf"^第[{_NUMERALS}]+部分")
+_END_OF_PART = re.compile(rf"^(?:第[{_NUMERALS}]+部分|名词解释|附件)")
+_HEADING_MARK = re.compile(rf"^(?:第[{_NUMERALS}]+部分|[{_NUMERALS}]+[、.．]|[（(][{_NUMERALS}]+[)）])")
+_CHAPTER_MARK = re.compile(rf"^(?:[{_NUMERALS}]+[、.．]|[（(][{_NUMERALS}]+[)）])")
+# "1、", "1." and "1.2024年…" start items; "2.66%" and "1710.00" do not.
+_NUMBERED = re.compile(r"^(?:\d{1,2}\s*[、.．](?=\s*\d{4}\s*年|\s*[^\d\s])|[（(]\d{1,2}[)）])")
+# A "label：" line (预算安排规模：…) starts an item; "其中：", "主要原因：", "用于：" continue a sentence.
+_LABEL = re.compile(r"^([\u4e00-\u9fff]{2,10})[：:]")
+_NOT_A_LABEL_END = ("是", "为", "于", "括", "中", "因", "下", "有", "含", "及")
+_SENTENCE_END = tuple("。！？!?；;")
+_PUNCTUATION = re.compile(r"[，。；,;:：！？!?]")
+_MAX_HEADING = 50
+_MAX_HEADING_TAIL = 12
+
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
+_DIGIT_COMMA = re.compile(r"(?<=\d)[，,](?=\d{3}(?!\d))")
+
+
+def fold_numbers(text: str) -> str:
+    """Full-width digits, points and percent signs folded to ASCII; a comma between digits that is
+    followed by exactly three digits is a thousands separator. Chinese clause punctuation stays.
+
+    >>> fold_numbers("１，０８９．２７万元，占６３．８８％")
+    '1,089.27万元，占63.88%'
+    """
+    return _DIGIT_COMMA.sub(",", text.translate(_FULL_WIDTH))
+
+
+def _clean(text: str) -> str:
+    return fold_numbers(clean_name(text))
+
+
+def is_heading_text(text: str) -> bool:
+    """Whether cleaned text has the shape of a heading: a 第X部分, 一、 or （一） mark, short, and
+    no sentence punctuation. A ``项目名称：`` line is a project's description, not a heading.
+
+    >>> is_heading_text("（一）一般公共预算当年拨款规模变化情况")
+    True
+    >>> is_heading_text("（一）因公出国（境）费 0 万元，主要用于…")
+    False
+    """
+    if "项目名称" in text or not _HEADING_MARK.match(text):
+        return False
+    return not _PUNCTUATION.search(text) and len(text) <= _MAX_HEADING
+
+
+def _is_markdown_heading(line: SourceLine) -> bool:
+    return line.raw.lstrip().startswith("#")
+
+
+def _starts_item(line: SourceLine, text: str) -> bool:
+    stripped = line.raw.lstrip()
+    if stripped.startswith(("#", "- ")) or _HEADING_MARK.match(text) or _NUMBERED.match(text):
+        return True
+    label = _LABEL.match(text)
+    return label is not None and not label.group(1).endswith(_NOT_A_LABEL_END)
+
+
+def _continues_heading(heading: str, text: str, line: SourceLine) -> bool:
+    if _starts_item(line, text) or _PUNCTUATION.search(text):
+        return False
+    if _PART.fullmatch(heading):  # "第二部分" alone: its name is on the next line
+        return True
+    return len(text) <= _MAX_HEADING_TAIL
+
+
+@attrs.frozen(kw_only=True)
+class Paragraph:
+    """A run of source lines read as one piece of text (cleaned), and whether it is a heading.
+
+    >>> Paragraph(text="二、机构设置及人员情况", numbers=(83,), heading=True).line
+    83
+    """
+
+    text: str
+    numbers: tuple[int, ...]
+    heading: bool = False
+
+    @property
+    def line(self) -> int:
+        """The number of the paragraph's first source line."""
+        return self.numbers[0]
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.done: list[Paragraph] = []
+        self.lines: list[SourceLine] = []
+        self.texts: list[str] = []
+        self.heading = False
+
+    @property
+    def text(self) -> str:
+        return _clean(" ".join(self.texts))
+
+    def flush(self) -> None:
+        if self.lines:
+            numbers = tuple(line.number for line in self.lines)
+            self.done.append(Paragraph(text=self.text, numbers=numbers, heading=self.heading))
+        self.lines, self.texts, self.heading = [], [], False
+
+    def add(self, line: SourceLine, text: str) -> None:
+        self.lines.append(line)
+        self.texts.append(text)
+
+    def start(self, line: SourceLine, text: str) -> None:
+        self.flush()
+        self.add(line, text)
+        self.heading = (_is_markdown_heading(line) and "项目名称" not in text) or is_heading_text(text)
+
+
+def paragraphs(lines: Sequence[SourceLine], skip: Collection[int] = ()) -> list[Paragraph]:
+    """The prose of ``lines`` as paragraphs; lines whose number is in ``skip`` and table rows end
+    a paragraph and are left out."""
+    builder = _Builder()
+    for line in lines:
+        if line.is_blank:
+            continue
+        if line.number in skip or line.is_tabular:
+            builder.flush()
+            continue
+        text = _clean(line.text)
+        if builder.lines and not _is_markdown_heading(line):
+            so_far = builder.text
+            if builder.heading:
+                joins = not _is_markdown_heading(builder.lines[-1]) and _continues_heading(so_far, text, line)
+            else:
+                joins = not so_far.endswith(_SENTENCE_END) and not _starts_item(line, text)
+            if joins:
+                builder.add(line, text)
+                continue
+        builder.start(line, text)
+    builder.flush()
+    return builder.done
+
+
+def _not_prose(lines: Sequence[SourceLine]) -> set[int]:
+    """Line numbers of the 目录 and of table blocks. A performance form printed inside the
+    narrative ends at the next chapter heading (（五）其他需说明的事项 follows the forms)."""
+    skip = {lines[i].number for i in find_contents(lines).lines}
+    for block in find_blocks(lines):
+        skip.add(block.title.number)
+        for line in block.lines:
+            if block.key in PERFORMANCE_KEYS and not line.is_tabular and _CHAPTER_MARK.match(line.squeezed) \
+                    and is_heading_text(_clean(line.text)):
+                break
+            skip.add(line.number)
+    return skip
+
+
+def prose_paragraphs(lines: Sequence[SourceLine]) -> list[Paragraph]:
+    """Every paragraph of the document outside its 目录 and its tables."""
+    return paragraphs(lines, _not_prose(lines))
+
+
+def _part_name(lines: Sequence[SourceLine], index: int) -> str:
+    name = lines[index].squeezed
+    if _PART.fullmatch(name):
+        following = next((line for line in lines[index + 1 :] if not line.is_blank), None)
+        if following is not None:
+            name += following.squeezed
+    return name
+
+
+def _narrative_range(lines: Sequence[SourceLine]) -> range:
+    # The 情况说明 part is the last part heading that names a 说明 (the 目录 lists it first).
+    starts = [i for i, line in enumerate(lines) if _PART.match(line.squeezed) and "说明" in _part_name(lines, i)]
+    if not starts:
+        return range(len(lines))
+    start = starts[-1]
+    end = next((i for i in range(start + 1, len(lines)) if _END_OF_PART.match(lines[i].squeezed)), len(lines))
+    return range(start, end)
+
+
+def narrative_paragraphs(lines: Sequence[SourceLine]) -> list[Paragraph]:
+    """The paragraphs of the 情况说明 part (the last 第X部分 heading naming a 说明, up to the next
+    part); the whole document when it has no such part. Tables and forms inside it are left out."""
+    region = _narrative_range(lines)
+    return paragraphs([lines[i] for i in region], _not_prose(lines))
+
+
+@attrs.frozen(kw_only=True)
+class Section:
+    """A heading and the paragraphs under it, up to the next heading (of any level).
+
+    >>> Section(heading=None, body=()).title is None
+    True
+    """
+
+    heading: Paragraph | None
+    body: tuple[Paragraph, ...]
+
+    @property
+    def title(self) -> str | None:
+        """The heading's text, or ``None`` for text before the first heading."""
+        return self.heading.text if self.heading is not None else None
+
+
+def sections(found: Sequence[Paragraph]) -> list[Section]:
+    """Paragraphs grouped under their nearest heading, in order."""
+    result: list[Section] = []
+    heading: Paragraph | None = None
+    body: list[Paragraph] = []
+    for paragraph in found:
+        if paragraph.heading:
+            if heading is not None or body:
+                result.append(Section(heading=heading, body=tuple(body)))
+            heading, body = paragraph, []
+        else:
+            body.append(paragraph)
+    if heading is not None or body:
+        result.append(Section(heading=heading, body=tuple(body)))
+    return result
+
+
+class MatterKind(enum.Enum):
+    """The parts of 其他重要事项 that are read into :class:`~cnbudget.model.OtherMatters`."""
+
+    OPERATING_COSTS = "operating_costs"
+    PROCUREMENT = "procurement"
+    ASSETS = "assets"
+    NOTES = "notes"
+
+
+_MATTERS = (
+    (MatterKind.OPERATING_COSTS, re.compile(r"运行经费|运转经费")),
+    (MatterKind.PROCUREMENT, re.compile(r"政府采购")),
+    (MatterKind.ASSETS, re.compile(r"国有资产|资产占用")),
+    (MatterKind.NOTES, re.compile(r"其他需(?:要)?说明")),
+)
+
+
+def matter_kind(heading: str | None) -> MatterKind | None:
+    """Which part of 其他重要事项 a heading opens, if any.
+
+    >>> matter_kind("（一）行政（事业）单位机构运转经费"), matter_kind("（四）预算绩效情况")
+    (<MatterKind.OPERATING_COSTS: 'operating_costs'>, None)
+    """
+    if heading is None:
+        return None
+    return next((kind for kind, pattern in _MATTERS if pattern.search(heading)), None)

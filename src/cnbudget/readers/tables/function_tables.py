@@ -1,0 +1,163 @@
+"""Tables by 支出功能分类 code: 支出总体情况表, 一般公共预算支出情况表, 政府性基金预算支出情况表,
+国有资本经营预算支出情况表 (expenditure columns) and 收入总体情况表 (funding-source columns).
+
+Both template families are recognised by their header text: the 11-table template prints the code
+in three columns (类 款 项) before the name, sometimes without a name column; the Henan template
+adds 单位代码 and groups rows under agency rows, with 人员经费/公用经费 and 其他运转类/特定目标类
+sub-columns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from cnbudget.codes import FunctionCode
+from cnbudget.model import (
+    ExpenditureAmounts,
+    ExpenditureTable,
+    FunctionLine,
+    RevenueLine,
+    RevenueTable,
+    SourceAmounts,
+)
+from cnbudget.readers.result import Problem
+from cnbudget.readers.tables.columns import Layout
+from cnbudget.readers.tables.tabling import TableReading, read_grid_rows, table_info
+from cnbudget.readers.text.blocks import Block
+
+__all__ = ["EXPENDITURE_LAYOUTS", "REVENUE_LAYOUTS", "read_expenditure_table", "read_revenue_table"]
+
+# How a block's rows are read: by its tab-separated cells unless a reader for other text is given.
+RowsReader = Callable[[Block, Sequence[Layout]], TableReading]
+
+_CODES = ("code", "code", "code")
+
+EXPENDITURE_LAYOUTS: tuple[Layout, ...] = (
+    Layout(
+        name="henan",
+        signature=("单位代码", "其他运转类"),
+        lead=(*_CODES, "agency_code", "name"),
+        amounts=(
+            "total", "basic", "personnel_salaries", "personnel_family", "public_goods_services",
+            "public_capital", "project", "project_operating", "project_specific",
+        ),
+        identities=(
+            ("total", ("basic", "project")),
+            ("basic", ("personnel_salaries", "personnel_family", "public_goods_services", "public_capital")),
+            ("project", ("project_operating", "project_specific")),
+        ),
+    ),
+    Layout(
+        name="fund",
+        signature=("人员经费", "公用经费", "项目支出"),
+        lead=(*_CODES, "name"),
+        amounts=("total", "personnel", "public", "project"),
+        identities=(("total", ("personnel", "public", "project")),),
+    ),
+    Layout(
+        name="standard",
+        signature=("基本支出", "项目支出", "名称"),
+        lead=(*_CODES, "name"),
+        amounts=("total", "basic", "project"),
+        identities=(("total", ("basic", "project")),),
+    ),
+    Layout(
+        name="standard-without-names",
+        signature=("基本支出", "项目支出"),
+        absent=("名称",),
+        lead=_CODES,
+        amounts=("total", "basic", "project"),
+        identities=(("total", ("basic", "project")),),
+    ),
+)
+
+_FISCAL_PARTS = (
+    "general_own", "general_transfer", "gov_fund_own", "gov_fund_transfer", "soe_capital_own", "soe_capital_transfer",
+)
+_SOE_TRANSFER = "国有资本经营预算安排"  # the heading of that column: 上级国有资本经营预算安排的转移支付
+_CURRENT_SOURCES = (
+    "general_budget", "gov_fund", "soe_capital", "special_account", "business_income", "operating_income",
+    "superior_subsidy", "affiliate_remittance", "other_income",
+)
+_CARRYOVER_PARTS = (
+    "carryover_general", "carryover_gov_fund", "carryover_soe_capital", "carryover_special_account",
+    "carryover_agency_funds",
+)
+
+REVENUE_LAYOUTS: tuple[Layout, ...] = (
+    Layout(
+        name="henan",
+        signature=("本年收入", "上年结转结余", "事业收入"),
+        lead=("agency_code", "name"),
+        amounts=("total", "current_year", "general_budget", "general_appropriation", "gov_fund", "soe_capital",
+                 "special_account", "business_income", "operating_income", "superior_subsidy",
+                 "affiliate_remittance", "other_income", "carryover", *_CARRYOVER_PARTS),
+        identities=(
+            ("total", ("current_year", "carryover")),
+            ("current_year", _CURRENT_SOURCES),
+            ("carryover", _CARRYOVER_PARTS),
+        ),
+    ),
+    Layout(
+        name="standard",
+        signature=("财政拨款", "单位资金", "结转", _SOE_TRANSFER),
+        lead=(*_CODES, "name"),
+        amounts=("total", "fiscal", *_FISCAL_PARTS, "special_account", "agency_funds", "fiscal_carryover",
+                 "non_fiscal_carryover"),
+        identities=(
+            ("total", ("fiscal", "special_account", "agency_funds", "fiscal_carryover", "non_fiscal_carryover")),
+            ("fiscal", _FISCAL_PARTS),
+        ),
+    ),
+    # Some editions of the template print no column for transfers of 国有资本经营预算 from above.
+    Layout(
+        name="standard-without-soe-transfer",
+        signature=("财政拨款", "单位资金", "结转"),
+        absent=(_SOE_TRANSFER,),
+        lead=(*_CODES, "name"),
+        amounts=("total", "fiscal", *_FISCAL_PARTS[:-1], "special_account", "agency_funds", "fiscal_carryover",
+                 "non_fiscal_carryover"),
+        identities=(
+            ("total", ("fiscal", "special_account", "agency_funds", "fiscal_carryover", "non_fiscal_carryover")),
+            ("fiscal", _FISCAL_PARTS[:-1]),
+        ),
+    ),
+)
+
+
+def read_expenditure_table(
+    block: Block, read: RowsReader = read_grid_rows
+) -> tuple[ExpenditureTable | None, list[Problem]]:
+    """Read one expenditure-by-function table; ``None`` with a problem when its layout is unknown."""
+    reading = read(block, EXPENDITURE_LAYOUTS)
+    if reading.layout is None:
+        return None, reading.problems
+    lines = tuple(
+        FunctionLine(
+            agency=row.agency,
+            agency_code=row.agency_code,
+            code=row.code if isinstance(row.code, FunctionCode) else None,
+            name=row.name,
+            amounts=ExpenditureAmounts(**row.values),
+        )
+        for row in reading.rows
+    )
+    return ExpenditureTable(lines=lines, **table_info(block, reading)), reading.problems
+
+
+def read_revenue_table(block: Block, read: RowsReader = read_grid_rows) -> tuple[RevenueTable | None, list[Problem]]:
+    """Read 收入总体情况表 in either template."""
+    reading = read(block, REVENUE_LAYOUTS)
+    if reading.layout is None:
+        return None, reading.problems
+    lines = tuple(
+        RevenueLine(
+            agency=row.agency,
+            agency_code=row.agency_code,
+            code=row.code if isinstance(row.code, FunctionCode) else None,
+            name=row.name,
+            amounts=SourceAmounts(**row.values),
+        )
+        for row in reading.rows
+    )
+    return RevenueTable(lines=lines, **table_info(block, reading)), reading.problems

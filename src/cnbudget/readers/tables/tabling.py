@@ -1,0 +1,111 @@
+"""Steps every row-per-line table shares: take the block apart, choose the layout by header text,
+read the rows, and collect the table's title, number, notes and empty-table statement (表格读取).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import attrs
+
+from cnbudget.codes import ClassificationCode, FunctionCode
+from cnbudget.readers.result import Problem
+from cnbudget.readers.tables.columns import Layout, choose_layout
+from cnbudget.readers.tables.rows import RowRecord, read_rows
+from cnbudget.readers.text.blocks import Block
+from cnbudget.readers.text.grid import Grid, make_grid
+
+__all__ = ["TableReading", "is_empty_statement", "read_grid_rows", "table_info"]
+
+_EMPTY = re.compile(r"为空表|没有使用.{0,30}安排的支出|无.{0,20}(?:收支|支出)预算|本表无数据")
+_NOTE_PREFIX = re.compile(r"^\s*(?:备注|注)\s*[:：]\s*")
+
+
+def is_empty_statement(text: str) -> bool:
+    """Whether a sentence states that a table is empty (…为空表 / 没有使用…安排的支出)."""
+    return _EMPTY.search(text) is not None
+
+
+@attrs.frozen(kw_only=True)
+class TableReading:
+    """What reading a table's rows produced."""
+
+    grid: Grid
+    layout: Layout | None
+    rows: tuple[RowRecord, ...]
+    problems: list[Problem]
+
+
+def read_grid_rows(
+    block: Block,
+    layouts: Sequence[Layout],
+    *,
+    family: type[ClassificationCode] = FunctionCode,
+) -> TableReading:
+    """Take ``block`` apart, recognise its layout and read its rows."""
+    grid = make_grid(block.lines)
+    layout = choose_layout(grid.header_text, layouts)
+    if layout is None:
+        if not grid.rows and any(is_empty_statement(n.text) for n in grid.notes):
+            return TableReading(grid=grid, layout=layouts[-1], rows=(), problems=[])
+        problem = Problem(
+            line=block.title.number,
+            text=block.title.text,
+            message="table not read: its column headings match no known layout "
+            f"(headings: {grid.header_text[:80]!r})",
+            table=block.key,
+        )
+        return TableReading(grid=grid, layout=None, rows=(), problems=[problem])
+    layout = _with_code_columns(layout, grid)
+    problems: list[Problem] = []
+    if grid.column_count is not None and grid.column_count != len(layout.lead) + len(layout.amounts):
+        problems.append(
+            Problem(
+                line=grid.numbering.number if grid.numbering else None,
+                text=grid.numbering.raw if grid.numbering else "",
+                message=f"the column-number row announces {grid.column_count} columns; "
+                f"the recognised layout has {len(layout.lead) + len(layout.amounts)}",
+                table=block.key,
+            )
+        )
+    rows, row_problems = read_rows(grid.rows, layout, family=family, table=block.key)
+    return TableReading(grid=grid, layout=layout, rows=tuple(rows), problems=problems + row_problems)
+
+
+_LEVEL_HEADINGS = {"类", "款", "项"}
+
+
+def _with_code_columns(layout: Layout, grid: Grid) -> Layout:
+    """The layout with its code in one column when the header has no 类/款/项 sub-headings.
+
+    Templates print a code either in three columns headed 类 | 款 | 项 or whole in one column
+    headed 科目编码; the header tells which.
+    """
+    if layout.lead.count("code") <= 1:
+        return layout
+    cells = {cell.strip() for line in grid.header for cell in line.cells}
+    if cells >= _LEVEL_HEADINGS:
+        return layout
+    lead: list[str] = []
+    for role in layout.lead:
+        if role != "code" or "code" not in lead:
+            lead.append(role)
+    return attrs.evolve(layout, lead=tuple(lead))
+
+
+def table_info(block: Block, reading: TableReading) -> dict[str, Any]:
+    """The keyword arguments every table class takes besides its rows."""
+    empty = [n.text for n in reading.grid.notes if is_empty_statement(n.text)]
+    notes = [
+        _NOTE_PREFIX.sub("", n.text)
+        for n in reading.grid.notes
+        if not is_empty_statement(n.text) and _NOTE_PREFIX.match(n.text)
+    ]
+    return {
+        "title": block.title.text,
+        "number": block.number,
+        "empty_statement": empty[0] if empty else None,
+        "notes": notes,
+    }

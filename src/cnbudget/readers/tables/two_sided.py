@@ -1,0 +1,239 @@
+"""Two-sided tables: revenue on the left, expenditure on the right of each printed line (收支对照表).
+
+收支总体情况表 and 财政拨款收支总体情况表 print two lists side by side: funding sources with their
+amount, and the function 类 with one or more amount columns. Each line is cut into its two sides by
+the layout; each side becomes an entry of its own list. A side whose cells do not have the shape the
+layout expects (an amount where a name belongs, a 类 code on the revenue side) is reported and the
+line is not read. A name cut by a page break is joined to the line above only when the pieces
+together make a name the side lists and the tail alone does not.
+
+>>> from cnbudget.readers.text.blocks import find_blocks
+>>> from cnbudget.readers.text.source import split_lines
+>>> side = Layout(name="side", signature=(), lead=("name",), amounts=("amount",))
+>>> layout = TwoSidedLayout(name="demo", signature=("收入", "支出"), revenue=side, expenditure=side)
+>>> text = ("收支总体情况表\\n收入\\t\\t支出\\n项目\\t预算数\\t项目\\t预算数\\n"
+...         "一、本年收入\\t5.00\\t210 卫生健康支出\\t5.00")
+>>> reading = read_two_sided(find_blocks(split_lines(text))[0], [layout])
+>>> [(e.printed, e.values["amount"]) for e in reading.expenditure]
+[('210卫生健康支出', Decimal('5.00'))]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from decimal import Decimal
+
+import attrs
+
+from cnbudget.readers.result import Problem
+from cnbudget.readers.tables.columns import Layout, place_amounts
+from cnbudget.readers.tables.heading_labels import OrderedLayout
+from cnbudget.readers.tables.summary_names import is_recognised, parse_printed
+from cnbudget.readers.tables.tabling import is_empty_statement
+from cnbudget.readers.text.blocks import Block
+from cnbudget.readers.text.grid import Grid, is_amount, make_grid
+from cnbudget.readers.text.source import SourceLine, clean_name
+
+__all__ = ["SideEntry", "TwoSidedLayout", "TwoSidedReading", "is_two_sided_data", "read_two_sided"]
+
+# Column headings of two-sided tables; a line made only of these (or blanks) is a header row.
+_HEADING = re.compile(
+    r"(?:财政拨款)?(?:收入|支出)(?:项目)?|项目|(?:上年|本年)?度?(?:预算数|决算数|执行数|金额)|合计|小计|总计|(?:支出)?功能分类(?:科目)?(?:编码|名称)?"
+    r"|科目(?:编码|名称)?|其中[:：]?财政拨款|[\u4e00-\u9fff]{0,8}(?:预算|基金)"
+)
+_PAGE_FURNITURE = re.compile(r"^[-—\s\d第页共/]*$|^续表")
+
+
+def is_two_sided_data(line: SourceLine) -> bool:
+    """A data row: an amount in it, or a cell that is not a column heading.
+
+    >>> is_two_sided_data(SourceLine.of(1, "项 目\\t预算数\\t支出功能分类\\t预算数"))
+    False
+    >>> is_two_sided_data(SourceLine.of(2, "\\t\\t230 转移性支出"))
+    True
+    """
+    return any(is_amount(cell) for cell in line.cells) or not all(
+        _HEADING.fullmatch(re.sub(r"\s+", "", cell)) for cell in line.cells if cell.strip()
+    )
+
+
+@attrs.frozen(kw_only=True)
+class TwoSidedLayout:
+    """One printed variant of a two-sided table: header labels and the columns of each side."""
+
+    name: str
+    signature: tuple[str, ...]  # labels that must appear in the header text, in this order
+    revenue: Layout  # the left side: its lead columns and amount columns
+    expenditure: Layout  # the right side
+    absent: tuple[str, ...] = ()  # labels whose presence rules this layout out
+
+    def matches(self, header_text: str) -> bool:
+        """Whether a header (spaces removed) is this layout's: its labels in order, none absent."""
+        header = OrderedLayout(name=self.name, signature=self.signature, absent=self.absent, lead=(), amounts=())
+        return header.matches(header_text)
+
+    @property
+    def width(self) -> int:
+        """The number of columns of a full line."""
+        return sum(len(side.lead) + len(side.amounts) for side in (self.revenue, self.expenditure))
+
+
+@attrs.define(kw_only=True)
+class SideEntry:
+    """One side of one line while the table is being read (mutable until the table is built)."""
+
+    line: SourceLine
+    printed: str  # the name cell as printed (cleaned), with its numbering and any 类 code
+    code: str | None = None  # a code printed in a column of its own
+    values: dict[str, Decimal] = attrs.field(factory=dict)
+    has_amounts: bool = False
+
+
+@attrs.frozen(kw_only=True)
+class TwoSidedReading:
+    """What reading a two-sided table produced."""
+
+    grid: Grid
+    layout: TwoSidedLayout | None
+    revenue: tuple[SideEntry, ...]
+    expenditure: tuple[SideEntry, ...]
+    problems: list[Problem]
+
+
+def read_two_sided(block: Block, layouts: Sequence[TwoSidedLayout]) -> TwoSidedReading:
+    """Take ``block`` apart, recognise its layout and read both sides of every line."""
+    grid = make_grid(block.lines, is_two_sided_data)
+    layout, why = _recognise(grid, layouts)
+    if layout is None:
+        empty = not grid.rows and any(is_empty_statement(note.text) for note in grid.notes)
+        problems = [] if empty else [
+            Problem(line=block.title.number, text=block.title.text, table=block.key, message=f"table not read: {why}")
+        ]
+        return TwoSidedReading(grid=grid, layout=None, revenue=(), expenditure=(), problems=problems)
+    reader = _SideReader(layout=layout, table=block.key)
+    if grid.column_count is not None and grid.column_count != layout.width and grid.numbering is not None:
+        reader.report(grid.numbering, f"the column-number row announces {grid.column_count} columns; "
+                      f"the recognised layout has {layout.width}")
+    for line in _lines_inside(grid, block.lines):
+        reader.read(line)
+    return TwoSidedReading(grid=grid, layout=layout, revenue=tuple(reader.revenue),
+                           expenditure=tuple(reader.expenditure), problems=reader.problems)
+
+
+def _recognise(grid: Grid, layouts: Sequence[TwoSidedLayout]) -> tuple[TwoSidedLayout | None, str]:
+    """The layout the header names, or why there is none."""
+    if not grid.header and not grid.rows:
+        return None, "no line below the title has cells (the text lost the table's columns)"
+    layout = next((candidate for candidate in layouts if candidate.matches(grid.header_text)), None)
+    if layout is None:
+        return None, f"its column headings match no known layout of a two-sided table ({grid.header_text[:80]!r})"
+    if "编码" in grid.header_text:  # the 类 code printed in a column of its own
+        layout = attrs.evolve(layout, expenditure=attrs.evolve(layout.expenditure, lead=("code", "name")))
+    header_width = max((len(line.cells) for line in grid.header), default=0)
+    if header_width > layout.width:
+        return None, f"its header has {header_width} columns, more than the {layout.width} of the {layout.name} layout"
+    return layout, ""
+
+
+def _lines_inside(grid: Grid, lines: Sequence[SourceLine]) -> list[SourceLine]:
+    """The data rows and every other line between them that is neither page furniture nor a repeated
+    header: a revenue name whose blank cells the text dropped, the tail of a name cut by a page
+    break, or a line the grid took for a heading; each is read, or reported, never passed over."""
+    if not grid.rows:
+        return []
+    first, last = grid.rows[0].number, grid.rows[-1].number
+    set_apart = {line.number for line in (*grid.rows, *grid.meta)} | {
+        grid.numbering.number if grid.numbering else 0}
+    headings = {_squeezed(line) for line in grid.header}
+    inside = [
+        line for line in lines
+        if first < line.number < last and line.number not in set_apart and not line.is_blank
+        and _squeezed(line) not in headings and not _PAGE_FURNITURE.match(line.text)
+        and not is_empty_statement(line.text)
+    ]
+    return sorted([*grid.rows, *inside], key=lambda line: line.number)
+
+
+def _squeezed(line: SourceLine) -> tuple[str, ...]:
+    return tuple(re.sub(r"\s+", "", cell) for cell in line.cells)
+
+
+@attrs.define(kw_only=True)
+class _SideReader:
+    layout: TwoSidedLayout
+    table: str
+    revenue: list[SideEntry] = attrs.field(factory=list)
+    expenditure: list[SideEntry] = attrs.field(factory=list)
+    problems: list[Problem] = attrs.field(factory=list)
+    previous: SourceLine | None = None
+
+    def report(self, line: SourceLine, message: str) -> None:
+        self.problems.append(Problem(line=line.number, text=line.raw, message=message, table=self.table))
+
+    def read(self, line: SourceLine) -> None:
+        left = len(self.layout.revenue.lead) + len(self.layout.revenue.amounts)
+        cells = list(line.cells) + [""] * max(0, left - len(line.cells))
+        revenue, message = self._side(line, self.layout.revenue, cells[:left])
+        if message is None and revenue is not None and parse_printed(revenue.printed).code is not None:
+            message = "a 类 code stands where a revenue name belongs: the cells of this line are shifted"
+        if message is not None:
+            self.report(line, f"line not read: {message}")
+        else:
+            self._add(self.revenue, revenue, revenue_side=True)
+            expenditure, message = self._side(line, self.layout.expenditure, cells[left:])
+            if message is not None:
+                self.report(line, f"expenditure side not read: {message}")
+            self._add(self.expenditure, expenditure, revenue_side=False)
+            if not line.is_tabular and revenue is not None and self.revenue[-1] is revenue \
+                    and not is_recognised(parse_printed(revenue.printed), revenue=True):
+                self.revenue.pop()
+                self.report(line, "line not read: text inside the table that is not a line of it")
+        self.previous = line
+
+    def _side(self, line: SourceLine, side: Layout, cells: list[str]) -> tuple[SideEntry | None, str | None]:
+        lead_width = len(side.lead)
+        cells = cells + [""] * max(0, lead_width - len(cells))
+        lead, amounts = cells[:lead_width], cells[lead_width:]
+        name = lead[side.lead.index("name")]
+        code = lead[side.lead.index("code")].strip() if "code" in side.lead else ""
+        if not any(cell.strip() for cell in cells):
+            return None, None
+        if is_amount(name):
+            return None, f"an amount stands where a name belongs: {name!r}"
+        placement = place_amounts(side, amounts)
+        if placement.problem is not None:
+            return None, placement.problem
+        if placement.uncertain:
+            return None, ("the text dropped an empty cell and the amounts fit more than one arrangement "
+                          "(columns in doubt: " + ", ".join(placement.uncertain) + ")")
+        if not name.strip() and not code:
+            return None, "amounts without a name"
+        if placement.repaired:
+            self.report(line, "the text dropped an empty cell in this line; the amounts were placed where "
+                        "合计 = 各栏之和 holds")
+        entry = SideEntry(line=line, printed=clean_name(name), code=code or None, values=placement.values,
+                          has_amounts=any(cell.strip() for cell in amounts))
+        return entry, None
+
+    def _add(self, entries: list[SideEntry], entry: SideEntry | None, *, revenue_side: bool) -> None:
+        if entry is None:
+            return
+        if entries and entries[-1].line is self.previous and _is_tail(entries[-1], entry, revenue_side):
+            entries[-1].printed += entry.printed
+            return
+        entries.append(entry)
+
+
+def _is_tail(head: SideEntry, tail: SideEntry, revenue_side: bool) -> bool:
+    """Whether ``tail`` is the rest of ``head``'s name, cut off by a page break."""
+    piece = parse_printed(tail.printed)
+    if tail.has_amounts or tail.code or piece.numbered or piece.code or piece.part_of:
+        return False
+    if is_recognised(piece, revenue=revenue_side):
+        return False
+    start = parse_printed(head.printed)
+    joined = parse_printed(head.printed + tail.printed)
+    if revenue_side:
+        return not is_recognised(start, revenue=True) and is_recognised(joined, revenue=True)
+    return is_recognised(joined, revenue=False)

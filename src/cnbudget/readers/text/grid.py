@@ -1,0 +1,139 @@
+"""Separate a table block into header rows, data rows, notes and page furniture (表格结构).
+
+Tables continued over pages repeat their heading lines (编制部门, 单位：万元), their header rows and
+their column-number row (※ 1 2 3 …); those repeats are set aside so that the data rows of all pages
+follow each other. Sentences inside the block are notes, among them the statement that a table is
+empty (…为空表).
+
+>>> from cnbudget.readers.text.source import split_lines
+>>> lines = split_lines("编制部门：某局\\n单位：万元\\n类\\t款\\t项\\t名称\\t合计\\n"
+...                     "210\\t\\t\\t卫生健康支出\\t5.00\\n类\\t款\\t项\\t名称\\t合计\\n"
+...                     "210\\t15\\t\\t医疗保障管理事务\\t5.00")
+>>> grid = make_grid(lines)
+>>> [row.cells[3] for row in grid.rows], len(grid.header), grid.unit_text
+(['卫生健康支出', '医疗保障管理事务'], 1, '万元')
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+import attrs
+
+from cnbudget.errors import InvalidAmount
+from cnbudget.money import parse_amount
+from cnbudget.readers.text.source import SourceLine
+
+__all__ = ["Grid", "is_amount", "looks_like_data", "make_grid"]
+
+_META = re.compile(r"^(?:编制部门|编制单位|部门名称|单位名称|预算单位)\s*[:：]|^单位\s*[:：]|^金额单位")
+_UNIT = re.compile(r"单位\s*[:：]\s*(万元|元|亿元)")
+_YEAR_LINE = re.compile(r"^[(（]\s*20\d\d\s*年度?\s*[)）]$")
+_TABLE_NUMBER = re.compile(r"^表\s*\d+$")
+_CODE_CELL = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
+_TOTAL_WORDS = ("合计", "总计")
+
+
+def is_amount(cell: str) -> bool:
+    """Whether a cell holds an amount (blank cells and dashes do not count here)."""
+    if not cell.strip() or cell.strip() in {"-", "—", "－", "--"}:
+        return False
+    try:
+        parse_amount(cell)
+    except InvalidAmount:
+        return False
+    return True
+
+
+def _is_numbering(line: SourceLine) -> bool:
+    cells = [c for c in line.cells if c]
+    return bool(cells) and all(c == "※" or c.isdigit() for c in cells) and "※" in cells
+
+
+def looks_like_data(line: SourceLine) -> bool:
+    """The default test for a data row: an amount in it, a code in its first cells, or a total."""
+    cells = line.cells
+    if any(is_amount(cell) for cell in cells[1:]):
+        return True
+    if any(_CODE_CELL.match(cell) for cell in cells[:3]):
+        return True
+    # A total row whose cells are all blank is data; 合计 among other headings is a heading.
+    texts = [cell.replace(" ", "") for cell in cells if cell.strip()]
+    return len(texts) == 1 and texts[0] in _TOTAL_WORDS
+
+
+def _signature(line: SourceLine) -> tuple[str, ...]:
+    return tuple(re.sub(r"\s+", "", cell) for cell in line.cells)
+
+
+@attrs.frozen(kw_only=True)
+class Grid:
+    """A table block taken apart."""
+
+    header: tuple[SourceLine, ...]
+    rows: tuple[SourceLine, ...]
+    notes: tuple[SourceLine, ...]
+    meta: tuple[SourceLine, ...]
+    numbering: SourceLine | None
+    unit_text: str | None
+
+    @property
+    def header_text(self) -> str:
+        """All header cells run together without spaces, for recognising the layout."""
+        return "".join("".join(_signature(line)) for line in self.header)
+
+    @property
+    def column_count(self) -> int | None:
+        """The number of columns the ※/number row announces, if the table prints one."""
+        return len(self.numbering.cells) if self.numbering is not None else None
+
+
+def make_grid(
+    lines: Sequence[SourceLine], is_data: Callable[[SourceLine], bool] = looks_like_data
+) -> Grid:
+    """Take a block apart; ``is_data`` decides which tabular lines are data rows."""
+    header: list[SourceLine] = []
+    rows: list[SourceLine] = []
+    notes: list[SourceLine] = []
+    meta: list[SourceLine] = []
+    numbering: SourceLine | None = None
+    unit_text: str | None = None
+    seen_headers: set[tuple[str, ...]] = set()
+    for line in lines:
+        if line.is_blank:
+            continue
+        if (unit := _UNIT.search(line.text)) is not None:
+            unit_text = unit_text or unit.group(1)
+        if _META.match(line.squeezed) or _YEAR_LINE.match(line.squeezed) or _TABLE_NUMBER.match(line.squeezed):
+            meta.append(line)
+            continue
+        if _is_numbering(line):
+            numbering = numbering or line
+            continue
+        if not line.is_tabular:
+            notes.append(line)
+            continue
+        signature = _signature(line)
+        if signature in seen_headers:
+            continue  # a header row repeated on a new page
+        if is_data(line) or (rows and _is_continuation(line)):
+            rows.append(line)
+        elif not rows:
+            header.append(line)
+            seen_headers.add(signature)
+        # else: a header row of a later page printed slightly differently; the first is kept
+    return Grid(
+        header=tuple(header),
+        rows=tuple(rows),
+        notes=tuple(notes),
+        meta=tuple(meta),
+        numbering=numbering,
+        unit_text=unit_text,
+    )
+
+
+def _is_continuation(line: SourceLine) -> bool:
+    """A row holding only the rest of the previous row's text, cut by a page break."""
+    filled = [cell for cell in line.cells if cell]
+    return len(filled) == 1 and len(filled[0]) <= 12 and not is_amount(filled[0])
