@@ -1,4 +1,5 @@
-"""The published documents the tests read, where ``../shared/seeds`` exists beside the repository."""
+"""The published documents the tests read, where ``../shared/seeds`` and ``../shared/corpus`` exist
+beside the repository; tests that need them skip cleanly without them."""
 
 from __future__ import annotations
 
@@ -6,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SEEDS = SHARED / "seeds"
+CORPUS = SHARED / "corpus"
 
 
 def seed_path(name: str) -> Path:
@@ -23,3 +26,22 @@ def seed_path(name: str) -> Path:
 def seed_text(name: str) -> str:
     """The text of the published document ``name`` (see :func:`seed_path`)."""
     return seed_path(name).read_text(encoding="utf-8")
+
+
+def corpus_names() -> list[str]:
+    """The folders of ``../shared/corpus`` (empty where the corpus is absent), for parametrising."""
+    return sorted(p.name for p in CORPUS.iterdir() if p.is_dir()) if CORPUS.is_dir() else []
+
+
+def corpus_path(name: str, form: str = "tsv.txt") -> Path:
+    """One form (``tsv.txt``, ``layout.txt``, ``flat.txt``, ``original.pdf``) of the corpus document
+    ``name``; skips the test where the corpus or the file is absent."""
+    path = CORPUS / name / form
+    if not path.is_file():
+        pytest.skip(f"the corpus document {name}/{form} (../shared/corpus) is not available here")
+    return path
+
+
+def corpus_text(name: str, form: str = "tsv.txt") -> str:
+    """The text of one form of a corpus document (see :func:`corpus_path`)."""
+    return corpus_path(name, form).read_text(encoding="utf-8")
