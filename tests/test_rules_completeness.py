@@ -161,8 +161,10 @@ def test_an_announced_table_that_is_not_printed_is_an_error() -> None:
 
 def test_a_table_the_reader_could_not_read_or_may_not_recognise_is_not_missing() -> None:
     assert _check("COMP-001", _doc(("summary", "revenue"), incomplete=["gov_fund"])) == []
-    # in the national wording the reader may not recognise the title in the body either
-    assert _check("COMP-001", _doc(("summary",), contents=("八、政府性基金预算支出表",))) == []
+    # in wording no table kind has, the reader may not recognise the title in the body either
+    assert _check("COMP-001", _doc(("summary",), contents=("八、政府性基金收支安排表",))) == []
+    # a wording a kind has is recognised in the body too, so a table announced in it and not printed is missing
+    assert _check("COMP-001", _doc(("summary",), contents=("八、政府性基金预算支出表",)))
 
 
 def test_a_title_wrapped_in_the_contents() -> None:

@@ -25,6 +25,7 @@ from cnbudget.model.lines import (
     FiscalLine,
     FunctionLine,
     Line,
+    ProcurementLine,
     ProjectExpenditureLine,
     ProjectLine,
     ProjectType,
@@ -32,6 +33,8 @@ from cnbudget.model.lines import (
     RowKind,
     SummaryLine,
     SummaryRole,
+    is_subtotal_label,
+    is_total_label,
 )
 from cnbudget.model.matters import Assets, OtherMatters, Procurement, VehicleGroup
 from cnbudget.model.narrative import Statement
@@ -53,6 +56,7 @@ from cnbudget.model.tables import (
     EconomicSummaryTable,
     ExpenditureTable,
     FiscalSummaryTable,
+    ProcurementTable,
     ProjectExpenditureTable,
     ProjectTable,
     RevenueTable,
@@ -94,6 +98,8 @@ __all__ = [
     "OtherMatters",
     "PerformanceTargets",
     "Procurement",
+    "ProcurementLine",
+    "ProcurementTable",
     "ProjectExpenditureLine",
     "ProjectExpenditureTable",
     "ProjectFunds",
@@ -117,5 +123,7 @@ __all__ = [
     "ThreePublicTable",
     "VehicleGroup",
     "facts",
+    "is_subtotal_label",
+    "is_total_label",
     "zh_label",
 ]

@@ -56,7 +56,9 @@ class ExpenditureAmounts(AmountRecord):
 
     The 11-table template prints 合计/基本支出/项目支出 (and 人员经费/公用经费 in the fund tables);
     the Henan template also splits 人员经费 into 工资福利支出 and 对个人和家庭的补助, 公用经费 into
-    商品和服务支出 and 资本性支出, and 项目支出 into 其他运转类 and 特定目标类.
+    商品和服务支出 and 资本性支出, and 项目支出 into 其他运转类 and 特定目标类. The Jiangsu template's
+    支出预算总表 adds 单位预留机动经费 (a reserve not yet assigned to basic or project spending) and
+    结转下年资金 (funds carried into the next year) beside 基本支出 and 项目支出.
     """
 
     total: Decimal = amount("合计")
@@ -70,6 +72,8 @@ class ExpenditureAmounts(AmountRecord):
     project: Decimal | None = optional_amount("项目支出")
     project_operating: Decimal | None = optional_amount("其他运转类")
     project_specific: Decimal | None = optional_amount("特定目标类")
+    reserve: Decimal | None = optional_amount("单位预留机动经费")
+    next_year_carryover: Decimal | None = optional_amount("结转下年资金")
 
 
 @attrs.frozen(kw_only=True)

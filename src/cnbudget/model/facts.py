@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from cnbudget.model.amounts import AmountRecord
-from cnbudget.model.lines import Line, SummaryLine
+from cnbudget.model.lines import Line, ProcurementLine, SummaryLine
 from cnbudget.model.tables import Table, ThreePublicTable
 
 if TYPE_CHECKING:
@@ -70,8 +70,8 @@ def _line_facts(key: str, line: Line, side: str | None) -> Iterator[Fact]:
         name=line.name,
         project=line.project,
     )
-    if isinstance(line, SummaryLine):
-        # A summary line has one amount; the side (收入/支出) is its column.
+    if isinstance(line, (SummaryLine, ProcurementLine)):
+        # A line of one amount; on a two-sided table the side (收入/支出) is its column.
         yield attrs.evolve(place, column=side or "amount", amount=line.amount)
         return
     record: AmountRecord = getattr(line, "amounts")  # noqa: B009 (every other line has amounts)

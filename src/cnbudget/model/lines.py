@@ -16,6 +16,7 @@ subtotal a row with an agency and nothing else, the grand total a row with none 
 from __future__ import annotations
 
 import enum
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -41,6 +42,7 @@ __all__ = [
     "FiscalLine",
     "FunctionLine",
     "Line",
+    "ProcurementLine",
     "ProjectExpenditureLine",
     "ProjectLine",
     "ProjectType",
@@ -48,6 +50,8 @@ __all__ = [
     "RowKind",
     "SummaryLine",
     "SummaryRole",
+    "is_subtotal_label",
+    "is_total_label",
 ]
 
 
@@ -104,12 +108,34 @@ class Line:
             return _LEVEL_KIND[code.level]
         if self.agency is not None or self.agency_code is not None:
             return RowKind.AGENCY
-        return RowKind.TOTAL if _is_total_name(self.name) else RowKind.OTHER
+        return RowKind.TOTAL if is_total_label(self.name) or is_subtotal_label(self.name) else RowKind.OTHER
 
 
-def _is_total_name(name: str) -> bool:
-    squeezed = "".join(name.split())
-    return squeezed in {"合计", "总计", "小计", "本年合计"}
+# What a total row is (合计行): one definition for the readers, the model and the rules.
+_TOTAL_LABEL = re.compile(r"(?:本年|部门|单位|全部|共)?(?:合计|总计)(?:数|金额)?")
+
+
+def is_total_label(text: str) -> bool:
+    """Whether a row label names a table's total (合计, 总计, 合 计, 本年合计, 部门合计); a 小计 is a
+    subtotal whose scope the row does not say (:func:`is_subtotal_label`).
+
+    >>> is_total_label("合 计"), is_total_label("本年合计"), is_total_label("卫生健康支出"), is_total_label("小计")
+    (True, True, False, False)
+    """
+    return _TOTAL_LABEL.fullmatch(_squeezed(text)) is not None
+
+
+def is_subtotal_label(text: str) -> bool:
+    """Whether a row label is 小计 (a subtotal of the rows above or below, its scope unsaid).
+
+    >>> is_subtotal_label("小 计"), is_subtotal_label("合计")
+    (True, False)
+    """
+    return _squeezed(text) == "小计"
+
+
+def _squeezed(text: str) -> str:
+    return "".join(text.split()).replace("**", "")
 
 
 def _agency() -> Any:
@@ -213,6 +239,7 @@ class SummaryRole(enum.Enum):
 
     SOURCE = "source"  # a funding-source line (收入项目)
     FUNCTION = "function"  # expenditure by function 类 (支出功能分类)
+    USE = "use"  # expenditure by use (支出用途): 基本支出, 项目支出, 单位预留机动经费 (Jiangsu)
     CURRENT_YEAR = "current_year"  # 本年收入 / 本年收入合计 / 本年支出合计
     YEAR_END_CARRYOVER = "year_end_carryover"  # 年终结转结余
     TOTAL = "total"  # 收入总计 / 支出总计
@@ -248,3 +275,37 @@ class FiscalLine(Line):
     agency: str | None = _agency()
     agency_code: str | None = _agency_code()
     project: str | None = optional_text("项目名称")
+
+
+@attrs.frozen(kw_only=True)
+class ProcurementLine(Line):
+    """A row of 政府采购支出预算表 (Jiangsu template): the total, a 采购品目大类 (货物, 工程, 服务), a
+    project's economic subject (专项名称 + 经济科目), or an item bought (采购物品名称 + 采购组织形式).
+
+    Each row carries the category, project and subject of the rows above it, so that it can be read
+    alone; ``name`` is the row's own printed label. Which row it is follows from what it holds
+    (:attr:`level`).
+
+    >>> ProcurementLine(category="货物", project="办公设备购置", subject="办公设备购置",
+    ...                 name="台式计算机", item="台式计算机", method="政府集中采购", amount="9.00").level
+    'item'
+    """
+
+    category: str | None = optional_text("采购品目大类")
+    project: str | None = optional_text("专项名称")
+    subject: str | None = optional_text("经济科目")
+    name: str = text("名称")
+    item: str | None = optional_text("采购物品名称")
+    method: str | None = optional_text("采购组织形式")
+    amount: Decimal = fields.amount("金额", default=Decimal(0))
+    agency: str | None = _agency()
+    agency_code: str | None = _agency_code()
+
+    @property
+    def level(self) -> str:
+        """``total``, ``category``, ``subject`` or ``item``: the row's place in the table's tree."""
+        if self.item is not None:
+            return "item"
+        if self.subject is not None or self.project is not None:
+            return "subject"
+        return "category" if self.category is not None else "total"

@@ -25,11 +25,13 @@ from cnbudget.model.lines import (
     EconomicSummaryLine,
     FiscalLine,
     FunctionLine,
+    ProcurementLine,
     ProjectExpenditureLine,
     ProjectLine,
     RevenueLine,
     SummaryLine,
 )
+from cnbudget.money import AmountUnit
 
 __all__ = [
     "TABLE_TITLES",
@@ -38,6 +40,7 @@ __all__ = [
     "EconomicSummaryTable",
     "ExpenditureTable",
     "FiscalSummaryTable",
+    "ProcurementTable",
     "ProjectExpenditureTable",
     "ProjectTable",
     "RevenueTable",
@@ -63,15 +66,25 @@ TABLE_TITLES: dict[str, str] = {
     "carryover": "上年结转结余情况明细表",
     "economic_summary": "支出经济分类汇总表",
     "projects": "项目支出表",
+    "fiscal_expenditure": "财政拨款支出预算表",
+    "fiscal_basic": "财政拨款基本支出预算表",
+    "operating_costs": "机关运行经费支出预算表",
+    "procurement": "政府采购支出预算表",
 }
 
 
 @attrs.frozen(kw_only=True)
 class Table:
-    """What every table records besides its rows."""
+    """What every table records besides its rows.
+
+    ``unit`` is the table's own 金额单位 where it prints one other than the document's (a Shanghai
+    “三公” table in 万元 among tables in 元); ``None`` means the document's unit. Amounts are kept as
+    printed, in that unit.
+    """
 
     title: str | None = optional_text("表名")
     number: str | None = optional_text("表号")
+    unit: AmountUnit | None = typed("金额单位", AmountUnit, optional=True)
     empty_statement: str | None = optional_text("空表说明")
     notes: tuple[str, ...] = items("注", str)
 
@@ -102,15 +115,18 @@ class SummaryTable(Table):
 
 @attrs.frozen(kw_only=True)
 class RevenueTable(Table):
-    """收入总体情况表: rows by function code (or by agency), columns by funding source."""
+    """收入总体情况表: rows by function code (or by agency), columns by funding source; or, in the
+    Jiangsu template (收入预算总表), one amount per funding source listed down the page (``sources``:
+    一般公共预算资金 小计, its items, 政府性基金 小计, …, each group's 小计 followed by its items)."""
 
     lines: tuple[RevenueLine, ...] = rows_field("行", RevenueLine)
+    sources: tuple[SummaryLine, ...] = rows_field("收入来源", SummaryLine)
 
 
 @attrs.frozen(kw_only=True)
 class ExpenditureTable(Table):
     """Expenditure by function code (支出总体情况表, 一般公共预算支出情况表, 政府性基金预算支出情况表,
-    国有资本经营预算支出情况表)."""
+    国有资本经营预算支出情况表, and the Jiangsu 财政拨款支出预算表（功能科目）)."""
 
     lines: tuple[FunctionLine, ...] = rows_field("行", FunctionLine)
 
@@ -125,7 +141,9 @@ class FiscalSummaryTable(Table):
 
 @attrs.frozen(kw_only=True)
 class BasicExpenditureTable(Table):
-    """一般公共预算基本支出情况表: rows by economic code, 合计 = 人员经费 + 公用经费."""
+    """Rows by 部门预算支出经济分类 code: 一般公共预算基本支出情况表 (合计 = 人员经费 + 公用经费), and in
+    the Jiangsu template 财政拨款基本支出预算表（经济科目） and 一般公共预算机关运行经费支出预算表, which print
+    one amount (合计) per row."""
 
     lines: tuple[EconomicLine, ...] = rows_field("行", EconomicLine)
 
@@ -142,7 +160,9 @@ class ThreePublicTable(Table):
     """The "三公" table (“三公”经费支出情况表): fixed items, each split by budget where printed.
 
     ``vehicles`` (公务用车购置及运行费) is the subtotal of ``vehicle_purchase`` (购置费) and
-    ``vehicle_operation`` (运行费); ``total`` = overseas travel + vehicles + reception.
+    ``vehicle_operation`` (运行费); ``total`` = overseas travel + vehicles + reception. The Jiangsu
+    template adds 会议费 and 培训费 and their sum with the "三公" total
+    (``total_with_meetings_training``); the Shanghai template prints 机关运行经费 beside the items.
     """
 
     total: SourceSplit = typed("合计", SourceSplit)
@@ -151,13 +171,20 @@ class ThreePublicTable(Table):
     vehicle_purchase: SourceSplit = typed("公务用车购置费", SourceSplit)
     vehicle_operation: SourceSplit = typed("公务用车运行费", SourceSplit)
     reception: SourceSplit = typed("公务接待费", SourceSplit)
+    meetings: SourceSplit | None = typed("会议费", SourceSplit, optional=True)
+    training: SourceSplit | None = typed("培训费", SourceSplit, optional=True)
+    total_with_meetings_training: SourceSplit | None = typed(
+        "“三公”经费、会议费、培训费合计", SourceSplit, optional=True)
+    operating_costs: SourceSplit | None = typed("机关运行经费", SourceSplit, optional=True)
     scope: str | None = optional_text("口径")
 
     def items(self) -> Iterator[tuple[str, SourceSplit]]:
-        """``(field name, split)`` for every item in document order."""
-        for name in ("total", "overseas_travel", "vehicles", "vehicle_purchase",
-                     "vehicle_operation", "reception"):
-            yield name, getattr(self, name)
+        """``(field name, split)`` for every item the table prints, in the standard order."""
+        for name in ("total", "overseas_travel", "vehicles", "vehicle_purchase", "vehicle_operation", "reception",
+                     "meetings", "training", "total_with_meetings_training", "operating_costs"):
+            split = getattr(self, name)
+            if split is not None:
+                yield name, split
 
 
 @attrs.frozen(kw_only=True)
@@ -179,6 +206,14 @@ class ProjectTable(Table):
     """项目支出表 (Henan template): projects by type, with amounts by funding source."""
 
     lines: tuple[ProjectLine, ...] = rows_field("行", ProjectLine)
+
+
+@attrs.frozen(kw_only=True)
+class ProcurementTable(Table):
+    """政府采购支出预算表 (Jiangsu template): the total, each 采购品目大类, each project's economic
+    subject and the items bought under it, with their 采购组织形式 and amount."""
+
+    lines: tuple[ProcurementLine, ...] = rows_field("行", ProcurementLine)
 
 
 def _table(key: str, kind: type[Any]) -> Any:
@@ -210,6 +245,10 @@ class Tables:
     carryover: CarryoverTable | None = _table("carryover", CarryoverTable)
     economic_summary: EconomicSummaryTable | None = _table("economic_summary", EconomicSummaryTable)
     projects: ProjectTable | None = _table("projects", ProjectTable)
+    fiscal_expenditure: ExpenditureTable | None = _table("fiscal_expenditure", ExpenditureTable)
+    fiscal_basic: BasicExpenditureTable | None = _table("fiscal_basic", BasicExpenditureTable)
+    operating_costs: BasicExpenditureTable | None = _table("operating_costs", BasicExpenditureTable)
+    procurement: ProcurementTable | None = _table("procurement", ProcurementTable)
 
     def present(self) -> tuple[tuple[str, Table], ...]:
         """``(key, table)`` for every table the document contains, in the standard order."""

@@ -21,6 +21,8 @@ from collections.abc import Sequence
 
 import attrs
 
+from cnbudget.model.kinds import title_key
+from cnbudget.numbering import is_table_number
 from cnbudget.readers.text.source import SourceLine, clean_name
 
 __all__ = ["Contents", "find_contents"]
@@ -58,6 +60,7 @@ def find_contents(lines: Sequence[SourceLine]) -> Contents:
         return Contents(entries=(), lines=range(0))
     entries: list[str] = []
     parts_seen: set[str] = set()
+    kinds_seen: set[str] = set()
     end = start + 1
     for index in range(start + 1, len(lines)):
         line = lines[index]
@@ -65,17 +68,22 @@ def find_contents(lines: Sequence[SourceLine]) -> Contents:
             continue
         squeezed = line.squeezed
         part = _PART.match(squeezed)
+        kind = title_key(line.text)
         body_begins = (
             line.is_tabular
-            or "。" in squeezed
+            or "。" in squeezed[:-1]  # a sentence; an entry may end with a full stop (一、主要职能。)
             or len(squeezed) > _MAX_ENTRY
             or (part is not None and part.group(0) in parts_seen)
+            or (kind is not None and kind in kinds_seen)  # the first table's title, listed above
+            or is_table_number(squeezed)  # 公开01表 over the first table
             or len(entries) >= _MAX_ENTRIES
         )
         if body_begins:
             break
         if part is not None:
             parts_seen.add(part.group(0))
+        if kind is not None:
+            kinds_seen.add(kind)
         entries.append(_entry(line))
         end = index + 1
     return Contents(entries=tuple(entries), lines=range(start, end))

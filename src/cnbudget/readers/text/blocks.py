@@ -1,16 +1,19 @@
 """Cut a document into blocks: one per table, each starting at its title (表格定位).
 
-A title is a short line that, once the table number (表1), the year (2024年) and the 部门/单位
-prefix are set aside, is exactly one of the standard table titles. A table of contents entry
-(``一、部门收支总体情况表``) and a sentence that mentions a table (``…支出情况表为空表。``) are not
-titles. A block runs to the next title or to the next part heading (第三部分, 名词解释…).
+A title is a short line whose core (:func:`~cnbudget.model.kinds.title_core`: the line without its
+table number, year, department and 部门/单位 prefix) is one of the titles of a table kind
+(:data:`~cnbudget.model.kinds.TABLE_KINDS`). Some extractions break a long title over two or three
+lines (``…培训费支出预`` / ``“ ”`` / ``算表``) or print the table's heading on the title's line
+(``收支预算总表部门：中共江苏省委办公厅 单位：万元``); both are recognised. Entries of the table of
+contents (目录) are not titles, nor is a sentence that mentions a table (``…支出情况表为空表。``). A
+block runs to the next title or to the next part heading (第三部分, 名词解释…).
 
 >>> title_key("表 1 部门收支总体情况表")
 'summary'
->>> title_key("2024 年一般公共预算“三公”经费支出情况表")
-'three_public'
->>> title_key("- 五、 一般公共预算支出情况表") is None
-True
+>>> from cnbudget.readers.text.source import split_lines
+>>> lines = split_lines("目录\\n一、收支预算总表\\n二、收入预算总表\\n\\n公开01表\\n收支预算总表\\n收入\\t金额")
+>>> [(b.key, b.title.number, b.number) for b in find_blocks(lines)]
+[('summary', 6, '公开01表')]
 """
 
 from __future__ import annotations
@@ -20,62 +23,20 @@ from collections.abc import Sequence
 
 import attrs
 
+from cnbudget.model.kinds import FORM_KEYS, title_key
+from cnbudget.numbering import PART_HEADING, is_table_number
+from cnbudget.readers.prose.contents import find_contents
 from cnbudget.readers.text.source import SourceLine
 from cnbudget.text import normalize_width
 
 __all__ = ["PERFORMANCE_KEYS", "Block", "contents_key", "find_blocks", "title_key"]
 
 #: Keys of the performance-target forms, beside the stable table keys.
-PERFORMANCE_KEYS = ("department_target", "project_target", "project_targets_summary")
+PERFORMANCE_KEYS = FORM_KEYS
 
-# Order matters: the first pattern that matches the whole normalised title wins.
-_TITLES: tuple[tuple[str, str], ...] = (
-    ("fiscal_summary", r"财政拨款收支(?:预算)?总体情况表"),
-    ("general_budget_basic", r"一般公共预算基本支出(?:预算)?情况表"),
-    ("general_budget_projects", r"一般公共预算项目支出(?:预算)?情况表"),
-    ("general_budget", r"一般公共预算(?:财政拨款)?支出(?:预算)?情况表"),
-    ("gov_fund", r"政府性基金预算支出(?:预算)?情况表"),
-    ("soe_capital", r"国有资本经营预算支出(?:预算)?情况表"),
-    ("three_public", r"(?:财政拨款|一般公共预算)?\"?三公\"?经费支出(?:预算)?情况表"),
-    ("carryover", r"上年结转结余(?:情况)?明细表|上年结转结余情况表"),
-    ("economic_summary", r"支出经济分类汇总表"),
-    ("summary", r"收支(?:预算)?总体情况表|收支总表"),
-    ("revenue", r"收入(?:预算)?总体情况表|收入总表"),
-    ("expenditure", r"支出(?:预算)?总体情况表|支出总表"),
-    ("department_target", r"(?:部门\(单位\)|部门|单位)?整体(?:支出)?绩效目标(?:申报)?表"),
-    ("project_targets_summary", r"(?:部门)?(?:预算)?项目绩效目标汇总表"),
-    ("project_target", r"(?:\S*?)项目支出绩效目标(?:申报)?表"),
-    ("projects", r"项目支出(?:预算)?表"),
-)
-_PREFIX = re.compile(
-    r"^(?:表\d+)?(?:20\d\d年度?)?(?:[^\s\"]{0,30}?(?:局|委|院|办|厅|中心|部|会|馆|所|站|队)(?=\d{4}年|部门|单位))?"
-    r"(?:20\d\d年度?)?(?:部门\(单位\)|部门|单位)?"
-)
-_SUFFIX = re.compile(r"(?:\(20\d\d年度?\))?(?:表\d+)?$")
-_PART = re.compile(r"^第[一二三四五六七八九十]+部分|^名词解释|^附件")
-_MAX_TITLE_LENGTH = 60
-
-
-def _normalise(text: str) -> str:
-    squeezed = re.sub(r"\s+", "", normalize_width(text))
-    return squeezed.replace("“", '"').replace("”", '"').replace("'", '"')
-
-
-def title_key(text: str) -> str | None:
-    """The table key a title line names, or ``None`` when the line is not a table title."""
-    squeezed = _normalise(text)
-    if not squeezed or len(squeezed) > _MAX_TITLE_LENGTH or squeezed.endswith(("。", ".", "；")):
-        return None
-    if re.match(r"^(?:[一二三四五六七八九十]+[、.]|\(\S{1,3}\)|\d+[、.])", squeezed):
-        return None  # an entry of the table of contents or of a list
-    core = _SUFFIX.sub("", _PREFIX.sub("", squeezed, count=1), count=1)
-    for key, pattern in _TITLES:
-        if re.fullmatch(pattern, core):
-            return key
-    return None
-
-
-_LIST_NUMBER = re.compile(r"^[-*\s]*(?:[一二三四五六七八九十]+[、.．]|[（(][^)）]{1,3}[)）]|\d+[、.．])\s*")
+_END_OF_PART = re.compile(rf"{PART_HEADING.pattern}|^名词解释|^附件")
+_WRAPPED_TAIL = 8  # the longest piece of a title an extraction moves onto the next line
+_NUMBER_ABOVE = 3  # how many lines above a title its table number may stand
 
 
 def contents_key(entry: str) -> str | None:
@@ -84,7 +45,7 @@ def contents_key(entry: str) -> str | None:
     >>> contents_key("十、财政拨款“三公”经费支出情况表"), contents_key("二、机构设置及人员情况")
     ('three_public', None)
     """
-    return title_key(_LIST_NUMBER.sub("", entry, count=1))
+    return title_key(entry)
 
 
 @attrs.frozen(kw_only=True)
@@ -94,31 +55,66 @@ class Block:
     key: str
     title: SourceLine
     lines: tuple[SourceLine, ...]
-    number: str | None = None  # 表号 as printed just before the title, e.g. "表 1"
+    number: str | None = None  # 表号 as printed just before the title, e.g. "表 1", "公开05表"
 
 
-_TABLE_NUMBER = re.compile(r"^表\s*\d+$")
+def _title_at(lines: Sequence[SourceLine], index: int) -> tuple[str, int] | None:
+    """The kind titled at ``lines[index]`` and how many lines the title takes (a title wrapped onto
+    one or two short lines below is joined again), or ``None``."""
+    line = lines[index]
+    if line.is_blank or (line.is_tabular and len([c for c in line.cells if c]) > 1):
+        return None
+    if (key := title_key(line.text)) is not None:
+        return key, 1
+    if is_table_number(line.text):
+        return None  # 公开01表 over the title, not a part of it
+    joined = normalize_width(line.squeezed)
+    for extra in (1, 2):
+        if index + extra >= len(lines):
+            break
+        tail = lines[index + extra]
+        if tail.is_blank or tail.is_tabular or len(tail.squeezed) > _WRAPPED_TAIL:
+            break
+        joined += normalize_width(tail.squeezed)
+        if (key := title_key(joined.replace('""', ""))) is not None:  # quotes left on a line of their own
+            return key, extra + 1
+    return None
 
 
-def find_blocks(lines: Sequence[SourceLine]) -> list[Block]:
-    """Every titled block of ``lines``, in document order."""
-    starts = [(i, key) for i, line in enumerate(lines) if (key := title_key(line.text)) is not None]
+def find_blocks(lines: Sequence[SourceLine], skip: Sequence[int] = ()) -> list[Block]:
+    """Every titled block of ``lines``, in document order; the line indexes in ``skip`` (the 目录)
+    are never titles. When ``skip`` is not given the document's own 目录 is found and skipped."""
+    if not skip:
+        skip = find_contents(lines).lines
+    skipped = set(skip)
+    starts: list[tuple[int, int, str]] = []
+    index = 0
+    while index < len(lines):
+        found = None if index in skipped else _title_at(lines, index)
+        if found is None:
+            index += 1
+            continue
+        key, length = found
+        starts.append((index, length, key))
+        index += length
     blocks = []
-    for position, (start, key) in enumerate(starts):
+    for position, (start, length, key) in enumerate(starts):
         end = starts[position + 1][0] if position + 1 < len(starts) else len(lines)
-        for stop in range(start + 1, end):
-            if _PART.match(lines[stop].squeezed):
-                end = stop
-                break
-        number = _number_before(lines, start)
-        blocks.append(Block(key=key, title=lines[start], lines=tuple(lines[start + 1 : end]), number=number))
+        end = next((stop for stop in range(start + length, end) if _END_OF_PART.match(lines[stop].squeezed)), end)
+        blocks.append(Block(key=key, title=lines[start], lines=tuple(lines[start + length: end]),
+                            number=_number_before(lines, start)))
     return blocks
 
 
 def _number_before(lines: Sequence[SourceLine], start: int) -> str | None:
-    for back in range(start - 1, max(start - 4, -1), -1):
-        text = lines[back].text
-        if not text:
+    """The table number printed on its own line just above the title (a page number may stand
+    between), or at the head of the title's own line."""
+    own = re.match(r"^\s*(公开\s*\d{1,3}\s*表|附?表\s*\d{1,3})(?=\s|\S)", lines[start].text)
+    if own is not None and is_table_number(own.group(1)):
+        return own.group(1)
+    for back in range(start - 1, max(start - 1 - _NUMBER_ABOVE, -1), -1):
+        text = lines[back].text.strip()
+        if not text or text.isdigit():
             continue
-        return text if _TABLE_NUMBER.match(normalize_width(text).strip()) else None
+        return text if is_table_number(text) else None
     return None

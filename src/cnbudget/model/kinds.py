@@ -1,0 +1,178 @@
+"""The kinds of table a disclosure prints (表格种类), described once, as data.
+
+Every province prints the same content under its own titles: 收支总体情况表 (the 11-table
+template), 部门财务收支预算总表 (Shanghai), 收支预算总表 (Jiangsu) are all the ``summary``. A
+:class:`TableKind` holds what is fixed about one kind: its stable key, its standard title, the
+title of every template family (regular expressions over the title's *core*, see :func:`title_core`),
+the words that tell it from the others in a loosely worded table of contents, and its model class.
+How its columns add up is in :mod:`cnbudget.model.sums`; how its columns are printed, template by
+template, in :mod:`cnbudget.model.columns`. Adding a template family is adding data here and there.
+
+>>> title_key("2025年部门财务收支预算总表")
+'summary'
+>>> title_key("公开05表 财政拨款支出预算表（功能科目）")
+'fiscal_expenditure'
+>>> title_key("2024 年一般公共预算“三公”经费支出情况表"), title_key("一般公共预算“三公”经费、会议费、培训费支出预算表")
+('three_public', 'three_public')
+>>> title_key("一般公共预算财政拨款支出决算表") is None  # final accounts are another kind of document
+True
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+import attrs
+
+from cnbudget.model.tables import TABLE_TITLES
+from cnbudget.numbering import split_number
+from cnbudget.text import normalize_width
+
+__all__ = [
+    "FORM_KEYS",
+    "TABLE_KINDS",
+    "TableKind",
+    "loose_key",
+    "title_core",
+    "title_key",
+]
+
+
+@attrs.frozen(kw_only=True)
+class TableKind:
+    """One kind of table (or performance form): key, standard title, title variants, key words."""
+
+    key: str
+    title: str  # the standard Chinese title
+    titles: tuple[str, ...]  # the cores of its titles in every template family (regular expressions)
+    keywords: str  # what tells it from the others in a loosely worded 目录 entry (a regular expression)
+    form: bool = False  # a performance-target form rather than a standard table
+
+    def names(self, core: str) -> bool:
+        """Whether a title core is one of this kind's titles."""
+        return any(re.fullmatch(pattern, core) for pattern in self.titles)
+
+
+# Optional words every family may put inside a title; written once so the patterns stay readable.
+_BUDGETED = r"(?:预算)?"
+_SITUATION = r"(?:情况)?"
+_BY_FUNCTION = r"(?:\((?:功能科目|按功能分类|功能分类)\))?"
+_BY_ECONOMIC = r"(?:\((?:经济科目|按经济分类|经济分类)\))?"
+
+
+def _kind(key: str, *titles: str, keywords: str, form: bool = False, title: str | None = None) -> TableKind:
+    return TableKind(key=key, title=title or TABLE_TITLES[key], titles=titles, keywords=keywords, form=form)
+
+
+#: Every kind, most specific title first (the first kind whose title matches wins).
+TABLE_KINDS: tuple[TableKind, ...] = (
+    _kind("fiscal_summary", rf"财政拨款收支{_BUDGETED}(?:总体情况表|总表)", keywords=r"财政拨款收(?:入)?支"),
+    _kind("fiscal_basic", rf"财政拨款基本支出{_BUDGETED}{_SITUATION}表{_BY_ECONOMIC}",
+          keywords=r"财政拨款基本支出"),
+    _kind("fiscal_expenditure", rf"财政拨款支出{_BUDGETED}{_SITUATION}表{_BY_FUNCTION}",
+          keywords=r"^财政拨款支出"),
+    _kind("operating_costs", rf"(?:一般公共预算)?机关运行经费支出{_BUDGETED}{_SITUATION}表",
+          keywords=r"机关运行经费支出"),
+    _kind("three_public",
+          rf"(?:财政拨款|一般公共预算)?\"?三公\"?经费(?:,会议费,培训费)?(?:和机关运行经费)?(?:支出)?{_BUDGETED}{_SITUATION}表",
+          keywords=r"三公"),
+    _kind("general_budget_basic",
+          rf"一般公共预算(?:财政拨款)?基本支出(?:部门预算经济分类)?{_BUDGETED}{_SITUATION}表{_BY_ECONOMIC}",
+          keywords=r"一般公共预算.*基本支出"),
+    _kind("general_budget_projects", rf"一般公共预算(?:财政拨款)?项目支出{_BUDGETED}{_SITUATION}表",
+          keywords=r"一般公共预算.*项目支出"),
+    _kind("general_budget",
+          rf"一般公共预算(?:财政拨款)?支出(?:功能分类)?{_BUDGETED}{_SITUATION}表{_BY_FUNCTION}",
+          keywords=r"一般公共预算.*支出"),
+    _kind("gov_fund",
+          rf"(?:财政拨款)?政府性基金(?:预算)?(?:财政拨款)?支出(?:功能分类)?{_BUDGETED}{_SITUATION}表{_BY_FUNCTION}",
+          keywords=r"政府性基金.*支出"),
+    _kind("soe_capital",
+          rf"(?:财政拨款)?国有资本经营(?:预算)?(?:财政拨款)?支出(?:功能分类)?{_BUDGETED}{_SITUATION}表{_BY_FUNCTION}",
+          keywords=r"国有资本经营.*支出"),
+    _kind("carryover", r"上年结转结余(?:情况)?明细表|上年结转结余情况表", keywords=r"上年结转结余"),
+    _kind("economic_summary", r"支出经济分类汇总表", keywords=r"经济分类汇总"),
+    _kind("procurement", rf"政府采购(?:支出)?{_BUDGETED}{_SITUATION}表", keywords=r"政府采购"),
+    _kind("department_target", r"(?:部门\(单位\)|部门|单位)?整体(?:支出)?绩效目标(?:申报)?表",
+          keywords=r"整体(?:支出)?绩效目标", form=True, title="部门整体绩效目标表"),
+    _kind("project_targets_summary", r"(?:部门)?(?:预算)?项目绩效目标汇总表", keywords=r"项目绩效目标汇总",
+          form=True, title="项目绩效目标汇总表"),
+    _kind("project_target", r"(?:\S*?)项目支出绩效目标(?:申报|填报)?表", keywords=r"项目(?:支出)?绩效目标", form=True,
+          title="项目支出绩效目标表"),
+    _kind("projects", rf"项目支出{_BUDGETED}表", keywords=r"项目支出(?:预算)?(?:情况)?表$"),
+    _kind("summary", rf"(?:财务)?收支{_BUDGETED}(?:总体情况表|总表)", keywords=r"收(?:入)?支(?:出)?(?:预算)?总"),
+    _kind("revenue", rf"收入{_BUDGETED}(?:总体情况表|总表)", keywords=r"收入(?:预算)?(?:总|表$|情况表$)"),
+    _kind("expenditure", rf"支出{_BUDGETED}(?:总体情况表|总表)", keywords=r"支出(?:预算)?(?:总|表$|情况表$)"),
+)
+
+#: The kinds by key.
+KINDS: Mapping[str, TableKind] = {kind.key: kind for kind in TABLE_KINDS}
+#: Keys of the performance-target forms, beside the stable table keys.
+FORM_KEYS: tuple[str, ...] = tuple(kind.key for kind in TABLE_KINDS if kind.form)
+
+# What may stand before the kind's own words: a year, a department's or unit's name, 部门/单位.
+_ORGANISATION = r"[^\s\"]{0,30}?(?:局|委|院|办|厅|中心|部|会|馆|所|站|队|处|室|社|校)"
+_PREFIX = re.compile(
+    rf"^(?:20\d\d年度?)?(?:{_ORGANISATION}(?=20\d\d年|部门|单位))?(?:20\d\d年度?)?"
+    r"(?:(?:区级|市级|县级|省级)?(?:部门\(单位\)|预算单位|部门|单位))?"
+)
+_SUFFIX = re.compile(r"(?:\(20\d\d年度?\)|\((?:空表|续表?)\))?(?:表\d+)?$")
+# Heading words printed on the title's own line in some extractions (收支预算总表部门：某厅 单位：万元).
+_META = re.compile(r"(?:编制部门|编制单位|部门名称|单位名称|预算单位|部门|单位|金额单位)[:：]")
+_MAX_TITLE = 60
+
+
+def _squeezed(text: str) -> str:
+    return re.sub(r"\s+", "", normalize_width(text)).replace("'", '"')
+
+
+def title_core(text: str) -> str:
+    """The words of a title that name its kind: without the table number (公开05表, 表1, （五）, 五、),
+    the year, the department, 部门/单位, a heading run onto the same line, or a trailing (2024年度).
+
+    >>> title_core("表 1 2024年乌鲁木齐市医疗保障局部门收支总体情况表")
+    '收支总体情况表'
+    >>> title_core("收支预算总表部门：中共江苏省委办公厅 单位：万元")
+    '收支预算总表'
+    """
+    squeezed = _squeezed(text)
+    meta = _META.search(squeezed)
+    if meta is not None and meta.start() > 0:
+        squeezed = squeezed[: meta.start()]
+    _, rest = split_number(squeezed)
+    return _SUFFIX.sub("", _PREFIX.sub("", rest, count=1), count=1)
+
+
+def title_key(text: str) -> str | None:
+    """The kind a line titles (its key), or ``None`` when the line is not a table title.
+
+    A sentence that mentions a table (``…支出情况表为空表。``) is not a title: the whole core must be
+    one of the kind's titles.
+
+    >>> title_key("2023年部门一般公共预算基本支出部门预算经济分类预算表"), title_key("本表为空表。") is None
+    ('general_budget_basic', True)
+    """
+    squeezed = _squeezed(text)
+    if not squeezed or len(squeezed) > _MAX_TITLE + 40 or squeezed.endswith(("。", ".", ";")):
+        return None
+    core = title_core(squeezed)
+    if not core or len(core) > _MAX_TITLE:
+        return None
+    return next((kind.key for kind in TABLE_KINDS if kind.names(core)), None)
+
+
+def loose_key(entry: str) -> str | None:
+    """The kind a 目录 entry names by its distinguishing words, whatever the province's wording;
+    ``None`` for an entry that does not name a table (说明, 概况, a part heading).
+
+    >>> loose_key("五、一般公共预算支出表"), loose_key("(八)一般公共预算“三公”经费支出预算表")
+    ('general_budget', 'three_public')
+    >>> loose_key("八、关于2024年政府性基金预算拨款情况说明") is None, loose_key("第二部分部门预算公开表") is None
+    (True, True)
+    """
+    words = _squeezed(split_number(entry)[1])
+    words = re.sub(r"\([^)]*\)$", "", words)  # a trailing (2024年) or (空表) or (功能科目)
+    if not words.endswith("表"):
+        return None
+    return next((kind.key for kind in TABLE_KINDS if re.search(kind.keywords, words)), None)

@@ -1,0 +1,129 @@
+"""List and table numbering as documents print it (编号): one home for every numbering pattern.
+
+Budget documents number their parts, sections, list items and tables in many styles: ``第二部分``,
+``一、`` ``二．``, ``（一）`` ``(1)``, ``1.`` ``1、`` ``1．``, ``①``, and tables ``表1`` ``表一`` ``附表3``
+``公开05表`` ``表 1``. Readers set the number apart from the text it numbers; completeness checks
+compare a table's number with the contents. Both use this module.
+
+>>> split_number("（五）一般公共预算支出情况表")
+(5, '一般公共预算支出情况表')
+>>> split_number("公开05表 财政拨款支出预算表")
+(5, '财政拨款支出预算表')
+>>> split_number("2.66%的增长")
+(None, '2.66%的增长')
+>>> numeral("十二"), table_number("附表三")
+(12, 3)
+"""
+
+from __future__ import annotations
+
+import re
+
+from cnbudget.text import normalize_width
+
+__all__ = [
+    "CHINESE_NUMERALS",
+    "NUMERAL",
+    "PART_HEADING",
+    "TABLE_NUMBER",
+    "is_table_number",
+    "numeral",
+    "split_number",
+    "strip_number",
+    "table_number",
+]
+
+#: Chinese numerals as they number lists (一 … 十, 二十, 一百 rarely).
+CHINESE_NUMERALS = "零〇一二三四五六七八九十"
+#: A number in Arabic or Chinese numerals, as a regular-expression fragment.
+NUMERAL = rf"\d{{1,3}}|[{CHINESE_NUMERALS}]{{1,3}}"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+#: A part heading: 第一部分, 第二部分 …
+PART_HEADING = re.compile(rf"^第[{CHINESE_NUMERALS}]+部分")
+
+#: A table's number printed on its own or before its title: 表1, 表 1, 表一, 附表3, 公开05表, 公开 05 表.
+TABLE_NUMBER = re.compile(rf"^(?:附?表\s*(?P<a>{NUMERAL})|公开\s*(?P<b>\d{{1,3}})\s*表)")
+
+# A list number at the start of a text (after width folding): (一) (1) 一、 1. 1、 1: ① or a table number.
+_LEADING = re.compile(
+    rf"^[-*#\s]*(?:附?表\s*(?P<table>{NUMERAL})(?![\d{CHINESE_NUMERALS}])|公开\s*(?P<public>\d{{1,3}})\s*表"
+    rf"|\(\s*(?P<bracket>{NUMERAL})\s*\)"
+    rf"|(?P<listed>{NUMERAL})\s*[,.:](?!\d))\s*[,.:\-]?\s*"
+)
+_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def numeral(text: str) -> int | None:
+    """The number written in Arabic or Chinese numerals (up to 999 / 九十九), else ``None``.
+
+    >>> numeral("11"), numeral("十一"), numeral("二十"), numeral("十"), numeral("05"), numeral("表")
+    (11, 11, 20, 10, 5, None)
+    """
+    if text.isdigit():
+        return int(text)
+    if not text or any(c not in _DIGITS and c != "十" for c in text) or text.count("十") > 1:
+        return None
+    if "十" not in text:
+        return _DIGITS[text] if len(text) == 1 else None
+    tens, _, units = text.partition("十")
+    if len(tens) > 1 or len(units) > 1:
+        return None
+    return (_DIGITS[tens] if tens else 1) * 10 + (_DIGITS[units] if units else 0)
+
+
+def split_number(text: str) -> tuple[int | None, str]:
+    """The list or table number at the start of ``text`` and the text after it (width folded, the
+    ideographic comma read as a comma); ``(None, text)`` where it starts with none.
+
+    A number followed by a digit (``2.66``, ``1,089``) is a figure, not a list number.
+
+    >>> split_number("十一、一般公共预算“三公”经费支出预算表")
+    (11, '一般公共预算"三公"经费支出预算表')
+    >>> split_number("表 3 部门支出总体情况表"), split_number("③ 项目")
+    ((3, '部门支出总体情况表'), (3, '项目'))
+    """
+    stripped = text.strip()
+    if stripped[:1] and stripped[0] in _CIRCLED:  # ③ before width folding, which makes it a plain 3
+        return _CIRCLED.index(stripped[0]) + 1, normalize_width(stripped[1:]).strip()
+    folded = normalize_width(stripped)
+    found = _LEADING.match(folded)
+    if found is None:
+        return None, folded
+    kind = next(name for name in ("table", "public", "bracket", "listed") if found.group(name))
+    value = numeral(found.group(kind))
+    if value is None:
+        return None, folded
+    return value, folded[found.end():]
+
+
+def strip_number(text: str) -> str:
+    """``text`` without its leading list or table number (width folded).
+
+    >>> strip_number("1. 一般公共预算拨款"), strip_number("其中：财政拨款")
+    ('一般公共预算拨款', '其中:财政拨款')
+    """
+    return split_number(text)[1]
+
+
+def table_number(printed: str | None) -> int | None:
+    """The number of a table as printed above or before it (``表 10``, ``附表一``, ``公开05表``).
+
+    >>> table_number("表 10"), table_number("公开12表"), table_number(None)
+    (10, 12, None)
+    """
+    found = TABLE_NUMBER.match(re.sub(r"\s+", "", normalize_width(printed or "")))
+    if found is None:
+        return None
+    return numeral(found.group("a") or found.group("b"))
+
+
+def is_table_number(text: str) -> bool:
+    """Whether a line holds a table number and nothing else (``表 1``, ``公开 05 表``).
+
+    >>> is_table_number("公开 05 表"), is_table_number("表1 部门收支总表")
+    (True, False)
+    """
+    squeezed = re.sub(r"\s+", "", normalize_width(text))
+    found = TABLE_NUMBER.match(squeezed)
+    return found is not None and found.end() == len(squeezed)
