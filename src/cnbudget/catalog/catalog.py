@@ -37,7 +37,11 @@ from cnbudget.vocab import AgencyKind
 __all__ = ["COVERED_YEARS", "Catalog", "catalog", "load_catalog_csv"]
 
 COVERED_YEARS: tuple[int, ...] = tuple(sorted({e.year for e in bundled_dataset().editions}))
-"""The editions of 政府收支分类科目 the bundled data stands for (2023, 2024, 2025)."""
+"""The editions of 政府收支分类科目 the bundled data stands for (2017 to 2026).
+
+Covered does not mean complete: ``editions.csv`` says, edition by edition, whether our list of
+类 is complete, and each subject whether its list of children is.
+"""
 
 CodeLike = str | ClassificationCode
 FamilyLike = Family | str
@@ -53,7 +57,7 @@ _RANK = {
 
 
 def _former_names(
-    code: AnyCode, earlier: Iterable[CodeRecord], undated: Iterable[NameRecord], current: str
+    code: AnyCode, earlier: Iterable[CodeRecord], recorded: Iterable[NameRecord], current: str
 ) -> tuple[FormerName, ...]:
     dated = sorted(earlier, key=lambda r: r.until or 0)
     names = [
@@ -61,11 +65,30 @@ def _former_names(
         for r in dated
         if r.name != current
     ]
-    names += [FormerName(name=n.name, note=n.note) for n in undated if n.name != current]
+    names += [
+        FormerName(name=n.name, since=n.since, until=n.until, note=n.note)
+        for n in recorded
+        if n.name != current
+    ]
     unique: dict[str, FormerName] = {}
     for former in names:
         unique.setdefault(former.name, former)
     return tuple(unique.values())
+
+
+def _renamed_from(current: CodeRecord, rows: Iterable[CodeRecord]) -> list[CodeRecord]:
+    """The earlier rows of a code that ``current`` continues without a gap (renames).
+
+    A code abolished and later given to another subject (30311 住房公积金 until 2017,
+    代缴社会保险费 later) leaves a gap: the old name is no former name of the new subject.
+    """
+    by_until = {r.until: r for r in rows if r.until is not None}
+    chain: list[CodeRecord] = []
+    since = current.since
+    while since is not None and (before := by_until.get(since - 1)) is not None:
+        chain.append(before)
+        since = before.since
+    return chain
 
 
 class Catalog:
@@ -90,6 +113,7 @@ class Catalog:
         records: Iterable[CodeRecord],
         names: Iterable[NameRecord] = (),
         top_complete: Mapping[Family, bool] | None = None,
+        checked: Mapping[Family, bool] | None = None,
         covered: bool = True,
         correspondence: Correspondence | None = None,
         funding_sources: FundingVocabulary | None = None,
@@ -103,12 +127,18 @@ class Catalog:
         self._top_complete = {
             family: covered and bool((top_complete or {}).get(family, False)) for family in Family
         }
+        # Row flags count only in editions our lists were checked against (all, for user lists).
+        lists_checked = {
+            family: covered and (checked or {}).get(family, checked is None) for family in Family
+        }
         self._history: dict[AnyCode, list[CodeRecord]] = defaultdict(list)
         for record in records:
             self._history[record.code].append(record)
-        undated: dict[tuple[AnyCode, str], list[NameRecord]] = defaultdict(list)
+        # Only the variants printed, and the former names given up, by this year count.
+        recorded: dict[tuple[AnyCode, str], list[NameRecord]] = defaultdict(list)
         for name in names:
-            undated[(name.code, name.kind)].append(name)
+            if name.applies_in(year):
+                recorded[(name.code, name.kind)].append(name)
         self._subjects: dict[AnyCode, Subject] = {}
         self._children: dict[tuple[Family, AnyCode | None], list[Subject]] = defaultdict(list)
         current = sorted(
@@ -122,19 +152,17 @@ class Catalog:
                 raise DataError(
                     [(record.origin, f"{code}: its parent {code.parent} is not in the list")]
                 )
-            earlier = [
-                r for r in self._history[code] if r.until is not None and r.until < year
-            ]
+            earlier = _renamed_from(record, self._history[code])
             subject = Subject(
                 code=code,
                 name=record.name,
                 former_names=_former_names(
-                    code, earlier, undated[(code, "former")], record.name
+                    code, earlier, recorded[(code, "former")], record.name
                 ),
                 variants=tuple(
-                    n.name for n in undated[(code, "variant")] if n.name != record.name
+                    n.name for n in recorded[(code, "variant")] if n.name != record.name
                 ),
-                children_complete=covered and record.children_complete,
+                children_complete=lists_checked[Family.of(code)] and record.children_complete,
                 parent=parent,
                 since=record.since,
                 until=record.until,
@@ -405,7 +433,9 @@ def catalog(year: int) -> Catalog:
     >>> catalog(2024) is catalog(2024)
     True
     >>> catalog(2018)["210"].name, catalog(2018).covered
-    ('医疗卫生与计划生育支出', False)
+    ('医疗卫生与计划生育支出', True)
+    >>> catalog(2016).covered
+    False
     """
     _check_year(year)
     data = bundled_dataset()
@@ -415,6 +445,7 @@ def catalog(year: int) -> Catalog:
         records=data.codes,
         names=data.names,
         top_complete={e.family: e.complete for e in editions},
+        checked={e.family: e.checked for e in editions},
         covered=bool(editions),
         correspondence=Correspondence(data.correspondence),
         funding_sources=FundingVocabulary(data.funding),
@@ -432,7 +463,7 @@ def load_catalog_csv(
     """A catalogue from your own CSV list of subjects, e.g. the official list as published.
 
     The file has a header naming a code and a name column (``科目编码,科目名称`` or the bundled
-    ``code,name,since,until,children_complete,note``). Set ``complete`` when the file is the
+    ``code,name,since,until,children_complete,note,unverified``). Set ``complete`` when the file is the
     full official list: its lists of 类 and of children then count as complete (a
     ``children_complete`` column still decides row by row). ``known_names`` adds the variant
     and former names the bundled data knows; the correspondence and funding-source vocabulary

@@ -4,7 +4,9 @@ A code list is a CSV file with a header row. Two forms are read:
 
 * the bundled form ``code,name,since,until,children_complete,note`` — one row per code and name,
   with the editions (years) the name was valid in; blank ``since`` means "from before the first
-  edition our data covers", blank ``until`` means "still valid";
+  edition our data covers", blank ``until`` means "still valid". An optional ``unverified``
+  column names a year boundary that is our best knowledge rather than a checked fact
+  (``since``, ``until`` or ``since|until``), so that no message claims more than we know;
 * the official list as published, ``科目编码,科目名称`` (also ``编码``/``名称``), one row per code.
 
 The code family of a row follows from its first digit (2 支出功能分类, 3 部门经济分类,
@@ -55,7 +57,9 @@ _OPTIONAL_COLUMNS = {
     "until": ("until", "截止年度"),
     "children_complete": ("children_complete", "下级完整"),
     "note": ("note", "备注"),
+    "unverified": ("unverified", "未核实"),
 }
+_BOUNDARIES = ("since", "until")
 _TRUE = {"true", "yes", "1", "是", "y"}
 _FALSE = {"false", "no", "0", "否", "n", ""}
 # The 政府收支分类 began with the 2007 edition; later than 2100 is a typing error.
@@ -65,7 +69,16 @@ LAST_YEAR = 2100
 
 @attrs.frozen(kw_only=True)
 class CodeRecord:
-    """One row of a code list: a code and the name it had over a range of editions."""
+    """One row of a code list: a code and the name it had over a range of editions.
+
+    ``since_verified``/``until_verified`` are false where the year boundary is our best
+    knowledge, not a checked fact: the code may then exist (under this or another name) on the
+    other side of it.
+
+    >>> from cnbudget.codes import FunctionCode
+    >>> CodeRecord(code=FunctionCode("215"), name="资源勘探信息等支出", until=2019).valid_in(2019)
+    True
+    """
 
     code: AnyCode
     name: str
@@ -74,6 +87,8 @@ class CodeRecord:
     children_complete: bool = False
     note: str = ""
     origin: str = ""
+    since_verified: bool = True
+    until_verified: bool = True
 
     @property
     def family(self) -> Family:
@@ -89,13 +104,32 @@ class CodeRecord:
 
 @attrs.frozen(kw_only=True)
 class NameRecord:
-    """A known printed variant of a name, or a former name whose years are not recorded."""
+    """A known printed variant of a name, or a former name, with the years it was in use.
+
+    A variant counts in the editions it was printed in (blank years: every edition); a former
+    name counts in the editions after its ``until`` (blank: every edition).
+
+    >>> from cnbudget.codes import FunctionCode
+    >>> rec = NameRecord(code=FunctionCode("215"), name="资源勘探信息等", kind="former", until=2019)
+    >>> rec.applies_in(2019), rec.applies_in(2020)
+    (False, True)
+    """
 
     code: AnyCode
     name: str
     kind: str  # "variant" or "former"
     note: str = ""
     origin: str = ""
+    since: int | None = None
+    until: int | None = None
+
+    def applies_in(self, year: int) -> bool:
+        """Whether the name is known as a variant (or former name) of the code in ``year``."""
+        if self.kind == "former":
+            return self.until is None or year > self.until
+        return (self.since is None or self.since <= year) and (
+            self.until is None or year <= self.until
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -120,11 +154,14 @@ class FundingRecord:
 
 @attrs.frozen(kw_only=True)
 class EditionRecord:
-    """An edition our data covers, and whether its list of 类 is complete for a family."""
+    """An edition our data covers, for one family: whether its list of 类 is complete, and
+    whether our lists were checked against it (``checked``: where false, no list of children
+    counts as complete that year, whatever the rows say)."""
 
     year: int
     family: Family
     complete: bool
+    checked: bool = True
     note: str = ""
 
 
@@ -226,6 +263,14 @@ def _flag(text: str, where: str, column: str, problems: _Problems) -> bool:
     return False
 
 
+def _unverified(text: str, where: str, problems: _Problems) -> set[str]:
+    parts = {p.strip() for p in text.split("|") if p.strip()}
+    wrong = sorted(parts - set(_BOUNDARIES))
+    if wrong:
+        problems.add(where, f"unverified must name since and/or until, not {', '.join(wrong)}")
+    return parts & set(_BOUNDARIES)
+
+
 def _code(text: str, where: str, problems: _Problems) -> AnyCode | None:
     if not text:
         problems.add(where, "the code is blank")
@@ -293,6 +338,7 @@ def read_code_rows(
             if complete_column
             else children_complete
         )
+        unverified = _unverified(row.get(optional["unverified"] or "", ""), where, problems)
         if code is None or not name:
             continue
         records.append(
@@ -304,6 +350,8 @@ def read_code_rows(
                 children_complete=complete,
                 note=row.get(optional["note"] or "", ""),
                 origin=where,
+                since_verified="since" not in unverified,
+                until_verified="until" not in unverified,
             )
         )
     problems.raise_if_any()
@@ -363,13 +411,23 @@ def _read_names(text: str, origin: str, problems: _Problems) -> list[NameRecord]
         code = _code(row.get("code", ""), where, problems)
         kind = row.get("kind", "")
         name = row.get("name", "")
+        since = _year(row.get("since", ""), where, "since", problems)
+        until = _year(row.get("until", ""), where, "until", problems)
         if kind not in ("variant", "former"):
             problems.add(where, f"kind must be variant or former, not {kind!r}")
         if not name:
             problems.add(where, "the name is blank")
         if code is not None and name and kind in ("variant", "former"):
             result.append(
-                NameRecord(code=code, name=name, kind=kind, note=row.get("note", ""), origin=where)
+                NameRecord(
+                    code=code,
+                    name=name,
+                    kind=kind,
+                    note=row.get("note", ""),
+                    origin=where,
+                    since=since,
+                    until=until,
+                )
             )
     return result
 
@@ -428,9 +486,16 @@ def _read_editions(text: str, origin: str, problems: _Problems) -> list[EditionR
             problems.add(where, str(error))
             continue
         complete = _flag(row.get("complete", ""), where, "complete", problems)
+        checked = _flag(row.get("checked", "true"), where, "checked", problems)
         if year is not None:
             result.append(
-                EditionRecord(year=year, family=family, complete=complete, note=row.get("note", ""))
+                EditionRecord(
+                    year=year,
+                    family=family,
+                    complete=complete,
+                    checked=checked,
+                    note=row.get("note", ""),
+                )
             )
     return result
 
@@ -444,8 +509,8 @@ def bundled_dataset() -> Dataset:
     """The bundled catalogue data, read once per process.
 
     >>> data = bundled_dataset()
-    >>> sorted({e.year for e in data.editions})
-    [2023, 2024, 2025]
+    >>> sorted({e.year for e in data.editions}) == list(range(2017, 2027))
+    True
     """
     codes: list[CodeRecord] = []
     for name in ("function.csv", "economic.csv", "gov_economic.csv"):

@@ -26,15 +26,42 @@ __all__ = ["describe_unknown", "history_phrase"]
 
 
 def history_phrase(records: Sequence[CodeRecord], year: int) -> str:
-    """What the records of a code say about ``year``, e.g. "was abolished after 2018"."""
-    untils = [r.until for r in records]
-    sinces = [r.since for r in records]
-    if all(u is not None and u < year for u in untils):
-        return f"was abolished after {max(u for u in untils if u is not None)}"
-    if all(s is not None and s > year for s in sinces):
-        return f"was introduced in {min(s for s in sinces if s is not None)}"
+    """What the records of a code say about ``year``, e.g. "was abolished after 2018".
+
+    A boundary our data does not vouch for (``until_verified``/``since_verified`` false) is
+    told as what it is, so that the code may still exist in ``year``.
+
+    >>> from cnbudget.codes import FunctionCode
+    >>> row = CodeRecord(code=FunctionCode("2040410"), name="检察监督", since=2019,
+    ...                  since_verified=False)
+    >>> history_phrase([row], 2018)
+    'is in our data from 2019 on; earlier editions are not verified, so it may exist in 2018'
+    """
+    before = [r for r in records if r.until is not None and r.until < year]
+    after = [r for r in records if r.since is not None and r.since > year]
+    last = max(before, key=lambda r: r.until or 0) if before else None
+    first = min(after, key=lambda r: r.since or 0) if after else None
+    if last is not None and len(before) == len(records):
+        if last.until_verified:
+            return f"was abolished after {last.until}"
+        return (
+            f"is in our data until {last.until}; later editions are not verified, "
+            f"so it may exist in {year}"
+        )
+    if first is not None and len(after) == len(records):
+        if first.since_verified:
+            return f"was introduced in {first.since}"
+        return (
+            f"is in our data from {first.since} on; earlier editions are not verified, "
+            f"so it may exist in {year}"
+        )
     spans = ", ".join(f"{r.since or '…'}-{r.until or '…'}" for r in records)
-    return f"is not valid in {year} (valid {spans})"
+    phrase = f"is not valid in {year} (valid {spans})"
+    if (last is not None and not last.until_verified) or (
+        first is not None and not first.since_verified
+    ):
+        phrase += f"; the editions around {year} are not verified, so it may exist then"
+    return phrase
 
 
 def _label(code: ClassificationCode, records: Sequence[CodeRecord]) -> str:
