@@ -100,12 +100,24 @@ def test_unknown_layout_is_reported_not_guessed() -> None:
     assert problems and "no known layout" in problems[0].message
 
 
-def test_impossible_code_is_reported() -> None:
-    text = STANDARD.replace("210\t15\t01\t行政运行", "210\t1\t01\t行政运行")
+def test_impossible_code_is_reported_and_the_row_kept_without_it() -> None:
+    text = STANDARD.replace("210\t15\t01\t行政运行", "21\t15\t01\t行政运行")
     table, problems = read_expenditure_table(_block(text, "expenditure"))
     assert table is not None
-    assert any("row not read" in p.message and p.line is not None for p in problems)
-    assert "行政运行" not in [line.name for line in table.lines]
+    (problem,) = [p for p in problems if "misprinted" in p.message]
+    assert problem.line is not None and "'21'" in problem.message and "not read" not in problem.message
+    (kept,) = [line for line in table.lines if line.name == "行政运行"]
+    assert kept.code is None
+
+
+def test_a_code_part_without_its_leading_zero_is_read_and_reported() -> None:
+    text = STANDARD.replace("210\t15\t01\t行政运行", "210\t15\t1\t行政运行")
+    table, problems = read_expenditure_table(_block(text, "expenditure"))
+    assert table is not None
+    (kept,) = [line for line in table.lines if line.name == "行政运行"]
+    assert str(kept.code) == "2101501"
+    (problem,) = problems
+    assert "leading zero" in problem.message and "not read" not in problem.message
 
 
 def test_dropped_empty_cell_is_placed_by_the_row_identities() -> None:

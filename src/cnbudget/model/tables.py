@@ -35,6 +35,7 @@ from cnbudget.money import AmountUnit
 
 __all__ = [
     "TABLE_TITLES",
+    "THREE_PUBLIC_ITEMS",
     "BasicExpenditureTable",
     "CarryoverTable",
     "EconomicSummaryTable",
@@ -93,6 +94,12 @@ class Table:
         for field in attrs.fields(type(self)):
             if field.metadata.get("rows"):
                 yield from getattr(self, field.name)
+
+
+#: The items of the "三公" table in the standard order (the fields of :class:`ThreePublicTable` that
+#: hold a :class:`~cnbudget.model.SourceSplit`).
+THREE_PUBLIC_ITEMS = ("total", "overseas_travel", "vehicles", "vehicle_purchase", "vehicle_operation", "reception",
+                      "meetings", "training", "total_with_meetings_training", "operating_costs")
 
 
 def rows_field(zh: str, kind: type[Any]) -> Any:
@@ -180,8 +187,7 @@ class ThreePublicTable(Table):
 
     def items(self) -> Iterator[tuple[str, SourceSplit]]:
         """``(field name, split)`` for every item the table prints, in the standard order."""
-        for name in ("total", "overseas_travel", "vehicles", "vehicle_purchase", "vehicle_operation", "reception",
-                     "meetings", "training", "total_with_meetings_training", "operating_costs"):
+        for name in THREE_PUBLIC_ITEMS:
             split = getattr(self, name)
             if split is not None:
                 yield name, split

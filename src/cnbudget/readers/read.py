@@ -48,6 +48,9 @@ TABLE_READERS: dict[str, TableReader] = {
     "soe_capital": read_expenditure_table,
     "three_public": read_three_public_table,
     "carryover": read_carryover_table,
+    "fiscal_expenditure": read_expenditure_table,
+    "fiscal_basic": read_basic_expenditure_table,
+    "operating_costs": read_basic_expenditure_table,
 }
 
 _MAX_BYTES = 50_000_000

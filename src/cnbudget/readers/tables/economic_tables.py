@@ -21,7 +21,7 @@ from typing import Any
 import attrs
 
 from cnbudget.catalog import COVERED_YEARS, Catalog, Family, catalog
-from cnbudget.codes import ClassificationCode, EconomicCode, GovEconomicCode
+from cnbudget.codes import EconomicCode, GovEconomicCode
 from cnbudget.errors import InvalidCode
 from cnbudget.model import (
     BasicAmounts,
@@ -34,7 +34,7 @@ from cnbudget.model import (
 from cnbudget.readers.result import Problem
 from cnbudget.readers.tables.columns import Layout
 from cnbudget.readers.tables.heading_labels import OrderedLayout, is_total_label
-from cnbudget.readers.tables.rows import RowRecord, carry_agencies
+from cnbudget.readers.tables.rows import RowRecord, carry_agencies, code_from_cells
 from cnbudget.readers.tables.tabling import TableReading, read_grid_rows, table_info
 from cnbudget.readers.text.blocks import Block
 from cnbudget.readers.text.grid import Grid, make_grid
@@ -107,7 +107,7 @@ def read_basic_expenditure_table(block: Block) -> tuple[BasicExpenditureTable | 
     >>> [(str(line.code), line.amounts.personnel) for line in table.lines], problems
     ([('301', Decimal('5.00')), ('30101', Decimal('5.00'))], [])
     """
-    reading, rows, problems = _read_economic_rows(block, BASIC_LAYOUTS)
+    reading, rows, problems = _read_economic_rows(block, BASIC_LAYOUTS, BasicAmounts)
     if reading.layout is None:
         return None, problems
     lines = tuple(EconomicLine(**row.coordinates(), amounts=BasicAmounts(**row.record.values)) for row in rows)
@@ -131,7 +131,7 @@ def read_economic_summary_table(block: Block) -> tuple[EconomicSummaryTable | No
     >>> str(line.code), str(line.gov_code), line.amounts.general_budget, line.amounts.carryover, problems
     ('30101', '50101', Decimal('8.00'), Decimal('1.00'), [])
     """
-    reading, rows, problems = _read_economic_rows(block, ECONOMIC_SUMMARY_LAYOUTS)
+    reading, rows, problems = _read_economic_rows(block, ECONOMIC_SUMMARY_LAYOUTS, SourceAmounts)
     if reading.layout is None:
         return None, problems
     lines = tuple(EconomicSummaryLine(**row.coordinates(), amounts=SourceAmounts(**row.record.values)) for row in rows)
@@ -161,15 +161,18 @@ class _Unplaced(Exception):
 
 
 def _read_economic_rows(
-    block: Block, layouts: Sequence[Layout]
+    block: Block, layouts: Sequence[Layout], amounts: type
 ) -> tuple[TableReading, list[_EconomicRow], list[Problem]]:
     grid = make_grid(block.lines)
-    reading = read_grid_rows(block, [_fit_code_columns(layout, grid) for layout in layouts])
+    reading = read_grid_rows(block, [_fit_code_columns(layout, grid) for layout in layouts], record=amounts,
+                             economic=True)
     problems = list(reading.problems)
     rows: list[_EconomicRow] = []
+    # Only the template that prints both classifications (Henan) puts agencies' codes in the 类 column.
+    agency_codes = reading.layout is not None and any(role.startswith("gov") for role in reading.layout.lead)
     for record in reading.rows:
         try:
-            rows.append(_place_codes(record))
+            rows.append(_place_codes(record, agency_codes=agency_codes))
         except (InvalidCode, _Unplaced) as error:
             problems.append(Problem(line=record.line.number, text=record.line.raw,
                                     message=f"row not read: {error}", table=block.key))
@@ -196,24 +199,16 @@ def _digits(text: str) -> str:
     return "".join(normalize_width(text).split())
 
 
-def _parse(parts: list[str], family: type[ClassificationCode]) -> ClassificationCode | None:
-    filled = [part for part in parts if part.strip()]
-    if not filled:
-        return None
-    if len(filled) == 1 and parts[0].strip():
-        return family(parts[0])  # the whole code, or a 类 alone
-    return family.from_parts(*parts)
-
-
-def _place_codes(record: RowRecord) -> _EconomicRow:
-    """Read the row's codes and tell a coded row from the total and from an agency row."""
+def _place_codes(record: RowRecord, *, agency_codes: bool) -> _EconomicRow:
+    """Read the row's codes and tell a coded row from the total and from an agency row (printed with
+    its 单位代码 in the 类 column where ``agency_codes``)."""
     econ = _parts(record, "econ")
     label = next((part for part in econ if part.strip() and not _digits(part).isdigit()), None)
     if label is not None:
         if not (is_total_label(label) and not record.name):
             raise _Unplaced(f"the 部门预算支出经济分类 code column holds {label!r}")
         record.name, econ = "".join(label.split()), []  # the total's label printed in the code column
-    gov = _parse(_parts(record, "gov"), GovEconomicCode)
+    gov = code_from_cells(_parts(record, "gov"), GovEconomicCode)
     gov_code = gov if isinstance(gov, GovEconomicCode) else None
     filled = [_digits(part) for part in econ if part.strip()]
     if not filled:
@@ -222,13 +217,14 @@ def _place_codes(record: RowRecord) -> _EconomicRow:
         return _EconomicRow(record=record, code=None, gov_code=gov_code)
     in_category_column = len(filled) == 1 and bool(econ[0].strip())
     try:
-        parsed = _parse(econ, EconomicCode)
+        parsed = code_from_cells(econ, EconomicCode)
     except InvalidCode:
-        if gov_code is None and in_category_column and record.name and not _names_economic_subject(record.name):
+        if agency_codes and gov_code is None and in_category_column and record.name \
+                and not _names_economic_subject(record.name):
             return _agency_row(record, filled[0])
         raise
     code = parsed if isinstance(parsed, EconomicCode) else None
-    if code is not None and code.level == 1 and gov_code is None:
+    if agency_codes and code is not None and code.level == 1 and gov_code is None:
         reading = _category_or_agency(code, record.name)
         if reading == "agency":
             return _agency_row(record, filled[0])

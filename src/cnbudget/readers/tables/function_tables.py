@@ -30,6 +30,14 @@ __all__ = ["EXPENDITURE_LAYOUTS", "REVENUE_LAYOUTS", "read_expenditure_table", "
 # How a block's rows are read: by its tab-separated cells unless a reader for other text is given.
 RowsReader = Callable[[Block, Sequence[Layout]], TableReading]
 
+
+def _expenditure_rows(block: Block, layouts: Sequence[Layout]) -> TableReading:
+    return read_grid_rows(block, layouts, record=ExpenditureAmounts)
+
+
+def _revenue_rows(block: Block, layouts: Sequence[Layout]) -> TableReading:
+    return read_grid_rows(block, layouts, record=SourceAmounts)
+
 _CODES = ("code", "code", "code")
 
 EXPENDITURE_LAYOUTS: tuple[Layout, ...] = (
@@ -63,7 +71,7 @@ EXPENDITURE_LAYOUTS: tuple[Layout, ...] = (
     ),
     Layout(
         name="standard-without-names",
-        signature=("基本支出", "项目支出"),
+        signature=("编码", "基本支出", "项目支出"),
         absent=("名称",),
         lead=_CODES,
         amounts=("total", "basic", "project"),
@@ -126,7 +134,7 @@ REVENUE_LAYOUTS: tuple[Layout, ...] = (
 
 
 def read_expenditure_table(
-    block: Block, read: RowsReader = read_grid_rows
+    block: Block, read: RowsReader = _expenditure_rows
 ) -> tuple[ExpenditureTable | None, list[Problem]]:
     """Read one expenditure-by-function table; ``None`` with a problem when its layout is unknown."""
     reading = read(block, EXPENDITURE_LAYOUTS)
@@ -145,7 +153,7 @@ def read_expenditure_table(
     return ExpenditureTable(lines=lines, **table_info(block, reading)), reading.problems
 
 
-def read_revenue_table(block: Block, read: RowsReader = read_grid_rows) -> tuple[RevenueTable | None, list[Problem]]:
+def read_revenue_table(block: Block, read: RowsReader = _revenue_rows) -> tuple[RevenueTable | None, list[Problem]]:
     """Read 收入总体情况表 in either template."""
     reading = read(block, REVENUE_LAYOUTS)
     if reading.layout is None:

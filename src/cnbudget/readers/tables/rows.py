@@ -16,6 +16,7 @@ subtotal row carry that agency.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 
@@ -23,11 +24,13 @@ import attrs
 
 from cnbudget.codes import ClassificationCode, FunctionCode
 from cnbudget.errors import InvalidCode
+from cnbudget.model import is_total_label
 from cnbudget.readers.result import Problem
 from cnbudget.readers.tables.columns import Layout, place_amounts
 from cnbudget.readers.text.source import SourceLine, clean_name
 
-__all__ = ["RowRecord", "carry_agencies", "read_rows"]
+__all__ = ["RowRecord", "carry_agencies", "code_from_cells", "compact_cells", "fits", "fits_lead", "lost_zeros",
+           "read_rows"]
 
 
 @attrs.define(kw_only=True)
@@ -52,13 +55,36 @@ class RowRecord:
         )
 
 
-def _code(parts: list[str], family: type[ClassificationCode]) -> ClassificationCode | None:
+def code_from_cells(parts: Sequence[str], family: type[ClassificationCode]) -> ClassificationCode | None:
+    """The code printed in a row's code cells: whole in one cell (科目编码) or in parts (类 款 项).
+
+    A 款 or 项 printed as one digit (``301 | 2``: a spreadsheet dropped its leading zero) is that
+    number in two digits; anything else that is not a code raises :class:`~cnbudget.errors.InvalidCode`.
+
+    >>> from cnbudget.codes import EconomicCode
+    >>> str(code_from_cells(["301", "2"], EconomicCode)), str(code_from_cells(["2101501", "", ""], FunctionCode))
+    ('30102', '2101501')
+    """
     filled = [p for p in parts if p.strip()]
     if not filled:
         return None
     if len(parts) == 1 or (len(filled) == 1 and len(filled[0].replace(" ", "")) > 3 and parts[0].strip()):
         return family(filled[0])  # the whole code printed in one column
-    return family.from_parts(*parts)
+    padded = [parts[0], *(f"0{p.strip()}" if _lost_zero(p) else p for p in parts[1:])]
+    return family.from_parts(*padded)
+
+
+def _lost_zero(part: str) -> bool:
+    return len(part.strip()) == 1 and part.strip().isdigit()
+
+
+def lost_zeros(parts: Sequence[str]) -> bool:
+    """Whether a 款 or 项 among a row's code cells is printed as one digit (its leading zero lost).
+
+    >>> lost_zeros(["301", "2"]), lost_zeros(["301", "02"])
+    (True, False)
+    """
+    return len(parts) > 1 and any(_lost_zero(part) for part in parts[1:])
 
 
 def read_rows(
@@ -71,21 +97,36 @@ def read_rows(
     """Read every data row; what cannot be read is a problem, never a guess."""
     records: list[RowRecord] = []
     problems: list[Problem] = []
+    zeros_lost: list[SourceLine] = []
     lead_width = len(layout.lead)
     name_index = layout.lead.index("name") if "name" in layout.lead else None
     for line in rows:
         cells = list(line.cells) + [""] * max(0, lead_width - len(line.cells))
+        if not fits_lead(layout, cells[:lead_width]):
+            cells = list(compact_cells(line, layout))  # the row's cells are not where the header says
+            cells += [""] * max(0, lead_width - len(cells))
         lead = cells[:lead_width]
         if records and name_index is not None and _continues(lead, cells, name_index):
             records[-1].name += clean_name(lead[name_index])
             continue
         record = RowRecord(line=line)
         code_parts = [cell for role, cell in zip(layout.lead, lead, strict=True) if role == "code"]
+        if name_index is not None and not lead[name_index].strip() and _total_in_codes(code_parts):
+            # The total's label printed across the code columns (合计 under 类 款 项).
+            lead[name_index] = next(part for part in code_parts if part.strip())
+            code_parts = [""] * len(code_parts)
         try:
-            record.code = _code(code_parts, family)
+            record.code = code_from_cells(code_parts, family)
+            if lost_zeros(code_parts):
+                zeros_lost.append(line)
         except InvalidCode as error:
-            problems.append(Problem(line=line.number, text=line.raw, message=f"row not read: {error}", table=table))
-            continue
+            if name_index is None or not lead[name_index].strip():
+                problems.append(Problem(line=line.number, text=line.raw, message=f"row not read: {error}",
+                                        table=table))
+                continue
+            # A misprinted code (7 | 11 | 02): the row's name and figures are kept, its code is not.
+            problems.append(Problem(line=line.number, text=line.raw, table=table,
+                                    message=f"row kept without its code, which is misprinted: {error}"))
         for role, cell in zip(layout.lead, lead, strict=True):
             if role == "name":
                 record.name = clean_name(cell)
@@ -107,8 +148,76 @@ def read_rows(
                 Problem(line=line.number, text=line.raw, message=_repair_message(placement.uncertain), table=table)
             )
         records.append(record)
+    if zeros_lost:
+        problems.append(Problem(
+            line=zeros_lost[0].number, text=zeros_lost[0].raw, table=table,
+            message=f"{len(zeros_lost)} row(s) print a 款 or 项 of one digit, its leading zero lost (lines "
+                    + ", ".join(str(line.number) for line in zeros_lost[:10])
+                    + ("…" if len(zeros_lost) > 10 else "") + "); read as two digits (2 → 02)"))
     carry_agencies(records)
     return records, problems
+
+
+_CODE_CELL = re.compile(r"^\d{1,7}$")
+_DASHES = {"-", "—", "－", "--"}
+# A figure as tables print amounts: with decimals or thousands separators.
+_FIGURE = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+$|^-?\d{1,3}(?:,\d{3})+$")
+
+
+def _is_code_role(role: str) -> bool:
+    return role in {"code", "agency_code", "econ", "gov"} or (role.startswith(("econ_", "gov_")) and role != "gov_name")
+
+
+def fits(role: str, cell: str) -> bool:
+    """Whether a filled cell has the shape of a leading column: a code's digits (or a total's label
+    printed across the code columns), or words that are not a figure.
+
+    >>> fits("code", "201"), fits("code", "合 计"), fits("name", "1,089.27"), fits("name", "行政运行")
+    (True, True, False, True)
+    >>> fits("name", "156,211,123"), fits("name", "304")
+    (False, True)
+    """
+    text = cell.strip()
+    if is_total_label(text):
+        return True
+    if _is_code_role(role):
+        return _CODE_CELL.match(text.replace(" ", "")) is not None
+    return _FIGURE.match(text) is None  # a bare number may be a code printed in a name column (304)
+
+
+def fits_lead(layout: Layout, lead: Sequence[str]) -> bool:
+    """Whether a row's leading cells stand where the header says: no figure (1,089.27) under a code or
+    a name. Words under a code are not a shift but a misprint, which reading the row reports.
+
+    >>> layout = Layout(name="demo", signature=(), lead=("code", "name"), amounts=("total",))
+    >>> fits_lead(layout, ["其中", "基本工资"]), fits_lead(layout, ["合计", "156,211,123"])
+    (True, False)
+    """
+    return all(_FIGURE.match(cell.strip()) is None for cell in lead)
+
+
+def compact_cells(line: SourceLine, layout: Layout) -> tuple[str, ...]:
+    """The row's filled cells arranged by what they hold, for a row an extraction shifted: each leading
+    column takes the next cell if it has that column's shape, the amounts follow in printed order.
+
+    >>> layout = Layout(name="demo", signature=(), lead=("code", "name"), amounts=("total",))
+    >>> compact_cells(SourceLine.of(1, "\\t合计\\t\\t\\t24,169.74"), layout)
+    ('', '合计', '24,169.74')
+    """
+    filled = [cell for cell in line.cells if cell.strip()]
+    lead: list[str] = []
+    position = 0
+    for role in layout.lead:
+        cell = filled[position] if position < len(filled) else ""
+        taken = bool(cell) and fits(role, cell) and not (_is_code_role(role) and is_total_label(cell))
+        lead.append(cell if taken else "")
+        position += 1 if taken else 0
+    return (*lead, *filled[position:])
+
+
+def _total_in_codes(parts: list[str]) -> bool:
+    filled = [part for part in parts if part.strip()]
+    return len(filled) == 1 and is_total_label(filled[0])
 
 
 def _repair_message(uncertain: tuple[str, ...]) -> str:

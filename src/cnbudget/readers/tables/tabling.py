@@ -13,7 +13,8 @@ import attrs
 from cnbudget.codes import ClassificationCode, FunctionCode
 from cnbudget.readers.result import Problem
 from cnbudget.readers.tables.columns import Layout, choose_layout
-from cnbudget.readers.tables.rows import RowRecord, read_rows
+from cnbudget.readers.tables.header import DerivedLayout, derive_layout, project_cells
+from cnbudget.readers.tables.rows import RowRecord, compact_cells, read_rows
 from cnbudget.readers.text.blocks import Block
 from cnbudget.readers.text.grid import Grid, make_grid
 
@@ -43,18 +44,29 @@ def read_grid_rows(
     layouts: Sequence[Layout],
     *,
     family: type[ClassificationCode] = FunctionCode,
+    record: type | None = None,
+    economic: bool = False,
 ) -> TableReading:
-    """Take ``block`` apart, recognise its layout and read its rows."""
+    """Take ``block`` apart, recognise its layout and read its rows.
+
+    A declared layout (a template's column set, recognised by its header words) is tried first; a
+    header no declared layout matches is read column by column (:func:`derive_layout`) for rows of
+    ``record`` (codes of the economic classification where ``economic``).
+    """
     grid = make_grid(block.lines)
     layout = choose_layout(grid.header_text, layouts)
     if layout is None:
+        derived = derive_layout(grid.header, record, economic=economic) if record is not None and grid.header \
+            else "the table prints no column headings"
+        if not isinstance(derived, str):
+            return _read_derived(block, grid, derived, family)
         if not grid.rows and any(is_empty_statement(n.text) for n in grid.notes):
             return TableReading(grid=grid, layout=layouts[-1], rows=(), problems=[])
         problem = Problem(
             line=block.title.number,
             text=block.title.text,
             message="table not read: its column headings match no known layout "
-            f"(headings: {grid.header_text[:80]!r})",
+            f"(headings: {grid.header_text[:80]!r}; {derived})",
             table=block.key,
         )
         return TableReading(grid=grid, layout=None, rows=(), problems=[problem])
@@ -72,6 +84,17 @@ def read_grid_rows(
         )
     rows, row_problems = read_rows(grid.rows, layout, family=family, table=block.key)
     return TableReading(grid=grid, layout=layout, rows=tuple(rows), problems=problems + row_problems)
+
+
+def _read_derived(block: Block, grid: Grid, derived: DerivedLayout, family: type[ClassificationCode]) -> TableReading:
+    """Read the rows under a layout read from the header: each row's cells under the columns, or,
+    where the extraction shifted them, by what they hold."""
+    lines = []
+    for line in grid.rows:
+        cells = project_cells(line, derived)
+        lines.append(attrs.evolve(line, cells=cells if cells is not None else compact_cells(line, derived.layout)))
+    rows, problems = read_rows(lines, derived.layout, family=family, table=block.key)
+    return TableReading(grid=grid, layout=derived.layout, rows=tuple(rows), problems=problems)
 
 
 _LEVEL_HEADINGS = {"类", "款", "项"}

@@ -35,6 +35,14 @@ __all__ = ["PERFORMANCE_KEYS", "Block", "contents_key", "find_blocks", "title_ke
 PERFORMANCE_KEYS = FORM_KEYS
 
 _END_OF_PART = re.compile(rf"{PART_HEADING.pattern}|^名词解释|^附件")
+# The heading of an explanation printed after the tables (其他相关情况说明, 一、收支预算总体情况说明,
+# 科技创新专项经费情况说明), on a line of its own: the table above has ended.
+_EXPLANATION = re.compile(r"^(?!注|备注|说明)[^:：。，,]{2,40}说明$")
+
+
+def _ends_block(line: SourceLine) -> bool:
+    return _END_OF_PART.match(line.squeezed) is not None or (
+        not line.is_tabular and _EXPLANATION.match(line.squeezed) is not None)
 _WRAPPED_TAIL = 8  # the longest piece of a title an extraction moves onto the next line
 _NUMBER_ABOVE = 3  # how many lines above a title its table number may stand
 
@@ -100,7 +108,7 @@ def find_blocks(lines: Sequence[SourceLine], skip: Sequence[int] = ()) -> list[B
     blocks = []
     for position, (start, length, key) in enumerate(starts):
         end = starts[position + 1][0] if position + 1 < len(starts) else len(lines)
-        end = next((stop for stop in range(start + length, end) if _END_OF_PART.match(lines[stop].squeezed)), end)
+        end = next((stop for stop in range(start + length, end) if _ends_block(lines[stop])), end)
         blocks.append(Block(key=key, title=lines[start], lines=tuple(lines[start + length: end]),
                             number=_number_before(lines, start)))
     return blocks
