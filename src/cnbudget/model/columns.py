@@ -5,12 +5,15 @@ Chinese label (``metadata["zh"]``); the words below are the other headings templ
 same column (regular expressions over the heading with spaces removed and widths folded). A heading
 is read with the headings above it: ``小计`` under ``公务用车购置及运行费`` is that column's subtotal,
 ``合计`` under ``财政拨款`` is the fiscal total, and a ``合计`` with no heading above it that names a
-column is the table's total (:data:`GENERIC_TOTALS`).
+column is the table's total (:data:`TABLE_TOTAL`), whichever column that is given the others
+(:func:`table_total`).
 
 >>> from cnbudget.model.amounts import ExpenditureAmounts
 >>> field_of(ExpenditureAmounts, ("支出预算", "基本支出"))
 'basic'
->>> field_of(ExpenditureAmounts, ("项目", "一般公共预算支出", "合计"))
+>>> field_of(ExpenditureAmounts, ("项目", "一般公共预算支出", "合计")) == TABLE_TOTAL
+True
+>>> table_total(ExpenditureAmounts, ["basic", "project"])
 'total'
 >>> from cnbudget.model.tables import THREE_PUBLIC_ITEMS, ThreePublicTable
 >>> field_of(ThreePublicTable, ('"三公"经费', "公务用车购置及运行维护费", "小计"))
@@ -103,7 +106,7 @@ HEADER_WORDS: Mapping[type, Mapping[str, str]] = {
         "goods_services": r"商品(?:和)?服务支出",
         "family_subsidies": r"对个人和家庭(?:的)?补助",
     },
-    CarryoverAmounts: {},
+    CarryoverAmounts: {"fiscal": r"财政拨款(?:合计)?", "non_fiscal": r"非财政拨款(?:合计)?"},
     ThreePublicTable: {
         "total": r'(?:"?三公"?经费)(?:预算数|合计|小计)?',
         "overseas_travel": r"因公出国\(境\)(?:费|经费)?",
@@ -163,26 +166,25 @@ def field_of(record: type, path: Sequence[str]) -> str | None:
     """The field a column stands for, from its heading and the headings above it (top first), or
     ``None`` when the words name no column of ``record``.
 
-    A subtotal word (小计, 合计, 金额) names the nearest heading above it that is a column; at the top,
-    the table's total. A heading matching several fields is read with the headings above: 购置费 under
-    公务用车 is the vehicles' purchase.
+    A subtotal word (小计, 合计, 金额) names the nearest heading above it that is a column; with none
+    above, the table's total (:data:`TABLE_TOTAL`). A heading that names nothing alone is read with
+    the headings above it (人员经费 under 财政拨款 / 基本支出 is 财政拨款基本支出人员经费).
     """
     labels = [heading(text) for text in path if heading(text)]
     if not labels:
         return None
     leaf = labels[-1]
-    found = _matches(record, leaf)
-    if len(found) == 1:
-        return found[0]
-    if re.fullmatch(SUBTOTALS, leaf) or not found:
+    if re.fullmatch(SUBTOTALS, leaf):
         for above in reversed(labels[:-1]):
             named = _matches(record, above)
             if len(named) == 1:
                 return named[0]
-        if re.fullmatch(GENERIC_TOTALS, leaf):
-            return TABLE_TOTAL
-        return None
-    return found[0]
+        return TABLE_TOTAL
+    for start in range(len(labels) - 1, -1, -1):
+        found = _matches(record, "".join(labels[start:]))
+        if found:
+            return found[0]
+    return TABLE_TOTAL if re.fullmatch(GENERIC_TOTALS, leaf) else None
 
 
 def _parents(record: type) -> dict[str, str]:

@@ -73,6 +73,10 @@ def _line_facts(key: str, line: Line, side: str | None) -> Iterator[Fact]:
     if isinstance(line, (SummaryLine, ProcurementLine)):
         # A line of one amount; on a two-sided table the side (收入/支出) is its column.
         yield attrs.evolve(place, column=side or "amount", amount=line.amount)
+        split = line.amounts if isinstance(line, SummaryLine) else None
+        for column, value in split.columns() if split is not None else ():
+            if column != "total":
+                yield attrs.evolve(place, column=f"{side or 'amount'}.{column}", amount=value)
         return
     record: AmountRecord = getattr(line, "amounts")  # noqa: B009 (every other line has amounts)
     prefix = f"{side}." if side else ""

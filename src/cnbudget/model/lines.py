@@ -251,7 +251,9 @@ class SummaryLine(Line):
     """One side's line of 收支总体情况表 or the revenue side of 财政拨款收支总体情况表.
 
     ``source`` names the funding source a revenue line reports, ``code`` the function 类 of an
-    expenditure line; a blank amount is zero.
+    expenditure line; a blank amount is zero. Where the template splits the expenditure side into
+    合计 | 基本支出 (人员经费 | 公用经费) | 项目支出 (Shanghai unit budgets), ``amounts`` holds the
+    split and ``amount`` its 合计.
     """
 
     role: SummaryRole = typed("行含义", SummaryRole)
@@ -259,6 +261,7 @@ class SummaryLine(Line):
     code: FunctionCode | None = code_or_none("功能分类科目编码", FunctionCode)
     source: FundingSource | None = typed("资金来源", FundingSource, optional=True)
     amount: Decimal = fields.amount("金额", default=Decimal(0))
+    amounts: ExpenditureAmounts | None = typed("支出构成", ExpenditureAmounts, optional=True)
     agency: str | None = _agency()
     agency_code: str | None = _agency_code()
     project: str | None = optional_text("项目名称")

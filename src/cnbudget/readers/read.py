@@ -11,6 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import attrs
+
 from cnbudget.errors import ReadError
 from cnbudget.model import BudgetDisclosure, Tables
 from cnbudget.readers.performance.read import read_performance
@@ -112,7 +114,8 @@ def read_text(source: str | os.PathLike[str]) -> ReadResult:
         table, table_problems = reader(block)
         problems.extend(table_problems)
         if table is not None:
-            tables[block.key] = table
+            # A table keeps its own unit only where it differs from the document's.
+            tables[block.key] = attrs.evolve(table, unit=None) if table.unit is front.amount_unit else table
     statements, statement_problems = read_statements(
         lines, department=front.department, fiscal_year=front.fiscal_year, unit=front.amount_unit
     )

@@ -24,8 +24,14 @@ __all__ = ["Context", "figure"]
 
 
 def figure(value: Decimal) -> str:
-    """An amount as documents print it: thousands separators, its own decimals (``1,089.27``)."""
-    return f"{value:,}"
+    """An amount as documents print it: thousands separators, its own decimals (``1,089.27``); an
+    amount converted from a larger unit is printed whole (``1.00E+4`` 元 as ``10,000``).
+
+    >>> figure(Decimal("1089.27")), figure(Decimal("1.00E+4"))
+    ('1,089.27', '10,000')
+    """
+    exponent = value.as_tuple().exponent
+    return f"{value:,f}" if isinstance(exponent, int) and exponent > 0 else f"{value:,}"
 
 
 @attrs.frozen(kw_only=True)

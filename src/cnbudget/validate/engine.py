@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from cnbudget.catalog import COVERED_YEARS, Catalog
 from cnbudget.catalog import catalog as bundled_catalog
 from cnbudget.model import BudgetDisclosure
+from cnbudget.model.units import in_document_unit
 from cnbudget.validate import rules as _rules  # noqa: F401  (importing registers every rule)
 from cnbudget.validate.context import Context
 from cnbudget.validate.findings import Finding
@@ -41,6 +42,7 @@ def validate(
     (``doc.incomplete``) do not run either. Checking never raises on bad content: everything wrong
     is a finding.
     """
+    doc = in_document_unit(doc)  # a table printed in another unit is compared in the document's
     unread = set(doc.incomplete)
     used_catalog = _catalog_for(doc, catalog)
     findings: list[Finding] = []

@@ -22,8 +22,10 @@ from cnbudget.model import (
 )
 from cnbudget.readers.result import Problem
 from cnbudget.readers.tables.columns import Layout
+from cnbudget.readers.tables.source_list import is_source_list, read_source_list
 from cnbudget.readers.tables.tabling import TableReading, read_grid_rows, table_info
 from cnbudget.readers.text.blocks import Block
+from cnbudget.readers.text.grid import make_grid
 
 __all__ = ["EXPENDITURE_LAYOUTS", "REVENUE_LAYOUTS", "read_expenditure_table", "read_revenue_table"]
 
@@ -154,7 +156,13 @@ def read_expenditure_table(
 
 
 def read_revenue_table(block: Block, read: RowsReader = _revenue_rows) -> tuple[RevenueTable | None, list[Problem]]:
-    """Read 收入总体情况表 in either template."""
+    """Read 收入总体情况表 in every template: by function code, by agency, or by funding source listed
+    down the page (:mod:`~cnbudget.readers.tables.source_list`)."""
+    grid = make_grid(block.lines)
+    if is_source_list(grid):
+        sources, problems = read_source_list(block)
+        info = table_info(block, TableReading(grid=grid, layout=None, rows=(), problems=[]))
+        return RevenueTable(sources=tuple(sources), **info), problems
     reading = read(block, REVENUE_LAYOUTS)
     if reading.layout is None:
         return None, reading.problems

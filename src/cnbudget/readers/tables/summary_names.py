@@ -35,7 +35,7 @@ from cnbudget.model import SummaryRole
 from cnbudget.text import normalize_width
 from cnbudget.vocab import FundingSource
 
-__all__ = ["Printed", "classify_revenue", "expenditure_role", "is_recognised", "parse_printed"]
+__all__ = ["Printed", "classify_revenue", "expenditure_role", "funding_source", "is_recognised", "parse_printed"]
 
 _NUMERALS = "一二三四五六七八九十"
 _TOP_LEVEL = re.compile(rf"^\s*[{_NUMERALS}]+\s*[、,.．]\s*")
@@ -45,13 +45,16 @@ _CODE = re.compile(rf"^\s*([{_DIGIT}]{{3}}(?:[{_DIGIT}]{{2}}){{0,2}})(?![{_DIGIT
 _PART_OF = re.compile(r"^其中\s*[:：]?\s*")
 
 _REVENUE_ROLES = (
-    (SummaryRole.CURRENT_YEAR, re.compile(r"本年收入(?:合计|小计)?")),
+    (SummaryRole.CURRENT_YEAR, re.compile(r"(?:本年|当年)收入(?:合计|小计)?")),
     (SummaryRole.TOTAL, re.compile(r"(?:收入)?(?:总计|合计)")),
 )
 _EXPENDITURE_ROLES = (
-    (SummaryRole.CURRENT_YEAR, re.compile(r"本年支出(?:合计|小计)?")),
-    (SummaryRole.YEAR_END_CARRYOVER, re.compile(r"年终结转结余|年末结转结余|结转下年")),
+    (SummaryRole.CURRENT_YEAR, re.compile(r"(?:本年|当年)支出(?:合计|小计)?")),
+    (SummaryRole.YEAR_END_CARRYOVER, re.compile(r"年终结转结余|年末结转结余|结转下年(?:资金)?")),
     (SummaryRole.TOTAL, re.compile(r"(?:支出)?(?:总计|合计)")),
+    # Spending by use (支出用途) beside or instead of the function 类 (Jiangsu).
+    (SummaryRole.USE, re.compile(r"基本支出|项目支出|(?:单位)?预留机动经费|事业单位经营支出|对附属单位补助支出"
+                                 r"|上缴上级支出")),
 )
 
 
@@ -96,6 +99,15 @@ def parse_printed(text: str) -> Printed:
 def _vocabulary() -> FundingVocabulary:
     # The vocabulary of printed funding-source names is the same in every edition.
     return catalog(max(COVERED_YEARS)).funding_sources
+
+
+def funding_source(name: str) -> FundingSource | None:
+    """The funding source a printed name stands for (numbering and 其中 aside), if the vocabulary has it.
+
+    >>> funding_source("1.一般公共预算资金"), funding_source("专项收入")
+    (<FundingSource.GENERAL_BUDGET: 'general_budget'>, None)
+    """
+    return _vocabulary().lookup(parse_printed(name).key)
 
 
 def _role(key: str, roles: Sequence[tuple[SummaryRole, re.Pattern[str]]]) -> SummaryRole | None:

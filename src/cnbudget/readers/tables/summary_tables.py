@@ -32,7 +32,15 @@ import attrs
 
 from cnbudget.codes import FunctionCode
 from cnbudget.errors import InvalidCode
-from cnbudget.model import FiscalAmounts, FiscalLine, FiscalSummaryTable, SummaryLine, SummaryTable
+from cnbudget.model import (
+    ExpenditureAmounts,
+    FiscalAmounts,
+    FiscalLine,
+    FiscalSummaryTable,
+    SummaryLine,
+    SummaryTable,
+)
+from cnbudget.model.sums import identities
 from cnbudget.readers.result import Problem
 from cnbudget.readers.tables.columns import Layout
 from cnbudget.readers.tables.summary_names import Printed, classify_revenue, expenditure_role, parse_printed
@@ -52,6 +60,16 @@ def _fiscal(*amounts: str) -> Layout:
 
 
 SUMMARY_LAYOUTS: tuple[TwoSidedLayout, ...] = (
+    # Jiangsu: 收入 | 支出 by function (功能分类) | 支出 by use (支出用途), one amount each.
+    TwoSidedLayout(name="by-function-and-use", signature=("收入", "支出", "功能分类", "支出用途"),
+                   revenue=_ONE_AMOUNT, expenditure=_ONE_AMOUNT, uses=_ONE_AMOUNT),
+    # Shanghai unit budgets: the expenditure side split into 合计 | 基本支出 (人员经费 | 公用经费) | 项目支出.
+    TwoSidedLayout(name="with-basic-and-project", signature=("收入", "支出", "合计", "基本支出", "项目支出"),
+                   revenue=_ONE_AMOUNT,
+                   expenditure=Layout(name="split", signature=(), lead=("name",),
+                                      amounts=("total", "personnel", "public", "project"),
+                                      identities=tuple((i.total, i.parts) for i in identities(
+                                          ExpenditureAmounts, ("total", "personnel", "public", "project"))))),
     TwoSidedLayout(name="summary", signature=("收入", "支出", "项目"), revenue=_ONE_AMOUNT, expenditure=_ONE_AMOUNT),
 )
 
@@ -59,6 +77,12 @@ SUMMARY_LAYOUTS: tuple[TwoSidedLayout, ...] = (
 _WITH_APPROPRIATION = _fiscal("general_budget", "general_appropriation", "gov_fund", "soe_capital")
 
 FISCAL_SUMMARY_LAYOUTS: tuple[TwoSidedLayout, ...] = (
+    TwoSidedLayout(
+        name="by-use",  # Jiangsu: fiscal expenditure by use (基本支出, 项目支出, 单位预留机动经费), one amount
+        signature=("收入", "支出", "支出用途"),
+        revenue=_ONE_AMOUNT,
+        expenditure=Layout(name="fiscal-by-use", signature=(), lead=("name",), amounts=("total",)),
+    ),
     TwoSidedLayout(
         name="henan",  # 一般公共预算 split into 小计 and 其中：财政拨款, printed in a second header row
         signature=("收入", "支出", "一般公共预算", "基金", "国有", "其中"),
@@ -84,7 +108,9 @@ FISCAL_SUMMARY_LAYOUTS: tuple[TwoSidedLayout, ...] = (
 def read_summary_table(block: Block) -> tuple[SummaryTable | None, list[Problem]]:
     """Read 收支总体情况表; ``None`` with a problem when its layout is unknown."""
     return _read(block, SUMMARY_LAYOUTS, SummaryTable, lambda entry, printed, code: SummaryLine(
-        role=expenditure_role(printed), name=printed.name, code=code, amount=entry.values["amount"]))
+        role=expenditure_role(printed), name=printed.name, code=code,
+        amount=entry.values["amount"] if "amount" in entry.values else entry.values["total"],
+        amounts=ExpenditureAmounts(**entry.values) if "total" in entry.values else None))
 
 
 def read_fiscal_summary_table(block: Block) -> tuple[FiscalSummaryTable | None, list[Problem]]:

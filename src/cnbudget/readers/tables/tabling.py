@@ -11,6 +11,7 @@ from typing import Any
 import attrs
 
 from cnbudget.codes import ClassificationCode, FunctionCode
+from cnbudget.money import AmountUnit
 from cnbudget.readers.result import Problem
 from cnbudget.readers.tables.columns import Layout, choose_layout
 from cnbudget.readers.tables.header import DerivedLayout, derive_layout, project_cells
@@ -129,6 +130,7 @@ def table_info(block: Block, reading: TableReading) -> dict[str, Any]:
     return {
         "title": block.title.text,
         "number": block.number,
+        "unit": AmountUnit.parse(reading.grid.unit_text) if reading.grid.unit_text else None,
         "empty_statement": empty[0] if empty else None,
         "notes": notes,
     }

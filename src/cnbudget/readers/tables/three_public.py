@@ -31,9 +31,12 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
+import attrs
+
 from cnbudget.model import SourceSplit, ThreePublicTable
 from cnbudget.readers.result import Problem
 from cnbudget.readers.tables.columns import Layout, choose_layout, place_amounts
+from cnbudget.readers.tables.header import DerivedLayout, derive_layout, project_cells
 from cnbudget.readers.tables.heading_labels import OrderedLayout, is_total_label
 from cnbudget.readers.tables.lost_columns import lost_columns
 from cnbudget.readers.tables.tabling import TableReading, is_empty_statement, table_info
@@ -59,7 +62,7 @@ ITEMS_DOWN_LAYOUTS: tuple[Layout, ...] = (
     OrderedLayout(
         name="total-only",
         signature=("预算数",),
-        absent=("一般公共预算", "政府性基金", "国有资本经营", "上年", "增减"),
+        absent=("一般公共预算", "政府性基金", "国有资本经营", "上年", "增减", "出国", "接待"),  # items across
         lead=("name",),
         amounts=("total",),
     ),
@@ -248,14 +251,23 @@ def read_three_public_table(block: Block) -> tuple[ThreePublicTable | None, list
         return None, [lost]
     across = choose_layout(grid.header_text, ITEMS_ACROSS_LAYOUTS)
     down = None if across is not None else choose_layout(grid.header_text, ITEMS_DOWN_LAYOUTS)
+    derived = derive_layout(grid.header, ThreePublicTable) if across is None and down is None else None
+    rows: Sequence[SourceLine] = grid.rows
+    if isinstance(derived, DerivedLayout) and not derived.layout.lead:
+        # Items across under headings no declared layout has (会议费, 培训费, 机关运行经费 beside them).
+        across = derived.layout
+        rows = [attrs.evolve(line, cells=cells if (cells := project_cells(line, derived)) is not None
+                             else tuple(cell for cell in line.cells if cell.strip())) for line in grid.rows]
     layout = across or down
     if layout is None:
         heading = grid.header_text[:80]
-        return None, [_problem(block, f"table not read: its column headings match no known layout ({heading!r})")]
+        why = f"; {derived}" if isinstance(derived, str) else ""
+        return None, [_problem(block, f"table not read: its column headings match no known layout ({heading!r}"
+                                      f"{why})")]
     items = _Items(block.key)
     items.problems.extend(_numbering_problem(grid, layout, block.key))
     if across is not None:
-        items.read_across(grid.rows, across)
+        items.read_across(rows, across)
     else:
         items.read_down(_item_lines(block, grid), layout)
     missing = [item for item in _ITEMS if item not in items.splits]

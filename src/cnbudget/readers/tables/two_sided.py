@@ -39,8 +39,10 @@ __all__ = ["SideEntry", "TwoSidedLayout", "TwoSidedReading", "is_two_sided_data"
 
 # Column headings of two-sided tables; a line made only of these (or blanks) is a header row.
 _HEADING = re.compile(
-    r"(?:财政拨款)?(?:收入|支出)(?:项目)?|项目|(?:上年|本年)?度?(?:预算数|决算数|执行数|金额)|合计|小计|总计|(?:支出)?功能分类(?:科目)?(?:编码|名称)?"
-    r"|科目(?:编码|名称)?|其中[:：]?财政拨款|[\u4e00-\u9fff]{0,8}(?:预算|基金)"
+    r"(?:本年|当年)?(?:财政拨款)?(?:收入|支出)(?:项目)?|项目(?:名称)?|(?:上年|本年)?度?(?:预算数|决算数|执行数|金额)|合计|小计"
+    r"|总计|(?:支出)?功能分类(?:科目)?(?:编码|名称)?|功能科目(?:编码|名称)?|支出用途|科目(?:编码|名称)?|其中[:：]?财政拨款"
+    r"|基本支出|项目支出|人员经费|公用经费"
+    r"|[\u4e00-\u9fff]{0,8}(?:预算|基金)"
 )
 _PAGE_FURNITURE = re.compile(r"^[-—\s\d第页共/]*$|^续表")
 
@@ -67,6 +69,9 @@ class TwoSidedLayout:
     revenue: Layout  # the left side: its lead columns and amount columns
     expenditure: Layout  # the right side
     absent: tuple[str, ...] = ()  # labels whose presence rules this layout out
+    # A second expenditure side printed to the right of the first: spending by use (支出用途) beside
+    # spending by function (Jiangsu 收支预算总表); its lines join the expenditure side.
+    uses: Layout | None = None
 
     def matches(self, header_text: str) -> bool:
         """Whether a header (spaces removed) is this layout's: its labels in order, none absent."""
@@ -76,7 +81,8 @@ class TwoSidedLayout:
     @property
     def width(self) -> int:
         """The number of columns of a full line."""
-        return sum(len(side.lead) + len(side.amounts) for side in (self.revenue, self.expenditure))
+        sides = (self.revenue, self.expenditure, *((self.uses,) if self.uses is not None else ()))
+        return sum(len(side.lead) + len(side.amounts) for side in sides)
 
 
 @attrs.define(kw_only=True)
@@ -181,15 +187,31 @@ class _SideReader:
             self.report(line, f"line not read: {message}")
         else:
             self._add(self.revenue, revenue, revenue_side=True)
-            expenditure, message = self._side(line, self.layout.expenditure, cells[left:])
-            if message is not None:
-                self.report(line, f"expenditure side not read: {message}")
-            self._add(self.expenditure, expenditure, revenue_side=False)
+            self._read_expenditure(line, cells[left:])
             if not line.is_tabular and revenue is not None and self.revenue[-1] is revenue \
                     and not is_recognised(parse_printed(revenue.printed), revenue=True):
                 self.revenue.pop()
                 self.report(line, "line not read: text inside the table that is not a line of it")
         self.previous = line
+
+    def _read_expenditure(self, line: SourceLine, cells: list[str]) -> None:
+        """The expenditure side, and the side of uses to its right where the layout prints one."""
+        uses = self.layout.uses
+        middle = len(self.layout.expenditure.lead) + len(self.layout.expenditure.amounts)
+        own, beside = (cells, []) if uses is None else (cells[:middle], cells[middle:])
+        if uses is not None and _spans(own, beside, self.layout.expenditure, uses):
+            # A total printed across both expenditure sides: its label on the left, its amount on the right.
+            own = own[: len(self.layout.expenditure.lead)] + beside[len(uses.lead):]
+            beside = []
+        expenditure, message = self._side(line, self.layout.expenditure, own)
+        if message is not None:
+            self.report(line, f"expenditure side not read: {message}")
+        self._add(self.expenditure, expenditure, revenue_side=False)
+        if uses is not None and beside:
+            use, message = self._side(line, uses, beside)
+            if message is not None:
+                self.report(line, f"expenditure side (by use) not read: {message}")
+            self._add(self.expenditure, use, revenue_side=False)
 
     def _side(self, line: SourceLine, side: Layout, cells: list[str]) -> tuple[SideEntry | None, str | None]:
         lead_width = len(side.lead)
@@ -223,6 +245,16 @@ class _SideReader:
             entries[-1].printed += entry.printed
             return
         entries.append(entry)
+
+
+def _spans(own: Sequence[str], beside: Sequence[str], left: Layout, right: Layout) -> bool:
+    """Whether a line prints one entry across two sides: a name with no amount on the left, an amount
+    with no name on the right."""
+    def filled(cells: Sequence[str]) -> bool:
+        return any(cell.strip() for cell in cells)
+
+    return (filled(own[: len(left.lead)]) and not filled(own[len(left.lead):])
+            and not filled(beside[: len(right.lead)]) and filled(beside[len(right.lead):]))
 
 
 def _is_tail(head: SideEntry, tail: SideEntry, revenue_side: bool) -> bool:

@@ -27,7 +27,7 @@ from cnbudget.readers.text.source import SourceLine
 
 __all__ = ["Grid", "is_amount", "looks_like_data", "make_grid"]
 
-_META = re.compile(r"^(?:编制部门|编制单位|部门名称|单位名称|预算单位)\s*[:：]|^单位\s*[:：]|^金额单位")
+_META = re.compile(r"^(?:编制部门|编制单位|部门名称|单位名称|预算单位|部门)\s*[:：]|^单位\s*[:：]|^金额单位")
 _UNIT = re.compile(r"单位\s*[:：]\s*(万元|元|亿元)")
 _YEAR_LINE = re.compile(r"^[(（]\s*20\d\d\s*年度?\s*[)）]$")
 _TABLE_NUMBER = re.compile(r"^表\s*\d+$")
