@@ -25,6 +25,7 @@ from cnbudget.readers.result import Problem, ReadResult, incomplete_parts
 from cnbudget.readers.tables.carryover import read_carryover_table
 from cnbudget.readers.tables.economic_tables import read_basic_expenditure_table, read_economic_summary_table
 from cnbudget.readers.tables.function_tables import read_expenditure_table, read_revenue_table
+from cnbudget.readers.tables.procurement import read_procurement_table
 from cnbudget.readers.tables.project_tables import read_project_expenditure_table, read_project_table
 from cnbudget.readers.tables.summary_tables import read_fiscal_summary_table, read_summary_table
 from cnbudget.readers.tables.three_public import read_three_public_table
@@ -53,6 +54,7 @@ TABLE_READERS: dict[str, TableReader] = {
     "fiscal_expenditure": read_expenditure_table,
     "fiscal_basic": read_basic_expenditure_table,
     "operating_costs": read_basic_expenditure_table,
+    "procurement": read_procurement_table,
 }
 
 _MAX_BYTES = 50_000_000

@@ -58,10 +58,14 @@ class _Heading:
     start: int
     end: int  # the last index it covers
     text: str
+    parent: int | None  # the index, in the list of headings, of the heading above it
 
 
 def header_columns(header: Sequence[SourceLine]) -> list[Column]:
     """The columns of merged header rows, left to right, each with the headings above it.
+
+    A heading covers the columns from its own cell to the next heading of its row. It belongs to the
+    heading of a row above whose columns it shares most (an extraction may print it one cell early).
 
     >>> from cnbudget.readers.text.source import split_lines
     >>> rows = split_lines('合计\\t“三公”经费\\t\\t\\t会议费\\n\\t小计\\t因公出国（境）费\\t公务接待费')
@@ -78,27 +82,40 @@ def header_columns(header: Sequence[SourceLine]) -> list[Column]:
     for row, line in enumerate(header):
         filled = [(index, cell) for index, cell in enumerate(line.cells) if cell.strip()]
         for position, (index, cell) in enumerate(filled):
-            parent = _covering(headings, row, index)
-            limit = parent.end if parent is not None else last
-            following = filled[position + 1][0] - 1 if position + 1 < len(filled) else limit
-            headings.append(_Heading(row=row, start=index, end=min(following, limit), text=cell.strip()))
+            following = filled[position + 1][0] - 1 if position + 1 < len(filled) else None
+            parent = _parent(headings, row, index, following)
+            limit = headings[parent].end if parent is not None else last
+            end = limit if following is None else min(following, limit)
+            headings.append(_Heading(row=row, start=index, end=max(index, end), text=cell.strip(), parent=parent))
+    parents = {h.parent for h in headings if h.parent is not None}
     columns = []
-    for found in headings:
-        if any(other.row > found.row and found.start <= other.start <= found.end for other in headings):
+    for position, found in enumerate(headings):
+        if position in parents:
             continue  # it has headings below it: not a column of its own
         path = [found.text]
-        above = _covering(headings, found.row, found.start)
+        above = found.parent
         while above is not None:
-            path.insert(0, above.text)
-            above = _covering(headings, above.row, above.start)
+            path.insert(0, headings[above].text)
+            above = headings[above].parent
         columns.append(Column(index=found.start, path=tuple(path)))
     return sorted(columns, key=lambda column: column.index)
 
 
-def _covering(headings: Sequence[_Heading], row: int, index: int) -> _Heading | None:
-    """The heading of the nearest row above ``row`` that covers ``index``."""
-    above = [h for h in headings if h.row < row and h.start <= index <= h.end]
-    return max(above, key=lambda h: h.row) if above else None
+def _parent(headings: Sequence[_Heading], row: int, start: int, following: int | None) -> int | None:
+    """The heading of the nearest row above that covers ``start``; where ``start`` is that heading's
+    last column and the heading reaches further right (to ``following``) over more than one column of
+    the next heading, the next one (the extraction printed it one cell early)."""
+    for above in range(row - 1, -1, -1):
+        candidates = [(position, h) for position, h in enumerate(headings) if h.row == above]
+        covering = next((position for position, h in candidates if h.start <= start <= h.end), None)
+        if covering is None:
+            continue
+        if following is not None and headings[covering].end == start < following:
+            after = next((position for position, h in candidates if start < h.start <= following), None)
+            if after is not None and min(following, headings[after].end) - headings[after].start + 1 > 1:
+                return after  # it shares more columns with the next heading than its one with this
+        return covering
+    return None
 
 
 @attrs.frozen(kw_only=True)

@@ -28,8 +28,10 @@ import attrs
 
 from cnbudget.readers.result import Problem
 from cnbudget.readers.tables.columns import Layout, place_amounts
+from cnbudget.readers.tables.header import header_columns
 from cnbudget.readers.tables.heading_labels import OrderedLayout
-from cnbudget.readers.tables.summary_names import is_recognised, parse_printed
+from cnbudget.model import SummaryRole
+from cnbudget.readers.tables.summary_names import expenditure_role, is_recognised, parse_printed
 from cnbudget.readers.tables.tabling import is_empty_statement
 from cnbudget.readers.text.blocks import Block
 from cnbudget.readers.text.grid import Grid, is_amount, make_grid
@@ -121,8 +123,13 @@ def read_two_sided(block: Block, layouts: Sequence[TwoSidedLayout]) -> TwoSidedR
     if grid.column_count is not None and grid.column_count != layout.width and grid.numbering is not None:
         reader.report(grid.numbering, f"the column-number row announces {grid.column_count} columns; "
                       f"the recognised layout has {layout.width}")
+    columns = _columns(grid, layout)
     for line in _lines_inside(grid, block.lines):
-        reader.read(line)
+        placed = line if columns is None else _placed(line, columns)
+        if placed is None:
+            reader.report(line, "line not read: cells stand where the header has no column")
+            continue
+        reader.read(placed)
     return TwoSidedReading(grid=grid, layout=layout, revenue=tuple(reader.revenue),
                            expenditure=tuple(reader.expenditure), problems=reader.problems)
 
@@ -137,9 +144,26 @@ def _recognise(grid: Grid, layouts: Sequence[TwoSidedLayout]) -> tuple[TwoSidedL
     if "编码" in grid.header_text:  # the 类 code printed in a column of its own
         layout = attrs.evolve(layout, expenditure=attrs.evolve(layout.expenditure, lead=("code", "name")))
     header_width = max((len(line.cells) for line in grid.header), default=0)
-    if header_width > layout.width:
+    if header_width > layout.width and _columns(grid, layout) is None:
         return None, f"its header has {header_width} columns, more than the {layout.width} of the {layout.name} layout"
     return layout, ""
+
+
+def _columns(grid: Grid, layout: TwoSidedLayout) -> tuple[int, ...] | None:
+    """Where an extraction spread each column over several cells (a wide header), the cell index of
+    each of the layout's columns, read from the header's headings; ``None`` where the cells are the
+    columns already, or where the headings do not give as many columns as the layout has."""
+    if max((len(line.cells) for line in grid.header), default=0) <= layout.width:
+        return None
+    indexes = tuple(column.index for column in header_columns(grid.header))
+    return indexes if len(indexes) == layout.width else None
+
+
+def _placed(line: SourceLine, columns: Sequence[int]) -> SourceLine | None:
+    """The line with one cell per column; ``None`` where a filled cell stands under no column."""
+    if any(cell.strip() and index not in columns for index, cell in enumerate(line.cells)):
+        return None
+    return attrs.evolve(line, cells=tuple(line.cells[i] if i < len(line.cells) else "" for i in columns))
 
 
 def _lines_inside(grid: Grid, lines: Sequence[SourceLine]) -> list[SourceLine]:
@@ -166,33 +190,67 @@ def _squeezed(line: SourceLine) -> tuple[str, ...]:
 
 
 @attrs.define(kw_only=True)
+class _Column:
+    """One side of the table while it is read: its entries and the last line that printed on it."""
+
+    revenue: bool
+    entries: list[SideEntry] = attrs.field(factory=list)
+    last: int = -10  # the position (among the lines read) of the last line with something on this side
+    current: SideEntry | None = None  # the entry that something belonged to
+
+    def recent(self, position: int) -> SideEntry | None:
+        """The entry the side last printed, where it printed nothing on the lines read since (an entry
+        whose cell an extraction wrapped over that many lines, or cut by a page break), else ``None``."""
+        return self.current if position - self.last <= _WRAP else None
+
+    def touch(self, position: int, entry: SideEntry) -> None:
+        """Record that the line at ``position`` printed part of ``entry`` on this side."""
+        self.last, self.current = position, entry
+
+
+_WRAP = 2  # how many lines below its first piece an extraction may put the rest of a cell
+
+
+@attrs.define(kw_only=True)
 class _SideReader:
     layout: TwoSidedLayout
     table: str
-    revenue: list[SideEntry] = attrs.field(factory=list)
-    expenditure: list[SideEntry] = attrs.field(factory=list)
+    sides: dict[str, _Column] = attrs.field(factory=lambda: {
+        "revenue": _Column(revenue=True), "expenditure": _Column(revenue=False), "uses": _Column(revenue=False)})
     problems: list[Problem] = attrs.field(factory=list)
-    previous: SourceLine | None = None
+    position: int = 0  # how many lines have been read
+
+    @property
+    def revenue(self) -> list[SideEntry]:
+        return self.sides["revenue"].entries
+
+    @property
+    def expenditure(self) -> list[SideEntry]:
+        """Spending by function and by use together, in the order printed (function first on a line)."""
+        both = [*self.sides["expenditure"].entries, *self.sides["uses"].entries]
+        return sorted(both, key=lambda entry: entry.line.number)
 
     def report(self, line: SourceLine, message: str) -> None:
         self.problems.append(Problem(line=line.number, text=line.raw, message=message, table=self.table))
 
     def read(self, line: SourceLine) -> None:
+        self.position += 1
         left = len(self.layout.revenue.lead) + len(self.layout.revenue.amounts)
         cells = list(line.cells) + [""] * max(0, left - len(line.cells))
-        revenue, message = self._side(line, self.layout.revenue, cells[:left])
-        if message is None and revenue is not None and parse_printed(revenue.printed).code is not None:
+        revenue = self.sides["revenue"]
+        before = len(revenue.entries)
+        message = self._take(revenue, line, self.layout.revenue, cells[:left])
+        if message is None and len(revenue.entries) > before and parse_printed(revenue.entries[-1].printed).code:
+            revenue.entries.pop()
             message = "a 类 code stands where a revenue name belongs: the cells of this line are shifted"
         if message is not None:
             self.report(line, f"line not read: {message}")
-        else:
-            self._add(self.revenue, revenue, revenue_side=True)
-            self._read_expenditure(line, cells[left:])
-            if not line.is_tabular and revenue is not None and self.revenue[-1] is revenue \
-                    and not is_recognised(parse_printed(revenue.printed), revenue=True):
-                self.revenue.pop()
-                self.report(line, "line not read: text inside the table that is not a line of it")
-        self.previous = line
+            return
+        self._read_expenditure(line, cells[left:])
+        added = revenue.entries[before:]
+        if not line.is_tabular and added and not is_recognised(parse_printed(added[0].printed), revenue=True):
+            revenue.entries.pop()
+            self.report(line, "line not read: text inside the table that is not a line of it")
 
     def _read_expenditure(self, line: SourceLine, cells: list[str]) -> None:
         """The expenditure side, and the side of uses to its right where the layout prints one."""
@@ -203,48 +261,53 @@ class _SideReader:
             # A total printed across both expenditure sides: its label on the left, its amount on the right.
             own = own[: len(self.layout.expenditure.lead)] + beside[len(uses.lead):]
             beside = []
-        expenditure, message = self._side(line, self.layout.expenditure, own)
+        message = self._take(self.sides["expenditure"], line, self.layout.expenditure, own)
         if message is not None:
             self.report(line, f"expenditure side not read: {message}")
-        self._add(self.expenditure, expenditure, revenue_side=False)
         if uses is not None and beside:
-            use, message = self._side(line, uses, beside)
+            message = self._take(self.sides["uses"], line, uses, beside)
             if message is not None:
                 self.report(line, f"expenditure side (by use) not read: {message}")
-            self._add(self.expenditure, use, revenue_side=False)
 
-    def _side(self, line: SourceLine, side: Layout, cells: list[str]) -> tuple[SideEntry | None, str | None]:
+    def _take(self, column: _Column, line: SourceLine, side: Layout, cells: list[str]) -> str | None:
+        """Read one side of a line into its column; why it could not be read, or ``None``."""
         lead_width = len(side.lead)
         cells = cells + [""] * max(0, lead_width - len(cells))
         lead, amounts = cells[:lead_width], cells[lead_width:]
         name = lead[side.lead.index("name")]
         code = lead[side.lead.index("code")].strip() if "code" in side.lead else ""
         if not any(cell.strip() for cell in cells):
-            return None, None
+            return None
         if is_amount(name):
-            return None, f"an amount stands where a name belongs: {name!r}"
+            return f"an amount stands where a name belongs: {name!r}"
         placement = place_amounts(side, amounts)
         if placement.problem is not None:
-            return None, placement.problem
+            return placement.problem
         if placement.uncertain:
-            return None, ("the text dropped an empty cell and the amounts fit more than one arrangement "
-                          "(columns in doubt: " + ", ".join(placement.uncertain) + ")")
+            return ("the text dropped an empty cell and the amounts fit more than one arrangement "
+                    "(columns in doubt: " + ", ".join(placement.uncertain) + ")")
+        has_amounts = any(cell.strip() for cell in amounts)
+        recent = column.recent(self.position)
         if not name.strip() and not code:
-            return None, "amounts without a name"
+            if recent is None or recent.has_amounts or is_recognised(parse_printed(recent.printed),
+                                                                     revenue=column.revenue):
+                return "amounts without a name"
+            # The amounts of an entry whose name an extraction wrapped over several lines.
+            recent.values, recent.has_amounts = placement.values, True
+            column.touch(self.position, recent)
+            return None
         if placement.repaired:
             self.report(line, "the text dropped an empty cell in this line; the amounts were placed where "
                         "合计 = 各栏之和 holds")
         entry = SideEntry(line=line, printed=clean_name(name), code=code or None, values=placement.values,
-                          has_amounts=any(cell.strip() for cell in amounts))
-        return entry, None
-
-    def _add(self, entries: list[SideEntry], entry: SideEntry | None, *, revenue_side: bool) -> None:
-        if entry is None:
-            return
-        if entries and entries[-1].line is self.previous and _is_tail(entries[-1], entry, revenue_side):
-            entries[-1].printed += entry.printed
-            return
-        entries.append(entry)
+                          has_amounts=has_amounts)
+        if recent is not None and _is_tail(recent, entry, column.revenue):
+            recent.printed += entry.printed
+            column.touch(self.position, recent)
+        else:
+            column.entries.append(entry)
+            column.touch(self.position, entry)
+        return None
 
 
 def _spans(own: Sequence[str], beside: Sequence[str], left: Layout, right: Layout) -> bool:
@@ -253,8 +316,15 @@ def _spans(own: Sequence[str], beside: Sequence[str], left: Layout, right: Layou
     def filled(cells: Sequence[str]) -> bool:
         return any(cell.strip() for cell in cells)
 
-    return (filled(own[: len(left.lead)]) and not filled(own[len(left.lead):])
-            and not filled(beside[: len(right.lead)]) and filled(beside[len(right.lead):]))
+    if not (filled(own[: len(left.lead)]) and not filled(own[len(left.lead):])
+            and not filled(beside[: len(right.lead)]) and filled(beside[len(right.lead):])):
+        return False
+    name = own[left.lead.index("name")] if "name" in left.lead else ""
+    return expenditure_role(parse_printed(clean_name(name))) in _SPANNING
+
+
+# The lines printed across both expenditure sides: 当年支出小计, 结转下年资金, 支出合计.
+_SPANNING = (SummaryRole.CURRENT_YEAR, SummaryRole.YEAR_END_CARRYOVER, SummaryRole.TOTAL)
 
 
 def _is_tail(head: SideEntry, tail: SideEntry, revenue_side: bool) -> bool:

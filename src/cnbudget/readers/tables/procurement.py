@@ -1,0 +1,108 @@
+"""政府采购支出预算表 (key ``procurement``, Jiangsu template): what a department will buy.
+
+The table prints one amount (总计) per row under 采购品目大类 | 专项名称 | 经济科目 | 采购物品名称 |
+采购组织形式, as a tree: 合计; each 品目大类 (``一、货物A``, ``三、服务C``); under it each project's
+economic subject (专项名称 and 经济科目, the project printed once for its first subject); under that
+the items bought (采购物品名称) with their 采购组织形式. Extractions move these cells between
+columns from page to page, so a row is read by what it holds, not where: a category's numbered
+name, a total's label, a subject's one or two names, an item's name and procurement method.
+
+>>> from cnbudget.readers.text.blocks import find_blocks
+>>> from cnbudget.readers.text.source import split_lines
+>>> rows = ["采购品目大类\\t专项名称\\t经济科目\\t采购物品名称\\t采购组织形式\\t总计", "合计\\t\\t\\t\\t\\t9.00",
+...         "一、货物 A\\t\\t\\t\\t\\t9.00", "\\t办公设备购置\\t办公设备购置\\t\\t\\t9.00",
+...         "\\t\\t\\t台式计算机\\t政府集中采购\\t9.00"]
+>>> table, problems = read_procurement_table(find_blocks(split_lines("政府采购支出预算表\\n" + "\\n".join(rows)))[0])
+>>> [(line.level, line.category, line.name, line.method, str(line.amount)) for line in table.lines]
+[('total', None, '合计', None, '9.00'), ('category', '货物', '一、货物A', None, '9.00'), \
+('subject', '货物', '办公设备购置', None, '9.00'), ('item', '货物', '台式计算机', '政府集中采购', '9.00')]
+>>> problems
+[]
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from cnbudget.errors import InvalidAmount
+from cnbudget.model import ProcurementLine, ProcurementTable, is_total_label
+from cnbudget.money import parse_amount
+from cnbudget.readers.result import Problem
+from cnbudget.readers.tables.tabling import TableReading, is_empty_statement, table_info
+from cnbudget.readers.text.blocks import Block
+from cnbudget.readers.text.grid import is_amount, make_grid
+from cnbudget.readers.text.source import SourceLine, clean_name
+from cnbudget.text import normalize_width
+
+__all__ = ["read_procurement_table"]
+
+# 一、货物A / 二、工程B / 三、服务C (the letter is the 政府采购品目 code's first letter).
+_CATEGORY = re.compile(r"^(?:[一二三四五六七八九十]+[、,.]|\d+[、,.])?\s*(货物|工程|服务)\s*[A-Z]?$")
+# How the purchase is organised (采购组织形式).
+_METHOD = re.compile(r".*(?:集中采购|自行组织|分散采购|自行采购|委托采购|采购)$")
+_HEADINGS = {"采购品目大类", "采购品目大", "类", "专项名称", "经济科目", "采购物品名称", "采购组织形式", "总计", "金额"}
+
+
+def _cells(line: SourceLine) -> tuple[list[str], list[str]]:
+    texts = [clean_name(cell) for cell in line.cells if cell.strip() and not is_amount(cell)]
+    figures = [cell for cell in line.cells if cell.strip() and is_amount(cell)]
+    return texts, figures
+
+
+def read_procurement_table(block: Block) -> tuple[ProcurementTable | None, list[Problem]]:
+    """Read 政府采购支出预算表; rows whose cells do not say which level they are are reported."""
+    grid = make_grid(block.lines)
+    problems: list[Problem] = []
+    lines: list[ProcurementLine] = []
+    category: str | None = None
+    project: str | None = None
+    subject: str | None = None
+    for line in grid.rows:
+        texts, figures = _cells(line)
+        if all(text in _HEADINGS for text in texts) and not figures:
+            continue
+        if len(figures) != 1:
+            problems.append(_problem(block, line, f"row not read: {len(figures)} amounts where one is printed"))
+            continue
+        try:
+            amount = parse_amount(figures[0])
+        except InvalidAmount as error:
+            problems.append(_problem(block, line, f"row not read: {error}"))
+            continue
+        found = _place(texts, category, project, subject, amount)
+        if isinstance(found, str):
+            problems.append(_problem(block, line, f"row not read: {found}"))
+            continue
+        lines.append(found)
+        category, project, subject = found.category, found.project, found.subject
+    if not lines and not any(is_empty_statement(note.text) for note in grid.notes):
+        problems.append(_problem(block, block.title, "table not read: it prints no row of purchases"))
+        return None, problems
+    info = table_info(block, TableReading(grid=grid, layout=None, rows=(), problems=[]))
+    return ProcurementTable(lines=tuple(lines), **info), problems
+
+
+def _place(texts: list[str], category: str | None, project: str | None, subject: str | None,
+           amount: Decimal) -> ProcurementLine | str:
+    """The row for the texts a line prints, with the category, project and subject above it."""
+    if len(texts) == 1 and is_total_label(texts[0]):
+        return ProcurementLine(name="".join(texts[0].split()), amount=amount)
+    if len(texts) == 1 and (found := _CATEGORY.match(normalize_width(texts[0]).replace(" ", ""))):
+        return ProcurementLine(category=found.group(1), name=texts[0].replace(" ", ""), amount=amount)
+    if category is None:
+        return f"a row before any 采购品目大类 ({' | '.join(texts)})"
+    if len(texts) >= 2 and _METHOD.fullmatch(texts[-1]):
+        if subject is None or len(texts) > 2:
+            return f"an item bought under no economic subject ({' | '.join(texts)})"
+        return ProcurementLine(category=category, project=project, subject=subject, name=texts[0],
+                               item=texts[0], method=texts[-1], amount=amount)
+    if len(texts) == 2:
+        return ProcurementLine(category=category, project=texts[0], subject=texts[1], name=texts[1], amount=amount)
+    if len(texts) == 1 and project is not None:
+        return ProcurementLine(category=category, project=project, subject=texts[0], name=texts[0], amount=amount)
+    return f"a row whose cells ({' | '.join(texts) or 'none'}) say neither a subject nor an item"
+
+
+def _problem(block: Block, line: SourceLine, message: str) -> Problem:
+    return Problem(line=line.number, text=line.raw, message=message, table=block.key)
