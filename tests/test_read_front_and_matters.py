@@ -11,6 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cnbudget.model import CarryoverTable, OtherMatters, ThreePublicTable
+from cnbudget.money import AmountUnit
+from cnbudget.readers.prose.front import DocumentKind, FrontMatter, document_kind, read_front
 from cnbudget.readers.prose.matters import read_other_matters
 from cnbudget.readers.prose.organisation import read_organisation
 from cnbudget.readers.result import Problem
@@ -389,6 +391,88 @@ def test_other_matters_absent_and_procurement_not_arranged() -> None:
     matters, problems = read_other_matters(split_lines(text), department="某局", fiscal_year=2024)
     assert problems == [] and matters is not None and matters.procurement is not None
     assert matters.procurement.total == 0 and matters.procurement.goods is None
+
+
+SHANGHAI_MATTERS = """其他相关情况说明
+三、政府采购情况
+2023年本部门面向中小企业预留政府采购项目预算金额332.00万元，其中，预留给小型和微型企业的政府采购项目预算为232.40万
+元。
+五、国有资产占有情况
+截止2022年12月31日，本部门车辆7辆（一般公务用车3辆，执法执勤用车4辆）；单价100万元（含）以上设备（不含车辆）0台（套）。
+2025年部门预算安排购置车辆0辆，其中：其他用车0辆；部门预算安排购置单价100万元（含）以上设备（不含车辆）0台（套）。
+"""
+
+
+def test_other_matters_of_the_shanghai_template() -> None:
+    matters, problems = read_other_matters(split_lines(SHANGHAI_MATTERS), department="某街道", fiscal_year=2023)
+    assert matters is not None and matters.procurement is not None and matters.assets is not None
+    assert (matters.procurement.sme_reserved, matters.procurement.small_micro_reserved) == (D("332.00"), D("232.40"))
+    assets = matters.assets
+    assert (assets.as_of, assets.vehicle_count) == ("2022年12月31日", 7)
+    assert [(v.kind, v.count) for v in assets.vehicles] == [("一般公务用车", 3), ("执法执勤用车", 4)]
+    assert (assets.equipment_over_1m, assets.planned_equipment_over_1m) == (0, 0)
+    # vehicles to be bought have no place in the model: reported, not mixed with those held
+    assert [p.line for p in problems] == [7] and "vehicles to be bought" in problems[0].message
+
+
+# --- front matter ------------------------------------------------------------------------------------
+
+
+def _read_front(text: str) -> tuple[FrontMatter, list[Problem]]:
+    return read_front(split_lines(text))
+
+
+def test_the_year_is_the_titles_not_a_comparisons() -> None:
+    text = ("上海市普陀区2025年区级部门预算\n预算主管部门：上海市普陀区商务委员会\n\n目 录\n四、部门预算编制说明\n"
+            "2025年，收入预算37,151.47万元，比2024年预算执行数增加\n24,558.18万元。\n"
+            "2022年当年预算执行数为14.00\n2024年预算执行\n比2024年预算增加\n"
+            "2025年部门财务收支预算总表\n编制部门：上海市普陀区商务委员会 单位：元\n")
+    front, problems = _read_front(text)
+    assert (front.fiscal_year, front.department, front.amount_unit, front.title) == (
+        2025, "上海市普陀区商务委员会", AmountUnit.YUAN, "上海市普陀区2025年区级部门预算")
+    assert problems == []
+
+
+def test_a_heading_that_names_another_year_than_the_title_is_reported() -> None:
+    text = "某局2023年部门预算\n\n目录\n2022年部门收入预算总表\n编制部门：某局 单位：元\n2023年部门支出预算总表\n"
+    front, problems = _read_front(text)
+    assert front.fiscal_year == 2023
+    assert [(p.line, p.text) for p in problems] == [(4, "2022年部门收入预算总表")]
+    assert "2022" in problems[0].message and "2023" in problems[0].message
+    # without a title, the year most headings name, and the others reported
+    text = "第二部分 部门预算表\n2019年部门收入预算总表\n编制部门：某局\n2019年度部门预算表\n2018年部门支出预算总表\n"
+    front, problems = _read_front(text)
+    assert front.fiscal_year == 2019 and [p.line for p in problems] == [5]
+
+
+@pytest.mark.parametrize(
+    ("text", "department", "year"),
+    [
+        ("江苏省2018年度\n省级部门预算公开报表\n部 门:中共江苏省委办公厅\n江苏省财政厅印制\n\n目        录\n",
+         "中共江苏省委办公厅", 2018),
+        ("公开01表\n收支预算总表部门：江苏省政协办公厅 单位：万元\t\t\n第二部分 2019 年度部门预算表\n",
+         "江苏省政协办公厅", 2019),
+        ("\t部门：\t\t\t江苏省人民检察院\t\t单位：万元\t\n2018年度部门预算表\n", "江苏省人民检察院", 2018),
+        ("江苏省委办公厅2018年度部门预算公开\n\n目            录\n第一部分  部门概况\n", "江苏省委办公厅", 2018),
+        ("江苏省人民检察院\n年部门预算\n2017\n\n目 录\n", "江苏省人民检察院", 2017),  # the year printed after
+        ("- 1 -\n\n目  录\n第一部分 部门概况\n第二部分  2019 年度部门预算表\n"
+         "附件：江苏省政协办公厅 2019 年度部门预算公开表\n", "江苏省政协办公厅", 2019),
+    ],
+)
+def test_department_and_year_of_every_cover_and_heading(text: str, department: str, year: int) -> None:
+    front, problems = _read_front(text)
+    assert (front.department, front.fiscal_year) == (department, year)
+    assert problems == []
+
+
+def test_document_kind() -> None:
+    final = "上海市普陀区财政局\n年度部门决算\n2024\n\n目 录\n一、收入支出决算总表\n二、收入决算表\n"
+    assert document_kind(split_lines(final)) is DocumentKind.FINAL_ACCOUNTS
+    budget = "某局2024年部门预算\n\n上年决算数为 10 万元。\n"
+    assert document_kind(split_lines(budget)) is DocumentKind.BUDGET
+    headings = "一、收入支出决算总表\n二、收入决算表\n三、政府性基金预算财政拨款收入支出决算表\n"
+    assert document_kind(split_lines(headings)) is DocumentKind.FINAL_ACCOUNTS
+    assert document_kind(split_lines("说明文字。\n")) is DocumentKind.BUDGET  # says neither
 
 
 # --- seeds ---------------------------------------------------------------------------------------------

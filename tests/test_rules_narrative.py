@@ -42,6 +42,7 @@ from cnbudget.model import (
     Tables,
     ThreePublicTable,
 )
+from cnbudget.model.narrative import ChangeBasis
 from cnbudget.money import round_half_up
 from cnbudget.validate import Finding, Severity, validate
 from cnbudget.validate.rules import narrative  # noqa: F401  (registers the NARR rules)
@@ -265,6 +266,48 @@ def test_a_rate_computed_from_the_figures_is_always_accepted(prior: Decimal, cur
     change = current - prior
     rate = round_half_up(D(100) * change / prior, 2)
     assert findings("NARR-001", _changed(str(current), str(change), str(rate))) == []
+
+
+def _from_prior(amount: str | None, prior: str, rate: str | None, change: str | None = None) -> BudgetDisclosure:
+    # "2022年当年预算执行数为14.00万元，2023年预算安排21.50万元，比2022年预算执行数增加53.57%"
+    return BudgetDisclosure(department="某街道办事处", fiscal_year=2023, statements=[
+        Statement(subject="社会组织管理", amount=amount, stated_prior=prior, change_rate=rate, change_amount=change,
+                  compared_with=ChangeBasis.EXECUTION)])
+
+
+@pytest.mark.parametrize(
+    ("amount", "prior", "rate", "change", "expected"),
+    [
+        ("21.50", "14.00", "53.57", None, []),  # 7.50 ÷ 14.00 = 53.571 %
+        ("220.63", "132.59", "60.54", None, [Severity.ERROR]),  # printed beside 441.25: 66.40 %
+        ("1.00", "0.50", "99", None, [Severity.INFO]),  # 0.995 … 1.005 over 0.495 … 0.505: 97.03 % … 103.03 %
+        ("1.00", "0.50", "104", None, [Severity.ERROR]),
+        ("0.31", "0", "100.00", None, []),  # new this year: 增长 100% by convention
+        ("0.31", "0", "50.00", None, [Severity.WARNING]),
+        ("21.50", "14.00", None, "7.50", []),  # a stated change agrees with the stated prior
+        ("21.50", "14.00", None, "7.60", [Severity.ERROR]),
+        ("21.50", "14.00", "53.57", "7.50", []),
+        ("21.50", "14.00", None, None, []),  # no rate, no change: nothing to hold
+        (None, "14.00", "53.57", None, []),  # no amount: not judged
+    ],
+)
+def test_rate_against_a_stated_prior_figure(amount: str | None, prior: str, rate: str | None, change: str | None,
+                                            expected: list[Severity]) -> None:
+    assert severities("NARR-001", _from_prior(amount, prior, rate, change)) == expected
+
+
+def test_a_wrong_rate_against_the_stated_prior_names_its_basis() -> None:
+    (found,) = findings("NARR-001", _from_prior("220.63", "132.59", "60.54"))
+    assert (found.expected, found.actual) == (D("66.40"), D("60.54"))
+    assert "上年预算执行数 132.59" in found.message and found.locations[0].column == "change_rate"
+
+
+@settings(max_examples=60, deadline=None)
+@given(prior=st.decimals(min_value=D("0.01"), max_value=99999, places=2),
+       current=st.decimals(min_value=0, max_value=99999, places=2))
+def test_a_rate_computed_from_a_stated_prior_is_always_accepted(prior: Decimal, current: Decimal) -> None:
+    rate = round_half_up(D(100) * (current - prior) / prior, 2)
+    assert findings("NARR-001", _from_prior(str(current), str(prior), str(rate), str(current - prior))) == []
 
 
 # --- NARR-002: shares -------------------------------------------------------------------------------
@@ -548,6 +591,19 @@ def test_parts_listed_under_another_stated_total_are_its() -> None:
         Statement(section=INCOME, subject="一般公共预算", amount="200.00", share="66.67"),
         Statement(section=INCOME, subject="上级转移支付", amount="100.00", share="33.33")])
     assert findings("NARR-007", doc) == []
+
+
+def test_a_jiangsu_total_is_basic_project_and_reserved_spending_not_the_category_listed_before() -> None:
+    def doc(basic: str) -> BudgetDisclosure:
+        return BudgetDisclosure(department="某院", fiscal_year=2019, statements=[
+            Statement(section=OVERALL, subject="支出预算总计", amount="24169.74", text="（二）支出预算总计…"),
+            Statement(section=OVERALL, subject="住房保障支出", amount="5686.35", text="3、住房保障支出5686.35万元。"),
+            Statement(section=OVERALL, subject="基本支出", amount=basic, text="此外，基本支出预算数为…"),
+            Statement(section=OVERALL, subject="项目支出", amount="4335.3", text="项目支出预算数为4335.3万元。"),
+            Statement(section=OVERALL, subject="单位预留机动经费", amount="3990.4", text="单位预留机动经费…")])
+    assert findings("NARR-007", doc("15844.04")) == []
+    (found,) = findings("NARR-007", doc("15844.14"))
+    assert "“支出预算总计” = “基本支出” + “项目支出” + “单位预留机动经费”" in found.message
 
 
 def test_basic_and_project_spending_of_the_carryover_are_of_its_total() -> None:

@@ -8,10 +8,21 @@ statement against the tables and against arithmetic.
 ...               change_amount="208.54", change_rate="11.50")
 >>> s.prior_amount
 Decimal('1814.15')
+
+A change may be measured against last year's budget execution (上年预算执行数) or final accounts
+(上年决算) rather than last year's budget, and the text may state last year's figure itself
+instead of the change ("2022年当年预算执行数为14.00万元，2023年预算安排21.50万元，比2022年预算执行数
+增加53.57%"):
+
+>>> s = Statement(subject="社会组织管理", amount="21.50", change_rate="53.57",
+...               compared_with=ChangeBasis.EXECUTION, stated_prior="14.00")
+>>> s.prior_amount, s.compared_with.zh
+(Decimal('14.00'), '上年预算执行数')
 """
 
 from __future__ import annotations
 
+import enum
 from decimal import Decimal
 
 import attrs
@@ -24,14 +35,44 @@ from cnbudget.model.fields import (
     optional_number,
     optional_text,
     text,
+    typed,
 )
 
-__all__ = ["Statement"]
+__all__ = ["ChangeBasis", "Statement"]
+
+
+class ChangeBasis(enum.Enum):
+    """What a stated change is measured against (比较基准).
+
+    >>> ChangeBasis.FINAL_ACCOUNTS.zh
+    '上年决算'
+    """
+
+    BUDGET = "budget"
+    EXECUTION = "execution"
+    FINAL_ACCOUNTS = "final_accounts"
+
+    @property
+    def zh(self) -> str:
+        """The Chinese term: 上年预算, 上年预算执行数 or 上年决算."""
+        return _BASIS_ZH[self]
+
+
+_BASIS_ZH = {
+    ChangeBasis.BUDGET: "上年预算",
+    ChangeBasis.EXECUTION: "上年预算执行数",
+    ChangeBasis.FINAL_ACCOUNTS: "上年决算",
+}
 
 
 @attrs.frozen(kw_only=True)
 class Statement:
-    """One stated figure with its share, change, rate and reason (说明中的数字)."""
+    """One stated figure with its share, change, rate and reason (说明中的数字).
+
+    ``compared_with`` is ``None`` where the change is against last year's budget (上年预算, the
+    convention) or the text does not say; ``stated_prior`` is last year's figure where the text
+    prints it (上年数), ``None`` otherwise.
+    """
 
     section: str | None = optional_text("所在章节")
     subject: str = text("说明对象")
@@ -43,10 +84,15 @@ class Statement:
     count: int | None = optional_int("个数")
     reason: str | None = optional_text("主要原因")
     text: str | None = optional_text("原文")
+    compared_with: ChangeBasis | None = typed("比较基准", ChangeBasis, optional=True)
+    stated_prior: Decimal | None = optional_amount("说明所列上年数")
 
     @property
     def prior_amount(self) -> Decimal | None:
-        """Last year's figure implied by the amount and the stated change (上年数)."""
+        """Last year's figure (上年数): as the text states it, else implied by the amount and the
+        stated change."""
+        if self.stated_prior is not None:
+            return self.stated_prior
         if self.amount is None or self.change_amount is None:
             return None
         return self.amount - self.change_amount

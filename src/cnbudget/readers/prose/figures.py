@@ -10,9 +10,15 @@ recognises each kind of clause; :mod:`cnbudget.readers.prose.narrative` chains t
 >>> share_of("占 63.88%"), rate_of("下降 66.28%")
 (Decimal('63.88'), Decimal('-66.28'))
 >>> change_of("比上年预算减少")
-('', -1)
+ChangeMatch(subject='', sign=-1, basis=<ChangeBasis.BUDGET: 'budget'>)
 >>> clean_subject("其中：因公出国（境）费", department="某局", year=2024)
 '因公出国（境）费'
+
+What a change is measured against is read from how the text words it (:func:`basis_of`):
+``比上年预算`` (上年预算), ``比2022年预算执行数`` (上年预算执行数), ``较上年决算数`` (上年决算);
+``与上年相比`` says no more than "last year". Last year's figure may be printed instead of the
+change (``2022年当年预算执行数为1.48万元``, :func:`prior_of`) and this year's repeated
+(``2023年预算安排2.63万元``, :func:`restates`).
 """
 
 from __future__ import annotations
@@ -23,24 +29,36 @@ from decimal import Decimal
 
 import attrs
 
+from cnbudget.model.narrative import ChangeBasis
+
 __all__ = [
+    "COMPARED",
     "AmountMatch",
+    "ChangeMatch",
+    "absent_of",
+    "basis_of",
     "change_of",
     "clean_subject",
     "count_of",
     "find_amounts",
     "is_amount_phrase",
+    "is_flat",
+    "keeps_order",
     "not_arranged",
+    "prior_of",
     "rate_of",
     "reason_of",
+    "restates",
     "share_of",
     "split_clauses",
     "split_sentences",
+    "strip_marker",
     "subject_key",
 ]
 
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_AMOUNT = re.compile(rf"(?<![\d.,])(?P<number>{NUMBER})\s*(?P<unit>亿元|万元|元)")
+# "1720.00万，其中…": 万 alone is 万元 where a clause or the text ends after it (not 万人, 万平方米).
+_AMOUNT = re.compile(rf"(?<![\d.,])(?P<number>{NUMBER})\s*(?P<unit>亿元|万元|元|万(?=[，,。；;、）)]|$|其中|合计))")
 # "50 万元以上", "30元/人/年", "≤180 元" are thresholds and rates, not amounts.
 _THRESHOLD_AFTER = re.compile(r"^\s*(?:以上|以下|以内|/|每)")
 _THRESHOLD_BEFORE = re.compile(r"[/≥≤<>＞＜=]\s*$")
@@ -49,19 +67,45 @@ _SENTENCE_END = "。；;！？!?"
 _CLAUSE_SEPARATORS = "，,"
 
 _SHARE = re.compile(rf"^占(?:比)?[^\d%]{{0,12}}?(?P<number>{NUMBER})\s*%$")
+# Last year as the text names it, an aside (比2022年（上一年度，下同）预算), and what of last year.
+_PRIOR_YEAR = r"(?:上年度?|上一年度?|去年|\d{4}\s*年度?)"
+_ASIDE = r"(?:[（(][^（）()]{0,12}[)）])?"
+_BASIS_WORDS = r"(?:当年)?(?:年初)?(?:预算执行数|预算执行|执行数|决算数|决算|预算数|预算安排数?|预算|数)?"
+#: A comparison with last year: 比上年预算, 较上年, 与2023年预算相比, 比2022年预算执行数.
+COMPARED = rf"(?:比|较|与|同)\s*{_PRIOR_YEAR}{_ASIDE}\s*{_BASIS_WORDS}\s*(?:相比较?|比较)?"
+# What the comparison names, most specific first (预算执行数 is neither 预算 nor 决算).
+_BASES = (("执行", ChangeBasis.EXECUTION), ("决算", ChangeBasis.FINAL_ACCOUNTS), ("预算", ChangeBasis.BUDGET))
+_COMPARED = re.compile(COMPARED)
+_LEADING_COMPARISON = re.compile(rf"^{COMPARED}[，,]?")
+_CHANGE_WORDS = "增加|减少|增长|下降|上升|降低"
 _RATE = re.compile(
-    rf"^(?:比上年(?:预算)?|较上年(?:预算)?|同比)?(?P<word>增长|下降|上升|降低|增加|减少)了?(?:幅度)?(?:为)?"
+    rf"^(?:{COMPARED}|同比)?\s*(?P<word>{_CHANGE_WORDS}|增幅|降幅|减幅)了?(?:幅度)?(?:为)?"
     rf"\s*(?P<number>{NUMBER})\s*%$"
 )
-_CHANGE_TAIL = re.compile(
-    r"(?:(?:比|较)(?:上年度?|上一年度?|\d{4}年度?)(?:年初)?(?:预算数?|预算安排)?"
-    r"|与(?:上年度?|\d{4}年度?)(?:预算)?相比)?(?P<word>增加|减少|增长|下降|上升|降低)了?$"
+_CHANGE_TAIL = re.compile(rf"(?:{COMPARED})?\s*(?P<word>{_CHANGE_WORDS})了?$")
+# "本年数小于上年预算数 29.65 万元": the comparison says the sign.
+_COMPARATIVE_TAIL = re.compile(
+    rf"本年(?:数)?(?P<word>小于|少于|低于|大于|多于|高于){_PRIOR_YEAR}{_BASIS_WORDS}$"
 )
-_DOWN = ("减少", "下降", "降低")
-_REASON = re.compile(r"^主要原因(?:是|为|有)?[：:]?")
+_FLAT = re.compile(
+    rf"^(?:{COMPARED}|本年(?:数)?等于{_PRIOR_YEAR}{_BASIS_WORDS})\s*"
+    r"(?:基本)?(?:持平|一致|相等|相同|未发生变化|无变化|没有变化|保持不变|不变)$"
+)
+_DOWN = ("减少", "下降", "降低", "降幅", "减幅", "小于", "少于", "低于")
+_SPREAD = re.compile(r"(?:各|均|分别|共)$")  # 收、支预算总计各增加: the change of each
+_PRIOR = re.compile(
+    r"^(?:(?P<year>\d{4})\s*年度?|上年度?|上一年度?)\s*(?:当年)?(?:年初)?"
+    r"(?P<basis>预算执行数|执行数|决算数|决算|预算数|预算)\s*(?:为|是)?$"
+)
+_RESTATED = re.compile(r"^(?:(?P<year>\d{4})\s*年度?|本年度?|今年)?\s*(?:预算安排|预算数为|预算数|预算为|安排)$")
+_REASON = re.compile(r"^(?:主要原因(?:是|为|有)?[：:]?|主要是(?:因为?|由于)?(?![：:])|原因是)")
 _COUNT = re.compile(r"^(?P<subject>.+?)(?:共有|共计|共|为|有)?\s*(?P<count>\d+)\s*(?:个|项)$")
+# "2018 年本部门共 5 个项目实行绩效目标管理": the count first; what precedes it is left to clean.
+_COUNT_FIRST = re.compile(r"^(?P<lead>[^，,]*?)(?:共有|共计|共)\s*(?P<count>\d+)\s*(?:个|项)(?P<subject>项目.+)$")
 _NOT_ARRANGED = re.compile(r"^(?P<subject>.+?)(?:均)?未安排$")
-_AMOUNT_PHRASE = re.compile(r"^(?:共)?(?:涉及)?(?:预算)?(?:金额|资金)(?:为|共计|合计)?$")
+# "2018 年无公务用车购置预算安排", "某院无机关运行经费": what stands before 无 must be no subject.
+_ABSENT = re.compile(r"^(?P<lead>[^无]*)无(?P<subject>[^无]+?)(?:预算安排|(?<=经费))$")
+_AMOUNT_PHRASE = re.compile(r"^(?:共)?(?:涉及)?(?:项目)?(?:预算)?(?:财政性)?(?:金额|资金)(?:为|共计|合计)?$")
 
 _NUMERALS = "一二三四五六七八九十"
 _MARKER = re.compile(
@@ -75,6 +119,10 @@ _ANY_YEAR = re.compile(r"^\d{4}\s*年度?")
 _YEAR_AND_COMMA = re.compile(r"^\d{4}\s*年度?[，,]")
 _OWN_WORDS = re.compile(r"^(?:本部门|本单位|我部门|我单位|本年度|本年)")
 _FILLER_TAIL = re.compile(r"(?:的)?(?:年初预算数?|(?:年初)?(?:预算)?数?(?:为|是)|共计)$")
+# After a colon only: "检察（款）: 2018 年预算支出合计", "住房公积金(项):支出".
+_COLON_FILLER = re.compile(r"(?:预算)?(?:支出)?(?:合计|总计)?$")
+_APPROPRIATED = re.compile(r"^(?:一般公共预算|财政)?拨款安排的")
+_MIN_SHORT_FORM = 3
 _KEY_TAIL = re.compile(r"(?:预算数|预算|总计|合计|总额|数)+$")
 
 
@@ -109,13 +157,18 @@ def _depth(text: str) -> int:
 
 def find_amounts(clause: str) -> list[AmountMatch]:
     """The amounts of a clause that state money: thresholds (``50万元以上``), rates (``30元/人``) and
-    amounts inside brackets (``（库克色格孜村5万元）`` is part of a name) are left out."""
+    amounts inside brackets (``（库克色格孜村5万元）`` is part of a name) are left out.
+
+    >>> [a.text for a in find_amounts("项目总预算1720.00万，其中服务5万人次")]
+    ['1720.00万元']
+    """
     found = []
     for match in _AMOUNT.finditer(clause):
         before, after = clause[: match.start()], clause[match.end() :]
         if _THRESHOLD_AFTER.match(after) or _THRESHOLD_BEFORE.search(before) or _depth(before):
             continue
-        found.append(AmountMatch(number=match["number"], unit=match["unit"], start=match.start(), end=match.end()))
+        unit = "万元" if match["unit"] == "万" else match["unit"]
+        found.append(AmountMatch(number=match["number"], unit=unit, start=match.start(), end=match.end()))
     return found
 
 
@@ -167,18 +220,87 @@ def _signed(number: str, word: str) -> Decimal:
 
 
 def rate_of(clause: str) -> Decimal | None:
-    """The growth rate a clause states (``增长 11.50%``, ``下降 66.28%``), signed, in percent."""
+    """The growth rate a clause states (``增长 11.50%``, ``降幅 9.1 %``,
+    ``比2022年预算执行数增加77.70 %``), signed, in percent."""
     match = _RATE.match(clause)
     return _signed(match["number"], match["word"]) if match else None
 
 
-def change_of(before_amount: str) -> tuple[str, int] | None:
-    """For the text before an amount: the subject and the sign when it states a change
-    (``公务接待费减少`` → ``('公务接待费', -1)``), else ``None``."""
-    match = _CHANGE_TAIL.search(before_amount)
+def basis_of(text: str) -> ChangeBasis | None:
+    """What the comparison in ``text`` measures against: ``None`` where it names no more than
+    last year (``与上年相比``, ``同比``).
+
+    >>> basis_of("比2022年预算执行数增加77.70 %"), basis_of("与上年相比增加 1 万元")
+    (<ChangeBasis.EXECUTION: 'execution'>, None)
+    """
+    match = _COMPARED.search(text) or _COMPARATIVE_TAIL.search(text)
     if match is None:
         return None
-    return before_amount[: match.start()], -1 if match["word"] in _DOWN else 1
+    return next((basis for word, basis in _BASES if word in match.group(0)), None)
+
+
+def is_flat(clause: str) -> bool:
+    """Whether a clause says the figure did not change (``与2024年预算持平``, ``与上年预算数相等``,
+    ``本年数等于上年预算数``): a comparison without figures.
+
+    >>> is_flat("比2022年预算执行数持平"), is_flat("持平")
+    (True, False)
+    """
+    return _FLAT.match(clause) is not None
+
+
+@attrs.frozen(kw_only=True)
+class ChangeMatch:
+    """The text before an amount that states a change: its subject (maybe empty), sign and basis."""
+
+    subject: str
+    sign: int
+    basis: ChangeBasis | None
+
+
+def change_of(before_amount: str) -> ChangeMatch | None:
+    """For the text before an amount: its subject, sign and basis when it states a change
+    (``公务接待费减少`` → ``公务接待费``, −1; ``与上年相比收、支预算总计各增加`` → ``收、支预算总计``, +1;
+    ``本年数小于上年预算数`` → −1), else ``None``.
+
+    >>> change_of("与上年相比收、支预算总计各增加").subject
+    '收、支预算总计'
+    """
+    text = before_amount.rstrip()
+    match = _CHANGE_TAIL.search(text) or _COMPARATIVE_TAIL.search(text)
+    if match is None:
+        return None
+    subject = text[: match.start()]
+    lead = _LEADING_COMPARISON.match(subject)
+    basis = basis_of(match.group(0)) or (basis_of(lead.group(0)) if lead else None)
+    if lead is not None:
+        subject = subject[lead.end() :]
+    subject = _SPREAD.sub("", subject.strip())
+    return ChangeMatch(subject=subject, sign=-1 if match["word"] in _DOWN else 1, basis=basis)
+
+
+def prior_of(before_amount: str, year: int | None) -> ChangeBasis | None:
+    """What of last year an amount is, where the text before it only names last year's figure
+    (``2022年当年预算执行数为``, ``上年预算数为``), else ``None``; this year's figure is not one.
+
+    >>> prior_of("2022年当年预算执行数为", 2023), prior_of("2023年预算数为", 2023)
+    (<ChangeBasis.EXECUTION: 'execution'>, None)
+    """
+    match = _PRIOR.match(before_amount.strip(" ，,、。"))
+    if match is None or (match["year"] is not None and year is not None and int(match["year"]) >= year):
+        return None
+    return next(basis for word, basis in _BASES if word in match["basis"] or word == "预算")
+
+
+def restates(before_amount: str, year: int | None) -> bool:
+    """Whether the text before an amount only says "this year's budget" (``2023年预算安排``,
+    ``本年预算数为``): the amount repeats the figure of the statement before.
+
+    >>> restates("2023年预算安排", 2023), restates("2022年预算安排", 2023)
+    (True, False)
+    """
+    match = _RESTATED.match(before_amount.strip(" ，,、。"))
+    return match is not None and (match["year"] is None or year is None or int(match["year"]) == year)
 
 
 def reason_of(clause: str) -> str | None:
@@ -194,9 +316,12 @@ def reason_of(clause: str) -> str | None:
 def count_of(clause: str) -> tuple[str, int] | None:
     """The subject and count of ``当年财政拨款项目 8 个`` / ``…项目共有 2 项``.
 
-    >>> count_of("当年财政拨款项目 8 个")
-    ('当年财政拨款项目', 8)
+    >>> count_of("当年财政拨款项目 8 个"), count_of("共 5 个项目实行绩效目标管理")
+    (('当年财政拨款项目', 8), ('项目实行绩效目标管理', 5))
     """
+    first = _COUNT_FIRST.match(clause)
+    if first is not None:
+        return first["lead"] + first["subject"].strip(), int(first["count"])
     match = _COUNT.match(clause)
     return (match["subject"].strip(), int(match["count"])) if match else None
 
@@ -211,6 +336,17 @@ def not_arranged(clause: str) -> str | None:
     return match["subject"] if match else None
 
 
+def absent_of(clause: str) -> tuple[str, str] | None:
+    """The text before 无 and the subject of ``…无公务用车购置预算安排`` / ``…无机关运行经费`` (nothing
+    budgeted), else ``None``; the reader checks that the text before names no other subject.
+
+    >>> absent_of("（1）2018 年无公务用车购置预算安排")
+    ('（1）2018 年', '公务用车购置')
+    """
+    match = _ABSENT.match(clause)
+    return (match["lead"], match["subject"]) if match else None
+
+
 def is_amount_phrase(text: str) -> bool:
     """Whether the text before an amount only says "amount" (``涉及预算金额``), so the amount
     belongs to the subject counted before it.
@@ -221,17 +357,51 @@ def is_amount_phrase(text: str) -> bool:
     return bool(_AMOUNT_PHRASE.match(text))
 
 
+def keeps_order(short: str, name: str) -> bool:
+    """Whether ``short`` is made of characters of ``name`` in their order: a short form of it.
+
+    >>> keeps_order("省检察院", "江苏省人民检察院"), keeps_order("检察院省", "江苏省人民检察院")
+    (True, False)
+    """
+    rest = iter(name)
+    return all(char in rest for char in short)
+
+
+def strip_marker(text: str) -> str:
+    """The text without the list number it starts with (``（一）``, ``1．``, ``二、``).
+
+    >>> strip_marker("（一）公共安全（类）")
+    '公共安全（类）'
+    """
+    return _MARKER.sub("", text)
+
+
+def _department_prefix(text: str, department: str) -> int:
+    """The length of the department's name, or of a short form of it (``省检察院`` for
+    ``江苏省人民检察院``: its characters in order, ending with its last two), at the start of ``text``;
+    a name before a colon labels what follows (``医保局：…项目``) and stays."""
+    if text.startswith(department):
+        return len(department)
+    for size in range(min(len(text), len(department)) - 1, _MIN_SHORT_FORM - 1, -1):
+        short = text[:size]
+        labels = text[size:].startswith(("：", ":"))
+        if short.endswith(department[-2:]) and keeps_order(short, department) and not labels:
+            return size
+    return 0
+
+
 def _strip_prefixes(text: str, department: str | None, year: int | None) -> str:
     while True:
         text = text.strip()
         before = text
-        if department and text.startswith(department):
-            text = re.sub(r"^(?:部门|单位)", "", text[len(department) :])
+        if department and (size := _department_prefix(text, department)):
+            text = re.sub(r"^(?:[（(]部门[)）])?(?:部门|单位)?", "", text[size:])
         if year is not None and re.match(rf"^{year}\s*年度?", text):
             text = re.sub(rf"^{year}\s*年度?[，,]?", "", text)
         text = _YEAR_AND_COMMA.sub("", text)
         text = _OWN_WORDS.sub("", text)
         text = re.sub(r"^(?:的|其中[：:]?)", "", text)
+        text = _APPROPRIATED.sub("", text)
         if text == before:
             return text
 
@@ -256,7 +426,8 @@ def clean_subject(text: str, *, department: str | None, year: int | None) -> str
     colon = max(text.rfind("："), text.rfind(":"))
     if colon >= 0:
         head, tail = text[:colon].strip(), text[colon + 1 :].strip()
-        if _filler_only(_strip_prefixes(tail, department, year)):
+        bare_tail = _strip_prefixes(tail, department, year)
+        if _filler_only(bare_tail) or _COLON_FILLER.fullmatch(_ANY_YEAR.sub("", bare_tail)):
             text = head
         elif head.endswith(_LEAD_IN) or _filler_only(_strip_prefixes(head, department, year)):
             text = tail

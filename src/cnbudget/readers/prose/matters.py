@@ -4,11 +4,13 @@ The sections of 其他重要事项 are found by their headings (:func:`~cnbudget
 
 * 机关运行经费 (also 单位运行经费, 机构运转经费): the stated amount with its change, rate and reason,
   read as a :class:`~cnbudget.model.Statement` like the rest of the narrative;
-* 政府采购: 政府采购预算 and its 货物 / 工程 / 服务 parts, the amounts reserved for 中小企业 and
-  小微企业 (面向中小企业预留 …); ``未安排政府采购预算`` is a stated zero;
-* 国有资产占用使用情况: the date (截至 2023 年底), 房屋 (平方米, 价值), 车辆 (辆, 价值, and by kind after
-  其中：一般公务用车 …), 办公家具价值, 其他资产价值 and the count of large equipment
-  (单位价值 50 万元以上 / 100 万元以上大型设备 … 台), held or to be bought (安排购置 …);
+* 政府采购: 政府采购预算 (政府采购支出预算总额) and its 货物 / 工程 / 服务 parts (拟采购货物支出 …), the
+  amounts reserved for 中小企业 and 小微企业 (面向中小企业预留 …, 预留给小型和微型企业的 …);
+  ``未安排政府采购预算`` is a stated zero;
+* 国有资产占用使用情况: the date (截至/截止 2023 年底), 房屋 (平方米, 价值), 车辆 (辆, 价值, and by kind after
+  其中：一般公务用车 …, also in brackets: 车辆7辆（一般公务用车3辆，…）), 办公家具价值, 其他资产价值 and the
+  count of large equipment (单位价值 50 万元以上 / 100 万元（含）以上设备（不含车辆）… 台), held or to be bought
+  (安排购置 …); vehicles to be bought have no place in the model and are reported;
 * 其他需说明的事项: its paragraphs, kept as notes.
 
 A figure of these sections that the model has no place for (a change of the procurement budget, a
@@ -64,7 +66,7 @@ __all__ = ["read_other_matters"]
 _OPERATING_SUBJECT = re.compile(r"(?:机关|机构|单位|行政(?:（事业）|\(事业\))?单位机构)?(?:运行|运转)经费.*$")
 
 _PROCUREMENT_FIELDS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("small_micro_reserved", re.compile(r"小微企业")),
+    ("small_micro_reserved", re.compile(r"小微企业|小型和微型企业")),
     ("sme_reserved", re.compile(r"中小企业")),
     ("goods", re.compile(r"货物")),
     ("works", re.compile(r"工程")),
@@ -76,7 +78,7 @@ _NO_PROCUREMENT = re.compile(r"(?:无|没有|未安排)政府采购")
 _UNIT = r"(?P<unit>亿元|万元|元)"
 _VALUE = rf"(?:[，,]\s*(?:价值|账面价值|原值)(?:为|共计)?\s*(?P<value>{NUMBER})\s*{_UNIT})?"
 _AS_OF = (
-    re.compile(r"截至\s*(?P<date>\d{4}\s*年\s*(?:年底|年末|底|末|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?))"),
+    re.compile(r"截[至止]\s*(?P<date>\d{4}\s*年\s*(?:年底|年末|底|末|\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?))"),
     re.compile(r"(?P<date>\d{4}\s*年\s*(?:期末|年末|年底|底|末))"),
 )
 _BUILDING = re.compile(
@@ -85,11 +87,12 @@ _BUILDING = re.compile(
 _VEHICLES = re.compile(rf"(?P<count>\d+)\s*辆{_VALUE}")
 _VEHICLE_KIND = re.compile(r"(?:车辆|用车|汽车)$")
 _VEHICLE_TOTAL_KINDS = ("车辆", "汽车")
-_KIND_LEAD = re.compile(r"^(?:\d{1,2}\s*[、.．]\s*)?(?:其中[：:]?)?(?:共有|共计|拥有|共|有)?")
+_KIND_LEAD = re.compile(r"^[（(]?(?:\d{1,2}\s*[、.．]\s*)?(?:其中[：:]?)?(?:共有|共计|拥有|共|有)?")
 _FURNITURE = re.compile(rf"办公家具(?:价值|账面价值|原值)?(?:为|共计)?\s*(?P<value>{NUMBER})\s*{_UNIT}")
 _OTHER = re.compile(rf"其他(?:国有)?资产(?:价值|账面价值|原值)?(?:为|共计)?\s*(?P<value>{NUMBER})\s*{_UNIT}")
 _EQUIPMENT = re.compile(
-    r"(?P<threshold>\d+)\s*万元(?:[（(]含[)）])?以上[^，,；;。\d]*?设备\s*(?:共|为)?\s*(?P<count>\d+)\s*(?:台|套)"
+    r"(?P<threshold>\d+)\s*万元(?:[（(]含[)）])?以上[^，,；;。\d]*?设备\s*(?:[（(][^（）()\d]*[)）])?\s*(?:共|为)?\s*"
+    r"(?P<count>\d+)\s*(?:台|套)"
 )
 _PLANNED = re.compile(r"购置|拟购|计划购")
 _EQUIPMENT_FIELDS = {50: "equipment_over_500k", 100: "equipment_over_1m"}
@@ -212,9 +215,16 @@ class _AssetReader:
         self.leftovers(line, sentence)
 
     def read_vehicles(self, line: int, sentence: str) -> None:
+        matches = list(_VEHICLES.finditer(sentence))
+        if matches and _PLANNED.search(sentence[: matches[0].start()]):
+            # 2025年部门预算安排购置车辆0辆，其中：…: vehicles to be bought, which the model does not hold.
+            _problem(self.problems, line, sentence,
+                     "vehicles to be bought (安排购置车辆): the model keeps the vehicles held only; not read")
+            self.used += [(0, len(sentence))]
+            return
         breakdown = sentence.find("其中")
         start = 0
-        for match in _VEHICLES.finditer(sentence):
+        for match in matches:
             before = sentence[start : match.start()]
             start = match.end()
             kind = re.split(r"[，,；;：:。、]", before)[-1]

@@ -18,7 +18,16 @@ Choices, so that nothing is invented:
   for a blank cell, its text saying 未安排;
 * amounts printed in another unit (``83616.92元``) are converted to the document's unit;
 * the 机关运行经费, 政府采购 and 国有资产 parts of 其他重要事项 are read by
-  :func:`cnbudget.readers.prose.matters.read_other_matters`, not here; 预算绩效 counts and other parts are.
+  :func:`cnbudget.readers.prose.matters.read_other_matters`, not here; 预算绩效 counts and other parts are;
+* what a change is measured against is kept where it is not last year's budget (``比2022年预算执行数
+  增加…``: :attr:`~cnbudget.model.Statement.compared_with`), and last year's figure where the text
+  prints it (``2022年当年预算执行数为14.00万元``: :attr:`~cnbudget.model.Statement.stated_prior`);
+* this year's figure said again (``2023年预算安排21.50万元``) completes the statement before; where it
+  differs from the figure stated first, it is a statement of its own with the same subject, so that
+  both printed figures reach the checker;
+* a section headed by a 类 (``（一）公共安全（类）``) lists 款 and 项 without it: their subjects are
+  completed with the 类 (and the 款 stated before), their section is the part the 类 heading is in;
+* a reason enumerated over several clauses (``主要原因一是…；二是…``) is one reason.
 
 >>> from cnbudget.readers.text.source import split_lines
 >>> text = '''第三部分 2024 年部门预算情况说明
@@ -41,28 +50,37 @@ from decimal import Decimal
 import attrs
 
 from cnbudget.model import Statement
+from cnbudget.model.narrative import ChangeBasis
 from cnbudget.money import AmountUnit, parse_amount
 from cnbudget.readers.prose.figures import (
     AmountMatch,
+    absent_of,
+    basis_of,
     change_of,
     clean_subject,
     count_of,
     find_amounts,
     is_amount_phrase,
+    is_flat,
+    keeps_order,
     not_arranged,
+    prior_of,
     rate_of,
     reason_of,
+    restates,
     share_of,
     split_clauses,
     split_sentences,
+    strip_marker,
     subject_key,
 )
 from cnbudget.readers.prose.front import read_front
-from cnbudget.readers.prose.function_names import function_code_of, level_names
+from cnbudget.readers.prose.function_names import Levels, completed, function_code_of, level_names, levels_text
 from cnbudget.readers.prose.paragraphs import (
     MatterKind,
     Paragraph,
     Section,
+    is_unnumbered_title,
     matter_kind,
     narrative_paragraphs,
     sections,
@@ -74,10 +92,19 @@ __all__ = ["NarrativeContext", "read_statements", "statements_in"]
 
 _PROJECT = re.compile(r"^(?:\d{1,2}\s*[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）])?\s*项目名称[：:](?P<name>.+)$")
 # The amount of a project's description is its budget, whoever the subject names it.
-_PROJECT_AMOUNT = re.compile(r"^(?:预算安排规模|预算安排|预算规模|资金规模|项目预算)$")
+_PROJECT_AMOUNT = re.compile(r"^(?:预算安排规模|预算安排|预算规模|资金规模|项目预算|项目总预算)$")
+_VERB_FIRST = re.compile(r"^(?:增加|减少|增长|下降|压减|调增|调减)")
+_PROJECT_PART = "经费情况说明"  # 科技创新专项经费情况说明 (Shanghai): a part on one project
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _READ_ELSEWHERE = (MatterKind.OPERATING_COSTS, MatterKind.PROCUREMENT, MatterKind.ASSETS)
 _SENTENCE_END = "。；;！？!?"
+# Further reasons after "主要原因一是…；": "二是…", "其次…", "2、…".
+_MORE_REASONS = re.compile(
+    r"^(?:[二三四五六七八九十]是|其次|再次|最后|第[二三四五六七八九十]|[2-9][、.．]|[（(][2-9二三四五][)）])"
+)
+#: What the change is measured against, kept on a statement; last year's budget (上年预算) is the
+#: convention and stays ``None``, as does a comparison that does not say (与上年相比).
+RECORDED_BASES = (ChangeBasis.EXECUTION, ChangeBasis.FINAL_ACCOUNTS)
 
 
 @attrs.frozen(kw_only=True)
@@ -121,7 +148,14 @@ class _Draft:
     change_rate: Decimal | None = None
     count: int | None = None
     reason: str | None = None
+    compared_with: ChangeBasis | None = None
+    stated_prior: Decimal | None = None
+    levels: Levels = ()
     texts: list[str] = attrs.Factory(list)
+
+    def compare(self, basis: ChangeBasis | None) -> None:
+        if basis in RECORDED_BASES and self.compared_with is None:
+            self.compared_with = basis
 
     def cite(self, piece: str) -> None:
         if piece not in self.texts:
@@ -135,8 +169,10 @@ class _Reader:
         self.problems: list[Problem] = []
         self.section_drafts: list[_Draft] = []
         self.current: _Draft | None = None
+        self.reasoning: _Draft | None = None  # the statement whose enumerated reason may go on
         self.project: str | None = None
         self.title: str | None = None
+        self.levels: Levels = ()  # the 类 (and 款) the statements of the section are under
         self.paragraph: Paragraph | None = None
 
     # -- reporting ------------------------------------------------------------------------------
@@ -152,8 +188,8 @@ class _Reader:
         result = []
         for draft in self.drafts:
             code = None
-            if level_names(draft.subject):
-                code = function_code_of(draft.subject, self.context.fiscal_year)
+            if draft.levels:
+                code = function_code_of(draft.levels, self.context.fiscal_year)
                 if code is None:
                     self.problems.append(Problem(
                         line=None, text=draft.subject,
@@ -162,20 +198,32 @@ class _Reader:
             result.append(Statement(
                 section=draft.section, subject=draft.subject, code=code, amount=draft.amount, share=draft.share,
                 change_amount=draft.change_amount, change_rate=draft.change_rate, count=draft.count,
-                reason=draft.reason, text="".join(draft.texts),
+                reason=draft.reason, text="".join(draft.texts), compared_with=draft.compared_with,
+                stated_prior=draft.stated_prior,
             ))
         return result
 
     # -- walking the text -----------------------------------------------------------------------
 
-    def read(self, section: Section) -> None:
-        self.section_drafts, self.current, self.project, self.title = [], None, None, section.title
+    def read(self, section: Section, *, title: str | None = None, levels: Levels = (),
+             project: str | None = None) -> None:
+        """The statements of one section; ``title`` and ``levels`` for a section headed by a 类,
+        ``project`` for a part that describes one project."""
+        self.section_drafts, self.current, self.project = [], None, project
+        self.title = title if levels else section.title
+        self.levels, self.reasoning = levels, None
         for paragraph in section.body:
             self.paragraph = paragraph
             for piece in split_sentences(paragraph.text):
                 self.piece(piece)
 
     def piece(self, piece: str) -> None:
+        reasoning, self.reasoning = self.reasoning, None
+        if reasoning is not None and reasoning.reason is not None and _MORE_REASONS.match(piece):
+            reasoning.reason += piece.rstrip(_SENTENCE_END + " ")
+            reasoning.cite(piece)
+            self.reasoning = reasoning if piece.endswith(("；", ";")) else None
+            return
         for clause in split_clauses(piece):
             reason = reason_of(clause)
             if reason is not None:
@@ -196,7 +244,12 @@ class _Reader:
             return
         rate = rate_of(clause)
         if rate is not None:
-            self.give_rate(rate, piece)
+            self.give_rate(rate, basis_of(clause), piece)
+            return
+        if is_flat(clause):
+            if self.current is not None:
+                self.current.compare(basis_of(clause))
+                self.current.cite(piece)
             return
         amounts = find_amounts(clause)
         if amounts:
@@ -205,6 +258,10 @@ class _Reader:
                 self.amount(clause[start : found.start], found, piece)
                 start = found.end
             return
+        self.figureless(clause, piece)
+
+    def figureless(self, clause: str, piece: str) -> None:
+        """A count (``当年财政拨款项目 8 个``) or nothing budgeted (``X未安排``, ``无X预算安排``)."""
         counted = count_of(clause)
         if counted is not None:
             subject = self.subject(counted[0])
@@ -212,6 +269,9 @@ class _Reader:
                 self.new(subject, piece).count = counted[1]
             return
         nothing = not_arranged(clause)
+        absent = absent_of(clause) if nothing is None else None
+        if absent is not None and not self.subject(absent[0]):
+            nothing = absent[1]
         if nothing is not None:
             subject = self.subject(nothing)
             if subject:
@@ -223,50 +283,100 @@ class _Reader:
         return clean_subject(text, department=self.context.department, year=self.context.fiscal_year)
 
     def new(self, subject: str, piece: str) -> _Draft:
-        draft = _Draft(section=self.title, subject=subject)
+        draft = self.draft(subject, piece)
+        self.current = draft
+        return draft
+
+    def draft(self, subject: str, piece: str) -> _Draft:
+        """A new statement of ``subject``; 款 and 项 named without their 类 are completed from the
+        section's heading and the 款 stated before."""
+        names = level_names(subject)
+        full = completed(names, self.levels)
+        if full != names:
+            subject = levels_text(full[: len(full) - len(names)]) + subject
+        if full and full[0][0] == "类":
+            self.levels = tuple(pair for pair in full if pair[0] != "项")
+        draft = _Draft(section=self.title, subject=subject, levels=full)
         draft.cite(piece)
         self.drafts.append(draft)
         self.section_drafts.append(draft)
-        self.current = draft
         return draft
 
     def amount(self, before: str, found: AmountMatch, piece: str) -> None:
         value = parse_amount(found.text, unit=self.context.unit)
         change = change_of(before)
         if change is not None:
-            self.give_change(self.subject(change[0]), value if change[1] > 0 else -value, piece)
+            self.give_change(self.subject(change.subject), value if change.sign > 0 else -value, change.basis, piece)
+            return
+        current, year = self.current, self.context.fiscal_year
+        prior = prior_of(before, year)
+        if prior is not None and current is not None:
+            self.give_prior(current, value, prior, piece)
+            return
+        if restates(before, year) and current is not None and current.amount is not None:
+            self.restate(current, value, piece)
             return
         subject = self.subject(before)
-        current = self.current
         if is_amount_phrase(subject) and current is not None and current.count is not None \
                 and current.amount is None:
             current.amount = value
             current.cite(piece)
             return
-        if not subject:
+        if not subject or _VERB_FIRST.match(subject):
+            # "…增加部门预算 1,464.3 万元" in a reason: an amount with no subject of its own.
             self.problem(f"an amount ({found.text}) without a subject; not read")
             return
         if self.project is not None and _PROJECT_AMOUNT.match(subject):
             subject = self.project
         self.new(subject, piece).amount = value
 
-    def give_change(self, subject: str, value: Decimal, piece: str) -> None:
+    def give_prior(self, current: _Draft, value: Decimal, basis: ChangeBasis, piece: str) -> None:
+        """Last year's figure of the statement before (``2022年当年预算执行数为1.48万元``)."""
+        if current.stated_prior is not None:
+            self.problem(f"a second figure of last year ({value}) for “{current.subject}”; not read")
+            return
+        current.stated_prior = value
+        current.compare(basis)
+        current.cite(piece)
+
+    def restate(self, current: _Draft, value: Decimal, piece: str) -> None:
+        """This year's figure said again: the same statement, or one of its own where the figures
+        differ (the checker judges which is right)."""
+        current.cite(piece)
+        if value == current.amount:
+            return
+        again = self.draft(current.subject, piece)
+        again.levels, again.amount = current.levels, value
+
+    def give_change(self, subject: str, value: Decimal, basis: ChangeBasis | None, piece: str) -> None:
         target = self.current if not subject else self.earlier(subject)
+        current = self.current
+        if target is None and current is not None and current.change_amount == value:
+            current.cite(piece)  # "增减相抵后与上年相比减少710.87万元": the change said again
+            return
         if target is None and subject:
             target = self.new(subject, piece)
         if target is None or target.change_amount is not None:
             self.problem(f"a change ({value}) that belongs to no stated amount; not read")
             return
         target.change_amount = value
+        target.compare(basis)
         target.cite(piece)
         self.current = target
 
     def earlier(self, subject: str) -> _Draft | None:
+        """The statement a change names: the latest of the section with the same subject, or the
+        one just stated when the change names it shortly (收、支预算总计 for 收入、支出预算总计)."""
         key = subject_key(subject)
-        return next(
+        same = next(
             (d for d in reversed(self.section_drafts) if d.change_amount is None and subject_key(d.subject) == key),
             None,
         )
+        current = self.current
+        if same is None and current is not None and current.change_amount is None \
+                and len(key) >= 2 and keeps_order(key, subject_key(current.subject)):
+            return current
+        return same
 
     def give_share(self, share: Decimal, piece: str) -> None:
         if self.current is None or self.current.share is not None:
@@ -275,17 +385,27 @@ class _Reader:
         self.current.share = share
         self.current.cite(piece)
 
-    def give_rate(self, rate: Decimal, piece: str) -> None:
+    def give_rate(self, rate: Decimal, basis: ChangeBasis | None, piece: str) -> None:
         if self.current is None or self.current.change_rate is not None:
             self.problem(f"a growth rate ({rate}%) that belongs to no stated amount; not read")
             return
         self.current.change_rate = rate
+        self.current.compare(basis)
         self.current.cite(piece)
 
     def give_reason(self, reason: str, piece: str) -> None:
         if self.current is not None and self.current.reason is None and reason:
             self.current.reason = reason
             self.current.cite(piece)
+            self.reasoning = self.current if piece.endswith(("；", ";")) else None
+
+
+def _category(section: Section) -> Levels:
+    """The 类 a heading names alone (``（一）公共安全（类）``, ``（二）社会保障和就业支出（类）``)."""
+    if section.title is None:
+        return ()
+    names = level_names(strip_marker(section.title))
+    return names if len(names) == 1 and names[0][0] == "类" else ()
 
 
 def statements_in(
@@ -301,8 +421,18 @@ def statements_in(
     ('政府性基金预算', Decimal('0'))
     """
     reader = _Reader(context)
+    part: str | None = None
+    project: str | None = None  # the project an unnumbered "…经费情况说明" part describes
     for section in found:
-        reader.read(section)
+        category = _category(section)
+        if category:
+            reader.read(section, title=part, levels=category, project=project)
+            continue
+        part = section.title
+        if part is not None and is_unnumbered_title(part):
+            named = part.removesuffix(_PROJECT_PART) if part.endswith(_PROJECT_PART) else ""
+            project = named if named not in ("", "项目") else None  # 项目经费情况说明 names none
+        reader.read(section, project=project)
     statements = reader.statements()
     return statements, reader.problems
 
@@ -319,6 +449,12 @@ def read_statements(
     The department, budget year and unit are read from the document unless given.
     """
     context = NarrativeContext.of(lines, department=department, fiscal_year=fiscal_year, unit=unit)
-    chosen = [s for s in sections(narrative_paragraphs(lines)) if matter_kind(s.title) not in _READ_ELSEWHERE]
+    found = narrative_paragraphs(lines)
+    chosen = [s for s in sections(found) if matter_kind(s.title) not in _READ_ELSEWHERE]
     statements, problems = statements_in(chosen, context)
+    for paragraph in found:
+        if paragraph.restored:
+            where = ", ".join(map(str, paragraph.restored))
+            problems.append(Problem(line=paragraph.line, text=paragraph.text, message="figures printed on a line of "
+                                    f"their own were put back into the gaps they left in line {where}"))
     return tuple(statements), problems

@@ -9,6 +9,14 @@ punctuation. Table rows (tab-separated lines) and the lines of table blocks are 
 Numbers are folded to ASCII (``１，０８９．２７`` → ``1,089.27``) and layout spaces next to Chinese
 characters removed, so ``预  算  13.29  万  元`` reads ``预算13.29万元``.
 
+Besides the numbered headings (``一、``, ``（一）``, ``第三部分``), the short unnumbered titles of the
+Shanghai template head sections (``2025年部门预算编制说明``, ``其他相关情况说明``, ``…经费情况说明``).
+Page numbers (``26``, ``- 12 -``, the last line of a page) are left out, so a sentence broken by a
+page reads whole. Some extractions print a sentence's figures on a line of their own after it
+(``（一）收入预算总计 万元。包括：`` / ``17996.68``): where the line above has exactly as many gaps
+where a figure belongs (a space before 万元, 年 or %, or the break before a line that starts with
+万元) as the figure line has figures, they are put back in order (:func:`restored_figures`).
+
 >>> from cnbudget.readers.text.source import split_lines
 >>> text = ("三、关于某局 2024 年支出预算情况\\n\\n说明\\n支出预算 2081.55 万元，\\n\\n其中：\\n"
 ...         "基本支出 １，２７４．６９ 万元。")
@@ -34,10 +42,12 @@ __all__ = [
     "Section",
     "fold_numbers",
     "is_heading_text",
+    "is_unnumbered_title",
     "matter_kind",
     "narrative_paragraphs",
     "paragraphs",
     "prose_paragraphs",
+    "restored_figures",
     "sections",
 ]
 
@@ -55,6 +65,18 @@ _SENTENCE_END = tuple("。！？!?；;")
 _PUNCTUATION = re.compile(r"[，。；,;:：！？!?]")
 _MAX_HEADING = 50
 _MAX_HEADING_TAIL = 12
+
+# Unnumbered titles (Shanghai): short, no punctuation, no figure but the year, ending with a part's name.
+_TITLE_ENDINGS = ("编制说明", "情况说明", "主要职能", "机构设置", "名词解释")
+_MAX_TITLE = 30
+_YEAR = re.compile(r"20\d\d年度?")
+_PAGE_NUMBER = re.compile(r"^\s*(?:[-—]\s*\d{1,3}\s*[-—]|\d{1,3})\s*$")
+_BARE_PAGE_NUMBER = re.compile(r"^\s*[-—]\s*\d{1,3}\s*[-—]\s*$")
+# A figure printed on a line of its own, away from its sentence; the gaps it leaves in the line above.
+_FIGURES = re.compile(r"^\s*(?P<figures>\d[\d,.]*(?:\s+\d[\d,.]*)*)(?P<rest>\s*.*)$")
+_UNIT_FIRST = re.compile(r"^\s*(?:万元|亿元|元|年|%)")
+_GAP = re.compile(r"(?<=[\u4e00-\u9fff，。：；、（）])(?<![万亿])\s+(?=万元|亿元|年|%)")
+_ENDS_CJK = re.compile(r"[\u4e00-\u9fff]\s*$")
 
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
 _DIGIT_COMMA = re.compile(r"(?<=\d)[，,](?=\d{3}(?!\d))")
@@ -74,17 +96,31 @@ def _clean(text: str) -> str:
     return fold_numbers(clean_name(text))
 
 
+def is_unnumbered_title(text: str) -> bool:
+    """Whether cleaned text is a short unnumbered title of a part (``部门预算编制说明``,
+    ``科技创新专项经费情况说明``), not the tail of a heading cut short (``情况说明``).
+
+    >>> is_unnumbered_title("2025年部门预算编制说明"), is_unnumbered_title("预算情况说明。")
+    (True, False)
+    """
+    return len(text) <= _MAX_TITLE and text.endswith(_TITLE_ENDINGS) and len(text) > 4 \
+        and not _PUNCTUATION.search(text) and not re.search(r"\d", _YEAR.sub("", text))
+
+
 def is_heading_text(text: str) -> bool:
     """Whether cleaned text has the shape of a heading: a 第X部分, 一、 or （一） mark, short, and
-    no sentence punctuation. A ``项目名称：`` line is a project's description, not a heading.
+    no sentence punctuation; or an unnumbered title (``2025年部门预算编制说明``). A ``项目名称：``
+    line is a project's description, not a heading.
 
-    >>> is_heading_text("（一）一般公共预算当年拨款规模变化情况")
-    True
+    >>> is_heading_text("（一）一般公共预算当年拨款规模变化情况"), is_heading_text("其他相关情况说明")
+    (True, True)
     >>> is_heading_text("（一）因公出国（境）费 0 万元，主要用于…")
     False
     """
-    if "项目名称" in text or not _HEADING_MARK.match(text):
+    if "项目名称" in text:
         return False
+    if not _HEADING_MARK.match(text):
+        return is_unnumbered_title(text)
     return not _PUNCTUATION.search(text) and len(text) <= _MAX_HEADING
 
 
@@ -94,17 +130,20 @@ def _is_markdown_heading(line: SourceLine) -> bool:
 
 def _starts_item(line: SourceLine, text: str) -> bool:
     stripped = line.raw.lstrip()
-    if stripped.startswith(("#", "- ")) or _HEADING_MARK.match(text) or _NUMBERED.match(text):
+    if stripped.startswith(("#", "- ")) or _HEADING_MARK.match(text) or _NUMBERED.match(text) \
+            or is_unnumbered_title(text):
         return True
     label = _LABEL.match(text)
     return label is not None and not label.group(1).endswith(_NOT_A_LABEL_END)
 
 
 def _continues_heading(heading: str, text: str, line: SourceLine) -> bool:
-    if _starts_item(line, text) or _PUNCTUATION.search(text):
+    if _PUNCTUATION.search(text):
         return False
     if _PART.fullmatch(heading):  # "第二部分" alone: its name is on the next line
-        return True
+        return not _starts_item(line, text) or is_unnumbered_title(text)
+    if _starts_item(line, text) and not (is_unnumbered_title(text) and not heading.endswith(_TITLE_ENDINGS)):
+        return False  # a new item; but "…支出预算" / "情况说明" is the rest of a heading cut short
     return len(text) <= _MAX_HEADING_TAIL
 
 
@@ -119,6 +158,7 @@ class Paragraph:
     text: str
     numbers: tuple[int, ...]
     heading: bool = False
+    restored: tuple[int, ...] = ()  # lines whose figures were put back (see restored_figures)
 
     @property
     def line(self) -> int:
@@ -127,7 +167,8 @@ class Paragraph:
 
 
 class _Builder:
-    def __init__(self) -> None:
+    def __init__(self, restored: Collection[int] = ()) -> None:
+        self.restored = restored  # lines whose figures were put back
         self.done: list[Paragraph] = []
         self.lines: list[SourceLine] = []
         self.texts: list[str] = []
@@ -140,7 +181,8 @@ class _Builder:
     def flush(self) -> None:
         if self.lines:
             numbers = tuple(line.number for line in self.lines)
-            self.done.append(Paragraph(text=self.text, numbers=numbers, heading=self.heading))
+            moved = tuple(number for number in numbers if number in self.restored)
+            self.done.append(Paragraph(text=self.text, numbers=numbers, heading=self.heading, restored=moved))
         self.lines, self.texts, self.heading = [], [], False
 
     def add(self, line: SourceLine, text: str) -> None:
@@ -153,17 +195,81 @@ class _Builder:
         self.heading = (_is_markdown_heading(line) and "项目名称" not in text) or is_heading_text(text)
 
 
+def _page_numbers(lines: Sequence[SourceLine]) -> set[int]:
+    """Line numbers of page numbers: ``- 12 -``, or a number of at most three digits that ends a page
+    (a blank line follows)."""
+    found = set()
+    for index, line in enumerate(lines):
+        if line.is_tabular or not _PAGE_NUMBER.match(line.raw):
+            continue
+        last = index + 1 == len(lines) or lines[index + 1].is_blank
+        if last or _BARE_PAGE_NUMBER.match(line.raw):
+            found.add(line.number)
+    return found
+
+
+def _figures_to_place(text: str) -> tuple[list[str], str] | None:
+    """The figures at the start of a line that belong elsewhere, and what stays: all of a line of
+    figures; all but the last where text follows (``2017 17981.68 万元，``: 17981.68 is in place)."""
+    match = _FIGURES.match(text)
+    if match is None:
+        return None
+    figures, rest = match["figures"].split(), match["rest"]
+    if not rest.strip():
+        return figures, ""
+    if _UNIT_FIRST.match(rest) and len(figures) > 1:
+        return figures[:-1], figures[-1] + rest
+    return None
+
+
+def restored_figures(lines: Sequence[SourceLine], skip: Collection[int] = ()) -> dict[int, str]:
+    """The texts of lines whose figures a line of their own had taken away, put back in order, and
+    of those figure lines (what stays of them): line number → text. Only where the gaps and the
+    figures are as many.
+
+    >>> from cnbudget.readers.text.source import split_lines
+    >>> restored_figures(split_lines("项目支出预算数为 万元。与上年相比减少\\n5533 20\\n万元，减少 0.36 %。"))
+    {1: '项目支出预算数为 5533 万元。与上年相比减少 20', 2: ''}
+    """
+    prose = [line for line in lines if not line.is_blank and not line.is_tabular and line.number not in skip]
+    texts = {line.number: line.text for line in prose}
+    for index in range(1, len(prose)):
+        line, above = prose[index], prose[index - 1]
+        placing = _figures_to_place(texts[line.number])
+        if placing is None or _figures_to_place(texts[above.number]) is not None:
+            continue
+        figures, stays = placing
+        before = prose[index - 2] if index >= 2 else None
+        after = prose[index + 1] if index + 1 < len(prose) else None
+        gaps = [match.start() for match in _GAP.finditer(texts[above.number])]
+        text = texts[above.number]
+        if before is not None and _ENDS_CJK.search(texts[before.number]) and _UNIT_FIRST.match(text):
+            gaps.insert(0, 0)
+        if after is not None and _ENDS_CJK.search(text) and _UNIT_FIRST.match(texts[after.number]) and not stays:
+            gaps.append(len(text.rstrip()))
+        if not gaps or len(gaps) != len(figures):
+            continue
+        for position, figure in reversed(list(zip(gaps, figures, strict=True))):
+            text = f"{text[:position]} {figure} {text[position:].lstrip()}".strip()
+        texts[above.number], texts[line.number] = text, stays
+    return {line.number: texts[line.number] for line in prose if texts[line.number] != line.text}
+
+
 def paragraphs(lines: Sequence[SourceLine], skip: Collection[int] = ()) -> list[Paragraph]:
     """The prose of ``lines`` as paragraphs; lines whose number is in ``skip`` and table rows end
-    a paragraph and are left out."""
-    builder = _Builder()
+    a paragraph and are left out; page numbers are passed over."""
+    pages = _page_numbers(lines)
+    restored = restored_figures([line for line in lines if line.number not in pages], skip)
+    builder = _Builder(restored)
     for line in lines:
-        if line.is_blank:
+        if line.is_blank or line.number in pages:
             continue
         if line.number in skip or line.is_tabular:
             builder.flush()
             continue
-        text = _clean(line.text)
+        text = _clean(restored.get(line.number, line.text))
+        if not text:
+            continue
         if builder.lines and not _is_markdown_heading(line):
             so_far = builder.text
             if builder.heading:

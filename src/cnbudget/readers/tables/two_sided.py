@@ -26,11 +26,11 @@ from decimal import Decimal
 
 import attrs
 
+from cnbudget.model import SummaryRole
 from cnbudget.readers.result import Problem
 from cnbudget.readers.tables.columns import Layout, place_amounts
 from cnbudget.readers.tables.header import header_columns
 from cnbudget.readers.tables.heading_labels import OrderedLayout
-from cnbudget.model import SummaryRole
 from cnbudget.readers.tables.summary_names import expenditure_role, is_recognised, parse_printed
 from cnbudget.readers.tables.tabling import is_empty_statement
 from cnbudget.readers.text.blocks import Block

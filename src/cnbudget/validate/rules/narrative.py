@@ -19,6 +19,7 @@ from decimal import Decimal
 
 from cnbudget.model import BudgetDisclosure, ProjectTarget, Statement
 from cnbudget.money import Consistency, Interval, check_rate, check_ratio, decimal_places, implied_rate
+from cnbudget.money import change as growth
 from cnbudget.money import share as percent
 from cnbudget.validate.context import Context, figure
 from cnbudget.validate.findings import Finding, Severity
@@ -54,35 +55,81 @@ def _from_nothing(ctx: Context, statement: Statement, amount: Decimal, change: D
                           severity=Severity.WARNING)
 
 
+def _against(statement: Statement) -> str:
+    """How a message names last year's figure: 上年, or the basis the text names (上年预算执行数)."""
+    return statement.compared_with.zh if statement.compared_with is not None else "上年"
+
+
+def _judge_rate(ctx: Context, statement: Statement, words: str, rate: Decimal, amount: Decimal, *,
+                prior: Decimal | None = None, change: Decimal | None = None) -> Iterator[Finding]:
+    status = check_rate(rate, amount, prior=prior, change_amount=change)
+    if status is Consistency.EXACT:
+        return
+    places = decimal_places(rate)
+    exact = implied_rate(amount, change, places=places) if change is not None else \
+        growth(amount, prior, places=places).rate if prior is not None else None
+    message = f"{words}，增减率应为 {exact}%，说明为 {rate}%"
+    within = status is Consistency.WITHIN_ROUNDING
+    yield ctx.finding(message + ("，在四舍五入误差之内" if within else ""), [place(statement, "change_rate")],
+                      expected=exact, actual=rate, severity=Severity.INFO if within else None)
+
+
+def _rate_from_change(ctx: Context, statement: Statement, amount: Decimal, change: Decimal,
+                      rate: Decimal) -> Iterator[Finding]:
+    prior = amount - change
+    if prior == 0:
+        yield from _from_nothing(ctx, statement, amount, change, rate)
+        return
+    against = _against(statement)
+    words = f"{where(statement)}：{figure(amount)}，比{against}增减 {figure(change)}（上年 {figure(prior)}）"
+    if (Interval.of_printed(amount).high - Interval.of_printed(change).low) < 0:
+        yield ctx.finding(f"{words}，增加额大于本年数，而上年数不可能为负", [place(statement, "change_amount")],
+                          actual=change)
+        return
+    yield from _judge_rate(ctx, statement, words, rate, amount, change=change)
+
+
+def _rate_from_prior(ctx: Context, statement: Statement, amount: Decimal, prior: Decimal,
+                     rate: Decimal) -> Iterator[Finding]:
+    if prior == 0:
+        yield from _from_nothing(ctx, statement, amount, amount, rate)
+        return
+    words = f"{where(statement)}：{figure(amount)}，{_against(statement)} {figure(prior)}"
+    yield from _judge_rate(ctx, statement, words, rate, amount, prior=prior)
+
+
+def _change_from_prior(ctx: Context, statement: Statement, amount: Decimal, prior: Decimal,
+                       change: Decimal) -> Iterator[Finding]:
+    found = ctx.check_sum(amount, (prior, change), where=where(statement),
+                          what=f"本年数 = {_against(statement)} {figure(prior)} + 增减额 {figure(change)}",
+                          locations=[place(statement, "change_amount")])
+    if found is not None:
+        yield found
+
+
 @rule("NARR-001", "说明中的增减额与增减率一致", requires=("statements",))
 def change_agrees_with_rate(ctx: Context) -> Iterator[Finding]:
     """A statement giving this year's amount, the change on last year (增加/减少) and the rate
     (增长/下降) is consistent: rate = change ÷ (amount − change) × 100, each printed figure read as
-    the interval it rounds; the 机关运行经费 statement of 其他重要事项 is held to it too. An increase
+    the interval it rounds; the 机关运行经费 statement of 其他重要事项 is held to it too. Where the
+    text prints last year's figure itself (2022年当年预算执行数为14.00万元), the rate is held against
+    it: rate = (amount − prior) ÷ prior × 100, and a stated change must be amount − prior. An increase
     larger than this year's amount (last year below zero) is an error. Where last year was zero the
     rate is undefined and the convention is "增长 100%" for an item new this year and 0 % where both
     years are zero; another rate is a warning. ("持平" states no figures: the reader gives no change.)"""
     for statement in _with_change(ctx.doc):
         amount, change, rate = statement.amount, statement.change_amount, statement.change_rate
-        if amount is None or change is None or rate is None:
+        prior = statement.stated_prior
+        if amount is None:
             continue
-        prior = amount - change
-        if prior == 0:
-            yield from _from_nothing(ctx, statement, amount, change, rate)
+        if prior is not None and change is not None:
+            yield from _change_from_prior(ctx, statement, amount, prior, change)
+        if rate is None:
             continue
-        words = f"{where(statement)}：{figure(amount)}，比上年增减 {figure(change)}（上年 {figure(prior)}）"
-        if (Interval.of_printed(amount).high - Interval.of_printed(change).low) < 0:
-            yield ctx.finding(f"{words}，增加额大于本年数，而上年数不可能为负", [place(statement, "change_amount")],
-                              actual=change)
-            continue
-        status = check_rate(rate, amount, change_amount=change)
-        if status is Consistency.EXACT:
-            continue
-        exact = implied_rate(amount, change, places=decimal_places(rate))
-        message = f"{words}，增减率应为 {exact}%，说明为 {rate}%"
-        within = status is Consistency.WITHIN_ROUNDING
-        yield ctx.finding(message + ("，在四舍五入误差之内" if within else ""), [place(statement, "change_rate")],
-                          expected=exact, actual=rate, severity=Severity.INFO if within else None)
+        if prior is not None:
+            yield from _rate_from_prior(ctx, statement, amount, prior, rate)
+        elif change is not None:
+            yield from _rate_from_change(ctx, statement, amount, change, rate)
 
 
 # --- NARR-002: shares --------------------------------------------------------------------------------

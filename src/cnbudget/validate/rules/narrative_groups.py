@@ -4,8 +4,8 @@
 the nearest statement before, under the same heading, with an amount and no share) and parts, each
 with its share of it. Parts whose shares add up to 100 % (each share read as the interval it
 rounds) are all the parts of one whole. Some totals have parts by definition: the "三公" total and its
-items, 基本支出 and 人员经费/公用经费, a total and its 基本支出/项目支出, the carryover and its
-财政拨款/非财政拨款 parts.
+items, 基本支出 and 人员经费/公用经费, a total and its 基本支出/项目支出 (and 单位预留机动经费, in
+Jiangsu), the carryover and its 财政拨款/非财政拨款 parts.
 
 >>> from cnbudget.model import BudgetDisclosure, Statement
 >>> from cnbudget.validate.rules.narrative_statements import placed
@@ -20,6 +20,7 @@ items, 基本支出 and 人员经费/公用经费, a total and its 基本支出/
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
@@ -33,6 +34,9 @@ __all__ = ["Decomposition", "ShareGroup", "decompositions", "lead_of", "share_gr
 
 _HUNDRED = Decimal(100)
 _NOTHING = Interval(Decimal(0), Decimal(0))
+_NUMBERED_ITEM = re.compile(r"^\s*\d{1,2}\s*[、.．]")
+# Jiangsu: a total is 基本支出 + 项目支出 + 单位预留机动经费.
+_RESERVE = re.compile(r"预留机动")
 
 
 def _is_lead(item: Placed) -> bool:
@@ -40,12 +44,19 @@ def _is_lead(item: Placed) -> bool:
     return statement.share is None and statement.amount is not None and statement.amount != 0
 
 
-def lead_of(run: Sequence[Placed], item: Placed, *, parts: tuple[str, ...] = ()) -> Placed | None:
+def _numbered(item: Placed) -> bool:
+    return bool(_NUMBERED_ITEM.match(item.statement.text or ""))
+
+
+def lead_of(run: Sequence[Placed], item: Placed, *, parts: tuple[str, ...] = (), listed: bool = False) -> Placed | None:
     """The total ``item`` is listed under: the nearest earlier statement of the run with a nonzero
     amount and no share (``X 未安排`` and other zeros are parts, not totals), passing over the
-    statements whose subjects are among ``parts`` (the other parts of a known split)."""
+    statements whose subjects are among ``parts`` (the other parts of a known split); with
+    ``listed``, passing over the items of a numbered list ``item`` is not one of
+    (``3．住房保障支出 …。此外，基本支出 …``: a sibling listed before, not the total)."""
     earlier = [other for other in run if other.index < item.index and other.subject not in parts]
-    return next((other for other in reversed(earlier) if _is_lead(other)), None)
+    return next((other for other in reversed(earlier) if _is_lead(other)
+                 and not (listed and _numbered(other) and not _numbered(item))), None)
 
 
 @attrs.frozen(kw_only=True)
@@ -153,9 +164,12 @@ def _by_definition(run: Sequence[Placed]) -> Iterator[Decomposition]:
         yield from _named(run, basic, "人员经费", "日常公用经费")
         if any(bare(item) == "项目支出" for item in run):
             project = next(item for item in run if bare(item) == "项目支出")
-            lead = lead_of(run, basic, parts=("财政拨款", "非财政拨款"))
+            reserve = next((item for item in run if item.index > project.index and _RESERVE.search(item.subject)
+                            and item.statement.amount is not None), None)
+            lead = lead_of(run, basic, parts=("财政拨款", "非财政拨款"), listed=True)
             if lead is not None and project.statement.amount is not None and project.index > basic.index:
-                yield Decomposition(total=lead, parts=(basic, project), led=True)
+                parts = (basic, project) if reserve is None else (basic, project, reserve)
+                yield Decomposition(total=lead, parts=parts, led=True)
     fiscal = next((item for item in run if item.topic is Topic.CARRYOVER and item.subject == "财政拨款"), None)
     if fiscal is not None:
         yield from _named(run, lead_of(run, fiscal), "财政拨款", "非财政拨款", led=True)

@@ -58,8 +58,8 @@ def topic_of(section: str | None, *, department: str | None = None) -> Topic:
 
     >>> topic_of("（二）一般公共预算当年拨款结构情况"), topic_of("四、财政拨款收入支出预算总体情况说明")
     (<Topic.GENERAL: 'general'>, <Topic.FISCAL: 'fiscal'>)
-    >>> topic_of("一、收入支出预算总体情况说明"), topic_of(None)
-    (<Topic.OVERALL: 'overall'>, <Topic.OTHER: 'other'>)
+    >>> topic_of("一、收入支出预算总体情况说明"), topic_of("2025年部门预算编制说明"), topic_of(None)
+    (<Topic.OVERALL: 'overall'>, <Topic.OVERALL: 'overall'>, <Topic.OTHER: 'other'>)
     """
     title = plain(section)
     if department:
@@ -85,6 +85,7 @@ _TOPIC_WORDS: tuple[tuple[tuple[str, ...], Topic], ...] = (
     (("政府性基金",), Topic.OTHER_BUDGETS),
     (("国有资本经营",), Topic.OTHER_BUDGETS),
     (("财政拨款",), Topic.FISCAL),
+    (("预算编制说明",), Topic.OVERALL),  # Shanghai: 部门预算编制说明 states revenue, spending and its 类款项
 )
 
 
