@@ -37,7 +37,7 @@ from cnbudget.model.amounts import (
 )
 from cnbudget.model.tables import ThreePublicTable
 
-__all__ = ["OF_WHICH", "SUMS", "Identity", "Sum", "identities", "parts_of"]
+__all__ = ["OF_WHICH", "SUMS", "Identity", "Sum", "identities", "parent_of", "parts_of"]
 
 
 @attrs.frozen
@@ -122,6 +122,15 @@ def parts_of(record: type, column: str) -> tuple[str, ...]:
     ('personnel', 'public')
     """
     return next((s.parts for s in SUMS.get(record, ()) if s.total == column), ())
+
+
+def parent_of(record: type, column: str) -> str | None:
+    """The column a column is a part of in its record's tree (none for the top).
+
+    >>> parent_of(ExpenditureAmounts, "personnel"), parent_of(ExpenditureAmounts, "total")
+    ('basic', None)
+    """
+    return next((s.total for s in SUMS.get(record, ()) if column in s.parts), None)
 
 
 def _nearest(record: type, column: str, printed: Collection[str]) -> list[str]:

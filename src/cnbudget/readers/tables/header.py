@@ -27,14 +27,15 @@ from collections.abc import Sequence
 
 import attrs
 
-from cnbudget.model.columns import TABLE_TOTAL, field_of, heading, table_total
-from cnbudget.model.sums import identities
+from cnbudget.model.columns import SUBTOTALS, TABLE_TOTAL, field_of, heading, table_total
+from cnbudget.model.sums import OF_WHICH, identities, parent_of, parts_of
 from cnbudget.readers.tables.columns import Layout
 from cnbudget.readers.tables.rows import fits_lead
 from cnbudget.readers.text.grid import is_amount
 from cnbudget.readers.text.source import SourceLine
 
-__all__ = ["Column", "DerivedLayout", "derive_layout", "header_columns", "project_cells"]
+__all__ = ["CELLS_COLLIDE", "Column", "DerivedLayout", "derive_layout", "header_columns", "join_wrapped",
+           "project_cells"]
 
 _CODE_PART = re.compile(r"类|款|项")
 _WHOLE_CODE = re.compile(r".*(?:编码|代码|科目编号)")
@@ -146,8 +147,25 @@ def _lead_role(label: str, path: tuple[str, ...], names: int, economic: bool) ->
 
 def derive_layout(header: Sequence[SourceLine], record: type, *, economic: bool = False) -> DerivedLayout | str:
     """The layout the header rows describe for rows of ``record`` (economic codes where ``economic``),
-    or why it cannot be read."""
-    columns = header_columns(header)
+    or why it cannot be read.
+
+    Headings an extraction cut over several rows (``单位预留机动经`` / ``费``) are joined first. The
+    columns are read from the rows of headings; where the rows do not make a tree the words can read
+    (headings cut and scattered over many rows), from the words alone: every heading by its field,
+    a group (公务用车购置及运行费) a column only where a 小计 stands for it.
+    """
+    header = join_wrapped(header, record)
+    by_rows = _from_rows(header_columns(header), record, economic)
+    if not isinstance(by_rows, str):
+        return by_rows
+    by_words = _from_words(header, record, economic)
+    return by_words if not isinstance(by_words, str) else by_rows
+
+
+def _from_rows(columns: Sequence[Column], record: type, economic: bool) -> DerivedLayout | str:
+    for column in columns:
+        if (why := _misplaced(column.path, record)) is not None:
+            return why
     names = sum(1 for column in columns if _NAME.fullmatch(heading(column.path[-1])))
     lead: list[tuple[int, str]] = []
     amounts: list[tuple[int, str]] = []
@@ -161,11 +179,31 @@ def derive_layout(header: Sequence[SourceLine], record: type, *, economic: bool 
         if field is None:
             return f"the column headed {'/'.join(column.path)!r} is not one the reader knows"
         amounts.append((column.index, field))
+    return _layout(record, lead, amounts)
+
+
+def _misplaced(path: Sequence[str], record: type) -> str | None:
+    """Why a column's headings cannot stand one above the other (会议费 over 培训费: neither is a part of
+    the other), or ``None``: a heading naming a column is above only the parts of that column."""
+    fields = [(text, field_of(record, (text,))) for text in path]
+    named = [(text, field) for text, field in fields if field not in (None, TABLE_TOTAL)]
+    for (upper, above), (lower, below) in zip(named, named[1:], strict=False):
+        chain, node = [], below
+        while node is not None:
+            chain.append(node)
+            node = parent_of(record, node) or OF_WHICH.get(record, {}).get(node)
+        if above not in chain:
+            return f"the heading {lower!r} stands under {upper!r}, which it is not a part of"
+    return None
+
+
+def _layout(record: type, lead: Sequence[tuple[int, str]], amounts: Sequence[tuple[int, str]]) -> DerivedLayout | str:
     if not amounts:
         return "the header names no amount column"
     present = [field for _, field in amounts if field != TABLE_TOTAL]
-    amounts = [(index, table_total(record, present) if field == TABLE_TOTAL else field) for index, field in amounts]
-    fields = [field for _, field in amounts]
+    placed = sorted((index, table_total(record, present) if field == TABLE_TOTAL else field)
+                    for index, field in amounts)
+    fields = [field for _, field in placed]
     repeated = sorted({field for field in fields if fields.count(field) > 1})
     if repeated:
         return f"the header names the column(s) {', '.join(repeated)} twice"
@@ -176,23 +214,115 @@ def derive_layout(header: Sequence[SourceLine], record: type, *, economic: bool 
         amounts=tuple(fields),
         identities=tuple((i.total, i.parts) for i in identities(record, fields)),
     )
-    return DerivedLayout(layout=layout, indexes=tuple(index for index, _ in [*lead, *amounts]))
+    return DerivedLayout(layout=layout, indexes=tuple(index for index, _ in [*lead, *placed]))
 
 
-def project_cells(line: SourceLine, derived: DerivedLayout) -> tuple[str, ...] | None:
-    """The row's cells under the header's columns, or ``None`` when they do not stand there: a filled
-    cell under no column, or a cell that has not the shape of its column (an amount under 名称, words
-    under a code) — the extraction shifted the row."""
-    wanted = set(derived.indexes)
-    if any(cell.strip() and index not in wanted for index, cell in enumerate(line.cells)):
-        return None
-    cells = tuple(line.cells[index] if index < len(line.cells) else "" for index in derived.indexes)
+def _from_words(header: Sequence[SourceLine], record: type, economic: bool) -> DerivedLayout | str:
+    """The columns from the headings' words and positions alone, whatever rows they stand in."""
+    rows = [(row, index, heading(cell)) for row, line in enumerate(header)
+            for index, cell in enumerate(line.cells) if cell.strip()]
+    last_row = max((row for row, _, _ in rows), default=0)
+    names = sum(1 for _, _, label in rows if _NAME.fullmatch(label))
+    lead: list[tuple[int, str]] = []
+    found: list[tuple[int, str]] = []  # (index, field, or "" for a subtotal word)
+    for row, index, label in sorted(rows, key=lambda cell: (cell[1], cell[0])):
+        role = _lead_role(label, (label,), names, economic)
+        if role is not None:
+            lead.append((index, role))
+            continue
+        field = "" if label == "小计" else TABLE_TOTAL if re.fullmatch(SUBTOTALS, label) else field_of(record, (label,))
+        if field is None:
+            if row == last_row:
+                return f"the column headed {label!r} is not one the reader knows"
+            continue  # a heading over others (支出预算, 项目): its columns speak for it
+        found.append((index, field))
+    fields = {field for _, field in found if field and field != TABLE_TOTAL}
+    groups = {field for field in fields if any(part in fields for part in parts_of(record, field))}
+    amounts = []
+    for position, (index, field) in enumerate(found):
+        if field == "":  # 小计: the group of the next heading to its right
+            following = next((f for _, f in found[position + 1:] if f and f != TABLE_TOTAL), None)
+            field = following if following in groups else parent_of(record, following) if following else None
+            if field is None:
+                return f"a 小计 at column {index} stands for no group of columns"
+        elif field in groups:
+            continue  # a group heading: its 小计, where printed, is its column
+        amounts.append((index, field))
+    return _layout(record, sorted(lead), amounts)
+
+
+def join_wrapped(header: Sequence[SourceLine], record: type) -> list[SourceLine]:
+    """The header rows with every heading an extraction cut over rows joined into its first piece:
+    a piece the words do not know followed, in the same column, by the rest of a heading they know.
+
+    >>> from cnbudget.model import ExpenditureAmounts
+    >>> from cnbudget.readers.text.source import split_lines
+    >>> rows = join_wrapped(split_lines("\\t\\t单位预留机动经\\n合计\\t项目支出\\n\\t\\t费"), ExpenditureAmounts)
+    >>> [line.cells for line in rows]
+    [('', '', '单位预留机动经费'), ('合计', '项目支出'), ('', '', '')]
+    """
+    grid = [list(line.cells) for line in header]
+    for row, cells in enumerate(grid):
+        for index, cell in enumerate(cells):
+            if not cell.strip() or _known(cell, record):
+                continue
+            below = [(r, grid[r][index]) for r in range(row + 1, min(row + 1 + _WRAPPED_ROWS, len(grid)))
+                     if index < len(grid[r]) and grid[r][index].strip()]
+            for count in range(1, min(3, len(below)) + 1):
+                joined = cell + "".join(text for _, text in below[:count])
+                if _known(joined, record):
+                    cells[index] = joined
+                    for r, _ in below[:count]:
+                        grid[r][index] = ""
+                    break
+    return [attrs.evolve(line, cells=tuple(cells)) for line, cells in zip(header, grid, strict=True)]
+
+
+_WRAPPED_ROWS = 5  # how far below its first piece an extraction may put the rest of a heading
+
+
+def _known(text: str, record: type) -> bool:
+    label = heading(text)
+    return (field_of(record, (label,)) not in (None, TABLE_TOTAL) or re.fullmatch(SUBTOTALS, label) is not None
+            or _lead_role(label, (label,), 2, False) is not None)
+
+
+#: Why a row's cells could not be placed under the columns: two of them stand at one column (an
+#: extraction cut a figure in two, ``267.8`` | ``0``), which reading by content would misplace.
+CELLS_COLLIDE = "two cells of the row stand under one column (a figure cut in two?)"
+
+
+def project_cells(line: SourceLine, derived: DerivedLayout) -> tuple[str, ...] | str:
+    """The row's cells under the header's columns, or why they do not stand there.
+
+    A cell one column off its heading (the extraction moved it) is taken to that heading's column
+    where no other cell is; two cells at one column (:data:`CELLS_COLLIDE`), a cell far from every
+    column, or a cell without the shape of its column (an amount under 名称) mean the row's cells are
+    not where the headings are.
+    """
+    placed: dict[int, str] = {}
+    for index, cell in enumerate(line.cells):
+        if not cell.strip():
+            continue
+        column = index if index in derived.indexes else next(
+            (near for near in (index - 1, index + 1) if near in derived.indexes and not _filled(line, near)), None)
+        if column is None:
+            return "a cell stands under no column"
+        if column in placed:
+            both_figures = is_amount(placed[column]) and is_amount(cell)
+            return CELLS_COLLIDE if both_figures else "two cells stand under one column"
+        placed[column] = cell
+    cells = tuple(placed.get(index, "") for index in derived.indexes)
     lead = len(derived.layout.lead)
     if not fits_lead(derived.layout, cells[:lead]):
-        return None
+        return "a figure stands under a code or a name"
     if any(text.strip() and not is_amount(text) and text.strip() not in _DASHES for text in cells[lead:]):
-        return None
+        return "words stand under an amount"
     return cells
+
+
+def _filled(line: SourceLine, index: int) -> bool:
+    return index < len(line.cells) and bool(line.cells[index].strip())
 
 
 _DASHES = {"-", "—", "－", "--"}

@@ -14,7 +14,7 @@ from cnbudget.codes import ClassificationCode, FunctionCode
 from cnbudget.money import AmountUnit
 from cnbudget.readers.result import Problem
 from cnbudget.readers.tables.columns import Layout, choose_layout
-from cnbudget.readers.tables.header import DerivedLayout, derive_layout, project_cells
+from cnbudget.readers.tables.header import CELLS_COLLIDE, DerivedLayout, derive_layout, project_cells
 from cnbudget.readers.tables.rows import RowRecord, compact_cells, read_rows
 from cnbudget.readers.text.blocks import Block
 from cnbudget.readers.text.grid import Grid, make_grid
@@ -89,13 +89,18 @@ def read_grid_rows(
 
 def _read_derived(block: Block, grid: Grid, derived: DerivedLayout, family: type[ClassificationCode]) -> TableReading:
     """Read the rows under a layout read from the header: each row's cells under the columns, or,
-    where the extraction shifted them, by what they hold."""
+    where the extraction shifted a whole row, by what its cells hold; a row whose cells collide is
+    reported, never rearranged."""
     lines = []
+    problems: list[Problem] = []
     for line in grid.rows:
         cells = project_cells(line, derived)
-        lines.append(attrs.evolve(line, cells=cells if cells is not None else compact_cells(line, derived.layout)))
-    rows, problems = read_rows(lines, derived.layout, family=family, table=block.key)
-    return TableReading(grid=grid, layout=derived.layout, rows=tuple(rows), problems=problems)
+        if cells == CELLS_COLLIDE:
+            problems.append(Problem(line=line.number, text=line.raw, table=block.key, message=f"row not read: {cells}"))
+            continue
+        lines.append(attrs.evolve(line, cells=cells if isinstance(cells, tuple) else compact_cells(line, derived.layout)))
+    rows, row_problems = read_rows(lines, derived.layout, family=family, table=block.key)
+    return TableReading(grid=grid, layout=derived.layout, rows=tuple(rows), problems=problems + row_problems)
 
 
 _LEVEL_HEADINGS = {"类", "款", "项"}

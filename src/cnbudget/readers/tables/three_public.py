@@ -253,11 +253,18 @@ def read_three_public_table(block: Block) -> tuple[ThreePublicTable | None, list
     down = None if across is not None else choose_layout(grid.header_text, ITEMS_DOWN_LAYOUTS)
     derived = derive_layout(grid.header, ThreePublicTable) if across is None and down is None else None
     rows: Sequence[SourceLine] = grid.rows
+    placed: list[Problem] = []
     if isinstance(derived, DerivedLayout) and not derived.layout.lead:
         # Items across under headings no declared layout has (会议费, 培训费, 机关运行经费 beside them).
         across = derived.layout
-        rows = [attrs.evolve(line, cells=cells if (cells := project_cells(line, derived)) is not None
-                             else tuple(cell for cell in line.cells if cell.strip())) for line in grid.rows]
+        rows = []
+        for line in grid.rows:
+            cells = project_cells(line, derived)
+            if isinstance(cells, tuple):
+                rows.append(attrs.evolve(line, cells=cells))
+            else:
+                placed.append(Problem(line=line.number, text=line.raw, table=block.key,
+                                      message=f"row not read: {cells}; the items cannot be placed with certainty"))
     layout = across or down
     if layout is None:
         heading = grid.header_text[:80]
@@ -265,7 +272,7 @@ def read_three_public_table(block: Block) -> tuple[ThreePublicTable | None, list
         return None, [_problem(block, f"table not read: its column headings match no known layout ({heading!r}"
                                       f"{why})")]
     items = _Items(block.key)
-    items.problems.extend(_numbering_problem(grid, layout, block.key))
+    items.problems.extend([*placed, *_numbering_problem(grid, layout, block.key)])
     if across is not None:
         items.read_across(rows, across)
     else:
