@@ -22,6 +22,7 @@ hold: codes and names first, then the amounts in printed order.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -185,10 +186,10 @@ def _from_rows(columns: Sequence[Column], record: type, economic: bool) -> Deriv
 def _misplaced(path: Sequence[str], record: type) -> str | None:
     """Why a column's headings cannot stand one above the other (会议费 over 培训费: neither is a part of
     the other), or ``None``: a heading naming a column is above only the parts of that column."""
-    fields = [(text, field_of(record, (text,))) for text in path]
-    named = [(text, field) for text, field in fields if field not in (None, TABLE_TOTAL)]
-    for (upper, above), (lower, below) in zip(named, named[1:], strict=False):
-        chain, node = [], below
+    named = [(text, field) for text in path if (field := field_of(record, (text,))) not in (None, TABLE_TOTAL)]
+    for (upper, above), (lower, below) in itertools.pairwise(named):
+        chain: list[str] = []
+        node: str | None = below
         while node is not None:
             chain.append(node)
             node = parent_of(record, node) or OF_WHICH.get(record, {}).get(node)

@@ -96,9 +96,11 @@ def _read_derived(block: Block, grid: Grid, derived: DerivedLayout, family: type
     for line in grid.rows:
         cells = project_cells(line, derived)
         if cells == CELLS_COLLIDE:
-            problems.append(Problem(line=line.number, text=line.raw, table=block.key, message=f"row not read: {cells}"))
+            problems.append(Problem(line=line.number, text=line.raw, table=block.key,
+                                    message=f"row not read: {cells}"))
             continue
-        lines.append(attrs.evolve(line, cells=cells if isinstance(cells, tuple) else compact_cells(line, derived.layout)))
+        placed = cells if isinstance(cells, tuple) else compact_cells(line, derived.layout)
+        lines.append(attrs.evolve(line, cells=placed))
     rows, row_problems = read_rows(lines, derived.layout, family=family, table=block.key)
     return TableReading(grid=grid, layout=derived.layout, rows=tuple(rows), problems=problems + row_problems)
 
