@@ -14,6 +14,7 @@ from __future__ import annotations
 __all__ = [
     "CnbudgetError",
     "DataError",
+    "FinalAccountsNotRead",
     "InvalidAmount",
     "InvalidCode",
     "ReadError",
@@ -88,3 +89,12 @@ class DataError(CnbudgetError, ValueError):
 class ReadError(CnbudgetError, ValueError):
     """Input that cannot be read as a published disclosure at all (无法读取): not text, not a
     disclosure, unreadable file. Problems inside a readable document are reported, not raised."""
+
+
+class FinalAccountsNotRead(ReadError):
+    """The document is final accounts (部门决算), which are not read yet — not a budget disclosure
+    that failed to read.
+
+    >>> issubclass(FinalAccountsNotRead, ReadError)
+    True
+    """

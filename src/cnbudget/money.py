@@ -82,6 +82,7 @@ __all__ = [
     "round_half_up",
     "share",
     "to_amount",
+    "units_off",
 ]
 
 # Sums, differences and unit shifts must be exact: far more digits than any amount has, and a
@@ -329,6 +330,21 @@ def decimal_places(value: Decimal) -> int:
     -3
     """
     return -_exponent(to_amount(value, where="value"))
+
+
+def units_off(stated: Decimal, exact: Fraction | Decimal) -> Fraction:
+    """How far a stated figure is from the exact value, in units of its own last printed digit
+    (相差几个末位单位): under 1 is rounding (or truncation), 1 to 2 a slip of the last digit.
+
+    >>> round(float(units_off(Decimal("10.15"), Fraction(222878, 2194096) * 100)), 2)
+    0.81
+    >>> round(float(units_off(Decimal("10.06"), Fraction(221439, 2195535) * 100)), 2)
+    2.59
+    """
+    stated = to_amount(stated, where="stated figure")
+    unit = Fraction(1, 10 ** decimal_places(stated)) if decimal_places(stated) >= 0 else \
+        Fraction(10 ** -decimal_places(stated))
+    return abs(Fraction(stated) - Fraction(exact)) / unit
 
 
 def _round_fraction(value: Fraction, places: int) -> Decimal:

@@ -15,6 +15,7 @@ from cnbudget.model.amounts import (
     SourceAmounts,
     SourceSplit,
 )
+from cnbudget.model.coverage import Coverage, UnreadTable, coverage
 from cnbudget.model.disclosure import FORMAT_VERSION, BudgetDisclosure
 from cnbudget.model.facts import FACT_COLUMNS, Fact, facts
 from cnbudget.model.fields import zh_label
@@ -79,6 +80,7 @@ __all__ = [
     "CarryoverAmounts",
     "CarryoverLine",
     "CarryoverTable",
+    "Coverage",
     "DepartmentFunds",
     "DepartmentTarget",
     "EconomicCategoryAmounts",
@@ -121,7 +123,9 @@ __all__ = [
     "Tables",
     "Task",
     "ThreePublicTable",
+    "UnreadTable",
     "VehicleGroup",
+    "coverage",
     "facts",
     "is_subtotal_label",
     "is_total_label",

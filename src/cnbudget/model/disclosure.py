@@ -12,6 +12,7 @@ from typing import Any
 
 import attrs
 
+from cnbudget.model.coverage import UnreadTable
 from cnbudget.model.fields import items, optional_text, text, typed
 from cnbudget.model.matters import OtherMatters
 from cnbudget.model.narrative import Statement
@@ -46,7 +47,9 @@ class BudgetDisclosure:
     ``contents`` keeps the entries of the document's own table of contents (目录), so that
     completeness can be checked against what the document announces. ``incomplete`` names the
     parts a reader could not read completely (``performance``): checks that count or sum over
-    such a part do not run on it.
+    such a part do not run on it. ``unread`` lists the tables the document prints that could not
+    be read at all, and ``tables_elsewhere`` quotes the statement that the tables are published in
+    another file (公开表附后); a check reports both (see :func:`~cnbudget.model.coverage.coverage`).
     """
 
     format_version: str = text("格式版本", default=FORMAT_VERSION)
@@ -63,6 +66,8 @@ class BudgetDisclosure:
     statements: tuple[Statement, ...] = items("情况说明", Statement)
     other_matters: OtherMatters | None = typed("其他重要事项", OtherMatters, optional=True)
     incomplete: tuple[str, ...] = items("读取不完整的部分", str)
+    unread: tuple[UnreadTable, ...] = items("未能读取的表", UnreadTable)
+    tables_elsewhere: str | None = optional_text("表格另行公开")
 
     def facts(self) -> tuple[Fact, ...]:
         """Every amount of the standard tables as one tidy record (see :func:`facts`)."""

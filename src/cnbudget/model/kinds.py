@@ -31,9 +31,11 @@ from cnbudget.text import normalize_width
 
 __all__ = [
     "FORM_KEYS",
+    "KINDS",
     "TABLE_KINDS",
     "TableKind",
     "loose_key",
+    "printed_title",
     "title_core",
     "title_key",
 ]
@@ -125,6 +127,16 @@ _MAX_TITLE = 60
 
 def _squeezed(text: str) -> str:
     return re.sub(r"\s+", "", normalize_width(text)).replace("'", '"')
+
+
+def printed_title(text: str) -> str:
+    """A title line without the headings an extraction ran onto it (部门：…, 单位：…).
+
+    >>> printed_title("收支预算总表部门：中共江苏省委办公厅 单位：万元"), printed_title("2024 年部门收支总体情况表")
+    ('收支预算总表', '2024 年部门收支总体情况表')
+    """
+    found = _META.search(text)
+    return text[: found.start()].strip() if found is not None and found.start() > 0 else text.strip()
 
 
 def title_core(text: str) -> str:

@@ -7,17 +7,18 @@ whatever cannot be read is reported with its line number, never guessed.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 import attrs
 
-from cnbudget.errors import ReadError
-from cnbudget.model import BudgetDisclosure, Tables
+from cnbudget.errors import FinalAccountsNotRead, ReadError
+from cnbudget.model import BudgetDisclosure, Tables, UnreadTable
+from cnbudget.model.kinds import printed_title
 from cnbudget.readers.performance.read import read_performance
 from cnbudget.readers.prose.contents import find_contents
-from cnbudget.readers.prose.front import read_front
+from cnbudget.readers.prose.front import DocumentKind, document_kind, read_front, tables_elsewhere
 from cnbudget.readers.prose.matters import read_other_matters
 from cnbudget.readers.prose.narrative import read_statements
 from cnbudget.readers.prose.organisation import read_organisation
@@ -30,9 +31,9 @@ from cnbudget.readers.tables.project_tables import read_project_expenditure_tabl
 from cnbudget.readers.tables.summary_tables import read_fiscal_summary_table, read_summary_table
 from cnbudget.readers.tables.three_public import read_three_public_table
 from cnbudget.readers.text.blocks import PERFORMANCE_KEYS, Block, find_blocks
-from cnbudget.readers.text.source import split_lines
+from cnbudget.readers.text.source import SourceLine, split_lines
 
-__all__ = ["TABLE_READERS", "read_text"]
+__all__ = ["TABLE_READERS", "read_files", "read_lines", "read_text"]
 
 TableReader = Callable[[Block], tuple[Any, list[Problem]]]
 
@@ -85,8 +86,47 @@ def _load(source: str | os.PathLike[str]) -> str:
 
 def read_text(source: str | os.PathLike[str]) -> ReadResult:
     """Read a published disclosure from a path (``.txt``/``.md``) or from the text itself."""
-    text = _load(source)
-    lines = split_lines(text)
+    return read_lines(split_lines(_load(source)))
+
+
+def read_files(paths: Sequence[str | os.PathLike[str]]) -> ReadResult:
+    """Read several files as the one disclosure they publish together (the text, and the tables
+    published as a file of their own: 公开表附后). Each problem names its file and line in it.
+
+    >>> from cnbudget.errors import FinalAccountsNotRead, ReadError
+    >>> try:
+    ...     read_files([])
+    ... except ReadError as error:
+    ...     print(error)
+    read_files needs at least one file
+    """
+    if not paths:
+        raise ReadError("read_files needs at least one file")
+    lines: list[SourceLine] = []
+    starts: list[tuple[int, str]] = []
+    for path in paths:
+        text = _load(Path(path))
+        offset = len(lines)
+        starts.append((offset, str(path)))
+        lines.extend(SourceLine.of(offset + number, raw) for number, raw in enumerate(text.splitlines(), start=1))
+        lines.append(SourceLine.of(len(lines) + 1, ""))  # a file ends a page
+    result = read_lines(lines)
+    return attrs.evolve(result, problems=tuple(_in_file(problem, starts) for problem in result.problems))
+
+
+def _in_file(problem: Problem, starts: Sequence[tuple[int, str]]) -> Problem:
+    """The problem with its line counted in the file it stands in, and that file named."""
+    if problem.line is None:
+        return problem
+    offset, path = max((start for start in starts if start[0] < problem.line), default=starts[0])
+    return attrs.evolve(problem, line=problem.line - offset, source=path)
+
+
+def read_lines(lines: Sequence[SourceLine]) -> ReadResult:
+    """Read a published disclosure from its numbered lines (see :func:`read_text`)."""
+    if document_kind(lines) is DocumentKind.FINAL_ACCOUNTS:
+        raise FinalAccountsNotRead(
+            "this is a 部门决算 (final accounts) document; final accounts are not read yet, only budgets (部门预算)")
     front, problems = read_front(lines)
     blocks = find_blocks(lines)
     if not blocks and (front.department is None or front.fiscal_year is None):
@@ -95,17 +135,11 @@ def read_text(source: str | os.PathLike[str]) -> ReadResult:
         raise ReadError("no budget year found (a title such as '2024 年部门预算' or '2024年度部门预算'); "
                         "the year is needed to read the classification codes")
     tables: dict[str, Any] = {}
+    unread: list[UnreadTable] = []
     performance, performance_problems = read_performance([b for b in blocks if b.key in PERFORMANCE_KEYS])
     problems.extend(performance_problems)
     for block in blocks:
         if block.key in PERFORMANCE_KEYS:
-            continue
-        reader = TABLE_READERS.get(block.key)
-        if reader is None:
-            problems.append(
-                Problem(line=block.title.number, text=block.title.text,
-                        message="reading this table is not supported yet", table=block.key)
-            )
             continue
         if block.key in tables:
             problems.append(
@@ -113,11 +147,13 @@ def read_text(source: str | os.PathLike[str]) -> ReadResult:
                         message="a second table with this title; the first one was kept", table=block.key)
             )
             continue
-        table, table_problems = reader(block)
+        table, table_problems = TABLE_READERS[block.key](block)
         problems.extend(table_problems)
-        if table is not None:
-            # A table keeps its own unit only where it differs from the document's.
-            tables[block.key] = attrs.evolve(table, unit=None) if table.unit is front.amount_unit else table
+        if table is None:
+            unread.append(_unread(block, table_problems))
+            continue
+        # A table keeps its own unit only where it differs from the document's.
+        tables[block.key] = attrs.evolve(table, unit=None) if table.unit is front.amount_unit else table
     statements, statement_problems = read_statements(
         lines, department=front.department, fiscal_year=front.fiscal_year, unit=front.amount_unit
     )
@@ -141,5 +177,14 @@ def read_text(source: str | os.PathLike[str]) -> ReadResult:
         statements=statements,
         other_matters=other_matters,
         incomplete=incomplete_parts(problems),
+        unread=tuple(unread),
+        tables_elsewhere=None if tables else tables_elsewhere(lines),
     )
     return ReadResult(disclosure=disclosure, problems=problems)
+
+
+def _unread(block: Block, problems: Sequence[Problem]) -> UnreadTable:
+    """The record of a table found but not read, with the reason its reader gave."""
+    why = next((p.message for p in problems if p.line == block.title.number and "not" in p.message),
+               next((p.message for p in problems), "the table could not be read"))
+    return UnreadTable(key=block.key, title=printed_title(block.title.text), line=block.title.number, reason=why)

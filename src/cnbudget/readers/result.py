@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from cnbudget.model import BudgetDisclosure
+from cnbudget.model import BudgetDisclosure, Coverage, coverage
 from cnbudget.model.fields import to_tuple
 from cnbudget.readers.text.blocks import PERFORMANCE_KEYS
 
@@ -29,9 +29,11 @@ class Problem:
     text: str = attrs.field(metadata={"zh": "原文"})
     message: str = attrs.field(metadata={"zh": "说明"})
     table: str | None = attrs.field(default=None, metadata={"zh": "表"})
+    source: str | None = attrs.field(default=None, metadata={"zh": "文件"})  # where several files are read as one
 
     def __str__(self) -> str:
         where = f"line {self.line}" if self.line is not None else "document"
+        where = f"{self.source}:{where}" if self.source else where
         table = f" [{self.table}]" if self.table else ""
         quoted = f": {self.text[:80]!r}" if self.text else ""
         return f"{where}{table}: {self.message}{quoted}"
@@ -48,6 +50,11 @@ class ReadResult:
     def complete(self) -> bool:
         """Whether everything was read without a problem."""
         return not self.problems
+
+    @property
+    def coverage(self) -> Coverage:
+        """The tables the document announces and prints, which were read and which not, and why."""
+        return coverage(self.disclosure)
 
 def incomplete_parts(problems: Iterable[Problem]) -> tuple[str, ...]:
     """The parts of the model that reading problems left incomplete (读取不完整的部分), sorted.

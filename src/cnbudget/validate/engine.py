@@ -2,8 +2,8 @@
 
 >>> from cnbudget.model import BudgetDisclosure
 >>> report = validate(BudgetDisclosure(department="示例部门", fiscal_year=2024))
->>> report.findings, report.has_errors
-((), False)
+>>> [(f.rule, f.severity.value) for f in report.findings]  # nothing was read, so nothing was checked
+[('READ-004', 'error')]
 """
 
 from __future__ import annotations

@@ -32,6 +32,7 @@ FAMILIES: dict[str, tuple[str, str]] = {
     "NARR": ("说明文字", "narrative: stated figures agree with the tables"),
     "COMP": ("完整性", "completeness: required and announced tables are present"),
     "PERF": ("绩效目标", "performance targets"),
+    "READ": ("读取", "reading: what could not be read was not checked"),
 }
 
 Check = Callable[["Context"], Iterable[Finding]]

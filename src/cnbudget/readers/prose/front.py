@@ -237,3 +237,23 @@ def document_kind(lines: Sequence[SourceLine]) -> DocumentKind:
     final = sum(1 for title in titles if _FINAL.search(title))
     budget = sum(1 for title in titles if _BUDGET.search(title))
     return DocumentKind.FINAL_ACCOUNTS if final > budget else DocumentKind.BUDGET
+
+
+# The statement that the tables are published in a file of their own: 公开表附后, 具体公开表样附后,
+# 附件：…部门预算公开表.
+_TABLES_ELSEWHERE = re.compile(r"[^。；\n]{0,30}(?:公开表|预算表|表样|报表)[^。；\n]{0,4}附后[^。；\n]{0,10}"
+                               r"|附件\s*[:：][^。；\n]{0,40}(?:公开表|预算表)")
+
+
+def tables_elsewhere(lines: Sequence[SourceLine]) -> str | None:
+    """The sentence saying the tables are published in another file (公开表附后), if the text says so.
+
+    >>> from cnbudget.readers.text.source import split_lines
+    >>> tables_elsewhere(split_lines("第二部分 部门预算表\\n2019 年度部门预算公开表附后。"))
+    '2019年度部门预算公开表附后'
+    """
+    for line in lines:
+        found = _TABLES_ELSEWHERE.search(line.squeezed)
+        if found is not None:
+            return found.group(0)
+    return None

@@ -11,6 +11,7 @@ from typing import Any
 import attrs
 
 from cnbudget.codes import ClassificationCode, FunctionCode
+from cnbudget.model.kinds import printed_title
 from cnbudget.money import AmountUnit
 from cnbudget.readers.result import Problem
 from cnbudget.readers.tables.columns import Layout, choose_layout
@@ -135,7 +136,7 @@ def table_info(block: Block, reading: TableReading) -> dict[str, Any]:
         if not is_empty_statement(n.text) and _NOTE_PREFIX.match(n.text)
     ]
     return {
-        "title": block.title.text,
+        "title": printed_title(block.title.text),
         "number": block.number,
         "unit": AmountUnit.parse(reading.grid.unit_text) if reading.grid.unit_text else None,
         "empty_statement": empty[0] if empty else None,

@@ -113,7 +113,10 @@ def _shown(amounts: list[Amount]) -> str:
 def announced_tables_are_printed(ctx: Context) -> Iterator[Finding]:
     """Every table or form the document's table of contents (目录) announces is printed in it. Only
     entries worded as the reader recognises titles are held to this: a table listed in other words
-    may be printed under a title not recognised."""
+    may be printed under a title not recognised. Where the text says its tables are published in a
+    file of their own (公开表附后) and prints none, READ-002 says so instead."""
+    if ctx.doc.tables_elsewhere is not None and not ctx.doc.tables.present():
+        return
     present = printed(ctx.doc)
     for announced in announcements(ctx.doc.contents):
         if announced.strict and announced.key not in present:

@@ -171,12 +171,14 @@ def announcements(entries: Iterable[str]) -> list[Announcement]:
 
 def printed(doc: BudgetDisclosure) -> set[str]:
     """The keys of the tables and performance forms the document prints, read or not: a table the
-    reader found but could not read (``doc.incomplete``) is printed all the same.
+    reader found but could not read (``doc.unread``) or read in part (``doc.incomplete``) is printed
+    all the same.
 
     >>> printed(BudgetDisclosure(department="示例局", fiscal_year=2024, incomplete=["summary"]))
     {'summary'}
     """
-    keys = {key for key, _ in doc.tables.present()} | (set(doc.incomplete) & set(TABLE_TITLES))
+    keys = ({key for key, _ in doc.tables.present()} | (set(doc.incomplete) & set(TABLE_TITLES))
+            | {table.key for table in doc.unread})
     performance = doc.performance
     if "performance" in doc.incomplete:
         keys.update(PERFORMANCE_KEYS)

@@ -20,6 +20,7 @@ import attrs
 
 from cnbudget.model import AmountRecord, SummaryRole
 from cnbudget.model.fields import zh_label
+from cnbudget.model.sums import identities
 from cnbudget.validate.context import Context, figure
 from cnbudget.validate.findings import Finding, Location
 from cnbudget.validate.registry import rule
@@ -273,29 +274,25 @@ def summary_expenditure_adds_up(ctx: Context) -> Iterator[Finding]:
         yield from _summary_side(ctx, key)
 
 
-_THREE_PUBLIC_SUMS = (
-    ("total", ("overseas_travel", "vehicles", "reception")),
-    ("vehicles", ("vehicle_purchase", "vehicle_operation")),
-)
-
-
 @rule("HIER-008", "“三公”经费合计 = 各项之和", requires=("three_public",))
 def three_public_adds_up(ctx: Context) -> Iterator[Finding]:
     """In the "三公" table, 合计 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费, and 公务用车购置
-    及运行费 = 公务用车购置费 + 公务用车运行费, in each budget column the table prints."""
+    及运行费 = 公务用车购置费 + 公务用车运行费; where 会议费 and 培训费 are printed beside them, their
+    合计 = “三公”经费 + 会议费 + 培训费 — in each budget column the table prints (the item tree is
+    :data:`cnbudget.model.sums.SUMS`)."""
     table = ctx.doc.tables.three_public
     assert table is not None
     items = attrs.fields_dict(type(table))
-    for item, part_names in _THREE_PUBLIC_SUMS:
-        whole = getattr(table, item)
-        parts = [getattr(table, name) for name in part_names]
-        what = f"{zh_label(items[item])} = " + " + ".join(zh_label(items[name]) for name in part_names)
+    for identity in identities(type(table), [name for name, _ in table.items()]):
+        whole = getattr(table, identity.total)
+        parts = [getattr(table, name) for name in identity.parts]
+        what = f"{zh_label(items[identity.total])} = " + " + ".join(zh_label(items[name]) for name in identity.parts)
         for column, total in whole.columns():
             values = [getattr(part, column) for part in parts]
             if any(v is None for v in values):
                 continue
-            place = item if column == "total" else f"{item}.{column}"
-            where = f"{ctx.table_name('three_public')}“{zh_label(items[item])}”“{_column_zh(whole, column)}”"
+            place = identity.total if column == "total" else f"{identity.total}.{column}"
+            where = f"{ctx.table_name('three_public')}“{zh_label(items[identity.total])}”“{_column_zh(whole, column)}”"
             found = ctx.check_sum(total, [v for v in values if v is not None], where=where, what=what,
                                   locations=[Location(table="three_public", column=place)])
             if found is not None:

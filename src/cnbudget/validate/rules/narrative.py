@@ -16,9 +16,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
+from fractions import Fraction
 
 from cnbudget.model import BudgetDisclosure, ProjectTarget, Statement
-from cnbudget.money import Consistency, Interval, check_rate, check_ratio, decimal_places, implied_rate
+from cnbudget.money import Consistency, Interval, check_rate, check_ratio, decimal_places, implied_rate, units_off
 from cnbudget.money import change as growth
 from cnbudget.money import share as percent
 from cnbudget.validate.context import Context, figure
@@ -69,9 +70,37 @@ def _judge_rate(ctx: Context, statement: Statement, words: str, rate: Decimal, a
     exact = implied_rate(amount, change, places=places) if change is not None else \
         growth(amount, prior, places=places).rate if prior is not None else None
     message = f"{words}，增减率应为 {exact}%，说明为 {rate}%"
-    within = status is Consistency.WITHIN_ROUNDING
-    yield ctx.finding(message + ("，在四舍五入误差之内" if within else ""), [place(statement, "change_rate")],
-                      expected=exact, actual=rate, severity=Severity.INFO if within else None)
+    if status is Consistency.WITHIN_ROUNDING:
+        yield ctx.finding(message + "，在四舍五入误差之内", [place(statement, "change_rate")],
+                          expected=exact, actual=rate, severity=Severity.INFO)
+        return
+    base = amount - change if change is not None else prior
+    assert base is not None
+    note, severity = last_digit(rate, Fraction(amount - base) / Fraction(base) * 100)
+    yield ctx.finding(message + note, [place(statement, "change_rate")], expected=exact, actual=rate,
+                      severity=severity)
+
+
+def last_digit(stated: Decimal, exact: Fraction) -> tuple[str, Severity | None]:
+    """How serious a stated percentage off its exact value is, by how many units of its last digit:
+    under one is rounding or truncation (info), one or two a slip of the last digit (warning), more
+    a miscalculation (the rule's own severity, ``None``); with the words a message adds.
+
+    >>> last_digit(Decimal("10.15"), Fraction(222878, 2194096) * 100)
+    ('（与精确值 10.158…% 相差不到末位一个单位：截断或舍入不同）', <Severity.INFO: 'info'>)
+    >>> last_digit(Decimal("34.38"), Fraction(36897, 107377) * 100)[1], last_digit(Decimal("10.06"), Fraction(1))[1]
+    (<Severity.WARNING: 'warning'>, None)
+    """
+    off = units_off(stated, exact)
+    shown = f"{float(exact):.3f}…%"
+    if off < 1:
+        return f"（与精确值 {shown} 相差不到末位一个单位：截断或舍入不同）", Severity.INFO
+    if off <= _SLIP:
+        return f"（与精确值 {shown} 相差末位一两个单位）", Severity.WARNING
+    return "", None
+
+
+_SLIP = 2  # units of the last digit within which a wrong figure is a slip rather than a miscalculation
 
 
 def _rate_from_change(ctx: Context, statement: Statement, amount: Decimal, change: Decimal,
@@ -186,10 +215,11 @@ def _judge_certain(ctx: Context, group: ShareGroup, part: Placed, label: str, wh
     if status is Consistency.WITHIN_ROUNDING:
         return ctx.finding(words + "，在四舍五入误差之内", [place(statement, "share")], expected=exact,
                            actual=share, severity=Severity.INFO)
-    adjusted = _adjusted(group, share, amount, whole)
-    note = "（各项占比印为合计 100%，当为尾差调整）" if adjusted else ""
-    return ctx.finding(words + note, [place(statement, "share")], expected=exact, actual=share,
-                       severity=Severity.WARNING if adjusted else None)
+    if _adjusted(group, share, amount, whole):
+        return ctx.finding(words + "（各项占比印为合计 100%，当为尾差调整）", [place(statement, "share")],
+                           expected=exact, actual=share, severity=Severity.INFO)
+    note, severity = last_digit(share, Fraction(amount) / Fraction(whole) * 100)
+    return ctx.finding(words + note, [place(statement, "share")], expected=exact, actual=share, severity=severity)
 
 
 def _judge_uncertain(ctx: Context, part: Placed, wholes: list[tuple[str, Decimal]]) -> Finding | None:

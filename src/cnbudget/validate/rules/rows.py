@@ -1,7 +1,8 @@
 """Row identities (行内关系): the columns of one row add up.
 
-Each identity holds only where the row prints the total and every part; a column the template does
-not print is absent and the identity does not apply.
+Which identities a row must satisfy follows from the columns it prints (one home for them:
+:mod:`cnbudget.model.sums`): a printed column is the sum of its nearest printed parts, so a
+template that prints other columns needs no identities written for it.
 """
 
 from __future__ import annotations
@@ -11,95 +12,51 @@ from typing import Any
 
 import attrs
 
-from cnbudget.model import (
-    BasicAmounts,
-    CarryoverAmounts,
-    EconomicCategoryAmounts,
-    ExpenditureAmounts,
-    FiscalAmounts,
-    SourceAmounts,
-    SourceSplit,
-)
+from cnbudget.model import AmountRecord
 from cnbudget.model.fields import zh_label
+from cnbudget.model.sums import identities
 from cnbudget.validate.context import Context
 from cnbudget.validate.findings import Finding
 from cnbudget.validate.registry import rule
 from cnbudget.validate.tables import describe, location, rows_with_amounts
 
-__all__ = ["IDENTITIES", "Identity"]
+__all__: list[str] = []
 
 
-@attrs.frozen
-class Identity:
-    """``total = Σ parts`` for one kind of amount record, checked by the rule ``rule_id``."""
-
-    rule_id: str
-    record: type[Any]
-    total: str
-    parts: tuple[str, ...]
-
-    def label(self) -> str:
-        """The identity in Chinese column names (合计 = 基本支出 + 项目支出)."""
-        fields = attrs.fields_dict(self.record)
-        return f"{zh_label(fields[self.total])} = " + " + ".join(zh_label(fields[p]) for p in self.parts)
-
-
-_GENERAL_PARTS = ("general_own", "general_transfer", "gov_fund_own", "gov_fund_transfer", "soe_capital_own",
-                  "soe_capital_transfer")
-_CURRENT_SOURCES = ("general_budget", "gov_fund", "soe_capital", "special_account", "business_income",
-                    "operating_income", "superior_subsidy", "affiliate_remittance", "other_income")
-_CARRYOVER_SOURCES = ("carryover_general", "carryover_gov_fund", "carryover_soe_capital",
-                      "carryover_special_account", "carryover_agency_funds")
-
-IDENTITIES: tuple[Identity, ...] = (
-    Identity("ROW-001", ExpenditureAmounts, "total", ("basic", "project")),
-    Identity("ROW-001", ExpenditureAmounts, "total", ("personnel", "public", "project")),
-    Identity("ROW-002", ExpenditureAmounts, "basic", ("personnel", "public")),
-    Identity("ROW-002", ExpenditureAmounts, "basic", ("personnel_salaries", "personnel_family",
-                                                      "public_goods_services", "public_capital")),
-    Identity("ROW-002", ExpenditureAmounts, "personnel", ("personnel_salaries", "personnel_family")),
-    Identity("ROW-002", ExpenditureAmounts, "public", ("public_goods_services", "public_capital")),
-    Identity("ROW-002", BasicAmounts, "total", ("personnel", "public")),
-    Identity("ROW-003", ExpenditureAmounts, "project", ("project_operating", "project_specific")),
-    Identity("ROW-004", SourceAmounts, "total", ("fiscal", "special_account", "agency_funds",
-                                                 "fiscal_carryover", "non_fiscal_carryover")),
-    Identity("ROW-004", SourceAmounts, "total", ("current_year", "carryover")),
-    Identity("ROW-004", SourceAmounts, "current_year", _CURRENT_SOURCES),
-    Identity("ROW-004", SourceAmounts, "carryover", _CARRYOVER_SOURCES),
-    Identity("ROW-005", SourceAmounts, "fiscal", _GENERAL_PARTS),
-    Identity("ROW-005", FiscalAmounts, "total", ("general_budget", "gov_fund", "soe_capital")),
-    Identity("ROW-005", SourceSplit, "total", ("general_budget", "gov_fund", "soe_capital")),
-    Identity("ROW-006", EconomicCategoryAmounts, "total", tuple(
-        f.name for f in attrs.fields(EconomicCategoryAmounts) if f.name != "total")),
-    Identity("ROW-007", CarryoverAmounts, "total", ("fiscal", "non_fiscal")),
-    Identity("ROW-007", CarryoverAmounts, "fiscal", ("fiscal_personnel", "fiscal_public", "fiscal_project")),
-    Identity("ROW-007", CarryoverAmounts, "non_fiscal", ("non_fiscal_personnel", "non_fiscal_public",
-                                                         "non_fiscal_project")),
-)
+def _label(record: type, total: str, parts: tuple[str, ...]) -> str:
+    """The identity in Chinese column names (合计 = 基本支出 + 项目支出)."""
+    fields = attrs.fields_dict(record)
+    return f"{zh_label(fields[total])} = " + " + ".join(zh_label(fields[p]) for p in parts)
 
 
 def _check_identities(ctx: Context) -> Iterator[Finding]:
-    identities = [i for i in IDENTITIES if i.rule_id == ctx.rule.id]
     for placed in rows_with_amounts(ctx.doc):
-        yield from _check_record(ctx, identities, placed.amounts, placed.table, placed.line)
-    if ctx.doc.tables.three_public is not None:
-        for name, split in ctx.doc.tables.three_public.items():
-            label = zh_label(attrs.fields_dict(type(ctx.doc.tables.three_public))[name])
-            yield from _check_record(ctx, identities, split, "three_public", None, row_name=label)
+        yield from _check_record(ctx, placed.amounts, placed.table, placed.line)
+    summary = ctx.doc.tables.summary
+    for line in summary.expenditure if summary is not None else ():
+        if line.amounts is not None:  # the expenditure side split into 基本支出 and 项目支出
+            yield from _check_record(ctx, line.amounts, "summary", line)
+    three_public = ctx.doc.tables.three_public
+    if three_public is not None:  # each item split by budget (一般公共预算 | 政府性基金 | 国有资本经营预算)
+        labels = attrs.fields_dict(type(three_public))
+        for name, split in three_public.items():
+            yield from _check_record(ctx, split, "three_public", None, row_name=zh_label(labels[name]))
 
 
-def _check_record(ctx: Context, identities: list[Identity], record: Any, table: str, line: Any,
+def _check_record(ctx: Context, record: AmountRecord, table: str, line: Any,
                   row_name: str | None = None) -> Iterator[Finding]:
-    for identity in identities:
-        if not isinstance(record, identity.record):
+    """Every identity the columns the row prints must satisfy (:func:`cnbudget.model.sums.identities`)
+    that the running rule checks."""
+    printed = [name for name, _ in record.columns()]
+    for identity in identities(type(record), printed):
+        if identity.rule != ctx.rule.id:
             continue
         total = getattr(record, identity.total)
         parts = [getattr(record, p) for p in identity.parts]
-        if total is None or any(p is None for p in parts):
-            continue
         where = f"{ctx.table_name(table)} {row_name or describe(line)}"
-        place = location(table, line, identity.total) if line is not None else location(table, None, identity.total)
-        found = ctx.check_sum(total, parts, where=where, what=identity.label(), locations=[place])
+        what = _label(type(record), identity.total, identity.parts)
+        found = ctx.check_sum(total, parts, where=where, what=what,
+                              locations=[location(table, line, identity.total)])
         if found is not None:
             yield found
 
@@ -107,7 +64,9 @@ def _check_record(ctx: Context, identities: list[Identity], record: Any, table: 
 @rule("ROW-001", "支出合计 = 基本支出 + 项目支出")
 def total_is_basic_plus_project(ctx: Context) -> Iterator[Finding]:
     """In every expenditure row, 合计 = 基本支出 + 项目支出 (or, where 基本支出 is printed as its
-    parts, 合计 = 人员经费 + 公用经费 + 项目支出)."""
+    parts, 合计 = 人员经费 + 公用经费 + 项目支出; with 单位预留机动经费 and 结转下年资金 where the
+    template prints them). The identities follow from the columns printed: see
+    :mod:`cnbudget.model.sums`."""
     return _check_identities(ctx)
 
 

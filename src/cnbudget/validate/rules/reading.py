@@ -1,0 +1,55 @@
+"""Reading rules (READ): what the reader could not read is not checked, and the report says so.
+
+A check speaks only for what was read. Each table the document prints but the reader could not
+read, each table read only in part, and tables published in a file of their own are findings, so
+that no report ends in "no findings" for a document it did not check.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from cnbudget.model import TABLE_TITLES
+from cnbudget.validate.context import Context
+from cnbudget.validate.findings import Finding, Location, Severity
+from cnbudget.validate.registry import rule
+
+__all__: list[str] = []
+
+
+@rule("READ-001", "表格未能读取，未作检查")
+def unread_tables(ctx: Context) -> Iterator[Finding]:
+    """Every table the document prints was read. A table found but not read (its columns not
+    understood, its text garbled) is an error of its own: none of its identities was checked."""
+    for table in ctx.doc.unread:
+        where = f"第 {table.line} 行" if table.line is not None else "文件中"
+        yield ctx.finding(f"{where}的表“{table.title or TABLE_TITLES.get(table.key, table.key)}”未能读取，"
+                          f"未作检查（{table.reason}）", [Location(table=table.key)])
+
+
+@rule("READ-002", "表格另行公开，未随本文件检查", severity=Severity.WARNING)
+def tables_published_elsewhere(ctx: Context) -> Iterator[Finding]:
+    """A text that says its tables are published in a file of their own (公开表附后) and prints none
+    was checked without its tables; check the text and the tables together (``cnbudget check TEXT
+    TABLES --together``)."""
+    if ctx.doc.tables_elsewhere is not None and not ctx.doc.tables.present():
+        yield ctx.finding(f"文件说明“{ctx.doc.tables_elsewhere}”，本文件不含表格，表格未作检查；"
+                          "请将说明与公开表一同检查（cnbudget check 文本 公开表 --together）")
+
+
+@rule("READ-003", "表格部分未能读取，相关检查未运行", severity=Severity.WARNING)
+def tables_read_in_part(ctx: Context) -> Iterator[Finding]:
+    """A table read with rows left out cannot be summed: the rules that add up its rows do not run
+    on it, and this finding says so."""
+    for key in ctx.doc.incomplete:
+        if key in TABLE_TITLES:
+            yield ctx.finding(f"{ctx.table_name(key)}有行未能读取，对该表的加总与核对未运行", [Location(table=key)])
+
+
+@rule("READ-004", "未读到任何表格")
+def nothing_read(ctx: Context) -> Iterator[Finding]:
+    """A budget disclosure prints its standard tables. A document of which no table was read, none
+    was found unreadable and none is said to be published elsewhere, was not checked at all."""
+    doc = ctx.doc
+    if not doc.tables.present() and not doc.unread and doc.tables_elsewhere is None:
+        yield ctx.finding("文件中没有读到任何标准表格，未作表格检查（文本可能不是部门预算公开文件，或其表格未能识别）")
