@@ -8,6 +8,7 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 
@@ -113,7 +114,10 @@ def test_json_form_has_exactly_the_published_keys() -> None:
     doc = general_budget(("2101501", "行政运行", "9.00", "1.00", "1.00"))
     data = json.loads(validate(doc, rules=["ROW-001"]).to_json())
     (finding,) = data["findings"]
-    assert set(data) == {"findings"}
+    assert set(data) == {"findings", "coverage", "comparisons"}
+    assert data["coverage"] == {"announced": [], "printed": ["general_budget"], "read": ["general_budget"],
+                                "unread": [], "tables_elsewhere": None}
+    assert data["comparisons"] == 1  # the one row's 合计 = 基本支出 + 项目支出
     assert set(finding) == {"rule", "severity", "message", "locations", "expected", "actual"}
     assert finding["expected"] == "2.00" and finding["actual"] == "9.00" and finding["severity"] == "error"
     assert finding["locations"] == [{"table": "general_budget", "agency": None, "code": "2101501",
@@ -126,6 +130,18 @@ def test_text_report_summarises_and_lists() -> None:
     assert text.startswith("示例局：错误 1 条，警告 0 条，提示 0 条")
     assert "ROW-001" in text and "支出合计 = 基本支出 + 项目支出" in text
     assert "未发现问题" in Report().to_text()
+    assert "已读取 read 1 / 印出 printed 1" in text  # the coverage line: what the check speaks for
+
+
+def test_text_report_names_the_tables_not_read() -> None:
+    from cnbudget.model import UnreadTable
+
+    doc = attrs.evolve(general_budget(("2101501", "行政运行", "2.00", "1.00", "1.00")),
+                       unread=[UnreadTable(key="revenue", title="部门收入预算总表", line=40, reason="…")])
+    report = validate(doc)
+    assert report.has_errors and "READ-001" in {f.rule for f in report.findings}
+    assert "未能读取 not read：部门收入预算总表" in report.to_text()
+    assert report.to_dict()["coverage"]["unread"][0]["title"] == "部门收入预算总表"
 
 
 def test_docs_rules_md_is_generated_from_the_registry() -> None:

@@ -45,12 +45,14 @@ A stated percentage is consistent when its own interval meets that range.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import decimal
 import enum
 import functools
 import itertools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from fractions import Fraction
 from typing import NamedTuple
@@ -72,6 +74,7 @@ __all__ = [
     "check_ratio",
     "check_sum",
     "convert",
+    "counting_comparisons",
     "decimal_places",
     "implied_rate",
     "parse_amount",
@@ -641,6 +644,34 @@ class SumCheck:
         return f"{text}，超出舍入误差 {self.excess:,f}（{self.status.zh}）"
 
 
+_COMPARISONS: contextvars.ContextVar[list[int] | None] = contextvars.ContextVar("cnbudget_comparisons",
+                                                                             default=None)
+
+
+@contextlib.contextmanager
+def counting_comparisons() -> Iterator[list[int]]:
+    """Count the comparisons (:func:`check_sum`, :func:`check_equal`, :func:`check_ratio`,
+    :func:`check_rate`) made inside the ``with`` block, in this thread or task only (核对次数).
+
+    >>> with counting_comparisons() as made:
+    ...     _ = check_sum(Decimal("3"), [Decimal("1"), Decimal("2")])
+    >>> made[0]
+    1
+    """
+    tally = [0]
+    token = _COMPARISONS.set(tally)
+    try:
+        yield tally
+    finally:
+        _COMPARISONS.reset(token)
+
+
+def _counted() -> None:
+    tally = _COMPARISONS.get()
+    if tally is not None:
+        tally[0] += 1
+
+
 def check_sum(total: Decimal, parts: Iterable[Decimal]) -> SumCheck:
     """Hold a printed total against its printed parts (合计 = Σ分项), rounding-aware.
 
@@ -650,6 +681,7 @@ def check_sum(total: Decimal, parts: Iterable[Decimal]) -> SumCheck:
     >>> check_sum(Decimal("0.03"), [Decimal("0.01")] * 3).status
     <Consistency.EXACT: 'exact'>
     """
+    _counted()
     total = to_amount(total, where="total")
     amounts = tuple(to_amount(part, where=f"parts[{i}]") for i, part in enumerate(parts))
     parts_sum = functools.reduce(_EXACT.add, amounts, _ZERO)
@@ -675,6 +707,7 @@ def check_equal(a: Decimal, b: Decimal) -> SumCheck:
     >>> check_equal(Decimal("2022.7"), Decimal("2022.69")).status
     <Consistency.WITHIN_ROUNDING: 'within_rounding'>
     """
+    _counted()
     return check_sum(a, [b])
 
 
@@ -739,6 +772,7 @@ def check_ratio(stated_percent: Decimal, numerator: Decimal, denominator: Decima
     >>> check_ratio(Decimal("33.7"), Decimal("1.00"), Decimal("3.00")).name
     'INCONSISTENT'
     """
+    _counted()
     stated_percent = to_amount(stated_percent, where="stated percent")
     numerator = to_amount(numerator, where="numerator")
     denominator = to_amount(denominator, where="denominator")
@@ -824,6 +858,7 @@ def check_rate(
     >>> check_rate(Decimal("11.6"), Decimal("2022.69"), change_amount=Decimal("208.54")).name
     'INCONSISTENT'
     """
+    _counted()
     stated_rate = to_amount(stated_rate, where="stated rate")
     growth = _growth(current, prior, change_amount)
     current_f, other_f = Fraction(growth.current), Fraction(growth.other)

@@ -13,6 +13,7 @@ from typing import Any
 from cnbudget.cli.inputs import add_input_arguments, load_all
 from cnbudget.cli.output import write_text
 from cnbudget.cli.problems import report_problems
+from cnbudget.errors import ReadError
 from cnbudget.serialize import facts_csv, to_dict
 
 
@@ -33,7 +34,10 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Write the facts of the one input."""
-    (loaded,) = load_all(args)
+    inputs = load_all(args)
+    if len(inputs) != 1:
+        raise ReadError("facts writes one disclosure: give one FILE or --example NAME (or --together)")
+    (loaded,) = inputs
     report_problems(loaded)
     if args.format == "csv":
         write_text(facts_csv(loaded.disclosure), args.output)

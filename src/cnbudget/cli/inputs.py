@@ -17,10 +17,10 @@ import attrs
 from cnbudget.errors import ReadError
 from cnbudget.examples import example, example_names
 from cnbudget.model import BudgetDisclosure
-from cnbudget.readers import Problem, read_text
+from cnbudget.readers import Problem, read_files, read_text
 from cnbudget.serialize import from_json
 
-__all__ = ["Loaded", "add_input_arguments", "load", "load_all"]
+__all__ = ["Loaded", "add_input_arguments", "load", "load_all", "load_together"]
 
 
 @attrs.frozen(kw_only=True)
@@ -33,14 +33,20 @@ class Loaded:
 
 
 def add_input_arguments(parser: argparse.ArgumentParser, *, many: bool) -> None:
-    """Add ``FILE`` (one, or several with ``many``) and ``--example NAME``."""
+    """Add ``FILE`` (one, or several with ``many``), ``--example NAME`` and ``--together``."""
     parser.add_argument(
-        "files", nargs="*" if many else "?", metavar="FILE",
-        help="model JSON (.json) or published text (.txt) of a disclosure",
+        "files", nargs="*", metavar="FILE",
+        help="model JSON (.json) or published text (.txt) of a disclosure"
+        + ("" if many else "; several files only with --together"),
     )
     parser.add_argument(
         "--example", metavar="NAME", action="append" if many else "store",
         help=f"a bundled example instead of a file ({', '.join(example_names()) or 'none bundled'})",
+    )
+    parser.add_argument(
+        "--together", action="store_true",
+        help="read the text files as one disclosure: the text and its tables published as a file of "
+        "their own (公开表附后)",
     )
 
 
@@ -74,10 +80,23 @@ def load(source: str, *, is_example: bool = False) -> Loaded:
     return _load_file(Path(source))
 
 
+def load_together(paths: list[str]) -> Loaded:
+    """Several text files read as the one disclosure they publish together (see
+    :func:`cnbudget.readers.read_files`)."""
+    if any(Path(path).suffix.lower() == ".json" for path in paths):
+        raise ReadError("--together reads published text; model JSON is one document already")
+    result = read_files(paths)
+    return Loaded(source=" + ".join(paths), disclosure=result.disclosure, problems=result.problems)
+
+
 def load_all(args: Any) -> list[Loaded]:
     """Every input named by the parsed arguments, in order; at least one is required."""
     files = args.files if isinstance(args.files, list) else [args.files] if args.files else []
     examples = args.example if isinstance(args.example, list) else [args.example] if args.example else []
+    if getattr(args, "together", False):
+        if examples or len(files) < 2:
+            raise ReadError("--together reads two or more text files (the text and its tables) as one disclosure")
+        return [load_together(files)]
     loaded = [load(name, is_example=True) for name in examples] + [load(name) for name in files]
     if not loaded:
         raise ReadError("no input: give a FILE or --example NAME")

@@ -10,9 +10,10 @@ import argparse
 import sys
 from typing import Any
 
-from cnbudget.cli.inputs import load
+from cnbudget.cli.inputs import load, load_together
 from cnbudget.cli.output import write_text
 from cnbudget.cli.problems import report_problems
+from cnbudget.errors import ReadError
 from cnbudget.serialize import to_json
 
 
@@ -23,14 +24,19 @@ def register(subparsers: Any) -> None:
         description="Read a published disclosure converted to text (see docs/reading.md) and write "
         "the model as JSON; whatever could not be read is listed on standard error.",
     )
-    parser.add_argument("file", metavar="FILE", help="the disclosure as text (.txt)")
+    parser.add_argument("files", nargs="+", metavar="FILE",
+                        help="the disclosure as text (.txt); with --together, its text and its tables")
+    parser.add_argument("--together", action="store_true",
+                        help="read the files as one disclosure (the tables published as a file of their own)")
     parser.add_argument("-o", "--output", metavar="OUT.json", help="write to OUT.json instead of standard output")
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    """Read the file and write its JSON."""
-    loaded = load(args.file)
+    """Read the file (or the files together) and write its JSON."""
+    if len(args.files) > 1 and not args.together:
+        raise ReadError("read takes one disclosure: give one FILE, or --together for its text and tables")
+    loaded = load_together(args.files) if args.together else load(args.files[0])
     write_text(to_json(loaded.disclosure) + "\n", args.output)
     report_problems(loaded)
     if loaded.problems:

@@ -12,8 +12,9 @@ from collections.abc import Iterable
 
 from cnbudget.catalog import COVERED_YEARS, Catalog
 from cnbudget.catalog import catalog as bundled_catalog
-from cnbudget.model import BudgetDisclosure
+from cnbudget.model import BudgetDisclosure, coverage
 from cnbudget.model.units import in_document_unit
+from cnbudget.money import counting_comparisons
 from cnbudget.validate import rules as _rules  # noqa: F401  (importing registers every rule)
 from cnbudget.validate.context import Context
 from cnbudget.validate.findings import Finding
@@ -40,7 +41,8 @@ def validate(
     ``catalog`` defaults to the bundled catalogue of the document's year; catalogue rules do not run
     when there is none; rules that need a part the document records as read incompletely
     (``doc.incomplete``) do not run either. Checking never raises on bad content: everything wrong
-    is a finding.
+    is a finding. The report carries the document's coverage (which tables were read) and how many
+    comparisons the rules made.
     """
     doc = in_document_unit(doc)  # a table printed in another unit is compared in the document's
     unread = set(doc.incomplete)
@@ -48,12 +50,14 @@ def validate(
     findings: list[Finding] = []
     run: list[str] = []
     skipped: list[str] = []
-    for rule in select_rules(rules):
-        if (not rule.applies_to(doc) or ("catalog" in rule.requires and used_catalog is None)
-                or unread.intersection(rule.requires)):
-            skipped.append(rule.id)
-            continue
-        run.append(rule.id)
-        findings.extend(rule.check(Context(doc=doc, catalog=used_catalog, rule=rule)))
+    with counting_comparisons() as made:
+        for rule in select_rules(rules):
+            if (not rule.applies_to(doc) or ("catalog" in rule.requires and used_catalog is None)
+                    or unread.intersection(rule.requires)):
+                skipped.append(rule.id)
+                continue
+            run.append(rule.id)
+            findings.extend(rule.check(Context(doc=doc, catalog=used_catalog, rule=rule)))
     findings.sort(key=lambda f: f.severity.rank)  # stable: document order within a severity
-    return Report(findings=tuple(findings), rules_run=tuple(run), rules_skipped=tuple(skipped))
+    return Report(findings=tuple(findings), rules_run=tuple(run), rules_skipped=tuple(skipped),
+                  coverage=coverage(doc), comparisons=made[0])

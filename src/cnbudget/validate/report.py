@@ -4,9 +4,13 @@ JSON form (stable; other tools read it)::
 
     {"findings": [{"rule", "severity", "message",
                    "locations": [{"table", "agency", "code", "project", "column"}],
-                   "expected", "actual"}]}
+                   "expected", "actual"}],
+     "coverage": {"announced": [key…], "printed": [key…], "read": [key…],
+                  "unread": [{"key", "title", "line", "reason"}], "tables_elsewhere"},
+     "comparisons": n}
 
-Amounts are strings, absent parts ``null``.
+Amounts are strings, absent parts ``null``. ``coverage`` says which tables the check could speak
+for (:func:`cnbudget.model.coverage`); ``comparisons`` how many figures were held against others.
 """
 
 from __future__ import annotations
@@ -17,7 +21,8 @@ from typing import Any
 
 import attrs
 
-from cnbudget.model.fields import items
+from cnbudget.model import Coverage
+from cnbudget.model.fields import items, typed
 from cnbudget.validate.findings import Finding, Severity
 from cnbudget.validate.registry import RULES
 
@@ -31,6 +36,8 @@ class Report:
     findings: tuple[Finding, ...] = items("检查发现", Finding)
     rules_run: tuple[str, ...] = items("已运行的规则", str)
     rules_skipped: tuple[str, ...] = items("缺少输入而未运行的规则", str)
+    coverage: Coverage | None = typed("读取覆盖范围", Coverage, optional=True)
+    comparisons: int = attrs.field(default=0, metadata={"zh": "核对次数"})
 
     @property
     def errors(self) -> tuple[Finding, ...]:
@@ -66,7 +73,11 @@ class Report:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form as plain data."""
-        return {"findings": [_finding_dict(f) for f in self.findings]}
+        data: dict[str, Any] = {"findings": [_finding_dict(f) for f in self.findings]}
+        if self.coverage is not None:
+            data["coverage"] = attrs.asdict(self.coverage)
+        data["comparisons"] = self.comparisons
+        return data
 
     def to_json(self, *, indent: int | None = 2) -> str:
         """The JSON form as text."""
@@ -77,6 +88,8 @@ class Report:
         counts = self.counts()
         summary = "，".join(f"{s.zh} {counts[s]} 条" for s in Severity)
         lines = [f"{title}：{summary}" if title else summary]
+        if self.coverage is not None:
+            lines.append(f"  {self.coverage.summary()}；核对 comparisons {self.comparisons} 处")
         if not self.findings:
             lines.append("未发现问题 (no findings)。")
         for finding in self.findings:

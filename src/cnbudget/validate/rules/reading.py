@@ -41,8 +41,9 @@ def tables_published_elsewhere(ctx: Context) -> Iterator[Finding]:
 def tables_read_in_part(ctx: Context) -> Iterator[Finding]:
     """A table read with rows left out cannot be summed: the rules that add up its rows do not run
     on it, and this finding says so."""
+    unread = {table.key for table in ctx.doc.unread}  # not read at all: READ-001 says so
     for key in ctx.doc.incomplete:
-        if key in TABLE_TITLES:
+        if key in TABLE_TITLES and key not in unread:
             yield ctx.finding(f"{ctx.table_name(key)}有行未能读取，对该表的加总与核对未运行", [Location(table=key)])
 
 
