@@ -29,7 +29,7 @@ def test_every_table_kind_has_a_reader() -> None:
 
 def test_a_table_found_but_not_read_is_recorded_with_its_reason() -> None:
     result = read_text(HEAD + SUMMARY + GARBLED)
-    assert [table.key for table in result.disclosure.unread] == ["expenditure"]
+    (unread,) = result.disclosure.unread
     assert (unread.key, unread.title, unread.line) == ("expenditure", "部门支出总体情况表", 8)
     assert "column headings" in unread.reason
     assert result.coverage.printed == ("summary", "expenditure") and result.coverage.read == ("summary",)
