@@ -27,6 +27,7 @@ from cnbudget.errors import InvalidCode
 from cnbudget.model import is_total_label
 from cnbudget.readers.result import Problem
 from cnbudget.readers.tables.columns import Layout, place_amounts
+from cnbudget.readers.text.grid import is_amount
 from cnbudget.readers.text.source import SourceLine, clean_name
 
 __all__ = ["RowRecord", "carry_agencies", "code_from_cells", "compact_cells", "fits", "fits_lead", "lost_zeros",
@@ -142,6 +143,11 @@ def read_rows(
                 Problem(line=line.number, text=line.raw, message=f"row not read: {placement.problem}", table=table)
             )
             continue
+        if records and not any(cell.strip() for cell in lead) and not _prints_amounts(records[-1].line, layout) \
+                and any(placement.values.values()):
+            # The amounts of the row above, which an extraction put on a line of their own (合计 / 2,391.92).
+            records[-1].values = placement.values
+            continue
         record.values = placement.values
         if placement.repaired:
             problems.append(
@@ -230,6 +236,11 @@ def _repair_message(uncertain: tuple[str, ...]) -> str:
             "; other placements satisfy them too, so these columns are uncertain: " + ", ".join(uncertain)
         )
     return message
+
+
+def _prints_amounts(line: SourceLine, layout: Layout) -> bool:
+    """Whether a row prints any figure where its amounts stand."""
+    return any(is_amount(cell) for cell in line.cells[len(layout.lead):])
 
 
 def _continues(lead: list[str], cells: list[str], name_index: int) -> bool:
