@@ -162,7 +162,8 @@ def test_jiangsu_procurement_tree() -> None:
     categories = [(line.category, line.amount) for line in table.lines if line.level == "category"]
     assert categories == [("货物", D("334.00")), ("服务", D("2555.80"))]
     car = next(line for line in table.lines if line.item == "客车")
-    assert (car.project, car.subject, car.method, car.amount) == ("执法执勤车辆购置", "公务用车购置", "政府集中采购", D("50.00"))
+    assert (car.project, car.subject, car.method, car.amount) == (
+        "执法执勤车辆购置", "公务用车购置", "政府集中采购", D("50.00"))
 
 
 def test_the_2018_three_public_cut_figure_is_reported_not_misplaced() -> None:
