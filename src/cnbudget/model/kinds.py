@@ -114,7 +114,9 @@ KINDS: Mapping[str, TableKind] = {kind.key: kind for kind in TABLE_KINDS}
 FORM_KEYS: tuple[str, ...] = tuple(kind.key for kind in TABLE_KINDS if kind.form)
 
 # What may stand before the kind's own words: a year, a department's or unit's name, 部门/单位.
-_ORGANISATION = r"[^\s\"]{0,30}?(?:局|委|院|办|厅|中心|部|会|馆|所|站|队|处|室|社|校)"
+_ORGANISATION_ENDS = "局委院办厅心部会馆所站队处室社校"
+_MAX_NAME = 30
+_ORGANISATION = rf"[^\s\"]{{0,{_MAX_NAME}}}?(?:中心|[{_ORGANISATION_ENDS}])"
 _PREFIX = re.compile(
     rf"^(?:20\d\d年度?)?(?:{_ORGANISATION}(?=20\d\d年|部门|单位))?(?:20\d\d年度?)?"
     r"(?:(?:区级|市级|县级|省级)?(?:部门\(单位\)|预算单位|部门|单位))?"
@@ -171,7 +173,10 @@ def title_key(text: str) -> str | None:
     core = title_core(squeezed)
     if not core or len(core) > _MAX_TITLE:
         return None
-    return next((kind.key for kind in TABLE_KINDS if kind.names(core)), None)
+    # A department's name before the kind's words (…人民检察院财政拨款支出预算表): tried only where
+    # the rest is a whole title, so no title's own words are taken for a name.
+    cores = [core, *(core[i + 1:] for i, char in enumerate(core[:_MAX_NAME]) if char in _ORGANISATION_ENDS)]
+    return next((kind.key for candidate in cores for kind in TABLE_KINDS if kind.names(candidate)), None)
 
 
 def loose_key(entry: str) -> str | None:

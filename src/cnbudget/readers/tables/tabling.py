@@ -52,16 +52,18 @@ def read_grid_rows(
     """Take ``block`` apart, recognise its layout and read its rows.
 
     A declared layout (a template's column set, recognised by its header words) is tried first; a
-    header no declared layout matches is read column by column (:func:`derive_layout`) for rows of
-    ``record`` (codes of the economic classification where ``economic``).
+    header no declared layout matches, or whose columns stand in another order than the declared
+    layout's, is read column by column (:func:`derive_layout`) for rows of ``record`` (codes of the
+    economic classification where ``economic``).
     """
     grid = make_grid(block.lines)
     layout = choose_layout(grid.header_text, layouts)
+    derived = derive_layout(grid.header, record, economic=economic) if record is not None and grid.header \
+        else "the table prints no column headings"
+    if not isinstance(derived, str) and (layout is None or _reordered(layout, derived.layout)):
+        # No declared template has these headings, or its columns stand in another order here.
+        return _read_derived(block, grid, derived, family)
     if layout is None:
-        derived = derive_layout(grid.header, record, economic=economic) if record is not None and grid.header \
-            else "the table prints no column headings"
-        if not isinstance(derived, str):
-            return _read_derived(block, grid, derived, family)
         if not grid.rows and any(is_empty_statement(n.text) for n in grid.notes):
             return TableReading(grid=grid, layout=layouts[-1], rows=(), problems=[])
         problem = Problem(
@@ -86,6 +88,11 @@ def read_grid_rows(
         )
     rows, row_problems = read_rows(grid.rows, layout, family=family, table=block.key)
     return TableReading(grid=grid, layout=layout, rows=tuple(rows), problems=problems + row_problems)
+
+
+def _reordered(declared: Layout, derived: Layout) -> bool:
+    """Whether the header names the declared template's columns, all of them, in another order."""
+    return sorted(declared.amounts) == sorted(derived.amounts) and declared.amounts != derived.amounts
 
 
 def _read_derived(block: Block, grid: Grid, derived: DerivedLayout, family: type[ClassificationCode]) -> TableReading:
