@@ -46,12 +46,12 @@ _NON_FISCAL = ("non_fiscal_personnel", "non_fiscal_public", "non_fiscal_project"
 CARRYOVER_LAYOUTS: tuple[Layout, ...] = (
     OrderedLayout(
         name="standard",
+        record=CarryoverAmounts,
         # First header row, then 合计/基本支出/项目支出 of each side, then 人员经费/公用经费 of each side.
         signature=("项目", "总计", "财政拨款", "非财政拨款", "合计", "基本支出", "项目支出", "合计", "基本支出",
                    "项目支出", "人员经费", "公用经费", "人员经费", "公用经费"),
         lead=("name",),
         amounts=("total", "fiscal", *_FISCAL, "non_fiscal", *_NON_FISCAL),
-        identities=(("total", ("fiscal", "non_fiscal")), ("fiscal", _FISCAL), ("non_fiscal", _NON_FISCAL)),
     ),
 )
 

@@ -13,8 +13,11 @@ the printed cells least (blanks as far right as possible) is taken, and the colu
 arrangements disagree are named, so that the reader can report them. When none holds, the row is
 kept as printed and validation judges its figures.
 
+>>> from cnbudget.model import ExpenditureAmounts
 >>> layout = Layout(name="demo", signature=("合计", "基本支出", "项目支出"), lead=("name",),
-...                 amounts=("total", "basic", "project"), identities=(("total", ("basic", "project")),))
+...                 amounts=("total", "basic", "project"), record=ExpenditureAmounts)
+>>> layout.identities
+(('total', ('basic', 'project')),)
 >>> place_amounts(layout, ["5.00", "", "5.00"]).values
 {'total': Decimal('5.00'), 'basic': Decimal('0'), 'project': Decimal('5.00')}
 """
@@ -28,6 +31,7 @@ from decimal import Decimal
 import attrs
 
 from cnbudget.errors import InvalidAmount
+from cnbudget.model.sums import identities
 from cnbudget.money import Consistency, check_sum, parse_amount
 
 __all__ = ["Layout", "Placement", "choose_layout", "fitting_placements", "place_amounts"]
@@ -38,20 +42,28 @@ _MAX_MISSING = 3  # more dropped cells than this is not a row we can repair
 
 @attrs.frozen(kw_only=True)
 class Layout:
-    """One printed variant of a table."""
+    """One printed variant of a table. The identities its rows satisfy follow from its ``record``'s
+    column tree (:func:`cnbudget.model.sums.identities`), never written beside it."""
 
     name: str
     signature: tuple[str, ...]  # labels that must all appear in the header text
     lead: tuple[str, ...]  # leading columns: "code" (one per code part), "agency_code", "name", …
     amounts: tuple[str, ...]  # amount fields, in printed order
-    identities: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (total, parts) the row must satisfy
+    record: type | None = None  # the amount record the fields belong to
     absent: tuple[str, ...] = ()  # labels whose presence rules this layout out
+    identities: tuple[tuple[str, tuple[str, ...]], ...] = attrs.field(
+        default=attrs.Factory(lambda self: _identities(self.record, self.amounts), takes_self=True))
 
     def matches(self, header_text: str) -> bool:
         """Whether a header (spaces removed) is this layout's."""
         return all(label in header_text for label in self.signature) and not any(
             label in header_text for label in self.absent
         )
+
+
+def _identities(record: type | None, amounts: Sequence[str]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(total, parts) for every identity a row printing ``amounts`` of ``record`` satisfies."""
+    return () if record is None else tuple((i.total, i.parts) for i in identities(record, amounts))
 
 
 def choose_layout(header_text: str, layouts: Sequence[Layout]) -> Layout | None:
@@ -118,8 +130,9 @@ def fitting_placements(layout: Layout, figures: Sequence[Decimal]) -> list[dict[
     """Every way to put ``figures``, in printed order, into the layout's amount columns with blanks
     in the others, under which the row's identities hold (blanks leftmost first).
 
+    >>> from cnbudget.model import ExpenditureAmounts
     >>> layout = Layout(name="demo", signature=(), lead=("name",), amounts=("total", "basic", "project"),
-    ...                 identities=(("total", ("basic", "project")),))
+    ...                 record=ExpenditureAmounts)
     >>> [sorted(k for k, v in fit.items() if v) for fit in fitting_placements(layout, [Decimal("5"), Decimal("5")])]
     [['project', 'total'], ['basic', 'total']]
     """

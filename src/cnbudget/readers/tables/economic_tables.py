@@ -58,30 +58,26 @@ _SECTIONS = {parts[1] for parts in _SPLIT.values()}
 BASIC_LAYOUTS: tuple[Layout, ...] = (
     OrderedLayout(
         name="henan",
+        record=BasicAmounts,
         signature=("部门预算", "政府预算", "合计", "人员经费", "公用经费"),
         lead=(*_ECON, "name", *_GOV, "gov_name"),
         amounts=("total", "personnel", "public"),
-        identities=(("total", ("personnel", "public")),),
     ),
     OrderedLayout(
         name="standard",
+        record=BasicAmounts,
         signature=("合计", "人员经费", "公用经费"),
         absent=("政府预算", "功能分类", "项目支出"),
         lead=(*_ECON, "name"),
         amounts=("total", "personnel", "public"),
-        identities=(("total", ("personnel", "public")),),
     ),
-)
-
-_SUMMARY_SOURCES = (
-    "general_budget", "gov_fund", "soe_capital", "carryover", "special_account", "business_income",
-    "superior_subsidy", "affiliate_remittance", "operating_income", "other_income",
 )
 
 #: The printed variants of 支出经济分类汇总表.
 ECONOMIC_SUMMARY_LAYOUTS: tuple[Layout, ...] = (
     OrderedLayout(
         name="henan",
+        record=SourceAmounts,
         # First header row, then the 小计 / 其中：财政拨款 split of 一般公共预算 in the second.
         signature=("部门预算", "政府预算", "总计", "一般公共预算", "政府性基金", "国有资本经营预算",
                    "上年结转结余", "财政专户", "事业收入", "上级补助收入", "附属单位上缴收入",
@@ -90,7 +86,6 @@ ECONOMIC_SUMMARY_LAYOUTS: tuple[Layout, ...] = (
         amounts=("total", "general_budget", "general_appropriation", "gov_fund", "soe_capital", "carryover",
                  "special_account", "business_income", "superior_subsidy", "affiliate_remittance",
                  "operating_income", "other_income"),
-        identities=(("total", _SUMMARY_SOURCES),),
     ),
 )
 

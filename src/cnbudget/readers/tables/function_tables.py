@@ -45,39 +45,35 @@ _CODES = ("code", "code", "code")
 EXPENDITURE_LAYOUTS: tuple[Layout, ...] = (
     Layout(
         name="henan",
+        record=ExpenditureAmounts,
         signature=("单位代码", "其他运转类"),
         lead=(*_CODES, "agency_code", "name"),
         amounts=(
             "total", "basic", "personnel_salaries", "personnel_family", "public_goods_services",
             "public_capital", "project", "project_operating", "project_specific",
         ),
-        identities=(
-            ("total", ("basic", "project")),
-            ("basic", ("personnel_salaries", "personnel_family", "public_goods_services", "public_capital")),
-            ("project", ("project_operating", "project_specific")),
-        ),
     ),
     Layout(
         name="fund",
+        record=ExpenditureAmounts,
         signature=("人员经费", "公用经费", "项目支出"),
         lead=(*_CODES, "name"),
         amounts=("total", "personnel", "public", "project"),
-        identities=(("total", ("personnel", "public", "project")),),
     ),
     Layout(
         name="standard",
+        record=ExpenditureAmounts,
         signature=("基本支出", "项目支出", "名称"),
         lead=(*_CODES, "name"),
         amounts=("total", "basic", "project"),
-        identities=(("total", ("basic", "project")),),
     ),
     Layout(
         name="standard-without-names",
+        record=ExpenditureAmounts,
         signature=("编码", "基本支出", "项目支出"),
         absent=("名称",),
         lead=_CODES,
         amounts=("total", "basic", "project"),
-        identities=(("total", ("basic", "project")),),
     ),
 )
 
@@ -85,10 +81,6 @@ _FISCAL_PARTS = (
     "general_own", "general_transfer", "gov_fund_own", "gov_fund_transfer", "soe_capital_own", "soe_capital_transfer",
 )
 _SOE_TRANSFER = "国有资本经营预算安排"  # the heading of that column: 上级国有资本经营预算安排的转移支付
-_CURRENT_SOURCES = (
-    "general_budget", "gov_fund", "soe_capital", "special_account", "business_income", "operating_income",
-    "superior_subsidy", "affiliate_remittance", "other_income",
-)
 _CARRYOVER_PARTS = (
     "carryover_general", "carryover_gov_fund", "carryover_soe_capital", "carryover_special_account",
     "carryover_agency_funds",
@@ -97,40 +89,30 @@ _CARRYOVER_PARTS = (
 REVENUE_LAYOUTS: tuple[Layout, ...] = (
     Layout(
         name="henan",
+        record=SourceAmounts,
         signature=("本年收入", "上年结转结余", "事业收入"),
         lead=("agency_code", "name"),
         amounts=("total", "current_year", "general_budget", "general_appropriation", "gov_fund", "soe_capital",
                  "special_account", "business_income", "operating_income", "superior_subsidy",
                  "affiliate_remittance", "other_income", "carryover", *_CARRYOVER_PARTS),
-        identities=(
-            ("total", ("current_year", "carryover")),
-            ("current_year", _CURRENT_SOURCES),
-            ("carryover", _CARRYOVER_PARTS),
-        ),
     ),
     Layout(
         name="standard",
+        record=SourceAmounts,
         signature=("财政拨款", "单位资金", "结转", _SOE_TRANSFER),
         lead=(*_CODES, "name"),
         amounts=("total", "fiscal", *_FISCAL_PARTS, "special_account", "agency_funds", "fiscal_carryover",
                  "non_fiscal_carryover"),
-        identities=(
-            ("total", ("fiscal", "special_account", "agency_funds", "fiscal_carryover", "non_fiscal_carryover")),
-            ("fiscal", _FISCAL_PARTS),
-        ),
     ),
     # Some editions of the template print no column for transfers of 国有资本经营预算 from above.
     Layout(
         name="standard-without-soe-transfer",
+        record=SourceAmounts,
         signature=("财政拨款", "单位资金", "结转"),
         absent=(_SOE_TRANSFER,),
         lead=(*_CODES, "name"),
         amounts=("total", "fiscal", *_FISCAL_PARTS[:-1], "special_account", "agency_funds", "fiscal_carryover",
                  "non_fiscal_carryover"),
-        identities=(
-            ("total", ("fiscal", "special_account", "agency_funds", "fiscal_carryover", "non_fiscal_carryover")),
-            ("fiscal", _FISCAL_PARTS[:-1]),
-        ),
     ),
 )
 

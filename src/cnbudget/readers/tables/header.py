@@ -29,7 +29,7 @@ from collections.abc import Sequence
 import attrs
 
 from cnbudget.model.columns import SUBTOTALS, TABLE_TOTAL, field_of, heading, table_total
-from cnbudget.model.sums import OF_WHICH, identities, parent_of, parts_of
+from cnbudget.model.sums import OF_WHICH, parent_of, parts_of
 from cnbudget.readers.tables.columns import Layout
 from cnbudget.readers.tables.rows import fits_lead
 from cnbudget.readers.text.grid import is_amount
@@ -213,7 +213,7 @@ def _layout(record: type, lead: Sequence[tuple[int, str]], amounts: Sequence[tup
         signature=(),
         lead=tuple(role for _, role in lead),
         amounts=tuple(fields),
-        identities=tuple((i.total, i.parts) for i in identities(record, fields)),
+        record=record,
     )
     return DerivedLayout(layout=layout, indexes=tuple(index for index, _ in [*lead, *placed]))
 

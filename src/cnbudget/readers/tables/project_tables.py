@@ -47,11 +47,11 @@ _CATEGORY_COLUMNS = (
 PROJECT_EXPENDITURE_LAYOUTS: tuple[Layout, ...] = (
     OrderedLayout(
         name="standard",
+        record=EconomicCategoryAmounts,
         signature=("项目名称", "合计", "工资福利", "商品", "对个人和家庭", "债务利息", "资本性支出(基本建设)",
                    "资本性支出", "对企业补助(基本建设)", "对企业补助", "对社会保障基金", "其他支出"),
         lead=("code", "code", "code", "name", "project"),
         amounts=("total", *_CATEGORY_COLUMNS),
-        identities=(("total", _CATEGORY_COLUMNS),),
     ),
 )
 
@@ -64,12 +64,12 @@ _SOURCE_COLUMNS = (
 PROJECT_LAYOUTS: tuple[Layout, ...] = (
     OrderedLayout(
         name="henan",
+        record=SourceAmounts,
         # First header row, then the budgets under 本年拨款 and under 财政拨款结转结余.
         signature=("类型", "项目名称", "项目单位", "合计", "本年拨款", "财政拨款结转结余", "财政专户", "单位资金",
                    "一般公共预算", "政府性基金", "国有资本经营", "一般公共预算", "政府性基金", "国有资本经营"),
         lead=("project_type", "name", "project_agency"),
         amounts=("total", *_SOURCE_COLUMNS),
-        identities=(("total", _SOURCE_COLUMNS),),
     ),
 )
 

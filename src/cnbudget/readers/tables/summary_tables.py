@@ -40,7 +40,6 @@ from cnbudget.model import (
     SummaryLine,
     SummaryTable,
 )
-from cnbudget.model.sums import identities
 from cnbudget.readers.result import Problem
 from cnbudget.readers.tables.columns import Layout
 from cnbudget.readers.tables.summary_names import Printed, classify_revenue, expenditure_role, parse_printed
@@ -55,8 +54,7 @@ _BUDGETS = ("general_budget", "gov_fund", "soe_capital")
 
 
 def _fiscal(*amounts: str) -> Layout:
-    return Layout(name="fiscal", signature=(), lead=("name",), amounts=("total", *amounts),
-                  identities=(("total", _BUDGETS),))
+    return Layout(name="fiscal", signature=(), lead=("name",), amounts=("total", *amounts), record=FiscalAmounts)
 
 
 SUMMARY_LAYOUTS: tuple[TwoSidedLayout, ...] = (
@@ -67,9 +65,7 @@ SUMMARY_LAYOUTS: tuple[TwoSidedLayout, ...] = (
     TwoSidedLayout(name="with-basic-and-project", signature=("收入", "支出", "合计", "基本支出", "项目支出"),
                    revenue=_ONE_AMOUNT,
                    expenditure=Layout(name="split", signature=(), lead=("name",),
-                                      amounts=("total", "personnel", "public", "project"),
-                                      identities=tuple((i.total, i.parts) for i in identities(
-                                          ExpenditureAmounts, ("total", "personnel", "public", "project"))))),
+                                      amounts=("total", "personnel", "public", "project"), record=ExpenditureAmounts)),
     TwoSidedLayout(name="summary", signature=("收入", "支出", "项目"), revenue=_ONE_AMOUNT, expenditure=_ONE_AMOUNT),
 )
 

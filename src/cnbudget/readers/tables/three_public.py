@@ -54,13 +54,14 @@ _BUDGETS = ("general_budget", "gov_fund", "soe_capital")
 ITEMS_DOWN_LAYOUTS: tuple[Layout, ...] = (
     OrderedLayout(
         name="by-budget",
+        record=SourceSplit,
         signature=("合计", "一般公共预算", "政府性基金", "国有资本经营"),
         lead=("name",),
         amounts=("total", *_BUDGETS),
-        identities=(("total", _BUDGETS),),
     ),
     OrderedLayout(
         name="total-only",
+        record=SourceSplit,
         signature=("预算数",),
         absent=("一般公共预算", "政府性基金", "国有资本经营", "上年", "增减", "出国", "接待"),  # items across
         lead=("name",),
@@ -72,13 +73,10 @@ ITEMS_DOWN_LAYOUTS: tuple[Layout, ...] = (
 ITEMS_ACROSS_LAYOUTS: tuple[Layout, ...] = (
     OrderedLayout(
         name="items-across",
+        record=ThreePublicTable,
         signature=("合计", "出国", "购置及运行", "接待", "小计", "购置费", "运行费"),
         lead=(),
         amounts=("total", "overseas_travel", "vehicles", "vehicle_purchase", "vehicle_operation", "reception"),
-        identities=(
-            ("total", ("overseas_travel", "vehicles", "reception")),
-            ("vehicles", ("vehicle_purchase", "vehicle_operation")),
-        ),
     ),
 )
 
