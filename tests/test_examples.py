@@ -21,19 +21,23 @@ import pytest
 
 import cnbudget
 from cnbudget.examples import example, example_names
-from cnbudget.model import BudgetDisclosure, SummaryLine
+from cnbudget.model import BudgetDisclosure, ProcurementLine, SummaryLine
 from cnbudget.model.facts import Fact, facts
-from tests.seeds import seed_path
+from tests.seeds import corpus_path, seed_path
 
-#: Each bundled example and the published text it was read from.
-SOURCES = {"urumqi-2024": "001", "aketao-2023": "002", "yanjin-2024": "003", "luntai-2024": "004"}
+#: Each bundled example and the published text it was read from: a seed (``../shared/seeds``) or a
+#: document of the corpus (``../shared/corpus``), one of each template family.
+SOURCES = {"urumqi-2024": "001", "aketao-2023": "002", "yanjin-2024": "003", "luntai-2024": "004",
+           "putuo-commerce-2025": "sh-putuo-commerce-2025-dept-budget",
+           "jiangsu-procuratorate-2019": "js-procuratorate-2019"}
 
 
 def _seed(name: str) -> Path:
-    return seed_path(SOURCES[name])
+    source = SOURCES[name]
+    return seed_path(source) if source.isdigit() else corpus_path(source)
 
 
-def test_the_four_documents_are_bundled() -> None:
+def test_every_bundled_example_has_its_source() -> None:
     assert set(example_names()) == set(SOURCES)
 
 
@@ -51,6 +55,8 @@ def test_each_example_is_canonical_json(name: str) -> None:
         ("aketao-2023", "阿克陶县医疗保障局", 2023),
         ("yanjin-2024", "延津县医疗保障局", 2024),
         ("luntai-2024", "轮台县医疗保障局", 2024),
+        ("putuo-commerce-2025", "上海市普陀区商务委员会", 2025),
+        ("jiangsu-procuratorate-2019", "江苏省人民检察院", 2019),
     ],
 )
 def test_each_example_names_its_department_and_year(name: str, department: str, year: int) -> None:
@@ -161,16 +167,20 @@ def _unmatched_rows(doc: BudgetDisclosure, text: str) -> list[str]:
     for key, line in _rows(doc):
         code = getattr(line, "classification", None)
         code_text = str(code) if code is not None else None
-        label = _plain(
-            getattr(line, "project", None) or getattr(line, "name", "") or getattr(line, "agency", None) or "")
+        # The label printed on the row's own line (a procurement row carries the project above it).
+        own = line.name if isinstance(line, ProcurementLine) else None
+        label = _plain(own or getattr(line, "project", None) or getattr(line, "name", "")
+                       or getattr(line, "agency", None) or "")
 
         def names_the_row(cells: list[str], code_text: str | None = code_text, label: str = label) -> bool:
             if code_text and "".join(_plain(c) for c in cells[:4]).startswith(code_text):
                 return True
             return not label or label[:8] in "".join(_plain(c) for c in cells)
 
-        candidates = [_printed_figures(cells) for cells in printed if names_the_row(cells)]
-        if isinstance(line, SummaryLine):
+        # A row's figures on its line, or on the next where an extraction moved them there.
+        candidates = [_printed_figures(cells) or (_printed_figures(printed[i + 1]) if i + 1 < len(printed) else [])
+                      for i, cells in enumerate(printed) if names_the_row(cells)]
+        if isinstance(line, (SummaryLine, ProcurementLine)):
             wanted = [line.amount] if line.amount else []
         else:
             wanted = [value for _, value in getattr(line, "amounts").columns() if value]  # noqa: B009
@@ -187,7 +197,8 @@ def _contains_run(figures: list[Decimal], wanted: list[Decimal]) -> bool:
     return any(figures[i : i + len(wanted)] == wanted for i in range(len(figures) - len(wanted) + 1))
 
 
-@pytest.mark.parametrize("name", ["urumqi-2024", "aketao-2023", "yanjin-2024"])
+@pytest.mark.parametrize("name", ["urumqi-2024", "aketao-2023", "yanjin-2024", "putuo-commerce-2025",
+                                  "jiangsu-procuratorate-2019"])
 def test_every_row_of_the_example_is_printed_in_the_published_text(name: str) -> None:
     text = _seed(name).read_text(encoding="utf-8")
     assert _unmatched_rows(example(name), text) == []
@@ -207,3 +218,33 @@ def test_the_row_matcher_notices_a_changed_figure() -> None:
 @pytest.mark.parametrize("name", sorted(SOURCES))
 def test_reading_the_published_text_gives_the_bundled_example(name: str) -> None:
     assert cnbudget.read_text(_seed(name)).disclosure == example(name)
+
+
+def _amount(name: str, table: str, code: str, column: str = "total") -> Decimal:
+    rows = [line for line in getattr(example(name).tables, table).rows() if str(line.classification) == code]
+    (row,) = rows
+    return Decimal(getattr(row.amounts, column))
+
+
+def test_shanghai_figures_typed_from_the_published_document() -> None:
+    # 上海市普陀区商务委员会 2025 年部门预算 (tables in 元, the “三公” table in 万元).
+    name = "putuo-commerce-2025"
+    assert _amount(name, "revenue", "2011301") == Decimal("9389913.00")
+    assert _amount(name, "expenditure", "2150899", "project") == Decimal("293810000.00")
+    assert _amount(name, "general_budget_basic", "30101", "personnel") == Decimal("1952616.00")
+    three = example(name).tables.three_public
+    assert three is not None and three.unit is not None and three.unit.value == "万元"
+    assert (three.reception.total, three.operating_costs.total if three.operating_costs else None) == (
+        Decimal("1.00"), Decimal("171.01"))
+
+
+def test_jiangsu_figures_typed_from_the_published_document() -> None:
+    # 江苏省人民检察院 2019 年度部门预算 (万元).
+    name = "jiangsu-procuratorate-2019"
+    assert _amount(name, "fiscal_expenditure", "2040401") == Decimal("12268.62")
+    assert _amount(name, "operating_costs", "30231") == Decimal("237.00")
+    doc = example(name)
+    assert doc.tables.procurement is not None and doc.tables.procurement.lines[0].amount == Decimal("2744.84")
+    assert doc.tables.three_public is not None and doc.tables.three_public.meetings is not None
+    assert doc.tables.three_public.meetings.total == Decimal("158.44")
+    assert doc.tables.expenditure is not None and doc.tables.expenditure.lines[0].amounts.reserve == Decimal("3990.4")

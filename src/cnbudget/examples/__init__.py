@@ -4,7 +4,7 @@ They are real published documents turned into the model, figure for figure, and 
 default input of the command line and the documentation (see ``docs/examples.md``).
 
 >>> example_names()
-('aketao-2023', 'luntai-2024', 'urumqi-2024', 'yanjin-2024')
+('aketao-2023', 'jiangsu-procuratorate-2019', 'luntai-2024', 'putuo-commerce-2025', 'urumqi-2024', 'yanjin-2024')
 >>> doc = example("urumqi-2024")
 >>> doc.department, doc.fiscal_year, doc.amount_unit.value
 ('乌鲁木齐市医疗保障局', 2024, '万元')
