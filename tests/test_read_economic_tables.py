@@ -12,10 +12,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cnbudget.codes import EconomicCode, FunctionCode, GovEconomicCode
-from cnbudget.model import ProjectType, RowKind
+from cnbudget.model import ProjectType, RowKind, is_sum_label
 from cnbudget.readers.result import Problem
 from cnbudget.readers.tables.economic_tables import read_basic_expenditure_table, read_economic_summary_table
-from cnbudget.readers.tables.heading_labels import OrderedLayout, is_total_label
+from cnbudget.readers.tables.heading_labels import OrderedLayout
 from cnbudget.readers.tables.project_tables import read_project_expenditure_table, read_project_table
 from cnbudget.readers.text.blocks import Block, find_blocks
 from cnbudget.readers.text.source import split_lines
@@ -525,5 +525,5 @@ def test_ordered_layout_needs_its_labels_in_order(order: list[str]) -> None:
 
 
 def test_total_labels() -> None:
-    assert is_total_label("合 计") and is_total_label("总计") and is_total_label(" 小计 ")
-    assert not is_total_label("合计数") and not is_total_label("")
+    assert is_sum_label("合 计") and is_sum_label("总计") and is_sum_label(" 小计 ") and is_sum_label("本年合计")
+    assert not is_sum_label("合计数") and not is_sum_label("") and not is_sum_label("行政运行")

@@ -35,6 +35,7 @@ from cnbudget.model.lines import (
     SummaryLine,
     SummaryRole,
     is_subtotal_label,
+    is_sum_label,
     is_total_label,
 )
 from cnbudget.model.matters import Assets, OtherMatters, Procurement, VehicleGroup
@@ -128,6 +129,7 @@ __all__ = [
     "coverage",
     "facts",
     "is_subtotal_label",
+    "is_sum_label",
     "is_total_label",
     "zh_label",
 ]

@@ -51,6 +51,7 @@ __all__ = [
     "SummaryLine",
     "SummaryRole",
     "is_subtotal_label",
+    "is_sum_label",
     "is_total_label",
 ]
 
@@ -108,11 +109,11 @@ class Line:
             return _LEVEL_KIND[code.level]
         if self.agency is not None or self.agency_code is not None:
             return RowKind.AGENCY
-        return RowKind.TOTAL if is_total_label(self.name) or is_subtotal_label(self.name) else RowKind.OTHER
+        return RowKind.TOTAL if is_sum_label(self.name) else RowKind.OTHER
 
 
 # What a total row is (合计行): one definition for the readers, the model and the rules.
-_TOTAL_LABEL = re.compile(r"(?:本年|部门|单位|全部|共)?(?:合计|总计)(?:数|金额)?")
+_TOTAL_LABEL = re.compile(r"(?:本年|部门|单位|全部|共)?(?:合计|总计)")
 
 
 def is_total_label(text: str) -> bool:
@@ -132,6 +133,16 @@ def is_subtotal_label(text: str) -> bool:
     (True, False)
     """
     return _squeezed(text) == "小计"
+
+
+def is_sum_label(text: str) -> bool:
+    """Whether a row label names a sum of the rows around it: a total or a 小计 (readers take either
+    for a row that is no code, agency or project).
+
+    >>> is_sum_label("小计"), is_sum_label("总 计"), is_sum_label("行政运行")
+    (True, True, False)
+    """
+    return is_total_label(text) or is_subtotal_label(text)
 
 
 def _squeezed(text: str) -> str:

@@ -25,10 +25,10 @@ from __future__ import annotations
 
 import re
 
-from cnbudget.model import CarryoverAmounts, CarryoverLine, CarryoverTable
+from cnbudget.model import CarryoverAmounts, CarryoverLine, CarryoverTable, is_sum_label
 from cnbudget.readers.result import Problem
 from cnbudget.readers.tables.columns import Layout
-from cnbudget.readers.tables.heading_labels import OrderedLayout, is_total_label
+from cnbudget.readers.tables.heading_labels import OrderedLayout
 from cnbudget.readers.tables.lost_columns import lost_columns
 from cnbudget.readers.tables.rows import RowRecord, carry_agencies
 from cnbudget.readers.tables.tabling import TableReading, is_empty_statement, read_grid_rows, table_info
@@ -103,7 +103,7 @@ def _join_cut_names(reading: TableReading, table: str) -> list[Problem]:
 
 
 def _role(record: RowRecord) -> str:
-    if is_total_label(record.name):
+    if is_sum_label(record.name):
         return "total"
     return "agency" if is_agency_name(record.name) else "project"
 

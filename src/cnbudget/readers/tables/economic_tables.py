@@ -30,10 +30,11 @@ from cnbudget.model import (
     EconomicSummaryLine,
     EconomicSummaryTable,
     SourceAmounts,
+    is_sum_label,
 )
 from cnbudget.readers.result import Problem
 from cnbudget.readers.tables.columns import Layout
-from cnbudget.readers.tables.heading_labels import OrderedLayout, is_total_label
+from cnbudget.readers.tables.heading_labels import OrderedLayout
 from cnbudget.readers.tables.rows import RowRecord, carry_agencies, code_from_cells
 from cnbudget.readers.tables.tabling import TableReading, read_grid_rows, table_info
 from cnbudget.readers.text.blocks import Block
@@ -200,14 +201,14 @@ def _place_codes(record: RowRecord, *, agency_codes: bool) -> _EconomicRow:
     econ = _parts(record, "econ")
     label = next((part for part in econ if part.strip() and not _digits(part).isdigit()), None)
     if label is not None:
-        if not (is_total_label(label) and not record.name):
+        if not (is_sum_label(label) and not record.name):
             raise _Unplaced(f"the 部门预算支出经济分类 code column holds {label!r}")
         record.name, econ = "".join(label.split()), []  # the total's label printed in the code column
     gov = code_from_cells(_parts(record, "gov"), GovEconomicCode)
     gov_code = gov if isinstance(gov, GovEconomicCode) else None
     filled = [_digits(part) for part in econ if part.strip()]
     if not filled:
-        if gov_code is None and record.name and not is_total_label(record.name):
+        if gov_code is None and record.name and not is_sum_label(record.name):
             record.agency = record.name  # an agency named without a code (11-table template)
         return _EconomicRow(record=record, code=None, gov_code=gov_code)
     in_category_column = len(filled) == 1 and bool(econ[0].strip())

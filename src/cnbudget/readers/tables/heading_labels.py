@@ -1,4 +1,4 @@
-"""Column headings that must come in printed order, and the labels of total rows (栏目顺序与合计行).
+"""Column headings that must come in printed order (栏目顺序).
 
 A layout recognised only by the presence of its labels would take a table whose columns are printed
 in another order for its own, and put every amount under the wrong heading. An
@@ -9,8 +9,6 @@ row by row, so a layout lists the labels of its first header row, then those of 
 ...                        amounts=("total", "personnel", "public"))
 >>> layout.matches("科目名称合计人员经费公用经费"), layout.matches("科目名称合计公用经费人员经费")
 (True, False)
->>> is_total_label("合 计"), is_total_label("合计数")
-(True, False)
 """
 
 from __future__ import annotations
@@ -20,19 +18,7 @@ import attrs
 from cnbudget.readers.tables.columns import Layout
 from cnbudget.text import normalize_width
 
-__all__ = ["OrderedLayout", "is_total_label"]
-
-_TOTAL_LABELS = frozenset({"合计", "总计", "小计", "本年合计"})
-
-
-def is_total_label(text: str) -> bool:
-    """Whether a cell is the label of a total row (合计, 总计, 小计), layout spaces aside.
-
-    >>> is_total_label("总计"), is_total_label("卫生健康支出")
-    (True, False)
-    """
-    return "".join(text.split()) in _TOTAL_LABELS
-
+__all__ = ["OrderedLayout"]
 
 @attrs.frozen(kw_only=True)
 class OrderedLayout(Layout):

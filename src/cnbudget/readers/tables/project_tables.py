@@ -22,10 +22,11 @@ from cnbudget.model import (
     ProjectTable,
     ProjectType,
     SourceAmounts,
+    is_sum_label,
 )
 from cnbudget.readers.result import Problem
 from cnbudget.readers.tables.columns import Layout
-from cnbudget.readers.tables.heading_labels import OrderedLayout, is_total_label
+from cnbudget.readers.tables.heading_labels import OrderedLayout
 from cnbudget.readers.tables.rows import RowRecord, carry_agencies
 from cnbudget.readers.tables.tabling import read_grid_rows, table_info
 from cnbudget.readers.text.blocks import Block
@@ -115,9 +116,9 @@ def _name_uncoded_row(record: RowRecord) -> None:
     """A row without a code is the total (its label perhaps in the 项目名称 column) or an agency."""
     if record.code is not None:
         return
-    if not record.name and record.project is not None and is_total_label(record.project):
+    if not record.name and record.project is not None and is_sum_label(record.project):
         record.name, record.project = "".join(record.project.split()), None
-    if record.project is None and record.name and not is_total_label(record.name):
+    if record.project is None and record.name and not is_sum_label(record.name):
         record.agency = record.name
 
 
@@ -176,10 +177,10 @@ def _role(record: RowRecord) -> str | None:
     """project, total or agency: what a row of 项目支出表 stands for, from the cells it fills."""
     unit = record.extra.get("project_agency", "")
     if record.extra.get("project_type") or (
-        record.name and not _unit_code(record.name) and not is_total_label(record.name)
+        record.name and not _unit_code(record.name) and not is_sum_label(record.name)
     ):
         return "project"
-    if is_total_label(unit) or is_total_label(record.name):
+    if is_sum_label(unit) or is_sum_label(record.name):
         return "total"
     return "agency" if unit else None
 

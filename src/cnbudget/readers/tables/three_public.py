@@ -33,11 +33,11 @@ from typing import Any
 
 import attrs
 
-from cnbudget.model import SourceSplit, ThreePublicTable
+from cnbudget.model import SourceSplit, ThreePublicTable, is_sum_label
 from cnbudget.readers.result import Problem
 from cnbudget.readers.tables.columns import Layout, choose_layout, place_amounts
 from cnbudget.readers.tables.header import DerivedLayout, derive_layout, project_cells
-from cnbudget.readers.tables.heading_labels import OrderedLayout, is_total_label
+from cnbudget.readers.tables.heading_labels import OrderedLayout
 from cnbudget.readers.tables.lost_columns import lost_columns
 from cnbudget.readers.tables.tabling import TableReading, is_empty_statement, table_info
 from cnbudget.readers.text.blocks import Block
@@ -98,7 +98,7 @@ def item_of(label: str) -> str | None:
     """
     text = normalize_width("".join(label.split())).replace("**", "")
     text = _LEAD_IN.sub("", _NUMBERING.sub("", text))
-    if is_total_label(text) or _GROUP_TOTAL.match(text):
+    if is_sum_label(text) or _GROUP_TOTAL.match(text):
         return "total"
     if "出国" in text:
         return "overseas_travel"

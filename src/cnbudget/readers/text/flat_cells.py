@@ -30,7 +30,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-from cnbudget.readers.tables.heading_labels import is_total_label
+from cnbudget.model import is_sum_label
 from cnbudget.text import normalize_width
 
 __all__ = ["FigureConvention", "FlatLine", "LineKind", "figure_convention", "read_flat_line", "tokens"]
@@ -186,7 +186,7 @@ def read_flat_line(
     label = " ".join(rest)
     if code:
         return FlatLine(kind=LineKind.ROW, code=code, label=label, figures=tuple(figures))
-    if is_total_label(label):
+    if is_sum_label(label):
         return FlatLine(kind=LineKind.TOTAL, label="".join(label.split()), figures=tuple(figures))
     return FlatLine(kind=LineKind.TEXT, label=label, figures=tuple(figures))
 

@@ -22,6 +22,7 @@ from collections.abc import Callable, Sequence
 import attrs
 
 from cnbudget.errors import InvalidAmount
+from cnbudget.model import is_total_label
 from cnbudget.money import parse_amount
 from cnbudget.readers.text.source import SourceLine
 
@@ -32,7 +33,6 @@ _UNIT = re.compile(r"单位\s*[:：]\s*(万元|元|亿元)")
 _YEAR_LINE = re.compile(r"^[(（]\s*20\d\d\s*年度?\s*[)）]$")
 _TABLE_NUMBER = re.compile(r"^表\s*\d+$")
 _CODE_CELL = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
-_TOTAL_WORDS = ("合计", "总计")
 
 
 def is_amount(cell: str) -> bool:
@@ -60,7 +60,7 @@ def looks_like_data(line: SourceLine) -> bool:
         return True
     # A total row whose cells are all blank is data; 合计 among other headings is a heading.
     texts = [cell.replace(" ", "") for cell in cells if cell.strip()]
-    return len(texts) == 1 and texts[0] in _TOTAL_WORDS
+    return len(texts) == 1 and is_total_label(texts[0])
 
 
 def _signature(line: SourceLine) -> tuple[str, ...]:
