@@ -19,14 +19,22 @@ from __future__ import annotations
 
 import re
 
+import attrs
+
 from cnbudget.text import normalize_width
 
 __all__ = [
+    "CHAPTER_NUMBER",
     "CHINESE_NUMERALS",
+    "ITEM_NUMBER",
+    "LIST_MARK",
     "NUMERAL",
+    "PART_END",
     "PART_HEADING",
     "TABLE_NUMBER",
+    "ListNumber",
     "is_table_number",
+    "list_number",
     "numeral",
     "split_number",
     "strip_number",
@@ -39,8 +47,19 @@ CHINESE_NUMERALS = "零〇一二三四五六七八九十"
 NUMERAL = rf"\d{{1,3}}|[{CHINESE_NUMERALS}]{{1,3}}"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
+_CHINESE = "一二三四五六七八九十"  # the numerals headings count with (no 零)
+
 #: A part heading: 第一部分, 第二部分 …
 PART_HEADING = re.compile(rf"^第[{CHINESE_NUMERALS}]+部分")
+#: What ends a part of the document's body: the next part, 名词解释, 附件.
+PART_END = re.compile(rf"^(?:第[{CHINESE_NUMERALS}]+部分|名词解释|附件)")
+#: A chapter's number in Chinese numerals: 一、 二． （三） (a heading of the narrative).
+CHAPTER_NUMBER = re.compile(rf"^(?:[{_CHINESE}]+[、.．]|[（(][{_CHINESE}]+[)）])")
+#: An item's number in Arabic numerals: 1、 2. （3） — but not the 2 of 2.66 % or 1,089.27.
+ITEM_NUMBER = re.compile(r"^(?:\d{1,2}\s*[、.．](?=\s*\d{4}\s*年|\s*[^\d\s])|[（(]\d{1,2}[)）])")
+#: Any list number a statement may start with, and the space after it: 1、 （一） (1) 一、
+LIST_MARK = re.compile(
+    rf"^(?:\d{{1,2}}\s*[、.．](?=\s*\d{{4}}\s*年|\s*[^\d\s])|[（(][{_CHINESE}\d]{{1,3}}[)）]|[{_CHINESE}]+、)\s*")
 
 #: A table's number printed on its own or before its title: 表1, 表 1, 表一, 附表3, 公开05表, 公开 05 表.
 TABLE_NUMBER = re.compile(rf"^(?:附?表\s*(?P<a>{NUMERAL})|公开\s*(?P<b>\d{{1,3}})\s*表)")
@@ -70,6 +89,43 @@ def numeral(text: str) -> int | None:
     if len(tens) > 1 or len(units) > 1:
         return None
     return (_DIGITS[tens] if tens else 1) * 10 + (_DIGITS[units] if units else 0)
+
+
+@attrs.frozen
+class ListNumber:
+    """The number at the start of a text: its value, its style and where the text after it begins.
+
+    ``style`` is ``table`` (表1, 附表一), ``public`` (公开05表), ``bracket`` (（一）, (1)), ``listed``
+    (一、 1. 1、) or ``circled`` (①); ``chinese`` says whether it is written in Chinese numerals;
+    ``end`` indexes the text as given (not width folded).
+
+    >>> list_number("一、本年收入")
+    ListNumber(value=1, style='listed', chinese=True, end=2)
+    >>> list_number("（二）财政拨款结转").style, list_number("2024年") is None
+    ('bracket', True)
+    """
+
+    value: int
+    style: str
+    chinese: bool
+    end: int
+
+
+def list_number(text: str) -> ListNumber | None:
+    """The list or table number at the start of ``text``, if any (see :class:`ListNumber`)."""
+    if text.lstrip()[:1] in _CIRCLED and text.lstrip():
+        start = len(text) - len(text.lstrip())
+        return ListNumber(value=_CIRCLED.index(text[start]) + 1, style="circled", chinese=False, end=start + 1)
+    folded = normalize_width(text)
+    found = _LEADING.match(folded)
+    if found is None or len(folded) != len(text):  # width folding kept every character in place
+        return None
+    style = next(name for name in ("table", "public", "bracket", "listed") if found.group(name))
+    digits = found.group(style)
+    value = numeral(digits)
+    if value is None:
+        return None
+    return ListNumber(value=value, style=style, chinese=not digits.isdigit(), end=found.end())
 
 
 def split_number(text: str) -> tuple[int | None, str]:

@@ -22,12 +22,12 @@ from collections.abc import Sequence
 import attrs
 
 from cnbudget.model.kinds import title_key
-from cnbudget.numbering import is_table_number
+from cnbudget.numbering import PART_HEADING, is_table_number
 from cnbudget.readers.text.source import SourceLine, clean_name
 
 __all__ = ["Contents", "find_contents"]
 
-_PART = re.compile(r"^第[一二三四五六七八九十]+部分")
+_PART = PART_HEADING
 _LEADER = re.compile(r"(?:[.．…·]{2,}|\s{2,}|\t)\s*\d{1,3}\s*$")
 _MAX_ENTRY = 60
 _MAX_ENTRIES = 80

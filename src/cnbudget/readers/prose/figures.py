@@ -30,6 +30,7 @@ from decimal import Decimal
 import attrs
 
 from cnbudget.model.narrative import ChangeBasis
+from cnbudget.numbering import LIST_MARK
 
 __all__ = [
     "COMPARED",
@@ -107,10 +108,7 @@ _NOT_ARRANGED = re.compile(r"^(?P<subject>.+?)(?:均)?未安排$")
 _ABSENT = re.compile(r"^(?P<lead>[^无]*)无(?P<subject>[^无]+?)(?:预算安排|(?<=经费))$")
 _AMOUNT_PHRASE = re.compile(r"^(?:共)?(?:涉及)?(?:项目)?(?:预算)?(?:财政性)?(?:金额|资金)(?:为|共计|合计)?$")
 
-_NUMERALS = "一二三四五六七八九十"
-_MARKER = re.compile(
-    rf"^(?:\d{{1,2}}\s*[、.．](?=\s*\d{{4}}\s*年|\s*[^\d\s])|[（(][{_NUMERALS}\d]{{1,3}}[)）]|[{_NUMERALS}]+、)\s*"
-)
+_MARKER = LIST_MARK
 _LEAD_IN = (
     "其中", "包括", "包含", "如下", "以下方面", "主要是", "分别是", "分别为", "情况", "规模", "依据", "标准", "方式",
     "人数", "范围",

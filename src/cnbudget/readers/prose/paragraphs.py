@@ -32,6 +32,7 @@ from collections.abc import Collection, Sequence
 
 import attrs
 
+from cnbudget.numbering import CHAPTER_NUMBER, ITEM_NUMBER, PART_END, PART_HEADING
 from cnbudget.readers.prose.contents import find_contents
 from cnbudget.readers.text.blocks import PERFORMANCE_KEYS, find_blocks
 from cnbudget.readers.text.source import SourceLine, clean_name
@@ -51,13 +52,12 @@ __all__ = [
     "sections",
 ]
 
-_NUMERALS = "一二三四五六七八九十"
-_PART = re.compile(rf"^第[{_NUMERALS}]+部分")
-_END_OF_PART = re.compile(rf"^(?:第[{_NUMERALS}]+部分|名词解释|附件)")
-_HEADING_MARK = re.compile(rf"^(?:第[{_NUMERALS}]+部分|[{_NUMERALS}]+[、.．]|[（(][{_NUMERALS}]+[)）])")
-_CHAPTER_MARK = re.compile(rf"^(?:[{_NUMERALS}]+[、.．]|[（(][{_NUMERALS}]+[)）])")
+_PART = PART_HEADING
+_END_OF_PART = PART_END
+_HEADING_MARK = re.compile(rf"{PART_HEADING.pattern}|{CHAPTER_NUMBER.pattern}")
+_CHAPTER_MARK = CHAPTER_NUMBER
 # "1、", "1." and "1.2024年…" start items; "2.66%" and "1710.00" do not.
-_NUMBERED = re.compile(r"^(?:\d{1,2}\s*[、.．](?=\s*\d{4}\s*年|\s*[^\d\s])|[（(]\d{1,2}[)）])")
+_NUMBERED = ITEM_NUMBER
 # A "label：" line (预算安排规模：…) starts an item; "其中：", "主要原因：", "用于：" continue a sentence.
 _LABEL = re.compile(r"^([\u4e00-\u9fff]{2,10})[：:]")
 _NOT_A_LABEL_END = ("是", "为", "于", "括", "中", "因", "下", "有", "含", "及")

@@ -32,14 +32,12 @@ import attrs
 
 from cnbudget.catalog import COVERED_YEARS, FundingVocabulary, catalog, normalise_name
 from cnbudget.model import SummaryRole
+from cnbudget.numbering import list_number
 from cnbudget.text import normalize_width
 from cnbudget.vocab import FundingSource
 
 __all__ = ["Printed", "classify_revenue", "expenditure_role", "funding_source", "is_recognised", "parse_printed"]
 
-_NUMERALS = "一二三四五六七八九十"
-_TOP_LEVEL = re.compile(rf"^\s*[{_NUMERALS}]+\s*[、,.．]\s*")
-_NUMBERING = re.compile(rf"^\s*(?:[（(]\s*[{_NUMERALS}\d]+\s*[）)]|\d+\s*[、.．,](?!\d))\s*")
 _DIGIT = "0-9０-９"
 _CODE = re.compile(rf"^\s*([{_DIGIT}]{{3}}(?:[{_DIGIT}]{{2}}){{0,2}})(?![{_DIGIT}])\s*(?=\S)")
 _PART_OF = re.compile(r"^其中\s*[:：]?\s*")
@@ -80,16 +78,16 @@ class Printed:
 
 def parse_printed(text: str) -> Printed:
     """Take a printed (cleaned) cell apart."""
-    top = _TOP_LEVEL.match(text)
-    numbering = top or _NUMBERING.match(text)
-    rest = text[numbering.end():] if numbering else text
+    found = list_number(text)
+    numbering = found if found is not None and found.style in ("listed", "bracket") else None
+    rest = text[numbering.end:] if numbering else text
     code = _CODE.match(rest) if not numbering else None
     if code is not None:
         rest = rest[code.end():]
     return Printed(
         name=rest.strip(),
         numbered=numbering is not None,
-        top_level=top is not None,
+        top_level=numbering is not None and numbering.style == "listed" and numbering.chinese,
         code=normalize_width(code.group(1)) if code else None,
         part_of=_PART_OF.match(rest) is not None,
     )

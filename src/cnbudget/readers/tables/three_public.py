@@ -34,6 +34,7 @@ from typing import Any
 import attrs
 
 from cnbudget.model import SourceSplit, ThreePublicTable, is_sum_label
+from cnbudget.numbering import strip_number
 from cnbudget.readers.result import Problem
 from cnbudget.readers.tables.columns import Layout, choose_layout, place_amounts
 from cnbudget.readers.tables.header import DerivedLayout, derive_layout, project_cells
@@ -80,7 +81,6 @@ ITEMS_ACROSS_LAYOUTS: tuple[Layout, ...] = (
     ),
 )
 
-_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+[,.]|\(\S{1,3}\)|\d{1,2}[,.])")
 _LEAD_IN = re.compile(r"^其中[:]?")
 _GROUP_TOTAL = re.compile(r'^"?三公"?经费(?:支出)?(?:预算)?(?:合计|总计)?$')
 _SCOPE = re.compile(r"(财政拨款|一般公共预算)\"?三公")
@@ -97,7 +97,7 @@ def item_of(label: str) -> str | None:
     ('vehicle_operation', True)
     """
     text = normalize_width("".join(label.split())).replace("**", "")
-    text = _LEAD_IN.sub("", _NUMBERING.sub("", text))
+    text = _LEAD_IN.sub("", strip_number(text))
     if is_sum_label(text) or _GROUP_TOTAL.match(text):
         return "total"
     if "出国" in text:

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 import attrs
 
 from cnbudget.model.kinds import FORM_KEYS, title_key
-from cnbudget.numbering import PART_HEADING, is_table_number
+from cnbudget.numbering import PART_END, is_table_number
 from cnbudget.readers.prose.contents import find_contents
 from cnbudget.readers.text.source import SourceLine
 from cnbudget.text import normalize_width
@@ -34,7 +34,7 @@ __all__ = ["PERFORMANCE_KEYS", "Block", "contents_key", "find_blocks", "title_ke
 #: Keys of the performance-target forms, beside the stable table keys.
 PERFORMANCE_KEYS = FORM_KEYS
 
-_END_OF_PART = re.compile(rf"{PART_HEADING.pattern}|^名词解释|^附件")
+_END_OF_PART = PART_END
 # The heading of an explanation printed after the tables (其他相关情况说明, 一、收支预算总体情况说明,
 # 科技创新专项经费情况说明), on a line of its own: the table above has ended.
 _EXPLANATION = re.compile(r"^(?!注|备注|说明)[^:：。，,]{2,40}说明$")
