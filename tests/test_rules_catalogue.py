@@ -178,8 +178,10 @@ def test_seed_003_prints_former_names_of_categories() -> None:
     report = validate(read_text(seed_path("003")).disclosure, rules=["CAT"])
     # By hand: 表1 lists 类 by earlier names: 城乡社区事务 (212), 农林水事务 (213) and 资源勘探信息等 (215);
     # 表4 lists 医疗卫生与计划生育支出 (210, renamed 卫生健康支出 in 2019, and printed beside it),
-    # 城乡社区事务支出, 农林水事务支出 and 资源勘探信息等支出.
-    assert sorted((f.rule, f.locations[0].table, f.locations[0].code) for f in report.findings) == [
+    # 城乡社区事务支出, 农林水事务支出 and 资源勘探信息等支出. One finding a table, naming every line.
+    assert sorted((f.rule, f.locations[0].table) for f in report.findings) == [
+        ("CAT-003", "fiscal_summary"), ("CAT-003", "summary")]
+    assert sorted((f.rule, place.table, place.code) for f in report.findings for place in f.locations) == [
         ("CAT-003", "fiscal_summary", "210"),
         ("CAT-003", "fiscal_summary", "212"),
         ("CAT-003", "fiscal_summary", "213"),
@@ -188,3 +190,91 @@ def test_seed_003_prints_former_names_of_categories() -> None:
         ("CAT-003", "summary", "213"),
         ("CAT-003", "summary", "215"),
     ]
+
+
+# --- CAT-005: a row without a valid code -------------------------------------------------------------
+
+
+def _rows(*rows: tuple[str | None, str], year: int = 2024) -> BudgetDisclosure:
+    lines = [FunctionLine(code=FunctionCode(code) if code else None, name=name,
+                          amounts=ExpenditureAmounts(total=Decimal("5"), basic=Decimal("5"), project=Decimal("0")))
+             for code, name in rows]
+    table = ExpenditureTable(lines=lines)
+    return BudgetDisclosure(department="示例院", fiscal_year=year, tables=Tables(expenditure=table,
+                                                                                general_budget=table))
+
+
+# 210 11 02 printed as "7 | 11 | 02": the reader keeps the row without its code.
+MISPRINTED = (("210", "卫生健康支出"), ("21011", "行政事业单位医疗"), (None, "事业单位医疗"))
+
+
+def test_a_row_printed_without_a_valid_code_is_an_error_naming_the_code_its_name_has() -> None:
+    found = _check("CAT-005", _rows(*MISPRINTED))
+    assert [(f.severity, f.locations[0].table, f.locations[0].code) for f in found] == [
+        (Severity.ERROR, "expenditure", "2101102"), (Severity.ERROR, "general_budget", "2101102")]
+    assert "21011 行政事业单位医疗之下" in found[0].message
+
+
+def test_the_other_rules_read_the_misprinted_row_under_that_code() -> None:
+    doc = _rows(*MISPRINTED)
+    assert validate(doc, rules=["HIER"]).findings == ()  # 21011 = its 项 2101102; 210 = 21011
+
+
+@pytest.mark.parametrize("rows", [
+    (("210", "卫生健康支出"), ("21011", "行政事业单位医疗"), ("2101102", "事业单位医疗")),  # coded: nothing to say
+    (("210", "卫生健康支出"), ("21011", "行政事业单位医疗"), (None, "医疗专项")),  # not a subject's name: left alone
+    (("210", "卫生健康支出"), ("21011", "行政事业单位医疗"), (None, "合计")),  # a total row needs no code
+    ((None, "事业单位医疗"), ("210", "卫生健康支出")),  # nothing coded above it
+])
+def test_rows_that_need_no_code_or_cannot_be_placed_are_left_alone(rows: tuple[tuple[str | None, str], ...]) -> None:
+    assert _check("CAT-005", _rows(*rows)) == []
+
+
+def test_without_a_catalogue_of_the_year_nothing_is_placed() -> None:
+    report = validate(_rows(*MISPRINTED, year=2010), rules=["CAT-005"])
+    assert "CAT-005" in report.rules_skipped and report.findings == ()
+
+
+# --- CAT-002: 款 numbered in the order printed ------------------------------------------------------
+
+
+def _economic(*rows: tuple[str, str]) -> BudgetDisclosure:
+    lines = [EconomicLine(code=EconomicCode(code), name=name, amounts=BasicAmounts(total=Decimal("1")))
+             for code, name in rows]
+    return BudgetDisclosure(department="示例院", fiscal_year=2024,
+                            tables=Tables(general_budget_basic=BasicExpenditureTable(lines=lines)))
+
+
+RENUMBERED = (("302", "商品和服务支出"), ("30201", "办公费"), ("30202", "咨询费"), ("30203", "水费"),
+              ("30204", "车辆运行费"))
+
+
+def test_sections_numbered_in_print_order_are_one_warning_for_their_category() -> None:
+    (found,) = _check("CAT-002", _economic(*RENUMBERED))
+    assert found.severity is Severity.WARNING and found.locations[0].code == "302"
+    assert "30202 咨询费（规范编码 30203）" in found.message and "30203 水费（规范编码 30205）" in found.message
+    assert "30204 车辆运行费（本类无此名称）" in found.message
+    assert _check("CAT-001", _economic(*RENUMBERED)) == []  # 30204 exists; no code of the run is judged alone
+
+
+def test_sections_with_their_own_codes_are_not_a_renumbering() -> None:
+    # 01 办公费, 02 印刷费, 03 咨询费 run 01 … 03 too, but every name is its code's.
+    assert _check("CAT-002", _economic(("302", "商品和服务支出"), ("30201", "办公费"), ("30202", "印刷费"),
+                                       ("30203", "咨询费"))) == []
+    # 30201, 30205 — not a run from 01: a name of another code there is an error of that row.
+    (found,) = _check("CAT-002", _economic(("302", "商品和服务支出"), ("30201", "办公费"), ("30205", "咨询费")))
+    assert found.severity is Severity.ERROR and found.locations[0].code == "30205"
+
+
+def test_a_renumbered_category_is_not_looked_up_by_code_for_three_public() -> None:
+    from cnbudget.model import SourceSplit, ThreePublicTable
+
+    zero = SourceSplit(total=Decimal("0"))
+    # 30201 … 30212 printed in order; the 12th, 退休人员活动费, is 因公出国（境）费用 only by its code.
+    run = [*RENUMBERED, *((f"302{n:02d}", f"其他费用{n}") for n in range(5, 12)), ("30212", "退休人员活动费")]
+    doc = _economic(*run)
+    doc = BudgetDisclosure(department="示例院", fiscal_year=2024, tables=Tables(
+        general_budget_basic=doc.tables.general_budget_basic, three_public=ThreePublicTable(
+            title="一般公共预算“三公”经费支出情况表", total=zero, overseas_travel=zero, vehicles=zero,
+            vehicle_purchase=zero, vehicle_operation=zero, reception=zero)))
+    assert _check("XTAB-011", doc) == []

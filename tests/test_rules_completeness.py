@@ -498,3 +498,41 @@ def test_seed_002_announces_a_table_it_does_not_print() -> None:
     (found,) = _seed_findings("002")
     assert (found.rule, found.severity, found.locations[0].table) == ("COMP-001", Severity.ERROR, "soe_capital")
     assert "九、国有资本经营预算支出情况表" in found.message
+
+
+def test_a_procurement_table_with_amounts_is_not_empty() -> None:
+    from cnbudget.model import ProcurementLine, ProcurementTable
+
+    table = ProcurementTable(lines=[ProcurementLine(name="合计", amount=Decimal("12.00"))])
+    doc = BudgetDisclosure(department="示例厅", fiscal_year=2019, tables=Tables(procurement=table))
+    assert _check("COMP-005", doc) == []
+    blank = ProcurementTable(lines=[ProcurementLine(name="合计", amount=Decimal("0"))])
+    assert [f.severity for f in _check("COMP-005", BudgetDisclosure(
+        department="示例厅", fiscal_year=2019, tables=Tables(procurement=blank)))] == [Severity.INFO]
+
+
+# --- COMP-009: a blank 类 line left from the template ------------------------------------------------
+
+
+def _categories(*lines: tuple[str, str]) -> BudgetDisclosure:
+    expenditure = [SummaryLine(role=SummaryRole.FUNCTION, name=name, amount=Decimal(amount)) for name, amount in lines]
+    return BudgetDisclosure(department="示例院", fiscal_year=2024, tables=Tables(summary=SummaryTable(
+        expenditure=[*expenditure, SummaryLine(role=SummaryRole.TOTAL, name="支出总计", amount=Decimal("12121164"))])))
+
+
+def test_a_blank_category_among_categories_with_amounts_is_a_leftover() -> None:
+    # The welfare home's 4 类: 一般公共服务支出 blank, 社会保障和就业 11,281,624, 医疗卫生 503,724, 住房 335,816.
+    doc = _categories(("一般公共服务支出", "0"), ("社会保障和就业支出", "11281624"),
+                      ("医疗卫生与计划生育支出", "503724"), ("住房保障支出", "335816"))
+    (found,) = _check("COMP-009", doc)
+    assert found.severity is Severity.WARNING and "一般公共服务支出" in found.message
+    assert found.locations[0].table == "summary"
+
+
+def test_the_templates_whole_list_of_categories_is_not_a_leftover() -> None:
+    # The Jiangsu 收支预算总表 prints all 21 类, three of them with amounts.
+    lines = [("一般公共服务支出", "0"), ("外交支出", "0"), ("国防支出", "0"), ("公共安全支出", "16593.12"),
+             ("社会保障和就业支出", "1890.27"), ("住房保障支出", "5686.35"), ("其他支出", "0")]
+    assert _check("COMP-009", _categories(*lines)) == []
+    assert _check("COMP-009", _categories(("一般公共服务支出", "0"), ("公共安全支出", "1.00"))) == []  # one each
+    assert _check("COMP-009", _doc(())) == []

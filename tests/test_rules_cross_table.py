@@ -38,6 +38,10 @@ from cnbudget.model import (
     FiscalLine,
     FiscalSummaryTable,
     FunctionLine,
+    OtherMatters,
+    Procurement,
+    ProcurementLine,
+    ProcurementTable,
     ProjectExpenditureLine,
     ProjectExpenditureTable,
     ProjectLine,
@@ -47,13 +51,14 @@ from cnbudget.model import (
     RevenueTable,
     SourceAmounts,
     SourceSplit,
+    Statement,
     SummaryLine,
     SummaryRole,
     SummaryTable,
     Tables,
     ThreePublicTable,
 )
-from cnbudget.money import check_sum
+from cnbudget.money import AmountUnit, check_sum
 from cnbudget.validate import Severity, validate
 from cnbudget.validate.findings import Location
 from cnbudget.validate.registry import RULES
@@ -337,6 +342,170 @@ def henan() -> BudgetDisclosure:
         three_public=three_public))
 
 
+U = SummaryRole.USE
+
+
+def _src(name: str, amount: str, source: FundingSource | None = None) -> SummaryLine:
+    return SummaryLine(role=S if source else SummaryRole.OTHER, name=name, source=source, amount=amount)
+
+
+def _jiangsu_function(total: str) -> ExpenditureTable:
+    return ExpenditureTable(lines=[
+        _fn(None, "合计", total=total),
+        _fn("204", "公共安全支出", total="80.00"),
+        _fn("20404", "检察", total="80.00"),
+        _fn("2040401", "行政运行", total="60.00"),
+        _fn("2040402", "一般行政管理事务", total="20.00"),
+        _fn("208", "社会保障和就业支出", total="20.00"),
+        _fn("20805", "行政事业单位离退休", total="20.00"),
+        _fn("2080505", "机关事业单位基本养老保险缴费支出", total="20.00"),
+    ])
+
+
+def _jiangsu_economic(*, operating: bool = False) -> BasicExpenditureTable:
+    def line(code: str | None, name: str, total: str) -> EconomicLine:
+        return EconomicLine(code=EconomicCode(code) if code else None, name=name, amounts=BasicAmounts(total=total))
+
+    goods = [line("302", "商品和服务支出", "20.00"), line("30201", "办公费", "5.00"), line("30215", "会议费", "3.00"),
+             line("30216", "培训费", "2.00"), line("30217", "公务接待费", "1.00"),
+             line("30231", "公务用车运行维护费", "9.00")]
+    if operating:
+        return BasicExpenditureTable(lines=[line(None, "合计", "20.00"), *goods])
+    return BasicExpenditureTable(lines=[line(None, "合计", "60.00"), line("301", "工资福利支出", "40.00"),
+                                        line("30101", "基本工资", "40.00"), *goods])
+
+
+def jiangsu() -> BudgetDisclosure:
+    """A consistent document in the Jiangsu 12-table template (2019): revenue listed by source, the
+    summaries by function 类 (printed by name) and by use, 5.00 of 其他资金 spent as basic spending
+    in 类 204, 财政拨款 = 一般公共预算."""
+    summary = SummaryTable(
+        revenue=[
+            _rev(S, "财政拨款", "100.00", FundingSource.FISCAL),
+            _rev(S, "一般公共预算", "100.00", FundingSource.GENERAL_BUDGET),
+            _rev(S, "政府性基金预算", "0", FundingSource.GOV_FUND),
+            _rev(S, "财政专户管理资金", "0", FundingSource.SPECIAL_ACCOUNT),
+            _rev(S, "其他资金", "5.00", FundingSource.AGENCY_FUNDS),
+            _rev(C, "当年收入小计", "105.00"),
+            _rev(S, "上年结转资金", "0", FundingSource.CARRYOVER),
+            _rev(T, "收入合计", "105.00"),
+        ],
+        expenditure=[
+            _exp(F, "一般公共服务支出", "0"),
+            _exp(U, "基本支出", "65.00"),
+            _exp(U, "项目支出", "30.00"),
+            _exp(U, "单位预留机动经费", "10.00"),
+            _exp(F, "外交支出", "0"),
+            _exp(F, "国防支出", "0"),
+            _exp(F, "公共安全支出", "85.00"),
+            _exp(F, "社会保障和就业支出", "20.00"),
+            _exp(C, "当年支出小计", "105.00"),
+            _exp(Y, "结转下年资金", "0"),
+            _exp(T, "支出合计", "105.00"),
+        ],
+    )
+    revenue = RevenueTable(sources=[
+        _rev(T, "收入总计", "105.00"),
+        _src("一般公共预算资金", "100.00", FundingSource.GENERAL_BUDGET),
+        _src("公共财政拨款(补助)资金", "100.00"),
+        _src("专项收入", "0"),
+        _src("政府性基金", "0", FundingSource.GOV_FUND),
+        _src("财政专户管理资金", "0", FundingSource.SPECIAL_ACCOUNT),
+        _src("专户管理教育收费", "0"),
+        _src("其他资金", "5.00", FundingSource.AGENCY_FUNDS),
+        _src("事业收入", "0", FundingSource.BUSINESS_INCOME),
+        _src("其他收入", "5.00", FundingSource.OTHER_INCOME),
+        _src("上年结转和结余资金", "0", FundingSource.CARRYOVER),
+        _src("其中：动用上年结转和结余资金", "0"),
+    ])
+    expenditure = ExpenditureTable(lines=[FunctionLine(name="", amounts=ExpenditureAmounts(
+        total="105.00", basic="65.00", project="30.00", reserve="10.00", next_year_carryover="0"))])
+    fiscal_summary = FiscalSummaryTable(
+        revenue=[
+            _rev(S, "一般公共预算", "100.00", FundingSource.GENERAL_BUDGET),
+            _rev(S, "政府性基金预算", "0", FundingSource.GOV_FUND),
+            _rev(T, "收入合计", "100.00"),
+        ],
+        expenditure=[
+            _fiscal(U, "基本支出", "60.00"),
+            _fiscal(U, "项目支出", "30.00"),
+            _fiscal(U, "单位预留机动经费", "10.00"),
+            _fiscal(T, "支出合计", "100.00"),
+        ],
+    )
+    three_public = ThreePublicTable(
+        title="一般公共预算“三公”经费、会议费、培训费支出预算表", total=_split("10.00", None),
+        overseas_travel=_split("0", None), vehicles=_split("9.00", None), vehicle_purchase=_split("0", None),
+        vehicle_operation=_split("9.00", None), reception=_split("1.00", None), meetings=_split("3.00", None),
+        training=_split("2.00", None), total_with_meetings_training=_split("15.00", None))
+    procurement = ProcurementTable(lines=[
+        ProcurementLine(name="合计", amount="12.00"),
+        ProcurementLine(category="货物", name="一、货物A", amount="7.00"),
+        ProcurementLine(category="货物", project="办公设备购置", subject="办公设备购置", name="办公设备购置",
+                        amount="7.00"),
+        ProcurementLine(category="货物", project="办公设备购置", subject="办公设备购置", name="台式计算机",
+                        item="台式计算机", method="政府集中采购", amount="4.00"),
+        ProcurementLine(category="货物", project="办公设备购置", subject="办公设备购置", name="打印设备",
+                        item="打印设备", method="分散自行组织", amount="3.00"),
+        ProcurementLine(category="服务", name="三、服务C", amount="5.00"),
+        ProcurementLine(category="服务", project="商品和服务支出", subject="会议费", name="会议费", amount="5.00"),
+        ProcurementLine(category="服务", project="商品和服务支出", subject="会议费", name="会议服务", item="会议服务",
+                        method="分散自行组织", amount="5.00"),
+    ])
+    matters = OtherMatters(operating_costs=Statement(section="机关运行经费", subject="机关运行经费", amount="20.00"),
+                           procurement=Procurement(total="12.00", goods="7.00", works="0", services="5.00"))
+    return BudgetDisclosure(department="示例厅", fiscal_year=2019, other_matters=matters, tables=Tables(
+        summary=summary, revenue=revenue, expenditure=expenditure, fiscal_summary=fiscal_summary,
+        fiscal_expenditure=_jiangsu_function("100.00"), fiscal_basic=_jiangsu_economic(),
+        general_budget=_jiangsu_function("100.00"), general_budget_basic=_jiangsu_economic(),
+        gov_fund=ExpenditureTable(empty_statement="本部门无政府性基金收支，此表为空"), three_public=three_public,
+        operating_costs=_jiangsu_economic(operating=True), procurement=procurement))
+
+
+def _unit(role: SummaryRole, name: str, total: str, personnel: str, public: str, project: str,
+          code: str | None = None) -> SummaryLine:
+    return SummaryLine(role=role, name=name, code=_code(code), amount=total, amounts=ExpenditureAmounts(
+        total=total, personnel=personnel, public=public, project=project))
+
+
+def shanghai_unit() -> BudgetDisclosure:
+    """A consistent Shanghai unit budget (元): the summary's spending side split into 人员经费, 公用经费
+    and 项目支出; 30.00 of 事业收入 spent on a project; the "三公" table in 万元 with 机关运行经费."""
+    summary = SummaryTable(
+        revenue=[
+            _rev(S, "财政拨款收入", "100", FundingSource.FISCAL),
+            _rev(S, "一般公共预算资金", "100", FundingSource.GENERAL_BUDGET),
+            _rev(S, "事业收入", "30", FundingSource.BUSINESS_INCOME),
+            _rev(T, "收入总计", "130"),
+        ],
+        expenditure=[
+            _unit(F, "社会保障和就业支出", "110", "60", "20", "30"),
+            _unit(F, "卫生健康支出", "20", "20", "0", "0"),
+            _unit(T, "支出总计", "130", "80", "20", "30"),
+        ],
+    )
+    expenditure = ExpenditureTable(lines=[
+        _fn("208", "社会保障和就业支出", total="110", basic="80", project="30"),
+        _fn("20810", "社会福利", total="110", basic="80", project="30"),
+        _fn("2081005", "社会福利事业单位", total="110", basic="80", project="30"),
+        _fn("210", "卫生健康支出", total="20", basic="20", project="0"),
+        _fn("21011", "行政事业单位医疗", total="20", basic="20", project="0"),
+        _fn("2101102", "事业单位医疗", total="20", basic="20", project="0"),
+        _fn(None, "合计", total="130", basic="100", project="30"),
+    ])
+    three_public = ThreePublicTable(
+        title="单位“三公”经费和机关运行经费预算表", unit=AmountUnit.WAN_YUAN, total=_split("0.50", None),
+        overseas_travel=_split("0", None), vehicles=_split("0", None), vehicle_purchase=_split("0", None),
+        vehicle_operation=_split("0", None), reception=_split("0.50", None), operating_costs=_split("2.00", None))
+    return BudgetDisclosure(department="示例院", fiscal_year=2024, amount_unit=AmountUnit.YUAN, tables=Tables(
+        summary=summary, expenditure=expenditure, three_public=three_public))
+
+
+def _with_operating_costs(doc: BudgetDisclosure) -> BudgetDisclosure:
+    """The Jiangsu document with the "三公" table printing 机关运行经费 beside its items (Shanghai does)."""
+    three = attrs.evolve(doc.tables.three_public, operating_costs=_split("20.00", None))
+    return attrs.evolve(doc, tables=attrs.evolve(doc.tables, three_public=three))
+
 # --- changing one figure ------------------------------------------------------------------------
 
 
@@ -395,6 +564,11 @@ CASES: list[tuple[str, Callable[[], BudgetDisclosure], Perturb, str]] = [
     ("XTAB-013", eleven, lambda d, x: bump(d, "carryover", "总计", "total", x), "carryover"),
     ("XTAB-014", henan, lambda d, x: bump(d, "economic_summary", "合计", "general_budget", x), "general_budget_basic"),
     ("XTAB-015", henan, lambda d, x: bump(d, "projects", "城乡医疗救助", "general_budget", x), "projects"),
+    ("XTAB-016", jiangsu, lambda d, x: bump(d, "fiscal_expenditure", "2040402", "total", x), "fiscal_expenditure"),
+    ("XTAB-017", jiangsu, lambda d, x: bump(d, "general_budget_basic", "30201", "total", x), "fiscal_basic"),
+    ("XTAB-018", jiangsu, lambda d, x: bump(d, "summary", "项目支出", "amount", x), "expenditure"),
+    ("XTAB-019", jiangsu, lambda d, x: bump(_with_operating_costs(d), "three_public", "operating_costs", "total", x),
+     "operating_costs"),
 ]
 IDS = [case[0] for case in CASES]
 
@@ -403,7 +577,7 @@ def test_every_cross_table_rule_has_a_case() -> None:
     assert sorted(IDS) == sorted(r for r in RULES if r.startswith("XTAB-"))
 
 
-@pytest.mark.parametrize("make", [eleven, henan])
+@pytest.mark.parametrize("make", [eleven, henan, jiangsu, shanghai_unit])
 def test_consistent_documents_give_no_finding(make: Callable[[], BudgetDisclosure]) -> None:
     report = validate(make(), rules=["XTAB"])
     assert report.findings == ()
@@ -745,3 +919,136 @@ def test_tables_printing_the_same_items_agree(items: dict[str, Decimal]) -> None
     doc = BudgetDisclosure(department="示例局", fiscal_year=2024, tables=Tables(
         revenue=_revenue_of(items), expenditure=_coded_table(items)))
     assert validate(doc, rules=["XTAB-003"]).findings == ()
+
+
+# --- the Jiangsu and Shanghai templates ---------------------------------------------------------------
+
+
+def test_revenue_listed_by_source_is_compared_source_by_source() -> None:
+    # 收入预算总表 lists 其他资金 小计 5.00 under 收入总计; the summary prints 三、其他资金 5.00.
+    assert run(jiangsu(), "XTAB-001") == []
+    (found,) = run(bump(jiangsu(), "revenue", "其他资金", "amount", "1.00"), "XTAB-001")
+    assert (found.actual, found.expected) == (Decimal("5.00"), Decimal("6.00"))
+    assert "收入总体情况表“其他资金”为 6.00" in found.message
+
+
+def test_revenue_listed_by_source_counts_the_budgets_of_the_fiscal_money() -> None:
+    # 财政拨款 of the summary = 一般公共预算资金 + 政府性基金 of the list (国有资本经营 not listed: nothing).
+    doc = bump(jiangsu(), "revenue", "政府性基金", "amount", "2.00")
+    found = run(doc, "XTAB-001")
+    assert [(f.locations[0].column, f.actual, f.expected) for f in found] == [
+        ("fiscal", Decimal("100.00"), Decimal("102.00")), ("gov_fund", Decimal("0"), Decimal("2.00"))]
+
+
+def test_revenue_listed_by_source_totals_the_expenditure_table_and_the_budget_tables() -> None:
+    assert run(jiangsu(), "XTAB-003") == [] and run(jiangsu(), "XTAB-006") == []
+    (found,) = run(bump(jiangsu(), "expenditure", "", "total", "1.00"), "XTAB-003")
+    assert (found.actual, found.expected) == (Decimal("105.00"), Decimal("106.00"))
+    (found,) = run(bump(jiangsu(), "revenue", "一般公共预算资金", "amount", "-1.00"), "XTAB-006")
+    assert (found.actual, found.expected) == (Decimal("99.00"), Decimal("100.00"))
+
+
+def _gov_fund_money(doc: BudgetDisclosure) -> BudgetDisclosure:
+    """The Jiangsu document with 3.00 of 政府性基金 spent in 2040402 (basic spending)."""
+    fund = ExpenditureTable(lines=[_fn(None, "合计", total="3.00"), _fn("2040402", "一般行政管理事务", total="3.00")])
+    doc = bump(doc, "fiscal_expenditure", "2040402", "total", "3.00")
+    for code in ("合计", "204", "20404"):
+        doc = bump(doc, "fiscal_expenditure", code, "total", "3.00")
+    doc = bump(bump(doc, "fiscal_summary", "政府性基金预算", "amount", "3.00"), "fiscal_summary", "收入合计",
+               "amount", "3.00")
+    return attrs.evolve(doc, tables=attrs.evolve(doc.tables, gov_fund=fund))
+
+
+def test_fiscal_expenditure_is_the_budgets_together() -> None:
+    doc = _gov_fund_money(jiangsu())
+    found = run(doc, "XTAB-016")  # its total 103.00 against 财政拨款收支总表 支出合计 100.00
+    assert [(f.locations[0].code, f.actual, f.expected) for f in found] == [
+        (None, Decimal("103.00"), Decimal("100.00"))]
+    doc = bump(bump(doc, "fiscal_summary", "基本支出", "total", "3.00"), "fiscal_summary", "支出合计", "total",
+               "3.00")
+    assert run(doc, "XTAB-016") == []
+    (found,) = run(bump(doc, "gov_fund", "2040402", "total", "1.00"), "XTAB-016")
+    assert found.locations[0].code == "2040402" and found.severity is Severity.ERROR
+
+
+def test_without_a_budget_table_its_money_only_bounds_the_fiscal_table() -> None:
+    doc = without(_gov_fund_money(jiangsu()), "gov_fund")
+    doc = bump(bump(doc, "fiscal_summary", "基本支出", "total", "3.00"), "fiscal_summary", "支出合计", "total",
+               "3.00")
+    assert run(doc, "XTAB-016") == []  # 一般公共预算 alone is at most the 财政拨款
+    (found,) = run(bump(doc, "general_budget", "2080505", "total", "1.00"), "XTAB-016")
+    assert "部分不能大于整体" in found.message
+
+
+def test_general_basic_is_part_of_fiscal_basic_where_other_budgets_have_money() -> None:
+    doc = bump(jiangsu(), "fiscal_summary", "政府性基金预算", "amount", "3.00")
+    doc = bump(bump(doc, "fiscal_basic", "30201", "total", "3.00"), "fiscal_basic", "302", "total", "3.00")
+    doc = bump(bump(doc, "fiscal_basic", "合计", "total", "3.00"), "fiscal_summary", "基本支出", "total", "3.00")
+    assert run(doc, "XTAB-017") == []
+    (found,) = run(bump(doc, "general_budget_basic", "30101", "total", "1.00"), "XTAB-017")
+    assert found.locations[0].code == "30101" and "部分不能大于整体" in found.message
+
+
+def test_fiscal_basic_total_is_the_fiscal_summary_basic_line() -> None:
+    (found,) = run(bump(jiangsu(), "fiscal_summary", "基本支出", "total", "1.00"), "XTAB-017")
+    assert (found.locations[1].table, found.expected) == ("fiscal_summary", Decimal("61.00"))
+
+
+def test_fiscal_uses_are_at_most_all_money_where_there_is_money_besides() -> None:
+    # 财政拨款 基本支出 60.00 beside 65.00 of all money (5.00 其他资金): no finding; 66.00 is too much.
+    found = run(bump(jiangsu(), "fiscal_summary", "基本支出", "total", "6.00"), "XTAB-018")
+    assert [(f.severity, f.actual) for f in found] == [(Severity.ERROR, Decimal("66.00"))]
+    assert "部分不能大于整体" in found[0].message
+
+
+def test_summary_split_into_personnel_public_and_projects_is_the_expenditure_table() -> None:
+    doc = shanghai_unit()
+    lines = [attrs.evolve(line, amounts=attrs.evolve(line.amounts, personnel=Decimal(25)))
+             if line.name == "卫生健康支出" else line for line in doc.tables.summary.expenditure]
+    doc = _summary_lines(doc, "expenditure", lines)
+    found = run(doc, "XTAB-018")
+    assert [(f.locations[0].code, f.actual, f.expected) for f in found] == [("210", Decimal("25"), Decimal("20"))]
+
+
+def test_meetings_and_training_are_at_least_their_basic_lines() -> None:
+    assert run(jiangsu(), "XTAB-011") == []
+    (found,) = run(bump(jiangsu(), "general_budget_basic", "30215", "total", "1.00"), "XTAB-011")
+    assert found.severity is Severity.WARNING and found.locations[1].column == "meetings"
+    (found,) = run(bump(jiangsu(), "three_public", "training", "total", "-0.50"), "XTAB-011")
+    assert found.locations[0].code == "30216"
+
+
+def test_three_public_of_unknown_scope_is_still_at_least_the_basic_line() -> None:
+    doc = jiangsu()
+    doc = attrs.evolve(doc, tables=attrs.evolve(doc.tables, three_public=attrs.evolve(
+        doc.tables.three_public, title="“三公”经费、会议费、培训费支出预算表")))
+    assert run(doc, "XTAB-011") == []
+    (found,) = run(bump(doc, "three_public", "reception", "total", "-0.50"), "XTAB-011")
+    assert found.severity is Severity.WARNING and found.locations[0].code == "30217"
+
+
+def test_a_lone_uncoded_row_is_its_tables_total() -> None:
+    # 支出预算总表 prints one row without a name: it is the total other tables are held against.
+    view = table_view_of(jiangsu(), "expenditure", "basic")
+    assert view is not None and view.value == Decimal("65.00")
+
+
+def table_view_of(doc: BudgetDisclosure, key: str, column: str) -> Figure | None:
+    from cnbudget.validate.context import Context
+    from cnbudget.validate.rules.cross_table_views import Column, table_view
+
+    ctx = Context(doc=doc, catalog=None, rule=RULES["XTAB-003"])
+    return table_view(ctx, key, Column.of(column, column)).total()
+
+
+def test_without_a_basic_line_in_the_fiscal_summary_fiscal_basic_is_part_of_all_basic_spending() -> None:
+    doc = jiangsu()
+    fiscal = doc.tables.fiscal_summary
+    lines = [line for line in fiscal.expenditure if line.name != "基本支出"]
+    doc = attrs.evolve(doc, tables=attrs.evolve(doc.tables, fiscal_summary=attrs.evolve(fiscal, expenditure=lines)))
+    assert run(doc, "XTAB-017") == []  # 60.00 of 65.00 (5.00 of 其他资金)
+    doc = bump(bump(bump(doc, "fiscal_basic", "合计", "total", "6.00"), "fiscal_basic", "301", "total", "6.00"),
+               "fiscal_basic", "30101", "total", "6.00")
+    found = run(doc, "XTAB-017")
+    assert [(f.actual, f.expected) for f in found if f.locations[1].table == "expenditure"] == [
+        (Decimal("66.00"), Decimal("65.00"))]

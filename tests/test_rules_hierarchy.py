@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -23,6 +25,7 @@ from cnbudget.model import (
     FunctionLine,
     ProjectExpenditureLine,
     ProjectExpenditureTable,
+    RevenueTable,
     SourceSplit,
     SummaryLine,
     SummaryRole,
@@ -32,6 +35,7 @@ from cnbudget.model import (
 )
 from cnbudget.validate import Finding, Severity, validate
 from tests.seeds import seed_path
+from tests.test_rules_cross_table import jiangsu
 
 D = Decimal
 
@@ -137,11 +141,11 @@ def test_a_difference_of_one_more_cent_than_rounding_allows_is_an_error() -> Non
 
 
 @pytest.mark.parametrize("rule", ["HIER-001", "HIER-002", "HIER-003", "HIER-004", "HIER-005", "HIER-006",
-                                  "HIER-007", "HIER-008"])
+                                  "HIER-007", "HIER-008", "HIER-009", "HIER-010"])
 def test_an_absent_table_runs_nothing(rule: str) -> None:
     report = validate(_doc(), rules=[rule])
     assert report.findings == ()
-    if rule == "HIER-008":
+    if rule in ("HIER-008", "HIER-009", "HIER-010"):
         assert rule in report.rules_skipped
 
 
@@ -336,3 +340,104 @@ def test_seed_002_revenue_row_210_prints_its_last_figures_one_column_early() -> 
 
 def test_seed_003_adds_up() -> None:
     assert [f for f in _seed_findings("003") if f.severity is not Severity.INFO] == []
+
+
+# --- the Jiangsu tables ------------------------------------------------------------------------------
+
+
+def _jiangsu(**changes: object) -> BudgetDisclosure:
+    doc = jiangsu()
+    return attrs.evolve(doc, tables=attrs.evolve(doc.tables, **changes))
+
+
+def test_the_jiangsu_tables_add_up() -> None:
+    assert validate(jiangsu(), rules=["HIER"]).findings == ()
+
+
+@pytest.mark.parametrize(("key", "rule", "code", "printed", "expected"), [
+    ("fiscal_expenditure", "HIER-001", "204", "81.00", "80.00"),  # 204 = 20404
+    ("fiscal_expenditure", "HIER-002", "20404", "80.01", "80.00"),  # 20404 = 2040401 + 2040402 (rounding)
+    ("fiscal_basic", "HIER-003", "302", "21.00", "20.00"),  # 302 = 30201 + 30215 + 30216 + 30217 + 30231
+    ("operating_costs", "HIER-003", "302", "19.00", "20.00"),
+    ("operating_costs", "HIER-006", None, "25.00", "20.00"),  # 合计 = 302
+])
+def test_the_new_coded_tables_are_held_to_the_code_hierarchy(key: str, rule: str, code: str | None, printed: str,
+                                                            expected: str) -> None:
+    table = getattr(jiangsu().tables, key)
+    lines = [attrs.evolve(line, amounts=attrs.evolve(line.amounts, total=D(printed)))
+             if (str(line.code) if line.code else None) == code else line for line in table.lines]
+    finding = _only(_check_doc(rule, _jiangsu(**{key: attrs.evolve(table, lines=lines)})))
+    assert (finding.expected, finding.actual) == (D(expected), D(printed))
+    assert finding.locations[0].table == key
+    assert finding.severity is (Severity.INFO if printed == "80.01" else Severity.ERROR)
+
+
+def _check_doc(rule: str, doc: BudgetDisclosure) -> list[Finding]:
+    return list(validate(doc, rules=[rule]).findings)
+
+
+def _restated(key: str, rows: str, **amounts: str) -> Any:
+    """The Jiangsu table ``key`` with the one-amount rows (of its field ``rows``) named in ``amounts``
+    printed otherwise."""
+    table = getattr(jiangsu().tables, key)
+    return attrs.evolve(table, **{rows: [attrs.evolve(line, amount=D(amounts[line.name])) if line.name in amounts
+                                         else line for line in getattr(table, rows)]})
+
+
+def test_uses_and_categories_add_up_to_this_years_spending_each_on_their_own() -> None:
+    # 基本支出 65 + 项目支出 30 + 预留 10 = 105 = 公共安全 85 + 社会保障 20: adding both would give 210.
+    assert _check_doc("HIER-007", jiangsu()) == []
+    finding = _only(_check_doc("HIER-007", _jiangsu(summary=_restated("summary", "expenditure", 项目支出="31.00"))))
+    assert finding.severity is Severity.ERROR and "各用途支出之和" in finding.message
+    assert (finding.actual, finding.expected) == (D("105.00"), D("106.00"))
+    finding = _only(_check_doc("HIER-007", _jiangsu(summary=_restated("summary", "expenditure",
+                                                                     公共安全支出="84.99"))))
+    assert finding.severity is Severity.INFO and "各类支出之和" in finding.message
+
+
+def test_a_fiscal_summary_by_use_only_adds_its_uses_up_to_its_total() -> None:
+    fiscal = jiangsu().tables.fiscal_summary
+    lines = [attrs.evolve(line, amounts=attrs.evolve(line.amounts, total=D("99.00")))
+             if line.role is SummaryRole.TOTAL else line for line in fiscal.expenditure]
+    finding = _only(_check_doc("HIER-007", _jiangsu(fiscal_summary=attrs.evolve(fiscal, expenditure=lines))))
+    assert (finding.actual, finding.expected, finding.locations[0].table) == (D("99.00"), D("100.00"),
+                                                                              "fiscal_summary")
+
+
+@pytest.mark.parametrize(("amounts", "severity", "row"), [
+    ({}, None, None),
+    ({"其他收入": "4.00"}, Severity.ERROR, "其他资金"),  # 小计 5.00 ≠ 事业收入 0 + 其他收入 4.00
+    ({"收入总计": "104.00"}, Severity.ERROR, "收入总计"),  # 收入总计 = 100.00 + 0 + 0 + 5.00 + 0
+    ({"收入总计": "105.01"}, Severity.INFO, "收入总计"),
+    ({"其中：动用上年结转和结余资金": "3.00"}, None, None),  # a "其中" line is not an item that adds up
+])
+def test_revenue_listed_by_source_adds_up(amounts: dict[str, str], severity: Severity | None, row: str | None) -> None:
+    findings = _check_doc("HIER-009", _jiangsu(revenue=_restated("revenue", "sources", **amounts)))
+    assert [f.severity for f in findings] == ([severity] if severity else [])
+    if row is not None:
+        assert row in findings[0].message and findings[0].locations[0].table == "revenue"
+
+
+def test_revenue_by_function_code_is_not_a_list_of_sources() -> None:
+    table = RevenueTable(lines=[])
+    assert _check_doc("HIER-009", _jiangsu(revenue=table)) == []
+
+
+@pytest.mark.parametrize(("amounts", "severity", "what"), [
+    ({}, None, None),
+    ({"打印设备": "2.00"}, Severity.ERROR, "所列各采购物品之和"),  # 办公设备购置 7.00 = 4.00 + 3.00
+    ({"一、货物A": "8.00", "合计": "13.00"}, Severity.ERROR, "所列各专项经济科目之和"),  # 货物 = its subjects
+    ({"合计": "12.01"}, Severity.INFO, "各采购品目大类之和"),  # 合计 = 7.00 + 5.00
+])
+def test_procurement_adds_up_level_by_level(amounts: dict[str, str], severity: Severity | None,
+                                            what: str | None) -> None:
+    findings = _check_doc("HIER-010", _jiangsu(procurement=_restated("procurement", "lines", **amounts)))
+    assert [f.severity for f in findings] == ([severity] if severity else [])
+    if what is not None:
+        assert what in findings[0].message and findings[0].locations[0].table == "procurement"
+
+
+def test_procurement_printed_without_categories_adds_its_subjects_to_the_total() -> None:
+    table = jiangsu().tables.procurement
+    lines = [line for line in table.lines if line.level != "category"]
+    assert _check_doc("HIER-010", _jiangsu(procurement=attrs.evolve(table, lines=lines))) == []

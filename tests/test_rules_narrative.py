@@ -206,7 +206,8 @@ def test_the_consistent_document_gives_no_narrative_finding() -> None:
     assert findings("NARR", document()) == []
 
 
-@pytest.mark.parametrize("rule", ["NARR-001", "NARR-002", "NARR-003", "NARR-005", "NARR-006", "NARR-007"])
+@pytest.mark.parametrize("rule", ["NARR-001", "NARR-002", "NARR-003", "NARR-005", "NARR-006", "NARR-007",
+                                  "NARR-010", "NARR-011"])
 def test_rules_on_statements_do_not_run_without_them(rule: str) -> None:
     assert skipped(rule, attrs.evolve(document(), statements=()))
 
@@ -485,10 +486,24 @@ def _counted(count: int, amount: str, subject: str = "当年财政拨款项目")
         (2, "255.0", "当年财政拨款项目", [Severity.INFO]),
         (1, "165.00", "当年财政拨款项目", [Severity.ERROR]),  # fewer than the tables print
         (3, "256.01", "当年财政拨款项目", [Severity.WARNING]),  # more: some may be withheld
+        (3, "285.52", "编报绩效目标的项目", []),  # every target: 165.00 + 90.01 + 30.51
+        (3, "286.52", "编报绩效目标的项目", [Severity.ERROR]),
+        (3, "285.53", "编报绩效目标的项目", [Severity.INFO]),
     ],
 )
 def test_project_counts_and_sums(count: int, amount: str, subject: str, expected: list[Severity]) -> None:
     assert severities("NARR-004", _counted(count, amount, subject)) == expected
+
+
+def test_a_sum_over_a_target_whose_funds_do_not_add_up_is_uncertain() -> None:
+    # "编报绩效目标的项目5个，涉及项目预算资金3328.13万元" while one form prints 年度资金总额 10,903,043.00 but
+    # 当年财政拨款 11,419,043.00: which of them the text counted is not certain.
+    doc = _counted(3, "286.52", "编报绩效目标的项目")
+    targets = doc.performance.projects  # type: ignore[union-attr]
+    odd = attrs.evolve(targets[0], funds=attrs.evolve(targets[0].funds, fiscal=D("170.00")))
+    doc = attrs.evolve(doc, performance=PerformanceTargets(projects=[odd, *targets[1:]]))
+    (found,) = findings("NARR-004", doc)
+    assert found.severity is Severity.WARNING and "资金构成本身不平" in found.message
 
 
 def test_counts_are_not_checked_without_the_target_tables() -> None:
@@ -723,3 +738,206 @@ def test_the_narrative_rules_never_raise_on_any_figures(said: list[tuple[object,
                   for section, subject, amount, share, change, rate, count in said]
     report = validate(attrs.evolve(document(), statements=statements), rules=["NARR"])
     assert all(f.rule.startswith("NARR-") and f.message for f in report.findings)
+
+
+# --- grading a figure by its last digit, and figures printed without their trailing zeros -----------
+
+
+def test_an_increase_larger_than_the_amount_is_an_error_without_a_rate() -> None:
+    # "政府性基金拨款支出预算0万元，比2022年预算增加1421.25万元": copied from the line above.
+    doc = BudgetDisclosure(department="某街道", fiscal_year=2023, statements=[
+        Statement(subject="政府性基金拨款支出预算", amount="0", change_amount="1421.25")])
+    (found,) = findings("NARR-001", doc)
+    assert found.severity is Severity.ERROR and "上年数不可能为负" in found.message
+    assert findings("NARR-001", attrs.evolve(doc, statements=[
+        Statement(subject="政府性基金拨款支出预算", amount="0", change_amount="-1421.25")])) == []
+
+
+def _jiangsu_rate(change: str, rate: str) -> BudgetDisclosure:
+    # "未归口管理的行政单位离退休（项）支出400.02万元，与上年相比增加28.1万元，增长7.57%": the text prints
+    # 28.1 for 28.10 (every figure around it has two decimals).
+    return BudgetDisclosure(department="某院", fiscal_year=2019, statements=[
+        Statement(section="五、财政拨款支出预算情况说明", subject="未归口管理的行政单位离退休", amount="400.02",
+                  change_amount=change, change_rate=rate)])
+
+
+@pytest.mark.parametrize(("change", "rate", "expected"), [
+    ("28.1", "7.56", []),  # 28.10 ÷ 371.92 = 7.555 %
+    ("28.1", "7.55", [Severity.INFO]),  # truncated: under one unit of the last digit
+    ("28.1", "7.57", [Severity.WARNING]),  # 1.46 units off: a slip (28.1 read as 28.05 … 28.15 would allow it)
+    ("28.1", "7.60", [Severity.ERROR]),  # 4.5 units off
+])
+def test_a_rate_is_graded_by_the_units_of_its_last_digit_it_is_off(change: str, rate: str,
+                                                                   expected: list[Severity]) -> None:
+    assert severities("NARR-001", _jiangsu_rate(change, rate)) == expected
+
+
+def _three_public_shares(*shares: str) -> BudgetDisclosure:
+    # 因公出国 110 (110.00), 公务用车 317.8, 公务接待 156.55 of 584.35; no total stated: shares adding up to
+    # 100 % are shares of their sum.
+    section = "十一、一般公共预算“三公”经费支出预算表情况说明"
+    return BudgetDisclosure(department="某院", fiscal_year=2017, statements=[
+        Statement(section=section, subject=subject, amount=amount, share=share)
+        for (subject, amount), share in zip((("因公出国（境）费支出", "110"), ("公务用车购置及运行费支出", "317.8"),
+                                             ("公务接待费支出", "156.55")), shares, strict=True)])
+
+
+def test_shares_are_graded_by_the_units_of_their_last_digit() -> None:
+    assert findings("NARR-002", _three_public_shares("18.82", "54.39", "26.79")) == []
+    # 18.85 (2.6 units off 18.824), 54.43 (4.5 units), 26.72 (7.1 units): all three miscalculated.
+    found = findings("NARR-002", _three_public_shares("18.85", "54.43", "26.72"))
+    assert [(f.severity, f.expected) for f in found] == [(Severity.ERROR, D("18.82")), (Severity.ERROR, D("54.39")),
+                                                         (Severity.ERROR, D("26.79"))]
+    found = findings("NARR-002", _three_public_shares("18.83", "54.38", "26.79"))  # 0.76 and 0.52 units off
+    assert [f.severity for f in found] == [Severity.INFO, Severity.INFO]
+
+
+def test_a_share_of_the_budget_total_the_text_states_elsewhere_is_accepted() -> None:
+    # "财政拨款预算支出 13,297.11 万元，占本年支出合计的 99.4%": 本年支出合计 is the total of part 一.
+    doc = BudgetDisclosure(department="某厅", fiscal_year=2019, statements=[
+        Statement(section="一、收支预算总体情况说明", subject="收入、支出预算总计", amount="13377.11"),
+        Statement(section="四、财政拨款收支预算总体情况说明", subject="财政拨款收、支预算", amount="13297.11"),
+        Statement(section="五、财政拨款支出预算情况说明", subject="财政拨款预算支出", amount="13297.11", share="99.4")])
+    assert findings("NARR-002", doc) == []
+    wrong = attrs.evolve(doc, statements=[*doc.statements[:2], attrs.evolve(doc.statements[2], share="99.6")])
+    assert severities("NARR-002", wrong) == [Severity.WARNING]  # 2 units off the nearest total: a slip
+
+
+def test_a_stated_amount_a_slip_off_the_table_is_a_warning() -> None:
+    doc = edit(document(), USE, "卫生健康支出（类）医疗保障管理事务（款）行政运行（项）", amount="180.02")
+    (found,) = findings("NARR-003", doc)  # two units of the last digit: 12,323.46 printed for 12,323.48
+    assert found.severity is Severity.WARNING
+    assert severities("NARR-003", edit(document(), USE, "卫生健康支出（类）医疗保障管理事务（款）行政运行（项）",
+                                       amount="180.03")) == [Severity.ERROR]
+
+
+def test_the_overall_part_may_state_a_category_as_the_summary_prints_it() -> None:
+    # 收支总表 prints 公共安全支出 85.00 (5.00 of 其他资金 in it); the fiscal tables 80.00.
+    from tests.test_rules_cross_table import jiangsu
+
+    doc = attrs.evolve(jiangsu(), statements=[
+        Statement(section="一、收支预算总体情况说明", subject="公共安全（类）支出", code=FunctionCode("204"),
+                  amount="85.00")])
+    assert findings("NARR-003", doc) == []
+    (found,) = findings("NARR-003", attrs.evolve(doc, statements=[attrs.evolve(doc.statements[0], amount="86.00")]))
+    assert found.expected == D("85.00")  # the nearest of the figures it may mean
+
+
+# --- NARR-009: 机关运行经费 and 政府采购 --------------------------------------------------------------
+
+
+def _matters(doc: BudgetDisclosure, **changes: object) -> BudgetDisclosure:
+    matters = doc.other_matters
+    assert matters is not None
+    procurement = changes.pop("procurement", {})
+    running = changes.pop("running", None)
+    new = attrs.evolve(matters, procurement=attrs.evolve(matters.procurement, **procurement))  # type: ignore[arg-type]
+    if running is not None:
+        new = attrs.evolve(new, operating_costs=attrs.evolve(matters.operating_costs, amount=running))
+    return attrs.evolve(doc, other_matters=new)
+
+
+def test_other_matters_agree_with_their_tables() -> None:
+    from tests.test_rules_cross_table import jiangsu
+
+    assert findings("NARR-009", jiangsu()) == []
+
+
+@pytest.mark.parametrize(("changes", "severity", "column"), [
+    ({"running": "21.00"}, Severity.ERROR, "operating_costs"),  # the table's 合计 is 20.00
+    ({"running": "20.02"}, Severity.WARNING, "operating_costs"),  # a slip of the last digit
+    ({"running": "20.01"}, Severity.INFO, "operating_costs"),  # 20.005 … 20.015 meets 19.995 … 20.005
+    ({"procurement": {"goods": "6.00", "total": "11.00"}}, Severity.ERROR, "procurement.goods"),
+    ({"procurement": {"works": "1.00", "total": "13.00"}}, Severity.ERROR, "procurement.works"),  # no 工程 row: 0
+    ({"procurement": {"total": "12.50"}}, Severity.ERROR, "procurement"),  # 12.50 ≠ 7.00 + 0 + 5.00
+])
+def test_other_matters_against_the_tables(changes: dict[str, object], severity: Severity, column: str) -> None:
+    from tests.test_rules_cross_table import jiangsu
+
+    found = findings("NARR-009", _matters(jiangsu(), **changes))
+    assert (severity, column) in [(f.severity, f.locations[0].column) for f in found]
+
+
+def test_other_matters_are_not_checked_without_them() -> None:
+    from tests.test_rules_cross_table import jiangsu
+
+    assert skipped("NARR-009", attrs.evolve(jiangsu(), other_matters=None))
+
+
+# --- NARR-010: one quantity, one change ---------------------------------------------------------------
+
+
+def _appropriation(*said: tuple[str, str, str, ChangeBasis | None]) -> BudgetDisclosure:
+    return BudgetDisclosure(department="某院", fiscal_year=2018, statements=[
+        Statement(section=section, subject=subject, amount="21940.96", change_amount=change, compared_with=basis)
+        for section, subject, change, basis in said])
+
+
+GENERAL_REVENUE = ("一、收支预算总体情况说明", "一般公共预算收入预算", "3959.28", None)
+FISCAL = ("四、财政拨款收支预算总体情况说明", "财政拨款收、支总预算", "3958.98", None)
+GENERAL_SPENDING = ("七、一般公共预算支出预算情况说明", "一般公共预算财政拨款支出预算", "3958.98", None)
+
+
+def test_the_same_money_stated_with_the_same_change_everywhere_passes() -> None:
+    assert findings("NARR-010", _appropriation(GENERAL_REVENUE, (*FISCAL[:2], "3959.28", None),
+                                               (*GENERAL_SPENDING[:2], "3959.28", None))) == []
+
+
+def test_one_quantity_stated_with_two_changes_is_one_error_naming_every_place() -> None:
+    (found,) = findings("NARR-010", _appropriation(GENERAL_REVENUE, FISCAL, GENERAL_SPENDING))
+    assert found.severity is Severity.ERROR and len(found.locations) == 3
+    assert "3,959.28" in found.message and "3,958.98" in found.message
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    ((GENERAL_REVENUE, FISCAL), Severity.WARNING),  # 财政拨款 and 一般公共预算: the same money only probably
+    ((GENERAL_REVENUE, (*GENERAL_SPENDING[:2], "3959.30", None)), Severity.WARNING),  # two units: a slip
+    ((GENERAL_REVENUE, (*GENERAL_SPENDING[:2], "3958.98", ChangeBasis.EXECUTION)), Severity.WARNING),  # 执行数
+])
+def test_a_probable_or_slight_disagreement_is_a_warning(said: tuple[tuple[str, str, str, ChangeBasis | None], ...],
+                                                        expected: Severity) -> None:
+    assert severities("NARR-010", _appropriation(*said)) == [expected]
+
+
+def test_the_budget_total_and_the_appropriation_are_different_quantities() -> None:
+    # 24,169.74 both: the total grew by 2,214.39 and the 一般公共预算 by 2,228.78 (last year's total held
+    # 14.39 of other money).
+    doc = BudgetDisclosure(department="某院", fiscal_year=2019, statements=[
+        Statement(section="一、收支预算总体情况说明", subject="收入、支出预算总计", amount="24169.74",
+                  change_amount="2214.39"),
+        Statement(section="一、收支预算总体情况说明", subject="一般公共预算收入预算", amount="24169.74",
+                  change_amount="2228.78")])
+    assert findings("NARR-010", doc) == []
+
+
+# --- NARR-011: the reasons given -------------------------------------------------------------------------
+
+
+def _reason(subject: str, code: str | None, rate: str, reason: str | None, text: str | None = None) -> BudgetDisclosure:
+    return BudgetDisclosure(department="某街道", fiscal_year=2024, statements=[
+        Statement(section="2024年部门预算编制说明", subject=subject, code=FunctionCode(code) if code else None,
+                  amount="110.60", change_rate=rate, reason=reason, text=text)])
+
+
+@pytest.mark.parametrize(("subject", "code", "rate", "reason", "expected"), [
+    ("宣传事务（款）一般行政管理事务（项）", "2013302", "-2.98", "宣传事务一般行政管理事务经费减少", []),
+    ("宣传事务（款）一般行政管理事务（项）", "2013302", "-2.98", "宣传事务一般行政管理事务经费增加",
+     [Severity.WARNING]),  # 减少 2.98% with "经费增加"
+    ("城乡社区管理事务（款）城管执法（项）", "2120104", "-10.69", "城乡社区管理事务一般行政管理事务经费减少",
+     [Severity.WARNING]),  # the reason of 2120102, copied
+    ("行政事业单位养老支出（款）机关事业单位职业年金缴费支出（项）", "2080506", "15.95", "事业单位离退休经费增加",
+     [Severity.WARNING]),  # 事业单位离退休 is 2080502
+    ("行政事业单位养老支出（款）机关事业单位职业年金缴费支出（项）", "2080506", "15.95", "缴费基数调整，支出增加", []),
+    # not ending "…增加": the direction is not what the reason ends saying
+    ("检察（款）检察监督（项）", None, "-37.44", "二是增加了“其他检察支出”项级科目分流469.5万元", []),
+])
+def test_a_reason_fits_its_item_and_direction(subject: str, code: str | None, rate: str, reason: str,
+                                              expected: list[Severity]) -> None:
+    assert severities("NARR-011", _reason(subject, code, rate, reason)) == expected
+
+
+def test_a_reason_announced_but_not_given_is_a_warning() -> None:
+    doc = _reason("公务用车购置及运行费", None, "0", None,
+                  text="（二）公务用车购置及运行费6.40万元，与2023年预算持平，主要原因是。")
+    (found,) = findings("NARR-011", doc)
+    assert found.severity is Severity.WARNING and found.locations[0].column == "reason"

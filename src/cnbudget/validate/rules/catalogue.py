@@ -9,6 +9,7 @@ Each (table, code, printed name) is reported once, however many rows repeat it.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
 
@@ -18,6 +19,7 @@ from cnbudget.model import SummaryRole
 from cnbudget.validate.context import Context
 from cnbudget.validate.findings import Finding, Location, Severity
 from cnbudget.validate.registry import rule
+from cnbudget.validate.rules.placement import Renumbered, misplaced, renumbered
 
 __all__ = ["coded_names", "named_categories"]
 
@@ -26,14 +28,16 @@ _FAMILY_ZH = {
 }
 
 
-def coded_names(ctx: Context) -> Iterator[tuple[str, Any, ClassificationCode, str]]:
-    """Each distinct (table, code, printed name) of the document, with the first row printing it."""
+def coded_names(ctx: Context, *, skip: frozenset[tuple[str, ClassificationCode]] = frozenset()
+                ) -> Iterator[tuple[str, Any, ClassificationCode, str]]:
+    """Each distinct (table, code, printed name) of the document, with the first row printing it;
+    ``skip`` leaves out (table, code) pairs another finding speaks for."""
     seen: set[tuple[str, ClassificationCode, str]] = set()
     for key, table in ctx.doc.tables.present():
         for line in table.rows():
             for code_field, name_field in (("code", "name"), ("gov_code", "gov_name")):
                 code = getattr(line, code_field, None)
-                if not isinstance(code, ClassificationCode):
+                if not isinstance(code, ClassificationCode) or (key, code) in skip:
                     continue
                 name = "".join((getattr(line, name_field, None) or "").split())
                 if (key, code, name) not in seen:
@@ -55,6 +59,10 @@ def named_categories(ctx: Context, catalog: Catalog) -> Iterator[tuple[str, Any,
             subject = next((s for s in catalog.find(name) if s.code.level == 1), None)
             if subject is not None:
                 yield key, line, subject, name
+
+
+def _renumbered_pairs(found: list[Renumbered]) -> frozenset[tuple[str, ClassificationCode]]:
+    return frozenset((r.table, row.code) for r in found for row, _ in r.rows)
 
 
 def _where(ctx: Context, key: str, code: ClassificationCode, name: str) -> str:
@@ -90,9 +98,10 @@ def code_exists(ctx: Context) -> Iterator[Finding]:
     """Every printed classification code (支出功能分类, 部门 and 政府预算支出经济分类) is a subject of the
     document's fiscal year. An error where the catalogue holds the complete list of subjects under
     the code's parent; info ("not in our data") where it does not; a code valid only in other years
-    is named with its years."""
+    is named with its years. Codes of a 类 whose 款 are numbered in the order printed are CAT-002's
+    (one finding for the whole run)."""
     catalog = _catalog(ctx)
-    for key, line, code, name in coded_names(ctx):
+    for key, line, code, name in coded_names(ctx, skip=_renumbered_pairs(renumbered(ctx.doc, catalog))):
         if catalog.get(code, _family(type(code))) is not None:
             continue
         records = catalog.history(code)
@@ -123,9 +132,14 @@ def name_is_official(ctx: Context) -> Iterator[Finding]:
     """The name printed beside a code is the subject's official name of the year, a known variant of
     it, or the name cut short by a page break. Otherwise the official name is reported; where the
     printed name is the name of another subject (at the same level or another), the row's code and
-    name disagree, which is an error."""
+    name disagree, which is an error. Where the 款 of an economic 类 are numbered in the order the
+    table prints them (01, 02, 03 … instead of 30201 办公费, 30205 水费 …) the names are right and the
+    codes local: one warning for the 类, naming each 款 with the code its name has."""
     catalog = _catalog(ctx)
-    for key, line, code, name in coded_names(ctx):
+    runs = renumbered(ctx.doc, catalog)
+    for run in runs:
+        yield _renumbered_finding(ctx, run)
+    for key, line, code, name in coded_names(ctx, skip=_renumbered_pairs(runs)):
         family = _family(type(code))
         if not name or catalog.get(code, family) is None:
             continue
@@ -143,21 +157,36 @@ def name_is_official(ctx: Context) -> Iterator[Finding]:
                               [_place(key, line, code)])
 
 
+def _renumbered_finding(ctx: Context, run: Renumbered) -> Finding:
+    head = run.category
+    category = head.code if head.code.level == 1 else head.code.ancestors[0]
+    rows = "、".join(f"{row.code} {''.join(row.name.split())}（" + (f"规范编码 {named}" if named else "本类无此名称")
+                    + "）" for row, named in run.rows)
+    places = [_place(run.table, head, category), *(_place(run.table, row, row.code) for row, _ in run.rows)]
+    return ctx.finding(f"{ctx.table_name(run.table)} {category}：所属各款按印出顺序编为 {category}01 起的连续编码，"
+                       f"而不是规范的经济分类编码，编码与名称不符：{rows}；各款金额按名称理解", places)
+
+
 @rule("CAT-003", "使用了已停用的科目名称", severity=Severity.WARNING, requires=("catalog",))
 def name_is_current(ctx: Context) -> Iterator[Finding]:
     """A code printed with a former name of its subject (210 医疗卫生与计划生育支出, renamed 卫生健康支出
-    from 2019) is reported with the name of the document's year."""
+    from 2019) is reported with the name of the document's year; one finding for each table, naming
+    every such line (a summary that prints last edition's list of 类 is one leftover, not several)."""
     catalog = _catalog(ctx)
     printed = [(key, line, code, name) for key, line, code, name in coded_names(ctx)
                if name and catalog.get(code, _family(type(code))) is not None]
     printed += [(key, line, subject.code, name) for key, line, subject, name in named_categories(ctx, catalog)]
+    by_table: dict[str, list[tuple[Any, ClassificationCode, str, str]]] = defaultdict(list)
     for key, line, code, name in printed:
         match = catalog.match_name(code, name, _family(type(code)))
         if match.kind is MatchKind.FORMER and match.obsolete and match.former is not None:
             until = f"，使用至 {match.former.until} 年" if match.former.until else ""
-            yield ctx.finding(
-                f"{_where(ctx, key, code, name)}：“{name}”是科目 {code} 的旧名称{until}，"
-                f"{catalog.year} 年的名称是“{match.official}”", [_place(key, line, code)])
+            by_table[key].append((line, code, name, f"“{name}”是科目 {code} 的旧名称{until}，{catalog.year} 年的名称是"
+                                                    f"“{match.official}”"))
+    for key, found in by_table.items():
+        what = "；".join(words for _, _, _, words in found)
+        where = _where(ctx, key, found[0][1], found[0][2]) if len(found) == 1 else ctx.table_name(key)
+        yield ctx.finding(f"{where}：{what}", [_place(key, line, code) for line, code, _, _ in found])
 
 
 @rule("CAT-004", "部门与政府预算经济分类对应关系", severity=Severity.WARNING, requires=("catalog",))
@@ -183,3 +212,21 @@ def economic_pair_corresponds(ctx: Context) -> Iterator[Finding]:
             where = _where(ctx, key, code, line.name)
             yield ctx.finding(f"{where}：部门经济分类 {code} 对应的政府经济分类应为 {listed}，印为 {gov}",
                               [_place(key, line, code)])
+
+
+@rule("CAT-005", "编码表的行都印有有效的科目编码", requires=("catalog",))
+def rows_have_codes(ctx: Context) -> Iterator[Finding]:
+    """In a table coded by classification, a row between coded rows that prints a subject's name but
+    no valid code (a misprinted code such as ``7 | 11 | 02`` for 210 11 02, which the reader cannot
+    keep) is reported, with the code its name has: the official name, exactly, of one subject one
+    level below the coded row above it. The other rules read the row under that code, so that the
+    misprint is this one finding (see :mod:`cnbudget.validate.rules.placement`). A row that the
+    catalogue cannot place so is left alone."""
+    catalog = _catalog(ctx)
+    for key, table in ctx.doc.tables.present():
+        lines = list(getattr(table, "lines", ()))  # the coded tables; not the two-sided summaries
+        for index, (code, above) in misplaced(catalog, lines).items():
+            name = "".join(lines[index].name.split())
+            yield ctx.finding(f"{ctx.table_name(key)}：“{name}”一行没有印出有效的科目编码（印错或缺失）；该行位于 "
+                              f"{above.code} {''.join(above.name.split())}之下，按名称应为 {code} {name}",
+                              [Location(table=key, code=str(code))])

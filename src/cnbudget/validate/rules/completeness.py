@@ -13,10 +13,11 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from decimal import Decimal
+from typing import Any
 
 import attrs
 
-from cnbudget.model import TABLE_TITLES, BudgetDisclosure, Table, ThreePublicTable
+from cnbudget.model import TABLE_TITLES, BudgetDisclosure, SummaryRole, Table, ThreePublicTable
 from cnbudget.model.fields import zh_label
 from cnbudget.validate.context import Context, figure
 from cnbudget.validate.findings import Finding, Location, Severity
@@ -311,3 +312,33 @@ def absent_budgets_are_absent(ctx: Context) -> Iterator[Finding]:
         places = [Location(table=key, column=nonzero[0].column) for key, nonzero in found]
         yield ctx.finding(f"说明{section}称“{claim.words}”，但{shown}", [*places, Location(table="statements")],
                           expected=Decimal(0), actual=found[0][1][0].value)
+
+
+# --- lines left over from the template ---------------------------------------------------------------
+
+
+def _function_lines(table: Table) -> list[Any]:
+    return [line for line in getattr(table, "expenditure", ()) if line.role is SummaryRole.FUNCTION]
+
+
+def _line_amounts(line: Any) -> list[Decimal]:
+    record = getattr(line, "amounts", None)
+    values = [value for _, value in record.columns()] if record is not None else []
+    return values or [getattr(line, "amount", Decimal(0))]
+
+
+@rule("COMP-009", "收支总表只列有金额的类（模板残留）", severity=Severity.WARNING)
+def no_leftover_lines(ctx: Context) -> Iterator[Finding]:
+    """A two-sided summary table (收支总表, 财政拨款收支总表) that lists the function 类 of its own
+    spending, not the template's whole list, prints no 类 line with nothing in it: such a line is a
+    leftover of the template (一、一般公共服务支出 printed blank among three 类 with amounts). A table
+    that lists every 类 with most of them blank (the Jiangsu 收支预算总表) is the template's list, not
+    a leftover: judged only where the 类 with amounts outnumber the blank ones."""
+    for key in ("summary", "fiscal_summary"):
+        table = getattr(ctx.doc.tables, key)
+        lines = _function_lines(table) if table is not None else []
+        blank = [line for line in lines if not any(_line_amounts(line))]
+        if blank and len(lines) - len(blank) > len(blank):
+            names = "、".join("".join(line.name.split()) for line in blank)
+            yield ctx.finding(f"{ctx.table_name(key)}列出的各类支出中，“{names}”没有任何金额，当为模板残留的行",
+                              [Location(table=key, code=str(line.code) if line.code else None) for line in blank])

@@ -95,6 +95,8 @@ def printed_amounts(table: Table) -> Iterator[Amount]:
                              source=line.source)
             elif isinstance(getattr(line, "amounts", None), AmountRecord):
                 yield from _record(line.amounts, describe(line), side)
+            elif isinstance(getattr(line, "amount", None), Decimal):  # one amount a row (政府采购)
+                yield Amount(row=describe(line), column="amount", label="金额", value=line.amount, side=side)
 
 
 def budget_amounts(table: Table, budget: str) -> list[Amount] | None:

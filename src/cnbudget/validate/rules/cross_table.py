@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
-from typing import Any
 
 from cnbudget.model import FiscalLine, RowKind, SummaryRole
 from cnbudget.money import Consistency
@@ -33,8 +32,10 @@ from cnbudget.validate.rules.cross_table_sources import (
     by_category,
     carryover_of_budgets,
     line_figure,
+    revenue_view,
     role_figure,
     source_figure,
+    spent_figure,
 )
 from cnbudget.validate.rules.cross_table_views import Column, compare_views, table_view
 from cnbudget.validate.tables import location
@@ -48,26 +49,14 @@ _FISCAL_SOURCES = (FundingSource.FISCAL, *(s for s in FundingSource if s.parent 
 _CARRIED = (FundingSource.CARRYOVER, FundingSource.FISCAL_CARRYOVER)
 
 
-def _spent(ctx: Context, table: str, lines: Sequence[Any], amount: Any) -> Figure | None:
-    """本年支出 of a two-sided table: its 本年支出 line, else 支出总计 less 年终结转结余."""
-    title = ctx.table_name(table)
-    current = role_figure(title, table, lines, SummaryRole.CURRENT_YEAR, amount)
-    if current:
-        return current[0]
-    totals = role_figure(title, table, lines, SummaryRole.TOTAL, amount)
-    if not totals:
-        return None
-    carried = role_figure(title, table, lines, SummaryRole.YEAR_END_CARRYOVER, amount)
-    label = totals[-1].label + ("减“年终结转结余”" if carried else "")
-    return totals[-1].less(carried).plus(label=label)
-
-
 @rule("XTAB-001", "收支总体情况表收入 = 收入总体情况表", requires=("summary", "revenue"))
 def summary_revenue_is_revenue_table(ctx: Context) -> Iterator[Finding]:
     """Every funding source 收支总体情况表 lists on its revenue side (一般公共预算拨款, 其中一般财力,
     上级转移支付, 政府性基金, 财政专户, 单位资金 and its parts, 上年结转结余 and its parts), and its
     本年收入 and 收入总计, equals the same column of the total row of 收入总体情况表 (a source that
-    table prints as parts — 一般公共预算 as 本级 + 上级转移支付 — is their sum)."""
+    table prints as parts — 一般公共预算 as 本级 + 上级转移支付 — is their sum). Where 收入总体情况表
+    lists revenue by source down the page (the Jiangsu 收入预算总表), each source equals its group's
+    小计 there, 财政拨款 the 小计 of its budgets, 本年收入 the 收入总计 less 上年结转."""
     summary, revenue = ctx.doc.tables.summary, ctx.doc.tables.revenue
     assert summary is not None and revenue is not None
     title = ctx.table_name("summary")
@@ -81,7 +70,7 @@ def summary_revenue_is_revenue_table(ctx: Context) -> Iterator[Finding]:
     # 收入总计 is the last total line; a 收入合计 above it may be this year's alone.
     pairs += [(f, Column.of("total", "总计")) for f in role_figure(title, "summary", lines, SummaryRole.TOTAL)[-1:]]
     for printed, column in pairs:
-        other = table_view(ctx, "revenue", column).total()
+        other = revenue_view(ctx, column).total()
         if other is not None:
             yield from made(equal(ctx, printed, other, what))
 
@@ -95,7 +84,7 @@ def summary_expenditure_is_expenditure_table(ctx: Context) -> Iterator[Finding]:
     assert summary is not None
     mine = by_category(ctx, "summary", summary.expenditure, Column.of("amount", "预算数"), lambda x: x.amount)
     theirs = table_view(ctx, "expenditure", _TOTAL)
-    total = _spent(ctx, "summary", summary.expenditure, lambda x: x.amount)
+    total = spent_figure(ctx, "summary", summary.expenditure, lambda x: x.amount)
     yield from compare_views(ctx, mine, theirs, what="收支总体情况表与支出总体情况表的支出应相等",
                              totals=(total, theirs.total()))
 
@@ -117,7 +106,7 @@ def revenue_table_is_expenditure_table(ctx: Context) -> Iterator[Finding]:
     """收入总体情况表 and 支出总体情况表 account for the same money: their totals are equal, and so are
     the 总计 of every function code (类, 款, 项) and of every agency (预算单位) both tables print."""
     what = "收入总体情况表与支出总体情况表的合计应相等"
-    revenue = table_view(ctx, "revenue", Column.of("total", "总计"))
+    revenue = revenue_view(ctx, Column.of("total", "总计"))
     expenditure = table_view(ctx, "expenditure", _TOTAL)
     yield from compare_views(ctx, revenue, expenditure, what=what)
     theirs = _agency_totals(ctx, "expenditure")
@@ -133,7 +122,7 @@ def _fiscal_carryover(ctx: Context) -> tuple[Figure | None, bool]:
     title = ctx.table_name("summary")
     fiscal = source_figure(title, "summary", summary.revenue, FundingSource.FISCAL_CARRYOVER)
     if fiscal is None and ctx.doc.tables.revenue is not None:
-        fiscal = table_view(ctx, "revenue", SOURCE_COLUMNS[FundingSource.FISCAL_CARRYOVER]).total()
+        fiscal = revenue_view(ctx, SOURCE_COLUMNS[FundingSource.FISCAL_CARRYOVER]).total()
     if fiscal is not None:
         return fiscal, False
     return source_figure(title, "summary", summary.revenue, FundingSource.CARRYOVER), True
@@ -202,7 +191,7 @@ def fiscal_summary_is_budget_tables(ctx: Context) -> Iterator[Finding]:
         amount = _budget_amount(key)
         mine = by_category(ctx, "fiscal_summary", fiscal.expenditure, column, amount)
         theirs = table_view(ctx, key, _TOTAL)
-        mine_total = _spent(ctx, "fiscal_summary", fiscal.expenditure, amount)
+        mine_total = spent_figure(ctx, "fiscal_summary", fiscal.expenditure, amount)
         theirs_total = theirs.total()
         what = f"财政拨款收支总体情况表“{source.zh}”与{ctx.table_name(key)}的支出应相等"
         if (carryover is None or carryover.value == 0 or mine_total is None or theirs_total is None
@@ -230,13 +219,13 @@ def revenue_budgets_are_budget_tables(ctx: Context) -> Iterator[Finding]:
     for source, key in BUDGETS:
         if getattr(ctx.doc.tables, key) is None:
             continue
-        mine, theirs = table_view(ctx, "revenue", SOURCE_COLUMNS[source]), table_view(ctx, key, _TOTAL)
+        mine, theirs = revenue_view(ctx, SOURCE_COLUMNS[source]), table_view(ctx, key, _TOTAL)
         mine_total, theirs_total = mine.total(), theirs.total()
         if mine_total is None or theirs_total is None:
             continue
         what = f"收入总体情况表“{source.zh}”与{ctx.table_name(key)}应相等"
-        carried = table_view(ctx, "revenue", Column.of(CARRYOVER_FIELDS[source], f"上年结转结余：{source.zh}",
-                                                  ("fiscal_carryover",))).total()
+        carried = revenue_view(ctx, Column.of(CARRYOVER_FIELDS[source], f"上年结转结余：{source.zh}",
+                                              ("fiscal_carryover",))).total()
         with_carryover = mine_total.plus(carried) if carried is not None and carried.value != 0 else None
         if (with_carryover is not None and compare(mine_total, theirs_total).status is Consistency.INCONSISTENT
                 and compare(with_carryover, theirs_total).status is not Consistency.INCONSISTENT):

@@ -25,6 +25,7 @@ from cnbudget.validate.registry import rule
 from cnbudget.validate.rules.cross_table_figures import Figure, at_most, equal, made
 from cnbudget.validate.rules.cross_table_sources import SOURCE_COLUMNS, source_figure, three_public_scope
 from cnbudget.validate.rules.cross_table_views import CodeView, Column, compare_views, table_view
+from cnbudget.validate.rules.placement import renumbered
 from cnbudget.validate.tables import location
 from cnbudget.vocab import FundingSource
 
@@ -37,18 +38,24 @@ THREE_PUBLIC_LINES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("reception", ("30217",), ("goods_services",)),
     ("vehicle_operation", ("30231",), ("goods_services",)),
     ("vehicle_purchase", ("31013", "30913"), ("capital", "capital_construction")),
+    ("meetings", ("30215",), ("goods_services",)),
+    ("training", ("30216",), ("goods_services",)),
 )
 
 _TOTAL = Column.of("total", "合计")
 _GENERAL = Column.of("general_budget", "一般公共预算")
 
 
-def _three_public(ctx: Context, item: str) -> tuple[Figure | None, bool]:
+def _three_public(ctx: Context, item: str, *, bound: bool = False) -> tuple[Figure | None, bool]:
     """The "三公" figure of ``item`` and whether it is the general budget's alone (its 一般公共预算
-    column, or its total where the table's scope is 一般公共预算); ``None`` if the scope is unknown."""
+    column, or its total where the table's scope is 一般公共预算); ``None`` if the table does not print
+    the item or the scope is unknown (with ``bound``, the total then: a "三公" table counts the general
+    budget's spending at least, whatever else it counts)."""
     table = ctx.doc.tables.three_public
     assert table is not None
     split = getattr(table, item)
+    if split is None:
+        return None, False
     label = f"{ctx.table_name('three_public')}“{zh_label(attrs.fields_dict(ThreePublicTable)[item])}”"
     where = Location(table="three_public", column=item)
     if split.general_budget is not None:
@@ -57,7 +64,7 @@ def _three_public(ctx: Context, item: str) -> tuple[Figure | None, bool]:
             return None, False  # the item's own columns disagree (a row identity says so): no basis here
         return Figure(label=f"{label}一般公共预算", parts=(split.general_budget,), location=where), True
     scope = three_public_scope(table)
-    if scope is None:
+    if scope is None and not bound:
         return None, False
     return Figure(label=label, parts=(split.total,), location=where), scope is FundingSource.GENERAL_BUDGET
 
@@ -70,6 +77,14 @@ def _booked(view: CodeView, codes: Sequence[str]) -> Figure | None:
     if not found:
         return view.absent(EconomicCode(codes[0]))
     return found[0].plus(*found[1:])
+
+
+def _local(ctx: Context, key: str) -> set[str]:
+    """The economic 类 whose 款 the table numbers in its own order (see CAT-002): their codes do not
+    say which 款 a row is, so no item is looked up by code there."""
+    if ctx.catalog is None:
+        return set()
+    return {str(run.category.code)[:3] for run in renumbered(ctx.doc, ctx.catalog) if run.table == key}
 
 
 def _projects_cannot_hold(ctx: Context, columns: Sequence[str]) -> bool:
@@ -88,15 +103,18 @@ def _projects_cannot_hold(ctx: Context, columns: Sequence[str]) -> bool:
 def three_public_covers_basic_lines(ctx: Context) -> Iterator[Finding]:
     """Each "三公" item of the general budget is at least what 一般公共预算基本支出情况表 books on its
     economic 款 (公务接待费 ≥ 30217, 公务用车运行费 ≥ 30231, 因公出国（境）费 ≥ 30212, 公务用车购置费 ≥
-    31013 + 30913), since "三公" also counts project spending; it equals that line where the general
-    budget's projects spend nothing in that economic 类. Compared only where the "三公" table gives
-    the general budget's figure (its 一般公共预算 column, or its scope says 一般公共预算); where its scope
-    is all 财政拨款, its total is still at least the basic line. A convention of classification: warning."""
+    31013 + 30913, and where the table prints them (Jiangsu) 会议费 ≥ 30215 and 培训费 ≥ 30216), since
+    "三公" also counts project spending; it equals that line where the general budget's projects spend
+    nothing in that economic 类 and the "三公" table gives the general budget's figure (its 一般公共预算
+    column, or its scope says 一般公共预算). Where its scope is all 财政拨款 or not stated, its total is
+    still at least the basic line. Not held where the table numbers the 款 of that 类 in its own order
+    (CAT-002). A convention of classification: warning."""
     basic = table_view(ctx, "general_budget_basic", _TOTAL)
+    local = _local(ctx, "general_budget_basic")
     for item, codes, columns in THREE_PUBLIC_LINES:
-        three, general_only = _three_public(ctx, item)
+        three, general_only = _three_public(ctx, item, bound=True)
         booked = _booked(basic, codes)
-        if three is None or booked is None:
+        if three is None or booked is None or codes[0][:3] in local:
             continue
         if general_only and _projects_cannot_hold(ctx, columns):
             what = "项目支出没有该经济分类的支出，“三公”经费应等于基本支出对应科目"
@@ -112,9 +130,10 @@ def three_public_is_economic_summary(ctx: Context) -> Iterator[Finding]:
     31013 + 30913) in the same money: the 一般公共预算 column where the "三公" table is the general
     budget's, else 一般公共预算 + 政府性基金 + 国有资本经营预算. The summary counts basic and project
     spending alike. A convention of classification: warning."""
+    local = _local(ctx, "economic_summary")
     for item, codes, _ in THREE_PUBLIC_LINES:
         three, general_only = _three_public(ctx, item)
-        if three is None:
+        if three is None or codes[0][:3] in local:
             continue
         column = _GENERAL if general_only else SOURCE_COLUMNS[FundingSource.FISCAL]
         booked = _booked(table_view(ctx, "economic_summary", column), codes)
@@ -216,3 +235,6 @@ def projects_are_project_spending(ctx: Context) -> Iterator[Finding]:
         if mine is not None and theirs is not None:
             yield from made(equal(ctx, mine, theirs, "项目支出表与支出表的项目支出应相等"))
 
+
+# The rules on the 财政拨款 tables, spending by use and 机关运行经费 register after these.
+from cnbudget.validate.rules import cross_table_fiscal  # noqa: E402, F401

@@ -19,13 +19,13 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any
 
-from cnbudget.catalog import COVERED_YEARS, Catalog, catalog
+from cnbudget.catalog import COVERED_YEARS, Catalog, MatchKind, catalog
 from cnbudget.codes import ClassificationCode, FunctionCode
 from cnbudget.model import SummaryLine, SummaryRole, ThreePublicTable
 from cnbudget.validate.context import Context
 from cnbudget.validate.findings import Location
 from cnbudget.validate.rules.cross_table_figures import Figure
-from cnbudget.validate.rules.cross_table_views import Column, FixedView
+from cnbudget.validate.rules.cross_table_views import Column, FixedView, View, table_view
 from cnbudget.vocab import FundingSource
 
 __all__ = [
@@ -36,8 +36,11 @@ __all__ = [
     "by_category",
     "carryover_of_budgets",
     "line_figure",
+    "revenue_view",
     "role_figure",
     "source_figure",
+    "source_groups",
+    "spent_figure",
     "three_public_scope",
 ]
 
@@ -136,7 +139,10 @@ def _catalogue(ctx: Context) -> Catalog:
 
 @functools.lru_cache(maxsize=4096)
 def _category_named(found: Catalog, name: str) -> FunctionCode | None:
-    codes = {subject.code for subject in found.find(name) if subject.code.level == 1}
+    """The 类 a summary line printed without its code names: its official name, a known variant or a
+    former name, exactly (a name cut short could be a guess); ``None`` unless exactly one 类."""
+    codes = {subject.code for subject in found.find(name) if subject.code.level == 1
+             and found.match_name(subject.code, name).kind is not MatchKind.TRUNCATED}
     only = codes.pop() if len(codes) == 1 else None
     return only if isinstance(only, FunctionCode) else None
 
@@ -166,6 +172,20 @@ def by_category(ctx: Context, table: str, lines: Sequence[Any], column: Column,
         chosen = [figure for level, figure in found if level == top]
         figures[category] = chosen[0].plus(*chosen[1:])
     return FixedView(title, table, column, figures, complete=complete)
+
+
+def spent_figure(ctx: Context, table: str, lines: Sequence[Any], amount: Any) -> Figure | None:
+    """本年支出 of a two-sided table: its 本年支出 line, else 支出总计 less 年终结转结余."""
+    title = ctx.table_name(table)
+    current = role_figure(title, table, lines, SummaryRole.CURRENT_YEAR, amount)
+    if current:
+        return current[0]
+    totals = role_figure(title, table, lines, SummaryRole.TOTAL, amount)
+    if not totals:
+        return None
+    carried = role_figure(title, table, lines, SummaryRole.YEAR_END_CARRYOVER, amount)
+    label = totals[-1].label + ("减“年终结转结余”" if carried else "")
+    return totals[-1].less(carried).plus(label=label)
 
 
 def carryover_of_budgets(
@@ -206,3 +226,109 @@ def three_public_scope(table: ThreePublicTable) -> FundingSource | None:
         if text and "财政拨款" in text:
             return FundingSource.FISCAL
     return None
+
+
+# --- 收入总体情况表 listed by funding source (Jiangsu 收入预算总表) --------------------------------------
+
+
+def _is_part(line: SummaryLine, head: SummaryLine) -> bool:
+    source = line.source
+    while source is not None:
+        if source is head.source:
+            return True
+        source = source.parent
+    return False
+
+
+def source_groups(lines: Sequence[SummaryLine]) -> list[tuple[SummaryLine, list[SummaryLine]]]:
+    """The groups of a revenue table listed by source (收入预算总表): each group's 小计 line (the line
+    of a source that is not part of the group above) with the item lines printed under it. "其中" lines
+    are a part of their group printed beside it, not an item that adds up, and are left out.
+
+    >>> def line(name, source=None, amount="0"):
+    ...     role = SummaryRole.SOURCE if source else SummaryRole.OTHER
+    ...     return SummaryLine(role=role, name=name, source=source, amount=amount)
+    >>> groups = source_groups([SummaryLine(role=SummaryRole.TOTAL, name="收入总计", amount="15.00"),
+    ...     line("其他资金", FundingSource.AGENCY_FUNDS, "15.00"), line("事业收入", FundingSource.BUSINESS_INCOME),
+    ...     line("其他收入", FundingSource.OTHER_INCOME, "15.00"), line("上年结转和结余资金", FundingSource.CARRYOVER),
+    ...     line("其中：动用上年结转和结余资金")])
+    >>> [(head.name, [item.name for item in items]) for head, items in groups]
+    [('其他资金', ['事业收入', '其他收入']), ('上年结转和结余资金', [])]
+    """
+    groups: list[tuple[SummaryLine, list[SummaryLine]]] = []
+    for line in lines:
+        if line.role in (SummaryRole.TOTAL, SummaryRole.CURRENT_YEAR):
+            continue
+        if line.role is SummaryRole.SOURCE and line.source is not None and not (
+                groups and _is_part(line, groups[-1][0])):
+            groups.append((line, []))
+        elif groups and not _PART_OF.match(line.name):
+            groups[-1][1].append(line)
+    return groups
+
+
+class _ListedView(View):
+    """A column of 收入总体情况表 where the table lists revenue by source down the page: one figure,
+    its total, and no codes."""
+
+    def __init__(self, title: str, table: str, column: Column, figure: Figure | None) -> None:
+        self.title, self.table, self.column, self.complete = title, table, column, True
+        self._figure = figure
+
+    def levels(self) -> set[int]:
+        """None: the table is not by code."""
+        return set()
+
+    def codes(self, level: int) -> set[ClassificationCode]:
+        """None: the table is not by code."""
+        return set()
+
+    def amount(self, code: ClassificationCode) -> Figure | None:
+        """None: the table is not by code."""
+        return None
+
+    def total(self) -> Figure | None:
+        """The source's figure as the table lists it."""
+        return self._figure
+
+
+_COLUMN_SOURCE: dict[str, FundingSource] = {column.name: source for source, column in SOURCE_COLUMNS.items()}
+
+
+def _listed(title: str, lines: Sequence[SummaryLine], source: FundingSource) -> Figure | None:
+    """A source's figure in a list by source: its group's 小计, else its printed parts added (a part
+    the list does not print is not there: the groups add up to the total), else the item line."""
+    heads = [head for head, _ in source_groups(lines)]
+    own = next((head for head in heads if head.source is source), None)
+    if own is not None:
+        return line_figure(title, "revenue", own, own.amount, source.value)
+    parts = [found for child in source.children if (found := _listed(title, lines, child)) is not None]
+    if parts:
+        return parts[0].plus(*parts[1:], label=f"{title}{source.zh}各项之和")
+    item = next((line for line in lines if line.source is source), None)
+    return None if item is None else line_figure(title, "revenue", item, item.amount, source.value)
+
+
+def _listed_figure(title: str, lines: Sequence[SummaryLine], column: Column) -> Figure | None:
+    totals = role_figure(title, "revenue", lines, SummaryRole.TOTAL)
+    if column.name == "total":
+        return totals[0] if totals else None
+    if column.name == "current_year":
+        current = role_figure(title, "revenue", lines, SummaryRole.CURRENT_YEAR)
+        if current or not totals:
+            return current[0] if current else None
+        carried = _listed(title, lines, FundingSource.CARRYOVER)
+        return totals[0] if carried is None else totals[0].less([carried]).plus(label=f"{totals[0].label}减上年结转")
+    source = _COLUMN_SOURCE.get(column.name)
+    return None if source is None else _listed(title, lines, source)
+
+
+def revenue_view(ctx: Context, column: Column) -> View:
+    """One column of 收入总体情况表: by code (:func:`table_view`), or where the table lists revenue by
+    funding source down the page (the Jiangsu 收入预算总表, ``sources``), that source's figure."""
+    table = ctx.doc.tables.revenue
+    assert table is not None
+    if table.lines or not table.sources:
+        return table_view(ctx, "revenue", column)
+    title = ctx.table_name("revenue")
+    return _ListedView(title, "revenue", column, _listed_figure(title, table.sources, column))

@@ -32,8 +32,9 @@ from cnbudget.model import RowKind
 from cnbudget.validate.context import Context
 from cnbudget.validate.findings import Finding, Location
 from cnbudget.validate.rules.cross_table_figures import Figure, Relation, equal, keep_finest
+from cnbudget.validate.rules.placement import with_codes
 
-__all__ = ["CodeView", "Column", "FixedView", "View", "compare_views", "table_view"]
+__all__ = ["CodeView", "Column", "FixedView", "SumView", "View", "compare_views", "table_view"]
 
 
 @attrs.frozen
@@ -120,6 +121,8 @@ class CodeView(View):
                                  group=(line.agency, line.agency_code)))
         self._rows = [row for row in rows if row.code is not None]
         self._total = next((row for row in rows if row.code is None and row.line.kind is RowKind.TOTAL), None)
+        if self._total is None and not self._rows and len(rows) == 1 and rows[0].project is None:
+            self._total = rows[0]  # a table of one uncoded row (the Jiangsu 支出预算总表) is its own total
         self._groups = list(dict.fromkeys(row.group for row in self._rows))
         # Indexed once: tables of large departments run to thousands of rows.
         self._printed: dict[tuple[Any, ClassificationCode], list[_Row]] = defaultdict(list)
@@ -203,6 +206,48 @@ class FixedView(View):
         return self._total
 
 
+class SumView(View):
+    """Several views of the same column added code by code: 一般公共预算 + 政府性基金 + 国有资本经营预算
+    as one view, to hold against the table that prints them together (财政拨款支出预算表).
+
+    >>> from cnbudget.codes import FunctionCode
+    >>> from cnbudget.model import ExpenditureAmounts, FunctionLine
+    >>> def view(key, total):
+    ...     line = FunctionLine(code=FunctionCode("2040401"), name="行政运行", amounts=ExpenditureAmounts(total=total))
+    ...     return CodeView(key, key, [line], Column.of("total", "合计"))
+    >>> both = SumView("各预算支出表", "general_budget", [view("general_budget", "1.00"), view("gov_fund", "2.00")])
+    >>> both.amount(FunctionCode("204")).value, both.total().value
+    (Decimal('3.00'), Decimal('3.00'))
+    """
+
+    def __init__(self, title: str, table: str, views: Iterable[View]) -> None:
+        self._views = list(views)
+        self.title, self.table = title, table
+        self.column = self._views[0].column
+        self.complete = all(view.complete for view in self._views)
+
+    def levels(self) -> set[int]:
+        """The levels any of the views prints."""
+        return set().union(*(view.levels() for view in self._views))
+
+    def codes(self, level: int) -> set[ClassificationCode]:
+        """The codes any of the views has."""
+        return set().union(*(view.codes(level) for view in self._views))
+
+    def amount(self, code: ClassificationCode) -> Figure | None:
+        """The views' amounts of ``code`` added (a view without it adds nothing)."""
+        found = [figure for view in self._views if (figure := view.amount(code)) is not None]
+        return found[0].plus(*found[1:], label=f"{self.title} {code}“{self.column.zh}”") if found else None
+
+    def total(self) -> Figure | None:
+        """The views' totals added; ``None`` unless every view has one."""
+        totals = [view.total() for view in self._views]
+        found = [figure for figure in totals if figure is not None]
+        if len(found) != len(totals):
+            return None
+        return found[0].plus(*found[1:], label=f"{self.title}合计“{self.column.zh}”")
+
+
 def _pairs(a: View, b: View) -> Iterator[tuple[ClassificationCode, Figure, Figure]]:
     if not a.codes(1) or not b.codes(1):
         return  # one of the tables is not by code at all
@@ -232,5 +277,7 @@ def compare_views(ctx: Context, a: View, b: View, *, what: str, relation: Relati
 
 
 def table_view(ctx: Context, key: str, column: Column) -> CodeView:
-    """One column of the document's table ``key``, by code (the table must be present)."""
-    return CodeView(ctx.table_name(key), key, getattr(ctx.doc.tables, key).lines, column)
+    """One column of the document's table ``key``, by code (the table must be present); a row printed
+    without a valid code is read under the code the catalogue places it at (see
+    :mod:`~cnbudget.validate.rules.placement`)."""
+    return CodeView(ctx.table_name(key), key, with_codes(ctx.catalog, getattr(ctx.doc.tables, key).lines), column)

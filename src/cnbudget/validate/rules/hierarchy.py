@@ -18,21 +18,24 @@ from typing import Any
 
 import attrs
 
-from cnbudget.model import AmountRecord, SummaryRole
+from cnbudget.model import AmountRecord, ProcurementLine, SummaryRole
 from cnbudget.model.fields import zh_label
 from cnbudget.model.sums import identities
 from cnbudget.validate.context import Context, figure
 from cnbudget.validate.findings import Finding, Location
 from cnbudget.validate.registry import rule
+from cnbudget.validate.rules.cross_table_sources import source_groups
 from cnbudget.validate.rules.hierarchy_outline import CodeOf, Part, Sum, gov_code, main_code, outline
+from cnbudget.validate.rules.placement import with_codes
 from cnbudget.validate.tables import describe, location
 
 __all__ = ["ECONOMIC_TABLES", "FUNCTION_TABLES", "GROUPED_TABLES", "TWO_SIDED_TABLES"]
 
 #: Tables whose rows carry 支出功能分类 codes.
-FUNCTION_TABLES = ("revenue", "expenditure", "general_budget", "general_budget_projects", "gov_fund", "soe_capital")
+FUNCTION_TABLES = ("revenue", "expenditure", "general_budget", "general_budget_projects", "gov_fund", "soe_capital",
+                   "fiscal_expenditure")
 #: Tables whose rows carry 支出经济分类 codes (部门, and 政府 beside it in the Henan template).
-ECONOMIC_TABLES = ("general_budget_basic", "economic_summary")
+ECONOMIC_TABLES = ("general_budget_basic", "economic_summary", "fiscal_basic", "operating_costs")
 #: Tables of agencies and projects without codes.
 GROUPED_TABLES = ("carryover", "projects")
 #: Two-sided tables: their expenditure side lists function 类 (and sometimes 款) lines.
@@ -158,7 +161,7 @@ def _sums(ctx: Context, tables: Iterable[str], parts: Iterable[Part], code_of: C
         table = getattr(ctx.doc.tables, key)
         if table is None:
             continue
-        lines = _function_lines(table) if lines_of == "expenditure" else list(table.rows())
+        lines = _function_lines(table) if lines_of == "expenditure" else with_codes(ctx.catalog, list(table.rows()))
         for s in outline(lines, code_of):
             if s.part in wanted:
                 yield from _check(ctx, key, lines, s, code_of)
@@ -175,11 +178,12 @@ def _function_lines(table: Any) -> list[Any]:
 @rule("HIER-001", "功能分类：类 = 所属款之和")
 def category_is_its_sections(ctx: Context) -> Iterator[Finding]:
     """In every table coded by 支出功能分类 (收入总体情况表, 支出总体情况表, 一般公共预算支出情况表,
-    一般公共预算项目支出情况表, 政府性基金预算支出情况表, 国有资本经营预算支出情况表, and the expenditure
-    side of 收支总体情况表 and 财政拨款收支总体情况表 where it prints 款 lines), each column of a 类 row
-    is the sum of the 款 rows printed below it (of its 项 rows where its 款 are not printed), within
-    each agency's group where rows are grouped by agency. A 类 printed without rows below is not
-    checked."""
+    一般公共预算项目支出情况表, 政府性基金预算支出情况表, 国有资本经营预算支出情况表, 财政拨款支出预算表
+    （功能科目）, and the expenditure side of 收支总体情况表 and 财政拨款收支总体情况表 where it prints 款
+    lines), each column of a 类 row is the sum of the 款 rows printed below it (of its 项 rows where
+    its 款 are not printed), within each agency's group where rows are grouped by agency. A 类 printed
+    without rows below is not checked; a row whose code is misprinted is read under the code its name
+    has (CAT-005)."""
     yield from _sums(ctx, FUNCTION_TABLES, [Part.CATEGORY])
     yield from _sums(ctx, TWO_SIDED_TABLES, [Part.CATEGORY], lines_of="expenditure")
 
@@ -195,10 +199,10 @@ def section_is_its_items(ctx: Context) -> Iterator[Finding]:
 
 @rule("HIER-003", "经济分类：类 = 所属款之和")
 def economic_category_is_its_sections(ctx: Context) -> Iterator[Finding]:
-    """In 一般公共预算基本支出情况表 and 支出经济分类汇总表, each column of an economic 类 row (301
-    工资福利支出) is the sum of its 款 rows (30101 基本工资 …), wherever they are printed in its group;
-    the same for a 政府预算支出经济分类 类 row (501) printed without a 部门 code and the rows carrying
-    its 政府 款 codes (50101 …)."""
+    """In 一般公共预算基本支出情况表, 支出经济分类汇总表, 财政拨款基本支出预算表（经济科目） and 一般公共预算
+    机关运行经费支出预算表, each column of an economic 类 row (301 工资福利支出) is the sum of its 款
+    rows (30101 基本工资 …), wherever they are printed in its group; the same for a 政府预算支出经济分类
+    类 row (501) printed without a 部门 code and the rows carrying its 政府 款 codes (50101 …)."""
     yield from _sums(ctx, ECONOMIC_TABLES, [Part.CATEGORY])
     yield from _sums(ctx, ECONOMIC_TABLES, [Part.CATEGORY], code_of=gov_code)
 
@@ -234,20 +238,28 @@ def _summary_side(ctx: Context, key: str) -> Iterator[Finding]:
         return
     lines = list(table.expenditure)
     functions = [line for line in lines if line.role is SummaryRole.FUNCTION]
-    if not functions:
-        return
     printed = {line.code for line in functions if line.code is not None}
     tops = [line for line in functions if line.code is None or not any(a in printed for a in line.code.ancestors)]
+    uses = [line for line in lines if line.role is SummaryRole.USE]
     current = [line for line in lines if line.role is SummaryRole.CURRENT_YEAR]
     carried = [line for line in lines if line.role is SummaryRole.YEAR_END_CARRYOVER]
     totals = [line for line in lines if line.role is SummaryRole.TOTAL][-1:]
-    names = _listing([str(line.code or line.name) for line in tops])
-    for line in current:
-        yield from _side_sum(ctx, key, line, tops, f"本年支出合计 = 各类支出之和（{names}）")
-    spent, spent_words = (current[:1], "本年支出合计") if current else (tops, f"各类支出（{names}）")
-    words = spent_words + "".join(f" + {''.join(c.name.split())}" for c in carried)
-    for line in totals:
-        yield from _side_sum(ctx, key, line, [*spent, *carried], f"支出总计 = {words}")
+    # By function 类 and, where the template prints it beside them (Jiangsu), by use: two ways of
+    # dividing the same spending, each adding up on its own.
+    ways = [(parts, f"各{kind}之和（{_listing([str(p.code or ''.join(p.name.split())) for p in parts])}）")
+            for parts, kind in ((tops, "类支出"), (uses, "用途支出")) if parts]
+    for parts, words in ways:
+        for line in current:
+            yield from _side_sum(ctx, key, line, parts, f"本年支出合计 = {words}")
+        if current:
+            continue
+        what = f"支出总计 = {words}" + "".join(f" + {''.join(c.name.split())}" for c in carried)
+        for line in totals:
+            yield from _side_sum(ctx, key, line, [*parts, *carried], what)
+    if current:
+        what = "支出总计 = 本年支出合计" + "".join(f" + {''.join(c.name.split())}" for c in carried)
+        for line in totals:
+            yield from _side_sum(ctx, key, line, [*current[:1], *carried], what)
 
 
 def _side_sum(ctx: Context, key: str, parent: Any, parts: Sequence[Any], what: str) -> Iterator[Finding]:
@@ -267,9 +279,12 @@ def _side_sum(ctx: Context, key: str, parent: Any, parts: Sequence[Any], what: s
 
 @rule("HIER-007", "收支总表：支出合计 = 各类支出之和")
 def summary_expenditure_adds_up(ctx: Context) -> Iterator[Finding]:
-    """On the expenditure side of 收支总体情况表 and of 财政拨款收支总体情况表 (each budget column), 本年
-    支出合计 is the sum of the function 类 lines, and 支出总计 is 本年支出合计 (or, where it is not
-    printed, the sum of the 类 lines) plus 年终结转结余."""
+    """On the expenditure side of 收支总体情况表 and of 财政拨款收支总体情况表 (each budget column, each
+    column of a side split into 基本支出 and 项目支出), 本年支出合计 is the sum of the function 类 lines,
+    and 支出总计 is 本年支出合计 (or, where it is not printed, the sum of the 类 lines) plus 年终结转结余
+    (结转下年资金). Where the template divides the spending by use as well (Jiangsu: 基本支出, 项目支出,
+    单位预留机动经费, beside or instead of the 类), the use lines add up to the same totals on their own:
+    a 类 line and a use line are never added together."""
     for key in TWO_SIDED_TABLES:
         yield from _summary_side(ctx, key)
 
@@ -297,3 +312,84 @@ def three_public_adds_up(ctx: Context) -> Iterator[Finding]:
                                   locations=[Location(table="three_public", column=place)])
             if found is not None:
                 yield found
+
+
+def _lines_sum(ctx: Context, key: str, parent: Any, parts: Sequence[Any], what: str) -> Finding | None:
+    """Hold a one-amount row (``amount``) against rows below it."""
+    where = f"{ctx.table_name(key)}“{_row_name(parent)}”"
+    places = [location(key, parent, "amount"), *(location(key, p, "amount") for p in parts)]
+    return ctx.check_sum(parent.amount, [p.amount for p in parts], where=where, what=what, locations=places)
+
+
+@rule("HIER-009", "收入预算总表：收入总计 = 各来源小计之和", requires=("revenue",))
+def listed_sources_add_up(ctx: Context) -> Iterator[Finding]:
+    """Where 收入总体情况表 lists revenue by funding source down the page (the Jiangsu 收入预算总表:
+    收入总计, then each source's 小计 followed by its items), 收入总计 is the sum of the sources' 小计,
+    and each 小计 is the sum of the items printed under it (一般公共预算资金 = 公共财政拨款（补助）资金 +
+    专项收入; 其他资金 = 事业收入 + 经营收入 + 其他收入 + 债务资金 …). A "其中" line is part of its
+    小计, not an item that adds up; a source printed without items is not checked."""
+    table = ctx.doc.tables.revenue
+    assert table is not None
+    groups = source_groups(table.sources)
+    for head, items in groups:
+        if items:
+            names = _listing(["".join(item.name.split()) for item in items])
+            found = _lines_sum(ctx, "revenue", head, items, f"小计 = 所列各项之和（{names}）")
+            if found is not None:
+                yield found
+    heads = [head for head, _ in groups]
+    names = _listing(["".join(head.name.split()) for head in heads])
+    for total in (line for line in table.sources if line.role is SummaryRole.TOTAL):
+        if heads:
+            found = _lines_sum(ctx, "revenue", total, heads, f"收入总计 = 各来源小计之和（{names}）")
+            if found is not None:
+                yield found
+
+
+_PROCUREMENT_LEVELS = ("total", "category", "subject", "item")
+_PROCUREMENT_WORDS = {"category": "采购品目大类", "subject": "专项经济科目", "item": "采购物品"}
+
+
+def _procurement_tree(lines: Sequence[ProcurementLine]) -> tuple[dict[int, list[int]], list[int]]:
+    """Each row's rows below it (by document order: a row belongs to the nearest row above it of a
+    higher level), and the top rows (those below no row but the total)."""
+    children: dict[int, list[int]] = {}
+    tops: list[int] = []
+    for index, line in enumerate(lines):
+        rank = _PROCUREMENT_LEVELS.index(line.level)
+        if rank == 0:
+            continue
+        parent = next((i for i in range(index - 1, -1, -1)
+                       if 0 < _PROCUREMENT_LEVELS.index(lines[i].level) < rank), None)
+        if parent is None:
+            tops.append(index)
+        else:
+            children.setdefault(parent, []).append(index)
+    return children, tops
+
+
+@rule("HIER-010", "政府采购：合计 = 各品目大类之和 = …", requires=("procurement",))
+def procurement_adds_up(ctx: Context) -> Iterator[Finding]:
+    """In 政府采购支出预算表, the 合计 is the sum of the 采购品目大类 (货物, 工程, 服务), each 大类 the
+    sum of the project subjects (专项名称 + 经济科目) printed under it, and each subject the sum of the
+    items bought under it (采购物品名称 + 采购组织形式). A row belongs to the nearest row above it of a
+    higher level; where a level is not printed, the rows of the next level add up instead."""
+    table = ctx.doc.tables.procurement
+    assert table is not None
+    lines = list(table.lines)
+    children, tops = _procurement_tree(lines)
+    for parent, kids in children.items():
+        kind = _PROCUREMENT_WORDS[lines[kids[0]].level]
+        names = _listing([lines[k].name for k in kids])
+        what = f"{_PROCUREMENT_WORDS[lines[parent].level]}金额 = 所列各{kind}之和（{names}）"
+        found = _lines_sum(ctx, "procurement", lines[parent], [lines[k] for k in kids], what)
+        if found is not None:
+            yield found
+    if not tops:
+        return
+    names = _listing([lines[k].name for k in tops])
+    kind = _PROCUREMENT_WORDS[lines[tops[0]].level]
+    for total in (line for line in lines if line.level == "total"):
+        found = _lines_sum(ctx, "procurement", total, [lines[k] for k in tops], f"合计 = 各{kind}之和（{names}）")
+        if found is not None:
+            yield found

@@ -14,12 +14,24 @@ rather than guessed. Every comparison reads each printed figure as the interval 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from fractions import Fraction
 
+import attrs
+
 from cnbudget.model import BudgetDisclosure, ProjectTarget, Statement
-from cnbudget.money import Consistency, Interval, check_rate, check_ratio, decimal_places, implied_rate, units_off
+from cnbudget.money import (
+    Consistency,
+    Interval,
+    check_rate,
+    check_ratio,
+    check_sum,
+    decimal_places,
+    implied_rate,
+    units_off,
+)
 from cnbudget.money import change as growth
 from cnbudget.money import share as percent
 from cnbudget.validate.context import Context, figure
@@ -27,8 +39,8 @@ from cnbudget.validate.findings import Finding, Severity
 from cnbudget.validate.registry import rule
 from cnbudget.validate.rules.cross_table_figures import Figure, compare, equal
 from cnbudget.validate.rules.narrative_groups import ShareGroup, share_groups
-from cnbudget.validate.rules.narrative_statements import Placed, place, placed, plain, where
-from cnbudget.validate.rules.narrative_tables import budget_totals, figures_of, general_totals
+from cnbudget.validate.rules.narrative_statements import Placed, Topic, as_printed, place, placed, plain, where
+from cnbudget.validate.rules.narrative_tables import budget_totals, figures_of, general_totals, is_budget_total
 
 __all__ = ["counted_projects"]
 
@@ -39,9 +51,11 @@ _HUNDRED = Decimal(100)
 
 
 def _with_change(doc: BudgetDisclosure) -> Iterator[Statement]:
-    yield from doc.statements
+    """Every statement, with the trailing zeros its text dropped put back (:func:`as_printed`)."""
+    yield from (item.statement for item in as_printed(placed(doc)))
     if doc.other_matters is not None and doc.other_matters.operating_costs is not None:
-        yield doc.other_matters.operating_costs  # 机关运行经费 is stated with its change too
+        alone = Placed(index=0, statement=doc.other_matters.operating_costs, topic=Topic.OTHER, run=0)
+        yield as_printed([alone])[0].statement  # 机关运行经费 is stated with its change too
 
 
 def _from_nothing(ctx: Context, statement: Statement, amount: Decimal, change: Decimal,
@@ -109,13 +123,18 @@ def _rate_from_change(ctx: Context, statement: Statement, amount: Decimal, chang
     if prior == 0:
         yield from _from_nothing(ctx, statement, amount, change, rate)
         return
-    against = _against(statement)
-    words = f"{where(statement)}：{figure(amount)}，比{against}增减 {figure(change)}（上年 {figure(prior)}）"
-    if (Interval.of_printed(amount).high - Interval.of_printed(change).low) < 0:
-        yield ctx.finding(f"{words}，增加额大于本年数，而上年数不可能为负", [place(statement, "change_amount")],
-                          actual=change)
-        return
+    words = (f"{where(statement)}：{figure(amount)}，比{_against(statement)}增减 {figure(change)}"
+             f"（上年 {figure(prior)}）")
     yield from _judge_rate(ctx, statement, words, rate, amount, change=change)
+
+
+def _impossible(ctx: Context, statement: Statement, amount: Decimal, change: Decimal) -> Finding | None:
+    """An increase larger than this year's amount: last year would have been below zero."""
+    if Interval.of_printed(amount).high - Interval.of_printed(change).low >= 0:
+        return None
+    words = f"{where(statement)}：{figure(amount)}，比{_against(statement)}增加 {figure(change)}"
+    return ctx.finding(f"{words}，增加额大于本年数，而上年数不可能为负（上年应为 {figure(amount - change)}）",
+                       [place(statement, "change_amount")], actual=change)
 
 
 def _rate_from_prior(ctx: Context, statement: Statement, amount: Decimal, prior: Decimal,
@@ -143,7 +162,12 @@ def change_agrees_with_rate(ctx: Context) -> Iterator[Finding]:
     the interval it rounds; the 机关运行经费 statement of 其他重要事项 is held to it too. Where the
     text prints last year's figure itself (2022年当年预算执行数为14.00万元), the rate is held against
     it: rate = (amount − prior) ÷ prior × 100, and a stated change must be amount − prior. An increase
-    larger than this year's amount (last year below zero) is an error. Where last year was zero the
+    larger than this year's amount (last year below zero) is an error, whether or not a rate is stated
+    (a sentence copied from another line: "政府性基金拨款支出预算 0 万元，比上年增加 1421.25 万元").
+    Texts drop trailing zeros (5533 for 5,533.00): a figure printed with fewer decimals than the finest
+    under its heading is read at that precision (:func:`~.narrative_statements.as_printed`). A rate off
+    its exact value by under one unit of its last digit is rounding or truncation (info), by one or two
+    units a slip (warning), by more an error. Where last year was zero the
     rate is undefined and the convention is "增长 100%" for an item new this year and 0 % where both
     years are zero; another rate is a warning. ("持平" states no figures: the reader gives no change.)"""
     for statement in _with_change(ctx.doc):
@@ -153,6 +177,10 @@ def change_agrees_with_rate(ctx: Context) -> Iterator[Finding]:
             continue
         if prior is not None and change is not None:
             yield from _change_from_prior(ctx, statement, amount, prior, change)
+        impossible = _impossible(ctx, statement, amount, change) if change is not None and prior is None else None
+        if impossible is not None:
+            yield impossible
+            continue
         if rate is None:
             continue
         if prior is not None:
@@ -171,11 +199,14 @@ def _adjusted(group: ShareGroup, share: Decimal, amount: Decimal, whole: Decimal
     return group.printed_hundred and abs(percent(amount, whole, places=places) - share) == Decimal(1).scaleb(-places)
 
 
+_LISTED = "所列各项之和"
+
+
 def _certain_whole(group: ShareGroup) -> tuple[str, Decimal] | None:
     if group.lead is not None and group.lead.statement.amount:
         return f"“{group.lead.statement.subject}”", group.lead.statement.amount
     if group.exhaustive and group.amount:
-        return "所列各项之和", group.amount
+        return _LISTED, group.amount
     return None
 
 
@@ -186,8 +217,10 @@ def _other_totals(group: ShareGroup, part: Placed) -> list[Decimal]:
 
 
 def _uncertain_wholes(ctx: Context, items: Sequence[Placed], part: Placed) -> list[tuple[str, Decimal]]:
-    """Totals a share without a stated total can be of: the totals of the part before, the tables'."""
-    before = [item for item in items if item.run == part.run - 1 and item.statement.share is None]
+    """Totals a share without a stated total can be of: the totals of the part before, the budget
+    total wherever the text states it ("占本年支出合计的 99.4%"), the tables'."""
+    before = [item for item in items if (item.run == part.run - 1 or (is_budget_total(item) and not item.past))
+              and item.statement.share is None]
     wholes = [(f"“{i.statement.subject}”", i.statement.amount) for i in before if i.statement.amount]
     tables = [*budget_totals(ctx), *general_totals(ctx)]
     wholes += [(f.label, f.value) for f in tables]
@@ -215,10 +248,9 @@ def _judge_certain(ctx: Context, group: ShareGroup, part: Placed, label: str, wh
     if status is Consistency.WITHIN_ROUNDING:
         return ctx.finding(words + "，在四舍五入误差之内", [place(statement, "share")], expected=exact,
                            actual=share, severity=Severity.INFO)
-    if _adjusted(group, share, amount, whole):
-        return ctx.finding(words + "（各项占比印为合计 100%，当为尾差调整）", [place(statement, "share")],
-                           expected=exact, actual=share, severity=Severity.INFO)
     note, severity = last_digit(share, Fraction(amount) / Fraction(whole) * 100)
+    if _adjusted(group, share, amount, whole):
+        note += "（各项占比印为合计 100%，当为尾差调整）"
     return ctx.finding(words + note, [place(statement, "share")], expected=exact, actual=share, severity=severity)
 
 
@@ -234,6 +266,12 @@ def _judge_uncertain(ctx: Context, part: Placed, wholes: list[tuple[str, Decimal
         return ctx.finding(f"{where(statement)}：{figure(amount)} ÷ {label} {figure(whole)} 与说明的占比 {share}% "
                            f"只在四舍五入误差之内相符", [place(statement, "share")], actual=share,
                            severity=Severity.INFO)
+    label, whole = min(wholes, key=lambda pair: units_off(share, Fraction(amount) / Fraction(pair[1]) * 100))
+    note, severity = last_digit(share, Fraction(amount) / Fraction(whole) * 100)
+    if severity is Severity.INFO:  # off its nearest total by under one unit of its last digit
+        return ctx.finding(f"{where(statement)}：{figure(amount)} ÷ {label} {figure(whole)} = "
+                           f"{percent(amount, whole, places=decimal_places(share))}%，说明为 {share}%{note}",
+                           [place(statement, "share")], actual=share, severity=severity)
     tried = "、".join(dict.fromkeys(f"{label} {figure(whole)}（{percent(amount, whole)}%）"
                                     for label, whole in wholes[:4]))
     return ctx.finding(f"{where(statement)}：说明占比 {share}%，但 {figure(amount)} 占文中和表中各总数的比例为 "
@@ -242,8 +280,9 @@ def _judge_uncertain(ctx: Context, part: Placed, wholes: list[tuple[str, Decimal
 
 def _judge_share(ctx: Context, items: Sequence[Placed], group: ShareGroup, part: Placed) -> Finding | None:
     certain = _certain_whole(group)
-    # The total the text lists the share under is the whole, once one share of the group fits it.
-    if certain is not None and any(_fits(other, certain[1]) for other in group.parts):
+    # The total the text lists the share under is the whole, once one share of the group fits it;
+    # shares that add up to 100 % with no total stated are shares of their amounts' sum.
+    if certain is not None and (certain[0] == _LISTED or any(_fits(other, certain[1]) for other in group.parts)):
         return _judge_certain(ctx, group, part, *certain)
     return _judge_uncertain(ctx, part, ([certain] if certain else []) + _uncertain_wholes(ctx, items, part))
 
@@ -253,11 +292,14 @@ def share_agrees_with_amount(ctx: Context) -> Iterator[Finding]:
     """A stated share (占 63.88%) is the stated amount as a percentage of its total, rounding-aware
     (each printed figure read as the interval it rounds). The total is the one the text lists the
     amount under ("收入预算 3,166.28 万元，其中：……"); without one, the sum of the amounts whose shares
-    add up to 100 %. A share one unit of its last digit off, in shares printed to add up to exactly
-    100 %, is the author's adjustment (尾差调整): a warning. Where the text states no total at all, the
-    share may be of any total of the part before or of the tables; a share that fits none is a
-    warning."""
-    items = placed(ctx.doc)
+    add up to 100 %. A share off its exact value by under one unit of its last digit is rounding or
+    truncation (info), by one or two units a slip (warning), by more an error; in shares printed to
+    add up to exactly 100 % the message says that the author adjusted the last digit (尾差调整).
+    Where the text states no total at all, the share may be of any total of the part before, of the
+    budget total the text states anywhere ("占本年支出合计的 99.4%"), or of the tables; a share within
+    one unit of the nearest of them is info, a share that fits none a warning. Amounts are read with
+    the trailing zeros their text dropped (110 beside 156.55 is 110.00)."""
+    items = as_printed(placed(ctx.doc))
     for group in share_groups(items):
         for part in group.parts:
             found = _judge_share(ctx, items, group, part)
@@ -277,7 +319,9 @@ def amount_agrees_with_tables(ctx: Context) -> Iterator[Finding]:
     (the code's row, or the sum of the rows below it; zero where the table prints that level but not
     the code), 基本支出/项目支出 and 人员经费/公用经费, a "三公" item, the carryover and its projects, a
     project of 一般公共预算项目支出情况表 by name. Where the text may mean either of two tables (this
-    year's appropriation, or with the funds carried over), agreeing with either is enough."""
+    year's appropriation, or with the funds carried over), agreeing with either is enough; otherwise
+    the nearest is reported. A stated amount off the table's figure by one or two units of its own
+    last digit (12,323.46 for 12,323.48) is a slip (warning), by more an error."""
     for item, figures in figures_of(ctx, placed(ctx.doc)):
         amount = item.statement.amount
         if not figures or amount is None:
@@ -287,7 +331,9 @@ def amount_agrees_with_tables(ctx: Context) -> Iterator[Finding]:
         if any(status is Consistency.EXACT for _, status in results):
             continue
         close = [found for found, status in results if status is Consistency.WITHIN_ROUNDING]
-        finding = equal(ctx, mine, close[0] if close else figures[0], where(item.statement))
+        nearest = close[0] if close else min(figures, key=lambda found: abs(found.value - amount))
+        _, severity = last_digit(amount, Fraction(nearest.value))
+        finding = equal(ctx, mine, nearest, where(item.statement), severity=severity)
         if finding is not None:
             yield finding
 
@@ -295,33 +341,61 @@ def amount_agrees_with_tables(ctx: Context) -> Iterator[Finding]:
 # --- NARR-004: counts of project targets -----------------------------------------------------------
 
 
+_ALL_TARGETS = re.compile(r"(?:编报|设置|填报)绩效目标的?项目")
+
+
+def _kind(subject: str) -> str:
+    """How a message names the projects a statement counts."""
+    words = plain(subject)
+    if _ALL_TARGETS.fullmatch(words):
+        return "编报绩效目标的"
+    return "非财政拨款" if "非财政拨款项目" in words else "财政拨款"
+
+
 def counted_projects(doc: BudgetDisclosure, subject: str) -> list[ProjectTarget] | None:
     """The project targets a statement about 财政拨款项目 / 非财政拨款项目 counts: those with (without)
-    财政拨款 funds; ``None`` where the subject is neither or a target's funds are not printed."""
+    财政拨款 funds; about "编报绩效目标的项目", every one; ``None`` where the subject is none of these
+    or a target's funds are not printed."""
     performance = doc.performance
     words = plain(subject)
-    if performance is None or not performance.projects or "财政拨款项目" not in words or "整体" in words:
+    every = _ALL_TARGETS.fullmatch(words) is not None
+    if performance is None or not performance.projects or "整体" in words or not (
+            every or "财政拨款项目" in words):
         return None
     funds = [target.funds for target in performance.projects]
     if any(f.total is None or f.fiscal is None for f in funds):
         return None
+    if every:
+        return list(performance.projects)
     if "非财政拨款项目" in words:
         return [t for t, f in zip(performance.projects, funds, strict=True) if f.fiscal == 0 and f.total]
     return [t for t, f in zip(performance.projects, funds, strict=True) if f.fiscal]
 
 
+def _uncertain(projects: Sequence[ProjectTarget]) -> bool:
+    """Whether a counted target's own funds do not add up (年度预算总额 ≠ 财政拨款 + 其他资金 + 上年结转):
+    the sum of the targets' money is then not certain."""
+    for target in projects:
+        funds = target.funds
+        parts = [part for part in (funds.fiscal, funds.other, funds.carryover) if part is not None]
+        if funds.total is not None and parts and check_sum(funds.total, parts).status is Consistency.INCONSISTENT:
+            return True
+    return False
+
+
 @rule("NARR-004", "说明中的项目个数和金额与绩效目标表一致", requires=("statements", "performance"))
 def project_counts_agree(ctx: Context) -> Iterator[Finding]:
-    """"当年财政拨款项目 N 个，涉及预算金额 X 万元" (and 非财政拨款项目) agree with the project target
-    tables: N is the number of project targets with (without) 财政拨款 funds, X the sum of their
-    年度预算总额, rounding-aware. Where the text counts more projects than the document prints
-    targets for, some targets may be withheld by rule (转移支付项目不公开): a warning, and the
-    amounts are not compared."""
+    """"当年财政拨款项目 N 个，涉及预算金额 X 万元" (and 非财政拨款项目; and "编报绩效目标的项目 N 个，涉及
+    项目预算资金 X 万元", all of them) agree with the project target tables: N is the number of project
+    targets with (without) 财政拨款 funds, X the sum of their 年度预算总额, rounding-aware. Where the text
+    counts more projects than the document prints targets for, some targets may be withheld by rule
+    (转移支付项目不公开): a warning, and the amounts are not compared. Where a counted target's own
+    funds do not add up (PERF-009), its 年度预算总额 is uncertain and a disagreement of X is a warning."""
     for statement in ctx.doc.statements:
         projects = counted_projects(ctx.doc, statement.subject) if statement.count is not None else None
         if projects is None or statement.count is None:
             continue
-        kind = "非财政拨款" if "非财政拨款项目" in plain(statement.subject) else "财政拨款"
+        kind = _kind(statement.subject)
         if statement.count != len(projects):
             fewer = statement.count > len(projects)
             yield ctx.finding(f"{where(statement)}：说明{kind}项目 {statement.count} 个，项目支出绩效目标表中有 "
@@ -334,6 +408,9 @@ def project_counts_agree(ctx: Context) -> Iterator[Finding]:
             found = ctx.check_equal(statement.amount, total, where=where(statement),
                                     what=f"说明金额 = 各{kind}项目年度预算总额之和（{figure(total)}）",
                                     locations=[place(statement, "amount")])
+            if found is not None and found.severity is Severity.ERROR and _uncertain(projects):
+                found = attrs.evolve(found, severity=Severity.WARNING,
+                                     message=found.message + "（其中有项目的资金构成本身不平，各项目金额之和不确定）")
             if found is not None:
                 yield found
 

@@ -16,6 +16,7 @@ decides which table a stated figure can be held against; a heading that says not
 
 from __future__ import annotations
 
+import decimal
 import enum
 import re
 from collections.abc import Iterator, Sequence
@@ -28,7 +29,8 @@ from cnbudget.text import normalize_width, squeeze_spaces
 from cnbudget.validate.findings import Location
 from cnbudget.validate.rules.cross_table_figures import Figure
 
-__all__ = ["Placed", "Topic", "is_past", "place", "placed", "plain", "runs", "stated", "topic_of", "where"]
+__all__ = ["Placed", "Topic", "as_printed", "is_past", "place", "placed", "plain", "runs", "stated", "topic_of",
+           "where"]
 
 
 class Topic(enum.Enum):
@@ -151,6 +153,54 @@ def runs(items: Sequence[Placed]) -> Iterator[list[Placed]]:
         group.append(item)
     if group:
         yield group
+
+
+_FIGURES = ("amount", "change_amount", "stated_prior")
+_DROPPED = 2  # the most decimal places a text drops (5533 for 5,533.00)
+
+
+def _exponent(value: Decimal) -> int:
+    exponent = value.as_tuple().exponent
+    return exponent if isinstance(exponent, int) else 0
+
+
+def _filled(value: Decimal | None, finest: int) -> Decimal | None:
+    if value is None or value.is_zero() or _exponent(value) <= finest:
+        return value
+    target = max(finest, _exponent(value) - _DROPPED)
+    digits = len(value.as_tuple().digits) + _exponent(value) - target  # the zeros put back need room
+    return value.quantize(Decimal(1).scaleb(target), context=decimal.Context(prec=digits + 1))
+
+
+def _refilled(statement: Statement, finest: int) -> Statement:
+    return attrs.evolve(statement, amount=_filled(statement.amount, finest),
+                        change_amount=_filled(statement.change_amount, finest),
+                        stated_prior=_filled(statement.stated_prior, finest))
+
+
+def as_printed(items: Sequence[Placed]) -> list[Placed]:
+    """The statements with the trailing zeros their text dropped put back. Texts print 5533 and 140.2
+    beside 12323.48 for 5,533.00 and 140.20: a figure printed with fewer decimals than the finest
+    figure under the same heading (at most two fewer) stands for that precision, not for a value
+    rounded to its last printed digit. Used where a figure's precision decides a verdict (rates,
+    shares); a figure held against a table is compared as printed.
+
+    >>> items = placed(BudgetDisclosure(department="某局", fiscal_year=2019, statements=[
+    ...     Statement(section="三", subject="基本支出", amount="12323.48"),
+    ...     Statement(section="三", subject="项目支出", amount="5533", change_amount="-20")]))
+    >>> [str(item.statement.amount) for item in as_printed(items)], str(as_printed(items)[1].statement.change_amount)
+    (['12323.48', '5533.00'], '-20.00')
+    """
+    result: list[Placed] = []
+    for run in runs(items):
+        figures = [value for item in run for name in _FIGURES
+                   if (value := getattr(item.statement, name)) is not None and not value.is_zero()]
+        if not figures:
+            result.extend(run)
+            continue
+        finest = min(_exponent(value) for value in figures)
+        result.extend(attrs.evolve(item, statement=_refilled(item.statement, finest)) for item in run)
+    return result
 
 
 def where(statement: Statement) -> str:

@@ -27,7 +27,13 @@ from cnbudget.model.fields import zh_label
 from cnbudget.validate.context import Context
 from cnbudget.validate.findings import Location
 from cnbudget.validate.rules.cross_table_figures import Figure
-from cnbudget.validate.rules.cross_table_sources import SOURCE_COLUMNS, by_category, role_figure, source_figure
+from cnbudget.validate.rules.cross_table_sources import (
+    SOURCE_COLUMNS,
+    by_category,
+    revenue_view,
+    role_figure,
+    source_figure,
+)
 from cnbudget.validate.rules.cross_table_views import Column, View, table_view
 from cnbudget.validate.rules.narrative_statements import Placed, Topic, plain
 from cnbudget.vocab import FundingSource
@@ -55,8 +61,8 @@ _WHOLE_BUDGET = (Topic.OVERALL, Topic.INCOME, Topic.EXPENDITURE)
 # as 其他支出 is an economic 类.
 _CATEGORY_LISTS = (Topic.OVERALL, Topic.EXPENDITURE, Topic.FISCAL, Topic.GENERAL)
 
-_DOCUMENT_TOTAL = re.compile(r"(?:部门|单位)?(?:收支总预算|收支预算总额|收支预算|收支总计|收入总计|支出总计"
-                             r"|收入合计|支出合计|收入总预算|支出总预算|收入预算|支出预算)(?:总额|总计|合计)?")
+_DOCUMENT_TOTAL = re.compile(r"(?:部门|单位)?(?:收支总预算|收支预算总额|收支预算|收入,支出预算|收支总计|收入总计"
+                             r"|支出总计|收入合计|支出合计|收入总预算|支出总预算|收入预算|支出预算)(?:总额|总计|合计)?")
 _FISCAL_TOTAL = re.compile(r"财政拨款(?:收支|收入|支出)?(?:总预算|预算|总计|合计|总额)?")
 _GENERAL_TOTAL = re.compile(r"一般公共预算(?:当年)?(?:财政)?(?:拨款)?(?:收支预算|支出预算|收支|支出)?(?:年初预算)?"
                             r"(?:合计|总计|总额)?")
@@ -96,6 +102,9 @@ def _economic(item: Placed) -> bool:
 def _code_views(ctx: Context, topic: Topic) -> list[View]:
     order = ("expenditure", "general_budget") if topic in _WHOLE_BUDGET else ("general_budget", "expenditure")
     views: list[View] = [table_view(ctx, key, _TOTAL) for key in _present(ctx, *order)]
+    summary = _tables(ctx).summary
+    if summary is not None and topic in _WHOLE_BUDGET:  # its 类 lines count every source of money
+        views.append(by_category(ctx, "summary", summary.expenditure, _TOTAL, lambda line: line.amount))
     fiscal = _tables(ctx).fiscal_summary
     if fiscal is not None:
         views.append(by_category(ctx, "fiscal_summary", fiscal.expenditure, _TOTAL, lambda line: line.amounts.total))
@@ -135,8 +144,13 @@ def budget_totals(ctx: Context, *roles: SummaryRole) -> list[Figure]:
     title = ctx.table_name("summary")
     figures = [found for role in (SummaryRole.TOTAL, *roles) for side in ("revenue", "expenditure")
                for found in role_figure(title, "summary", _lines(ctx, "summary", side), role)]
-    totals = (table_view(ctx, key, _TOTAL).total() for key in _present(ctx, "revenue", "expenditure"))
+    totals = (view.total() for view in _total_views(ctx))
     return figures + [found for found in totals if found is not None]
+
+
+def _total_views(ctx: Context) -> list[View]:
+    views: list[View] = [revenue_view(ctx, _TOTAL)] if _present(ctx, "revenue") else []
+    return [*views, table_view(ctx, "expenditure", _TOTAL)] if _present(ctx, "expenditure") else views
 
 
 def is_budget_total(item: Placed) -> bool:
@@ -222,7 +236,7 @@ def _source(ctx: Context, item: Placed) -> list[Figure]:
         return []  # "政府性基金预算未安排" is the completeness rules' (COMP-008)
     # The text's "一般公共预算" is the own part (一般财力) where it lists the transfers apart.
     sources = (source, FundingSource.GENERAL_OWN) if source is FundingSource.GENERAL_BUDGET else (source,)
-    columns = (table_view(ctx, "revenue", SOURCE_COLUMNS[s]).total() for s in sources if _present(ctx, "revenue"))
+    columns = (revenue_view(ctx, SOURCE_COLUMNS[s]).total() for s in sources if _present(ctx, "revenue"))
     return [*_sources(ctx, "summary", *sources), *(found for found in columns if found is not None)]
 
 
