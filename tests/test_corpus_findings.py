@@ -172,14 +172,7 @@ EXPECTED: dict[str, list[Expect]] = {
 }
 
 #: Findings a known misreading of the text produces, allowed until the reader reads it right.
-MISREAD: dict[str, list[Expect]] = {
-    "js-procuratorate-2018": [
-        # 物业管理服务 is bought in two rows (330.00 部门集中采购, 20.00 分散自行组织); the second row, which
-        # prints only its 采购组织形式, is read as a subject "分散自行组织" rather than an item.
-        Expect("HIER-010", E, "procurement", None, "三、服务C"),
-        Expect("HIER-010", E, "procurement", None, "物业管理费"),
-    ],
-}
+MISREAD: dict[str, list[Expect]] = {}
 
 #: What the READ family says today: tables not read, and texts whose tables are published apart.
 READING: dict[str, list[Expect]] = {

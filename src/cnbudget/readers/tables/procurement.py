@@ -25,6 +25,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+import attrs
+
 from cnbudget.errors import InvalidAmount
 from cnbudget.model import ProcurementLine, ProcurementTable, is_total_label
 from cnbudget.money import parse_amount
@@ -70,7 +72,7 @@ def read_procurement_table(block: Block) -> tuple[ProcurementTable | None, list[
         except InvalidAmount as error:
             problems.append(_problem(block, line, f"row not read: {error}"))
             continue
-        found = _place(texts, category, project, subject, amount)
+        found = _place(texts, category, project, subject, amount, lines[-1] if lines else None)
         if isinstance(found, str):
             problems.append(_problem(block, line, f"row not read: {found}"))
             continue
@@ -84,7 +86,7 @@ def read_procurement_table(block: Block) -> tuple[ProcurementTable | None, list[
 
 
 def _place(texts: list[str], category: str | None, project: str | None, subject: str | None,
-           amount: Decimal) -> ProcurementLine | str:
+           amount: Decimal, previous: ProcurementLine | None = None) -> ProcurementLine | str:
     """The row for the texts a line prints, with the category, project and subject above it."""
     if len(texts) == 1 and is_total_label(texts[0]):
         return ProcurementLine(name="".join(texts[0].split()), amount=amount)
@@ -97,6 +99,9 @@ def _place(texts: list[str], category: str | None, project: str | None, subject:
             return f"an item bought under no economic subject ({' | '.join(texts)})"
         return ProcurementLine(category=category, project=project, subject=subject, name=texts[0],
                                item=texts[0], method=texts[-1], amount=amount)
+    if len(texts) == 1 and _METHOD.fullmatch(texts[0]) and previous is not None and previous.item is not None:
+        # The same item bought a second way: its name is printed once, over both rows (merged cell).
+        return attrs.evolve(previous, method=texts[0], amount=amount)
     if len(texts) == 2:
         return ProcurementLine(category=category, project=texts[0], subject=texts[1], name=texts[1], amount=amount)
     if len(texts) == 1 and project is not None:

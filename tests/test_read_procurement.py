@@ -1,0 +1,45 @@
+"""政府采购支出预算表: rows read by what they hold, whatever column an extraction put them in."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from cnbudget.readers.tables.procurement import read_procurement_table
+from cnbudget.readers.text.blocks import find_blocks
+from cnbudget.readers.text.source import split_lines
+
+HEAD = "政府采购支出预算表\n采购品目大类\t专项名称\t经济科目\t采购物品名称\t采购组织形式\t总计\n"
+
+
+def _read(*rows: str):  # type: ignore[no-untyped-def]
+    (block,) = find_blocks(split_lines(HEAD + "\n".join(rows)))
+    return read_procurement_table(block)
+
+
+def test_the_tree_of_a_procurement_table() -> None:
+    table, problems = _read("合计\t\t\t\t\t370.00", "三、服务 C\t\t\t\t\t370.00",
+                            "\t物业管理费\t物业管理费\t\t\t370.00",
+                            "\t\t\t物业管理服务\t部门集中采购\t330.00",
+                            "\t\t\t\t分散自行组织\t20.00",  # the same item bought a second way
+                            "\t\t\t其他服务\t分散自行组织\t20.00")
+    assert problems == []
+    assert [(line.level, line.item, line.method, line.amount) for line in table.lines] == [
+        ("total", None, None, Decimal("370.00")), ("category", None, None, Decimal("370.00")),
+        ("subject", None, None, Decimal("370.00")),
+        ("item", "物业管理服务", "部门集中采购", Decimal("330.00")),
+        ("item", "物业管理服务", "分散自行组织", Decimal("20.00")),
+        ("item", "其他服务", "分散自行组织", Decimal("20.00"))]
+    assert {line.category for line in table.lines[1:]} == {"服务"}
+
+
+def test_rows_that_say_no_level_are_reported() -> None:
+    _, problems = _read("合计\t\t\t\t\t9.00", "\t办公设备购置\t办公设备购置\t\t\t9.00")
+    assert [p.message for p in problems] == [
+        "row not read: a row before any 采购品目大类 (办公设备购置 | 办公设备购置)"]
+    _, problems = _read("合计\t\t\t\t\t9.00", "一、货物 A\t\t\t\t\t9.00", "\t\t\t台式计算机\t政府集中采购\t9.00")
+    assert "no economic subject" in problems[0].message
+
+
+def test_a_row_with_two_amounts_is_not_read() -> None:
+    _, problems = _read("合计\t\t\t\t\t9.00\t1.00")
+    assert problems and "2 amounts" in problems[0].message
