@@ -181,3 +181,10 @@ def test_text_and_tables_published_apart_are_read_as_one_disclosure() -> None:
     assert together.tables_elsewhere is None
     assert {key for key, _ in together.tables.present()} == set(JIANGSU)
     assert together.statements  # the narrative of the text is there too
+
+
+def test_each_file_read_together_keeps_its_own_contents() -> None:
+    # The tables file prints a 目录 of its own; its entries are no table titles.
+    result = read_files([corpus_path("js-party-office-2018"), corpus_path("js-party-office-2018-tables")])
+    assert result.coverage.complete and set(result.coverage.printed) == set(JIANGSU)
+    assert result.disclosure.unread == ()

@@ -25,7 +25,7 @@ from cnbudget.model.kinds import title_key
 from cnbudget.numbering import PART_HEADING, is_table_number
 from cnbudget.readers.text.source import SourceLine, clean_name
 
-__all__ = ["Contents", "find_contents"]
+__all__ = ["Contents", "every_contents", "find_contents"]
 
 _PART = PART_HEADING
 _LEADER = re.compile(r"(?:[.．…·]{2,}|\s{2,}|\t)\s*\d{1,3}\s*$")
@@ -58,6 +58,22 @@ def find_contents(lines: Sequence[SourceLine]) -> Contents:
     start = next((i for i, line in enumerate(lines) if _is_contents_title(line)), None)
     if start is None:
         return Contents(entries=(), lines=range(0))
+    return _contents_at(lines, start)
+
+
+def every_contents(lines: Sequence[SourceLine]) -> list[Contents]:
+    """Every 目录 of ``lines``: a disclosure read from several files (the text, and its tables
+    published apart) has one in each.
+
+    >>> from cnbudget.readers.text.source import split_lines
+    >>> lines = split_lines("目录\\n一、收支预算总表\\n目 录\\n一、收支预算总表\\n\\n收支预算总表\\n收入\\t金额")
+    >>> [(c.entries, c.lines) for c in every_contents(lines)]
+    [(('一、收支预算总表',), range(0, 2)), (('一、收支预算总表',), range(2, 4))]
+    """
+    return [_contents_at(lines, i) for i, line in enumerate(lines) if _is_contents_title(line)]
+
+
+def _contents_at(lines: Sequence[SourceLine], start: int) -> Contents:
     entries: list[str] = []
     parts_seen: set[str] = set()
     kinds_seen: set[str] = set()
@@ -76,6 +92,7 @@ def find_contents(lines: Sequence[SourceLine]) -> Contents:
             or (part is not None and part.group(0) in parts_seen)
             or (kind is not None and kind in kinds_seen)  # the first table's title, listed above
             or is_table_number(squeezed)  # 公开01表 over the first table
+            or _is_contents_title(line)  # the next file's own 目录
             or len(entries) >= _MAX_ENTRIES
         )
         if body_begins:

@@ -33,7 +33,7 @@ from collections.abc import Collection, Sequence
 import attrs
 
 from cnbudget.numbering import CHAPTER_NUMBER, ITEM_NUMBER, PART_END, PART_HEADING
-from cnbudget.readers.prose.contents import find_contents
+from cnbudget.readers.prose.contents import every_contents
 from cnbudget.readers.text.blocks import PERFORMANCE_KEYS, find_blocks
 from cnbudget.readers.text.source import SourceLine, clean_name
 
@@ -287,7 +287,7 @@ def paragraphs(lines: Sequence[SourceLine], skip: Collection[int] = ()) -> list[
 def _not_prose(lines: Sequence[SourceLine]) -> set[int]:
     """Line numbers of the 目录 and of table blocks. A performance form printed inside the
     narrative ends at the next chapter heading (（五）其他需说明的事项 follows the forms)."""
-    skip = {lines[i].number for i in find_contents(lines).lines}
+    skip = {lines[i].number for contents in every_contents(lines) for i in contents.lines}
     for block in find_blocks(lines):
         skip.add(block.title.number)
         for line in block.lines:

@@ -25,7 +25,7 @@ import attrs
 
 from cnbudget.model.kinds import FORM_KEYS, title_key
 from cnbudget.numbering import PART_END, is_table_number
-from cnbudget.readers.prose.contents import find_contents
+from cnbudget.readers.prose.contents import every_contents
 from cnbudget.readers.text.source import SourceLine
 from cnbudget.text import normalize_width
 
@@ -91,9 +91,9 @@ def _title_at(lines: Sequence[SourceLine], index: int) -> tuple[str, int] | None
 
 def find_blocks(lines: Sequence[SourceLine], skip: Sequence[int] = ()) -> list[Block]:
     """Every titled block of ``lines``, in document order; the line indexes in ``skip`` (the 目录)
-    are never titles. When ``skip`` is not given the document's own 目录 is found and skipped."""
+    are never titles. When ``skip`` is not given every 目录 of the document is found and skipped."""
     if not skip:
-        skip = find_contents(lines).lines
+        skip = [index for contents in every_contents(lines) for index in contents.lines]
     skipped = set(skip)
     starts: list[tuple[int, int, str]] = []
     index = 0
