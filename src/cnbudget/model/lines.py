@@ -113,12 +113,12 @@ class Line:
 
 
 # What a total row is (合计行): one definition for the readers, the model and the rules.
-_TOTAL_LABEL = re.compile(r"(?:本年|部门|单位|全部|共)?(?:合计|总计)")
+_TOTAL_LABEL = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:合计|总计)")
 
 
 def is_total_label(text: str) -> bool:
-    """Whether a row label names a table's total (合计, 总计, 合 计, 本年合计, 部门合计); a 小计 is a
-    subtotal whose scope the row does not say (:func:`is_subtotal_label`).
+    """Whether a row label names a table's total (合计, 总计, 合 计, 本年合计, 支出合计: a few words
+    and 合计 or 总计); a 小计 is a subtotal whose scope the row does not say (:func:`is_subtotal_label`).
 
     >>> is_total_label("合 计"), is_total_label("本年合计"), is_total_label("卫生健康支出"), is_total_label("小计")
     (True, True, False, False)

@@ -38,7 +38,7 @@ from typing import Any
 import attrs
 
 from cnbudget.codes import ClassificationCode
-from cnbudget.model import AmountRecord
+from cnbudget.model import AmountRecord, is_subtotal_label, is_total_label
 
 __all__ = ["CodeOf", "Part", "Sum", "gov_code", "main_code", "outline"]
 
@@ -115,10 +115,9 @@ def _role(line: Any, code_of: CodeOf, position: int, count: int) -> _Role:
         return _Role.IGNORED  # coded in the other code set
     if line.agency is not None or line.agency_code is not None:
         return _Role.AGENCY
-    name = "".join(line.name.split())
-    if name == "小计":
+    if is_subtotal_label(line.name):
         return _Role.IGNORED  # a partial subtotal whose scope the row does not say
-    if "合计" in name or "总计" in name or (not name and position in (0, count - 1)):
+    if is_total_label(line.name) or (not line.name.strip() and position in (0, count - 1)):
         return _Role.TOTAL
     return _Role.IGNORED
 
