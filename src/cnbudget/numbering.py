@@ -33,6 +33,7 @@ __all__ = [
     "PART_HEADING",
     "TABLE_NUMBER",
     "ListNumber",
+    "entry_number",
     "is_table_number",
     "list_number",
     "numeral",
@@ -151,6 +152,23 @@ def split_number(text: str) -> tuple[int | None, str]:
     if value is None:
         return None, folded
     return value, folded[found.end():]
+
+
+_SPACED = re.compile(r"^[-*#\s]*(\d{1,3})\s+(?=\S)")
+
+
+def entry_number(entry: str) -> tuple[int | None, str]:
+    """The number of an entry of a table of contents and the entry's words: any list or table number,
+    or a bare number followed by a space (``5 一般公共预算支出表``), as contents print them.
+
+    >>> entry_number("5 一般公共预算支出表"), entry_number("表5 一般公共预算支出表")
+    ((5, '一般公共预算支出表'), (5, '一般公共预算支出表'))
+    """
+    value, rest = split_number(entry)
+    if value is not None:
+        return value, rest
+    found = _SPACED.match(rest)
+    return (int(found.group(1)), rest[found.end():]) if found is not None else (None, rest)
 
 
 def strip_number(text: str) -> str:
