@@ -34,6 +34,7 @@ from cnbudget.model import (
     SummaryTable,
     Tables,
 )
+from cnbudget.money import AmountUnit
 from cnbudget.readers.performance.read import read_performance
 from cnbudget.readers.text.blocks import PERFORMANCE_KEYS, find_blocks
 from cnbudget.readers.text.source import split_lines
@@ -380,6 +381,56 @@ def test_henan_and_department_funds_must_add_up() -> None:
     assert _severities(_doc(department=broken), "PERF-009") == [ERROR]
 
 
+def _shanghai(year: tuple[str, str, str, str], whole: tuple[str, str, str]) -> ProjectTarget:
+    """A Shanghai form's funds: 年度资金申请总额, 当年财政拨款, 上年结转资金, 其他资金 | 项目资金总额,
+    财政资金, 其他资金."""
+    total, fiscal, carryover, other = year
+    project_total, project_fiscal, project_other = whole
+    return _project(total=total, fiscal=fiscal, other=other, funds={
+        "carryover": carryover, "project_total": project_total, "project_fiscal": project_fiscal,
+        "project_other": project_other})
+
+
+def test_shanghai_funds_add_up_year_and_whole_life() -> None:
+    # A project over several years: 100 of 300 this year, 20 of it carried over from last year.
+    good = _shanghai(("100.00", "70.00", "20.00", "10.00"), ("300.00", "260.00", "40.00"))
+    assert _found(_doc(good), "PERF-009") == []
+    # 上年结转资金 is a part of the year's funds where printed: without it 100 ≠ 70 + 10.
+    year = _found(_doc(_shanghai(("100.00", "70.00", "0.00", "10.00"), ("300.00", "260.00", "40.00"))), "PERF-009")
+    assert [(f.severity, f.locations[0].column) for f in year] == [(ERROR, "total")]
+    assert "年度预算总额 = 财政拨款 + 上年结转资金 + 其他资金不成立" in year[0].message
+    whole = _found(_doc(_shanghai(("100.00", "70.00", "20.00", "10.00"), ("300.00", "250.00", "40.00"))), "PERF-009")
+    assert [(f.severity, f.locations[0].column) for f in whole] == [(ERROR, "project_total")]
+    assert "项目资金总额 = 项目资金总额：财政资金 + 项目资金总额：其他资金" in whole[0].message
+
+
+def test_a_part_larger_than_its_whole_is_one_finding() -> None:
+    # sh-putuo-wanli-2023: 当年财政拨款 11,419,043.00 where every whole is 10,903,043.00.
+    target = _shanghai(("10903043.00", "11419043.00", "0.00", "0.00"), ("10903043.00", "10903043.00", "0.00"))
+    found = _found(_doc(target), "PERF-009")
+    assert [(f.severity, f.locations[0].column) for f in found] == [(ERROR, "fiscal")]
+    assert (found[0].expected, found[0].actual) == (Decimal("10903043.00"), Decimal("11419043.00"))
+    assert found[0].message == (
+        "项目支出绩效目标表「宣传经费」（某局）：财政拨款 11,419,043.00 大于年度预算总额 10,903,043.00、"
+        "项目资金总额：财政资金 10,903,043.00、项目资金总额 10,903,043.00，部分不能大于整体；"
+        "年度预算总额 = 财政拨款 + 上年结转资金 + 其他资金也因此不成立（印为 10,903,043.00，应为 11,419,043.00）")
+    # The year's funds larger than the whole life's, with every identity holding.
+    longer = _found(_doc(_shanghai(("120.00", "100.00", "0.00", "20.00"), ("100.00", "80.00", "20.00"))),
+                    "PERF-009")
+    assert [(f.locations[0].column, f.actual) for f in longer] == [("total", Decimal("120.00")),
+                                                                  ("fiscal", Decimal("100.00"))]
+    # Within rounding a part is not larger than its whole; a seed-style form has no whole-life funds.
+    assert _found(_doc(_shanghai(("10.40", "10.40", "0.00", "0.00"), ("10", "10", "0"))), "PERF-009") == []
+    assert [f.locations[0].column for f in _found(_doc(_project(total="10.00", fiscal="11.00", other="0.00")),
+                                                  "PERF-009")] == ["fiscal"]
+
+
+def test_a_negative_part_does_not_bound_the_others() -> None:
+    # 其他资金 printed negative (a return of funds): 财政拨款 above the total is then arithmetic.
+    found = _found(_doc(_project(total="10.00", fiscal="12.00", other="-2.00")), "PERF-009")
+    assert found == []
+
+
 # --- PERF-010 Henan subtotals --------------------------------------------------------------------------
 
 
@@ -468,6 +519,15 @@ def test_several_per_capita_standards_are_not_multiplied() -> None:
     target = _project(_ind("参保人数", ">=100.47 万人"), _cost(">=380 元/人", "个人缴费"),
                       _cost(">=670 元/人", "财政补助"), total="53301.00")
     assert _found(_doc(target), "PERF-011") == []
+
+
+def test_costs_are_held_against_funds_in_the_forms_own_unit() -> None:
+    # A form in 元 in a document in 万元: 80,000 元 of costs within 100,000.00 元 of funds.
+    target = _project(_cost("=8 万元"), total="100000.00", fiscal="100000.00", unit=AmountUnit.YUAN)
+    assert _found(_doc(target), "PERF-011") == []
+    over = _project(_cost("=12 万元"), total="100000.00", fiscal="100000.00", unit=AmountUnit.YUAN)
+    found = _found(_doc(over), "PERF-011")
+    assert [f.severity for f in found] == [WARNING] and "元" in found[0].message
 
 
 # --- PERF-012 department funds against the budget total ------------------------------------------------
@@ -565,6 +625,15 @@ def test_a_project_over_several_function_codes_is_added_up() -> None:
     assert _found(_doc(_seed_project("综合业务费", JU, "86.78"), tables=table), "PERF-013") == []
     within = _found(_doc(_seed_project("综合业务费", JU, "86.8"), tables=table), "PERF-013")
     assert [f.severity for f in within] == [INFO]
+
+
+def test_a_form_in_its_own_unit_is_compared_in_the_tables() -> None:
+    # The form prints 元 (项目资金（元）), the document and its table 万元.
+    target = _project(project="综合业务费", agency=JU, total="867800.00", fiscal="867800.00", unit=AmountUnit.YUAN)
+    table = _gbp((JU, "综合业务费", "86.78"))
+    assert _found(_doc(target, tables=table), "PERF-013") == []
+    wrong = _project(project="综合业务费", agency=JU, total="868800.00", fiscal="868800.00", unit=AmountUnit.YUAN)
+    assert _severities(_doc(wrong, tables=table), "PERF-013") == [WARNING]
 
 
 def test_project_table_rules_need_their_tables() -> None:

@@ -26,6 +26,7 @@ from cnbudget.model.fields import (
     text,
     typed,
 )
+from cnbudget.money import AmountUnit
 from cnbudget.targets import TargetValue, parse_target
 
 __all__ = [
@@ -79,6 +80,13 @@ class ProjectFunds:
     """Funds of a project target (项目资金): 年度预算总额 = 财政拨款 + 其他资金.
 
     The Henan summary form prints 资金总额 split into 政府预算资金, 财政专户管理资金 and 单位资金.
+    The Shanghai 财政项目支出绩效目标填报表 prints the year's funds (年度资金申请总额 = 当年财政拨款 +
+    上年结转资金 + 其他资金, read into ``total``, ``fiscal``, ``carryover`` and ``other``) beside the
+    funds of the project's whole life (项目资金总额 = 财政资金 + 其他资金), of which the year's are a part.
+
+    >>> funds = ProjectFunds(total="100", fiscal="80", carryover="20", other="0", project_total="300")
+    >>> funds.carryover, funds.project_fiscal
+    (Decimal('20'), None)
     """
 
     total: Decimal | None = optional_amount("年度预算总额")
@@ -87,11 +95,22 @@ class ProjectFunds:
     gov_budget: Decimal | None = optional_amount("政府预算资金")
     special_account: Decimal | None = optional_amount("财政专户管理资金")
     agency_funds: Decimal | None = optional_amount("单位资金")
+    carryover: Decimal | None = optional_amount("上年结转资金")
+    project_total: Decimal | None = optional_amount("项目资金总额")
+    project_fiscal: Decimal | None = optional_amount("项目资金总额：财政资金")
+    project_other: Decimal | None = optional_amount("项目资金总额：其他资金")
 
 
 @attrs.frozen(kw_only=True)
 class ProjectTarget:
-    """A project's performance target (项目支出绩效目标表, or a row of 项目绩效目标汇总表)."""
+    """A project's performance target (项目支出绩效目标表, or a row of 项目绩效目标汇总表).
+
+    ``agency`` is the unit that carries the project (预算单位, 项目单位, 实施单位) and ``department`` the
+    department in charge of it (主管部门) where the form prints one. ``goal`` is the project's overall
+    goal (项目总体目标) and ``annual_goal`` the year's (年度总体目标), each as printed. ``unit`` is the
+    form's own 金额单位 where it prints one other than the document's; ``None`` means the document's
+    unit (the funds are kept as printed, in that unit).
+    """
 
     agency: str | None = optional_text("预算单位")
     project: str = text("项目名称")
@@ -101,6 +120,13 @@ class ProjectTarget:
     goal: str | None = optional_text("项目总体目标")
     indicators: tuple[Indicator, ...] = items("绩效指标", Indicator)
     title: str | None = optional_text("表名")
+    department: str | None = optional_text("主管部门")
+    nature: str | None = optional_text("项目性质")
+    category: str | None = optional_text("项目类别")
+    planned_start: str | None = optional_text("计划开始日期")
+    planned_end: str | None = optional_text("计划完成日期")
+    annual_goal: str | None = optional_text("年度总体目标")
+    unit: AmountUnit | None = typed("金额单位", AmountUnit, optional=True)
 
 
 @attrs.frozen(kw_only=True)

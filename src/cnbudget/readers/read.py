@@ -136,7 +136,8 @@ def read_lines(lines: Sequence[SourceLine]) -> ReadResult:
                         "the year is needed to read the classification codes")
     tables: dict[str, Any] = {}
     unread: list[UnreadTable] = []
-    performance, performance_problems = read_performance([b for b in blocks if b.key in PERFORMANCE_KEYS])
+    performance, performance_problems = read_performance([b for b in blocks if b.key in PERFORMANCE_KEYS],
+                                                         unit=front.amount_unit)
     problems.extend(performance_problems)
     for block in blocks:
         if block.key in PERFORMANCE_KEYS:

@@ -7,6 +7,12 @@ up to the next label — one amount for a funds label, the words themselves for 
 indicator rows cannot: cells of different columns run together in an order the extraction chose, so
 they are reported as not read, never guessed.
 
+Where the extraction moved a value away from its label, what follows a label is not its value: a
+short text field followed by a bare figure (``项目类别`` then ``0.00``) is reported, not read; and a form that
+prints its funds and goals in two columns side by side (项目资金总额 | 年度资金申请总额, see
+:data:`~cnbudget.readers.performance.labels.TWO_COLUMN_FIELDS`) interleaves their words, so those
+fields are reported, not read.
+
 >>> from cnbudget.readers.text.source import split_lines
 >>> lines = split_lines("预算单位 某局\\n项目资金（万元）\\n年度预算总\\n额：\\n1710 其中：财政拨款 1710\\n"
 ...                     "一级指\\n标\\n产出指标")
@@ -32,7 +38,9 @@ from cnbudget.readers.performance.labels import (
     FIELD_ZH,
     GROUP,
     PROJECT_AMOUNT_FIELDS,
+    PROJECT_FUND_HEADS,
     PROJECT_LABELS,
+    TWO_COLUMN_FIELDS,
     label_key,
 )
 from cnbudget.readers.text.source import SourceLine, clean_name
@@ -44,6 +52,10 @@ _MAX_PIECES = 3  # a label cut over more lines than this is not recognised
 _YEAR_LINE = re.compile(r"^[(（]?\d{4}年度?[)）]?$")
 _COLON = re.compile(r"[:：]")
 _DEPARTMENT_AMOUNTS = frozenset({"total", "superior", "own", "other", "basic", "project"})
+_FIGURE = re.compile(r"^[-+]?\d[\d,]*\.\d+$")  # a printed amount, such as 4,100,000.00 or 0.00
+# Text fields that may hold figures (a goal's 9.54 万人, a telephone number); the others never do.
+_FREE_TEXT = frozenset({"project", "goal", "annual_goal", "owner", "contact", "phone", "project_code"})
+_TWO_COLUMN_HEADS = frozenset(head for head, parts in PROJECT_FUND_HEADS.items() if parts)
 
 
 @attrs.frozen(kw_only=True)
@@ -94,6 +106,9 @@ class _Reader:
                 self.top.problem(line, f"text printed one cell per line not read: {' '.join(texts)!r}")
         elif field in (_DEPARTMENT_AMOUNTS if self.department else PROJECT_AMOUNT_FIELDS):
             self.amount(field, texts, line)
+        elif field not in _FREE_TEXT and any(_FIGURE.match(text) for text in texts):
+            self.top.problem(line, f"{FIELD_ZH.get(field, field)} is followed by figures, which are no text of "
+                                   f"it (the extraction moved a value): {' '.join(texts)!r} not read")
         else:
             text = " ".join(texts)
             self.top.set_text(field, clean_owner(text) if field in {"owner", "contact"} else clean_name(text), line)
@@ -124,6 +139,7 @@ def read_flat_form(lines: Sequence[SourceLine], *, department: bool, table: str 
     field: str | None = None
     where: SourceLine | None = None
     values: list[_Word] = []
+    two_columns: SourceLine | None = None  # where a head of two columns of funds stands
     index = 0
     while index < len(words):
         label = _match(words, index, labels)
@@ -135,15 +151,31 @@ def read_flat_form(lines: Sequence[SourceLine], *, department: bool, table: str 
         field, where = label.field, words[index].line
         values = [_Word(text=label.value, line=where)] if label.value else []
         index += label.width
+        if field in _TWO_COLUMN_HEADS and not department:
+            two_columns = two_columns or where
         if field == "funds" and department:  # the budget part's labels count from here on only
             labels = {**DEPARTMENT_FUND_LABELS, "一级指标": _INDICATORS}
         if field == _INDICATORS:
             _report_indicators(reader.top, lines, where)
-            return reader.top
-    reader.flush(field, where, values)
-    if lines:
-        reader.top.problem(lines[0], "no indicator heading (一级指标) found in this form")
+            break
+    else:
+        reader.flush(field, where, values)
+        if lines:
+            reader.top.problem(lines[0], "no indicator heading (一级指标) found in this form")
+    if two_columns is not None:
+        _drop_two_columns(reader.top, two_columns)
     return reader.top
+
+
+def _drop_two_columns(top: FormTop, line: SourceLine) -> None:
+    dropped = sorted(field for field in TWO_COLUMN_FIELDS if field in top.amounts or field in top.texts)
+    for field in dropped:
+        top.amounts.pop(field, None)
+        top.texts.pop(field, None)
+    names = "、".join(FIELD_ZH.get(field, field) for field in dropped) or "nothing"
+    top.problem(line, "the form prints its funds and goals in two columns side by side (项目资金总额 | "
+                      f"年度资金申请总额); printed one cell per line, their words interleave, so they were not read "
+                      f"({names})")
 
 
 def _report_indicators(top: FormTop, lines: Sequence[SourceLine], start: SourceLine) -> None:

@@ -9,6 +9,12 @@ against 上级安排, 本级安排, 其他, …). Labels are recognised however 
 A blank value under a printed funds label is zero (the form has the column). A figure whose label
 does not say which part of the budget it is (资金结构 without 基本支出/项目支出) is reported, not placed.
 
+Two layouts beyond label-then-value are read in 项目支出绩效目标表 (the Shanghai 财政项目支出绩效目标填报表
+prints both): funds in columns under heads (项目资金总额 | 年度资金申请总额, each 其中：财政资金 /
+其他资金 below it; see :data:`~cnbudget.readers.performance.labels.PROJECT_FUND_HEADS`), and a row of
+text labels without values (项目总目标 | 年度总体目标) whose values stand below them, column by column.
+The funds' unit printed in a label (``项目资金（元）``) is kept in :attr:`FormTop.unit`.
+
 >>> from cnbudget.readers.text.source import split_lines
 >>> top = read_project_top(split_lines("项目名称\\t\\t宣传费\\t项目负责人\\t\\t张三 13800000000\\n"
 ...                                    "项目资金（万元）\\t年度资金总额:\\t6.5\\t其中:财政拨款\\t6.5\\t其他资金\\t"))
@@ -20,23 +26,25 @@ does not say which part of the budget it is (资金结构 without 基本支出/�
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from decimal import Decimal
 
 import attrs
 
 from cnbudget.errors import InvalidAmount
 from cnbudget.model import Task
-from cnbudget.money import parse_amount
+from cnbudget.money import AmountUnit, parse_amount
 from cnbudget.readers.performance.labels import (
     DEPARTMENT_FUND_LABELS,
     DEPARTMENT_LABELS,
     FIELD_ZH,
     GROUP,
     PROJECT_AMOUNT_FIELDS,
+    PROJECT_FUND_HEADS,
     PROJECT_LABELS,
     Token,
     label_key,
+    label_unit,
     tokenize,
 )
 from cnbudget.readers.result import Problem
@@ -77,6 +85,7 @@ class FormTop:
     amounts: dict[str, Decimal] = attrs.field(factory=dict)
     tasks: list[Task] = attrs.field(factory=list)
     problems: list[Problem] = attrs.field(factory=list)
+    unit: AmountUnit | None = None  # the funds' unit, as a label prints it
 
     def problem(self, line: SourceLine, message: str) -> None:
         """Record a problem on ``line``."""
@@ -127,10 +136,10 @@ def _read_amount(top: FormTop, field: str, values: Sequence[str], line: SourceLi
     top.set_amount(field, amount, line)
 
 
-def _read_labelled(top: FormTop, line: SourceLine, labels: Mapping[str, str], amount_fields: frozenset[str],
+def _read_labelled(top: FormTop, line: SourceLine, tokens: Sequence[Token], amount_fields: frozenset[str],
                    last: str | None) -> str | None:
     """Read one row of label/value pairs; the text field last written, for continuation rows."""
-    for field, values in _pairs(tokenize(line.cells, labels)):
+    for field, values in _pairs(tokens):
         if field is None:
             if last is not None and line.is_tabular:
                 top.texts[last] = clean_name(top.texts.get(last, "") + " ".join(values))
@@ -150,13 +159,74 @@ def _read_labelled(top: FormTop, line: SourceLine, labels: Mapping[str, str], am
     return last
 
 
+def _read_unit(top: FormTop, line: SourceLine, tokens: Sequence[Token]) -> bool:
+    """Keep the unit a funds label prints (``项目资金（元）``); whether a label prints another one."""
+    mixed = False
+    for token in tokens:
+        if token.label != GROUP and token.label not in PROJECT_AMOUNT_FIELDS:
+            continue
+        unit = label_unit(line.cells[token.column])
+        if unit is not None and top.unit is not None and unit is not top.unit:
+            top.problem(line, f"funds in {unit.zh} beside funds in {top.unit.zh}: the funds were not read")
+            mixed = True
+        top.unit = top.unit or unit
+    return mixed
+
+
+def _under_heads(tokens: Sequence[Token], heads: dict[int, str]) -> list[Token]:
+    """The tokens with each funds label read as the field it stands for under its column's head;
+    the heads of the row are noted in ``heads`` (column → field) first."""
+    heads.update((token.column, token.label) for token in tokens
+                 if token.label is not None and token.label in PROJECT_FUND_HEADS)
+    placed = []
+    for token in tokens:
+        head = max((column for column in heads if column <= token.column), default=None)
+        fields = PROJECT_FUND_HEADS[heads[head]] if head is not None else {}
+        field = fields.get(token.label) if token.label is not None else None
+        placed.append(token if field is None else attrs.evolve(token, label=field))
+    return placed
+
+
+def _labels_awaiting_values(tokens: Sequence[Token], amount_fields: frozenset[str]) -> dict[int, str]:
+    """The text labels of a row that prints labels only (项目总目标 | 年度总体目标), by column: their
+    values stand below them. Empty for any other row."""
+    if any(token.label is None or token.text for token in tokens):
+        return {}
+    return {token.column: token.label for token in tokens
+            if token.label is not None and token.label != GROUP and token.label not in amount_fields}
+
+
+def _read_below(top: FormTop, line: SourceLine, tokens: Sequence[Token], labels: dict[int, str]) -> None:
+    """Read values printed under the labels of a row above (a text wrapped onto more rows is joined)."""
+    for token in tokens:
+        column = max((at for at in labels if at <= token.column), default=None)
+        if column is None:
+            top.problem(line, f"a cell left of the labels above it not read: {token.text!r}")
+            continue
+        field = labels[column]
+        top.texts[field] = clean_name(top.texts.get(field, "") + token.text)
+
+
 def read_project_top(lines: Sequence[SourceLine], *, table: str | None = None) -> FormTop:
     """Read the rows above the indicator heading of 项目支出绩效目标表."""
     top = FormTop(table=table)
     last: str | None = None
+    heads: dict[int, str] = {}
+    awaiting: dict[int, str] = {}
+    mixed = False  # funds labelled in two units
     for line in lines:
-        if not line.is_blank:
-            last = _read_labelled(top, line, PROJECT_LABELS, PROJECT_AMOUNT_FIELDS, last)
+        if line.is_blank:
+            continue
+        tokens = tokenize(line.cells, PROJECT_LABELS)
+        if awaiting and line.is_tabular and tokens and all(token.label is None for token in tokens):
+            _read_below(top, line, tokens, awaiting)
+            continue
+        mixed = _read_unit(top, line, tokens) or mixed
+        tokens = _under_heads(tokens, heads)
+        last = _read_labelled(top, line, tokens, PROJECT_AMOUNT_FIELDS, last)
+        awaiting = _labels_awaiting_values(tokens, PROJECT_AMOUNT_FIELDS)
+    if mixed:  # figures in different units cannot be held against each other
+        top.amounts.clear()
     return top
 
 
@@ -229,11 +299,11 @@ def read_department_top(lines: Sequence[SourceLine], *, table: str | None = None
             _read_funds(top, line)
         elif opening is not None or not line.is_tabular:
             part = None
-            last = _read_labelled(top, line, DEPARTMENT_LABELS, frozenset(), last)
+            last = _read_labelled(top, line, tokens, frozenset(), last)
         elif part == "tasks":
             _read_task(top, line, task_columns)
         elif part == "funds":
             _read_funds(top, line)
         else:
-            last = _read_labelled(top, line, DEPARTMENT_LABELS, frozenset(), last)
+            last = _read_labelled(top, line, tokens, frozenset(), last)
     return top

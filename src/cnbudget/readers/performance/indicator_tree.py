@@ -36,7 +36,12 @@ import attrs
 
 from cnbudget.model import Indicator
 from cnbudget.money import parse_amount
-from cnbudget.readers.performance.labels import is_indicator_header_text, label_key
+from cnbudget.readers.performance.labels import (
+    INDICATOR_COLUMN_LABELS,
+    INDICATOR_SECTION_LABELS,
+    is_indicator_header_text,
+    label_key,
+)
 from cnbudget.readers.result import Problem
 from cnbudget.readers.text.grid import is_amount
 from cnbudget.readers.text.source import SourceLine, clean_name
@@ -45,21 +50,8 @@ from cnbudget.text import squeeze_spaces
 
 __all__ = ["IndicatorColumns", "is_section_heading", "read_indicators"]
 
-# Heading labels (as compared by label_key) of each role.
-_ROLE_LABELS: dict[str, tuple[str, ...]] = {
-    "level1": ("一级指标",),
-    "level2": ("二级指标",),
-    "name": ("三级指标",),
-    "target": ("指标值", "目标值"),
-    "basis": ("指标值设置依据", "指标值设定依据", "指标设定依据", "指标设置依据", "设置依据", "设定依据"),
-    "explanation": ("指标值说明", "指标说明"),
-    "prior_actual": ("上年完成值", "上年完成情况", "上年实际完成值", "上年实际值"),
-    "weight": ("指标分值权重", "分值权重", "指标权重", "权重", "分值"),
-    "scoring_rule": ("指标赋分规则", "赋分规则", "评分规则"),
-    "evidence": ("佐证资料", "佐证材料"),
-}
-_ROLE_BY_LABEL = {label: role for role, labels in _ROLE_LABELS.items() for label in labels}
-_ZH = {role: labels[0] for role, labels in _ROLE_LABELS.items()}
+_ROLE_BY_LABEL = {label: role for role, labels in INDICATOR_COLUMN_LABELS.items() for label in labels}
+_ZH = {role: labels[0] for role, labels in INDICATOR_COLUMN_LABELS.items()}
 _DASHES = frozenset({"-", "—", "－", "--"})
 _LEVEL_WORD = "指标"
 _NUMERAL = "[一二三四五六七八九十]+"
@@ -113,6 +105,11 @@ class IndicatorColumns:
         """Heading texts of the columns that are not read."""
         return [clean_name(cell) for cell, role in zip(self.header.cells, self.roles, strict=True)
                 if role is None and cell.strip()]
+
+    def unnamed(self) -> list[int]:
+        """The columns whose heading is blank (a merged cell of the form's left edge, a gap)."""
+        return [i for i, (cell, role) in enumerate(zip(self.header.cells, self.roles, strict=True))
+                if role is None and not cell.strip()]
 
 
 @attrs.frozen(kw_only=True)
@@ -285,6 +282,13 @@ def _repeats_tail(cells: Sequence[str], above: _Row) -> bool:
     )
 
 
+def _under_no_heading(row: _Row, columns: IndicatorColumns) -> list[str]:
+    """Texts of a row under columns with a blank heading, other than the name of the form's part
+    (绩效指标, printed at the left edge beside the rows)."""
+    texts = [clean_name(row.cells[i]) for i in columns.unnamed() if i < len(row.cells) and _filled(row.cells[i])]
+    return [text for text in texts if label_key(text) not in INDICATOR_SECTION_LABELS]
+
+
 def _column_names(cells: Sequence[str], columns: IndicatorColumns) -> str:
     return ", ".join(_ZH.get(columns.roles[i] or "", "?") for i, cell in enumerate(cells) if _filled(cell))
 
@@ -343,6 +347,9 @@ def read_indicators(
     for row in rows:
         first = row.lines[0]
         placement = printed = _place(row.cells, columns, vocabulary, carry)
+        if not printed.faults and (stray := _under_no_heading(row, columns)):
+            problems.append(Problem(line=first.number, text=first.raw, table=table,
+                                    message=f"text under a column without heading not read: {stray!r}"))
         if printed.faults:
             repairs = _repair(row, columns, vocabulary, carry)
             why = "; ".join(printed.faults)

@@ -9,6 +9,11 @@ splitting a cell that holds both (``部门名称：延津县医疗保障局``).
 ('财政拨款', '资金来源', '部门名称')
 >>> [(t.label, t.text) for t in tokenize(["部门（单位）名称", "部门名称：某局"], DEPARTMENT_LABELS)]
 [('department', ''), ('department', '某局')]
+
+What varies between the templates of the provinces is here, as data: the labels of each form's
+top and of its indicator columns. The Shanghai 财政项目支出绩效目标填报表, for one, prints its funds
+in two columns, 项目资金总额 (the project's whole life) and 年度资金申请总额 (the year), each with
+its own 其中：财政资金 / 其他资金 below it (:data:`PROJECT_FUND_HEADS`).
 """
 
 from __future__ import annotations
@@ -18,6 +23,8 @@ from collections.abc import Mapping, Sequence
 
 import attrs
 
+from cnbudget.errors import InvalidAmount
+from cnbudget.money import AmountUnit
 from cnbudget.readers.text.source import clean_cell
 from cnbudget.text import normalize_width, squeeze_spaces
 
@@ -26,11 +33,16 @@ __all__ = [
     "DEPARTMENT_LABELS",
     "FIELD_ZH",
     "GROUP",
+    "INDICATOR_COLUMN_LABELS",
+    "INDICATOR_SECTION_LABELS",
     "PROJECT_AMOUNT_FIELDS",
+    "PROJECT_FUND_HEADS",
     "PROJECT_LABELS",
+    "TWO_COLUMN_FIELDS",
     "Token",
     "is_indicator_header_text",
     "label_key",
+    "label_unit",
     "tokenize",
 ]
 
@@ -40,6 +52,7 @@ GROUP = "group"
 _NUMBERING = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})[,.]")
 _AMONG = re.compile(r"^其中:?")
 _SUFFIX = re.compile(r"(?:\([^()]*\))+$")
+_UNIT_SUFFIX = re.compile(r"\(([^()]*)\)$")
 _COLON = re.compile(r"[:：]")
 
 
@@ -51,37 +64,85 @@ def label_key(text: str) -> str:
     return _SUFFIX.sub("", key).rstrip(":")
 
 
+def label_unit(text: str) -> AmountUnit | None:
+    """The amount unit a label prints in brackets (``项目资金（元）``), or ``None``.
+
+    >>> label_unit("项目资金（元）"), label_unit("项目资金 (万元)"), label_unit("部门名称 (盖章)")
+    (<AmountUnit.YUAN: '元'>, <AmountUnit.WAN_YUAN: '万元'>, None)
+    """
+    match = _UNIT_SUFFIX.search(squeeze_spaces(normalize_width(clean_cell(text))))
+    if match is None:
+        return None
+    try:
+        return AmountUnit.parse(match[1])
+    except InvalidAmount:
+        return None
+
+
 #: The Chinese label of each field, for messages.
 FIELD_ZH: Mapping[str, str] = {
     "agency": "预算单位", "project": "项目名称", "project_code": "项目编码", "owner": "项目负责人",
-    "total": "年度预算总额", "fiscal": "财政拨款", "other": "其他资金", "goal": "年度目标",
+    "total": "年度预算总额", "fiscal": "财政拨款", "other": "其他资金", "goal": "总体目标",
     "department": "部门名称", "contact": "部门联系人", "phone": "联系电话", "superior": "上级安排",
-    "own": "本级安排", "basic": "基本支出",
+    "own": "本级安排", "basic": "基本支出", "carryover": "上年结转资金", "project_total": "项目资金总额",
+    "project_fiscal": "项目资金总额：财政资金", "project_other": "项目资金总额：其他资金",
+    "nature": "项目性质", "category": "项目类别", "planned_start": "计划开始日期",
+    "planned_end": "计划完成日期", "annual_goal": "年度总体目标",
 }
 
-#: Labels of the key-value top of 项目支出绩效目标表, by field.
+#: Labels of the key-value top of 项目支出绩效目标表, by field (the field names of
+#: :class:`~cnbudget.model.ProjectTarget` and :class:`~cnbudget.model.ProjectFunds`).
 PROJECT_LABELS: Mapping[str, str] = {
     "预算单位": "agency",
     "项目单位": "agency",
     "单位名称": "agency",
+    "实施单位": "agency",
+    "主管部门": "department",
     "项目名称": "project",
     "项目编码": "project_code",
     "项目代码": "project_code",
     "项目负责人": "owner",
+    "项目性质": "nature",
+    "项目类别": "category",
+    "计划开始日期": "planned_start",
+    "计划完成日期": "planned_end",
     "项目资金": GROUP,
     "年度预算总额": "total",
     "年度资金总额": "total",
+    "年度资金申请总额": "total",
     "资金总额": "total",
     "财政拨款": "fiscal",
+    "当年财政拨款": "fiscal",
+    "财政资金": "fiscal",
+    "上年结转资金": "carryover",
     "其他资金": "other",
+    "项目资金总额": "project_total",
+    "项目绩效目标": GROUP,
     "项目总体目标": "goal",
-    "年度总体目标": "goal",
-    "项目年度目标": "goal",
-    "年度绩效目标": "goal",
+    "项目总目标": "goal",
+    "年度总体目标": "annual_goal",
+    "项目年度目标": "annual_goal",
+    "年度绩效目标": "annual_goal",
 }
 
 #: The fields of :data:`PROJECT_LABELS` that hold amounts.
-PROJECT_AMOUNT_FIELDS = frozenset({"total", "fiscal", "other"})
+PROJECT_AMOUNT_FIELDS = frozenset({"total", "fiscal", "other", "carryover", "project_total", "project_fiscal",
+                                   "project_other"})
+
+#: Funds printed in columns, each under its head (Shanghai: 项目资金总额 | 年度资金申请总额, with
+#: 其中：财政资金 / 其他资金 below the first and 其中：当年财政拨款 / 上年结转资金 / 其他资金 below the
+#: second): for each head's field, the fields that the labels below it (or after it in its row) stand
+#: for, where they differ from :data:`PROJECT_LABELS`. A label belongs to the nearest head at or to
+#: the left of its column.
+PROJECT_FUND_HEADS: Mapping[str, Mapping[str, str]] = {
+    "project_total": {"fiscal": "project_fiscal", "other": "project_other"},
+    "total": {},  # the labels right of the year's head keep their fields
+}
+
+#: The fields a form with two columns of funds (a head of :data:`PROJECT_FUND_HEADS` that re-reads the
+#: labels below it) prints side by side, whole life | year: the funds, and 项目总目标 | 年度总体目标.
+#: Printed one cell per line, the words of the two columns interleave.
+TWO_COLUMN_FIELDS = PROJECT_AMOUNT_FIELDS | {"goal", "annual_goal"}
 
 #: Labels of 部门整体绩效目标表 outside its budget part; ``tasks`` and ``funds`` open those parts.
 DEPARTMENT_LABELS: Mapping[str, str] = {
@@ -118,6 +179,26 @@ DEPARTMENT_FUND_LABELS: Mapping[str, str] = {
     "预算情况": GROUP,
     "指标值": GROUP,
 }
+
+
+#: Headings of the columns of an indicator table, by role (the :class:`~cnbudget.model.Indicator`
+#: field it fills); the first heading of a role is its name in messages.
+INDICATOR_COLUMN_LABELS: Mapping[str, tuple[str, ...]] = {
+    "level1": ("一级指标",),
+    "level2": ("二级指标",),
+    "name": ("三级指标",),
+    "target": ("指标值", "目标值", "年度(/项目)指标值", "年度指标值", "项目指标值"),
+    "basis": ("指标值设置依据", "指标值设定依据", "指标设定依据", "指标设置依据", "设置依据", "设定依据"),
+    "explanation": ("指标值说明", "指标说明"),
+    "prior_actual": ("上年完成值", "上年完成情况", "上年实际完成值", "上年实际值"),
+    "weight": ("指标分值权重", "分值权重", "指标权重", "权重", "分值"),
+    "scoring_rule": ("指标赋分规则", "赋分规则", "评分规则"),
+    "evidence": ("佐证资料", "佐证材料"),
+}
+
+#: Words a form prints in a column of the indicator table whose heading is blank: the name of the
+#: form's part (Shanghai: 绩效指标 beside the rows), not an indicator's cell.
+INDICATOR_SECTION_LABELS = frozenset({"绩效指标", "项目绩效指标", "项目绩效目标"})
 
 
 def is_indicator_header_text(keys: Sequence[str]) -> bool:

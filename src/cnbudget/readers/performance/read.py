@@ -2,8 +2,10 @@
 
 Three forms are read, each from its block (:data:`~cnbudget.readers.text.blocks.PERFORMANCE_KEYS`):
 
-* ``project_target`` — 项目支出绩效目标表: key-value top (:mod:`~cnbudget.readers.performance.forms`)
-  and indicator rows (:mod:`~cnbudget.readers.performance.indicator_tree`);
+* ``project_target`` — 项目支出绩效目标表 (and the Shanghai 财政项目支出绩效目标填报表, whose funds stand in
+  two columns, the project's whole life and the year): key-value top
+  (:mod:`~cnbudget.readers.performance.forms`) and indicator rows
+  (:mod:`~cnbudget.readers.performance.indicator_tree`);
 * ``department_target`` — 部门整体绩效目标表: the same, with 年度主要任务 and 年度预算 parts;
 * ``project_targets_summary`` — the Henan 项目绩效目标汇总表 (:mod:`~cnbudget.readers.performance.summary`).
 
@@ -38,6 +40,7 @@ from cnbudget.model import (
     ProjectFunds,
     ProjectTarget,
 )
+from cnbudget.money import AmountUnit
 from cnbudget.readers.performance.flat import read_flat_form
 from cnbudget.readers.performance.forms import FormTop, read_department_top, read_project_top
 from cnbudget.readers.performance.indicator_tree import IndicatorColumns, is_section_heading, read_indicators
@@ -82,8 +85,12 @@ def _read_form(block: Block, *, department: bool) -> tuple[FormTop, list[Indicat
     return top, indicators
 
 
-def read_project_target(block: Block) -> tuple[ProjectTarget | None, list[Problem]]:
+def read_project_target(block: Block, *, unit: AmountUnit | None = None) -> tuple[ProjectTarget | None, list[Problem]]:
     """Read one 项目支出绩效目标表; ``None`` when nothing of it could be read.
+
+    ``unit`` is the document's amount unit: a form whose funds label prints another one
+    (``项目资金（元）`` in a document in 万元) keeps it in :attr:`~cnbudget.model.ProjectTarget.unit`.
+    Without it, the funds are taken to be in the document's unit, whatever the form prints.
 
     >>> from cnbudget.readers.text.blocks import find_blocks
     >>> from cnbudget.readers.text.source import split_lines
@@ -95,21 +102,27 @@ def read_project_target(block: Block) -> tuple[ProjectTarget | None, list[Proble
     top, indicators = _read_form(block, department=False)
     if not (top.texts or top.amounts or indicators):
         return None, top.problems
-    project = top.texts.get("project")
+    texts = top.texts
+    project = texts.get("project")
     if project is None:
         top.problems.append(Problem(line=block.title.number, text=block.title.text, table=block.key,
                                     message="no 项目名称 found; the project is kept without a name"))
-    funds = ProjectFunds(total=top.amounts.get("total"), fiscal=top.amounts.get("fiscal"),
-                         other=top.amounts.get("other"))
     target = ProjectTarget(
-        agency=top.texts.get("agency"),
+        agency=texts.get("agency"),
         project=project or "",
-        project_code=top.texts.get("project_code"),
-        owner=top.texts.get("owner"),
-        funds=funds,
-        goal=top.texts.get("goal"),
+        project_code=texts.get("project_code"),
+        owner=texts.get("owner"),
+        funds=ProjectFunds(**top.amounts),
+        goal=texts.get("goal"),
         indicators=tuple(indicators),
         title=block.title.text,
+        department=texts.get("department"),
+        nature=texts.get("nature"),
+        category=texts.get("category"),
+        planned_start=texts.get("planned_start"),
+        planned_end=texts.get("planned_end"),
+        annual_goal=texts.get("annual_goal"),
+        unit=top.unit if unit is not None and top.unit not in (None, unit) else None,
     )
     return target, top.problems
 
@@ -141,8 +154,11 @@ def read_department_target(block: Block) -> tuple[DepartmentTarget | None, list[
     return target, top.problems
 
 
-def read_performance(blocks: Sequence[Block]) -> tuple[PerformanceTargets | None, list[Problem]]:
-    """Read every performance-target block, in document order; ``None`` when none could be read."""
+def read_performance(
+    blocks: Sequence[Block], *, unit: AmountUnit | None = None
+) -> tuple[PerformanceTargets | None, list[Problem]]:
+    """Read every performance-target block, in document order; ``None`` when none could be read.
+    ``unit`` is the document's amount unit (see :func:`read_project_target`)."""
     department: DepartmentTarget | None = None
     projects: list[ProjectTarget] = []
     subtotals: list[FundsSubtotal] = []
@@ -157,7 +173,7 @@ def read_performance(blocks: Sequence[Block]) -> tuple[PerformanceTargets | None
             elif target is not None:
                 department = target
         elif block.key == "project_target":
-            project, found = read_project_target(block)
+            project, found = read_project_target(block, unit=unit)
             problems.extend(found)
             if project is not None:
                 projects.append(project)

@@ -27,7 +27,7 @@ from cnbudget.money import (
     Interval,
     check_rate,
     check_ratio,
-    check_sum,
+    convert,
     decimal_places,
     implied_rate,
     units_off,
@@ -41,6 +41,7 @@ from cnbudget.validate.rules.cross_table_figures import Figure, compare, equal
 from cnbudget.validate.rules.narrative_groups import ShareGroup, share_groups
 from cnbudget.validate.rules.narrative_statements import Placed, Topic, as_printed, place, placed, plain, where
 from cnbudget.validate.rules.narrative_tables import budget_totals, figures_of, general_totals, is_budget_total
+from cnbudget.validate.rules.performance_composition import broken, exceeded
 
 __all__ = ["counted_projects"]
 
@@ -373,14 +374,9 @@ def counted_projects(doc: BudgetDisclosure, subject: str) -> list[ProjectTarget]
 
 
 def _uncertain(projects: Sequence[ProjectTarget]) -> bool:
-    """Whether a counted target's own funds do not add up (年度预算总额 ≠ 财政拨款 + 其他资金 + 上年结转):
-    the sum of the targets' money is then not certain."""
-    for target in projects:
-        funds = target.funds
-        parts = [part for part in (funds.fiscal, funds.other, funds.carryover) if part is not None]
-        if funds.total is not None and parts and check_sum(funds.total, parts).status is Consistency.INCONSISTENT:
-            return True
-    return False
+    """Whether a counted target's own funds do not add up (PERF-009): the sum of the targets' money
+    is then not certain."""
+    return any(next(broken(target.funds), None) or next(exceeded(target.funds), None) for target in projects)
 
 
 @rule("NARR-004", "说明中的项目个数和金额与绩效目标表一致", requires=("statements", "performance"))
@@ -404,7 +400,8 @@ def project_counts_agree(ctx: Context) -> Iterator[Finding]:
                               actual=Decimal(statement.count), severity=Severity.WARNING if fewer else None)
             continue
         if statement.amount is not None:
-            total = sum((p.funds.total or Decimal(0) for p in projects), Decimal(0))
+            total = sum((convert(p.funds.total, p.unit or ctx.doc.amount_unit, ctx.doc.amount_unit)
+                         for p in projects if p.funds.total is not None), Decimal(0))
             found = ctx.check_equal(statement.amount, total, where=where(statement),
                                     what=f"说明金额 = 各{kind}项目年度预算总额之和（{figure(total)}）",
                                     locations=[place(statement, "amount")])

@@ -16,32 +16,23 @@ from cnbudget.model import (
     DepartmentFunds,
     FundsSubtotal,
     Indicator,
-    ProjectFunds,
     ProjectLine,
     ProjectTarget,
     SummaryRole,
 )
 from cnbudget.model.fields import zh_label
-from cnbudget.money import AmountUnit, Consistency, Interval, check_equal, check_sum, decimal_places
+from cnbudget.money import AmountUnit, Consistency, Interval, check_equal, check_sum, convert, decimal_places
 from cnbudget.target_units import Measure, measure_of
 from cnbudget.targets import Comparator, TargetKind
 from cnbudget.validate.context import Context
 from cnbudget.validate.findings import Finding, Location, Severity
 from cnbudget.validate.registry import rule
 from cnbudget.validate.rules.performance_common import describe_indicator, place, targets, where
+from cnbudget.validate.rules.performance_composition import FUNDS_IDENTITIES, composition_findings
 from cnbudget.validate.rules.performance_projects import exact_key, loose_key, nearest, similarity
 from cnbudget.validate.rules.performance_words import is_cost
 
 __all__ = ["FUNDS_IDENTITIES"]
-
-#: ``total = Σ parts`` for the funds records of performance targets (资金构成).
-FUNDS_IDENTITIES: tuple[tuple[type, str, tuple[str, ...]], ...] = (
-    (ProjectFunds, "total", ("fiscal", "other")),
-    (ProjectFunds, "total", ("gov_budget", "special_account", "agency_funds")),
-    (DepartmentFunds, "total", ("superior", "own", "other")),
-    (DepartmentFunds, "total", ("basic", "project")),
-)
-
 
 def _plain(value: Decimal) -> str:
     """A figure for a message, without an exponent even after a change of unit (1.2亿元 → 12,000)."""
@@ -50,21 +41,6 @@ def _plain(value: Decimal) -> str:
 
 def _label(record: object, name: str) -> str:
     return zh_label(attrs.fields_dict(type(record))[name])  # type: ignore[arg-type]
-
-
-def _check_funds(ctx: Context, record: object, where_text: str, location: Location) -> Iterator[Finding]:
-    for kind, total_name, part_names in FUNDS_IDENTITIES:
-        if not isinstance(record, kind):
-            continue
-        total = getattr(record, total_name)
-        parts = [getattr(record, name) for name in part_names]
-        if total is None or any(part is None for part in parts):
-            continue
-        what = f"{_label(record, total_name)} = " + " + ".join(_label(record, name) for name in part_names)
-        found = ctx.check_sum(total, parts, where=where_text, what=what,
-                              locations=[attrs.evolve(location, column=total_name)])
-        if found is not None:
-            yield found
 
 
 def _subtotal_where(subtotal: FundsSubtotal) -> str:
@@ -79,14 +55,18 @@ def _subtotal_place(subtotal: FundsSubtotal, column: str | None = None) -> Locat
 
 @rule("PERF-009", "绩效目标资金构成不平", severity=Severity.ERROR, requires=("performance",))
 def funds_add_up(ctx: Context) -> Iterator[Finding]:
-    """A project target's 年度预算总额 = 财政拨款 + 其他资金 (and, in the Henan summary, 资金总额 =
-    政府预算资金 + 财政专户管理资金 + 单位资金, for projects and subtotals alike); the department-wide
-    target's 资金总额 = 上级安排 + 本级安排 + 其他资金, and = 基本支出 + 项目支出 where printed."""
+    """A project target's 年度预算总额 = 财政拨款 + 其他资金, + 上年结转资金 where printed (and, in the
+    Henan summary, 资金总额 = 政府预算资金 + 财政专户管理资金 + 单位资金, for projects and subtotals
+    alike); where the form prints the funds of the project's whole life (Shanghai), 项目资金总额 =
+    财政资金 + 其他资金, and the year's funds lie within them (年度资金申请总额 ≤ 项目资金总额, 当年财政拨款
+    ≤ 财政资金, 其他资金 ≤ 其他资金). The department-wide target's 资金总额 = 上级安排 + 本级安排 +
+    其他资金, and = 基本支出 + 项目支出 where printed. A part printed larger than a whole it belongs
+    to is one finding, which lists the identities it breaks."""
     for target in targets(ctx.doc):
-        yield from _check_funds(ctx, target.funds, where(target), place(target))
+        yield from composition_findings(ctx, target.funds, where(target), place(target))
     assert ctx.doc.performance is not None
     for subtotal in ctx.doc.performance.subtotals:
-        yield from _check_funds(ctx, subtotal.funds, _subtotal_where(subtotal), _subtotal_place(subtotal))
+        yield from composition_findings(ctx, subtotal.funds, _subtotal_where(subtotal), _subtotal_place(subtotal))
 
 
 # --- PERF-010 -----------------------------------------------------------------------------------------
@@ -148,7 +128,7 @@ def _is_floor(indicator: Indicator) -> bool:
 
 
 def _costs_against_total(ctx: Context, target: ProjectTarget, total: Decimal) -> Iterator[Finding]:
-    unit = ctx.doc.amount_unit
+    unit = target.unit or ctx.doc.amount_unit  # the form's funds are in its own unit
     costs = _cost_amounts(target.indicators, unit)
     head = where(target)
     for indicator, amount in costs:
@@ -199,7 +179,7 @@ def _per_capita(ctx: Context, target: ProjectTarget, total: Decimal) -> Iterator
     counted = _money(counts[0])
     assert counted is not None
     count_measure, count = counted
-    unit = ctx.doc.amount_unit
+    unit = target.unit or ctx.doc.amount_unit
     money = Measure(rate_measure.factor, "元")
 
     def amount(per_head: Decimal, heads: Decimal) -> Decimal:
@@ -322,6 +302,7 @@ def _pool(target: ProjectTarget, projects: list[_TableProject]) -> list[_TablePr
 def _match_projects(ctx: Context, table: str, projects: list[_TableProject],
                     amount_of: dict[str, str]) -> Iterator[Finding]:
     title = ctx.table_name(table)
+    table_unit = getattr(getattr(ctx.doc.tables, table), "unit", None) or ctx.doc.amount_unit
     for target in targets(ctx.doc):
         if not isinstance(target, ProjectTarget):
             continue
@@ -329,6 +310,8 @@ def _match_projects(ctx: Context, table: str, projects: list[_TableProject],
         amount = None if column is None else getattr(target.funds, column)
         if amount is None or amount == 0:
             continue  # no money of this kind, so nothing to find in this table
+        # A form and a table may each print their own unit; compare in the table's.
+        amount = convert(amount, target.unit or ctx.doc.amount_unit, table_unit)
         label = amount_of[column]  # type: ignore[index]
         yield from _match_one(ctx, target, amount, label, title, table, _pool(target, projects))
 
