@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from cnbudget.codes import FunctionCode
 from cnbudget.model import (
     ExpenditureAmounts,
     ExpenditureTable,
@@ -23,7 +22,7 @@ from cnbudget.model import (
 from cnbudget.readers.result import Problem
 from cnbudget.readers.tables.columns import Layout
 from cnbudget.readers.tables.source_list import is_source_list, read_source_list
-from cnbudget.readers.tables.tabling import TableReading, read_grid_rows, table_info
+from cnbudget.readers.tables.tabling import TableReading, function_row, read_grid_rows, table_info
 from cnbudget.readers.text.blocks import Block
 from cnbudget.readers.text.grid import make_grid
 
@@ -126,10 +125,7 @@ def read_expenditure_table(
         return None, reading.problems
     lines = tuple(
         FunctionLine(
-            agency=row.agency,
-            agency_code=row.agency_code,
-            code=row.code if isinstance(row.code, FunctionCode) else None,
-            name=row.name,
+            **function_row(row),
             amounts=ExpenditureAmounts(**row.values),
         )
         for row in reading.rows
@@ -150,10 +146,7 @@ def read_revenue_table(block: Block, read: RowsReader = _revenue_rows) -> tuple[
         return None, reading.problems
     lines = tuple(
         RevenueLine(
-            agency=row.agency,
-            agency_code=row.agency_code,
-            code=row.code if isinstance(row.code, FunctionCode) else None,
-            name=row.name,
+            **function_row(row),
             amounts=SourceAmounts(**row.values),
         )
         for row in reading.rows

@@ -28,7 +28,7 @@ from cnbudget.readers.result import Problem
 from cnbudget.readers.tables.columns import Layout
 from cnbudget.readers.tables.heading_labels import OrderedLayout
 from cnbudget.readers.tables.rows import RowRecord, carry_agencies
-from cnbudget.readers.tables.tabling import read_grid_rows, table_info
+from cnbudget.readers.tables.tabling import function_row, read_grid_rows, table_info
 from cnbudget.readers.text.blocks import Block
 from cnbudget.text import normalize_width
 
@@ -100,10 +100,7 @@ def read_project_expenditure_table(block: Block) -> tuple[ProjectExpenditureTabl
     carry_agencies(list(reading.rows))
     lines = tuple(
         ProjectExpenditureLine(
-            agency=row.agency,
-            agency_code=row.agency_code,
-            code=row.code if isinstance(row.code, FunctionCode) else None,
-            name=row.name,
+            **function_row(row),
             project=row.project,
             amounts=EconomicCategoryAmounts(**row.values),
         )

@@ -20,7 +20,7 @@ from cnbudget.readers.tables.rows import RowRecord, compact_cells, read_rows
 from cnbudget.readers.text.blocks import Block
 from cnbudget.readers.text.grid import Grid, make_grid
 
-__all__ = ["TableReading", "is_empty_statement", "read_grid_rows", "table_info"]
+__all__ = ["TableReading", "function_row", "is_empty_statement", "read_grid_rows", "table_info"]
 
 _EMPTY = re.compile(r"为空表|没有使用.{0,30}安排的支出|无.{0,20}(?:收支|支出)预算|本表无数据")
 _NOTE_PREFIX = re.compile(r"^\s*(?:备注|注)\s*[:：]\s*")
@@ -149,3 +149,9 @@ def table_info(block: Block, reading: TableReading) -> dict[str, Any]:
         "empty_statement": empty[0] if empty else None,
         "notes": notes,
     }
+
+
+def function_row(row: RowRecord) -> dict[str, Any]:
+    """The keyword arguments every line by function (功能分类) takes from its row, besides its amounts."""
+    code = row.code if isinstance(row.code, FunctionCode) else None
+    return {"agency": row.agency, "agency_code": row.agency_code, "code": code, "name": row.name}
