@@ -28,7 +28,6 @@ Three things the printed rows need before they can be read:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from decimal import Decimal
 
@@ -36,6 +35,7 @@ import attrs
 
 from cnbudget.model import Indicator
 from cnbudget.money import parse_amount
+from cnbudget.numbering import CHAPTER_NUMBER, PART_HEADING
 from cnbudget.readers.performance.labels import (
     INDICATOR_COLUMN_LABELS,
     INDICATOR_SECTION_LABELS,
@@ -54,8 +54,6 @@ _ROLE_BY_LABEL = {label: role for role, labels in INDICATOR_COLUMN_LABELS.items(
 _ZH = {role: labels[0] for role, labels in INDICATOR_COLUMN_LABELS.items()}
 _DASHES = frozenset({"-", "—", "－", "--"})
 _LEVEL_WORD = "指标"
-_NUMERAL = "[一二三四五六七八九十]+"
-_HEADING = re.compile(rf"^\s*(?:[(（]{_NUMERAL}[)）]|{_NUMERAL}、|第{_NUMERAL}部分)")
 
 
 def is_section_heading(line: SourceLine) -> bool:
@@ -64,7 +62,7 @@ def is_section_heading(line: SourceLine) -> bool:
     >>> [is_section_heading(SourceLine.of(1, text)) for text in ("（五）其他需说明的事项", "（2024 年）")]
     [True, False]
     """
-    return "\t" not in line.raw and _HEADING.match(line.text) is not None
+    return "\t" not in line.raw and any(heading.match(line.text.lstrip()) for heading in (CHAPTER_NUMBER, PART_HEADING))
 
 
 @attrs.frozen(kw_only=True)

@@ -25,6 +25,7 @@ import attrs
 
 from cnbudget.errors import InvalidAmount
 from cnbudget.money import AmountUnit
+from cnbudget.numbering import strip_number
 from cnbudget.readers.text.source import clean_cell
 from cnbudget.text import normalize_width, squeeze_spaces
 
@@ -49,7 +50,6 @@ __all__ = [
 #: The field of a label that only heads a group of other labels and has no value of its own.
 GROUP = "group"
 
-_NUMBERING = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})[,.]")
 _AMONG = re.compile(r"^其中:?")
 _SUFFIX = re.compile(r"(?:\([^()]*\))+$")
 _UNIT_SUFFIX = re.compile(r"\(([^()]*)\)$")
@@ -59,7 +59,7 @@ _COLON = re.compile(r"[:：]")
 def label_key(text: str) -> str:
     """A label as compared: width folded, spaces, numbering, ``其中``, a bracketed unit and colons gone."""
     key = squeeze_spaces(normalize_width(clean_cell(text)))
-    key = _NUMBERING.sub("", key)
+    key = strip_number(key)
     key = _AMONG.sub("", key).rstrip(":")
     return _SUFFIX.sub("", key).rstrip(":")
 

@@ -52,6 +52,7 @@ import attrs
 from cnbudget.model import Statement
 from cnbudget.model.narrative import ChangeBasis
 from cnbudget.money import AmountUnit, parse_amount
+from cnbudget.numbering import LIST_MARK
 from cnbudget.readers.prose.figures import (
     AmountMatch,
     absent_of,
@@ -90,7 +91,7 @@ from cnbudget.readers.text.source import SourceLine
 
 __all__ = ["NarrativeContext", "read_statements", "statements_in"]
 
-_PROJECT = re.compile(r"^(?:\d{1,2}\s*[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）])?\s*项目名称[：:](?P<name>.+)$")
+_PROJECT = re.compile(r"^项目名称[：:](?P<name>.+)$")  # after its list number (1. 项目名称：)
 # The amount of a project's description is its budget, whoever the subject names it.
 _PROJECT_AMOUNT = re.compile(r"^(?:预算安排规模|预算安排|预算规模|资金规模|项目预算|项目总预算)$")
 _VERB_FIRST = re.compile(r"^(?:增加|减少|增长|下降|压减|调增|调减)")
@@ -234,7 +235,7 @@ class _Reader:
             self.clause(clause, piece)
 
     def clause(self, clause: str, piece: str) -> None:
-        project = _PROJECT.match(clause)
+        project = _PROJECT.match(LIST_MARK.sub("", clause, count=1))
         if project is not None:
             self.project = project["name"].strip()
             return

@@ -30,17 +30,17 @@ import attrs
 from cnbudget.errors import InvalidAmount
 from cnbudget.model import ProcurementLine, ProcurementTable, is_total_label
 from cnbudget.money import parse_amount
+from cnbudget.numbering import strip_number
 from cnbudget.readers.result import Problem
 from cnbudget.readers.tables.tabling import TableReading, is_empty_statement, table_info
 from cnbudget.readers.text.blocks import Block
 from cnbudget.readers.text.grid import is_amount, make_grid
 from cnbudget.readers.text.source import SourceLine, clean_name
-from cnbudget.text import normalize_width
 
 __all__ = ["read_procurement_table"]
 
 # 一、货物A / 二、工程B / 三、服务C (the letter is the 政府采购品目 code's first letter).
-_CATEGORY = re.compile(r"^(?:[一二三四五六七八九十]+[、,.]|\d+[、,.])?\s*(货物|工程|服务)\s*[A-Z]?$")
+_CATEGORY = re.compile(r"^(货物|工程|服务)\s*[A-Z]?$")  # after its list number (一、货物)
 # How the purchase is organised (采购组织形式).
 _METHOD = re.compile(r".*(?:集中采购|自行组织|分散采购|自行采购|委托采购|采购)$")
 _HEADINGS = {"采购品目大类", "采购品目大", "类", "专项名称", "经济科目", "采购物品名称", "采购组织形式", "总计", "金额"}
@@ -90,7 +90,7 @@ def _place(texts: list[str], category: str | None, project: str | None, subject:
     """The row for the texts a line prints, with the category, project and subject above it."""
     if len(texts) == 1 and is_total_label(texts[0]):
         return ProcurementLine(name="".join(texts[0].split()), amount=amount)
-    if len(texts) == 1 and (found := _CATEGORY.match(normalize_width(texts[0]).replace(" ", ""))):
+    if len(texts) == 1 and (found := _CATEGORY.match(strip_number(texts[0]).replace(" ", ""))):
         return ProcurementLine(category=found.group(1), name=texts[0].replace(" ", ""), amount=amount)
     if category is None:
         return f"a row before any 采购品目大类 ({' | '.join(texts)})"
