@@ -62,15 +62,24 @@ ITEM_NUMBER = re.compile(r"^(?:\d{1,2}\s*[、.．](?=\s*\d{4}\s*年|\s*[^\d\s])|
 LIST_MARK = re.compile(
     rf"^(?:\d{{1,2}}\s*[、.．](?=\s*\d{{4}}\s*年|\s*[^\d\s])|[（(][{_CHINESE}\d]{{1,3}}[)）]|[{_CHINESE}]+、)\s*")
 
-#: A table's number printed on its own or before its title: 表1, 表 1, 表一, 附表3, 公开05表, 公开 05 表.
-TABLE_NUMBER = re.compile(rf"^(?:附?表\s*(?P<a>{NUMERAL})|公开\s*(?P<b>\d{{1,3}})\s*表)")
+# A table's sub-number (表1-1, 预算01-2表): tables of one number are parts of one statement, and are
+# numbered by their main number here.
+_SUB = r"(?:\s*[-－—]\s*\d{1,2})?"
+#: A table's number printed on its own or before its title: 表1, 表 1, 表一, 表1-1, 附表3, 公开05表,
+#: 公开 05 表, 预算01表, 附件1.
+TABLE_NUMBER = re.compile(
+    rf"^(?:附?表\s*(?P<a>{NUMERAL}){_SUB}|(?:公开|部门预算|预算)\s*(?P<b>\d{{1,3}}){_SUB}\s*表|附件\s*(?P<c>\d{{1,2}}))")
 
 # A list number at the start of a text (after width folding): (一) (1) 一、 1. 1、 1: ① or a table number.
 _LEADING = re.compile(
-    rf"^[-*#\s]*(?:附?表\s*(?P<table>{NUMERAL})(?![\d{CHINESE_NUMERALS}])|公开\s*(?P<public>\d{{1,3}})\s*表"
+    rf"^[-*#\s]*(?:附?表\s*(?P<table>{NUMERAL})(?![\d{CHINESE_NUMERALS}]){_SUB}"
+    rf"|(?:公开|部门预算|预算)\s*(?P<public>\d{{1,3}}){_SUB}\s*表|附件\s*(?P<annex>\d{{1,2}})(?!\d)"
     rf"|\(\s*(?P<bracket>{NUMERAL})\s*\)"
-    rf"|(?P<listed>{NUMERAL})\s*[,.:](?!\d))\s*[,.:\-]?\s*"
+    # 1,089 and 2.66 are figures; 五、2019年 and 5.2019年 are numbers before a year.
+    rf"|(?P<listed>{NUMERAL})(?:\s*[,.:](?!\d)|(?<=[{CHINESE_NUMERALS}])\s*[,.:]|\s*[,.:](?=\d{{4}}\s*年)))"
+    r"\s*[,.:\-]?\s*"
 )
+_STYLES = ("table", "public", "annex", "bracket", "listed")  # the named groups of _LEADING
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
@@ -96,9 +105,9 @@ def numeral(text: str) -> int | None:
 class ListNumber:
     """The number at the start of a text: its value, its style and where the text after it begins.
 
-    ``style`` is ``table`` (表1, 附表一), ``public`` (公开05表), ``bracket`` (（一）, (1)), ``listed``
-    (一、 1. 1、) or ``circled`` (①); ``chinese`` says whether it is written in Chinese numerals;
-    ``end`` indexes the text as given (not width folded).
+    ``style`` is ``table`` (表1, 附表一), ``public`` (公开05表, 预算01表), ``annex`` (附件1), ``bracket``
+    (（一）, (1)), ``listed`` (一、 1. 1、) or ``circled`` (①); ``chinese`` says whether it is written in
+    Chinese numerals; ``end`` indexes the text as given (not width folded).
 
     >>> list_number("一、本年收入")
     ListNumber(value=1, style='listed', chinese=True, end=2)
@@ -121,7 +130,7 @@ def list_number(text: str) -> ListNumber | None:
     found = _LEADING.match(folded)
     if found is None or len(folded) != len(text):  # width folding kept every character in place
         return None
-    style = next(name for name in ("table", "public", "bracket", "listed") if found.group(name))
+    style = next(name for name in _STYLES if found.group(name))
     digits = found.group(style)
     value = numeral(digits)
     if value is None:
@@ -147,7 +156,7 @@ def split_number(text: str) -> tuple[int | None, str]:
     found = _LEADING.match(folded)
     if found is None:
         return None, folded
-    kind = next(name for name in ("table", "public", "bracket", "listed") if found.group(name))
+    kind = next(name for name in _STYLES if found.group(name))
     value = numeral(found.group(kind))
     if value is None:
         return None, folded
@@ -189,7 +198,7 @@ def table_number(printed: str | None) -> int | None:
     found = TABLE_NUMBER.match(re.sub(r"\s+", "", normalize_width(printed or "")))
     if found is None:
         return None
-    return numeral(found.group("a") or found.group("b"))
+    return numeral(found.group("a") or found.group("b") or found.group("c"))
 
 
 def is_table_number(text: str) -> bool:

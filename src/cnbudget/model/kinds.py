@@ -77,7 +77,7 @@ TABLE_KINDS: tuple[TableKind, ...] = (
     _kind("operating_costs", rf"(?:一般公共预算)?机关运行经费支出{_BUDGETED}{_SITUATION}表",
           keywords=r"机关运行经费支出"),
     _kind("three_public",
-          rf"(?:财政拨款|一般公共预算)?\"?三公\"?经费(?:,会议费,培训费)?(?:和机关运行经费)?(?:支出)?{_BUDGETED}{_SITUATION}表",
+          rf"(?:一般公共预算)?(?:财政拨款|拨款)?\"?三公\"?经费(?:,会议费,培训费)?(?:和机关运行经费)?(?:支出)?{_BUDGETED}{_SITUATION}表",
           keywords=r"三公"),
     _kind("general_budget_basic",
           rf"一般公共预算(?:财政拨款)?基本支出(?:部门预算经济分类)?{_BUDGETED}{_SITUATION}表{_BY_ECONOMIC}",
@@ -95,7 +95,7 @@ TABLE_KINDS: tuple[TableKind, ...] = (
           keywords=r"国有资本经营.*支出"),
     _kind("carryover", r"上年结转结余(?:情况)?明细表|上年结转结余情况表", keywords=r"上年结转结余"),
     _kind("economic_summary", r"支出经济分类汇总表", keywords=r"经济分类汇总"),
-    _kind("procurement", rf"政府采购(?:支出)?{_BUDGETED}{_SITUATION}表", keywords=r"政府采购"),
+    _kind("procurement", rf"政府采购(?:支出)?{_BUDGETED}{_SITUATION}(?:明细)?表", keywords=r"政府采购"),
     _kind("department_target", r"(?:部门\(单位\)|部门|单位)?整体(?:支出)?绩效目标(?:申报)?表",
           keywords=r"整体(?:支出)?绩效目标", form=True, title="部门整体绩效目标表"),
     _kind("project_targets_summary", r"(?:部门)?(?:预算)?项目绩效目标汇总表", keywords=r"项目绩效目标汇总",
@@ -103,9 +103,12 @@ TABLE_KINDS: tuple[TableKind, ...] = (
     _kind("project_target", r"(?:\S*?)项目支出绩效目标(?:申报|填报)?表", keywords=r"项目(?:支出)?绩效目标", form=True,
           title="项目支出绩效目标表"),
     _kind("projects", rf"项目支出{_BUDGETED}表", keywords=r"项目支出(?:预算)?(?:情况)?表$"),
-    _kind("summary", rf"(?:财务)?收支{_BUDGETED}(?:总体情况表|总表)", keywords=r"收(?:入)?支(?:出)?(?:预算)?总"),
-    _kind("revenue", rf"收入{_BUDGETED}(?:总体情况表|总表)", keywords=r"收入(?:预算)?(?:总|表$|情况表$)"),
-    _kind("expenditure", rf"支出{_BUDGETED}(?:总体情况表|总表)", keywords=r"支出(?:预算)?(?:总|表$|情况表$)"),
+    _kind("summary", rf"(?:财务)?收支{_BUDGETED}(?:总体情况表|总表)", r"预算收支总表",
+          keywords=r"收(?:入)?支(?:出)?(?:预算)?总"),
+    _kind("revenue", rf"收入{_BUDGETED}(?:总体情况表|总表)", r"收入预算表",
+          keywords=r"收入(?:预算)?(?:总|表$|情况表$)"),
+    _kind("expenditure", rf"支出{_BUDGETED}(?:总体情况表|总表)", r"支出预算表",
+          keywords=r"支出(?:预算)?(?:总|表$|情况表$)"),
 )
 
 #: The kinds by key.
@@ -121,7 +124,7 @@ _PREFIX = re.compile(
     rf"^(?:20\d\d年度?)?(?:{_ORGANISATION}(?=20\d\d年|部门|单位))?(?:20\d\d年度?)?"
     r"(?:(?:区级|市级|县级|省级)?(?:部门\(单位\)|预算单位|部门|单位))?"
 )
-_SUFFIX = re.compile(r"(?:\(20\d\d年度?\)|\((?:空表|续表?)\))?(?:表\d+)?$")
+_SUFFIX = re.compile(r"(?:\(20\d\d年度?\)|\((?:空表|续表?|(?:公开|预算)\d{1,3}表)\))?(?:表\d+)?$")
 # Heading words printed on the title's own line in some extractions (收支预算总表部门：某厅 单位：万元).
 _META = re.compile(r"(?:编制部门|编制单位|部门名称|单位名称|预算单位|部门|单位|金额单位)[:：]")
 _MAX_TITLE = 60
@@ -138,7 +141,9 @@ def printed_title(text: str) -> str:
     ('收支预算总表', '2024 年部门收支总体情况表')
     """
     found = _META.search(text)
-    return text[: found.start()].strip() if found is not None and found.start() > 0 else text.strip()
+    if found is None or found.start() == 0:
+        return text.strip()
+    return text[: found.start()].strip().rstrip("(（").strip()
 
 
 def title_core(text: str) -> str:
@@ -150,11 +155,11 @@ def title_core(text: str) -> str:
     >>> title_core("收支预算总表部门：中共江苏省委办公厅 单位：万元")
     '收支预算总表'
     """
-    squeezed = _squeezed(text)
-    meta = _META.search(squeezed)
+    _, rest = split_number(normalize_width(text))  # before squeezing: 附表1 2024年 is not 附表12024年
+    rest = _squeezed(rest)
+    meta = _META.search(rest)
     if meta is not None and meta.start() > 0:
-        squeezed = squeezed[: meta.start()]
-    _, rest = split_number(squeezed)
+        rest = rest[: meta.start()].rstrip("(")  # 部门收支总表(单位:万元)
     return _SUFFIX.sub("", _PREFIX.sub("", rest, count=1), count=1)
 
 
@@ -170,7 +175,7 @@ def title_key(text: str) -> str | None:
     squeezed = _squeezed(text)
     if not squeezed or len(squeezed) > _MAX_TITLE + 40 or squeezed.endswith(("。", ".", ";")):
         return None
-    core = title_core(squeezed)
+    core = title_core(text)
     if not core or len(core) > _MAX_TITLE:
         return None
     # A department's name before the kind's words (…人民检察院财政拨款支出预算表): tried only where

@@ -7,8 +7,8 @@ by the words that tell the tables apart (三公, 政府性基金, 基本支出 �
 national titles (财政拨款收支总表, 一般公共预算支出表) and other provinces' wording: such an entry
 shows that the document lists the table, even where the body's title may not have been recognised.
 
->>> [(a.key, a.number, a.strict) for a in announcements(("一、部门收支总体情况表", "表5 一般公共预算支出表"))]
-[('summary', 1, True), ('general_budget', 5, False)]
+>>> [(a.key, a.number, a.strict) for a in announcements(("一、部门收支总体情况表", "六、政府性基金支出预算明细表"))]
+[('summary', 1, True), ('gov_fund', 6, False)]
 """
 
 from __future__ import annotations

@@ -1,0 +1,145 @@
+"""Table kinds (表格种类): the titles of every template family name the same kinds.
+
+The expected keys are written by hand from the titles as provinces print them; the property test
+puts a title's numbering, year and department around a bare title and expects the same kind.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cnbudget.model.kinds import printed_title, title_key
+from cnbudget.numbering import split_number, table_number
+
+# Titles as printed by the template families (national 8-table template, Shanghai, Jiangsu,
+# Beijing, Tianjin, Sichuan, Guangdong, Hunan, Chongqing), and the kind each holds.
+FAMILY_TITLES = [
+    ("部门收支总表", "summary"),
+    ("部门收支总体情况表", "summary"),
+    ("部门财务收支预算总表", "summary"),
+    ("收支预算总表", "summary"),
+    ("部门收支预算总表", "summary"),
+    ("部门预算收支总表", "summary"),
+    ("收支总表", "summary"),
+    ("部门收入总表", "revenue"),
+    ("收入预算表", "revenue"),
+    ("部门收入预算总表", "revenue"),
+    ("部门支出总表", "expenditure"),
+    ("支出预算表", "expenditure"),
+    ("部门支出预算总表", "expenditure"),
+    ("财政拨款收支总表", "fiscal_summary"),
+    ("财政拨款收支预算总表", "fiscal_summary"),
+    ("财政拨款支出预算表（功能科目）", "fiscal_expenditure"),
+    ("财政拨款基本支出预算表（经济科目）", "fiscal_basic"),
+    ("一般公共预算支出表", "general_budget"),
+    ("一般公共预算财政拨款支出预算表", "general_budget"),
+    ("一般公共预算支出功能分类预算表", "general_budget"),
+    ("一般公共预算基本支出表", "general_budget_basic"),
+    ("一般公共预算基本支出部门预算经济分类预算表", "general_budget_basic"),
+    ("一般公共预算财政拨款基本支出预算表", "general_budget_basic"),
+    ("一般公共预算项目支出预算表", "general_budget_projects"),
+    ("一般公共预算“三公”经费支出表", "three_public"),
+    ("一般公共预算财政拨款“三公”经费支出预算表", "three_public"),
+    ("一般公共预算拨款“三公”经费支出预算表", "three_public"),
+    ("“三公”经费和机关运行经费预算表", "three_public"),
+    ("一般公共预算“三公”经费、会议费、培训费支出预算表", "three_public"),
+    ("一般公共预算机关运行经费支出预算表", "operating_costs"),
+    ("政府性基金预算支出表", "gov_fund"),
+    ("政府性基金支出情况表", "gov_fund"),
+    ("政府性基金预算财政拨款支出预算表", "gov_fund"),
+    ("部门政府性基金预算支出表", "gov_fund"),
+    ("国有资本经营预算支出表", "soe_capital"),
+    ("国有资本经营预算财政拨款支出预算表", "soe_capital"),
+    ("项目支出表", "projects"),
+    ("项目支出预算表", "projects"),
+    ("政府采购支出预算表", "procurement"),
+    ("政府采购预算明细表", "procurement"),
+    ("上年结转结余明细表", "carryover"),
+    ("支出经济分类汇总表", "economic_summary"),
+    ("部门整体支出绩效目标表", "department_target"),
+    ("项目支出绩效目标表", "project_target"),
+]
+
+# How titles are numbered, and what may run onto a title's line.
+NUMBERED_TITLES = [
+    ("表1 部门收支总表", "summary"),
+    ("表一：部门收支总表", "summary"),
+    ("表1-1 部门收入总表", "revenue"),
+    ("附表2-1 部门收入总表", "revenue"),
+    ("附表1 2024年收支总体情况表", "summary"),
+    ("公开05表 财政拨款支出预算表（功能科目）", "fiscal_expenditure"),
+    ("公开 05 表 财政拨款支出预算表", "fiscal_expenditure"),
+    ("预算01表 部门收支总表", "summary"),
+    ("预算01-1表 部门收支总表", "summary"),
+    ("附件1：部门收支总表", "summary"),
+    ("五、一般公共预算支出表", "general_budget"),
+    ("（五）一般公共预算支出表", "general_budget"),
+    ("5.一般公共预算支出表", "general_budget"),
+    ("部门收支总表 表1", "summary"),
+    ("部门收支总表（单位：万元）", "summary"),
+    ("部门收支预算总表（公开01表）", "summary"),
+    ("收支预算总表部门：中共江苏省委办公厅 单位：万元", "summary"),
+    ("上海市普陀区某某局2025年部门财务收支预算总表", "summary"),
+    ("2024年度某某中心部门收支总表", "summary"),
+    ("部门收支总表(2024年)", "summary"),
+]
+
+NOT_TITLES = [
+    "本表为空表。",
+    "一般公共预算财政拨款支出决算表",  # final accounts: another kind of document
+    "部门预算编制说明",
+    "2024年部门预算公开表",
+    "附件1：2024年部门预算公开表",
+    "比2024年预算增加120万元",
+]
+
+
+@pytest.mark.parametrize(("title", "key"), FAMILY_TITLES + NUMBERED_TITLES)
+def test_each_familys_title_names_its_kind(title: str, key: str) -> None:
+    assert title_key(title) == key
+
+
+@pytest.mark.parametrize("text", NOT_TITLES)
+def test_a_line_that_titles_no_table_names_no_kind(text: str) -> None:
+    assert title_key(text) is None
+
+
+_NUMBERS = st.sampled_from(
+    ["", "表1 ", "表 3：", "附表2-1 ", "公开05表 ", "预算01表 ", "附件1 ", "五、", "（五）", "5.", "5、"])
+_YEARS = st.sampled_from(["", "2019年", "2025年度", "2024 年"])
+_OWNERS = st.sampled_from(["", "某某市医疗保障局", "上海市普陀区商务委员会", "江苏省人民检察院", "某某中心"])
+_KINDS = st.sampled_from([(title, key) for title, key in FAMILY_TITLES if not title.startswith(("部门", "单位"))])
+
+
+@given(_NUMBERS, _YEARS, _OWNERS, _KINDS)
+def test_numbering_year_and_department_around_a_title_leave_its_kind(
+    number: str, year: str, owner: str, kind: tuple[str, str]
+) -> None:
+    title, key = kind
+    assert title_key(f"{number}{year}{owner}{title}") == key
+
+
+@pytest.mark.parametrize(
+    ("printed", "number"),
+    [("表1", 1), ("表 10", 10), ("附表一", 1), ("表1-1", 1), ("表2-3", 2), ("公开05表", 5), ("公开 12 表", 12),
+     ("预算03表", 3), ("预算03-2表", 3), ("附件2", 2), ("部门收支总表", None), ("2024年", None)],
+)
+def test_a_table_is_numbered_by_its_main_number(printed: str, number: int | None) -> None:
+    assert table_number(printed) == number
+
+
+def test_a_sub_number_is_not_left_before_the_title() -> None:
+    assert split_number("表1-2 部门收入总表") == (1, "部门收入总表")
+    assert split_number("预算01-1表 部门收支总表") == (1, "部门收支总表")
+
+
+def test_a_figure_is_not_taken_for_a_table_number() -> None:
+    assert split_number("2.66%")[0] is None
+    assert split_number("附件12345")[0] is None
+
+
+def test_the_printed_title_drops_what_ran_onto_its_line() -> None:
+    assert printed_title("部门收支总表（单位：万元）") == "部门收支总表"
+    assert printed_title("收支预算总表部门：中共江苏省委办公厅 单位：万元") == "收支预算总表"
