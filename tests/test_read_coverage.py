@@ -120,3 +120,49 @@ def test_the_command_line_reads_files_together(tmp_path: Path) -> None:
 def test_corpus_final_accounts_are_refused_with_their_kind() -> None:
     with pytest.raises(FinalAccountsNotRead):
         read_text(corpus_path("final-sh-putuo-finance-2024"))
+
+
+# A table of a kind the model does not hold, printed after the summary, its rows like a summary's.
+PURCHASES = ("政府购买服务预算财政拨款明细表\n单位：万元\n项目\t购买服务内容\t金额\n"
+             "合计\t\t9.00\n物业管理\t保洁\t9.00\n")
+
+
+def test_a_table_of_another_kind_is_recorded_and_its_rows_are_not_the_table_above() -> None:
+    result = read_text(HEAD + SUMMARY + PURCHASES)
+    doc = result.disclosure
+    assert [(t.title, t.line) for t in doc.other_tables] == [("政府购买服务预算财政拨款明细表", 8)]
+    summary = doc.tables.summary
+    assert summary is not None
+    assert [line.name for line in summary.expenditure] == ["卫生健康支出", "支出总计"]
+    assert not [p for p in result.problems if p.table == "summary"]
+    assert result.coverage.read == ("summary",) and not result.coverage.complete
+    assert "政府购买服务预算财政拨款明细表" in result.coverage.summary()
+
+
+def test_a_table_of_another_kind_is_a_warning_of_its_own() -> None:
+    report = validate(read_text(HEAD + SUMMARY + PURCHASES).disclosure, rules=["READ"])
+    assert [(f.rule, f.severity) for f in report.findings] == [("READ-005", Severity.WARNING)]
+    assert "政府购买服务预算财政拨款明细表" in report.findings[0].message
+    assert not report.has_errors
+
+
+def test_a_table_of_another_kind_the_contents_list_needs_no_headings_below() -> None:
+    contents = "目录\n一、部门收支总体情况表\n二、财政专户管理资金预算支出表\n\n"
+    text = HEAD + contents + SUMMARY + "财政专户管理资金预算支出表\n无\n"
+    assert [t.title for t in read_text(text).disclosure.other_tables] == ["财政专户管理资金预算支出表"]
+
+
+@pytest.mark.parametrize("line", [
+    "详见政府采购预算表。",  # a sentence
+    "2024年部门预算公开表",  # the name of the whole set
+    "省级部门预算公开报表",
+    "附表",
+])
+def test_a_line_that_titles_no_table_is_not_another_kind(line: str) -> None:
+    text = HEAD + SUMMARY + f"{line}\n单位：万元\n甲\t乙\t丙\n"
+    assert read_text(text).disclosure.other_tables == ()
+
+
+def test_a_table_of_another_kind_continued_over_pages_is_one_table() -> None:
+    doc = read_text(HEAD + SUMMARY + PURCHASES + PURCHASES).disclosure
+    assert len(doc.other_tables) == 1

@@ -116,7 +116,7 @@ def test_json_form_has_exactly_the_published_keys() -> None:
     (finding,) = data["findings"]
     assert set(data) == {"findings", "coverage", "comparisons"}
     assert data["coverage"] == {"announced": [], "printed": ["general_budget"], "read": ["general_budget"],
-                                "unread": [], "tables_elsewhere": None}
+                                "unread": [], "other": [], "tables_elsewhere": None}
     assert data["comparisons"] == 1  # the one row's 合计 = 基本支出 + 项目支出
     assert set(finding) == {"rule", "severity", "message", "locations", "expected", "actual"}
     assert finding["expected"] == "2.00" and finding["actual"] == "9.00" and finding["severity"] == "error"

@@ -15,7 +15,7 @@ from cnbudget.model.amounts import (
     SourceAmounts,
     SourceSplit,
 )
-from cnbudget.model.coverage import Coverage, UnreadTable, coverage
+from cnbudget.model.coverage import Coverage, OtherTable, UnreadTable, coverage
 from cnbudget.model.disclosure import FORMAT_VERSION, BudgetDisclosure
 from cnbudget.model.facts import FACT_COLUMNS, Fact, facts
 from cnbudget.model.fields import zh_label
@@ -99,6 +99,7 @@ __all__ = [
     "Indicator",
     "Line",
     "OtherMatters",
+    "OtherTable",
     "PerformanceTargets",
     "Procurement",
     "ProcurementLine",

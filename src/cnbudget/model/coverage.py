@@ -27,7 +27,7 @@ from cnbudget.model.kinds import KINDS, loose_key, title_key
 if TYPE_CHECKING:
     from cnbudget.model.disclosure import BudgetDisclosure
 
-__all__ = ["Coverage", "UnreadTable", "coverage"]
+__all__ = ["Coverage", "OtherTable", "UnreadTable", "coverage"]
 
 
 @attrs.frozen(kw_only=True)
@@ -42,6 +42,15 @@ class UnreadTable:
 
 
 @attrs.frozen(kw_only=True)
+class OtherTable:
+    """A table the document prints of a kind the model does not hold (未收录种类的表), such as
+    政府购买服务预算表: its title and line as printed. It is not read, and nothing in it is checked."""
+
+    title: str = text("表名")
+    line: int | None = optional_int("行号")
+
+
+@attrs.frozen(kw_only=True)
 class Coverage:
     """The tables announced (in the 目录), printed, read and not read; and whether the tables are
     published in another file."""
@@ -50,12 +59,13 @@ class Coverage:
     printed: tuple[str, ...] = items("印出的表", str)
     read: tuple[str, ...] = items("已读取的表", str)
     unread: tuple[UnreadTable, ...] = items("未能读取的表", UnreadTable)
+    other: tuple[OtherTable, ...] = items("未收录种类的表", OtherTable)
     tables_elsewhere: str | None = optional_text("表格另行公开")
 
     @property
     def complete(self) -> bool:
         """Whether every table printed was read and none is said to be elsewhere."""
-        return not self.unread and self.tables_elsewhere is None
+        return not self.unread and not self.other and self.tables_elsewhere is None
 
     def summary(self) -> str:
         """One line for reports: 表格：已读取 8 张 / 印出 9 张；未能读取：…
@@ -68,6 +78,8 @@ class Coverage:
         if self.unread:
             names = "、".join(table.title or _title(table.key) for table in self.unread)
             line += f"；未能读取 not read：{names}"
+        if self.other:
+            line += "；未收录种类、未检查 other kinds, not checked：" + "、".join(table.title for table in self.other)
         if self.tables_elsewhere is not None:
             line += f"；表格另行公开 tables published separately（{self.tables_elsewhere}）"
         return line
@@ -89,4 +101,4 @@ def coverage(doc: BudgetDisclosure) -> Coverage:
     unread_keys = [table.key for table in doc.unread if table.key not in read]
     printed = tuple(dict.fromkeys([*read, *unread_keys]))
     return Coverage(announced=tuple(announced), printed=printed, read=read, unread=doc.unread,
-                    tables_elsewhere=doc.tables_elsewhere)
+                    other=doc.other_tables, tables_elsewhere=doc.tables_elsewhere)

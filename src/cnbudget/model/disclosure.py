@@ -12,7 +12,7 @@ from typing import Any
 
 import attrs
 
-from cnbudget.model.coverage import UnreadTable
+from cnbudget.model.coverage import OtherTable, UnreadTable
 from cnbudget.model.fields import items, optional_text, text, typed
 from cnbudget.model.matters import OtherMatters
 from cnbudget.model.narrative import Statement
@@ -48,7 +48,8 @@ class BudgetDisclosure:
     completeness can be checked against what the document announces. ``incomplete`` names the
     parts a reader could not read completely (``performance``): checks that count or sum over
     such a part do not run on it. ``unread`` lists the tables the document prints that could not
-    be read at all, and ``tables_elsewhere`` quotes the statement that the tables are published in
+    be read at all, ``other_tables`` the tables it prints of kinds the model does not hold (政府购买服务
+    预算表 …), and ``tables_elsewhere`` quotes the statement that the tables are published in
     another file (公开表附后); a check reports both (see :func:`~cnbudget.model.coverage.coverage`).
     """
 
@@ -67,6 +68,7 @@ class BudgetDisclosure:
     other_matters: OtherMatters | None = typed("其他重要事项", OtherMatters, optional=True)
     incomplete: tuple[str, ...] = items("读取不完整的部分", str)
     unread: tuple[UnreadTable, ...] = items("未能读取的表", UnreadTable)
+    other_tables: tuple[OtherTable, ...] = items("未收录种类的表", OtherTable)
     tables_elsewhere: str | None = optional_text("表格另行公开")
 
     def facts(self) -> tuple[Fact, ...]:

@@ -14,7 +14,7 @@ from typing import Any
 import attrs
 
 from cnbudget.errors import FinalAccountsNotRead, ReadError
-from cnbudget.model import BudgetDisclosure, Tables, UnreadTable
+from cnbudget.model import BudgetDisclosure, OtherTable, Tables, UnreadTable
 from cnbudget.model.kinds import printed_title
 from cnbudget.readers.performance.read import read_performance
 from cnbudget.readers.prose.contents import find_contents
@@ -30,7 +30,7 @@ from cnbudget.readers.tables.procurement import read_procurement_table
 from cnbudget.readers.tables.project_tables import read_project_expenditure_table, read_project_table
 from cnbudget.readers.tables.summary_tables import read_fiscal_summary_table, read_summary_table
 from cnbudget.readers.tables.three_public import read_three_public_table
-from cnbudget.readers.text.blocks import PERFORMANCE_KEYS, Block, find_blocks
+from cnbudget.readers.text.blocks import OTHER_KIND, PERFORMANCE_KEYS, Block, find_blocks
 from cnbudget.readers.text.source import SourceLine, split_lines
 
 __all__ = ["TABLE_READERS", "read_files", "read_lines", "read_text"]
@@ -136,11 +136,16 @@ def read_lines(lines: Sequence[SourceLine]) -> ReadResult:
                         "the year is needed to read the classification codes")
     tables: dict[str, Any] = {}
     unread: list[UnreadTable] = []
+    others: dict[str, OtherTable] = {}  # by title: a table continued over pages prints it again
     performance, performance_problems = read_performance([b for b in blocks if b.key in PERFORMANCE_KEYS],
                                                          unit=front.amount_unit)
     problems.extend(performance_problems)
     for block in blocks:
         if block.key in PERFORMANCE_KEYS:
+            continue
+        if block.key == OTHER_KIND:
+            title = printed_title(block.title.text)
+            others.setdefault(title, OtherTable(title=title, line=block.title.number))
             continue
         if block.key in tables:
             problems.append(
@@ -179,6 +184,7 @@ def read_lines(lines: Sequence[SourceLine]) -> ReadResult:
         other_matters=other_matters,
         incomplete=incomplete_parts(problems),
         unread=tuple(unread),
+        other_tables=tuple(others.values()),
         tables_elsewhere=None if tables else tables_elsewhere(lines),
     )
     return ReadResult(disclosure=disclosure, problems=problems)

@@ -8,6 +8,11 @@ lines (``…培训费支出预`` / ``“ ”`` / ``算表``) or print the table'
 contents (目录) are not titles, nor is a sentence that mentions a table (``…支出情况表为空表。``). A
 block runs to the next title or to the next part heading (第三部分, 名词解释…).
 
+A table of a kind the model does not hold (政府购买服务预算表, 财政专户管理资金支出表 …) has a block of
+its own, of kind :data:`OTHER_KIND`, so that its rows are never taken for the table above and the
+reader can say it was not checked. Its title is a short line ending in 表, in words of a budget, that
+the 目录 lists or that a table's headings follow (单位：万元, a row of column headings).
+
 >>> title_key("表 1 部门收支总体情况表")
 'summary'
 >>> from cnbudget.readers.text.source import split_lines
@@ -23,13 +28,17 @@ from collections.abc import Sequence
 
 import attrs
 
-from cnbudget.model.kinds import FORM_KEYS, title_key
-from cnbudget.numbering import PART_END, is_table_number
+from cnbudget.model.kinds import FORM_KEYS, title_core, title_key
+from cnbudget.numbering import PART_END, is_table_number, list_number
 from cnbudget.readers.prose.contents import every_contents
+from cnbudget.readers.text.grid import is_heading_line
 from cnbudget.readers.text.source import SourceLine
 from cnbudget.text import normalize_width
 
-__all__ = ["PERFORMANCE_KEYS", "Block", "contents_key", "find_blocks", "title_key"]
+__all__ = ["OTHER_KIND", "PERFORMANCE_KEYS", "Block", "contents_key", "find_blocks", "title_key"]
+
+#: The kind of a block titled by a table the model does not hold.
+OTHER_KIND = "other"
 
 #: Keys of the performance-target forms, beside the stable table keys.
 PERFORMANCE_KEYS = FORM_KEYS
@@ -40,9 +49,19 @@ _END_OF_PART = PART_END
 _EXPLANATION = re.compile(r"^(?!注|备注|说明)[^:：。，,]{2,40}说明$")
 
 
+# The title of a table of another kind: its core is a short run of words ending in 表, in a budget's words.
+_OTHER_CORE = re.compile(r"^[\u4e00-\u9fff\"“”()、]{3,40}表$")
+_BUDGET_WORDS = re.compile(r"预算|支出|收入|经费|资金|采购|绩效|收支|拨款")
+# The name of a whole set of tables (部门预算公开表, 省级部门预算公开报表), not of one table.
+_SET_OF_TABLES = re.compile(r"公开(?:报)?表$|^(?:预算|决算)?(?:报)?表$")
+_HEADINGS_BELOW = 3  # how many lines below its title a table's headings begin
+
+
 def _ends_block(line: SourceLine) -> bool:
     return _END_OF_PART.match(line.squeezed) is not None or (
         not line.is_tabular and _EXPLANATION.match(line.squeezed) is not None)
+
+
 _WRAPPED_TAIL = 8  # the longest piece of a title an extraction moves onto the next line
 _NUMBER_ABOVE = 3  # how many lines above a title its table number may stand
 
@@ -89,16 +108,51 @@ def _title_at(lines: Sequence[SourceLine], index: int) -> tuple[str, int] | None
     return None
 
 
+def _other_core(text: str) -> str | None:
+    """The core of a title of a table of another kind, or ``None`` where ``text`` is no such title."""
+    core = title_core(text)
+    if (not _OTHER_CORE.match(core) or not _BUDGET_WORDS.search(core) or _SET_OF_TABLES.search(core)
+            or title_key(text) is not None):
+        return None
+    return core
+
+
+def _other_title_at(lines: Sequence[SourceLine], index: int, announced: set[str]) -> bool:
+    """Whether ``lines[index]`` titles a table of a kind the model does not hold: a short title the
+    目录 lists, or one a table's headings follow."""
+    line = lines[index]
+    if line.is_blank or len([cell for cell in line.cells if cell]) > 1:
+        return False
+    core = _other_core(line.text)
+    if core is None:
+        return False
+    if core in announced:
+        return True
+    below = [lower for lower in lines[index + 1: index + 1 + _HEADINGS_BELOW] if not lower.is_blank]
+    return bool(below) and (is_heading_line(below[0]) or len([c for c in below[0].cells if c]) > 2)
+
+
+def _announced_others(lines: Sequence[SourceLine], skip: Sequence[int]) -> set[str]:
+    """The cores of the 目录 entries that name a table of another kind."""
+    entries = [lines[index].text for index in skip]
+    cores = (_other_core(entry) for entry in entries)
+    return {core for core in cores if core is not None}
+
+
 def find_blocks(lines: Sequence[SourceLine], skip: Sequence[int] = ()) -> list[Block]:
     """Every titled block of ``lines``, in document order; the line indexes in ``skip`` (the 目录)
-    are never titles. When ``skip`` is not given every 目录 of the document is found and skipped."""
+    are never titles. When ``skip`` is not given every 目录 of the document is found and skipped.
+    A table of a kind the model does not hold is a block of kind :data:`OTHER_KIND`."""
     if not skip:
         skip = [index for contents in every_contents(lines) for index in contents.lines]
     skipped = set(skip)
+    announced = _announced_others(lines, skip)
     starts: list[tuple[int, int, str]] = []
     index = 0
     while index < len(lines):
         found = None if index in skipped else _title_at(lines, index)
+        if found is None and index not in skipped and _other_title_at(lines, index, announced):
+            found = OTHER_KIND, 1
         if found is None:
             index += 1
             continue
@@ -117,9 +171,9 @@ def find_blocks(lines: Sequence[SourceLine], skip: Sequence[int] = ()) -> list[B
 def _number_before(lines: Sequence[SourceLine], start: int) -> str | None:
     """The table number printed on its own line just above the title (a page number may stand
     between), or at the head of the title's own line."""
-    own = re.match(r"^\s*(公开\s*\d{1,3}\s*表|附?表\s*\d{1,3})(?=\s|\S)", lines[start].text)
-    if own is not None and is_table_number(own.group(1)):
-        return own.group(1)
+    own = list_number(lines[start].text)
+    if own is not None and own.style in ("table", "public", "annex"):
+        return lines[start].text[: own.end].strip().rstrip(":：").strip()
     for back in range(start - 1, max(start - 1 - _NUMBER_ABOVE, -1), -1):
         text = lines[back].text.strip()
         if not text or text.isdigit():

@@ -24,15 +24,26 @@ import attrs
 from cnbudget.errors import InvalidAmount
 from cnbudget.model import is_total_label
 from cnbudget.money import parse_amount
+from cnbudget.numbering import is_table_number
 from cnbudget.readers.text.source import SourceLine
 
-__all__ = ["Grid", "is_amount", "looks_like_data", "make_grid"]
+__all__ = ["Grid", "is_amount", "is_heading_line", "looks_like_data", "make_grid"]
 
 _META = re.compile(r"^(?:编制部门|编制单位|部门名称|单位名称|预算单位|部门)\s*[:：]|^单位\s*[:：]|^金额单位")
 _UNIT = re.compile(r"单位\s*[:：]\s*(万元|元|亿元)")
 _YEAR_LINE = re.compile(r"^[(（]\s*20\d\d\s*年度?\s*[)）]$")
-_TABLE_NUMBER = re.compile(r"^表\s*\d+$")
 _CODE_CELL = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
+
+
+def is_heading_line(line: SourceLine) -> bool:
+    """Whether a line is one of a table's heading lines, above its column headings: 编制部门：…,
+    单位：万元, (2024年度), 表 3.
+
+    >>> [is_heading_line(SourceLine.of(1, text)) for text in ("单位：万元", "公开 05 表", "合计\t100")]
+    [True, True, False]
+    """
+    squeezed = line.squeezed
+    return _META.match(squeezed) is not None or _YEAR_LINE.match(squeezed) is not None or is_table_number(squeezed)
 
 
 def is_amount(cell: str) -> bool:
@@ -105,7 +116,7 @@ def make_grid(
             continue
         if (unit := _UNIT.search(line.text)) is not None:
             unit_text = unit_text or unit.group(1)
-        if _META.match(line.squeezed) or _YEAR_LINE.match(line.squeezed) or _TABLE_NUMBER.match(line.squeezed):
+        if is_heading_line(line):
             meta.append(line)
             continue
         if _is_numbering(line):

@@ -47,6 +47,16 @@ def tables_read_in_part(ctx: Context) -> Iterator[Finding]:
             yield ctx.finding(f"{ctx.table_name(key)}有行未能读取，对该表的加总与核对未运行", [Location(table=key)])
 
 
+@rule("READ-005", "未收录种类的表，未作检查", severity=Severity.WARNING)
+def tables_of_other_kinds(ctx: Context) -> Iterator[Finding]:
+    """A table of a kind the library does not hold (政府购买服务预算表, 财政专户管理资金支出表 …), or
+    whose title it does not recognise, is printed but not checked: a warning names it, so that the
+    report does not pass it over in silence."""
+    for table in ctx.doc.other_tables:
+        where = f"第 {table.line} 行" if table.line is not None else "文件中"
+        yield ctx.finding(f"{where}的表“{table.title}”不属于本库收录的表格种类（或其标题未能识别），未作检查")
+
+
 @rule("READ-004", "未读到任何表格")
 def nothing_read(ctx: Context) -> Iterator[Finding]:
     """A budget disclosure prints its standard tables. A document of which no table was read, none
