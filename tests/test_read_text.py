@@ -34,10 +34,10 @@ def test_binary_file_is_refused(tmp_path: Path) -> None:
         read_text(path)
 
 
-def test_non_utf8_file_is_refused(tmp_path: Path) -> None:
+def test_a_file_in_no_chinese_encoding_is_refused_naming_the_byte(tmp_path: Path) -> None:
     path = tmp_path / "doc.txt"
-    path.write_bytes("编制部门：示例局 2024 年部门预算".encode("gb18030"))
-    with pytest.raises(ReadError, match="UTF-8"):
+    path.write_bytes("编制部门：示例局".encode() + b"\xff\xfe\xff")
+    with pytest.raises(ReadError, match=r"byte 0xff at offset 24"):
         read_text(path)
 
 
@@ -83,3 +83,14 @@ def test_a_document_in_yuan_keeps_its_unit_and_printed_figures() -> None:
     first = doc.tables.expenditure.lines[0]
     assert (str(first.code), first.amounts.total, first.amounts.basic, first.amounts.project) == (
         "210", Decimal("123456.78"), Decimal("83616.92"), Decimal("39839.86"))
+
+
+def test_a_problem_names_the_page_of_its_line_where_the_source_has_pages() -> None:
+    from cnbudget.readers import read_lines
+    from cnbudget.readers.text.source import SourceLine
+
+    raws = ["某局2024年部门预算", "编制部门：某局 单位：万元", "部门支出总体情况表", "单位：万元", "合计\t5.00"]
+    lines = [SourceLine.of(number, raw, page=1 if number < 3 else 2) for number, raw in enumerate(raws, start=1)]
+    (problem,) = [p for p in read_lines(lines).problems if p.table == "expenditure"]
+    assert problem.page == 2
+    assert str(problem).startswith("page 2, line ")

@@ -18,6 +18,7 @@ from cnbudget.errors import ReadError
 from cnbudget.examples import example, example_names
 from cnbudget.model import BudgetDisclosure
 from cnbudget.readers import Problem, read_files, read_text
+from cnbudget.readers.text.decoding import decode
 from cnbudget.serialize import from_json
 
 __all__ = ["Loaded", "add_input_arguments", "load", "load_all", "load_together"]
@@ -44,48 +45,43 @@ def add_input_arguments(parser: argparse.ArgumentParser, *, many: bool) -> None:
         help=f"a bundled example instead of a file ({', '.join(example_names()) or 'none bundled'})",
     )
     parser.add_argument(
+        "--encoding", metavar="NAME",
+        help="the encoding of text files (utf-8, gb18030, utf-16 …); detected when not given",
+    )
+    parser.add_argument(
         "--together", action="store_true",
         help="read the text files as one disclosure: the text and its tables published as a file of "
         "their own (公开表附后)",
     )
 
 
-def _load_file(path: Path) -> Loaded:
+def _load_file(path: Path, encoding: str | None) -> Loaded:
     try:
         data = path.read_bytes()
     except OSError as error:
         raise ReadError(f"cannot read {path}: {error.strerror or error}") from error
     if path.suffix.lower() == ".json" or data.lstrip()[:1] == b"{":
         return Loaded(source=str(path), disclosure=from_json(data))
-    result = read_text(path if path.suffix.lower() in {".txt", ".md", ".text"} else _decode(path, data))
+    result = read_text(decode(data, encoding=encoding, name=str(path)))
     return Loaded(source=str(path), disclosure=result.disclosure, problems=result.problems)
 
 
-def _decode(path: Path, data: bytes) -> str:
-    if b"\x00" in data:
-        raise ReadError(f"{path} is binary data, not text; convert the document to text first")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ReadError(f"{path} is not UTF-8 text (byte {error.start}): convert it to UTF-8 first") from error
-
-
-def load(source: str, *, is_example: bool = False) -> Loaded:
+def load(source: str, *, is_example: bool = False, encoding: str | None = None) -> Loaded:
     """Load one input: a path, or the name of a bundled example."""
     if is_example:
         try:
             return Loaded(source=f"example:{source}", disclosure=example(source))
         except KeyError as error:
             raise ReadError(str(error.args[0])) from None
-    return _load_file(Path(source))
+    return _load_file(Path(source), encoding)
 
 
-def load_together(paths: list[str]) -> Loaded:
+def load_together(paths: list[str], *, encoding: str | None = None) -> Loaded:
     """Several text files read as the one disclosure they publish together (see
     :func:`cnbudget.readers.read_files`)."""
     if any(Path(path).suffix.lower() == ".json" for path in paths):
         raise ReadError("--together reads published text; model JSON is one document already")
-    result = read_files(paths)
+    result = read_files(paths, encoding=encoding)
     return Loaded(source=" + ".join(paths), disclosure=result.disclosure, problems=result.problems)
 
 
@@ -96,8 +92,9 @@ def load_all(args: Any) -> list[Loaded]:
     if getattr(args, "together", False):
         if examples or len(files) < 2:
             raise ReadError("--together reads two or more text files (the text and its tables) as one disclosure")
-        return [load_together(files)]
-    loaded = [load(name, is_example=True) for name in examples] + [load(name) for name in files]
+        return [load_together(files, encoding=getattr(args, "encoding", None))]
+    encoding = getattr(args, "encoding", None)
+    loaded = [load(name, is_example=True) for name in examples] + [load(name, encoding=encoding) for name in files]
     if not loaded:
         raise ReadError("no input: give a FILE or --example NAME")
     return loaded

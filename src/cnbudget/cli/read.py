@@ -28,6 +28,8 @@ def register(subparsers: Any) -> None:
                         help="the disclosure as text (.txt); with --together, its text and its tables")
     parser.add_argument("--together", action="store_true",
                         help="read the files as one disclosure (the tables published as a file of their own)")
+    parser.add_argument("--encoding", metavar="NAME",
+                        help="the encoding of the text (utf-8, gb18030, utf-16 …); detected when not given")
     parser.add_argument("-o", "--output", metavar="OUT.json", help="write to OUT.json instead of standard output")
     parser.set_defaults(handler=run)
 
@@ -36,7 +38,8 @@ def run(args: argparse.Namespace) -> int:
     """Read the file (or the files together) and write its JSON."""
     if len(args.files) > 1 and not args.together:
         raise ReadError("read takes one disclosure: give one FILE, or --together for its text and tables")
-    loaded = load_together(args.files) if args.together else load(args.files[0])
+    loaded = (load_together(args.files, encoding=args.encoding) if args.together
+              else load(args.files[0], encoding=args.encoding))
     write_text(to_json(loaded.disclosure) + "\n", args.output)
     report_problems(loaded)
     if loaded.problems:

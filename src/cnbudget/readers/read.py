@@ -31,9 +31,11 @@ from cnbudget.readers.tables.project_tables import read_project_expenditure_tabl
 from cnbudget.readers.tables.summary_tables import read_fiscal_summary_table, read_summary_table
 from cnbudget.readers.tables.three_public import read_three_public_table
 from cnbudget.readers.text.blocks import OTHER_KIND, PERFORMANCE_KEYS, Block, find_blocks
-from cnbudget.readers.text.source import SourceLine, split_lines
+from cnbudget.readers.text.decoding import decode
+from cnbudget.readers.text.forms import text_lines
+from cnbudget.readers.text.source import SourceLine
 
-__all__ = ["TABLE_READERS", "read_files", "read_lines", "read_text"]
+__all__ = ["TABLE_READERS", "load_text", "read_files", "read_lines", "read_text"]
 
 TableReader = Callable[[Block], tuple[Any, list[Problem]]]
 
@@ -61,22 +63,23 @@ TABLE_READERS: dict[str, TableReader] = {
 _MAX_BYTES = 50_000_000
 
 
-def _load(source: str | os.PathLike[str]) -> str:
+def load_text(path: str | os.PathLike[str], *, encoding: str | None = None) -> str:
+    """The text of the file at ``path``, its encoding detected unless given (see
+    :func:`~cnbudget.readers.text.decoding.decode`)."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise ReadError(f"cannot read {path}: {error.strerror or error}") from error
+    if len(data) > _MAX_BYTES:
+        raise ReadError(f"{path} is {len(data)} bytes; a disclosure is far smaller")
+    return decode(data, encoding=encoding, name=str(path))
+
+
+def _load(source: str | os.PathLike[str], encoding: str | None) -> str:
     if isinstance(source, os.PathLike) or (isinstance(source, str) and "\n" not in source and len(source) < 4096
                                             and Path(source).suffix.lower() in {".txt", ".md", ".text"}):
-        path = Path(source)
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            raise ReadError(f"cannot read {path}: {error.strerror or error}") from error
-        if len(data) > _MAX_BYTES:
-            raise ReadError(f"{path} is {len(data)} bytes; a disclosure is far smaller")
-        if b"\x00" in data:
-            raise ReadError(f"{path} is binary data, not text; convert the document to text first")
-        try:
-            return data.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            raise ReadError(f"{path} is not UTF-8 text (byte {error.start}): convert it to UTF-8 first") from error
+        return load_text(source, encoding=encoding)
     if not isinstance(source, str):
         raise TypeError(f"read_text takes a path or the text itself, not {type(source).__name__}")
     if "\x00" in source:
@@ -84,12 +87,14 @@ def _load(source: str | os.PathLike[str]) -> str:
     return source
 
 
-def read_text(source: str | os.PathLike[str]) -> ReadResult:
-    """Read a published disclosure from a path (``.txt``/``.md``) or from the text itself."""
-    return read_lines(split_lines(_load(source)))
+def read_text(source: str | os.PathLike[str], *, encoding: str | None = None) -> ReadResult:
+    """Read a published disclosure from a path (``.txt``/``.md``) or from the text itself, in any of
+    its forms (:mod:`~cnbudget.readers.text.forms`: TAB-separated, Markdown tables, layout or flat
+    text). A file's encoding is detected (UTF-8, GB18030/GBK, UTF-16) unless ``encoding`` names it."""
+    return read_lines(text_lines(_load(source, encoding)))
 
 
-def read_files(paths: Sequence[str | os.PathLike[str]]) -> ReadResult:
+def read_files(paths: Sequence[str | os.PathLike[str]], *, encoding: str | None = None) -> ReadResult:
     """Read several files as the one disclosure they publish together (the text, and the tables
     published as a file of their own: 公开表附后). Each problem names its file and line in it.
 
@@ -105,10 +110,10 @@ def read_files(paths: Sequence[str | os.PathLike[str]]) -> ReadResult:
     lines: list[SourceLine] = []
     starts: list[tuple[int, str]] = []
     for path in paths:
-        text = _load(Path(path))
         offset = len(lines)
         starts.append((offset, str(path)))
-        lines.extend(SourceLine.of(offset + number, raw) for number, raw in enumerate(text.splitlines(), start=1))
+        lines.extend(attrs.evolve(line, number=offset + line.number)
+                     for line in text_lines(load_text(path, encoding=encoding)))
         lines.append(SourceLine.of(len(lines) + 1, ""))  # a file ends a page
     result = read_lines(lines)
     return attrs.evolve(result, problems=tuple(_in_file(problem, starts) for problem in result.problems))
@@ -187,6 +192,9 @@ def read_lines(lines: Sequence[SourceLine]) -> ReadResult:
         other_tables=tuple(others.values()),
         tables_elsewhere=None if tables else tables_elsewhere(lines),
     )
+    pages = {line.number: line.page for line in lines if line.page is not None}
+    if pages:
+        problems = [attrs.evolve(p, page=pages.get(p.line)) if p.line is not None else p for p in problems]
     return ReadResult(disclosure=disclosure, problems=problems)
 
 

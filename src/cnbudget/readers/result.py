@@ -30,9 +30,11 @@ class Problem:
     message: str = attrs.field(metadata={"zh": "说明"})
     table: str | None = attrs.field(default=None, metadata={"zh": "表"})
     source: str | None = attrs.field(default=None, metadata={"zh": "文件"})  # where several files are read as one
+    page: int | None = attrs.field(default=None, metadata={"zh": "页码"})  # where the source has pages (a PDF)
 
     def __str__(self) -> str:
         where = f"line {self.line}" if self.line is not None else "document"
+        where = f"page {self.page}, {where}" if self.page is not None else where
         where = f"{self.source}:{where}" if self.source else where
         table = f" [{self.table}]" if self.table else ""
         quoted = f": {self.text[:80]!r}" if self.text else ""

@@ -43,16 +43,18 @@ def clean_name(text: str) -> str:
 
 @attrs.frozen(kw_only=True)
 class SourceLine:
-    """One line of the source: its 1-based number, raw text, cleaned text and cells."""
+    """One line of the source: its 1-based number, raw text, cleaned text and cells, and the page
+    it stands on where the source has pages (a PDF)."""
 
     number: int
     raw: str
     text: str
     cells: tuple[str, ...]
     bold: bool
+    page: int | None = None
 
     @classmethod
-    def of(cls, number: int, raw: str) -> SourceLine:
+    def of(cls, number: int, raw: str, *, page: int | None = None) -> SourceLine:
         """Clean one raw line."""
         without_heading = _HEADING.sub("", raw)
         cells = tuple(clean_cell(cell) for cell in without_heading.split("\t"))
@@ -64,6 +66,7 @@ class SourceLine:
             text=clean_cell(without_heading.replace("\t", " ")),
             cells=cells,
             bold="<b>" in raw.lower() or "**" in raw,
+            page=page,
         )
 
     @property
