@@ -121,7 +121,7 @@ def test_json_form_has_exactly_the_published_keys() -> None:
     assert set(finding) == {"rule", "severity", "message", "locations", "expected", "actual"}
     assert finding["expected"] == "2.00" and finding["actual"] == "9.00" and finding["severity"] == "error"
     assert finding["locations"] == [{"table": "general_budget", "agency": None, "code": "2101501",
-                                     "project": None, "column": "total"}]
+                                     "project": None, "column": "total", "line_number": None, "page": None}]
 
 
 def test_text_report_summarises_and_lists() -> None:

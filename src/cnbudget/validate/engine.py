@@ -18,6 +18,7 @@ from cnbudget.money import counting_comparisons
 from cnbudget.validate import rules as _rules  # noqa: F401  (importing registers every rule)
 from cnbudget.validate.context import Context
 from cnbudget.validate.findings import Finding
+from cnbudget.validate.positions import at_place
 from cnbudget.validate.registry import Rule, select_rules
 from cnbudget.validate.report import Report
 
@@ -59,5 +60,5 @@ def validate(
             run.append(rule.id)
             findings.extend(rule.check(Context(doc=doc, catalog=used_catalog, rule=rule)))
     findings.sort(key=lambda f: f.severity.rank)  # stable: document order within a severity
-    return Report(findings=tuple(findings), rules_run=tuple(run), rules_skipped=tuple(skipped),
+    return Report(findings=at_place(findings, doc), rules_run=tuple(run), rules_skipped=tuple(skipped),
                   coverage=coverage(doc), comparisons=made[0])

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 import attrs
 
-from cnbudget.model.fields import items, optional_amount, optional_text, text, typed
+from cnbudget.model.fields import items, optional_amount, optional_text, source_line, source_page, text, typed
 
 __all__ = ["Finding", "Location", "Severity"]
 
@@ -46,6 +46,8 @@ class Location:
     code: str | None = optional_text("科目编码")
     project: str | None = optional_text("项目")
     column: str | None = optional_text("栏目")
+    line_number: int | None = source_line()  # where the place is printed, once known
+    page: int | None = source_page()
 
 
 @attrs.frozen(kw_only=True)

@@ -26,7 +26,7 @@ from cnbudget.model.fields import items, typed
 from cnbudget.validate.findings import Finding, Severity
 from cnbudget.validate.registry import RULES
 
-__all__ = ["Report"]
+__all__ = ["Report", "printed_where"]
 
 
 @attrs.frozen(kw_only=True)
@@ -83,8 +83,10 @@ class Report:
         """The JSON form as text."""
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
-    def to_text(self, *, title: str | None = None) -> str:
-        """A readable report: a summary line, then one block per finding."""
+    def to_text(self, *, title: str | None = None, source: str | None = None, positions: bool = True) -> str:
+        """A readable report: a summary line, then one block per finding, each headed by where the
+        document prints it the way linters do (``source:57:`` for a line of text, ``source:p.12:``
+        for a page of a PDF) where the reader kept it and ``positions`` is true."""
         counts = self.counts()
         summary = "，".join(f"{s.zh} {counts[s]} 条" for s in Severity)
         lines = [f"{title}：{summary}" if title else summary]
@@ -97,9 +99,33 @@ class Report:
             heading = f"[{finding.severity.zh} {finding.severity.value}] {finding.rule}"
             if rule is not None:
                 heading += f" {rule.title}"
+            where = printed_where(finding, source) if positions else None
+            if where is not None:
+                heading = f"{where}: {heading}"
             lines.append(heading)
             lines.append(f"  {finding.message}")
         return "\n".join(lines) + "\n"
+
+
+def printed_where(finding: Finding, source: str | None = None) -> str | None:
+    """Where a finding's first printed place stands: ``source:57`` (a line of text) or ``source:p.12``
+    (a page of a PDF), or ``None`` where no place was kept.
+
+    >>> from cnbudget.validate.findings import Location
+    >>> found = Finding(rule="ROW-001", severity=Severity.ERROR, message="…",
+    ...                 locations=(Location(table="summary"), Location(table="summary", line_number=57)))
+    >>> printed_where(found, "部门预算.txt"), printed_where(found)
+    ('部门预算.txt:57', '57')
+    """
+    for location in finding.locations:
+        if location.page is not None:
+            place = f"p.{location.page}"
+        elif location.line_number is not None:
+            place = str(location.line_number)
+        else:
+            continue
+        return f"{source}:{place}" if source else place
+    return None
 
 
 def _finding_dict(finding: Finding) -> dict[str, Any]:
