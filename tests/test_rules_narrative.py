@@ -418,6 +418,17 @@ def test_a_stated_amount_within_rounding_of_the_table_is_info() -> None:
     assert severities("NARR-003", doc) == [Severity.INFO]
 
 
+@pytest.mark.parametrize(("amount", "expected"), [
+    ("180.0", []),  # the table's 180.00, rounded to the one place the text prints
+    ("180", []),
+    ("180.1", [Severity.WARNING]),  # not a rounding of 180.00: one unit of its last place off, a slip
+    ("183", [Severity.ERROR]),
+])
+def test_a_stated_amount_that_rounds_the_tables_figure_agrees(amount: str, expected: list[Severity]) -> None:
+    doc = edit(document(), USE, "卫生健康支出（类）医疗保障管理事务（款）行政运行（项）", amount=amount)
+    assert severities("NARR-003", doc) == expected
+
+
 def _coded(code: str, amount: str, *rows: tuple[str, str]) -> BudgetDisclosure:
     table = ExpenditureTable(lines=[_fn(c, "某科目", total, "0", total) for c, total in rows])
     return BudgetDisclosure(department="某局", fiscal_year=2024, tables=Tables(general_budget=table), statements=[

@@ -77,6 +77,7 @@ __all__ = [
     "counting_comparisons",
     "decimal_places",
     "implied_rate",
+    "is_rounding_of",
     "parse_amount",
     "parse_amount_and_unit",
     "prior_from_change",
@@ -319,6 +320,21 @@ def round_half_up(value: Decimal, places: int = 2) -> Decimal:
     """
     value = to_amount(value, where="value to round")
     return _unsigned_zero(value.quantize(Decimal((0, (1,), -places)), context=_HALF_UP))
+
+
+def is_rounding_of(printed: Decimal, precise: Decimal) -> bool:
+    """Whether ``printed`` is ``precise`` rounded half up to the places ``printed`` shows (and shows
+    fewer places): the text's 37,151.47 万元 for the table's 371,514,655.00 元 is that figure, rounded.
+
+    >>> is_rounding_of(Decimal("3.715147E+8"), Decimal("371514655.00"))
+    True
+    >>> is_rounding_of(Decimal("2022.7"), Decimal("2022.69"))
+    True
+    >>> is_rounding_of(Decimal("2022.6"), Decimal("2022.69")), is_rounding_of(Decimal("2022.69"), Decimal("2022.69"))
+    (False, False)
+    """
+    places = decimal_places(printed)
+    return places < decimal_places(precise) and round_half_up(precise, places) == printed
 
 
 def decimal_places(value: Decimal) -> int:

@@ -18,7 +18,8 @@ from cnbudget.money import counting_comparisons
 from cnbudget.validate import rules as _rules  # noqa: F401  (importing registers every rule)
 from cnbudget.validate.context import Context
 from cnbudget.validate.findings import Finding
-from cnbudget.validate.positions import at_place
+from cnbudget.validate.merging import one_per_problem
+from cnbudget.validate.positions import Places, at_place
 from cnbudget.validate.registry import Rule, select_rules
 from cnbudget.validate.report import Report
 
@@ -59,6 +60,8 @@ def validate(
                 continue
             run.append(rule.id)
             findings.extend(rule.check(Context(doc=doc, catalog=used_catalog, rule=rule)))
+    places = Places(doc)
+    findings = one_per_problem(findings, places)
     findings.sort(key=lambda f: f.severity.rank)  # stable: document order within a severity
-    return Report(findings=at_place(findings, doc), rules_run=tuple(run), rules_skipped=tuple(skipped),
+    return Report(findings=at_place(findings, places), rules_run=tuple(run), rules_skipped=tuple(skipped),
                   coverage=coverage(doc), comparisons=made[0])

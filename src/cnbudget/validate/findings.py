@@ -52,7 +52,9 @@ class Location:
 
 @attrs.frozen(kw_only=True)
 class Finding:
-    """One thing a rule found (检查发现)."""
+    """One thing a rule found (检查发现). ``related`` lists what the same problem also breaks or
+    shows (other rules' findings it accounts for, each as ``RULE message``), reported with it rather
+    than on their own."""
 
     rule: str = text("规则")
     severity: Severity = typed("严重程度", Severity)
@@ -60,3 +62,4 @@ class Finding:
     locations: tuple[Location, ...] = items("位置", Location)
     expected: Decimal | None = optional_amount("应为")
     actual: Decimal | None = optional_amount("实为")
+    related: tuple[str, ...] = items("相关发现", str)

@@ -27,9 +27,10 @@ from typing import Any
 import attrs
 
 from cnbudget.model import BudgetDisclosure
+from cnbudget.model.fields import zh_label
 from cnbudget.validate.findings import Finding, Location
 
-__all__ = ["at_place", "locator"]
+__all__ = ["Places", "at_place", "locator"]
 
 _Key = tuple[str | None, str | None, str | None, str | None]  # table, agency, code, project
 _Position = tuple[int | None, int | None]  # line, page
@@ -52,53 +53,70 @@ def _row_keys(table: str, row: Any) -> Iterable[_Key]:
         yield table, agency, None, None
 
 
-def _index(doc: BudgetDisclosure) -> dict[_Key, _Position]:
-    """Every printed place of ``doc`` by its key; the first row wins where rows share a key."""
-    index: dict[_Key, _Position] = {}
-
-    def add(key: _Key, item: Any) -> None:
-        position = _position(item)
-        if position is not None:
-            index.setdefault(key, position)
-
+def _index(doc: BudgetDisclosure) -> dict[_Key, Any]:
+    """Every printed place of ``doc`` (tables, rows, targets) by its key; the first row wins where
+    rows share a key."""
+    index: dict[_Key, Any] = {}
     for key, table in doc.tables.present():
-        add((key, None, None, None), table)
+        index.setdefault((key, None, None, None), table)
         for row in table.rows():
             for row_key in _row_keys(key, row):
-                add(row_key, row)
+                index.setdefault(row_key, row)
     performance = doc.performance
     if performance is not None:
         if performance.department is not None:
-            add(("department_target", None, None, None), performance.department)
+            index.setdefault(("department_target", None, None, None), performance.department)
         for target in performance.projects:
-            add(("project_target", target.agency, None, target.project), target)
-            add(("project_target", None, None, target.project), target)
+            index.setdefault(("project_target", target.agency, None, target.project), target)
+            index.setdefault(("project_target", None, None, target.project), target)
     return index
 
 
-def locator(doc: BudgetDisclosure) -> Callable[[Location], Location]:
-    """A function that gives a place the line and page ``doc`` prints it at (the place unchanged
-    where it already has them or where ``doc`` does not print it)."""
-    index = _index(doc)
+class Places:
+    """The places of one document: what a :class:`Location` names, and where it is printed."""
 
-    def locate(location: Location) -> Location:
-        if location.line_number is not None or location.table is None:
-            return location
+    def __init__(self, doc: BudgetDisclosure) -> None:
+        self._index = _index(doc)
+
+    def item(self, location: Location) -> Any:
+        """The row, table or target ``location`` names (the nearest that is printed), or ``None``."""
+        if location.table is None:
+            return None
         keys = [(location.table, location.agency, location.code, location.project),
                 (location.table, None, location.code, location.project),
                 (location.table, None, None, location.project),
                 (location.table, None, None, None)]
-        found = next((index[key] for key in keys if key in index), None)
+        return next((self._index[key] for key in keys if key in self._index), None)
+
+    def locate(self, location: Location) -> Location:
+        """``location`` with the line and page its place is printed at (unchanged where it has them
+        already or where the document does not print it)."""
+        if location.line_number is not None:
+            return location
+        found = _position(self.item(location))
         if found is None:
             return location
         return attrs.evolve(location, line_number=found[0], page=found[1])
 
-    return locate
+    def column_label(self, location: Location) -> str | None:
+        """The Chinese label of the column ``location`` names (合计, 人员经费 …), where it is known."""
+        item, column = self.item(location), location.column
+        if item is None or column is None:
+            return None
+        record = getattr(item, "amounts", None)
+        owner = record if record is not None and attrs.has(type(record)) else item
+        field = attrs.fields_dict(type(owner)).get(column) if attrs.has(type(owner)) else None
+        return zh_label(field) if field is not None else None
 
 
-def at_place(findings: Iterable[Finding], doc: BudgetDisclosure) -> tuple[Finding, ...]:
-    """The findings with every place given its line and page in ``doc``."""
-    locate = locator(doc)
+def locator(doc: BudgetDisclosure) -> Callable[[Location], Location]:
+    """A function that gives a place the line and page ``doc`` prints it at (see :class:`Places`)."""
+    return Places(doc).locate
+
+
+def at_place(findings: Iterable[Finding], places: Places) -> tuple[Finding, ...]:
+    """The findings with every place given its line and page in the document of ``places``."""
+    locate = places.locate
     return tuple(
         attrs.evolve(finding, locations=tuple(locate(location) for location in finding.locations))
         for finding in findings

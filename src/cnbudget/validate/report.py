@@ -104,6 +104,7 @@ class Report:
                 heading = f"{where}: {heading}"
             lines.append(heading)
             lines.append(f"  {finding.message}")
+            lines.extend(f"  相关 related: {related}" for related in finding.related)
         return "\n".join(lines) + "\n"
 
 
@@ -136,4 +137,5 @@ def _finding_dict(finding: Finding) -> dict[str, Any]:
         "locations": [attrs.asdict(location) for location in finding.locations],
         "expected": None if finding.expected is None else str(finding.expected),
         "actual": None if finding.actual is None else str(finding.actual),
+        "related": list(finding.related),
     }

@@ -29,7 +29,7 @@ from cnbudget.validate.findings import Finding, Location, Severity
 from cnbudget.validate.registry import rule
 from cnbudget.validate.rules.performance_common import describe_indicator, place, targets, where
 from cnbudget.validate.rules.performance_composition import FUNDS_IDENTITIES, composition_findings
-from cnbudget.validate.rules.performance_projects import exact_key, loose_key, nearest, similarity
+from cnbudget.validate.rules.performance_projects import bare_key, exact_key, loose_key, nearest, similarity
 from cnbudget.validate.rules.performance_words import is_cost
 
 __all__ = ["FUNDS_IDENTITIES"]
@@ -322,8 +322,9 @@ def _match_one(ctx: Context, target: ProjectTarget, amount: Decimal, label: str,
     locations = [place(target, "project"), Location(table=table, agency=target.agency, project=target.project)]
     exact = [p for p in pool if exact_key(p.name) == exact_key(target.project)]
     loose = [p for p in pool if loose_key(p.name) == loose_key(target.project)]
-    if exact or loose:
-        found = (exact or loose)[0]
+    bare = [p for p in pool if bare_key(p.name) == bare_key(target.project)]
+    if exact or loose or len(bare) == 1:  # a bracketed note names one project only where one matches
+        found = (exact or loose or bare)[0]
         if not exact:
             yield ctx.finding(f"{head}：项目名称与{title}的“{found.name}”略有不同", locations, severity=Severity.INFO)
         judged = ctx.check_equal(amount, found.amount, where=head,
@@ -351,7 +352,8 @@ def targets_in_general_budget_projects(ctx: Context) -> Iterator[Finding]:
     """Each project target with 财政拨款 (or, without that column, a 年度预算总额) is a project of
     一般公共预算项目支出情况表 under the same agency, and its amount equals the project's 项目支出合计
     (rows of one project under several function codes added). A name that differs only in years or
-    brackets is a note; a different name is reported with the table's nearest name (by amount, then
+    brackets, or only in a note it prints in brackets (…补助资金(医疗保障服务能力建设部分)), is a note;
+    a different name is reported with the table's nearest name (by amount, then
     by wording); a carried-over project (上年结转) missing from the table is a note."""
     table = ctx.doc.tables.general_budget_projects
     assert table is not None

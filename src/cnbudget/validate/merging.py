@@ -1,0 +1,87 @@
+"""One finding per problem (一个问题只报一次).
+
+Rules check identities one column and one comparison at a time, so one problem can break several:
+a row whose 合计 and 人员经费 are the same figure breaks 类 = Σ款 in both columns, and a rounding
+difference between a target's funds and a table can be seen by two rules. A reader acts on
+problems, not on identities; :func:`one_per_problem` keeps one finding for each:
+
+* the same figures broken the same way in several columns of one row are one finding, naming the
+  columns (its places list every column);
+* the same rounding difference (the same two figures, within rounding) at one place is reported
+  by the first rule that sees it; the later ones are listed as its ``related`` findings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+import attrs
+
+from cnbudget.validate.findings import Finding, Location, Severity
+from cnbudget.validate.positions import Places
+
+__all__ = ["one_per_problem"]
+
+_Place = tuple[str | None, str | None, str | None, str | None]
+
+
+def _place(location: Location) -> _Place:
+    return location.table, location.agency, location.code, location.project
+
+
+def _row_key(finding: Finding) -> tuple[object, ...]:
+    """What must agree for two findings to be one problem in two columns: rule, severity, figures
+    and every place but the column."""
+    return (finding.rule, finding.severity, finding.expected, finding.actual,
+            tuple(_place(location) for location in finding.locations))
+
+
+def _same_row(findings: Sequence[Finding], places: Places) -> list[Finding]:
+    groups: dict[tuple[object, ...], list[Finding]] = {}
+    for finding in findings:
+        if finding.locations and finding.locations[0].column is not None and finding.actual is not None:
+            groups.setdefault(_row_key(finding), []).append(finding)
+    result: list[Finding] = []
+    for finding in findings:
+        group = groups.get(_row_key(finding), [finding]) if finding.locations else [finding]
+        if group[0] is not finding:
+            continue  # merged into the first of its group
+        if len(group) == 1:
+            result.append(finding)
+            continue
+        others = [places.column_label(f.locations[0]) or f.locations[0].column or "" for f in group[1:]]
+        note = "、".join(f"“{label}”" for label in others)
+        locations = tuple(dict.fromkeys(location for f in group for location in f.locations))
+        result.append(attrs.evolve(finding, message=f"{finding.message}（{note}栏的数字与此相同，是同一个问题）",
+                                   locations=locations))
+    return result
+
+
+def _rounding_key(finding: Finding) -> tuple[object, ...] | None:
+    if finding.severity is not Severity.INFO or finding.expected is None or finding.actual is None \
+            or not finding.locations:
+        return None
+    pair: frozenset[Decimal] = frozenset((finding.expected, finding.actual))
+    return pair, _place(finding.locations[0])
+
+
+def _rounding_once(findings: Sequence[Finding]) -> list[Finding]:
+    first: dict[tuple[object, ...], int] = {}
+    result: list[Finding] = []
+    for finding in findings:
+        key = _rounding_key(finding)
+        if key is None:
+            result.append(finding)
+        elif key in first:
+            kept = result[first[key]]
+            result[first[key]] = attrs.evolve(kept, related=(*kept.related, f"{finding.rule} {finding.message}"))
+        else:
+            first[key] = len(result)
+            result.append(finding)
+    return result
+
+
+def one_per_problem(findings: Sequence[Finding], places: Places) -> list[Finding]:
+    """The findings with each problem reported once (see the module text), in their order."""
+    return _rounding_once(_same_row(findings, places))
