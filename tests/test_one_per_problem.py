@@ -18,10 +18,10 @@ from cnbudget.model import (
 from cnbudget.validate import Severity, validate
 
 
-def _basic(*rows: tuple[str, str, str, str]) -> BudgetDisclosure:
-    lines = [EconomicLine(code=EconomicCode(code), name=name, amounts=BasicAmounts(total=total, personnel=personnel,
-                                                                                   public="0"))
-             for code, name, total, personnel in rows]
+def _basic(*rows: tuple[str, ...]) -> BudgetDisclosure:
+    lines = [EconomicLine(code=EconomicCode(code), name=name, amounts=BasicAmounts(
+        total=total, personnel=personnel, public=public[0] if public else "0"))
+        for code, name, total, personnel, *public in rows]
     return BudgetDisclosure(department="某局", fiscal_year=2024, tables=Tables(
         general_budget_basic=BasicExpenditureTable(lines=lines)))
 
@@ -32,12 +32,19 @@ def test_the_same_broken_sum_in_identical_columns_is_one_finding() -> None:
     (found,) = validate(doc, rules=["HIER-003"]).findings
     assert found.severity is Severity.ERROR
     assert {loc.column for loc in found.locations} == {"total", "personnel"}
-    assert "“人员经费”栏的数字与此相同" in found.message
+    assert "“人员经费”栏同样相差 1.00" in found.message
 
 
-def test_different_figures_in_two_columns_are_two_findings() -> None:
+def test_different_differences_in_two_columns_are_two_findings() -> None:
     doc = _basic(("301", "工资福利支出", "10.00", "11.00"), ("30101", "基本工资", "9.00", "9.00"))
     assert len(validate(doc, rules=["HIER-003"]).findings) == 2
+
+
+def test_a_misprinted_figure_and_the_total_it_adds_to_are_one_finding() -> None:
+    # 301 prints 人员经费 10.00 for 9.00, and its 合计 12.00 = 10.00 + 2.00 with it: both 1.00 over their 款.
+    doc = _basic(("301", "工资福利支出", "12.00", "10.00", "2.00"), ("30101", "基本工资", "11.00", "9.00", "2.00"))
+    (found,) = validate(doc, rules=["HIER-003"]).findings
+    assert {loc.column for loc in found.locations} == {"total", "personnel"}
 
 
 def test_a_rounding_difference_two_rules_see_is_reported_once() -> None:

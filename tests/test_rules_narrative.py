@@ -866,7 +866,8 @@ def test_other_matters_against_the_tables(changes: dict[str, object], severity: 
     from tests.test_rules_cross_table import jiangsu
 
     found = findings("NARR-009", _matters(jiangsu(), **changes))
-    assert (severity, column) in [(f.severity, f.locations[0].column) for f in found]
+    # A category and the total over it off by the same amount are one misprint: one finding naming both.
+    assert (severity, column) in [(f.severity, place.column) for f in found for place in f.locations]
 
 
 def test_other_matters_are_not_checked_without_them() -> None:

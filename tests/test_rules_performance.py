@@ -417,8 +417,9 @@ def test_a_part_larger_than_its_whole_is_one_finding() -> None:
     # The year's funds larger than the whole life's, with every identity holding.
     longer = _found(_doc(_shanghai(("120.00", "100.00", "0.00", "20.00"), ("100.00", "80.00", "20.00"))),
                     "PERF-009")
-    assert [(f.locations[0].column, f.actual) for f in longer] == [("total", Decimal("120.00")),
-                                                                  ("fiscal", Decimal("100.00"))]
+    # 年度预算总额 20.00 over 项目资金总额 and 财政拨款 20.00 over its whole-life part: one problem, one finding.
+    assert [([place.column for place in f.locations], f.actual) for f in longer] == [
+        (["total", "fiscal"], Decimal("120.00"))]
     # Within rounding a part is not larger than its whole; a seed-style form has no whole-life funds.
     assert _found(_doc(_shanghai(("10.40", "10.40", "0.00", "0.00"), ("10", "10", "0"))), "PERF-009") == []
     assert [f.locations[0].column for f in _found(_doc(_project(total="10.00", fiscal="11.00", other="0.00")),

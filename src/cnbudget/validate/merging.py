@@ -5,8 +5,9 @@ a row whose 合计 and 人员经费 are the same figure breaks 类 = Σ款 in bo
 difference between a target's funds and a table can be seen by two rules. A reader acts on
 problems, not on identities; :func:`one_per_problem` keeps one finding for each:
 
-* the same figures broken the same way in several columns of one row are one finding, naming the
-  columns (its places list every column);
+* the same difference in several columns of one row is one finding, naming the columns (its places
+  list every column): identical columns (合计 and 人员经费 printing the same figure), or a figure
+  misprinted in one column and in the 合计 that adds it up;
 * the same rounding difference (the same two figures, within rounding) at one place is reported
   by the first rule that sees it; the later ones are listed as its ``related`` findings.
 """
@@ -18,6 +19,7 @@ from decimal import Decimal
 
 import attrs
 
+from cnbudget.validate.context import figure
 from cnbudget.validate.findings import Finding, Location, Severity
 from cnbudget.validate.positions import Places
 
@@ -31,16 +33,17 @@ def _place(location: Location) -> _Place:
 
 
 def _row_key(finding: Finding) -> tuple[object, ...]:
-    """What must agree for two findings to be one problem in two columns: rule, severity, figures
-    and every place but the column."""
-    return (finding.rule, finding.severity, finding.expected, finding.actual,
-            tuple(_place(location) for location in finding.locations))
+    """What must agree for two findings to be one problem in two columns: rule, severity, the
+    difference and every place but the column."""
+    difference = None if finding.actual is None or finding.expected is None else finding.actual - finding.expected
+    return (finding.rule, finding.severity, difference, tuple(_place(location) for location in finding.locations))
 
 
 def _same_row(findings: Sequence[Finding], places: Places) -> list[Finding]:
     groups: dict[tuple[object, ...], list[Finding]] = {}
     for finding in findings:
-        if finding.locations and finding.locations[0].column is not None and finding.actual is not None:
+        if finding.locations and finding.locations[0].column is not None and finding.actual is not None \
+                and finding.expected is not None:
             groups.setdefault(_row_key(finding), []).append(finding)
     result: list[Finding] = []
     for finding in findings:
@@ -52,8 +55,10 @@ def _same_row(findings: Sequence[Finding], places: Places) -> list[Finding]:
             continue
         others = [places.column_label(f.locations[0]) or f.locations[0].column or "" for f in group[1:]]
         note = "、".join(f"“{label}”" for label in others)
+        assert finding.actual is not None and finding.expected is not None
+        gap = figure(abs(finding.actual - finding.expected))
         locations = tuple(dict.fromkeys(location for f in group for location in f.locations))
-        result.append(attrs.evolve(finding, message=f"{finding.message}（{note}栏的数字与此相同，是同一个问题）",
+        result.append(attrs.evolve(finding, message=f"{finding.message}（{note}栏同样相差 {gap}，是同一个问题）",
                                    locations=locations))
     return result
 
