@@ -76,3 +76,12 @@ def test_a_project_name_that_differs_only_in_a_bracketed_note_is_a_note() -> Non
     report = validate(example("aketao-2023"), rules=["PERF-013"])
     about = [f for f in report.findings if "「2023年中央财政医疗服务与保障能力提升补助资金」" in f.message]
     assert [f.severity for f in about] == [Severity.INFO] and "略有不同" in about[0].message
+
+
+def test_the_same_note_on_several_forms_is_one_note() -> None:
+    # 阿克陶 2023 (seed 002): nine project forms write the 二级指标 of 满意度指标 as “满意度指标” (by hand,
+    # lines 674, 709, 727, 749, 756, 790, 808, 825, 832; some print it as “满意度 指标”).
+    report = validate(example("aketao-2023"), rules=["PERF-001"])
+    same = [f for f in report.findings if "二级指标写作“满意度指标”" in f.message]
+    assert len(same) == 1 and "另有 8 处相同" in same[0].message
+    assert len(same[0].locations) == 9

@@ -9,7 +9,9 @@ problems, not on identities; :func:`one_per_problem` keeps one finding for each:
   list every column): identical columns (合计 and 人员经费 printing the same figure), or a figure
   misprinted in one column and in the 合计 that adds it up;
 * the same rounding difference (the same two figures, within rounding) at one place is reported
-  by the first rule that sees it; the later ones are listed as its ``related`` findings.
+  by the first rule that sees it; the later ones are listed as its ``related`` findings;
+* the same note (an ``info`` finding saying the same thing, 二级指标写作“满意度指标” on every form) in
+  several places is one note naming the places.
 """
 
 from __future__ import annotations
@@ -87,6 +89,37 @@ def _rounding_once(findings: Sequence[Finding]) -> list[Finding]:
     return result
 
 
+_MAX_PLACES_NAMED = 5
+
+
+def _said(message: str) -> tuple[str, str]:
+    """A message's place (before its first full-width colon) and what it says there."""
+    place, colon, said = message.partition("：")
+    return (place, said) if colon else ("", message)
+
+
+def _notes_once(findings: Sequence[Finding]) -> list[Finding]:
+    groups: dict[tuple[str, str], list[Finding]] = {}
+    for finding in findings:
+        if finding.severity is Severity.INFO and _said(finding.message)[0]:
+            groups.setdefault((finding.rule, _said(finding.message)[1]), []).append(finding)
+    result: list[Finding] = []
+    for finding in findings:
+        group = groups.get((finding.rule, _said(finding.message)[1]), [finding]) \
+            if finding.severity is Severity.INFO else [finding]
+        if group[0] is not finding:
+            continue
+        if len(group) == 1:
+            result.append(finding)
+            continue
+        others = [_said(f.message)[0] for f in group[1:]]
+        named = "、".join(others[:_MAX_PLACES_NAMED]) + ("等" if len(others) > _MAX_PLACES_NAMED else "")
+        locations = tuple(dict.fromkeys(location for f in group for location in f.locations))
+        result.append(attrs.evolve(finding, message=f"{finding.message}（另有 {len(others)} 处相同：{named}）",
+                                   locations=locations))
+    return result
+
+
 def one_per_problem(findings: Sequence[Finding], places: Places) -> list[Finding]:
     """The findings with each problem reported once (see the module text), in their order."""
-    return _rounding_once(_same_row(findings, places))
+    return _notes_once(_rounding_once(_same_row(findings, places)))
