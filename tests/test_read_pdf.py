@@ -154,6 +154,17 @@ def test_a_word_running_into_the_next_cell_is_cut_at_the_cell_edge(tmp_path: Pat
 
 
 @needs_pdfplumber
+def test_figures_of_rows_no_ruling_line_separates_are_never_run_together(tmp_path: Path) -> None:
+    xs, ys = [40, 160, 260], [100, 130]
+    page = Page(texts=[Text(40, 60, "某局2024年部门预算"), Text(43, 103, "甲"), Text(43, 116, "乙"),
+                       Text(200, 103, "100"), Text(200, 116, "200")], rules=grid(xs, ys))
+    path = tmp_path / "rows.pdf"
+    path.write_bytes(make_pdf([page]))
+    lines, _ = pdf_lines(path)
+    assert lines[1].cells == ("甲乙", "100 200")  # not 100200: the reader reports such a cell
+
+
+@needs_pdfplumber
 def test_text_read_in_reading_order_whatever_the_drawing_order(tmp_path: Path) -> None:
     page = Page(texts=[Text(40, 300, "第三行"), Text(40, 100, "第一行"), Text(120, 200, "右边"), Text(40, 200, "左边")])
     path = tmp_path / "order.pdf"
@@ -178,6 +189,7 @@ def test_a_scanned_page_inside_a_pdf_with_text_is_reported(tmp_path: Path) -> No
     result = cnbudget.read_pdf(path)
     (scanned,) = [problem for problem in result.problems if "no text layer" in problem.message]
     assert scanned.page == 2 and "ocrmypdf" in scanned.message  # the blank page 3 is no problem
+    assert str(scanned).startswith("page 2: this page has no text layer")
 
 
 @needs_pdfplumber

@@ -11,6 +11,7 @@ a ReadError that says which.
 
 from __future__ import annotations
 
+import importlib
 import os
 from pathlib import Path
 from types import ModuleType
@@ -28,11 +29,11 @@ _MAX_BYTES = 200_000_000
 
 
 def _pdfplumber() -> ModuleType:
+    """pdfplumber, imported only now: the core does without it."""
     try:
-        import pdfplumber
+        return importlib.import_module("pdfplumber")
     except ImportError:
         raise ReadError(NEEDS_EXTRA) from None
-    return pdfplumber
 
 
 def pdf_pages(path: str | os.PathLike[str]) -> list[PdfPage]:
@@ -52,6 +53,7 @@ def pdf_pages(path: str | os.PathLike[str]) -> list[PdfPage]:
         with pdfplumber.open(path) as pdf:
             for number, page in enumerate(pdf.pages, start=1):
                 pages.append(_page(number, page))
+                page.close()  # its parsed objects are no longer needed: memory stays flat over long files
     except ReadError:
         raise
     except Exception as error:  # pdfminer raises many kinds on bad input; each becomes a ReadError

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from cnbudget.errors import InvalidAmount
+from cnbudget.money import parse_amount
 from cnbudget.readers.pdf.geometry import Word
 
 __all__ = ["cell_text", "line_text", "printed_lines"]
@@ -43,5 +45,25 @@ def line_text(line: Sequence[Word]) -> str:
 
 def cell_text(words: Iterable[Word]) -> str:
     """The text of a table cell: its lines joined without a break, as a name wrapped inside a
-    narrow cell is one name (``其他医疗保障管理事务`` / ``支出``)."""
-    return "".join(line_text(line) for line in printed_lines(words))
+    narrow cell is one name (``其他医疗保障管理事务`` / ``支出``) — except where every line is a figure
+    of its own: rows the ruling lines did not separate, kept apart by a space so that they are
+    never read as one figure (``100`` / ``200`` is not 100200; the reader reports the cell).
+
+    >>> from cnbudget.readers.pdf.geometry import Box
+    >>> def word(text, top):
+    ...     return Word(text=text, box=Box(x0=0, top=top, x1=40, bottom=top + 10))
+    >>> cell_text([word("支出", 12), word("其他医疗保障管理事务", 0)]), cell_text([word("100", 0), word("200", 12)])
+    ('其他医疗保障管理事务支出', '100 200')
+    """
+    lines = [line_text(line) for line in printed_lines(words)]
+    return (" " if len(lines) > 1 and all(_is_figure(line) for line in lines) else "").join(lines)
+
+
+def _is_figure(text: str) -> bool:
+    if not any(char.isdigit() for char in text):
+        return False
+    try:
+        parse_amount(text)
+    except InvalidAmount:
+        return False
+    return True

@@ -16,7 +16,7 @@ refused; a page of images without text inside a PDF that has text is reported, n
 >>> text = PdfPage(number=1, words=(Word(text="某局2024年部门预算", box=Box(x0=0, top=0, x1=9, bottom=9)),), tables=())
 >>> problems = text_layer_problems([text, attrs.evolve(scan, number=2)], "部门预算.pdf")
 >>> [str(problem) for problem in problems]  # doctest: +ELLIPSIS
-['page 2, document: this page has no text layer (a scanned page): nothing on it was read; ...']
+['page 2: this page has no text layer (a scanned page): nothing on it was read; ...']
 """
 
 from __future__ import annotations
