@@ -62,7 +62,7 @@ def _body(top: float, rows: list[list[str]]) -> tuple[list[Rule], list[Text]]:
     return grid(XS, ys), texts
 
 
-def _budget_pdf(*, straddle: bool = False) -> bytes:
+def _budget_pdf(*, straddle: bool = False, frame: bool = False) -> bytes:
     header_rules, header_texts = _header(200)
     body_rules, body_texts = _body(240, [
         ["", "", "", "总计", "1,100.00", "1,000.00", "100.00"],
@@ -82,6 +82,9 @@ def _budget_pdf(*, straddle: bool = False) -> bytes:
     body_rules, body_texts = _body(100, [["210", "15", "2", "一般行政管理事务", "100.00", "", "100.00"]])
     second = Page(texts=[*header_texts, *body_texts, Text(40, 200, "二、部门预算情况说明"), Text(290, 800, "6")],
                   rules=header_rules + body_rules)
+    if frame:  # a frame around each page's content with a band at its head, as some producers draw
+        for page in (first, second):
+            page.rules += grid([20, 575], [20, 50, 822])
     return make_pdf([first, second])
 
 
@@ -138,6 +141,13 @@ def test_a_figure_set_over_a_ruling_line_stays_whole_in_the_cell_that_holds_its_
     path.write_bytes(_budget_pdf(straddle=True))
     lines, _ = pdf_lines(path)
     assert "210\t15\t01\t行政运行\t1,000.00\t1,000.00\t" in [line.raw for line in lines]
+
+
+@needs_pdfplumber
+def test_a_frame_around_the_page_is_no_table(budget_pdf: Path, tmp_path: Path) -> None:
+    framed = tmp_path / "framed.pdf"
+    framed.write_bytes(_budget_pdf(frame=True))
+    assert [line.raw for line in pdf_lines(framed)[0]] == [line.raw for line in pdf_lines(budget_pdf)[0]]
 
 
 @needs_pdfplumber

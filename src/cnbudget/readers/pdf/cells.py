@@ -58,19 +58,18 @@ class _CellFinder:
                 self._bands[band].append(index)
         self._cells = cells
 
+    def _crossing(self, y: float) -> list[int]:
+        """The cells whose height holds ``y``, and perhaps a few that end at it."""
+        band = bisect.bisect_right(self._edges, y) - 1
+        return self._bands[band] if band >= 0 else []
+
     def edges_at(self, y: float) -> list[float]:
         """The left and right edges of the cells that cross the height ``y``."""
-        band = bisect.bisect_right(self._edges, y) - 1
-        if band < 0:
-            return []
-        return sorted({x for i in self._bands[band] for x in (self._cells[i].x0, self._cells[i].x1)})
+        return sorted({x for i in self._crossing(y) for x in (self._cells[i].x0, self._cells[i].x1)})
 
     def find(self, x: float, y: float) -> int | None:
         """The index of the cell holding (x, y), or None."""
-        band = bisect.bisect_right(self._edges, y) - 1
-        if band < 0:
-            return None
-        return next((i for i in self._bands[band] if self._cells[i].holds(x, y)), None)
+        return next((i for i in self._crossing(y) if self._cells[i].holds(x, y)), None)
 
 
 def cut_at_edges(word: Word, edges: Sequence[float]) -> list[Word]:
@@ -86,8 +85,7 @@ def cut_at_edges(word: Word, edges: Sequence[float]) -> list[Word]:
     """
     pieces: list[list[Letter]] = []
     for letter in word.letters:
-        if pieces and not any(pieces[-1][-1].box.x1 <= edge <= letter.box.x0 and pieces[-1][-1].box.x1 < letter.box.x0
-                              for edge in edges):
+        if pieces and not _edge_between(pieces[-1][-1], letter, edges):
             pieces[-1].append(letter)
         else:
             pieces.append([letter])
@@ -101,6 +99,11 @@ def cut_at_edges(word: Word, edges: Sequence[float]) -> list[Word]:
             for piece in pieces]
 
 
+def _edge_between(left: Letter, right: Letter, edges: Sequence[float]) -> bool:
+    """Whether an edge runs through the gap between two letters (letters that touch have none)."""
+    return left.box.x1 < right.box.x0 and any(left.box.x1 <= edge <= right.box.x0 for edge in edges)
+
+
 def place_words(cells: Sequence[Box], words: Iterable[Word]) -> tuple[dict[int, list[Word]], list[Word]]:
     """The words each cell holds (by the cell's index), each word — cut first where a cell's edge
     runs between its letters — in the cell that holds its middle; and the words no cell holds."""
@@ -108,7 +111,7 @@ def place_words(cells: Sequence[Box], words: Iterable[Word]) -> tuple[dict[int, 
     placed: dict[int, list[Word]] = defaultdict(list)
     outside: list[Word] = []
     for whole in words:
-        for word in cut_at_edges(whole, finder.edges_at(whole.centre[1])) if whole.letters else [whole]:
+        for word in cut_at_edges(whole, finder.edges_at(whole.centre[1])):
             index = finder.find(*word.centre)
             if index is None:
                 outside.append(word)

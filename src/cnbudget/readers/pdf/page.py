@@ -13,10 +13,10 @@ apart, and the text around them line by line, ordered by where each stands on th
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from cnbudget.readers.pdf.cells import PrintedRow, table_rows
-from cnbudget.readers.pdf.geometry import PdfPage
+from cnbudget.readers.pdf.geometry import Box, PdfPage
 from cnbudget.readers.pdf.lines import line_text, printed_lines
 from cnbudget.readers.text.source import SourceLine
 
@@ -24,15 +24,24 @@ __all__ = ["document_lines", "page_rows"]
 
 
 def page_rows(page: PdfPage) -> list[PrintedRow]:
-    """The rows of the page's tables and its lines of text, top to bottom."""
+    """The rows of the page's tables and its lines of text, top to bottom.
+
+    Ruling lines that draw a single column (a frame around the page or around a paragraph, a boxed
+    list) make no table: what they hold is read as text, line by line. Smaller tables take their
+    words first, so that a table drawn inside a larger frame keeps its own."""
     rows: list[PrintedRow] = []
     words = list(page.words)
-    for cells in page.tables:
+    tables = sorted((cells for cells in page.tables if len({cell.x0 for cell in cells}) > 1), key=_area)
+    for cells in tables:
         table, words = table_rows(cells, words)
         rows.extend(table)
     rows.extend(PrintedRow(top=min(word.box.top for word in line), cells=(line_text(line),))
                 for line in printed_lines(words))
     return sorted(rows, key=lambda row: row.top)
+
+
+def _area(cells: Sequence[Box]) -> float:
+    return sum((cell.x1 - cell.x0) * (cell.bottom - cell.top) for cell in cells)
 
 
 def document_lines(pages: Iterable[PdfPage]) -> list[SourceLine]:
