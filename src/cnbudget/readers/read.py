@@ -90,7 +90,13 @@ def _load(source: str | os.PathLike[str], encoding: str | None) -> str:
 def read_text(source: str | os.PathLike[str], *, encoding: str | None = None) -> ReadResult:
     """Read a published disclosure from a path (``.txt``/``.md``) or from the text itself, in any of
     its forms (:mod:`~cnbudget.readers.text.forms`: TAB-separated, Markdown tables, layout or flat
-    text). A file's encoding is detected (UTF-8, GB18030/GBK, UTF-16) unless ``encoding`` names it."""
+    text). A file's encoding is detected (UTF-8, GB18030/GBK, UTF-16) unless ``encoding`` names it.
+    A path to a PDF is read as :func:`~cnbudget.readers.pdf.read_pdf` reads it."""
+    from cnbudget.readers.pdf import is_pdf, read_pdf  # here: the pdf package reads through read_lines
+
+    named_pdf = isinstance(source, str) and "\n" not in source and source.lower().endswith(".pdf")
+    if named_pdf or (isinstance(source, os.PathLike) and is_pdf(source)):
+        return read_pdf(source)
     return read_lines(text_lines(_load(source, encoding)))
 
 
