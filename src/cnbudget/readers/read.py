@@ -90,13 +90,20 @@ def _load(source: str | os.PathLike[str], encoding: str | None) -> str:
 def read_text(source: str | os.PathLike[str], *, encoding: str | None = None) -> ReadResult:
     """Read a published disclosure from a path (``.txt``/``.md``) or from the text itself, in any of
     its forms (:mod:`~cnbudget.readers.text.forms`: TAB-separated, Markdown tables, layout or flat
-    text). A file's encoding is detected (UTF-8, GB18030/GBK, UTF-16) unless ``encoding`` names it."""
+    text). A file's encoding is detected (UTF-8, GB18030/GBK, UTF-16) unless ``encoding`` names it.
+    A path to a PDF is read as :func:`~cnbudget.readers.pdf.read_pdf` reads it."""
+    from cnbudget.readers.pdf import is_pdf, read_pdf  # here: the pdf package reads through read_lines
+
+    named_pdf = isinstance(source, str) and "\n" not in source and source.lower().endswith(".pdf")
+    if named_pdf or (isinstance(source, os.PathLike) and is_pdf(source)):
+        return read_pdf(source)
     return read_lines(text_lines(_load(source, encoding)))
 
 
 def read_files(paths: Sequence[str | os.PathLike[str]], *, encoding: str | None = None) -> ReadResult:
     """Read several files as the one disclosure they publish together (the text, and the tables
-    published as a file of their own: 公开表附后). Each problem names its file and line in it.
+    published as a file of their own: 公开表附后), each text or PDF. Each problem names its file and
+    line in it.
 
     >>> from cnbudget.errors import FinalAccountsNotRead, ReadError
     >>> try:
@@ -109,14 +116,25 @@ def read_files(paths: Sequence[str | os.PathLike[str]], *, encoding: str | None 
         raise ReadError("read_files needs at least one file")
     lines: list[SourceLine] = []
     starts: list[tuple[int, str]] = []
+    file_problems: list[Problem] = []
     for path in paths:
         offset = len(lines)
         starts.append((offset, str(path)))
-        lines.extend(attrs.evolve(line, number=offset + line.number)
-                     for line in text_lines(load_text(path, encoding=encoding)))
+        own, problems = _file_lines(path, encoding)
+        lines.extend(attrs.evolve(line, number=offset + line.number) for line in own)
+        file_problems.extend(attrs.evolve(problem, source=str(path)) for problem in problems)
         lines.append(SourceLine.of(len(lines) + 1, ""))  # a file ends a page
     result = read_lines(lines)
-    return attrs.evolve(result, problems=tuple(_in_file(problem, starts) for problem in result.problems))
+    return attrs.evolve(result, problems=(*file_problems, *(_in_file(problem, starts) for problem in result.problems)))
+
+
+def _file_lines(path: str | os.PathLike[str], encoding: str | None) -> tuple[list[SourceLine], list[Problem]]:
+    """The numbered lines of one file, text or PDF, and the problems met turning it into lines."""
+    from cnbudget.readers.pdf import is_pdf, pdf_lines  # here: the pdf package reads through read_lines
+
+    if is_pdf(path):
+        return pdf_lines(path)
+    return text_lines(load_text(path, encoding=encoding)), []
 
 
 def _in_file(problem: Problem, starts: Sequence[tuple[int, str]]) -> Problem:
