@@ -53,8 +53,7 @@ def run(args: argparse.Namespace) -> int:
             title = f"{item.source}  {doc.department} {doc.fiscal_year} 年部门预算"
             # Files read together are numbered as one text: their lines are not those of either file.
             together = " + " in item.source
-            sys.stdout.write(report.to_text(title=title, source=None if item.source.startswith("example:")
-                                             else item.source, positions=not together))
+            sys.stdout.write(report.to_text(title=title, source=item.source, positions=not together))
             if item.problems:
                 print(f"（另有 {len(item.problems)} 处未能读取，见标准错误输出；这些部分未经检查）")
     return 1 if any_error else 0
