@@ -31,6 +31,7 @@ from cnbudget.money import (
     decimal_places,
     implied_rate,
     units_off,
+    wrong_unit,
 )
 from cnbudget.money import change as growth
 from cnbudget.money import share as percent
@@ -322,7 +323,8 @@ def amount_agrees_with_tables(ctx: Context) -> Iterator[Finding]:
     project of 一般公共预算项目支出情况表 by name. Where the text may mean either of two tables (this
     year's appropriation, or with the funds carried over), agreeing with either is enough; otherwise
     the nearest is reported. A stated amount off the table's figure by one or two units of its own
-    last digit (12,323.46 for 12,323.48) is a slip (warning), by more an error."""
+    last digit (12,323.46 for 12,323.48) is a slip (warning), by more an error. An amount that is
+    the table's figure written in the wrong unit (元 as 万元) is TEXT-005's to report."""
     for item, figures in figures_of(ctx, placed(ctx.doc)):
         amount = item.statement.amount
         if not figures or amount is None:
@@ -331,6 +333,8 @@ def amount_agrees_with_tables(ctx: Context) -> Iterator[Finding]:
         results = [(found, compare(mine, found).status) for found in figures]
         if any(status is Consistency.EXACT for _, status in results):
             continue
+        if any(wrong_unit(amount, found.value) for found in figures):
+            continue  # the figure in the wrong unit (元 written as 万元) is TEXT-005's one finding
         close = [found for found, status in results if status is Consistency.WITHIN_ROUNDING]
         nearest = close[0] if close else min(figures, key=lambda found: abs(found.value - amount))
         _, severity = last_digit(amount, Fraction(nearest.value))
