@@ -169,7 +169,7 @@ def test_a_unit_the_indicator_cannot_have(name: str, target: str, severity: Seve
 @pytest.mark.parametrize(("name", "target"), [
     ("参保人数", "≥13500 人"), ("参保人数", "≥9.54 万人"), ("接种人次", "≤5 万人次"), ("参保率", "≥95%"),
     ("参保人数(人)", "=5 万元"),  # a unit printed after the name is PERF-005's
-    ("宣传次数", ">=3 次"), ("群众满意度", "有效提升"),
+    ("宣传次数", ">=3 次"), ("群众满意度", "有效提升"), ("参保率提高比例", "≥2 个百分点"),
     ("参保人数", "≤150000 万人"),  # the population boundary: 15 亿 people is not more than it
 ])
 def test_units_that_fit_the_indicator_pass(name: str, target: str) -> None:

@@ -82,6 +82,10 @@ def test_a_year_of_another_budget_is_a_warning() -> None:
     assert found.severity is WARNING and "2022" in found.message
 
 
+def test_a_year_only_mentioned_is_not_a_figure_of_another_budget() -> None:
+    assert _found("TEXT-002", _prose("根据省财政厅2021年印发的管理办法编制预算。本部门收入100.00万元。")) == []
+
+
 @pytest.mark.parametrize("text", [
     "2024年收入预算100.00万元，比2023年预算增加5.00万元。",  # the budget year and the year before
     "根据《关于印发2015年阿克陶县新型农牧区合作医疗实施方案的通知》（陶政办发〔2015〕6号）",  # a title
@@ -94,13 +98,13 @@ def test_years_the_text_may_name_pass(text: str) -> None:
 
 
 def test_a_plan_period_that_does_not_include_the_budget_year_is_reported() -> None:
-    (found,) = _found("TEXT-002", _prose("按照2016-2020年规划执行。"))
+    (found,) = _found("TEXT-002", _prose("按照2016-2020年规划安排资金50.00万元。"))
     assert "2016—2020" in found.message
 
 
 def test_years_under_a_heading_on_the_carryover_are_the_projects_own() -> None:
     doc = _prose("十一、关于某局2024年上年结转结余情况说明", "1. 2022年度奖金5.30万元，主要用于民族团结活动。",
-                 "十二、其他需说明的事项", "2022年度经费。", headings=(0, 2))
+                 "十二、其他需说明的事项", "2022年度经费3.00万元。", headings=(0, 2))
     (found,) = _found("TEXT-002", doc)
     assert found.locations[0].line_number == 13
 
@@ -147,7 +151,7 @@ def test_a_word_typed_twice_is_a_note(text: str, doubled: str) -> None:
 
 
 @pytest.mark.parametrize("text", ["实现项目目的的同时加强管理。", "的的确确完成了任务。", "人人参保，层层落实。",
-                                  "事业单位业务经费。"])
+                                  "事业单位业务经费。", "一步一步推进。"])
 def test_doubled_characters_that_are_words_pass(text: str) -> None:
     assert _found("TEXT-004", _prose(text)) == []
 

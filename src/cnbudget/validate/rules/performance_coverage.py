@@ -128,25 +128,25 @@ class _Project:
     name: str
     agency: str | None
     amount: Decimal
+    line_number: int | None = None  # of its first row
 
 
 def _table_projects(ctx: Context) -> list[_Project]:
     """Every project the project tables print, once per table, agency and name."""
-    rows: list[tuple[str, str, str | None, Decimal]] = []
+    rows: list[_Project] = []
     table = ctx.doc.tables.general_budget_projects
-    rows += [("general_budget_projects", line.project, line.agency, line.amounts.total)
+    rows += [_Project("general_budget_projects", line.project, line.agency, line.amounts.total, line.line_number)
              for line in (table.lines if table is not None else ()) if line.project]
     henan = ctx.doc.tables.projects
-    for row in henan.lines if henan is not None else ():
-        name = row.project or (row.name if row.project_type is not None else None)
+    for line in henan.lines if henan is not None else ():
+        name = line.project or (line.name if line.project_type is not None else None)
         if name:
-            rows.append(("projects", name, row.agency, row.amounts.total))
+            rows.append(_Project("projects", name, line.agency, line.amounts.total, line.line_number))
     found: dict[tuple[str, str, str], _Project] = {}
-    for key, name, agency, amount in rows:
-        index = (key, exact_key(agency or ""), exact_key(name))
+    for project in rows:
+        index = (project.table, exact_key(project.agency or ""), exact_key(project.name))
         earlier = found.get(index)
-        found[index] = _Project(key, name, agency, amount) if earlier is None else \
-            attrs.evolve(earlier, amount=earlier.amount + amount)
+        found[index] = project if earlier is None else attrs.evolve(earlier, amount=earlier.amount + project.amount)
     return list(found.values())
 
 
@@ -197,5 +197,6 @@ def every_project_has_a_target(ctx: Context) -> Iterator[Finding]:
         owner = f"（{project.agency}）" if project.agency else ""
         yield ctx.finding(f"{ctx.table_name(project.table)}的项目“{project.name}”{owner}（{figure(project.amount)}）"
                           f"没有公开的项目绩效目标{hint}" + ("（上年结转项目，可能不另设绩效目标）" if carried else ""),
-                          [Location(table=project.table, agency=project.agency, project=project.name)],
+                          [Location(table=project.table, agency=project.agency, project=project.name,
+                                    line_number=project.line_number)],
                           actual=project.amount, severity=Severity.INFO if carried else None)

@@ -25,16 +25,18 @@ from cnbudget.validate.rules.performance_words import base_name, name_unit
 
 __all__ = ["NAMED_UNITS", "POPULATION"]
 
+_PERCENT = frozenset({"%", "百分点", "个百分点"})
+
 #: What an indicator's name says it counts, by how the name ends, and the base units a target of
 #: it may be in (万人 is 人 scaled). Data: a name ending otherwise says nothing here.
 NAMED_UNITS: tuple[tuple[str, frozenset[str], str], ...] = (
     ("人次", frozenset({"人次"}), "人次"),
     ("人数", frozenset({"人"}), "人数"),
     ("户数", frozenset({"户"}), "户数"),
-    ("率", frozenset({"%"}), "比率"),
-    ("比例", frozenset({"%"}), "比例"),
-    ("占比", frozenset({"%"}), "占比"),
-    ("比重", frozenset({"%"}), "比重"),
+    ("率", _PERCENT, "比率"),
+    ("比例", _PERCENT, "比例"),
+    ("占比", _PERCENT, "占比"),
+    ("比重", _PERCENT, "比重"),
 )
 
 #: More people than live in China (about 1.41 billion): no count of people can exceed it.

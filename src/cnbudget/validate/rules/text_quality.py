@@ -50,8 +50,8 @@ TEMPLATE_CONTRADICTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 #: Words that are never written twice in a row (的的, 支出支出), and the neighbours that make a doubled
-#: character right after all (目的的, 的的确确).
-DOUBLED = re.compile(r"(?<!目)的的(?!确)|([\u4e00-\u9fff]{2,4})\1")
+#: character right after all (目的的, 的的确确); 一步一步, 一个一个 are said so on purpose.
+DOUBLED = re.compile(r"(?<!目)的的(?!确)|((?!一)[\u4e00-\u9fff]{2,4})\1")
 
 _YEAR = re.compile(r"(?<![\d〔【\[（(])(?P<year>(?:19|20)\d\d)\s*年")
 _RANGE = re.compile(r"(?P<first>(?:19|20)\d\d)\s*年?\s*[-—–~～至到]\s*(?P<last>(?:19|20)\d\d)\s*年")
@@ -59,6 +59,9 @@ _RANGE = re.compile(r"(?P<first>(?:19|20)\d\d)\s*年?\s*[-—–~～至到]\s*(?
 _HISTORY_BEFORE = re.compile(r"(?:从|自|于|截至|截止)\s*$")
 _HISTORY_AFTER = re.compile(r"^度?(?:起|以来|开始|至今|末|底)")
 _CARRYOVER = ("结转", "结余")
+# A sentence that states a budget's figures: money, a rate, a change.
+_SENTENCE = re.compile(r"[^。；;！!？?]+")
+_FIGURES = re.compile(r"\d\s*(?:万元|亿元|元|%)|增加|减少|增长|下降|持平")
 
 
 def _plain(text: str) -> str:
@@ -124,12 +127,13 @@ def _stray_years(text: str, allowed: set[int]) -> Iterator[tuple[str, re.Match[s
       en="A year in the text is neither the budget year nor the year before")
 def years_are_the_budgets(ctx: Context) -> Iterator[Finding]:
     """The text of a budget speaks of its budget year and of the year before (the figures it
-    compares with). Another year (比2022年预算增加 in a 2024 text), or a range of years that includes
-    neither (2016—2020年), is usually a sentence copied from an earlier document: a warning. Not
-    judged: a range that includes one of the two years (a plan period, 2021—2025年), a year the
-    text looks back from (从2018年起, 2018年以来, 截至2023年底), a year in a document's title
-    (《关于印发2015年…的通知》) or number (〔2016〕), and years under a heading on the funds carried
-    over (结转结余), whose projects may be of any earlier year."""
+    compares with). Another year in a sentence that states figures (比2022年预算增加5.00万元 in a 2024
+    text), or a range of years that includes neither (2016—2020年), is usually a sentence copied from
+    an earlier document: a warning. A year in a sentence without figures (根据2021年印发的办法) is a
+    mention, not a figure of another budget. Not judged: a range that includes one of the two years
+    (a plan period, 2021—2025年), a year the text looks back from (从2018年起, 2018年以来, 截至2023年
+    底), a year in a document's title (《关于印发2015年…的通知》) or number (〔2016〕), and years under
+    a heading on the funds carried over (结转结余), whose projects may be of any earlier year."""
     allowed = {ctx.doc.fiscal_year, ctx.doc.fiscal_year - 1}
     carried = False
     for passage in ctx.doc.prose:
@@ -138,6 +142,9 @@ def years_are_the_budgets(ctx: Context) -> Iterator[Finding]:
         if carried or any(word in passage.text for word in _CARRYOVER):
             continue
         for years, match in _stray_years(passage.text, allowed):
+            sentence = next(found for found in _SENTENCE.finditer(passage.text) if found.end() >= match.end())
+            if not _FIGURES.search(sentence.group(0)):
+                continue  # a year the text mentions, not one whose figures it states
             yield ctx.finding(f"正文“…{_quote(passage.text, match.start(), match.end())}…”说的是 {years} 年，"
                               f"既不是预算年度 {ctx.doc.fiscal_year} 年，也不是上一年度", [_at(passage)])
 
