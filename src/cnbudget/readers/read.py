@@ -18,6 +18,7 @@ from cnbudget.model import BudgetDisclosure, OtherTable, Tables, UnreadTable
 from cnbudget.model.kinds import printed_title
 from cnbudget.readers.performance.read import read_performance
 from cnbudget.readers.prose.contents import find_contents
+from cnbudget.readers.prose.document_text import department_names, passages
 from cnbudget.readers.prose.front import DocumentKind, document_kind, read_front, tables_elsewhere
 from cnbudget.readers.prose.matters import read_other_matters
 from cnbudget.readers.prose.narrative import read_statements
@@ -209,6 +210,8 @@ def read_lines(lines: Sequence[SourceLine]) -> ReadResult:
         unread=tuple(unread),
         other_tables=tuple(others.values()),
         tables_elsewhere=None if tables else tables_elsewhere(lines),
+        prose=passages(lines),
+        department_names=department_names(lines, blocks),
     )
     pages = {line.number: line.page for line in lines if line.page is not None}
     if pages:

@@ -32,6 +32,7 @@ from cnbudget.money import (
     implied_rate,
     is_rounding_of,
     units_off,
+    wrong_unit,
 )
 from cnbudget.money import change as growth
 from cnbudget.money import share as percent
@@ -325,7 +326,8 @@ def amount_agrees_with_tables(ctx: Context) -> Iterator[Finding]:
     the nearest is reported. A stated amount that is the table's figure rounded to the places the
     text prints (37,151.47 万元 for 371,514,655.00 元) agrees: the text rounds, as texts do. A stated
     amount off the table's figure by one or two units of its own last digit (12,323.46 for
-    12,323.48) is a slip (warning), by more an error."""
+    12,323.48) is a slip (warning), by more an error. An amount that is the table's figure written
+    in the wrong unit (元 as 万元) is TEXT-005's to report."""
     for item, figures in figures_of(ctx, placed(ctx.doc)):
         amount = item.statement.amount
         if not figures or amount is None:
@@ -334,6 +336,8 @@ def amount_agrees_with_tables(ctx: Context) -> Iterator[Finding]:
         results = [(found, compare(mine, found).status) for found in figures]
         if any(status is Consistency.EXACT or is_rounding_of(amount, found.value) for found, status in results):
             continue
+        if any(wrong_unit(amount, found.value) for found in figures):
+            continue  # the figure in the wrong unit (元 written as 万元) is TEXT-005's one finding
         close = [found for found, status in results if status is Consistency.WITHIN_ROUNDING]
         nearest = close[0] if close else min(figures, key=lambda found: abs(found.value - amount))
         _, severity = last_digit(amount, Fraction(nearest.value))

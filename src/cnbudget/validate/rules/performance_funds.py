@@ -21,7 +21,16 @@ from cnbudget.model import (
     SummaryRole,
 )
 from cnbudget.model.fields import zh_label
-from cnbudget.money import AmountUnit, Consistency, Interval, check_equal, check_sum, convert, decimal_places
+from cnbudget.money import (
+    AmountUnit,
+    Consistency,
+    Interval,
+    check_equal,
+    check_sum,
+    convert,
+    decimal_places,
+    digits_swapped,
+)
 from cnbudget.target_units import Measure, measure_of
 from cnbudget.targets import Comparator, TargetKind
 from cnbudget.validate.context import Context
@@ -244,7 +253,8 @@ def _department__plain(funds: DepartmentFunds) -> tuple[str, list[Decimal]] | No
 def department_funds_match_budget(ctx: Context) -> Iterator[Finding]:
     """The department-wide target's 年度预算 (资金总额, or 上级安排 + 本级安排 + 其他资金) equals the
     budget total of 收支总体情况表: 收入总计, or 本年收入合计 (or the expenditure side's totals), as
-    whichever convention the document follows."""
+    whichever convention the document follows. A 年度预算 that is one of them with two digits swapped
+    (2,018.55 for 2,081.55) is an error: a slip of the pen, which no convention explains."""
     assert ctx.doc.performance is not None and ctx.doc.tables.summary is not None
     department = ctx.doc.performance.department
     if department is None:
@@ -260,10 +270,13 @@ def department_funds_match_budget(ctx: Context) -> Iterator[Finding]:
     if any(result.status is Consistency.EXACT for _, result in results):
         return
     close = [(line, result) for line, result in results if result.status is Consistency.WITHIN_ROUNDING]
-    line, result = close[0] if close else results[0]
+    swapped = [(line, result) for line, result in results if digits_swapped(sum(parts, Decimal(0)), line.amount)]
+    line, result = close[0] if close else (swapped or results)[0]
     found = ctx.judge(result, where=f"{where(department)} 年度预算",
                       what=f"{ctx.table_name('summary')}的{line.name} = 部门整体绩效目标的{label}",
                       locations=[place(department, "total"), Location(table="summary", column=line.name)])
+    if found is not None and swapped and not close:  # a slip of the pen, whatever the convention: an error
+        found = attrs.evolve(found, message=f"{found.message}（两位数字颠倒）", severity=Severity.ERROR)
     if found is not None:
         yield found
 
