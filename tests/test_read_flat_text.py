@@ -261,10 +261,10 @@ def test_a_table_whose_figures_stay_in_doubt_names_its_rows_and_columns() -> Non
     rebuilt = rebuild_one_sided(_lines("""功能分类科目名称 合计 基本支出 项目支出
 205 教育支出 0.92 0.92
 合计 0.92 0.92"""), EXPENDITURE_LAYOUTS, catalogue=CATALOGUE)
-    assert rebuilt.lines == ()
-    messages = [message for _, message in rebuilt.problems]
-    assert messages[0].startswith("more than one placement")
-    assert "the columns in doubt: 基本支出、项目支出" in messages[1]
+    assert rebuilt.lines == () and rebuilt.reason.startswith("more than one placement")
+    assert [(line.number, message) for line, message in rebuilt.problems] == [
+        (2, "row not read: 2 figure(s) (0.92 0.92) for 3 amount columns; the columns in doubt: 基本支出、项目支出"),
+        (3, "row not read: 2 figure(s) (0.92 0.92) for 3 amount columns; the columns in doubt: 基本支出、项目支出")]
 
 
 def test_a_table_whose_rows_do_not_add_up_is_refused() -> None:
@@ -272,7 +272,7 @@ def test_a_table_whose_rows_do_not_add_up_is_refused() -> None:
 205 教育支出 0.92 0.92 -
 208 社会保障和就业支出 1.00 1.00 -
 合计 2.00 2.00 -"""), EXPENDITURE_LAYOUTS, catalogue=CATALOGUE)
-    assert rebuilt.lines == () and "合计 = 各类之和" in rebuilt.problems[0][1]
+    assert rebuilt.lines == () and rebuilt.reason == "no placement of the figures satisfies 合计 = 各类之和"
 
 
 def test_headings_that_name_only_the_total_make_one_amount_column() -> None:
@@ -351,7 +351,10 @@ def test_budget_columns_no_identity_tells_apart_are_reported() -> None:
 项目 合计 功能分类 合计 一般公共预算 政府性基金预算 国有资本经营预算
 一、财政拨款（补助） 5.00  210 卫生健康支出 5.00 5.00
 收 入 总 计 5.00 支 出 总 计 5.00 5.00"""), FISCAL_SUMMARY_LAYOUTS)
-    assert rebuilt.lines == () and rebuilt.problems[0][1].startswith("more than one placement")
+    assert rebuilt.lines == () and rebuilt.reason.startswith("more than one placement")
+    doubt = ("line not read: its figures could stand in more than one place "
+             "(一般公共预算（支出）、国有资本经营预算（支出）)")
+    assert [message for _, message in rebuilt.problems] == [doubt, doubt]
 
 
 # --- a flat document -----------------------------------------------------------------------------

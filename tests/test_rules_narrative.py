@@ -714,7 +714,7 @@ def test_seed_003_narrative_agrees_throughout() -> None:
 
 
 def test_seed_004_states_the_department_target_with_two_digits_swapped() -> None:
-    # Its tables could not be read; the text says 收支总预算 2,081.55 but 整体预算绩效目标 2,018.55.
+    # The text says 收支总预算 2,081.55 (收支总表 收入总计 2,081.55) but 整体预算绩效目标 2,018.55.
     (found,) = _seed_findings("004")
     assert (found.rule, found.severity) == ("NARR-006", Severity.WARNING)
     assert (found.expected, found.actual) == (D("2081.55"), D("2018.55"))

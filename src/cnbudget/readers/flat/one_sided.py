@@ -44,8 +44,17 @@ from cnbudget.readers.flat.rows import PrintedRow, read_rows
 from cnbudget.readers.tables.columns import Layout
 from cnbudget.readers.text.source import SourceLine
 
-__all__ = ["Rebuilt", "column_heading", "header_lines", "one_amount", "readable", "rebuild_one_sided",
-           "row_candidates", "tsv_line"]
+__all__ = [
+    "Rebuilt",
+    "column_heading",
+    "header_lines",
+    "one_amount",
+    "readable",
+    "rebuild_one_sided",
+    "row_candidates",
+    "tsv_line",
+    "unplaceable",
+]
 
 _LEADS = frozenset({"code", "name", "econ_category", "econ_section"})
 _MAX_GAPS = 5_000  # ways of putting back a row's blank cells tried
@@ -53,12 +62,25 @@ _MAX_GAPS = 5_000  # ways of putting back a row's blank cells tried
 
 @attrs.frozen(kw_only=True)
 class Rebuilt:
-    """A table rebuilt as TAB-separated lines (``lines``), or why it was not (``problems``, each
-    a line and what could not be placed there)."""
+    """A table rebuilt as TAB-separated lines (``lines``), or why it was not (``reason``, and the
+    lines that could not be placed with what stood in their way: ``problems``)."""
 
     lines: tuple[SourceLine, ...] = ()
     layout: Layout | None = None
+    reason: str = ""
     problems: tuple[tuple[SourceLine, str], ...] = ()
+
+    @staticmethod
+    def refused(reason: str, problems: Sequence[tuple[SourceLine, str]] = ()) -> Rebuilt:
+        """A table not rebuilt, and why."""
+        return Rebuilt(reason=reason, problems=tuple(problems))
+
+
+def unplaceable(problems: Sequence[tuple[SourceLine, str]]) -> Rebuilt:
+    """A table some of whose lines cannot be placed: a table missing rows would break its sums."""
+    numbers = ", ".join(str(line.number) for line, _ in problems[:6]) + (" …" if len(problems) > 6 else "")
+    return Rebuilt.refused(f"{len(problems)} of its lines cannot be placed with certainty (lines {numbers}: "
+                           f"{problems[0][1]})", problems)
 
 
 def _value(printed: str) -> Decimal:
@@ -243,23 +265,23 @@ def rebuild_one_sided(
     ``one_column``: a table whose headings name only its total may be read as one amount column."""
     reading = read_rows(lines, family, catalogue=catalogue, headings=headings)
     if reading.problems:
-        return Rebuilt(problems=tuple((p.line, p.message) for p in reading.problems))
+        return unplaceable([(p.line, p.message) for p in reading.problems])
     header = [*headings, *reading.header]
     rows = reading.rows
     anchor = header[0] if header else (lines[0] if lines else None)
     if anchor is None or not rows:
-        return Rebuilt(problems=((anchor, "the table prints no row"),) if anchor is not None else ())
+        return Rebuilt.refused("no row was found below its headings")
     layout = _layout(layouts, header, rows, reversed_lines=reading.reversed, one_column=one_column)
     if layout is None:
         text = "".join(line.squeezed for line in header)
-        return Rebuilt(problems=((anchor, f"its headings match no known layout (headings: {text[:80]!r})"),))
+        return Rebuilt.refused(f"its headings match no known layout (headings: {text[:80]!r})")
     candidates = [row_candidates(layout, row.figures) for row in rows]
     identities, structure = _identities(rows, layout.amounts)
     if structure:
-        return Rebuilt(layout=layout, problems=tuple((rows[i].first, f"row not read: {why}") for i, why in structure))
+        return unplaceable([(rows[i].first, f"row not read: {why}") for i, why in structure])
     placed = place(candidates, identities)
     if placed.problem is not None:
-        return Rebuilt(layout=layout, problems=_unplaced(placed.problem, rows, layout))
+        return Rebuilt.refused(placed.problem.message, _unplaced(placed.problem, rows, layout))
     built = header_lines(layout, family, anchor.number)
     for row, candidate in zip(rows, placed.rows, strict=True):
         cells = [*_lead_cells(layout, row), *(candidate[field] for field in layout.amounts)]
@@ -268,8 +290,8 @@ def rebuild_one_sided(
 
 
 def _unplaced(problem: Unplaced, rows: Sequence[PrintedRow], layout: Layout) -> tuple[tuple[SourceLine, str], ...]:
-    """The problem of a table whose figures stay in doubt: one line for the table, one per row in doubt."""
-    found: list[tuple[SourceLine, str]] = [(rows[0].first, problem.message)]
+    """The rows of a table whose figures stay in doubt, or that do not add up."""
+    found: list[tuple[SourceLine, str]] = []
     for index, columns in sorted(problem.doubtful.items()):
         row = rows[index]
         named = "、".join(column_heading(layout.record, column) for column in columns)

@@ -234,9 +234,8 @@ def rebuild_flat_blocks(lines: Sequence[SourceLine], blocks: Sequence[Block], *,
             rebuilt.append(attrs.evolve(block, lines=(*furniture, *_empty_headings(block.key, part))))
             continue
         result = _rebuild(block.key, part, catalogue)
-        if isinstance(result, str) or result.problems or not result.lines:
-            reason = result if isinstance(result, str) else (
-                result.problems[0][1] if result.problems else "no row was found below its headings")
+        if isinstance(result, str) or not result.lines:
+            reason = result if isinstance(result, str) else result.reason
             summary = Problem(line=block.title.number, text=block.title.text, table=block.key,
                               message=f"table not read: the text lost the table's columns and {reason}")
             refused[block.title.number] = summary
@@ -244,7 +243,7 @@ def rebuild_flat_blocks(lines: Sequence[SourceLine], blocks: Sequence[Block], *,
             problems.append(summary)
             if not isinstance(result, str):
                 problems.extend(Problem(line=line.number, text=line.raw, message=message, table=block.key)
-                                for line, message in result.problems if line is not None)
+                                for line, message in result.problems)
             continue
         rebuilt.append(attrs.evolve(block, lines=(*furniture, *result.lines)))
     return FlatTables(blocks=tuple(rebuilt), refused=refused, problems=tuple(problems))

@@ -35,7 +35,7 @@ import attrs
 from cnbudget.model import SummaryRole
 from cnbudget.readers.flat.figures import convention_of
 from cnbudget.readers.flat.headings import layout_matches
-from cnbudget.readers.flat.one_sided import Rebuilt, column_heading, row_candidates, tsv_line
+from cnbudget.readers.flat.one_sided import Rebuilt, column_heading, row_candidates, tsv_line, unplaceable
 from cnbudget.readers.flat.placing import Candidate, Identity, Unplaced, place
 from cnbudget.readers.flat.runs import Run, RunKind, line_runs
 from cnbudget.readers.tables.columns import Layout
@@ -296,11 +296,10 @@ def rebuild_two_sided(
                    and layout_matches(_as_layout(candidate), header, reversed_lines=False)), None)
     anchor = header[0] if header else (lines[0] if lines else None)
     if anchor is None:
-        return Rebuilt()
+        return Rebuilt.refused("no line was found below its title")
     if layout is None:
         text = "".join(line.squeezed for line in header)
-        return Rebuilt(problems=((anchor, f"its headings match no two-sided layout read from flat text "
-                                          f"(headings: {text[:80]!r})"),))
+        return Rebuilt.refused(f"its headings match no two-sided layout read from flat text (headings: {text[:80]!r})")
     entries: list[_Line] = []
     for line, runs in parsed[start:]:
         entry = _read_line(line, runs)
@@ -309,17 +308,24 @@ def rebuild_two_sided(
         else:
             entries.append(entry)
     if problems:
-        return Rebuilt(problems=tuple(problems))
+        return unplaceable(problems)
     candidates = [_candidates(entry, layout) for entry in entries]
     placed = place(candidates, _identities(entries, layout))
     if placed.problem is not None:
-        return Rebuilt(problems=_unplaced(placed.problem, entries))
+        return Rebuilt.refused(placed.problem.message, _unplaced(placed.problem, entries, layout))
     built = _header(layout, anchor.number)
     for entry, candidate in zip(entries, placed.rows, strict=True):
         cells = [entry.left or "", *(candidate.get(_LEFT + c, "") for c in layout.revenue.amounts),
                  entry.right or "", *(candidate.get(_RIGHT + c, "") for c in layout.expenditure.amounts)]
         built.append(tsv_line(entry.line.number, entry.line.raw.strip(), cells, entry.line.page))
     return Rebuilt(lines=tuple(built), layout=layout.expenditure)
+
+
+def _column_heading(column: str, layout: TwoSidedLayout) -> str:
+    side, field = column.split(":", 1)
+    record = (layout.revenue if side + ":" == _LEFT else layout.expenditure).record
+    heading = column_heading(record, field) if record else field
+    return f"{heading}（{'收入' if side + ':' == _LEFT else '支出'}）"
 
 
 def _flat_sides(layout: TwoSidedLayout) -> bool:
@@ -330,10 +336,13 @@ def _as_layout(layout: TwoSidedLayout) -> Layout:
     return Layout(name=layout.name, signature=layout.signature, absent=layout.absent, lead=(), amounts=())
 
 
-def _unplaced(problem: Unplaced, entries: Sequence[_Line]) -> tuple[tuple[SourceLine, str], ...]:
-    found: list[tuple[SourceLine, str]] = [(entries[0].line, problem.message)]
+def _unplaced(
+    problem: Unplaced, entries: Sequence[_Line], layout: TwoSidedLayout
+) -> tuple[tuple[SourceLine, str], ...]:
+    """The lines whose figures stay in doubt, with the columns in doubt, or that break an identity."""
+    found: list[tuple[SourceLine, str]] = []
     for index, columns in sorted(problem.doubtful.items()):
-        named = "、".join(column.split(":", 1)[1] for column in columns)
+        named = "、".join(_column_heading(column, layout) for column in columns)
         found.append((entries[index].line, f"line not read: its figures could stand in more than one place "
                                            f"({named})" if named else "line not read: no placement of its figures "
                                                                       "satisfies its identities"))
