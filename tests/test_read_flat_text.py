@@ -164,6 +164,13 @@ def test_rows_read_right_to_left_turn_their_figures_and_code_back() -> None:
     ]
 
 
+def test_only_lines_with_figures_tell_the_direction() -> None:
+    # A heading with a year (2024 年预算数) shows no direction of the table's rows.
+    reading = read_rows(_lines("2024年预算数\n项目支出基本支出合计功能分类科目名称\n0.920.92教育支出205"), FunctionCode,
+                        catalogue=CATALOGUE)
+    assert reading.reversed and [str(row.code) for row in reading.rows] == ["205"]
+
+
 def test_lines_printed_in_both_directions_are_not_read() -> None:
     reading = read_rows(_lines("205 教育支出 0.92 0.92\n0.870.87行政单位离退休0105208"), FunctionCode,
                         catalogue=CATALOGUE)

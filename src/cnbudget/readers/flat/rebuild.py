@@ -38,7 +38,7 @@ from cnbudget.readers.tables.function_tables import EXPENDITURE_LAYOUTS, REVENUE
 from cnbudget.readers.tables.summary_tables import FISCAL_SUMMARY_LAYOUTS, SUMMARY_LAYOUTS
 from cnbudget.readers.tables.tabling import is_empty_statement
 from cnbudget.readers.tables.two_sided import TwoSidedLayout
-from cnbudget.readers.text.blocks import PERFORMANCE_KEYS, Block, title_key
+from cnbudget.readers.text.blocks import OTHER_KIND, PERFORMANCE_KEYS, Block, title_key
 from cnbudget.readers.text.grid import is_heading_line
 from cnbudget.readers.text.source import SourceLine
 
@@ -223,8 +223,8 @@ def rebuild_flat_blocks(lines: Sequence[SourceLine], blocks: Sequence[Block], *,
     refused: dict[int, Problem] = {}
     problems: list[Problem] = []
     for block in blocks:
-        if block.key in PERFORMANCE_KEYS or any(line.is_tabular for line in block.lines):
-            rebuilt.append(block)  # a form read on its own, or a table whose cells the text kept
+        if block.key in PERFORMANCE_KEYS or block.key == OTHER_KIND or any(line.is_tabular for line in block.lines):
+            rebuilt.append(block)  # read on its own, not read at all, or a table whose cells the text kept
             continue
         part = parts[block.title.number]
         own_notes = tuple(notes[block.title.number])

@@ -145,7 +145,9 @@ def read_rows(
         if _is_page_number(runs, family, convention):
             continue
         parsed.append((line, runs))
-    directions = {direction_of(runs) for _, runs in parsed} - {Direction.EITHER}
+    # The lines that print figures show the direction (headings and code lines may show none).
+    directions = {direction_of(runs) for _, runs in parsed if any(run.kind is RunKind.FIGURES for run in runs)}
+    directions -= {Direction.EITHER, Direction.NEITHER}
     reverse = directions == {Direction.REVERSED}
     if Direction.FORWARD in directions and Direction.REVERSED in directions:
         problems.append(LineProblem(line=parsed[0][0], message="the lines of the table print their cells in "
