@@ -730,8 +730,8 @@ def test_seed_003_narrative_agrees_throughout() -> None:
 
 
 def test_seed_004_states_the_department_target_with_two_digits_swapped() -> None:
-    # Its tables could not be read; the text says 收支总预算 2,081.55 but 整体预算绩效目标 2,018.55 (and
-    # the target's form 96.86 + 1,984.69 + 0 = 2,081.55): "81" written "18", an error.
+    # Its text says 收支总预算 2,081.55 (收支总表 收入总计 2,081.55) but 整体预算绩效目标 2,018.55 (and the
+    # target's form 96.86 + 1,984.69 + 0 = 2,081.55): "81" written "18", an error.
     found = [f for f in _seed_findings("004") if f.rule == "NARR-006"]
     assert [(f.severity, f.expected, f.actual) for f in found] == [(Severity.ERROR, D("2081.55"), D("2018.55"))]
     assert "两位数字颠倒" in found[0].message
