@@ -54,7 +54,6 @@ from decimal import Decimal
 import pytest
 
 import cnbudget
-from cnbudget.validate import Severity
 from tests.seeds import seed_path
 
 
