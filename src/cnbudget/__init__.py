@@ -26,7 +26,16 @@ from cnbudget.catalog import (
     load_catalog_csv,
 )
 from cnbudget.codes import ClassificationCode, EconomicCode, FunctionCode, GovEconomicCode
-from cnbudget.errors import CnbudgetError, DataError, InvalidAmount, InvalidCode, ReadError, UnknownCode
+from cnbudget.errors import (
+    CnbudgetError,
+    DataError,
+    InvalidAmount,
+    InvalidCode,
+    InvalidValue,
+    ReadError,
+    UnknownCode,
+    UnknownName,
+)
 from cnbudget.examples import example, example_names
 from cnbudget.model import *  # noqa: F403  (the model's __all__ is part of the public API)
 from cnbudget.model import __all__ as _model_all
@@ -113,6 +122,7 @@ __all__ = [
     "Interval",
     "InvalidAmount",
     "InvalidCode",
+    "InvalidValue",
     "MatchKind",
     "NameMatch",
     "ReadError",
@@ -121,6 +131,7 @@ __all__ = [
     "TargetKind",
     "TargetValue",
     "UnknownCode",
+    "UnknownName",
     "__version__",
     "catalog",
     "change",

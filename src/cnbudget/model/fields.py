@@ -2,7 +2,8 @@
 
 Every public field carries its Chinese label in ``metadata["zh"]``; renderers, CSV headers, JSON
 Schema titles and messages read it from there, so names have one source of truth. Amounts pass
-through :func:`cnbudget.money.to_amount`, which refuses floats, NaN, Infinity and bools.
+through :func:`cnbudget.money.to_amount`, which refuses floats, NaN, Infinity, bools and numbers
+too long to be printed figures; counts likewise have at most 20 digits (:mod:`cnbudget.decimals`).
 
 >>> import attrs
 >>> @attrs.frozen(kw_only=True)
@@ -22,13 +23,16 @@ from typing import Any
 
 import attrs
 
-from cnbudget.money import to_amount
+from cnbudget.decimals import MAX_WHOLE_DIGITS, shown
+from cnbudget.errors import InvalidValue
+from cnbudget.money import to_amount, to_figure
 
 __all__ = [
     "amount",
     "code_or_none",
     "items",
     "optional_amount",
+    "optional_figure",
     "optional_int",
     "optional_number",
     "optional_text",
@@ -52,6 +56,10 @@ def _to_optional_amount(value: object) -> Decimal | None:
     return None if value is None else to_amount(value)
 
 
+def _to_optional_figure(value: object) -> Decimal | None:
+    return None if value is None else to_figure(value)
+
+
 def _to_amount(value: object) -> Decimal:
     return to_amount(value)
 
@@ -68,6 +76,12 @@ def optional_amount(zh: str) -> Any:
     return attrs.field(
         converter=_to_optional_amount, default=None, metadata={"zh": zh, "amount": True}
     )
+
+
+def optional_figure(zh: str) -> Any:
+    """A figure computed from amounts (a sum, a difference; :func:`cnbudget.money.to_figure`), which
+    may be longer than any printed amount: ``None`` means none."""
+    return attrs.field(converter=_to_optional_figure, default=None, metadata={"zh": zh})
 
 
 def _text_validator(optional: bool) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
@@ -101,7 +115,12 @@ def _int_validator(_instance: Any, attribute: attrs.Attribute[Any], value: Any) 
     if isinstance(value, bool) or not isinstance(value, int):
         raise TypeError(
             f"{attribute.name} ({zh_label(attribute)}) must be a whole number, "
-            f"not {type(value).__name__}: {value!r}"
+            f"not {type(value).__name__}: {shown(value)}"
+        )
+    if abs(value) >= 10**MAX_WHOLE_DIGITS:
+        raise InvalidValue(
+            f"{attribute.name} ({zh_label(attribute)}) {shown(value)} has more than {MAX_WHOLE_DIGITS} digits"
+            " (位数过多)"
         )
 
 

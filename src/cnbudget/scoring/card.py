@@ -17,6 +17,7 @@ from decimal import Decimal
 
 import attrs
 
+from cnbudget.decimals import in_own_context
 from cnbudget.model.fields import amount, items, optional_number, optional_text, text, typed
 from cnbudget.scoring.methods import ScoringMethod
 
@@ -43,6 +44,7 @@ class ScoreStep:
     score: Decimal | None = optional_number("得分")
     explanation: str = text("计算说明")
 
+    @in_own_context
     def describe(self) -> str:
         """One line: indicator, target, result, method, arithmetic and reason."""
         actual = "（无）" if self.actual is None else self.actual
@@ -75,6 +77,7 @@ class ScoreCard:
         """Whether every indicator has a score."""
         return all(step.score is not None for step in self.steps)
 
+    @in_own_context
     def to_text(self) -> str:
         """The card for people: a line per indicator, then the total."""
         lines = [step.describe() for step in self.steps]

@@ -22,11 +22,13 @@ import csv
 import io
 from typing import TextIO
 
+from cnbudget.decimals import in_own_context
 from cnbudget.model import FACT_COLUMNS, BudgetDisclosure
 
 __all__ = ["facts_csv", "write_facts_csv"]
 
 
+@in_own_context
 def write_facts_csv(doc: BudgetDisclosure, stream: TextIO) -> int:
     """Write the facts of ``doc`` as CSV to ``stream``; return the number of data rows."""
     writer = csv.writer(stream, lineterminator="\n")
@@ -38,6 +40,7 @@ def write_facts_csv(doc: BudgetDisclosure, stream: TextIO) -> int:
     return count
 
 
+@in_own_context
 def facts_csv(doc: BudgetDisclosure) -> str:
     """The facts of ``doc`` as CSV text."""
     buffer = io.StringIO()

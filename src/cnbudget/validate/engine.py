@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from cnbudget.catalog import COVERED_YEARS, Catalog
 from cnbudget.catalog import catalog as bundled_catalog
+from cnbudget.decimals import in_own_context
 from cnbudget.model import BudgetDisclosure, coverage
 from cnbudget.model.units import in_document_unit
 from cnbudget.money import counting_comparisons
@@ -50,6 +51,7 @@ def _run(doc: BudgetDisclosure, catalog: Catalog | None,
     return findings, run, skipped
 
 
+@in_own_context
 def validate(
     doc: BudgetDisclosure,
     *,

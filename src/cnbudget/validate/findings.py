@@ -14,7 +14,7 @@ from decimal import Decimal
 
 import attrs
 
-from cnbudget.model.fields import items, optional_amount, optional_text, source_line, source_page, text, typed
+from cnbudget.model.fields import items, optional_figure, optional_text, source_line, source_page, text, typed
 
 __all__ = ["Finding", "Location", "Severity"]
 
@@ -60,6 +60,6 @@ class Finding:
     severity: Severity = typed("严重程度", Severity)
     message: str = text("说明")
     locations: tuple[Location, ...] = items("位置", Location)
-    expected: Decimal | None = optional_amount("应为")
-    actual: Decimal | None = optional_amount("实为")
+    expected: Decimal | None = optional_figure("应为")
+    actual: Decimal | None = optional_figure("实为")
     related: tuple[str, ...] = items("相关发现", str)

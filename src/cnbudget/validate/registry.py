@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from cnbudget.errors import UnknownName
 from cnbudget.validate.findings import Finding, Severity
 
 if TYPE_CHECKING:
@@ -109,4 +110,4 @@ def select_rules(selection: Iterable[str | Rule] | None) -> Iterator[Rule]:
         elif item in FAMILIES:
             yield from (r for r in RULES.values() if r.family == item)
         else:
-            raise KeyError(f"no rule or family {item!r}; families: {', '.join(FAMILIES)}")
+            raise UnknownName(f"no rule or family {item!r}; families: {', '.join(FAMILIES)}")
