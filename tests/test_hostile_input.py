@@ -157,6 +157,15 @@ def test_an_indicator_row_wider_than_its_heading_is_reported_with_its_continuati
     assert any("more cells than columns" in p.message and p.line == 8 for p in problems)
 
 
+def test_a_table_whose_header_names_no_total_column_is_left_unread() -> None:
+    # Found by fuzzing: 合+计 for 合计 left the rows without their total, and the model raised TypeError.
+    text = seed_text("001")
+    header = next(line for line in text.splitlines() if "\t合计\t人员经费\t公用经费" in line)
+    result = cnbudget.read_text(text.replace(header, header.replace("合计", "合+计")))
+    unread = {table.key: table.reason for table in result.disclosure.unread}
+    assert "合+计" in unread["general_budget_basic"]
+
+
 @pytest.mark.parametrize("path", ["a\x00.txt", "\ud800.txt"])
 def test_a_path_no_file_can_have_is_a_read_error(path: str) -> None:
     with pytest.raises(ReadError):
