@@ -25,7 +25,7 @@ from tests.seeds import SEEDS, seed_path
 ROOT = Path(__file__).resolve().parents[1]
 
 # Published text whose row 2101501 (line 9) prints 合计 12.50 over 基本支出 12.00 and no 项目支出.
-TEXT = ("编制部门：示例局\n示例局 2024 年部门预算公开\n一般公共预算支出情况表\n单位：万元\n"
+TEXT = ("示例局 2024 年部门预算公开\n编制部门：示例局\n一般公共预算支出情况表\n单位：万元\n"
         "科目编码\t科目名称\t合计\t基本支出\t项目支出\n\t合计\t12.50\t12.50\t\n210\t卫生健康支出\t12.50\t12.50\t\n"
         "21015\t医疗保障管理事务\t12.50\t12.50\t\n2101501\t行政运行\t12.50\t12.00\t\n")
 
@@ -206,3 +206,33 @@ def test_ctrl_c_stops_the_workers_cleanly(folder: Path, tmp_path_factory: pytest
 def test_progress_is_shown_only_on_a_terminal(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
     main(["check", str(folder), "--format", "jsonl"])
     assert "\r" not in capsys.readouterr().err
+
+
+def test_a_baseline_covers_a_folder_checked_on_two_processes_and_can_be_renewed(
+        folder: Path, tmp_path_factory: pytest.TempPathFactory, capsys: pytest.CaptureFixture[str]) -> None:
+    accepted = tmp_path_factory.mktemp("baseline") / "accepted.json"
+    good = [str(folder / "a.json"), str(folder / "县" / "b.json")]  # b.json: ROW-001 (9.00 ≠ 1.00 + 1.00)
+    assert main(["check", *good, "--select", "ROW", "--jobs", "2", "--write-baseline", str(accepted)]) == 1
+    assert [entry["rule"] for entry in json.loads(accepted.read_text(encoding="utf-8"))["accepted"]] == ["ROW-001"]
+    capsys.readouterr()
+
+    # Accepted: out of the output and the exit status, counted per document and in the totals.
+    assert main(["check", *good, "--select", "ROW", "--jobs", "2", "--baseline", str(accepted),
+                 "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [(d["accepted"], d["findings"]) for d in data["documents"]] == [(0, []), (1, [])]
+    assert data["totals"]["accepted"] == 1 and data["totals"]["counts"]["error"] == 0
+
+    # Both together: the accepted finding is left out of the output, and the new baseline still lists it.
+    renewed = accepted.with_name("renewed.json")
+    assert main(["check", *good, "--select", "ROW", "--baseline", str(accepted), "--write-baseline",
+                 str(renewed)]) == 0
+    assert "已接受（不再列出） 1" in capsys.readouterr().out
+    assert json.loads(renewed.read_text(encoding="utf-8"))["accepted"] == \
+        json.loads(accepted.read_text(encoding="utf-8"))["accepted"]
+
+
+def test_without_a_baseline_nothing_is_counted_as_accepted(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    main(["check", str(folder / "a.json"), "--format", "json"])
+    data = json.loads(capsys.readouterr().out)
+    assert data["documents"][0]["accepted"] is None and data["totals"]["accepted"] is None

@@ -12,7 +12,6 @@ from cnbudget.codes import FunctionCode
 from cnbudget.model import BudgetDisclosure, ExpenditureAmounts, ExpenditureTable, FunctionLine, Tables
 from cnbudget.serialize import to_json
 from cnbudget.validate import RULES
-from cnbudget.validate.titles_en import RULE_TITLES_EN
 
 
 def _write(tmp_path: Path, name: str, basic: str, project: str = "1.00") -> Path:
@@ -96,5 +95,6 @@ def test_rules_lists_every_rule(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_every_rule_has_an_english_title() -> None:
-    assert sorted(RULES) == sorted(RULE_TITLES_EN)
-    assert all(title.isascii() or "…" in title for title in RULE_TITLES_EN.values())
+    """``--lang en`` prints every rule's title in English (Chinese terms may stand beside the English)."""
+    assert [rule.id for rule in RULES.values() if not rule.title_en] == []
+    assert all(any(char.isascii() and char.isalpha() for char in rule.title_en or "") for rule in RULES.values())

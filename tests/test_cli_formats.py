@@ -18,7 +18,7 @@ from tests.seeds import corpus_path
 
 # Published text: row 2101501 (line 9) prints 合计 12.50 over 基本支出 12.00 and no 项目支出, so
 # that 21015 (line 8) is 0.50 over its 项 in 基本支出 as well.
-TEXT = ("编制部门：示例局\n示例局 2024 年部门预算公开\n一般公共预算支出情况表\n单位：万元\n"
+TEXT = ("示例局 2024 年部门预算公开\n编制部门：示例局\n一般公共预算支出情况表\n单位：万元\n"
         "科目编码\t科目名称\t合计\t基本支出\t项目支出\n\t合计\t12.50\t12.50\t\n210\t卫生健康支出\t12.50\t12.50\t\n"
         "21015\t医疗保障管理事务\t12.50\t12.50\t\n2101501\t行政运行\t12.50\t12.00\t\n")
 

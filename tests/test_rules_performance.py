@@ -91,7 +91,7 @@ def _skipped(doc: BudgetDisclosure, rule: str) -> bool:
     return rule in validate(doc, rules=[rule]).rules_skipped
 
 
-RULE_IDS = [f"PERF-{n:03d}" for n in range(1, 15)]
+RULE_IDS = [f"PERF-{n:03d}" for n in range(1, 19)]
 
 
 def test_every_rule_is_registered_with_a_docstring() -> None:
@@ -690,8 +690,9 @@ def test_seed_001() -> None:
     doc = _seed_doc("001")
     assert _rules_of(doc, ERROR) == []  # every project's weights total 90
     warnings = [f for f in validate(doc, rules=["PERF"]).findings if f.severity is WARNING]
-    assert [f.rule for f in warnings] == ["PERF-005", "PERF-006"]
+    assert [f.rule for f in warnings] == ["PERF-005", "PERF-006", "PERF-017"]
     assert "门诊救助人次" in warnings[0].message and "2025 年 11 月 30 日前" in warnings[1].message
+    assert "虚报参保人数" in warnings[2].message  # a count of people targeted "=0%"
 
 
 def test_seed_002() -> None:
@@ -702,7 +703,8 @@ def test_seed_002() -> None:
 
 def test_seed_003() -> None:
     doc = _seed_doc("003")
-    assert _rules_of(doc, ERROR) == [] and _rules_of(doc, WARNING) == []
+    # 接种人次 (vaccinations) targeted "≤ 5 万人" (people): the unit is not the indicator's.
+    assert _rules_of(doc, ERROR) == [] and _rules_of(doc, WARNING) == ["PERF-017"]
     notes = [f for f in validate(doc, rules=["PERF-011"]).findings]
     assert [f.locations[0].project for f in notes] == [
         "2023年结转医疗服务与保障能力提升上级补助资金", "城乡医疗救助",

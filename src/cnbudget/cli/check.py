@@ -6,6 +6,11 @@ the file, and the run goes on; documents are checked in parallel (``--jobs``) an
 order given. Formats: ``text``, ``json``, ``jsonl``, ``csv``, ``html`` (:mod:`cnbudget.cli.writers`).
 Exit status, the worst of the run: 0 nothing shown at or above ``--fail-on``, 1 a finding shown at or
 above it (0 with ``--exit-zero``), 2 an input that could not be read; 130 when interrupted.
+
+``--write-baseline FILE`` writes every finding of the run (of every document, whatever ``--severity``,
+``--baseline`` and the exit options leave shown) as a baseline of accepted findings; ``--baseline FILE``
+keeps the findings it lists out of the output and the exit status, counting them as accepted
+(:mod:`cnbudget.validate.baseline`). The two may be given together, to renew a baseline.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ import attrs
 
 from cnbudget.cli.checking import CheckedDocument, CheckOptions, UsageError, check_source, chosen_rules
 from cnbudget.cli.inputs import add_input_arguments, sources_of
+from cnbudget.cli.output import write_text
 from cnbudget.cli.progress import Progress
 from cnbudget.cli.results import Totals
 from cnbudget.cli.runner import available_cores, in_order, uninterrupted
@@ -36,6 +42,7 @@ from cnbudget.cli.writers import (
 )
 from cnbudget.render.words import LANGUAGES, Words
 from cnbudget.validate import FAMILIES, Severity
+from cnbudget.validate.baseline import Baseline
 
 #: Exit status of a run stopped with Ctrl-C (128 + SIGINT, as shells report it).
 INTERRUPTED = 130
@@ -55,6 +62,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--family", choices=list(FAMILIES), action="append",
                         help="run only the rules of this family (repeatable; the same as --select FAMILY)")
     _add_run_options(parser)
+    _add_baseline_options(parser)
     parser.set_defaults(handler=run)
 
 
@@ -84,6 +92,15 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("-q", "--quiet", action="store_true", help="no progress and no summary")
 
 
+def _add_baseline_options(parser: argparse.ArgumentParser) -> None:
+    """Findings a person has accepted (:mod:`cnbudget.validate.baseline`)."""
+    group = parser.add_argument_group("accepted findings")
+    group.add_argument("--baseline", metavar="FILE",
+                       help="leave out the findings this baseline of accepted findings lists")
+    group.add_argument("--write-baseline", metavar="FILE",
+                       help="write every finding of this run as a baseline of accepted findings")
+
+
 def _options(args: argparse.Namespace) -> CheckOptions:
     if args.jobs < 1:
         raise UsageError(f"--jobs {args.jobs}: give 1 or more")
@@ -96,6 +113,8 @@ def _options(args: argparse.Namespace) -> CheckOptions:
         encoding=args.encoding, rules=chosen_rules(select, args.ignore),
         severities=tuple(Severity(s) for s in args.severity) if args.severity else None,
         keep_disclosure=args.format == "html",
+        baseline=Baseline.load(args.baseline) if args.baseline else None,
+        keep_all_findings=bool(args.write_baseline),
     )
 
 
@@ -166,8 +185,12 @@ def run(args: argparse.Namespace) -> int:
         print(writer.index)
     if summary is not None:
         sys.stderr.write(summary)
+    if args.write_baseline and not interrupted:  # a baseline of part of a run would accept too little
+        write_text(Baseline.of(f for doc in documents for f in doc.all_findings).to_json(), args.write_baseline)
     if interrupted:
         print(f"cnbudget check: {words['interrupted']}{words.colon}{words['done_of']} {len(documents)} / "
               f"{len(sources.documents)}", file=sys.stderr)
+        if args.write_baseline:
+            print(f"cnbudget check: {args.write_baseline} not written (the run was not finished)", file=sys.stderr)
         return INTERRUPTED
     return exit_status(documents, fail_on=Severity(args.fail_on), exit_zero=args.exit_zero)

@@ -26,6 +26,7 @@ from cnbudget.errors import CnbudgetError, FinalAccountsNotRead
 from cnbudget.model import BudgetDisclosure
 from cnbudget.readers import Problem
 from cnbudget.validate import Finding, Report, Severity, validate
+from cnbudget.validate.baseline import Baseline
 from cnbudget.validate.registry import select_rules
 
 __all__ = ["OUTCOMES", "CheckOptions", "CheckedDocument", "UsageError", "check_source", "chosen_rules"]
@@ -47,6 +48,8 @@ class CheckOptions:
     rules: tuple[str, ...] | None = None  # the ids of the rules to run; None: every rule
     severities: tuple[Severity, ...] | None = None  # the severities shown; None: all
     keep_disclosure: bool = False  # the HTML report lays the tables out
+    baseline: Baseline | None = None  # findings accepted: left out, and counted
+    keep_all_findings: bool = False  # every finding, before the baseline and the filters (to write a baseline)
 
 
 @attrs.frozen(kw_only=True)
@@ -62,6 +65,12 @@ class CheckedDocument:
     problems: tuple[Problem, ...] = ()
     error: str | None = None
     disclosure: BudgetDisclosure | None = attrs.field(default=None, eq=False, repr=False)
+    all_findings: tuple[Finding, ...] = attrs.field(default=(), repr=False)  # with keep_all_findings
+
+    @property
+    def accepted(self) -> int | None:
+        """How many findings a baseline kept out (``None`` where no baseline was applied)."""
+        return self.report.accepted if self.report is not None else None
 
     @property
     def findings(self) -> tuple[Finding, ...]:
@@ -115,10 +124,13 @@ def check_source(source: Source, options: CheckOptions) -> CheckedDocument:
     except Exception as error:  # checking never raises on content; a fault is reported, not fatal
         return CheckedDocument(source=source.name, outcome="failed", department=doc.department,
                                fiscal_year=doc.fiscal_year, problems=loaded.problems, error=_fault(error))
+    every_finding = report.findings if options.keep_all_findings else ()
+    if options.baseline is not None:
+        report = options.baseline.apply(report)
     if options.severities is not None:
         report = report.filter(severities=options.severities)
     return CheckedDocument(
         source=source.name, department=doc.department, fiscal_year=doc.fiscal_year,
         amount_unit=doc.amount_unit.value, report=report, problems=loaded.problems,
-        disclosure=doc if options.keep_disclosure else None,
+        disclosure=doc if options.keep_disclosure else None, all_findings=every_finding,
     )

@@ -22,7 +22,7 @@ from cnbudget.cli.inputs import load_source, sources_of
 from cnbudget.cli.output import OutputError, write_text
 from cnbudget.cli.progress import Progress
 from cnbudget.cli.runner import available_cores, in_order
-from cnbudget.cli.sources import STDIN, Source
+from cnbudget.cli.sources import EXAMPLE_PREFIX, STDIN, Source
 from cnbudget.errors import CnbudgetError, ReadError
 from cnbudget.readers import Problem
 from cnbudget.serialize import to_json
@@ -74,12 +74,19 @@ def output_names(sources: list[str]) -> list[Path]:
     """Where each document's JSON goes below the output folder: its path below the folder the inputs
     share, ending in ``.json`` (``.txt.json`` … where two inputs would otherwise take one name).
 
-    >>> [str(p) for p in output_names(["c/a/tsv.txt", "c/b/tsv.txt", "c/b/tsv.pdf", "-"])]
-    ['a/tsv.json', 'b/tsv.txt.json', 'b/tsv.pdf.json', 'stdin.json']
+    Standard input is written as ``stdin.json``, a bundled example under its name.
+
+    >>> [str(p) for p in output_names(["c/a/tsv.txt", "c/b/tsv.txt", "c/b/tsv.pdf", "<stdin>", "example:luntai-2024"])]
+    ['a/tsv.json', 'b/tsv.txt.json', 'b/tsv.pdf.json', 'stdin.json', 'luntai-2024.json']
     """
-    files = [Path(os.path.abspath(name)) for name in sources if name != STDIN]
+    def not_a_file(name: str) -> Path | None:
+        if name == STDIN:
+            return Path("stdin")
+        return Path(name.removeprefix(EXAMPLE_PREFIX)) if name.startswith(EXAMPLE_PREFIX) else None
+
+    files = [Path(os.path.abspath(name)) for name in sources if not_a_file(name) is None]
     base = Path(os.path.commonpath([str(path.parent) for path in files])) if files else Path()
-    relative = [Path("stdin") if name == STDIN else Path(os.path.abspath(name)).relative_to(base) for name in sources]
+    relative = [not_a_file(name) or Path(os.path.abspath(name)).relative_to(base) for name in sources]
     plain = [path.with_suffix(".json") for path in relative]
     taken = {name: plain.count(name) for name in plain}
     return [name if taken[name] == 1 else path.with_name(path.name + ".json")

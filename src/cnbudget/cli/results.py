@@ -4,10 +4,11 @@ These are the shapes of ``cnbudget check --format json|jsonl|csv``, one schema e
 of documents (see ``docs/corpus.md`` and :func:`cnbudget.cli.results_schema.results_schema`):
 
 * a document: ``{source, outcome, error, department, fiscal_year, amount_unit, coverage, comparisons,
-  counts, findings, problems}``; ``outcome`` is ``checked``, ``not_read``, ``final_accounts`` or
-  ``failed`` (:data:`~cnbudget.cli.checking.OUTCOMES`), and ``error`` says why a document was not checked;
-* the totals: ``{documents, outcomes, tables, counts, rules}``, ``rules`` the shown findings per rule,
-  most frequent first;
+  counts, accepted, findings, problems}``; ``outcome`` is ``checked``, ``not_read``, ``final_accounts``
+  or ``failed`` (:data:`~cnbudget.cli.checking.OUTCOMES`), ``error`` says why a document was not
+  checked, and ``accepted`` how many findings a baseline kept out (``null`` without ``--baseline``);
+* the totals: ``{documents, outcomes, tables, counts, accepted, rules}``, ``rules`` the shown findings
+  per rule, most frequent first;
 * a CSV row: the document, the finding, and its first place (:data:`CSV_COLUMNS`); further places in
   ``other_places``; a document that was not checked is one row with its ``error``.
 """
@@ -74,6 +75,7 @@ def document_dict(doc: CheckedDocument) -> dict[str, Any]:
         "coverage": attrs.asdict(coverage) if coverage is not None else None,
         "comparisons": report.comparisons if report is not None else 0,
         "counts": doc.counts(),
+        "accepted": doc.accepted,
         "findings": [finding_dict(finding) for finding in doc.findings],
         "problems": [_problem_dict(problem) for problem in doc.problems],
     }
@@ -89,6 +91,7 @@ class Totals:
     tables_printed: int = 0
     counts: Counter[str] = attrs.field(factory=Counter)
     rules: Counter[str] = attrs.field(factory=Counter)
+    accepted: int | None = None  # findings a baseline kept out, where one was applied
 
     def add(self, doc: CheckedDocument) -> None:
         """Count one more document."""
@@ -98,6 +101,8 @@ class Totals:
         if coverage is not None:
             self.tables_read += len(coverage.read)
             self.tables_printed += len(coverage.printed)
+        if doc.accepted is not None:
+            self.accepted = (self.accepted or 0) + doc.accepted
         for finding in doc.findings:
             self.counts[finding.severity.value] += 1
             self.rules[finding.rule] += 1
@@ -113,6 +118,7 @@ class Totals:
             "outcomes": {outcome: self.outcomes[outcome] for outcome in OUTCOMES},
             "tables": {"read": self.tables_read, "printed": self.tables_printed},
             "counts": {severity.value: self.counts[severity.value] for severity in Severity},
+            "accepted": self.accepted,
             "rules": dict(self.frequent_rules()),
         }
 

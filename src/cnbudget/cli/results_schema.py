@@ -85,6 +85,7 @@ _DOCUMENT = _object("一份文件的检查结果", {
     "fiscal_year": _integer("预算年度", null=True), "amount_unit": _text("金额单位", null=True),
     "coverage": {"anyOf": [{"$ref": "#/$defs/coverage"}, {"type": "null"}], "title": "读取覆盖范围"},
     "comparisons": _integer("核对次数"), "counts": _counts("各严重程度的发现数"),
+    "accepted": _integer("已接受而未列出的发现（未用基线时为 null）", null=True),
     "findings": {"type": "array", "title": "检查发现", "items": {"$ref": "#/$defs/finding"}},
     "problems": {"type": "array", "title": "读取问题", "items": {"$ref": "#/$defs/problem"}},
 })
@@ -94,6 +95,7 @@ _TOTALS = _object("合计", {
     "outcomes": _object("各结果的文件数", {outcome: _integer(outcome) for outcome in OUTCOMES}),
     "tables": _object("表格", {"read": _integer("已读取"), "printed": _integer("印出")}),
     "counts": _counts("各严重程度的发现数"),
+    "accepted": _integer("已接受而未列出的发现（未用基线时为 null）", null=True),
     "rules": {"type": "object", "title": "各规则的发现数（从多到少）", "additionalProperties": {"type": "integer"}},
 })
 

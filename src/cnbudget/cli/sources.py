@@ -11,7 +11,7 @@ source: reading it fails with an error naming it, as for any file that cannot be
 >>> folder = pathlib.Path(tempfile.mkdtemp())
 >>> for name in ("b/二.txt", "a/一.pdf", "a/说明.docx", ".hidden/三.txt"):
 ...     (folder / name).parent.mkdir(parents=True, exist_ok=True)
-...     (folder / name).write_text("…", encoding="utf-8")
+...     _ = (folder / name).write_text("…", encoding="utf-8")
 >>> found = find_sources([str(folder)])
 >>> [pathlib.Path(source.name).relative_to(folder).as_posix() for source in found.documents]
 ['a/一.pdf', 'b/二.txt']
@@ -31,13 +31,16 @@ import attrs
 
 from cnbudget.errors import ReadError
 
-__all__ = ["READABLE_SUFFIXES", "STDIN", "Source", "Sources", "find_sources"]
+__all__ = ["EXAMPLE_PREFIX", "READABLE_SUFFIXES", "STDIN", "Source", "Sources", "find_sources"]
 
 #: The kinds of file a folder is searched for (name endings, lower case).
 READABLE_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".json", ".pdf")
 
 #: How standard input is named in reports.
 STDIN = "<stdin>"
+
+#: How a bundled example is named in reports: ``example:NAME``.
+EXAMPLE_PREFIX = "example:"
 
 
 @attrs.frozen(kw_only=True)
@@ -77,7 +80,7 @@ def find_sources(names: Sequence[str], *, examples: Sequence[str] = (), stdin: B
     """The documents ``names`` stand for (files, folders, ``-``), after the bundled ``examples``.
 
     ``-`` reads standard input (``stdin``, or the process's) once; naming it twice is an error."""
-    documents = [Source(name=f"example:{name}", example=name) for name in examples]
+    documents = [Source(name=f"{EXAMPLE_PREFIX}{name}", example=name) for name in examples]
     skipped: list[str] = []
     read_stdin = False
     for name in names:

@@ -105,6 +105,8 @@ def summary_table(documents: Sequence[CheckedDocument], totals: Totals, words: W
     if frequent:
         lines.append(words["frequent_rules"] + words.colon)
         lines.append(align([[f"  {rule}", str(count), words.title(rule)] for rule, count in frequent], right=(1,)))
+    if totals.accepted is not None:
+        lines.append(f"{words['accepted']}{words.colon}{totals.accepted}")
     if skipped:
         lines.append(f"{words['skipped']}{words.colon}{len(skipped)} ({_kinds(skipped)})")
     return "\n".join(lines) + "\n"

@@ -96,6 +96,8 @@ class TextWriter:
             tally = ", ".join(f"{counts[s]} {words[plural]}" for s, plural in
                               (("error", "errors"), ("warning", "warnings"), ("info", "infos")))
             name = f"{doc.department} {doc.fiscal_year} {words['budget_of']}"
+        if doc.accepted is not None:
+            tally += f"{words.comma}{words['accepted']} {doc.accepted}" + (" 条" if words.lang == "zh" else "")
         return f"==> {doc.source} <==  {name}{words.colon}{tally}{words.semicolon}{coverage_line(doc, words)}"
 
     def document(self, doc: CheckedDocument) -> None:

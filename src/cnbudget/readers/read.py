@@ -1,7 +1,9 @@
 """``read_text``: published text → :class:`~cnbudget.model.BudgetDisclosure`, with problems.
 
 The document is cut into blocks at table titles; each block is read by the reader of its table key;
-whatever cannot be read is reported with its line number, never guessed.
+whatever cannot be read is reported with its line number, never guessed. In flat text (plain
+``pdftotext``) the tables are first rebuilt where their figures can be placed with certainty
+(:mod:`cnbudget.readers.flat`).
 """
 
 from __future__ import annotations
@@ -16,8 +18,10 @@ import attrs
 from cnbudget.errors import FinalAccountsNotRead, ReadError
 from cnbudget.model import BudgetDisclosure, OtherTable, Tables, UnreadTable
 from cnbudget.model.kinds import printed_title
+from cnbudget.readers.flat.rebuild import rebuild_flat_blocks
 from cnbudget.readers.performance.read import read_performance
 from cnbudget.readers.prose.contents import find_contents
+from cnbudget.readers.prose.document_text import department_names, passages
 from cnbudget.readers.prose.front import DocumentKind, document_kind, read_front, tables_elsewhere
 from cnbudget.readers.prose.matters import read_other_matters
 from cnbudget.readers.prose.narrative import read_statements
@@ -32,7 +36,7 @@ from cnbudget.readers.tables.summary_tables import read_fiscal_summary_table, re
 from cnbudget.readers.tables.three_public import read_three_public_table
 from cnbudget.readers.text.blocks import OTHER_KIND, PERFORMANCE_KEYS, Block, find_blocks
 from cnbudget.readers.text.decoding import decode
-from cnbudget.readers.text.forms import text_lines
+from cnbudget.readers.text.forms import TextForm, detect_form, text_lines
 from cnbudget.readers.text.source import SourceLine
 
 __all__ = ["TABLE_READERS", "load_text", "read_files", "read_lines", "read_text"]
@@ -157,6 +161,11 @@ def read_lines(lines: Sequence[SourceLine]) -> ReadResult:
     if front.fiscal_year is None:
         raise ReadError("no budget year found (a title such as '2024 年部门预算' or '2024年度部门预算'); "
                         "the year is needed to read the classification codes")
+    refused: dict[int, Problem] = {}
+    if detect_form("\n".join(line.raw for line in lines)) is TextForm.FLAT:
+        flat = rebuild_flat_blocks(lines, blocks, fiscal_year=front.fiscal_year)
+        blocks, refused = list(flat.blocks), dict(flat.refused)
+        problems.extend(flat.problems)
     tables: dict[str, Any] = {}
     unread: list[UnreadTable] = []
     others: dict[str, OtherTable] = {}  # by title: a table continued over pages prints it again
@@ -169,6 +178,9 @@ def read_lines(lines: Sequence[SourceLine]) -> ReadResult:
         if block.key == OTHER_KIND:
             title = printed_title(block.title.text)
             others.setdefault(title, OtherTable(title=title, line=block.title.number))
+            continue
+        if block.title.number in refused:
+            unread.append(_unread(block, [refused[block.title.number]]))
             continue
         if block.key in tables:
             problems.append(
@@ -209,6 +221,8 @@ def read_lines(lines: Sequence[SourceLine]) -> ReadResult:
         unread=tuple(unread),
         other_tables=tuple(others.values()),
         tables_elsewhere=None if tables else tables_elsewhere(lines),
+        prose=passages(lines),
+        department_names=department_names(lines, blocks),
     )
     pages = {line.number: line.page for line in lines if line.page is not None}
     if pages:

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from cnbudget.model.kinds import KINDS
 from cnbudget.validate import RULES
-from cnbudget.validate.titles_en import english_title
 
 __all__ = ["LANGUAGES", "WORDS", "Words"]
 
@@ -52,6 +51,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "totals": ("合计", "totals"),
     "frequent_rules": ("最常见的规则", "most frequent rules"),
     "skipped": ("其他类型的文件未检查", "files of other kinds not checked"),
+    "accepted": ("已接受（不再列出）", "accepted (not listed)"),
     "interrupted": ("已中断", "interrupted"),
     "done_of": ("已完成", "done"),
     "problems_elsewhere": ("处未能读取，见标准错误输出；这些部分未经检查",
@@ -137,7 +137,8 @@ class Words:
     def title(self, rule_id: str) -> str:
         """A rule's title in this language (its Chinese title where no English one exists yet)."""
         rule = RULES.get(rule_id)
-        chinese = rule.title if rule is not None else rule_id
+        if rule is None:
+            return rule_id
         if self.lang == "en":
-            return english_title(rule_id) or chinese
-        return chinese
+            return rule.title_en or rule.title
+        return rule.title

@@ -11,6 +11,8 @@ JSON form (stable; other tools read it)::
 
 Amounts are strings, absent parts ``null``. ``coverage`` says which tables the check could speak
 for (:func:`cnbudget.model.coverage`); ``comparisons`` how many figures were held against others.
+Where a baseline of accepted findings was applied (:mod:`cnbudget.validate.baseline`), ``accepted``
+counts the findings it kept out.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ class Report:
     rules_skipped: tuple[str, ...] = items("缺少输入而未运行的规则", str)
     coverage: Coverage | None = typed("读取覆盖范围", Coverage, optional=True)
     comparisons: int = attrs.field(default=0, metadata={"zh": "核对次数"})
+    accepted: int | None = attrs.field(default=None, metadata={"zh": "已接受而未列出的发现"})  # with a baseline
 
     @property
     def errors(self) -> tuple[Finding, ...]:
@@ -77,6 +80,8 @@ class Report:
         if self.coverage is not None:
             data["coverage"] = attrs.asdict(self.coverage)
         data["comparisons"] = self.comparisons
+        if self.accepted is not None:
+            data["accepted"] = self.accepted
         return data
 
     def to_json(self, *, indent: int | None = 2) -> str:
@@ -89,6 +94,8 @@ class Report:
         for a page of a PDF) where the reader kept it and ``positions`` is true."""
         counts = self.counts()
         summary = "，".join(f"{s.zh} {counts[s]} 条" for s in Severity)
+        if self.accepted is not None:
+            summary += f"；已接受 accepted {self.accepted} 条（不再列出）"
         lines = [f"{title}：{summary}" if title else summary]
         if self.coverage is not None:
             lines.append(f"  {self.coverage.summary()}；核对 comparisons {self.comparisons} 处")
