@@ -199,3 +199,24 @@ def test_a_real_document_marks_the_figure_its_text_contradicts(tmp_path: Path) -
     card = page.by_id(total.all("a")[0].attributes["href"][1:])
     assert "NARR-003" in card.text and "Stated amount agrees with the tables" in card.text
     assert "4,412,500" in card.text
+
+
+@pytest.mark.parametrize(("title", "number"), [
+    ("公开 05 表：财政拨款支出预算表", "公开 05 表"),  # the title carries its number
+    ("一般公共预算支出情况表", "表 5"),
+])
+def test_a_table_number_is_printed_once(title: str, number: str) -> None:
+    from cnbudget.render import document_page
+    from cnbudget.validate import validate
+
+    doc = attrs.evolve(_doc(), tables=Tables(general_budget=attrs.evolve(
+        _doc().tables.general_budget, title=title, number=number)))
+    page = parse(document_page(source="示例局.json", disclosure=doc, report=validate(doc, rules=["ROW"]), problems=()))
+    heading = page.by_id("t-general_budget").all("h2")[0].text
+    contents = page.all("nav")[0].all("li")[0].text
+
+    def squeezed(text: str) -> str:
+        return "".join(text.split())
+
+    for shown in (heading, contents):
+        assert squeezed(shown).count(squeezed(number)) == 1 and squeezed(title) in squeezed(shown)

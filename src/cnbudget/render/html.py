@@ -299,7 +299,7 @@ def _contents(grids: dict[str, Grid], unread: dict[str, UnreadTable], titles: di
     items = []
     for key in [*grids, *unread]:
         numbers = [n for n in range(1, len(findings) + 1) if key in marks.sections(n)]
-        number = grids[key].number if key in grids else None
+        number = _number_beside(grids[key].number if key in grids else None, titles[key])
         label = f"{number} {titles[key]}" if number else titles[key]
         items.append(f'<li><a href="#t-{key}">{_e(label)}</a>{_counts_of(numbers, findings)}</li>')
     others = [n for n in range(1, len(findings) + 1) if marks.sections(n) == [_OTHER]]
@@ -307,6 +307,14 @@ def _contents(grids: dict[str, Grid], unread: dict[str, UnreadTable], titles: di
         items.append(f'<li><a href="#{_OTHER}">{_e(words["findings_elsewhere"])}</a>'
                      f"{_counts_of(others, findings)}</li>")
     return f'<nav class="card toc"><h2>{_e(words["contents"])}</h2><ol>{"".join(items)}</ol></nav>'
+
+
+def _number_beside(number: str | None, title: str) -> str | None:
+    """The table's number to print before its title, unless the title starts with it already
+    (公开 01 表：收支预算总表)."""
+    if not number or "".join(title.split()).startswith("".join(number.split())):
+        return None
+    return number
 
 
 def _excerpt(text: str, length: int = 90) -> str:
@@ -334,7 +342,7 @@ def _table_section(key: str, laid_out: Grid | None, unread: UnreadTable | None, 
                    words: Words) -> str:
     sheet = _Sheet(key=key, marks=marks.cells.get(key, {}), findings=findings, words=words)
     table_refs = _refs(key, sheet.marks.get((None, None, None), []), findings, words)
-    number = laid_out.number if laid_out is not None else None
+    number = _number_beside(laid_out.number if laid_out is not None else None, titles[key])
     heading = (f'<h2>{f"<span class=number>{_e(number)}</span>" if number else ""}<span>{_e(titles[key])}</span>'
                f"{table_refs}{_unit(disclosure, laid_out, words)}</h2>")
     if laid_out is None:
