@@ -236,3 +236,20 @@ def test_without_a_baseline_nothing_is_counted_as_accepted(folder: Path, capsys:
     main(["check", str(folder / "a.json"), "--format", "json"])
     data = json.loads(capsys.readouterr().out)
     assert data["documents"][0]["accepted"] is None and data["totals"]["accepted"] is None
+
+
+def test_a_result_and_its_model_pickle_for_other_engines(tmp_path: Path) -> None:
+    """What docs/corpus.md shows for Dask and Spark: a document given as bytes (as Spark's binaryFiles
+    gives it) is checked where it lands, and the result, model included, travels back by pickle."""
+    import pickle
+
+    from cnbudget.cli.checking import CheckOptions, check_source
+    from cnbudget.cli.results import document_dict
+    from cnbudget.cli.sources import Source
+
+    checked = check_source(Source(name="hdfs://budgets/示例局.txt", data=TEXT.encode("gb18030")),
+                           CheckOptions(keep_disclosure=True))
+    back = pickle.loads(pickle.dumps(checked))
+    assert back == checked and back.disclosure == checked.disclosure
+    assert back.department == "示例局" and [f.rule for f in back.findings if f.rule == "ROW-001"] == ["ROW-001"]
+    assert document_dict(back)["source"] == "hdfs://budgets/示例局.txt"
