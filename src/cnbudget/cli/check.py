@@ -140,9 +140,9 @@ def exit_status(documents: list[CheckedDocument], *, fail_on: Severity, exit_zer
 
 
 def _tell(doc: CheckedDocument, args: argparse.Namespace) -> None:
-    """On standard error: why a document was not checked, and (where the output does not carry them)
-    what could not be read in it."""
-    if doc.error is not None and args.format != "text":
+    """On standard error: why a document was not checked (whatever the output says of it), and (where
+    the output does not carry them) what could not be read in it."""
+    if doc.error is not None:
         print(f"cnbudget check: {doc.source}: {doc.error}", file=sys.stderr)
     if args.format in ("text", "csv"):
         for problem in doc.problems:
