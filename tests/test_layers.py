@@ -28,6 +28,7 @@ ALLOWED: dict[str, set[str]] = {
     "validate": MODEL,
     "scoring": MODEL | {"serialize"},
     "examples": MODEL | {"serialize"},
+    "render": MODEL | {"readers", "validate"},  # a report lays out a model and its findings
 }
 
 
