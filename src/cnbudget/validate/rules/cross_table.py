@@ -307,4 +307,3 @@ def fiscal_summary_balances(ctx: Context) -> Iterator[Finding]:
 
 
 # The rules on the economic detail tables, "三公" and carryover register after these.
-from cnbudget.validate.rules import cross_table_details  # noqa: E402, F401

@@ -242,4 +242,3 @@ def projects_are_project_spending(ctx: Context) -> Iterator[Finding]:
 
 
 # The rules on the 财政拨款 tables, spending by use and 机关运行经费 register after these.
-from cnbudget.validate.rules import cross_table_fiscal  # noqa: E402, F401

@@ -419,5 +419,3 @@ def project_counts_agree(ctx: Context) -> Iterator[Finding]:
                                      message=found.message + "（其中有项目的资金构成本身不平，各项目金额之和不确定）")
             if found is not None:
                 yield found
-
-from cnbudget.validate.rules import narrative_totals  # noqa: E402, F401  (registers NARR-005 … NARR-008)

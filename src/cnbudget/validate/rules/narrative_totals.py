@@ -207,5 +207,3 @@ def running_costs_within_public(ctx: Context) -> Iterator[Finding]:
     found = at_most(ctx, mine, bound, where(statement))
     if found is not None:
         yield found
-
-from cnbudget.validate.rules import narrative_matters  # noqa: E402, F401  (registers NARR-009 … NARR-011)

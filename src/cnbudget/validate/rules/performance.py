@@ -411,4 +411,3 @@ def scoring_rule_fits(ctx: Context) -> Iterator[Finding]:
 
 
 # Registered after the indicator rules, so that the rule reference lists them in id order.
-from cnbudget.validate.rules import performance_funds  # noqa: E402, F401
