@@ -25,7 +25,7 @@ from cnbudget.cli.sources import Source
 from cnbudget.errors import CnbudgetError, FinalAccountsNotRead
 from cnbudget.model import BudgetDisclosure
 from cnbudget.readers import Problem
-from cnbudget.validate import Finding, Report, Severity, validate
+from cnbudget.validate import RULES, Finding, Report, Severity, validate
 from cnbudget.validate.baseline import Baseline
 from cnbudget.validate.registry import select_rules
 
@@ -94,8 +94,8 @@ def chosen_rules(select: Sequence[str], ignore: Sequence[str]) -> tuple[str, ...
     if not select and not ignore:
         return None
     try:
-        chosen = [rule.id for rule in select_rules(list(select) or None)]
-        dropped = {rule.id for rule in select_rules(list(ignore))} if ignore else set()
+        chosen = [rule.id for rule in select_rules(list(select) or None, RULES)]
+        dropped = {rule.id for rule in select_rules(list(ignore), RULES)} if ignore else set()
     except KeyError as error:
         raise UsageError(str(error.args[0])) from None
     return tuple(rule_id for rule_id in dict.fromkeys(chosen) if rule_id not in dropped)
