@@ -65,6 +65,20 @@ def test_a_folder_is_every_readable_file_under_it_and_one_bad_file_does_not_stop
     assert "notes.docx" not in captured.out and ".docx 1" in captured.err  # counted in the summary
 
 
+def test_a_file_in_a_folder_that_is_no_disclosure_is_passed_over_but_named_it_is_an_error(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "a.json").write_text(_doc("甲局", "8.00"), encoding="utf-8")
+    (tmp_path / "README.md").write_text("# 说明\n\n这里存放各部门的预算公开文件。\n", encoding="utf-8")
+    assert main(["check", str(tmp_path), "--format", "jsonl", "--select", "ROW"]) == 0
+    documents = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [(Path(d["source"]).name, d["outcome"]) for d in documents] == [("README.md", "passed_over"),
+                                                                          ("a.json", "checked")]
+    assert "not a budget disclosure" in documents[0]["error"]
+    assert main(["check", str(tmp_path / "README.md"), "--format", "jsonl"]) == 2
+    (named,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert named["outcome"] == "not_read"
+
+
 def test_the_summary_lists_each_document_then_the_totals_and_the_frequent_rules(
         folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
     main(["check", str(folder), "--select", "ROW"])

@@ -132,8 +132,9 @@ def _writer(args: argparse.Namespace, stack: ExitStack, skipped: tuple[str, ...]
 
 
 def exit_status(documents: list[CheckedDocument], *, fail_on: Severity, exit_zero: bool = False) -> int:
-    """The worst outcome: 2 a document not checked, 1 a finding shown at or above ``fail_on``, else 0."""
-    if any(doc.outcome != "checked" for doc in documents):
+    """The worst outcome: 2 a document not checked, 1 a finding shown at or above ``fail_on``, else 0.
+    A file a folder search found that holds no disclosure (``passed_over``) counts for nothing."""
+    if any(doc.outcome not in ("checked", "passed_over") for doc in documents):
         return 2
     failing = any(finding.severity.rank <= fail_on.rank for doc in documents for finding in doc.findings)
     return 1 if failing and not exit_zero else 0

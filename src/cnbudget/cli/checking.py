@@ -22,7 +22,7 @@ import attrs
 
 from cnbudget.cli.inputs import load_source
 from cnbudget.cli.sources import Source
-from cnbudget.errors import CnbudgetError, FinalAccountsNotRead
+from cnbudget.errors import CnbudgetError, FinalAccountsNotRead, NotADisclosure
 from cnbudget.model import BudgetDisclosure
 from cnbudget.readers import Problem
 from cnbudget.validate import RULES, Finding, Report, Severity, validate
@@ -33,7 +33,7 @@ __all__ = ["OUTCOMES", "CheckOptions", "CheckedDocument", "UsageError", "check_s
 
 #: What became of a document: checked; not read (an error names why); final accounts (部门决算),
 #: which are refused by design; failed (the library met a fault of its own: please report it).
-OUTCOMES = ("checked", "not_read", "final_accounts", "failed")
+OUTCOMES = ("checked", "not_read", "final_accounts", "failed", "passed_over")
 
 
 class UsageError(CnbudgetError, ValueError):
@@ -114,6 +114,9 @@ def check_source(source: Source, options: CheckOptions) -> CheckedDocument:
         loaded = load_source(source, encoding=options.encoding)
     except FinalAccountsNotRead as error:
         return CheckedDocument(source=source.name, outcome="final_accounts", error=str(error))
+    except NotADisclosure as error:  # in a folder, a file of another kind; named, it is an error
+        return CheckedDocument(source=source.name, outcome="passed_over" if source.in_folder else "not_read",
+                               error=str(error))
     except CnbudgetError as error:
         return CheckedDocument(source=source.name, outcome="not_read", error=str(error))
     except Exception as error:  # a fault of the library must not stop the run: it is reported

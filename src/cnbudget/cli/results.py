@@ -4,9 +4,10 @@ These are the shapes of ``cnbudget check --format json|jsonl|csv``, one schema e
 of documents (see ``docs/corpus.md`` and :func:`cnbudget.cli.results_schema.results_schema`):
 
 * a document: ``{source, outcome, error, department, fiscal_year, amount_unit, coverage, comparisons,
-  counts, accepted, findings, problems}``; ``outcome`` is ``checked``, ``not_read``, ``final_accounts``
-  or ``failed`` (:data:`~cnbudget.cli.checking.OUTCOMES`), ``error`` says why a document was not
-  checked, and ``accepted`` how many findings a baseline kept out (``null`` without ``--baseline``);
+  counts, accepted, findings, problems}``; ``outcome`` is ``checked``, ``not_read``, ``final_accounts``,
+  ``failed`` or ``passed_over`` (a file a folder search found that holds no disclosure)
+  (:data:`~cnbudget.cli.checking.OUTCOMES`), ``error`` says why a document was not checked, and
+  ``accepted`` how many findings a baseline kept out (``null`` without ``--baseline``);
 * the totals: ``{documents, outcomes, tables, counts, accepted, rules}``, ``rules`` the shown findings
   per rule, most frequent first;
 * a CSV row: the document, the finding, and its first place (:data:`CSV_COLUMNS`); further places in

@@ -4,8 +4,10 @@ input, bundled examples, and files read together as one document.
 A folder stands for every file under it, at any depth, of a kind the reader reads
 (:data:`READABLE_SUFFIXES`: text, Markdown, model JSON, PDF), in path order; hidden files and folders
 are passed over, and the files of other kinds are counted so that a run can say what it did not look
-at. A file named on the command line is read whatever its name. A path that does not exist stays a
-source: reading it fails with an error naming it, as for any file that cannot be read.
+at. A file named on the command line is read whatever its name; a file found in a folder that turns
+out to hold no disclosure at all (a README, a note) is passed over and said so, not an error. A path
+that does not exist stays a source: reading it fails with an error naming it, as for any file that
+cannot be read.
 
 >>> import tempfile, pathlib
 >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -52,6 +54,7 @@ class Source:
     data: bytes | None = attrs.field(default=None, repr=False)  # standard input, read once
     example: str | None = None  # the name of a bundled example
     parts: tuple[str, ...] = ()  # files read together as one document
+    in_folder: bool = False  # found by searching a folder, rather than named
 
 
 @attrs.frozen(kw_only=True)
@@ -92,7 +95,7 @@ def find_sources(names: Sequence[str], *, examples: Sequence[str] = (), stdin: B
         elif Path(name).is_dir():
             for path, readable in _walk(Path(name)):
                 if readable:
-                    documents.append(Source(name=str(path)))
+                    documents.append(Source(name=str(path), in_folder=True))
                 else:
                     skipped.append(str(path))
         else:

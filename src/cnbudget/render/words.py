@@ -47,6 +47,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "not_read": ("未能读取", "not read"),
     "final_accounts": ("部门决算，不读取", "final accounts, not read"),
     "failed": ("内部错误", "internal error"),
+    "passed_over": ("不是预算公开文件，略过", "not a disclosure, passed over"),
     "documents": ("份文件", "documents"),
     "totals": ("合计", "totals"),
     "frequent_rules": ("最常见的规则", "most frequent rules"),
