@@ -76,7 +76,7 @@ def test_the_text_report_prints_file_and_line_before_each_finding(tmp_path: Path
     path.write_text(TEXT, encoding="utf-8")
     run = subprocess.run([sys.executable, "-m", "cnbudget", "check", str(path), "--family", "ROW"],
                          capture_output=True, text=True, check=False)
-    assert f"{path}:6: [错误 error] ROW-001" in run.stdout
+    assert f"{path}:6: ROW-001 error [" in run.stdout  # as linters print: file:line: rule severity
 
 
 def test_a_document_without_positions_reports_none() -> None:

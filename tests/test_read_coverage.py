@@ -113,7 +113,7 @@ def test_the_command_line_reads_files_together(tmp_path: Path) -> None:
     assert "READ-002" in alone.stdout and "表格另行公开" in alone.stdout
     together = check(str(text), str(tables), "--together")
     assert together.returncode == 0, together.stderr
-    assert "READ-002" not in together.stdout and "已读取 read 1 / 印出 printed 1" in together.stdout
+    assert "READ-002" not in together.stdout and "表格 已读取 1 / 印出 1" in together.stdout
     assert check(str(text), "--together").returncode == 2  # one file is not "together"
 
 

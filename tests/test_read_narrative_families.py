@@ -21,7 +21,6 @@ from cnbudget.readers.prose.paragraphs import narrative_paragraphs, restored_fig
 from cnbudget.readers.result import Problem
 from cnbudget.readers.text.source import split_lines
 from cnbudget.validate import validate
-from cnbudget.validate.rules import narrative  # noqa: F401  (registers the NARR rules)
 
 D = Decimal
 SH = "上海市普陀区某委员会"

@@ -233,7 +233,7 @@ def test_without_the_pdf_extra_reading_a_pdf_says_how_to_install_it(
         cnbudget.read_pdf(budget_pdf)
     assert str(raised.value) == NEEDS_EXTRA
     assert main(["check", str(budget_pdf)]) == 2
-    assert capsys.readouterr().err == f"cnbudget check: {NEEDS_EXTRA}\n"
+    assert capsys.readouterr().err == f"cnbudget check: {budget_pdf}: {NEEDS_EXTRA}\n"
 
 
 @needs_pdfplumber
@@ -248,7 +248,8 @@ def test_the_cli_checks_and_reads_a_pdf(budget_pdf: Path, capsys: pytest.Capture
     captured = capsys.readouterr()
     assert '"department": "某局"' in captured.out and "page 2, line" in captured.err
     assert main(["facts", str(budget_pdf), "--csv"]) == 0
-    assert "expenditure,,2101502,一般行政管理事务,,total,100.00" in capsys.readouterr().out
+    # 2101502 is the table's fifth row (总计, 210, 21015, 2101501 on the first page)
+    assert "expenditure,,2101502,一般行政管理事务,,5,total,100.00" in capsys.readouterr().out
 
 
 @needs_pdfplumber
@@ -271,7 +272,7 @@ def test_text_and_pdf_read_together(tmp_path: Path, capsys: pytest.CaptureFixtur
     (zero,) = [problem for problem in result.problems if "leading zero" in problem.message]
     assert zero.source == str(tables) and zero.page == 2
     assert main(["check", str(text), str(tables), "--together"]) in (0, 1)
-    assert "已读取 read 1 / 印出 printed 1" in capsys.readouterr().out
+    assert "表格 已读取 1 / 印出 1" in capsys.readouterr().out
 
 
 def test_a_table_number_above_the_next_title_belongs_to_the_next_table() -> None:

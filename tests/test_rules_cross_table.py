@@ -61,8 +61,7 @@ from cnbudget.model import (
 from cnbudget.money import AmountUnit, check_sum
 from cnbudget.validate import Severity, validate
 from cnbudget.validate.findings import Location
-from cnbudget.validate.registry import RULES
-from cnbudget.validate.rules import cross_table  # noqa: F401  (registers the XTAB rules)
+from cnbudget.validate.rules import RULES
 from cnbudget.validate.rules.cross_table_figures import Figure, compare
 from cnbudget.vocab import FundingSource
 from tests.seeds import seed_path

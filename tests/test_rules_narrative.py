@@ -45,7 +45,6 @@ from cnbudget.model import (
 from cnbudget.model.narrative import ChangeBasis
 from cnbudget.money import round_half_up
 from cnbudget.validate import Finding, Severity, validate
-from cnbudget.validate.rules import narrative  # noqa: F401  (registers the NARR rules)
 from cnbudget.vocab import FundingSource
 from tests.seeds import seed_path
 from tests.strategies import amounts

@@ -156,6 +156,13 @@ def test_doubled_characters_that_are_words_pass(text: str) -> None:
     assert _found("TEXT-004", _prose(text)) == []
 
 
+def test_the_department_name_over_the_title_that_begins_with_it_is_no_doubled_word() -> None:
+    # the cover's "某局" line and the title line "某局2024年部门预算" joined into one passage
+    assert _found("TEXT-004", _prose("编制部门：某局某局2024年部门预算")) == []
+    (found,) = _found("TEXT-004", _prose("某局2024年部门预算预算"))  # another word doubled still is
+    assert "“预算预算”" in found.message
+
+
 # --- TEXT-005: 元 written as 万元 ------------------------------------------------------------------------
 
 ITEM = "卫生健康支出（类）医疗保障管理事务（款）行政运行（项）"

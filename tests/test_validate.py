@@ -14,9 +14,10 @@ from hypothesis import HealthCheck, given, settings
 
 from cnbudget.codes import FunctionCode
 from cnbudget.model import BudgetDisclosure, ExpenditureAmounts, ExpenditureTable, FunctionLine, Tables
-from cnbudget.validate import RULES, Finding, Location, Report, Severity, rule, validate
+from cnbudget.validate import ALL_RULES, RULES, Finding, Location, Report, Severity, rule, validate
+from cnbudget.validate.context import Context
 from cnbudget.validate.docs import rules_markdown
-from cnbudget.validate.registry import select_rules
+from cnbudget.validate.registry import by_id, select_rules
 from tests.strategies import disclosures
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
@@ -76,22 +77,42 @@ def test_a_rule_without_its_inputs_does_not_run() -> None:
         """Only for this test."""
         raise AssertionError("must not run")
 
-    try:
-        report = validate(BudgetDisclosure(department="示例局", fiscal_year=2024), rules=["COMP-900"])
-        assert report.rules_skipped == ("COMP-900",) and report.rules_run == ()
-    finally:
-        del RULES["COMP-900"]
+    report = validate(BudgetDisclosure(department="示例局", fiscal_year=2024), rules=[needs_three_public])
+    assert report.rules_skipped == ("COMP-900",) and report.rules_run == ()
+    assert "COMP-900" not in RULES  # defining a rule registers nothing
 
 
-def test_registry_refuses_duplicates_missing_docstrings_and_unknown_families() -> None:
+def test_a_rule_of_ones_own_runs_beside_the_librarys_without_touching_them() -> None:
+    @rule("COMP-901", "部门名称不为空")
+    def named(ctx: Context) -> list[Finding]:
+        """The department is named."""
+        return [] if ctx.doc.department else [ctx.finding("部门名称为空")]
+
+    unnamed = BudgetDisclosure(department="", fiscal_year=2024)
+    report = validate(unnamed, rules=[*ALL_RULES, named])
+    assert [f.message for f in report.findings if f.rule == "COMP-901"] == ["部门名称为空"]
+    assert set(report.rules_run) | set(report.rules_skipped) == set(RULES) | {"COMP-901"}
+    assert "COMP-901" not in RULES and named not in ALL_RULES
+
+
+def test_rules_refuse_duplicates_missing_docstrings_and_unknown_families() -> None:
+    twin = rule("ROW-001", "重复")(RULES["ROW-001"].check)
     with pytest.raises(ValueError, match="twice"):
-        rule("ROW-001", "重复")(lambda ctx: [])
+        by_id([*ALL_RULES, twin])
     with pytest.raises(ValueError, match="docstring"):
         rule("ROW-901", "无说明")(lambda ctx: [])
     with pytest.raises(ValueError, match="unknown family"):
         rule("XYZ-001", "未知")(lambda ctx: [])
     with pytest.raises(KeyError, match="no rule or family"):
-        list(select_rules(["NOPE"]))
+        list(select_rules(["NOPE"], RULES))
+
+
+def test_the_rules_run_in_the_order_listed() -> None:
+    families = list(dict.fromkeys(r.check.__module__.rsplit(".", 1)[1] for r in ALL_RULES))
+    assert families[:3] == ["catalogue", "catalogue_basic", "catalogue_narrative"] and families[-1] == "text_quality"
+    report = validate(BudgetDisclosure(department="示例局", fiscal_year=2024))
+    ran = set(report.rules_run)
+    assert list(report.rules_run) == [r.id for r in ALL_RULES if r.id in ran] and ran
 
 
 def test_every_rule_has_a_family_title_and_identity() -> None:

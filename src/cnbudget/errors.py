@@ -20,6 +20,7 @@ __all__ = [
     "InvalidAmount",
     "InvalidCode",
     "InvalidValue",
+    "NotADisclosure",
     "ReadError",
     "UnknownCode",
     "UnknownName",
@@ -125,6 +126,15 @@ class DataError(CnbudgetError, ValueError):
 class ReadError(CnbudgetError, ValueError):
     """Input that cannot be read as a published disclosure at all (无法读取): not text, not a
     disclosure, unreadable file. Problems inside a readable document are reported, not raised."""
+
+
+class NotADisclosure(ReadError):
+    """Readable text that holds no budget disclosure (不是预算公开文件): no standard table, no
+    department and no budget year — a note, a README, another kind of document.
+
+    >>> issubclass(NotADisclosure, ReadError)
+    True
+    """
 
 
 class FinalAccountsNotRead(ReadError):

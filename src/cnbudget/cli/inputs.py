@@ -10,11 +10,13 @@ reading travel with the disclosure so that each command can report them.
 from __future__ import annotations
 
 import argparse
+import tempfile
 from pathlib import Path
 from typing import Any
 
 import attrs
 
+from cnbudget.cli.sources import Source, Sources, find_sources
 from cnbudget.errors import ReadError
 from cnbudget.examples import example, example_names
 from cnbudget.model import BudgetDisclosure
@@ -23,7 +25,7 @@ from cnbudget.readers.pdf.read import PDF_MAGIC
 from cnbudget.readers.text.decoding import decode
 from cnbudget.serialize import from_json
 
-__all__ = ["Loaded", "add_input_arguments", "load", "load_all", "load_together"]
+__all__ = ["Loaded", "add_input_arguments", "load", "load_all", "load_source", "load_together", "sources_of"]
 
 
 @attrs.frozen(kw_only=True)
@@ -38,9 +40,10 @@ class Loaded:
 def add_input_arguments(parser: argparse.ArgumentParser, *, many: bool) -> None:
     """Add ``FILE`` (one, or several with ``many``), ``--example NAME`` and ``--together``."""
     parser.add_argument(
-        "files", nargs="*", metavar="FILE",
-        help="model JSON (.json), published text (.txt) or the published PDF (.pdf) of a disclosure"
-        + ("" if many else "; several files only with --together"),
+        "files", nargs="*", metavar="PATH",
+        help="model JSON (.json), published text (.txt, .md) or the published PDF (.pdf) of a disclosure"
+        + ("; a folder stands for every such file under it; - reads standard input" if many
+           else "; several files only with --together"),
     )
     parser.add_argument(
         "--example", metavar="NAME", action="append" if many else "store",
@@ -62,13 +65,37 @@ def _load_file(path: Path, encoding: str | None) -> Loaded:
         data = path.read_bytes()
     except OSError as error:
         raise ReadError(f"cannot read {path}: {error.strerror or error}") from error
-    if path.suffix.lower() == ".json" or data.lstrip()[:1] == b"{":
-        return Loaded(source=str(path), disclosure=from_json(data))
-    if path.suffix.lower() == ".pdf" or data.startswith(PDF_MAGIC):
-        result = read_pdf(path)
-        return Loaded(source=str(path), disclosure=result.disclosure, problems=result.problems)
-    result = read_text(decode(data, encoding=encoding, name=str(path)))
-    return Loaded(source=str(path), disclosure=result.disclosure, problems=result.problems)
+    return _load_bytes(str(path), data, encoding, path=path)
+
+
+def _load_bytes(name: str, data: bytes, encoding: str | None, *, path: Path | None = None) -> Loaded:
+    """A disclosure from the bytes of the file (or standard input) ``name``."""
+    suffix = path.suffix.lower() if path is not None else ""
+    if suffix == ".json" or data.lstrip()[:1] == b"{":
+        return Loaded(source=name, disclosure=from_json(data))
+    if suffix == ".pdf" or data.startswith(PDF_MAGIC):
+        if path is None:  # the PDF reader reads files: standard input goes through one
+            with tempfile.TemporaryDirectory() as folder:
+                copy = Path(folder) / "stdin.pdf"
+                copy.write_bytes(data)
+                result = read_pdf(copy)
+        else:
+            result = read_pdf(path)
+        return Loaded(source=name, disclosure=result.disclosure, problems=result.problems)
+    result = read_text(decode(data, encoding=encoding, name=name))
+    return Loaded(source=name, disclosure=result.disclosure, problems=result.problems)
+
+
+def load_source(source: Source, *, encoding: str | None = None) -> Loaded:
+    """Load one :class:`~cnbudget.cli.sources.Source`: a file, standard input, an example, or files
+    read together."""
+    if source.parts:
+        return load_together(list(source.parts), encoding=encoding)
+    if source.data is not None:
+        return _load_bytes(source.name, source.data, encoding)
+    if source.example is not None:
+        return load(source.example, is_example=True)
+    return load(source.name, encoding=encoding)
 
 
 def load(source: str, *, is_example: bool = False, encoding: str | None = None) -> Loaded:
@@ -104,3 +131,22 @@ def load_all(args: Any) -> list[Loaded]:
     if not loaded:
         raise ReadError("no input: give a FILE or --example NAME")
     return loaded
+
+
+def sources_of(args: Any) -> Sources:
+    """The documents named by the parsed arguments (``files``, ``example``, ``together``), in order;
+    at least one is required."""
+    files: list[str] = args.files or []
+    examples: list[str] = args.example or []
+    if getattr(args, "together", False):
+        if examples or len(files) < 2 or "-" in files:
+            raise ReadError("--together reads two or more files, text or PDF (the text and its tables), "
+                            "as one disclosure")
+        return Sources(documents=(Source(name=" + ".join(files), parts=tuple(files)),))
+    found = find_sources(files, examples=examples)
+    if not found.documents:
+        if found.skipped or files:
+            raise ReadError(f"no document to read in {', '.join(files)}: a folder is searched for "
+                            "text (.txt, .md), model JSON (.json) and PDF (.pdf) files")
+        raise ReadError("no input: give a FILE or folder, - for standard input, or --example NAME")
+    return found

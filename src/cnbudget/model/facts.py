@@ -30,7 +30,7 @@ from cnbudget.model.tables import Table, ThreePublicTable
 if TYPE_CHECKING:
     from cnbudget.model.disclosure import BudgetDisclosure
 
-__all__ = ["FACT_COLUMNS", "Fact", "facts"]
+__all__ = ["FACT_COLUMNS", "Fact", "facts", "numbered_facts"]
 
 #: The columns of a facts CSV, in order.
 FACT_COLUMNS = ("table", "agency", "code", "name", "project", "column", "amount")
@@ -84,25 +84,46 @@ def _line_facts(key: str, line: Line, side: str | None) -> Iterator[Fact]:
         yield attrs.evolve(place, column=prefix + column, amount=value)
 
 
-def _table_facts(key: str, table: Table) -> Iterator[Fact]:
+def _table_facts(key: str, table: Table) -> Iterator[tuple[int, Fact]]:
+    """``(row, fact)`` for every amount of the table, ``row`` counting its rows from 1 in the order the
+    model keeps them (both sides of a two-sided table in turn; the items of the "三公" table)."""
     if isinstance(table, ThreePublicTable):
         labels = attrs.fields_dict(ThreePublicTable)
-        for item, split in table.items():
+        for row, (item, split) in enumerate(table.items(), 1):
             for column, value in split.columns():
-                yield Fact(
+                yield row, Fact(
                     table=key, name=labels[item].metadata["zh"], column=f"{item}.{column}",
                     amount=value,
                 )
         return
+    row = 0
     for field in attrs.fields(type(table)):
         if field.metadata.get("rows"):
             side = None if field.name == "lines" else field.name
             for line in getattr(table, field.name):
-                yield from _line_facts(key, line, side)
+                row += 1
+                for fact in _line_facts(key, line, side):
+                    yield row, fact
 
 
 def facts(doc: BudgetDisclosure) -> tuple[Fact, ...]:
     """Every amount of every standard table of ``doc``, in table and document order."""
     return tuple(
-        fact for key, table in doc.tables.present() for fact in _table_facts(key, table)
+        fact for key, table in doc.tables.present() for _, fact in _table_facts(key, table)
     )
+
+
+def numbered_facts(doc: BudgetDisclosure) -> tuple[tuple[int, Fact], ...]:
+    """The facts of ``doc`` (:func:`facts`), each with the number of its row in its table, so that
+    table, row and column name every amount once even where two rows print the same names.
+
+    >>> from cnbudget.model import BudgetDisclosure, Tables, ExpenditureTable, FunctionLine, ExpenditureAmounts
+    >>> from cnbudget.codes import FunctionCode
+    >>> twice = [FunctionLine(code=FunctionCode("2101501"), name="行政运行", amounts=ExpenditureAmounts(total=t))
+    ...          for t in ("1.00", "2.00")]
+    >>> doc = BudgetDisclosure(department="示例部门", fiscal_year=2024,
+    ...                        tables=Tables(general_budget=ExpenditureTable(lines=twice)))
+    >>> [(row, fact.column, str(fact.amount)) for row, fact in numbered_facts(doc)]
+    [(1, 'total', '1.00'), (2, 'total', '2.00')]
+    """
+    return tuple(pair for key, table in doc.tables.present() for pair in _table_facts(key, table))

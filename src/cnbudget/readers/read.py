@@ -17,7 +17,7 @@ from typing import Any
 import attrs
 
 from cnbudget.decimals import in_own_context, shown
-from cnbudget.errors import FinalAccountsNotRead, ReadError
+from cnbudget.errors import FinalAccountsNotRead, NotADisclosure, ReadError
 from cnbudget.model import Agency, BudgetDisclosure, OtherTable, Staffing, Statement, Tables, UnreadTable
 from cnbudget.model.kinds import printed_title
 from cnbudget.readers.flat.rebuild import rebuild_flat_blocks
@@ -167,7 +167,7 @@ def read_lines(lines: Sequence[SourceLine]) -> ReadResult:
     front, problems = read_front(lines)
     blocks = find_blocks(lines)
     if not blocks and (front.department is None or front.fiscal_year is None):
-        raise ReadError("this is not a budget disclosure: no standard table, department or budget year was found")
+        raise NotADisclosure("this is not a budget disclosure: no standard table, department or budget year was found")
     if front.fiscal_year is None:
         raise ReadError("no budget year found (a title such as '2024 年部门预算' or '2024年度部门预算'); "
                         "the year is needed to read the classification codes")

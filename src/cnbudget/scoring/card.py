@@ -19,7 +19,7 @@ import attrs
 
 from cnbudget.decimals import in_own_context
 from cnbudget.model.fields import amount, items, optional_number, optional_text, text, typed
-from cnbudget.scoring.methods import ScoringMethod
+from cnbudget.target_scoring import ScoringMethod
 
 __all__ = ["ScoreCard", "ScoreStep"]
 

@@ -25,7 +25,7 @@ import attrs
 from cnbudget.model import AmountRecord, BudgetDisclosure
 from cnbudget.model.fields import zh_label
 from cnbudget.validate.findings import Finding, Severity
-from cnbudget.validate.registry import RULES
+from cnbudget.validate.rules import RULES
 from cnbudget.validate.tables import location
 
 __all__ = ["Shift", "shifted_rows"]

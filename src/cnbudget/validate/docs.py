@@ -1,11 +1,12 @@
-"""The rule reference (规则一览), generated from the registry: ``docs/rules.md`` is this text.
+"""The rule reference (规则一览), generated from the rules the library runs: ``docs/rules.md`` is this text.
 
 Regenerate it with ``cnbudget rules --markdown > docs/rules.md``; a test keeps the file in sync.
 """
 
 from __future__ import annotations
 
-from cnbudget.validate.registry import FAMILIES, RULES
+from cnbudget.validate.registry import FAMILIES
+from cnbudget.validate.rules import RULES
 
 __all__ = ["rules_markdown"]
 
@@ -15,7 +16,7 @@ def rules_markdown() -> str:
     out = [
         "# Rules (检查规则)",
         "",
-        "Generated from the rule registry by `cnbudget rules --markdown`; do not edit by hand.",
+        "Generated from the rules the library runs by `cnbudget rules --markdown`; do not edit by hand.",
         "Each finding carries its rule id. A finding that is only a matter of rounding is reported",
         "as `info` (提示) whatever the rule's severity; a rule whose inputs are absent does not run.",
         "",

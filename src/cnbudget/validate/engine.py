@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from cnbudget.catalog import COVERED_YEARS, Catalog
 from cnbudget.catalog import catalog as bundled_catalog
@@ -16,14 +16,14 @@ from cnbudget.decimals import in_own_context
 from cnbudget.model import BudgetDisclosure, coverage
 from cnbudget.model.units import in_document_unit
 from cnbudget.money import counting_comparisons
-from cnbudget.validate import rules as _rules  # noqa: F401  (importing registers every rule)
 from cnbudget.validate.context import Context
 from cnbudget.validate.diagnoses import shifted_rows
 from cnbudget.validate.findings import Finding
 from cnbudget.validate.merging import one_per_problem
 from cnbudget.validate.positions import Places, at_place
-from cnbudget.validate.registry import RULES, Rule, select_rules
+from cnbudget.validate.registry import Rule, select_rules
 from cnbudget.validate.report import Report
+from cnbudget.validate.rules import RULES
 
 __all__ = ["validate"]
 
@@ -69,9 +69,12 @@ def validate(
     doc = in_document_unit(doc)  # a table printed in another unit is compared in the document's
     used_catalog = _catalog_for(doc, catalog)
     with counting_comparisons() as made:
-        findings, run, skipped = _run(doc, used_catalog, select_rules(rules))
+        findings, run, skipped = _run(doc, used_catalog, select_rules(rules, RULES))
     if "READ-006" in run:  # the diagnosis of shifted rows, where it was asked for
-        findings = shifted_rows(doc, findings, lambda moved, ids: _run(moved, used_catalog, select_rules(ids))[0],
+        def recheck(moved: BudgetDisclosure, ids: Sequence[str]) -> list[Finding]:
+            return _run(moved, used_catalog, select_rules(ids, RULES))[0]
+
+        findings = shifted_rows(doc, findings, recheck,
                                 table_name=lambda key: Context(doc=doc, catalog=used_catalog, rule=RULES["READ-006"])
                                 .table_name(key))
     places = Places(doc)

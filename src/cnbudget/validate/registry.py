@@ -1,16 +1,19 @@
-"""The registry of rules (规则登记表): every rule with its stable id, Chinese title, family,
-default severity and the identity it checks (its docstring).
+"""Rules (检查规则): each with its stable id, Chinese title, family, default severity and the identity
+it checks (its docstring).
 
-A rule is a function from a :class:`~cnbudget.validate.context.Context` to findings, registered with
-:func:`rule`. ``requires`` names what the rule reads (table keys, or ``performance``,
-``statements``, ``other_matters``, ``staffing``, ``contents``); when any of it is absent from a
-document, the rule does not run.
+A rule is a function from a :class:`~cnbudget.validate.context.Context` to findings, made a
+:class:`Rule` by the decorator :func:`rule`. ``requires`` names what the rule reads (table keys, or
+``performance``, ``statements``, ``other_matters``, ``staffing``, ``contents``); when any of it is
+absent from a document, the rule does not run. Which rules the library runs is an explicit list,
+``cnbudget.validate.rules.ALL_RULES``: defining a rule registers nothing, so a test or a user can run
+rules of their own (``validate(doc, rules=[my_rule])``) without touching any global.
 """
 
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from types import MappingProxyType, ModuleType
 from typing import TYPE_CHECKING
 
 import attrs
@@ -22,7 +25,7 @@ if TYPE_CHECKING:
     from cnbudget.model import BudgetDisclosure
     from cnbudget.validate.context import Context
 
-__all__ = ["FAMILIES", "RULES", "Rule", "rule", "select_rules"]
+__all__ = ["FAMILIES", "Rule", "by_id", "rule", "rules_in", "select_rules"]
 
 #: The families of rules (规则类别): id prefix → Chinese and English name.
 FAMILIES: dict[str, tuple[str, str]] = {
@@ -52,6 +55,10 @@ class Rule:
     requires: tuple[str, ...] = ()
     title_en: str | None = None  # English title, where the rule gives one
 
+    def __call__(self, ctx: Context) -> Iterable[Finding]:
+        """The rule's findings in the context given (the decorated function, called)."""
+        return self.check(ctx)
+
     @property
     def doc(self) -> str:
         """The identity the rule checks, from its docstring."""
@@ -71,43 +78,55 @@ def _present(doc: BudgetDisclosure, need: str) -> bool:
     return bool(value) if isinstance(value, tuple) else value is not None
 
 
-#: Every registered rule by id, in registration order.
-RULES: dict[str, Rule] = {}
-
-
 def rule(
     id: str, title: str, *, severity: Severity = Severity.ERROR, requires: Iterable[str] = (),
     en: str | None = None,
-) -> Callable[[Check], Check]:
-    """Register the decorated function as the rule ``id`` (its family is the id's prefix), with its
-    Chinese ``title`` and, where given, its English title ``en``."""
+) -> Callable[[Check], Rule]:
+    """Make the decorated function the rule ``id`` (its family is the id's prefix), with its Chinese
+    ``title`` and, where given, its English title ``en``; the function's docstring is the identity."""
     family = id.split("-", 1)[0]
     if family not in FAMILIES:
         raise ValueError(f"rule {id!r}: unknown family {family!r}; known: {', '.join(FAMILIES)}")
 
-    def register(check: Check) -> Check:
-        if id in RULES:
-            raise ValueError(f"rule {id!r} is registered twice")
+    def make(check: Check) -> Rule:
         if not (check.__doc__ or "").strip():
             raise ValueError(f"rule {id!r} needs a docstring stating the identity it checks")
-        RULES[id] = Rule(id=id, title=title, family=family, severity=severity, check=check,
-                         requires=tuple(requires), title_en=en)
-        return check
+        return Rule(id=id, title=title, family=family, severity=severity, check=check,
+                    requires=tuple(requires), title_en=en)
 
-    return register
+    return make
 
 
-def select_rules(selection: Iterable[str | Rule] | None) -> Iterator[Rule]:
-    """The rules named by ids, families (``HIER``) or Rule objects; all rules for ``None``."""
+def rules_in(*modules: ModuleType) -> tuple[Rule, ...]:
+    """The rules the modules define, module by module, each in the order it is written."""
+    found = [value for module in modules for value in vars(module).values()
+             if isinstance(value, Rule) and value.check.__module__ == module.__name__]
+    by_id(found)  # refuses a duplicate id
+    return tuple(found)
+
+
+def by_id(rules: Iterable[Rule]) -> Mapping[str, Rule]:
+    """The rules by id, read-only; two rules with one id are an error."""
+    table: dict[str, Rule] = {}
+    for found in rules:
+        if found.id in table:
+            raise ValueError(f"rule {found.id!r} is defined twice")
+        table[found.id] = found
+    return MappingProxyType(table)
+
+
+def select_rules(selection: Iterable[str | Rule] | None, among: Mapping[str, Rule]) -> Iterator[Rule]:
+    """The rules named by ids, families (``HIER``) or Rule objects, from ``among`` (a Rule object is
+    taken as it is); all of ``among`` for ``None``."""
     if selection is None:
-        yield from RULES.values()
+        yield from among.values()
         return
     for item in selection:
         if isinstance(item, Rule):
             yield item
-        elif item in RULES:
-            yield RULES[item]
+        elif item in among:
+            yield among[item]
         elif item in FAMILIES:
-            yield from (r for r in RULES.values() if r.family == item)
+            yield from (r for r in among.values() if r.family == item)
         else:
             raise UnknownName(f"no rule or family {item!r}; families: {', '.join(FAMILIES)}")

@@ -27,7 +27,7 @@ from cnbudget.decimals import in_own_context
 from cnbudget.model import Coverage
 from cnbudget.model.fields import items, typed
 from cnbudget.validate.findings import Finding, Severity
-from cnbudget.validate.registry import RULES
+from cnbudget.validate.rules import RULES
 
 __all__ = ["Report", "printed_where"]
 

@@ -97,7 +97,8 @@ def _family(kind: type[ClassificationCode]) -> str:
     return {FunctionCode: "function", EconomicCode: "economic", GovEconomicCode: "gov_economic"}[kind]
 
 
-@rule("CAT-001", "科目编码在本年度科目目录中存在", requires=("catalog",))
+@rule("CAT-001", "科目编码在本年度科目目录中存在", requires=("catalog",),
+      en="Code exists in the year's classification catalogue")
 def code_exists(ctx: Context) -> Iterator[Finding]:
     """Every printed classification code (支出功能分类, 部门 and 政府预算支出经济分类) is a subject of the
     document's fiscal year. An error where the catalogue holds the complete list of subjects under
@@ -131,7 +132,8 @@ def _years(since: int | None, until: int | None) -> str:
     return f"{since} 年起" if since else f"{until} 年以前" if until else "年度不详"
 
 
-@rule("CAT-002", "科目名称与规范名称一致", severity=Severity.WARNING, requires=("catalog",))
+@rule("CAT-002", "科目名称与规范名称一致", severity=Severity.WARNING, requires=("catalog",),
+      en="Subject name matches the official name")
 def name_is_official(ctx: Context) -> Iterator[Finding]:
     """The name printed beside a code is the subject's official name of the year, a known variant of
     it, or the name cut short by a page break. Otherwise the official name is reported; where the
@@ -171,7 +173,8 @@ def _renumbered_finding(ctx: Context, run: Renumbered) -> Finding:
                        f"而不是规范的经济分类编码，编码与名称不符：{rows}；各款金额按名称理解", places)
 
 
-@rule("CAT-003", "使用了已停用的科目名称", severity=Severity.WARNING, requires=("catalog",))
+@rule("CAT-003", "使用了已停用的科目名称", severity=Severity.WARNING, requires=("catalog",),
+      en="Subject name is a retired name")
 def name_is_current(ctx: Context) -> Iterator[Finding]:
     """A code printed with a former name of its subject (210 医疗卫生与计划生育支出, renamed 卫生健康支出
     from 2019) is reported with the name of the document's year; one finding for each table, naming
@@ -207,7 +210,8 @@ def _without_amounts(line: Any) -> bool:
     return all(not value for value in values if isinstance(value, Decimal))
 
 
-@rule("CAT-004", "部门与政府预算经济分类对应关系", severity=Severity.WARNING, requires=("catalog",))
+@rule("CAT-004", "部门与政府预算经济分类对应关系", severity=Severity.WARNING, requires=("catalog",),
+      en="Departmental and government economic codes correspond")
 def economic_pair_corresponds(ctx: Context) -> Iterator[Finding]:
     """Where a row prints a 部门预算支出经济分类 code and a 政府预算支出经济分类 code side by side, the
     政府 code is one the published correspondence gives for the 部门 code, for some kind of agency
@@ -232,7 +236,8 @@ def economic_pair_corresponds(ctx: Context) -> Iterator[Finding]:
                               [_place(key, line, code)])
 
 
-@rule("CAT-005", "编码表的行都印有有效的科目编码", requires=("catalog",))
+@rule("CAT-005", "编码表的行都印有有效的科目编码", requires=("catalog",),
+      en="Every row of a coded table prints a valid code")
 def rows_have_codes(ctx: Context) -> Iterator[Finding]:
     """In a table coded by classification, a row between coded rows that prints a subject's name but
     no valid code (a misprinted code such as ``7 | 11 | 02`` for 210 11 02, which the reader cannot

@@ -110,7 +110,7 @@ def _shown(amounts: list[Amount]) -> str:
 # --- the table of contents ---------------------------------------------------------------------------
 
 
-@rule("COMP-001", "目录所列的表都已公开", requires=("contents",))
+@rule("COMP-001", "目录所列的表都已公开", requires=("contents",), en="Every table listed in the contents is published")
 def announced_tables_are_printed(ctx: Context) -> Iterator[Finding]:
     """Every table or form the document's table of contents (目录) announces is printed in it. Only
     entries worded as the reader recognises titles are held to this: a table listed in other words
@@ -124,7 +124,8 @@ def announced_tables_are_printed(ctx: Context) -> Iterator[Finding]:
             yield ctx.finding(f"目录列有“{announced.entry}”，但文件中没有这张表", [Location(table=announced.key)])
 
 
-@rule("COMP-002", "公开的表都列入目录", severity=Severity.WARNING, requires=("contents",))
+@rule("COMP-002", "公开的表都列入目录", severity=Severity.WARNING, requires=("contents",),
+      en="Every published table is listed in the contents")
 def printed_tables_are_announced(ctx: Context) -> Iterator[Finding]:
     """Every standard table the document prints is announced in its table of contents, where the
     table of contents lists tables at all. (Performance-target forms are often appended after it.)"""
@@ -156,7 +157,7 @@ def _unsure(doc: BudgetDisclosure) -> Severity | None:
     return Severity.WARNING if set(doc.incomplete) & set(TABLE_TITLES) else None
 
 
-@rule("COMP-003", "公开了必须公开的八张表")
+@rule("COMP-003", "公开了必须公开的八张表", en="The eight required tables are published")
 def core_tables_are_printed(ctx: Context) -> Iterator[Finding]:
     """A disclosure prints the eight tables every template must (收支总表, 收入总表, 支出总表, 财政拨款
     收支总表, 一般公共预算支出表, 一般公共预算基本支出表, “三公”经费支出表, 政府性基金预算支出表),
@@ -201,7 +202,7 @@ def _said_empty(key: str, table: Table, statement: str) -> list[Amount]:
     return amounts
 
 
-@rule("COMP-004", "空表说明与表中数字一致")
+@rule("COMP-004", "空表说明与表中数字一致", en="An empty-table statement agrees with the table's figures")
 def empty_tables_are_empty(ctx: Context) -> Iterator[Finding]:
     """A table that carries a statement that it is empty (“……为空表”, “没有使用……安排的支出”) prints
     no amount other than zero; where the statement names a budget the table prints beside others
@@ -218,7 +219,7 @@ def empty_tables_are_empty(ctx: Context) -> Iterator[Finding]:
                               actual=nonzero[0].value)
 
 
-@rule("COMP-005", "无数据的表应说明为空表", severity=Severity.INFO)
+@rule("COMP-005", "无数据的表应说明为空表", severity=Severity.INFO, en="A table without figures says it is empty")
 def zero_tables_say_so(ctx: Context) -> Iterator[Finding]:
     """A table printed with only zero or blank amounts says that it is empty (“……为空表”, with the
     reason). A convention only: worth knowing, not a mistake in the figures."""
@@ -232,7 +233,7 @@ def zero_tables_say_so(ctx: Context) -> Iterator[Finding]:
 # --- the template's other tables and the numbers of the 目录 ---------------------------------------
 
 
-@rule("COMP-006", "公开了所用模板的其他表", severity=Severity.WARNING)
+@rule("COMP-006", "公开了所用模板的其他表", severity=Severity.WARNING, en="The template's other tables are published")
 def template_tables_are_printed(ctx: Context) -> Iterator[Finding]:
     """A document of a known template family prints the tables that family has besides the core: the
     11-table template (marked by two of 一般公共预算项目支出情况表, 国有资本经营预算支出情况表, 上年结转
@@ -257,7 +258,8 @@ def _numbered(doc: BudgetDisclosure) -> list[tuple[Announcement, Table, int, int
     return found
 
 
-@rule("COMP-007", "目录编号与表号一致", severity=Severity.WARNING, requires=("contents",))
+@rule("COMP-007", "目录编号与表号一致", severity=Severity.WARNING, requires=("contents",),
+      en="Contents numbering matches the table numbers")
 def contents_numbers_match(ctx: Context) -> Iterator[Finding]:
     """A table printed with a number (表 N) has the number its entry in the table of contents gives it
     (N、…), where both are printed. A 目录 that numbers every table alike but differently (its
@@ -295,7 +297,8 @@ def _contradicting(doc: BudgetDisclosure, claim: NoneClaim) -> Iterator[tuple[st
             yield key, nonzero
 
 
-@rule("COMP-008", "说明中“没有”的预算在表中也没有", requires=("statements",))
+@rule("COMP-008", "说明中“没有”的预算在表中也没有", requires=("statements",),
+      en="A budget the text says is absent is absent from the tables")
 def absent_budgets_are_absent(ctx: Context) -> Iterator[Finding]:
     """Where the text says a budget has nothing (“政府性基金预算未安排”, “国有资本经营预算 0.00 万元”:
     this year's appropriation; “没有使用政府性基金预算拨款安排的支出”: its spending; “无政府性基金收支
@@ -327,7 +330,8 @@ def _line_amounts(line: Any) -> list[Decimal]:
     return values or [getattr(line, "amount", Decimal(0))]
 
 
-@rule("COMP-009", "收支总表只列有金额的类（模板残留）", severity=Severity.WARNING)
+@rule("COMP-009", "收支总表只列有金额的类（模板残留）", severity=Severity.WARNING,
+      en="The summary lists only categories with amounts (template leftovers)")
 def no_leftover_lines(ctx: Context) -> Iterator[Finding]:
     """A two-sided summary table (收支总表, 财政拨款收支总表) that lists the function 类 of its own
     spending, not the template's whole list, prints no 类 line with nothing in it: such a line is a

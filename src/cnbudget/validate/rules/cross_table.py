@@ -49,7 +49,8 @@ _FISCAL_SOURCES = (FundingSource.FISCAL, *(s for s in FundingSource if s.parent 
 _CARRIED = (FundingSource.CARRYOVER, FundingSource.FISCAL_CARRYOVER)
 
 
-@rule("XTAB-001", "收支总体情况表收入 = 收入总体情况表", requires=("summary", "revenue"))
+@rule("XTAB-001", "收支总体情况表收入 = 收入总体情况表", requires=("summary", "revenue"),
+      en="Summary revenue = revenue table")
 def summary_revenue_is_revenue_table(ctx: Context) -> Iterator[Finding]:
     """Every funding source 收支总体情况表 lists on its revenue side (一般公共预算拨款, 其中一般财力,
     上级转移支付, 政府性基金, 财政专户, 单位资金 and its parts, 上年结转结余 and its parts), and its
@@ -75,7 +76,8 @@ def summary_revenue_is_revenue_table(ctx: Context) -> Iterator[Finding]:
             yield from made(equal(ctx, printed, other, what))
 
 
-@rule("XTAB-002", "收支总体情况表支出 = 支出总体情况表", requires=("summary", "expenditure"))
+@rule("XTAB-002", "收支总体情况表支出 = 支出总体情况表", requires=("summary", "expenditure"),
+      en="Summary expenditure = expenditure table")
 def summary_expenditure_is_expenditure_table(ctx: Context) -> Iterator[Finding]:
     """Each function 类 on the expenditure side of 收支总体情况表 equals that 类 in 支出总体情况表
     (its 类 row, else the sum of its rows), and 本年支出合计 (else 支出总计 less 年终结转结余) equals
@@ -101,7 +103,8 @@ def _agency_totals(ctx: Context, key: str) -> dict[str, Figure]:
     return found
 
 
-@rule("XTAB-003", "收入总体情况表 = 支出总体情况表", requires=("revenue", "expenditure"))
+@rule("XTAB-003", "收入总体情况表 = 支出总体情况表", requires=("revenue", "expenditure"),
+      en="Revenue table = expenditure table")
 def revenue_table_is_expenditure_table(ctx: Context) -> Iterator[Finding]:
     """收入总体情况表 and 支出总体情况表 account for the same money: their totals are equal, and so are
     the 总计 of every function code (类, 款, 项) and of every agency (预算单位) both tables print."""
@@ -128,7 +131,8 @@ def _fiscal_carryover(ctx: Context) -> tuple[Figure | None, bool]:
     return source_figure(title, "summary", summary.revenue, FundingSource.CARRYOVER), True
 
 
-@rule("XTAB-004", "收支总体情况表财政拨款 = 财政拨款收支总体情况表收入", requires=("summary", "fiscal_summary"))
+@rule("XTAB-004", "收支总体情况表财政拨款 = 财政拨款收支总体情况表收入", requires=("summary", "fiscal_summary"),
+      en="Summary fiscal appropriation = fiscal summary revenue")
 def summary_fiscal_is_fiscal_summary(ctx: Context) -> Iterator[Finding]:
     """The revenue side of 财政拨款收支总体情况表 repeats the 财政拨款 of 收支总体情况表: 财政拨款（补助）
     and 本年收入 = 一般公共预算 + 政府性基金预算 + 国有资本经营预算 there, each budget (and its 本级 and
@@ -173,7 +177,8 @@ def _column_values(lines: Sequence[FiscalLine], key: str) -> list[Decimal]:
     return [v for line in lines if line.role is SummaryRole.FUNCTION and (v := getattr(line.amounts, key)) is not None]
 
 
-@rule("XTAB-005", "财政拨款收支总体情况表支出 = 各预算支出情况表", requires=("fiscal_summary",))
+@rule("XTAB-005", "财政拨款收支总体情况表支出 = 各预算支出情况表", requires=("fiscal_summary",),
+      en="Fiscal summary expenditure = each budget's expenditure table")
 def fiscal_summary_is_budget_tables(ctx: Context) -> Iterator[Finding]:
     """Each budget column of 财政拨款收支总体情况表 (一般公共预算, 政府性基金预算, 国有资本经营预算) equals
     that budget's expenditure table (一般公共预算支出情况表, 政府性基金预算支出情况表, 国有资本经营预算
@@ -209,7 +214,8 @@ def fiscal_summary_is_budget_tables(ctx: Context) -> Iterator[Finding]:
                                      f"财政拨款收支总体情况表（含上年结转）", relation=at_most, totals=(None, None))
 
 
-@rule("XTAB-006", "收入总体情况表各预算 = 各预算支出情况表", requires=("revenue",))
+@rule("XTAB-006", "收入总体情况表各预算 = 各预算支出情况表", requires=("revenue",),
+      en="Revenue by budget = each budget's expenditure table")
 def revenue_budgets_are_budget_tables(ctx: Context) -> Iterator[Finding]:
     """The 一般公共预算 (本级 + 上级转移支付), 政府性基金预算 and 国有资本经营预算 columns of 收入总体情况表
     equal that budget's expenditure table, code by code (where 收入总体情况表 is by function code) and in
@@ -236,7 +242,8 @@ def revenue_budgets_are_budget_tables(ctx: Context) -> Iterator[Finding]:
 
 
 @rule("XTAB-007", "一般公共预算基本支出 = 基本支出情况表合计",
-      requires=("general_budget", "general_budget_basic"))
+      requires=("general_budget", "general_budget_basic"),
+      en="General budget basic expenditure = basic expenditure table total")
 def basic_is_basic_table(ctx: Context) -> Iterator[Finding]:
     """基本支出 in the total of 一般公共预算支出情况表 equals the 合计 of 一般公共预算基本支出情况表, and
     so do 人员经费 and 公用经费 where 一般公共预算支出情况表 prints them (人员经费 = 工资福利支出 + 对个人
@@ -257,7 +264,8 @@ def basic_is_basic_table(ctx: Context) -> Iterator[Finding]:
             yield from made(equal(ctx, basic, budget, what))
 
 
-@rule("XTAB-008", "一般公共预算项目支出 = 项目支出情况表", requires=("general_budget", "general_budget_projects"))
+@rule("XTAB-008", "一般公共预算项目支出 = 项目支出情况表", requires=("general_budget", "general_budget_projects"),
+      en="General budget project expenditure = project expenditure table")
 def project_is_project_table(ctx: Context) -> Iterator[Finding]:
     """项目支出 of 一般公共预算支出情况表 equals 项目支出合计 of 一般公共预算项目支出情况表 for every
     function code (its row there, else the sum of its projects) and in total; a code with projects that
@@ -273,7 +281,8 @@ def _balance(ctx: Context, table: str, revenue: Figure | None, expenditure: Figu
         yield from made(equal(ctx, revenue, expenditure, f"{ctx.table_name(table)}收入总计应等于支出总计"))
 
 
-@rule("XTAB-009", "收支总体情况表收入总计 = 支出总计", requires=("summary",))
+@rule("XTAB-009", "收支总体情况表收入总计 = 支出总计", requires=("summary",),
+      en="Summary: total revenue = total expenditure")
 def summary_balances(ctx: Context) -> Iterator[Finding]:
     """In 收支总体情况表, 收入总计 = 支出总计."""
     summary = ctx.doc.tables.summary
@@ -284,7 +293,8 @@ def summary_balances(ctx: Context) -> Iterator[Finding]:
     yield from _balance(ctx, "summary", revenue[-1] if revenue else None, expenditure[-1] if expenditure else None)
 
 
-@rule("XTAB-010", "财政拨款收支总体情况表收入总计 = 支出总计", requires=("fiscal_summary",))
+@rule("XTAB-010", "财政拨款收支总体情况表收入总计 = 支出总计", requires=("fiscal_summary",),
+      en="Fiscal summary: total revenue = total expenditure")
 def fiscal_summary_balances(ctx: Context) -> Iterator[Finding]:
     """In 财政拨款收支总体情况表, 收入总计 = 支出总计 (its 合计 column)."""
     fiscal = ctx.doc.tables.fiscal_summary
@@ -297,4 +307,3 @@ def fiscal_summary_balances(ctx: Context) -> Iterator[Finding]:
 
 
 # The rules on the economic detail tables, "三公" and carryover register after these.
-from cnbudget.validate.rules import cross_table_details  # noqa: E402, F401

@@ -99,7 +99,8 @@ def _projects_cannot_hold(ctx: Context, columns: Sequence[str]) -> bool:
 
 
 @rule("XTAB-011", "“三公”经费与基本支出的对应科目", severity=Severity.WARNING,
-      requires=("three_public", "general_budget_basic"))
+      requires=("three_public", "general_budget_basic"),
+      en="Three public expenses and the matching basic expenditure codes")
 def three_public_covers_basic_lines(ctx: Context) -> Iterator[Finding]:
     """Each "三公" item of the general budget is at least what 一般公共预算基本支出情况表 books on its
     economic 款 (公务接待费 ≥ 30217, 公务用车运行费 ≥ 30231, 因公出国（境）费 ≥ 30212, 公务用车购置费 ≥
@@ -124,7 +125,8 @@ def three_public_covers_basic_lines(ctx: Context) -> Iterator[Finding]:
 
 
 @rule("XTAB-012", "“三公”经费 = 支出经济分类汇总表对应科目", severity=Severity.WARNING,
-      requires=("three_public", "economic_summary"))
+      requires=("three_public", "economic_summary"),
+      en="Three public expenses = matching codes of the economic summary")
 def three_public_is_economic_summary(ctx: Context) -> Iterator[Finding]:
     """Each "三公" item equals what 支出经济分类汇总表 books on its economic 款 (30212, 30217, 30231,
     31013 + 30913) in the same money: the 一般公共预算 column where the "三公" table is the general
@@ -160,7 +162,8 @@ def _listed_total(ctx: Context, key: str, column: Column) -> Figure | None:
                   location=Location(table=key, column=column.name))
 
 
-@rule("XTAB-013", "收支总体情况表上年结转结余 = 上年结转结余情况明细表", requires=("summary", "carryover"))
+@rule("XTAB-013", "收支总体情况表上年结转结余 = 上年结转结余情况明细表", requires=("summary", "carryover"),
+      en="Summary carryover = carryover table")
 def carryover_is_carryover_table(ctx: Context) -> Iterator[Finding]:
     """上年结转结余 of 收支总体情况表 equals the 总计 of 上年结转结余情况明细表 (its total row, else the
     sum of its projects); 财政拨款结转 equals its 财政拨款合计 and 非财政拨款结转结余 its 非财政拨款合计."""
@@ -177,7 +180,8 @@ def carryover_is_carryover_table(ctx: Context) -> Iterator[Finding]:
             yield from made(equal(ctx, printed, detail, what))
 
 
-@rule("XTAB-014", "支出经济分类汇总表 = 基本支出表 + 项目支出表", requires=("economic_summary", "general_budget_basic"))
+@rule("XTAB-014", "支出经济分类汇总表 = 基本支出表 + 项目支出表", requires=("economic_summary", "general_budget_basic"),
+      en="Economic summary = basic + project expenditure tables")
 def economic_summary_is_basic_and_projects(ctx: Context) -> Iterator[Finding]:
     """In the Henan template, the 一般公共预算 of 支出经济分类汇总表 is basic spending (一般公共预算基本
     支出情况表) plus project spending (项目支出表, 本年拨款 一般公共预算): its total equals the basic
@@ -226,7 +230,8 @@ def _project_pairs(ctx: Context) -> Iterator[tuple[Figure | None, Figure | None]
             yield mine, theirs
 
 
-@rule("XTAB-015", "项目支出表 = 支出表项目支出", requires=("projects",))
+@rule("XTAB-015", "项目支出表 = 支出表项目支出", requires=("projects",),
+      en="Project table = project expenditure of the expenditure table")
 def projects_are_project_spending(ctx: Context) -> Iterator[Finding]:
     """项目支出表 lists every project: its 合计 equals 项目支出 of 支出总体情况表, its 本年拨款 一般公共预算
     equals 项目支出 of 一般公共预算支出情况表, and where both print the type of project, the projects of
@@ -237,4 +242,3 @@ def projects_are_project_spending(ctx: Context) -> Iterator[Finding]:
 
 
 # The rules on the 财政拨款 tables, spending by use and 机关运行经费 register after these.
-from cnbudget.validate.rules import cross_table_fiscal  # noqa: E402, F401

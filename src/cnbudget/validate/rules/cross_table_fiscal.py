@@ -107,7 +107,8 @@ def _part_of(whole_is_part: bool) -> Relation:
 # --- 财政拨款支出预算表 -----------------------------------------------------------------------------
 
 
-@rule("XTAB-016", "财政拨款支出表 = 各预算支出表之和", requires=("fiscal_expenditure",))
+@rule("XTAB-016", "财政拨款支出表 = 各预算支出表之和", requires=("fiscal_expenditure",),
+      en="Fiscal expenditure table = sum of the budgets' expenditure tables")
 def fiscal_expenditure_is_budget_tables(ctx: Context) -> Iterator[Finding]:
     """财政拨款支出预算表（功能科目） prints the spending of every budget together: for every function
     code (类, 款, 项) and in total it equals 一般公共预算支出表 + 政府性基金（预算）支出表 + 国有资本经营
@@ -141,7 +142,8 @@ def _fiscal_total(line: Any) -> Decimal | None:
 # --- 财政拨款基本支出预算表 -------------------------------------------------------------------------
 
 
-@rule("XTAB-017", "财政拨款基本支出表与一般公共预算基本支出表、财政拨款收支总表", requires=("fiscal_basic",))
+@rule("XTAB-017", "财政拨款基本支出表与一般公共预算基本支出表、财政拨款收支总表", requires=("fiscal_basic",),
+      en="Fiscal basic expenditure agrees with the general budget basic table and the fiscal summary")
 def fiscal_basic_is_basic(ctx: Context) -> Iterator[Finding]:
     """财政拨款基本支出预算表（经济科目） prints the basic spending of every budget: for every economic
     code and in total, 一般公共预算基本支出表 is at most it, and equals it where the 财政拨款 is all
@@ -207,7 +209,7 @@ def _split(ctx: Context, lines: Sequence[Any]) -> Iterator[Finding]:
                                  totals=(figure, theirs.total()))
 
 
-@rule("XTAB-018", "支出用途 = 支出总表", requires=("expenditure",))
+@rule("XTAB-018", "支出用途 = 支出总表", requires=("expenditure",), en="Expenditure by use = expenditure table")
 def uses_are_expenditure_table(ctx: Context) -> Iterator[Finding]:
     """Spending by use as the summary tables print it is the row of 支出总表 (支出预算总表): each use
     line of 收支总表 (基本支出, 项目支出, 单位预留机动经费) and its 结转下年资金 equal that column of 支出
@@ -227,7 +229,8 @@ def uses_are_expenditure_table(ctx: Context) -> Iterator[Finding]:
 # --- 机关运行经费 ------------------------------------------------------------------------------------
 
 
-@rule("XTAB-019", "机关运行经费支出表 = “三公”经费表机关运行经费", requires=("operating_costs", "three_public"))
+@rule("XTAB-019", "机关运行经费支出表 = “三公”经费表机关运行经费", requires=("operating_costs", "three_public"),
+      en="Operating costs table = operating costs in the three public expenses table")
 def operating_costs_table_is_three_public(ctx: Context) -> Iterator[Finding]:
     """The total of 一般公共预算机关运行经费支出预算表 equals the 机关运行经费 the "三公" table prints
     beside its items (“三公”经费和机关运行经费预算表), where it prints one."""

@@ -175,7 +175,7 @@ def _function_lines(table: Any) -> list[Any]:
 # --- the rules -------------------------------------------------------------------------------------
 
 
-@rule("HIER-001", "功能分类：类 = 所属款之和")
+@rule("HIER-001", "功能分类：类 = 所属款之和", en="Function classification: category = sum of its sections")
 def category_is_its_sections(ctx: Context) -> Iterator[Finding]:
     """In every table coded by 支出功能分类 (收入总体情况表, 支出总体情况表, 一般公共预算支出情况表,
     一般公共预算项目支出情况表, 政府性基金预算支出情况表, 国有资本经营预算支出情况表, 财政拨款支出预算表
@@ -188,7 +188,7 @@ def category_is_its_sections(ctx: Context) -> Iterator[Finding]:
     yield from _sums(ctx, TWO_SIDED_TABLES, [Part.CATEGORY], lines_of="expenditure")
 
 
-@rule("HIER-002", "功能分类：款 = 所属项之和")
+@rule("HIER-002", "功能分类：款 = 所属项之和", en="Function classification: section = sum of its items")
 def section_is_its_items(ctx: Context) -> Iterator[Finding]:
     """In every table coded by 支出功能分类, each column of a 款 row is the sum of the 项 rows printed
     below it (in 一般公共预算项目支出情况表 the 项 may be printed as project rows carrying the 项 code),
@@ -197,7 +197,7 @@ def section_is_its_items(ctx: Context) -> Iterator[Finding]:
     yield from _sums(ctx, TWO_SIDED_TABLES, [Part.SECTION], lines_of="expenditure")
 
 
-@rule("HIER-003", "经济分类：类 = 所属款之和")
+@rule("HIER-003", "经济分类：类 = 所属款之和", en="Economic classification: category = sum of its sections")
 def economic_category_is_its_sections(ctx: Context) -> Iterator[Finding]:
     """In 一般公共预算基本支出情况表, 支出经济分类汇总表, 财政拨款基本支出预算表（经济科目） and 一般公共预算
     机关运行经费支出预算表, each column of an economic 类 row (301 工资福利支出) is the sum of its 款
@@ -207,7 +207,7 @@ def economic_category_is_its_sections(ctx: Context) -> Iterator[Finding]:
     yield from _sums(ctx, ECONOMIC_TABLES, [Part.CATEGORY], code_of=gov_code)
 
 
-@rule("HIER-004", "科目金额 = 所列项目之和")
+@rule("HIER-004", "科目金额 = 所列项目之和", en="Subject amount = sum of its projects")
 def code_is_its_projects(ctx: Context) -> Iterator[Finding]:
     """Where a table lists projects under a classification code (一般公共预算项目支出情况表: a 项 row
     followed by its projects, or projects printed without a code under the row above them), each
@@ -215,7 +215,7 @@ def code_is_its_projects(ctx: Context) -> Iterator[Finding]:
     yield from _sums(ctx, (*FUNCTION_TABLES, *ECONOMIC_TABLES), [Part.PROJECTS])
 
 
-@rule("HIER-005", "单位小计 = 该单位各行之和")
+@rule("HIER-005", "单位小计 = 该单位各行之和", en="Agency subtotal = sum of the agency's rows")
 def agency_is_its_rows(ctx: Context) -> Iterator[Finding]:
     """Where a table groups its rows by agency (预算单位, 单位代码), each column of an agency row is the
     sum of that agency's top rows (its 类 rows, or its 项 rows where only 项 are printed, or its
@@ -224,7 +224,7 @@ def agency_is_its_rows(ctx: Context) -> Iterator[Finding]:
     yield from _sums(ctx, (*FUNCTION_TABLES, *ECONOMIC_TABLES, *GROUPED_TABLES), [Part.AGENCY])
 
 
-@rule("HIER-006", "表合计 = 各类（各单位）之和")
+@rule("HIER-006", "表合计 = 各类（各单位）之和", en="Table total = sum of the categories (agencies)")
 def total_is_its_top_rows(ctx: Context) -> Iterator[Finding]:
     """Each column of a table's total row (合计/总计, printed at the top or at the bottom) is the sum of
     the table's top rows: its 类 rows (its 款 or 项 rows where no 类 is printed), or its agency rows
@@ -277,7 +277,7 @@ def _side_sum(ctx: Context, key: str, parent: Any, parts: Sequence[Any], what: s
             yield found
 
 
-@rule("HIER-007", "收支总表：支出合计 = 各类支出之和")
+@rule("HIER-007", "收支总表：支出合计 = 各类支出之和", en="Summary: expenditure total = sum of the categories")
 def summary_expenditure_adds_up(ctx: Context) -> Iterator[Finding]:
     """On the expenditure side of 收支总体情况表 and of 财政拨款收支总体情况表 (each budget column, each
     column of a side split into 基本支出 and 项目支出), 本年支出合计 is the sum of the function 类 lines,
@@ -289,7 +289,8 @@ def summary_expenditure_adds_up(ctx: Context) -> Iterator[Finding]:
         yield from _summary_side(ctx, key)
 
 
-@rule("HIER-008", "“三公”经费合计 = 各项之和", requires=("three_public",))
+@rule("HIER-008", "“三公”经费合计 = 各项之和", requires=("three_public",),
+      en="Three public expenses: total = sum of the items")
 def three_public_adds_up(ctx: Context) -> Iterator[Finding]:
     """In the "三公" table, 合计 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费, and 公务用车购置
     及运行费 = 公务用车购置费 + 公务用车运行费; where 会议费 and 培训费 are printed beside them, their
@@ -321,7 +322,8 @@ def _lines_sum(ctx: Context, key: str, parent: Any, parts: Sequence[Any], what: 
     return ctx.check_sum(parent.amount, [p.amount for p in parts], where=where, what=what, locations=places)
 
 
-@rule("HIER-009", "收入预算总表：收入总计 = 各来源小计之和", requires=("revenue",))
+@rule("HIER-009", "收入预算总表：收入总计 = 各来源小计之和", requires=("revenue",),
+      en="Revenue table: total = sum of the source subtotals")
 def listed_sources_add_up(ctx: Context) -> Iterator[Finding]:
     """Where 收入总体情况表 lists revenue by funding source down the page (the Jiangsu 收入预算总表:
     收入总计, then each source's 小计 followed by its items), 收入总计 is the sum of the sources' 小计,
@@ -368,7 +370,8 @@ def _procurement_tree(lines: Sequence[ProcurementLine]) -> tuple[dict[int, list[
     return children, tops
 
 
-@rule("HIER-010", "政府采购：合计 = 各品目大类之和 = …", requires=("procurement",))
+@rule("HIER-010", "政府采购：合计 = 各品目大类之和 = …", requires=("procurement",),
+      en="Procurement: total = sum of the categories = …")
 def procurement_adds_up(ctx: Context) -> Iterator[Finding]:
     """In 政府采购支出预算表, the 合计 is the sum of the 采购品目大类 (货物, 工程, 服务), each 大类 the
     sum of the project subjects (专项名称 + 经济科目) printed under it, and each subject the sum of the

@@ -158,7 +158,8 @@ def _change_from_prior(ctx: Context, statement: Statement, amount: Decimal, prio
         yield found
 
 
-@rule("NARR-001", "说明中的增减额与增减率一致", requires=("statements",))
+@rule("NARR-001", "说明中的增减额与增减率一致", requires=("statements",),
+      en="Stated change agrees with the stated rate")
 def change_agrees_with_rate(ctx: Context) -> Iterator[Finding]:
     """A statement giving this year's amount, the change on last year (增加/减少) and the rate
     (增长/下降) is consistent: rate = change ÷ (amount − change) × 100, each printed figure read as
@@ -290,7 +291,7 @@ def _judge_share(ctx: Context, items: Sequence[Placed], group: ShareGroup, part:
     return _judge_uncertain(ctx, part, ([certain] if certain else []) + _uncertain_wholes(ctx, items, part))
 
 
-@rule("NARR-002", "说明中的占比与金额一致", requires=("statements",))
+@rule("NARR-002", "说明中的占比与金额一致", requires=("statements",), en="Stated share agrees with the amounts")
 def share_agrees_with_amount(ctx: Context) -> Iterator[Finding]:
     """A stated share (占 63.88%) is the stated amount as a percentage of its total, rounding-aware
     (each printed figure read as the interval it rounds). The total is the one the text lists the
@@ -313,7 +314,7 @@ def share_agrees_with_amount(ctx: Context) -> Iterator[Finding]:
 # --- NARR-003: stated amounts against the tables ---------------------------------------------------
 
 
-@rule("NARR-003", "说明中的金额与表格一致", requires=("statements",))
+@rule("NARR-003", "说明中的金额与表格一致", requires=("statements",), en="Stated amount agrees with the tables")
 def amount_agrees_with_tables(ctx: Context) -> Iterator[Finding]:
     """A stated amount equals the figure the tables print for what it names, where that is certain
     (see :mod:`cnbudget.validate.rules.narrative_tables`): the budget totals (收支总预算, 收入/支出总计),
@@ -386,7 +387,8 @@ def _uncertain(projects: Sequence[ProjectTarget]) -> bool:
     return any(next(broken(target.funds), None) or next(exceeded(target.funds), None) for target in projects)
 
 
-@rule("NARR-004", "说明中的项目个数和金额与绩效目标表一致", requires=("statements", "performance"))
+@rule("NARR-004", "说明中的项目个数和金额与绩效目标表一致", requires=("statements", "performance"),
+      en="Stated project count and amount agree with the performance targets")
 def project_counts_agree(ctx: Context) -> Iterator[Finding]:
     """"当年财政拨款项目 N 个，涉及预算金额 X 万元" (and 非财政拨款项目; and "编报绩效目标的项目 N 个，涉及
     项目预算资金 X 万元", all of them) agree with the project target tables: N is the number of project
@@ -417,5 +419,3 @@ def project_counts_agree(ctx: Context) -> Iterator[Finding]:
                                      message=found.message + "（其中有项目的资金构成本身不平，各项目金额之和不确定）")
             if found is not None:
                 yield found
-
-from cnbudget.validate.rules import narrative_totals  # noqa: E402, F401  (registers NARR-005 … NARR-008)

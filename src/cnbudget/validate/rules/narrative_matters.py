@@ -111,7 +111,8 @@ def _procurement(ctx: Context) -> Iterator[Finding]:
         yield from made(_judged(ctx, mine, theirs, "说明中的政府采购预算与政府采购支出预算表应相等"))
 
 
-@rule("NARR-009", "说明中的机关运行经费、政府采购与表格一致", requires=("other_matters",))
+@rule("NARR-009", "说明中的机关运行经费、政府采购与表格一致", requires=("other_matters",),
+      en="Stated operating costs and procurement agree with the tables")
 def other_matters_agree(ctx: Context) -> Iterator[Finding]:
     """The 机关运行经费 stated under 其他重要事项 equals the total of 一般公共预算机关运行经费支出预算表
     and the 机关运行经费 the "三公" table prints beside its items, where they are printed. The stated
@@ -176,7 +177,8 @@ def _conflict(group: Sequence[tuple[Placed, str]]) -> Severity | None:
     return worst
 
 
-@rule("NARR-010", "同一数额的增减额处处一致", requires=("statements",))
+@rule("NARR-010", "同一数额的增减额处处一致", requires=("statements",),
+      en="The same amount has the same change everywhere")
 def one_quantity_one_change(ctx: Context) -> Iterator[Finding]:
     """Where the text states the same quantity in several places with its change on last year (收支
     总预算, a budget's appropriation as revenue and as spending: "一般公共预算收入", "财政拨款收、支总预算",
@@ -252,7 +254,8 @@ def _other_item(ctx: Context, statement: Statement, reason: str) -> str | None:
     return None
 
 
-@rule("NARR-011", "增减原因与所说明的科目和方向相符", severity=Severity.WARNING, requires=("statements",))
+@rule("NARR-011", "增减原因与所说明的科目和方向相符", severity=Severity.WARNING, requires=("statements",),
+      en="Stated reason fits the subject and direction of the change")
 def reasons_fit(ctx: Context) -> Iterator[Finding]:
     """A statement that gives a reason for its change gives one ("主要原因是。" with nothing said is a
     template left unfilled); a reason that ends saying the money went one way ("……经费增加") agrees

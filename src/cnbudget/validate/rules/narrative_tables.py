@@ -213,7 +213,7 @@ def _general_total(ctx: Context, item: Placed) -> list[Figure]:
 def funding_source(ctx: Context, subject: str) -> FundingSource | None:
     """The funding source a subject names (``上级一般公共预算安排的转移支付资金``, ``上年结转结余收入``).
 
-    >>> from cnbudget.validate.registry import RULES
+    >>> from cnbudget.validate.rules import RULES
     >>> from cnbudget.model import BudgetDisclosure
     >>> ctx = Context(doc=BudgetDisclosure(department="某局", fiscal_year=2024), catalog=None,
     ...               rule=RULES["NARR-003"])

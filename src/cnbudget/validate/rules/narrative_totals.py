@@ -36,7 +36,8 @@ def project_statements(items: Sequence[Placed]) -> list[Placed]:
             and _PROJECTS.search(item.subject) and "整体" not in item.subject and not item.past]
 
 
-@rule("NARR-005", "说明中的项目金额不超过项目支出", severity=Severity.WARNING, requires=("statements", "expenditure"))
+@rule("NARR-005", "说明中的项目金额不超过项目支出", severity=Severity.WARNING, requires=("statements", "expenditure"),
+      en="Stated project amount does not exceed project expenditure")
 def projects_fit_in_budget(ctx: Context) -> Iterator[Finding]:
     """The money of the projects the text counts ("当年财政拨款项目 8 个，涉及预算金额 X 万元", and the
     非财政拨款 projects) is part of the budget's 项目支出: X, and the amounts of all such statements
@@ -91,7 +92,8 @@ def _budget_figures(ctx: Context, items: Sequence[Placed]) -> list[Figure]:
     return [*budget_totals(ctx), *current, *told]
 
 
-@rule("NARR-006", "说明中的部门整体绩效目标金额与预算一致", requires=("statements",))
+@rule("NARR-006", "说明中的部门整体绩效目标金额与预算一致", requires=("statements",),
+      en="Stated department-wide target funds agree with the budget")
 def department_target_is_budget(ctx: Context) -> Iterator[Finding]:
     """"部门整体预算绩效目标 1 个，涉及金额 X 万元" states the money of the department-wide target:
     X equals the 年度预算 of 部门整体绩效目标表 (an error where it does not). Where that table was not
@@ -156,7 +158,7 @@ def _check(ctx: Context, decomposition: Decomposition, items: Sequence[Placed], 
                      locations=[place(decomposition.total.statement, column)])
 
 
-@rule("NARR-007", "说明中的合计等于所列各项之和", requires=("statements",))
+@rule("NARR-007", "说明中的合计等于所列各项之和", requires=("statements",), en="Stated total = sum of the stated items")
 def totals_are_sums_of_parts(ctx: Context) -> Iterator[Finding]:
     """A total the text states equals the sum of the parts it lists under it, rounding-aware: the
     "三公" total = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费 (and 公务用车购置及运行费 =
@@ -190,7 +192,7 @@ def _running_costs_bound(ctx: Context) -> Figure | None:
 
 
 @rule("NARR-008", "机关运行经费不超过公用经费", severity=Severity.WARNING,
-      requires=("statements", "other_matters"))
+      requires=("statements", "other_matters"), en="Operating costs do not exceed public (operating) expenditure")
 def running_costs_within_public(ctx: Context) -> Iterator[Finding]:
     """The 机关运行经费 (行政单位机关运行经费, 机构运转经费) stated under 其他重要事项 is the 公用经费
     of the basic expenditure of the units it covers, so it is at most the 公用经费 total of
@@ -205,5 +207,3 @@ def running_costs_within_public(ctx: Context) -> Iterator[Finding]:
     found = at_most(ctx, mine, bound, where(statement))
     if found is not None:
         yield found
-
-from cnbudget.validate.rules import narrative_matters  # noqa: E402, F401  (registers NARR-009 … NARR-011)

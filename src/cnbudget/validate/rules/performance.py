@@ -18,7 +18,7 @@ from decimal import Decimal
 
 from cnbudget.model import DepartmentTarget, Indicator, ProjectTarget
 from cnbudget.money import decimal_places
-from cnbudget.scoring.methods import ScoringMethod, read_method
+from cnbudget.target_scoring import ScoringMethod, read_method
 from cnbudget.target_units import measure_of
 from cnbudget.targets import Comparator, DeadlineBound, TargetKind, TargetValue
 from cnbudget.validate.context import Context
@@ -79,7 +79,8 @@ def _kind_of(indicator: Indicator) -> Pairing | None:
     return Pairing.LOCAL_LEVEL1 if standard_level1(indicator.level1) is None else None
 
 
-@rule("PERF-001", "指标层级与国家指标体系不符", severity=Severity.WARNING, requires=("performance",))
+@rule("PERF-001", "指标层级与国家指标体系不符", severity=Severity.WARNING, requires=("performance",),
+      en="Indicator levels depart from the national framework")
 def level_pairing(ctx: Context) -> Iterator[Finding]:
     """Each 一级/二级 pair follows the national framework: 产出指标 → 数量/质量/时效指标 (成本指标 in
     some editions); 成本指标 → 经济/社会/生态环境成本指标; 效益指标 → 经济/社会/生态效益指标,
@@ -131,7 +132,8 @@ def _accepted_text(accepted: tuple[Decimal, ...]) -> str:
     return text + ("（合计 90 时预算执行率另占 10 分）" if Decimal(90) in accepted else "")
 
 
-@rule("PERF-002", "指标分值权重合计不符", severity=Severity.ERROR, requires=("performance",))
+@rule("PERF-002", "指标分值权重合计不符", severity=Severity.ERROR, requires=("performance",),
+      en="Indicator weights do not add up")
 def weights_total(ctx: Context) -> Iterator[Finding]:
     """The weights (分值权重) of a target's indicators add up to an accepted total:
     ``ACCEPTED_WEIGHT_TOTALS`` of :mod:`cnbudget.validate.rules.performance`, by default 100, or 90
@@ -185,7 +187,8 @@ def _judge_weights(ctx: Context, target: Target, weights: list[Decimal], accepte
 # --- PERF-003, PERF-004 -------------------------------------------------------------------------------
 
 
-@rule("PERF-003", "比率类指标的比较方向不当", severity=Severity.WARNING, requires=("performance",))
+@rule("PERF-003", "比率类指标的比较方向不当", severity=Severity.WARNING, requires=("performance",),
+      en="Rate indicator compares in the wrong direction")
 def comparator_sense(ctx: Context) -> Iterator[Finding]:
     """A rate that should be high (满意度, 覆盖率, 及时率, 合格率, 完成率, 知晓率, 到位率, …) is targeted
     with a floor (≥, >, =), not a ceiling (≤, <). Rates that should be low (投诉率, 差错率, 预算调整率,
@@ -228,7 +231,8 @@ def _impossible(name: str, value: TargetValue, *, as_target: bool) -> tuple[str,
     return None
 
 
-@rule("PERF-004", "比率类指标值超出可能范围", severity=Severity.ERROR, requires=("performance",))
+@rule("PERF-004", "比率类指标值超出可能范围", severity=Severity.ERROR, requires=("performance",),
+      en="Rate indicator target out of range")
 def percentage_range(ctx: Context) -> Iterator[Finding]:
     """A share of a whole lies between 0% and 100%: a satisfaction, coverage, timeliness,
     qualification or budget-execution rate targeted (or achieved last year) above 100% or below 0%
@@ -302,7 +306,8 @@ def _fractional_count(target: Target, indicator: Indicator) -> Iterator[tuple[st
                    f"以“{value.unit}”计却不是整数，单位可能有误", Severity.WARNING, column)
 
 
-@rule("PERF-005", "指标值计量单位不一致", severity=Severity.WARNING, requires=("performance",))
+@rule("PERF-005", "指标值计量单位不一致", severity=Severity.WARNING, requires=("performance",),
+      en="Indicator target units disagree")
 def units(ctx: Context) -> Iterator[Finding]:
     """A target value and last year's actual are in the same unit (=1 人 against 1 次 is a warning;
     万人 against 人, or a unit on one side only, a note); the unit printed in brackets after the
@@ -334,7 +339,8 @@ def _outside_year(value: TargetValue, year: int) -> bool:
                 and deadline.bound is DeadlineBound.BEFORE)
 
 
-@rule("PERF-006", "时限不在预算年度内", severity=Severity.WARNING, requires=("performance",))
+@rule("PERF-006", "时限不在预算年度内", severity=Severity.WARNING, requires=("performance",),
+      en="Deadline outside the budget year")
 def deadlines_in_year(ctx: Context) -> Iterator[Finding]:
     """A deadline printed as a target (2024年12月31日前) falls in the budget year (预算年度); a deadline
     in another year (copied from last year's form, or beyond the year the money is for) is a
@@ -356,7 +362,8 @@ def _same_target(a: Target, b: Target) -> bool:
             and a.funds.total == b.funds.total)
 
 
-@rule("PERF-007", "重复的绩效指标或绩效目标表", severity=Severity.WARNING, requires=("performance",))
+@rule("PERF-007", "重复的绩效指标或绩效目标表", severity=Severity.WARNING, requires=("performance",),
+      en="Repeated indicator or performance target")
 def duplicates(ctx: Context) -> Iterator[Finding]:
     """An indicator name appears once in a target (names compared without white space and without a
     bracketed unit, so 推进可持续发展(万元) repeats 推进可持续发展); a project's target form appears
@@ -384,7 +391,8 @@ def duplicates(ctx: Context) -> Iterator[Finding]:
 # --- PERF-008 -----------------------------------------------------------------------------------------
 
 
-@rule("PERF-008", "赋分规则与指标值类型不符", severity=Severity.WARNING, requires=("performance",))
+@rule("PERF-008", "赋分规则与指标值类型不符", severity=Severity.WARNING, requires=("performance",),
+      en="Scoring rule does not fit the target type")
 def scoring_rule_fits(ctx: Context) -> Iterator[Finding]:
     """A rule that scores in proportion (按照正常比例赋分, 按照完成比例赋分, 满意度赋分) needs a number
     to divide: an indicator whose target is wording (提升, 有效保障) or a deadline cannot be scored so
@@ -403,4 +411,3 @@ def scoring_rule_fits(ctx: Context) -> Iterator[Finding]:
 
 
 # Registered after the indicator rules, so that the rule reference lists them in id order.
-from cnbudget.validate.rules import performance_funds  # noqa: E402, F401

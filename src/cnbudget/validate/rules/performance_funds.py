@@ -62,7 +62,8 @@ def _subtotal_place(subtotal: FundsSubtotal, column: str | None = None) -> Locat
                     column=column)
 
 
-@rule("PERF-009", "绩效目标资金构成不平", severity=Severity.ERROR, requires=("performance",))
+@rule("PERF-009", "绩效目标资金构成不平", severity=Severity.ERROR, requires=("performance",),
+      en="Performance target funds do not balance")
 def funds_add_up(ctx: Context) -> Iterator[Finding]:
     """A project target's 年度预算总额 = 财政拨款 + 其他资金, + 上年结转资金 where printed (and, in the
     Henan summary, 资金总额 = 政府预算资金 + 财政专户管理资金 + 单位资金, for projects and subtotals
@@ -89,7 +90,8 @@ def _members(subtotal: FundsSubtotal, projects: tuple[ProjectTarget, ...]) -> li
     return [p for p in projects if p.agency is not None and exact_key(p.agency) == exact_key(subtotal.agency)]
 
 
-@rule("PERF-010", "项目绩效目标汇总表小计不等于所属项目之和", severity=Severity.ERROR, requires=("performance",))
+@rule("PERF-010", "项目绩效目标汇总表小计不等于所属项目之和", severity=Severity.ERROR, requires=("performance",),
+      en="Project target summary: subtotal = sum of its projects")
 def summary_subtotals(ctx: Context) -> Iterator[Finding]:
     """In 项目绩效目标汇总表, a unit's subtotal line (单位编码, 单位名称) is the sum of that unit's
     projects, and the department's line (部门编码 alone) the sum of all projects, column by column
@@ -218,7 +220,8 @@ def _head_of(indicator: Indicator) -> str:
     return f"{indicator.name} {indicator.target.raw.strip()}"
 
 
-@rule("PERF-011", "成本指标与项目资金不符", severity=Severity.WARNING, requires=("performance",))
+@rule("PERF-011", "成本指标与项目资金不符", severity=Severity.WARNING, requires=("performance",),
+      en="Cost indicator disagrees with the project funds")
 def costs_within_funds(ctx: Context) -> Iterator[Finding]:
     """A project's cost indicators in money (成本指标, 元/万元/亿元) fit within its 年度预算总额: the
     costs stated exactly or as ceilings add up to no more than the funds (agreement within rounding
@@ -249,7 +252,8 @@ def _department__plain(funds: DepartmentFunds) -> tuple[str, list[Decimal]] | No
     return None
 
 
-@rule("PERF-012", "部门整体绩效目标资金与预算总额不符", severity=Severity.WARNING, requires=("performance", "summary"))
+@rule("PERF-012", "部门整体绩效目标资金与预算总额不符", severity=Severity.WARNING, requires=("performance", "summary"),
+      en="Department-wide target funds disagree with the budget total")
 def department_funds_match_budget(ctx: Context) -> Iterator[Finding]:
     """The department-wide target's 年度预算 (资金总额, or 上级安排 + 本级安排 + 其他资金) equals the
     budget total of 收支总体情况表: 收入总计, or 本年收入合计 (or the expenditure side's totals), as
@@ -360,7 +364,8 @@ def _match_one(ctx: Context, target: ProjectTarget, amount: Decimal, label: str,
 
 
 @rule("PERF-013", "项目绩效目标与一般公共预算项目支出表不符", severity=Severity.WARNING,
-      requires=("performance", "general_budget_projects"))
+      requires=("performance", "general_budget_projects"),
+      en="Project targets disagree with the general budget project table")
 def targets_in_general_budget_projects(ctx: Context) -> Iterator[Finding]:
     """Each project target with 财政拨款 (or, without that column, a 年度预算总额) is a project of
     一般公共预算项目支出情况表 under the same agency, and its amount equals the project's 项目支出合计
@@ -382,7 +387,8 @@ def _project_rows(lines: Iterable[ProjectLine]) -> Iterator[tuple[str, str | Non
             yield name, line.agency, line.amounts.total
 
 
-@rule("PERF-014", "项目绩效目标与项目支出表不符", severity=Severity.WARNING, requires=("performance", "projects"))
+@rule("PERF-014", "项目绩效目标与项目支出表不符", severity=Severity.WARNING, requires=("performance", "projects"),
+      en="Project targets disagree with the project table")
 def targets_in_project_table(ctx: Context) -> Iterator[Finding]:
     """Each project target is a project of 项目支出表 (Henan template) under the same agency, and its
     资金总额 equals the project's 合计; names are compared as for PERF-013."""

@@ -17,7 +17,7 @@ from cnbudget.validate.registry import rule
 __all__: list[str] = []
 
 
-@rule("READ-001", "表格未能读取，未作检查")
+@rule("READ-001", "表格未能读取，未作检查", en="Table not read, not checked")
 def unread_tables(ctx: Context) -> Iterator[Finding]:
     """Every table the document prints was read. A table found but not read (its columns not
     understood, its text garbled) is an error of its own: none of its identities was checked."""
@@ -27,7 +27,8 @@ def unread_tables(ctx: Context) -> Iterator[Finding]:
                           f"未作检查（{table.reason}）", [Location(table=table.key)])
 
 
-@rule("READ-002", "表格另行公开，未随本文件检查", severity=Severity.WARNING)
+@rule("READ-002", "表格另行公开，未随本文件检查", severity=Severity.WARNING,
+      en="Tables published separately, not checked with this file")
 def tables_published_elsewhere(ctx: Context) -> Iterator[Finding]:
     """A text that says its tables are published in a file of their own (公开表附后) and prints none
     was checked without its tables; check the text and the tables together (``cnbudget check TEXT
@@ -37,7 +38,8 @@ def tables_published_elsewhere(ctx: Context) -> Iterator[Finding]:
                           "请将说明与公开表一同检查（cnbudget check 文本 公开表 --together）")
 
 
-@rule("READ-003", "表格部分未能读取，相关检查未运行", severity=Severity.WARNING)
+@rule("READ-003", "表格部分未能读取，相关检查未运行", severity=Severity.WARNING,
+      en="Table partly not read; its checks not run")
 def tables_read_in_part(ctx: Context) -> Iterator[Finding]:
     """A table read with rows left out cannot be summed: the rules that add up its rows do not run
     on it, and this finding says so."""
@@ -47,7 +49,7 @@ def tables_read_in_part(ctx: Context) -> Iterator[Finding]:
             yield ctx.finding(f"{ctx.table_name(key)}有行未能读取，对该表的加总与核对未运行", [Location(table=key)])
 
 
-@rule("READ-005", "未收录种类的表，未作检查", severity=Severity.WARNING)
+@rule("READ-005", "未收录种类的表，未作检查", severity=Severity.WARNING, en="Table of a kind not modelled, not checked")
 def tables_of_other_kinds(ctx: Context) -> Iterator[Finding]:
     """A table of a kind the library does not hold (政府购买服务预算表, 财政专户管理资金支出表 …), or
     whose title it does not recognise, is printed but not checked: a warning names it, so that the
@@ -57,7 +59,7 @@ def tables_of_other_kinds(ctx: Context) -> Iterator[Finding]:
         yield ctx.finding(f"{where}的表“{table.title}”不属于本库收录的表格种类（或其标题未能识别），未作检查")
 
 
-@rule("READ-006", "分页处一段行的数字错栏", severity=Severity.WARNING)
+@rule("READ-006", "分页处一段行的数字错栏", severity=Severity.WARNING, en="Rows shifted one column at a page break")
 def rows_shifted_at_a_break(ctx: Context) -> Iterator[Finding]:
     """A run of rows of one table (the rows between two breaks in the printed lines, such as a page
     break) prints its figures, from one column on, one column off the other rows, and moving them
@@ -70,7 +72,7 @@ def rows_shifted_at_a_break(ctx: Context) -> Iterator[Finding]:
     return iter(())
 
 
-@rule("READ-004", "未读到任何表格")
+@rule("READ-004", "未读到任何表格", en="No table read")
 def nothing_read(ctx: Context) -> Iterator[Finding]:
     """A budget disclosure prints its standard tables. A document of which no table was read, none
     was found unreadable and none is said to be published elsewhere, was not checked at all."""

@@ -61,7 +61,7 @@ def _check_record(ctx: Context, record: AmountRecord, table: str, line: Any,
             yield found
 
 
-@rule("ROW-001", "支出合计 = 基本支出 + 项目支出")
+@rule("ROW-001", "支出合计 = 基本支出 + 项目支出", en="Expenditure total = basic + project")
 def total_is_basic_plus_project(ctx: Context) -> Iterator[Finding]:
     """In every expenditure row, 合计 = 基本支出 + 项目支出 (or, where 基本支出 is printed as its
     parts, 合计 = 人员经费 + 公用经费 + 项目支出; with 单位预留机动经费 and 结转下年资金 where the
@@ -70,40 +70,40 @@ def total_is_basic_plus_project(ctx: Context) -> Iterator[Finding]:
     return _check_identities(ctx)
 
 
-@rule("ROW-002", "基本支出 = 人员经费 + 公用经费")
+@rule("ROW-002", "基本支出 = 人员经费 + 公用经费", en="Basic = personnel + public (operating)")
 def basic_is_personnel_plus_public(ctx: Context) -> Iterator[Finding]:
     """基本支出 = 人员经费 + 公用经费; 人员经费 = 工资福利支出 + 对个人和家庭的补助; 公用经费 =
     商品和服务支出 + 资本性支出; in the 基本支出 table, 合计 = 人员经费 + 公用经费."""
     return _check_identities(ctx)
 
 
-@rule("ROW-003", "项目支出 = 其他运转类 + 特定目标类")
+@rule("ROW-003", "项目支出 = 其他运转类 + 特定目标类", en="Project = operating + specific-purpose")
 def project_is_operating_plus_specific(ctx: Context) -> Iterator[Finding]:
     """项目支出 = 其他运转类 + 特定目标类 where both kinds of project are printed."""
     return _check_identities(ctx)
 
 
-@rule("ROW-004", "收入合计 = 各资金来源之和")
+@rule("ROW-004", "收入合计 = 各资金来源之和", en="Revenue total = sum of the funding sources")
 def revenue_total_is_sources(ctx: Context) -> Iterator[Finding]:
     """A revenue row's 合计 is the sum of its sources: 财政拨款 + 财政专户管理资金 + 单位资金 + 结转
     (11-table template), or 本年收入 + 上年结转结余 with each of them the sum of its sources (Henan)."""
     return _check_identities(ctx)
 
 
-@rule("ROW-005", "财政拨款小计 = 各预算之和")
+@rule("ROW-005", "财政拨款小计 = 各预算之和", en="Fiscal appropriation subtotal = sum of the budgets")
 def fiscal_is_its_budgets(ctx: Context) -> Iterator[Finding]:
     """财政拨款（补助）小计 = 一般公共预算 + 政府性基金预算 + 国有资本经营预算 (each with its
     transfer payments); the same for the 财政拨款支出 columns and for each "三公" item."""
     return _check_identities(ctx)
 
 
-@rule("ROW-006", "项目支出合计 = 各经济分类之和")
+@rule("ROW-006", "项目支出合计 = 各经济分类之和", en="Project total = sum of the economic categories")
 def project_total_is_economic_categories(ctx: Context) -> Iterator[Finding]:
     """In 一般公共预算项目支出情况表, a row's 项目支出合计 is the sum of its economic-category columns."""
     return _check_identities(ctx)
 
 
-@rule("ROW-007", "上年结转结余 = 财政拨款 + 非财政拨款")
+@rule("ROW-007", "上年结转结余 = 财政拨款 + 非财政拨款", en="Carryover = fiscal + non-fiscal")
 def carryover_total_is_its_parts(ctx: Context) -> Iterator[Finding]:
     """上年结转结余: 总计 = 财政拨款合计 + 非财政拨款合计, and each of them = 人员经费 + 公用经费 +
     项目支出."""

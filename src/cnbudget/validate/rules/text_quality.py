@@ -191,9 +191,14 @@ def _nonzero(figure_text: str) -> bool:
 def no_doubled_words(ctx: Context) -> Iterator[Finding]:
     """A word is not typed twice in a row: 的的 (but 目的的, 的的确确), a word of two to four
     characters repeated (支出支出, 万元万元). A note: the meaning is clear, the text needs a
-    correction."""
+    correction. The department's name twice is no typo: a cover or heading prints the name on a
+    line of its own and the title below begins with it (审计局 / 审计局2024年部门预算), and the
+    reader joins the two lines."""
+    names = {"".join(name.split()) for name in (ctx.doc.department, *(n.name for n in ctx.doc.department_names))}
     for passage in ctx.doc.prose:
         for match in DOUBLED.finditer(passage.text):
+            if match.group(1) is not None and any(name.endswith(match.group(1)) for name in names if name):
+                continue
             yield ctx.finding(f"正文“…{_quote(passage.text, match.start(), match.end())}…”中“{match.group(0)}”"
                               f"重复", [_at(passage)])
 
