@@ -22,6 +22,7 @@ from __future__ import annotations
 import enum
 import re
 
+from cnbudget.readers.text.layout import layout_lines
 from cnbudget.readers.text.source import SourceLine
 
 __all__ = ["TextForm", "detect_form", "text_lines"]
@@ -72,6 +73,8 @@ def text_lines(text: str, form: TextForm | None = None) -> list[SourceLine]:
     """Every line of ``text`` as a :class:`SourceLine`, numbered from 1, its table rows' cells apart
     whatever the form (detected where ``form`` is not given)."""
     form = form or detect_form(text)
+    if form is TextForm.LAYOUT:
+        return layout_lines(text)
     raws = text.splitlines()
     if form is TextForm.MARKDOWN:
         raws = [_markdown_row(raw) for raw in raws]
