@@ -22,6 +22,7 @@ stays a line without cells and is reported when its table is read (:func:`unplac
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 import attrs
@@ -29,7 +30,7 @@ import attrs
 from cnbudget.readers.result import Problem
 from cnbudget.readers.text.blocks import PERFORMANCE_KEYS, Block, find_blocks
 from cnbudget.readers.text.grid import is_heading_line
-from cnbudget.readers.text.layout_columns import Column, Columns, find_columns
+from cnbudget.readers.text.layout_columns import Column, Columns, amounts_alignment, find_columns
 from cnbudget.readers.text.layout_header import rebuild_header
 from cnbudget.readers.text.layout_rows import WrappedRow, join_wrapped
 from cnbudget.readers.text.layout_words import Token, TokenKind, is_figure, line_tokens
@@ -49,11 +50,26 @@ def layout_lines(text: str) -> list[SourceLine]:
     counts them, the rows of its tables with their cells apart (see the module text)."""
     raws, page_starts = _raw_lines(text)
     plain = [SourceLine.of(number, raw) for number, raw in enumerate(raws, start=1)]
+    blocks = find_blocks(plain)
+    tables = [_Table.of(block, raws, page_starts) for block in blocks if block.key not in PERFORMANCE_KEYS]
+    padding = [_padding(table.pages(table.widened)) for table in tables]
     placed: dict[int, tuple[str, ...] | None] = {}
-    for block in find_blocks(plain):
-        if block.key in PERFORMANCE_KEYS:
-            continue
-        placed.update(_place_block(block, raws, page_starts))
+    if True in padding:
+        # The text is padded to column widths (pdftotext never prints a table so): so is a table whose
+        # figures cannot show how they are aligned, and all are measured alike; a column blank in one
+        # table is still one, its cells starting where the columns of the whole text start.
+        padded = [table for table, found in zip(tables, padding, strict=True) if found is not False]
+        wide = sum(table.widened for table in padded) * 2 > len(padded)
+        inside = [row.tokens for table in tables for page in table.pages(wide) for row in page]
+        seen = Counter(start for tokens in inside if len(tokens) > 1 for start in {t.start for t in tokens})
+        shared = {0, *(start for start, lines in seen.items() if lines > 1)}
+        for table in padded:
+            pages = table.pages(wide)
+            own = {t.start for page in pages for row in page for t in row.tokens}
+            placed.update(_padded_cells(pages, sorted(shared | own)))
+    for table, found in zip(tables, padding, strict=True):
+        if found is False or True not in padding:
+            placed.update(_place_table(table.pages(table.widened)))
     return [_line(line, placed[line.number]) if line.number in placed else line for line in plain]
 
 
@@ -96,12 +112,30 @@ class _Row:
     tokens: tuple[Token, ...]
 
 
-def _place_block(block: Block, raws: Sequence[str], page_starts: set[int]) -> dict[int, tuple[str, ...] | None]:
-    """The cells of the block's header and rows, by line number (``None``: could not be placed)."""
-    pages = _pages(block, raws, page_starts, wide=False)
-    wide = _pages(block, raws, page_starts, wide=True)
-    if _scatter(wide) < _scatter(pages):
-        pages = wide  # text aligned by display width, a Chinese character two columns wide
+@attrs.frozen
+class _Table:
+    """A block's lines with their tokens, page by page, positions counted in characters (as
+    pdftotext places them) and in display columns (as text aligned for the eye is)."""
+
+    narrow: list[list[_Row]]
+    wide: list[list[_Row]]
+
+    @classmethod
+    def of(cls, block: Block, raws: Sequence[str], page_starts: set[int]) -> _Table:
+        return cls(narrow=_pages(block, raws, page_starts, wide=False),
+                   wide=_pages(block, raws, page_starts, wide=True))
+
+    @property
+    def widened(self) -> bool:
+        """Whether display columns align the table's cells better than characters."""
+        return _misalignment(self.wide) < _misalignment(self.narrow)
+
+    def pages(self, wide: bool) -> list[list[_Row]]:
+        return self.wide if wide else self.narrow
+
+
+def _place_table(pages: Sequence[Sequence[_Row]]) -> dict[int, tuple[str, ...] | None]:
+    """The cells of a table's header and rows, by line number (``None``: could not be placed)."""
     placed: dict[int, tuple[str, ...] | None] = {}
     first: Columns | None = None
     first_header: list[tuple[str, ...]] = []
@@ -115,7 +149,8 @@ def _place_block(block: Block, raws: Sequence[str], page_starts: set[int]) -> di
         header, body = rows[:start], rows[start:]
         by_number = {row.line.number: row for row in body}
         columns = find_columns([row.tokens for row in body if not _is_numbering(row.tokens)],
-                               first.amounts_align if first is not None else None)
+                               first.amounts_align if first is not None else None,
+                               [t for row in header for t in row.tokens])
         if not columns.columns:
             continue
         if first is None:
@@ -147,32 +182,91 @@ def _place_block(block: Block, raws: Sequence[str], page_starts: set[int]) -> di
     return placed
 
 
+_PADDED_HEADINGS = 0.8  # the share of a padded table's headings that start where a cell of another line starts
+
+
+def _padding(pages: Sequence[Sequence[_Row]]) -> bool | None:
+    """Whether a table is padded to column widths (``column -t``), not laid out by ``pdftotext``:
+    its figures of different widths start together (left-aligned, where pdftotext ends them
+    together) and its headings start where cells of other lines start (where pdftotext centres
+    them); ``None`` where the figures show neither (a row or two that start and end alike)."""
+    aligned = [amounts_alignment([row.tokens for row in page if _is_data(row.tokens)]) for page in pages]
+    if "right" in aligned:
+        return False
+    if "left" not in aligned:
+        return None
+    rows = [row for page in pages for row in page]
+    lines_at: dict[int, set[int]] = {}
+    for row in rows:
+        for token in row.tokens:
+            lines_at.setdefault(token.start, set()).add(row.line.number)
+    headings = [t for row in rows if not _is_data(row.tokens) for t in row.tokens]
+    shared = sum(1 for t in headings if len(lines_at[t.start]) > 1)
+    return bool(headings) and shared >= _PADDED_HEADINGS * len(headings)
+
+
+def _padded_cells(pages: Sequence[Sequence[_Row]], starts: Sequence[int]) -> dict[int, tuple[str, ...] | None]:
+    """The cells of a table padded to column widths: every cell starts at its column's start, so
+    each of the ``starts`` where cells start is a column."""
+    rows = [row for page in pages for row in page]
+    placed: dict[int, tuple[str, ...] | None] = {}
+    for row in rows:
+        cells: list[str] = []
+        for token in row.tokens:
+            if token.start in starts:
+                cells.extend([""] * (starts.index(token.start) + 1 - len(cells)))
+                cells[-1] = token.text
+            elif cells:  # a cell with spaces inside: a column starts at no other line's word here
+                cells[-1] = f"{cells[-1]}  {token.text}"
+            else:
+                cells.append(token.text)
+        placed[row.line.number] = tuple(cells)
+    return placed
+
+
 def _words(row: _Row) -> tuple[str, ...]:
     return tuple(clean_cell(token.text) for token in row.tokens)
 
 
 def _pages(block: Block, raws: Sequence[str], page_starts: set[int], *, wide: bool) -> list[list[_Row]]:
     """The block's lines that may be header or rows, with their tokens, page by page: a form feed
-    begins a page, and so does a heading line (编制部门, 单位) repeated below rows."""
+    begins a page, and so does a heading line (编制部门, 单位) or the first header line repeated below
+    rows."""
     pages: list[list[_Row]] = [[]]
+    top: tuple[str, ...] | None = None  # the words of the table's first header line
     for line in block.lines:
-        repeated = is_heading_line(line) and any(_is_data(row.tokens) for row in pages[-1])
-        if (line.number in page_starts or repeated) and pages[-1]:
-            pages.append([])
-        if line.is_blank or is_heading_line(line) or _NOTE.search(line.text):
+        if line.is_blank or _NOTE.search(line.text):
             continue
         tokens = tuple(line_tokens(raws[line.number - 1].replace("\x0c", " "), wide=wide))
-        if len(tokens) == 1 and _PAGE_NUMBER.match(line.text):
+        row = _Row(line=line, tokens=tokens)
+        below_rows = any(_is_data(other.tokens) for other in pages[-1])
+        repeated = below_rows and (is_heading_line(line) or _words(row) == top)
+        if (line.number in page_starts or repeated) and pages[-1]:
+            pages.append([])
+        if is_heading_line(line) or (len(tokens) == 1 and _PAGE_NUMBER.match(line.text)):
             continue
-        pages[-1].append(_Row(line=line, tokens=tokens))
+        if top is None and not _is_data(tokens):
+            top = _words(row)
+        pages[-1].append(row)
     return pages
 
 
-def _scatter(pages: Sequence[Sequence[_Row]]) -> int:
-    """How scattered the data rows' cells stand: the number of distinct places where their figures
-    begin or end (whichever they share more) and their words begin after the first (text aligned by
-    another measure than its own scatters them by the Chinese characters before them)."""
-    tokens = [t for rows in pages for row in rows if _is_data(row.tokens) for t in row.tokens[1:]]
+def _misalignment(pages: Sequence[Sequence[_Row]]) -> tuple[int, int, bool]:
+    """How badly the lines of a block align as measured (less is better): the scatter of the data
+    rows' cells, then of all lines', then whether a figure of the rows starts where no heading
+    starts (text padded to column widths starts both at the column's start)."""
+    headings = {t.start for rows in pages for row in rows if not _is_data(row.tokens) for t in row.tokens}
+    figures = [t for rows in pages for row in rows if _is_data(row.tokens) for t in row.tokens
+               if t.kind is TokenKind.AMOUNT]
+    return _scatter(pages), _scatter(pages, headings=True), not all(t.start in headings for t in figures)
+
+
+def _scatter(pages: Sequence[Sequence[_Row]], *, headings: bool = False) -> int:
+    """How scattered the data rows' cells stand (with the headings' too where ``headings``): the
+    number of distinct places where their figures begin or end (whichever they share more) and their
+    words begin after the first (text aligned by another measure than its own scatters them by the
+    Chinese characters before them)."""
+    tokens = [t for rows in pages for row in rows if headings or _is_data(row.tokens) for t in row.tokens[1:]]
     figures = [t for t in tokens if t.kind is TokenKind.AMOUNT]
     words = {t.start for t in tokens if t.kind is not TokenKind.AMOUNT}
     return len(words) + min(len({t.start for t in figures}), len({t.end for t in figures}))

@@ -34,7 +34,7 @@ import attrs
 from cnbudget.model import is_sum_label
 from cnbudget.readers.text.layout_words import Token, TokenKind
 
-__all__ = ["Align", "Column", "Columns", "find_columns"]
+__all__ = ["Align", "Column", "Columns", "amounts_alignment", "find_columns"]
 
 Align = Literal["left", "right"]
 
@@ -55,13 +55,14 @@ class Column:
     centre: float  # the middle of its tokens, for ordering
     printed: bool = True  # whether rows print in it (a column only the header names has no rows' cells)
     reach: int | None = None  # for words: the furthest start of an indented cell (1.一般公共预算 under 一、财政拨款)
+    mixed: bool = False  # whether words and amounts both start at its position (text padded to column widths)
 
     def holds(self, token: Token) -> bool:
         """Whether the token stands at this column's position."""
         position = token.start if self.align == "left" else token.end
         furthest = self.anchor if self.reach is None else self.reach
         return (self.anchor - _DRIFT <= position <= furthest + _DRIFT
-                and (token.kind is TokenKind.AMOUNT) == self.amounts)
+                and (self.mixed or (token.kind is TokenKind.AMOUNT) == self.amounts))
 
 
 @attrs.frozen(kw_only=True)
@@ -185,9 +186,12 @@ def _aligned(tokens: Sequence[tuple[int, Token]], align: Align, amounts: bool, s
     return columns
 
 
-def find_columns(rows: Sequence[Sequence[Token]], amounts_align: Align | None = None) -> Columns:
+def find_columns(rows: Sequence[Sequence[Token]], amounts_align: Align | None = None,
+                 headings: Sequence[Token] = ()) -> Columns:
     """The columns of a page from the tokens of its data rows (see the module text); the amounts
-    aligned as ``amounts_align`` says where it is known (from the table's first page)."""
+    aligned as ``amounts_align`` says where it is known (from the table's first page), else as the
+    rows show, else (a row or two of figures that start and end alike) left where they start where
+    the ``headings`` start (text padded to column widths, headings and all)."""
     support = 2 if len(rows) >= 3 else 1
     words = [(row, t) for row, tokens in enumerate(rows) for t in tokens if t.kind is not TokenKind.AMOUNT]
     figures = [(row, t) for row, tokens in enumerate(rows) for t in tokens if t.kind is TokenKind.AMOUNT]
@@ -195,9 +199,48 @@ def find_columns(rows: Sequence[Sequence[Token]], amounts_align: Align | None = 
     by_start = _aligned(figures, "left", True, 1)
     # Amounts stand right-aligned (pdftotext) or left-aligned (text padded to column widths): the
     # alignment that puts them in fewer columns, and where both do, the one they keep more exactly.
-    amounts = by_end if amounts_align == "right" else by_start if amounts_align == "left" else min(
-        (by_end, by_start), key=lambda found: (len(found), _spread(found, figures)))
-    return _ordered([*_indented(_aligned(words, "left", False, support), words), *amounts])
+    if amounts_align is None:
+        amounts_align = _alignment(by_end, by_start, figures)
+    if amounts_align is None:  # a row or two whose figures start and end alike
+        starts = {t.start for t in headings}
+        amounts_align = "left" if figures and all(t.start in starts for _, t in figures) else "right"
+    amounts = by_end if amounts_align == "right" else by_start
+    return _ordered(_shared(_indented(_aligned(words, "left", False, support), words), amounts, [*words, *figures]))
+
+
+def amounts_alignment(rows: Sequence[Sequence[Token]]) -> Align | None:
+    """How the figures of the rows are aligned, as they show it: ``None`` where they stand in as many
+    columns, as exactly, whether read by their starts or by their ends."""
+    figures = [(row, t) for row, tokens in enumerate(rows) for t in tokens if t.kind is TokenKind.AMOUNT]
+    return _alignment(_aligned(figures, "right", True, 1), _aligned(figures, "left", True, 1), figures)
+
+
+def _alignment(by_end: Sequence[Column], by_start: Sequence[Column],
+               figures: Sequence[tuple[int, Token]]) -> Align | None:
+    right = (len(by_end), _spread(by_end, figures))
+    left = (len(by_start), _spread(by_start, figures))
+    return None if right == left else "right" if right < left else "left"
+
+
+def _shared(words: Sequence[Column], amounts: Sequence[Column], tokens: Sequence[tuple[int, Token]]) -> list[Column]:
+    """The columns, with a column of words and a column of amounts that start at one position made
+    one: in text padded to column widths a row may print an amount where the other rows print words
+    (a total's figures under the code columns), and the position is the column whatever it holds."""
+    found = list(words)
+    for column in amounts:
+        same = next((i for i, other in enumerate(found) if column.align == "left" and other.reach is None
+                     and abs(other.anchor - column.anchor) <= _DRIFT), None)
+        if same is None:
+            found.append(column)
+            continue
+        other = found[same]
+        held = [t for _, t in tokens if other.holds(t) or column.holds(t)]
+        figures = sum(1 for t in held if t.kind is TokenKind.AMOUNT)
+        found[same] = attrs.evolve(
+            other, anchor=min(other.anchor, column.anchor), start=min(other.start, column.start),
+            end=max(other.end, column.end), amounts=figures > len(held) - figures, mixed=True,
+            centre=statistics.median(t.centre for t in held))
+    return found
 
 
 def _indented(columns: list[Column], words: Sequence[tuple[int, Token]]) -> list[Column]:
