@@ -193,6 +193,67 @@ def _unmatched_rows(doc: BudgetDisclosure, text: str) -> list[str]:
     return unmatched
 
 
+# Flat text (plain pdftotext): a row's cells run together on one line, or its code, name and figures
+# on lines of their own, read left to right or right to left; amounts of two decimals run together.
+_FLAT_FIGURE = re.compile(r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)\.[0-9]{2}")
+_FLAT_ROW_LINES = 5  # a code, a name wrapped over up to three lines, the figures
+
+
+def _flat_figures(line: str) -> list[Decimal]:
+    return [value for value in (Decimal(found.replace(",", "")) for found in _FLAT_FIGURE.findall(line)) if value]
+
+
+def _unmatched_flat_rows(doc: BudgetDisclosure, text: str) -> list[str]:
+    printed = [re.sub(r"\s", "", line) for line in text.splitlines() if line.strip()]
+    unmatched = []
+    for key, line in _rows(doc):
+        code = getattr(line, "classification", None)
+        parts = list(code.parts) if code is not None else []
+        forward, backward = "".join(parts), "".join(reversed(parts))
+        label = _plain(getattr(line, "name", "") or "")
+
+        def names_the_row(row: str, forward: str = forward, backward: str = backward, label: str = label) -> bool:
+            # Its code first (205 08 03 …) or, read right to left, last after its figures (…0308205).
+            first = bool(forward) and re.match(rf"{forward}(?![0-9])", row) is not None
+            last = bool(backward) and re.search(rf"(?<![0-9]){backward}$", row) is not None
+            return first or last or (bool(label) and label[:8] in row)
+
+        candidates = []
+        for index, row in enumerate(printed):
+            if names_the_row(row):
+                following = printed[index : index + _FLAT_ROW_LINES]
+                figures = next((found for found in map(_flat_figures, following) if found), [])
+                candidates += [figures, figures[::-1]]
+        if isinstance(line, SummaryLine):
+            wanted = [line.amount] if line.amount else []
+        else:
+            wanted = [value for _, value in getattr(line, "amounts").columns() if value]  # noqa: B009
+        found = any(_contains_run(figures, wanted) for figures in candidates) if key in _TWO_SIDED \
+            else wanted in candidates or (not wanted and bool(candidates))
+        if not found:
+            unmatched.append(f"{key}: {code or ''} {label} {[str(v) for v in wanted]}")
+    return unmatched
+
+
+def test_every_row_of_the_flat_example_is_printed_in_the_published_text() -> None:
+    # The text keeps no columns: the matcher holds each row's figures in printed order (either
+    # direction), not the columns they stand under; those are pinned in tests/test_read_flat_text.py.
+    text = _seed("luntai-2024").read_text(encoding="utf-8")
+    assert len(list(_rows(example("luntai-2024")))) > 100
+    assert _unmatched_flat_rows(example("luntai-2024"), text) == []
+
+
+def test_the_flat_row_matcher_notices_a_changed_figure() -> None:
+    text = _seed("luntai-2024").read_text(encoding="utf-8")
+    doc = example("luntai-2024")
+    assert doc.tables.general_budget is not None
+    lines = list(doc.tables.general_budget.lines)
+    changed = attrs.evolve(lines[1], amounts=attrs.evolve(lines[1].amounts, total=Decimal("1.23")))
+    altered = attrs.evolve(doc, tables=attrs.evolve(
+        doc.tables, general_budget=attrs.evolve(doc.tables.general_budget, lines=(lines[0], changed, *lines[2:]))))
+    assert len(_unmatched_flat_rows(altered, text)) == 1
+
+
 def _contains_run(figures: list[Decimal], wanted: list[Decimal]) -> bool:
     return any(figures[i : i + len(wanted)] == wanted for i in range(len(figures) - len(wanted) + 1))
 

@@ -813,3 +813,31 @@ def test_change_is_exact_and_its_rate_is_rounded_half_up(current: Decimal, prior
         expected = _round_oracle(100 * Fraction(current - prior) / Fraction(prior), 2)
         assert result.rate == expected
         assert result.rate is not None and decimal_places(result.rate) == 2
+
+
+# --- slips of the pen: two digits swapped, a figure in the wrong unit ----------------------------------
+
+
+@given(st.decimals(min_value=Decimal("10.00"), max_value=Decimal("99999999.99"), places=2), st.data())
+def test_two_digits_swapped_are_found_and_nothing_else(value: Decimal, data: st.DataObject) -> None:
+    from cnbudget.money import digits_swapped
+
+    digits = list(f"{value:.2f}".replace(".", ""))
+    first, second = data.draw(st.lists(st.integers(0, len(digits) - 1), min_size=2, max_size=2, unique=True))
+    swapped = digits.copy()
+    swapped[first], swapped[second] = swapped[second], swapped[first]
+    assume(swapped[0] != "0" and digits[first] != digits[second])  # the same length, and a change
+    other = Decimal("".join(swapped)).scaleb(-2)
+    assert digits_swapped(other, value) and digits_swapped(value, other)
+    assert not digits_swapped(value, value)
+    one_digit_off = value - Decimal("0.01") if digits[-1] != "0" else value + Decimal("0.01")
+    assert not digits_swapped(one_digit_off, value)
+
+
+@given(st.decimals(min_value=Decimal("0.01"), max_value=Decimal("9999999.99"), places=2))
+def test_a_figure_ten_thousand_times_over_is_in_the_wrong_unit(value: Decimal) -> None:
+    from cnbudget.money import wrong_unit
+
+    assert wrong_unit(value.scaleb(4), value) is AmountUnit.YUAN
+    assert wrong_unit(value.scaleb(-4), value) is AmountUnit.WAN_YUAN
+    assert wrong_unit(value, value) is None

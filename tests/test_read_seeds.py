@@ -2,7 +2,8 @@
 
 Every non-zero amount, share, count or target number in the model read from a published document
 must be printed somewhere in that document (thousands separators and a single wrap space between
-digit groups aside). A zero may stand for a blank cell, so zeros are not looked for.
+digit groups aside; figures of two decimals that flat text ran together count one by one). A zero
+may stand for a blank cell, so zeros are not looked for.
 """
 
 from __future__ import annotations
@@ -35,9 +36,15 @@ def _numbers(obj: object) -> Iterator[tuple[str, Decimal]]:
     return walk(obj, "$")
 
 
+# Figures of two decimals a flat text printed run together (0.920.92, 1801.00214.352015.35).
+_RUN = re.compile(r"[0-9]+\.[0-9]{2}(?:[0-9]+\.[0-9]{2})+")
+_RUN_FIGURE = re.compile(r"(?:0|[1-9][0-9]*)\.[0-9]{2}")
+
+
 def _printed_numbers(text: str) -> set[Decimal]:
     joined = {Decimal(re.sub(r"[,， ]", "", match)) for match in _PRINTED.findall(text)}
-    return joined | {Decimal(match) for match in re.findall(r"[0-9]+(?:\.[0-9]+)?", text)}
+    runs = {Decimal(figure) for run in _RUN.findall(text) for figure in _RUN_FIGURE.findall(run)}
+    return joined | runs | {Decimal(match) for match in re.findall(r"[0-9]+(?:\.[0-9]+)?", text)}
 
 
 def _invented(doc: object, text: str) -> list[str]:

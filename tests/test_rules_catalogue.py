@@ -169,7 +169,22 @@ def test_rows_without_both_codes_are_not_paired() -> None:
 def test_seed_codes_and_names_are_the_official_ones(prefix: str) -> None:
     from cnbudget.readers import read_text
 
-    assert validate(read_text(seed_path(prefix)).disclosure, rules=["CAT"]).findings == ()
+    report = validate(read_text(seed_path(prefix)).disclosure, rules=["CAT"])
+    assert [f for f in report.findings if f.rule != "CAT-006"] == []
+
+
+def test_seed_002_books_two_projects_under_running_costs() -> None:
+    from cnbudget.readers import read_text
+
+    # 210 15 01 行政运行: 261.86 = 基本支出 250.46 + 项目支出 11.40 in 单位支出总体情况表 and 一般公共预算
+    # 支出情况表; 一般公共预算项目支出情况表 lists under it 2023年志愿者生活补助 1.20 and 2023年城乡医保工作经费
+    # 10.20 (= 11.40). Seeds 001 and 004 book no project under 行政运行 or 事业运行.
+    report = validate(read_text(seed_path("002")).disclosure, rules=["CAT-006"])
+    (found,) = report.findings
+    assert (found.severity, found.locations[0].code, found.actual) == (Severity.WARNING, "2101501", Decimal("11.40"))
+    assert {place.table for place in found.locations} == {"expenditure", "general_budget", "general_budget_projects"}
+    for prefix in ("001", "004"):
+        assert validate(read_text(seed_path(prefix)).disclosure, rules=["CAT-006"]).findings == ()
 
 
 def test_seed_003_prints_former_names_of_categories() -> None:

@@ -825,13 +825,14 @@ def test_seed_002_revenue_total_places_8_95_and_6_50_otherwise_than_the_summary(
 
     report = validate(read_text(seed_path("002")).disclosure, rules=["XTAB"])
     # By hand: 表1 prints 单位资金 8.95 and 上年结转结余 = 财政拨款结转 6.50 (本年收入 1,212.38);
-    # 表2's 合计 (11 columns) prints 8.95 under 财政拨款结转 and 6.50 under 非财政拨款结转结余.
-    assert {(f.rule, f.locations[-1].column, f.actual, f.expected) for f in report.errors} == {
-        ("XTAB-001", "agency_funds", Decimal("8.95"), Decimal("0")),
-        ("XTAB-001", "fiscal_carryover", Decimal("6.50"), Decimal("8.95")),
-        ("XTAB-001", "non_fiscal_carryover", Decimal("0"), Decimal("6.50")),
-        ("XTAB-001", "carryover", Decimal("6.50"), Decimal("15.45")),
-        ("XTAB-001", "current_year", Decimal("1212.38"), Decimal("1203.43")),
+    # 表2's 合计 (11 columns) prints 8.95 under 财政拨款结转 and 6.50 under 非财政拨款结转结余. The 8.95 of
+    # 单位资金 missing from 表2 is also missing from its 本年收入: one problem, one finding for both.
+    assert {(f.rule, tuple(place.column for place in f.locations[1::2]), f.actual, f.expected)
+            for f in report.errors} == {
+        ("XTAB-001", ("agency_funds", "current_year"), Decimal("8.95"), Decimal("0")),
+        ("XTAB-001", ("fiscal_carryover",), Decimal("6.50"), Decimal("8.95")),
+        ("XTAB-001", ("non_fiscal_carryover",), Decimal("0"), Decimal("6.50")),
+        ("XTAB-001", ("carryover",), Decimal("6.50"), Decimal("15.45")),
     }
 
 
@@ -936,8 +937,9 @@ def test_revenue_listed_by_source_counts_the_budgets_of_the_fiscal_money() -> No
     # 财政拨款 of the summary = 一般公共预算资金 + 政府性基金 of the list (国有资本经营 not listed: nothing).
     doc = bump(jiangsu(), "revenue", "政府性基金", "amount", "2.00")
     found = run(doc, "XTAB-001")
-    assert [(f.locations[0].column, f.actual, f.expected) for f in found] == [
-        ("fiscal", Decimal("100.00"), Decimal("102.00")), ("gov_fund", Decimal("0"), Decimal("2.00"))]
+    # 财政拨款 2.00 short because 政府性基金 is: one problem, one finding naming both.
+    assert [(f.actual, f.expected) for f in found] == [(Decimal("100.00"), Decimal("102.00"))]
+    assert {"fiscal", "gov_fund"} <= {place.column for place in found[0].locations}
 
 
 def test_revenue_listed_by_source_totals_the_expenditure_table_and_the_budget_tables() -> None:

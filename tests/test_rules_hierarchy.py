@@ -441,3 +441,22 @@ def test_procurement_printed_without_categories_adds_its_subjects_to_the_total()
     table = jiangsu().tables.procurement
     lines = [line for line in table.lines if line.level != "category"]
     assert _check_doc("HIER-010", _jiangsu(procurement=attrs.evolve(table, lines=lines))) == []
+
+
+def test_seed_002_rows_shifted_at_page_breaks_are_two_reading_warnings() -> None:
+    from cnbudget.readers import read_text
+
+    report = validate(read_text(seed_path("002")).disclosure)
+    # By hand: 表2's rows after the page break (lines 166–180) print 8.95 and 6.50 one column to the
+    # right of row 210 (line 160) — 表1 and the text agree with row 210 —; moved back, 210 = Σ款,
+    # 合计 = Σ类 and 表1 = 表2 all hold. 表7's rows before (335–341) and after (343–349) its page
+    # break disagree on 资本性支出 / 资本性支出（基本建设）, and nothing outside the table says which.
+    assert [f.rule for f in report.errors] == ["COMP-001"]
+    diagnoses = [f for f in report.findings if f.rule == "READ-006"]
+    assert [(f.severity, f.locations[0].table, f.locations[0].line_number) for f in diagnoses] == [
+        (Severity.WARNING, "revenue", 166), (Severity.WARNING, "general_budget_projects", 335)]
+    revenue, projects = diagnoses
+    assert "第 166–180 行自“单位资金”栏起" in revenue.message and "偏右了 1 栏" in revenue.message
+    assert sorted(related.split()[0] for related in revenue.related) == ["HIER-001", "HIER-006"] + ["XTAB-001"] * 5
+    assert "第 335–341 行与第 343–349 行" in projects.message
+    assert sorted(related.split()[0] for related in projects.related) == ["HIER-002", "HIER-006"]

@@ -118,10 +118,10 @@ def test_json_form_has_exactly_the_published_keys() -> None:
     assert data["coverage"] == {"announced": [], "printed": ["general_budget"], "read": ["general_budget"],
                                 "unread": [], "other": [], "tables_elsewhere": None}
     assert data["comparisons"] == 1  # the one row's 合计 = 基本支出 + 项目支出
-    assert set(finding) == {"rule", "severity", "message", "locations", "expected", "actual"}
+    assert set(finding) == {"rule", "severity", "message", "locations", "expected", "actual", "related"}
     assert finding["expected"] == "2.00" and finding["actual"] == "9.00" and finding["severity"] == "error"
     assert finding["locations"] == [{"table": "general_budget", "agency": None, "code": "2101501",
-                                     "project": None, "column": "total"}]
+                                     "project": None, "column": "total", "line_number": None, "page": None}]
 
 
 def test_text_report_summarises_and_lists() -> None:

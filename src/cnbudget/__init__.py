@@ -47,7 +47,7 @@ from cnbudget.money import (
     share,
     to_amount,
 )
-from cnbudget.readers import Problem, ReadResult, read_text
+from cnbudget.readers import Problem, ReadResult, read_pdf, read_text
 from cnbudget.scoring import ScoreCard, ScoreStep, ScoringMethod, load_actuals, read_actuals, score
 from cnbudget.serialize import from_dict, from_json, json_schema, to_dict, to_json
 from cnbudget.targets import (
@@ -90,6 +90,7 @@ __all__ = [
     "from_dict",
     "from_json",
     "json_schema",
+    "read_pdf",
     "read_text",
     "to_dict",
     "to_json",

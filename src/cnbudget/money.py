@@ -76,7 +76,9 @@ __all__ = [
     "convert",
     "counting_comparisons",
     "decimal_places",
+    "digits_swapped",
     "implied_rate",
+    "is_rounding_of",
     "parse_amount",
     "parse_amount_and_unit",
     "prior_from_change",
@@ -86,6 +88,7 @@ __all__ = [
     "share",
     "to_amount",
     "units_off",
+    "wrong_unit",
 ]
 
 # Sums, differences and unit shifts must be exact: far more digits than any amount has, and a
@@ -321,6 +324,21 @@ def round_half_up(value: Decimal, places: int = 2) -> Decimal:
     return _unsigned_zero(value.quantize(Decimal((0, (1,), -places)), context=_HALF_UP))
 
 
+def is_rounding_of(printed: Decimal, precise: Decimal) -> bool:
+    """Whether ``printed`` is ``precise`` rounded half up to the places ``printed`` shows (and shows
+    fewer places): the text's 37,151.47 万元 for the table's 371,514,655.00 元 is that figure, rounded.
+
+    >>> is_rounding_of(Decimal("3.715147E+8"), Decimal("371514655.00"))
+    True
+    >>> is_rounding_of(Decimal("2022.7"), Decimal("2022.69"))
+    True
+    >>> is_rounding_of(Decimal("2022.6"), Decimal("2022.69")), is_rounding_of(Decimal("2022.69"), Decimal("2022.69"))
+    (False, False)
+    """
+    places = decimal_places(printed)
+    return places < decimal_places(precise) and round_half_up(precise, places) == printed
+
+
 def decimal_places(value: Decimal) -> int:
     """The number of decimals an amount was printed with (小数位数), read from its exponent.
 
@@ -348,6 +366,49 @@ def units_off(stated: Decimal, exact: Fraction | Decimal) -> Fraction:
     unit = Fraction(1, 10 ** decimal_places(stated)) if decimal_places(stated) >= 0 else \
         Fraction(10 ** -decimal_places(stated))
     return abs(Fraction(stated) - Fraction(exact)) / unit
+
+
+def digits_swapped(printed: Decimal, expected: Decimal) -> bool:
+    """Whether ``printed`` is ``expected`` with two of its digits swapped (数字颠倒), the slip of a
+    figure copied by hand: 2,018.55 for 2,081.55. Both are read to the finer of their precisions;
+    figures of different length or sign, or that differ in other digits too, are not.
+
+    >>> digits_swapped(Decimal("2018.55"), Decimal("2081.55")), digits_swapped(Decimal("2081.55"), Decimal("2081.55"))
+    (True, False)
+    >>> digits_swapped(Decimal("2018.56"), Decimal("2081.55")), digits_swapped(Decimal("208.15"), Decimal("2081.5"))
+    (False, False)
+    """
+    printed = to_amount(printed, where="printed figure")
+    expected = to_amount(expected, where="expected figure")
+    if (printed < 0) != (expected < 0):
+        return False
+    places = max(decimal_places(printed), decimal_places(expected), 0)
+    first, second = (f"{abs(value):.{places}f}".replace(".", "") for value in (printed, expected))
+    if len(first) != len(second):
+        return False
+    differ = [i for i, (a, b) in enumerate(zip(first, second, strict=True)) if a != b]
+    return len(differ) == 2 and first[differ[0]] == second[differ[1]] and first[differ[1]] == second[differ[0]]
+
+
+def wrong_unit(stated: Decimal, expected: Decimal) -> AmountUnit | None:
+    """The unit a stated amount was really printed in, where it is ``expected`` written in the wrong
+    unit: 10,000 times it (an amount in 元 written as 万元) or a 10,000th of it (万元 written as 元).
+    Each figure stands for the interval it rounds; ``None`` where the figures are not so related.
+
+    >>> wrong_unit(Decimal("6964796"), Decimal("696.48")), wrong_unit(Decimal("0.069648"), Decimal("696.48"))
+    (<AmountUnit.YUAN: '元'>, <AmountUnit.WAN_YUAN: '万元'>)
+    >>> wrong_unit(Decimal("696.48"), Decimal("696.48")) is None, wrong_unit(Decimal("0"), Decimal("0")) is None
+    (True, True)
+    """
+    stated = to_amount(stated, where="stated figure")
+    expected = to_amount(expected, where="expected figure")
+    if stated.is_zero() or expected.is_zero():
+        return None
+    for factor, unit in ((4, AmountUnit.YUAN), (-4, AmountUnit.WAN_YUAN)):
+        shifted = Interval.of_printed(stated.scaleb(-factor))
+        if shifted.overlaps(Interval.of_printed(expected)):
+            return unit
+    return None
 
 
 def _round_fraction(value: Fraction, places: int) -> Decimal:

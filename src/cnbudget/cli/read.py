@@ -1,4 +1,4 @@
-"""``cnbudget read``: published text → model JSON (读取公开文本), problems on standard error.
+"""``cnbudget read``: published text or PDF → model JSON (读取公开文本), problems on standard error.
 
 Exit status: 0 when the text was read (problems, if any, are listed on standard error), 2 when it
 could not be read at all.
@@ -20,12 +20,12 @@ from cnbudget.serialize import to_json
 def register(subparsers: Any) -> None:
     """Add the ``read`` subcommand."""
     parser = subparsers.add_parser(
-        "read", help="read a published disclosure (text) into model JSON",
-        description="Read a published disclosure converted to text (see docs/reading.md) and write "
+        "read", help="read a published disclosure (text or PDF) into model JSON",
+        description="Read a published disclosure, its PDF or its text (see docs/reading.md), and write "
         "the model as JSON; whatever could not be read is listed on standard error.",
     )
     parser.add_argument("files", nargs="+", metavar="FILE",
-                        help="the disclosure as text (.txt); with --together, its text and its tables")
+                        help="the disclosure as text (.txt) or PDF (.pdf); with --together, its text and its tables")
     parser.add_argument("--together", action="store_true",
                         help="read the files as one disclosure (the tables published as a file of their own)")
     parser.add_argument("--encoding", metavar="NAME",

@@ -23,5 +23,6 @@ def run(args: argparse.Namespace) -> int:
         print(rules_markdown(), end="")
         return 0
     for found in RULES.values():
-        print(f"{found.id:10} {found.severity.value:8} {found.title}")
+        english = f"  ({found.title_en})" if found.title_en else ""
+        print(f"{found.id:10} {found.severity.value:8} {found.title}{english}")
     return 0

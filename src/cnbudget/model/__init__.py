@@ -67,6 +67,7 @@ from cnbudget.model.tables import (
     Tables,
     ThreePublicTable,
 )
+from cnbudget.model.text import Passage, PrintedName
 
 __all__ = [
     "FACT_COLUMNS",
@@ -100,7 +101,9 @@ __all__ = [
     "Line",
     "OtherMatters",
     "OtherTable",
+    "Passage",
     "PerformanceTargets",
+    "PrintedName",
     "Procurement",
     "ProcurementLine",
     "ProcurementTable",

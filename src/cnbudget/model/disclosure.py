@@ -19,6 +19,7 @@ from cnbudget.model.narrative import Statement
 from cnbudget.model.organisation import Agency, Staffing
 from cnbudget.model.performance import PerformanceTargets
 from cnbudget.model.tables import Tables
+from cnbudget.model.text import Passage, PrintedName
 from cnbudget.money import AmountUnit
 
 __all__ = ["FORMAT_VERSION", "BudgetDisclosure"]
@@ -51,6 +52,9 @@ class BudgetDisclosure:
     be read at all, ``other_tables`` the tables it prints of kinds the model does not hold (政府购买服务
     预算表 …), and ``tables_elsewhere`` quotes the statement that the tables are published in
     another file (公开表附后); a check reports both (see :func:`~cnbudget.model.coverage.coverage`).
+
+    ``prose`` keeps the running text as paragraphs and ``department_names`` each place that prints
+    the department's name (:mod:`cnbudget.model.text`), for the checks of the text itself.
     """
 
     format_version: str = text("格式版本", default=FORMAT_VERSION)
@@ -70,6 +74,8 @@ class BudgetDisclosure:
     unread: tuple[UnreadTable, ...] = items("未能读取的表", UnreadTable)
     other_tables: tuple[OtherTable, ...] = items("未收录种类的表", OtherTable)
     tables_elsewhere: str | None = optional_text("表格另行公开")
+    prose: tuple[Passage, ...] = items("正文段落", Passage)
+    department_names: tuple[PrintedName, ...] = items("部门名称印出处", PrintedName)
 
     def facts(self) -> tuple[Fact, ...]:
         """Every amount of the standard tables as one tidy record (see :func:`facts`)."""

@@ -32,6 +32,8 @@ __all__ = [
     "optional_int",
     "optional_number",
     "optional_text",
+    "source_line",
+    "source_page",
     "text",
     "to_tuple",
     "typed",
@@ -106,6 +108,17 @@ def _int_validator(_instance: Any, attribute: attrs.Attribute[Any], value: Any) 
 def optional_int(zh: str) -> Any:
     """A count (人数, 辆, 台, 个) that may be absent."""
     return attrs.field(validator=_int_validator, default=None, metadata={"zh": zh})
+
+
+def source_line() -> Any:
+    """Where a table, row or statement stands in the published text: its line (行号). Provenance,
+    not content: two readings of one document in different forms are equal whatever their lines."""
+    return attrs.field(validator=_int_validator, default=None, eq=False, metadata={"zh": "行号"})
+
+
+def source_page() -> Any:
+    """The page (页码) a table, row or statement stands on, where the source has pages (a PDF)."""
+    return attrs.field(validator=_int_validator, default=None, eq=False, metadata={"zh": "页码"})
 
 
 def typed(zh: str, kind: type[Any] | tuple[type[Any], ...], *, optional: bool = False,

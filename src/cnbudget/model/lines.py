@@ -32,7 +32,7 @@ from cnbudget.model.amounts import (
     FiscalAmounts,
     SourceAmounts,
 )
-from cnbudget.model.fields import code_or_none, optional_text, text, typed
+from cnbudget.model.fields import code_or_none, optional_text, source_line, source_page, text, typed
 from cnbudget.vocab import FundingSource
 
 __all__ = [
@@ -167,6 +167,8 @@ class FunctionLine(Line):
     name: str = text("科目名称")
     project: str | None = optional_text("项目名称")
     amounts: ExpenditureAmounts = typed("金额", ExpenditureAmounts)
+    line_number: int | None = source_line()
+    page: int | None = source_page()
 
 
 @attrs.frozen(kw_only=True)
@@ -179,6 +181,8 @@ class RevenueLine(Line):
     name: str = text("科目名称")
     project: str | None = optional_text("项目名称")
     amounts: SourceAmounts = typed("金额", SourceAmounts)
+    line_number: int | None = source_line()
+    page: int | None = source_page()
 
 
 @attrs.frozen(kw_only=True)
@@ -194,6 +198,8 @@ class EconomicLine(Line):
     gov_name: str | None = optional_text("政府预算支出经济分类科目名称")
     project: str | None = optional_text("项目名称")
     amounts: BasicAmounts = typed("金额", BasicAmounts)
+    line_number: int | None = source_line()
+    page: int | None = source_page()
 
 
 @attrs.frozen(kw_only=True)
@@ -206,6 +212,8 @@ class ProjectExpenditureLine(Line):
     name: str = text("科目名称")
     project: str | None = optional_text("项目名称")
     amounts: EconomicCategoryAmounts = typed("金额", EconomicCategoryAmounts)
+    line_number: int | None = source_line()
+    page: int | None = source_page()
 
 
 @attrs.frozen(kw_only=True)
@@ -220,6 +228,8 @@ class EconomicSummaryLine(Line):
     gov_name: str | None = optional_text("政府预算支出经济分类科目名称")
     project: str | None = optional_text("项目名称")
     amounts: SourceAmounts = typed("金额", SourceAmounts)
+    line_number: int | None = source_line()
+    page: int | None = source_page()
 
 
 @attrs.frozen(kw_only=True)
@@ -232,6 +242,8 @@ class ProjectLine(Line):
     project: str | None = optional_text("项目名称")
     project_type: ProjectType | None = typed("项目类型", ProjectType, optional=True)
     amounts: SourceAmounts = typed("金额", SourceAmounts)
+    line_number: int | None = source_line()
+    page: int | None = source_page()
 
 
 @attrs.frozen(kw_only=True)
@@ -243,6 +255,8 @@ class CarryoverLine(Line):
     name: str = text("项目名称")
     project: str | None = optional_text("项目名称")
     amounts: CarryoverAmounts = typed("金额", CarryoverAmounts)
+    line_number: int | None = source_line()
+    page: int | None = source_page()
 
 
 class SummaryRole(enum.Enum):
@@ -276,6 +290,8 @@ class SummaryLine(Line):
     agency: str | None = _agency()
     agency_code: str | None = _agency_code()
     project: str | None = optional_text("项目名称")
+    line_number: int | None = source_line()
+    page: int | None = source_page()
 
 
 @attrs.frozen(kw_only=True)
@@ -289,6 +305,8 @@ class FiscalLine(Line):
     agency: str | None = _agency()
     agency_code: str | None = _agency_code()
     project: str | None = optional_text("项目名称")
+    line_number: int | None = source_line()
+    page: int | None = source_page()
 
 
 @attrs.frozen(kw_only=True)
@@ -314,6 +332,8 @@ class ProcurementLine(Line):
     amount: Decimal = fields.amount("金额", default=Decimal(0))
     agency: str | None = _agency()
     agency_code: str | None = _agency_code()
+    line_number: int | None = source_line()
+    page: int | None = source_page()
 
     @property
     def level(self) -> str:

@@ -34,6 +34,8 @@ from cnbudget.model.fields import (
     optional_int,
     optional_number,
     optional_text,
+    source_line,
+    source_page,
     text,
     typed,
 )
@@ -86,6 +88,8 @@ class Statement:
     text: str | None = optional_text("原文")
     compared_with: ChangeBasis | None = typed("比较基准", ChangeBasis, optional=True)
     stated_prior: Decimal | None = optional_amount("说明所列上年数")
+    line_number: int | None = source_line()  # of the paragraph the statement stands in
+    page: int | None = source_page()
 
     @property
     def prior_amount(self) -> Decimal | None:

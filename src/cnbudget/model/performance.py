@@ -23,6 +23,8 @@ from cnbudget.model.fields import (
     optional_amount,
     optional_number,
     optional_text,
+    source_line,
+    source_page,
     text,
     typed,
 )
@@ -127,6 +129,8 @@ class ProjectTarget:
     planned_end: str | None = optional_text("计划完成日期")
     annual_goal: str | None = optional_text("年度总体目标")
     unit: AmountUnit | None = typed("金额单位", AmountUnit, optional=True)
+    line_number: int | None = source_line()  # of the form's title
+    page: int | None = source_page()
 
 
 @attrs.frozen(kw_only=True)
@@ -162,6 +166,8 @@ class DepartmentTarget:
     funds: DepartmentFunds = typed("年度预算", DepartmentFunds, default=DepartmentFunds())
     indicators: tuple[Indicator, ...] = items("绩效指标", Indicator)
     title: str | None = optional_text("表名")
+    line_number: int | None = source_line()  # of the form's title
+    page: int | None = source_page()
 
 
 @attrs.frozen(kw_only=True)

@@ -18,7 +18,7 @@ from typing import Any
 import attrs
 
 from cnbudget.model.amounts import SourceSplit
-from cnbudget.model.fields import items, optional_text, to_tuple, typed
+from cnbudget.model.fields import items, optional_text, source_line, source_page, to_tuple, typed
 from cnbudget.model.lines import (
     CarryoverLine,
     EconomicLine,
@@ -88,6 +88,8 @@ class Table:
     unit: AmountUnit | None = typed("金额单位", AmountUnit, optional=True)
     empty_statement: str | None = optional_text("空表说明")
     notes: tuple[str, ...] = items("注", str)
+    line_number: int | None = source_line()  # of the title
+    page: int | None = source_page()
 
     def rows(self) -> Iterator[Any]:
         """Every row of the table in document order (both sides of a two-sided table)."""

@@ -6,7 +6,8 @@
 ('示例局', 2024)
 """
 
+from cnbudget.readers.pdf import read_pdf
 from cnbudget.readers.read import TABLE_READERS, load_text, read_files, read_lines, read_text
 from cnbudget.readers.result import Problem, ReadResult
 
-__all__ = ["TABLE_READERS", "Problem", "ReadResult", "load_text", "read_files", "read_lines", "read_text"]
+__all__ = ["TABLE_READERS", "Problem", "ReadResult", "load_text", "read_files", "read_lines", "read_pdf", "read_text"]

@@ -1,7 +1,9 @@
 """``read_text``: published text → :class:`~cnbudget.model.BudgetDisclosure`, with problems.
 
 The document is cut into blocks at table titles; each block is read by the reader of its table key;
-whatever cannot be read is reported with its line number, never guessed.
+whatever cannot be read is reported with its line number, never guessed. In flat text (plain
+``pdftotext``) the tables are first rebuilt where their figures can be placed with certainty
+(:mod:`cnbudget.readers.flat`).
 """
 
 from __future__ import annotations
@@ -16,8 +18,10 @@ import attrs
 from cnbudget.errors import FinalAccountsNotRead, ReadError
 from cnbudget.model import BudgetDisclosure, OtherTable, Tables, UnreadTable
 from cnbudget.model.kinds import printed_title
+from cnbudget.readers.flat.rebuild import rebuild_flat_blocks
 from cnbudget.readers.performance.read import read_performance
 from cnbudget.readers.prose.contents import find_contents
+from cnbudget.readers.prose.document_text import department_names, passages
 from cnbudget.readers.prose.front import DocumentKind, document_kind, read_front, tables_elsewhere
 from cnbudget.readers.prose.matters import read_other_matters
 from cnbudget.readers.prose.narrative import read_statements
@@ -32,7 +36,7 @@ from cnbudget.readers.tables.summary_tables import read_fiscal_summary_table, re
 from cnbudget.readers.tables.three_public import read_three_public_table
 from cnbudget.readers.text.blocks import OTHER_KIND, PERFORMANCE_KEYS, Block, find_blocks
 from cnbudget.readers.text.decoding import decode
-from cnbudget.readers.text.forms import text_lines
+from cnbudget.readers.text.forms import TextForm, detect_form, text_lines
 from cnbudget.readers.text.layout import unplaced_rows
 from cnbudget.readers.text.source import SourceLine
 
@@ -91,13 +95,20 @@ def _load(source: str | os.PathLike[str], encoding: str | None) -> str:
 def read_text(source: str | os.PathLike[str], *, encoding: str | None = None) -> ReadResult:
     """Read a published disclosure from a path (``.txt``/``.md``) or from the text itself, in any of
     its forms (:mod:`~cnbudget.readers.text.forms`: TAB-separated, Markdown tables, layout or flat
-    text). A file's encoding is detected (UTF-8, GB18030/GBK, UTF-16) unless ``encoding`` names it."""
+    text). A file's encoding is detected (UTF-8, GB18030/GBK, UTF-16) unless ``encoding`` names it.
+    A path to a PDF is read as :func:`~cnbudget.readers.pdf.read_pdf` reads it."""
+    from cnbudget.readers.pdf import is_pdf, read_pdf  # here: the pdf package reads through read_lines
+
+    named_pdf = isinstance(source, str) and "\n" not in source and source.lower().endswith(".pdf")
+    if named_pdf or (isinstance(source, os.PathLike) and is_pdf(source)):
+        return read_pdf(source)
     return read_lines(text_lines(_load(source, encoding)))
 
 
 def read_files(paths: Sequence[str | os.PathLike[str]], *, encoding: str | None = None) -> ReadResult:
     """Read several files as the one disclosure they publish together (the text, and the tables
-    published as a file of their own: 公开表附后). Each problem names its file and line in it.
+    published as a file of their own: 公开表附后), each text or PDF. Each problem names its file and
+    line in it.
 
     >>> from cnbudget.errors import FinalAccountsNotRead, ReadError
     >>> try:
@@ -110,14 +121,25 @@ def read_files(paths: Sequence[str | os.PathLike[str]], *, encoding: str | None 
         raise ReadError("read_files needs at least one file")
     lines: list[SourceLine] = []
     starts: list[tuple[int, str]] = []
+    file_problems: list[Problem] = []
     for path in paths:
         offset = len(lines)
         starts.append((offset, str(path)))
-        lines.extend(attrs.evolve(line, number=offset + line.number)
-                     for line in text_lines(load_text(path, encoding=encoding)))
+        own, problems = _file_lines(path, encoding)
+        lines.extend(attrs.evolve(line, number=offset + line.number) for line in own)
+        file_problems.extend(attrs.evolve(problem, source=str(path)) for problem in problems)
         lines.append(SourceLine.of(len(lines) + 1, ""))  # a file ends a page
     result = read_lines(lines)
-    return attrs.evolve(result, problems=tuple(_in_file(problem, starts) for problem in result.problems))
+    return attrs.evolve(result, problems=(*file_problems, *(_in_file(problem, starts) for problem in result.problems)))
+
+
+def _file_lines(path: str | os.PathLike[str], encoding: str | None) -> tuple[list[SourceLine], list[Problem]]:
+    """The numbered lines of one file, text or PDF, and the problems met turning it into lines."""
+    from cnbudget.readers.pdf import is_pdf, pdf_lines  # here: the pdf package reads through read_lines
+
+    if is_pdf(path):
+        return pdf_lines(path)
+    return text_lines(load_text(path, encoding=encoding)), []
 
 
 def _in_file(problem: Problem, starts: Sequence[tuple[int, str]]) -> Problem:
@@ -140,6 +162,11 @@ def read_lines(lines: Sequence[SourceLine]) -> ReadResult:
     if front.fiscal_year is None:
         raise ReadError("no budget year found (a title such as '2024 年部门预算' or '2024年度部门预算'); "
                         "the year is needed to read the classification codes")
+    refused: dict[int, Problem] = {}
+    if detect_form("\n".join(line.raw for line in lines)) is TextForm.FLAT:
+        flat = rebuild_flat_blocks(lines, blocks, fiscal_year=front.fiscal_year)
+        blocks, refused = list(flat.blocks), dict(flat.refused)
+        problems.extend(flat.problems)
     tables: dict[str, Any] = {}
     unread: list[UnreadTable] = []
     others: dict[str, OtherTable] = {}  # by title: a table continued over pages prints it again
@@ -152,6 +179,9 @@ def read_lines(lines: Sequence[SourceLine]) -> ReadResult:
         if block.key == OTHER_KIND:
             title = printed_title(block.title.text)
             others.setdefault(title, OtherTable(title=title, line=block.title.number))
+            continue
+        if block.title.number in refused:
+            unread.append(_unread(block, [refused[block.title.number]]))
             continue
         if block.key in tables:
             problems.append(
@@ -192,6 +222,8 @@ def read_lines(lines: Sequence[SourceLine]) -> ReadResult:
         unread=tuple(unread),
         other_tables=tuple(others.values()),
         tables_elsewhere=None if tables else tables_elsewhere(lines),
+        prose=passages(lines),
+        department_names=department_names(lines, blocks),
     )
     pages = {line.number: line.page for line in lines if line.page is not None}
     if pages:

@@ -34,7 +34,8 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"line {self.line}" if self.line is not None else "document"
-        where = f"page {self.page}, {where}" if self.page is not None else where
+        if self.page is not None:  # a problem of a whole page (a scanned page) has no line
+            where = f"page {self.page}, {where}" if self.line is not None else f"page {self.page}"
         where = f"{self.source}:{where}" if self.source else where
         table = f" [{self.table}]" if self.table else ""
         quoted = f": {self.text[:80]!r}" if self.text else ""

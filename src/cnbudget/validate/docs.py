@@ -27,8 +27,9 @@ def rules_markdown() -> str:
         out += [f"## {family}: {zh} ({en})", ""]
         for found in members:
             needs = ", ".join(f"`{n}`" for n in found.requires) or "—"
+            english = f" ({found.title_en})" if found.title_en else ""
             out += [
-                f"### {found.id} {found.title}",
+                f"### {found.id} {found.title}{english}",
                 "",
                 f"Severity (严重程度): `{found.severity.value}` ({found.severity.zh}). Needs (所需输入): {needs}.",
                 "",

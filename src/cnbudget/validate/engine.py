@@ -17,8 +17,11 @@ from cnbudget.model.units import in_document_unit
 from cnbudget.money import counting_comparisons
 from cnbudget.validate import rules as _rules  # noqa: F401  (importing registers every rule)
 from cnbudget.validate.context import Context
+from cnbudget.validate.diagnoses import shifted_rows
 from cnbudget.validate.findings import Finding
-from cnbudget.validate.registry import Rule, select_rules
+from cnbudget.validate.merging import one_per_problem
+from cnbudget.validate.positions import Places, at_place
+from cnbudget.validate.registry import RULES, Rule, select_rules
 from cnbudget.validate.report import Report
 
 __all__ = ["validate"]
@@ -28,6 +31,23 @@ def _catalog_for(doc: BudgetDisclosure, given: Catalog | None) -> Catalog | None
     if given is not None:
         return given
     return bundled_catalog(doc.fiscal_year) if doc.fiscal_year in COVERED_YEARS else None
+
+
+def _run(doc: BudgetDisclosure, catalog: Catalog | None,
+         rules: Iterable[Rule]) -> tuple[list[Finding], list[str], list[str]]:
+    """The findings of ``rules`` on ``doc``, and the ids of the rules run and skipped."""
+    unread = set(doc.incomplete)
+    findings: list[Finding] = []
+    run: list[str] = []
+    skipped: list[str] = []
+    for rule in rules:
+        if (not rule.applies_to(doc) or ("catalog" in rule.requires and catalog is None)
+                or unread.intersection(rule.requires)):
+            skipped.append(rule.id)
+            continue
+        run.append(rule.id)
+        findings.extend(rule.check(Context(doc=doc, catalog=catalog, rule=rule)))
+    return findings, run, skipped
 
 
 def validate(
@@ -45,19 +65,15 @@ def validate(
     comparisons the rules made.
     """
     doc = in_document_unit(doc)  # a table printed in another unit is compared in the document's
-    unread = set(doc.incomplete)
     used_catalog = _catalog_for(doc, catalog)
-    findings: list[Finding] = []
-    run: list[str] = []
-    skipped: list[str] = []
     with counting_comparisons() as made:
-        for rule in select_rules(rules):
-            if (not rule.applies_to(doc) or ("catalog" in rule.requires and used_catalog is None)
-                    or unread.intersection(rule.requires)):
-                skipped.append(rule.id)
-                continue
-            run.append(rule.id)
-            findings.extend(rule.check(Context(doc=doc, catalog=used_catalog, rule=rule)))
+        findings, run, skipped = _run(doc, used_catalog, select_rules(rules))
+    if "READ-006" in run:  # the diagnosis of shifted rows, where it was asked for
+        findings = shifted_rows(doc, findings, lambda moved, ids: _run(moved, used_catalog, select_rules(ids))[0],
+                                table_name=lambda key: Context(doc=doc, catalog=used_catalog, rule=RULES["READ-006"])
+                                .table_name(key))
+    places = Places(doc)
+    findings = one_per_problem(findings, places)
     findings.sort(key=lambda f: f.severity.rank)  # stable: document order within a severity
-    return Report(findings=tuple(findings), rules_run=tuple(run), rules_skipped=tuple(skipped),
+    return Report(findings=at_place(findings, places), rules_run=tuple(run), rules_skipped=tuple(skipped),
                   coverage=coverage(doc), comparisons=made[0])

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 import attrs
 
-from cnbudget.model.fields import items, optional_amount, optional_text, text, typed
+from cnbudget.model.fields import items, optional_amount, optional_text, source_line, source_page, text, typed
 
 __all__ = ["Finding", "Location", "Severity"]
 
@@ -46,11 +46,15 @@ class Location:
     code: str | None = optional_text("科目编码")
     project: str | None = optional_text("项目")
     column: str | None = optional_text("栏目")
+    line_number: int | None = source_line()  # where the place is printed, once known
+    page: int | None = source_page()
 
 
 @attrs.frozen(kw_only=True)
 class Finding:
-    """One thing a rule found (检查发现)."""
+    """One thing a rule found (检查发现). ``related`` lists what the same problem also breaks or
+    shows (other rules' findings it accounts for, each as ``RULE message``), reported with it rather
+    than on their own."""
 
     rule: str = text("规则")
     severity: Severity = typed("严重程度", Severity)
@@ -58,3 +62,4 @@ class Finding:
     locations: tuple[Location, ...] = items("位置", Location)
     expected: Decimal | None = optional_amount("应为")
     actual: Decimal | None = optional_amount("实为")
+    related: tuple[str, ...] = items("相关发现", str)

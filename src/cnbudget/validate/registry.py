@@ -33,6 +33,7 @@ FAMILIES: dict[str, tuple[str, str]] = {
     "COMP": ("完整性", "completeness: required and announced tables are present"),
     "PERF": ("绩效目标", "performance targets"),
     "READ": ("读取", "reading: what could not be read was not checked"),
+    "TEXT": ("文字质量", "text quality: placeholders, years, template leftovers, repeated words, units, names"),
 }
 
 Check = Callable[["Context"], Iterable[Finding]]
@@ -48,6 +49,7 @@ class Rule:
     severity: Severity  # of a finding that is not merely rounding
     check: Check = attrs.field(repr=False)
     requires: tuple[str, ...] = ()
+    title_en: str | None = None  # English title, where the rule gives one
 
     @property
     def doc(self) -> str:
@@ -73,9 +75,11 @@ RULES: dict[str, Rule] = {}
 
 
 def rule(
-    id: str, title: str, *, severity: Severity = Severity.ERROR, requires: Iterable[str] = ()
+    id: str, title: str, *, severity: Severity = Severity.ERROR, requires: Iterable[str] = (),
+    en: str | None = None,
 ) -> Callable[[Check], Check]:
-    """Register the decorated function as the rule ``id`` (its family is the id's prefix)."""
+    """Register the decorated function as the rule ``id`` (its family is the id's prefix), with its
+    Chinese ``title`` and, where given, its English title ``en``."""
     family = id.split("-", 1)[0]
     if family not in FAMILIES:
         raise ValueError(f"rule {id!r}: unknown family {family!r}; known: {', '.join(FAMILIES)}")
@@ -86,7 +90,7 @@ def rule(
         if not (check.__doc__ or "").strip():
             raise ValueError(f"rule {id!r} needs a docstring stating the identity it checks")
         RULES[id] = Rule(id=id, title=title, family=family, severity=severity, check=check,
-                         requires=tuple(requires))
+                         requires=tuple(requires), title_en=en)
         return check
 
     return register

@@ -11,6 +11,8 @@ JSON form (stable; other tools read it)::
 
 Amounts are strings, absent parts ``null``. ``coverage`` says which tables the check could speak
 for (:func:`cnbudget.model.coverage`); ``comparisons`` how many figures were held against others.
+Where a baseline of accepted findings was applied (:mod:`cnbudget.validate.baseline`), ``accepted``
+counts the findings it kept out.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from cnbudget.model.fields import items, typed
 from cnbudget.validate.findings import Finding, Severity
 from cnbudget.validate.registry import RULES
 
-__all__ = ["Report"]
+__all__ = ["Report", "printed_where"]
 
 
 @attrs.frozen(kw_only=True)
@@ -38,6 +40,7 @@ class Report:
     rules_skipped: tuple[str, ...] = items("缺少输入而未运行的规则", str)
     coverage: Coverage | None = typed("读取覆盖范围", Coverage, optional=True)
     comparisons: int = attrs.field(default=0, metadata={"zh": "核对次数"})
+    accepted: int | None = attrs.field(default=None, metadata={"zh": "已接受而未列出的发现"})  # with a baseline
 
     @property
     def errors(self) -> tuple[Finding, ...]:
@@ -77,16 +80,22 @@ class Report:
         if self.coverage is not None:
             data["coverage"] = attrs.asdict(self.coverage)
         data["comparisons"] = self.comparisons
+        if self.accepted is not None:
+            data["accepted"] = self.accepted
         return data
 
     def to_json(self, *, indent: int | None = 2) -> str:
         """The JSON form as text."""
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
-    def to_text(self, *, title: str | None = None) -> str:
-        """A readable report: a summary line, then one block per finding."""
+    def to_text(self, *, title: str | None = None, source: str | None = None, positions: bool = True) -> str:
+        """A readable report: a summary line, then one block per finding, each headed by where the
+        document prints it the way linters do (``source:57:`` for a line of text, ``source:p.12:``
+        for a page of a PDF) where the reader kept it and ``positions`` is true."""
         counts = self.counts()
         summary = "，".join(f"{s.zh} {counts[s]} 条" for s in Severity)
+        if self.accepted is not None:
+            summary += f"；已接受 accepted {self.accepted} 条（不再列出）"
         lines = [f"{title}：{summary}" if title else summary]
         if self.coverage is not None:
             lines.append(f"  {self.coverage.summary()}；核对 comparisons {self.comparisons} 处")
@@ -97,9 +106,34 @@ class Report:
             heading = f"[{finding.severity.zh} {finding.severity.value}] {finding.rule}"
             if rule is not None:
                 heading += f" {rule.title}"
+            where = printed_where(finding, source) if positions else None
+            if where is not None:
+                heading = f"{where}: {heading}"
             lines.append(heading)
             lines.append(f"  {finding.message}")
+            lines.extend(f"  相关 related: {related}" for related in finding.related)
         return "\n".join(lines) + "\n"
+
+
+def printed_where(finding: Finding, source: str | None = None) -> str | None:
+    """Where a finding's first printed place stands: ``source:57`` (a line of text) or ``source:p.12``
+    (a page of a PDF), or ``None`` where no place was kept.
+
+    >>> from cnbudget.validate.findings import Location
+    >>> found = Finding(rule="ROW-001", severity=Severity.ERROR, message="…",
+    ...                 locations=(Location(table="summary"), Location(table="summary", line_number=57)))
+    >>> printed_where(found, "部门预算.txt"), printed_where(found)
+    ('部门预算.txt:57', '57')
+    """
+    for location in finding.locations:
+        if location.page is not None:
+            place = f"p.{location.page}"
+        elif location.line_number is not None:
+            place = str(location.line_number)
+        else:
+            continue
+        return f"{source}:{place}" if source else place
+    return None
 
 
 def _finding_dict(finding: Finding) -> dict[str, Any]:
@@ -110,4 +144,5 @@ def _finding_dict(finding: Finding) -> dict[str, Any]:
         "locations": [attrs.asdict(location) for location in finding.locations],
         "expected": None if finding.expected is None else str(finding.expected),
         "actual": None if finding.actual is None else str(finding.actual),
+        "related": list(finding.related),
     }

@@ -28,11 +28,12 @@ class PlacedRow:
 
 
 def location(table: str, line: Any, column: str | None = None) -> Location:
-    """Where a row (any model line) is, optionally one of its columns."""
+    """Where a row (any model line) is, optionally one of its columns, and where it is printed."""
     code = getattr(line, "code", None)
     return Location(
         table=table, agency=getattr(line, "agency", None), code=None if code is None else str(code),
         project=getattr(line, "project", None), column=column,
+        line_number=getattr(line, "line_number", None), page=getattr(line, "page", None),
     )
 
 

@@ -47,7 +47,7 @@ from cnbudget.readers.performance.indicator_tree import IndicatorColumns, is_sec
 from cnbudget.readers.performance.summary import read_targets_summary
 from cnbudget.readers.result import Problem
 from cnbudget.readers.text.blocks import PERFORMANCE_KEYS, Block
-from cnbudget.readers.text.source import SourceLine
+from cnbudget.readers.text.source import SourceLine, printed_at
 
 __all__ = ["read_department_target", "read_performance", "read_project_target"]
 
@@ -123,6 +123,7 @@ def read_project_target(block: Block, *, unit: AmountUnit | None = None) -> tupl
         planned_end=texts.get("planned_end"),
         annual_goal=texts.get("annual_goal"),
         unit=top.unit if unit is not None and top.unit not in (None, unit) else None,
+        **printed_at(block.title),
     )
     return target, top.problems
 
@@ -148,6 +149,7 @@ def read_department_target(block: Block) -> tuple[DepartmentTarget | None, list[
         goal=top.texts.get("goal"),
         tasks=tuple(top.tasks),
         funds=DepartmentFunds(**top.amounts),
+        **printed_at(block.title),
         indicators=tuple(indicators),
         title=block.title.text,
     )

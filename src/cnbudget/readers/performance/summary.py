@@ -35,7 +35,7 @@ from cnbudget.readers.performance.indicator_tree import is_section_heading
 from cnbudget.readers.performance.labels import label_key
 from cnbudget.readers.result import Problem
 from cnbudget.readers.text.blocks import Block
-from cnbudget.readers.text.source import SourceLine, clean_name
+from cnbudget.readers.text.source import SourceLine, clean_name, printed_at
 from cnbudget.text import squeeze_spaces
 
 __all__ = ["read_targets_summary"]
@@ -201,7 +201,7 @@ class _Reader:
         indicators = [i for index in sorted(group.indicators) for i in group.indicators[index]]
         self.projects.append(ProjectTarget(
             agency=self.agency, project=name, project_code=group.code, funds=funds,
-            indicators=tuple(indicators), title=self.block.title.text,
+            indicators=tuple(indicators), title=self.block.title.text, **printed_at(group.line),
         ))
 
 

@@ -31,6 +31,7 @@ _PART = PART_HEADING
 _LEADER = re.compile(r"(?:[.．…·]{2,}|\s{2,}|\t)\s*\d{1,3}\s*$")
 _MAX_ENTRY = 60
 _MAX_ENTRIES = 80
+_MAX_BETWEEN = 1  # part headings flat text printed between the 目 and the 录 of the title
 
 
 @attrs.frozen(kw_only=True)
@@ -49,13 +50,34 @@ def _is_contents_title(line: SourceLine) -> bool:
     return line.squeezed in {"目录", "目錄"}
 
 
+def _title_end(lines: Sequence[SourceLine], index: int) -> int | None:
+    """Where a 目录 title starting at ``index`` ends: that line, or the line of 录 where flat text
+    printed the two characters on lines of their own (``目`` / ``录``, a part heading of the 目录 at
+    times between them); ``None`` where no 目录 starts there."""
+    if _is_contents_title(lines[index]):
+        return index
+    if lines[index].squeezed != "目":
+        return None
+    between = 0
+    for after in range(index + 1, len(lines)):
+        line = lines[after]
+        if line.is_blank:
+            continue
+        if line.squeezed in {"录", "錄"}:
+            return after
+        if between >= _MAX_BETWEEN or not _PART.match(line.squeezed):
+            return None
+        between += 1
+    return None
+
+
 def _entry(line: SourceLine) -> str:
     return clean_name(_LEADER.sub("", line.text))
 
 
 def find_contents(lines: Sequence[SourceLine]) -> Contents:
     """The 目录 of ``lines``: its entries in order, or no entries when the document has none."""
-    start = next((i for i, line in enumerate(lines) if _is_contents_title(line)), None)
+    start = next((end for i in range(len(lines)) if (end := _title_end(lines, i)) is not None), None)
     if start is None:
         return Contents(entries=(), lines=range(0))
     return _contents_at(lines, start)
@@ -69,8 +91,10 @@ def every_contents(lines: Sequence[SourceLine]) -> list[Contents]:
     >>> lines = split_lines("目录\\n一、收支预算总表\\n目 录\\n一、收支预算总表\\n\\n收支预算总表\\n收入\\t金额")
     >>> [(c.entries, c.lines) for c in every_contents(lines)]
     [(('一、收支预算总表',), range(0, 2)), (('一、收支预算总表',), range(2, 4))]
+    >>> [c.entries for c in every_contents(split_lines("目\\n\\n录\\n一、收支预算总表\\n收支预算总表"))]
+    [('一、收支预算总表',)]
     """
-    return [_contents_at(lines, i) for i, line in enumerate(lines) if _is_contents_title(line)]
+    return [_contents_at(lines, end) for i in range(len(lines)) if (end := _title_end(lines, i)) is not None]
 
 
 def _contents_at(lines: Sequence[SourceLine], start: int) -> Contents:

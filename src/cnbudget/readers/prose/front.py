@@ -38,7 +38,8 @@ from cnbudget.readers.result import Problem
 from cnbudget.readers.text.agency_names import is_agency_name
 from cnbudget.readers.text.source import SourceLine, clean_name
 
-__all__ = ["DocumentKind", "FrontMatter", "cover_lines", "document_kind", "is_title_like", "read_front"]
+__all__ = ["DocumentKind", "FrontMatter", "cover_lines", "cover_name", "document_kind", "is_title_like",
+           "labelled_name", "read_front"]
 
 # The name ends where the unit heading printed on the same line begins (…医疗保障局  单位：万元); the
 # label may follow a table's title on the same line (收支预算总表部门：…).
@@ -144,9 +145,40 @@ def _most_common(values: Iterable[str]) -> str | None:
     return counted.most_common(1)[0][0] if counted else None
 
 
-def _labelled_name(line: SourceLine) -> str | None:
+def labelled_name(line: SourceLine) -> str | None:
+    """The department a line names after a label (``编制部门：…``, ``部门名称：…``, ``预算单位：…``,
+    also after a title on the same line), or ``None``.
+
+    >>> from cnbudget.readers.text.source import SourceLine
+    >>> labelled_name(SourceLine.of(3, "编制部门：上海市普陀区商务委员会 单位：元"))
+    '上海市普陀区商务委员会'
+    """
     match = _DEPARTMENT.match(line.squeezed)
     return clean_name(match["name"]) if match else None
+
+
+def cover_name(cover: Sequence[SourceLine]) -> tuple[str, SourceLine] | None:
+    """The department the cover names, labelled (``预算主管部门：…``) or before the year of the title
+    (``乌鲁木齐市医疗保障局`` / ``2024 年部门预算公开``), and the line that prints it; ``None`` where
+    the cover names none.
+
+    >>> from cnbudget.readers.text.source import split_lines
+    >>> name, line = cover_name(split_lines("乌鲁木齐市医疗保障局\\n2024 年部门预算公开"))
+    >>> name, line.number
+    ('乌鲁木齐市医疗保障局', 1)
+    """
+    for line in cover:
+        name = labelled_name(line)
+        if name is not None:
+            return name, line
+    joined = ""
+    for line in cover:
+        joined += line.squeezed
+        name = _named_before_year(joined)
+        if name is not None:
+            first = next((c for c in cover if c.squeezed and name.startswith(c.squeezed)), line)
+            return name, first
+    return None
 
 
 def _named_before_year(text: str) -> str | None:
@@ -157,10 +189,10 @@ def _named_before_year(text: str) -> str | None:
 def _department(lines: Sequence[SourceLine], cover: Sequence[SourceLine]) -> str | None:
     """The department the cover labels, else the one the tables' headings name most, else the one
     the cover or a title names before the year."""
-    labelled = [name for line in cover if (name := _labelled_name(line))]
+    labelled = [name for line in cover if (name := labelled_name(line))]
     if labelled:
         return labelled[0]
-    found = _most_common(name for line in lines if (name := _labelled_name(line)))
+    found = _most_common(name for line in lines if (name := labelled_name(line)))
     if found is not None:
         return found
     named = _named_before_year("".join(line.squeezed for line in cover))

@@ -153,6 +153,7 @@ class _Draft:
     stated_prior: Decimal | None = None
     levels: Levels = ()
     texts: list[str] = attrs.Factory(list)
+    line: int | None = None  # the first line of the paragraph it stands in
 
     def compare(self, basis: ChangeBasis | None) -> None:
         if basis in RECORDED_BASES and self.compared_with is None:
@@ -200,7 +201,7 @@ class _Reader:
                 section=draft.section, subject=draft.subject, code=code, amount=draft.amount, share=draft.share,
                 change_amount=draft.change_amount, change_rate=draft.change_rate, count=draft.count,
                 reason=draft.reason, text="".join(draft.texts), compared_with=draft.compared_with,
-                stated_prior=draft.stated_prior,
+                stated_prior=draft.stated_prior, line_number=draft.line,
             ))
         return result
 
@@ -297,7 +298,8 @@ class _Reader:
             subject = levels_text(full[: len(full) - len(names)]) + subject
         if full and full[0][0] == "类":
             self.levels = tuple(pair for pair in full if pair[0] != "项")
-        draft = _Draft(section=self.title, subject=subject, levels=full)
+        draft = _Draft(section=self.title, subject=subject, levels=full,
+                       line=self.paragraph.line if self.paragraph is not None else None)
         draft.cite(piece)
         self.drafts.append(draft)
         self.section_drafts.append(draft)
@@ -453,6 +455,9 @@ def read_statements(
     found = narrative_paragraphs(lines)
     chosen = [s for s in sections(found) if matter_kind(s.title) not in _READ_ELSEWHERE]
     statements, problems = statements_in(chosen, context)
+    pages = {line.number: line.page for line in lines if line.page is not None}
+    if pages:
+        statements = [attrs.evolve(s, page=pages.get(s.line_number or 0)) for s in statements]
     for paragraph in found:
         if paragraph.restored:
             where = ", ".join(map(str, paragraph.restored))

@@ -35,7 +35,7 @@ from cnbudget.readers.tables.tabling import TableReading, is_empty_statement, re
 from cnbudget.readers.text.agency_names import is_agency_name
 from cnbudget.readers.text.blocks import Block
 from cnbudget.readers.text.grid import make_grid
-from cnbudget.readers.text.source import clean_name
+from cnbudget.readers.text.source import clean_name, printed_at
 
 __all__ = ["CARRYOVER_LAYOUTS", "is_carryover_empty_statement", "read_carryover_table"]
 
@@ -114,7 +114,8 @@ def read_carryover_table(block: Block) -> tuple[CarryoverTable | None, list[Prob
     reading = read_grid_rows(block, CARRYOVER_LAYOUTS)
     if reading.layout is None:
         if statements and not reading.grid.rows:
-            return CarryoverTable(title=block.title.text, number=block.number, empty_statement=statements[0]), []
+            return CarryoverTable(title=block.title.text, number=block.number, empty_statement=statements[0],
+                                  **printed_at(block.title)), []
         lost = lost_columns(block)
         return None, [lost] if lost is not None else reading.problems
     problems = [*reading.problems, *_join_cut_names(reading, block.key)]
@@ -131,6 +132,7 @@ def read_carryover_table(block: Block) -> tuple[CarryoverTable | None, list[Prob
             name=record.name,
             project=record.project,
             amounts=CarryoverAmounts(**record.values),
+            **printed_at(record.line),
         )
         for record in records
     )

@@ -39,6 +39,7 @@ from cnbudget.readers.tables.rows import RowRecord, carry_agencies, code_from_ce
 from cnbudget.readers.tables.tabling import TableReading, read_grid_rows, table_info
 from cnbudget.readers.text.blocks import Block
 from cnbudget.readers.text.grid import Grid, make_grid
+from cnbudget.readers.text.source import printed_at
 from cnbudget.text import normalize_width
 
 __all__ = [
@@ -149,6 +150,7 @@ class _EconomicRow:
             "name": self.record.name,
             "gov_code": self.gov_code,
             "gov_name": self.record.extra.get("gov_name") or None,
+            **printed_at(self.record.line),
         }
 
 

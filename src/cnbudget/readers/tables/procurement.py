@@ -35,7 +35,7 @@ from cnbudget.readers.result import Problem
 from cnbudget.readers.tables.tabling import TableReading, is_empty_statement, table_info
 from cnbudget.readers.text.blocks import Block
 from cnbudget.readers.text.grid import is_amount, make_grid
-from cnbudget.readers.text.source import SourceLine, clean_name
+from cnbudget.readers.text.source import SourceLine, clean_name, printed_at
 
 __all__ = ["read_procurement_table"]
 
@@ -76,7 +76,7 @@ def read_procurement_table(block: Block) -> tuple[ProcurementTable | None, list[
         if isinstance(found, str):
             problems.append(_problem(block, line, f"row not read: {found}"))
             continue
-        lines.append(found)
+        lines.append(attrs.evolve(found, **printed_at(line)))
         category, project, subject = found.category, found.project, found.subject
     if not lines and not any(is_empty_statement(note.text) for note in grid.notes):
         problems.append(_problem(block, block.title, "table not read: it prints no row of purchases"))

@@ -30,6 +30,7 @@ from cnbudget.readers.tables.heading_labels import OrderedLayout
 from cnbudget.readers.tables.rows import RowRecord, carry_agencies
 from cnbudget.readers.tables.tabling import function_row, read_grid_rows, table_info
 from cnbudget.readers.text.blocks import Block
+from cnbudget.readers.text.source import printed_at
 from cnbudget.text import normalize_width
 
 __all__ = [
@@ -151,13 +152,15 @@ def read_project_table(block: Block) -> tuple[ProjectTable | None, list[Problem]
             agency = unit or group[0]
             lines.append(ProjectLine(
                 agency=agency, agency_code=group[1] if agency == group[0] else None, name=record.name,
-                project=record.name or None, project_type=project_type, amounts=amounts,
+                project=record.name or None, project_type=project_type, amounts=amounts, **printed_at(record.line),
             ))
         elif role == "total":
-            lines.append(ProjectLine(name="".join((unit or record.name).split()), amounts=amounts))
+            lines.append(ProjectLine(name="".join((unit or record.name).split()), amounts=amounts,
+                                     **printed_at(record.line)))
         elif role == "agency":
             group = (unit, _unit_code(record.name) or None)
-            lines.append(ProjectLine(agency=unit, agency_code=group[1], name=unit, amounts=amounts))
+            lines.append(ProjectLine(agency=unit, agency_code=group[1], name=unit, amounts=amounts,
+                                     **printed_at(record.line)))
         else:
             problems.append(Problem(line=record.line.number, text=record.line.raw, table=block.key,
                                     message="row not read: it names neither a project, an agency nor a total"))

@@ -39,7 +39,7 @@ from cnbudget.readers.result import Problem
 from cnbudget.readers.tables.summary_names import funding_source
 from cnbudget.readers.text.blocks import Block
 from cnbudget.readers.text.grid import Grid, is_amount, is_heading_line
-from cnbudget.readers.text.source import SourceLine, clean_name
+from cnbudget.readers.text.source import SourceLine, clean_name, printed_at
 from cnbudget.vocab import FundingSource
 
 __all__ = ["is_source_list", "read_source_list"]
@@ -85,7 +85,7 @@ def read_source_list(block: Block) -> tuple[list[SummaryLine], list[Problem]]:
                                             f"{len(labels)} names and {len(figures)} amounts"))
             continue
         if len(labels) == 1 and _TOTAL.fullmatch(labels[0]) and not groups:
-            total.append(SummaryLine(role=SummaryRole.TOTAL, name=labels[0], amount=amount))
+            total.append(SummaryLine(role=SummaryRole.TOTAL, name=labels[0], amount=amount, **printed_at(line)))
             continue
         if len(labels) == 1 and not figures and groups and groups[-1].name is None and _names_group(labels[0]):
             groups[-1].name = labels[0]  # the group's name on a line of its own among its lines
@@ -134,9 +134,10 @@ def _lines(groups: Sequence[_Group], block: Block, problems: list[Problem]) -> l
                                         message="row not read: a 小计 whose group is not named"))
                 continue
             source = funding_source(group.name)
-            lines.append(SummaryLine(role=SummaryRole.SOURCE, name=group.name, source=source, amount=group.amount))
-        for name, amount, _ in group.items:
+            lines.append(SummaryLine(role=SummaryRole.SOURCE, name=group.name, source=source, amount=group.amount,
+                                     **printed_at(group.subtotal)))
+        for name, amount, at in group.items:
             source = funding_source(name)
             lines.append(SummaryLine(role=SummaryRole.SOURCE if source else SummaryRole.OTHER, name=name,
-                                     source=source, amount=amount))
+                                     source=source, amount=amount, **printed_at(at)))
     return lines

@@ -46,6 +46,7 @@ from cnbudget.readers.tables.summary_names import Printed, classify_revenue, exp
 from cnbudget.readers.tables.tabling import TableReading, table_info
 from cnbudget.readers.tables.two_sided import SideEntry, TwoSidedLayout, read_two_sided
 from cnbudget.readers.text.blocks import Block
+from cnbudget.readers.text.source import printed_at
 
 __all__ = ["FISCAL_SUMMARY_LAYOUTS", "SUMMARY_LAYOUTS", "read_fiscal_summary_table", "read_summary_table"]
 
@@ -127,7 +128,8 @@ def _read(
         return None, reading.problems
     problems = list(reading.problems)
     coded = _coded(reading.expenditure, block.key, problems)
-    expenditure = tuple(expenditure_line(entry, printed, code) for entry, printed, code in coded)
+    expenditure = tuple(attrs.evolve(expenditure_line(entry, printed, code), **printed_at(entry.line))
+                        for entry, printed, code in coded)
     grid_only = TableReading(grid=reading.grid, layout=None, rows=(), problems=[])
     table = kind(revenue=_revenue(reading.revenue), expenditure=expenditure, **table_info(block, grid_only))
     return table, problems
@@ -136,7 +138,8 @@ def _read(
 def _revenue(entries: Sequence[SideEntry]) -> tuple[SummaryLine, ...]:
     kinds = classify_revenue([entry.printed for entry in entries])
     return tuple(
-        SummaryLine(role=role, name=parse_printed(entry.printed).name, source=source, amount=entry.values["amount"])
+        SummaryLine(role=role, name=parse_printed(entry.printed).name, source=source, amount=entry.values["amount"],
+                    **printed_at(entry.line))
         for entry, (role, source) in zip(entries, kinds, strict=True)
     )
 

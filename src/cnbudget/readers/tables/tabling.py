@@ -19,6 +19,7 @@ from cnbudget.readers.tables.header import CELLS_COLLIDE, DerivedLayout, derive_
 from cnbudget.readers.tables.rows import RowRecord, compact_cells, read_rows
 from cnbudget.readers.text.blocks import Block
 from cnbudget.readers.text.grid import Grid, make_grid
+from cnbudget.readers.text.source import printed_at
 
 __all__ = ["TableReading", "function_row", "is_empty_statement", "read_grid_rows", "table_info"]
 
@@ -148,10 +149,13 @@ def table_info(block: Block, reading: TableReading) -> dict[str, Any]:
         "unit": AmountUnit.parse(reading.grid.unit_text) if reading.grid.unit_text else None,
         "empty_statement": empty[0] if empty else None,
         "notes": notes,
+        **printed_at(block.title),
     }
+
 
 
 def function_row(row: RowRecord) -> dict[str, Any]:
     """The keyword arguments every line by function (功能分类) takes from its row, besides its amounts."""
     code = row.code if isinstance(row.code, FunctionCode) else None
-    return {"agency": row.agency, "agency_code": row.agency_code, "code": code, "name": row.name}
+    return {"agency": row.agency, "agency_code": row.agency_code, "code": code, "name": row.name,
+            **printed_at(row.line)}

@@ -161,11 +161,22 @@ def find_blocks(lines: Sequence[SourceLine], skip: Sequence[int] = ()) -> list[B
         index += length
     blocks = []
     for position, (start, length, key) in enumerate(starts):
-        end = starts[position + 1][0] if position + 1 < len(starts) else len(lines)
+        end = _number_line(lines, starts[position + 1][0]) if position + 1 < len(starts) else len(lines)
         end = next((stop for stop in range(start + length, end) if _ends_block(lines[stop])), end)
         blocks.append(Block(key=key, title=lines[start], lines=tuple(lines[start + length: end]),
                             number=_number_before(lines, start)))
     return blocks
+
+
+def _number_line(lines: Sequence[SourceLine], start: int) -> int:
+    """Where the table titled at ``start`` begins: at its number where that stands on a line of
+    its own above the title (公开03表), which belongs to it and not to the table before."""
+    for back in range(start - 1, max(start - 1 - _NUMBER_ABOVE, -1), -1):
+        text = lines[back].text.strip()
+        if not text or text.isdigit():
+            continue
+        return back if is_table_number(text) else start
+    return start
 
 
 def _number_before(lines: Sequence[SourceLine], start: int) -> str | None:

@@ -7,7 +7,9 @@ their cells apart (:class:`~cnbudget.readers.text.source.SourceLine`):
   saved as text): read as it is;
 * ``markdown`` — table rows as Markdown pipe tables (``| 合计 | 5.00 |``): the pipes are cells;
 * ``layout`` — ``pdftotext -layout``: columns kept as runs of spaces;
-* ``flat`` — plain ``pdftotext``: the cells of a row run together or onto lines of their own.
+* ``flat`` — plain ``pdftotext``: the cells of a row run together or onto lines of their own; its
+  lines pass through as they are, and its tables are rebuilt once the document is cut into tables
+  (:mod:`cnbudget.readers.flat`), where their figures can be placed with certainty.
 
 Every form keeps the document's lines one for one, so that a problem's line number is the line of
 the file. :func:`detect_form` tells the forms apart by the shape of their lines.

@@ -17,10 +17,11 @@ True
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import attrs
 
-__all__ = ["SourceLine", "clean_cell", "clean_name", "split_lines"]
+__all__ = ["SourceLine", "clean_cell", "clean_name", "printed_at", "split_lines"]
 
 _MARKUP = re.compile(r"</?(?:b|p|strong|br|span|i|u)\b[^>]*>|\*\*", re.IGNORECASE)
 _HEADING = re.compile(r"^\s*(?:#{1,6}\s*|-\s+(?=\S))")
@@ -88,3 +89,13 @@ class SourceLine:
 def split_lines(text: str) -> list[SourceLine]:
     """Every line of ``text`` as a :class:`SourceLine`, numbered from 1."""
     return [SourceLine.of(number, raw) for number, raw in enumerate(text.splitlines(), start=1)]
+
+
+def printed_at(line: SourceLine) -> dict[str, Any]:
+    """Where a table, row, form or statement stands in the source: the keyword arguments
+    ``line_number`` and ``page`` the model's tables, rows and targets take.
+
+    >>> printed_at(SourceLine.of(12, "合计\\t5.00", page=3))
+    {'line_number': 12, 'page': 3}
+    """
+    return {"line_number": line.number, "page": line.page}

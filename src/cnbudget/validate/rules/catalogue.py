@@ -11,7 +11,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
+from decimal import Decimal
 from typing import Any
+
+import attrs
 
 from cnbudget.catalog import Catalog, MatchKind, Subject
 from cnbudget.codes import ClassificationCode, EconomicCode, FunctionCode, GovEconomicCode
@@ -20,6 +23,7 @@ from cnbudget.validate.context import Context
 from cnbudget.validate.findings import Finding, Location, Severity
 from cnbudget.validate.registry import rule
 from cnbudget.validate.rules.placement import Renumbered, misplaced, renumbered
+from cnbudget.validate.tables import location
 
 __all__ = ["coded_names", "named_categories"]
 
@@ -70,8 +74,8 @@ def _where(ctx: Context, key: str, code: ClassificationCode, name: str) -> str:
 
 
 def _place(key: str, line: Any, code: ClassificationCode) -> Location:
-    return Location(table=key, agency=getattr(line, "agency", None), code=str(code),
-                    project=getattr(line, "project", None))
+    """Where a row is, under the code it prints or its name implies."""
+    return attrs.evolve(location(key, line), code=str(code))
 
 
 def _catalog(ctx: Context) -> Catalog:
@@ -171,7 +175,9 @@ def _renumbered_finding(ctx: Context, run: Renumbered) -> Finding:
 def name_is_current(ctx: Context) -> Iterator[Finding]:
     """A code printed with a former name of its subject (210 医疗卫生与计划生育支出, renamed 卫生健康支出
     from 2019) is reported with the name of the document's year; one finding for each table, naming
-    every such line (a summary that prints last edition's list of 类 is one leftover, not several)."""
+    every such line (a summary that prints last edition's list of 类 is one leftover, not several).
+    Where every such line is a row without amounts (a template's empty rows) the finding is a note:
+    nothing is booked under the former name."""
     catalog = _catalog(ctx)
     printed = [(key, line, code, name) for key, line, code, name in coded_names(ctx)
                if name and catalog.get(code, _family(type(code))) is not None]
@@ -186,7 +192,19 @@ def name_is_current(ctx: Context) -> Iterator[Finding]:
     for key, found in by_table.items():
         what = "；".join(words for _, _, _, words in found)
         where = _where(ctx, key, found[0][1], found[0][2]) if len(found) == 1 else ctx.table_name(key)
-        yield ctx.finding(f"{where}：{what}", [_place(key, line, code) for line, code, _, _ in found])
+        empty = all(_without_amounts(line) for line, _, _, _ in found)
+        yield ctx.finding(f"{where}：{what}" + ("（均为没有金额的空行，是旧模板的遗留）" if empty else ""),
+                          [_place(key, line, code) for line, code, _, _ in found],
+                          severity=Severity.INFO if empty else None)
+
+
+def _without_amounts(line: Any) -> bool:
+    """Whether a row prints no amount other than zero (an empty row of a template)."""
+    values = [getattr(line, "amount", None)]
+    record = getattr(line, "amounts", None)
+    if record is not None and attrs.has(type(record)):
+        values += [getattr(record, field.name) for field in attrs.fields(type(record))]
+    return all(not value for value in values if isinstance(value, Decimal))
 
 
 @rule("CAT-004", "部门与政府预算经济分类对应关系", severity=Severity.WARNING, requires=("catalog",))

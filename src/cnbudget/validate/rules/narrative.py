@@ -30,7 +30,9 @@ from cnbudget.money import (
     convert,
     decimal_places,
     implied_rate,
+    is_rounding_of,
     units_off,
+    wrong_unit,
 )
 from cnbudget.money import change as growth
 from cnbudget.money import share as percent
@@ -321,16 +323,21 @@ def amount_agrees_with_tables(ctx: Context) -> Iterator[Finding]:
     the code), 基本支出/项目支出 and 人员经费/公用经费, a "三公" item, the carryover and its projects, a
     project of 一般公共预算项目支出情况表 by name. Where the text may mean either of two tables (this
     year's appropriation, or with the funds carried over), agreeing with either is enough; otherwise
-    the nearest is reported. A stated amount off the table's figure by one or two units of its own
-    last digit (12,323.46 for 12,323.48) is a slip (warning), by more an error."""
+    the nearest is reported. A stated amount that is the table's figure rounded to the places the
+    text prints (37,151.47 万元 for 371,514,655.00 元) agrees: the text rounds, as texts do. A stated
+    amount off the table's figure by one or two units of its own last digit (12,323.46 for
+    12,323.48) is a slip (warning), by more an error. An amount that is the table's figure written
+    in the wrong unit (元 as 万元) is TEXT-005's to report."""
     for item, figures in figures_of(ctx, placed(ctx.doc)):
         amount = item.statement.amount
         if not figures or amount is None:
             continue
         mine = Figure(label="说明金额", parts=(amount,), location=place(item.statement, "amount"))
         results = [(found, compare(mine, found).status) for found in figures]
-        if any(status is Consistency.EXACT for _, status in results):
+        if any(status is Consistency.EXACT or is_rounding_of(amount, found.value) for found, status in results):
             continue
+        if any(wrong_unit(amount, found.value) for found in figures):
+            continue  # the figure in the wrong unit (元 written as 万元) is TEXT-005's one finding
         close = [found for found, status in results if status is Consistency.WITHIN_ROUNDING]
         nearest = close[0] if close else min(figures, key=lambda found: abs(found.value - amount))
         _, severity = last_digit(amount, Fraction(nearest.value))

@@ -215,7 +215,8 @@ def where(statement: Statement) -> str:
 
 def place(statement: Statement, column: str) -> Location:
     """Where a statement's figure is: the narrative (``statements``), its code, which figure."""
-    return Location(table="statements", code=str(statement.code) if statement.code else None, column=column)
+    return Location(table="statements", code=str(statement.code) if statement.code else None, column=column,
+                    line_number=statement.line_number, page=statement.page)
 
 
 def stated(statement: Statement, value: Decimal, column: str = "amount", label: str = "说明金额") -> Figure:

@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 from cnbudget.model import SummaryRole
-from cnbudget.money import Consistency, check_sum
+from cnbudget.money import Consistency, check_sum, digits_swapped
 from cnbudget.validate.context import Context, figure
 from cnbudget.validate.findings import Finding, Location, Severity
 from cnbudget.validate.registry import rule
@@ -97,7 +97,8 @@ def department_target_is_budget(ctx: Context) -> Iterator[Finding]:
     X equals the 年度预算 of 部门整体绩效目标表 (an error where it does not). Where that table was not
     read, X is held against the budget total as the tables or the text state it (收入总计, 本年收入,
     收支总预算): the department-wide target covers the whole budget by convention, so a figure that
-    matches none of them is a warning."""
+    matches none of them is a warning — but an error where X is one of them with two digits swapped
+    (2,018.55 for 2,081.55), a slip no convention explains."""
     items = placed(ctx.doc)
     for item in items:
         statement = item.statement
@@ -111,10 +112,13 @@ def department_target_is_budget(ctx: Context) -> Iterator[Finding]:
         if not results or any(result.status is Consistency.EXACT for _, result in results):
             continue
         close = [(found, result) for found, result in results if result.status is Consistency.WITHIN_ROUNDING]
-        chosen, result = close[0] if close else results[0]
+        swapped = [(found, result) for found, result in results if digits_swapped(mine.value, found.value)]
+        chosen, result = close[0] if close else (swapped or results)[0]
         sentence = (f"{where(statement)}：说明金额为 {figure(mine.value)}，{chosen.label}为 {figure(chosen.value)}，"
                     f"相差 {figure(abs(result.difference))}")
         severity = None if target is not None else Severity.WARNING
+        if swapped and not close:  # a slip of the pen, whatever the convention: an error
+            sentence, severity = f"{sentence}（两位数字颠倒）", Severity.ERROR
         found = judge(ctx, result, sentence, locations=(mine.location, chosen.location), severity=severity)
         if found is not None:
             yield found

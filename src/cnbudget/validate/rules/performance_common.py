@@ -9,8 +9,9 @@ code and the project's name.
 >>> target = ProjectTarget(agency="某局", project="宣传经费")
 >>> where(target)
 '项目支出绩效目标表「宣传经费」（某局）'
->>> place(target, "weight")
-Location(table='project_target', agency='某局', code=None, project='宣传经费', column='weight')
+>>> location = place(target, "weight")
+>>> location.table, location.agency, location.project, location.column
+('project_target', '某局', '宣传经费', 'weight')
 """
 
 from __future__ import annotations

@@ -21,7 +21,16 @@ from cnbudget.model import (
     SummaryRole,
 )
 from cnbudget.model.fields import zh_label
-from cnbudget.money import AmountUnit, Consistency, Interval, check_equal, check_sum, convert, decimal_places
+from cnbudget.money import (
+    AmountUnit,
+    Consistency,
+    Interval,
+    check_equal,
+    check_sum,
+    convert,
+    decimal_places,
+    digits_swapped,
+)
 from cnbudget.target_units import Measure, measure_of
 from cnbudget.targets import Comparator, TargetKind
 from cnbudget.validate.context import Context
@@ -29,7 +38,7 @@ from cnbudget.validate.findings import Finding, Location, Severity
 from cnbudget.validate.registry import rule
 from cnbudget.validate.rules.performance_common import describe_indicator, place, targets, where
 from cnbudget.validate.rules.performance_composition import FUNDS_IDENTITIES, composition_findings
-from cnbudget.validate.rules.performance_projects import exact_key, loose_key, nearest, similarity
+from cnbudget.validate.rules.performance_projects import bare_key, exact_key, loose_key, nearest, similarity
 from cnbudget.validate.rules.performance_words import is_cost
 
 __all__ = ["FUNDS_IDENTITIES"]
@@ -244,7 +253,8 @@ def _department__plain(funds: DepartmentFunds) -> tuple[str, list[Decimal]] | No
 def department_funds_match_budget(ctx: Context) -> Iterator[Finding]:
     """The department-wide target's 年度预算 (资金总额, or 上级安排 + 本级安排 + 其他资金) equals the
     budget total of 收支总体情况表: 收入总计, or 本年收入合计 (or the expenditure side's totals), as
-    whichever convention the document follows."""
+    whichever convention the document follows. A 年度预算 that is one of them with two digits swapped
+    (2,018.55 for 2,081.55) is an error: a slip of the pen, which no convention explains."""
     assert ctx.doc.performance is not None and ctx.doc.tables.summary is not None
     department = ctx.doc.performance.department
     if department is None:
@@ -260,10 +270,13 @@ def department_funds_match_budget(ctx: Context) -> Iterator[Finding]:
     if any(result.status is Consistency.EXACT for _, result in results):
         return
     close = [(line, result) for line, result in results if result.status is Consistency.WITHIN_ROUNDING]
-    line, result = close[0] if close else results[0]
+    swapped = [(line, result) for line, result in results if digits_swapped(sum(parts, Decimal(0)), line.amount)]
+    line, result = close[0] if close else (swapped or results)[0]
     found = ctx.judge(result, where=f"{where(department)} 年度预算",
                       what=f"{ctx.table_name('summary')}的{line.name} = 部门整体绩效目标的{label}",
                       locations=[place(department, "total"), Location(table="summary", column=line.name)])
+    if found is not None and swapped and not close:  # a slip of the pen, whatever the convention: an error
+        found = attrs.evolve(found, message=f"{found.message}（两位数字颠倒）", severity=Severity.ERROR)
     if found is not None:
         yield found
 
@@ -322,8 +335,9 @@ def _match_one(ctx: Context, target: ProjectTarget, amount: Decimal, label: str,
     locations = [place(target, "project"), Location(table=table, agency=target.agency, project=target.project)]
     exact = [p for p in pool if exact_key(p.name) == exact_key(target.project)]
     loose = [p for p in pool if loose_key(p.name) == loose_key(target.project)]
-    if exact or loose:
-        found = (exact or loose)[0]
+    bare = [p for p in pool if bare_key(p.name) == bare_key(target.project)]
+    if exact or loose or len(bare) == 1:  # a bracketed note names one project only where one matches
+        found = (exact or loose or bare)[0]
         if not exact:
             yield ctx.finding(f"{head}：项目名称与{title}的“{found.name}”略有不同", locations, severity=Severity.INFO)
         judged = ctx.check_equal(amount, found.amount, where=head,
@@ -351,7 +365,8 @@ def targets_in_general_budget_projects(ctx: Context) -> Iterator[Finding]:
     """Each project target with 财政拨款 (or, without that column, a 年度预算总额) is a project of
     一般公共预算项目支出情况表 under the same agency, and its amount equals the project's 项目支出合计
     (rows of one project under several function codes added). A name that differs only in years or
-    brackets is a note; a different name is reported with the table's nearest name (by amount, then
+    brackets, or only in a note it prints in brackets (…补助资金(医疗保障服务能力建设部分)), is a note;
+    a different name is reported with the table's nearest name (by amount, then
     by wording); a carried-over project (上年结转) missing from the table is a note."""
     table = ctx.doc.tables.general_budget_projects
     assert table is not None

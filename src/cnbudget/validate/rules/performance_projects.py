@@ -20,10 +20,11 @@ from collections.abc import Iterable
 
 from cnbudget.text import normalize_width, squeeze_spaces
 
-__all__ = ["exact_key", "loose_key", "nearest", "similarity"]
+__all__ = ["bare_key", "exact_key", "loose_key", "nearest", "similarity"]
 
 _YEAR = re.compile(r"20[0-9]{2}年度?")
 _BRACKETS = re.compile(r"[()\[\]《》<>\"'“”]")
+_BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")  # a note in brackets (after width folding)
 
 
 def exact_key(name: str) -> str:
@@ -35,6 +36,15 @@ def loose_key(name: str) -> str:
     """The name without years, brackets and the words 年度/项目 (a looser comparison)."""
     text = _BRACKETS.sub("", _YEAR.sub("", exact_key(name)))
     return text.removesuffix("项目") or text
+
+
+def bare_key(name: str) -> str:
+    """The loose key of the name without the notes it prints in brackets (the loosest comparison).
+
+    >>> bare_key("2023年中央财政补助资金(医疗保障服务能力建设部分)") == bare_key("2023年中央财政补助资金")
+    True
+    """
+    return loose_key(_BRACKETED.sub("", exact_key(name)))
 
 
 def similarity(a: str, b: str) -> float:

@@ -1,0 +1,438 @@
+"""Putting a table's figures in their columns where the arithmetic leaves one way (唯一摆放).
+
+Flat text keeps the figures of a row in printed order but loses its blank cells, so ``0.92 0.92``
+under 合计 | 基本支出 | 项目支出 may be 合计 and 基本支出 or 合计 and 项目支出. Each row therefore has
+*candidates*: the ways of putting its figures back, in order, that satisfy the row's own identities.
+The table's identities across rows (a 类 is the sum of its 款, 合计 the sum of the 类, a side's total
+the sum of its lines) then rule candidates out. A table is placed only when exactly one choice of a
+candidate for every row satisfies every identity; otherwise :func:`place` says which rows and
+columns stay in doubt, or which identity no choice satisfies. Nothing is chosen by preference.
+
+>>> from decimal import Decimal as D
+>>> both = [{"total": "0.92", "basic": "0.92", "project": ""}, {"total": "0.92", "basic": "", "project": "0.92"}]
+>>> total = [{"total": "1.92", "basic": "1.92", "project": ""}]
+>>> other = [{"total": "1.00", "basic": "1.00", "project": ""}, {"total": "1.00", "basic": "", "project": "1.00"}]
+>>> rows = [total, both, other]
+>>> columns = tuple((c, c) for c in ("total", "basic", "project"))
+>>> placed = place(rows, [Identity(total=0, parts=(1, 2), columns=columns, what="合计 = 各类之和")])
+>>> placed.rows[1]["basic"], placed.rows[2]["basic"], placed.problem
+('0.92', '1.00', None)
+>>> place([both], []).problem.doubtful
+{0: ('basic', 'project')}
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+
+import attrs
+
+from cnbudget.errors import InvalidAmount
+from cnbudget.money import Consistency, check_sum, parse_amount
+
+__all__ = ["Candidate", "Identity", "Placed", "Unplaced", "place"]
+
+#: One way of putting a row's figures in its columns: the printed figure under each column ("" blank).
+Candidate = Mapping[str, str]
+
+_MAX_COMBINATIONS = 20_000  # ways of one identity's rows enumerated while ruling candidates out
+_MAX_STEPS = 200_000  # choices tried while counting the tables that satisfy every identity
+
+
+@attrs.frozen(kw_only=True)
+class Identity:
+    """``row total = Σ rows parts`` in each pair of columns (the total row's column, the parts' column)."""
+
+    total: int
+    parts: tuple[int, ...]
+    columns: tuple[tuple[str, str], ...]
+    what: str  # the identity in words, for a problem: "类 208 = 所属款之和"
+
+
+@attrs.frozen(kw_only=True)
+class Unplaced:
+    """Why a table's figures could not be placed with certainty."""
+
+    message: str
+    doubtful: dict[int, tuple[str, ...]] = attrs.field(factory=dict)  # row → the columns in doubt
+    broken: tuple[Identity, ...] = ()  # identities no choice of candidates satisfies
+
+
+@attrs.frozen(kw_only=True)
+class Placed:
+    """The one placement of every row, or why there is none (``problem``)."""
+
+    rows: tuple[Candidate, ...]
+    problem: Unplaced | None = None
+
+
+def _value(printed: str) -> Decimal:
+    if not printed:
+        return Decimal(0)
+    try:
+        return parse_amount(printed)
+    except InvalidAmount:
+        return Decimal(0)  # a printed blank (-)
+
+
+def _key(candidate: Candidate) -> tuple[tuple[str, Decimal], ...]:
+    return tuple(sorted((column, _value(printed)) for column, printed in candidate.items()))
+
+
+def distinct(candidates: Sequence[Candidate]) -> list[Candidate]:
+    """The candidates that differ in some amount (a printed 0.00 and a blank are the same amount)."""
+    seen: set[tuple[tuple[str, Decimal], ...]] = set()
+    kept = []
+    for candidate in candidates:
+        key = _key(candidate)
+        if key not in seen:
+            seen.add(key)
+            kept.append(candidate)
+    return kept
+
+
+def _holds(identity: Identity, chosen: Mapping[int, Candidate]) -> bool:
+    total = chosen[identity.total]
+    for total_column, part_column in identity.columns:
+        parts = [_value(chosen[row].get(part_column, "")) for row in identity.parts]
+        if check_sum(_value(total.get(total_column, "")), parts).status is Consistency.INCONSISTENT:
+            return False
+    return True
+
+
+def _rows_of(identity: Identity) -> tuple[int, ...]:
+    return (identity.total, *identity.parts)
+
+
+def place(rows: Sequence[Sequence[Candidate]], identities: Sequence[Identity]) -> Placed:
+    """The one choice of a candidate per row under which every identity holds, or why there is none."""
+    domains = [distinct(candidates) for candidates in rows]
+    empty = [index for index, domain in enumerate(domains) if not domain]
+    if empty:
+        return Placed(rows=(), problem=Unplaced(message="no way of putting back the blank cells satisfies the "
+                                                "row's own identities", doubtful={i: () for i in empty}))
+    if _is_forest(len(domains), identities):
+        return _place_tree(domains, identities)
+    broken = _prune(domains, identities)
+    if broken:
+        return _broken(broken)
+    first, complete = _search(domains, identities, limit=1)
+    if not first:
+        return Placed(rows=(), problem=Unplaced(
+            message="no placement of the figures satisfies every identity of the table" if complete
+            else "too many placements of the figures to check"))
+    # A second placement, when there is one, is often found first from the other end of each row's
+    # candidates (the columns of a placement moved the other way).
+    last, _ = _search([list(reversed(domain)) for domain in domains], identities, limit=1)
+    if last and last[0] != first[0]:
+        return _ambiguous(domains, [first[0], last[0]])
+    found, complete = _search(domains, identities, limit=2)
+    if len(found) >= 2:
+        return _ambiguous(domains, found)
+    if not complete:
+        return Placed(rows=(), problem=Unplaced(message="too many placements of the figures to check",
+                                                doubtful=_doubtful(domains, found)))
+    return Placed(rows=tuple(found[0][index] for index in range(len(domains))))
+
+
+def _broken(identities: tuple[Identity, ...]) -> Placed:
+    return Placed(rows=(), problem=Unplaced(
+        message="no placement of the figures satisfies " + "; ".join(i.what for i in identities), broken=identities))
+
+
+def _ambiguous(domains: Sequence[Sequence[Candidate]], found: Sequence[Mapping[int, Candidate]]) -> Placed:
+    return Placed(rows=(), problem=Unplaced(
+        message="more than one placement of the figures satisfies every identity (the text lost the blank cells)",
+        doubtful=_doubtful(domains, found)))
+
+
+def _is_forest(count: int, identities: Sequence[Identity]) -> bool:
+    """Whether every row is a part of at most one identity and no row adds up to itself."""
+    part_of: dict[int, int] = {}
+    for index, identity in enumerate(identities):
+        for part in identity.parts:
+            if part in part_of or part == identity.total:
+                return False
+            part_of[part] = index
+    for identity in identities:
+        row, steps = identity.total, 0
+        while row in part_of:
+            row, steps = identities[part_of[row]].total, steps + 1
+            if steps > count:
+                return False
+    return len({identity.total for identity in identities}) == len(identities)
+
+
+_Sum = tuple[tuple[Decimal, Decimal], ...]  # per column: the sum of the parts and its rounding half-width
+
+
+def _half(printed: str) -> Decimal:
+    value = _value(printed)
+    if not printed or (value.is_zero() and value.as_tuple().exponent == 0):
+        return Decimal(0)
+    exponent = value.as_tuple().exponent
+    return Decimal((0, (5,), int(exponent) - 1)) if isinstance(exponent, int) else Decimal(0)
+
+
+def _vector(candidate: Candidate, columns: Sequence[str]) -> _Sum:
+    return tuple((_value(candidate.get(column, "")), _half(candidate.get(column, ""))) for column in columns)
+
+
+def _add(left: _Sum, right: _Sum) -> _Sum:
+    return tuple((a + b, h + k) for (a, h), (b, k) in zip(left, right, strict=True))
+
+
+def _meets(total: _Sum, parts: _Sum) -> bool:
+    """Whether a printed total can be the sum of printed parts, rounding aside (as :func:`check_sum`)."""
+    return all(abs(t - s) <= h + k for (t, h), (s, k) in zip(total, parts, strict=True))
+
+
+class _Near:
+    """The sums near each total, found without holding every sum against every total: sums are put
+    in buckets per column as wide as the largest rounding allowance, so that a total meets only sums
+    in its own bucket or the two beside it, in the column where those are fewest."""
+
+    def __init__(self, sums: Sequence[_Sum], totals: Sequence[_Sum]) -> None:
+        self.sums = sums
+        columns = len(totals[0]) if totals else 0
+        self.widths = []
+        for column in range(columns):
+            allowance = max((h for total in totals for _, h in (total[column],)), default=Decimal(0)) + max(
+                (h for key in sums for _, h in (key[column],)), default=Decimal(0))
+            self.widths.append(max(2 * allowance, Decimal("0.01")))
+        self.buckets: list[dict[int, list[int]]] = [{} for _ in range(columns)]
+        for position, key in enumerate(sums):
+            for column, (value, _) in enumerate(key):
+                self.buckets[column].setdefault(self._bucket(value, column), []).append(position)
+
+    def _bucket(self, value: Decimal, column: int) -> int:
+        return int((value / self.widths[column]).to_integral_value(rounding="ROUND_FLOOR"))
+
+    def around(self, total: _Sum) -> list[_Sum]:
+        """The sums that may meet ``total`` (a superset of those that do)."""
+        best: list[int] | None = None
+        for column, (value, _) in enumerate(total):
+            bucket = self._bucket(value, column)
+            found = [p for b in (bucket - 1, bucket, bucket + 1) for p in self.buckets[column].get(b, ())]
+            if best is None or len(found) < len(best):
+                best = found
+        return [self.sums[p] for p in (best if best is not None else range(len(self.sums)))]
+
+
+@attrs.define
+class _Fold:
+    """The sums the parts of one identity can make: per sum, how many ways (at most 2) and up to two
+    witnesses (the candidate of each part)."""
+
+    ways: dict[_Sum, int]
+    witnesses: dict[_Sum, list[tuple[int, ...]]]
+
+
+_MAX_SUMS = 50_000  # distinct sums of one identity's parts followed
+
+
+def _place_tree(domains: Sequence[Sequence[Candidate]], identities: Sequence[Identity]) -> Placed:
+    """Place rows whose identities form trees (a parent row = Σ its child rows), counting the ways
+    of every subtree from the leaves up."""
+    by_total = {identity.total: identity for identity in identities}
+    ways: dict[int, list[int]] = {}  # row → ways of its subtree per candidate (0, 1 or 2: "two or more")
+    matched: dict[int, list[list[tuple[_Sum, tuple[int, ...]]]]] = {}  # row → per candidate the sums it meets
+    for row in _post_order(len(domains), identities):
+        identity = by_total.get(row)
+        if identity is None:
+            ways[row] = [1] * len(domains[row])
+            continue
+        fold = _fold(identity, domains, ways)
+        if fold is None:
+            return Placed(rows=(), problem=Unplaced(message="too many placements of the figures to check"))
+        totals = [_vector(candidate, [t for t, _ in identity.columns]) for candidate in domains[row]]
+        ways[row], matched[row] = [], []
+        near = _Near(list(fold.ways), totals)
+        for total in totals:
+            meeting = [(key, witness) for key in near.around(total) if _meets(total, key)
+                       for witness in fold.witnesses[key]]
+            count = sum(fold.ways[key] for key in {key for key, _ in meeting})
+            ways[row].append(min(count, 2))
+            matched[row].append(meeting)
+        if not any(ways[row]):
+            return _broken((identity,))
+    roots = [row for row in range(len(domains)) if not any(row in i.parts for i in identities)]
+    total_ways = 1
+    for row in roots:
+        total_ways = min(2, total_ways * sum(ways[row]))
+    first = _extract(roots, domains, by_total, ways, matched, alternative=False)
+    if total_ways == 1:
+        return Placed(rows=tuple(first[index] for index in range(len(domains))))
+    second = _extract(roots, domains, by_total, ways, matched, alternative=True)
+    return _ambiguous(domains, [first, second])
+
+
+def _fold(
+    identity: Identity, domains: Sequence[Sequence[Candidate]], ways: Mapping[int, list[int]]
+) -> _Fold | None:
+    """The sums the parts of ``identity`` make, each part taking each of its candidates that its own
+    parts allow (``None``: too many to follow)."""
+    columns = [part for _, part in identity.columns]
+    zero: _Sum = tuple((Decimal(0), Decimal(0)) for _ in columns)
+    fold = _Fold(ways={zero: 1}, witnesses={zero: [()]})
+    for part in identity.parts:
+        vectors = [(index, _vector(candidate, columns), ways[part][index])
+                   for index, candidate in enumerate(domains[part]) if ways[part][index]]
+        next_fold = _Fold(ways={}, witnesses={})
+        for key, count in fold.ways.items():
+            for index, vector, part_ways in vectors:
+                new = _add(key, vector)
+                next_fold.ways[new] = min(2, next_fold.ways.get(new, 0) + count * part_ways)
+                kept = next_fold.witnesses.setdefault(new, [])
+                for witness in fold.witnesses[key]:
+                    if len(kept) < 2:
+                        kept.append((*witness, index))
+        if len(next_fold.ways) > _MAX_SUMS:
+            return None
+        fold = next_fold
+    return fold
+
+
+def _extract(
+    roots: Sequence[int], domains: Sequence[Sequence[Candidate]], by_total: Mapping[int, Identity],
+    ways: Mapping[int, list[int]], matched: Mapping[int, list[list[tuple[_Sum, tuple[int, ...]]]]],
+    *, alternative: bool,
+) -> dict[int, Candidate]:
+    """One placement of every row; with ``alternative``, one that differs from the first found at the
+    first place (from the roots down) where another way exists."""
+    chosen: dict[int, Candidate] = {}
+    wanted = [alternative]  # still to take the other way somewhere
+
+    def take(row: int, index: int) -> None:
+        chosen[row] = domains[row][index]
+        if row not in by_total:
+            return
+        options = matched[row][index]
+        pick = 0
+        if wanted[0] and len(options) > 1:
+            pick, wanted[0] = 1, False
+        witness = options[pick][1]
+        for part, part_index in zip(by_total[row].parts, witness, strict=True):
+            take(part, part_index)
+
+    for row in roots:
+        feasible = [index for index, count in enumerate(ways[row]) if count]
+        index = feasible[0]
+        if wanted[0] and len(feasible) > 1:
+            index, wanted[0] = feasible[1], False
+        take(row, index)
+    return chosen
+
+
+def _prune(domains: list[list[Candidate]], identities: Sequence[Identity]) -> tuple[Identity, ...]:
+    """Rule out every candidate that takes part in no way of satisfying some identity; the
+    identities that no way satisfies."""
+    changed = True
+    while changed:
+        changed = False
+        for identity in identities:
+            involved = _rows_of(identity)
+            sizes = [len(domains[row]) for row in involved]
+            combinations = 1
+            for size in sizes:
+                combinations *= size
+            if combinations > _MAX_COMBINATIONS:
+                continue
+            supported: dict[int, set[int]] = {row: set() for row in involved}
+            for choice in itertools.product(*(range(size) for size in sizes)):
+                chosen = {row: domains[row][index] for row, index in zip(involved, choice, strict=True)}
+                if _holds(identity, chosen):
+                    for row, index in zip(involved, choice, strict=True):
+                        supported[row].add(index)
+            if not supported[identity.total]:
+                return (identity,)
+            for row in involved:
+                if len(supported[row]) < len(domains[row]):
+                    domains[row] = [c for index, c in enumerate(domains[row]) if index in supported[row]]
+                    changed = True
+    return ()
+
+
+def _search(
+    domains: Sequence[Sequence[Candidate]], identities: Sequence[Identity], *, limit: int
+) -> tuple[list[dict[int, Candidate]], bool]:
+    """Up to ``limit`` complete choices under which every identity holds, and whether the search
+    went through every choice (it stops at ``limit`` or after too many steps)."""
+    open_rows = [row for row in _post_order(len(domains), identities) if len(domains[row]) > 1]
+    chosen: dict[int, Candidate] = {row: domains[row][0] for row in range(len(domains)) if len(domains[row]) == 1}
+    # An identity is checked once the last of its rows is chosen.
+    position = {row: index for index, row in enumerate(open_rows)}
+    closing: dict[int, list[Identity]] = {}
+    for identity in identities:
+        last = max((position[row] for row in _rows_of(identity) if row in position), default=-1)
+        if last < 0:
+            if not _holds(identity, chosen):
+                return [], True
+            continue
+        closing.setdefault(last, []).append(identity)
+    found: list[dict[int, Candidate]] = []
+    steps = 0
+
+    def visit(depth: int) -> bool:
+        nonlocal steps
+        if depth == len(open_rows):
+            found.append(dict(chosen))
+            return len(found) < limit
+        row = open_rows[depth]
+        for candidate in domains[row]:
+            steps += 1
+            if steps > _MAX_STEPS:
+                return False
+            chosen[row] = candidate
+            if all(_holds(identity, chosen) for identity in closing.get(depth, ())) and not visit(depth + 1):
+                return False
+        del chosen[row]
+        return True
+
+    return found, visit(0)
+
+
+def _post_order(count: int, identities: Sequence[Identity]) -> list[int]:
+    """The rows with every part before the total it adds up to, so that each identity is checked as
+    soon as its rows are chosen (the rows of a tree of sums, parts first; any others after)."""
+    parts_of: dict[int, list[int]] = {}
+    is_part: set[int] = set()
+    for identity in identities:
+        parts_of.setdefault(identity.total, []).extend(identity.parts)
+        is_part.update(identity.parts)
+    order: list[int] = []
+    seen: set[int] = set()
+
+    def visit(row: int) -> None:
+        if row in seen:
+            return
+        seen.add(row)
+        for part in parts_of.get(row, ()):
+            visit(part)
+        order.append(row)
+
+    for row in range(count):
+        if row not in is_part:
+            visit(row)
+    for row in range(count):
+        visit(row)
+    return order
+
+
+def _doubtful(
+    domains: Sequence[Sequence[Candidate]], found: Sequence[Mapping[int, Candidate]]
+) -> dict[int, tuple[str, ...]]:
+    """The rows whose figures could stand in more than one place, and the columns in doubt."""
+    doubtful: dict[int, tuple[str, ...]] = {}
+    for row, domain in enumerate(domains):
+        if len(domain) < 2:
+            continue
+        options = list(domain) if len(found) < 2 else [solution[row] for solution in found]
+        if len({_key(option) for option in options}) < 2:
+            continue
+        columns = [column for column in options[0]
+                   if len({_value(option.get(column, "")) for option in options}) > 1]
+        doubtful[row] = tuple(columns)
+    return doubtful

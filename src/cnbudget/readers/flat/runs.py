@@ -1,0 +1,82 @@
+"""One line of flat text taken apart into runs of words, figures and numbers (文本行切分).
+
+Plain ``pdftotext`` prints the cells of a table row one after another, separated by spaces or not
+at all: ``205 08 03 培训支出 0.92 0.92``, ``0.920.92培训支出0308205``. A line becomes a sequence of
+runs: text (a name or a label, its words joined), figures (amounts, in printed order, run-together
+figures split by :mod:`~cnbudget.readers.flat.figures`) and numbers (digits alone: a code, a part of
+one, or a page number). A run that cannot be split with certainty makes the line unreadable.
+
+>>> from cnbudget.readers.flat.figures import FigureConvention
+>>> two = FigureConvention(decimals=2, whole_numbers=False)
+>>> [(run.kind.value, run.text) for run in line_runs("0.920.92205 教育支出", two)]
+[('figures', '0.92 0.92'), ('number', '205'), ('text', '教育支出')]
+>>> [(run.kind.value, run.text) for run in line_runs("收 入 总 计 2,081.55 支 出 总 计", two)]
+[('text', '收入总计'), ('figures', '2,081.55'), ('text', '支出总计')]
+>>> line_runs("1.2.3", two)
+'figures run together that cannot be split: 1.2.3'
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+
+import attrs
+
+from cnbudget.readers.flat.figures import FigureConvention, split_figures, words
+from cnbudget.readers.text.source import clean_name
+from cnbudget.text import normalize_width
+
+__all__ = ["Run", "RunKind", "line_runs"]
+
+_NUMERIC = re.compile(r"^-?[\d,.]*\d[\d,.]*$")
+_DIGITS = re.compile(r"^\d+$")
+
+
+class RunKind(enum.Enum):
+    """What a run of a line holds."""
+
+    TEXT = "text"
+    FIGURES = "figures"
+    NUMBER = "number"
+
+
+@attrs.frozen(kw_only=True)
+class Run:
+    """Consecutive words of one kind: text joined, figures listed, a number as printed."""
+
+    kind: RunKind
+    words: tuple[str, ...]
+
+    @property
+    def text(self) -> str:
+        """The run as one string: text without layout spaces, figures and numbers spaced."""
+        if self.kind is RunKind.TEXT:
+            return clean_name(" ".join(self.words))
+        return " ".join(self.words)
+
+
+def line_runs(text: str, convention: FigureConvention) -> list[Run] | str:
+    """The runs of one line, or why it cannot be taken apart with certainty."""
+    typed: list[tuple[RunKind, str]] = []
+    for word in words(text):
+        folded = normalize_width(word)
+        if _DIGITS.match(folded):
+            typed.append((RunKind.NUMBER, folded))
+        elif folded in ("-", "--") or _NUMERIC.match(folded):
+            split = split_figures(folded, convention) if folded not in ("-", "--") else ((folded,), "")
+            if split is None:
+                return f"figures run together that cannot be split: {word}"
+            figures, number = split
+            typed.extend((RunKind.FIGURES, figure) for figure in figures)
+            if number:
+                typed.append((RunKind.NUMBER, number))
+        else:
+            typed.append((RunKind.TEXT, word))
+    runs: list[Run] = []
+    for kind, word in typed:
+        if runs and runs[-1].kind is kind and kind is not RunKind.NUMBER:
+            runs[-1] = Run(kind=kind, words=(*runs[-1].words, word))
+        else:
+            runs.append(Run(kind=kind, words=(word,)))
+    return runs

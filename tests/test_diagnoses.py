@@ -1,0 +1,65 @@
+"""Diagnoses that explain several findings at once: a run of rows whose figures sit one column off
+(READ-006). Expected findings are worked out by hand for each table below."""
+
+from __future__ import annotations
+
+from cnbudget.codes import FunctionCode
+from cnbudget.model import BudgetDisclosure, ExpenditureAmounts, ExpenditureTable, FunctionLine, Tables
+from cnbudget.validate import Severity, validate
+
+_COLUMNS = ("total", "basic", "project", "reserve")
+
+
+def _row(line: int | None, code: str | None, name: str, *figures: str | None) -> FunctionLine:
+    amounts = ExpenditureAmounts(**{c: f for c, f in zip(_COLUMNS, figures, strict=True) if f is not None})
+    return FunctionLine(code=FunctionCode(code) if code else None, name=name, amounts=amounts, line_number=line)
+
+
+def _doc(*rows: FunctionLine) -> BudgetDisclosure:
+    return BudgetDisclosure(department="某局", fiscal_year=2024, tables=Tables(general_budget=ExpenditureTable(
+        lines=rows, line_number=8)))
+
+
+# Page 1 (lines 10–12) as printed; page 2 (lines 14–16) with 基本支出 and 项目支出 printed one column
+# to the right (under 项目支出 and 单位预留机动经费). Read as printed: 210 (6 | 4 | 0) ≠ 21015 (0 | 6 | 4),
+# HIER-001, and 合计 (0 | 11 | 4) ≠ 208 + 210 (11 | 4 | 0), HIER-006. Moved back from 基本支出, page 2
+# reads 10 | 6 | 4 and 合计 15 | 11 | 4: all hold; so does moving page 1 the other way (208: – | 5 | 0,
+# 210: – | 6 | 4). Nothing else in the document decides which page is off.
+PAGE_1 = (_row(10, "208", "社会保障和就业支出", "5.00", "5.00", "0.00", "0.00"),
+          _row(11, "20805", "行政事业单位养老支出", "5.00", "5.00", "0.00", "0.00"),
+          _row(12, "210", "卫生健康支出", "10.00", "6.00", "4.00", "0.00"))
+PAGE_2 = (_row(14, "21015", "医疗保障管理事务", "10.00", "0.00", "6.00", "4.00"),
+          _row(15, "2101501", "行政运行", "10.00", "0.00", "6.00", "4.00"),
+          _row(16, None, "合计", "15.00", "0.00", "11.00", "4.00"))
+
+
+def test_two_runs_off_each_other_are_one_reading_warning() -> None:
+    report = validate(_doc(*PAGE_1, *PAGE_2))
+    assert report.errors == ()
+    (diagnosis,) = [f for f in report.findings if f.rule == "READ-006"]
+    assert diagnosis.severity is Severity.WARNING
+    assert "第 10–12 行与第 14–16 行自“基本支出”栏起的数字错开了 1 栏" in diagnosis.message
+    assert sorted(related.split()[0] for related in diagnosis.related) == ["HIER-001", "HIER-006"]
+    assert diagnosis.locations[0].line_number == 10
+
+
+def test_a_wrong_figure_no_shift_explains_stays_an_error() -> None:
+    wrong = (*PAGE_1, _row(14, "21015", "医疗保障管理事务", "10.00", "6.00", "4.00", "0.00"),
+             _row(15, "2101501", "行政运行", "10.00", "6.00", "4.00", "0.00"),
+             _row(16, None, "合计", "16.00", "11.00", "5.00", "0.00"))  # 项目支出 4 printed as 5
+    report = validate(_doc(*wrong))
+    assert [f.rule for f in report.errors] == ["HIER-006"]  # 合计 and 项目支出 both 1.00 over: one finding
+    assert not [f for f in report.findings if f.rule == "READ-006"]
+
+
+def test_rows_without_lines_are_not_diagnosed() -> None:
+    unplaced = [_row(None, str(r.code) if r.code else None, r.name, *(getattr(r.amounts, c) and
+                                                                       str(getattr(r.amounts, c)) for c in _COLUMNS))
+                for r in (*PAGE_1, *PAGE_2)]
+    report = validate(_doc(*unplaced))
+    assert sorted(f.rule for f in report.errors) == ["HIER-001", "HIER-006"]
+
+
+def test_the_diagnosis_runs_only_where_it_is_asked_for() -> None:
+    report = validate(_doc(*PAGE_1, *PAGE_2), rules=["HIER"])
+    assert sorted(f.rule for f in report.errors) == ["HIER-001", "HIER-006"]
