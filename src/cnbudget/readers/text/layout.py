@@ -175,7 +175,8 @@ def _place_table(pages: Sequence[Sequence[_Row]]) -> dict[int, tuple[str, ...] |
                  if found is not None or not _is_numbering(by_number[number].tokens)}
         wrapped = [WrappedRow(row.line.number, tuple(found), _is_data(row.tokens))
                    for row in body if (found := cells.get(row.line.number)) is not None]
-        cells.update((number, list(joined)) for number, joined in join_wrapped(wrapped).items())
+        cells.update((number, None if joined is None else list(joined))
+                     for number, joined in join_wrapped(wrapped).items())
         for number, found in cells.items():
             placed[number] = None if found is None or mapping is None else (
                 _remap(found, mapping, first) if found else ())

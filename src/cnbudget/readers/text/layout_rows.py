@@ -3,12 +3,15 @@
 A cell whose text wraps inside its row (``四、文化旅游体育与传媒`` / ``支出``) is printed by
 ``pdftotext -layout`` on lines of its own, and the row's other cells, centred vertically, on a line
 between: the pieces stand above and below the row's line at mirrored distances. A line holding only
-words (no figure, no code) is such a piece when, in each column it prints, a piece of the same
-column stands as far on the other side of a row whose cell there is blank; the pieces are then
-joined into that row's cell, top to bottom, and their lines are left blank. A row's own cell may be
-the middle piece of a cell wrapped over three lines or more, spaced by other columns' pieces, when no
-piece starts a numbered item (``七、``, which is a row of its own). A line that fits no row, or two,
-stays as it is: a row of words.
+words (no figure, no code) is such a piece of the row above or below it when, in each column it
+prints, a piece of the same column stands as far on the other side of that row (give or take a
+line), the row's cell there being blank, no piece but the top one starting a
+numbered item (``七、`` starts a row of its own), and that piece is taken by the same row: the pieces of one
+cell are joined into the row's cell, top to bottom, and their lines are left blank. Where both rows
+could take a piece, the one it mirrors more exactly does; where they do so as well, or the pieces
+that would answer it go to another row, nothing tells which row it belongs to: the piece is
+uncertain (``None``), and so are the rows it may belong to. A line no row could take stays as it is:
+a row of words (``六、科学技术支出``, a row that prints no figure).
 
 >>> rows = [WrappedRow(1, ("", "四、文化旅游体育与传媒", ""), False), WrappedRow(2, ("", "", "200,000"), True),
 ...         WrappedRow(3, ("", "支出", ""), False), WrappedRow(4, ("", "五、社会保障", "5,000"), True)]
@@ -40,63 +43,90 @@ class WrappedRow:
     anchored: bool
 
 
-def join_wrapped(rows: Sequence[WrappedRow]) -> dict[int, tuple[str, ...]]:
-    """The new cells of the rows that took wrapped pieces, and ``()`` for the lines of the pieces
-    (see the module text); rows that change nothing are left out."""
-    attached: dict[int, list[WrappedRow]] = {}
+def join_wrapped(rows: Sequence[WrappedRow]) -> dict[int, tuple[str, ...] | None]:
+    """The new cells of the rows that took wrapped pieces, ``()`` for the lines of the pieces, and
+    ``None`` for the pieces and rows that cannot be told apart with certainty (see the module text);
+    rows that change nothing are left out."""
+    fits: dict[int, dict[int, int]] = {}  # piece -> {anchor: misfit}
     for position, row in enumerate(rows):
         if row.anchored or not any(row.cells):
             continue
-        fits = [(misfit, anchor) for anchor in (_anchor(rows, position, -1), _anchor(rows, position, 1))
-                if anchor is not None and (misfit := _misfit(rows, row, anchor)) is not None]
-        best = [anchor for misfit, anchor in fits if misfit == min(m for m, _ in fits)]
-        if len(best) == 1:
-            attached.setdefault(best[0].number, []).append(row)
-    changed: dict[int, tuple[str, ...]] = {}
-    by_number = {row.number: row for row in rows}
-    for number, pieces in attached.items():
-        anchor = by_number[number]
-        ordered = sorted([*pieces, anchor], key=lambda r: r.number)
-        width = max(len(r.cells) for r in ordered)
-        changed[number] = tuple("".join(r.cells[c] for r in ordered if c < len(r.cells)) for c in range(width))
-        changed.update((piece.number, ()) for piece in pieces)
+        fits[position] = {anchor: misfit for anchor in (_anchor(rows, position, -1), _anchor(rows, position, 1))
+                          if anchor is not None and (misfit := _misfit(rows, position, anchor)) is not None}
+    # A row can take a piece only where pieces that it can take too answer it, column by column; a
+    # piece two rows can take goes to the one it mirrors more exactly.
+    settled = False
+    while not settled:
+        settled = True
+        for piece, found in fits.items():
+            for anchor in [a for a in found if not _answered(rows, piece, a, fits)]:
+                del found[anchor]
+                settled = False
+            if len(found) == 2 and sorted(found.values())[0] < sorted(found.values())[1]:
+                best = min(found, key=found.__getitem__)
+                fits[piece] = {best: found[best]}
+                settled = False
+    chosen = {piece: next(iter(found)) for piece, found in fits.items() if len(found) == 1}
+    changed: dict[int, tuple[str, ...] | None] = {}
+    for piece, found in fits.items():
+        if len(found) > 1:  # a piece of one row or of the other: which cannot be told
+            changed[rows[piece].number] = None
+            changed.update((rows[anchor].number, None) for anchor in found)
+    for anchor in set(chosen.values()):
+        if rows[anchor].number in changed:
+            continue
+        ordered = sorted([anchor, *(piece for piece, a in chosen.items() if a == anchor)])
+        width = max(len(rows[i].cells) for i in ordered)
+        changed[rows[anchor].number] = tuple(
+            "".join(rows[i].cells[c] for i in ordered if c < len(rows[i].cells)) for c in range(width))
+        changed.update((rows[piece].number, ()) for piece, a in chosen.items() if a == anchor)
+    for piece, anchor in chosen.items():
+        if changed.get(rows[anchor].number) is None:
+            changed[rows[piece].number] = None
     return changed
 
 
-def _anchor(rows: Sequence[WrappedRow], position: int, step: int) -> WrappedRow | None:
+def _anchor(rows: Sequence[WrappedRow], position: int, step: int) -> int | None:
     """The nearest row with a figure or code above (``step`` -1) or below (1), within reach."""
     index = position + step
     while 0 <= index < len(rows) and abs(rows[index].number - rows[position].number) <= _REACH:
         if rows[index].anchored:
-            return rows[index]
+            return index
         index += step
     return None
 
 
-def _misfit(rows: Sequence[WrappedRow], piece: WrappedRow, anchor: WrappedRow) -> int | None:
+def _mirrors(rows: Sequence[WrappedRow], piece: int, anchor: int, column: int) -> list[tuple[int, int]]:
+    """The pieces (position, lines off the mirror) printing in ``column`` on the other side of
+    ``anchor`` from ``piece``, as far from it give or take a line, with no row between."""
+    mirror_line = 2 * rows[anchor].number - rows[piece].number
+    return [(i, abs(r.number - mirror_line)) for i, r in enumerate(rows)
+            if i != piece and not r.anchored and (i - anchor) * (piece - anchor) < 0
+            and abs(r.number - mirror_line) <= 1 and column < len(r.cells) and r.cells[column]
+            and not any(rows[j].anchored for j in range(min(i, anchor) + 1, max(i, anchor)))]
+
+
+def _misfit(rows: Sequence[WrappedRow], piece: int, anchor: int) -> int | None:
     """How far from mirrored the pieces of ``piece``'s cells on the other side of ``anchor`` stand
-    (0: exactly, 1: a line off), or ``None`` where a cell has no such piece."""
-    mirror_line = 2 * anchor.number - piece.number
-    other_side = [r for r in rows if not r.anchored and r is not piece
-                  and (r.number - anchor.number) * (piece.number - anchor.number) < 0
-                  and abs(r.number - mirror_line) <= 1 and not _anchor_between(rows, anchor, r)]
+    (0: exactly, 1: a line off), or ``None`` where a cell has no such piece or a piece below the top
+    one starts a numbered item."""
     misfit = 0
-    for column, text in enumerate(piece.cells):
+    below = piece > anchor
+    for column, text in enumerate(rows[piece].cells):
         if not text:
             continue
-        offs = [abs(r.number - mirror_line) for r in other_side if column < len(r.cells) and r.cells[column]]
-        if not offs:
+        if column < len(rows[anchor].cells) and rows[anchor].cells[column]:
             return None
-        if column < len(anchor.cells) and anchor.cells[column]:
+        mirrors = _mirrors(rows, piece, anchor, column)
+        # Only the top piece of a cell may start a numbered item (七、 starts a row of its own).
+        later = [text] if below else [rows[i].cells[column] for i, _ in mirrors]
+        if not mirrors or any(list_number(cell) is not None for cell in later):
             return None
-        misfit = max(misfit, min(offs))
+        misfit = max(misfit, min(off for _, off in mirrors))
     return misfit
 
 
-def _anchor_between(rows: Sequence[WrappedRow], anchor: WrappedRow, row: WrappedRow) -> bool:
-    low, high = sorted((anchor.number, row.number))
-    return any(r.anchored and low < r.number < high for r in rows)
-
-
-def _numbered(text: str) -> bool:
-    return list_number(text.strip()) is not None
+def _answered(rows: Sequence[WrappedRow], piece: int, anchor: int, fits: dict[int, dict[int, int]]) -> bool:
+    """Whether every cell of the piece has a piece answering it that the same row can take."""
+    return all(any(anchor in fits.get(other, {}) for other, _ in _mirrors(rows, piece, anchor, column))
+               for column, text in enumerate(rows[piece].cells) if text)
