@@ -150,7 +150,7 @@ def _place_table(pages: Sequence[Sequence[_Row]]) -> dict[int, tuple[str, ...] |
         by_number = {row.line.number: row for row in body}
         columns = find_columns([row.tokens for row in body if not _is_numbering(row.tokens)],
                                first.amounts_align if first is not None else None,
-                               [t for row in header for t in row.tokens])
+                               [t for row in header for t in row.tokens], first=first is None)
         if not columns.columns:
             continue
         if first is None:

@@ -110,7 +110,11 @@ class Columns:
             return held[0]
         within = self.region_of(token.start, token.end)
         if within is not None:
-            return within
+            column = self.columns[within]
+            # A figure overlaps its column's figures; one that overlaps none stands between columns.
+            stray = token.kind is TokenKind.AMOUNT and column.amounts and not (
+                token.start < column.end and column.start < token.end)
+            return None if stray else within
         # Over the bound between a column of words and one of amounts: words belong to the one, figures to the other.
         kind = [i for i in self.regions_of(token.start, token.end)
                 if self.columns[i].amounts == (token.kind is TokenKind.AMOUNT)]
@@ -187,11 +191,13 @@ def _aligned(tokens: Sequence[tuple[int, Token]], align: Align, amounts: bool, s
 
 
 def find_columns(rows: Sequence[Sequence[Token]], amounts_align: Align | None = None,
-                 headings: Sequence[Token] = ()) -> Columns:
+                 headings: Sequence[Token] = (), *, first: bool = True) -> Columns:
     """The columns of a page from the tokens of its data rows (see the module text); the amounts
     aligned as ``amounts_align`` says where it is known (from the table's first page), else as the
     rows show, else (a row or two of figures that start and end alike) left where they start where
-    the ``headings`` start (text padded to column widths, headings and all)."""
+    the ``headings`` start (text padded to column widths, headings and all). A column of amounts
+    that a single row prints is one only under a heading on the table's ``first`` page (a later
+    page's columns must match the first page's, or its rows are not placed)."""
     support = 2 if len(rows) >= 3 else 1
     words = [(row, t) for row, tokens in enumerate(rows) for t in tokens if t.kind is not TokenKind.AMOUNT]
     figures = [(row, t) for row, tokens in enumerate(rows) for t in tokens if t.kind is TokenKind.AMOUNT]
@@ -204,8 +210,16 @@ def find_columns(rows: Sequence[Sequence[Token]], amounts_align: Align | None = 
     if amounts_align is None:  # a row or two whose figures start and end alike
         starts = {t.start for t in headings}
         amounts_align = "left" if figures and all(t.start in starts for _, t in figures) else "right"
-    amounts = by_end if amounts_align == "right" else by_start
+    amounts = [column for column in (by_end if amounts_align == "right" else by_start)
+               if not first or _supported(column, figures, support, headings)]
     return _ordered(_shared(_indented(_aligned(words, "left", False, support), words), amounts, [*words, *figures]))
+
+
+def _supported(column: Column, figures: Sequence[tuple[int, Token]], support: int, headings: Sequence[Token]) -> bool:
+    """Whether a column of amounts is one: figures of enough rows stand in it, or a heading stands
+    over it (a column a single row prints); a figure alone under no heading stands between columns."""
+    rows = {row for row, token in figures if column.holds(token)}
+    return len(rows) >= support or any(t.start < column.end and column.start < t.end for t in headings)
 
 
 def amounts_alignment(rows: Sequence[Sequence[Token]]) -> Align | None:
