@@ -18,8 +18,7 @@ import attrs
 import pytest
 
 import cnbudget.catalog as c
-
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+from tests.seeds import CORPUS, missing
 
 _AMOUNT = re.compile(r"-?[\d,]+(\.\d+)?")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -147,7 +146,7 @@ def _read(folder: Path) -> Document:
 @pytest.fixture(params=_folders() or [None], ids=lambda p: p.name if p else "absent")
 def document(request: pytest.FixtureRequest) -> Document:
     if request.param is None:
-        pytest.skip(f"the corpus of published documents is not available at {CORPUS}")
+        missing(f"the corpus of published documents is not available at {CORPUS}")
     folder: Path = request.param
     return _read(folder)
 
@@ -196,7 +195,7 @@ def test_every_category_named_by_ordinal_is_a_category_of_its_year(document: Doc
 def test_the_listed_document_errors_are_reported() -> None:
     folders = {p.name: p for p in _folders()}
     if not folders:
-        pytest.skip(f"the corpus of published documents is not available at {CORPUS}")
+        missing(f"the corpus of published documents is not available at {CORPUS}")
     for (name, code, printed), why in DOCUMENT_ERRORS.items():
         doc = _read(folders[name])
         assert (code, printed) in {(p.code, p.name) for p in doc.codes}, (name, code, printed)

@@ -22,7 +22,7 @@ import pytest
 import cnbudget
 from cnbudget.errors import FinalAccountsNotRead
 from cnbudget.model import BudgetDisclosure
-from tests.seeds import corpus_names, corpus_path
+from tests.seeds import corpus_names, corpus_path, missing
 
 # The tables flat text gives with certainty, per document (all others are reported unread).
 READ_FROM_FLAT: dict[str, set[str]] = {
@@ -58,7 +58,7 @@ def _printed_facts(doc: BudgetDisclosure) -> dict[str, list[Printed]]:
 def test_every_corpus_document_is_pinned() -> None:
     names = set(corpus_names())
     if not names:
-        pytest.skip("the corpus (../shared/corpus) is not available here")
+        missing("the corpus (../shared/corpus) is not available here")
     assert names == set(READ_FROM_FLAT) | FINAL_ACCOUNTS
 
 

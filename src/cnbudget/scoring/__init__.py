@@ -13,7 +13,7 @@ from cnbudget.scoring.actuals import load_actuals, read_actuals
 from cnbudget.scoring.card import ScoreCard, ScoreStep
 from cnbudget.scoring.compute import on_time, score, score_indicator
 from cnbudget.scoring.grades import GRADES, grade_for_ratio, grade_of
-from cnbudget.scoring.methods import ScoringMethod, default_method, read_method
+from cnbudget.target_scoring import ScoringMethod, default_method, read_method
 
 __all__ = [
     "GRADES",

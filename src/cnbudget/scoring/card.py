@@ -18,7 +18,7 @@ from decimal import Decimal
 import attrs
 
 from cnbudget.model.fields import amount, items, optional_number, optional_text, text, typed
-from cnbudget.scoring.methods import ScoringMethod
+from cnbudget.target_scoring import ScoringMethod
 
 __all__ = ["ScoreCard", "ScoreStep"]
 

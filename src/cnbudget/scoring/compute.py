@@ -32,7 +32,7 @@ from cnbudget.model import DepartmentTarget, Indicator, ProjectTarget
 from cnbudget.money import round_half_up
 from cnbudget.scoring.card import ScoreCard, ScoreStep
 from cnbudget.scoring.grades import grade_for_ratio, grade_of
-from cnbudget.scoring.methods import ScoringMethod, default_method, read_method
+from cnbudget.target_scoring import ScoringMethod, default_method, read_method
 from cnbudget.target_units import measure_of
 from cnbudget.targets import Comparator, Deadline, TargetKind, TargetValue, parse_target
 from cnbudget.text import normalize_width, squeeze_spaces

@@ -18,7 +18,7 @@ from decimal import Decimal
 
 from cnbudget.model import DepartmentTarget, Indicator, ProjectTarget
 from cnbudget.money import decimal_places
-from cnbudget.scoring.methods import ScoringMethod, read_method
+from cnbudget.target_scoring import ScoringMethod, read_method
 from cnbudget.target_units import measure_of
 from cnbudget.targets import Comparator, DeadlineBound, TargetKind, TargetValue
 from cnbudget.validate.context import Context

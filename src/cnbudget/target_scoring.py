@@ -1,5 +1,8 @@
 """Scoring methods (赋分方法): what a 指标赋分规则 cell asks for, and the default when it is blank.
 
+Vocabulary of the performance-target forms, below both the year-end scoring (:mod:`cnbudget.scoring`)
+and the checks of the targets (PERF rules), so that neither imports the other.
+
 >>> read_method("按照正常比例赋分"), read_method("按评判 等级赋分")
 (<ScoringMethod.PROPORTIONAL: 'proportional'>, <ScoringMethod.GRADE: 'grade'>)
 >>> read_method("满意度赋分").zh, read_method("自定义")
