@@ -107,7 +107,9 @@ class Columns:
         region holds all of it; ``None`` when it straddles two regions."""
         held = [i for i, column in enumerate(self.columns) if column.holds(token)]
         if len(held) == 1:
-            return held[0]
+            # Words one space apart, the later starting where a later column's words start, may be
+            # two cells (``打印设备（20万以上） 政府集中采购``): whose words are whose cannot be told.
+            return None if self._runs_over(token, held[0]) else held[0]
         within = self.region_of(token.start, token.end)
         if within is not None:
             column = self.columns[within]
@@ -123,6 +125,13 @@ class Columns:
         # A total's label centred over the leading columns (合 计 under 科目编码 and 科目名称) is read by its
         # words wherever it stands: the first of them.
         return kind[0] if kind and token.kind is TokenKind.TEXT and is_sum_label(token.text) else None
+
+    def _runs_over(self, token: Token, index: int) -> bool:
+        """Whether words held by column ``index`` have one, a space after another, that starts where
+        a later column of words starts."""
+        return token.kind is TokenKind.TEXT and any(
+            column.align == "left" and not column.amounts and abs(start - column.anchor) <= _DRIFT
+            for column in self.columns[index + 1:] for start in token.inner)
 
     def region_of(self, start: int, end: int) -> int | None:
         """The column whose region holds the positions ``start`` to ``end`` (exclusive), or ``None``."""

@@ -13,6 +13,17 @@ that would answer it go to another row, nothing tells which row it belongs to: t
 uncertain (``None``), and so are the rows it may belong to. A line no row could take stays as it is:
 a row of words (``六、科学技术支出``, a row that prints no figure).
 
+A cell wrapped over three lines (or five) has its middle piece on the row's own line, between pieces
+of the same column above and below (``网络、电子检务、实验`` / ``室、机要通道、档案数  60.00`` /
+``字化系统运行维护费``); by position alone that is also three rows, the middle one printing figures,
+and a blank line between them tells nothing (pdftotext prints some inside a wrapped cell). Where a
+row's cell has a piece of its column as far above as another below (give or take a line), what
+tells it apart is only this: a later piece starts no numbered item, no piece is a total's label
+(``小计``, printed whole), and the lines above and below hold nothing but pieces answered on the other
+side of the row (a line with a cell nothing answers, 其他资金 beside 经营收入, is a row of its own).
+Where all that holds, which reading is right cannot be told: the row, those pieces and any row that
+would take one of them are uncertain (``None``), never read as the middle piece alone.
+
 >>> rows = [WrappedRow(1, ("", "四、文化旅游体育与传媒", ""), False), WrappedRow(2, ("", "", "200,000"), True),
 ...         WrappedRow(3, ("", "支出", ""), False), WrappedRow(4, ("", "五、社会保障", "5,000"), True)]
 >>> joined = join_wrapped(rows)
@@ -26,6 +37,7 @@ from collections.abc import Sequence
 
 import attrs
 
+from cnbudget.model import is_sum_label
 from cnbudget.numbering import list_number
 
 __all__ = ["WrappedRow", "join_wrapped"]
@@ -68,6 +80,11 @@ def join_wrapped(rows: Sequence[WrappedRow]) -> dict[int, tuple[str, ...] | None
                 settled = False
     chosen = {piece: next(iter(found)) for piece, found in fits.items() if len(found) == 1}
     changed: dict[int, tuple[str, ...] | None] = {}
+    # A cell that may be wrapped over three lines around its row: the row, its pieces and any row
+    # that would take one of them are left unread.
+    doubtful = {position for anchor in range(len(rows)) for position in _middle_of_wrap(rows, anchor)}
+    doubtful |= {anchor for piece, anchor in chosen.items() if piece in doubtful}
+    changed.update((rows[position].number, None) for position in doubtful)
     for piece, found in fits.items():
         if len(found) > 1:  # a piece of one row or of the other: which cannot be told
             changed[rows[piece].number] = None
@@ -130,3 +147,51 @@ def _answered(rows: Sequence[WrappedRow], piece: int, anchor: int, fits: dict[in
     """Whether every cell of the piece has a piece answering it that the same row can take."""
     return all(any(anchor in fits.get(other, {}) for other, _ in _mirrors(rows, piece, anchor, column))
                for column, text in enumerate(rows[piece].cells) if text)
+
+
+def _middle_of_wrap(rows: Sequence[WrappedRow], anchor: int) -> set[int]:
+    """The positions of ``anchor`` and of the pieces around it where one of its cells may be the
+    middle piece of a cell wrapped over three lines (see the module text); empty where none may."""
+    row = rows[anchor]
+    if not row.anchored:
+        return set()
+    found: set[int] = set()
+    for column, text in enumerate(row.cells):
+        if not text or not _may_continue(text):
+            continue
+        above, below = _nearest_piece(rows, anchor, column, -1), _nearest_piece(rows, anchor, column, 1)
+        if above is None or below is None or not _may_continue(rows[below].cells[column]):
+            continue
+        if is_sum_label(rows[above].cells[column]):
+            continue
+        if not all(_only_pieces(rows, piece, anchor) for piece in (above, below)):
+            continue
+        if abs((row.number - rows[above].number) - (rows[below].number - row.number)) <= 1:
+            found |= {anchor, above, below}
+    return found
+
+
+def _may_continue(text: str) -> bool:
+    """Whether a cell may be a later piece of a wrapped cell: it starts no numbered item and is no
+    total's label (``小计``, ``合计``: a label printed whole)."""
+    return list_number(text) is None and not is_sum_label(text)
+
+
+def _only_pieces(rows: Sequence[WrappedRow], piece: int, anchor: int) -> bool:
+    """Whether every cell of the line at ``piece`` has a piece of its column on the other side of
+    ``anchor``: a line holding a cell that nothing answers is a row of its own (其他资金, a group's
+    name centred by its rows, beside 经营收入), not pieces of another row."""
+    return all(_mirrors(rows, piece, anchor, column) for column, text in enumerate(rows[piece].cells) if text)
+
+
+def _nearest_piece(rows: Sequence[WrappedRow], anchor: int, column: int, step: int) -> int | None:
+    """The nearest line above (``step`` -1) or below (1) ``anchor`` printing in ``column``, if it is a
+    piece (no figure, no code) within reach with no row between."""
+    index = anchor + step
+    while 0 <= index < len(rows) and abs(rows[index].number - rows[anchor].number) <= _REACH:
+        if rows[index].anchored:
+            return None
+        if column < len(rows[index].cells) and rows[index].cells[column]:
+            return index
+        index += step
+    return None

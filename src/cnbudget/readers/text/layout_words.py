@@ -53,6 +53,7 @@ class Token:
     end: int
     text: str
     kind: TokenKind
+    inner: tuple[int, ...] = ()  # where the words after the first start (one space apart)
 
     @property
     def centre(self) -> float:
@@ -114,7 +115,8 @@ def line_tokens(line: str, *, wide: bool = False) -> list[Token]:
             kind = TokenKind.CODE
         else:
             kind = TokenKind.AMOUNT if is_amount(cleaned) or cleaned in _DASHES else TokenKind.TEXT
-        tokens.append(Token(start=place[run[0][0]], end=place[run[-1][1]], text=text, kind=kind))
+        tokens.append(Token(start=place[run[0][0]], end=place[run[-1][1]], text=text, kind=kind,
+                            inner=tuple(place[word[0]] for word in run[1:])))
     return tokens
 
 
