@@ -43,3 +43,17 @@ def test_rows_that_say_no_level_are_reported() -> None:
 def test_a_row_with_two_amounts_is_not_read() -> None:
     _, problems = _read("合计\t\t\t\t\t9.00\t1.00")
     assert problems and "2 amounts" in problems[0].message
+
+
+def test_rows_below_a_row_not_read_stand_under_nothing_carried_over_it() -> None:
+    # The second subject row prints two amounts (not read): it may have begun another project or
+    # subject, so the item below it is reported, never put under 办公设备购置 above.
+    table, problems = _read("合计\t\t\t\t\t12.00", "一、货物 A\t\t\t\t\t12.00",
+                            "\t办公设备购置\t办公设备购置\t\t\t9.00",
+                            "\t专用设备购置\t专用设备购置\t\t\t3.00\t3.00",
+                            "\t\t\t其他专用设备\t分散自行组织\t3.00",
+                            "二、服务 C\t\t\t\t\t0.00")
+    assert [(line.level, line.name) for line in table.lines] == [
+        ("total", "合计"), ("category", "一、货物A"), ("subject", "办公设备购置"), ("category", "二、服务C")]
+    assert [(p.line, p.message) for p in problems][1] == (
+        7, "row not read: a row below a row not read (line 6) that may have begun what it stands under")

@@ -37,6 +37,7 @@ from cnbudget.readers.tables.three_public import read_three_public_table
 from cnbudget.readers.text.blocks import OTHER_KIND, PERFORMANCE_KEYS, Block, find_blocks
 from cnbudget.readers.text.decoding import decode
 from cnbudget.readers.text.forms import TextForm, detect_form, text_lines
+from cnbudget.readers.text.layout import unplaced_rows
 from cnbudget.readers.text.source import SourceLine
 
 __all__ = ["TABLE_READERS", "load_text", "read_files", "read_lines", "read_text"]
@@ -189,7 +190,7 @@ def read_lines(lines: Sequence[SourceLine]) -> ReadResult:
             )
             continue
         table, table_problems = TABLE_READERS[block.key](block)
-        problems.extend(table_problems)
+        problems.extend([*table_problems, *unplaced_rows(block)])
         if table is None:
             unread.append(_unread(block, table_problems))
             continue
