@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import typing
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
 
 import pytest
 from hypothesis import given, settings
@@ -41,11 +41,16 @@ CONTENTS = ("第一部分部门概况", "一、主要职能", "第二部分部�
             "二、部门收入总体情况表", "八、政府性基金预算支出情况表")
 
 
-def _three_public(**splits: SourceSplit) -> ThreePublicTable:
-    zero = SourceSplit(total=Decimal(0))
-    items = dict.fromkeys(("total", "overseas_travel", "vehicles", "vehicle_purchase", "vehicle_operation",
-                           "reception"), zero)
-    return ThreePublicTable(**{**items, **splits})
+_ZERO = SourceSplit(total=Decimal(0))
+
+
+def _three_public(*, total: SourceSplit = _ZERO, overseas_travel: SourceSplit = _ZERO, vehicles: SourceSplit = _ZERO,
+                  vehicle_purchase: SourceSplit = _ZERO, vehicle_operation: SourceSplit = _ZERO,
+                  reception: SourceSplit = _ZERO, title: str | None = None, number: str | None = None,
+                  empty_statement: str | None = None) -> ThreePublicTable:
+    return ThreePublicTable(total=total, overseas_travel=overseas_travel, vehicles=vehicles,
+                            vehicle_purchase=vehicle_purchase, vehicle_operation=vehicle_operation,
+                            reception=reception, title=title, number=number, empty_statement=empty_statement)
 
 
 def _empty(key: str, **info: Any) -> Any:
@@ -251,8 +256,9 @@ def test_no_tables_nothing_demanded() -> None:
 # --- COMP-004: a table said to be empty is empty ----------------------------------------------------------
 
 
-def _fund_doc(table: ExpenditureTable, key: str = "gov_fund") -> BudgetDisclosure:
-    return BudgetDisclosure(department="示例局", fiscal_year=2024, tables=Tables(**{key: table}))
+def _fund_doc(table: ExpenditureTable, key: Literal["gov_fund", "general_budget"] = "gov_fund") -> BudgetDisclosure:
+    tables = Tables(gov_fund=table) if key == "gov_fund" else Tables(general_budget=table)
+    return BudgetDisclosure(department="示例局", fiscal_year=2024, tables=tables)
 
 
 SAID_EMPTY = "本部门没有使用政府性基金预算拨款安排的支出，政府性基金预算支出情况表为空表。"
