@@ -183,9 +183,10 @@ def document() -> BudgetDisclosure:
                             performance=_performance(), other_matters=_running_costs())
 
 
-class StatementFigures(TypedDict, total=False):
-    """The figures of a statement a test changes (amounts as printed)."""
+class StatementChanges(TypedDict, total=False):
+    """What a test changes in a statement: its figures (as printed) or its code."""
 
+    code: FunctionCode | None
     amount: str
     share: str
     change_amount: str
@@ -193,7 +194,7 @@ class StatementFigures(TypedDict, total=False):
     count: int
 
 
-def edit(doc: BudgetDisclosure, section: str, subject: str, **changes: Unpack[StatementFigures]) -> BudgetDisclosure:
+def edit(doc: BudgetDisclosure, section: str, subject: str, **changes: Unpack[StatementChanges]) -> BudgetDisclosure:
     """The document with the statement of ``subject`` under ``section`` changed."""
     statements = list(doc.statements)
     index = next(i for i, s in enumerate(statements) if s.section == section and s.subject == subject)
@@ -611,7 +612,7 @@ def test_the_department_targets_money_within_rounding_is_info() -> None:
     ],
 )
 def test_a_total_that_is_not_the_sum_of_its_parts_is_an_error(section: str, subject: str,
-                                                               changes: StatementFigures, identity: str) -> None:
+                                                               changes: StatementChanges, identity: str) -> None:
     found = findings("NARR-007", edit(document(), section, subject, **changes))
     assert found and all(f.severity is Severity.ERROR for f in found)
     assert any(identity in f.message for f in found)
