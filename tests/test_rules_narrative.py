@@ -124,9 +124,26 @@ def _tables() -> Tables:
     )
 
 
+class StatementDetails(TypedDict, total=False):
+    """What a test sets in a statement besides its section, subject and amount (figures as printed)."""
+
+    code: FunctionCode | None
+    text: str
+    share: str
+    change_amount: str
+    change_rate: str
+    count: int
+
+
+class StatementChanges(StatementDetails, total=False):
+    """What a test changes in a statement."""
+
+    amount: str
+
+
 def _statements() -> list[Statement]:
-    def say(section: str, subject: str, amount: str | None, **more: object) -> Statement:
-        return Statement(section=section, subject=subject, amount=amount, **more)  # type: ignore[arg-type]
+    def say(section: str, subject: str, amount: str | None, **more: Unpack[StatementDetails]) -> Statement:
+        return Statement(section=section, subject=subject, amount=amount, **more)
 
     return [
         say(OVERALL, "收支总预算", "300.00"),
@@ -181,17 +198,6 @@ def document() -> BudgetDisclosure:
     """A small document whose narrative agrees with its tables throughout."""
     return BudgetDisclosure(department="某局", fiscal_year=2024, tables=_tables(), statements=_statements(),
                             performance=_performance(), other_matters=_running_costs())
-
-
-class StatementChanges(TypedDict, total=False):
-    """What a test changes in a statement: its figures (as printed) or its code."""
-
-    code: FunctionCode | None
-    amount: str
-    share: str
-    change_amount: str
-    change_rate: str
-    count: int
 
 
 def edit(doc: BudgetDisclosure, section: str, subject: str, **changes: Unpack[StatementChanges]) -> BudgetDisclosure:
@@ -522,7 +528,7 @@ def test_a_sum_over_a_target_whose_funds_do_not_add_up_is_uncertain() -> None:
     # "编报绩效目标的项目5个，涉及项目预算资金3328.13万元" while one form prints 年度资金总额 10,903,043.00 but
     # 当年财政拨款 11,419,043.00: which of them the text counted is not certain.
     doc = _counted(3, "286.52", "编报绩效目标的项目")
-    targets = doc.performance.projects  # type: ignore[union-attr]
+    targets = present(doc.performance).projects
     odd = attrs.evolve(targets[0], funds=attrs.evolve(targets[0].funds, fiscal=D("170.00")))
     doc = attrs.evolve(doc, performance=PerformanceTargets(projects=[odd, *targets[1:]]))
     (found,) = findings("NARR-004", doc)
