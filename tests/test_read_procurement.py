@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from cnbudget.model import ProcurementTable
+from cnbudget.readers.result import Problem
 from cnbudget.readers.tables.procurement import read_procurement_table
 from cnbudget.readers.text.blocks import find_blocks
 from cnbudget.readers.text.source import split_lines
@@ -11,7 +13,7 @@ from cnbudget.readers.text.source import split_lines
 HEAD = "政府采购支出预算表\n采购品目大类\t专项名称\t经济科目\t采购物品名称\t采购组织形式\t总计\n"
 
 
-def _read(*rows: str):  # type: ignore[no-untyped-def]
+def _read(*rows: str) -> tuple[ProcurementTable | None, list[Problem]]:
     (block,) = find_blocks(split_lines(HEAD + "\n".join(rows)))
     return read_procurement_table(block)
 
@@ -22,7 +24,7 @@ def test_the_tree_of_a_procurement_table() -> None:
                             "\t\t\t物业管理服务\t部门集中采购\t330.00",
                             "\t\t\t\t分散自行组织\t20.00",  # the same item bought a second way
                             "\t\t\t其他服务\t分散自行组织\t20.00")
-    assert problems == []
+    assert problems == [] and table is not None
     assert [(line.level, line.item, line.method, line.amount) for line in table.lines] == [
         ("total", None, None, Decimal("370.00")), ("category", None, None, Decimal("370.00")),
         ("subject", None, None, Decimal("370.00")),
