@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cnbudget.readers import read_text
-from cnbudget.readers.read import ReadResult
+from cnbudget.readers.result import ReadResult
 from cnbudget.readers.text.forms import TextForm, detect_form, text_lines
 from cnbudget.readers.text.layout import UNPLACED, layout_lines
 from cnbudget.readers.text.layout_rows import WrappedRow, join_wrapped

@@ -16,7 +16,7 @@ import pytest
 from cnbudget.errors import ReadError
 from cnbudget.model import ProcurementLine
 from cnbudget.readers import read_text
-from cnbudget.readers.read import ReadResult
+from cnbudget.readers.result import ReadResult
 from tests.seeds import corpus_names, corpus_path
 
 _THREE_PUBLIC = ("the “三公”经费、会议费、培训费 header (nine headings over three levels, centred, a Chinese "

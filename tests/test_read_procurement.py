@@ -55,6 +55,7 @@ def test_rows_below_a_row_not_read_stand_under_nothing_carried_over_it() -> None
                             "\t专用设备购置\t专用设备购置\t\t\t3.00\t3.00",
                             "\t\t\t其他专用设备\t分散自行组织\t3.00",
                             "二、服务 C\t\t\t\t\t0.00")
+    assert table is not None
     assert [(line.level, line.name) for line in table.lines] == [
         ("total", "合计"), ("category", "一、货物A"), ("subject", "办公设备购置"), ("category", "二、服务C")]
     assert [(p.line, p.message) for p in problems][1] == (
