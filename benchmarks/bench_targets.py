@@ -36,9 +36,9 @@ import attrs
 from bench_validate import disclosure  # type: ignore[import-not-found]
 
 from cnbudget import example, from_json, read_text, to_json, validate
-from cnbudget.codes import ClassificationCode
+from cnbudget.codes import ClassificationCode, FunctionCode
 from cnbudget.errors import CnbudgetError
-from cnbudget.model import BudgetDisclosure
+from cnbudget.model import BudgetDisclosure, ExpenditureAmounts, ExpenditureTable, FunctionLine, Tables
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 ROWS_PER_AGENCY = 185  # rows of bench_validate's disclosure per agency (two function tables, one economic)
@@ -130,6 +130,38 @@ def bench_validate(sizes: list[int], repeat: int) -> None:
     if len(timings) > 1:
         exponent = fit_exponent([n for n, _ in timings], [t for _, t in timings])
         print(f"growth exponent of validate: {exponent:.2f} (1.00 is linear)")
+
+
+def coded_agencies(lines: int) -> BudgetDisclosure:
+    """A department (单位代码 100) over ``lines / 5`` units (100xxxxx), each with one 类/款/项 line: the
+    shape where finding which agency row holds which once compared every pair of agencies."""
+    def amounts(value: int) -> ExpenditureAmounts:
+        return ExpenditureAmounts(total=Decimal(value), basic=Decimal(value), project=Decimal(0))
+
+    units = lines // 5
+    rows = [FunctionLine(agency="部门", agency_code="100", name="部门", amounts=amounts(units * 4))]
+    for unit in range(units - 1):
+        agency, code = f"单位{unit}", f"100{unit:05d}"
+        rows.append(FunctionLine(agency=agency, agency_code=code, name=agency, amounts=amounts(4)))
+        for digits, name in (("201", "一般公共服务支出"), ("20101", "人大事务"), ("2010101", "行政运行")):
+            rows.append(FunctionLine(agency=agency, agency_code=code, code=FunctionCode(digits), name=name,
+                                     amounts=amounts(4)))
+    table = ExpenditureTable(lines=rows)
+    return BudgetDisclosure(department="基准部门", fiscal_year=2024,
+                            tables=Tables(expenditure=table, general_budget=table))
+
+
+def bench_coded_agencies(sizes: list[int], repeat: int) -> None:
+    print(f"\nvalidate, many agencies with 单位代码 (once quadratic)\n{'lines':>8} {'validate s':>11}")
+    timings = []
+    for size in sizes:
+        doc = coded_agencies(size)
+        lines = sum(1 for _, table in doc.tables.present() for _ in table.rows())
+        seconds = best(lambda d=doc: validate(d), repeat)
+        timings.append((lines, seconds))
+        print(f"{lines:>8} {seconds:>11.3f}")
+    exponent = fit_exponent([n for n, _ in timings], [t for _, t in timings])
+    print(f"growth exponent: {exponent:.2f} (1.00 is linear)")
 
 
 def documents() -> list[tuple[str, str]]:
@@ -234,14 +266,28 @@ def bench_memory(docs: dict[str, BudgetDisclosure]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000,100000", help="lines of the synthetic documents")
+    parser.add_argument("--coded-sizes", default="2500,5000,10000,20000",
+                        help="lines of the documents of many agencies with 单位代码")
     parser.add_argument("--quick", action="store_true", help="fewer repeats")
+    parser.add_argument("--only", choices=("import", "validate", "coded", "read", "whole", "serialize"),
+                        help="one part only")
     args = parser.parse_args()
     repeat = 2 if args.quick else 5
     sizes = [int(s) for s in args.sizes.split(",")]
-    bench_import(repeat)
-    bench_validate(sizes, repeat)
-    bench_read(repeat)
-    bench_whole_documents(repeat)
+    parts: dict[str, Callable[[], object]] = {
+        "import": lambda: bench_import(repeat),
+        "validate": lambda: bench_validate(sizes, repeat),
+        "coded": lambda: bench_coded_agencies([int(s) for s in args.coded_sizes.split(",")], 1),
+        "read": lambda: bench_read(repeat),
+        "whole": lambda: bench_whole_documents(repeat),
+        "serialize": lambda: _bench_serialize_and_memory(sizes, repeat),
+    }
+    for name, part in parts.items():
+        if args.only in (None, name):
+            part()
+
+
+def _bench_serialize_and_memory(sizes: list[int], repeat: int) -> None:
     large = disclosure(max(1, round(sizes[-1] / ROWS_PER_AGENCY)))
     docs = {"urumqi-2024": example("urumqi-2024"), f"synthetic {sizes[-1]} lines": large}
     bench_serialize(docs, repeat)
