@@ -12,15 +12,19 @@ import unicodedata
 from collections import Counter
 from decimal import Decimal
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cnbudget.readers import read_text
 from cnbudget.readers.result import ReadResult
+from cnbudget.readers.tables.summary_tables import read_summary_table
+from cnbudget.readers.text.blocks import find_blocks
 from cnbudget.readers.text.forms import TextForm, detect_form, text_lines
 from cnbudget.readers.text.layout import UNPLACED, layout_lines
 from cnbudget.readers.text.layout_rows import WrappedRow, join_wrapped
+from cnbudget.readers.text.source import split_lines
 from tests.seeds import corpus_names, corpus_path, seed_path
 
 
@@ -276,3 +280,89 @@ def test_two_cells_one_space_apart_are_not_read_as_one() -> None:
     assert text_lines(text)[14].cells == ("", "", "", "交换设备", "分散自行组织", "20.00")
     assert any(p.line == 17 and p.message == UNPLACED for p in result.problems)
     assert Decimal("30.00") not in {f.amount for f in result.disclosure.facts() if f.table == "procurement"}
+
+
+# --- a two-sided table: a row that prints no figure, its name wrapped onto a line of its own -----------
+
+
+def _placed(*words: tuple[int, str], amounts: tuple[tuple[int, str], ...] = ()) -> str:
+    """A line as pdftotext prints one: words starting at their positions, amounts ending at theirs."""
+    text = ""
+    for start, word in sorted([*words, *((end - len(amount), amount) for end, amount in amounts)]):
+        text = text.ljust(start) + word
+    return text
+
+
+def _summary(revenue: tuple[str, str], expenditure: tuple[str, str]) -> str:
+    """收支预算总表 as pdftotext prints it (revenue amounts ending at 30, expenditure ones at 74), a
+    row printing no figure whose name wraps: ``revenue`` and ``expenditure`` are its two pieces on
+    each side (lines 11 and 12)."""
+    return "\n".join([
+        "某院2024年部门预算", "收支预算总表", "单位：万元",
+        _placed((8, "收入"), (44, "支出")),
+        _placed((0, "项目名称"), (40, "项目名称"), amounts=((30, "金额"), (74, "金额"))), "",
+        _placed((0, "一、财政拨款"), (40, "一、一般公共服务支出"), amounts=((30, "20.00"), (74, "10.00"))), "",
+        _placed((4, "1.一般公共预算"), (40, "二、外交支出"), amounts=((30, "20.00"),)), "",
+        _placed((4, revenue[0]), (40, expenditure[0])),
+        _placed((0, revenue[1]), (40, expenditure[1])), "",
+        _placed((40, "十八、住房保障支出"), amounts=((74, "10.00"),)), "",
+        _placed((0, "收入合计"), (40, "支出合计"), amounts=((30, "20.00"), (74, "20.00"))),
+    ]) + "\n"
+
+
+def _summary_names(result: ReadResult) -> Counter[tuple[str | None, str, Decimal]]:
+    return Counter((f.name, f.column, f.amount) for f in result.disclosure.facts() if f.table == "summary")
+
+
+def test_a_wrapped_name_without_a_figure_is_joined_where_the_joined_name_is_known() -> None:
+    # 国土海洋气象等支出 is a 类 (220, 2017 to 2018) and 国土海洋气象等支 none (a piece cut short);
+    # 政府性基金 is a funding source alone, but 2. starts an item that 预算 does not continue, and
+    # 政府性基金预算 is one.
+    text = _summary(("2.政府性基金", "预算"), ("十七、国土海洋气象等支", "出"))
+    assert text_lines(text)[10].cells == ("2.政府性基金", "", "十七、国土海洋气象等支")
+    result = read_text(text)
+    assert _summary_names(result) == Counter({
+        ("财政拨款", "revenue", Decimal("20.00")): 1, ("一般公共预算", "revenue", Decimal("20.00")): 1,
+        ("政府性基金预算", "revenue", Decimal("0")): 1, ("收入合计", "revenue", Decimal("20.00")): 1,
+        ("一般公共服务支出", "expenditure", Decimal("10.00")): 1, ("外交支出", "expenditure", Decimal("0")): 1,
+        ("国土海洋气象等支出", "expenditure", Decimal("0")): 1, ("住房保障支出", "expenditure", Decimal("10.00")): 1,
+        ("支出合计", "expenditure", Decimal("20.00")): 1})
+    assert not [p for p in result.problems if p.table == "summary"]
+
+
+@pytest.mark.parametrize(("revenue", "expenditure"), [
+    # 某某事务支出 is no 类 name: one name or two rows cannot be told.
+    (("2.政府性基金", "预算"), ("十七、某某事务支", "出")),
+    # 政府性基金 and 政府性基金预算 are both sources, and no numbering ties the pieces together.
+    (("政府性基金", "预算"), ("十七、国土海洋气象等支", "出")),
+], ids=["unknown-class", "unnumbered-known-head"])
+def test_wrapped_pieces_without_a_figure_are_reported_where_the_joined_name_is_not_certain(
+        revenue: tuple[str, str], expenditure: tuple[str, str]) -> None:
+    result = read_text(_summary(revenue, expenditure))
+    names = {name for name, _, _ in _summary_names(result)}
+    doubtful = {"某某事务支", "出", "某某事务支出"} if expenditure[0].endswith("某某事务支") else {
+        "政府性基金", "预算", "政府性基金预算"}
+    assert not names & doubtful
+    assert {"财政拨款", "一般公共预算", "收入合计", "外交支出", "住房保障支出", "支出合计"} <= names
+    reported = [p for p in result.problems if p.table == "summary"]
+    assert {p.line for p in reported} == {11, 12}
+    assert all("line 11" in p.message and "line 12" in p.message for p in reported)
+
+
+def test_a_piece_without_a_figure_above_lines_not_read_is_reported() -> None:
+    # The name's rest went to the next page, whose columns could not be placed (its lines keep no
+    # cells, as the layout reader leaves them): 国土海洋气象等支 alone is no name, so it is not read.
+    tsv = ("收支预算总表\n收入\t\t支出\t\n项目名称\t金额\t项目名称\t金额\n"
+           "一、财政拨款\t10.00\t一、一般公共服务支出\t10.00\n\t\t十七、国土海洋气象等支\t\n"
+           "出\n收入合计\t10.00\t支出合计\t10.00\n")
+    lines = [attrs.evolve(line, cells=()) if line.number > 5 else line for line in split_lines(tsv)]
+    table, problems = read_summary_table(find_blocks(lines)[0])
+    assert table is not None
+    assert [line.name for line in table.expenditure] == ["一般公共服务支出"]
+    assert [(p.line, "lines 6, 7" in p.message) for p in problems] == [(5, True)]
+    # A name the library knows is read, lines not read below it or not.
+    known = [attrs.evolve(line, raw=line.raw.replace("等支", "等支出"), text=line.text.replace("等支", "等支出"),
+                          cells=tuple(cell.replace("等支", "等支出") for cell in line.cells)) for line in lines]
+    table, problems = read_summary_table(find_blocks(known)[0])
+    assert table is not None and not problems
+    assert [line.name for line in table.expenditure] == ["一般公共服务支出", "国土海洋气象等支出"]
