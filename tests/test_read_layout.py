@@ -8,6 +8,7 @@ made here from TAB-separated text, so every document the reader reads as TSV mus
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from decimal import Decimal
@@ -195,10 +196,24 @@ def _expenditure_tables(draw: st.DrawFn) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _figure_widths(tsv: str) -> set[int]:
+    return {len(cell) for line in tsv.splitlines()[4:] for cell in line.split("\t") if _FIGURE.fullmatch(cell)}
+
+
+_FIGURE = re.compile(r"[\d,]+\.\d\d")
+
+
 @settings(max_examples=60, deadline=None)
 @given(_expenditure_tables(), st.booleans())
 def test_padded_table_reads_like_its_tsv(tsv: str, wide: bool) -> None:
-    _same_reading(tsv, column_t(tsv, wide=wide))
+    layout = column_t(tsv, wide=wide)
+    expected, found = read_text(tsv), read_text(layout)
+    # Never a value the TSV does not give; a row left out is a reported row.
+    assert not _facts(found) - _facts(expected)
+    missing_rows = {(fact[2], fact[3]) for fact in _facts(expected) - _facts(found)}  # (code, name)
+    assert len(missing_rows) <= sum(1 for p in found.problems if "row not read" in p.message)
+    if len(_figure_widths(tsv)) > 1:  # figures of one width (all 0.00) do not show where columns end
+        _same_reading(tsv, layout)
 
 
 # --- a name wrapped over three lines: its middle piece stands on the row's own line ------------------
