@@ -319,7 +319,7 @@ def test_years_without_a_classification(year: int) -> None:
 @pytest.mark.parametrize("year", ["2024", 2024.0, True])
 def test_year_must_be_an_int(year: object) -> None:
     with pytest.raises(TypeError):
-        c.catalog(year)  # type: ignore[arg-type]
+        c.catalog(year)
 
 
 # -- funding sources --------------------------------------------------------------------------
@@ -428,7 +428,7 @@ def test_load_from_text_and_binary_files() -> None:
 )
 def test_bad_user_files_name_the_line(text: str, where: str, reason: str) -> None:
     source = io.StringIO(text)
-    source.name = "user.csv"  # type: ignore[misc]
+    source.name = "user.csv"
     with pytest.raises(DataError) as caught:
         c.load_catalog_csv(source, year=2024)
     assert any(

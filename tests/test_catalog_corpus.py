@@ -143,7 +143,7 @@ def _read(folder: Path) -> Document:
     return Document(folder.name, _year(folder), tuple(printed_codes(lines)), tuple(printed_categories(lines)))
 
 
-@pytest.fixture(params=_folders() or [None], ids=lambda p: p.name if p else "absent")
+@pytest.fixture(params=_folders() or (None,), ids=lambda p: p.name if p else "absent")
 def document(request: pytest.FixtureRequest) -> Document:
     if request.param is None:
         missing(f"the corpus of published documents is not available at {CORPUS}")

@@ -191,7 +191,8 @@ def _narrative(text: str) -> Iterator[tuple[str, str, str, int]]:
     pattern = re.compile(r"([^\s,.:：()\d]+)\(类\)([^\s()]+?)\(款\)([^\s()]+?)\(项\)")
     joined = re.sub(r"[ \t]*\n\s*", "", normalize_width(text))
     for found in pattern.finditer(joined):
-        yield (*found.groups(), found.start())
+        category, section, item = found.groups()
+        yield category, section, item, found.start()
 
 
 def _printed(path: Path) -> tuple[int, list[Printed], list[PrintedPair]]:
@@ -210,7 +211,7 @@ def _documents() -> list[Path]:
     return sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
 
 
-@pytest.fixture(params=_documents() or [None], ids=lambda p: p.name if p else "absent")
+@pytest.fixture(params=_documents() or (None,), ids=lambda p: p.name if p else "absent")
 def document(request: pytest.FixtureRequest) -> Path:
     if request.param is None:
         missing(f"the published documents are not available at {SEEDS}")

@@ -161,10 +161,11 @@ def test_a_closed_pipe_in_a_real_pipeline_prints_no_traceback(tmp_path: Path) ->
 def test_ctrl_c_reports_what_was_done(folder: Path, capsys: pytest.CaptureFixture[str],
                                       monkeypatch: pytest.MonkeyPatch) -> None:
     from cnbudget.cli import check
+    from cnbudget.cli.checking import CheckedDocument, CheckOptions
+    from cnbudget.cli.checking import check_source as checked  # the function check calls
+    from cnbudget.cli.sources import Source
 
-    checked = check.check_source
-
-    def interrupted_at_the_second(source, options):  # type: ignore[no-untyped-def]
+    def interrupted_at_the_second(source: Source, options: CheckOptions) -> CheckedDocument:
         if "broken" in source.name:
             raise KeyboardInterrupt
         return checked(source, options)

@@ -40,7 +40,8 @@ def test_every_model_class_is_frozen_slotted_keyword_only(cls: type) -> None:
     assert "__slots__" in cls.__dict__, f"{cls.__name__} is not slotted"
     params = attrs.fields(cls)
     assert all(f.kw_only for f in params), f"{cls.__name__} has positional fields"
-    assert cls.__setattr__ is not object.__setattr__
+    own_setattr: object = cls.__setattr__  # an object: mypy takes a class's __setattr__ for a bound method
+    assert own_setattr is not object.__setattr__
 
 
 @pytest.mark.parametrize("cls", MODEL_CLASSES, ids=lambda c: c.__name__)
@@ -61,7 +62,7 @@ def _line(code: str | None, name: str, total: str, basic: str, project: str) -> 
 
 def test_amounts_refuse_floats_nan_and_bools() -> None:
     with pytest.raises(InvalidAmount, match="float"):
-        ExpenditureAmounts(total=1089.27)
+        ExpenditureAmounts(total=1089.27)  # type: ignore[arg-type]  # a float on purpose: refused at run time
     with pytest.raises(InvalidAmount):
         ExpenditureAmounts(total=Decimal("NaN"))
     with pytest.raises(InvalidAmount):
@@ -85,12 +86,13 @@ def test_absent_column_differs_from_zero() -> None:
 
 
 def test_wrong_types_are_refused_with_the_field_named() -> None:
+    # Each call passes a wrong type on purpose: the refusal at run time is what is tested.
     with pytest.raises(TypeError, match="name"):
         FunctionLine(name=210, amounts=ExpenditureAmounts(total="1"))  # type: ignore[arg-type]
     with pytest.raises(TypeError):
         FunctionLine(code="210", name="x", amounts=ExpenditureAmounts(total="1"))  # type: ignore[arg-type]
     with pytest.raises(TypeError):
-        ExpenditureTable(lines=["not a line"])  # type: ignore[list-item]
+        ExpenditureTable(lines=["not a line"])
     with pytest.raises(TypeError):
         FunctionLine(code=EconomicCode("301"), name="x",  # type: ignore[arg-type]
                      amounts=ExpenditureAmounts(total="1"))
@@ -98,20 +100,20 @@ def test_wrong_types_are_refused_with_the_field_named() -> None:
 
 def test_positional_arguments_are_refused() -> None:
     with pytest.raises(TypeError):
-        ExpenditureAmounts("1")  # type: ignore[misc]
+        ExpenditureAmounts("1")  # type: ignore[call-arg]  # positional on purpose: refused at run time
 
 
 def test_fiscal_year_is_checked() -> None:
     with pytest.raises(ValueError, match="1900"):
         BudgetDisclosure(department="x", fiscal_year=1900)
     with pytest.raises(TypeError):
-        BudgetDisclosure(department="x", fiscal_year="2024")  # type: ignore[arg-type]
+        BudgetDisclosure(department="x", fiscal_year="2024")  # type: ignore[arg-type]  # text on purpose
 
 
 def test_objects_are_immutable_and_evolve() -> None:
     line = _line("210", "卫生健康支出", "10", "4", "6")
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
-        line.name = "x"  # type: ignore[misc]
+        line.name = "x"  # type: ignore[misc]  # assigning on purpose: refused at run time
     changed = attrs.evolve(line, name="卫生健康")
     assert changed.name == "卫生健康" and line.name == "卫生健康支出"
 
@@ -202,4 +204,4 @@ def test_indicator_parses_its_target_and_keeps_the_raw_text() -> None:
     assert indicator.target.number == Decimal("95")
     assert indicator.prior_actual is not None and indicator.prior_actual.raw == "95%"
     with pytest.raises(InvalidAmount):
-        Indicator(level1="产出指标", name="x", target="1", weight=10.0)
+        Indicator(level1="产出指标", name="x", target="1", weight=10.0)  # type: ignore[arg-type]  # a float on purpose

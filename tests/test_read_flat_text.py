@@ -473,15 +473,15 @@ def _tables(draw: st.DrawFn) -> list[tuple[str | None, str, int, int]]:
                 leaves_sum = [draw(_CENTS), draw(_CENTS)]
             else:
                 leaves_sum = [sum(leaf[2] for leaf in leaves), sum(leaf[3] for leaf in leaves)]
-            own.append((section, section_name, *leaves_sum))
+            own.append((section, section_name, leaves_sum[0], leaves_sum[1]))
             own.extend(leaves)
             total = [total[0] + leaves_sum[0], total[1] + leaves_sum[1]]
         if not own:
             total = [draw(_CENTS), draw(_CENTS)]
-        rows.append((category, name, *total))
+        rows.append((category, name, total[0], total[1]))
         rows.extend(own)
         grand = [grand[0] + total[0], grand[1] + total[1]]
-    rows.append((None, "合计", *grand))
+    rows.append((None, "合计", grand[0], grand[1]))
     return rows
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from cnbudget.model import ProcurementTable
+from cnbudget.readers.result import Problem
 from cnbudget.readers.tables.procurement import read_procurement_table
 from cnbudget.readers.text.blocks import find_blocks
 from cnbudget.readers.text.source import split_lines
@@ -11,7 +13,7 @@ from cnbudget.readers.text.source import split_lines
 HEAD = "政府采购支出预算表\n采购品目大类\t专项名称\t经济科目\t采购物品名称\t采购组织形式\t总计\n"
 
 
-def _read(*rows: str):  # type: ignore[no-untyped-def]
+def _read(*rows: str) -> tuple[ProcurementTable | None, list[Problem]]:
     (block,) = find_blocks(split_lines(HEAD + "\n".join(rows)))
     return read_procurement_table(block)
 
@@ -22,7 +24,7 @@ def test_the_tree_of_a_procurement_table() -> None:
                             "\t\t\t物业管理服务\t部门集中采购\t330.00",
                             "\t\t\t\t分散自行组织\t20.00",  # the same item bought a second way
                             "\t\t\t其他服务\t分散自行组织\t20.00")
-    assert problems == []
+    assert problems == [] and table is not None
     assert [(line.level, line.item, line.method, line.amount) for line in table.lines] == [
         ("total", None, None, Decimal("370.00")), ("category", None, None, Decimal("370.00")),
         ("subject", None, None, Decimal("370.00")),
@@ -43,3 +45,18 @@ def test_rows_that_say_no_level_are_reported() -> None:
 def test_a_row_with_two_amounts_is_not_read() -> None:
     _, problems = _read("合计\t\t\t\t\t9.00\t1.00")
     assert problems and "2 amounts" in problems[0].message
+
+
+def test_rows_below_a_row_not_read_stand_under_nothing_carried_over_it() -> None:
+    # The second subject row prints two amounts (not read): it may have begun another project or
+    # subject, so the item below it is reported, never put under 办公设备购置 above.
+    table, problems = _read("合计\t\t\t\t\t12.00", "一、货物 A\t\t\t\t\t12.00",
+                            "\t办公设备购置\t办公设备购置\t\t\t9.00",
+                            "\t专用设备购置\t专用设备购置\t\t\t3.00\t3.00",
+                            "\t\t\t其他专用设备\t分散自行组织\t3.00",
+                            "二、服务 C\t\t\t\t\t0.00")
+    assert table is not None
+    assert [(line.level, line.name) for line in table.lines] == [
+        ("total", "合计"), ("category", "一、货物A"), ("subject", "办公设备购置"), ("category", "二、服务C")]
+    assert [(p.line, p.message) for p in problems][1] == (
+        7, "row not read: a row below a row not read (line 6) that may have begun what it stands under")

@@ -26,8 +26,8 @@ def _numbers(obj: object) -> Iterator[tuple[str, Decimal]]:
     def walk(value: object, path: str) -> Iterator[tuple[str, Decimal]]:
         if isinstance(value, Decimal):
             yield path, value
-        elif attrs.has(type(value)):
-            for field in attrs.fields(type(value)):
+        elif attrs.has(cls := type(value)):
+            for field in attrs.fields(cls):
                 yield from walk(getattr(value, field.name), f"{path}.{field.name}")
         elif isinstance(value, tuple):
             for index, item in enumerate(value):

@@ -26,6 +26,7 @@ from cnbudget.model import (
 from cnbudget.render.grid import cell_of, grid
 from cnbudget.serialize import to_json
 from cnbudget.validate import Location
+from tests.present import present
 from tests.seeds import corpus_path
 
 
@@ -210,7 +211,7 @@ def test_a_table_number_is_printed_once(title: str, number: str) -> None:
     from cnbudget.validate import validate
 
     doc = attrs.evolve(_doc(), tables=Tables(general_budget=attrs.evolve(
-        _doc().tables.general_budget, title=title, number=number)))
+        present(_doc().tables.general_budget), title=title, number=number)))
     page = parse(document_page(source="示例局.json", disclosure=doc, report=validate(doc, rules=["ROW"]), problems=()))
     heading = page.by_id("t-general_budget").all("h2")[0].text
     contents = page.all("nav")[0].all("li")[0].text

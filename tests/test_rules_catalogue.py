@@ -5,6 +5,7 @@ normalised and cut-short names, complete and incomplete lists of subjects."""
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -72,8 +73,8 @@ def test_without_a_catalogue_for_the_year_the_rules_do_not_run() -> None:
     assert set(report.rules_skipped) >= {"CAT-001", "CAT-002", "CAT-003", "CAT-004"}
 
 
-def test_a_catalogue_given_by_the_user_is_used(tmp_path: pytest.TempPathFactory) -> None:
-    path = tmp_path / "official.csv"  # type: ignore[operator]
+def test_a_catalogue_given_by_the_user_is_used(tmp_path: Path) -> None:
+    path = tmp_path / "official.csv"
     path.write_text("code,name\n210,卫生健康支出\n21015,医疗保障管理事务\n2101501,行政运行\n", encoding="utf-8")
     own = load_catalog_csv(path, year=2024)
     doc = _function_doc(("2101502", "一般行政管理事务"))

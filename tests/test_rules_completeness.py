@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import typing
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
 
 import pytest
 from hypothesis import given, settings
@@ -31,6 +31,7 @@ from cnbudget.validate import Finding, Severity, validate
 from cnbudget.validate.rules.completeness import CORE_TABLES, template_of
 from cnbudget.validate.rules.completeness_contents import announcements, loose_key, numeral, table_number
 from cnbudget.vocab import FundingSource
+from tests.present import present
 from tests.seeds import seed_path
 
 ELEVEN = ("summary", "revenue", "expenditure", "fiscal_summary", "general_budget", "general_budget_basic",
@@ -41,11 +42,16 @@ CONTENTS = ("第一部分部门概况", "一、主要职能", "第二部分部�
             "二、部门收入总体情况表", "八、政府性基金预算支出情况表")
 
 
-def _three_public(**splits: SourceSplit) -> ThreePublicTable:
-    zero = SourceSplit(total=Decimal(0))
-    items = dict.fromkeys(("total", "overseas_travel", "vehicles", "vehicle_purchase", "vehicle_operation",
-                           "reception"), zero)
-    return ThreePublicTable(**{**items, **splits})
+_ZERO = SourceSplit(total=Decimal(0))
+
+
+def _three_public(*, total: SourceSplit = _ZERO, overseas_travel: SourceSplit = _ZERO, vehicles: SourceSplit = _ZERO,
+                  vehicle_purchase: SourceSplit = _ZERO, vehicle_operation: SourceSplit = _ZERO,
+                  reception: SourceSplit = _ZERO, title: str | None = None, number: str | None = None,
+                  empty_statement: str | None = None) -> ThreePublicTable:
+    return ThreePublicTable(total=total, overseas_travel=overseas_travel, vehicles=vehicles,
+                            vehicle_purchase=vehicle_purchase, vehicle_operation=vehicle_operation,
+                            reception=reception, title=title, number=number, empty_statement=empty_statement)
 
 
 def _empty(key: str, **info: Any) -> Any:
@@ -251,8 +257,9 @@ def test_no_tables_nothing_demanded() -> None:
 # --- COMP-004: a table said to be empty is empty ----------------------------------------------------------
 
 
-def _fund_doc(table: ExpenditureTable, key: str = "gov_fund") -> BudgetDisclosure:
-    return BudgetDisclosure(department="示例局", fiscal_year=2024, tables=Tables(**{key: table}))
+def _fund_doc(table: ExpenditureTable, key: Literal["gov_fund", "general_budget"] = "gov_fund") -> BudgetDisclosure:
+    tables = Tables(gov_fund=table) if key == "gov_fund" else Tables(general_budget=table)
+    return BudgetDisclosure(department="示例局", fiscal_year=2024, tables=tables)
 
 
 SAID_EMPTY = "本部门没有使用政府性基金预算拨款安排的支出，政府性基金预算支出情况表为空表。"
@@ -345,8 +352,8 @@ def test_no_tables_no_empty_table() -> None:
 
 
 def test_templates_are_told_apart() -> None:
-    assert template_of(_doc(ELEVEN)).name == "十一张表模板"  # type: ignore[union-attr]
-    assert template_of(_doc(HENAN)).name == "河南模板"  # type: ignore[union-attr]
+    assert present(template_of(_doc(ELEVEN))).name == "十一张表模板"
+    assert present(template_of(_doc(HENAN))).name == "河南模板"
     assert template_of(_doc(CORE_TABLES)) is None
     assert template_of(_doc((*CORE_TABLES, "general_budget_projects"))) is None  # one mark is not enough
     assert template_of(_doc(ELEVEN + HENAN)) is None

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal
 
 import attrs
 import pytest
@@ -64,6 +64,7 @@ from cnbudget.validate.findings import Location
 from cnbudget.validate.rules import RULES
 from cnbudget.validate.rules.cross_table_figures import Figure, compare
 from cnbudget.vocab import FundingSource
+from tests.present import present
 from tests.seeds import seed_path
 
 S, F, T, C, Y = (SummaryRole.SOURCE, SummaryRole.FUNCTION, SummaryRole.TOTAL, SummaryRole.CURRENT_YEAR,
@@ -502,7 +503,7 @@ def shanghai_unit() -> BudgetDisclosure:
 
 def _with_operating_costs(doc: BudgetDisclosure) -> BudgetDisclosure:
     """The Jiangsu document with the "三公" table printing 机关运行经费 beside its items (Shanghai does)."""
-    three = attrs.evolve(doc.tables.three_public, operating_costs=_split("20.00", None))
+    three = attrs.evolve(present(doc.tables.three_public), operating_costs=_split("20.00", None))
     return attrs.evolve(doc, tables=attrs.evolve(doc.tables, three_public=three))
 
 # --- changing one figure ------------------------------------------------------------------------
@@ -628,31 +629,34 @@ def test_a_wrong_item_is_reported_once_not_again_at_its_section_category_and_tot
 def test_a_category_one_table_does_not_list_is_zero_there() -> None:
     doc = eleven()
     extra = _fn("229", "其他支出", total="0", basic="0", project="0")
-    summary = attrs.evolve(doc.tables.summary, expenditure=[*doc.tables.summary.expenditure[:-1]])
+    summary = present(doc.tables.summary)
+    summary = attrs.evolve(summary, expenditure=[*summary.expenditure[:-1]])
     doc = attrs.evolve(doc, tables=attrs.evolve(doc.tables, summary=summary))  # 支出总计 gone: 类 only
-    expenditure = attrs.evolve(doc.tables.expenditure, lines=[*doc.tables.expenditure.lines,
-                                                              attrs.evolve(extra, amounts=ExpenditureAmounts(
-                                                                  total="2.00", basic="0", project="2.00"))])
+    table = present(doc.tables.expenditure)
+    expenditure = attrs.evolve(table, lines=[*table.lines, attrs.evolve(extra, amounts=ExpenditureAmounts(
+        total="2.00", basic="0", project="2.00"))])
     found = run(attrs.evolve(doc, tables=attrs.evolve(doc.tables, expenditure=expenditure)), "XTAB-002")
     assert [(f.locations[0].code, f.actual, f.expected) for f in found] == [("229", Decimal("0"), Decimal("2.00"))]
     assert "未列 229" in found[0].message
 
 
-def _summary_lines(doc: BudgetDisclosure, side: str, lines: list[SummaryLine]) -> BudgetDisclosure:
-    summary = attrs.evolve(doc.tables.summary, **{side: lines})
+def _summary_lines(doc: BudgetDisclosure, side: Literal["revenue", "expenditure"],
+                   lines: list[SummaryLine]) -> BudgetDisclosure:
+    old = present(doc.tables.summary)
+    summary = attrs.evolve(old, revenue=lines) if side == "revenue" else attrs.evolve(old, expenditure=lines)
     return attrs.evolve(doc, tables=attrs.evolve(doc.tables, summary=summary))
 
 
 def test_section_lines_beside_their_category_are_not_counted_twice() -> None:
     doc = eleven()
-    lines = [*doc.tables.summary.expenditure]
+    lines = [*present(doc.tables.summary).expenditure]
     lines.insert(3, _exp(F, "医疗保障管理事务", "90.00", "21015"))
     assert run(_summary_lines(doc, "expenditure", lines), "XTAB-002") == []
 
 
 def test_only_the_last_revenue_total_is_the_grand_total() -> None:
     doc = eleven()
-    lines = [*doc.tables.summary.revenue]
+    lines = [*present(doc.tables.summary).revenue]
     lines.insert(8, _rev(T, "收入合计", "100.00"))  # this year's revenue, printed above 上年结转结余
     assert run(_summary_lines(doc, "revenue", lines), "XTAB-001") == []
     (found,) = run(bump(_summary_lines(doc, "revenue", lines), "summary", "收入总计", "amount", "1.00"), "XTAB-001")
@@ -667,7 +671,7 @@ def test_function_categories_printed_by_name_only_are_placed_by_the_catalogue() 
 
 def test_an_empty_budget_table_stands_for_zero() -> None:
     doc = eleven()
-    fiscal = doc.tables.fiscal_summary
+    fiscal = present(doc.tables.fiscal_summary)
     doc = attrs.evolve(doc, tables=attrs.evolve(
         doc.tables, gov_fund=ExpenditureTable(empty_statement="为空表"),
         fiscal_summary=attrs.evolve(fiscal, expenditure=[
@@ -735,7 +739,7 @@ def test_three_public_below_the_basic_line_is_a_warning() -> None:
 
 
 def _projects_without_goods(doc: BudgetDisclosure) -> BudgetDisclosure:
-    table = doc.tables.general_budget_projects
+    table = present(doc.tables.general_budget_projects)
     lines = [attrs.evolve(line, amounts=attrs.evolve(line.amounts, goods_services=Decimal(0),
                                                     capital=line.amounts.total)) for line in table.lines]
     return attrs.evolve(doc, tables=attrs.evolve(doc.tables, general_budget_projects=attrs.evolve(table, lines=lines)))
@@ -751,7 +755,7 @@ def test_three_public_must_equal_the_basic_line_when_projects_cannot_hold_it() -
 def test_three_public_of_unknown_scope_without_a_general_column_is_not_compared() -> None:
     doc = henan()
     doc = attrs.evolve(doc, tables=attrs.evolve(doc.tables, three_public=attrs.evolve(
-        doc.tables.three_public, title="“三公”经费支出情况表")))
+        present(doc.tables.three_public), title="“三公”经费支出情况表")))
     doc = bump(doc, "three_public", "reception", "total", "5.00")
     assert run(doc, "XTAB-012") == []
     assert run(doc, "XTAB-011") == []
@@ -760,7 +764,7 @@ def test_three_public_of_unknown_scope_without_a_general_column_is_not_compared(
 def test_three_public_of_all_fiscal_money_is_compared_with_all_budgets_of_the_summary() -> None:
     doc = henan()
     doc = attrs.evolve(doc, tables=attrs.evolve(doc.tables, three_public=attrs.evolve(
-        doc.tables.three_public, title="财政拨款“三公”经费支出情况表")))
+        present(doc.tables.three_public), title="财政拨款“三公”经费支出情况表")))
     assert run(doc, "XTAB-012") == []
     (found,) = run(bump(doc, "economic_summary", "30217", "gov_fund", "1.00"), "XTAB-012")
     assert found.expected == Decimal("1.50")
@@ -768,7 +772,7 @@ def test_three_public_of_all_fiscal_money_is_compared_with_all_budgets_of_the_su
 
 def test_a_basic_table_by_category_only_cannot_say_what_three_public_is() -> None:
     doc = eleven()
-    basic = doc.tables.general_budget_basic
+    basic = present(doc.tables.general_budget_basic)
     doc = attrs.evolve(doc, tables=attrs.evolve(doc.tables, general_budget_basic=attrs.evolve(
         basic, lines=[line for line in basic.lines if line.code is None or line.code.level == 1])))
     assert run(_reception(doc, "-0.50"), "XTAB-011") == []
@@ -792,7 +796,7 @@ def test_economic_summary_equals_basic_where_projects_have_no_general_money() ->
 
 def test_projects_of_a_type_must_add_up_to_that_column() -> None:
     doc = henan()
-    projects = doc.tables.projects
+    projects = present(doc.tables.projects)
     lines = [attrs.evolve(line, project_type=ProjectType.SPECIFIC) if line.project == "委托业务" else line
              for line in projects.lines]
     doc = attrs.evolve(doc, tables=attrs.evolve(doc.tables, projects=attrs.evolve(projects, lines=lines)))
@@ -802,7 +806,7 @@ def test_projects_of_a_type_must_add_up_to_that_column() -> None:
 
 def test_projects_without_types_are_not_compared_by_type() -> None:
     doc = henan()
-    projects = doc.tables.projects
+    projects = present(doc.tables.projects)
     lines = [attrs.evolve(line, project_type=None) for line in projects.lines]
     doc = attrs.evolve(doc, tables=attrs.evolve(doc.tables, projects=attrs.evolve(projects, lines=lines)))
     assert run(doc, "XTAB-015") == []
@@ -909,7 +913,7 @@ def test_one_wrong_item_is_reported_once_at_that_item(items: dict[str, Decimal],
     doc = BudgetDisclosure(department="示例局", fiscal_year=2024, tables=Tables(
         revenue=_revenue_of(items), expenditure=_coded_table(changed)))
     found = validate(doc, rules=["XTAB-003"]).findings
-    assert [(f.severity, f.locations[0].code, f.actual - f.expected) for f in found] == [
+    assert [(f.severity, f.locations[0].code, present(f.actual) - present(f.expected)) for f in found] == [
         (Severity.ERROR, wrong, -delta)]
 
 
@@ -1004,8 +1008,8 @@ def test_fiscal_uses_are_at_most_all_money_where_there_is_money_besides() -> Non
 
 def test_summary_split_into_personnel_public_and_projects_is_the_expenditure_table() -> None:
     doc = shanghai_unit()
-    lines = [attrs.evolve(line, amounts=attrs.evolve(line.amounts, personnel=Decimal(25)))
-             if line.name == "卫生健康支出" else line for line in doc.tables.summary.expenditure]
+    lines = [attrs.evolve(line, amounts=attrs.evolve(present(line.amounts), personnel=Decimal(25)))
+             if line.name == "卫生健康支出" else line for line in present(doc.tables.summary).expenditure]
     doc = _summary_lines(doc, "expenditure", lines)
     found = run(doc, "XTAB-018")
     assert [(f.locations[0].code, f.actual, f.expected) for f in found] == [("210", Decimal("25"), Decimal("20"))]
@@ -1022,7 +1026,7 @@ def test_meetings_and_training_are_at_least_their_basic_lines() -> None:
 def test_three_public_of_unknown_scope_is_still_at_least_the_basic_line() -> None:
     doc = jiangsu()
     doc = attrs.evolve(doc, tables=attrs.evolve(doc.tables, three_public=attrs.evolve(
-        doc.tables.three_public, title="“三公”经费、会议费、培训费支出预算表")))
+        present(doc.tables.three_public), title="“三公”经费、会议费、培训费支出预算表")))
     assert run(doc, "XTAB-011") == []
     (found,) = run(bump(doc, "three_public", "reception", "total", "-0.50"), "XTAB-011")
     assert found.severity is Severity.WARNING and found.locations[0].code == "30217"
@@ -1044,7 +1048,7 @@ def table_view_of(doc: BudgetDisclosure, key: str, column: str) -> Figure | None
 
 def test_without_a_basic_line_in_the_fiscal_summary_fiscal_basic_is_part_of_all_basic_spending() -> None:
     doc = jiangsu()
-    fiscal = doc.tables.fiscal_summary
+    fiscal = present(doc.tables.fiscal_summary)
     lines = [line for line in fiscal.expenditure if line.name != "基本支出"]
     doc = attrs.evolve(doc, tables=attrs.evolve(doc.tables, fiscal_summary=attrs.evolve(fiscal, expenditure=lines)))
     assert run(doc, "XTAB-017") == []  # 60.00 of 65.00 (5.00 of 其他资金)

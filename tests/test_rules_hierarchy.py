@@ -34,6 +34,7 @@ from cnbudget.model import (
     ThreePublicTable,
 )
 from cnbudget.validate import Finding, Severity, validate
+from tests.present import present
 from tests.seeds import seed_path
 from tests.test_rules_cross_table import jiangsu
 
@@ -80,11 +81,12 @@ LEAVES = {
 }
 
 
-def _doc(**tables: object) -> BudgetDisclosure:
-    return BudgetDisclosure(department="示例局", fiscal_year=2024, tables=Tables(**tables))  # type: ignore[arg-type]
+def _doc(**tables: Any) -> BudgetDisclosure:
+    """A document holding the tables named by key (each key holds its own table type)."""
+    return BudgetDisclosure(department="示例局", fiscal_year=2024, tables=Tables(**tables))
 
 
-def _check(rule: str, **tables: object) -> list[Finding]:
+def _check(rule: str, **tables: Any) -> list[Finding]:
     return list(validate(_doc(**tables), rules=[rule]).findings)
 
 
@@ -345,7 +347,8 @@ def test_seed_003_adds_up() -> None:
 # --- the Jiangsu tables ------------------------------------------------------------------------------
 
 
-def _jiangsu(**changes: object) -> BudgetDisclosure:
+def _jiangsu(**changes: Any) -> BudgetDisclosure:
+    """The Jiangsu document with the tables named by key replaced (each key holds its own table type)."""
     doc = jiangsu()
     return attrs.evolve(doc, tables=attrs.evolve(doc.tables, **changes))
 
@@ -396,7 +399,7 @@ def test_uses_and_categories_add_up_to_this_years_spending_each_on_their_own() -
 
 
 def test_a_fiscal_summary_by_use_only_adds_its_uses_up_to_its_total() -> None:
-    fiscal = jiangsu().tables.fiscal_summary
+    fiscal = present(jiangsu().tables.fiscal_summary)
     lines = [attrs.evolve(line, amounts=attrs.evolve(line.amounts, total=D("99.00")))
              if line.role is SummaryRole.TOTAL else line for line in fiscal.expenditure]
     finding = _only(_check_doc("HIER-007", _jiangsu(fiscal_summary=attrs.evolve(fiscal, expenditure=lines))))
@@ -438,7 +441,7 @@ def test_procurement_adds_up_level_by_level(amounts: dict[str, str], severity: S
 
 
 def test_procurement_printed_without_categories_adds_its_subjects_to_the_total() -> None:
-    table = jiangsu().tables.procurement
+    table = present(jiangsu().tables.procurement)
     lines = [line for line in table.lines if line.level != "category"]
     assert _check_doc("HIER-010", _jiangsu(procurement=attrs.evolve(table, lines=lines))) == []
 

@@ -4,6 +4,7 @@ published documents' narratives as audited by hand."""
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TypedDict, Unpack
 
 import attrs
 import pytest
@@ -46,6 +47,7 @@ from cnbudget.model.narrative import ChangeBasis
 from cnbudget.money import round_half_up
 from cnbudget.validate import Finding, Severity, validate
 from cnbudget.vocab import FundingSource
+from tests.present import present
 from tests.seeds import seed_path
 from tests.strategies import amounts
 
@@ -123,9 +125,26 @@ def _tables() -> Tables:
     )
 
 
+class StatementDetails(TypedDict, total=False):
+    """What a test sets in a statement besides its section, subject and amount (figures as printed)."""
+
+    code: FunctionCode | None
+    text: str
+    share: str
+    change_amount: str
+    change_rate: str
+    count: int
+
+
+class StatementChanges(StatementDetails, total=False):
+    """What a test changes in a statement."""
+
+    amount: str
+
+
 def _statements() -> list[Statement]:
-    def say(section: str, subject: str, amount: str | None, **more: object) -> Statement:
-        return Statement(section=section, subject=subject, amount=amount, **more)  # type: ignore[arg-type]
+    def say(section: str, subject: str, amount: str | None, **more: Unpack[StatementDetails]) -> Statement:
+        return Statement(section=section, subject=subject, amount=amount, **more)
 
     return [
         say(OVERALL, "收支总预算", "300.00"),
@@ -182,7 +201,7 @@ def document() -> BudgetDisclosure:
                             performance=_performance(), other_matters=_running_costs())
 
 
-def edit(doc: BudgetDisclosure, section: str, subject: str, **changes: object) -> BudgetDisclosure:
+def edit(doc: BudgetDisclosure, section: str, subject: str, **changes: Unpack[StatementChanges]) -> BudgetDisclosure:
     """The document with the statement of ``subject`` under ``section`` changed."""
     statements = list(doc.statements)
     index = next(i for i, s in enumerate(statements) if s.section == section and s.subject == subject)
@@ -249,7 +268,7 @@ def test_a_wrong_rate_names_the_right_one() -> None:
 
 def test_the_running_costs_of_other_matters_are_held_to_their_rate_too() -> None:
     doc = document()
-    wrong = attrs.evolve(doc.other_matters.operating_costs, change_rate="8.00")  # type: ignore[union-attr]
+    wrong = attrs.evolve(present(present(doc.other_matters).operating_costs), change_rate="8.00")
     (found,) = findings("NARR-001", attrs.evolve(doc, other_matters=OtherMatters(operating_costs=wrong)))
     assert found.expected == D("7.14") and "机关运行经费" in found.message
 
@@ -510,7 +529,7 @@ def test_a_sum_over_a_target_whose_funds_do_not_add_up_is_uncertain() -> None:
     # "编报绩效目标的项目5个，涉及项目预算资金3328.13万元" while one form prints 年度资金总额 10,903,043.00 but
     # 当年财政拨款 11,419,043.00: which of them the text counted is not certain.
     doc = _counted(3, "286.52", "编报绩效目标的项目")
-    targets = doc.performance.projects  # type: ignore[union-attr]
+    targets = present(doc.performance).projects
     odd = attrs.evolve(targets[0], funds=attrs.evolve(targets[0].funds, fiscal=D("170.00")))
     doc = attrs.evolve(doc, performance=PerformanceTargets(projects=[odd, *targets[1:]]))
     (found,) = findings("NARR-004", doc)
@@ -600,7 +619,7 @@ def test_the_department_targets_money_within_rounding_is_info() -> None:
     ],
 )
 def test_a_total_that_is_not_the_sum_of_its_parts_is_an_error(section: str, subject: str,
-                                                               changes: dict[str, str], identity: str) -> None:
+                                                               changes: StatementChanges, identity: str) -> None:
     found = findings("NARR-007", edit(document(), section, subject, **changes))
     assert found and all(f.severity is Severity.ERROR for f in found)
     assert any(identity in f.message for f in found)
@@ -739,6 +758,8 @@ def test_seed_004_states_the_department_target_with_two_digits_swapped() -> None
 
 # --- any figures --------------------------------------------------------------------------------------
 
+#: One statement's section, subject, amount, share, change amount, change rate and count.
+SaidFigures = tuple[str, str, Decimal | None, Decimal | None, Decimal | None, Decimal | None, int | None]
 _FIGURES = st.one_of(st.none(), amounts,
                      st.sampled_from([D("0"), D("0.00"), D("1E+4"), D("0.001"), D("100"), D("-5.00")]))
 
@@ -749,9 +770,9 @@ _FIGURES = st.one_of(st.none(), amounts,
                                st.sampled_from([s.subject for s in _statements()] + ["2023年“三公”经费决算"]),
                                _FIGURES, _FIGURES, _FIGURES, _FIGURES, st.one_of(st.none(), st.integers(0, 99))),
                      max_size=12))
-def test_the_narrative_rules_never_raise_on_any_figures(said: list[tuple[object, ...]]) -> None:
+def test_the_narrative_rules_never_raise_on_any_figures(said: list[SaidFigures]) -> None:
     statements = [Statement(section=section, subject=subject, amount=amount, share=share, change_amount=change,
-                            change_rate=rate, count=count)  # type: ignore[arg-type]
+                            change_rate=rate, count=count)
                   for section, subject, amount, share, change, rate, count in said]
     report = validate(attrs.evolve(document(), statements=statements), rules=["NARR"])
     assert all(f.rule.startswith("NARR-") and f.message for f in report.findings)
@@ -843,14 +864,29 @@ def test_the_overall_part_may_state_a_category_as_the_summary_prints_it() -> Non
 # --- NARR-009: 机关运行经费 and 政府采购 --------------------------------------------------------------
 
 
-def _matters(doc: BudgetDisclosure, **changes: object) -> BudgetDisclosure:
+class ProcurementFigures(TypedDict, total=False):
+    """The figures of the 政府采购 statement a test changes (as printed)."""
+
+    total: str
+    goods: str
+    works: str
+
+
+class MattersChanges(TypedDict, total=False):
+    """What a test changes in the other matters: 政府采购 figures, the 机关运行经费 amount."""
+
+    procurement: ProcurementFigures
+    running: str
+
+
+def _matters(doc: BudgetDisclosure, **changes: Unpack[MattersChanges]) -> BudgetDisclosure:
     matters = doc.other_matters
     assert matters is not None
-    procurement = changes.pop("procurement", {})
-    running = changes.pop("running", None)
-    new = attrs.evolve(matters, procurement=attrs.evolve(matters.procurement, **procurement))  # type: ignore[arg-type]
+    procurement = changes.get("procurement", ProcurementFigures())
+    running = changes.get("running")
+    new = attrs.evolve(matters, procurement=attrs.evolve(present(matters.procurement), **procurement))
     if running is not None:
-        new = attrs.evolve(new, operating_costs=attrs.evolve(matters.operating_costs, amount=running))
+        new = attrs.evolve(new, operating_costs=attrs.evolve(present(matters.operating_costs), amount=running))
     return attrs.evolve(doc, other_matters=new)
 
 
@@ -868,7 +904,7 @@ def test_other_matters_agree_with_their_tables() -> None:
     ({"procurement": {"works": "1.00", "total": "13.00"}}, Severity.ERROR, "procurement.works"),  # no 工程 row: 0
     ({"procurement": {"total": "12.50"}}, Severity.ERROR, "procurement"),  # 12.50 ≠ 7.00 + 0 + 5.00
 ])
-def test_other_matters_against_the_tables(changes: dict[str, object], severity: Severity, column: str) -> None:
+def test_other_matters_against_the_tables(changes: MattersChanges, severity: Severity, column: str) -> None:
     from tests.test_rules_cross_table import jiangsu
 
     found = findings("NARR-009", _matters(jiangsu(), **changes))

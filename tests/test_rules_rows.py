@@ -52,16 +52,16 @@ def _tables(record: Any) -> Tables:
     if isinstance(record, ExpenditureAmounts):
         return Tables(general_budget=ExpenditureTable(lines=[FunctionLine(code=code, name="行政运行", amounts=record)]))
     if isinstance(record, BasicAmounts):
-        line = EconomicLine(code=EconomicCode("30101"), name="基本工资", amounts=record)
-        return Tables(general_budget_basic=BasicExpenditureTable(lines=[line]))
+        basic = EconomicLine(code=EconomicCode("30101"), name="基本工资", amounts=record)
+        return Tables(general_budget_basic=BasicExpenditureTable(lines=[basic]))
     if isinstance(record, EconomicCategoryAmounts):
-        line = ProjectExpenditureLine(code=code, name="行政运行", amounts=record)
-        return Tables(general_budget_projects=ProjectExpenditureTable(lines=[line]))
+        project = ProjectExpenditureLine(code=code, name="行政运行", amounts=record)
+        return Tables(general_budget_projects=ProjectExpenditureTable(lines=[project]))
     if isinstance(record, SourceAmounts):
         return Tables(revenue=RevenueTable(lines=[RevenueLine(code=code, name="行政运行", amounts=record)]))
     if isinstance(record, FiscalAmounts):
-        line = FiscalLine(role=SummaryRole.FUNCTION, code=FunctionCode("210"), name="卫生健康支出", amounts=record)
-        return Tables(fiscal_summary=FiscalSummaryTable(expenditure=[line]))
+        fiscal = FiscalLine(role=SummaryRole.FUNCTION, code=FunctionCode("210"), name="卫生健康支出", amounts=record)
+        return Tables(fiscal_summary=FiscalSummaryTable(expenditure=[fiscal]))
     if isinstance(record, SourceSplit):
         zero = SourceSplit(total="0")
         return Tables(three_public=ThreePublicTable(total=record, overseas_travel=zero, vehicles=zero,

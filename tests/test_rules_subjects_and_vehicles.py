@@ -147,7 +147,7 @@ def test_without_statements_or_a_catalogue_the_names_are_not_judged() -> None:
 # --- NARR-012: vehicles and their running costs --------------------------------------------------------
 
 
-def _vehicles(count: int | None, *groups: int, running: str = "0.93", buying: str = "0") -> BudgetDisclosure:
+def _vehicles(count: int | None, *groups: int | None, running: str = "0.93", buying: str = "0") -> BudgetDisclosure:
     split = SourceSplit
     three = ThreePublicTable(total=split(total=str(D(running) + D(buying))), overseas_travel=split(total="0"),
                              vehicles=split(total=str(D(running) + D(buying))), vehicle_purchase=split(total=buying),

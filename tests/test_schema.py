@@ -34,7 +34,8 @@ def test_bundled_examples_validate(name: str) -> None:
 
 
 def minimal() -> dict[str, Any]:
-    return to_dict(BudgetDisclosure(department="示例部门", fiscal_year=2024))
+    data: dict[str, Any] = to_dict(BudgetDisclosure(department="示例部门", fiscal_year=2024))
+    return data
 
 
 @pytest.mark.parametrize(

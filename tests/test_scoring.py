@@ -30,6 +30,7 @@ from cnbudget.scoring import (
 from cnbudget.serialize import to_json
 from cnbudget.target_units import measure_of
 from cnbudget.targets import parse_target
+from tests.present import present
 
 
 def _ind(target: str, rule: str | None = "按照正常比例赋分", *, weight: str | None = "10", name: str = "指标",
@@ -244,7 +245,7 @@ def test_a_score_is_never_more_than_the_weight(comparator: str, target: Decimal,
     assert Decimal(0) <= step.share <= 1
     assert Decimal(0) <= step.score <= weight
     value = parse_target(f"{comparator}{target}次")
-    met = (value.comparator or parse_target("=1").comparator).holds(actual, target)  # type: ignore[union-attr]
+    met = present(value.comparator or parse_target("=1").comparator).holds(actual, target)
     if met:
         assert step.score == weight
 

@@ -26,12 +26,13 @@ from cnbudget.model import (
 from cnbudget.serialize import converter, from_dict, from_json, to_dict, to_json
 from tests.strategies import amounts, disclosures, values_of
 
-MODEL_CLASSES = [getattr(model, name) for name in model.__all__
-                 if attrs.has(getattr(model, name, None)) and name not in {"Line", "Table", "AmountRecord", "Fact"}]
+MODEL_CLASSES = [cls for cls in (getattr(model, name, None) for name in model.__all__
+                                 if name not in {"Line", "Table", "AmountRecord", "Fact"})
+                 if isinstance(cls, type) and attrs.has(cls)]
 
 
 def minimal(**changes: Any) -> dict[str, Any]:
-    data = to_dict(BudgetDisclosure(department="示例部门", fiscal_year=2024))
+    data: dict[str, Any] = to_dict(BudgetDisclosure(department="示例部门", fiscal_year=2024))
     data.update(changes)
     return data
 

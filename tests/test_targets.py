@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Required, TypedDict
 
 import attrs
 import pytest
@@ -21,8 +22,15 @@ from cnbudget.targets import (
 GE, GT, EQ, LT, LE = Comparator.GE, Comparator.GT, Comparator.EQ, Comparator.LT, Comparator.LE
 BEFORE, ON = DeadlineBound.BEFORE, DeadlineBound.ON
 
-# Expected readings, written by hand. The raw text is filled in by the test.
-Expected = dict[str, object]
+class Expected(TypedDict, total=False):
+    """An expected reading, written by hand. The raw text is filled in by the test."""
+
+    kind: Required[TargetKind]
+    comparator: Comparator | None
+    number: Decimal
+    unit: str | None
+    text: str
+    deadline: Deadline
 
 
 def q(comparator: Comparator | None, number: str, unit: str | None = None) -> Expected:
@@ -367,7 +375,7 @@ OTHER_FORMS: list[tuple[str, Expected]] = [
 
 
 def _expected(raw: str, fields: Expected) -> TargetValue:
-    return TargetValue(raw=raw, **fields)  # type: ignore[arg-type]
+    return TargetValue(raw=raw, **fields)
 
 
 @pytest.mark.parametrize(("raw", "fields"), SEED_FORMS)

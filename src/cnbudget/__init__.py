@@ -15,16 +15,9 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from typing import TYPE_CHECKING
+import importlib
+from typing import TYPE_CHECKING, Any
 
-from cnbudget.catalog import (
-    COVERED_YEARS,
-    Catalog,
-    MatchKind,
-    NameMatch,
-    Subject,
-    load_catalog_csv,
-)
 from cnbudget.codes import ClassificationCode, EconomicCode, FunctionCode, GovEconomicCode
 from cnbudget.errors import (
     CnbudgetError,
@@ -36,7 +29,6 @@ from cnbudget.errors import (
     UnknownCode,
     UnknownName,
 )
-from cnbudget.examples import example, example_names
 from cnbudget.model import *  # noqa: F403  (the model's __all__ is part of the public API)
 from cnbudget.model import __all__ as _model_all
 from cnbudget.money import (
@@ -56,9 +48,6 @@ from cnbudget.money import (
     share,
     to_amount,
 )
-from cnbudget.readers import Problem, ReadResult, read_pdf, read_text
-from cnbudget.scoring import ScoreCard, ScoreStep, ScoringMethod, load_actuals, read_actuals, score
-from cnbudget.serialize import from_dict, from_json, json_schema, to_dict, to_json
 from cnbudget.targets import (
     Comparator,
     Deadline,
@@ -67,17 +56,54 @@ from cnbudget.targets import (
     TargetValue,
     parse_target,
 )
-from cnbudget.validate import Finding, Location, Report, Rule, Severity
 from cnbudget.vocab import AgencyKind, FundingSource
 
 if TYPE_CHECKING:
+    from cnbudget.catalog import (
+        COVERED_YEARS,
+        Catalog,
+        MatchKind,
+        NameMatch,
+        Subject,
+        load_catalog_csv,
+    )
     from cnbudget.catalog.catalog import catalog as catalog
+    from cnbudget.examples import example, example_names
+    from cnbudget.readers import Problem, ReadResult, read_pdf, read_text
+    from cnbudget.scoring import ScoreCard, ScoreStep, ScoringMethod, load_actuals, read_actuals, score
+    from cnbudget.serialize import from_dict, from_json, json_schema, to_dict, to_json
+    from cnbudget.validate import Finding, Location, Report, Rule, Severity
     from cnbudget.validate.engine import validate as validate
-else:
-    # The subpackages themselves, callable as catalog(year) and validate(doc), so that both
-    # cnbudget.catalog(2024) and ``import cnbudget.catalog as c`` work (see cnbudget/_callable.py).
-    import cnbudget.catalog as catalog
-    import cnbudget.validate as validate
+
+# The subpackages that read, check, score and serialise are loaded on first use, so that importing
+# the model alone stays quick. ``catalog`` and ``validate`` are the subpackages themselves, callable
+# as catalog(year) and validate(doc) (see cnbudget/_callable.py).
+_LAZY: dict[str, str] = {
+    **dict.fromkeys(("COVERED_YEARS", "Catalog", "MatchKind", "NameMatch", "Subject", "load_catalog_csv"),
+                    "cnbudget.catalog"),
+    **dict.fromkeys(("example", "example_names"), "cnbudget.examples"),
+    **dict.fromkeys(("Problem", "ReadResult", "read_pdf", "read_text"), "cnbudget.readers"),
+    **dict.fromkeys(("ScoreCard", "ScoreStep", "ScoringMethod", "load_actuals", "read_actuals", "score"),
+                    "cnbudget.scoring"),
+    **dict.fromkeys(("from_dict", "from_json", "json_schema", "to_dict", "to_json"), "cnbudget.serialize"),
+    **dict.fromkeys(("Finding", "Location", "Report", "Rule", "Severity"), "cnbudget.validate"),
+}
+_SUBPACKAGES = ("catalog", "validate")
+
+
+def __getattr__(name: str) -> Any:
+    if name in _SUBPACKAGES:
+        return importlib.import_module(f"{__name__}.{name}")
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(_LAZY[name]), name)
+    globals()[name] = value  # found directly from now on
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
 
 __all__ = [
     "ScoreCard",

@@ -28,8 +28,9 @@ True
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import pairwise
-from typing import ClassVar, Self
+from typing import ClassVar, Self, TypeVar
 
 from cnbudget.errors import InvalidCode
 from cnbudget.text import normalize_width
@@ -71,10 +72,32 @@ class ClassificationCode:
     __slots__ = ("_digits",)
     _digits: str
 
+    # The digits at which each level ends ((3, 5, 7) for function codes), set once per class.
+    _LEVEL_ENDS: ClassVar[tuple[int, ...]] = ()
+    _LEVEL_OF_LENGTH: ClassVar[dict[int, int]] = {}
+
+    def __init_subclass__(cls, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        total = 0
+        ends = []
+        for part in cls.PART_LENGTHS:
+            total += part
+            ends.append(total)
+        cls._LEVEL_ENDS = tuple(ends)
+        cls._LEVEL_OF_LENGTH = {end: level for level, end in enumerate(ends, start=1)}
+
     def __init__(self, text: str) -> None:
-        digits = _compact(text, self.FAMILY)
-        self._check(text, digits)
-        object.__setattr__(self, "_digits", digits)
+        if not isinstance(text, str):
+            _compact(text, self.FAMILY)  # raises the TypeError
+        # mypy takes the instances' __hash__ for the class's own: a class is hashable.
+        object.__setattr__(self, "_digits", _parsed(type(self), text))  # type: ignore[arg-type]
+
+    @classmethod
+    def _of_digits(cls, digits: str) -> Self:
+        """A code from digits known to be valid (the prefix of a valid code), without checking."""
+        code = object.__new__(cls)
+        object.__setattr__(code, "_digits", digits)
+        return code
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"{type(self).__name__} is immutable")
@@ -92,12 +115,7 @@ class ClassificationCode:
 
     @classmethod
     def _lengths(cls) -> tuple[int, ...]:
-        total = 0
-        lengths = []
-        for part in cls.PART_LENGTHS:
-            total += part
-            lengths.append(total)
-        return tuple(lengths)
+        return cls._LEVEL_ENDS
 
     @classmethod
     def _check(cls, text: str, digits: str) -> None:
@@ -190,7 +208,7 @@ cannot be followed by a filled part
     @property
     def level(self) -> int:
         """1 for a 类, 2 for a 款, 3 for a 项."""
-        return self._lengths().index(len(self.digits)) + 1
+        return self._LEVEL_OF_LENGTH[len(self._digits)]
 
     @property
     def level_zh(self) -> str:
@@ -218,12 +236,12 @@ cannot be followed by a filled part
         """
         if self.level == 1:
             return None
-        return type(self)(self.digits[: self._lengths()[self.level - 2]])
+        return self._of_digits(self._digits[: self._LEVEL_ENDS[self.level - 2]])
 
     @property
     def ancestors(self) -> tuple[Self, ...]:
         """All codes above this one, from the 类 down (not including the code itself)."""
-        return tuple(type(self)(self.digits[:n]) for n in self._lengths()[: self.level - 1])
+        return _ancestors(type(self), self._digits)  # type: ignore[arg-type]
 
     @property
     def path(self) -> tuple[Self, ...]:
@@ -237,7 +255,7 @@ cannot be followed by a filled part
     @property
     def category(self) -> Self:
         """The 类 this code belongs to (itself for a 类)."""
-        return type(self)(self.digits[: self.PART_LENGTHS[0]])
+        return self._of_digits(self._digits[: self.PART_LENGTHS[0]])
 
     def is_ancestor_of(self, other: ClassificationCode) -> bool:
         """Whether ``other`` lies strictly below this code in the same family.
@@ -262,9 +280,11 @@ cannot be followed by a filled part
         return other == self or self.is_ancestor_of(other)
 
     def _key(self) -> tuple[str, str]:
-        return (type(self).__name__, self.digits)
+        return (type(self).__name__, self._digits)
 
     def __eq__(self, other: object) -> bool:
+        if type(other) is type(self):  # the common case, without building keys
+            return self._digits == other._digits
         if not isinstance(other, ClassificationCode):
             return NotImplemented
         return self._key() == other._key()
@@ -297,6 +317,24 @@ cannot be followed by a filled part
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.digits!r})"
+
+
+_Code = TypeVar("_Code", bound=ClassificationCode)
+
+
+# Pure functions of a code class and text, cached: documents print the same few thousand codes
+# again and again (an invalid code raises, and is not cached).
+@lru_cache(maxsize=1 << 14)
+def _parsed(cls: type[ClassificationCode], text: str) -> str:
+    """The digits of a valid code of ``cls`` printed as ``text``."""
+    digits = _compact(text, cls.FAMILY)
+    cls._check(text, digits)
+    return digits
+
+
+@lru_cache(maxsize=1 << 14)
+def _ancestors(cls: type[_Code], digits: str) -> tuple[_Code, ...]:
+    return tuple(cls._of_digits(digits[:end]) for end in cls._LEVEL_ENDS[: cls._LEVEL_OF_LENGTH[len(digits)] - 1])
 
 
 class FunctionCode(ClassificationCode):

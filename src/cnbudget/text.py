@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["normalize_width", "squeeze_spaces"]
 
@@ -42,6 +43,7 @@ _PUNCTUATION = str.maketrans(
 _SPACES = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=1 << 15)  # a pure function of its text: readers and rules fold the same lines again
 def normalize_width(text: str) -> str:
     """Fold full-width characters and Chinese punctuation to their half-width forms.
 

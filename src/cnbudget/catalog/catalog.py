@@ -27,6 +27,7 @@ from cnbudget.catalog.load import (
     bundled_dataset,
     read_code_rows,
 )
+from cnbudget.catalog.name_index import NameIndex
 from cnbudget.catalog.names import MatchKind, NameMatch, match_subject_name, normalise_name
 from cnbudget.catalog.subject import AnyCode, Family, FormerName, Subject
 from cnbudget.catalog.unknown import describe_unknown
@@ -170,6 +171,7 @@ class Catalog:
             )
             self._subjects[code] = subject
             self._children[(Family.of(code), code.parent)].append(subject)
+        self._name_indexes: dict[Family, NameIndex] = {}  # built on first use, one per family
 
     # -- basic facts --------------------------------------------------------------------------
 
@@ -298,6 +300,12 @@ class Catalog:
 
     # -- names --------------------------------------------------------------------------------
 
+    def _name_index(self, family: Family) -> NameIndex:
+        index = self._name_indexes.get(family)
+        if index is None:  # two threads may both build it: the same index either way
+            index = self._name_indexes[family] = NameIndex(self.subjects(family))
+        return index
+
     def _matches(
         self, name: str, candidates: Iterable[Subject]
     ) -> list[tuple[NameMatch, Subject]]:
@@ -335,8 +343,8 @@ class Catalog:
         wanted, node = self._node(under, family)
         candidates = [
             s
-            for s in self._subjects.values()
-            if s.family is wanted and (node is None or node.code.is_ancestor_of(s.code))
+            for s in self._name_index(wanted).candidates(name)
+            if node is None or node.code.is_ancestor_of(s.code)
         ]
         return [subject for _, subject in self._matches(name, candidates)]
 
@@ -361,8 +369,8 @@ class Catalog:
             return match
         peers = [
             s
-            for s in self._subjects.values()
-            if s.family is subject.family and s.level == subject.level and s is not subject
+            for s in self._name_index(subject.family).candidates(printed)
+            if s.level == subject.level and s is not subject
         ]
         belongs = tuple(
             s.code for m, s in self._matches(printed, peers) if m.kind is not MatchKind.TRUNCATED

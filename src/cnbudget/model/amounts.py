@@ -18,7 +18,7 @@ from decimal import Decimal
 
 import attrs
 
-from cnbudget.model.fields import amount, optional_amount
+from cnbudget.model.fields import as_amount, as_optional_amount, money
 
 __all__ = [
     "AmountRecord",
@@ -61,28 +61,36 @@ class ExpenditureAmounts(AmountRecord):
     结转下年资金 (funds carried into the next year) beside 基本支出 and 项目支出.
     """
 
-    total: Decimal = amount("合计")
-    basic: Decimal | None = optional_amount("基本支出")
-    personnel: Decimal | None = optional_amount("人员经费")
-    personnel_salaries: Decimal | None = optional_amount("工资福利支出")
-    personnel_family: Decimal | None = optional_amount("对个人和家庭的补助")
-    public: Decimal | None = optional_amount("公用经费")
-    public_goods_services: Decimal | None = optional_amount("商品和服务支出")
-    public_capital: Decimal | None = optional_amount("资本性支出")
-    project: Decimal | None = optional_amount("项目支出")
-    project_operating: Decimal | None = optional_amount("其他运转类")
-    project_specific: Decimal | None = optional_amount("特定目标类")
-    reserve: Decimal | None = optional_amount("单位预留机动经费")
-    next_year_carryover: Decimal | None = optional_amount("结转下年资金")
+    total: Decimal = attrs.field(converter=as_amount, metadata=money("合计"))
+    basic: Decimal | None = attrs.field(default=None, converter=as_optional_amount, metadata=money("基本支出"))
+    personnel: Decimal | None = attrs.field(default=None, converter=as_optional_amount, metadata=money("人员经费"))
+    personnel_salaries: Decimal | None = attrs.field(default=None, converter=as_optional_amount,
+                                                     metadata=money("工资福利支出"))
+    personnel_family: Decimal | None = attrs.field(default=None, converter=as_optional_amount,
+                                                   metadata=money("对个人和家庭的补助"))
+    public: Decimal | None = attrs.field(default=None, converter=as_optional_amount, metadata=money("公用经费"))
+    public_goods_services: Decimal | None = attrs.field(default=None, converter=as_optional_amount,
+                                                        metadata=money("商品和服务支出"))
+    public_capital: Decimal | None = attrs.field(default=None, converter=as_optional_amount,
+                                                 metadata=money("资本性支出"))
+    project: Decimal | None = attrs.field(default=None, converter=as_optional_amount, metadata=money("项目支出"))
+    project_operating: Decimal | None = attrs.field(default=None, converter=as_optional_amount,
+                                                    metadata=money("其他运转类"))
+    project_specific: Decimal | None = attrs.field(default=None, converter=as_optional_amount,
+                                                   metadata=money("特定目标类"))
+    reserve: Decimal | None = attrs.field(default=None, converter=as_optional_amount,
+                                          metadata=money("单位预留机动经费"))
+    next_year_carryover: Decimal | None = attrs.field(default=None, converter=as_optional_amount,
+                                                      metadata=money("结转下年资金"))
 
 
 @attrs.frozen(kw_only=True)
 class BasicAmounts(AmountRecord):
     """Basic-expenditure columns (基本支出) of 一般公共预算基本支出情况表: 合计 = 人员经费 + 公用经费."""
 
-    total: Decimal = amount("合计")
-    personnel: Decimal | None = optional_amount("人员经费")
-    public: Decimal | None = optional_amount("公用经费")
+    total: Decimal = attrs.field(converter=as_amount, metadata=money("合计"))
+    personnel: Decimal | None = attrs.field(default=None, converter=as_optional_amount, metadata=money("人员经费"))
+    public: Decimal | None = attrs.field(default=None, converter=as_optional_amount, metadata=money("公用经费"))
 
 
 @attrs.frozen(kw_only=True)
@@ -94,17 +102,23 @@ class EconomicCategoryAmounts(AmountRecord):
     312 对企业补助, 313 对社会保障基金补助, 399 其他支出.
     """
 
-    total: Decimal = amount("项目支出合计")
-    salaries: Decimal | None = optional_amount("工资福利支出")
-    goods_services: Decimal | None = optional_amount("商品和服务支出")
-    family_subsidies: Decimal | None = optional_amount("对个人和家庭的补助")
-    debt_interest: Decimal | None = optional_amount("债务利息及费用支出")
-    capital_construction: Decimal | None = optional_amount("资本性支出（基本建设）")
-    capital: Decimal | None = optional_amount("资本性支出")
-    enterprise_construction: Decimal | None = optional_amount("对企业补助（基本建设）")
-    enterprise: Decimal | None = optional_amount("对企业补助")
-    social_security_fund: Decimal | None = optional_amount("对社会保障基金补助")
-    other: Decimal | None = optional_amount("其他支出")
+    total: Decimal = attrs.field(converter=as_amount, metadata=money("项目支出合计"))
+    salaries: Decimal | None = attrs.field(default=None, converter=as_optional_amount, metadata=money("工资福利支出"))
+    goods_services: Decimal | None = attrs.field(default=None, converter=as_optional_amount,
+                                                 metadata=money("商品和服务支出"))
+    family_subsidies: Decimal | None = attrs.field(default=None, converter=as_optional_amount,
+                                                   metadata=money("对个人和家庭的补助"))
+    debt_interest: Decimal | None = attrs.field(default=None, converter=as_optional_amount,
+                                                metadata=money("债务利息及费用支出"))
+    capital_construction: Decimal | None = attrs.field(default=None, converter=as_optional_amount,
+                                                       metadata=money("资本性支出（基本建设）"))
+    capital: Decimal | None = attrs.field(default=None, converter=as_optional_amount, metadata=money("资本性支出"))
+    enterprise_construction: Decimal | None = attrs.field(default=None, converter=as_optional_amount,
+                                                          metadata=money("对企业补助（基本建设）"))
+    enterprise: Decimal | None = attrs.field(default=None, converter=as_optional_amount, metadata=money("对企业补助"))
+    social_security_fund: Decimal | None = attrs.field(default=None, converter=as_optional_amount,
+                                                       metadata=money("对社会保障基金补助"))
+    other: Decimal | None = attrs.field(default=None, converter=as_optional_amount, metadata=money("其他支出"))
 
 
 # The economic 类 each EconomicCategoryAmounts column stands for.
@@ -131,55 +145,83 @@ class SourceAmounts(AmountRecord):
     prints the source alone it is the whole (``general_budget``: 一般公共预算小计).
     """
 
-    total: Decimal = amount("总计")
-    current_year: Decimal | None = optional_amount("本年收入合计")
-    fiscal: Decimal | None = optional_amount("财政拨款（补助）小计")
-    general_budget: Decimal | None = optional_amount("一般公共预算")
-    general_appropriation: Decimal | None = optional_amount("其中：财政拨款")
-    general_own: Decimal | None = optional_amount("一般公共预算（本级）")
-    general_transfer: Decimal | None = optional_amount("上级一般公共预算安排的转移支付")
-    gov_fund: Decimal | None = optional_amount("政府性基金预算")
-    gov_fund_own: Decimal | None = optional_amount("政府性基金预算（本级）")
-    gov_fund_transfer: Decimal | None = optional_amount("上级政府性基金安排的转移支付")
-    soe_capital: Decimal | None = optional_amount("国有资本经营预算")
-    soe_capital_own: Decimal | None = optional_amount("国有资本经营预算（本级）")
-    soe_capital_transfer: Decimal | None = optional_amount("上级国有资本经营预算安排的转移支付")
-    special_account: Decimal | None = optional_amount("财政专户管理资金")
-    agency_funds: Decimal | None = optional_amount("单位资金")
-    business_income: Decimal | None = optional_amount("事业收入")
-    operating_income: Decimal | None = optional_amount("事业单位经营收入")
-    superior_subsidy: Decimal | None = optional_amount("上级补助收入")
-    affiliate_remittance: Decimal | None = optional_amount("附属单位上缴收入")
-    other_income: Decimal | None = optional_amount("其他收入")
-    carryover: Decimal | None = optional_amount("上年结转结余")
-    fiscal_carryover: Decimal | None = optional_amount("财政拨款结转")
-    non_fiscal_carryover: Decimal | None = optional_amount("非财政拨款结转结余")
-    carryover_general: Decimal | None = optional_amount("上年结转结余：一般公共预算")
-    carryover_gov_fund: Decimal | None = optional_amount("上年结转结余：政府性基金")
-    carryover_soe_capital: Decimal | None = optional_amount("上年结转结余：国有资本经营预算")
-    carryover_special_account: Decimal | None = optional_amount("上年结转结余：财政专户管理资金")
-    carryover_agency_funds: Decimal | None = optional_amount("上年结转结余：单位资金")
+    total: Decimal = attrs.field(converter=as_amount, metadata=money("总计"))
+    current_year: Decimal | None = attrs.field(default=None, converter=as_optional_amount,
+                                               metadata=money("本年收入合计"))
+    fiscal: Decimal | None = attrs.field(default=None, converter=as_optional_amount,
+                                         metadata=money("财政拨款（补助）小计"))
+    general_budget: Decimal | None = attrs.field(default=None, converter=as_optional_amount,
+                                                 metadata=money("一般公共预算"))
+    general_appropriation: Decimal | None = attrs.field(default=None, converter=as_optional_amount,
+                                                        metadata=money("其中：财政拨款"))
+    general_own: Decimal | None = attrs.field(default=None, converter=as_optional_amount,
+                                              metadata=money("一般公共预算（本级）"))
+    general_transfer: Decimal | None = attrs.field(default=None, converter=as_optional_amount,
+                                                   metadata=money("上级一般公共预算安排的转移支付"))
+    gov_fund: Decimal | None = attrs.field(default=None, converter=as_optional_amount, metadata=money("政府性基金预算"))
+    gov_fund_own: Decimal | None = attrs.field(default=None, converter=as_optional_amount,
+                                               metadata=money("政府性基金预算（本级）"))
+    gov_fund_transfer: Decimal | None = attrs.field(default=None, converter=as_optional_amount,
+                                                    metadata=money("上级政府性基金安排的转移支付"))
+    soe_capital: Decimal | None = attrs.field(default=None, converter=as_optional_amount,
+                                              metadata=money("国有资本经营预算"))
+    soe_capital_own: Decimal | None = attrs.field(default=None, converter=as_optional_amount,
+                                                  metadata=money("国有资本经营预算（本级）"))
+    soe_capital_transfer: Decimal | None = attrs.field(default=None, converter=as_optional_amount,
+                                                       metadata=money("上级国有资本经营预算安排的转移支付"))
+    special_account: Decimal | None = attrs.field(default=None, converter=as_optional_amount,
+                                                  metadata=money("财政专户管理资金"))
+    agency_funds: Decimal | None = attrs.field(default=None, converter=as_optional_amount, metadata=money("单位资金"))
+    business_income: Decimal | None = attrs.field(default=None, converter=as_optional_amount,
+                                                  metadata=money("事业收入"))
+    operating_income: Decimal | None = attrs.field(default=None, converter=as_optional_amount,
+                                                   metadata=money("事业单位经营收入"))
+    superior_subsidy: Decimal | None = attrs.field(default=None, converter=as_optional_amount,
+                                                   metadata=money("上级补助收入"))
+    affiliate_remittance: Decimal | None = attrs.field(default=None, converter=as_optional_amount,
+                                                       metadata=money("附属单位上缴收入"))
+    other_income: Decimal | None = attrs.field(default=None, converter=as_optional_amount, metadata=money("其他收入"))
+    carryover: Decimal | None = attrs.field(default=None, converter=as_optional_amount, metadata=money("上年结转结余"))
+    fiscal_carryover: Decimal | None = attrs.field(default=None, converter=as_optional_amount,
+                                                   metadata=money("财政拨款结转"))
+    non_fiscal_carryover: Decimal | None = attrs.field(default=None, converter=as_optional_amount,
+                                                       metadata=money("非财政拨款结转结余"))
+    carryover_general: Decimal | None = attrs.field(default=None, converter=as_optional_amount,
+                                                    metadata=money("上年结转结余：一般公共预算"))
+    carryover_gov_fund: Decimal | None = attrs.field(default=None, converter=as_optional_amount,
+                                                     metadata=money("上年结转结余：政府性基金"))
+    carryover_soe_capital: Decimal | None = attrs.field(default=None, converter=as_optional_amount,
+                                                        metadata=money("上年结转结余：国有资本经营预算"))
+    carryover_special_account: Decimal | None = attrs.field(default=None, converter=as_optional_amount,
+                                                            metadata=money("上年结转结余：财政专户管理资金"))
+    carryover_agency_funds: Decimal | None = attrs.field(default=None, converter=as_optional_amount,
+                                                         metadata=money("上年结转结余：单位资金"))
 
 
 @attrs.frozen(kw_only=True)
 class FiscalAmounts(AmountRecord):
     """Fiscal-appropriation expenditure columns of 财政拨款收支总体情况表 (财政拨款支出)."""
 
-    total: Decimal = amount("合计")
-    general_budget: Decimal | None = optional_amount("一般公共预算")
-    general_appropriation: Decimal | None = optional_amount("其中：财政拨款")
-    gov_fund: Decimal | None = optional_amount("政府性基金预算")
-    soe_capital: Decimal | None = optional_amount("国有资本经营预算")
+    total: Decimal = attrs.field(converter=as_amount, metadata=money("合计"))
+    general_budget: Decimal | None = attrs.field(default=None, converter=as_optional_amount,
+                                                 metadata=money("一般公共预算"))
+    general_appropriation: Decimal | None = attrs.field(default=None, converter=as_optional_amount,
+                                                        metadata=money("其中：财政拨款"))
+    gov_fund: Decimal | None = attrs.field(default=None, converter=as_optional_amount, metadata=money("政府性基金预算"))
+    soe_capital: Decimal | None = attrs.field(default=None, converter=as_optional_amount,
+                                              metadata=money("国有资本经营预算"))
 
 
 @attrs.frozen(kw_only=True)
 class SourceSplit(AmountRecord):
     """One amount split by budget (按资金来源): the columns of the "三公" table."""
 
-    total: Decimal = amount("合计")
-    general_budget: Decimal | None = optional_amount("一般公共预算")
-    gov_fund: Decimal | None = optional_amount("政府性基金")
-    soe_capital: Decimal | None = optional_amount("国有资本经营预算")
+    total: Decimal = attrs.field(converter=as_amount, metadata=money("合计"))
+    general_budget: Decimal | None = attrs.field(default=None, converter=as_optional_amount,
+                                                 metadata=money("一般公共预算"))
+    gov_fund: Decimal | None = attrs.field(default=None, converter=as_optional_amount, metadata=money("政府性基金"))
+    soe_capital: Decimal | None = attrs.field(default=None, converter=as_optional_amount,
+                                              metadata=money("国有资本经营预算"))
 
 
 @attrs.frozen(kw_only=True)
@@ -187,12 +229,19 @@ class CarryoverAmounts(AmountRecord):
     """Columns of 上年结转结余情况明细表: fiscal (财政拨款) and non-fiscal (非财政拨款) carryover,
     each split into 基本支出 (人员经费, 公用经费) and 项目支出."""
 
-    total: Decimal = amount("总计")
-    fiscal: Decimal | None = optional_amount("财政拨款合计")
-    fiscal_personnel: Decimal | None = optional_amount("财政拨款基本支出人员经费")
-    fiscal_public: Decimal | None = optional_amount("财政拨款基本支出公用经费")
-    fiscal_project: Decimal | None = optional_amount("财政拨款项目支出")
-    non_fiscal: Decimal | None = optional_amount("非财政拨款合计")
-    non_fiscal_personnel: Decimal | None = optional_amount("非财政拨款基本支出人员经费")
-    non_fiscal_public: Decimal | None = optional_amount("非财政拨款基本支出公用经费")
-    non_fiscal_project: Decimal | None = optional_amount("非财政拨款项目支出")
+    total: Decimal = attrs.field(converter=as_amount, metadata=money("总计"))
+    fiscal: Decimal | None = attrs.field(default=None, converter=as_optional_amount, metadata=money("财政拨款合计"))
+    fiscal_personnel: Decimal | None = attrs.field(default=None, converter=as_optional_amount,
+                                                   metadata=money("财政拨款基本支出人员经费"))
+    fiscal_public: Decimal | None = attrs.field(default=None, converter=as_optional_amount,
+                                                metadata=money("财政拨款基本支出公用经费"))
+    fiscal_project: Decimal | None = attrs.field(default=None, converter=as_optional_amount,
+                                                 metadata=money("财政拨款项目支出"))
+    non_fiscal: Decimal | None = attrs.field(default=None, converter=as_optional_amount,
+                                             metadata=money("非财政拨款合计"))
+    non_fiscal_personnel: Decimal | None = attrs.field(default=None, converter=as_optional_amount,
+                                                       metadata=money("非财政拨款基本支出人员经费"))
+    non_fiscal_public: Decimal | None = attrs.field(default=None, converter=as_optional_amount,
+                                                    metadata=money("非财政拨款基本支出公用经费"))
+    non_fiscal_project: Decimal | None = attrs.field(default=None, converter=as_optional_amount,
+                                                     metadata=money("非财政拨款项目支出"))

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from cnbudget.model.fields import items, optional_int, optional_text, text
+from cnbudget.model.fields import each, optional_int, optional_text, text, to_tuple, zh
 from cnbudget.model.kinds import KINDS, loose_key, title_key
 
 if TYPE_CHECKING:
@@ -55,11 +55,16 @@ class Coverage:
     """The tables announced (in the 目录), printed, read and not read; and whether the tables are
     published in another file."""
 
-    announced: tuple[str, ...] = items("目录所列的表", str)
-    printed: tuple[str, ...] = items("印出的表", str)
-    read: tuple[str, ...] = items("已读取的表", str)
-    unread: tuple[UnreadTable, ...] = items("未能读取的表", UnreadTable)
-    other: tuple[OtherTable, ...] = items("未收录种类的表", OtherTable)
+    announced: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple, validator=each(str),
+                                             metadata=zh("目录所列的表"))
+    printed: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple, validator=each(str),
+                                           metadata=zh("印出的表"))
+    read: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple, validator=each(str),
+                                        metadata=zh("已读取的表"))
+    unread: tuple[UnreadTable, ...] = attrs.field(factory=tuple, converter=to_tuple, validator=each(UnreadTable),
+                                                  metadata=zh("未能读取的表"))
+    other: tuple[OtherTable, ...] = attrs.field(factory=tuple, converter=to_tuple, validator=each(OtherTable),
+                                                metadata=zh("未收录种类的表"))
     tables_elsewhere: str | None = optional_text("表格另行公开")
 
     @property

@@ -14,7 +14,7 @@ import attrs
 
 from cnbudget.errors import InvalidValue
 from cnbudget.model.coverage import OtherTable, UnreadTable
-from cnbudget.model.fields import items, optional_text, text, typed
+from cnbudget.model.fields import each, optional_text, text, to_tuple, typed, zh
 from cnbudget.model.matters import OtherMatters
 from cnbudget.model.narrative import Statement
 from cnbudget.model.organisation import Agency, Staffing
@@ -64,19 +64,26 @@ class BudgetDisclosure:
     amount_unit: AmountUnit = typed("金额单位", AmountUnit, default=AmountUnit.WAN_YUAN)
     title: str | None = optional_text("标题")
     published: str | None = optional_text("发布日期")
-    agencies: tuple[Agency, ...] = items("预算单位", Agency)
+    agencies: tuple[Agency, ...] = attrs.field(factory=tuple, converter=to_tuple, validator=each(Agency),
+                                               metadata=zh("预算单位"))
     staffing: Staffing | None = typed("人员情况", Staffing, optional=True)
-    contents: tuple[str, ...] = items("目录", str)
+    contents: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple, validator=each(str), metadata=zh("目录"))
     tables: Tables = typed("部门预算公开表", Tables, default=Tables())
     performance: PerformanceTargets | None = typed("绩效目标", PerformanceTargets, optional=True)
-    statements: tuple[Statement, ...] = items("情况说明", Statement)
+    statements: tuple[Statement, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, validator=each(Statement), metadata=zh("情况说明"))
     other_matters: OtherMatters | None = typed("其他重要事项", OtherMatters, optional=True)
-    incomplete: tuple[str, ...] = items("读取不完整的部分", str)
-    unread: tuple[UnreadTable, ...] = items("未能读取的表", UnreadTable)
-    other_tables: tuple[OtherTable, ...] = items("未收录种类的表", OtherTable)
+    incomplete: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple, validator=each(str),
+                                              metadata=zh("读取不完整的部分"))
+    unread: tuple[UnreadTable, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, validator=each(UnreadTable), metadata=zh("未能读取的表"))
+    other_tables: tuple[OtherTable, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, validator=each(OtherTable), metadata=zh("未收录种类的表"))
     tables_elsewhere: str | None = optional_text("表格另行公开")
-    prose: tuple[Passage, ...] = items("正文段落", Passage)
-    department_names: tuple[PrintedName, ...] = items("部门名称印出处", PrintedName)
+    prose: tuple[Passage, ...] = attrs.field(factory=tuple, converter=to_tuple, validator=each(Passage),
+                                             metadata=zh("正文段落"))
+    department_names: tuple[PrintedName, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, validator=each(PrintedName), metadata=zh("部门名称印出处"))
 
     def facts(self) -> tuple[Fact, ...]:
         """Every amount of the standard tables as one tidy record (see :func:`facts`)."""

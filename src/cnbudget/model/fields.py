@@ -5,12 +5,20 @@ Schema titles and messages read it from there, so names have one source of truth
 through :func:`cnbudget.money.to_amount`, which refuses floats, NaN, Infinity, bools and numbers
 too long to be printed figures; counts likewise have at most 20 digits (:mod:`cnbudget.decimals`).
 
+A field with a converter is written ``attrs.field(converter=…)`` in the class body, not made by a
+helper: only there does mypy's attrs plugin see the converter, and so what the constructor accepts
+— an amount as :data:`AmountInput` (a ``Decimal``, an ``int`` or a figure as printed, never a
+float), a collection as any iterable. The helpers give the converters, validators and metadata;
+fields without a converter (text, counts, typed values) are made by the helpers whole.
+
 >>> import attrs
 >>> @attrs.frozen(kw_only=True)
 ... class Example:
-...     total: Decimal = amount("合计")
->>> Example(total="1,089.27").total
-Decimal('1089.27')
+...     total: Decimal = attrs.field(converter=as_amount, metadata=money("合计"))
+...     parts: tuple[Decimal, ...] = attrs.field(factory=tuple, converter=to_tuple, validator=each(Decimal),
+...                                              metadata=zh("各项"))
+>>> Example(total="1,089.27", parts=[Decimal(1)])
+Example(total=Decimal('1089.27'), parts=(Decimal('1'),))
 >>> zh_label(attrs.fields(Example).total)
 '合计'
 """
@@ -28,19 +36,22 @@ from cnbudget.errors import InvalidValue
 from cnbudget.money import to_amount, to_figure
 
 __all__ = [
-    "amount",
+    "AmountInput",
+    "as_amount",
+    "as_optional_amount",
+    "as_optional_figure",
     "code_or_none",
-    "items",
-    "optional_amount",
-    "optional_figure",
+    "each",
+    "money",
     "optional_int",
-    "optional_number",
     "optional_text",
+    "rows",
     "source_line",
     "source_page",
     "text",
     "to_tuple",
     "typed",
+    "zh",
     "zh_label",
 ]
 
@@ -52,36 +63,45 @@ def zh_label(field: attrs.Attribute[Any]) -> str:
     return label if isinstance(label, str) else field.name
 
 
-def _to_optional_amount(value: object) -> Decimal | None:
-    return None if value is None else to_amount(value)
+#: What an amount field accepts: a Decimal, a whole number or a figure as printed ("1,089.27").
+AmountInput = Decimal | int | str
 
 
-def _to_optional_figure(value: object) -> Decimal | None:
-    return None if value is None else to_figure(value)
+def zh(label: str) -> dict[str, Any]:
+    """A field's metadata: its Chinese label."""
+    return {"zh": label}
 
 
-def _to_amount(value: object) -> Decimal:
+def money(label: str) -> dict[str, Any]:
+    """The metadata of a field that holds money (converted with the document's unit)."""
+    return {"zh": label, "amount": True}
+
+
+def rows(label: str) -> dict[str, Any]:
+    """The metadata of the field of a table that holds its rows (:meth:`Table.rows` finds it)."""
+    return {"zh": label, "rows": True}
+
+
+def as_amount(value: AmountInput) -> Decimal:
+    """The converter of an amount (金额); blank cells are zero, so give ``0`` rather than None."""
     return to_amount(value)
 
 
-def amount(zh: str, *, default: Decimal | None = None) -> Any:
-    """A required amount (金额); blank cells are zero, so give ``Decimal(0)`` rather than None."""
-    if default is None:
-        return attrs.field(converter=_to_amount, metadata={"zh": zh, "amount": True})
-    return attrs.field(converter=_to_amount, default=default, metadata={"zh": zh, "amount": True})
+def as_optional_amount(value: AmountInput | None) -> Decimal | None:
+    """The converter of an amount in a column some templates do not print (``None``: absent, not
+    zero), and of a number that is not money (a weight, an area, a percentage)."""
+    return None if value is None else to_amount(value)
 
 
-def optional_amount(zh: str) -> Any:
-    """An amount in a column some templates do not print: ``None`` means absent, not zero."""
-    return attrs.field(
-        converter=_to_optional_amount, default=None, metadata={"zh": zh, "amount": True}
-    )
+def as_optional_figure(value: AmountInput | None) -> Decimal | None:
+    """The converter of a figure computed from amounts (a sum, a difference;
+    :func:`cnbudget.money.to_figure`), which may be longer than any printed amount."""
+    return None if value is None else to_figure(value)
 
 
-def optional_figure(zh: str) -> Any:
-    """A figure computed from amounts (a sum, a difference; :func:`cnbudget.money.to_figure`), which
-    may be longer than any printed amount: ``None`` means none."""
-    return attrs.field(converter=_to_optional_figure, default=None, metadata={"zh": zh})
+def each(kind: type[Any] | tuple[type[Any], ...]) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
+    """The validator of a collection: every item is a ``kind``."""
+    return attrs.validators.deep_iterable(attrs.validators.instance_of(kind))
 
 
 def _text_validator(optional: bool) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
@@ -160,18 +180,3 @@ def to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
     if isinstance(value, (str, bytes)):
         raise TypeError(f"expected a sequence of items, not text: {value!r}")
     return tuple(value)
-
-
-def items(zh: str, kind: type[Any] | tuple[type[Any], ...]) -> Any:
-    """A tuple of ``kind`` values (lists are accepted and turned into tuples)."""
-    return attrs.field(
-        converter=to_tuple,
-        factory=tuple,
-        validator=attrs.validators.deep_iterable(attrs.validators.instance_of(kind)),
-        metadata={"zh": zh},
-    )
-
-
-def optional_number(zh: str) -> Any:
-    """A decimal number that is not money (a weight, an area, a percentage); ``None`` if absent."""
-    return attrs.field(converter=_to_optional_amount, default=None, metadata={"zh": zh})

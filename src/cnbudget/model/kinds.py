@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 
 import attrs
 
@@ -50,10 +51,16 @@ class TableKind:
     titles: tuple[str, ...]  # the cores of its titles in every template family (regular expressions)
     keywords: str  # what tells it from the others in a loosely worded 目录 entry (a regular expression)
     form: bool = False  # a performance-target form rather than a standard table
+    # The titles as one pattern, compiled once: a core matches it where it matches one of them.
+    _pattern: re.Pattern[str] = attrs.field(init=False, eq=False, repr=False)
+
+    @_pattern.default
+    def _compile(self) -> re.Pattern[str]:
+        return re.compile("|".join(f"(?:{pattern})" for pattern in self.titles))
 
     def names(self, core: str) -> bool:
         """Whether a title core is one of this kind's titles."""
-        return any(re.fullmatch(pattern, core) for pattern in self.titles)
+        return self._pattern.fullmatch(core) is not None
 
 
 # Optional words every family may put inside a title; written once so the patterns stay readable.
@@ -130,8 +137,11 @@ _META = re.compile(r"(?:编制部门|编制单位|部门名称|单位名称|预�
 _MAX_TITLE = 60
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _squeezed(text: str) -> str:
-    return re.sub(r"\s+", "", normalize_width(text)).replace("'", '"')
+    return _SPACES.sub("", normalize_width(text)).replace("'", '"')
 
 
 def printed_title(text: str) -> str:
@@ -146,6 +156,7 @@ def printed_title(text: str) -> str:
     return text[: found.start()].strip().rstrip("(（").strip()
 
 
+@lru_cache(maxsize=1 << 14)  # a pure function of the line: every pass over a document asks again
 def title_core(text: str) -> str:
     """The words of a title that name its kind: without the table number (公开05表, 表1, （五）, 五、),
     the year, the department, 部门/单位, a heading run onto the same line, or a trailing (2024年度).
@@ -163,6 +174,7 @@ def title_core(text: str) -> str:
     return _SUFFIX.sub("", _PREFIX.sub("", rest, count=1), count=1)
 
 
+@lru_cache(maxsize=1 << 14)  # as title_core
 def title_key(text: str) -> str | None:
     """The kind a line titles (its key), or ``None`` when the line is not a table title.
 

@@ -29,15 +29,16 @@ import attrs
 
 from cnbudget.codes import FunctionCode
 from cnbudget.model.fields import (
+    as_optional_amount,
     code_or_none,
-    optional_amount,
+    money,
     optional_int,
-    optional_number,
     optional_text,
     source_line,
     source_page,
     text,
     typed,
+    zh,
 )
 from cnbudget.money import prior_from_change
 
@@ -80,15 +81,18 @@ class Statement:
     section: str | None = optional_text("所在章节")
     subject: str = text("说明对象")
     code: FunctionCode | None = code_or_none("功能分类科目编码", FunctionCode)
-    amount: Decimal | None = optional_amount("金额")
-    share: Decimal | None = optional_number("占比（%）")
-    change_amount: Decimal | None = optional_amount("比上年增减额")
-    change_rate: Decimal | None = optional_number("比上年增减率（%）")
+    amount: Decimal | None = attrs.field(default=None, converter=as_optional_amount, metadata=money("金额"))
+    share: Decimal | None = attrs.field(default=None, converter=as_optional_amount, metadata=zh("占比（%）"))
+    change_amount: Decimal | None = attrs.field(default=None, converter=as_optional_amount,
+                                                metadata=money("比上年增减额"))
+    change_rate: Decimal | None = attrs.field(default=None, converter=as_optional_amount,
+                                              metadata=zh("比上年增减率（%）"))
     count: int | None = optional_int("个数")
     reason: str | None = optional_text("主要原因")
     text: str | None = optional_text("原文")
     compared_with: ChangeBasis | None = typed("比较基准", ChangeBasis, optional=True)
-    stated_prior: Decimal | None = optional_amount("说明所列上年数")
+    stated_prior: Decimal | None = attrs.field(default=None, converter=as_optional_amount,
+                                               metadata=money("说明所列上年数"))
     line_number: int | None = source_line()  # of the paragraph the statement stands in
     page: int | None = source_page()
 

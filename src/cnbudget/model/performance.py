@@ -19,14 +19,16 @@ from decimal import Decimal
 import attrs
 
 from cnbudget.model.fields import (
-    items,
-    optional_amount,
-    optional_number,
+    as_optional_amount,
+    each,
+    money,
     optional_text,
     source_line,
     source_page,
     text,
+    to_tuple,
     typed,
+    zh,
 )
 from cnbudget.money import AmountUnit
 from cnbudget.targets import TargetValue, parse_target
@@ -70,7 +72,7 @@ class Indicator:
         validator=attrs.validators.optional(attrs.validators.instance_of(TargetValue)),
         metadata={"zh": "上年完成值"},
     )
-    weight: Decimal | None = optional_number("分值权重")
+    weight: Decimal | None = attrs.field(default=None, converter=as_optional_amount, metadata=zh("分值权重"))
     weight_text: str | None = optional_text("分值权重（非数字）")
     scoring_rule: str | None = optional_text("指标赋分规则")
     evidence: str | None = optional_text("佐证资料")
@@ -91,16 +93,20 @@ class ProjectFunds:
     (Decimal('20'), None)
     """
 
-    total: Decimal | None = optional_amount("年度预算总额")
-    fiscal: Decimal | None = optional_amount("财政拨款")
-    other: Decimal | None = optional_amount("其他资金")
-    gov_budget: Decimal | None = optional_amount("政府预算资金")
-    special_account: Decimal | None = optional_amount("财政专户管理资金")
-    agency_funds: Decimal | None = optional_amount("单位资金")
-    carryover: Decimal | None = optional_amount("上年结转资金")
-    project_total: Decimal | None = optional_amount("项目资金总额")
-    project_fiscal: Decimal | None = optional_amount("项目资金总额：财政资金")
-    project_other: Decimal | None = optional_amount("项目资金总额：其他资金")
+    total: Decimal | None = attrs.field(default=None, converter=as_optional_amount, metadata=money("年度预算总额"))
+    fiscal: Decimal | None = attrs.field(default=None, converter=as_optional_amount, metadata=money("财政拨款"))
+    other: Decimal | None = attrs.field(default=None, converter=as_optional_amount, metadata=money("其他资金"))
+    gov_budget: Decimal | None = attrs.field(default=None, converter=as_optional_amount, metadata=money("政府预算资金"))
+    special_account: Decimal | None = attrs.field(default=None, converter=as_optional_amount,
+                                                  metadata=money("财政专户管理资金"))
+    agency_funds: Decimal | None = attrs.field(default=None, converter=as_optional_amount, metadata=money("单位资金"))
+    carryover: Decimal | None = attrs.field(default=None, converter=as_optional_amount, metadata=money("上年结转资金"))
+    project_total: Decimal | None = attrs.field(default=None, converter=as_optional_amount,
+                                                metadata=money("项目资金总额"))
+    project_fiscal: Decimal | None = attrs.field(default=None, converter=as_optional_amount,
+                                                 metadata=money("项目资金总额：财政资金"))
+    project_other: Decimal | None = attrs.field(default=None, converter=as_optional_amount,
+                                                metadata=money("项目资金总额：其他资金"))
 
 
 @attrs.frozen(kw_only=True)
@@ -120,7 +126,8 @@ class ProjectTarget:
     owner: str | None = optional_text("项目负责人")
     funds: ProjectFunds = typed("项目资金", ProjectFunds, default=ProjectFunds())
     goal: str | None = optional_text("项目总体目标")
-    indicators: tuple[Indicator, ...] = items("绩效指标", Indicator)
+    indicators: tuple[Indicator, ...] = attrs.field(factory=tuple, converter=to_tuple, validator=each(Indicator),
+                                                    metadata=zh("绩效指标"))
     title: str | None = optional_text("表名")
     department: str | None = optional_text("主管部门")
     nature: str | None = optional_text("项目性质")
@@ -146,12 +153,13 @@ class DepartmentFunds:
     """Funds of the department-wide target (年度预算): by source and, in the Henan form, by
     structure (基本支出 / 项目支出)."""
 
-    total: Decimal | None = optional_amount("资金总额")
-    superior: Decimal | None = optional_amount("财政资金：上级安排")
-    own: Decimal | None = optional_amount("财政资金：本级安排")
-    other: Decimal | None = optional_amount("其他资金")
-    basic: Decimal | None = optional_amount("基本支出")
-    project: Decimal | None = optional_amount("项目支出")
+    total: Decimal | None = attrs.field(default=None, converter=as_optional_amount, metadata=money("资金总额"))
+    superior: Decimal | None = attrs.field(default=None, converter=as_optional_amount,
+                                           metadata=money("财政资金：上级安排"))
+    own: Decimal | None = attrs.field(default=None, converter=as_optional_amount, metadata=money("财政资金：本级安排"))
+    other: Decimal | None = attrs.field(default=None, converter=as_optional_amount, metadata=money("其他资金"))
+    basic: Decimal | None = attrs.field(default=None, converter=as_optional_amount, metadata=money("基本支出"))
+    project: Decimal | None = attrs.field(default=None, converter=as_optional_amount, metadata=money("项目支出"))
 
 
 @attrs.frozen(kw_only=True)
@@ -162,9 +170,11 @@ class DepartmentTarget:
     contact: str | None = optional_text("部门联系人")
     phone: str | None = optional_text("联系电话")
     goal: str | None = optional_text("年度绩效目标")
-    tasks: tuple[Task, ...] = items("年度主要任务", Task)
+    tasks: tuple[Task, ...] = attrs.field(factory=tuple, converter=to_tuple, validator=each(Task),
+                                          metadata=zh("年度主要任务"))
     funds: DepartmentFunds = typed("年度预算", DepartmentFunds, default=DepartmentFunds())
-    indicators: tuple[Indicator, ...] = items("绩效指标", Indicator)
+    indicators: tuple[Indicator, ...] = attrs.field(factory=tuple, converter=to_tuple, validator=each(Indicator),
+                                                    metadata=zh("绩效指标"))
     title: str | None = optional_text("表名")
     line_number: int | None = source_line()  # of the form's title
     page: int | None = source_page()
@@ -185,5 +195,7 @@ class PerformanceTargets:
     """All performance targets of a disclosure (绩效目标)."""
 
     department: DepartmentTarget | None = typed("部门整体绩效目标", DepartmentTarget, optional=True)
-    projects: tuple[ProjectTarget, ...] = items("项目绩效目标", ProjectTarget)
-    subtotals: tuple[FundsSubtotal, ...] = items("项目金额小计", FundsSubtotal)
+    projects: tuple[ProjectTarget, ...] = attrs.field(factory=tuple, converter=to_tuple, validator=each(ProjectTarget),
+                                                      metadata=zh("项目绩效目标"))
+    subtotals: tuple[FundsSubtotal, ...] = attrs.field(factory=tuple, converter=to_tuple, validator=each(FundsSubtotal),
+                                                       metadata=zh("项目金额小计"))

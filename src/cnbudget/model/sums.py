@@ -23,6 +23,7 @@ The reader uses the identities to put back blank cells a text extraction dropped
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
+from functools import lru_cache
 
 import attrs
 
@@ -153,6 +154,11 @@ def identities(record: type, printed: Collection[str]) -> list[Identity]:
     >>> identities(ExpenditureAmounts, ["total", "project"])
     []
     """
+    return list(_identities(record, frozenset(printed)))
+
+
+@lru_cache(maxsize=1024)  # a pure function of the record type and the columns printed
+def _identities(record: type, printed: frozenset[str]) -> tuple[Identity, ...]:
     found = []
     for node in SUMS.get(record, ()):
         if node.total not in printed:
@@ -160,4 +166,4 @@ def identities(record: type, printed: Collection[str]) -> list[Identity]:
         parts = [p for part in node.parts for p in _nearest(record, part, printed)]
         if len(parts) >= 2:
             found.append(Identity(node.rule, node.total, tuple(parts)))
-    return found
+    return tuple(found)

@@ -18,7 +18,7 @@ from typing import Any
 import attrs
 
 from cnbudget.model.amounts import SourceSplit
-from cnbudget.model.fields import items, optional_text, source_line, source_page, to_tuple, typed
+from cnbudget.model.fields import each, optional_text, rows, source_line, source_page, to_tuple, typed, zh
 from cnbudget.model.lines import (
     CarryoverLine,
     EconomicLine,
@@ -87,7 +87,7 @@ class Table:
     number: str | None = optional_text("表号")
     unit: AmountUnit | None = typed("金额单位", AmountUnit, optional=True)
     empty_statement: str | None = optional_text("空表说明")
-    notes: tuple[str, ...] = items("注", str)
+    notes: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple, validator=each(str), metadata=zh("注"))
     line_number: int | None = source_line()  # of the title
     page: int | None = source_page()
 
@@ -118,8 +118,10 @@ def rows_field(zh: str, kind: type[Any]) -> Any:
 class SummaryTable(Table):
     """收支总体情况表: funding sources on the left, expenditure by function 类 on the right."""
 
-    revenue: tuple[SummaryLine, ...] = rows_field("收入", SummaryLine)
-    expenditure: tuple[SummaryLine, ...] = rows_field("支出", SummaryLine)
+    revenue: tuple[SummaryLine, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, validator=each(SummaryLine), metadata=rows("收入"))
+    expenditure: tuple[SummaryLine, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, validator=each(SummaryLine), metadata=rows("支出"))
 
 
 @attrs.frozen(kw_only=True)
@@ -128,8 +130,10 @@ class RevenueTable(Table):
     Jiangsu template (收入预算总表), one amount per funding source listed down the page (``sources``:
     一般公共预算资金 小计, its items, 政府性基金 小计, …, each group's 小计 followed by its items)."""
 
-    lines: tuple[RevenueLine, ...] = rows_field("行", RevenueLine)
-    sources: tuple[SummaryLine, ...] = rows_field("收入来源", SummaryLine)
+    lines: tuple[RevenueLine, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, validator=each(RevenueLine), metadata=rows("行"))
+    sources: tuple[SummaryLine, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, validator=each(SummaryLine), metadata=rows("收入来源"))
 
 
 @attrs.frozen(kw_only=True)
@@ -137,15 +141,18 @@ class ExpenditureTable(Table):
     """Expenditure by function code (支出总体情况表, 一般公共预算支出情况表, 政府性基金预算支出情况表,
     国有资本经营预算支出情况表, and the Jiangsu 财政拨款支出预算表（功能科目）)."""
 
-    lines: tuple[FunctionLine, ...] = rows_field("行", FunctionLine)
+    lines: tuple[FunctionLine, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, validator=each(FunctionLine), metadata=rows("行"))
 
 
 @attrs.frozen(kw_only=True)
 class FiscalSummaryTable(Table):
     """财政拨款收支总体情况表: fiscal revenue lines and fiscal expenditure by function 类 and budget."""
 
-    revenue: tuple[SummaryLine, ...] = rows_field("财政拨款收入", SummaryLine)
-    expenditure: tuple[FiscalLine, ...] = rows_field("财政拨款支出", FiscalLine)
+    revenue: tuple[SummaryLine, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, validator=each(SummaryLine), metadata=rows("财政拨款收入"))
+    expenditure: tuple[FiscalLine, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, validator=each(FiscalLine), metadata=rows("财政拨款支出"))
 
 
 @attrs.frozen(kw_only=True)
@@ -154,14 +161,16 @@ class BasicExpenditureTable(Table):
     the Jiangsu template 财政拨款基本支出预算表（经济科目） and 一般公共预算机关运行经费支出预算表, which print
     one amount (合计) per row."""
 
-    lines: tuple[EconomicLine, ...] = rows_field("行", EconomicLine)
+    lines: tuple[EconomicLine, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, validator=each(EconomicLine), metadata=rows("行"))
 
 
 @attrs.frozen(kw_only=True)
 class ProjectExpenditureTable(Table):
     """一般公共预算项目支出情况表: project rows by function code with their economic 类 split."""
 
-    lines: tuple[ProjectExpenditureLine, ...] = rows_field("行", ProjectExpenditureLine)
+    lines: tuple[ProjectExpenditureLine, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, validator=each(ProjectExpenditureLine), metadata=rows("行"))
 
 
 @attrs.frozen(kw_only=True)
@@ -199,21 +208,24 @@ class ThreePublicTable(Table):
 class CarryoverTable(Table):
     """上年结转结余情况明细表: total, agency subtotals and projects."""
 
-    lines: tuple[CarryoverLine, ...] = rows_field("行", CarryoverLine)
+    lines: tuple[CarryoverLine, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, validator=each(CarryoverLine), metadata=rows("行"))
 
 
 @attrs.frozen(kw_only=True)
 class EconomicSummaryTable(Table):
     """支出经济分类汇总表 (Henan template): economic codes of both sets, by funding source."""
 
-    lines: tuple[EconomicSummaryLine, ...] = rows_field("行", EconomicSummaryLine)
+    lines: tuple[EconomicSummaryLine, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, validator=each(EconomicSummaryLine), metadata=rows("行"))
 
 
 @attrs.frozen(kw_only=True)
 class ProjectTable(Table):
     """项目支出表 (Henan template): projects by type, with amounts by funding source."""
 
-    lines: tuple[ProjectLine, ...] = rows_field("行", ProjectLine)
+    lines: tuple[ProjectLine, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, validator=each(ProjectLine), metadata=rows("行"))
 
 
 @attrs.frozen(kw_only=True)
@@ -221,7 +233,8 @@ class ProcurementTable(Table):
     """政府采购支出预算表 (Jiangsu template): the total, each 采购品目大类, each project's economic
     subject and the items bought under it, with their 采购组织形式 and amount."""
 
-    lines: tuple[ProcurementLine, ...] = rows_field("行", ProcurementLine)
+    lines: tuple[ProcurementLine, ...] = attrs.field(
+        factory=tuple, converter=to_tuple, validator=each(ProcurementLine), metadata=rows("行"))
 
 
 def _table(key: str, kind: type[Any]) -> Any:

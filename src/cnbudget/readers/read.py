@@ -40,6 +40,7 @@ from cnbudget.readers.tables.three_public import read_three_public_table
 from cnbudget.readers.text.blocks import OTHER_KIND, PERFORMANCE_KEYS, Block, find_blocks
 from cnbudget.readers.text.decoding import decode
 from cnbudget.readers.text.forms import TextForm, detect_form, text_lines
+from cnbudget.readers.text.layout import unplaced_rows
 from cnbudget.readers.text.source import SourceLine
 
 __all__ = ["TABLE_READERS", "load_text", "read_files", "read_lines", "read_text"]
@@ -201,7 +202,7 @@ def read_lines(lines: Sequence[SourceLine]) -> ReadResult:
         table_problems: list[Problem] = []
         table = guarded(partial(TABLE_READERS[block.key], block), None, table_problems, part="the table",
                         line=block.title.number, text=block.title.text, table=block.key)
-        problems.extend(table_problems)
+        problems.extend([*table_problems, *unplaced_rows(block)])
         if table is None:
             unread.append(_unread(block, table_problems))
             continue

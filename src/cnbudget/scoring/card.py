@@ -18,7 +18,7 @@ from decimal import Decimal
 import attrs
 
 from cnbudget.decimals import in_own_context
-from cnbudget.model.fields import amount, items, optional_number, optional_text, text, typed
+from cnbudget.model.fields import as_amount, as_optional_amount, each, optional_text, text, to_tuple, typed, zh
 from cnbudget.target_scoring import ScoringMethod
 
 __all__ = ["ScoreCard", "ScoreStep"]
@@ -36,12 +36,12 @@ class ScoreStep:
     indicator: str = text("三级指标")
     level1: str = text("一级指标")
     level2: str | None = optional_text("二级指标")
-    weight: Decimal | None = optional_number("分值权重")
+    weight: Decimal | None = attrs.field(default=None, converter=as_optional_amount, metadata=zh("分值权重"))
     method: ScoringMethod = typed("赋分方法", ScoringMethod)
     target: str = text("指标值")
     actual: str | None = optional_text("实际完成值")
-    share: Decimal | None = optional_number("得分比例")
-    score: Decimal | None = optional_number("得分")
+    share: Decimal | None = attrs.field(default=None, converter=as_optional_amount, metadata=zh("得分比例"))
+    score: Decimal | None = attrs.field(default=None, converter=as_optional_amount, metadata=zh("得分"))
     explanation: str = text("计算说明")
 
     @in_own_context
@@ -67,10 +67,12 @@ class ScoreCard:
     every indicator (分值合计). ``unmatched`` lists actuals whose name is no indicator's.
     """
 
-    steps: tuple[ScoreStep, ...] = items("各指标得分", ScoreStep)
-    total: Decimal = amount("得分合计", default=Decimal(0))
-    weight_total: Decimal = amount("分值合计", default=Decimal(0))
-    unmatched: tuple[str, ...] = items("未对应的实际完成值", str)
+    steps: tuple[ScoreStep, ...] = attrs.field(factory=tuple, converter=to_tuple, validator=each(ScoreStep),
+                                               metadata=zh("各指标得分"))
+    total: Decimal = attrs.field(default=Decimal(0), converter=as_amount, metadata=zh("得分合计"))
+    weight_total: Decimal = attrs.field(default=Decimal(0), converter=as_amount, metadata=zh("分值合计"))
+    unmatched: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple, validator=each(str),
+                                             metadata=zh("未对应的实际完成值"))
 
     @property
     def complete(self) -> bool:

@@ -20,6 +20,7 @@ from cnbudget.decimals import in_own_context
 from cnbudget.errors import DataError
 from cnbudget.model import FORMAT_VERSION, BudgetDisclosure
 from cnbudget.serialize.converter import JsonNumber, converter
+from cnbudget.serialize.indented import dumps_indented
 from cnbudget.serialize.problems import problems_of
 
 __all__ = ["from_dict", "from_json", "to_dict", "to_json"]
@@ -36,7 +37,10 @@ def to_dict(obj: Any) -> Any:
 @in_own_context
 def to_json(obj: Any, *, indent: int | None = 2) -> str:
     """JSON text for a model object; Chinese stays readable (not ``\\u`` escaped)."""
-    return json.dumps(to_dict(obj), ensure_ascii=False, indent=indent)
+    data = to_dict(obj)
+    if indent is None:
+        return json.dumps(data, ensure_ascii=False)
+    return dumps_indented(data, indent)
 
 
 def _check_version(data: object) -> None:

@@ -19,6 +19,7 @@ from cnbudget.model import TABLE_TITLES, BudgetDisclosure
 from cnbudget.money import Consistency, SumCheck, check_equal, check_sum
 from cnbudget.validate.findings import Finding, Location, Severity
 from cnbudget.validate.registry import Rule
+from cnbudget.validate.run_cache import RunCache
 
 __all__ = ["Context", "figure"]
 
@@ -41,6 +42,8 @@ class Context:
     doc: BudgetDisclosure
     catalog: Catalog | None
     rule: Rule
+    # Shared by every rule of one run: what several rules derive from the document, derived once.
+    cache: RunCache = attrs.field(factory=RunCache, eq=False, repr=False)
 
     def table_name(self, key: str) -> str:
         """The table's title as printed, else its standard title (表名)."""

@@ -24,6 +24,7 @@ from cnbudget.validate.positions import Places, at_place
 from cnbudget.validate.registry import Rule, select_rules
 from cnbudget.validate.report import Report
 from cnbudget.validate.rules import RULES
+from cnbudget.validate.run_cache import RunCache
 
 __all__ = ["validate"]
 
@@ -41,13 +42,14 @@ def _run(doc: BudgetDisclosure, catalog: Catalog | None,
     findings: list[Finding] = []
     run: list[str] = []
     skipped: list[str] = []
+    cache = RunCache()
     for rule in rules:
         if (not rule.applies_to(doc) or ("catalog" in rule.requires and catalog is None)
                 or unread.intersection(rule.requires)):
             skipped.append(rule.id)
             continue
         run.append(rule.id)
-        findings.extend(rule.check(Context(doc=doc, catalog=catalog, rule=rule)))
+        findings.extend(rule.check(Context(doc=doc, catalog=catalog, rule=rule, cache=cache)))
     return findings, run, skipped
 
 

@@ -14,7 +14,18 @@ from decimal import Decimal
 
 import attrs
 
-from cnbudget.model.fields import items, optional_figure, optional_text, source_line, source_page, text, typed
+from cnbudget.model.fields import (
+    as_optional_figure,
+    each,
+    money,
+    optional_text,
+    source_line,
+    source_page,
+    text,
+    to_tuple,
+    typed,
+    zh,
+)
 
 __all__ = ["Finding", "Location", "Severity"]
 
@@ -59,7 +70,10 @@ class Finding:
     rule: str = text("规则")
     severity: Severity = typed("严重程度", Severity)
     message: str = text("说明")
-    locations: tuple[Location, ...] = items("位置", Location)
-    expected: Decimal | None = optional_figure("应为")
-    actual: Decimal | None = optional_figure("实为")
-    related: tuple[str, ...] = items("相关发现", str)
+    locations: tuple[Location, ...] = attrs.field(factory=tuple, converter=to_tuple, validator=each(Location),
+                                                  metadata=zh("位置"))
+    # Computed figures (a sum of parts, a difference), which may be longer than a printed amount.
+    expected: Decimal | None = attrs.field(default=None, converter=as_optional_figure, metadata=money("应为"))
+    actual: Decimal | None = attrs.field(default=None, converter=as_optional_figure, metadata=money("实为"))
+    related: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple, validator=each(str),
+                                           metadata=zh("相关发现"))

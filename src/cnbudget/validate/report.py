@@ -25,7 +25,7 @@ import attrs
 
 from cnbudget.decimals import in_own_context
 from cnbudget.model import Coverage
-from cnbudget.model.fields import items, typed
+from cnbudget.model.fields import each, to_tuple, typed, zh
 from cnbudget.validate.findings import Finding, Severity
 from cnbudget.validate.rules import RULES
 
@@ -36,9 +36,12 @@ __all__ = ["Report", "printed_where"]
 class Report:
     """Every finding of a check, most serious first, and which rules ran (检查报告)."""
 
-    findings: tuple[Finding, ...] = items("检查发现", Finding)
-    rules_run: tuple[str, ...] = items("已运行的规则", str)
-    rules_skipped: tuple[str, ...] = items("缺少输入而未运行的规则", str)
+    findings: tuple[Finding, ...] = attrs.field(factory=tuple, converter=to_tuple, validator=each(Finding),
+                                                metadata=zh("检查发现"))
+    rules_run: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple, validator=each(str),
+                                             metadata=zh("已运行的规则"))
+    rules_skipped: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple, validator=each(str),
+                                                 metadata=zh("缺少输入而未运行的规则"))
     coverage: Coverage | None = typed("读取覆盖范围", Coverage, optional=True)
     comparisons: int = attrs.field(default=0, metadata={"zh": "核对次数"})
     accepted: int | None = attrs.field(default=None, metadata={"zh": "已接受而未列出的发现"})  # with a baseline

@@ -43,6 +43,8 @@ __all__ = ["read_procurement_table"]
 _CATEGORY = re.compile(r"^(货物|工程|服务)\s*[A-Z]?$")  # after its list number (一、货物)
 # How the purchase is organised (采购组织形式).
 _METHOD = re.compile(r".*(?:集中采购|自行组织|分散采购|自行采购|委托采购|采购)$")
+# The levels whose rows stand under nothing read before them (合计; 一、货物A).
+_OWN_LEVELS = frozenset({"total", "category"})
 _HEADINGS = {"采购品目大类", "采购品目大", "类", "专项名称", "经济科目", "采购物品名称", "采购组织形式", "总计", "金额"}
 
 
@@ -60,24 +62,37 @@ def read_procurement_table(block: Block) -> tuple[ProcurementTable | None, list[
     category: str | None = None
     project: str | None = None
     subject: str | None = None
+    unread: int | None = None  # the last row not read since the last category read
+    # Lines whose cells could not be placed (layout text) are rows not read, too.
+    unplaced = [line.number for line in block.lines if line.text and not line.cells]
     for line in grid.rows:
+        unread = max((number for number in unplaced if number < line.number), default=None) or unread
+        unplaced = [number for number in unplaced if number > line.number]
         texts, figures = _cells(line)
         if all(text in _HEADINGS for text in texts) and not figures:
             continue
         if len(figures) != 1:
-            problems.append(_problem(block, line, f"row not read: {len(figures)} amounts where one is printed"))
-            continue
-        try:
-            amount = parse_amount(figures[0])
-        except InvalidAmount as error:
-            problems.append(_problem(block, line, f"row not read: {error}"))
-            continue
-        found = _place(texts, category, project, subject, amount, lines[-1] if lines else None)
-        if isinstance(found, str):
-            problems.append(_problem(block, line, f"row not read: {found}"))
-            continue
-        lines.append(attrs.evolve(found, **printed_at(line)))
-        category, project, subject = found.category, found.project, found.subject
+            message = f"{len(figures)} amounts where one is printed"
+        else:
+            try:
+                amount = parse_amount(figures[0])
+            except InvalidAmount as error:
+                message = str(error)
+            else:
+                found = _place(texts, category, project, subject, amount, lines[-1] if lines else None)
+                if isinstance(found, ProcurementLine) and unread is not None and found.level not in _OWN_LEVELS:
+                    # A row not read may have begun another category, project or subject: what this row
+                    # stands under cannot be told (never the names above the row not read).
+                    found = f"a row below a row not read (line {unread}) that may have begun what it stands under"
+                if isinstance(found, ProcurementLine):
+                    lines.append(attrs.evolve(found, **printed_at(line)))
+                    category, project, subject = found.category, found.project, found.subject
+                    if found.level == "category":
+                        unread = None
+                    continue
+                message = found
+        problems.append(_problem(block, line, f"row not read: {message}"))
+        unread = line.number
     if not lines and not any(is_empty_statement(note.text) for note in grid.notes):
         problems.append(_problem(block, block.title, "table not read: it prints no row of purchases"))
         return None, problems

@@ -3,9 +3,10 @@
 The table prints one amount per line under 项目名称 | 金额: 收入总计, then each group of sources —
 一般公共预算资金, 政府性基金, 财政专户管理资金, 其他资金, 上年结转和结余资金 — as a 小计 line followed by
 its items (公共财政拨款（补助）资金, 专项收入, 事业收入, …). The group's name is printed once, in a cell
-merged over the group's lines, so the extraction puts it on any one of them (the 小计 line, or the
-middle item). A group therefore runs from its 小计 line to the next 小计 line, and takes the name
-printed on any of its lines.
+merged over the group's lines, so the extraction puts it on any one of them (the 小计 line, the
+middle item, or a line of its own between two items, where layout text centres it). A group
+therefore runs from its 小计 line to the next 小计 line, and takes the name printed on any of its
+lines. The next table's number (公开03表), printed above its title, is no line of this one.
 
 Each line becomes a :class:`~cnbudget.model.SummaryLine` of
 :attr:`~cnbudget.model.RevenueTable.sources`: the group's subtotal under the group's name, then its
@@ -37,7 +38,7 @@ from cnbudget.money import parse_amount
 from cnbudget.readers.result import Problem
 from cnbudget.readers.tables.summary_names import funding_source
 from cnbudget.readers.text.blocks import Block
-from cnbudget.readers.text.grid import Grid, is_amount
+from cnbudget.readers.text.grid import Grid, is_amount, is_heading_line
 from cnbudget.readers.text.source import SourceLine, clean_name, printed_at
 from cnbudget.vocab import FundingSource
 
@@ -72,7 +73,7 @@ def read_source_list(block: Block) -> tuple[list[SummaryLine], list[Problem]]:
         if (not labels and not figures) or (labels and all(label in ("项目名称", "金额") for label in labels)):
             header_seen = header_seen or bool(labels)
             continue
-        if not header_seen or _is_heading(line) or (not labels and _is_page_number(figures)):
+        if not header_seen or _is_heading(line) or is_heading_line(line) or (not labels and _is_page_number(figures)):
             continue
         try:
             amount = parse_amount(figures[0]) if len(figures) == 1 else Decimal(0)
@@ -86,9 +87,8 @@ def read_source_list(block: Block) -> tuple[list[SummaryLine], list[Problem]]:
         if len(labels) == 1 and _TOTAL.fullmatch(labels[0]) and not groups:
             total.append(SummaryLine(role=SummaryRole.TOTAL, name=labels[0], amount=amount, **printed_at(line)))
             continue
-        if len(labels) == 1 and not figures and groups and groups[-1].name is None and not groups[-1].items \
-                and _names_group(labels[0]):
-            groups[-1].name = labels[0]  # the group's name on a line of its own below its 小计
+        if len(labels) == 1 and not figures and groups and groups[-1].name is None and _names_group(labels[0]):
+            groups[-1].name = labels[0]  # the group's name on a line of its own among its lines
             continue
         item = labels[-1]
         if is_subtotal_label(item):

@@ -36,7 +36,10 @@ from cnbudget.numbering import list_number
 from cnbudget.text import normalize_width
 from cnbudget.vocab import FundingSource
 
-__all__ = ["Printed", "classify_revenue", "expenditure_role", "funding_source", "is_recognised", "parse_printed"]
+__all__ = [
+    "Printed", "classify_revenue", "expenditure_role", "funding_source", "is_known_name", "is_recognised",
+    "parse_printed",
+]
 
 _DIGIT = "0-9０-９"
 _CODE = re.compile(rf"^\s*([{_DIGIT}]{{3}}(?:[{_DIGIT}]{{2}}){{0,2}})(?![{_DIGIT}])\s*(?=\S)")
@@ -128,6 +131,35 @@ def is_recognised(printed: Printed, *, revenue: bool) -> bool:
     if revenue:
         return _role(printed.key, _REVENUE_ROLES) is not None or _vocabulary().lookup(printed.key) is not None
     return expenditure_role(printed) is not SummaryRole.OTHER
+
+
+@functools.cache
+def _class_names() -> frozenset[str]:
+    """Every name a 类 of the function classification has in a year the catalogue covers: its
+    official name, its known variants and its former names (normalised)."""
+    names: set[str] = set()
+    for year in COVERED_YEARS:
+        for subject in catalog(year).subjects():
+            if subject.level == 1:
+                names.update(normalise_name(name) for name in (
+                    subject.name, *subject.variants, *(former.name for former in subject.former_names)))
+    return frozenset(names)
+
+
+def is_known_name(printed: Printed, *, revenue: bool) -> bool:
+    """Whether a name is one the side lists, printed whole: a 本年/结转/总计 line, a funding source
+    the vocabulary has, or (on the expenditure side) a 类 name of a catalogue year. Unlike
+    :func:`is_recognised`, a 类 name cut short is not one (``国土海洋气象等支``): the reader does not
+    know the budget year here, so every year's names count, but no piece of one.
+
+    >>> is_known_name(parse_printed("十七、国土海洋气象等支出"), revenue=False)
+    True
+    >>> is_known_name(parse_printed("十七、国土海洋气象等支"), revenue=False)
+    False
+    """
+    if revenue:
+        return is_recognised(printed, revenue=True)
+    return _role(printed.key, _EXPENDITURE_ROLES) is not None or printed.key in _class_names()
 
 
 def expenditure_role(printed: Printed) -> SummaryRole:

@@ -7,6 +7,14 @@ layout expects (an amount where a name belongs, a 类 code on the revenue side) 
 line is not read. A name cut by a page break is joined to the line above only when the pieces
 together make a name the side lists and the tail alone does not.
 
+A name wrapped onto a line of its own in a line that prints no figure (``十七、国土海洋气象等支`` /
+``出``) gives two pieces without a figure, one below the other on one side: they are one name only
+where together they make a name the library knows, printed whole (:func:`is_known_name`), the second
+alone does not, and the first alone does not either or starts a numbered item the second does not
+continue (``2.政府性基金`` / ``预算``). Otherwise which they are cannot be told, and both are reported
+and left unread; so is a piece without a figure whose name the library does not know on the last
+line read when lines of the table below it were not read (the rest of its name may stand there).
+
 >>> from cnbudget.readers.text.blocks import find_blocks
 >>> from cnbudget.readers.text.source import split_lines
 >>> side = Layout(name="side", signature=(), lead=("name",), amounts=("amount",))
@@ -31,7 +39,7 @@ from cnbudget.readers.result import Problem
 from cnbudget.readers.tables.columns import Layout, place_amounts
 from cnbudget.readers.tables.header import header_columns
 from cnbudget.readers.tables.heading_labels import OrderedLayout
-from cnbudget.readers.tables.summary_names import expenditure_role, is_recognised, parse_printed
+from cnbudget.readers.tables.summary_names import expenditure_role, is_known_name, is_recognised, parse_printed
 from cnbudget.readers.tables.tabling import is_empty_statement
 from cnbudget.readers.text.blocks import Block
 from cnbudget.readers.text.grid import Grid, is_amount, make_grid
@@ -124,12 +132,16 @@ def read_two_sided(block: Block, layouts: Sequence[TwoSidedLayout]) -> TwoSidedR
         reader.report(grid.numbering, f"the column-number row announces {grid.column_count} columns; "
                       f"the recognised layout has {layout.width}")
     columns = _columns(grid, layout)
-    for line in _lines_inside(grid, block.lines):
+    inside = _lines_inside(grid, block.lines)
+    for line in inside:
         placed = line if columns is None else _placed(line, columns)
         if placed is None:
             reader.report(line, "line not read: cells stand where the header has no column")
             continue
         reader.read(placed)
+    if inside:
+        reader.close([line.number for line in block.lines if line.number > inside[-1].number
+                      and not line.is_blank and not _PAGE_FURNITURE.match(line.text)])
     return TwoSidedReading(grid=grid, layout=layout, revenue=tuple(reader.revenue),
                            expenditure=tuple(reader.expenditure), problems=reader.problems)
 
@@ -197,15 +209,20 @@ class _Column:
     entries: list[SideEntry] = attrs.field(factory=list)
     last: int = -10  # the position (among the lines read) of the last line with something on this side
     current: SideEntry | None = None  # the entry that something belonged to
+    in_doubt: bool = False  # whether ``current`` is a piece left unread (see the module text)
 
     def recent(self, position: int) -> SideEntry | None:
         """The entry the side last printed, where it printed nothing on the lines read since (an entry
         whose cell an extraction wrapped over that many lines, or cut by a page break), else ``None``."""
         return self.current if position - self.last <= _WRAP else None
 
-    def touch(self, position: int, entry: SideEntry) -> None:
+    def touch(self, position: int, entry: SideEntry, *, in_doubt: bool = False) -> None:
         """Record that the line at ``position`` printed part of ``entry`` on this side."""
-        self.last, self.current = position, entry
+        self.last, self.current, self.in_doubt = position, entry, in_doubt
+
+    def drop(self, entry: SideEntry) -> None:
+        """Take ``entry`` off the side's list, if it is on it."""
+        self.entries[:] = [other for other in self.entries if other is not entry]
 
 
 _WRAP = 2  # how many lines below its first piece an extraction may put the rest of a cell
@@ -289,6 +306,8 @@ class _SideReader:
         has_amounts = any(cell.strip() for cell in amounts)
         recent = column.recent(self.position)
         if not name.strip() and not code:
+            if recent is not None and column.in_doubt:
+                return f"amounts of a name left unread above (line {recent.line.number})"
             if recent is None or recent.has_amounts or is_recognised(parse_printed(recent.printed),
                                                                      revenue=column.revenue):
                 return "amounts without a name"
@@ -301,13 +320,45 @@ class _SideReader:
                         "合计 = 各栏之和 holds")
         entry = SideEntry(line=line, printed=clean_name(name), code=code or None, values=placement.values,
                           has_amounts=has_amounts)
-        if recent is not None and _is_tail(recent, entry, column.revenue):
+        if recent is not None and not column.in_doubt and _is_tail(recent, entry, column.revenue):
             recent.printed += entry.printed
             column.touch(self.position, recent)
+        elif recent is not None and _may_be_piece(recent, entry, column.revenue):
+            self._leave_unread(column, recent, entry)
         else:
             column.entries.append(entry)
             column.touch(self.position, entry)
         return None
+
+
+    def _leave_unread(self, column: _Column, head: SideEntry, piece: SideEntry) -> None:
+        """Report two pieces without a figure that may be one name or two rows, and read neither."""
+        side = "revenue" if column.revenue else "expenditure"
+        message = (f"{side} side not read: {head.printed!r} (line {head.line.number}) and {piece.printed!r} "
+                   f"(line {piece.line.number}) print no figure, one below the other: one name wrapped over "
+                   "two lines or two rows, which cannot be told (together they make no name the library knows, "
+                   "or the first alone is one as well)")
+        if not column.in_doubt:
+            column.drop(head)
+            self.report(head.line, message)
+        self.report(piece.line, message)
+        column.touch(self.position, piece, in_doubt=True)
+
+    def close(self, below: Sequence[int]) -> None:
+        """After the last line read: a piece without a figure on it whose name the library does not
+        know is left unread where lines of the table below it (``below``) were not read."""
+        if not below:
+            return
+        for column in self.sides.values():
+            entry = column.current
+            if (entry is None or column.in_doubt or column.last != self.position or entry.has_amounts
+                    or is_known_name(parse_printed(entry.printed), revenue=column.revenue)):
+                continue
+            column.drop(entry)
+            listed = ", ".join(str(number) for number in below[:5]) + (", …" if len(below) > 5 else "")
+            self.report(entry.line, f"{entry.printed!r} not read: it prints no figure, is no name the library "
+                        f"knows, and lines of the table below it were not read (lines {listed}): the rest of "
+                        "its name may stand there")
 
 
 def _spans(own: Sequence[str], beside: Sequence[str], left: Layout, right: Layout) -> bool:
@@ -336,6 +387,17 @@ def _is_tail(head: SideEntry, tail: SideEntry, revenue_side: bool) -> bool:
         return False
     start = parse_printed(head.printed)
     joined = parse_printed(head.printed + tail.printed)
+    if not head.has_amounts:  # two pieces without a figure: see the module text
+        return is_known_name(joined, revenue=revenue_side) and (
+            start.numbered or not is_known_name(start, revenue=revenue_side))
     if revenue_side:
         return not is_recognised(start, revenue=True) and is_recognised(joined, revenue=True)
     return is_recognised(joined, revenue=False)
+
+
+def _may_be_piece(head: SideEntry, piece: SideEntry, revenue_side: bool) -> bool:
+    """Whether ``piece``, printing no figure below ``head`` that prints none either, may be the rest
+    of its name: it starts no numbered item, no 其中 line and no code, and is no name the side lists."""
+    printed = parse_printed(piece.printed)
+    return not (head.has_amounts or piece.has_amounts or piece.code or printed.numbered or printed.code
+                or printed.part_of or is_known_name(printed, revenue=revenue_side))

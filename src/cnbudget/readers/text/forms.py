@@ -6,7 +6,9 @@ their cells apart (:class:`~cnbudget.readers.text.source.SourceLine`):
 * ``tsv`` — table rows with their cells joined by TAB (a table-aware extraction, a spreadsheet
   saved as text): read as it is;
 * ``markdown`` — table rows as Markdown pipe tables (``| 合计 | 5.00 |``): the pipes are cells;
-* ``layout`` — ``pdftotext -layout``: columns kept as runs of spaces;
+* ``layout`` — ``pdftotext -layout`` (or text padded to column widths): columns kept as runs of
+  spaces; its tables' rows get their cells from the columns their words and figures stand in
+  (:mod:`cnbudget.readers.text.layout`), rows that cannot be placed with certainty none;
 * ``flat`` — plain ``pdftotext``: the cells of a row run together or onto lines of their own; its
   lines pass through as they are, and its tables are rebuilt once the document is cut into tables
   (:mod:`cnbudget.readers.flat`), where their figures can be placed with certainty.
@@ -24,6 +26,7 @@ from __future__ import annotations
 import enum
 import re
 
+from cnbudget.readers.text.layout import layout_lines
 from cnbudget.readers.text.source import SourceLine
 
 __all__ = ["TextForm", "detect_form", "text_lines"]
@@ -74,6 +77,8 @@ def text_lines(text: str, form: TextForm | None = None) -> list[SourceLine]:
     """Every line of ``text`` as a :class:`SourceLine`, numbered from 1, its table rows' cells apart
     whatever the form (detected where ``form`` is not given)."""
     form = form or detect_form(text)
+    if form is TextForm.LAYOUT:
+        return layout_lines(text)
     raws = text.splitlines()
     if form is TextForm.MARKDOWN:
         raws = [_markdown_row(raw) for raw in raws]

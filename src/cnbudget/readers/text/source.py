@@ -53,6 +53,12 @@ class SourceLine:
     cells: tuple[str, ...]
     bold: bool
     page: int | None = None
+    #: The text with every space removed, for matching titles and labels (kept: every pass asks).
+    squeezed: str = attrs.field(init=False, eq=False, repr=False)
+
+    @squeezed.default
+    def _squeeze(self) -> str:
+        return _SPACES.sub("", self.text)
 
     @classmethod
     def of(cls, number: int, raw: str, *, page: int | None = None) -> SourceLine:
@@ -79,11 +85,6 @@ class SourceLine:
     def is_tabular(self) -> bool:
         """Whether the line has more than one cell (a table row)."""
         return len(self.cells) > 1
-
-    @property
-    def squeezed(self) -> str:
-        """The text with every space removed, for matching titles and labels."""
-        return _SPACES.sub("", self.text)
 
 
 def split_lines(text: str) -> list[SourceLine]:

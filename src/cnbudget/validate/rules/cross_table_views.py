@@ -279,5 +279,7 @@ def compare_views(ctx: Context, a: View, b: View, *, what: str, relation: Relati
 def table_view(ctx: Context, key: str, column: Column) -> CodeView:
     """One column of the document's table ``key``, by code (the table must be present); a row printed
     without a valid code is read under the code the catalogue places it at (see
-    :mod:`~cnbudget.validate.rules.placement`)."""
-    return CodeView(ctx.table_name(key), key, with_codes(ctx.catalog, getattr(ctx.doc.tables, key).lines), column)
+    :mod:`~cnbudget.validate.rules.placement`). Built once per run: views are never changed once built,
+    and several rules look at the same columns."""
+    return ctx.cache.get(("table view", key, column), lambda: CodeView(
+        ctx.table_name(key), key, with_codes(ctx.catalog, getattr(ctx.doc.tables, key).lines), column))

@@ -12,6 +12,7 @@ without its 项, or a table of 类 rows only, is not an error.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from typing import Any
@@ -21,6 +22,7 @@ import attrs
 from cnbudget.model import AmountRecord, ProcurementLine, SummaryRole
 from cnbudget.model.fields import zh_label
 from cnbudget.model.sums import identities
+from cnbudget.money import Consistency, check_sum
 from cnbudget.validate.context import Context, figure
 from cnbudget.validate.findings import Finding, Location
 from cnbudget.validate.registry import rule
@@ -115,16 +117,19 @@ def _check(ctx: Context, table: str, lines: Sequence[Any], s: Sum, code_of: Code
     parent = lines[s.parent]
     kids = [lines[i] for i in s.children]
     kid_values = [_values(k) for k in kids]
-    what = _identity(s, lines, code_of)
+    what = ""  # the identity in words, written once a sum does not hold
     found: list[tuple[str, Finding]] = []
     for column, total in _values(parent).items():
         parts = [values.get(column) for values in kid_values]
         if total is None or any(p is None for p in parts):
             continue
+        result = check_sum(total, [p for p in parts if p is not None])
+        if result.status is Consistency.EXACT:
+            continue  # the message and places are written only for a sum that does not hold
+        what = what or _identity(s, lines, code_of)
         where = f"{ctx.table_name(table)} {_row_name(parent)}“{_column_zh(parent, column)}”"
         places = [location(table, parent, column), *(location(table, k, column) for k in kids)]
-        finding = ctx.check_sum(total, [p for p in parts if p is not None], where=where, what=what,
-                                locations=places)
+        finding = ctx.judge(result, where=where, what=what, locations=places)
         if finding is not None:
             found.append((column, finding))
     misplaced = _misplaced(ctx, table, parent, what, found)
@@ -161,10 +166,17 @@ def _sums(ctx: Context, tables: Iterable[str], parts: Iterable[Part], code_of: C
         table = getattr(ctx.doc.tables, key)
         if table is None:
             continue
-        lines = _function_lines(table) if lines_of == "expenditure" else with_codes(ctx.catalog, list(table.rows()))
-        for s in outline(lines, code_of):
+        lines, sums = ctx.cache.get(("outline", key, code_of, lines_of),
+                                    functools.partial(_outlined, ctx, table, code_of, lines_of))
+        for s in sums:
             if s.part in wanted:
                 yield from _check(ctx, key, lines, s, code_of)
+
+
+def _outlined(ctx: Context, table: Any, code_of: CodeOf, lines_of: str) -> tuple[list[Any], list[Sum]]:
+    """A table's rows and the sums among them: derived once per run, for every rule that checks them."""
+    lines = _function_lines(table) if lines_of == "expenditure" else with_codes(ctx.catalog, list(table.rows()))
+    return lines, outline(lines, code_of)
 
 
 def _function_lines(table: Any) -> list[Any]:

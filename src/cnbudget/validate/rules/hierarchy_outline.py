@@ -208,11 +208,16 @@ def _coded_part(lines: Sequence[Any], roles: list[_Role], parent: int, children:
 def _by_code(lines: Sequence[Any], agencies: list[int]) -> dict[int, list[int]]:
     """Agency rows held by the agency row whose 单位代码 is the longest proper prefix of theirs."""
     coded = {a: str(lines[a].agency_code) for a in agencies if lines[a].agency_code}
+    first_with: dict[str, int] = {}  # each code's first agency row: the one kept among equal holders
+    for agency, code in coded.items():
+        first_with.setdefault(code, agency)
     held: dict[int, list[int]] = defaultdict(list)
     for child, code in coded.items():
-        holders = [a for a, other in coded.items() if code != other and code.startswith(other)]
-        if holders:
-            held[max(holders, key=lambda a: len(coded[a]))].append(child)
+        # The longest proper prefix of the code that some agency row has, looked up, not searched for.
+        holder = next((first_with[code[:end]] for end in range(len(code) - 1, 0, -1) if code[:end] in first_with),
+                      None)
+        if holder is not None:
+            held[holder].append(child)
     return held
 
 

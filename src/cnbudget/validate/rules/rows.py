@@ -7,14 +7,16 @@ template that prints other columns needs no identities written for it.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
 
 import attrs
 
-from cnbudget.model import AmountRecord
+from cnbudget.model import AmountRecord, BudgetDisclosure
 from cnbudget.model.fields import zh_label
-from cnbudget.model.sums import identities
+from cnbudget.model.sums import Identity, identities
+from cnbudget.money import Consistency, check_sum
 from cnbudget.validate.context import Context
 from cnbudget.validate.findings import Finding
 from cnbudget.validate.registry import rule
@@ -29,34 +31,51 @@ def _label(record: type, total: str, parts: tuple[str, ...]) -> str:
     return f"{zh_label(fields[total])} = " + " + ".join(zh_label(fields[p]) for p in parts)
 
 
-def _check_identities(ctx: Context) -> Iterator[Finding]:
-    for placed in rows_with_amounts(ctx.doc):
-        yield from _check_record(ctx, placed.amounts, placed.table, placed.line)
-    summary = ctx.doc.tables.summary
+@attrs.frozen
+class _RowIdentity:
+    """One identity one row must satisfy, with where to report it."""
+
+    record: AmountRecord
+    table: str
+    line: Any
+    row_name: str | None
+    identity: Identity
+
+
+def _row_identities(doc: BudgetDisclosure) -> dict[str, list[_RowIdentity]]:
+    """Every identity every row of ``doc`` must satisfy, by the rule that checks it, in row order."""
+    by_rule: dict[str, list[_RowIdentity]] = defaultdict(list)
+
+    def add(record: AmountRecord, table: str, line: Any, row_name: str | None = None) -> None:
+        printed = tuple(name for name, _ in record.columns())
+        for identity in identities(type(record), printed):
+            by_rule[identity.rule].append(_RowIdentity(record, table, line, row_name, identity))
+
+    for placed in rows_with_amounts(doc):
+        add(placed.amounts, placed.table, placed.line)
+    summary = doc.tables.summary
     for line in summary.expenditure if summary is not None else ():
         if line.amounts is not None:  # the expenditure side split into 基本支出 and 项目支出
-            yield from _check_record(ctx, line.amounts, "summary", line)
-    three_public = ctx.doc.tables.three_public
+            add(line.amounts, "summary", line)
+    three_public = doc.tables.three_public
     if three_public is not None:  # each item split by budget (一般公共预算 | 政府性基金 | 国有资本经营预算)
         labels = attrs.fields_dict(type(three_public))
         for name, split in three_public.items():
-            yield from _check_record(ctx, split, "three_public", None, row_name=zh_label(labels[name]))
+            add(split, "three_public", None, row_name=zh_label(labels[name]))
+    return by_rule
 
 
-def _check_record(ctx: Context, record: AmountRecord, table: str, line: Any,
-                  row_name: str | None = None) -> Iterator[Finding]:
-    """Every identity the columns the row prints must satisfy (:func:`cnbudget.model.sums.identities`)
-    that the running rule checks."""
-    printed = [name for name, _ in record.columns()]
-    for identity in identities(type(record), printed):
-        if identity.rule != ctx.rule.id:
+def _check_identities(ctx: Context) -> Iterator[Finding]:
+    """Every identity the columns of each row print must satisfy (:func:`cnbudget.model.sums.identities`)
+    that the running rule checks; the message is written only for an identity that does not hold."""
+    for row in ctx.cache.get("row identities", lambda: _row_identities(ctx.doc)).get(ctx.rule.id, ()):
+        record, identity = row.record, row.identity
+        result = check_sum(getattr(record, identity.total), [getattr(record, p) for p in identity.parts])
+        if result.status is Consistency.EXACT:
             continue
-        total = getattr(record, identity.total)
-        parts = [getattr(record, p) for p in identity.parts]
-        where = f"{ctx.table_name(table)} {row_name or describe(line)}"
-        what = _label(type(record), identity.total, identity.parts)
-        found = ctx.check_sum(total, parts, where=where, what=what,
-                              locations=[location(table, line, identity.total)])
+        found = ctx.judge(result, where=f"{ctx.table_name(row.table)} {row.row_name or describe(row.line)}",
+                          what=_label(type(record), identity.total, identity.parts),
+                          locations=[location(row.table, row.line, identity.total)])
         if found is not None:
             yield found
 

@@ -1,0 +1,298 @@
+"""The speed targets (性能目标), each as a ratio to a reference timed side by side in the same run.
+
+* ``validate`` at 1k, 10k and 100k lines against ``json.loads`` of the same document's JSON, and the
+  growth exponent of ``validate`` fitted over the sizes (1.0 is linear);
+* ``read_text`` of every seed and corpus ``tsv.txt`` against ``json.loads`` of its result's JSON;
+* ``from_json`` and ``to_json`` against pydantic v2 and msgspec models of the same shape (built here
+  from the model's own attrs classes: same fields, same JSON);
+* ``import cnbudget`` against ``import attrs, cattrs`` (fresh interpreters);
+* whole documents: read + validate of the seeds per second on one core;
+* memory of a loaded model against the ``json.loads`` tree of its JSON.
+
+Times are the best of several repeats. pydantic and msgspec come with the ``bench`` extra
+(``pip install -e '.[bench]'``); without them their rows are left out.
+Run: python benchmarks/bench_targets.py [--sizes 1000,10000,100000] [--quick]
+"""
+
+from __future__ import annotations
+
+import argparse
+import enum
+import gc
+import json
+import math
+import subprocess
+import sys
+import time
+import tracemalloc
+import types
+import typing
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import attrs
+from bench_validate import disclosure  # type: ignore[import-not-found]
+
+from cnbudget import example, from_json, read_text, to_json, validate
+from cnbudget.codes import ClassificationCode, FunctionCode
+from cnbudget.errors import CnbudgetError
+from cnbudget.model import BudgetDisclosure, ExpenditureAmounts, ExpenditureTable, FunctionLine, Tables
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+ROWS_PER_AGENCY = 185  # rows of bench_validate's disclosure per agency (two function tables, one economic)
+
+
+def best(call: Callable[[], object], repeat: int = 5) -> float:
+    """The best of ``repeat`` timings of ``call``, in seconds."""
+    times = []
+    for _ in range(repeat):
+        gc.collect()
+        start = time.perf_counter()
+        call()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+# -- the same shape in pydantic and msgspec -----------------------------------------------------
+
+
+def _plain_type(hint: Any, make: Callable[[type], Any], seen: set[type]) -> Any:
+    """The type of the other library for one attrs field type: attrs classes through ``make``, codes as
+    text, tuples as lists; a class met again inside itself as ``Any``."""
+    origin = typing.get_origin(hint)
+    if origin in (types.UnionType, typing.Union):
+        args = [_plain_type(a, make, seen) for a in typing.get_args(hint)]
+        return typing.Union[tuple(args)]  # noqa: UP007  (built from a list)
+    if origin is tuple:
+        return list[_plain_type(typing.get_args(hint)[0], make, seen)]  # type: ignore[misc]
+    if isinstance(hint, type) and issubclass(hint, ClassificationCode):
+        return str
+    if isinstance(hint, type) and attrs.has(hint):
+        return Any if hint in seen else make(hint)
+    if hint in (str, int, bool, Decimal, type(None)) or (isinstance(hint, type) and issubclass(hint, enum.Enum)):
+        return hint
+    return Any
+
+
+def pydantic_model(cls: type, cache: dict[type, Any], seen: frozenset[type] = frozenset()) -> Any:
+    import pydantic
+
+    if cls in cache:
+        return cache[cls]
+    inner = set(seen | {cls})
+    fields: dict[str, Any] = {}
+    for name, hint in typing.get_type_hints(cls).items():
+        plain = _plain_type(hint, lambda c: pydantic_model(c, cache, frozenset(inner)), inner)
+        fields[f"f_{name}"] = (plain, pydantic.Field(alias=name))
+    model = pydantic.create_model(f"P{cls.__name__}", __config__=pydantic.ConfigDict(populate_by_name=True),
+                                  **fields)
+    cache[cls] = model
+    return model
+
+
+def msgspec_struct(cls: type, cache: dict[type, Any], seen: frozenset[type] = frozenset()) -> Any:
+    import msgspec
+
+    if cls in cache:
+        return cache[cls]
+    inner = set(seen | {cls})
+    fields = [(name, _plain_type(hint, lambda c: msgspec_struct(c, cache, frozenset(inner)), inner))
+              for name, hint in typing.get_type_hints(cls).items()]
+    struct = msgspec.defstruct(f"M{cls.__name__}", fields)
+    cache[cls] = struct
+    return struct
+
+
+# -- measurements -------------------------------------------------------------------------------
+
+
+def fit_exponent(sizes: list[int], seconds: list[float]) -> float:
+    """The slope of log(time) over log(size): 1 when time grows linearly with size."""
+    xs, ys = [math.log(s) for s in sizes], [math.log(t) for t in seconds]
+    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sum((x - mx) ** 2 for x in xs)
+
+
+def bench_validate(sizes: list[int], repeat: int) -> None:
+    print(f"\nvalidate (target ≤ 5 × json.loads, linear)\n{'lines':>8} {'validate s':>11} {'loads s':>9} "
+          f"{'ratio':>7} {'findings':>9}")
+    timings = []
+    for size in sizes:
+        doc = disclosure(max(1, round(size / ROWS_PER_AGENCY)))
+        text = to_json(doc, indent=None)
+        lines = sum(1 for _, table in doc.tables.present() for _ in table.rows())
+        seconds = best(lambda d=doc: validate(d), repeat if size < 50_000 else 1)
+        loads = best(lambda t=text: json.loads(t), repeat)
+        timings.append((lines, seconds))
+        print(f"{lines:>8} {seconds:>11.3f} {loads:>9.4f} {seconds / loads:>7.1f} {len(validate(doc).findings):>9}")
+    if len(timings) > 1:
+        exponent = fit_exponent([n for n, _ in timings], [t for _, t in timings])
+        print(f"growth exponent of validate: {exponent:.2f} (1.00 is linear)")
+
+
+def coded_agencies(lines: int) -> BudgetDisclosure:
+    """A department (单位代码 100) over ``lines / 5`` units (100xxxxx), each with one 类/款/项 line: the
+    shape where finding which agency row holds which once compared every pair of agencies."""
+    def amounts(value: int) -> ExpenditureAmounts:
+        return ExpenditureAmounts(total=Decimal(value), basic=Decimal(value), project=Decimal(0))
+
+    units = lines // 5
+    rows = [FunctionLine(agency="部门", agency_code="100", name="部门", amounts=amounts(units * 4))]
+    for unit in range(units - 1):
+        agency, code = f"单位{unit}", f"100{unit:05d}"
+        rows.append(FunctionLine(agency=agency, agency_code=code, name=agency, amounts=amounts(4)))
+        for digits, name in (("201", "一般公共服务支出"), ("20101", "人大事务"), ("2010101", "行政运行")):
+            rows.append(FunctionLine(agency=agency, agency_code=code, code=FunctionCode(digits), name=name,
+                                     amounts=amounts(4)))
+    table = ExpenditureTable(lines=rows)
+    return BudgetDisclosure(department="基准部门", fiscal_year=2024,
+                            tables=Tables(expenditure=table, general_budget=table))
+
+
+def bench_coded_agencies(sizes: list[int], repeat: int) -> None:
+    print(f"\nvalidate, many agencies with 单位代码 (once quadratic)\n{'lines':>8} {'validate s':>11}")
+    timings = []
+    for size in sizes:
+        doc = coded_agencies(size)
+        lines = sum(1 for _, table in doc.tables.present() for _ in table.rows())
+        seconds = best(lambda d=doc: validate(d), repeat)
+        timings.append((lines, seconds))
+        print(f"{lines:>8} {seconds:>11.3f}")
+    exponent = fit_exponent([n for n, _ in timings], [t for _, t in timings])
+    print(f"growth exponent: {exponent:.2f} (1.00 is linear)")
+
+
+def documents() -> list[tuple[str, str]]:
+    paths = sorted((SHARED / "seeds").glob("*.txt")) + sorted((SHARED / "corpus").glob("*/tsv.txt"))
+    return [(p.parent.name if p.name == "tsv.txt" else p.stem[:12], p.read_text(encoding="utf-8")) for p in paths]
+
+
+def bench_read(repeat: int) -> list[BudgetDisclosure]:
+    print(f"\nread_text (target ≤ 15 × json.loads of its result)\n{'document':40} {'read ms':>8} {'loads ms':>9} "
+          f"{'ratio':>7}")
+    read = []
+    for name, text in documents():
+        try:
+            doc = read_text(text).disclosure
+        except CnbudgetError as error:  # the final accounts, refused by design
+            print(f"{name[:40]:40} refused: {type(error).__name__}")
+            continue
+        read.append(doc)
+        seconds = best(lambda t=text: read_text(t), repeat)
+        dumped = to_json(doc, indent=None)
+        loads = best(lambda t=dumped: json.loads(t), repeat)
+        print(f"{name[:40]:40} {seconds * 1000:>8.1f} {loads * 1000:>9.2f} {seconds / loads:>7.1f}")
+    return read
+
+
+def bench_whole_documents(repeat: int) -> None:
+    seeds = [p.read_text(encoding="utf-8") for p in sorted((SHARED / "seeds").glob("*.txt"))]
+    if not seeds:
+        return
+
+    def check_all() -> None:
+        for text in seeds:
+            validate(read_text(text).disclosure)
+
+    seconds = best(check_all, repeat)
+    dumped = [to_json(read_text(text).disclosure, indent=None) for text in seeds]
+    loads = best(lambda: [json.loads(t) for t in dumped], repeat)
+    print(f"\nwhole documents (target ≥ 50 per second per core): read + validate of the {len(seeds)} seeds: "
+          f"{len(seeds) / seconds:.1f} documents per second, {seconds / loads:.0f} × json.loads")
+
+
+def bench_serialize(docs: dict[str, BudgetDisclosure], repeat: int) -> None:
+    try:
+        import msgspec
+        import pydantic  # noqa: F401
+    except ImportError:
+        print("\nfrom_json/to_json: pydantic and msgspec not installed (pip install -e '.[bench]')")
+        return
+    model = pydantic_model(BudgetDisclosure, {})
+    struct = msgspec_struct(BudgetDisclosure, {})
+    decoder = msgspec.json.Decoder(struct)
+    print(f"\nfrom_json (target ≤ 1 × pydantic), to_json (≤ 1 × pydantic model_dump_json)\n{'document':22} "
+          f"{'from_json':>10} {'pydantic':>9} {'msgspec':>8} {'ratio':>6} {'to_json':>9} {'dump_json':>10} "
+          f"{'ratio':>6}")
+    for name, doc in docs.items():
+        times = _serialize_times(doc, model, decoder, repeat)
+        ms = [t * 1000 for t in times]
+        print(f"{name[:22]:22} {ms[0]:>10.1f} {ms[1]:>9.1f} {ms[2]:>8.1f} {times[0] / times[1]:>6.2f} "
+              f"{ms[3]:>9.1f} {ms[4]:>10.1f} {times[3] / times[4]:>6.2f}")
+
+
+def _serialize_times(doc: BudgetDisclosure, model: Any, decoder: Any, repeat: int) -> list[float]:
+    """from_json, pydantic, msgspec, to_json, pydantic model_dump_json: seconds for one document."""
+    text = to_json(doc)
+    parsed = model.model_validate_json(text)
+    decoder.decode(text)
+    return [best(call, repeat) for call in (
+        lambda: from_json(text), lambda: model.model_validate_json(text), lambda: decoder.decode(text),
+        lambda: to_json(doc), lambda: parsed.model_dump_json(by_alias=True))]
+
+
+def bench_import(repeat: int) -> None:
+    def run(code: str) -> float:
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-c", code], check=True)
+        return time.perf_counter() - start
+
+    nothing = min(run("pass") for _ in range(repeat))
+    ours = min(run("import cnbudget") for _ in range(repeat)) - nothing
+    theirs = min(run("import attrs, cattrs") for _ in range(repeat)) - nothing
+    print(f"\nimport cnbudget (target ≤ 2 × import attrs, cattrs): {ours * 1000:.0f} ms against "
+          f"{theirs * 1000:.0f} ms ({ours / theirs:.1f} ×), beyond a bare interpreter's {nothing * 1000:.0f} ms")
+
+
+def bench_memory(docs: dict[str, BudgetDisclosure]) -> None:
+    print("\nmemory of a loaded model (target ≤ 1 × the json.loads tree of its JSON)")
+    for name, doc in docs.items():
+        text = to_json(doc)
+        sizes = []
+        for load in (json.loads, from_json):
+            gc.collect()
+            tracemalloc.start()
+            kept = load(text)
+            size = tracemalloc.get_traced_memory()[0]
+            tracemalloc.stop()
+            del kept
+            sizes.append(size)
+        print(f"{name[:22]:22} model {sizes[1] / 1024:>9.0f} KiB, json.loads {sizes[0] / 1024:>9.0f} KiB "
+              f"({sizes[1] / sizes[0]:.2f} ×)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,10000,100000", help="lines of the synthetic documents")
+    parser.add_argument("--coded-sizes", default="2500,5000,10000,20000",
+                        help="lines of the documents of many agencies with 单位代码")
+    parser.add_argument("--quick", action="store_true", help="fewer repeats")
+    parser.add_argument("--only", choices=("import", "validate", "coded", "read", "whole", "serialize"),
+                        help="one part only")
+    args = parser.parse_args()
+    repeat = 2 if args.quick else 5
+    sizes = [int(s) for s in args.sizes.split(",")]
+    parts: dict[str, Callable[[], object]] = {
+        "import": lambda: bench_import(repeat),
+        "validate": lambda: bench_validate(sizes, repeat),
+        "coded": lambda: bench_coded_agencies([int(s) for s in args.coded_sizes.split(",")], 1),
+        "read": lambda: bench_read(repeat),
+        "whole": lambda: bench_whole_documents(repeat),
+        "serialize": lambda: _bench_serialize_and_memory(sizes, repeat),
+    }
+    for name, part in parts.items():
+        if args.only in (None, name):
+            part()
+
+
+def _bench_serialize_and_memory(sizes: list[int], repeat: int) -> None:
+    large = disclosure(max(1, round(sizes[-1] / ROWS_PER_AGENCY)))
+    docs = {"urumqi-2024": example("urumqi-2024"), f"synthetic {sizes[-1]} lines": large}
+    bench_serialize(docs, repeat)
+    bench_memory(docs)
+
+
+if __name__ == "__main__":
+    main()

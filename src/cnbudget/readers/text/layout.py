@@ -1,0 +1,341 @@
+"""Layout text (``pdftotext -layout``) read as lines whose table rows have their cells apart (版面文本).
+
+``pdftotext -layout`` keeps a table's columns as runs of spaces. Within each table (a block from
+its title, :func:`~cnbudget.readers.text.blocks.find_blocks`) and each page of it, the columns are
+found where the rows' cells stand (:mod:`~cnbudget.readers.text.layout_columns`), the header words
+are put into the columns they stand over, and every row becomes a line whose cells are apart, as
+in TAB-separated text, one line for one. What cannot be placed with certainty (a token over two
+columns, two figures in one column, a page whose columns cannot be matched with the first page's)
+stays a line without cells and is reported when its table is read (:func:`unplaced_rows`).
+
+>>> text = ("某局2024年部门预算\\n部门支出总体情况表\\n单位：万元\\n"
+...         "科目编码    科目名称        合计    基本支出    项目支出\\n"
+...         "210         卫生健康支出    5.00        3.00        2.00\\n"
+...         "21011       医疗            5.00        3.00        2.00\\n")
+>>> for line in layout_lines(text)[3:]:
+...     print(line.cells)
+('科目编码', '科目名称', '合计', '基本支出', '项目支出')
+('210', '卫生健康支出', '5.00', '3.00', '2.00')
+('21011', '医疗', '5.00', '3.00', '2.00')
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+import attrs
+
+from cnbudget.readers.result import Problem
+from cnbudget.readers.text.blocks import PERFORMANCE_KEYS, Block, find_blocks
+from cnbudget.readers.text.grid import is_heading_line
+from cnbudget.readers.text.layout_columns import Column, Columns, amounts_alignment, find_columns
+from cnbudget.readers.text.layout_header import rebuild_header
+from cnbudget.readers.text.layout_rows import WrappedRow, join_wrapped
+from cnbudget.readers.text.layout_words import Token, TokenKind, is_figure, line_tokens
+from cnbudget.readers.text.source import SourceLine, clean_cell
+
+__all__ = ["UNPLACED", "layout_lines", "unplaced_rows"]
+
+#: What a problem says of a row whose cells could not be placed in the table's columns.
+UNPLACED = "row not read: its cells cannot be placed in the table's columns with certainty"
+
+_NOTE = re.compile(r"^\s*(?:注|备注|说明)\s*\d*\s*[:：.．、]|为空表|。\s*$")
+_PAGE_NUMBER = re.compile(r"^\s*[-—]?\s*\d{1,3}\s*[-—]?\s*$")
+
+
+def layout_lines(text: str) -> list[SourceLine]:
+    """Every line of layout text as a :class:`SourceLine`, numbered from 1 as ``str.splitlines``
+    counts them, the rows of its tables with their cells apart (see the module text)."""
+    raws, page_starts = _raw_lines(text)
+    plain = [SourceLine.of(number, raw) for number, raw in enumerate(raws, start=1)]
+    blocks = find_blocks(plain)
+    tables = [_Table.of(block, raws, page_starts) for block in blocks if block.key not in PERFORMANCE_KEYS]
+    padding = [_padding(table.pages(table.widened)) for table in tables]
+    placed: dict[int, tuple[str, ...] | None] = {}
+    if True in padding:
+        # The text is padded to column widths (pdftotext never prints a table so): so is a table whose
+        # figures cannot show how they are aligned, and all are measured alike; a column blank in one
+        # table is still one, its cells starting where the columns of the whole text start.
+        padded = [table for table, found in zip(tables, padding, strict=True) if found is not False]
+        wide = sum(table.widened for table in padded) * 2 > len(padded)
+        inside = [row.tokens for table in tables for page in table.pages(wide) for row in page]
+        seen = Counter(start for tokens in inside if len(tokens) > 1 for start in {t.start for t in tokens})
+        shared = {0, *(start for start, lines in seen.items() if lines > 1)}
+        for table in padded:
+            pages = table.pages(wide)
+            own = {t.start for page in pages for row in page for t in row.tokens}
+            placed.update(_padded_cells(pages, sorted(shared | own)))
+    for table, found in zip(tables, padding, strict=True):
+        if found is False or True not in padding:
+            placed.update(_place_table(table.pages(table.widened)))
+    return [_line(line, placed[line.number]) if line.number in placed else line for line in plain]
+
+
+def unplaced_rows(block: Block) -> list[Problem]:
+    """A problem for every line of ``block`` left without cells because its cells could not be
+    placed with certainty (layout text only: other text has cells or is not a row)."""
+    return [Problem(line=line.number, text=line.raw, message=UNPLACED, table=block.key)
+            for line in block.lines if line.text and not line.cells]
+
+
+def _raw_lines(text: str) -> tuple[list[str], set[int]]:
+    """The lines as ``str.splitlines`` gives them, and the numbers of the lines that begin a page
+    (after a form feed)."""
+    raws: list[str] = []
+    starts: set[int] = set()
+    for number, piece in enumerate(text.splitlines(keepends=True), start=1):
+        body = piece.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+        raws.append(body)
+        if piece.endswith("\x0c"):
+            starts.add(number + 1)
+    return raws, starts
+
+
+def _line(line: SourceLine, cells: tuple[str, ...] | None) -> SourceLine:
+    """The line with its cells placed; without cells when they could not be placed (``None``), or
+    blank when its words were joined into the row they wrap in (``()``)."""
+    if cells is None:
+        return attrs.evolve(line, cells=())
+    if not cells:
+        return attrs.evolve(line, text="", cells=())
+    placed = SourceLine.of(line.number, "\t".join(cells), page=line.page)
+    return attrs.evolve(placed, raw=line.raw)
+
+
+@attrs.frozen
+class _Row:
+    """A line of a table with its tokens."""
+
+    line: SourceLine
+    tokens: tuple[Token, ...]
+
+
+@attrs.frozen
+class _Table:
+    """A block's lines with their tokens, page by page, positions counted in characters (as
+    pdftotext places them) and in display columns (as text aligned for the eye is)."""
+
+    narrow: list[list[_Row]]
+    wide: list[list[_Row]]
+
+    @classmethod
+    def of(cls, block: Block, raws: Sequence[str], page_starts: set[int]) -> _Table:
+        return cls(narrow=_pages(block, raws, page_starts, wide=False),
+                   wide=_pages(block, raws, page_starts, wide=True))
+
+    @property
+    def widened(self) -> bool:
+        """Whether display columns align the table's cells better than characters."""
+        return _misalignment(self.wide) < _misalignment(self.narrow)
+
+    def pages(self, wide: bool) -> list[list[_Row]]:
+        return self.wide if wide else self.narrow
+
+
+def _place_table(pages: Sequence[Sequence[_Row]]) -> dict[int, tuple[str, ...] | None]:
+    """The cells of a table's header and rows, by line number (``None``: could not be placed)."""
+    placed: dict[int, tuple[str, ...] | None] = {}
+    first: Columns | None = None
+    first_header: list[tuple[str, ...]] = []
+    certain = True
+    for rows in pages:
+        start = next((i for i, row in enumerate(rows) if _is_data(row.tokens)), None)
+        if start is None:
+            if first is None:  # a table that prints no figure (此表为空): its lines under its headings
+                placed.update(_under_headings(rows))
+            continue
+        header, body = rows[:start], rows[start:]
+        by_number = {row.line.number: row for row in body}
+        columns = find_columns([row.tokens for row in body if not _is_numbering(row.tokens)],
+                               first.amounts_align if first is not None else None,
+                               [t for row in header for t in row.tokens], first=first is None)
+        if not columns.columns:
+            continue
+        if first is None:
+            columns = columns.merged_unheaded([row.tokens for row in header], [row.tokens for row in body])
+            rebuilt = rebuild_header([(row.line.number, row.tokens) for row in header], columns)
+            first = columns = rebuilt.columns
+            certain = rebuilt.certain
+            mapping: list[int] | None = list(range(len(columns.columns)))
+            for position, row in enumerate(header):
+                placed[row.line.number] = (rebuilt.rows[position] if rebuilt.rows is not None
+                                           else _header_cells(row.tokens, columns))
+            first_header = [_words(row) for row in header]
+            first_cells = [placed[row.line.number] for row in header]
+        else:
+            mapping = _match(columns.columns, first.columns)
+            if [_words(row) for row in header] == first_header:  # the header repeated on a new page
+                placed.update((row.line.number, cells) for row, cells in zip(header, first_cells, strict=True))
+        cells = {row.line.number: columns.place(row.tokens) if mapping is not None and certain else None
+                 for row in body}
+        # A column-number row that fits no column is left as printed: it is no row of the table.
+        cells = {number: found for number, found in cells.items()
+                 if found is not None or not _is_numbering(by_number[number].tokens)}
+        wrapped = [WrappedRow(row.line.number, tuple(found), _is_data(row.tokens))
+                   for row in body if (found := cells.get(row.line.number)) is not None]
+        cells.update((number, None if joined is None else list(joined))
+                     for number, joined in join_wrapped(wrapped).items())
+        for number, found in cells.items():
+            placed[number] = None if found is None or mapping is None else (
+                _remap(found, mapping, first) if found else ())
+    return placed
+
+
+_PADDED_HEADINGS = 0.8  # the share of a padded table's headings that start where a cell of another line starts
+
+
+def _padding(pages: Sequence[Sequence[_Row]]) -> bool | None:
+    """Whether a table is padded to column widths (``column -t``), not laid out by ``pdftotext``:
+    its figures of different widths start together (left-aligned, where pdftotext ends them
+    together) and its headings start where cells of other lines start (where pdftotext centres
+    them); ``None`` where the figures show neither (a row or two that start and end alike)."""
+    aligned = [amounts_alignment([row.tokens for row in page if _is_data(row.tokens)]) for page in pages]
+    if "right" in aligned:
+        return False
+    if "left" not in aligned:
+        return None
+    rows = [row for page in pages for row in page]
+    lines_at: dict[int, set[int]] = {}
+    for row in rows:
+        for token in row.tokens:
+            lines_at.setdefault(token.start, set()).add(row.line.number)
+    headings = [t for row in rows if not _is_data(row.tokens) for t in row.tokens]
+    shared = sum(1 for t in headings if len(lines_at[t.start]) > 1)
+    return bool(headings) and shared >= _PADDED_HEADINGS * len(headings)
+
+
+def _padded_cells(pages: Sequence[Sequence[_Row]], starts: Sequence[int]) -> dict[int, tuple[str, ...] | None]:
+    """The cells of a table padded to column widths: every cell starts at its column's start, so
+    each of the ``starts`` where cells start is a column."""
+    rows = [row for page in pages for row in page]
+    placed: dict[int, tuple[str, ...] | None] = {}
+    for row in rows:
+        cells: list[str] = []
+        for token in row.tokens:
+            if token.start in starts:
+                cells.extend([""] * (starts.index(token.start) + 1 - len(cells)))
+                cells[-1] = token.text
+            elif cells:  # a cell with spaces inside: a column starts at no other line's word here
+                cells[-1] = f"{cells[-1]}  {token.text}"
+            else:
+                cells.append(token.text)
+        placed[row.line.number] = tuple(cells)
+    return placed
+
+
+def _words(row: _Row) -> tuple[str, ...]:
+    return tuple(clean_cell(token.text) for token in row.tokens)
+
+
+def _pages(block: Block, raws: Sequence[str], page_starts: set[int], *, wide: bool) -> list[list[_Row]]:
+    """The block's lines that may be header or rows, with their tokens, page by page: a form feed
+    begins a page, and so does a heading line (编制部门, 单位) or the first header line repeated below
+    rows."""
+    pages: list[list[_Row]] = [[]]
+    top: tuple[str, ...] | None = None  # the words of the table's first header line
+    for line in block.lines:
+        if line.is_blank or _NOTE.search(line.text):
+            continue
+        tokens = tuple(line_tokens(raws[line.number - 1].replace("\x0c", " "), wide=wide))
+        row = _Row(line=line, tokens=tokens)
+        below_rows = any(_is_data(other.tokens) for other in pages[-1])
+        repeated = below_rows and (is_heading_line(line) or _words(row) == top)
+        if (line.number in page_starts or repeated) and pages[-1]:
+            pages.append([])
+        if is_heading_line(line) or (len(tokens) == 1 and _PAGE_NUMBER.match(line.text)):
+            continue
+        if top is None and not _is_data(tokens):
+            top = _words(row)
+        pages[-1].append(row)
+    return pages
+
+
+def _misalignment(pages: Sequence[Sequence[_Row]]) -> tuple[int, int, bool]:
+    """How badly the lines of a block align as measured (less is better): the scatter of the data
+    rows' cells, then of all lines', then whether a figure of the rows starts where no heading
+    starts (text padded to column widths starts both at the column's start)."""
+    headings = {t.start for rows in pages for row in rows if not _is_data(row.tokens) for t in row.tokens}
+    figures = [t for rows in pages for row in rows if _is_data(row.tokens) for t in row.tokens
+               if t.kind is TokenKind.AMOUNT]
+    return _scatter(pages), _scatter(pages, headings=True), not all(t.start in headings for t in figures)
+
+
+def _scatter(pages: Sequence[Sequence[_Row]], *, headings: bool = False) -> int:
+    """How scattered the data rows' cells stand (with the headings' too where ``headings``): the
+    number of distinct places where their figures begin or end (whichever they share more) and their
+    words begin after the first (text aligned by another measure than its own scatters them by the
+    Chinese characters before them)."""
+    tokens = [t for rows in pages for row in rows if headings or _is_data(row.tokens) for t in row.tokens[1:]]
+    figures = [t for t in tokens if t.kind is TokenKind.AMOUNT]
+    words = {t.start for t in tokens if t.kind is not TokenKind.AMOUNT}
+    return len(words) + min(len({t.start for t in figures}), len({t.end for t in figures}))
+
+
+def _under_headings(rows: Sequence[_Row]) -> dict[int, tuple[str, ...]]:
+    """The cells of a table that prints no figure: each word under the heading of the widest line
+    whose middle is nearest its own."""
+    widest = max(rows, key=lambda row: len(row.tokens), default=None)
+    if widest is None or len(widest.tokens) < 2:
+        return {}
+    centres = [t.centre for t in widest.tokens]
+    placed = {}
+    for row in rows:
+        cells = [""] * len(centres)
+        for token in row.tokens:
+            index = min(range(len(centres)), key=lambda i: abs(centres[i] - token.centre))
+            cells[index] = f"{cells[index]} {token.text}".strip()
+        placed[row.line.number] = tuple(cells)
+    return placed
+
+
+def _is_numbering(tokens: Sequence[Token]) -> bool:
+    """Whether a line is the column-number row (※ ※ 1 2 3) some templates print under the header."""
+    texts = [clean_cell(t.text) for t in tokens]
+    return "※" in texts and all(text == "※" or text.isdigit() for text in texts)
+
+
+def _is_data(tokens: Sequence[Token]) -> bool:
+    """Whether a line is a data row: it prints a code at its start, or a figure."""
+    return any(t.kind is TokenKind.CODE or (t.kind is TokenKind.AMOUNT and (is_figure(t.text) or len(tokens) > 1))
+               for t in tokens)
+
+
+def _header_cells(tokens: Sequence[Token], columns: Columns) -> tuple[str, ...]:
+    """A header line's words in the columns they stand over (a word over several columns in the
+    first of them)."""
+    cells = [""] * len(columns.columns)
+    for token in tokens:
+        index = columns.regions_of(token.start, token.end)[0]
+        cells[index] = f"{cells[index]} {token.text}".strip()
+    return tuple(cells)
+
+
+def _match(page: Sequence[Column], first: Sequence[Column]) -> list[int] | None:
+    """For every column of a later page, the column of the first page it is, or ``None`` when that
+    cannot be told. Columns of words and columns of amounts are matched apart: in order where the
+    page prints as many of them as the first page (their positions may all have moved with the
+    page), else each where one of the first page's stands, give or take the drift."""
+    printed = [i for i, column in enumerate(first) if column.printed]
+    mapping: dict[int, int] = {}
+    for amounts in (False, True):
+        mine = [i for i, column in enumerate(page) if column.amounts == amounts]
+        theirs = [i for i in printed if first[i].amounts == amounts]
+        if len(mine) == len(theirs):
+            mapping.update(zip(mine, theirs, strict=True))
+            continue
+        for index in mine:
+            near = [i for i in theirs if abs(first[i].anchor - page[index].anchor) <= 2]
+            if len(near) != 1:
+                return None
+            mapping[index] = near[0]
+    ordered = [mapping[i] for i in range(len(page))]
+    return ordered if ordered == sorted(set(ordered)) else None
+
+
+def _remap(cells: Sequence[str], mapping: Sequence[int], first: Columns) -> tuple[str, ...]:
+    placed = [""] * len(first.columns)
+    for cell, index in zip(cells, mapping, strict=True):
+        placed[index] = cell
+    return tuple(placed)

@@ -1,0 +1,197 @@
+"""Cells wrapped over lines, put back together (版面折行单元格).
+
+A cell whose text wraps inside its row (``四、文化旅游体育与传媒`` / ``支出``) is printed by
+``pdftotext -layout`` on lines of its own, and the row's other cells, centred vertically, on a line
+between: the pieces stand above and below the row's line at mirrored distances. A line holding only
+words (no figure, no code) is such a piece of the row above or below it when, in each column it
+prints, a piece of the same column stands as far on the other side of that row (give or take a
+line), the row's cell there being blank, no piece but the top one starting a
+numbered item (``七、`` starts a row of its own), and that piece is taken by the same row: the pieces of one
+cell are joined into the row's cell, top to bottom, and their lines are left blank. Where both rows
+could take a piece, the one it mirrors more exactly does; where they do so as well, or the pieces
+that would answer it go to another row, nothing tells which row it belongs to: the piece is
+uncertain (``None``), and so are the rows it may belong to. A line no row could take stays as it is:
+a row of words (``六、科学技术支出``, a row that prints no figure).
+
+A cell wrapped over three lines (or five) has its middle piece on the row's own line, between pieces
+of the same column above and below (``网络、电子检务、实验`` / ``室、机要通道、档案数  60.00`` /
+``字化系统运行维护费``); by position alone that is also three rows, the middle one printing figures,
+and a blank line between them tells nothing (pdftotext prints some inside a wrapped cell). Where a
+row's cell has a piece of its column as far above as another below (give or take a line), what
+tells it apart is only this: a later piece starts no numbered item, no piece is a total's label
+(``小计``, printed whole), and the lines above and below hold nothing but pieces answered on the other
+side of the row (a line with a cell nothing answers, 其他资金 beside 经营收入, is a row of its own).
+Where all that holds, which reading is right cannot be told: the row, those pieces and any row that
+would take one of them are uncertain (``None``), never read as the middle piece alone.
+
+>>> rows = [WrappedRow(1, ("", "四、文化旅游体育与传媒", ""), False), WrappedRow(2, ("", "", "200,000"), True),
+...         WrappedRow(3, ("", "支出", ""), False), WrappedRow(4, ("", "五、社会保障", "5,000"), True)]
+>>> joined = join_wrapped(rows)
+>>> joined[2], joined[1], joined[3]
+(('', '四、文化旅游体育与传媒支出', '200,000'), (), ())
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from cnbudget.model import is_sum_label
+from cnbudget.numbering import list_number
+
+__all__ = ["WrappedRow", "join_wrapped"]
+
+_REACH = 6  # how many lines from its row the farthest piece of a wrapped cell may stand
+
+
+@attrs.frozen
+class WrappedRow:
+    """One line of a page's rows: its number, its cells, and whether it prints a figure or a code
+    (a row for certain, never a piece)."""
+
+    number: int
+    cells: tuple[str, ...]
+    anchored: bool
+
+
+def join_wrapped(rows: Sequence[WrappedRow]) -> dict[int, tuple[str, ...] | None]:
+    """The new cells of the rows that took wrapped pieces, ``()`` for the lines of the pieces, and
+    ``None`` for the pieces and rows that cannot be told apart with certainty (see the module text);
+    rows that change nothing are left out."""
+    fits: dict[int, dict[int, int]] = {}  # piece -> {anchor: misfit}
+    for position, row in enumerate(rows):
+        if row.anchored or not any(row.cells):
+            continue
+        fits[position] = {anchor: misfit for anchor in (_anchor(rows, position, -1), _anchor(rows, position, 1))
+                          if anchor is not None and (misfit := _misfit(rows, position, anchor)) is not None}
+    # A row can take a piece only where pieces that it can take too answer it, column by column; a
+    # piece two rows can take goes to the one it mirrors more exactly.
+    settled = False
+    while not settled:
+        settled = True
+        for piece, found in fits.items():
+            for anchor in [a for a in found if not _answered(rows, piece, a, fits)]:
+                del found[anchor]
+                settled = False
+            if len(found) == 2 and sorted(found.values())[0] < sorted(found.values())[1]:
+                best = min(found, key=found.__getitem__)
+                fits[piece] = {best: found[best]}
+                settled = False
+    chosen = {piece: next(iter(found)) for piece, found in fits.items() if len(found) == 1}
+    changed: dict[int, tuple[str, ...] | None] = {}
+    # A cell that may be wrapped over three lines around its row: the row, its pieces and any row
+    # that would take one of them are left unread.
+    doubtful = {position for anchor in range(len(rows)) for position in _middle_of_wrap(rows, anchor)}
+    doubtful |= {anchor for piece, anchor in chosen.items() if piece in doubtful}
+    changed.update((rows[position].number, None) for position in doubtful)
+    for piece, found in fits.items():
+        if len(found) > 1:  # a piece of one row or of the other: which cannot be told
+            changed[rows[piece].number] = None
+            changed.update((rows[anchor].number, None) for anchor in found)
+    for anchor in set(chosen.values()):
+        if rows[anchor].number in changed:
+            continue
+        ordered = sorted([anchor, *(piece for piece, a in chosen.items() if a == anchor)])
+        width = max(len(rows[i].cells) for i in ordered)
+        changed[rows[anchor].number] = tuple(
+            "".join(rows[i].cells[c] for i in ordered if c < len(rows[i].cells)) for c in range(width))
+        changed.update((rows[piece].number, ()) for piece, a in chosen.items() if a == anchor)
+    for piece, anchor in chosen.items():
+        if changed.get(rows[anchor].number) is None:
+            changed[rows[piece].number] = None
+    return changed
+
+
+def _anchor(rows: Sequence[WrappedRow], position: int, step: int) -> int | None:
+    """The nearest row with a figure or code above (``step`` -1) or below (1), within reach."""
+    index = position + step
+    while 0 <= index < len(rows) and abs(rows[index].number - rows[position].number) <= _REACH:
+        if rows[index].anchored:
+            return index
+        index += step
+    return None
+
+
+def _mirrors(rows: Sequence[WrappedRow], piece: int, anchor: int, column: int) -> list[tuple[int, int]]:
+    """The pieces (position, lines off the mirror) printing in ``column`` on the other side of
+    ``anchor`` from ``piece``, as far from it give or take a line, with no row between."""
+    mirror_line = 2 * rows[anchor].number - rows[piece].number
+    return [(i, abs(r.number - mirror_line)) for i, r in enumerate(rows)
+            if i != piece and not r.anchored and (i - anchor) * (piece - anchor) < 0
+            and abs(r.number - mirror_line) <= 1 and column < len(r.cells) and r.cells[column]
+            and not any(rows[j].anchored for j in range(min(i, anchor) + 1, max(i, anchor)))]
+
+
+def _misfit(rows: Sequence[WrappedRow], piece: int, anchor: int) -> int | None:
+    """How far from mirrored the pieces of ``piece``'s cells on the other side of ``anchor`` stand
+    (0: exactly, 1: a line off), or ``None`` where a cell has no such piece or a piece below the top
+    one starts a numbered item."""
+    misfit = 0
+    below = piece > anchor
+    for column, text in enumerate(rows[piece].cells):
+        if not text:
+            continue
+        if column < len(rows[anchor].cells) and rows[anchor].cells[column]:
+            return None
+        mirrors = _mirrors(rows, piece, anchor, column)
+        # Only the top piece of a cell may start a numbered item (七、 starts a row of its own).
+        later = [text] if below else [rows[i].cells[column] for i, _ in mirrors]
+        if not mirrors or any(list_number(cell) is not None for cell in later):
+            return None
+        misfit = max(misfit, min(off for _, off in mirrors))
+    return misfit
+
+
+def _answered(rows: Sequence[WrappedRow], piece: int, anchor: int, fits: dict[int, dict[int, int]]) -> bool:
+    """Whether every cell of the piece has a piece answering it that the same row can take."""
+    return all(any(anchor in fits.get(other, {}) for other, _ in _mirrors(rows, piece, anchor, column))
+               for column, text in enumerate(rows[piece].cells) if text)
+
+
+def _middle_of_wrap(rows: Sequence[WrappedRow], anchor: int) -> set[int]:
+    """The positions of ``anchor`` and of the pieces around it where one of its cells may be the
+    middle piece of a cell wrapped over three lines (see the module text); empty where none may."""
+    row = rows[anchor]
+    if not row.anchored:
+        return set()
+    found: set[int] = set()
+    for column, text in enumerate(row.cells):
+        if not text or not _may_continue(text):
+            continue
+        above, below = _nearest_piece(rows, anchor, column, -1), _nearest_piece(rows, anchor, column, 1)
+        if above is None or below is None or not _may_continue(rows[below].cells[column]):
+            continue
+        if is_sum_label(rows[above].cells[column]):
+            continue
+        if not all(_only_pieces(rows, piece, anchor) for piece in (above, below)):
+            continue
+        if abs((row.number - rows[above].number) - (rows[below].number - row.number)) <= 1:
+            found |= {anchor, above, below}
+    return found
+
+
+def _may_continue(text: str) -> bool:
+    """Whether a cell may be a later piece of a wrapped cell: it starts no numbered item and is no
+    total's label (``小计``, ``合计``: a label printed whole)."""
+    return list_number(text) is None and not is_sum_label(text)
+
+
+def _only_pieces(rows: Sequence[WrappedRow], piece: int, anchor: int) -> bool:
+    """Whether every cell of the line at ``piece`` has a piece of its column on the other side of
+    ``anchor``: a line holding a cell that nothing answers is a row of its own (其他资金, a group's
+    name centred by its rows, beside 经营收入), not pieces of another row."""
+    return all(_mirrors(rows, piece, anchor, column) for column, text in enumerate(rows[piece].cells) if text)
+
+
+def _nearest_piece(rows: Sequence[WrappedRow], anchor: int, column: int, step: int) -> int | None:
+    """The nearest line above (``step`` -1) or below (1) ``anchor`` printing in ``column``, if it is a
+    piece (no figure, no code) within reach with no row between."""
+    index = anchor + step
+    while 0 <= index < len(rows) and abs(rows[index].number - rows[anchor].number) <= _REACH:
+        if rows[index].anchored:
+            return None
+        if column < len(rows[index].cells) and rows[index].cells[column]:
+            return index
+        index += step
+    return None

@@ -1,0 +1,128 @@
+"""The words of a layout line (版面文本的词): runs of text between runs of spaces, with their positions.
+
+``pdftotext -layout`` keeps a table's columns as runs of spaces, one character position for every
+character, Chinese or not (a Chinese character takes one position like a digit, so positions can
+be compared across lines). A *token* is a run of characters separated from the next by two spaces
+or more, or by one space where a figure stands on either side (``156,211,123 一、一般公共服务支出``:
+a figure and the name of the next column). A cell may hold one space (``1. 一般公共预算资金``) or be
+printed letter-spaced (``合   计``); the tokens of one cell are joined again when they fall into
+one column.
+
+>>> [(t.start, t.text, t.kind.value) for t in line_tokens("201   05   统计信息事务   257,700  0")]
+[(0, '201', 'code'), (6, '05', 'code'), (11, '统计信息事务', 'text'), (20, '257,700', 'amount'), (29, '0', 'amount')]
+>>> [t.text for t in line_tokens("一、财政拨款收入   156,211,123 一、一般公共服务支出")]
+['一、财政拨款收入', '156,211,123', '一、一般公共服务支出']
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+import unicodedata
+
+import attrs
+
+from cnbudget.model.columns import SUBTOTALS
+from cnbudget.readers.text.grid import is_amount
+from cnbudget.readers.text.source import clean_cell
+
+__all__ = ["Token", "TokenKind", "is_figure", "line_tokens"]
+
+_WORD = re.compile(r"\S+")
+# A figure as tables print amounts: decimals or thousands separators (a bare number may be a code).
+_FIGURE = re.compile(r"^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+$|^[-−]?\d{1,3}(?:,\d{3})+$")
+_DASHES = frozenset({"-", "—", "－", "--", "——"})
+_SPACED = 5  # the widest gap between the letters of a letter-spaced label
+_DIGITS = re.compile(r"^\d{1,7}$")
+_CODE_SHAPE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
+
+
+class TokenKind(enum.Enum):
+    """What a token holds: a classification code at the start of a row, an amount, or words."""
+
+    CODE = "code"
+    AMOUNT = "amount"
+    TEXT = "text"
+
+
+@attrs.frozen
+class Token:
+    """A run of text on a line: its character positions (``end`` exclusive), text and kind."""
+
+    start: int
+    end: int
+    text: str
+    kind: TokenKind
+    inner: tuple[int, ...] = ()  # where the words after the first start (one space apart)
+
+    @property
+    def centre(self) -> float:
+        """The middle of the token's positions."""
+        return (self.start + self.end) / 2
+
+
+def is_figure(text: str) -> bool:
+    """Whether a word is a figure as tables print amounts (``1,089.27``, ``156,211,123``, ``0.50``)."""
+    return _FIGURE.match(clean_cell(text)) is not None
+
+
+def _is_placeholder(text: str) -> bool:
+    return clean_cell(text) in _DASHES
+
+
+def _letter_spaced(runs: list[list[tuple[int, int, str]]]) -> list[list[tuple[int, int, str]]]:
+    """The runs with a letter-spaced total (``合   计``, ``金   额``) made one."""
+    joined: list[list[tuple[int, int, str]]] = []
+    for run in runs:
+        last = joined[-1] if joined else None
+        if (last is not None and len(run) == 1 and len(clean_cell(run[0][2])) == 1
+                and run[0][0] - last[-1][1] <= _SPACED and all(len(clean_cell(word[2])) == 1 for word in last)
+                and re.fullmatch(SUBTOTALS, "".join(clean_cell(word[2]) for word in (*last, *run)))):
+            last.extend(run)
+        else:
+            joined.append(list(run))
+    return joined
+
+
+def line_tokens(line: str, *, wide: bool = False) -> list[Token]:
+    """The tokens of one line of layout text, left to right (see the module text). Positions count
+    characters, as ``pdftotext -layout`` places them, or, where ``wide``, display columns (a Chinese
+    character takes two), as text aligned for the eye is (``column -t``, an editor)."""
+    place = _display_columns(line) if wide else list(range(len(line) + 1))
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(line)]
+    runs: list[list[tuple[int, int, str]]] = []
+    for word in words:
+        if runs:
+            last = runs[-1][-1]
+            apart = word[0] - last[1]
+            if apart == 1 and not (is_figure(last[2]) or is_figure(word[2])
+                                   or _is_placeholder(last[2]) or _is_placeholder(word[2])):
+                runs[-1].append(word)
+                continue
+        runs.append([word])
+    runs = _letter_spaced(runs)
+    texts = [" ".join(word[2] for word in run) for run in runs]
+    # The digits a row starts with are its code (类 款 项, or whole) when words follow them, or a
+    # figure follows a code's shape (the name wrapped onto lines of its own).
+    leading = next((i for i, text in enumerate(texts) if not _DIGITS.match(clean_cell(text))), len(texts))
+    after = clean_cell(texts[leading]) if leading < len(texts) else ""
+    coded = bool(after) and (not is_amount(after) or (is_figure(after) and _CODE_SHAPE.match(clean_cell(texts[0]))))
+    codes = leading if coded else 0
+    tokens: list[Token] = []
+    for index, (run, text) in enumerate(zip(runs, texts, strict=True)):
+        cleaned = clean_cell(text)
+        if index < codes:
+            kind = TokenKind.CODE
+        else:
+            kind = TokenKind.AMOUNT if is_amount(cleaned) or cleaned in _DASHES else TokenKind.TEXT
+        tokens.append(Token(start=place[run[0][0]], end=place[run[-1][1]], text=text, kind=kind,
+                            inner=tuple(place[word[0]] for word in run[1:])))
+    return tokens
+
+
+def _display_columns(line: str) -> list[int]:
+    """The display column at which each character of ``line`` starts (and the line's end)."""
+    columns = [0]
+    for char in line:
+        columns.append(columns[-1] + (2 if unicodedata.east_asian_width(char) in ("W", "F") else 1))
+    return columns

@@ -1,0 +1,383 @@
+"""Reading layout text (版面文本): table rows whose cells stand apart by runs of spaces.
+
+Two kinds of layout text are read: ``pdftotext -layout`` (amounts right-aligned, a Chinese character
+one position wide) and text padded to column widths as ``column -t`` or an editor prints it (every
+cell left-aligned at its column's start, a Chinese character two columns wide or one). The second is
+made here from TAB-separated text, so every document the reader reads as TSV must read the same.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from decimal import Decimal
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cnbudget.readers import read_text
+from cnbudget.readers.result import ReadResult
+from cnbudget.readers.tables.summary_tables import read_summary_table
+from cnbudget.readers.text.blocks import find_blocks
+from cnbudget.readers.text.forms import TextForm, detect_form, text_lines
+from cnbudget.readers.text.layout import UNPLACED, layout_lines
+from cnbudget.readers.text.layout_rows import WrappedRow, join_wrapped
+from cnbudget.readers.text.source import split_lines
+from tests.seeds import corpus_names, corpus_path, seed_path
+
+
+def column_t(text: str, *, wide: bool = True) -> str:
+    """TAB-separated text padded to column widths, as ``column -t -s TAB`` prints it: every cell of
+    the lines that hold cells padded with spaces to the widest cell of its column (over the whole
+    text), two spaces between cells, trailing spaces cut; lines without cells as they are. Widths
+    count a Chinese character as two columns where ``wide`` (as ``column`` does), else as one."""
+
+    def width(cell: str) -> int:
+        return sum(2 if wide and unicodedata.east_asian_width(char) in ("W", "F") else 1 for char in cell)
+
+    rows = [line.split("\t") for line in text.splitlines()]
+    widths: dict[int, int] = {}
+    for cells in rows:
+        if len(cells) > 1:
+            for index, cell in enumerate(cells):
+                widths[index] = max(widths.get(index, 0), width(cell))
+    padded = ["  ".join(cell + " " * (widths[i] - width(cell)) for i, cell in enumerate(cells)).rstrip()
+              if len(cells) > 1 else cells[0] for cells in rows]
+    return "\n".join(padded) + "\n"
+
+
+def _facts(result: ReadResult) -> Counter[tuple[object, ...]]:
+    return Counter((f.table, f.agency, f.code, f.name, f.project, f.column, f.amount)
+                   for f in result.disclosure.facts())
+
+
+def _same_reading(tsv: str, layout: str) -> None:
+    expected, found = read_text(tsv), read_text(layout)
+    assert found.coverage.read == expected.coverage.read
+    assert _facts(found) == _facts(expected)
+    assert not [p for p in found.problems if p.message == UNPLACED]
+
+
+def test_column_t_pads_every_cell_to_its_column() -> None:
+    assert column_t("a\tbb\tc\nccc\td\te\n标题\n") == "a    bb  c\nccc  d   e\n标题\n"
+    assert column_t("名\t1.00\nab\t2.00\n") == "名  1.00\nab  2.00\n"
+    assert column_t("名\t1.00\nabc\t2.00\n", wide=False) == "名    1.00\nabc  2.00\n"
+
+
+# --- small tables, by hand --------------------------------------------------------------------------
+
+# As pdftotext prints it: a Chinese character one position wide, headings centred over their
+# columns, amounts right-aligned (ending at positions 36, 56 and 76).
+PDFTOTEXT = (
+    "某局2024年部门预算\n编制部门：某局\n部门支出总体情况表\n单位：万元\n"
+    "科目编码         科目名称               合计                基本支出                项目支出\n"
+    "210          卫生健康支出             5.00                3.00                2.00\n"
+    "  21015      医疗保障管理事务           5.00                3.00                2.00\n"
+    "    2101501  行政运行               5.00                3.00                2.00\n"
+    "             合计                 5.00                3.00                2.00\n"
+)
+
+
+def test_pdftotext_rows_have_their_cells_apart() -> None:
+    lines = layout_lines(PDFTOTEXT)
+    assert detect_form(PDFTOTEXT) is TextForm.LAYOUT
+    assert [line.cells for line in lines[4:]] == [
+        ("科目编码", "科目名称", "合计", "基本支出", "项目支出"),
+        ("210", "卫生健康支出", "5.00", "3.00", "2.00"),
+        ("21015", "医疗保障管理事务", "5.00", "3.00", "2.00"),
+        ("2101501", "行政运行", "5.00", "3.00", "2.00"),
+        ("", "合计", "5.00", "3.00", "2.00"),
+    ]
+    assert [line.number for line in lines] == list(range(1, 10))
+    assert [line.raw for line in lines] == PDFTOTEXT.splitlines()
+
+
+def test_pdftotext_table_read_with_its_figures() -> None:
+    result = read_text(PDFTOTEXT)
+    assert result.coverage.read == ("expenditure",)
+    facts = {(f.code, f.column): f.amount for f in result.disclosure.facts()}
+    assert facts[("2101501", "basic")] == Decimal("3.00")
+    assert facts[(None, "project")] == Decimal("2.00")
+
+
+def test_figure_over_two_columns_is_reported_not_placed() -> None:
+    # 9.00 ends between the columns of 基本支出 and 项目支出, under no heading: which one it is
+    # cannot be told.
+    row = "    2101501  行政运行               5.00                3.00                2.00"
+    stray = "    2101501  行政运行               5.00                        9.00"
+    assert PDFTOTEXT.splitlines()[4][stray.index("9.00"):len(stray)].strip() == ""
+    text = PDFTOTEXT.replace(row, stray)
+    result = read_text(text)
+    line = text_lines(text)[7]
+    assert line.cells == ()
+    assert any(p.line == 8 and p.message == UNPLACED for p in result.problems)
+    assert "2101501" not in {f.code for f in result.disclosure.facts()}
+
+
+def test_wrapped_name_joined_into_its_row() -> None:
+    rows = [WrappedRow(1, ("", "四、文化旅游体育与传媒", ""), False), WrappedRow(2, ("", "", "200,000"), True),
+            WrappedRow(3, ("", "支出", ""), False), WrappedRow(4, ("", "五、社会保障", "5,000"), True)]
+    assert join_wrapped(rows) == {2: ("", "四、文化旅游体育与传媒支出", "200,000"), 1: (), 3: ()}
+
+
+def test_piece_two_rows_can_take_is_left_unread() -> None:
+    # 其他 stands one line below the first row and one above the second, as 设备 and 服务 answer it
+    # on either side: whose piece it is cannot be told, so neither row is guessed.
+    rows = [WrappedRow(1, ("设备", ""), False), WrappedRow(2, ("", "1.00"), True),
+            WrappedRow(3, ("其他", ""), False), WrappedRow(4, ("", "2.00"), True),
+            WrappedRow(5, ("服务", ""), False)]
+    assert join_wrapped(rows) == {1: None, 2: None, 3: None, 4: None, 5: None}
+
+
+def test_a_numbered_item_is_no_piece_below_a_row() -> None:
+    rows = [WrappedRow(1, ("六、科学技术支出", ""), False), WrappedRow(2, ("", "1.00"), True),
+            WrappedRow(3, ("七、文化旅游体育与传媒支出", ""), False)]
+    assert join_wrapped(rows) == {}
+
+
+# --- text padded to column widths reads like the TSV it was made from ---------------------------------
+
+
+@pytest.mark.parametrize("wide", [True, False], ids=["wide", "narrow"])
+@pytest.mark.parametrize("seed", ["001", "002", "003"])
+def test_padded_seed_reads_like_its_tsv(seed: str, wide: bool) -> None:
+    tsv = seed_path(seed).read_text(encoding="utf-8")
+    _same_reading(tsv, column_t(tsv, wide=wide))
+
+
+@pytest.mark.parametrize("name", corpus_names())
+def test_padded_corpus_tsv_reads_like_it(name: str) -> None:
+    tsv = corpus_path(name).read_text(encoding="utf-8")
+    if "决算" in tsv[:2000] and "预算" not in tsv[:200]:
+        pytest.skip("final accounts are refused in every form")
+    try:
+        expected = read_text(tsv)
+    except Exception as error:  # refused documents are refused in every form
+        with pytest.raises(type(error)):
+            read_text(column_t(tsv))
+        return
+    padded = read_text(column_t(tsv))
+    assert padded.coverage.read == expected.coverage.read
+    assert _facts(padded) == _facts(expected)
+
+
+# Real 类/款/项 paths of the 2024 catalogue, so that the generated rows read as the document's own.
+_PATHS = [("210", "卫生健康支出"), ("21015", "医疗保障管理事务"), ("2101501", "行政运行"),
+          ("2101502", "一般行政管理事务"), ("2101599", "其他医疗保障管理事务支出"), ("208", "社会保障和就业支出"),
+          ("20805", "行政事业单位养老支出"), ("2080505", "机关事业单位基本养老保险缴费支出"),
+          ("221", "住房保障支出"), ("22102", "住房改革支出"), ("2210201", "住房公积金")]
+_amounts = st.decimals(min_value=0, max_value=Decimal("9999999.99"), places=2)
+
+
+@st.composite
+def _expenditure_tables(draw: st.DrawFn) -> str:
+    """An expenditure table of three rows or more (a table of one row whose figures are all as wide
+    shows neither how its figures nor how its code columns stand: it is left unread; and text is
+    taken for layout text where three lines or more hold a run of three spaces, which two rows
+    padded two spaces apart, as ``column -t`` sets the widest cells, may not)."""
+    codes = draw(st.lists(st.sampled_from(_PATHS), min_size=3, max_size=8, unique=True))
+    thousands = draw(st.booleans())
+    split_code = draw(st.booleans())
+    lines = ["某局2024年部门预算", "编制部门：某局", "部门支出总体情况表", "单位：万元"]
+    if split_code:
+        lines += ["科目编码\t\t\t科目名称\t合计\t基本支出\t项目支出", "类\t款\t项\t\t\t\t"]
+    else:
+        lines.append("科目编码\t科目名称\t合计\t基本支出\t项目支出")
+    for code, name in codes:
+        basic, project = draw(_amounts), draw(_amounts)
+        figures = [f"{value:,.2f}" if thousands else f"{value:.2f}" for value in (basic + project, basic, project)]
+        if draw(st.booleans()):
+            figures[2] = ""  # a blank cell
+        printed = [code[:3], code[3:5], code[5:7]] if split_code else [code]
+        lines.append("\t".join([*printed, name, *figures]))
+    return "\n".join(lines) + "\n"
+
+
+def _figure_widths(tsv: str) -> set[int]:
+    return {len(cell) for line in tsv.splitlines()[4:] for cell in line.split("\t") if _FIGURE.fullmatch(cell)}
+
+
+_FIGURE = re.compile(r"[\d,]+\.\d\d")
+
+
+@settings(max_examples=60, deadline=None)
+@given(_expenditure_tables(), st.booleans())
+def test_padded_table_reads_like_its_tsv(tsv: str, wide: bool) -> None:
+    layout = column_t(tsv, wide=wide)
+    expected, found = read_text(tsv), read_text(layout)
+    # Never a value the TSV does not give; a row left out is a reported row.
+    assert not _facts(found) - _facts(expected)
+    missing_rows = {(fact[2], fact[3]) for fact in _facts(expected) - _facts(found)}  # (code, name)
+    assert len(missing_rows) <= sum(1 for p in found.problems if "row not read" in p.message)
+    if len(_figure_widths(tsv)) > 1:  # figures of one width (all 0.00) do not show where columns end
+        _same_reading(tsv, layout)
+
+
+# --- a name wrapped over three lines: its middle piece stands on the row's own line ------------------
+
+
+def _line(cells: dict[int, str], amount: str = "") -> str:
+    """A line as pdftotext prints one: words starting at their columns, the amount ending at 84."""
+    text = ""
+    for start, word in sorted(cells.items()):
+        text = text.ljust(start) + word
+    return (text.ljust(84 - len(amount)) + amount).rstrip() if amount else text
+
+
+PROCUREMENT_HEAD = [
+    "某院2018年部门预算", "政府采购支出预算表", "单位：万元",
+    _line({0: "采购品目大类", 16: "专项名称", 36: "经济科目", 52: "采购物品名称", 66: "采购组织形式"}, "总计"),
+    _line({0: "合计"}, "160.00"), "", _line({0: "一、货物A"}, "160.00"), ""]
+PROCUREMENT_ITEMS = [
+    _line({52: "PC服务器", 66: "部门集中采购"}, "40.00"), "",
+    _line({52: "交换设备", 66: "分散自行组织"}, "20.00"), "",
+    _line({16: "办公设备购置", 36: "办公设备购置"}, "100.00"), "",
+    _line({52: "复印机", 66: "分散自行组织"}, "100.00"), ""]
+# 专项名称 wrapped over three lines, 经济科目 over two, the figure centred between (as the
+# Jiangsu 2018 table prints 网络、电子检务、实验室、机要通道、档案数字化系统运行维护费).
+THREE_LINES = [_line({16: "网络、电子检务、实验"}), _line({36: "信息网络及软件购"}),
+               _line({16: "室、机要通道、档案数"}, "60.00"), _line({36: "置更新"}),
+               _line({16: "字化系统运行维护费"}), ""]
+TWO_LINES = [_line({16: "网络、电子检务、实验", 36: "信息网络及软件购"}), _line({}, "60.00"),
+             _line({16: "室、机要通道", 36: "置更新"}), ""]
+
+
+def test_a_name_wrapped_over_two_lines_is_joined_and_carried_down() -> None:
+    result = read_text("\n".join([*PROCUREMENT_HEAD, *TWO_LINES, *PROCUREMENT_ITEMS]) + "\n")
+    facts = {(f.name, f.project, f.amount) for f in result.disclosure.facts() if f.table == "procurement"}
+    assert ("信息网络及软件购置更新", "网络、电子检务、实验室、机要通道", Decimal("60.00")) in facts
+    assert ("PC服务器", "网络、电子检务、实验室、机要通道", Decimal("40.00")) in facts
+    assert ("复印机", "办公设备购置", Decimal("100.00")) in facts
+    assert not result.problems
+
+
+def test_a_name_wrapped_over_three_lines_is_reported_never_read_as_its_middle_piece() -> None:
+    text = "\n".join([*PROCUREMENT_HEAD, *THREE_LINES, *PROCUREMENT_ITEMS]) + "\n"
+    result = read_text(text)
+    facts = [f for f in result.disclosure.facts() if f.table == "procurement"]
+    assert {(f.name, f.project, f.amount) for f in facts} == {("合计", None, Decimal("160.00")),
+                                                               ("一、货物A", None, Decimal("160.00"))}
+    # The row and every piece around it are reported by their lines (9 to 13) ...
+    assert {p.line for p in result.problems if p.message == UNPLACED} == {9, 10, 11, 12, 13}
+    # ... and the rows below it, whose project the row not read may have begun, are reported too.
+    below = {p.line for p in result.problems if p.message != UNPLACED and p.message.startswith("row not read")}
+    assert below == {15, 17, 19, 21}
+    assert all(line.cells == () for line in text_lines(text)[8:13])
+
+
+def test_three_rows_with_words_stay_three_rows() -> None:
+    # A revenue table: 其他非税收入 / 小计 14.39 / 事业收入 (a total's label is printed whole), and
+    # 其他资金 (a group's name) beside 经营收入 / 其他收入 14.39 / 债务资金: the line holds a cell that
+    # nothing below answers, so it is a row of its own.
+    rows = [WrappedRow(1, ("", "其他非税收入", ""), False), WrappedRow(2, ("", "小计", "14.39"), True),
+            WrappedRow(3, ("", "事业收入", ""), False), WrappedRow(4, ("其他资金", "经营收入", ""), False),
+            WrappedRow(5, ("", "其他收入", "14.39"), True), WrappedRow(6, ("", "债务资金(银行贷款)", ""), False)]
+    assert join_wrapped(rows) == {}
+
+
+def test_a_middle_piece_and_its_neighbours_are_left_unread() -> None:
+    rows = [WrappedRow(1, ("网络、电子检务、实验", ""), False), WrappedRow(2, ("", "信息网络及软件购"), False),
+            WrappedRow(3, ("室、机要通道、档案数", "", "60.00"), True), WrappedRow(4, ("", "置更新"), False),
+            WrappedRow(5, ("字化系统运行维护费", ""), False), WrappedRow(6, ("", "PC服务器", "40.00"), True)]
+    assert join_wrapped(rows) == {1: None, 2: None, 3: None, 4: None, 5: None}
+
+
+def test_two_cells_one_space_apart_are_not_read_as_one() -> None:
+    # pdftotext sets 打印设备（20万以上） and 政府集中采购 one space apart: the method starts where the
+    # column's methods start, so the words may be two cells (never one item named with its method).
+    merged = _line({52: "打印设备（20万以上）", 64: "政府集中采购"}, "30.00")
+    assert merged[52:].startswith("打印设备（20万以上） 政府集中采购")
+    text = "\n".join([*PROCUREMENT_HEAD, *TWO_LINES, *PROCUREMENT_ITEMS[:4], merged, ""]) + "\n"
+    result = read_text(text)
+    assert text_lines(text)[14].cells == ("", "", "", "交换设备", "分散自行组织", "20.00")
+    assert any(p.line == 17 and p.message == UNPLACED for p in result.problems)
+    assert Decimal("30.00") not in {f.amount for f in result.disclosure.facts() if f.table == "procurement"}
+
+
+# --- a two-sided table: a row that prints no figure, its name wrapped onto a line of its own -----------
+
+
+def _placed(*words: tuple[int, str], amounts: tuple[tuple[int, str], ...] = ()) -> str:
+    """A line as pdftotext prints one: words starting at their positions, amounts ending at theirs."""
+    text = ""
+    for start, word in sorted([*words, *((end - len(amount), amount) for end, amount in amounts)]):
+        text = text.ljust(start) + word
+    return text
+
+
+def _summary(revenue: tuple[str, str], expenditure: tuple[str, str]) -> str:
+    """收支预算总表 as pdftotext prints it (revenue amounts ending at 30, expenditure ones at 74), a
+    row printing no figure whose name wraps: ``revenue`` and ``expenditure`` are its two pieces on
+    each side (lines 11 and 12)."""
+    return "\n".join([
+        "某院2024年部门预算", "收支预算总表", "单位：万元",
+        _placed((8, "收入"), (44, "支出")),
+        _placed((0, "项目名称"), (40, "项目名称"), amounts=((30, "金额"), (74, "金额"))), "",
+        _placed((0, "一、财政拨款"), (40, "一、一般公共服务支出"), amounts=((30, "20.00"), (74, "10.00"))), "",
+        _placed((4, "1.一般公共预算"), (40, "二、外交支出"), amounts=((30, "20.00"),)), "",
+        _placed((4, revenue[0]), (40, expenditure[0])),
+        _placed((0, revenue[1]), (40, expenditure[1])), "",
+        _placed((40, "十八、住房保障支出"), amounts=((74, "10.00"),)), "",
+        _placed((0, "收入合计"), (40, "支出合计"), amounts=((30, "20.00"), (74, "20.00"))),
+    ]) + "\n"
+
+
+def _summary_names(result: ReadResult) -> Counter[tuple[str | None, str, Decimal]]:
+    return Counter((f.name, f.column, f.amount) for f in result.disclosure.facts() if f.table == "summary")
+
+
+def test_a_wrapped_name_without_a_figure_is_joined_where_the_joined_name_is_known() -> None:
+    # 国土海洋气象等支出 is a 类 (220, 2017 to 2018) and 国土海洋气象等支 none (a piece cut short);
+    # 政府性基金 is a funding source alone, but 2. starts an item that 预算 does not continue, and
+    # 政府性基金预算 is one.
+    text = _summary(("2.政府性基金", "预算"), ("十七、国土海洋气象等支", "出"))
+    assert text_lines(text)[10].cells == ("2.政府性基金", "", "十七、国土海洋气象等支")
+    result = read_text(text)
+    assert _summary_names(result) == Counter({
+        ("财政拨款", "revenue", Decimal("20.00")): 1, ("一般公共预算", "revenue", Decimal("20.00")): 1,
+        ("政府性基金预算", "revenue", Decimal("0")): 1, ("收入合计", "revenue", Decimal("20.00")): 1,
+        ("一般公共服务支出", "expenditure", Decimal("10.00")): 1, ("外交支出", "expenditure", Decimal("0")): 1,
+        ("国土海洋气象等支出", "expenditure", Decimal("0")): 1, ("住房保障支出", "expenditure", Decimal("10.00")): 1,
+        ("支出合计", "expenditure", Decimal("20.00")): 1})
+    assert not [p for p in result.problems if p.table == "summary"]
+
+
+@pytest.mark.parametrize(("revenue", "expenditure"), [
+    # 某某事务支出 is no 类 name: one name or two rows cannot be told.
+    (("2.政府性基金", "预算"), ("十七、某某事务支", "出")),
+    # 政府性基金 and 政府性基金预算 are both sources, and no numbering ties the pieces together.
+    (("政府性基金", "预算"), ("十七、国土海洋气象等支", "出")),
+], ids=["unknown-class", "unnumbered-known-head"])
+def test_wrapped_pieces_without_a_figure_are_reported_where_the_joined_name_is_not_certain(
+        revenue: tuple[str, str], expenditure: tuple[str, str]) -> None:
+    result = read_text(_summary(revenue, expenditure))
+    names = {name for name, _, _ in _summary_names(result)}
+    doubtful = {"某某事务支", "出", "某某事务支出"} if expenditure[0].endswith("某某事务支") else {
+        "政府性基金", "预算", "政府性基金预算"}
+    assert not names & doubtful
+    assert {"财政拨款", "一般公共预算", "收入合计", "外交支出", "住房保障支出", "支出合计"} <= names
+    reported = [p for p in result.problems if p.table == "summary"]
+    assert {p.line for p in reported} == {11, 12}
+    assert all("line 11" in p.message and "line 12" in p.message for p in reported)
+
+
+def test_a_piece_without_a_figure_above_lines_not_read_is_reported() -> None:
+    # The name's rest went to the next page, whose columns could not be placed (its lines keep no
+    # cells, as the layout reader leaves them): 国土海洋气象等支 alone is no name, so it is not read.
+    tsv = ("收支预算总表\n收入\t\t支出\t\n项目名称\t金额\t项目名称\t金额\n"
+           "一、财政拨款\t10.00\t一、一般公共服务支出\t10.00\n\t\t十七、国土海洋气象等支\t\n"
+           "出\n收入合计\t10.00\t支出合计\t10.00\n")
+    lines = [attrs.evolve(line, cells=()) if line.number > 5 else line for line in split_lines(tsv)]
+    table, problems = read_summary_table(find_blocks(lines)[0])
+    assert table is not None
+    assert [line.name for line in table.expenditure] == ["一般公共服务支出"]
+    assert [(p.line, "lines 6, 7" in p.message) for p in problems] == [(5, True)]
+    # A name the library knows is read, lines not read below it or not.
+    known = [attrs.evolve(line, raw=line.raw.replace("等支", "等支出"), text=line.text.replace("等支", "等支出"),
+                          cells=tuple(cell.replace("等支", "等支出") for cell in line.cells)) for line in lines]
+    table, problems = read_summary_table(find_blocks(known)[0])
+    assert table is not None and not problems
+    assert [line.name for line in table.expenditure] == ["一般公共服务支出", "国土海洋气象等支出"]

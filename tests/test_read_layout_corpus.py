@@ -1,0 +1,165 @@
+"""The corpus read from its layout text (``pdftotext -layout``) against its TSV form, table by table.
+
+Every table must give the same facts (``disclosure.facts()``) from ``layout.txt`` as from
+``tsv.txt``, and the same tables must be read, except the differences listed in ``KNOWN``, each with
+what was seen in the two files. Those entries are checked to still differ, so that one that comes
+right is taken off the list.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from decimal import Decimal
+
+import pytest
+
+from cnbudget.errors import ReadError
+from cnbudget.model import ProcurementLine
+from cnbudget.readers import read_text
+from cnbudget.readers.result import ReadResult
+from tests.seeds import corpus_names, corpus_path
+
+_THREE_PUBLIC = ("the “三公”经费、会议费、培训费 header (nine headings over three levels, centred, a Chinese "
+                 "character one position wide) stands over eight figures, 公务用车购置费 printed blank: which "
+                 "heading stands over which figure cannot be told with certainty, so the table is reported unread")
+_PROCUREMENT = ("the 政府采购 rows wrap their names over two and three lines in several columns at once (a name "
+                "over three lines prints its middle piece on the row's own line, 室、机要通道、档案数  60.00, which "
+                "by position is also three rows), sets two cells one space apart (打印设备（20万以上） 政府集中采购), "
+                "and runs over pages whose columns pdftotext places elsewhere without repeating the header: those "
+                "rows are reported, and so is every row below one not read up to the next 采购品目大类 (what it "
+                "stands under cannot be told); no row is read otherwise than from tsv.txt")
+_PAGED = ("the table continues on a page that repeats no header and prints too few rows to show its columns "
+          "(a row or two, a total's label centred between columns): those rows are reported unread")
+_WRAPPED = ("names wrapped over lines on both sides of the table (收入 and 支出) stand as far from two rows: "
+            "which row a piece belongs to cannot be told, and those rows are reported unread; a name printing no "
+            "figure whose rest went to a page whose columns cannot be placed (十七、国土海洋气象等支 / 出, 2018) is "
+            "reported, not read as the piece alone")
+
+KNOWN: dict[str, dict[str, str]] = {
+    "js-cppcc-2019-tables": {"three_public": _THREE_PUBLIC},
+    "js-party-office-2018-tables": {"three_public": _THREE_PUBLIC, "procurement": _PROCUREMENT},
+    "js-procuratorate-2017": {"three_public": _THREE_PUBLIC, "procurement": _PROCUREMENT,
+                              "fiscal_summary": _PAGED, "summary": _WRAPPED},
+    "js-procuratorate-2018": {
+        "procurement": _PROCUREMENT, "summary": _WRAPPED,
+        # tsv.txt leaves this table unread; layout.txt gives its figures (checked by hand below).
+        "three_public": "read from layout.txt only (see test_three_public_2018_read_from_layout)",
+    },
+    "js-procuratorate-2019": {
+        "three_public": _THREE_PUBLIC, "procurement": _PROCUREMENT, "summary": _WRAPPED,
+        # 此表为空: neither form prints a figure; tsv.txt puts 合 计 in the code column (no row read),
+        # layout.txt under 功能科目名称, read as the 合计 row with its blank amount (zero).
+        "gov_fund": "an empty table whose blank 合计 line is read as 合计 0 from layout.txt only",
+    },
+}
+
+
+def _read(name: str, form: str) -> ReadResult | None:
+    try:
+        return read_text(corpus_path(name, form))
+    except ReadError:
+        return None
+
+
+def _by_table(result: ReadResult) -> dict[str, Counter[tuple[object, ...]]]:
+    tables: dict[str, Counter[tuple[object, ...]]] = {}
+    for fact in result.disclosure.facts():
+        tables.setdefault(fact.table, Counter())[
+            (fact.agency, fact.code, fact.name, fact.project, fact.column, fact.amount)] += 1
+    return tables
+
+
+@pytest.mark.parametrize("name", corpus_names())
+def test_layout_text_reads_like_tsv(name: str) -> None:
+    tsv, layout = _read(name, "tsv.txt"), _read(name, "layout.txt")
+    if tsv is None:
+        assert layout is None, "a document refused in one form is refused in the other"
+        return
+    assert layout is not None
+    known = KNOWN.get(name, {})
+    read_tsv = set(tsv.coverage.read) - set(known)
+    read_layout = set(layout.coverage.read) - set(known)
+    assert read_layout == read_tsv
+    expected, found = _by_table(tsv), _by_table(layout)
+    for table in sorted((set(expected) | set(found)) - set(known)):
+        assert found.get(table) == expected.get(table), table
+    for table, reason in known.items():
+        assert found.get(table) != expected.get(table), f"{table} now reads alike: take it off KNOWN ({reason})"
+
+
+def test_three_public_2018_read_from_layout() -> None:
+    """The figures as printed (江苏省人民检察院 2018, 公开09表): 合计 1,384.74; “三公”经费 484.30 =
+    因公出国（境）费 100.00 + 公务用车购置及运行维护费 267.80 (购置费 blank, 运行维护费 267.80) +
+    公务接待费 116.50; 会议费 200.44; 培训费 700.00."""
+    result = _read("js-procuratorate-2018", "layout.txt")
+    assert result is not None
+    facts = {fact.column: fact.amount for fact in result.disclosure.facts() if fact.table == "three_public"}
+    assert facts == {
+        "total_with_meetings_training.total": Decimal("1384.74"), "total.total": Decimal("484.30"),
+        "overseas_travel.total": Decimal("100.00"), "vehicles.total": Decimal("267.80"),
+        "vehicle_purchase.total": Decimal("0"), "vehicle_operation.total": Decimal("267.80"),
+        "reception.total": Decimal("116.50"), "meetings.total": Decimal("200.44"),
+        "training.total": Decimal("700.00"),
+    }
+
+
+@pytest.mark.parametrize("name", sorted(KNOWN))
+def test_what_layout_text_cannot_place_is_reported(name: str) -> None:
+    """A table that reads otherwise than from tsv.txt says why: it is unread, or rows of it are
+    reported (nothing left out in silence)."""
+    layout = _read(name, "layout.txt")
+    assert layout is not None
+    unread = {table.key for table in layout.disclosure.unread}
+    reported = {problem.table for problem in layout.problems}
+    for table, reason in KNOWN[name].items():
+        if reason.startswith(("read from layout.txt only", "an empty table")):
+            continue
+        assert table in unread or table in reported, table
+
+
+@pytest.mark.parametrize("name", corpus_names())
+def test_layout_text_gives_no_row_its_tsv_form_does_not(name: str) -> None:
+    """Where layout text reads otherwise than tsv.txt, it leaves rows out (reported), never reads
+    one wrong: every procurement row read from layout.txt (category, project, subject, item, method
+    and amount) is a row of tsv.txt, and so is every fact of the other tables listed in ``KNOWN``."""
+    tsv, layout = _read(name, "tsv.txt"), _read(name, "layout.txt")
+    if tsv is None or layout is None:
+        return
+    procurement = tsv.disclosure.tables.procurement, layout.disclosure.tables.procurement
+    if procurement[1] is not None:
+        assert procurement[0] is not None
+        rows = [Counter(_procurement_row(line) for line in table.lines)
+                for table in procurement if table is not None]
+        assert not rows[1] - rows[0]
+    expected, found = _by_table(tsv), _by_table(layout)
+    for table, reason in KNOWN.get(name, {}).items():
+        if reason.startswith(("read from layout.txt only", "an empty table")):
+            continue
+        assert not found.get(table, Counter()) - expected.get(table, Counter()), table
+
+
+def _procurement_row(line: ProcurementLine) -> tuple[object, ...]:
+    def squeezed(text: str | None) -> str | None:
+        return None if text is None else "".join(text.split())
+
+    return (line.level, line.category, squeezed(line.name), squeezed(line.project), squeezed(line.subject),
+            squeezed(line.item), line.method, line.amount)
+
+
+@pytest.mark.parametrize("name", ["js-procuratorate-2017", "js-procuratorate-2018"])
+def test_summary_rows_without_a_figure_wrapped_onto_a_line_of_their_own(name: str) -> None:
+    """收支预算总表 (both years) prints ``2.政府性基金`` / ``预算`` on two lines and no figure: one
+    funding source, 政府性基金预算, blank (read as 0). In 2018 ``十七、国土海洋气象等支`` ends a page and
+    ``出`` opens the next, whose columns cannot be placed: the piece is reported, never read alone."""
+    layout = _read(name, "layout.txt")
+    assert layout is not None
+    facts = _by_table(layout)["summary"]
+    names = {key[2] for key in facts}
+    assert facts[(None, None, "政府性基金预算", None, "revenue", Decimal("0"))] == 1
+    assert not names & {"政府性基金", "预算", "国土海洋气象等支", "出"}
+    reported = {problem.text.strip() for problem in layout.problems if problem.table == "summary"}
+    if name.endswith("2018"):
+        assert "国土海洋气象等支出" not in names
+        assert "十七、国土海洋气象等支" in reported
+    else:
+        assert facts[(None, None, "国土海洋气象等支出", None, "expenditure", Decimal("0"))] == 1
