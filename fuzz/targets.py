@@ -12,6 +12,7 @@ with atheris where it is installed); see ``docs/fuzzing.md``.
 
 from __future__ import annotations
 
+import copy
 import json
 import random
 from collections.abc import Callable
@@ -79,7 +80,7 @@ def mutate_json(data: Any, rng: random.Random, edits: int = 2) -> Any:
             key = rng.choice(list(node)) if isinstance(node, dict) else rng.randrange(len(node))
             parent, node = node, node[key]
         if parent is not None:
-            parent[key] = rng.choice(HOSTILE_VALUES)
+            parent[key] = copy.deepcopy(rng.choice(HOSTILE_VALUES))  # never the shared constant itself
     return data
 
 
