@@ -73,7 +73,7 @@ def _info(where: str, what: str, printed: str, expected: str, gap: str) -> str:
     return f"{where}：{what}，{printed} 与 {expected} 相差 {gap}，在印刷数字的四舍五入误差之内"
 
 
-def test_each_rule_has_the_title_a_report_prints() -> None:
+def test_each_rule_has_the_titles_a_report_prints() -> None:
     titles = {
         "HIER-001": "功能分类：类 = 所属款之和", "HIER-002": "功能分类：款 = 所属项之和",
         "HIER-003": "经济分类：类 = 所属款之和", "HIER-004": "科目金额 = 所列项目之和",
@@ -82,6 +82,18 @@ def test_each_rule_has_the_title_a_report_prints() -> None:
         "HIER-009": "收入预算总表：收入总计 = 各来源小计之和", "HIER-010": "政府采购：合计 = 各品目大类之和 = …",
     }
     assert {rule: RULES[rule].title for rule in titles} == titles
+    english = {
+        "HIER-001": "Function classification: category = sum of its sections",
+        "HIER-002": "Function classification: section = sum of its items",
+        "HIER-003": "Economic classification: category = sum of its sections",
+        "HIER-004": "Subject amount = sum of its projects", "HIER-005": "Agency subtotal = sum of the agency's rows",
+        "HIER-006": "Table total = sum of the categories (agencies)",
+        "HIER-007": "Summary: expenditure total = sum of the categories",
+        "HIER-008": "Three public expenses: total = sum of the items",
+        "HIER-009": "Revenue table: total = sum of the source subtotals",
+        "HIER-010": "Procurement: total = sum of the categories = …",
+    }
+    assert {rule: RULES[rule].title_en for rule in english} == english
 
 
 def test_the_names_the_module_exports_exist() -> None:
@@ -586,6 +598,24 @@ def test_an_item_belongs_to_the_subject_right_above_it() -> None:
              _bought("货物", "台式计算机", "4.00", OFFICE, "政府集中采购"),
              _bought("货物", "专用设备购置", "5.00", ("专用设备购置", "专用设备购置")),
              _bought("货物", "检测设备", "5.00", ("专用设备购置", "专用设备购置"), "分散自行组织")]
+    assert _findings("HIER-010", procurement=ProcurementTable(lines=lines)) == []
+
+
+def test_a_subject_is_named_by_its_subject_and_project() -> None:
+    # 会议费 under the project 商品和服务支出: the row's own name and its project name it.
+    lines = [_bought(None, "合计", "5.00"), _bought("服务", "三、服务C", "5.00"),
+             _bought("服务", "会议费", "5.00", MEETING), _bought("服务", "会议服务", "4.00", MEETING, "分散自行组织")]
+    finding = _only(_findings("HIER-010", procurement=ProcurementTable(lines=lines)))
+    assert finding.message == _error("政府采购支出预算表“会议费 商品和服务支出”",
+                                     "专项经济科目金额 = 所列各采购物品之和（会议服务）", "5.00", "4.00", "1.00")
+    assert _places(finding) == [("procurement", None, None, "商品和服务支出", "amount")] * 2
+
+
+def test_a_row_never_belongs_to_a_row_below_it() -> None:
+    # The first subject is printed before any category: it is a top row, not a part of the category
+    # printed last (with nothing under it).
+    lines = [_bought(None, "合计", "5.00"), _bought(None, "会议费", "5.00", MEETING),
+             _bought(None, "会议服务", "5.00", MEETING, "分散自行组织"), _bought("服务", "三、服务C", "0")]
     assert _findings("HIER-010", procurement=ProcurementTable(lines=lines)) == []
 
 
