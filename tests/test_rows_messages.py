@@ -25,7 +25,8 @@ from cnbudget.model import (
     Tables,
     ThreePublicTable,
 )
-from cnbudget.validate import RULES, Finding, Severity, validate
+from cnbudget.validate import RULES, Finding, Location, Severity, validate
+from cnbudget.validate.positions import Places
 
 D = Decimal
 
@@ -139,7 +140,6 @@ def test_an_exact_zero_leaves_the_rounding_of_the_printed_figures(general: str, 
     assert {f.severity for f in _findings(["ROW-005"], three_public=_three_public(split))} == {severity}
 
 
-@pytest.mark.xfail(strict=True, reason="the place of a 三公 item's row identity names the column, not the item")
 def test_a_three_public_item_is_placed_at_its_item() -> None:
     table = _three_public(_split("2.00", "1.00"), total=_split("3.00", "1.00"))
     findings = _findings(["ROW-005"], three_public=table)
@@ -150,3 +150,12 @@ def test_a_three_public_item_is_placed_at_its_item() -> None:
 def _only(findings: list[Finding]) -> Finding:
     assert len(findings) == 1, [f.message for f in findings]
     return findings[0]
+
+
+def test_a_place_inside_a_three_public_item_is_named_in_chinese() -> None:
+    doc = BudgetDisclosure(department="示例局", fiscal_year=2024,
+                           tables=Tables(three_public=_three_public(_split("2.00", "1.00"))))
+    places = Places(doc)
+    labels = [places.column_label(Location(table="three_public", column=column))
+              for column in ("reception", "total.general_budget", "reception.gov_fund", "total.nothing")]
+    assert labels == ["公务接待费", "合计（一般公共预算）", "公务接待费（政府性基金）", None]
