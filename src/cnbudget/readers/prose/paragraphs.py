@@ -27,6 +27,7 @@ where a figure belongs (a space before 万元, 年 or %, or the break before a l
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from collections.abc import Collection, Sequence
 
@@ -93,6 +94,7 @@ def fold_numbers(text: str) -> str:
     return _DIGIT_COMMA.sub(",", text.translate(_FULL_WIDTH))
 
 
+@functools.lru_cache(maxsize=8192)  # a pure function of the text; each line is cleaned by several passes
 def _clean(text: str) -> str:
     return fold_numbers(clean_name(text))
 
@@ -174,21 +176,25 @@ class _Builder:
         self.lines: list[SourceLine] = []
         self.texts: list[str] = []
         self.heading = False
+        self._text: str | None = None  # the text so far, cleaned: asked for at every line
 
     @property
     def text(self) -> str:
-        return _clean(" ".join(self.texts))
+        if self._text is None:
+            self._text = _clean(" ".join(self.texts))
+        return self._text
 
     def flush(self) -> None:
         if self.lines:
             numbers = tuple(line.number for line in self.lines)
             moved = tuple(number for number in numbers if number in self.restored)
             self.done.append(Paragraph(text=self.text, numbers=numbers, heading=self.heading, restored=moved))
-        self.lines, self.texts, self.heading = [], [], False
+        self.lines, self.texts, self.heading, self._text = [], [], False, None
 
     def add(self, line: SourceLine, text: str) -> None:
         self.lines.append(line)
         self.texts.append(text)
+        self._text = None
 
     def start(self, line: SourceLine, text: str) -> None:
         self.flush()
