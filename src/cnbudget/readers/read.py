@@ -20,7 +20,7 @@ from cnbudget.model import BudgetDisclosure, OtherTable, Tables, UnreadTable
 from cnbudget.model.kinds import printed_title
 from cnbudget.readers.flat.rebuild import rebuild_flat_blocks
 from cnbudget.readers.performance.read import read_performance
-from cnbudget.readers.prose.contents import find_contents
+from cnbudget.readers.prose.cuts import DocumentCuts
 from cnbudget.readers.prose.document_text import department_names, passages
 from cnbudget.readers.prose.front import DocumentKind, document_kind, read_front, tables_elsewhere
 from cnbudget.readers.prose.matters import read_other_matters
@@ -34,7 +34,7 @@ from cnbudget.readers.tables.procurement import read_procurement_table
 from cnbudget.readers.tables.project_tables import read_project_expenditure_table, read_project_table
 from cnbudget.readers.tables.summary_tables import read_fiscal_summary_table, read_summary_table
 from cnbudget.readers.tables.three_public import read_three_public_table
-from cnbudget.readers.text.blocks import OTHER_KIND, PERFORMANCE_KEYS, Block, find_blocks
+from cnbudget.readers.text.blocks import OTHER_KIND, PERFORMANCE_KEYS, Block
 from cnbudget.readers.text.decoding import decode
 from cnbudget.readers.text.forms import TextForm, detect_form, text_lines
 from cnbudget.readers.text.layout import unplaced_rows
@@ -156,7 +156,8 @@ def read_lines(lines: Sequence[SourceLine]) -> ReadResult:
         raise FinalAccountsNotRead(
             "this is a 部门决算 (final accounts) document; final accounts are not read yet, only budgets (部门预算)")
     front, problems = read_front(lines)
-    blocks = find_blocks(lines)
+    cuts = DocumentCuts(lines)  # the 目录, blocks and paragraphs every reader below shares
+    blocks = cuts.blocks
     if not blocks and (front.department is None or front.fiscal_year is None):
         raise NotADisclosure("this is not a budget disclosure: no standard table, department or budget year was found")
     if front.fiscal_year is None:
@@ -197,13 +198,13 @@ def read_lines(lines: Sequence[SourceLine]) -> ReadResult:
         # A table keeps its own unit only where it differs from the document's.
         tables[block.key] = attrs.evolve(table, unit=None) if table.unit is front.amount_unit else table
     statements, statement_problems = read_statements(
-        lines, department=front.department, fiscal_year=front.fiscal_year, unit=front.amount_unit
+        lines, department=front.department, fiscal_year=front.fiscal_year, unit=front.amount_unit, cuts=cuts
     )
     problems.extend(statement_problems)
-    agencies, staffing, organisation_problems = read_organisation(lines)
+    agencies, staffing, organisation_problems = read_organisation(lines, department=front.department, cuts=cuts)
     problems.extend(organisation_problems)
     other_matters, matter_problems = read_other_matters(
-        lines, department=front.department, fiscal_year=front.fiscal_year, unit=front.amount_unit
+        lines, department=front.department, fiscal_year=front.fiscal_year, unit=front.amount_unit, cuts=cuts
     )
     problems.extend(matter_problems)
     disclosure = BudgetDisclosure(
@@ -215,14 +216,14 @@ def read_lines(lines: Sequence[SourceLine]) -> ReadResult:
         staffing=staffing,
         tables=Tables(**tables),
         performance=performance,
-        contents=find_contents(lines).entries,
+        contents=cuts.contents[0].entries if cuts.contents else (),
         statements=statements,
         other_matters=other_matters,
         incomplete=incomplete_parts(problems),
         unread=tuple(unread),
         other_tables=tuple(others.values()),
         tables_elsewhere=None if tables else tables_elsewhere(lines),
-        prose=passages(lines),
+        prose=passages(lines, cuts),
         department_names=department_names(lines, blocks),
     )
     pages = {line.number: line.page for line in lines if line.page is not None}

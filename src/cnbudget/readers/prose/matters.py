@@ -45,6 +45,7 @@ import attrs
 
 from cnbudget.model import Assets, OtherMatters, Procurement, Statement, VehicleGroup
 from cnbudget.money import AmountUnit, parse_amount
+from cnbudget.readers.prose.cuts import DocumentCuts
 from cnbudget.readers.prose.figures import (
     NUMBER,
     change_of,
@@ -57,7 +58,7 @@ from cnbudget.readers.prose.figures import (
     split_sentences,
 )
 from cnbudget.readers.prose.narrative import NarrativeContext, statements_in
-from cnbudget.readers.prose.paragraphs import MatterKind, Section, matter_kind, narrative_paragraphs, sections
+from cnbudget.readers.prose.paragraphs import MatterKind, Section, matter_kind, sections
 from cnbudget.readers.result import Problem
 from cnbudget.readers.text.source import SourceLine
 
@@ -273,6 +274,7 @@ def read_other_matters(
     department: str | None = None,
     fiscal_year: int | None = None,
     unit: AmountUnit | None = None,
+    cuts: DocumentCuts | None = None,
 ) -> tuple[OtherMatters | None, list[Problem]]:
     """其他重要事项 of the narrative part: ``None`` when the document has none of its sections.
 
@@ -281,7 +283,7 @@ def read_other_matters(
     """
     context = NarrativeContext.of(lines, department=department, fiscal_year=fiscal_year, unit=unit)
     by_kind: dict[MatterKind, list[Section]] = {kind: [] for kind in MatterKind}
-    for section in sections(narrative_paragraphs(lines)):
+    for section in sections((cuts or DocumentCuts(lines)).narrative):
         kind = matter_kind(section.title)
         if kind is not None:
             by_kind[kind].append(section)
