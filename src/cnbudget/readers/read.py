@@ -23,7 +23,7 @@ from cnbudget.model.kinds import printed_title
 from cnbudget.readers.flat.rebuild import rebuild_flat_blocks
 from cnbudget.readers.guard import guarded
 from cnbudget.readers.performance.read import read_performance
-from cnbudget.readers.prose.contents import find_contents
+from cnbudget.readers.prose.cuts import DocumentCuts
 from cnbudget.readers.prose.document_text import department_names, passages
 from cnbudget.readers.prose.front import DocumentKind, document_kind, read_front, tables_elsewhere
 from cnbudget.readers.prose.matters import read_other_matters
@@ -37,7 +37,7 @@ from cnbudget.readers.tables.procurement import read_procurement_table
 from cnbudget.readers.tables.project_tables import read_project_expenditure_table, read_project_table
 from cnbudget.readers.tables.summary_tables import read_fiscal_summary_table, read_summary_table
 from cnbudget.readers.tables.three_public import read_three_public_table
-from cnbudget.readers.text.blocks import OTHER_KIND, PERFORMANCE_KEYS, Block, find_blocks
+from cnbudget.readers.text.blocks import OTHER_KIND, PERFORMANCE_KEYS, Block
 from cnbudget.readers.text.decoding import decode
 from cnbudget.readers.text.forms import TextForm, detect_form, text_lines
 from cnbudget.readers.text.layout import unplaced_rows
@@ -166,7 +166,8 @@ def read_lines(lines: Sequence[SourceLine]) -> ReadResult:
         raise FinalAccountsNotRead(
             "this is a 部门决算 (final accounts) document; final accounts are not read yet, only budgets (部门预算)")
     front, problems = read_front(lines)
-    blocks = find_blocks(lines)
+    cuts = DocumentCuts(lines)  # the 目录, blocks and paragraphs every reader below shares
+    blocks = cuts.blocks
     if not blocks and (front.department is None or front.fiscal_year is None):
         raise NotADisclosure("this is not a budget disclosure: no standard table, department or budget year was found")
     if front.fiscal_year is None:
@@ -210,12 +211,13 @@ def read_lines(lines: Sequence[SourceLine]) -> ReadResult:
         tables[block.key] = attrs.evolve(table, unit=None) if table.unit is front.amount_unit else table
     no_statements: tuple[Statement, ...] = ()
     statements = guarded(partial(read_statements, lines, department=front.department, fiscal_year=front.fiscal_year,
-                                 unit=front.amount_unit), no_statements, problems, part="the narrative (文字说明)")
+                                 unit=front.amount_unit, cuts=cuts), no_statements, problems,
+                         part="the narrative (文字说明)")
     no_organisation: tuple[tuple[Agency, ...], Staffing | None] = ((), None)
-    agencies, staffing = guarded(partial(_organisation, lines), no_organisation, problems,
-                                 part="the organisation and staff (机构人员)")
+    agencies, staffing = guarded(partial(_organisation, lines, department=front.department, cuts=cuts),
+                                 no_organisation, problems, part="the organisation and staff (机构人员)")
     other_matters = guarded(partial(read_other_matters, lines, department=front.department,
-                                    fiscal_year=front.fiscal_year, unit=front.amount_unit), None, problems,
+                                    fiscal_year=front.fiscal_year, unit=front.amount_unit, cuts=cuts), None, problems,
                             part="the other matters (其他重要事项)")
     disclosure = BudgetDisclosure(
         department=front.department or "",
@@ -226,14 +228,14 @@ def read_lines(lines: Sequence[SourceLine]) -> ReadResult:
         staffing=staffing,
         tables=Tables(**tables),
         performance=performance,
-        contents=find_contents(lines).entries,
+        contents=cuts.contents[0].entries if cuts.contents else (),
         statements=statements,
         other_matters=other_matters,
         incomplete=incomplete_parts(problems),
         unread=tuple(unread),
         other_tables=tuple(others.values()),
         tables_elsewhere=None if tables else tables_elsewhere(lines),
-        prose=passages(lines),
+        prose=passages(lines, cuts),
         department_names=department_names(lines, blocks),
     )
     pages = {line.number: line.page for line in lines if line.page is not None}
@@ -243,9 +245,9 @@ def read_lines(lines: Sequence[SourceLine]) -> ReadResult:
 
 
 def _organisation(
-    lines: Sequence[SourceLine],
+    lines: Sequence[SourceLine], *, department: str | None, cuts: DocumentCuts,
 ) -> tuple[tuple[tuple[Agency, ...], Staffing | None], list[Problem]]:
-    agencies, staffing, problems = read_organisation(lines)
+    agencies, staffing, problems = read_organisation(lines, department=department, cuts=cuts)
     return (agencies, staffing), problems
 
 

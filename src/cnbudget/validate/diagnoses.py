@@ -17,7 +17,7 @@ figures are never changed in the model: the reader must look at the published do
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 import attrs
@@ -30,8 +30,9 @@ from cnbudget.validate.tables import location
 
 __all__ = ["Shift", "shifted_rows"]
 
-#: Runs a set of rules over a document and returns their findings (the engine, without diagnoses).
-Checker = Callable[[BudgetDisclosure, Sequence[str]], list[Finding]]
+#: Runs a set of rules, in the order given, over a document that differs from the one checked in the
+#: one table named, and gives their findings as it goes (the engine, without diagnoses).
+Checker = Callable[[BudgetDisclosure, Sequence[str], str], Iterable[Finding]]
 
 _MAX_TRIES = 200  # hypotheses per table: a bound on the time a badly broken table may take
 # Each hypothesis checks the whole document again, so a long document gets fewer: the rows checked
@@ -133,7 +134,10 @@ def _explain(doc: BudgetDisclosure, key: str, findings: list[Finding], check: Ch
     failing = [f for f in findings if _touches(f, key)]
     # The rules that failed, and every cross-table rule: the other tables are what tells a shifted
     # run of rows from a run printed right.
-    rules = sorted({finding.rule for finding in failing} | {r.id for r in RULES.values() if r.family == "XTAB"})
+    # The rules that failed come first: most shifts tried leave them failing, which settles the
+    # shift before the cross-table rules are run.
+    failed = sorted({finding.rule for finding in failing})
+    rules = failed + sorted({r.id for r in RULES.values() if r.family == "XTAB"} - set(failed))
     # The same rules' errors elsewhere stay as they are; they must not be what the shift removes.
     elsewhere = {f.message for f in findings if f.rule in rules and f.severity is Severity.ERROR and f not in failing}
     rows = _records(getattr(doc.tables, key))
@@ -146,8 +150,8 @@ def _explain(doc: BudgetDisclosure, key: str, findings: list[Finding], check: Ch
         moved = _with_rows_moved(doc, key, shift)
         if moved is None:
             continue
-        errors = [f for f in check(moved, rules) if f.severity is Severity.ERROR]
-        if all(f.message in elsewhere and not _touches(f, key) for f in errors):
+        errors = (f for f in check(moved, rules, key) if f.severity is Severity.ERROR)
+        if all(f.message in elsewhere and not _touches(f, key) for f in errors):  # stops at the first that stays
             run = (shift.first, shift.last, shift.by)
             if run not in found or len(shift.columns) < len(found[run].columns):
                 found[run] = shift

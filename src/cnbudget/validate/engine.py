@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from cnbudget.catalog import COVERED_YEARS, Catalog
 from cnbudget.catalog import catalog as bundled_catalog
@@ -35,22 +35,34 @@ def _catalog_for(doc: BudgetDisclosure, given: Catalog | None) -> Catalog | None
     return bundled_catalog(doc.fiscal_year) if doc.fiscal_year in COVERED_YEARS else None
 
 
-def _run(doc: BudgetDisclosure, catalog: Catalog | None,
-         rules: Iterable[Rule]) -> tuple[list[Finding], list[str], list[str]]:
-    """The findings of ``rules`` on ``doc``, and the ids of the rules run and skipped."""
-    unread = set(doc.incomplete)
+def _runs(rule: Rule, doc: BudgetDisclosure, catalog: Catalog | None) -> bool:
+    """Whether ``rule`` runs on ``doc``: it applies, has its catalogue and no part it needs is incomplete."""
+    return (rule.applies_to(doc) and ("catalog" not in rule.requires or catalog is not None)
+            and not set(doc.incomplete).intersection(rule.requires))
+
+
+def _run(doc: BudgetDisclosure, catalog: Catalog | None, rules: Iterable[Rule],
+         cache: RunCache) -> tuple[list[Finding], list[str], list[str]]:
+    """The findings of ``rules`` on ``doc``, and the ids of the rules run and skipped; ``cache``
+    holds what the rules derive from ``doc`` and ``catalog`` (:mod:`~cnbudget.validate.run_cache`)."""
     findings: list[Finding] = []
     run: list[str] = []
     skipped: list[str] = []
-    cache = RunCache()
     for rule in rules:
-        if (not rule.applies_to(doc) or ("catalog" in rule.requires and catalog is None)
-                or unread.intersection(rule.requires)):
+        if not _runs(rule, doc, catalog):
             skipped.append(rule.id)
             continue
         run.append(rule.id)
         findings.extend(rule.check(Context(doc=doc, catalog=catalog, rule=rule, cache=cache)))
     return findings, run, skipped
+
+
+def _findings(doc: BudgetDisclosure, catalog: Catalog | None, rules: Iterable[Rule],
+              cache: RunCache) -> Iterator[Finding]:
+    """The findings of ``rules`` on ``doc`` one rule at a time, as asked for (what :func:`_run` finds)."""
+    for rule in rules:
+        if _runs(rule, doc, catalog):
+            yield from rule.check(Context(doc=doc, catalog=catalog, rule=rule, cache=cache))
 
 
 @in_own_context
@@ -70,11 +82,12 @@ def validate(
     """
     doc = in_document_unit(doc)  # a table printed in another unit is compared in the document's
     used_catalog = _catalog_for(doc, catalog)
+    cache = RunCache()
     with counting_comparisons() as made:
-        findings, run, skipped = _run(doc, used_catalog, select_rules(rules, RULES))
+        findings, run, skipped = _run(doc, used_catalog, select_rules(rules, RULES), cache)
     if "READ-006" in run:  # the diagnosis of shifted rows, where it was asked for
-        def recheck(moved: BudgetDisclosure, ids: Sequence[str]) -> list[Finding]:
-            return _run(moved, used_catalog, select_rules(ids, RULES))[0]
+        def recheck(moved: BudgetDisclosure, ids: Sequence[str], changed: str) -> Iterator[Finding]:
+            return _findings(moved, used_catalog, select_rules(ids, RULES), cache.with_changed(changed))
 
         findings = shifted_rows(doc, findings, recheck,
                                 table_name=lambda key: Context(doc=doc, catalog=used_catalog, rule=RULES["READ-006"])

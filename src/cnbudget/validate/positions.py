@@ -99,14 +99,21 @@ class Places:
         return attrs.evolve(location, line_number=found[0], page=found[1])
 
     def column_label(self, location: Location) -> str | None:
-        """The Chinese label of the column ``location`` names (合计, 人员经费 …), where it is known."""
+        """The Chinese label of the column ``location`` names (合计, 人员经费 …), where it is known; a
+        place inside an item (the "三公" table's ``total.general_budget``) as 合计（一般公共预算）."""
         item, column = self.item(location), location.column
         if item is None or column is None:
             return None
         record = getattr(item, "amounts", None)
-        owner = record if record is not None and attrs.has(type(record)) else item
-        field = attrs.fields_dict(type(owner)).get(column) if attrs.has(type(owner)) else None
-        return zh_label(field) if field is not None else None
+        owner: Any = record if record is not None and attrs.has(type(record)) else item
+        labels: list[str] = []
+        for name in column.split("."):
+            field = attrs.fields_dict(type(owner)).get(name) if attrs.has(type(owner)) else None
+            if field is None:
+                return None
+            labels.append(zh_label(field))
+            owner = getattr(owner, name)
+        return labels[0] + "".join(f"（{label}）" for label in labels[1:])
 
 
 def locator(doc: BudgetDisclosure) -> Callable[[Location], Location]:

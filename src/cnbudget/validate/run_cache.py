@@ -1,9 +1,11 @@
 """What several rules of one validation run derive from the same document, derived once (每次检查的缓存).
 
 A cache lives as long as one run of the rules over one document: every rule of the run sees the
-same one, and a new run (another document, or the same one moved by a diagnosis) starts empty. What
-is kept is a pure function of the document and the catalogue of the run, so keeping it changes no
-result.
+same one, and a new run of another document starts empty. What is kept is a pure function of the
+document and the catalogue of the run, so keeping it changes no result. A value derived from one
+table alone is kept under that table's key: a run over the same document with only that table
+changed (the diagnosis of shifted rows moves one table's figures) starts with what the other
+tables gave (:meth:`RunCache.with_changed`).
 
 >>> cache = RunCache()
 >>> calls = []
@@ -11,6 +13,13 @@ result.
 (42, 42)
 >>> len(calls)
 1
+>>> cache.get("view", lambda: "of revenue", table="revenue"), cache.get("view", lambda: "x", table="projects")
+('of revenue', 'x')
+>>> moved = cache.with_changed("projects")
+>>> moved.get("view", lambda: "new", table="revenue"), moved.get("view", lambda: "new", table="projects")
+('of revenue', 'new')
+>>> moved.get("answer", lambda: 0), cache.get("view", lambda: "y", table="projects")
+(0, 'x')
 """
 
 from __future__ import annotations
@@ -26,15 +35,25 @@ _Value = TypeVar("_Value")
 class RunCache:
     """Values derived from one run's document, by key, each computed on first use."""
 
-    __slots__ = ("_values",)
+    __slots__ = ("_by_table", "_values")
 
     def __init__(self) -> None:
         self._values: dict[Hashable, Any] = {}
+        self._by_table: dict[str, dict[Hashable, Any]] = {}  # values derived from one table alone
 
-    def get(self, key: Hashable, compute: Callable[[], _Value]) -> _Value:
-        """The value kept under ``key``, computed by ``compute`` the first time it is asked for."""
-        if key in self._values:
-            value: _Value = self._values[key]
+    def get(self, key: Hashable, compute: Callable[[], _Value], *, table: str | None = None) -> _Value:
+        """The value kept under ``key``, computed by ``compute`` the first time it is asked for;
+        ``table`` names the one table (and the run's catalogue) the value is derived from, if so."""
+        values = self._values if table is None else self._by_table.setdefault(table, {})
+        if key in values:
+            value: _Value = values[key]
             return value
-        value = self._values[key] = compute()
+        value = values[key] = compute()
         return value
+
+    def with_changed(self, table: str) -> RunCache:
+        """A cache for a run over the same document and catalogue with only ``table`` changed: it
+        starts with the values derived from each other table alone, and nothing else."""
+        carried = RunCache()
+        carried._by_table = {key: dict(values) for key, values in self._by_table.items() if key != table}
+        return carried

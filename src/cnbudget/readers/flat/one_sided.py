@@ -90,10 +90,16 @@ def _value(printed: str) -> Decimal:
         return Decimal(0)
 
 
-def _holds(layout: Layout, candidate: Candidate) -> bool:
+def _holds(layout: Layout, candidate: Candidate, known: dict[tuple[str, ...], bool]) -> bool:
+    """Whether the candidate's identities hold; ``known`` keeps each printed identity's answer for
+    the other candidates of the row (most put the same figures in an identity's columns)."""
     for total, parts in layout.identities:
-        check = check_sum(_value(candidate[total]), [_value(candidate[part]) for part in parts])
-        if check.status is Consistency.INCONSISTENT:
+        printed = (candidate[total], *(candidate[part] for part in parts))
+        holds = known.get(printed)
+        if holds is None:
+            check = check_sum(_value(printed[0]), [_value(figure) for figure in printed[1:]])
+            holds = known[printed] = check.status is not Consistency.INCONSISTENT
+        if not holds:
             return False
     return True
 
@@ -113,12 +119,13 @@ def row_candidates(layout: Layout, figures: Sequence[str]) -> list[Candidate]:
     if len(figures) > width:
         return []
     candidates: list[Candidate] = []
+    known: dict[tuple[str, ...], bool] = {}
     for count, gaps in enumerate(itertools.combinations(range(width), width - len(figures))):
         if count > _MAX_GAPS:
             break
         remaining = iter(figures)
         candidate = {field: ("" if index in gaps else next(remaining)) for index, field in enumerate(layout.amounts)}
-        if _holds(layout, candidate):
+        if _holds(layout, candidate, known):
             candidates.append(candidate)
     return candidates
 

@@ -24,6 +24,7 @@ columns stay in doubt, or which identity no choice satisfies. Nothing is chosen 
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
@@ -181,7 +182,7 @@ def _vector(candidate: Candidate, columns: Sequence[str]) -> _Sum:
 
 
 def _add(left: _Sum, right: _Sum) -> _Sum:
-    return tuple((a + b, h + k) for (a, h), (b, k) in zip(left, right, strict=True))
+    return tuple([(a + b, h + k) for (a, h), (b, k) in zip(left, right, strict=True)])
 
 
 def _meets(total: _Sum, parts: _Sum) -> bool:
@@ -199,26 +200,30 @@ class _Near:
         columns = len(totals[0]) if totals else 0
         self.widths = []
         for column in range(columns):
-            allowance = max((h for total in totals for _, h in (total[column],)), default=Decimal(0)) + max(
-                (h for key in sums for _, h in (key[column],)), default=Decimal(0))
+            allowance = max((total[column][1] for total in totals), default=Decimal(0)) + max(
+                (key[column][1] for key in sums), default=Decimal(0))
             self.widths.append(max(2 * allowance, Decimal("0.01")))
         self.buckets: list[dict[int, list[int]]] = [{} for _ in range(columns)]
-        for position, key in enumerate(sums):
-            for column, (value, _) in enumerate(key):
-                self.buckets[column].setdefault(self._bucket(value, column), []).append(position)
+        for column, (width, buckets) in enumerate(zip(self.widths, self.buckets, strict=True)):
+            for position, key in enumerate(sums):
+                buckets.setdefault(math.floor(key[column][0] / width), []).append(position)
 
     def _bucket(self, value: Decimal, column: int) -> int:
-        return int((value / self.widths[column]).to_integral_value(rounding="ROUND_FLOOR"))
+        return math.floor(value / self.widths[column])
 
     def around(self, total: _Sum) -> list[_Sum]:
         """The sums that may meet ``total`` (a superset of those that do)."""
-        best: list[int] | None = None
+        best: tuple[int, int, int] | None = None  # (how many sums, column, bucket): the first fewest
         for column, (value, _) in enumerate(total):
-            bucket = self._bucket(value, column)
-            found = [p for b in (bucket - 1, bucket, bucket + 1) for p in self.buckets[column].get(b, ())]
-            if best is None or len(found) < len(best):
-                best = found
-        return [self.sums[p] for p in (best if best is not None else range(len(self.sums)))]
+            bucket, buckets = self._bucket(value, column), self.buckets[column]
+            size = sum(len(buckets.get(b, ())) for b in (bucket - 1, bucket, bucket + 1))
+            if best is None or size < best[0]:
+                best = (size, column, bucket)
+        if best is None:
+            return list(self.sums)
+        _, column, bucket = best
+        buckets = self.buckets[column]
+        return [self.sums[p] for b in (bucket - 1, bucket, bucket + 1) for p in buckets.get(b, ())]
 
 
 @attrs.define

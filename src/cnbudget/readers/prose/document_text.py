@@ -18,8 +18,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from cnbudget.model import TABLE_TITLES, Passage, PrintedName
+from cnbudget.readers.prose.cuts import DocumentCuts
 from cnbudget.readers.prose.front import cover_lines, cover_name, labelled_name
-from cnbudget.readers.prose.paragraphs import prose_paragraphs
 from cnbudget.readers.text.blocks import Block
 from cnbudget.readers.text.source import SourceLine
 
@@ -28,12 +28,13 @@ __all__ = ["department_names", "passages"]
 _HEADING_LINES = 4  # a table's 编制部门 heading stands on its title's line or just below it
 
 
-def passages(lines: Sequence[SourceLine]) -> tuple[Passage, ...]:
-    """Every paragraph outside the tables and the 目录, with its first line and page."""
+def passages(lines: Sequence[SourceLine], cuts: DocumentCuts | None = None) -> tuple[Passage, ...]:
+    """Every paragraph outside the tables and the 目录, with its first line and page (from ``cuts``,
+    the document's shared cuts, when given)."""
     pages = {line.number: line.page for line in lines}
     return tuple(Passage(text=paragraph.text, heading=paragraph.heading, line_number=paragraph.line,
                          page=pages.get(paragraph.line))
-                 for paragraph in prose_paragraphs(lines) if paragraph.text)
+                 for paragraph in (cuts or DocumentCuts(lines)).prose if paragraph.text)
 
 
 def department_names(lines: Sequence[SourceLine], blocks: Sequence[Block]) -> tuple[PrintedName, ...]:

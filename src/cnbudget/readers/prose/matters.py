@@ -47,6 +47,7 @@ from cnbudget.errors import InvalidAmount
 from cnbudget.model import Assets, OtherMatters, Procurement, Statement, VehicleGroup
 from cnbudget.money import AmountUnit, parse_amount
 from cnbudget.numbering import COUNT
+from cnbudget.readers.prose.cuts import DocumentCuts
 from cnbudget.readers.prose.figures import (
     NUMBER,
     change_of,
@@ -59,7 +60,7 @@ from cnbudget.readers.prose.figures import (
     split_sentences,
 )
 from cnbudget.readers.prose.narrative import NarrativeContext, statements_in
-from cnbudget.readers.prose.paragraphs import MatterKind, Section, matter_kind, narrative_paragraphs, sections
+from cnbudget.readers.prose.paragraphs import MatterKind, Section, matter_kind, sections
 from cnbudget.readers.result import Problem
 from cnbudget.readers.text.source import SourceLine
 
@@ -282,6 +283,7 @@ def read_other_matters(
     department: str | None = None,
     fiscal_year: int | None = None,
     unit: AmountUnit | None = None,
+    cuts: DocumentCuts | None = None,
 ) -> tuple[OtherMatters | None, list[Problem]]:
     """其他重要事项 of the narrative part: ``None`` when the document has none of its sections.
 
@@ -290,7 +292,7 @@ def read_other_matters(
     """
     context = NarrativeContext.of(lines, department=department, fiscal_year=fiscal_year, unit=unit)
     by_kind: dict[MatterKind, list[Section]] = {kind: [] for kind in MatterKind}
-    for section in sections(narrative_paragraphs(lines)):
+    for section in sections((cuts or DocumentCuts(lines)).narrative):
         kind = matter_kind(section.title)
         if kind is not None:
             by_kind[kind].append(section)

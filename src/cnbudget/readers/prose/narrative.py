@@ -54,6 +54,7 @@ from cnbudget.model import Statement
 from cnbudget.model.narrative import ChangeBasis
 from cnbudget.money import AmountUnit, parse_amount
 from cnbudget.numbering import LIST_MARK
+from cnbudget.readers.prose.cuts import DocumentCuts
 from cnbudget.readers.prose.figures import (
     AmountMatch,
     absent_of,
@@ -84,7 +85,6 @@ from cnbudget.readers.prose.paragraphs import (
     Section,
     is_unnumbered_title,
     matter_kind,
-    narrative_paragraphs,
     sections,
 )
 from cnbudget.readers.result import Problem
@@ -451,13 +451,15 @@ def read_statements(
     department: str | None = None,
     fiscal_year: int | None = None,
     unit: AmountUnit | None = None,
+    cuts: DocumentCuts | None = None,
 ) -> tuple[tuple[Statement, ...], list[Problem]]:
     """Every statement of figures in the narrative part of ``lines``, and the problems met.
 
-    The department, budget year and unit are read from the document unless given.
+    The department, budget year and unit are read from the document unless given; ``cuts`` are the
+    document's shared cuts when the caller has them (:class:`~cnbudget.readers.prose.cuts.DocumentCuts`).
     """
     context = NarrativeContext.of(lines, department=department, fiscal_year=fiscal_year, unit=unit)
-    found = narrative_paragraphs(lines)
+    found = (cuts or DocumentCuts(lines)).narrative
     chosen = [s for s in sections(found) if matter_kind(s.title) not in _READ_ELSEWHERE]
     statements, problems = statements_in(chosen, context)
     pages = {line.number: line.page for line in lines if line.page is not None}

@@ -35,9 +35,10 @@ import attrs
 
 from cnbudget.model import Agency, Staffing
 from cnbudget.numbering import COUNT
+from cnbudget.readers.prose.cuts import DocumentCuts
 from cnbudget.readers.prose.figures import split_sentences
 from cnbudget.readers.prose.front import read_front
-from cnbudget.readers.prose.paragraphs import Paragraph, fold_numbers, prose_paragraphs
+from cnbudget.readers.prose.paragraphs import Paragraph, fold_numbers
 from cnbudget.readers.result import Problem
 from cnbudget.readers.text.agency_names import department_level, is_agency_name
 from cnbudget.readers.text.source import SourceLine, clean_name
@@ -99,9 +100,8 @@ def _number(text: str) -> int:
     return (_CJK_DIGITS[tens] if tens else 1) * 10 + (_CJK_DIGITS[ones] if ones else 0)
 
 
-def _front(lines: Sequence[SourceLine]) -> list[Paragraph]:
+def _front(found: Sequence[Paragraph]) -> Sequence[Paragraph]:
     """The paragraphs of the first part (部门概况): up to the heading of the second part."""
-    found = prose_paragraphs(lines)
     end = next((i for i, p in enumerate(found) if p.heading and _LATER_PART.match(p.text)), len(found))
     return found[:end]
 
@@ -284,15 +284,17 @@ def read_staffing(paragraphs: Sequence[Paragraph]) -> tuple[Staffing | None, lis
 
 
 def read_organisation(
-    lines: Sequence[SourceLine],
+    lines: Sequence[SourceLine], *, department: str | None = None, cuts: DocumentCuts | None = None,
 ) -> tuple[tuple[Agency, ...], Staffing | None, list[Problem]]:
     """The agencies the budget covers and the staffing, from the first part of the document.
 
     The department's own agency (本级) comes first when the text names it; the department's name
-    (from :func:`~cnbudget.readers.prose.front.read_front`) marks it when the text only lists it.
+    (from :func:`~cnbudget.readers.prose.front.read_front`, unless given) marks it when the text only
+    lists it. ``cuts`` are the document's shared cuts when the caller has them.
     """
-    department = read_front(lines)[0].department
-    paragraphs = _front(lines)
+    if department is None:
+        department = read_front(lines)[0].department
+    paragraphs = _front((cuts or DocumentCuts(lines)).prose)
     reader = _AgencyReader(lines, department)
     for paragraph in paragraphs:
         if not paragraph.heading:

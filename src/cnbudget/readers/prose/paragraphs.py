@@ -27,14 +27,15 @@ where a figure belongs (a space before 万元, 年 or %, or the break before a l
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from collections.abc import Collection, Sequence
 
 import attrs
 
 from cnbudget.numbering import CHAPTER_NUMBER, ITEM_NUMBER, PART_END, PART_HEADING
-from cnbudget.readers.prose.contents import every_contents
-from cnbudget.readers.text.blocks import PERFORMANCE_KEYS, find_blocks
+from cnbudget.readers.prose.contents import Contents, every_contents
+from cnbudget.readers.text.blocks import PERFORMANCE_KEYS, Block, find_blocks
 from cnbudget.readers.text.source import SourceLine, clean_name
 
 __all__ = [
@@ -46,6 +47,7 @@ __all__ = [
     "is_unnumbered_title",
     "matter_kind",
     "narrative_paragraphs",
+    "not_prose",
     "paragraphs",
     "prose_paragraphs",
     "restored_figures",
@@ -92,6 +94,7 @@ def fold_numbers(text: str) -> str:
     return _DIGIT_COMMA.sub(",", text.translate(_FULL_WIDTH))
 
 
+@functools.lru_cache(maxsize=8192)  # a pure function of the text; each line is cleaned by several passes
 def _clean(text: str) -> str:
     return fold_numbers(clean_name(text))
 
@@ -173,21 +176,25 @@ class _Builder:
         self.lines: list[SourceLine] = []
         self.texts: list[str] = []
         self.heading = False
+        self._text: str | None = None  # the text so far, cleaned: asked for at every line
 
     @property
     def text(self) -> str:
-        return _clean(" ".join(self.texts))
+        if self._text is None:
+            self._text = _clean(" ".join(self.texts))
+        return self._text
 
     def flush(self) -> None:
         if self.lines:
             numbers = tuple(line.number for line in self.lines)
             moved = tuple(number for number in numbers if number in self.restored)
             self.done.append(Paragraph(text=self.text, numbers=numbers, heading=self.heading, restored=moved))
-        self.lines, self.texts, self.heading = [], [], False
+        self.lines, self.texts, self.heading, self._text = [], [], False, None
 
     def add(self, line: SourceLine, text: str) -> None:
         self.lines.append(line)
         self.texts.append(text)
+        self._text = None
 
     def start(self, line: SourceLine, text: str) -> None:
         self.flush()
@@ -284,11 +291,17 @@ def paragraphs(lines: Sequence[SourceLine], skip: Collection[int] = ()) -> list[
     return builder.done
 
 
-def _not_prose(lines: Sequence[SourceLine]) -> set[int]:
+def not_prose(lines: Sequence[SourceLine], contents: Sequence[Contents] | None = None,
+              blocks: Sequence[Block] | None = None) -> set[int]:
     """Line numbers of the 目录 and of table blocks. A performance form printed inside the
-    narrative ends at the next chapter heading (（五）其他需说明的事项 follows the forms)."""
-    skip = {lines[i].number for contents in every_contents(lines) for i in contents.lines}
-    for block in find_blocks(lines):
+    narrative ends at the next chapter heading (（五）其他需说明的事项 follows the forms).
+    ``contents`` and ``blocks`` are every 目录 and the blocks of ``lines``, found here unless given."""
+    if contents is None:
+        contents = every_contents(lines)
+    if blocks is None:
+        blocks = find_blocks(lines, [index for found in contents for index in found.lines])
+    skip = {lines[i].number for found in contents for i in found.lines}
+    for block in blocks:
         skip.add(block.title.number)
         for line in block.lines:
             if block.key in PERFORMANCE_KEYS and not line.is_tabular and _CHAPTER_MARK.match(line.squeezed) \
@@ -298,9 +311,10 @@ def _not_prose(lines: Sequence[SourceLine]) -> set[int]:
     return skip
 
 
-def prose_paragraphs(lines: Sequence[SourceLine]) -> list[Paragraph]:
-    """Every paragraph of the document outside its 目录 and its tables."""
-    return paragraphs(lines, _not_prose(lines))
+def prose_paragraphs(lines: Sequence[SourceLine], skip: Collection[int] | None = None) -> list[Paragraph]:
+    """Every paragraph of the document outside its 目录 and its tables (the line numbers in
+    ``skip``: :func:`not_prose` unless given)."""
+    return paragraphs(lines, not_prose(lines) if skip is None else skip)
 
 
 def _part_name(lines: Sequence[SourceLine], index: int) -> str:
@@ -322,11 +336,12 @@ def _narrative_range(lines: Sequence[SourceLine]) -> range:
     return range(start, end)
 
 
-def narrative_paragraphs(lines: Sequence[SourceLine]) -> list[Paragraph]:
+def narrative_paragraphs(lines: Sequence[SourceLine], skip: Collection[int] | None = None) -> list[Paragraph]:
     """The paragraphs of the 情况说明 part (the last 第X部分 heading naming a 说明, up to the next
-    part); the whole document when it has no such part. Tables and forms inside it are left out."""
+    part); the whole document when it has no such part. Tables and forms inside it (the line
+    numbers in ``skip``: :func:`not_prose` unless given) are left out."""
     region = _narrative_range(lines)
-    return paragraphs([lines[i] for i in region], _not_prose(lines))
+    return paragraphs([lines[i] for i in region], not_prose(lines) if skip is None else skip)
 
 
 @attrs.frozen(kw_only=True)

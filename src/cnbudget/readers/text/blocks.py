@@ -139,11 +139,11 @@ def _announced_others(lines: Sequence[SourceLine], skip: Sequence[int]) -> set[s
     return {core for core in cores if core is not None}
 
 
-def find_blocks(lines: Sequence[SourceLine], skip: Sequence[int] = ()) -> list[Block]:
+def find_blocks(lines: Sequence[SourceLine], skip: Sequence[int] | None = None) -> list[Block]:
     """Every titled block of ``lines``, in document order; the line indexes in ``skip`` (the 目录)
     are never titles. When ``skip`` is not given every 目录 of the document is found and skipped.
     A table of a kind the model does not hold is a block of kind :data:`OTHER_KIND`."""
-    if not skip:
+    if skip is None:
         skip = [index for contents in every_contents(lines) for index in contents.lines]
     skipped = set(skip)
     announced = _announced_others(lines, skip)

@@ -33,13 +33,18 @@ _SPACES = re.compile(r"\s+")
 
 def clean_cell(text: str) -> str:
     """A cell's text without markup and surrounding spaces."""
+    if "<" not in text and "*" not in text:  # no markup to take out (most cells): no pattern to run
+        return text.strip()
     return _MARKUP.sub("", text).strip()
 
 
 def clean_name(text: str) -> str:
     """A printed name with layout spaces removed: spaces next to Chinese characters go, runs of
     other spaces become one (``"VLOG 视频"`` keeps no space, ``"BRT 公益"`` likewise)."""
-    return _SPACES.sub(" ", _SPACE_NEAR_CJK.sub("", clean_cell(text))).strip()
+    cleaned = clean_cell(text)
+    if _SPACES.search(cleaned) is None:  # no space at all (most names): nothing to remove
+        return cleaned
+    return _SPACES.sub(" ", _SPACE_NEAR_CJK.sub("", cleaned)).strip()
 
 
 @attrs.frozen(kw_only=True)

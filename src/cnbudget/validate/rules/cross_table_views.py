@@ -281,5 +281,5 @@ def table_view(ctx: Context, key: str, column: Column) -> CodeView:
     without a valid code is read under the code the catalogue places it at (see
     :mod:`~cnbudget.validate.rules.placement`). Built once per run: views are never changed once built,
     and several rules look at the same columns."""
-    return ctx.cache.get(("table view", key, column), lambda: CodeView(
-        ctx.table_name(key), key, with_codes(ctx.catalog, getattr(ctx.doc.tables, key).lines), column))
+    return ctx.cache.get(("table view", column), lambda: CodeView(
+        ctx.table_name(key), key, with_codes(ctx.catalog, getattr(ctx.doc.tables, key).lines), column), table=key)

@@ -166,8 +166,8 @@ def _sums(ctx: Context, tables: Iterable[str], parts: Iterable[Part], code_of: C
         table = getattr(ctx.doc.tables, key)
         if table is None:
             continue
-        lines, sums = ctx.cache.get(("outline", key, code_of, lines_of),
-                                    functools.partial(_outlined, ctx, table, code_of, lines_of))
+        lines, sums = ctx.cache.get(("outline", code_of, lines_of),
+                                    functools.partial(_outlined, ctx, table, code_of, lines_of), table=key)
         for s in sums:
             if s.part in wanted:
                 yield from _check(ctx, key, lines, s, code_of)

@@ -41,7 +41,16 @@ from cnbudget.validate.findings import Finding, Severity
 from cnbudget.validate.registry import rule
 from cnbudget.validate.rules.cross_table_figures import Figure, compare, equal
 from cnbudget.validate.rules.narrative_groups import ShareGroup, share_groups
-from cnbudget.validate.rules.narrative_statements import Placed, Topic, as_printed, place, placed, plain, where
+from cnbudget.validate.rules.narrative_statements import (
+    Placed,
+    Topic,
+    as_printed,
+    place,
+    placed,
+    placed_in,
+    plain,
+    where,
+)
 from cnbudget.validate.rules.narrative_tables import budget_totals, figures_of, general_totals, is_budget_total
 from cnbudget.validate.rules.performance_composition import broken, exceeded
 
@@ -303,7 +312,7 @@ def share_agrees_with_amount(ctx: Context) -> Iterator[Finding]:
     budget total the text states anywhere ("占本年支出合计的 99.4%"), or of the tables; a share within
     one unit of the nearest of them is info, a share that fits none a warning. Amounts are read with
     the trailing zeros their text dropped (110 beside 156.55 is 110.00)."""
-    items = as_printed(placed(ctx.doc))
+    items = as_printed(placed_in(ctx))
     for group in share_groups(items):
         for part in group.parts:
             found = _judge_share(ctx, items, group, part)
@@ -329,7 +338,7 @@ def amount_agrees_with_tables(ctx: Context) -> Iterator[Finding]:
     amount off the table's figure by one or two units of its own last digit (12,323.46 for
     12,323.48) is a slip (warning), by more an error. An amount that is the table's figure written
     in the wrong unit (元 as 万元) is TEXT-005's to report."""
-    for item, figures in figures_of(ctx, placed(ctx.doc)):
+    for item, figures in figures_of(ctx, placed_in(ctx)):
         amount = item.statement.amount
         if not figures or amount is None:
             continue

@@ -23,7 +23,7 @@ from cnbudget.validate.findings import Finding, Location, Severity
 from cnbudget.validate.registry import rule
 from cnbudget.validate.rules.cross_table_figures import Figure, equal, made
 from cnbudget.validate.rules.cross_table_views import Column, table_view
-from cnbudget.validate.rules.narrative_statements import Placed, place, placed, plain, where
+from cnbudget.validate.rules.narrative_statements import Placed, place, placed_in, plain, where
 from cnbudget.validate.rules.narrative_tables import is_budget_total
 
 __all__ = ["quantity_of"]
@@ -189,7 +189,7 @@ def one_quantity_one_change(ctx: Context) -> Iterator[Finding]:
     slip, where the bases differ (上年预算 here, 上年预算执行数 there), or where only the words differ
     between 一般公共预算 and 财政拨款 (the same money only where the other budgets had nothing last year)."""
     groups: dict[tuple[str, str, Decimal], list[tuple[Placed, str]]] = defaultdict(list)
-    for item in placed(ctx.doc):
+    for item in placed_in(ctx):
         statement = item.statement
         found = quantity_of(item)
         if found is None or item.past or not statement.amount or statement.prior_amount is None:
@@ -262,7 +262,7 @@ def reasons_fit(ctx: Context) -> Iterator[Finding]:
     with the direction of the stated change or rate; and a reason of the form "X经费增加/减少" about a
     项 names that 项, not another 项 of the same 款 (a sentence copied from the item above). Warnings:
     the figures may be right where the words are not."""
-    for item in placed(ctx.doc):
+    for item in placed_in(ctx):
         statement = item.statement
         text, reason = statement.text or "", (statement.reason or "").strip()
         if not reason:

@@ -26,11 +26,12 @@ import attrs
 
 from cnbudget.model import BudgetDisclosure, Statement
 from cnbudget.text import normalize_width, squeeze_spaces
+from cnbudget.validate.context import Context
 from cnbudget.validate.findings import Location
 from cnbudget.validate.rules.cross_table_figures import Figure
 
-__all__ = ["Placed", "Topic", "as_printed", "is_past", "place", "placed", "plain", "runs", "stated", "topic_of",
-           "where"]
+__all__ = ["Placed", "Topic", "as_printed", "is_past", "place", "placed", "placed_in", "plain", "runs", "stated",
+           "topic_of", "where"]
 
 
 class Topic(enum.Enum):
@@ -121,6 +122,11 @@ class Placed:
     def subject(self) -> str:
         """The subject as compared (:func:`plain`)."""
         return plain(self.statement.subject)
+
+
+def placed_in(ctx: Context) -> list[Placed]:
+    """:func:`placed` of the run's document, derived once per run for every rule that asks."""
+    return list(ctx.cache.get("placed statements", lambda: tuple(placed(ctx.doc))))
 
 
 def placed(doc: BudgetDisclosure) -> list[Placed]:

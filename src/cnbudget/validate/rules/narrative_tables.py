@@ -99,16 +99,22 @@ def _economic(item: Placed) -> bool:
     return "经济分类" in plain(item.statement.section) + plain(item.statement.text)
 
 
-def _code_views(ctx: Context, topic: Topic) -> list[View]:
-    order = ("expenditure", "general_budget") if topic in _WHOLE_BUDGET else ("general_budget", "expenditure")
+def _code_views(ctx: Context, topic: Topic) -> tuple[View, ...]:
+    # The same views serve every statement of the run (views are never changed once built).
+    whole = topic in _WHOLE_BUDGET
+    return ctx.cache.get(("narrative code views", whole), lambda: _built_code_views(ctx, whole))
+
+
+def _built_code_views(ctx: Context, whole: bool) -> tuple[View, ...]:
+    order = ("expenditure", "general_budget") if whole else ("general_budget", "expenditure")
     views: list[View] = [table_view(ctx, key, _TOTAL) for key in _present(ctx, *order)]
     summary = _tables(ctx).summary
-    if summary is not None and topic in _WHOLE_BUDGET:  # its 类 lines count every source of money
+    if summary is not None and whole:  # its 类 lines count every source of money
         views.append(by_category(ctx, "summary", summary.expenditure, _TOTAL, lambda line: line.amount))
     fiscal = _tables(ctx).fiscal_summary
     if fiscal is not None:
         views.append(by_category(ctx, "fiscal_summary", fiscal.expenditure, _TOTAL, lambda line: line.amounts.total))
-    return views
+    return tuple(views)
 
 
 def _code_amount(view: View, code: ClassificationCode) -> Figure | None:

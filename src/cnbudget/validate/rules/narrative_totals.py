@@ -19,7 +19,7 @@ from cnbudget.validate.rules.cross_table_figures import Figure, at_most, compare
 from cnbudget.validate.rules.cross_table_sources import role_figure
 from cnbudget.validate.rules.cross_table_views import Column, table_view
 from cnbudget.validate.rules.narrative_groups import Decomposition, decompositions
-from cnbudget.validate.rules.narrative_statements import Placed, Topic, place, placed, stated, where
+from cnbudget.validate.rules.narrative_statements import Placed, Topic, place, placed_in, stated, where
 from cnbudget.validate.rules.narrative_tables import budget_totals, is_budget_total, project_spending
 
 __all__ = ["project_statements"]
@@ -45,7 +45,7 @@ def projects_fit_in_budget(ctx: Context) -> Iterator[Finding]:
     is not in this department's budget (funds only passed on) do not belong in the count. A warning:
     the text may count funds the department administers for others, which it ought to say."""
     whole = project_spending(ctx)
-    counted = project_statements(placed(ctx.doc))
+    counted = project_statements(placed_in(ctx))
     if whole is None or not counted:
         return
     figures = [stated(item.statement, item.statement.amount or Decimal(0),
@@ -101,7 +101,7 @@ def department_target_is_budget(ctx: Context) -> Iterator[Finding]:
     收支总预算): the department-wide target covers the whole budget by convention, so a figure that
     matches none of them is a warning — but an error where X is one of them with two digits swapped
     (2,018.55 for 2,081.55), a slip no convention explains."""
-    items = placed(ctx.doc)
+    items = placed_in(ctx)
     for item in items:
         statement = item.statement
         if statement.amount is None or "整体" not in item.subject or not (
@@ -167,7 +167,7 @@ def totals_are_sums_of_parts(ctx: Context) -> Iterator[Finding]:
     Where every figure states its change on last year, the changes add up likewise. A total known
     only as the statement the parts follow is not held to them when they add up to another total
     stated before them under the same heading (the text listed them under that one)."""
-    items = placed(ctx.doc)
+    items = placed_in(ctx)
     for decomposition in decompositions(items):
         for column in ("amount", "change_amount"):
             found = _check(ctx, decomposition, items, column)

@@ -15,7 +15,7 @@ from cnbudget.validate.context import Context, figure
 from cnbudget.validate.findings import Finding, Location, Severity
 from cnbudget.validate.registry import rule
 from cnbudget.validate.rules.cross_table_figures import Figure
-from cnbudget.validate.rules.narrative_statements import Topic, placed, stated
+from cnbudget.validate.rules.narrative_statements import Topic, placed_in, stated
 
 __all__: list[str] = []
 
@@ -41,7 +41,7 @@ def _running_costs(ctx: Context) -> Figure | None:
         return Figure(label=f"{ctx.table_name('three_public')}“公务用车运行维护费”",
                       parts=(table.vehicle_operation.total,),
                       location=Location(table="three_public", column="vehicle_operation"))
-    for item in placed(ctx.doc):
+    for item in placed_in(ctx):
         amount = item.statement.amount
         if (amount is not None and item.topic is Topic.THREE_PUBLIC and not item.past
                 and _RUNNING.search(item.subject) and "购置" not in item.subject):

@@ -18,7 +18,7 @@ from cnbudget.validate.findings import Finding, Location, Severity
 from cnbudget.validate.registry import rule
 from cnbudget.validate.rules.cross_table_figures import Figure, compare
 from cnbudget.validate.rules.cross_table_views import Column, table_view
-from cnbudget.validate.rules.narrative_statements import Placed, Topic, placed, stated
+from cnbudget.validate.rules.narrative_statements import Placed, Topic, placed_in, stated
 from cnbudget.validate.rules.narrative_tables import is_budget_total
 from cnbudget.validate.rules.performance_common import place, where
 from cnbudget.validate.rules.performance_projects import exact_key, loose_key, nearest, similarity
@@ -72,7 +72,7 @@ def _spending(ctx: Context) -> list[Figure]:
         total = table_view(ctx, "expenditure", _TOTAL).total()
         if total is not None:
             return [total]
-    return _stated_spending(placed(ctx.doc))
+    return _stated_spending(placed_in(ctx))
 
 
 def _swapped(mine: Figure, candidates: Iterable[Figure]) -> Figure | None:

@@ -117,6 +117,8 @@ def _said(name: str, text: str) -> list[_Said]:
     """Where ``text`` states the quantity ``name`` with a figure: the name, a few words, a figure and
     its unit (``参保人数不少于9.54万人``)."""
     found: list[_Said] = []
+    if name not in text:  # most texts do not name the quantity: no pattern to run
+        return found
     for match in re.finditer(re.escape(name) + r"(?P<words>[^，。；;,\d]{0,6}?)" + _FIGURE, text):
         words, after = match["words"], text[match.end(): match.end() + 3]
         if any(word in words + after for word in _VAGUE):
@@ -187,8 +189,9 @@ def _where_said(ctx: Context, name: str, holders: list[tuple[Target, Indicator]]
     if len({str(indicator.target) for _, indicator in holders}) != 1:
         return  # the name stands for different quantities in different forms
     target, indicator = holders[0]
-    for passage in ctx.doc.prose:
-        for said in _said(name, _plain(passage.text)):
+    prose = ctx.cache.get("plain prose", lambda: [_plain(passage.text) for passage in ctx.doc.prose])
+    for text in prose:
+        for said in _said(name, text):
             yield target, indicator, said, "情况说明"
 
 

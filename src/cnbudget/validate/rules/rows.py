@@ -40,16 +40,26 @@ class _RowIdentity:
     line: Any
     row_name: str | None
     identity: Identity
+    item: str | None = None  # the "三公" item the record splits, where it is one
+
+    @property
+    def column(self) -> str:
+        """The place of the identity's total: its column, or within a "三公" item the item itself
+        (its 合计) or ``item.column`` — as HIER-008 places them."""
+        total = self.identity.total
+        if self.item is None:
+            return total
+        return self.item if total == "total" else f"{self.item}.{total}"
 
 
 def _row_identities(doc: BudgetDisclosure) -> dict[str, list[_RowIdentity]]:
     """Every identity every row of ``doc`` must satisfy, by the rule that checks it, in row order."""
     by_rule: dict[str, list[_RowIdentity]] = defaultdict(list)
 
-    def add(record: AmountRecord, table: str, line: Any, row_name: str | None = None) -> None:
+    def add(record: AmountRecord, table: str, line: Any, row_name: str | None = None, item: str | None = None) -> None:
         printed = tuple(name for name, _ in record.columns())
         for identity in identities(type(record), printed):
-            by_rule[identity.rule].append(_RowIdentity(record, table, line, row_name, identity))
+            by_rule[identity.rule].append(_RowIdentity(record, table, line, row_name, identity, item))
 
     for placed in rows_with_amounts(doc):
         add(placed.amounts, placed.table, placed.line)
@@ -61,7 +71,7 @@ def _row_identities(doc: BudgetDisclosure) -> dict[str, list[_RowIdentity]]:
     if three_public is not None:  # each item split by budget (一般公共预算 | 政府性基金 | 国有资本经营预算)
         labels = attrs.fields_dict(type(three_public))
         for name, split in three_public.items():
-            add(split, "three_public", None, row_name=zh_label(labels[name]))
+            add(split, "three_public", None, row_name=zh_label(labels[name]), item=name)
     return by_rule
 
 
@@ -75,7 +85,7 @@ def _check_identities(ctx: Context) -> Iterator[Finding]:
             continue
         found = ctx.judge(result, where=f"{ctx.table_name(row.table)} {row.row_name or describe(row.line)}",
                           what=_label(type(record), identity.total, identity.parts),
-                          locations=[location(row.table, row.line, identity.total)])
+                          locations=[location(row.table, row.line, row.column)])
         if found is not None:
             yield found
 

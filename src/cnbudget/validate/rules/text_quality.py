@@ -21,7 +21,7 @@ from cnbudget.text import normalize_width, squeeze_spaces
 from cnbudget.validate.context import Context, figure
 from cnbudget.validate.findings import Finding, Location, Severity
 from cnbudget.validate.registry import rule
-from cnbudget.validate.rules.narrative_statements import place, placed, where
+from cnbudget.validate.rules.narrative_statements import place, placed_in, where
 from cnbudget.validate.rules.narrative_tables import table_figures
 
 __all__ = ["DOUBLED", "PLACEHOLDERS", "TEMPLATE_CONTRADICTIONS"]
@@ -214,7 +214,7 @@ def amounts_in_their_unit(ctx: Context) -> Iterator[Finding]:
     is in the wrong unit — an error, and one finding: NARR-003, which holds the amount against the
     table, leaves it to this rule. The table figure is found as NARR-003 finds it, only where what
     the statement names is certain."""
-    for item in placed(ctx.doc):
+    for item in placed_in(ctx):
         amount = item.statement.amount
         if amount is None:
             continue
