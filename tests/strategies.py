@@ -7,6 +7,7 @@ codes) have explicit strategies here.
 
 from __future__ import annotations
 
+import decimal
 import enum
 import types
 import typing
@@ -17,6 +18,7 @@ import attrs
 from hypothesis import strategies as st
 
 from cnbudget.codes import EconomicCode, FunctionCode, GovEconomicCode
+from cnbudget.decimals import MAX_DECIMALS, MAX_WHOLE_DIGITS
 from cnbudget.model import FORMAT_VERSION, BudgetDisclosure
 from cnbudget.targets import parse_target
 
@@ -25,7 +27,15 @@ __all__ = ["amounts", "disclosures", "function_codes", "values_of"]
 #: Target texts of the forms documents print, so that every kind of target value is generated often.
 TARGET_FORMS = ("≥95%", ">=3个", "=1人", "≤30元/人/年", "有效提升", "2024年12月31日前", "12月", "100%", "")
 
-amounts = st.decimals(allow_nan=False, allow_infinity=False)
+#: Every amount the model takes: at most 20 digits before the decimal point and 20 after it
+#: (cnbudget.decimals), printed exponents (1E+3, 1.20E+2) included.
+amounts = st.one_of(
+    st.integers(0, MAX_DECIMALS).flatmap(
+        lambda places: st.decimals(min_value=-(10**MAX_WHOLE_DIGITS - 1), max_value=10**MAX_WHOLE_DIGITS - 1,
+                                   places=places)),
+    st.tuples(st.integers(-(10**6), 10**6), st.integers(1, MAX_WHOLE_DIGITS - 7)).map(
+        lambda pair: Decimal(pair[0]).scaleb(pair[1], decimal.Context(prec=50))),
+)
 
 
 def _code(kind: type[Any], first: str, lengths: tuple[int, ...]) -> st.SearchStrategy[Any]:

@@ -13,14 +13,14 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "cnbudget"
 
 # Each top-level part of the package and the parts it may import from (besides itself). ``_callable``
 # (a package callable as its main function) is plumbing any package's __init__ may use.
-ARITHMETIC = {"errors", "text", "money", "numbering", "_callable"}
+ARITHMETIC = {"errors", "text", "decimals", "money", "numbering", "_callable"}
 CODES = ARITHMETIC | {"codes", "vocab"}  # vocab: kinds of agency and funding sources, plain enums
 CATALOGUE = CODES | {"catalog"}
 VOCABULARY = CATALOGUE | {"targets", "target_units", "target_scoring"}
 MODEL = VOCABULARY | {"model"}
 ALLOWED: dict[str, set[str]] = {
-    "errors": set(), "text": set(), "money": {"errors", "text"}, "numbering": {"errors", "text"},
-    "_callable": set(), "vocab": set(), "codes": ARITHMETIC, "catalog": CODES,
+    "errors": set(), "text": set(), "decimals": set(), "money": {"errors", "text", "decimals"},
+    "numbering": {"errors", "text"}, "_callable": set(), "vocab": {"errors"}, "codes": ARITHMETIC, "catalog": CODES,
     "targets": CATALOGUE, "target_units": CATALOGUE, "target_scoring": CATALOGUE | {"targets"},
     "model": VOCABULARY,
     "serialize": MODEL,

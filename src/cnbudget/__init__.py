@@ -19,7 +19,16 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from cnbudget.codes import ClassificationCode, EconomicCode, FunctionCode, GovEconomicCode
-from cnbudget.errors import CnbudgetError, DataError, InvalidAmount, InvalidCode, ReadError, UnknownCode
+from cnbudget.errors import (
+    CnbudgetError,
+    DataError,
+    InvalidAmount,
+    InvalidCode,
+    InvalidValue,
+    ReadError,
+    UnknownCode,
+    UnknownName,
+)
 from cnbudget.model import *  # noqa: F403  (the model's __all__ is part of the public API)
 from cnbudget.model import __all__ as _model_all
 from cnbudget.money import (
@@ -139,6 +148,7 @@ __all__ = [
     "Interval",
     "InvalidAmount",
     "InvalidCode",
+    "InvalidValue",
     "MatchKind",
     "NameMatch",
     "ReadError",
@@ -147,6 +157,7 @@ __all__ = [
     "TargetKind",
     "TargetValue",
     "UnknownCode",
+    "UnknownName",
     "__version__",
     "catalog",
     "change",

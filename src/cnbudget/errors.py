@@ -2,7 +2,9 @@
 
 Every exception the library raises on purpose derives from :class:`CnbudgetError`, so a caller
 can catch them all in one place, and also from the built-in type a Python user expects
-(``ValueError`` for bad values, ``KeyError`` for failed look-ups).
+(``ValueError`` for bad values, ``KeyError`` for failed look-ups). Bad data never raises anything
+else; only an argument of the wrong type is a plain ``TypeError`` (text where a number belongs, a
+number where a path belongs), as Python's own functions do.
 
 >>> from cnbudget.errors import InvalidAmount, CnbudgetError
 >>> issubclass(InvalidAmount, ValueError) and issubclass(InvalidAmount, CnbudgetError)
@@ -17,9 +19,11 @@ __all__ = [
     "FinalAccountsNotRead",
     "InvalidAmount",
     "InvalidCode",
+    "InvalidValue",
     "NotADisclosure",
     "ReadError",
     "UnknownCode",
+    "UnknownName",
 ]
 
 
@@ -47,6 +51,38 @@ class InvalidCode(CnbudgetError, ValueError):
     ...
     cnbudget.errors.InvalidCode: 支出功能分类 code '2101' has 4 digits; a 类/款/项 code has 3, 5 or 7
     """
+
+
+class InvalidValue(CnbudgetError, ValueError):
+    """A value of the right type outside what it may be (取值无效): a year with no catalogue, the
+    13th month, a target value whose parts do not go together.
+
+    >>> from cnbudget import catalog
+    >>> catalog(1999)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    cnbudget.errors.InvalidValue: no 政府收支分类 catalogue for 1999: ...
+    """
+
+
+class UnknownName(CnbudgetError, KeyError):
+    """A name the library holds nothing under (名称未知): a bundled example, a rule or a family of
+    rules. The message lists the names there are.
+
+    >>> from cnbudget import example
+    >>> example("nope")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    cnbudget.errors.UnknownName: no bundled example 'nope'; available: aketao-2023, ...
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        # KeyError would quote the message; a person should read it as a sentence.
+        return self.message
 
 
 class UnknownCode(CnbudgetError, KeyError):

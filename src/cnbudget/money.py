@@ -59,6 +59,7 @@ from typing import NamedTuple
 
 import attrs
 
+from cnbudget.decimals import MAX_OPERAND_DIGITS, MAX_WHOLE_DIGITS, PRECISION, make_context, shown, size_problem
 from cnbudget.errors import InvalidAmount
 from cnbudget.text import normalize_width
 
@@ -87,22 +88,22 @@ __all__ = [
     "round_half_up",
     "share",
     "to_amount",
+    "to_figure",
     "units_off",
     "wrong_unit",
 ]
 
-# Sums, differences and unit shifts must be exact: far more digits than any amount has, and a
+# Every operation below names its context, so that the caller's never applies (cnbudget.decimals).
+# Sums, differences and unit shifts must be exact: far more digits than any operand has, and a
 # trap so that running out of digits is an error rather than a silent rounding.
-_EXACT = decimal.Context(
-    prec=200,
+_EXACT = make_context(
+    PRECISION, decimal.ROUND_HALF_EVEN,
     traps=[decimal.Inexact, decimal.InvalidOperation, decimal.Overflow, decimal.DivisionByZero],
 )
-_HALF_UP = decimal.Context(
-    prec=200, rounding=decimal.ROUND_HALF_UP, traps=[decimal.InvalidOperation, decimal.Overflow]
-)
+_HALF_UP = make_context(PRECISION, decimal.ROUND_HALF_UP, traps=[decimal.InvalidOperation, decimal.Overflow])
 # Ratio bounds are rounded outwards, so a range is never narrower than the truth.
-_FLOOR = decimal.Context(prec=50, rounding=decimal.ROUND_FLOOR)
-_CEILING = decimal.Context(prec=50, rounding=decimal.ROUND_CEILING)
+_FLOOR = make_context(50, decimal.ROUND_FLOOR)
+_CEILING = make_context(50, decimal.ROUND_CEILING)
 
 _ZERO = Decimal(0)
 _HUNDRED = Fraction(100)
@@ -178,7 +179,7 @@ def convert(amount: Decimal, from_unit: AmountUnit, to_unit: AmountUnit) -> Deci
     >>> convert(Decimal("6592.8"), AmountUnit.WAN_YUAN, AmountUnit.YUAN) == 65928000
     True
     """
-    amount = to_amount(amount, where="amount to convert")
+    amount = _operand(amount, where="amount to convert")
     if _is_exact_zero(amount):
         return _ZERO
     return amount.scaleb(_POWER_OF_TEN[from_unit] - _POWER_OF_TEN[to_unit], context=_EXACT)
@@ -187,11 +188,32 @@ def convert(amount: Decimal, from_unit: AmountUnit, to_unit: AmountUnit) -> Deci
 # ---------------------------------------------------------------------------------------------
 # Parsing and the gate for Python values
 
+# What documents print in an amount, folded to ASCII: full-width digits, the full-width comma and
+# point, minus signs and dashes, the ideographic and no-break spaces. Nothing else is folded, so
+# superscripts (²³), circled digits (①), other scripts' digits (٣٤) and look-alike punctuation
+# (、 。) are not amounts.
+_AMOUNT_FOLD = str.maketrans(
+    {
+        **{chr(0xFF10 + digit): str(digit) for digit in range(10)},
+        "，": ",",
+        "．": ".",
+        "－": "-",
+        "—": "-",
+        "–": "-",
+        "−": "-",
+        "\u3000": " ",
+        "\xa0": " ",
+    }
+)
 _NUMBER = re.compile(
-    r"(?P<number>-?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?)"
+    r"(?P<number>-?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?"
+    # The exponent form str(Decimal) writes (1E-7, 6.5928E+7), so that every amount reads back.
+    r"|-?[0-9](?:\.[0-9]+)?E[+-][0-9]{1,6})"
     r"\s*(?P<unit>亿元|万元|元)?"
 )
 _PLACEHOLDER = re.compile(r"-*")  # blank, "-", "--", "—", "——": nothing budgeted
+# Far longer than any printed amount with its spaces; longer text is refused before it is read.
+_MAX_AMOUNT_TEXT = 200
 
 
 def parse_amount_and_unit(text: str) -> tuple[Decimal, AmountUnit | None]:
@@ -203,14 +225,16 @@ def parse_amount_and_unit(text: str) -> tuple[Decimal, AmountUnit | None]:
     (Decimal('2260.66'), None)
     """
     if not isinstance(text, str):
-        raise InvalidAmount(f"not an amount: {text!r} (不是金额)")
-    compact = normalize_width(text).strip()
+        raise InvalidAmount(f"not an amount: {shown(text)} (不是金额)")
+    if len(text) > _MAX_AMOUNT_TEXT:
+        raise InvalidAmount(f"not an amount: {shown(text)} is too long to be one (不是金额)")
+    compact = text.translate(_AMOUNT_FOLD).strip()
     if _PLACEHOLDER.fullmatch(compact):
         return _ZERO, None
     match = _NUMBER.fullmatch(compact)
     if match is None:
-        raise InvalidAmount(f"not an amount: {text!r} (不是金额)")
-    number = _unsigned_zero(Decimal(match["number"].replace(",", "")))
+        raise InvalidAmount(f"not an amount: {shown(text)} (不是金额)")
+    number = _bounded(_unsigned_zero(Decimal(match["number"].replace(",", ""))), where="")
     unit = AmountUnit(match["unit"]) if match["unit"] else None
     return number, unit
 
@@ -218,10 +242,16 @@ def parse_amount_and_unit(text: str) -> tuple[Decimal, AmountUnit | None]:
 def parse_amount(text: str, *, unit: AmountUnit | None = None) -> Decimal:
     """Read an amount as documents print it (解析金额).
 
-    Accepts thousands separators in groups of three, full-width digits and punctuation, spaces
-    around, a leading minus, a unit suffix (元/万元/亿元), and blank or dash placeholders
-    (``""``, ``"-"``, ``"—"``, ``"－"``, ``"--"``), which mean zero. The result keeps the printed
-    exponent: ``"5.60"`` gives ``Decimal('5.60')``.
+    Accepts ASCII and full-width digits, thousands separators in groups of three, the full-width
+    comma and point, spaces around, a leading minus, a unit suffix (元/万元/亿元), and blank or
+    dash placeholders (``""``, ``"-"``, ``"—"``, ``"－"``, ``"--"``), which mean zero. Other
+    characters are refused, digits of other kinds (``²``, ``①``, ``٣``) and look-alike
+    punctuation (``、``, ``。``) included. The result keeps the printed exponent: ``"5.60"`` gives
+    ``Decimal('5.60')``. What ``str()`` writes of an amount reads back as the same amount, the
+    exponent form included (``"1E-7"``); other exponent forms are no amounts.
+
+    At most 20 digits before the decimal point and 20 after (:mod:`cnbudget.decimals`), also after a
+    conversion.
 
     Without ``unit`` the number is returned as printed and a suffix is dropped. With ``unit``, a
     suffixed amount is converted into ``unit`` and an unsuffixed one is taken to be in ``unit``.
@@ -230,6 +260,8 @@ def parse_amount(text: str, *, unit: AmountUnit | None = None) -> Decimal:
     (Decimal('1089.27'), Decimal('5.60'), Decimal('0'))
     >>> parse_amount("1.2亿元", unit=AmountUnit.WAN_YUAN) == 12000
     True
+    >>> parse_amount(str(Decimal("1E-7")))
+    Decimal('1E-7')
     >>> parse_amount("1e5")
     Traceback (most recent call last):
     ...
@@ -238,16 +270,17 @@ def parse_amount(text: str, *, unit: AmountUnit | None = None) -> Decimal:
     number, printed_unit = parse_amount_and_unit(text)
     if unit is None or printed_unit is None:
         return number
-    return convert(number, printed_unit, unit)
+    return _bounded(convert(number, printed_unit, unit), where="")
 
 
 def to_amount(value: object, *, where: str = "", unit: AmountUnit | None = None) -> Decimal:
     """The one gate for amounts given as Python values (金额校验).
 
     Accepts a finite ``Decimal`` (returned as is), an ``int`` and a ``str`` (read with
-    :func:`parse_amount`, passing ``unit`` on). Everything else is refused with
-    :class:`~cnbudget.errors.InvalidAmount` (a ``ValueError``), wrong types included, so one
-    ``except`` clause catches every bad amount. ``where`` names the place in the message.
+    :func:`parse_amount`, passing ``unit`` on), each of at most 20 digits before the decimal point
+    and 20 after it. Everything else is refused with :class:`~cnbudget.errors.InvalidAmount` (a
+    ``ValueError``), wrong types included, so one ``except`` clause catches every bad amount.
+    ``where`` names the place in the message.
 
     >>> to_amount(612), to_amount("1,089.27")
     (Decimal('612'), Decimal('1089.27'))
@@ -257,12 +290,12 @@ def to_amount(value: object, *, where: str = "", unit: AmountUnit | None = None)
     cnbudget.errors.InvalidAmount: lines[3].basic: float is never an amount; pass a Decimal or ...
     """
     if isinstance(value, Decimal):
-        if not value.is_finite():
-            raise InvalidAmount(_at(where, f"{value} is never an amount; amounts are finite"))
-        return _unsigned_zero(value)
+        return _bounded(_finite(value, where), where)
     if isinstance(value, bool):  # before int: bool is a subclass of int
         raise InvalidAmount(_at(where, f"bool is never an amount (got {value!r})"))
     if isinstance(value, int):
+        if abs(value) >= 10**MAX_WHOLE_DIGITS:
+            raise InvalidAmount(_at(where, f"{shown(value)} has more than {MAX_WHOLE_DIGITS} digits (位数过多)"))
         return Decimal(int(value))
     if isinstance(value, str):
         try:
@@ -283,13 +316,54 @@ def to_amount(value: object, *, where: str = "", unit: AmountUnit | None = None)
         _at(
             where,
             f"{type(value).__name__} is not an amount; pass a Decimal or a string such as"
-            f" '1089.27' (got {value!r})",
+            f" '1089.27' (got {shown(value)})",
         )
     )
 
 
 def _at(where: str, message: str) -> str:
     return f"{where}: {message}" if where else message
+
+
+def _finite(value: Decimal, where: str) -> Decimal:
+    if not value.is_finite():
+        raise InvalidAmount(_at(where, f"{value} is never an amount; amounts are finite"))
+    return _unsigned_zero(value)
+
+
+def _bounded(value: Decimal, where: str) -> Decimal:
+    problem = size_problem(value)
+    if problem is not None:
+        raise InvalidAmount(_at(where, problem))
+    return value
+
+
+def _operand(value: object, *, where: str) -> Decimal:
+    """An input of the arithmetic functions: an amount (see :func:`to_amount`) or a Decimal made of
+    amounts (a sum, a product), which may be longer, up to the digits the exact context holds."""
+    if not isinstance(value, Decimal):
+        return to_amount(value, where=where)
+    value = _finite(value, where)
+    problem = size_problem(value, limit=MAX_OPERAND_DIGITS, decimals=MAX_OPERAND_DIGITS)
+    if problem is not None:
+        raise InvalidAmount(_at(where, problem))
+    return value
+
+
+def to_figure(value: object, *, where: str = "") -> Decimal:
+    """The gate for figures computed from amounts (计算所得数): a sum, a difference, an amount in
+    another unit. Such a figure may be longer than an amount, up to 60 digits before or after the
+    decimal point; anything else is refused with :class:`~cnbudget.errors.InvalidAmount`.
+
+    >>> to_figure(Decimal("123456789012345678901234567890.5"))
+    Decimal('123456789012345678901234567890.5')
+    """
+    return _operand(value, where=where)
+
+
+def _figure(_instance: object, attribute: attrs.Attribute[Decimal], value: object) -> None:
+    """The validator of the figures of this module's results (a range's ends, a change)."""
+    _operand(value, where=attribute.name)
 
 
 def _unsigned_zero(value: Decimal) -> Decimal:
@@ -320,8 +394,8 @@ def round_half_up(value: Decimal, places: int = 2) -> Decimal:
     >>> round_half_up(Decimal("2.5"), 0)
     Decimal('3')
     """
-    value = to_amount(value, where="value to round")
-    return _unsigned_zero(value.quantize(Decimal((0, (1,), -places)), context=_HALF_UP))
+    value = _operand(value, where="value to round")
+    return _unsigned_zero(value.quantize(Decimal((0, (1,), -_places(places))), context=_HALF_UP))
 
 
 def is_rounding_of(printed: Decimal, precise: Decimal) -> bool:
@@ -350,7 +424,7 @@ def decimal_places(value: Decimal) -> int:
     >>> decimal_places(Decimal("1.2E+4"))
     -3
     """
-    return -_exponent(to_amount(value, where="value"))
+    return -_exponent(_operand(value, where="value"))
 
 
 def units_off(stated: Decimal, exact: Fraction | Decimal) -> Fraction:
@@ -362,7 +436,7 @@ def units_off(stated: Decimal, exact: Fraction | Decimal) -> Fraction:
     >>> round(float(units_off(Decimal("10.06"), Fraction(221439, 2195535) * 100)), 2)
     2.59
     """
-    stated = to_amount(stated, where="stated figure")
+    stated = _operand(stated, where="stated figure")
     unit = Fraction(1, 10 ** decimal_places(stated)) if decimal_places(stated) >= 0 else \
         Fraction(10 ** -decimal_places(stated))
     return abs(Fraction(stated) - Fraction(exact)) / unit
@@ -378,12 +452,13 @@ def digits_swapped(printed: Decimal, expected: Decimal) -> bool:
     >>> digits_swapped(Decimal("2018.56"), Decimal("2081.55")), digits_swapped(Decimal("208.15"), Decimal("2081.5"))
     (False, False)
     """
-    printed = to_amount(printed, where="printed figure")
-    expected = to_amount(expected, where="expected figure")
+    printed = _operand(printed, where="printed figure")
+    expected = _operand(expected, where="expected figure")
     if (printed < 0) != (expected < 0):
         return False
     places = max(decimal_places(printed), decimal_places(expected), 0)
-    first, second = (f"{abs(value):.{places}f}".replace(".", "") for value in (printed, expected))
+    # Widening to more places never rounds, so no context applies.
+    first, second = (f"{value.copy_abs():.{places}f}".replace(".", "") for value in (printed, expected))
     if len(first) != len(second):
         return False
     differ = [i for i, (a, b) in enumerate(zip(first, second, strict=True)) if a != b]
@@ -400,19 +475,29 @@ def wrong_unit(stated: Decimal, expected: Decimal) -> AmountUnit | None:
     >>> wrong_unit(Decimal("696.48"), Decimal("696.48")) is None, wrong_unit(Decimal("0"), Decimal("0")) is None
     (True, True)
     """
-    stated = to_amount(stated, where="stated figure")
-    expected = to_amount(expected, where="expected figure")
+    stated = _operand(stated, where="stated figure")
+    expected = _operand(expected, where="expected figure")
     if stated.is_zero() or expected.is_zero():
         return None
     for factor, unit in ((4, AmountUnit.YUAN), (-4, AmountUnit.WAN_YUAN)):
-        shifted = Interval.of_printed(stated.scaleb(-factor))
+        shifted = Interval.of_printed(stated.scaleb(-factor, context=_EXACT))
         if shifted.overlaps(Interval.of_printed(expected)):
             return unit
     return None
 
 
+def _places(places: object) -> int:
+    # A number of decimals to round to: within what an operand can have, so that the result fits.
+    if isinstance(places, bool) or not isinstance(places, int):
+        raise TypeError(f"places must be an int, not {type(places).__name__}")
+    if abs(places) > MAX_OPERAND_DIGITS:
+        raise InvalidAmount(f"cannot round to {places} decimal places (at most {MAX_OPERAND_DIGITS} either way)")
+    return places
+
+
 def _round_fraction(value: Fraction, places: int) -> Decimal:
     # Exact half-up rounding of a rational number: no intermediate decimal can go astray.
+    places = _places(places)
     scaled = abs(value) * Fraction(10) ** places
     units = int(scaled + Fraction(1, 2))  # floor, since the value is non-negative
     sign = 1 if value < 0 and units else 0
@@ -429,8 +514,8 @@ def share(part: Decimal, whole: Decimal, *, places: int = 2) -> Decimal:
     ...
     cnbudget.errors.InvalidAmount: share of a zero whole is undefined: 5 of 0 (总数为零，占比无意义)
     """
-    part = to_amount(part, where="share part")
-    whole = to_amount(whole, where="share whole")
+    part = _operand(part, where="share part")
+    whole = _operand(whole, where="share whole")
     if whole.is_zero():
         raise InvalidAmount(
             f"share of a zero whole is undefined: {part} of {whole} (总数为零，占比无意义)"
@@ -460,10 +545,10 @@ class Change:
     """
 
     amount: Decimal = attrs.field(
-        validator=attrs.validators.instance_of(Decimal), metadata={"zh": "增减额"}
+        validator=[attrs.validators.instance_of(Decimal), _figure], metadata={"zh": "增减额"}
     )
     rate: Decimal | None = attrs.field(
-        validator=attrs.validators.optional(attrs.validators.instance_of(Decimal)),
+        validator=attrs.validators.optional([attrs.validators.instance_of(Decimal), _figure]),
         metadata={"zh": "增减率(%)"},
     )
 
@@ -498,10 +583,10 @@ class Change:
         if self.amount.is_zero():
             return "与上年持平"
         suffix = f" {unit.zh}" if unit is not None else ""
-        text = f"比上年{self.amount_word} {abs(self.amount):,f}{suffix}"
+        text = f"比上年{self.amount_word} {self.amount.copy_abs():,f}{suffix}"
         if self.rate is None:
             return f"{text}（上年为零，无增长率）"
-        return f"{text}，{self.rate_word} {abs(self.rate):,f}%"
+        return f"{text}，{self.rate_word} {self.rate.copy_abs():,f}%"
 
 
 def change(current: Decimal, prior: Decimal, *, places: int = 2) -> Change:
@@ -512,8 +597,8 @@ def change(current: Decimal, prior: Decimal, *, places: int = 2) -> Change:
     >>> change(Decimal("17.03"), Decimal("0")).rate is None
     True
     """
-    current = to_amount(current, where="current amount")
-    prior = to_amount(prior, where="prior amount")
+    current = _operand(current, where="current amount")
+    prior = _operand(prior, where="prior amount")
     amount = _unsigned_zero(_EXACT.subtract(current, prior))
     if prior.is_zero():
         return Change(amount=amount, rate=None)
@@ -528,8 +613,8 @@ def prior_from_change(current: Decimal, change_amount: Decimal) -> Decimal:
     >>> prior_from_change(Decimal("2022.69"), Decimal("208.54"))
     Decimal('1814.15')
     """
-    current = to_amount(current, where="current amount")
-    change_amount = to_amount(change_amount, where="change amount")
+    current = _operand(current, where="current amount")
+    change_amount = _operand(change_amount, where="change amount")
     return _unsigned_zero(_EXACT.subtract(current, change_amount))
 
 
@@ -582,7 +667,7 @@ class Interval:
         >>> Interval.of_printed(Decimal("0"))
         Interval(low=Decimal('0'), high=Decimal('0'))
         """
-        value = to_amount(value, where="printed value")
+        value = _operand(value, where="printed value")
         if _is_exact_zero(value):
             return cls(_ZERO, _ZERO)
         half = Decimal((0, (5,), _exponent(value) - 1))
@@ -699,7 +784,7 @@ class SumCheck:
         if self.status is Consistency.EXACT:
             return f"{head} 等于分项之和 {self.parts_sum:,f}（{self.status.zh}）"
         more_or_less = "多" if self.difference > 0 else "少"
-        text = f"{head} 比分项之和 {self.parts_sum:,f} {more_or_less} {abs(self.difference):,f}"
+        text = f"{head} 比分项之和 {self.parts_sum:,f} {more_or_less} {self.difference.copy_abs():,f}"
         if self.status is Consistency.WITHIN_ROUNDING:
             return f"{text}，可由四舍五入解释（{self.status.zh}）"
         return f"{text}，超出舍入误差 {self.excess:,f}（{self.status.zh}）"
@@ -743,8 +828,8 @@ def check_sum(total: Decimal, parts: Iterable[Decimal]) -> SumCheck:
     <Consistency.EXACT: 'exact'>
     """
     _counted()
-    total = to_amount(total, where="total")
-    amounts = tuple(to_amount(part, where=f"parts[{i}]") for i, part in enumerate(parts))
+    total = _operand(total, where="total")
+    amounts = tuple(_operand(part, where=f"parts[{i}]") for i, part in enumerate(parts))
     parts_sum = functools.reduce(_EXACT.add, amounts, _ZERO)
     difference = _unsigned_zero(_EXACT.subtract(total, parts_sum))
     if difference.is_zero():
@@ -802,8 +887,8 @@ def ratio_interval(numerator: Decimal, denominator: Decimal) -> Interval | None:
     >>> ratio_interval(Decimal("1.00"), Decimal("0")) is None
     True
     """
-    numerator = to_amount(numerator, where="numerator")
-    denominator = to_amount(denominator, where="denominator")
+    numerator = _operand(numerator, where="numerator")
+    denominator = _operand(denominator, where="denominator")
     n_range, d_range = Interval.of_printed(numerator), Interval.of_printed(denominator)
     if _straddles_zero(d_range):
         return None
@@ -834,9 +919,9 @@ def check_ratio(stated_percent: Decimal, numerator: Decimal, denominator: Decima
     'INCONSISTENT'
     """
     _counted()
-    stated_percent = to_amount(stated_percent, where="stated percent")
-    numerator = to_amount(numerator, where="numerator")
-    denominator = to_amount(denominator, where="denominator")
+    stated_percent = _operand(stated_percent, where="stated percent")
+    numerator = _operand(numerator, where="numerator")
+    denominator = _operand(denominator, where="denominator")
     if denominator.is_zero():
         raise InvalidAmount(
             f"a ratio with a zero denominator is undefined: {numerator} / {denominator}"
@@ -865,11 +950,11 @@ def _rate_from_change(current: Fraction, change_amount: Fraction) -> Fraction:
 def _growth(current: Decimal, prior: Decimal | None, change_amount: Decimal | None) -> _Growth:
     if (prior is None) == (change_amount is None):
         raise TypeError("give exactly one of prior= and change_amount=")
-    current = to_amount(current, where="current amount")
+    current = _operand(current, where="current amount")
     if prior is not None:
-        prior = to_amount(prior, where="prior amount")
+        prior = _operand(prior, where="prior amount")
         return _Growth(_rate_from_prior, current, prior, Interval.of_printed(prior))
-    change_amount = to_amount(change_amount, where="change amount")
+    change_amount = _operand(change_amount, where="change amount")
     # The prior is derived, so it carries the rounding of both printed figures.
     c_range, a_range = Interval.of_printed(current), Interval.of_printed(change_amount)
     prior_range = Interval(
@@ -920,7 +1005,7 @@ def check_rate(
     'INCONSISTENT'
     """
     _counted()
-    stated_rate = to_amount(stated_rate, where="stated rate")
+    stated_rate = _operand(stated_rate, where="stated rate")
     growth = _growth(current, prior, change_amount)
     current_f, other_f = Fraction(growth.current), Fraction(growth.other)
     prior_f = current_f - other_f if growth.rate is _rate_from_change else other_f

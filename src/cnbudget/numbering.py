@@ -26,6 +26,7 @@ from cnbudget.text import normalize_width
 __all__ = [
     "CHAPTER_NUMBER",
     "CHINESE_NUMERALS",
+    "COUNT",
     "ITEM_NUMBER",
     "LIST_MARK",
     "NUMERAL",
@@ -46,6 +47,8 @@ __all__ = [
 CHINESE_NUMERALS = "零〇一二三四五六七八九十"
 #: A number in Arabic or Chinese numerals, as a regular-expression fragment.
 NUMERAL = rf"\d{{1,3}}|[{CHINESE_NUMERALS}]{{1,3}}"
+#: A count printed in digits (人, 辆, 台, 个): at most nine of them, a longer run of digits is no count.
+COUNT = r"(?<!\d)\d{1,9}(?!\d)"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 _CHINESE = "一二三四五六七八九十"  # the numerals headings count with (no 零)

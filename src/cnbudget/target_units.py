@@ -19,6 +19,8 @@ from decimal import Decimal
 
 import attrs
 
+from cnbudget.decimals import ARITHMETIC
+from cnbudget.errors import InvalidValue
 from cnbudget.money import AmountUnit
 from cnbudget.text import normalize_width, squeeze_spaces
 
@@ -104,9 +106,9 @@ class Measure:
         Decimal('8.361692')
         """
         if not self.is_money:
-            raise ValueError(f"{self.base} is not a unit of money")
+            raise InvalidValue(f"{self.base} is not a unit of money")
         # Factors are powers of ten: shifting the point keeps the printed precision.
-        return number.scaleb(self.factor.adjusted() - unit.factor.adjusted())
+        return number.scaleb(self.factor.adjusted() - unit.factor.adjusted(), context=ARITHMETIC)
 
 
 def _scaled(head: str) -> tuple[Decimal, str]:

@@ -30,6 +30,8 @@ from typing import Any
 
 import attrs
 
+from cnbudget.decimals import MAX_WHOLE_DIGITS, size_problem
+from cnbudget.errors import InvalidAmount, InvalidValue
 from cnbudget.text import normalize_width, squeeze_spaces
 
 __all__ = [
@@ -165,12 +167,12 @@ def _check_int(name: str, value: object) -> int:
 
 def _check_year(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None and not 1 <= _check_int("year", value) <= 9999:
-        raise ValueError(f"year {value!r} is out of range (1..9999)")
+        raise InvalidValue(f"year {value!r} is out of range (1..9999)")
 
 
 def _check_month(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
     if not 1 <= _check_int("month", value) <= 12:
-        raise ValueError(f"month {value!r} is out of range (1..12)")
+        raise InvalidValue(f"month {value!r} is out of range (1..12)")
 
 
 def _check_day(instance: Deadline, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -182,7 +184,7 @@ def _check_day(instance: Deadline, attribute: attrs.Attribute[Any], value: objec
     last = calendar.monthrange(year, instance.month)[1]
     if not 1 <= day <= last:
         where = f"{instance.month}月" if instance.year is None else f"{year}年{instance.month}月"
-        raise ValueError(f"day {day} does not exist in {where} (1..{last})")
+        raise InvalidValue(f"day {day} does not exist in {where} (1..{last})")
 
 
 @attrs.frozen(kw_only=True)
@@ -197,7 +199,7 @@ class Deadline:
     >>> Deadline(year=2023, month=2, day=29)
     Traceback (most recent call last):
     ...
-    ValueError: day 29 does not exist in 2023年2月 (1..28)
+    cnbudget.errors.InvalidValue: day 29 does not exist in 2023年2月 (1..28)
     """
 
     year: int | None = attrs.field(default=None, validator=_check_year, metadata={"zh": "年"})
@@ -220,7 +222,10 @@ def _check_finite_decimal(name: str, value: object) -> None:
     if not isinstance(value, Decimal):
         raise TypeError(f"{name} must be a decimal.Decimal, not {type(value).__name__} {value!r}")
     if not value.is_finite():
-        raise ValueError(f"{name} must be a finite number, not {value!r}")
+        raise InvalidAmount(f"{name} must be a finite number, not {value!r}")
+    problem = size_problem(value)
+    if problem is not None:
+        raise InvalidAmount(f"{name}: {problem}")
 
 
 def _check_number(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -234,7 +239,7 @@ def _check_words(instance: Any, attribute: attrs.Attribute[Any], value: object) 
     if not isinstance(value, str):
         raise TypeError(f"{attribute.name} must be a str, not {type(value).__name__} {value!r}")
     if not value or value != squeeze_spaces(value):
-        raise ValueError(f"{attribute.name} must be non-empty without white space, not {value!r}")
+        raise InvalidValue(f"{attribute.name} must be non-empty without white space, not {value!r}")
 
 
 # Which optional fields each kind may carry, and the one it must carry.
@@ -269,7 +274,7 @@ class TargetValue:
     >>> TargetValue(raw="有效提升", kind=TargetKind.QUALITATIVE, text="有效提升", unit="%")
     Traceback (most recent call last):
     ...
-    ValueError: a qualitative (定性) target value cannot have a unit (got '%')
+    cnbudget.errors.InvalidValue: a qualitative (定性) target value cannot have a unit (got '%')
     """
 
     raw: str = attrs.field(validator=attrs.validators.instance_of(str), metadata={"zh": "原文"})
@@ -304,12 +309,12 @@ class TargetValue:
             value = getattr(self, name)
             if value is not None and name not in _ALLOWED_FIELDS[kind]:
                 article = "an" if label[0] in "aeiou" else "a"
-                raise ValueError(
+                raise InvalidValue(
                     f"{article} {label} target value cannot have a {name} (got {value!r})"
                 )
         required = _REQUIRED_FIELD.get(kind)
         if required is not None and getattr(self, required) is None:
-            raise ValueError(f"a {label} target value needs a {required}")
+            raise InvalidValue(f"a {label} target value needs a {required}")
 
     @property
     def is_rate(self) -> bool:
@@ -510,7 +515,12 @@ def _read_quantity(raw: str, cleaned: str) -> TargetValue | None:
     number_text = squeeze_spaces(match["number"])
     if _PLAIN_NUMBER.fullmatch(number_text) is None:
         return None
+    # No printed figure has so many digits: not a quantity (and the long text is not converted).
+    if len(number_text) > 2 * MAX_WHOLE_DIGITS + 10:
+        return None
     number = Decimal(number_text.replace(",", ""))
+    if size_problem(number) is not None:
+        return None
     prefix = match["prefix"]
     before = None if prefix is None else _PREFIXES[squeeze_spaces(prefix)]
     unit_text, after = _split_suffix(squeeze_spaces(match["rest"]))

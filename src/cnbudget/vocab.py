@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import enum
 
+from cnbudget.errors import InvalidValue
+
 __all__ = ["AgencyKind", "FundingSource"]
 
 
@@ -38,7 +40,8 @@ class AgencyKind(enum.Enum):
     def from_zh(cls, text: str) -> AgencyKind:
         """The kind named by Chinese text such as 行政单位, 事业单位, 参公, 参照公务员法管理.
 
-        Raises ``ValueError`` naming the text when it names no kind.
+        Raises :class:`~cnbudget.errors.InvalidValue` (a ``ValueError``) naming the text when it names no
+        kind.
         """
         cleaned = "".join(text.split())
         if "参公" in cleaned or "参照公务员" in cleaned:
@@ -47,7 +50,7 @@ class AgencyKind(enum.Enum):
             return cls.ADMINISTRATIVE
         if cleaned.startswith("事业"):
             return cls.INSTITUTION
-        raise ValueError(f"not a kind of agency: {text!r} (expected 行政, 事业 or 参公)")
+        raise InvalidValue(f"not a kind of agency: {text!r} (expected 行政, 事业 or 参公)")
 
 
 _AGENCY_ZH = {

@@ -32,7 +32,7 @@ from cnbudget.catalog.names import MatchKind, NameMatch, match_subject_name, nor
 from cnbudget.catalog.subject import AnyCode, Family, FormerName, Subject
 from cnbudget.catalog.unknown import describe_unknown
 from cnbudget.codes import ClassificationCode, EconomicCode
-from cnbudget.errors import DataError, InvalidCode, UnknownCode
+from cnbudget.errors import DataError, InvalidCode, InvalidValue, UnknownCode
 from cnbudget.vocab import AgencyKind
 
 __all__ = ["COVERED_YEARS", "Catalog", "catalog", "load_catalog_csv"]
@@ -424,7 +424,7 @@ def _check_year(year: object) -> int:
     if isinstance(year, bool) or not isinstance(year, int):
         raise TypeError(f"a catalogue year must be an int such as 2024, not {year!r}")
     if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise ValueError(
+        raise InvalidValue(
             f"no 政府收支分类 catalogue for {year}: the classification began with the {FIRST_YEAR} "
             f"edition (years up to {LAST_YEAR} are accepted)"
         )

@@ -19,6 +19,7 @@ import attrs
 
 from cnbudget.catalog.load import FundingRecord
 from cnbudget.catalog.names import normalise_name
+from cnbudget.errors import UnknownName
 from cnbudget.vocab import FundingSource
 
 __all__ = ["FundingSourceEntry", "FundingVocabulary"]
@@ -69,11 +70,11 @@ class FundingVocabulary:
         return self._by_name.get(normalise_name(printed))
 
     def entry(self, source: FundingSource) -> FundingSourceEntry:
-        """The entry of a source (``KeyError`` if the vocabulary lacks it)."""
+        """The entry of a source (:class:`~cnbudget.errors.UnknownName`, a ``KeyError``, if the vocabulary lacks it)."""
         for entry in self._entries:
             if entry.source is source:
                 return entry
-        raise KeyError(source)
+        raise UnknownName(f"the vocabulary has no entry for {source!r}")
 
     def __iter__(self) -> Iterator[FundingSourceEntry]:
         return iter(self._entries)

@@ -244,7 +244,7 @@ def _column(header: Iterable[str], choices: tuple[str, ...]) -> str | None:
 def _year(text: str, where: str, column: str, problems: _Problems) -> int | None:
     if not text:
         return None
-    if not text.isascii() or not text.isdigit():
+    if not text.isascii() or not text.isdigit() or len(text) > 4:
         problems.add(where, f"{column} must be a year such as 2024, not {text!r}")
         return None
     year = int(text)

@@ -20,6 +20,7 @@ import enum
 import attrs
 
 from cnbudget.codes import ClassificationCode, EconomicCode, FunctionCode, GovEconomicCode
+from cnbudget.errors import InvalidValue
 
 __all__ = ["AnyCode", "Family", "FormerName", "Subject"]
 
@@ -82,7 +83,7 @@ class Family(enum.Enum):
             return cls(value)
         except ValueError:
             names = ", ".join(repr(f.value) for f in cls)
-            raise ValueError(f"not a code family: {value!r} (expected one of {names})") from None
+            raise InvalidValue(f"not a code family: {value!r} (expected one of {names})") from None
 
 
 _CODE_TYPES: dict[Family, type[AnyCode]] = {

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from cnbudget import __version__
 from cnbudget.cli import check, code, facts, read, rules, schema, score
+from cnbudget.decimals import in_own_context
 from cnbudget.errors import CnbudgetError
 
 __all__ = ["main"]
@@ -39,6 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+@in_own_context
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (also used by the console script)."""
     parser = build_parser()

@@ -13,7 +13,7 @@ default input of the command line and the documentation (see ``docs/examples.md`
 >>> example("no-such-example")
 Traceback (most recent call last):
 ...
-KeyError: "no bundled example 'no-such-example'; available: ..."
+cnbudget.errors.UnknownName: no bundled example 'no-such-example'; available: ...
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
+from cnbudget.errors import UnknownName
 from cnbudget.model import BudgetDisclosure
 from cnbudget.serialize import from_json
 
@@ -37,7 +38,8 @@ def example_names() -> tuple[str, ...]:
 
 @cache
 def example(name: str) -> BudgetDisclosure:
-    """The bundled example ``name`` (see :func:`example_names`); ``KeyError`` names the choices."""
+    """The bundled example ``name`` (see :func:`example_names`); :class:`~cnbudget.errors.UnknownName`
+    (a ``KeyError``) lists the choices."""
     if name not in example_names():
-        raise KeyError(f"no bundled example {name!r}; available: {', '.join(example_names())}")
+        raise UnknownName(f"no bundled example {name!r}; available: {', '.join(example_names())}")
     return from_json(resources.files(__name__).joinpath(name + _SUFFIX).read_text(encoding="utf-8"))

@@ -12,6 +12,7 @@ from typing import Any
 
 import attrs
 
+from cnbudget.errors import InvalidValue
 from cnbudget.model.coverage import OtherTable, UnreadTable
 from cnbudget.model.fields import each, optional_text, text, to_tuple, typed, zh
 from cnbudget.model.matters import OtherMatters
@@ -35,7 +36,7 @@ def _check_year(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> 
     if isinstance(value, bool) or not isinstance(value, int):
         raise TypeError(f"fiscal_year (预算年度) must be a whole number, not {value!r}")
     if not EARLIEST_YEAR <= value <= LATEST_YEAR:
-        raise ValueError(
+        raise InvalidValue(
             f"fiscal_year (预算年度) {value} is outside {EARLIEST_YEAR}–{LATEST_YEAR}"
         )
 

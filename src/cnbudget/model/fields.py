@@ -2,7 +2,8 @@
 
 Every public field carries its Chinese label in ``metadata["zh"]``; renderers, CSV headers, JSON
 Schema titles and messages read it from there, so names have one source of truth. Amounts pass
-through :func:`cnbudget.money.to_amount`, which refuses floats, NaN, Infinity and bools.
+through :func:`cnbudget.money.to_amount`, which refuses floats, NaN, Infinity, bools and numbers
+too long to be printed figures; counts likewise have at most 20 digits (:mod:`cnbudget.decimals`).
 
 A field with a converter is written ``attrs.field(converter=…)`` in the class body, not made by a
 helper: only there does mypy's attrs plugin see the converter, and so what the constructor accepts
@@ -30,12 +31,15 @@ from typing import Any
 
 import attrs
 
-from cnbudget.money import to_amount
+from cnbudget.decimals import MAX_WHOLE_DIGITS, shown
+from cnbudget.errors import InvalidValue
+from cnbudget.money import to_amount, to_figure
 
 __all__ = [
     "AmountInput",
     "as_amount",
     "as_optional_amount",
+    "as_optional_figure",
     "code_or_none",
     "each",
     "money",
@@ -89,6 +93,12 @@ def as_optional_amount(value: AmountInput | None) -> Decimal | None:
     return None if value is None else to_amount(value)
 
 
+def as_optional_figure(value: AmountInput | None) -> Decimal | None:
+    """The converter of a figure computed from amounts (a sum, a difference;
+    :func:`cnbudget.money.to_figure`), which may be longer than any printed amount."""
+    return None if value is None else to_figure(value)
+
+
 def each(kind: type[Any] | tuple[type[Any], ...]) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
     """The validator of a collection: every item is a ``kind``."""
     return attrs.validators.deep_iterable(attrs.validators.instance_of(kind))
@@ -125,7 +135,12 @@ def _int_validator(_instance: Any, attribute: attrs.Attribute[Any], value: Any) 
     if isinstance(value, bool) or not isinstance(value, int):
         raise TypeError(
             f"{attribute.name} ({zh_label(attribute)}) must be a whole number, "
-            f"not {type(value).__name__}: {value!r}"
+            f"not {type(value).__name__}: {shown(value)}"
+        )
+    if abs(value) >= 10**MAX_WHOLE_DIGITS:
+        raise InvalidValue(
+            f"{attribute.name} ({zh_label(attribute)}) {shown(value)} has more than {MAX_WHOLE_DIGITS} digits"
+            " (位数过多)"
         )
 
 

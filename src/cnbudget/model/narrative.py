@@ -40,6 +40,7 @@ from cnbudget.model.fields import (
     typed,
     zh,
 )
+from cnbudget.money import prior_from_change
 
 __all__ = ["ChangeBasis", "Statement"]
 
@@ -103,4 +104,4 @@ class Statement:
             return self.stated_prior
         if self.amount is None or self.change_amount is None:
             return None
-        return self.amount - self.change_amount
+        return prior_from_change(self.amount, self.change_amount)

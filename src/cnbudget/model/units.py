@@ -26,6 +26,8 @@ from typing import Any
 
 import attrs
 
+from cnbudget.errors import InvalidAmount
+from cnbudget.model.coverage import UnreadTable
 from cnbudget.model.disclosure import BudgetDisclosure
 from cnbudget.model.tables import Table
 from cnbudget.money import AmountUnit, convert
@@ -34,15 +36,23 @@ __all__ = ["in_document_unit"]
 
 
 def in_document_unit(doc: BudgetDisclosure) -> BudgetDisclosure:
-    """``doc`` with every table in the document's unit (the same object where nothing differs)."""
-    changed: dict[str, Any] = {
-        key: _converted(table, table.unit, doc.amount_unit)
-        for key, table in doc.tables.present()
-        if table.unit is not None and table.unit is not doc.amount_unit
-    }
+    """``doc`` with every table in the document's unit (the same object where nothing differs). A
+    table whose amounts would pass the bounds of a figure (:mod:`cnbudget.decimals`) in that unit
+    cannot be compared: it is left out, recorded as a table not read, with the reason."""
+    changed: dict[str, Any] = {}
+    unread: list[UnreadTable] = []
+    for key, table in doc.tables.present():
+        if table.unit is None or table.unit is doc.amount_unit:
+            continue
+        try:
+            changed[key] = _converted(table, table.unit, doc.amount_unit)
+        except InvalidAmount as error:
+            changed[key] = None
+            unread.append(UnreadTable(key=key, title=None, line=table.line_number, reason=(
+                f"its amounts in {table.unit.zh} cannot be compared in the document's {doc.amount_unit.zh}: {error}")))
     if not changed:
         return doc
-    return attrs.evolve(doc, tables=attrs.evolve(doc.tables, **changed))
+    return attrs.evolve(doc, tables=attrs.evolve(doc.tables, **changed), unread=(*doc.unread, *unread))
 
 
 def _converted(table: Table, from_unit: AmountUnit, to_unit: AmountUnit) -> Table:

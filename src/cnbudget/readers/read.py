@@ -10,15 +10,18 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import attrs
 
+from cnbudget.decimals import in_own_context, shown
 from cnbudget.errors import FinalAccountsNotRead, NotADisclosure, ReadError
-from cnbudget.model import BudgetDisclosure, OtherTable, Tables, UnreadTable
+from cnbudget.model import Agency, BudgetDisclosure, OtherTable, Staffing, Statement, Tables, UnreadTable
 from cnbudget.model.kinds import printed_title
 from cnbudget.readers.flat.rebuild import rebuild_flat_blocks
+from cnbudget.readers.guard import guarded
 from cnbudget.readers.performance.read import read_performance
 from cnbudget.readers.prose.cuts import DocumentCuts
 from cnbudget.readers.prose.document_text import department_names, passages
@@ -76,6 +79,8 @@ def load_text(path: str | os.PathLike[str], *, encoding: str | None = None) -> s
         data = path.read_bytes()
     except OSError as error:
         raise ReadError(f"cannot read {path}: {error.strerror or error}") from error
+    except ValueError as error:  # a NUL or a lone surrogate: no file can have that name
+        raise ReadError(f"cannot read {shown(str(path))}: not a possible file name ({error})") from error
     if len(data) > _MAX_BYTES:
         raise ReadError(f"{path} is {len(data)} bytes; a disclosure is far smaller")
     return decode(data, encoding=encoding, name=str(path))
@@ -87,11 +92,14 @@ def _load(source: str | os.PathLike[str], encoding: str | None) -> str:
         return load_text(source, encoding=encoding)
     if not isinstance(source, str):
         raise TypeError(f"read_text takes a path or the text itself, not {type(source).__name__}")
+    if len(source) > _MAX_BYTES:  # characters, each at least a byte in a file
+        raise ReadError(f"the text has {len(source)} characters; a disclosure is far smaller")
     if "\x00" in source:
         raise ReadError("the text contains NUL characters: it is binary data, not a document")
     return source
 
 
+@in_own_context
 def read_text(source: str | os.PathLike[str], *, encoding: str | None = None) -> ReadResult:
     """Read a published disclosure from a path (``.txt``/``.md``) or from the text itself, in any of
     its forms (:mod:`~cnbudget.readers.text.forms`: TAB-separated, Markdown tables, layout or flat
@@ -105,6 +113,7 @@ def read_text(source: str | os.PathLike[str], *, encoding: str | None = None) ->
     return read_lines(text_lines(_load(source, encoding)))
 
 
+@in_own_context
 def read_files(paths: Sequence[str | os.PathLike[str]], *, encoding: str | None = None) -> ReadResult:
     """Read several files as the one disclosure they publish together (the text, and the tables
     published as a file of their own: 公开表附后), each text or PDF. Each problem names its file and
@@ -150,6 +159,7 @@ def _in_file(problem: Problem, starts: Sequence[tuple[int, str]]) -> Problem:
     return attrs.evolve(problem, line=problem.line - offset, source=path)
 
 
+@in_own_context
 def read_lines(lines: Sequence[SourceLine]) -> ReadResult:
     """Read a published disclosure from its numbered lines (see :func:`read_text`)."""
     if document_kind(lines) is DocumentKind.FINAL_ACCOUNTS:
@@ -190,23 +200,25 @@ def read_lines(lines: Sequence[SourceLine]) -> ReadResult:
                         message="a second table with this title; the first one was kept", table=block.key)
             )
             continue
-        table, table_problems = TABLE_READERS[block.key](block)
+        table_problems: list[Problem] = []
+        table = guarded(partial(TABLE_READERS[block.key], block), None, table_problems, part="the table",
+                        line=block.title.number, text=block.title.text, table=block.key)
         problems.extend([*table_problems, *unplaced_rows(block)])
         if table is None:
             unread.append(_unread(block, table_problems))
             continue
         # A table keeps its own unit only where it differs from the document's.
         tables[block.key] = attrs.evolve(table, unit=None) if table.unit is front.amount_unit else table
-    statements, statement_problems = read_statements(
-        lines, department=front.department, fiscal_year=front.fiscal_year, unit=front.amount_unit, cuts=cuts
-    )
-    problems.extend(statement_problems)
-    agencies, staffing, organisation_problems = read_organisation(lines, department=front.department, cuts=cuts)
-    problems.extend(organisation_problems)
-    other_matters, matter_problems = read_other_matters(
-        lines, department=front.department, fiscal_year=front.fiscal_year, unit=front.amount_unit, cuts=cuts
-    )
-    problems.extend(matter_problems)
+    no_statements: tuple[Statement, ...] = ()
+    statements = guarded(partial(read_statements, lines, department=front.department, fiscal_year=front.fiscal_year,
+                                 unit=front.amount_unit, cuts=cuts), no_statements, problems,
+                         part="the narrative (文字说明)")
+    no_organisation: tuple[tuple[Agency, ...], Staffing | None] = ((), None)
+    agencies, staffing = guarded(partial(_organisation, lines, department=front.department, cuts=cuts),
+                                 no_organisation, problems, part="the organisation and staff (机构人员)")
+    other_matters = guarded(partial(read_other_matters, lines, department=front.department,
+                                    fiscal_year=front.fiscal_year, unit=front.amount_unit, cuts=cuts), None, problems,
+                            part="the other matters (其他重要事项)")
     disclosure = BudgetDisclosure(
         department=front.department or "",
         fiscal_year=front.fiscal_year,
@@ -230,6 +242,13 @@ def read_lines(lines: Sequence[SourceLine]) -> ReadResult:
     if pages:
         problems = [attrs.evolve(p, page=pages.get(p.line)) if p.line is not None else p for p in problems]
     return ReadResult(disclosure=disclosure, problems=problems)
+
+
+def _organisation(
+    lines: Sequence[SourceLine], *, department: str | None, cuts: DocumentCuts,
+) -> tuple[tuple[tuple[Agency, ...], Staffing | None], list[Problem]]:
+    agencies, staffing, problems = read_organisation(lines, department=department, cuts=cuts)
+    return (agencies, staffing), problems
 
 
 def _unread(block: Block, problems: Sequence[Problem]) -> UnreadTable:

@@ -17,6 +17,7 @@ from decimal import Decimal
 
 import attrs
 
+from cnbudget.decimals import in_own_context
 from cnbudget.model.fields import as_amount, as_optional_amount, each, optional_text, text, to_tuple, typed, zh
 from cnbudget.target_scoring import ScoringMethod
 
@@ -43,6 +44,7 @@ class ScoreStep:
     score: Decimal | None = attrs.field(default=None, converter=as_optional_amount, metadata=zh("得分"))
     explanation: str = text("计算说明")
 
+    @in_own_context
     def describe(self) -> str:
         """One line: indicator, target, result, method, arithmetic and reason."""
         actual = "（无）" if self.actual is None else self.actual
@@ -77,6 +79,7 @@ class ScoreCard:
         """Whether every indicator has a score."""
         return all(step.score is not None for step in self.steps)
 
+    @in_own_context
     def to_text(self) -> str:
         """The card for people: a line per indicator, then the total."""
         lines = [step.describe() for step in self.steps]

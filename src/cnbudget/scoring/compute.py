@@ -28,6 +28,7 @@ import decimal
 from collections.abc import Mapping
 from decimal import Decimal
 
+from cnbudget.decimals import in_own_context, make_context
 from cnbudget.model import DepartmentTarget, Indicator, ProjectTarget
 from cnbudget.money import round_half_up
 from cnbudget.scoring.card import ScoreCard, ScoreStep
@@ -42,7 +43,7 @@ __all__ = ["score", "score_indicator"]
 _ONE = Decimal(1)
 _ZERO = Decimal(0)
 # Ratios are exact to far more digits than any printed figure has; rounding happens once, at the end.
-_PRECISE = decimal.Context(prec=50, rounding=decimal.ROUND_HALF_UP)
+_PRECISE = make_context(50, decimal.ROUND_HALF_UP)
 
 
 def _key(name: str) -> str:
@@ -201,6 +202,7 @@ def _applied(method: ScoringMethod, target: TargetValue, notes: list[str]) -> Sc
     return fallback[0]
 
 
+@in_own_context
 def score_indicator(indicator: Indicator, actual: str | None) -> ScoreStep:
     """Score one indicator against the printed actual result (``None``: no result given).
 
@@ -235,6 +237,7 @@ def score_indicator(indicator: Indicator, actual: str | None) -> ScoreStep:
     )
 
 
+@in_own_context
 def score(target: ProjectTarget | DepartmentTarget, actuals: Mapping[str, str]) -> ScoreCard:
     """Score every indicator of ``target``; ``actuals`` maps indicator names (三级指标) to the
     printed actual results. Names are matched after width folding and white-space removal; an

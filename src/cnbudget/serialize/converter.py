@@ -29,10 +29,14 @@ from typing import Any
 import cattrs
 
 from cnbudget.codes import ClassificationCode
+from cnbudget.decimals import shown, size_problem
 from cnbudget.errors import InvalidAmount
 from cnbudget.serialize.formats import AMOUNT
 
 __all__ = ["JsonNumber", "converter", "make_converter"]
+
+# Longer than any amount within the bounds of cnbudget.decimals, written out in full.
+_MAX_AMOUNT_TEXT = 100
 
 
 class JsonNumber(str):
@@ -64,12 +68,16 @@ def _structure_amount(value: object, _type: type[Any]) -> Decimal:
         raise InvalidAmount(
             f'an amount must be a string such as "12.50", not {_describe(value)} (金额须写成字符串)'
         )
-    if not AMOUNT.fullmatch(value):
-        raise InvalidAmount(f"not an amount: {value!r} (不是金额; write digits such as \"1089.27\")")
+    if len(value) > _MAX_AMOUNT_TEXT or not AMOUNT.fullmatch(value):
+        raise InvalidAmount(f"not an amount: {shown(value)} (不是金额; write digits such as \"1089.27\")")
     try:
-        return Decimal(value)
+        number = Decimal(value)
     except InvalidOperation as error:  # pragma: no cover - the pattern admits only valid decimals
-        raise InvalidAmount(f"not an amount: {value!r}") from error
+        raise InvalidAmount(f"not an amount: {shown(value)}") from error
+    problem = size_problem(number)
+    if problem is not None:
+        raise InvalidAmount(problem)
+    return number
 
 
 def _structure_text(value: object, _type: type[Any]) -> str:

@@ -23,6 +23,7 @@ import io
 from collections.abc import Iterator
 from typing import TextIO
 
+from cnbudget.decimals import in_own_context
 from cnbudget.model import FACT_COLUMNS, BudgetDisclosure
 from cnbudget.model.facts import numbered_facts
 
@@ -33,6 +34,7 @@ DOCUMENT_FACT_COLUMNS = ("source", "department", "fiscal_year", "amount_unit", "
                          "project", "row", "column", "amount")
 
 
+@in_own_context
 def write_facts_csv(doc: BudgetDisclosure, stream: TextIO) -> int:
     """Write the facts of ``doc`` as CSV to ``stream``; return the number of data rows."""
     writer = csv.writer(stream, lineterminator="\n")
@@ -44,6 +46,7 @@ def write_facts_csv(doc: BudgetDisclosure, stream: TextIO) -> int:
     return count
 
 
+@in_own_context
 def facts_csv(doc: BudgetDisclosure) -> str:
     """The facts of ``doc`` as CSV text."""
     buffer = io.StringIO()

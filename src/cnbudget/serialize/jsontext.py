@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 from typing import Any, TypeVar, overload
 
+from cnbudget.decimals import in_own_context
 from cnbudget.errors import DataError
 from cnbudget.model import FORMAT_VERSION, BudgetDisclosure
 from cnbudget.serialize.converter import JsonNumber, converter
@@ -27,11 +28,13 @@ __all__ = ["from_dict", "from_json", "to_dict", "to_json"]
 T = TypeVar("T")
 
 
+@in_own_context
 def to_dict(obj: Any) -> Any:
     """Plain data (dicts, lists, strings, numbers) for a model object."""
     return converter.unstructure(obj)
 
 
+@in_own_context
 def to_json(obj: Any, *, indent: int | None = 2) -> str:
     """JSON text for a model object; Chinese stays readable (not ``\\u`` escaped)."""
     data = to_dict(obj)
@@ -55,6 +58,7 @@ def _check_version(data: object) -> None:
 def from_dict(data: object) -> BudgetDisclosure: ...
 @overload
 def from_dict(data: object, cls: type[T]) -> T: ...
+@in_own_context
 def from_dict(data: object, cls: type[Any] = BudgetDisclosure) -> Any:
     """Build a model object from plain data, or raise :class:`DataError` listing every problem."""
     if cls is BudgetDisclosure:
@@ -90,6 +94,7 @@ def _loads(text: str | bytes) -> object:
 def from_json(text: str | bytes) -> BudgetDisclosure: ...
 @overload
 def from_json(text: str | bytes, cls: type[T]) -> T: ...
+@in_own_context
 def from_json(text: str | bytes, cls: type[Any] = BudgetDisclosure) -> Any:
     """Read JSON text written by :func:`to_json` (or by another tool following the schema)."""
     return from_dict(_loads(text), cls)

@@ -35,6 +35,9 @@ __all__ = ["Shift", "shifted_rows"]
 Checker = Callable[[BudgetDisclosure, Sequence[str], str], Iterable[Finding]]
 
 _MAX_TRIES = 200  # hypotheses per table: a bound on the time a badly broken table may take
+# Each hypothesis checks the whole document again, so a long document gets fewer: the rows checked
+# over all hypotheses stay within a few checks of a long document (100 hypotheses of 200 rows each).
+_MAX_ROWS_CHECKED = 20_000
 
 
 @attrs.frozen(kw_only=True)
@@ -125,7 +128,7 @@ def _hypotheses(rows: Sequence[tuple[Any, AmountRecord]], key: str) -> Iterator[
                 yield Shift(table=key, first=first, last=last, columns=tuple(columns[start:]), by=by)
 
 
-def _explain(doc: BudgetDisclosure, key: str, findings: list[Finding], check: Checker) -> list[Shift]:
+def _explain(doc: BudgetDisclosure, key: str, findings: list[Finding], check: Checker, tries: int) -> list[Shift]:
     """The shifts that, undone, make every failure of the table go away and add none: the fewest
     columns each (starting at the column a moved figure belongs in)."""
     failing = [f for f in findings if _touches(f, key)]
@@ -141,8 +144,8 @@ def _explain(doc: BudgetDisclosure, key: str, findings: list[Finding], check: Ch
     if not rows:
         return []
     found: dict[tuple[int, int, int], Shift] = {}
-    for tries, shift in enumerate(_hypotheses(rows, key)):
-        if tries >= _MAX_TRIES:
+    for tried, shift in enumerate(_hypotheses(rows, key)):
+        if tried >= tries:
             break
         moved = _with_rows_moved(doc, key, shift)
         if moved is None:
@@ -191,10 +194,12 @@ def shifted_rows(doc: BudgetDisclosure, findings: list[Finding], check: Checker,
     keys = sorted({location.table for f in findings if f.rule.startswith("HIER") and f.severity is Severity.ERROR
                    for location in f.locations[:1] if location.table})
     original = list(findings)  # each table is judged against what the rules found, not what is left
+    size = sum(1 for _, table in doc.tables.present() for _ in table.rows())
+    tries = min(_MAX_TRIES, _MAX_ROWS_CHECKED // max(size * len(keys), 1))
     for key in keys:
         if getattr(doc.tables, key, None) is None:
             continue
-        shifts = _explain(doc, key, original, check)
+        shifts = _explain(doc, key, original, check, tries)
         message = _describe(doc, shifts, table_name(key)) if shifts else None
         if message is None:
             continue

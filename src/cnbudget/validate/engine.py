@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from cnbudget.catalog import COVERED_YEARS, Catalog
 from cnbudget.catalog import catalog as bundled_catalog
+from cnbudget.decimals import in_own_context
 from cnbudget.model import BudgetDisclosure, coverage
 from cnbudget.model.units import in_document_unit
 from cnbudget.money import counting_comparisons
@@ -64,6 +65,7 @@ def _findings(doc: BudgetDisclosure, catalog: Catalog | None, rules: Iterable[Ru
             yield from rule.check(Context(doc=doc, catalog=catalog, rule=rule, cache=cache))
 
 
+@in_own_context
 def validate(
     doc: BudgetDisclosure,
     *,

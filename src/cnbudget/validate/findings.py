@@ -15,7 +15,7 @@ from decimal import Decimal
 import attrs
 
 from cnbudget.model.fields import (
-    as_optional_amount,
+    as_optional_figure,
     each,
     money,
     optional_text,
@@ -72,7 +72,8 @@ class Finding:
     message: str = text("说明")
     locations: tuple[Location, ...] = attrs.field(factory=tuple, converter=to_tuple, validator=each(Location),
                                                   metadata=zh("位置"))
-    expected: Decimal | None = attrs.field(default=None, converter=as_optional_amount, metadata=money("应为"))
-    actual: Decimal | None = attrs.field(default=None, converter=as_optional_amount, metadata=money("实为"))
+    # Computed figures (a sum of parts, a difference), which may be longer than a printed amount.
+    expected: Decimal | None = attrs.field(default=None, converter=as_optional_figure, metadata=money("应为"))
+    actual: Decimal | None = attrs.field(default=None, converter=as_optional_figure, metadata=money("实为"))
     related: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple, validator=each(str),
                                            metadata=zh("相关发现"))

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from cnbudget.errors import UnknownName
 from cnbudget.validate.findings import Finding, Severity
 
 if TYPE_CHECKING:
@@ -128,4 +129,4 @@ def select_rules(selection: Iterable[str | Rule] | None, among: Mapping[str, Rul
         elif item in FAMILIES:
             yield from (r for r in among.values() if r.family == item)
         else:
-            raise KeyError(f"no rule or family {item!r}; families: {', '.join(FAMILIES)}")
+            raise UnknownName(f"no rule or family {item!r}; families: {', '.join(FAMILIES)}")

@@ -23,6 +23,7 @@ from typing import Any
 
 import attrs
 
+from cnbudget.decimals import in_own_context
 from cnbudget.model import Coverage
 from cnbudget.model.fields import each, to_tuple, typed, zh
 from cnbudget.validate.findings import Finding, Severity
@@ -77,6 +78,7 @@ class Report:
         """How many findings of each severity."""
         return {s: sum(1 for f in self.findings if f.severity is s) for s in Severity}
 
+    @in_own_context
     def to_dict(self) -> dict[str, Any]:
         """The JSON form as plain data."""
         data: dict[str, Any] = {"findings": [_finding_dict(f) for f in self.findings]}
@@ -91,6 +93,7 @@ class Report:
         """The JSON form as text."""
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
+    @in_own_context
     def to_text(self, *, title: str | None = None, source: str | None = None, positions: bool = True) -> str:
         """A readable report: a summary line, then one block per finding, each headed by where the
         document prints it the way linters do (``source:57:`` for a line of text, ``source:p.12:``

@@ -118,7 +118,10 @@ class _Row:
     lines: tuple[SourceLine, ...]
 
     def joined(self, cells: Sequence[str], line: SourceLine) -> _Row:
-        merged = tuple(a + b.strip() if b.strip() else a for a, b in zip(self.cells, cells, strict=True))
+        # A row may print more cells than the heading names (reported when it is placed): pad the shorter.
+        width = max(len(self.cells), len(cells))
+        merged = tuple(a + b.strip() if b.strip() else a
+                       for a, b in zip(_pad(self.cells, width), _pad(cells, width), strict=True))
         return _Row(cells=merged, lines=(*self.lines, line))
 
 

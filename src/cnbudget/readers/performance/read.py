@@ -30,6 +30,8 @@ comparator=None, number=Decimal('95'), unit='%', text=None, deadline=None), Deci
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
+from typing import Any
 
 from cnbudget.model import (
     DepartmentFunds,
@@ -41,6 +43,7 @@ from cnbudget.model import (
     ProjectTarget,
 )
 from cnbudget.money import AmountUnit
+from cnbudget.readers.guard import guarded
 from cnbudget.readers.performance.flat import read_flat_form
 from cnbudget.readers.performance.forms import FormTop, read_department_top, read_project_top
 from cnbudget.readers.performance.indicator_tree import IndicatorColumns, is_section_heading, read_indicators
@@ -156,6 +159,15 @@ def read_department_target(block: Block) -> tuple[DepartmentTarget | None, list[
     return target, top.problems
 
 
+def _summary(block: Block) -> tuple[tuple[list[ProjectTarget], list[FundsSubtotal]], list[Problem]]:
+    projects, subtotals, problems = read_targets_summary(block)
+    return (projects, subtotals), problems
+
+
+def _where(block: Block) -> dict[str, Any]:
+    return {"part": "the form", "line": block.title.number, "text": block.title.text, "table": block.key}
+
+
 def read_performance(
     blocks: Sequence[Block], *, unit: AmountUnit | None = None
 ) -> tuple[PerformanceTargets | None, list[Problem]]:
@@ -167,23 +179,21 @@ def read_performance(
     problems: list[Problem] = []
     for block in blocks:
         if block.key == "department_target":
-            target, found = read_department_target(block)
-            problems.extend(found)
+            target = guarded(partial(read_department_target, block), None, problems, **_where(block))
             if target is not None and department is not None:
                 problems.append(Problem(line=block.title.number, text=block.title.text, table=block.key,
                                         message="a second 部门整体绩效目标表; the first one was kept"))
             elif target is not None:
                 department = target
         elif block.key == "project_target":
-            project, found = read_project_target(block, unit=unit)
-            problems.extend(found)
+            project = guarded(partial(read_project_target, block, unit=unit), None, problems, **_where(block))
             if project is not None:
                 projects.append(project)
         elif block.key == "project_targets_summary":
-            rows, totals, found = read_targets_summary(block)
+            nothing: tuple[list[ProjectTarget], list[FundsSubtotal]] = ([], [])
+            rows, totals = guarded(partial(_summary, block), nothing, problems, **_where(block))
             projects.extend(rows)
             subtotals.extend(totals)
-            problems.extend(found)
         else:
             problems.append(Problem(line=block.title.number, text=block.title.text, table=block.key,
                                     message=f"not a performance-target form (keys: {', '.join(PERFORMANCE_KEYS)})"))

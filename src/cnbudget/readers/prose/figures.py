@@ -30,7 +30,7 @@ from decimal import Decimal
 import attrs
 
 from cnbudget.model.narrative import ChangeBasis
-from cnbudget.numbering import LIST_MARK
+from cnbudget.numbering import COUNT, LIST_MARK
 
 __all__ = [
     "COMPARED",
@@ -100,9 +100,9 @@ _PRIOR = re.compile(
 )
 _RESTATED = re.compile(r"^(?:(?P<year>\d{4})\s*年度?|本年度?|今年)?\s*(?:预算安排|预算数为|预算数|预算为|安排)$")
 _REASON = re.compile(r"^(?:主要原因(?:是|为|有)?[：:]?|主要是(?:因为?|由于)?(?![：:])|原因是)")
-_COUNT = re.compile(r"^(?P<subject>.+?)(?:共有|共计|共|为|有)?\s*(?P<count>\d+)\s*(?:个|项)$")
+_COUNT = re.compile(rf"^(?P<subject>.+?)(?:共有|共计|共|为|有)?\s*(?P<count>{COUNT})\s*(?:个|项)$")
 # "2018 年本部门共 5 个项目实行绩效目标管理": the count first; what precedes it is left to clean.
-_COUNT_FIRST = re.compile(r"^(?P<lead>[^，,]*?)(?:共有|共计|共)\s*(?P<count>\d+)\s*(?:个|项)(?P<subject>项目.+)$")
+_COUNT_FIRST = re.compile(rf"^(?P<lead>[^，,]*?)(?:共有|共计|共)\s*(?P<count>{COUNT})\s*(?:个|项)(?P<subject>项目.+)$")
 _NOT_ARRANGED = re.compile(r"^(?P<subject>.+?)(?:均)?未安排$")
 # "2018 年无公务用车购置预算安排", "某院无机关运行经费": what stands before 无 must be no subject.
 _ABSENT = re.compile(r"^(?P<lead>[^无]*)无(?P<subject>[^无]+?)(?:预算安排|(?<=经费))$")

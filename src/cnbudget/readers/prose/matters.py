@@ -43,8 +43,10 @@ from typing import Any
 
 import attrs
 
+from cnbudget.errors import InvalidAmount
 from cnbudget.model import Assets, OtherMatters, Procurement, Statement, VehicleGroup
 from cnbudget.money import AmountUnit, parse_amount
+from cnbudget.numbering import COUNT
 from cnbudget.readers.prose.cuts import DocumentCuts
 from cnbudget.readers.prose.figures import (
     NUMBER,
@@ -85,15 +87,15 @@ _AS_OF = (
 _BUILDING = re.compile(
     rf"(?:房屋|办公用房|房产)(?:建筑)?(?:面积)?(?:共|为|共计)?\s*(?P<area>{NUMBER})\s*平方米{_VALUE}"
 )
-_VEHICLES = re.compile(rf"(?P<count>\d+)\s*辆{_VALUE}")
+_VEHICLES = re.compile(rf"(?P<count>{COUNT})\s*辆{_VALUE}")
 _VEHICLE_KIND = re.compile(r"(?:车辆|用车|汽车)$")
 _VEHICLE_TOTAL_KINDS = ("车辆", "汽车")
 _KIND_LEAD = re.compile(r"^[（(]?(?:\d{1,2}\s*[、.．]\s*)?(?:其中[：:]?)?(?:共有|共计|拥有|共|有)?")
 _FURNITURE = re.compile(rf"办公家具(?:价值|账面价值|原值)?(?:为|共计)?\s*(?P<value>{NUMBER})\s*{_UNIT}")
 _OTHER = re.compile(rf"其他(?:国有)?资产(?:价值|账面价值|原值)?(?:为|共计)?\s*(?P<value>{NUMBER})\s*{_UNIT}")
 _EQUIPMENT = re.compile(
-    r"(?P<threshold>\d+)\s*万元(?:[（(]含[)）])?以上[^，,；;。\d]*?设备\s*(?:[（(][^（）()\d]*[)）])?\s*(?:共|为)?\s*"
-    r"(?P<count>\d+)\s*(?:台|套)"
+    rf"(?P<threshold>{COUNT})\s*万元(?:[（(]含[)）])?以上[^，,；;。\d]*?设备\s*(?:[（(][^（）()\d]*[)）])?\s*(?:共|为)?\s*"
+    rf"(?P<count>{COUNT})\s*(?:台|套)"
 )
 _PLANNED = re.compile(r"购置|拟购|计划购")
 _EQUIPMENT_FIELDS = {50: "equipment_over_500k", 100: "equipment_over_1m"}
@@ -173,7 +175,10 @@ def _procurement(found: Sequence[Section], unit: AmountUnit, problems: list[Prob
                     _problem(problems, line, clause, f"an amount ({found_amount.text}) that names no part of the "
                                                      "procurement budget; not read")
                     continue
-                fields.set(field, parse_amount(found_amount.text, unit=unit), line, clause)
+                try:
+                    fields.set(field, parse_amount(found_amount.text, unit=unit), line, clause)
+                except InvalidAmount as error:  # digits past any printed amount
+                    _problem(problems, line, clause, f"{error}; not read")
     return Procurement(**fields.values) if fields.values else None
 
 
@@ -189,10 +194,14 @@ class _AssetReader:
         self.problems = problems
         self.used: list[tuple[int, int]] = []
 
-    def amount(self, match: re.Match[str]) -> Decimal | None:
+    def amount(self, match: re.Match[str], line: int) -> Decimal | None:
         if match["value"] is None:
             return None
-        return parse_amount(f"{match['value']}{match['unit']}", unit=self.context.unit)
+        try:
+            return parse_amount(f"{match['value']}{match['unit']}", unit=self.context.unit)
+        except InvalidAmount as error:  # digits past any printed amount
+            _problem(self.problems, line, match.group(0), f"{error}; not read")
+            return None
 
     def read(self, line: int, sentence: str) -> None:
         self.used = []
@@ -204,12 +213,12 @@ class _AssetReader:
         for match in _BUILDING.finditer(sentence):
             self.fields.set("building_area", Decimal(match["area"].replace(",", "")), line, sentence)
             if match["value"] is not None:
-                self.fields.set("building_value", self.amount(match), line, sentence)
+                self.fields.set("building_value", self.amount(match, line), line, sentence)
             self.used.append(match.span())
         self.read_vehicles(line, sentence)
         for pattern, field in ((_FURNITURE, "furniture_value"), (_OTHER, "other_value")):
             for match in pattern.finditer(sentence):
-                self.fields.set(field, self.amount(match), line, sentence)
+                self.fields.set(field, self.amount(match, line), line, sentence)
                 self.used.append(match.span())
         for match in _EQUIPMENT.finditer(sentence):
             self.read_equipment(match, line, sentence)
@@ -233,7 +242,7 @@ class _AssetReader:
                                                     year=self.context.fiscal_year))
             if not _VEHICLE_KIND.search(kind):
                 continue  # left as a figure not placed
-            count, value = int(match["count"]), self.amount(match)
+            count, value = int(match["count"]), self.amount(match, line)
             self.used.append((match.start() - len(before), match.end()))
             if (breakdown < 0 or match.start() < breakdown) and kind.endswith(_VEHICLE_TOTAL_KINDS) \
                     and not self.vehicles and "vehicle_count" not in self.fields.values:

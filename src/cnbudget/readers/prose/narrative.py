@@ -49,6 +49,7 @@ from decimal import Decimal
 
 import attrs
 
+from cnbudget.errors import InvalidAmount
 from cnbudget.model import Statement
 from cnbudget.model.narrative import ChangeBasis
 from cnbudget.money import AmountUnit, parse_amount
@@ -306,7 +307,11 @@ class _Reader:
         return draft
 
     def amount(self, before: str, found: AmountMatch, piece: str) -> None:
-        value = parse_amount(found.text, unit=self.context.unit)
+        try:
+            value = parse_amount(found.text, unit=self.context.unit)
+        except InvalidAmount as error:  # digits past any printed amount
+            self.problem(f"{error}; not read")
+            return
         change = change_of(before)
         if change is not None:
             self.give_change(self.subject(change.subject), value if change.sign > 0 else -value, change.basis, piece)

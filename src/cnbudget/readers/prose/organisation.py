@@ -34,6 +34,7 @@ from collections.abc import Callable, Sequence
 import attrs
 
 from cnbudget.model import Agency, Staffing
+from cnbudget.numbering import COUNT
 from cnbudget.readers.prose.cuts import DocumentCuts
 from cnbudget.readers.prose.figures import split_sentences
 from cnbudget.readers.prose.front import read_front
@@ -46,7 +47,7 @@ from cnbudget.vocab import AgencyKind
 __all__ = ["read_organisation", "read_staffing"]
 
 _LATER_PART = re.compile(r"^第[二三四五六七八九十]+部分")
-_NUMERAL = r"\d+|[一二三四五六七八九十两]{1,3}"
+_NUMERAL = rf"{COUNT}|[一二三四五六七八九十两]{{1,3}}"
 _CJK_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 # Sentences about internal offices list 处室, not budget agencies.
@@ -73,7 +74,7 @@ _KIND_AFTER = re.compile(rf"\s*[（(](?P<kind>{_KIND_WORD}|行政|事业|参公)
 _SUFFIX_WORDS = re.compile(r"(?:单位|部门)$")
 
 # A count of people, not a year (编制 2024 年预算) nor an amount.
-_COUNT_TAIL = r"(?:为|共|是|共有|有)?\s*(?P<n>\d+)(?![\d.,])(?!\s*(?:年|月|日|%|万|元))"
+_COUNT_TAIL = rf"(?:为|共|是|共有|有)?\s*(?P<n>{COUNT})(?![\d.,])(?!\s*(?:年|月|日|%|万|元))"
 _STAFF_FIELDS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
     # field, pattern, whether the text gives a change (增加/减少) after it
     ("authorized", re.compile(rf"编制(?:数|人数|总数)?{_COUNT_TAIL}\s*(?:人|名)?"), False),
@@ -84,7 +85,7 @@ _STAFF_FIELDS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
 )
 _CHANGE = re.compile(
     r"\s*[，,]?\s*(?:比上年|较上年|同比|与上年相比[，,]?|与上年)?\s*"
-    r"(?:(?P<word>增加|减少|增长|下降|新增)了?\s*(?P<n>\d+)\s*(?:人|名)|(?P<flat>持平|不变|无变化|没有变化))"
+    rf"(?:(?P<word>增加|减少|增长|下降|新增)了?\s*(?P<n>{COUNT})\s*(?:人|名)|(?P<flat>持平|不变|无变化|没有变化))"
 )
 _DOWN = ("减少", "下降")
 

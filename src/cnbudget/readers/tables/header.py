@@ -208,6 +208,10 @@ def _layout(record: type, lead: Sequence[tuple[int, str]], amounts: Sequence[tup
     repeated = sorted({field for field in fields if fields.count(field) > 1})
     if repeated:
         return f"the header names the column(s) {', '.join(repeated)} twice"
+    # A column every row must have (合计) that no heading names: the rows cannot be read.
+    missing = [f.name for f in attrs.fields(record) if f.default is attrs.NOTHING and f.name not in fields]
+    if missing:
+        return f"the header names no column for {', '.join(missing)}"
     layout = Layout(
         name="from-header",
         signature=(),
