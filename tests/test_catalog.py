@@ -319,7 +319,7 @@ def test_years_without_a_classification(year: int) -> None:
 @pytest.mark.parametrize("year", ["2024", 2024.0, True])
 def test_year_must_be_an_int(year: object) -> None:
     with pytest.raises(TypeError):
-        c.catalog(year)
+        c.catalog(year)  # type: ignore[arg-type]  # a wrong type on purpose
 
 
 # -- funding sources --------------------------------------------------------------------------

@@ -431,7 +431,6 @@ def _check_year(year: object) -> int:
     return year
 
 
-@functools.cache  # an lru_cache without a size limit: one Catalog per year
 def catalog(year: int) -> Catalog:
     """The bundled catalogue for a fiscal year, built once per year and process.
 
@@ -445,6 +444,11 @@ def catalog(year: int) -> Catalog:
     >>> catalog(2016).covered
     False
     """
+    return _built(year)
+
+
+@functools.cache  # one Catalog per year; behind catalog() so that its signature stays (year: int)
+def _built(year: int) -> Catalog:
     _check_year(year)
     data = bundled_dataset()
     editions = [e for e in data.editions if e.year == year]
