@@ -21,6 +21,7 @@ from cnbudget.validate.rules.cross_table_views import Column, table_view
 from cnbudget.validate.rules.narrative_groups import Decomposition, decompositions
 from cnbudget.validate.rules.narrative_statements import Placed, Topic, place, placed_in, stated, where
 from cnbudget.validate.rules.narrative_tables import budget_totals, is_budget_total, project_spending
+from cnbudget.validate.rules.performance_composition import annual_budget
 
 __all__ = ["project_statements"]
 
@@ -63,22 +64,17 @@ def projects_fit_in_budget(ctx: Context) -> Iterator[Finding]:
 
 
 def _department_funds(ctx: Context) -> Figure | None:
-    """The department-wide target's 年度预算: 资金总额, else its sources, else 基本支出 + 项目支出.
-    (Importing the performance rules' reading of it would register them out of order.)"""
+    """The department-wide target's 年度预算 (:func:`annual_budget`) as a figure."""
     performance = ctx.doc.performance
     if performance is None or performance.department is None or "performance" in ctx.doc.incomplete:
         return None
-    funds = performance.department.funds
-    ways = (("资金总额", (funds.total,)),
-            ("上级安排 + 本级安排 + 其他资金", (funds.superior, funds.own, funds.other)),
-            ("基本支出 + 项目支出", (funds.basic, funds.project)))
-    for label, parts in ways:
-        printed = tuple(part for part in parts if part is not None)
-        if printed:
-            return Figure(label=f"部门整体绩效目标表年度预算（{label}）", parts=printed,
-                          location=Location(table="department_target", agency=performance.department.department,
-                                            column="funds"))
-    return None
+    budget = annual_budget(performance.department.funds)
+    if budget is None:
+        return None
+    label, printed = budget
+    return Figure(label=f"部门整体绩效目标表年度预算（{label}）", parts=printed,
+                  location=Location(table="department_target", agency=performance.department.department,
+                                    column="funds"))
 
 
 def _budget_figures(ctx: Context, items: Sequence[Placed]) -> list[Figure]:

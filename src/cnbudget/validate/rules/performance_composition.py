@@ -36,7 +36,10 @@ from cnbudget.money import Consistency, check_equal, check_sum
 from cnbudget.validate.context import Context, figure
 from cnbudget.validate.findings import Finding, Location
 
-__all__ = ["FUNDS_IDENTITIES", "FUNDS_WITHIN", "Funds", "FundsIdentity", "broken", "composition_findings", "exceeded"]
+__all__ = [
+    "FUNDS_IDENTITIES", "FUNDS_WITHIN", "Funds", "FundsIdentity", "annual_budget", "broken", "composition_findings",
+    "exceeded",
+]
 
 
 #: A funds record of a performance target.
@@ -180,3 +183,20 @@ def composition_findings(ctx: Context, record: Funds, where: str, location: Loca
                               locations=[attrs.evolve(location, column=identity.total)])
         if found is not None:
             yield found
+
+
+def annual_budget(funds: DepartmentFunds) -> tuple[str, tuple[Decimal, ...]] | None:
+    """The department-wide target's 年度预算 as the form prints it — 资金总额, else its sources, else
+    基本支出 + 项目支出 — with the words naming the way; ``None`` where none of them is printed.
+
+    >>> annual_budget(DepartmentFunds(superior=Decimal("2"), own=Decimal("1")))
+    ('上级安排 + 本级安排 + 其他资金', (Decimal('2'), Decimal('1')))
+    """
+    ways = (("资金总额", (funds.total,)),
+            ("上级安排 + 本级安排 + 其他资金", (funds.superior, funds.own, funds.other)),
+            ("基本支出 + 项目支出", (funds.basic, funds.project)))
+    for label, parts in ways:
+        printed = tuple(part for part in parts if part is not None)
+        if printed:
+            return label, printed
+    return None

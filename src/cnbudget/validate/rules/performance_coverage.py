@@ -21,6 +21,7 @@ from cnbudget.validate.rules.cross_table_views import Column, table_view
 from cnbudget.validate.rules.narrative_statements import Placed, Topic, placed_in, stated
 from cnbudget.validate.rules.narrative_tables import is_budget_total
 from cnbudget.validate.rules.performance_common import place, where
+from cnbudget.validate.rules.performance_composition import annual_budget
 from cnbudget.validate.rules.performance_projects import exact_key, loose_key, nearest, similarity
 
 __all__: list[str] = []
@@ -34,16 +35,12 @@ _SPENDING_TOPICS = (Topic.OVERALL, Topic.EXPENDITURE)
 
 
 def _target_funds(target: DepartmentTarget) -> Figure | None:
-    """The department-wide target's 年度预算: 资金总额, else its sources, else 基本支出 + 项目支出."""
-    funds = target.funds
-    ways = (("资金总额", (funds.total,)),
-            ("上级安排 + 本级安排 + 其他资金", (funds.superior, funds.own, funds.other)),
-            ("基本支出 + 项目支出", (funds.basic, funds.project)))
-    for label, parts in ways:
-        printed = tuple(part for part in parts if part is not None)
-        if printed:
-            return Figure(label=f"{where(target)}的年度预算（{label}）", parts=printed, location=place(target, "funds"))
-    return None
+    """The department-wide target's 年度预算 (:func:`annual_budget`) as a figure."""
+    budget = annual_budget(target.funds)
+    if budget is None:
+        return None
+    label, printed = budget
+    return Figure(label=f"{where(target)}的年度预算（{label}）", parts=printed, location=place(target, "funds"))
 
 
 def _told(items: Sequence[Placed], subject: str) -> list[Placed]:
