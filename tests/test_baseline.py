@@ -1,4 +1,4 @@
-"""A baseline of accepted findings (cnbudget.validate.baseline, ``check --baseline``): a finding a
+"""A baseline of accepted findings (cnbudget.validation.baseline, ``check --baseline``): a finding a
 person accepted stays out of later checks while it only moves, and comes back when its figures
 change."""
 
@@ -18,8 +18,8 @@ from cnbudget.errors import DataError, ReadError
 from cnbudget.examples import example
 from cnbudget.model import BudgetDisclosure
 from cnbudget.serialize import to_json
-from cnbudget.validate import Finding, Location, Report, Severity, validate
-from cnbudget.validate.baseline import Baseline, fingerprint
+from cnbudget.validation import Finding, Location, Report, Severity, validate
+from cnbudget.validation.baseline import Baseline, fingerprint
 
 ROW = Finding(rule="ROW-001", severity=Severity.ERROR,
               message="一般公共预算支出情况表 2101501 行政运行：合计 = 基本支出 + 项目支出不成立，"

@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cnbudget import example, example_names, from_json, to_json, validate
-from cnbudget.validate.rules.hierarchy_outline import _by_code
+from cnbudget.validation.rules.hierarchy_outline import _by_code
 
 PINNED: dict[str, Any] = json.loads((Path(__file__).parent / "pinned" / "example_reports.json").read_text("utf-8"))
 

@@ -11,8 +11,8 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-import cnbudget.catalog as c
-from cnbudget.catalog.names import is_truncation, normalise_name
+import cnbudget.classification as c
+from cnbudget.classification.names import is_truncation, normalise_name
 from cnbudget.codes import EconomicCode, FunctionCode, GovEconomicCode
 from cnbudget.errors import DataError, InvalidCode, UnknownCode
 from cnbudget.vocab import AgencyKind, FundingSource
@@ -456,7 +456,7 @@ def test_unreadable_files(tmp_path: Path) -> None:
 
 
 def _bundled(name: str) -> list[dict[str, str]]:
-    text = resources.files("cnbudget.catalog").joinpath("data", name).read_text(encoding="utf-8")
+    text = resources.files("cnbudget.classification").joinpath("data", name).read_text(encoding="utf-8")
     return list(csv.DictReader(io.StringIO(text)))
 
 

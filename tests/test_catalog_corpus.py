@@ -17,7 +17,7 @@ from pathlib import Path
 import attrs
 import pytest
 
-import cnbudget.catalog as c
+import cnbudget.classification as c
 from tests.seeds import CORPUS, missing
 
 _AMOUNT = re.compile(r"-?[\d,]+(\.\d+)?")

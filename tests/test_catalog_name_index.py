@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import cnbudget.catalog as c
-from cnbudget.catalog.names import MatchKind, match_subject_name
-from cnbudget.catalog.subject import Family, Subject
+import cnbudget.classification as c
+from cnbudget.classification.names import MatchKind, match_subject_name
+from cnbudget.classification.subject import Family, Subject
 
 CAT = c.catalog(2024)
 OLD = c.catalog(2017)

@@ -15,7 +15,7 @@ from pathlib import Path
 import attrs
 import pytest
 
-import cnbudget.catalog as c
+import cnbudget.classification as c
 from cnbudget.codes import EconomicCode, GovEconomicCode
 from cnbudget.text import normalize_width
 from cnbudget.vocab import AgencyKind

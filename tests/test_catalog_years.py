@@ -8,15 +8,15 @@ from importlib import resources
 
 import pytest
 
-import cnbudget.catalog as c
-from cnbudget.catalog.load import bundled_dataset
+import cnbudget.classification as c
+from cnbudget.classification.load import bundled_dataset
 from cnbudget.errors import DataError, UnknownCode
 
 YEARS = tuple(range(2017, 2027))
 
 
 def _rows(name: str) -> list[dict[str, str]]:
-    text = resources.files("cnbudget.catalog").joinpath("data", name).read_text(encoding="utf-8")
+    text = resources.files("cnbudget.classification").joinpath("data", name).read_text(encoding="utf-8")
     return list(csv.DictReader(io.StringIO(text)))
 
 

@@ -11,7 +11,7 @@ from cnbudget.cli import main
 from cnbudget.codes import FunctionCode
 from cnbudget.model import BudgetDisclosure, ExpenditureAmounts, ExpenditureTable, FunctionLine, Tables
 from cnbudget.serialize import to_json
-from cnbudget.validate import RULES
+from cnbudget.validation import RULES
 
 
 def _write(tmp_path: Path, name: str, basic: str, project: str = "1.00") -> Path:

@@ -105,7 +105,7 @@ def test_csv_is_one_finding_a_row_and_excel_gets_a_byte_order_mark(text_file: Pa
 def test_a_pdf_finding_is_placed_by_its_page() -> None:
     from cnbudget.cli.checking import CheckedDocument
     from cnbudget.cli.results import where
-    from cnbudget.validate import Finding, Location, Severity
+    from cnbudget.validation import Finding, Location, Severity
 
     found = Finding(rule="ROW-001", severity=Severity.ERROR, message="…",
                     locations=(Location(table="general_budget", line_number=3, page=12),))

@@ -32,7 +32,7 @@ import pytest
 
 from cnbudget.readers import read_text
 from cnbudget.readers.read import read_files
-from cnbudget.validate import Finding, Report, Severity, validate
+from cnbudget.validation import Finding, Report, Severity, validate
 from tests.seeds import corpus_path
 
 E, W = Severity.ERROR, Severity.WARNING

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from cnbudget.codes import FunctionCode
 from cnbudget.model import BudgetDisclosure, ExpenditureAmounts, ExpenditureTable, FunctionLine, Tables
-from cnbudget.validate import Severity, validate
+from cnbudget.validation import Severity, validate
 
 _COLUMNS = ("total", "basic", "project", "reserve")
 

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 import pytest
 
-import cnbudget.validate.rules.hierarchy as hierarchy
+import cnbudget.validation.rules.hierarchy as hierarchy
 from cnbudget.codes import EconomicCode, FunctionCode, GovEconomicCode
 from cnbudget.model import (
     BasicAmounts,
@@ -44,7 +44,7 @@ from cnbudget.model import (
     Tables,
     ThreePublicTable,
 )
-from cnbudget.validate import RULES, Finding, Location, Severity, validate
+from cnbudget.validation import RULES, Finding, Location, Severity, validate
 from cnbudget.vocab import FundingSource
 
 D = Decimal

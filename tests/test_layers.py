@@ -1,5 +1,5 @@
 """The layers of docs/architecture.md: imports point one way. A module may import from its own layer
-and the layers below it, never from a layer above (a reader from ``validate``, a rule from
+and the layers below it, never from a layer above (a reader from ``validation``, a rule from
 ``readers`` or ``scoring``, the model from anything but arithmetic, codes, catalogue and vocabulary)."""
 
 from __future__ import annotations
@@ -11,24 +11,23 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "cnbudget"
 
-# Each top-level part of the package and the parts it may import from (besides itself). ``_callable``
-# (a package callable as its main function) is plumbing any package's __init__ may use.
-ARITHMETIC = {"errors", "text", "decimals", "money", "numbering", "_callable"}
+# Each top-level part of the package and the parts it may import from (besides itself).
+ARITHMETIC = {"errors", "text", "decimals", "money", "numbering"}
 CODES = ARITHMETIC | {"codes", "vocab"}  # vocab: kinds of agency and funding sources, plain enums
-CATALOGUE = CODES | {"catalog"}
+CATALOGUE = CODES | {"classification"}
 VOCABULARY = CATALOGUE | {"targets", "target_units", "target_scoring"}
 MODEL = VOCABULARY | {"model"}
 ALLOWED: dict[str, set[str]] = {
     "errors": set(), "text": set(), "decimals": set(), "money": {"errors", "text", "decimals"},
-    "numbering": {"errors", "text"}, "_callable": set(), "vocab": {"errors"}, "codes": ARITHMETIC, "catalog": CODES,
+    "numbering": {"errors", "text"}, "vocab": {"errors"}, "codes": ARITHMETIC, "classification": CODES,
     "targets": CATALOGUE, "target_units": CATALOGUE, "target_scoring": CATALOGUE | {"targets"},
     "model": VOCABULARY,
     "serialize": MODEL,
     "readers": MODEL,
-    "validate": MODEL,
+    "validation": MODEL,
     "scoring": MODEL | {"serialize"},
     "examples": MODEL | {"serialize"},
-    "render": MODEL | {"readers", "validate"},  # a report lays out a model and its findings
+    "render": MODEL | {"readers", "validation"},  # a report lays out a model and its findings
 }
 
 

@@ -15,7 +15,7 @@ from cnbudget.model import (
     SummaryTable,
     Tables,
 )
-from cnbudget.validate import Severity, validate
+from cnbudget.validation import Severity, validate
 
 
 def _basic(*rows: tuple[str, ...]) -> BudgetDisclosure:

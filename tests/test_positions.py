@@ -11,8 +11,8 @@ import attrs
 
 from cnbudget.readers import read_lines, read_text
 from cnbudget.readers.text.source import SourceLine
-from cnbudget.validate import validate
-from cnbudget.validate.report import printed_where
+from cnbudget.validation import validate
+from cnbudget.validation.report import printed_where
 
 # Line numbers below are counted by hand from this text (1-based).
 TEXT = "\n".join([

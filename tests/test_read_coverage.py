@@ -13,7 +13,7 @@ from cnbudget.errors import FinalAccountsNotRead, ReadError
 from cnbudget.model import BudgetDisclosure, UnreadTable, coverage
 from cnbudget.model.kinds import TABLE_KINDS
 from cnbudget.readers import TABLE_READERS, read_files, read_text
-from cnbudget.validate import Severity, validate
+from cnbudget.validation import Severity, validate
 
 from .seeds import corpus_path
 

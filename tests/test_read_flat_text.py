@@ -16,7 +16,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import cnbudget
-from cnbudget.catalog import catalog
+from cnbudget.classification import catalog
 from cnbudget.codes import EconomicCode, FunctionCode
 from cnbudget.readers.flat.codes import UncertainCode, read_code
 from cnbudget.readers.flat.figures import FigureConvention, convention_of, split_figures

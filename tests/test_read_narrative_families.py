@@ -20,7 +20,7 @@ from cnbudget.readers.prose.narrative import read_statements
 from cnbudget.readers.prose.paragraphs import narrative_paragraphs, restored_figures
 from cnbudget.readers.result import Problem
 from cnbudget.readers.text.source import split_lines
-from cnbudget.validate import validate
+from cnbudget.validation import validate
 
 D = Decimal
 SH = "上海市普陀区某委员会"

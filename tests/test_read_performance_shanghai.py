@@ -15,7 +15,7 @@ from cnbudget.readers.result import Problem
 from cnbudget.readers.text.blocks import PERFORMANCE_KEYS, Block, find_blocks
 from cnbudget.readers.text.source import split_lines
 from cnbudget.targets import Comparator, TargetKind
-from cnbudget.validate import Severity, validate
+from cnbudget.validation import Severity, validate
 from tests.seeds import corpus_names, corpus_path, corpus_text
 
 # The form as the corpus's table-aware extraction prints it: eight columns, funds in two columns

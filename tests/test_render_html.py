@@ -25,7 +25,7 @@ from cnbudget.model import (
 )
 from cnbudget.render.grid import cell_of, grid
 from cnbudget.serialize import to_json
-from cnbudget.validate import Location
+from cnbudget.validation import Location
 from tests.present import present
 from tests.seeds import corpus_path
 
@@ -208,7 +208,7 @@ def test_a_real_document_marks_the_figure_its_text_contradicts(tmp_path: Path) -
 ])
 def test_a_table_number_is_printed_once(title: str, number: str) -> None:
     from cnbudget.render import document_page
-    from cnbudget.validate import validate
+    from cnbudget.validation import validate
 
     doc = attrs.evolve(_doc(), tables=Tables(general_budget=attrs.evolve(
         present(_doc().tables.general_budget), title=title, number=number)))

@@ -25,8 +25,8 @@ from cnbudget.model import (
     Tables,
     ThreePublicTable,
 )
-from cnbudget.validate import RULES, Finding, Location, Severity, validate
-from cnbudget.validate.positions import Places
+from cnbudget.validation import RULES, Finding, Location, Severity, validate
+from cnbudget.validation.positions import Places
 
 D = Decimal
 

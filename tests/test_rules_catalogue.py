@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from cnbudget.catalog import load_catalog_csv
+from cnbudget.classification import load_catalog_csv
 from cnbudget.codes import EconomicCode, FunctionCode, GovEconomicCode
 from cnbudget.model import (
     BasicAmounts,
@@ -25,7 +25,7 @@ from cnbudget.model import (
     SummaryRole,
     Tables,
 )
-from cnbudget.validate import Finding, Severity, validate
+from cnbudget.validation import Finding, Severity, validate
 from tests.seeds import seed_path
 
 

@@ -27,9 +27,9 @@ from cnbudget.model import (
     Tables,
     ThreePublicTable,
 )
-from cnbudget.validate import Finding, Severity, validate
-from cnbudget.validate.rules.completeness import CORE_TABLES, template_of
-from cnbudget.validate.rules.completeness_contents import announcements, loose_key, numeral, table_number
+from cnbudget.validation import Finding, Severity, validate
+from cnbudget.validation.rules.completeness import CORE_TABLES, template_of
+from cnbudget.validation.rules.completeness_contents import announcements, loose_key, numeral, table_number
 from cnbudget.vocab import FundingSource
 from tests.present import present
 from tests.seeds import seed_path

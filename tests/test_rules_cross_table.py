@@ -59,10 +59,10 @@ from cnbudget.model import (
     ThreePublicTable,
 )
 from cnbudget.money import AmountUnit, check_sum
-from cnbudget.validate import Severity, validate
-from cnbudget.validate.findings import Location
-from cnbudget.validate.rules import RULES
-from cnbudget.validate.rules.cross_table_figures import Figure, compare
+from cnbudget.validation import Severity, validate
+from cnbudget.validation.findings import Location
+from cnbudget.validation.rules import RULES
+from cnbudget.validation.rules.cross_table_figures import Figure, compare
 from cnbudget.vocab import FundingSource
 from tests.present import present
 from tests.seeds import seed_path
@@ -1039,8 +1039,8 @@ def test_a_lone_uncoded_row_is_its_tables_total() -> None:
 
 
 def table_view_of(doc: BudgetDisclosure, key: str, column: str) -> Figure | None:
-    from cnbudget.validate.context import Context
-    from cnbudget.validate.rules.cross_table_views import Column, table_view
+    from cnbudget.validation.context import Context
+    from cnbudget.validation.rules.cross_table_views import Column, table_view
 
     ctx = Context(doc=doc, catalog=None, rule=RULES["XTAB-003"])
     return table_view(ctx, key, Column.of(column, column)).total()

@@ -33,7 +33,7 @@ from cnbudget.model import (
     Tables,
     ThreePublicTable,
 )
-from cnbudget.validate import Finding, Severity, validate
+from cnbudget.validation import Finding, Severity, validate
 from tests.present import present
 from tests.seeds import seed_path
 from tests.test_rules_cross_table import jiangsu

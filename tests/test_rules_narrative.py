@@ -45,7 +45,7 @@ from cnbudget.model import (
 )
 from cnbudget.model.narrative import ChangeBasis
 from cnbudget.money import round_half_up
-from cnbudget.validate import Finding, Severity, validate
+from cnbudget.validation import Finding, Severity, validate
 from cnbudget.vocab import FundingSource
 from tests.present import present
 from tests.seeds import seed_path

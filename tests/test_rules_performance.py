@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import cnbudget.validate.rules.performance as perf
+import cnbudget.validation.rules.performance as perf
 from cnbudget.codes import FunctionCode
 from cnbudget.model import (
     BudgetDisclosure,
@@ -38,10 +38,10 @@ from cnbudget.money import AmountUnit
 from cnbudget.readers.performance.read import read_performance
 from cnbudget.readers.text.blocks import PERFORMANCE_KEYS, find_blocks
 from cnbudget.readers.text.source import split_lines
-from cnbudget.validate import Finding, Severity, validate
-from cnbudget.validate.rules.performance_framework import Pairing, pairing
-from cnbudget.validate.rules.performance_projects import loose_key, nearest
-from cnbudget.validate.rules.performance_words import is_bounded_share, is_positive_rate, name_unit
+from cnbudget.validation import Finding, Severity, validate
+from cnbudget.validation.rules.performance_framework import Pairing, pairing
+from cnbudget.validation.rules.performance_projects import loose_key, nearest
+from cnbudget.validation.rules.performance_words import is_bounded_share, is_positive_rate, name_unit
 from tests.seeds import seed_text
 
 ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO

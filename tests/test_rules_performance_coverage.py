@@ -28,7 +28,7 @@ from cnbudget.model import (
     Tables,
     Task,
 )
-from cnbudget.validate import Severity, validate
+from cnbudget.validation import Severity, validate
 from tests.test_rules_performance import _department, _doc, _found, _ind, _project, _skipped, _summary
 
 D = Decimal

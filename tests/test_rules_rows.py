@@ -34,7 +34,7 @@ from cnbudget.model import (
     ThreePublicTable,
 )
 from cnbudget.model.sums import SUMS, Identity, identities
-from cnbudget.validate import Severity, validate
+from cnbudget.validation import Severity, validate
 
 # Every sum of every amount record's column tree, as a row printing exactly its total and parts.
 IDENTITIES = [Identity(node.rule, node.total, node.parts) for record, nodes in SUMS.items()

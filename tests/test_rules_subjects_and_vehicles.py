@@ -27,7 +27,7 @@ from cnbudget.model import (
     ThreePublicTable,
     VehicleGroup,
 )
-from cnbudget.validate import Finding, Severity, validate
+from cnbudget.validation import Finding, Severity, validate
 from tests.test_rules_narrative import THREE, document, edit
 
 D = Decimal

@@ -15,7 +15,7 @@ from cnbudget.codes import FunctionCode
 from cnbudget.examples import example
 from cnbudget.model import Agency, BudgetDisclosure, Passage, PrintedName, Statement
 from cnbudget.money import AmountUnit
-from cnbudget.validate import Finding, Severity, validate
+from cnbudget.validation import Finding, Severity, validate
 from tests.test_rules_narrative import SPENDING, USE, document, edit
 
 D = Decimal
@@ -265,7 +265,7 @@ def test_the_text_rules_never_raise_on_any_text(texts: list[str], year: int) -> 
 
 
 def test_every_rule_added_for_the_audits_has_a_chinese_and_an_english_title() -> None:
-    from cnbudget.validate import RULES
+    from cnbudget.validation import RULES
 
     added = ["CAT-006", "CAT-007", "NARR-012", "PERF-015", "PERF-016", "PERF-017", "PERF-018",
              *(f"TEXT-{n:03d}" for n in range(1, 7))]

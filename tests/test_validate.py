@@ -14,10 +14,10 @@ from hypothesis import HealthCheck, given, settings
 
 from cnbudget.codes import FunctionCode
 from cnbudget.model import BudgetDisclosure, ExpenditureAmounts, ExpenditureTable, FunctionLine, Tables
-from cnbudget.validate import ALL_RULES, RULES, Finding, Location, Report, Severity, rule, validate
-from cnbudget.validate.context import Context
-from cnbudget.validate.docs import rules_markdown
-from cnbudget.validate.registry import by_id, select_rules
+from cnbudget.validation import ALL_RULES, RULES, Finding, Location, Report, Severity, rule, validate
+from cnbudget.validation.context import Context
+from cnbudget.validation.docs import rules_markdown
+from cnbudget.validation.registry import by_id, select_rules
 from tests.strategies import disclosures
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"

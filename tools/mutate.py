@@ -1,7 +1,7 @@
 """Mutation testing of one module: flip its operators and constants one at a time and see whether the
 tests notice (变异测试).
 
-    python tools/mutate.py src/cnbudget/validate/rules/hierarchy.py tests/test_rules_hierarchy.py \
+    python tools/mutate.py src/cnbudget/validation/rules/hierarchy.py tests/test_rules_hierarchy.py \
         [--jobs 2] [--equivalent tools/equivalent_mutants.txt] [--only 120-180]
 
 Each mutant is one change: a comparison flipped (``==``/``!=``, ``<``/``>=``, ``is``/``is not``,

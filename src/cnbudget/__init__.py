@@ -59,7 +59,7 @@ from cnbudget.targets import (
 from cnbudget.vocab import AgencyKind, FundingSource
 
 if TYPE_CHECKING:
-    from cnbudget.catalog import (
+    from cnbudget.classification import (
         COVERED_YEARS,
         Catalog,
         MatchKind,
@@ -67,33 +67,31 @@ if TYPE_CHECKING:
         Subject,
         load_catalog_csv,
     )
-    from cnbudget.catalog.catalog import catalog as catalog
+    from cnbudget.classification.catalog import catalog as catalog
     from cnbudget.examples import example, example_names
     from cnbudget.readers import Problem, ReadResult, read_pdf, read_text
     from cnbudget.scoring import ScoreCard, ScoreStep, ScoringMethod, load_actuals, read_actuals, score
     from cnbudget.serialize import from_dict, from_json, json_schema, to_dict, to_json
-    from cnbudget.validate import Finding, Location, Report, Rule, Severity
-    from cnbudget.validate.engine import validate as validate
+    from cnbudget.validation import Finding, Location, Report, Rule, Severity
+    from cnbudget.validation.engine import validate as validate
 
 # The subpackages that read, check, score and serialise are loaded on first use, so that importing
-# the model alone stays quick. ``catalog`` and ``validate`` are the subpackages themselves, callable
-# as catalog(year) and validate(doc) (see cnbudget/_callable.py).
+# the model alone stays quick. ``catalog(year)`` and ``validate(doc)`` are plain functions; their
+# subpackages are ``cnbudget.classification`` and ``cnbudget.validation``.
 _LAZY: dict[str, str] = {
-    **dict.fromkeys(("COVERED_YEARS", "Catalog", "MatchKind", "NameMatch", "Subject", "load_catalog_csv"),
-                    "cnbudget.catalog"),
+    **dict.fromkeys(("COVERED_YEARS", "Catalog", "MatchKind", "NameMatch", "Subject", "catalog",
+                     "load_catalog_csv"), "cnbudget.classification"),
     **dict.fromkeys(("example", "example_names"), "cnbudget.examples"),
     **dict.fromkeys(("Problem", "ReadResult", "read_pdf", "read_text"), "cnbudget.readers"),
     **dict.fromkeys(("ScoreCard", "ScoreStep", "ScoringMethod", "load_actuals", "read_actuals", "score"),
                     "cnbudget.scoring"),
     **dict.fromkeys(("from_dict", "from_json", "json_schema", "to_dict", "to_json"), "cnbudget.serialize"),
-    **dict.fromkeys(("Finding", "Location", "Report", "Rule", "Severity"), "cnbudget.validate"),
+    **dict.fromkeys(("Finding", "Location", "Report", "Rule", "Severity", "validate"),
+                    "cnbudget.validation"),
 }
-_SUBPACKAGES = ("catalog", "validate")
 
 
 def __getattr__(name: str) -> Any:
-    if name in _SUBPACKAGES:
-        return importlib.import_module(f"{__name__}.{name}")
     if name not in _LAZY:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     value = getattr(importlib.import_module(_LAZY[name]), name)

@@ -10,7 +10,7 @@ above it (0 with ``--exit-zero``), 2 an input that could not be read; 130 when i
 ``--write-baseline FILE`` writes every finding of the run (of every document, whatever ``--severity``,
 ``--baseline`` and the exit options leave shown) as a baseline of accepted findings; ``--baseline FILE``
 keeps the findings it lists out of the output and the exit status, counting them as accepted
-(:mod:`cnbudget.validate.baseline`). The two may be given together, to renew a baseline.
+(:mod:`cnbudget.validation.baseline`). The two may be given together, to renew a baseline.
 """
 
 from __future__ import annotations
@@ -41,8 +41,8 @@ from cnbudget.cli.writers import (
     open_output,
 )
 from cnbudget.render.words import LANGUAGES, Words
-from cnbudget.validate import FAMILIES, Severity
-from cnbudget.validate.baseline import Baseline
+from cnbudget.validation import FAMILIES, Severity
+from cnbudget.validation.baseline import Baseline
 
 #: Exit status of a run stopped with Ctrl-C (128 + SIGINT, as shells report it).
 INTERRUPTED = 130
@@ -93,7 +93,7 @@ def _add_run_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _add_baseline_options(parser: argparse.ArgumentParser) -> None:
-    """Findings a person has accepted (:mod:`cnbudget.validate.baseline`)."""
+    """Findings a person has accepted (:mod:`cnbudget.validation.baseline`)."""
     group = parser.add_argument_group("accepted findings")
     group.add_argument("--baseline", metavar="FILE",
                        help="leave out the findings this baseline of accepted findings lists")

@@ -25,9 +25,9 @@ from cnbudget.cli.sources import Source
 from cnbudget.errors import CnbudgetError, FinalAccountsNotRead, NotADisclosure
 from cnbudget.model import BudgetDisclosure
 from cnbudget.readers import Problem
-from cnbudget.validate import RULES, Finding, Report, Severity, validate
-from cnbudget.validate.baseline import Baseline
-from cnbudget.validate.registry import select_rules
+from cnbudget.validation import RULES, Finding, Report, Severity, validate
+from cnbudget.validation.baseline import Baseline
+from cnbudget.validation.registry import select_rules
 
 __all__ = ["OUTCOMES", "CheckOptions", "CheckedDocument", "UsageError", "check_source", "chosen_rules"]
 

@@ -12,7 +12,7 @@ import json
 import sys
 from typing import Any
 
-from cnbudget.catalog import COVERED_YEARS, Family, Subject, catalog
+from cnbudget.classification import COVERED_YEARS, Family, Subject, catalog
 from cnbudget.codes import ClassificationCode, EconomicCode, FunctionCode, GovEconomicCode
 from cnbudget.errors import InvalidCode, UnknownCode
 

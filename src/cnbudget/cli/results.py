@@ -25,8 +25,8 @@ import attrs
 from cnbudget.cli.checking import OUTCOMES, CheckedDocument
 from cnbudget.readers import Problem
 from cnbudget.render.words import Words
-from cnbudget.validate import Finding, Location, Severity
-from cnbudget.validate.report import printed_where
+from cnbudget.validation import Finding, Location, Severity
+from cnbudget.validation.report import printed_where
 
 __all__ = ["CSV_COLUMNS", "Totals", "csv_rows", "document_dict", "finding_dict"]
 

@@ -17,7 +17,7 @@ from typing import Any
 from cnbudget.cli.checking import OUTCOMES
 from cnbudget.serialize.formats import AMOUNT_PATTERN
 from cnbudget.serialize.schema import SCHEMA_DIALECT
-from cnbudget.validate import Severity
+from cnbudget.validation import Severity
 
 __all__ = ["results_schema"]
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from cnbudget.validate import RULES
-from cnbudget.validate.docs import rules_markdown
+from cnbudget.validation import RULES
+from cnbudget.validation.docs import rules_markdown
 
 
 def register(subparsers: Any) -> None:

@@ -32,8 +32,8 @@ import attrs
 from cnbudget.model import TABLE_TITLES, AmountRecord, SummaryTable, Table, ThreePublicTable
 from cnbudget.model.fields import zh_label
 from cnbudget.model.tables import FiscalSummaryTable
-from cnbudget.validate.context import figure
-from cnbudget.validate.findings import Location
+from cnbudget.validation.context import figure
+from cnbudget.validation.findings import Location
 
 __all__ = ["Grid", "GridColumn", "GridPart", "GridRow", "cell_of", "grid"]
 

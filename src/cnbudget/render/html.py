@@ -28,8 +28,8 @@ from cnbudget.readers import Problem
 from cnbudget.render.grid import Cell, Grid, GridPart, cell_of, grid
 from cnbudget.render.style import STYLE
 from cnbudget.render.words import Words
-from cnbudget.validate import Finding, Report, Severity
-from cnbudget.validate.context import figure
+from cnbudget.validation import Finding, Report, Severity
+from cnbudget.validation.context import figure
 
 __all__ = ["IndexEntry", "document_page", "index_page"]
 

@@ -15,7 +15,7 @@ Findings' messages stay as the rules wrote them (Chinese).
 from __future__ import annotations
 
 from cnbudget.model.kinds import KINDS
-from cnbudget.validate import RULES
+from cnbudget.validation import RULES
 
 __all__ = ["LANGUAGES", "WORDS", "Words"]
 

@@ -10,7 +10,7 @@ printed beside it must be its name (or a known variant). Where that leaves no si
 row is reported.
 
 >>> from cnbudget.codes import FunctionCode
->>> from cnbudget.catalog import catalog
+>>> from cnbudget.classification import catalog
 >>> str(read_code(("0505208",), FunctionCode, reversed_line=True, name="机关事业单位基本养老保险缴费支出",
 ...               catalogue=catalog(2024)))
 '2080505'
@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from cnbudget.catalog import Catalog
+from cnbudget.classification import Catalog
 from cnbudget.codes import ClassificationCode
 from cnbudget.errors import InvalidCode, UnknownCode
 

@@ -11,7 +11,7 @@ rebuilt as TAB-separated lines under headings of its layout, for the table reade
 they read any table; where any row stays in doubt, the table is refused with the rows and columns
 in doubt named.
 
->>> from cnbudget.catalog import catalog
+>>> from cnbudget.classification import catalog
 >>> from cnbudget.readers.tables.function_tables import EXPENDITURE_LAYOUTS
 >>> from cnbudget.readers.text.source import split_lines
 >>> text = '''功能分类科目名称 合计 基本支出 项目支出
@@ -32,7 +32,7 @@ from decimal import Decimal
 
 import attrs
 
-from cnbudget.catalog import Catalog
+from cnbudget.classification import Catalog
 from cnbudget.codes import ClassificationCode, EconomicCode, FunctionCode
 from cnbudget.errors import InvalidAmount
 from cnbudget.model.columns import TABLE_TOTAL, field_of

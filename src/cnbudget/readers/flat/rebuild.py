@@ -23,7 +23,7 @@ from collections.abc import Mapping, Sequence
 
 import attrs
 
-from cnbudget.catalog import COVERED_YEARS, Catalog, catalog
+from cnbudget.classification import COVERED_YEARS, Catalog, catalog
 from cnbudget.codes import ClassificationCode, EconomicCode, FunctionCode
 from cnbudget.numbering import PART_END
 from cnbudget.readers.flat.figures import convention_of

@@ -10,7 +10,7 @@ that belong to no row and text after a finished row are reported: nothing is mov
 Figures printed before the first row under a 合计 heading the text broke apart (``合`` / ``金额`` /
 ``计``) are the total row.
 
->>> from cnbudget.catalog import catalog
+>>> from cnbudget.classification import catalog
 >>> from cnbudget.codes import FunctionCode
 >>> from cnbudget.readers.text.source import split_lines
 >>> lines = split_lines("0.920.92培训支出0308205\\n0505208\\n机关事业单位基本养老保险缴\\n费支出\\n25.2925.29\\n"
@@ -31,7 +31,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from cnbudget.catalog import Catalog, MatchKind
+from cnbudget.classification import Catalog, MatchKind
 from cnbudget.codes import ClassificationCode
 from cnbudget.model import is_sum_label
 from cnbudget.readers.flat.codes import UncertainCode, code_lengths, read_code

@@ -19,15 +19,15 @@ FunctionCode('2101550')
 
 A section headed by a 类 (``（一）公共安全（类）``) lists its 款 and 项 without it; the names are
 completed from the heading (:func:`completed`). How names are written with their levels is the
-catalogue's (:mod:`cnbudget.catalog.level_names`); this module places them.
+catalogue's (:mod:`cnbudget.classification.level_names`); this module places them.
 """
 
 from __future__ import annotations
 
-from cnbudget.catalog import catalog
-from cnbudget.catalog.level_names import Levels, completed, level_names, levels_text
-from cnbudget.catalog.names import MatchKind
-from cnbudget.catalog.subject import Subject
+from cnbudget.classification import catalog
+from cnbudget.classification.level_names import Levels, completed, level_names, levels_text
+from cnbudget.classification.names import MatchKind
+from cnbudget.classification.subject import Subject
 from cnbudget.codes import FunctionCode
 
 __all__ = ["Levels", "completed", "function_code_of", "level_names", "levels_text"]

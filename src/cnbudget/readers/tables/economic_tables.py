@@ -20,7 +20,7 @@ from typing import Any
 
 import attrs
 
-from cnbudget.catalog import COVERED_YEARS, Catalog, Family, catalog
+from cnbudget.classification import COVERED_YEARS, Catalog, Family, catalog
 from cnbudget.codes import EconomicCode, GovEconomicCode
 from cnbudget.errors import InvalidCode
 from cnbudget.model import (

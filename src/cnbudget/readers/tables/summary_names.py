@@ -30,7 +30,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from cnbudget.catalog import COVERED_YEARS, FundingVocabulary, catalog, normalise_name
+from cnbudget.classification import COVERED_YEARS, FundingVocabulary, catalog, normalise_name
 from cnbudget.model import SummaryRole
 from cnbudget.numbering import list_number
 from cnbudget.text import normalize_width

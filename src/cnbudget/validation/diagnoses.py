@@ -1,0 +1,215 @@
+"""Diagnoses that explain several findings at once (诊断): rows whose figures sit one column off.
+
+A table continued over pages can come out of a PDF with the rows of one page one column to the left
+or right of the rest: the extraction lost (or added) an empty column at the page break. Read as it
+stands, such a table breaks many identities at once — its 类 against its 款, its 合计 against its
+类, its totals against the other tables — and each rule reports its own. They are one problem.
+
+:func:`shifted_rows` tests that explanation instead of guessing it: for a table with broken sums,
+it moves the figures of one run of rows (the rows between two breaks in the printed lines, such as
+a page break) one column left or right, from one column on, and checks the document again with the
+rules that failed and the cross-table rules. Only where every failure of the table goes away and no
+new one appears is the explanation accepted: one reading warning (READ-006) then names the rows and
+the columns, and lists the findings it accounts for as ``related``; those findings are not reported
+on their own. The
+figures are never changed in the model: the reader must look at the published document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any
+
+import attrs
+
+from cnbudget.model import AmountRecord, BudgetDisclosure
+from cnbudget.model.fields import zh_label
+from cnbudget.validation.findings import Finding, Severity
+from cnbudget.validation.rules import RULES
+from cnbudget.validation.tables import location
+
+__all__ = ["Shift", "shifted_rows"]
+
+#: Runs a set of rules, in the order given, over a document that differs from the one checked in the
+#: one table named, and gives their findings as it goes (the engine, without diagnoses).
+Checker = Callable[[BudgetDisclosure, Sequence[str], str], Iterable[Finding]]
+
+_MAX_TRIES = 200  # hypotheses per table: a bound on the time a badly broken table may take
+# Each hypothesis checks the whole document again, so a long document gets fewer: the rows checked
+# over all hypotheses stay within a few checks of a long document (100 hypotheses of 200 rows each).
+_MAX_ROWS_CHECKED = 20_000
+
+
+@attrs.frozen(kw_only=True)
+class Shift:
+    """Rows ``first``…``last`` (by position in the table) whose figures from ``column`` on sit
+    ``by`` columns off (+1: to the right of where the other rows print them)."""
+
+    table: str
+    first: int
+    last: int
+    columns: tuple[str, ...]  # the columns moved, in printed order
+    by: int
+
+
+def _records(table: Any) -> list[tuple[Any, AmountRecord]]:
+    """The rows with a record of amounts; none for a table whose sides hold records of two kinds
+    (a two-sided summary), whose columns do not line up from one side to the other."""
+    rows = [(row, row.amounts) for row in table.rows() if isinstance(getattr(row, "amounts", None), AmountRecord)]
+    return rows if len({type(record) for _, record in rows}) == 1 else []
+
+
+def _printed_columns(rows: Sequence[tuple[Any, AmountRecord]]) -> list[str]:
+    """The amount columns the table prints (any row holds a figure there), in the record's order."""
+    record_type: Any = type(rows[0][1])
+    return [field.name for field in attrs.fields(record_type)
+            if field.metadata.get("amount") and any(getattr(record, field.name) is not None for _, record in rows)]
+
+
+def _runs(rows: Sequence[tuple[Any, AmountRecord]]) -> list[tuple[int, int]]:
+    """The runs of rows printed on consecutive lines (a gap — a page break, a repeated heading —
+    ends a run), as (first, last) positions; none where the rows carry no line numbers."""
+    lines = [getattr(row, "line_number", None) for row, _ in rows]
+    if any(line is None for line in lines):
+        return []
+    runs: list[tuple[int, int]] = []
+    start = 0
+    for index in range(1, len(lines) + 1):
+        if index == len(lines) or lines[index] != lines[index - 1] + 1:  # type: ignore[operator]
+            runs.append((start, index - 1))
+            start = index
+    return runs if len(runs) > 1 else []
+
+
+def _moved(record: AmountRecord, columns: Sequence[str], by: int) -> AmountRecord | None:
+    """``record`` with the figures of ``columns`` moved ``by`` places back (undoing a shift of
+    ``by``); ``None`` where a figure would leave the columns."""
+    values = [getattr(record, column) for column in columns]
+    moved: list[Any] = [None] * len(values)
+    for index, value in enumerate(values):
+        target = index - by
+        if not 0 <= target < len(values):
+            if value:
+                return None
+            continue
+        moved[target] = value
+    return attrs.evolve(record, **dict(zip(columns, moved, strict=True)))  # type: ignore[misc]
+
+
+def _with_rows_moved(doc: BudgetDisclosure, key: str, shift: Shift) -> BudgetDisclosure | None:
+    table = getattr(doc.tables, key)
+    positions = {id(row): index for index, (row, _) in enumerate(_records(table))}
+    changes: dict[str, tuple[Any, ...]] = {}
+    for field in attrs.fields(type(table)):
+        if not field.metadata.get("rows"):
+            continue
+        new_rows = []
+        for row in getattr(table, field.name):
+            index = positions.get(id(row))
+            if index is not None and shift.first <= index <= shift.last:
+                record = _moved(row.amounts, shift.columns, shift.by)
+                if record is None:
+                    return None
+                row = attrs.evolve(row, amounts=record)
+            new_rows.append(row)
+        changes[field.name] = tuple(new_rows)
+    return attrs.evolve(doc, tables=attrs.evolve(doc.tables, **{key: attrs.evolve(table, **changes)}))
+
+
+def _touches(finding: Finding, key: str) -> bool:
+    return finding.severity is Severity.ERROR and any(location.table == key for location in finding.locations)
+
+
+def _hypotheses(rows: Sequence[tuple[Any, AmountRecord]], key: str) -> Iterator[Shift]:
+    columns = _printed_columns(rows)
+    for first, last in _runs(rows):
+        for start in range(1, len(columns) - 1):  # the first column (合计) never moves alone
+            for by in (1, -1):
+                yield Shift(table=key, first=first, last=last, columns=tuple(columns[start:]), by=by)
+
+
+def _explain(doc: BudgetDisclosure, key: str, findings: list[Finding], check: Checker, tries: int) -> list[Shift]:
+    """The shifts that, undone, make every failure of the table go away and add none: the fewest
+    columns each (starting at the column a moved figure belongs in)."""
+    failing = [f for f in findings if _touches(f, key)]
+    # The rules that failed, and every cross-table rule: the other tables are what tells a shifted
+    # run of rows from a run printed right.
+    # The rules that failed come first: most shifts tried leave them failing, which settles the
+    # shift before the cross-table rules are run.
+    failed = sorted({finding.rule for finding in failing})
+    rules = failed + sorted({r.id for r in RULES.values() if r.family == "XTAB"} - set(failed))
+    # The same rules' errors elsewhere stay as they are; they must not be what the shift removes.
+    elsewhere = {f.message for f in findings if f.rule in rules and f.severity is Severity.ERROR and f not in failing}
+    rows = _records(getattr(doc.tables, key))
+    if not rows:
+        return []
+    found: dict[tuple[int, int, int], Shift] = {}
+    for tried, shift in enumerate(_hypotheses(rows, key)):
+        if tried >= tries:
+            break
+        moved = _with_rows_moved(doc, key, shift)
+        if moved is None:
+            continue
+        errors = (f for f in check(moved, rules, key) if f.severity is Severity.ERROR)
+        if all(f.message in elsewhere and not _touches(f, key) for f in errors):  # stops at the first that stays
+            run = (shift.first, shift.last, shift.by)
+            if run not in found or len(shift.columns) < len(found[run].columns):
+                found[run] = shift
+    return list(found.values())
+
+
+def _first_label(doc: BudgetDisclosure, shift: Shift) -> str:
+    record: Any = type(_records(getattr(doc.tables, shift.table))[0][1])
+    return zh_label(attrs.fields_dict(record)[shift.columns[0]])
+
+
+def _lines(doc: BudgetDisclosure, shift: Shift) -> str:
+    rows = _records(getattr(doc.tables, shift.table))
+    return f"第 {rows[shift.first][0].line_number}–{rows[shift.last][0].line_number} 行"
+
+
+_CAUSE = "多半是文本提取在分页处丢失或多出了一个空栏，请对照原件"
+
+
+def _describe(doc: BudgetDisclosure, shifts: list[Shift], table_name: str) -> str | None:
+    """The diagnosis in words: one run of rows off the others, or two runs off each other where
+    moving either makes the sums hold; ``None`` for anything less clear."""
+    if len(shifts) == 1:
+        shift = shifts[0]
+        side = "右" if shift.by > 0 else "左"
+        return (f"{table_name}{_lines(doc, shift)}自“{_first_label(doc, shift)}”栏起的数字比其余各行偏{side}了 "
+                f"{abs(shift.by)} 栏；移回后，本表的加总和与其他表的核对全部成立。{_CAUSE}")
+    if len(shifts) == 2 and shifts[0].by == -shifts[1].by:
+        first, second = sorted(shifts, key=lambda s: s.first)
+        label = _first_label(doc, min(shifts, key=lambda s: len(s.columns)))
+        return (f"{table_name}{_lines(doc, first)}与{_lines(doc, second)}自“{label}”栏起的数字错开了 "
+                f"{abs(first.by)} 栏：移动其中任一段，本表的加总都成立，其他表不能判定是哪一段错位。{_CAUSE}")
+    return None
+
+
+def shifted_rows(doc: BudgetDisclosure, findings: list[Finding], check: Checker,
+                 table_name: Callable[[str], str]) -> list[Finding]:
+    """``findings`` with every run of shifted rows that explains a table's failures reported once
+    (READ-006, with the failures as ``related``) instead of its failures."""
+    keys = sorted({location.table for f in findings if f.rule.startswith("HIER") and f.severity is Severity.ERROR
+                   for location in f.locations[:1] if location.table})
+    original = list(findings)  # each table is judged against what the rules found, not what is left
+    size = sum(1 for _, table in doc.tables.present() for _ in table.rows())
+    tries = min(_MAX_TRIES, _MAX_ROWS_CHECKED // max(size * len(keys), 1))
+    for key in keys:
+        if getattr(doc.tables, key, None) is None:
+            continue
+        shifts = _explain(doc, key, original, check, tries)
+        message = _describe(doc, shifts, table_name(key)) if shifts else None
+        if message is None:
+            continue
+        failing = [f for f in findings if _touches(f, key)]
+        rule = RULES["READ-006"]
+        first_row = _records(getattr(doc.tables, key))[min(s.first for s in shifts)][0]
+        diagnosis = Finding(rule=rule.id, severity=rule.severity, message=message,
+                            locations=(location(key, first_row),),
+                            related=tuple(f"{f.rule} {f.message}" for f in failing))
+        index = findings.index(failing[0])
+        findings = [f for f in findings if f not in failing]
+        findings.insert(min(index, len(findings)), diagnosis)
+    return findings

@@ -1,0 +1,130 @@
+"""Where a finding's places are printed (发现的位置): the line and page of each place.
+
+Rules name a place by its meaning — a table, an agency, a code, a project, a column — and need not
+know where the document prints it. The reader keeps each table's, row's, statement's and target's
+line (and page, for a PDF) in the model; :func:`locator` looks a place up there after the rules have
+run, so that every finding can be reported the way linters do (``部门预算.txt:57:``). A place the
+model does not print (a document built in code, model JSON without positions) keeps no position.
+
+>>> from cnbudget.codes import FunctionCode
+>>> from cnbudget.model import BudgetDisclosure, ExpenditureAmounts, ExpenditureTable, FunctionLine, Tables
+>>> row = FunctionLine(code=FunctionCode("2101501"), name="行政运行", line_number=57,
+...                    amounts=ExpenditureAmounts(total="1.00", basic="1.00"))
+>>> doc = BudgetDisclosure(department="某局", fiscal_year=2024, tables=Tables(
+...     general_budget=ExpenditureTable(lines=(row,), line_number=50)))
+>>> locate = locator(doc)
+>>> locate(Location(table="general_budget", code="2101501", column="total")).line_number
+57
+>>> locate(Location(table="general_budget")).line_number  # the table as a whole: its title
+50
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import attrs
+
+from cnbudget.model import BudgetDisclosure
+from cnbudget.model.fields import zh_label
+from cnbudget.validation.findings import Finding, Location
+
+__all__ = ["Places", "at_place", "locator"]
+
+_Key = tuple[str | None, str | None, str | None, str | None]  # table, agency, code, project
+_Position = tuple[int | None, int | None]  # line, page
+
+
+def _position(item: Any) -> _Position | None:
+    line, page = getattr(item, "line_number", None), getattr(item, "page", None)
+    return (line, page) if line is not None or page is not None else None
+
+
+def _row_keys(table: str, row: Any) -> Iterable[_Key]:
+    """The keys a row answers to: with and without its agency, so that a rule naming only a code
+    finds the row."""
+    code = getattr(row, "code", None)
+    code_text = str(code) if code is not None else None
+    agency, project = getattr(row, "agency", None), getattr(row, "project", None)
+    yield table, agency, code_text, project
+    yield table, None, code_text, project
+    if project is None and code_text is None:
+        yield table, agency, None, None
+
+
+def _index(doc: BudgetDisclosure) -> dict[_Key, Any]:
+    """Every printed place of ``doc`` (tables, rows, targets) by its key; the first row wins where
+    rows share a key."""
+    index: dict[_Key, Any] = {}
+    for key, table in doc.tables.present():
+        index.setdefault((key, None, None, None), table)
+        for row in table.rows():
+            for row_key in _row_keys(key, row):
+                index.setdefault(row_key, row)
+    performance = doc.performance
+    if performance is not None:
+        if performance.department is not None:
+            index.setdefault(("department_target", None, None, None), performance.department)
+        for target in performance.projects:
+            index.setdefault(("project_target", target.agency, None, target.project), target)
+            index.setdefault(("project_target", None, None, target.project), target)
+    return index
+
+
+class Places:
+    """The places of one document: what a :class:`Location` names, and where it is printed."""
+
+    def __init__(self, doc: BudgetDisclosure) -> None:
+        self._index = _index(doc)
+
+    def item(self, location: Location) -> Any:
+        """The row, table or target ``location`` names (the nearest that is printed), or ``None``."""
+        if location.table is None:
+            return None
+        keys = [(location.table, location.agency, location.code, location.project),
+                (location.table, None, location.code, location.project),
+                (location.table, None, None, location.project),
+                (location.table, None, None, None)]
+        return next((self._index[key] for key in keys if key in self._index), None)
+
+    def locate(self, location: Location) -> Location:
+        """``location`` with the line and page its place is printed at (unchanged where it has them
+        already or where the document does not print it)."""
+        if location.line_number is not None:
+            return location
+        found = _position(self.item(location))
+        if found is None:
+            return location
+        return attrs.evolve(location, line_number=found[0], page=found[1])
+
+    def column_label(self, location: Location) -> str | None:
+        """The Chinese label of the column ``location`` names (合计, 人员经费 …), where it is known; a
+        place inside an item (the "三公" table's ``total.general_budget``) as 合计（一般公共预算）."""
+        item, column = self.item(location), location.column
+        if item is None or column is None:
+            return None
+        record = getattr(item, "amounts", None)
+        owner: Any = record if record is not None and attrs.has(type(record)) else item
+        labels: list[str] = []
+        for name in column.split("."):
+            field = attrs.fields_dict(type(owner)).get(name) if attrs.has(type(owner)) else None
+            if field is None:
+                return None
+            labels.append(zh_label(field))
+            owner = getattr(owner, name)
+        return labels[0] + "".join(f"（{label}）" for label in labels[1:])
+
+
+def locator(doc: BudgetDisclosure) -> Callable[[Location], Location]:
+    """A function that gives a place the line and page ``doc`` prints it at (see :class:`Places`)."""
+    return Places(doc).locate
+
+
+def at_place(findings: Iterable[Finding], places: Places) -> tuple[Finding, ...]:
+    """The findings with every place given its line and page in the document of ``places``."""
+    locate = places.locate
+    return tuple(
+        attrs.evolve(finding, locations=tuple(locate(location) for location in finding.locations))
+        for finding in findings
+    )

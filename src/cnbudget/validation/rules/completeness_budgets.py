@@ -1,0 +1,117 @@
+"""The amounts a table prints, and which of them belong to one budget (各预算的金额).
+
+A statement that a table is empty, or that a budget has nothing (“没有使用政府性基金预算拨款安排的
+支出”, “国有资本经营预算未安排”), is held against these amounts. The three budgets (预算) are
+``general_budget`` (一般公共预算), ``gov_fund`` (政府性基金预算) and ``soe_capital`` (国有资本经营预算).
+
+>>> from cnbudget.model import SourceSplit, ThreePublicTable
+>>> split = SourceSplit(total="0.50", general_budget="0.50", gov_fund="0")
+>>> zero = SourceSplit(total="0")
+>>> table = ThreePublicTable(total=split, overseas_travel=zero, vehicles=zero, vehicle_purchase=zero,
+...                          vehicle_operation=zero, reception=split)
+>>> [(a.row, a.label, str(a.value)) for a in budget_amounts(table, "gov_fund")][:1]
+[('合计', '政府性基金', '0')]
+>>> [a.row for a in printed_amounts(table) if a.value]
+['合计', '合计', '公务接待费', '公务接待费']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from cnbudget.model import AmountRecord, RevenueTable, SummaryLine, Table, ThreePublicTable
+from cnbudget.model.fields import zh_label
+from cnbudget.validation.tables import describe
+from cnbudget.vocab import FundingSource
+
+__all__ = ["BUDGETS", "TABLE_BUDGET", "Amount", "budget_amounts", "named_budgets", "printed_amounts"]
+
+#: The three budgets and the words that name them.
+BUDGETS: dict[str, str] = {"general_budget": "一般公共预算", "gov_fund": "政府性基金", "soe_capital": "国有资本经营"}
+
+#: The tables that print one budget only.
+TABLE_BUDGET: dict[str, str] = {
+    "general_budget": "general_budget",
+    "general_budget_basic": "general_budget",
+    "general_budget_projects": "general_budget",
+    "gov_fund": "gov_fund",
+    "soe_capital": "soe_capital",
+}
+
+# The columns (this year's, not carried over) and the summary lines that print a budget.
+_COLUMNS = {
+    "general_budget": ("general_budget", "general_own", "general_transfer", "general_appropriation"),
+    "gov_fund": ("gov_fund", "gov_fund_own", "gov_fund_transfer"),
+    "soe_capital": ("soe_capital", "soe_capital_own", "soe_capital_transfer"),
+}
+_SOURCES = {
+    budget: tuple(FundingSource(column) for column in columns if column != "general_appropriation")
+    for budget, columns in _COLUMNS.items()
+}
+
+
+@attrs.frozen(kw_only=True)
+class Amount:
+    """One printed amount: its row (as a message names it), column, side and value.
+
+    >>> Amount(row="合计", column="total", label="合计", value=Decimal("0.50"), side="expenditure").value
+    Decimal('0.50')
+    """
+
+    row: str
+    column: str  # field name, or "amount" for a summary line
+    label: str  # the column's Chinese heading
+    value: Decimal
+    side: str  # "revenue" or "expenditure"
+    source: FundingSource | None = None  # the funding source a summary line reports
+
+
+def _record(record: AmountRecord, row: str, side: str) -> Iterator[Amount]:
+    fields = attrs.fields_dict(type(record))  # type: ignore[arg-type]
+    for name, value in record.columns():
+        yield Amount(row=row, column=name, label=zh_label(fields[name]), value=value, side=side)
+
+
+def printed_amounts(table: Table) -> Iterator[Amount]:
+    """Every amount the table prints, in document order (both sides of a two-sided table)."""
+    if isinstance(table, ThreePublicTable):
+        fields = attrs.fields_dict(ThreePublicTable)
+        for name, split in table.items():
+            yield from _record(split, zh_label(fields[name]), "expenditure")
+        return
+    for field in attrs.fields(type(table)):
+        if not field.metadata.get("rows"):
+            continue
+        side = "revenue" if field.name == "revenue" or isinstance(table, RevenueTable) else "expenditure"
+        line: Any
+        for line in getattr(table, field.name):
+            if isinstance(line, SummaryLine):
+                yield Amount(row=describe(line), column="amount", label="金额", value=line.amount, side=side,
+                             source=line.source)
+            elif isinstance(getattr(line, "amounts", None), AmountRecord):
+                yield from _record(line.amounts, describe(line), side)
+            elif isinstance(getattr(line, "amount", None), Decimal):  # one amount a row (政府采购)
+                yield Amount(row=describe(line), column="amount", label="金额", value=line.amount, side=side)
+
+
+def budget_amounts(table: Table, budget: str) -> list[Amount] | None:
+    """The amounts of ``budget`` this year that the table prints in columns or lines of their own;
+    ``None`` when the table does not print the budget apart from the others."""
+    found = [a for a in printed_amounts(table)
+             if a.column in _COLUMNS[budget] or (a.source is not None and a.source in _SOURCES[budget])]
+    return found or None
+
+
+def named_budgets(text: str) -> frozenset[str]:
+    """The budgets a sentence names.
+
+    >>> sorted(named_budgets("无政府性基金预算拨款和国有资本经营预算"))
+    ['gov_fund', 'soe_capital']
+    """
+    squeezed = re.sub(r"\s+", "", text)
+    return frozenset(budget for budget, words in BUDGETS.items() if words in squeezed)

@@ -1,0 +1,160 @@
+"""Quantities printed in two tables, and how they are held against each other (表间比对).
+
+A :class:`Figure` is one quantity as one table prints it: a single printed cell, or several
+printed cells added up (a 类 derived from its 项 rows, 一般公共预算 as 本级 + 上级转移支付), less
+others (支出总计 less 年终结转结余). Comparing two figures is rounding-aware in the sense of
+:mod:`cnbudget.money`: every printed cell stands for the interval it rounds, derived figures for the
+sum of those intervals, and only a difference those intervals cannot explain is more than ``info``.
+
+>>> from decimal import Decimal
+>>> from cnbudget.validation.findings import Location
+>>> a = Figure(label="甲表合计", parts=(Decimal("2.00"),), location=Location(table="a"))
+>>> b = Figure(label="乙表合计", parts=(Decimal("1.00"), Decimal("1.01")), location=Location(table="b"))
+>>> compare(a, b).status.value, compare(a, b).difference
+('within_rounding', Decimal('-0.01'))
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterable, Sequence
+from decimal import Decimal
+
+import attrs
+
+from cnbudget.money import Consistency, Interval, SumCheck
+from cnbudget.validation.context import Context, figure
+from cnbudget.validation.findings import Finding, Location, Severity
+
+__all__ = ["Figure", "Relation", "at_most", "compare", "equal", "judge", "keep_finest", "made"]
+
+_ZERO_INTERVAL = Interval(Decimal(0), Decimal(0))
+
+
+@attrs.frozen(kw_only=True)
+class Figure:
+    """One quantity as a table prints it: the printed cells it adds (and subtracts), and where.
+
+    >>> spent = Figure(label="支出总计减年终结转结余", parts=(Decimal("110.00"),), minus=(Decimal("10.00"),),
+    ...                location=Location(table="summary"))
+    >>> spent.value, str(spent.interval())
+    (Decimal('100.00'), '[99.990, 100.010]')
+    """
+
+    label: str  # how a message names it: table, row and column as printed
+    parts: tuple[Decimal, ...]
+    minus: tuple[Decimal, ...] = ()
+    location: Location
+
+    @property
+    def value(self) -> Decimal:
+        """The figure's value: Σ parts − Σ minus."""
+        return sum(self.parts, Decimal(0)) - sum(self.minus, Decimal(0))
+
+    def interval(self) -> Interval:
+        """The true values the printed cells allow."""
+        plus = functools.reduce(Interval.__add__, map(Interval.of_printed, self.parts), _ZERO_INTERVAL)
+        less = functools.reduce(Interval.__add__, map(Interval.of_printed, self.minus), _ZERO_INTERVAL)
+        return Interval(plus.low - less.high, plus.high - less.low)
+
+    def plus(self, *others: Figure, label: str | None = None) -> Figure:
+        """This figure with others added (their cells become parts of it)."""
+        return attrs.evolve(
+            self,
+            label=label or self.label,
+            parts=self.parts + tuple(p for o in others for p in o.parts),
+            minus=self.minus + tuple(m for o in others for m in o.minus),
+        )
+
+    def less(self, others: Iterable[Figure]) -> Figure:
+        """This figure with others subtracted."""
+        taken = tuple(others)
+        return attrs.evolve(
+            self,
+            parts=self.parts + tuple(m for o in taken for m in o.minus),
+            minus=self.minus + tuple(p for o in taken for p in o.parts),
+        )
+
+
+def compare(printed: Figure, expected: Figure) -> SumCheck:
+    """Hold one figure against another: exact, within rounding, or inconsistent.
+
+    >>> one = Figure(label="甲", parts=(Decimal("1.00"),), location=Location(table="a"))
+    >>> compare(one, attrs.evolve(one, parts=(Decimal("1.02"),))).status.value
+    'inconsistent'
+    """
+    difference = printed.value - expected.value
+    if difference == 0:
+        status, excess = Consistency.EXACT, Decimal(0)
+    else:
+        excess = printed.interval().distance(expected.interval())
+        status = Consistency.INCONSISTENT if excess > 0 else Consistency.WITHIN_ROUNDING
+    return SumCheck(total=printed.value, parts_sum=expected.value, difference=difference, status=status,
+                    excess=excess)
+
+
+def judge(ctx: Context, result: SumCheck, sentence: str, *, locations: Sequence[Location],
+          severity: Severity | None = None) -> Finding | None:
+    """A finding for a comparison: none when exact, ``info`` within rounding, else ``severity``
+    (the rule's own by default). ``sentence`` says what disagrees, with both figures."""
+    if result.status is Consistency.EXACT:
+        return None
+    if result.status is Consistency.WITHIN_ROUNDING:
+        sentence += "，在印刷数字的四舍五入误差之内"
+        severity = Severity.INFO
+    return ctx.finding(sentence, locations, expected=result.parts_sum, actual=result.total, severity=severity)
+
+
+def equal(ctx: Context, printed: Figure, expected: Figure, what: str,
+          severity: Severity | None = None) -> Finding | None:
+    """``printed`` and ``expected`` are the same quantity and must agree."""
+    result = compare(printed, expected)
+    gap = figure(abs(result.difference))
+    sentence = (f"{what}：{printed.label}为 {figure(printed.value)}，{expected.label}为 "
+                f"{figure(expected.value)}，相差 {gap}")
+    return judge(ctx, result, sentence, locations=(printed.location, expected.location), severity=severity)
+
+
+def at_most(ctx: Context, part: Figure, whole: Figure, what: str,
+            severity: Severity | None = None) -> Finding | None:
+    """``part`` is contained in ``whole`` and cannot exceed it."""
+    if part.value <= whole.value:
+        return None
+    result = compare(part, whole)
+    sentence = (f"{what}：{part.label}为 {figure(part.value)}，大于{whole.label} {figure(whole.value)}"
+                f"（多 {figure(result.difference)}），部分不能大于整体")
+    return judge(ctx, result, sentence, locations=(part.location, whole.location), severity=severity)
+
+
+def made(*findings: Finding | None) -> list[Finding]:
+    """The findings comparisons made (those that found nothing give ``None``)."""
+    return [finding for finding in findings if finding is not None]
+
+
+#: How two figures must relate: :func:`equal` or :func:`at_most`.
+Relation = Callable[[Context, Figure, Figure, str], "Finding | None"]
+
+
+def keep_finest(found: Sequence[tuple[str | None, Finding]]) -> list[Finding]:
+    """The findings of a code-by-code comparison without the echoes of a finer one.
+
+    ``found`` pairs each finding with the code (digits) it is about, ``None`` for the table total.
+    One wrong 项 makes its 款, its 类 and the total disagree too; a finding is dropped when a finding
+    at least as serious exists below it (for the total: anywhere).
+
+    >>> from cnbudget.validation.findings import Finding, Severity
+    >>> f = Finding(rule="XTAB-001", severity=Severity.ERROR, message="…")
+    >>> len(keep_finest([("2101501", f), ("210", f), (None, f), ("208", f)]))
+    2
+    """
+    kept = []
+    for code, finding in found:
+        rank = finding.severity.rank
+        finer = [
+            other for other_code, other in found
+            if other_code is not None and other.severity.rank <= rank
+            and (code is None or (len(other_code) > len(code) and other_code.startswith(code)))
+        ]
+        if not finer:
+            kept.append(finding)
+    return kept

@@ -1,0 +1,285 @@
+"""Tables seen by classification code (按科目读表): the amount of any 类, 款 or 项 in one column.
+
+A :class:`CodeView` reads one column of a coded table. The amount of a code is the row printed for
+it; where the table prints no such row (the Henan template prints only 项 rows; 一般公共预算项目支出
+情况表 prints projects), it is the sum of the rows below it that have nothing below them. Tables
+that group rows by agency (预算单位) repeat codes under each agency; the agencies' amounts are added.
+A :class:`FixedView` holds figures already known by 类 (the two-sided summary tables).
+
+:func:`compare_views` holds two views against each other code by code, at every level both print
+and always by 类, and their totals.
+
+>>> from cnbudget.codes import FunctionCode
+>>> from cnbudget.model import ExpenditureAmounts, FunctionLine
+>>> lines = [FunctionLine(code=FunctionCode(c), name=n, amounts=ExpenditureAmounts(total=t, project=t))
+...          for c, n, t in [("2101501", "行政运行", "1.00"), ("2101502", "一般行政管理事务", "2.00")]]
+>>> view = CodeView("一般公共预算支出情况表", "general_budget", lines, Column.of("project", "项目支出"))
+>>> view.amount(FunctionCode("210")).value, sorted(view.levels())
+(Decimal('3.00'), [3])
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from cnbudget.codes import ClassificationCode
+from cnbudget.model import RowKind
+from cnbudget.validation.context import Context
+from cnbudget.validation.findings import Finding, Location
+from cnbudget.validation.rules.cross_table_figures import Figure, Relation, equal, keep_finest
+from cnbudget.validation.rules.placement import with_codes
+
+__all__ = ["CodeView", "Column", "FixedView", "SumView", "View", "compare_views", "table_view"]
+
+
+@attrs.frozen
+class Column:
+    """A column of an amount record, or the columns it is printed as: the first alternative whose
+    fields are all printed gives the amount (一般公共预算, else 本级 + 上级转移支付).
+
+    >>> from cnbudget.model import ExpenditureAmounts
+    >>> basic = Column.of("basic", "基本支出", ("personnel", "public"))
+    >>> basic.get(ExpenditureAmounts(total="5", personnel="3", public="2")), basic.get(ExpenditureAmounts(total="5"))
+    ((Decimal('3'), Decimal('2')), None)
+    """
+
+    name: str  # the field name findings point at
+    zh: str
+    alternatives: tuple[tuple[str, ...], ...]
+
+    @classmethod
+    def of(cls, name: str, zh: str, *alternatives: tuple[str, ...]) -> Column:
+        """The column ``name``, else the sum of the fields of the first printed alternative."""
+        return cls(name, zh, ((name,), *alternatives))
+
+    def get(self, record: Any) -> tuple[Decimal, ...] | None:
+        """The printed cells that make the column in ``record``; ``None`` if it is not printed."""
+        for fields in self.alternatives:
+            values = tuple(getattr(record, field, None) for field in fields)
+            printed = tuple(value for value in values if isinstance(value, Decimal))
+            if len(printed) == len(values):
+                return printed
+        return None
+
+
+@attrs.frozen
+class _Row:
+    code: ClassificationCode | None
+    project: str | None
+    group: tuple[str | None, str | None]
+    parts: tuple[Decimal, ...]
+    line: Any
+
+
+class View:
+    """What :func:`compare_views` asks of a table: amounts by code and a total."""
+
+    table: str  # the table's key
+    title: str  # the table's printed title
+    column: Column
+    complete: bool  # whether a code it does not list stands for zero
+
+    def levels(self) -> set[int]:
+        """The code levels the table prints (1 类, 2 款, 3 项)."""
+        raise NotImplementedError
+
+    def codes(self, level: int) -> set[ClassificationCode]:
+        """Every code of ``level`` the table has an amount for."""
+        raise NotImplementedError
+
+    def amount(self, code: ClassificationCode) -> Figure | None:
+        """The amount of ``code``, ``None`` where the table has nothing under it."""
+        raise NotImplementedError
+
+    def total(self) -> Figure | None:
+        """The table's total in this column."""
+        raise NotImplementedError
+
+    def absent(self, code: ClassificationCode) -> Figure:
+        """Zero for a code the table does not list."""
+        return Figure(label=f"{self.title}（未列 {code}）“{self.column.zh}”", parts=(Decimal(0),),
+                      location=Location(table=self.table, code=str(code), column=self.column.name))
+
+
+class CodeView(View):
+    """One column of a table whose rows carry classification codes."""
+
+    def __init__(self, title: str, table: str, lines: Iterable[Any], column: Column) -> None:
+        self.title, self.table, self.column, self.complete = title, table, column, True
+        rows = []
+        printed = list(lines)
+        self._empty = not printed  # a table printed without a single row (为空表) says "nothing"
+        for line in printed:
+            parts = column.get(line.amounts)
+            if parts is not None:
+                rows.append(_Row(code=line.classification, project=line.project, parts=parts, line=line,
+                                 group=(line.agency, line.agency_code)))
+        self._rows = [row for row in rows if row.code is not None]
+        self._total = next((row for row in rows if row.code is None and row.line.kind is RowKind.TOTAL), None)
+        if self._total is None and not self._rows and len(rows) == 1 and rows[0].project is None:
+            self._total = rows[0]  # a table of one uncoded row (the Jiangsu 支出预算总表) is its own total
+        self._groups = list(dict.fromkeys(row.group for row in self._rows))
+        # Indexed once: tables of large departments run to thousands of rows.
+        self._printed: dict[tuple[Any, ClassificationCode], list[_Row]] = defaultdict(list)
+        above: set[tuple[Any, ClassificationCode]] = set()  # codes with rows (or projects) below them
+        for row in self._rows:
+            assert row.code is not None
+            if row.project is None:
+                self._printed[(row.group, row.code)].append(row)
+            above.update((row.group, ancestor) for ancestor in row.code.ancestors)
+            if row.project is not None:
+                above.add((row.group, row.code))
+        self._leaves: dict[tuple[Any, ClassificationCode], list[_Row]] = defaultdict(list)
+        for row in self._rows:
+            assert row.code is not None
+            if row.project is not None or (row.group, row.code) not in above:
+                for code in row.code.path:
+                    self._leaves[(row.group, code)].append(row)
+
+    def levels(self) -> set[int]:
+        """The code levels the table prints."""
+        return {row.code.level for row in self._rows if row.code is not None}
+
+    def codes(self, level: int) -> set[ClassificationCode]:
+        """Every code of ``level`` printed, or above a printed code."""
+        return {row.code.path[level - 1] for row in self._rows if row.code is not None and row.code.level >= level}
+
+    def amount(self, code: ClassificationCode) -> Figure | None:
+        """The printed row of ``code`` in each agency, else the rows below it with nothing below them."""
+        parts: list[Decimal] = []
+        names: list[str] = []
+        for group in self._groups:
+            printed = self._printed.get((group, code), [])
+            chosen = printed or self._leaves.get((group, code), [])
+            parts.extend(p for row in chosen for p in row.parts)
+            names.extend(row.line.name for row in printed)
+        if not parts:
+            return None
+        agencies = {group[0] for group in self._groups}
+        name = f" {names[0]}" if names and names[0] else ""
+        return Figure(label=f"{self.title} {code}{name}“{self.column.zh}”", parts=tuple(parts),
+                      location=Location(table=self.table, code=str(code), column=self.column.name,
+                                        agency=agencies.pop() if len(agencies) == 1 else None))
+
+    def total(self) -> Figure | None:
+        """The printed total row, else the sum of the 类; zero for a table without rows."""
+        if self._empty:
+            return Figure(label=f"{self.title}（空表）“{self.column.zh}”", parts=(Decimal(0),),
+                          location=Location(table=self.table, column=self.column.name))
+        if self._total is not None:
+            return Figure(label=f"{self.title}合计“{self.column.zh}”", parts=self._total.parts,
+                          location=Location(table=self.table, column=self.column.name))
+        categories = [self.amount(code) for code in sorted(self.codes(1), key=str)]
+        found = [figure for figure in categories if figure is not None]
+        if not found:
+            return None
+        return found[0].plus(*found[1:], label=f"{self.title}各类之和“{self.column.zh}”")
+
+
+class FixedView(View):
+    """Figures known by 类, as a two-sided summary table prints them."""
+
+    def __init__(self, title: str, table: str, column: Column, by_category: dict[ClassificationCode, Figure],
+                 *, complete: bool, total: Figure | None = None) -> None:
+        self.title, self.table, self.column, self.complete = title, table, column, complete
+        self._figures, self._total = by_category, total
+
+    def levels(self) -> set[int]:
+        """By 类 only."""
+        return {1}
+
+    def codes(self, level: int) -> set[ClassificationCode]:
+        """The 类 the table lists."""
+        return set(self._figures) if level == 1 else set()
+
+    def amount(self, code: ClassificationCode) -> Figure | None:
+        """The figure of a 类."""
+        return self._figures.get(code)
+
+    def total(self) -> Figure | None:
+        """The total, when the caller knows it."""
+        return self._total
+
+
+class SumView(View):
+    """Several views of the same column added code by code: 一般公共预算 + 政府性基金 + 国有资本经营预算
+    as one view, to hold against the table that prints them together (财政拨款支出预算表).
+
+    >>> from cnbudget.codes import FunctionCode
+    >>> from cnbudget.model import ExpenditureAmounts, FunctionLine
+    >>> def view(key, total):
+    ...     line = FunctionLine(code=FunctionCode("2040401"), name="行政运行", amounts=ExpenditureAmounts(total=total))
+    ...     return CodeView(key, key, [line], Column.of("total", "合计"))
+    >>> both = SumView("各预算支出表", "general_budget", [view("general_budget", "1.00"), view("gov_fund", "2.00")])
+    >>> both.amount(FunctionCode("204")).value, both.total().value
+    (Decimal('3.00'), Decimal('3.00'))
+    """
+
+    def __init__(self, title: str, table: str, views: Iterable[View]) -> None:
+        self._views = list(views)
+        self.title, self.table = title, table
+        self.column = self._views[0].column
+        self.complete = all(view.complete for view in self._views)
+
+    def levels(self) -> set[int]:
+        """The levels any of the views prints."""
+        return set().union(*(view.levels() for view in self._views))
+
+    def codes(self, level: int) -> set[ClassificationCode]:
+        """The codes any of the views has."""
+        return set().union(*(view.codes(level) for view in self._views))
+
+    def amount(self, code: ClassificationCode) -> Figure | None:
+        """The views' amounts of ``code`` added (a view without it adds nothing)."""
+        found = [figure for view in self._views if (figure := view.amount(code)) is not None]
+        return found[0].plus(*found[1:], label=f"{self.title} {code}“{self.column.zh}”") if found else None
+
+    def total(self) -> Figure | None:
+        """The views' totals added; ``None`` unless every view has one."""
+        totals = [view.total() for view in self._views]
+        found = [figure for figure in totals if figure is not None]
+        if len(found) != len(totals):
+            return None
+        return found[0].plus(*found[1:], label=f"{self.title}合计“{self.column.zh}”")
+
+
+def _pairs(a: View, b: View) -> Iterator[tuple[ClassificationCode, Figure, Figure]]:
+    if not a.codes(1) or not b.codes(1):
+        return  # one of the tables is not by code at all
+    for level in sorted({1} | (a.levels() & b.levels()), reverse=True):
+        for code in sorted(a.codes(level) | b.codes(level), key=str):
+            first = a.amount(code) or (a.absent(code) if a.complete else None)
+            second = b.amount(code) or (b.absent(code) if b.complete else None)
+            if first is not None and second is not None:
+                yield code, first, second
+
+
+def compare_views(ctx: Context, a: View, b: View, *, what: str, relation: Relation = equal,
+                  totals: tuple[Figure | None, Figure | None] | None = None) -> list[Finding]:
+    """Hold ``a`` against ``b`` code by code and in total (``relation(a, b)``), keeping only the
+    finest finding of each disagreement. ``totals`` replaces the views' own totals."""
+    found: list[tuple[str | None, Finding]] = []
+    for code, first, second in _pairs(a, b):
+        finding = relation(ctx, first, second, what)
+        if finding is not None:
+            found.append((str(code), finding))
+    first_total, second_total = totals if totals is not None else (a.total(), b.total())
+    if first_total is not None and second_total is not None:
+        finding = relation(ctx, first_total, second_total, what)
+        if finding is not None:
+            found.append((None, finding))
+    return keep_finest(found)
+
+
+def table_view(ctx: Context, key: str, column: Column) -> CodeView:
+    """One column of the document's table ``key``, by code (the table must be present); a row printed
+    without a valid code is read under the code the catalogue places it at (see
+    :mod:`~cnbudget.validation.rules.placement`). Built once per run: views are never changed once built,
+    and several rules look at the same columns."""
+    return ctx.cache.get(("table view", column), lambda: CodeView(
+        ctx.table_name(key), key, with_codes(ctx.catalog, getattr(ctx.doc.tables, key).lines), column), table=key)

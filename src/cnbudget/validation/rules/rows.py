@@ -1,0 +1,139 @@
+"""Row identities (行内关系): the columns of one row add up.
+
+Which identities a row must satisfy follows from the columns it prints (one home for them:
+:mod:`cnbudget.model.sums`): a printed column is the sum of its nearest printed parts, so a
+template that prints other columns needs no identities written for it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from typing import Any
+
+import attrs
+
+from cnbudget.model import AmountRecord, BudgetDisclosure
+from cnbudget.model.fields import zh_label
+from cnbudget.model.sums import Identity, identities
+from cnbudget.money import Consistency, check_sum
+from cnbudget.validation.context import Context
+from cnbudget.validation.findings import Finding
+from cnbudget.validation.registry import rule
+from cnbudget.validation.tables import describe, location, rows_with_amounts
+
+__all__: list[str] = []
+
+
+def _label(record: type, total: str, parts: tuple[str, ...]) -> str:
+    """The identity in Chinese column names (合计 = 基本支出 + 项目支出)."""
+    fields = attrs.fields_dict(record)
+    return f"{zh_label(fields[total])} = " + " + ".join(zh_label(fields[p]) for p in parts)
+
+
+@attrs.frozen
+class _RowIdentity:
+    """One identity one row must satisfy, with where to report it."""
+
+    record: AmountRecord
+    table: str
+    line: Any
+    row_name: str | None
+    identity: Identity
+    item: str | None = None  # the "三公" item the record splits, where it is one
+
+    @property
+    def column(self) -> str:
+        """The place of the identity's total: its column, or within a "三公" item the item itself
+        (its 合计) or ``item.column`` — as HIER-008 places them."""
+        total = self.identity.total
+        if self.item is None:
+            return total
+        return self.item if total == "total" else f"{self.item}.{total}"
+
+
+def _row_identities(doc: BudgetDisclosure) -> dict[str, list[_RowIdentity]]:
+    """Every identity every row of ``doc`` must satisfy, by the rule that checks it, in row order."""
+    by_rule: dict[str, list[_RowIdentity]] = defaultdict(list)
+
+    def add(record: AmountRecord, table: str, line: Any, row_name: str | None = None, item: str | None = None) -> None:
+        printed = tuple(name for name, _ in record.columns())
+        for identity in identities(type(record), printed):
+            by_rule[identity.rule].append(_RowIdentity(record, table, line, row_name, identity, item))
+
+    for placed in rows_with_amounts(doc):
+        add(placed.amounts, placed.table, placed.line)
+    summary = doc.tables.summary
+    for line in summary.expenditure if summary is not None else ():
+        if line.amounts is not None:  # the expenditure side split into 基本支出 and 项目支出
+            add(line.amounts, "summary", line)
+    three_public = doc.tables.three_public
+    if three_public is not None:  # each item split by budget (一般公共预算 | 政府性基金 | 国有资本经营预算)
+        labels = attrs.fields_dict(type(three_public))
+        for name, split in three_public.items():
+            add(split, "three_public", None, row_name=zh_label(labels[name]), item=name)
+    return by_rule
+
+
+def _check_identities(ctx: Context) -> Iterator[Finding]:
+    """Every identity the columns of each row print must satisfy (:func:`cnbudget.model.sums.identities`)
+    that the running rule checks; the message is written only for an identity that does not hold."""
+    for row in ctx.cache.get("row identities", lambda: _row_identities(ctx.doc)).get(ctx.rule.id, ()):
+        record, identity = row.record, row.identity
+        result = check_sum(getattr(record, identity.total), [getattr(record, p) for p in identity.parts])
+        if result.status is Consistency.EXACT:
+            continue
+        found = ctx.judge(result, where=f"{ctx.table_name(row.table)} {row.row_name or describe(row.line)}",
+                          what=_label(type(record), identity.total, identity.parts),
+                          locations=[location(row.table, row.line, row.column)])
+        if found is not None:
+            yield found
+
+
+@rule("ROW-001", "支出合计 = 基本支出 + 项目支出", en="Expenditure total = basic + project")
+def total_is_basic_plus_project(ctx: Context) -> Iterator[Finding]:
+    """In every expenditure row, 合计 = 基本支出 + 项目支出 (or, where 基本支出 is printed as its
+    parts, 合计 = 人员经费 + 公用经费 + 项目支出; with 单位预留机动经费 and 结转下年资金 where the
+    template prints them). The identities follow from the columns printed: see
+    :mod:`cnbudget.model.sums`."""
+    return _check_identities(ctx)
+
+
+@rule("ROW-002", "基本支出 = 人员经费 + 公用经费", en="Basic = personnel + public (operating)")
+def basic_is_personnel_plus_public(ctx: Context) -> Iterator[Finding]:
+    """基本支出 = 人员经费 + 公用经费; 人员经费 = 工资福利支出 + 对个人和家庭的补助; 公用经费 =
+    商品和服务支出 + 资本性支出; in the 基本支出 table, 合计 = 人员经费 + 公用经费."""
+    return _check_identities(ctx)
+
+
+@rule("ROW-003", "项目支出 = 其他运转类 + 特定目标类", en="Project = operating + specific-purpose")
+def project_is_operating_plus_specific(ctx: Context) -> Iterator[Finding]:
+    """项目支出 = 其他运转类 + 特定目标类 where both kinds of project are printed."""
+    return _check_identities(ctx)
+
+
+@rule("ROW-004", "收入合计 = 各资金来源之和", en="Revenue total = sum of the funding sources")
+def revenue_total_is_sources(ctx: Context) -> Iterator[Finding]:
+    """A revenue row's 合计 is the sum of its sources: 财政拨款 + 财政专户管理资金 + 单位资金 + 结转
+    (11-table template), or 本年收入 + 上年结转结余 with each of them the sum of its sources (Henan)."""
+    return _check_identities(ctx)
+
+
+@rule("ROW-005", "财政拨款小计 = 各预算之和", en="Fiscal appropriation subtotal = sum of the budgets")
+def fiscal_is_its_budgets(ctx: Context) -> Iterator[Finding]:
+    """财政拨款（补助）小计 = 一般公共预算 + 政府性基金预算 + 国有资本经营预算 (each with its
+    transfer payments); the same for the 财政拨款支出 columns and for each "三公" item."""
+    return _check_identities(ctx)
+
+
+@rule("ROW-006", "项目支出合计 = 各经济分类之和", en="Project total = sum of the economic categories")
+def project_total_is_economic_categories(ctx: Context) -> Iterator[Finding]:
+    """In 一般公共预算项目支出情况表, a row's 项目支出合计 is the sum of its economic-category columns."""
+    return _check_identities(ctx)
+
+
+@rule("ROW-007", "上年结转结余 = 财政拨款 + 非财政拨款", en="Carryover = fiscal + non-fiscal")
+def carryover_total_is_its_parts(ctx: Context) -> Iterator[Finding]:
+    """上年结转结余: 总计 = 财政拨款合计 + 非财政拨款合计, and each of them = 人员经费 + 公用经费 +
+    项目支出."""
+    return _check_identities(ctx)

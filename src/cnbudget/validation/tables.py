@@ -1,0 +1,59 @@
+"""Walking the tables for rules (表格遍历): every row with its table key and a place to report.
+
+>>> from cnbudget.model import BudgetDisclosure
+>>> list(rows_with_amounts(BudgetDisclosure(department="示例", fiscal_year=2024)))
+[]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import attrs
+
+from cnbudget.model import AmountRecord, BudgetDisclosure, Line, SummaryLine
+from cnbudget.validation.findings import Location
+
+__all__ = ["PlacedRow", "describe", "location", "rows_with_amounts"]
+
+
+@attrs.frozen(kw_only=True)
+class PlacedRow:
+    """A row of a table, with the table's key and the row's amount record."""
+
+    table: str
+    line: Line
+    amounts: AmountRecord
+
+
+def location(table: str, line: Any, column: str | None = None) -> Location:
+    """Where a row (any model line) is, optionally one of its columns, and where it is printed."""
+    code = getattr(line, "code", None)
+    return Location(
+        table=table, agency=getattr(line, "agency", None), code=None if code is None else str(code),
+        project=getattr(line, "project", None), column=column,
+        line_number=getattr(line, "line_number", None), page=getattr(line, "page", None),
+    )
+
+
+def describe(line: Any) -> str:
+    """How a message names a row: agency, code and name as printed (``示例单位 2101501 行政运行``)."""
+    parts = [getattr(line, "agency", None), getattr(line, "code", None), getattr(line, "name", None),
+             getattr(line, "project", None)]
+    seen: list[str] = []
+    for part in parts:
+        if part is not None and str(part) and str(part) not in seen:
+            seen.append(str(part))
+    return " ".join(seen) or "（无名称行）"
+
+
+def rows_with_amounts(doc: BudgetDisclosure) -> Iterator[PlacedRow]:
+    """Every row of every present table that has an amount record, in document order."""
+    for key, table in doc.tables.present():
+        for line in table.rows():
+            if isinstance(line, SummaryLine):
+                continue
+            record = getattr(line, "amounts", None)
+            if isinstance(record, AmountRecord):
+                yield PlacedRow(table=key, line=line, amounts=record)
