@@ -1,4 +1,4 @@
-"""read_text on whole inputs: paths, text, and input that is not a disclosure."""
+"""read_text and read_file on whole inputs: files, text, and input that is not a disclosure."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from cnbudget.errors import ReadError
 from cnbudget.readers import read_file, read_text
 
 
-def test_reads_text_and_paths_alike(tmp_path: Path) -> None:
+def test_a_file_and_its_text_read_alike(tmp_path: Path) -> None:
     text = "编制部门：示例局\n2024 年部门预算公开\n"
     path = tmp_path / "doc.txt"
     path.write_text(text, encoding="utf-8")
