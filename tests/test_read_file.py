@@ -273,3 +273,11 @@ def test_the_command_names_a_file_it_cannot_read(tmp_path: Path,
     missing = tmp_path / "没有.pdf"
     assert main(["read", str(missing)]) == 2
     assert f"cannot read {missing}: No such file or directory" in capsys.readouterr().err
+
+
+def test_together_refuses_model_json_told_by_its_bytes(tmp_path: Path, document_file: Path,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    saved = tmp_path / "saved"  # no suffix
+    saved.write_text(cnbudget.to_json(cnbudget.example("urumqi-2024")), encoding="utf-8")
+    assert main(["read", str(document_file), str(saved), "--together"]) == 2
+    assert "--together reads published text; model JSON is one document already" in capsys.readouterr().err

@@ -99,7 +99,7 @@ def load(source: str, *, is_example: bool = False, encoding: str | None = None) 
 def load_together(paths: list[str], *, encoding: str | None = None) -> Loaded:
     """Several text or PDF files read as the one disclosure they publish together (see
     :func:`cnbudget.readers.read_files`)."""
-    if any(Path(path).suffix.lower() == ".json" for path in paths):
+    if any(kind_of_file(path) is FileKind.MODEL_JSON for path in paths):
         raise ReadError("--together reads published text; model JSON is one document already")
     result = read_files(paths, encoding=encoding)
     return Loaded(source=" + ".join(paths), disclosure=result.disclosure, problems=result.problems)
