@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 import cnbudget
 from cnbudget.cli import main
-from cnbudget.errors import CnbudgetError, NotADisclosure, ReadError, WrongArgumentType
+from cnbudget.errors import CnbudgetError, FinalAccountsNotRead, NotADisclosure, ReadError, WrongArgumentType
 from cnbudget.readers import FileKind, kind_of, read_file, read_files, read_text
 from tests.pdf_maker import Page, Text, make_pdf
 
@@ -78,6 +78,16 @@ def test_read_text_of_a_path_names_read_file(document_file: Path) -> None:
         read_text(str(document_file))
     with pytest.raises(NotADisclosure, match=r"read_file\(path\) reads a file"):
         read_text(f"  {document_file}\n")
+
+
+def test_the_hint_comes_whichever_error_the_line_reads_as(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    name = "某局2023年部门决算.txt"  # read as text, a title of final accounts
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / name).write_text(DOCUMENT, encoding="utf-8")
+    with pytest.raises(FinalAccountsNotRead) as raised:
+        read_text(name)
+    assert str(raised.value).endswith(f"the text is one line naming the file {name!r}: read_text reads the text "
+                                      "it is given, read_file(path) reads a file")
 
 
 def test_a_path_that_names_no_file_gets_no_hint(tmp_path: Path) -> None:
