@@ -23,6 +23,7 @@ from typing import Any
 import attrs
 
 from cnbudget.codes import ClassificationCode, EconomicCode, FunctionCode, GovEconomicCode
+from cnbudget.labelled import LabelledEnum, labelled
 from cnbudget.model import fields
 from cnbudget.model.amounts import (
     BasicAmounts,
@@ -71,16 +72,11 @@ class RowKind(enum.Enum):
 _LEVEL_KIND = {1: RowKind.CATEGORY, 2: RowKind.SECTION, 3: RowKind.ITEM}
 
 
-class ProjectType(enum.Enum):
+class ProjectType(LabelledEnum):
     """Type of a project (项目类型) in the Henan template."""
 
-    OPERATING = "operating"  # 其他运转类
-    SPECIFIC = "specific"  # 特定目标类
-
-    @property
-    def zh(self) -> str:
-        """其他运转类 or 特定目标类."""
-        return "其他运转类" if self is ProjectType.OPERATING else "特定目标类"
+    OPERATING = labelled("operating", "其他运转类")  # 其他运转类
+    SPECIFIC = labelled("specific", "特定目标类")  # 特定目标类
 
 
 class Line:
