@@ -128,8 +128,9 @@ class Row(Protocol):
 
 class CodedRow(Row, Protocol[CodeT_co, AmountsT_co]):
     """A row with a classification code (科目编码) of the family ``CodeT_co`` and a record of amounts
-    (金额) ``AmountsT_co``: ``CodedRow[FunctionCode, ExpenditureAmounts]`` is a row of 支出总体情况表,
-    ``CodedRow[ClassificationCode, AmountRecord]`` any coded row with its columns.
+    (金额) ``AmountsT_co``, and what :class:`Line` derives from them: ``CodedRow[FunctionCode,
+    ExpenditureAmounts]`` is a row of 支出总体情况表, ``CodedRow[ClassificationCode, AmountRecord]`` any
+    coded row with its columns.
 
     >>> from cnbudget.codes import FunctionCode
     >>> from cnbudget.model.amounts import ExpenditureAmounts
@@ -143,6 +144,10 @@ class CodedRow(Row, Protocol[CodeT_co, AmountsT_co]):
     def code(self) -> CodeT_co | None: ...
     @property
     def amounts(self) -> AmountsT_co: ...
+    @property
+    def classification(self) -> ClassificationCode | None: ...  # as Line derives them
+    @property
+    def kind(self) -> RowKind: ...
 
 
 @attrs.frozen(kw_only=True, field_transformer=_ROW_KEYS)

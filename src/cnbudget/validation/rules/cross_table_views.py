@@ -23,12 +23,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
-from typing import Any
 
 import attrs
 
 from cnbudget.codes import ClassificationCode
-from cnbudget.model import Line, RowKind
+from cnbudget.model import AmountRecord, CodedRow, RowKind
 from cnbudget.validation.context import Context
 from cnbudget.validation.findings import Finding, Location
 from cnbudget.validation.rules.cross_table_figures import Figure, Relation, equal, keep_finest
@@ -76,7 +75,7 @@ class _Row:
     project: str | None
     group: _Group
     parts: tuple[Decimal, ...]
-    line: Line
+    line: CodedRow[ClassificationCode, AmountRecord]
 
 
 class View:
@@ -112,7 +111,8 @@ class View:
 class CodeView(View):
     """One column of a table whose rows carry classification codes."""
 
-    def __init__(self, title: str, table: str, lines: Iterable[Any], column: Column) -> None:
+    def __init__(self, title: str, table: str, lines: Iterable[CodedRow[ClassificationCode, AmountRecord]],
+                 column: Column) -> None:
         self.title, self.table, self.column, self.complete = title, table, column, True
         rows = []
         printed = list(lines)
