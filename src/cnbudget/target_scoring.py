@@ -25,10 +25,10 @@ class ScoringMethod(LabelledEnum):
     ['按比例赋分', '按评判等级赋分', '直接赋分', '满意度赋分']
     """
 
-    PROPORTIONAL = labelled("proportional", "按比例赋分")  # 按照正常比例赋分 / 按照完成比例赋分
-    GRADE = labelled("grade", "按评判等级赋分")  # 按评判等级赋分
-    DIRECT = labelled("direct", "直接赋分")  # 直接赋分: all or nothing
-    SATISFACTION = labelled("satisfaction", "满意度赋分")  # 满意度赋分
+    PROPORTIONAL = labelled("proportional", "按比例赋分")  # printed 按照正常比例赋分 / 按照完成比例赋分
+    GRADE = labelled("grade", "按评判等级赋分")
+    DIRECT = labelled("direct", "直接赋分")  # all or nothing
+    SATISFACTION = labelled("satisfaction", "满意度赋分")
 
 
 # Tried in this order: 满意度赋分 before anything, since a 满意度 rule may mention 比例.
