@@ -7,6 +7,7 @@ import importlib
 import json
 import pickle
 import pkgutil
+from typing import assert_type
 
 import pytest
 
@@ -82,3 +83,11 @@ def test_a_member_without_a_label_is_refused_when_its_class_is_made() -> None:
         class Half(LabelledEnum):
             LABELLED = labelled("labelled", "有名称")
             PLAIN = "plain"
+
+
+def test_mypy_types_a_lookup_and_the_value() -> None:
+    # Checked by ``mypy --strict tests``: a base whose members were (value, label) tuples made mypy see
+    # the lookup as a call missing its label and the value as a tuple.
+    member = assert_type(Severity("warning"), Severity)
+    assert assert_type(member.value, str) == "warning"
+    assert assert_type(member.zh, str) == "警告"
