@@ -17,7 +17,6 @@ command line asks :func:`kind_of_file` and loads JSON itself.
 
 from __future__ import annotations
 
-import enum
 import os
 import tempfile
 from collections.abc import Sequence
@@ -27,6 +26,7 @@ import attrs
 
 from cnbudget.decimals import in_own_context, shown
 from cnbudget.errors import ReadError, WrongArgumentType
+from cnbudget.labelled import LabelledEnum, labelled
 from cnbudget.readers.pdf import pdf_lines, read_pdf
 from cnbudget.readers.pdf.read import PDF_MAGIC
 from cnbudget.readers.read import read_lines
@@ -45,19 +45,20 @@ MAX_TEXT_BYTES = 50_000_000
 _HEAD_BYTES = 1024
 
 
-class FileKind(enum.Enum):
-    """What a file holds (文件类型)."""
+class FileKind(LabelledEnum):
+    """What a file holds (文件种类): published text in any encoding and form, the published PDF, or
+    model JSON (a disclosure already read, as ``to_json`` writes it)."""
 
-    TEXT = "text"  # 文本: published text in any encoding and form
-    PDF = "pdf"  # PDF 原件: the published PDF
-    MODEL_JSON = "model JSON"  # 模型 JSON: a disclosure already read, as to_json writes it
+    TEXT = labelled("text", "文本")
+    PDF = labelled("pdf", "PDF 原件")
+    MODEL_JSON = labelled("model_json", "模型 JSON")
 
 
 def kind_of(head: bytes, name: str = "") -> FileKind:
     """The kind of the file whose first bytes (or all of them) are ``head`` and whose name is ``name``.
 
     >>> kind_of(b"%PDF-1.7\\n", "download.bin"), kind_of(b'\\n {"department": ', "")
-    (<FileKind.PDF: 'pdf'>, <FileKind.MODEL_JSON: 'model JSON'>)
+    (<FileKind.PDF: 'pdf'>, <FileKind.MODEL_JSON: 'model_json'>)
     >>> kind_of("部门预算".encode(), "部门预算.txt"), kind_of(b"", "a.PDF")
     (<FileKind.TEXT: 'text'>, <FileKind.PDF: 'pdf'>)
     """
