@@ -19,9 +19,6 @@ from cnbudget.readers import read_text
 from cnbudget.readers.result import ReadResult
 from tests.seeds import corpus_names, corpus_path
 
-_THREE_PUBLIC = ("the “三公”经费、会议费、培训费 header (nine headings over three levels, centred, a Chinese "
-                 "character one position wide) stands over eight figures, 公务用车购置费 printed blank: which "
-                 "heading stands over which figure cannot be told with certainty, so the table is reported unread")
 _PROCUREMENT = ("the 政府采购 rows wrap their names over two and three lines in several columns at once (a name "
                 "over three lines prints its middle piece on the row's own line, 室、机要通道、档案数  60.00, which "
                 "by position is also three rows), sets two cells one space apart (打印设备（20万以上） 政府集中采购), "
@@ -36,17 +33,15 @@ _WRAPPED = ("names wrapped over lines on both sides of the table (收入 and 支
             "reported, not read as the piece alone")
 
 KNOWN: dict[str, dict[str, str]] = {
-    "js-cppcc-2019-tables": {"three_public": _THREE_PUBLIC},
-    "js-party-office-2018-tables": {"three_public": _THREE_PUBLIC, "procurement": _PROCUREMENT},
-    "js-procuratorate-2017": {"three_public": _THREE_PUBLIC, "procurement": _PROCUREMENT,
-                              "fiscal_summary": _PAGED, "summary": _WRAPPED},
+    "js-party-office-2018-tables": {"procurement": _PROCUREMENT},
+    "js-procuratorate-2017": {"procurement": _PROCUREMENT, "fiscal_summary": _PAGED, "summary": _WRAPPED},
     "js-procuratorate-2018": {
         "procurement": _PROCUREMENT, "summary": _WRAPPED,
         # tsv.txt leaves this table unread; layout.txt gives its figures (checked by hand below).
         "three_public": "read from layout.txt only (see test_three_public_2018_read_from_layout)",
     },
     "js-procuratorate-2019": {
-        "three_public": _THREE_PUBLIC, "procurement": _PROCUREMENT, "summary": _WRAPPED,
+        "procurement": _PROCUREMENT, "summary": _WRAPPED,
         # 此表为空: neither form prints a figure; tsv.txt puts 合 计 in the code column (no row read),
         # layout.txt under 功能科目名称, read as the 合计 row with its blank amount (zero).
         "gov_fund": "an empty table whose blank 合计 line is read as 合计 0 from layout.txt only",
@@ -101,6 +96,32 @@ def test_three_public_2018_read_from_layout() -> None:
         "reception.total": Decimal("116.50"), "meetings.total": Decimal("200.44"),
         "training.total": Decimal("700.00"),
     }
+
+
+# The “三公”经费、会议费、培训费 tables as printed in original.pdf (公开09表 / 十一): 合计, “三公”经费 小计,
+# 因公出国（境）费, 公务用车购置及运行维护费 小计, 公务用车购置费 (None: printed blank), 公务用车运行维护费,
+# 公务接待费, 会议费, 培训费.
+_THREE_PUBLIC_PRINTED = {
+    "js-cppcc-2019-tables": ("2224.43", "660.10", "106.00", "156.60", None, "156.60", "397.50", "1282.56", "281.77"),
+    "js-party-office-2018-tables": ("1471.70", "508.20", "70.00", "411.20", None, "411.20", "27.00", "933.50",
+                                    "30.00"),
+    "js-procuratorate-2017": ("1452.35", "584.35", "110.00", "317.80", "50.00", "267.80", "156.55", "168.00",
+                              "700.00"),
+    "js-procuratorate-2019": ("1276.7", "418.26", "80", "237", None, "237", "101.26", "158.44", "700"),
+}
+_THREE_PUBLIC_COLUMNS = ("total_with_meetings_training", "total", "overseas_travel", "vehicles", "vehicle_purchase",
+                         "vehicle_operation", "reception", "meetings", "training")
+
+
+@pytest.mark.parametrize("name", sorted(_THREE_PUBLIC_PRINTED))
+def test_three_public_placed_under_its_headings(name: str) -> None:
+    """The figures of the 三公 table placed under the leaf headings of its three-level header (read
+    from layout.txt; a blank cell read as 0), as original.pdf prints them."""
+    result = _read(name, "layout.txt")
+    assert result is not None
+    facts = {fact.column: fact.amount for fact in result.disclosure.facts() if fact.table == "three_public"}
+    assert facts == {f"{column}.total": Decimal(figure or "0")
+                     for column, figure in zip(_THREE_PUBLIC_COLUMNS, _THREE_PUBLIC_PRINTED[name], strict=True)}
 
 
 @pytest.mark.parametrize("name", sorted(KNOWN))

@@ -27,12 +27,14 @@ from collections.abc import Sequence
 
 import attrs
 
+from cnbudget.model.tables import ThreePublicTable
 from cnbudget.readers.result import Problem
 from cnbudget.readers.text.blocks import PERFORMANCE_KEYS, Block, find_blocks
 from cnbudget.readers.text.grid import is_heading_line
 from cnbudget.readers.text.layout_columns import Column, Columns, amounts_alignment, find_columns
 from cnbudget.readers.text.layout_header import rebuild_header
 from cnbudget.readers.text.layout_rows import WrappedRow, join_wrapped
+from cnbudget.readers.text.layout_tree import read_tree
 from cnbudget.readers.text.layout_words import Token, TokenKind, is_figure, line_tokens
 from cnbudget.readers.text.source import SourceLine, clean_cell
 
@@ -40,6 +42,11 @@ __all__ = ["UNPLACED", "layout_lines", "unplaced_rows"]
 
 #: What a problem says of a row whose cells could not be placed in the table's columns.
 UNPLACED = "row not read: its cells cannot be placed in the table's columns with certainty"
+
+#: The tables printed as one row of figures under a tree of headings, by key, with the record whose
+#: columns the headings name: their figures are placed by the header's geometry
+#: (:mod:`~cnbudget.readers.text.layout_tree`).
+_TREE_RECORDS: dict[str, type] = {"three_public": ThreePublicTable}
 
 _NOTE = re.compile(r"^\s*(?:注|备注|说明)\s*\d*\s*[:：.．、]|为空表|。\s*$")
 _PAGE_NUMBER = re.compile(r"^\s*[-—]?\s*\d{1,3}\s*[-—]?\s*$")
@@ -69,7 +76,8 @@ def layout_lines(text: str) -> list[SourceLine]:
             placed.update(_padded_cells(pages, sorted(shared | own)))
     for table, found in zip(tables, padding, strict=True):
         if found is False or True not in padding:
-            placed.update(_place_table(table.pages(table.widened)))
+            tree = _place_tree(table.pages(table.widened), _TREE_RECORDS.get(table.key))
+            placed.update(_place_table(table.pages(table.widened)) if tree is None else tree)
     return [_line(line, placed[line.number]) if line.number in placed else line for line in plain]
 
 
@@ -117,12 +125,13 @@ class _Table:
     """A block's lines with their tokens, page by page, positions counted in characters (as
     pdftotext places them) and in display columns (as text aligned for the eye is)."""
 
+    key: str
     narrow: list[list[_Row]]
     wide: list[list[_Row]]
 
     @classmethod
     def of(cls, block: Block, raws: Sequence[str], page_starts: set[int]) -> _Table:
-        return cls(narrow=_pages(block, raws, page_starts, wide=False),
+        return cls(key=block.key, narrow=_pages(block, raws, page_starts, wide=False),
                    wide=_pages(block, raws, page_starts, wide=True))
 
     @property
@@ -132,6 +141,30 @@ class _Table:
 
     def pages(self, wide: bool) -> list[list[_Row]]:
         return self.wide if wide else self.narrow
+
+
+def _place_tree(pages: Sequence[Sequence[_Row]], record: type | None) -> dict[int, tuple[str, ...] | None] | None:
+    """The cells of a table printed as one row of figures under a tree of headings of ``record``'s
+    columns, its header's lines included; every line without cells (``None``) where the figures can
+    be placed in more than one way; ``None`` where the table is not read so (several rows or pages,
+    headings that make no tree of the record's columns, figures that do not add up under them)."""
+    printed = [rows for rows in pages if rows]
+    if record is None or len(printed) != 1:
+        return None
+    rows = printed[0]
+    data = [index for index, row in enumerate(rows) if _is_data(row.tokens)]
+    if len(data) != 1 or data[0] != len(rows) - 1 or not data[0]:
+        return None
+    header, row = rows[:-1], rows[-1]
+    reading = read_tree([(line.line.number, line.tokens) for line in header], row.tokens, record)
+    if reading is None:
+        return None
+    if isinstance(reading, str):
+        return {line.line.number: None for line in rows}
+    placed: dict[int, tuple[str, ...] | None] = {
+        line.line.number: cells for line, cells in zip(header, reading.header, strict=True)}
+    placed[row.line.number] = reading.row
+    return placed
 
 
 def _place_table(pages: Sequence[Sequence[_Row]]) -> dict[int, tuple[str, ...] | None]:
