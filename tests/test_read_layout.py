@@ -138,6 +138,17 @@ def test_a_numbered_item_is_no_piece_below_a_row() -> None:
     assert join_wrapped(rows) == {}
 
 
+def test_a_numbered_item_a_line_off_the_mirror_does_not_stop_a_piece_above() -> None:
+    # 收支预算总表 (江苏省人民检察院 2017): 1.一般公共预 / (17,981.68) / 算, and 2.政府性基金 starts the
+    # next funding source one line below 算. It is no later piece of the name above the row (a
+    # numbered item starts a row of its own), so 算 alone answers 1.一般公共预.
+    rows = [WrappedRow(237, ("1.一般公共预", "", ""), False), WrappedRow(238, ("", "17,981.68", "二、外交支出"), True),
+            WrappedRow(239, ("算", "", ""), False), WrappedRow(240, ("2.政府性基金", "", ""), False),
+            WrappedRow(241, ("", "", "三、国防支出"), True), WrappedRow(242, ("预算", "", ""), False)]
+    assert join_wrapped(rows) == {238: ("1.一般公共预算", "17,981.68", "二、外交支出"), 237: (), 239: (),
+                                  241: ("2.政府性基金预算", "", "三、国防支出"), 240: (), 242: ()}
+
+
 # --- text padded to column widths reads like the TSV it was made from ---------------------------------
 
 

@@ -27,21 +27,20 @@ _PROCUREMENT = ("the 政府采购 rows wrap their names over two and three lines
                 "stands under cannot be told); no row is read otherwise than from tsv.txt")
 _PAGED = ("the table continues on a page that repeats no header and prints too few rows to show its columns "
           "(a row or two, a total's label centred between columns): those rows are reported unread")
-_WRAPPED = ("names wrapped over lines on both sides of the table (收入 and 支出) stand as far from two rows: "
-            "which row a piece belongs to cannot be told, and those rows are reported unread; a name printing no "
-            "figure whose rest went to a page whose columns cannot be placed (十七、国土海洋气象等支 / 出, 2018) is "
-            "reported, not read as the piece alone")
+_PAGE_CUT = ("the table runs onto a page whose columns pdftotext places elsewhere and which repeats no header "
+             "(十七、国土海洋气象等支 / 出 across the page break, then the totals' labels centred between columns): "
+             "the rows of that page are reported unread, and the piece before the break is not read alone")
 
 KNOWN: dict[str, dict[str, str]] = {
     "js-party-office-2018-tables": {"procurement": _PROCUREMENT},
-    "js-procuratorate-2017": {"procurement": _PROCUREMENT, "fiscal_summary": _PAGED, "summary": _WRAPPED},
+    "js-procuratorate-2017": {"procurement": _PROCUREMENT, "fiscal_summary": _PAGED},
     "js-procuratorate-2018": {
-        "procurement": _PROCUREMENT, "summary": _WRAPPED,
+        "procurement": _PROCUREMENT, "summary": _PAGE_CUT,
         # tsv.txt leaves this table unread; layout.txt gives its figures (checked by hand below).
         "three_public": "read from layout.txt only (see test_three_public_2018_read_from_layout)",
     },
     "js-procuratorate-2019": {
-        "procurement": _PROCUREMENT, "summary": _WRAPPED,
+        "procurement": _PROCUREMENT,
         # 此表为空: neither form prints a figure; tsv.txt puts 合 计 in the code column (no row read),
         # layout.txt under 功能科目名称, read as the 合计 row with its blank amount (zero).
         "gov_fund": "an empty table whose blank 合计 line is read as 合计 0 from layout.txt only",
@@ -184,3 +183,29 @@ def test_summary_rows_without_a_figure_wrapped_onto_a_line_of_their_own(name: st
         assert "十七、国土海洋气象等支" in reported
     else:
         assert facts[(None, None, "国土海洋气象等支出", None, "expenditure", Decimal("0"))] == 1
+
+
+# 收支预算总表 as original.pdf prints it: 1.一般公共预算 (its name wrapped around the row line in 2017 and
+# 2018), 2.政府性基金预算 and 二、财政专户管理资金 (wrapped, printing no figure), 三、单位预留机动经费 (wrapped
+# beside 三、国防支出, the figure on its row line).
+_SUMMARY_WRAPPED = {
+    "js-procuratorate-2017": ("17981.68", "140.20"),
+    "js-procuratorate-2018": ("21940.96", "2388.04"),
+    "js-procuratorate-2019": ("24169.74", "3990.40"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_SUMMARY_WRAPPED))
+def test_summary_names_wrapped_around_their_row_line(name: str) -> None:
+    """A name wrapped over the lines above and below its row's line is joined into that row, even
+    where the next funding source (2.政府性基金, numbered) starts a line after its last piece."""
+    layout = _read(name, "layout.txt")
+    assert layout is not None
+    facts = _by_table(layout)["summary"]
+    general, reserve = _SUMMARY_WRAPPED[name]
+    assert facts[(None, None, "一般公共预算", None, "revenue", Decimal(general))] == 1
+    assert facts[(None, None, "政府性基金预算", None, "revenue", Decimal("0"))] == 1
+    assert facts[(None, None, "财政专户管理资金", None, "revenue", Decimal("0"))] == 1
+    assert facts[(None, None, "单位预留机动经费", None, "expenditure", Decimal(reserve))] == 1
+    names = {key[2] for key in facts}
+    assert not names & {"1.一般公共预", "算", "二、财政专户管理资", "金", "单位预留机动经"}

@@ -134,10 +134,11 @@ def _misfit(rows: Sequence[WrappedRow], piece: int, anchor: int) -> int | None:
             continue
         if column < len(rows[anchor].cells) and rows[anchor].cells[column]:
             return None
-        mirrors = _mirrors(rows, piece, anchor, column)
-        # Only the top piece of a cell may start a numbered item (七、 starts a row of its own).
-        later = [text] if below else [rows[i].cells[column] for i, _ in mirrors]
-        if not mirrors or any(list_number(cell) is not None for cell in later):
+        # Only the top piece of a cell may start a numbered item (七、 starts a row of its own): a
+        # line below the row that starts one (a line off the mirror) answers no piece above it.
+        mirrors = [(i, off) for i, off in _mirrors(rows, piece, anchor, column)
+                   if below or list_number(rows[i].cells[column]) is None]
+        if not mirrors or (below and list_number(text) is not None):
             return None
         misfit = max(misfit, min(off for _, off in mirrors))
     return misfit
