@@ -19,12 +19,12 @@ from cnbudget.readers import read_text
 from cnbudget.readers.result import ReadResult
 from tests.seeds import corpus_names, corpus_path
 
-_PROCUREMENT = ("the 政府采购 rows wrap their names over two and three lines in several columns at once (a name "
-                "over three lines prints its middle piece on the row's own line, 室、机要通道、档案数  60.00, which "
-                "by position is also three rows), sets two cells one space apart (打印设备（20万以上） 政府集中采购), "
-                "and runs over pages whose columns pdftotext places elsewhere without repeating the header: those "
-                "rows are reported, and so is every row below one not read up to the next 采购品目大类 (what it "
-                "stands under cannot be told); no row is read otherwise than from tsv.txt")
+_PROCUREMENT = ("the 政府采购 table runs over pages whose columns pdftotext places elsewhere (narrower, a "
+                "column of words printed by one row only) without repeating the header: those pages' rows are "
+                "reported, and so is every row below one not read up to the next 采购品目大类 (what it stands "
+                "under cannot be told); in 2018 a page also prints a cell merged over two rows (物业管理服务 "
+                "centred between them), so its wrapped pieces can be shared out in more than one way and are "
+                "read piece by piece or reported; no row is read otherwise than from tsv.txt")
 _PAGED = ("the table continues on a page that repeats no header and prints too few rows to show its columns "
           "(a row or two, a total's label centred between columns): those rows are reported unread")
 _PAGE_CUT = ("the table runs onto a page whose columns pdftotext places elsewhere and which repeats no header "
@@ -209,3 +209,34 @@ def test_summary_names_wrapped_around_their_row_line(name: str) -> None:
     assert facts[(None, None, "单位预留机动经费", None, "expenditure", Decimal(reserve))] == 1
     names = {key[2] for key in facts}
     assert not names & {"1.一般公共预", "算", "二、财政专户管理资", "金", "单位预留机动经"}
+
+
+# 政府采购支出预算表 rows as original.pdf prints them (item, project, subject, method, amount): item names
+# wrapped over two or three lines around their row's figure, purchase methods over two (江苏省人民检察院
+# 2018, 公开12表), and item and method printed one space apart (中共江苏省委办公厅 2018).
+_PROCUREMENT_ROWS = {
+    "js-procuratorate-2018": [
+        ("台式计算机（20万以上）", "办公、办案设备更新购置费", "办公设备购置", "部门集中采购", "27.00"),
+        ("便携式计算机（20万以下）", "办公、办案设备更新购置费", "办公设备购置", "分散自行组织", "16.00"),
+        ("打印设备（20万以下）", "办公、办案设备更新购置费", "办公设备购置", "分散自行组织", "15.00"),
+        ("复印机", "办公、办案设备更新购置费", "办公设备购置", "分散自行组织", "8.00"),
+        ("PC服务器", "网络、电子检务、实验室、机要通道、档案数字化系统运行维护费", "信息网络及软件购置更新",
+         "部门集中采购", "40.00"),
+    ],
+    "js-party-office-2018-tables": [
+        ("PC服务器", "机要及电子政务业务费", "办公设备购置", "分散自行组织", "12.00"),
+        ("便携式计算机（20万以下）", "机要及电子政务业务费", "办公设备购置", "分散自行组织", "3.50"),
+        ("其他办公消耗用品及类似物品", "办公设备购置费", "办公设备购置", "分散自行组织", "19.64"),
+        ("空调机（总预算20万以下）", "办公设备购置费", "办公设备购置", "分散自行组织", "0.90"),
+    ],
+}
+
+
+@pytest.mark.parametrize("name", sorted(_PROCUREMENT_ROWS))
+def test_procurement_rows_wrapped_or_printed_close_read_whole(name: str) -> None:
+    layout = _read(name, "layout.txt")
+    assert layout is not None and layout.disclosure.tables.procurement is not None
+    rows = {("".join((line.item or "").split()), line.project, line.subject, line.method, line.amount)
+            for line in layout.disclosure.tables.procurement.lines if line.level == "item"}
+    for item, project, subject, method, amount in _PROCUREMENT_ROWS[name]:
+        assert (item, project, subject, method, Decimal(amount)) in rows

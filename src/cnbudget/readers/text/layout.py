@@ -47,6 +47,8 @@ UNPLACED = "row not read: its cells cannot be placed in the table's columns with
 #: columns the headings name: their figures are placed by the header's geometry
 #: (:mod:`~cnbudget.readers.text.layout_tree`).
 _TREE_RECORDS: dict[str, type] = {"three_public": ThreePublicTable}
+#: The tables every row of which prints a figure: a line of words alone is a piece of a wrapped cell.
+_FIGURES_ON_EVERY_ROW = frozenset({"procurement"})
 
 _NOTE = re.compile(r"^\s*(?:注|备注|说明)\s*\d*\s*[:：.．、]|为空表|。\s*$")
 _PAGE_NUMBER = re.compile(r"^\s*[-—]?\s*\d{1,3}\s*[-—]?\s*$")
@@ -77,7 +79,9 @@ def layout_lines(text: str) -> list[SourceLine]:
     for table, found in zip(tables, padding, strict=True):
         if found is False or True not in padding:
             tree = _place_tree(table.pages(table.widened), _TREE_RECORDS.get(table.key))
-            placed.update(_place_table(table.pages(table.widened)) if tree is None else tree)
+            figures = table.key in _FIGURES_ON_EVERY_ROW
+            placed.update(_place_table(table.pages(table.widened), figures_on_every_row=figures)
+                          if tree is None else tree)
     return [_line(line, placed[line.number]) if line.number in placed else line for line in plain]
 
 
@@ -167,7 +171,8 @@ def _place_tree(pages: Sequence[Sequence[_Row]], record: type | None) -> dict[in
     return placed
 
 
-def _place_table(pages: Sequence[Sequence[_Row]]) -> dict[int, tuple[str, ...] | None]:
+def _place_table(pages: Sequence[Sequence[_Row]], *,
+                 figures_on_every_row: bool = False) -> dict[int, tuple[str, ...] | None]:
     """The cells of a table's header and rows, by line number (``None``: could not be placed)."""
     placed: dict[int, tuple[str, ...] | None] = {}
     first: Columns | None = None
@@ -201,7 +206,13 @@ def _place_table(pages: Sequence[Sequence[_Row]]) -> dict[int, tuple[str, ...] |
             mapping = _match(columns.columns, first.columns)
             if [_words(row) for row in header] == first_header:  # the header repeated on a new page
                 placed.update((row.line.number, cells) for row, cells in zip(header, first_cells, strict=True))
-        cells = {row.line.number: columns.place(row.tokens) if mapping is not None and certain else None
+        printed: dict[int, set[str]] = {}
+        for row in body:
+            for token in row.tokens:
+                if (index := columns.column_of(token)) is not None:
+                    printed.setdefault(index, set()).add("".join(token.text.split()))
+        cells = {row.line.number: None if mapping is None or not certain else
+                 columns.place([piece for token in row.tokens for piece in columns.parted(token, printed)])
                  for row in body}
         # A column-number row that fits no column is left as printed: it is no row of the table.
         cells = {number: found for number, found in cells.items()
@@ -209,7 +220,7 @@ def _place_table(pages: Sequence[Sequence[_Row]]) -> dict[int, tuple[str, ...] |
         wrapped = [WrappedRow(row.line.number, tuple(found), _is_data(row.tokens))
                    for row in body if (found := cells.get(row.line.number)) is not None]
         cells.update((number, None if joined is None else list(joined))
-                     for number, joined in join_wrapped(wrapped).items())
+                     for number, joined in join_wrapped(wrapped, figures_on_every_row=figures_on_every_row).items())
         for number, found in cells.items():
             placed[number] = None if found is None or mapping is None else (
                 _remap(found, mapping, first) if found else ())

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import itertools
 import statistics
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Literal
 
 import attrs
@@ -125,6 +125,27 @@ class Columns:
         # A total's label centred over the leading columns (合 计 under 科目编码 and 科目名称) is read by its
         # words wherever it stands: the first of them.
         return kind[0] if kind and token.kind is TokenKind.TEXT and is_sum_label(token.text) else None
+
+    def parted(self, token: Token, printed: Mapping[int, set[str]]) -> list[Token]:
+        """A token of words one space apart whose later words start where a later column of words
+        starts, as two tokens, where those later words are printed whole as a cell of that column on
+        another row (``打印设备（20万以上） 政府集中采购`` beside ``政府集中采购`` alone); else the token.
+        ``printed``: the texts (without spaces) of the tokens each column holds."""
+        words = token.text.split(" ")
+        if token.kind is not TokenKind.TEXT or len(words) != len(token.inner) + 1:
+            return [token]
+        for cut, start in enumerate(token.inner, start=1):
+            head = Token(start=token.start, end=start - 1, text=" ".join(words[:cut]), kind=TokenKind.TEXT,
+                         inner=token.inner[:cut - 1])
+            tail = Token(start=start, end=token.end, text=" ".join(words[cut:]), kind=TokenKind.TEXT,
+                         inner=token.inner[cut:])
+            index = self.column_of(tail)
+            if (index is not None and not self.columns[index].amounts and self.columns[index].align == "left"
+                    and abs(start - self.columns[index].anchor) <= _DRIFT
+                    and "".join(tail.text.split()) in printed.get(index, set())
+                    and (before := self.column_of(head)) is not None and before < index):
+                return [head, tail]
+        return [token]
 
     def _runs_over(self, token: Token, index: int) -> bool:
         """Whether words held by column ``index`` have one, a space after another, that starts where
