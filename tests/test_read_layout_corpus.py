@@ -19,12 +19,13 @@ from cnbudget.readers import read_text
 from cnbudget.readers.result import ReadResult
 from tests.seeds import corpus_names, corpus_path
 
-_PROCUREMENT = ("the 政府采购 table runs over pages whose columns pdftotext places elsewhere (narrower, a "
-                "column of words printed by one row only) without repeating the header: those pages' rows are "
-                "reported, and so is every row below one not read up to the next 采购品目大类 (what it stands "
-                "under cannot be told); in 2018 a page also prints a cell merged over two rows (物业管理服务 "
-                "centred between them), so its wrapped pieces can be shared out in more than one way and are "
-                "read piece by piece or reported; no row is read otherwise than from tsv.txt")
+_PROCUREMENT = ("the 政府采购 table runs over pages that repeat no header and print their columns narrower: "
+                "where such a page prints fewer columns of words than the first page and nothing left of them "
+                "(which column it leaves out cannot be told), its rows are reported, and so is every row below "
+                "one not read up to the next 采购品目大类 (what it stands under cannot be told); in 2018 a page "
+                "prints a cell merged over two rows (物业管理服务 centred between them), so its wrapped pieces can "
+                "be shared out in more than one way and are read piece by piece or reported; no row is read "
+                "otherwise than from tsv.txt")
 _PAGED = ("the table continues on a page that repeats no header and prints too few rows to show its columns "
           "(a row or two, a total's label centred between columns): those rows are reported unread")
 _PAGE_CUT = ("the table runs onto a page whose columns pdftotext places elsewhere and which repeats no header "
@@ -222,6 +223,18 @@ _PROCUREMENT_ROWS = {
         ("复印机", "办公、办案设备更新购置费", "办公设备购置", "分散自行组织", "8.00"),
         ("PC服务器", "网络、电子检务、实验室、机要通道、档案数字化系统运行维护费", "信息网络及软件购置更新",
          "部门集中采购", "40.00"),
+    ],
+    # Pages that repeat no header and print their columns narrower, a category (三、服务 C) left of them.
+    "js-procuratorate-2017": [
+        ("租赁服务（不带操作员）", "网络运行维护费", "租赁费", "分散自行组织", "16.00"),
+        ("其他专业技术服务", "网络运行维护费", "维修（护）费", "分散自行组织", "4.00"),
+        ("台式计算机（20万以下）", "办公设备购置", "办公设备购置", "政府集中采购", "7.00"),
+    ],
+    "js-procuratorate-2019": [
+        ("车辆维修和保养服务", "交通运行费", "公务用车运行维护费", "分散自行组织", "237.00"),
+        ("会议服务", "商品和服务支出", "会议费", "分散自行组织", "158.44"),
+        ("信息系统集成实施服务", "网络、电子检务、实验室、机要通道、档案数字化系统运行维护费", "维修（护）费",
+         "分散自行组织", "150.00"),
     ],
     "js-party-office-2018-tables": [
         ("PC服务器", "机要及电子政务业务费", "办公设备购置", "分散自行组织", "12.00"),

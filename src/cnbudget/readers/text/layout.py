@@ -31,7 +31,7 @@ from cnbudget.model.tables import ThreePublicTable
 from cnbudget.readers.result import Problem
 from cnbudget.readers.text.blocks import PERFORMANCE_KEYS, Block, find_blocks
 from cnbudget.readers.text.grid import is_heading_line
-from cnbudget.readers.text.layout_columns import Column, Columns, amounts_alignment, find_columns
+from cnbudget.readers.text.layout_columns import DRIFT, Column, Columns, amounts_alignment, find_columns
 from cnbudget.readers.text.layout_header import rebuild_header
 from cnbudget.readers.text.layout_rows import WrappedRow, join_wrapped
 from cnbudget.readers.text.layout_tree import read_tree
@@ -185,6 +185,9 @@ def _place_table(pages: Sequence[Sequence[_Row]], *,
                 placed.update(_under_headings(rows))
             continue
         header, body = rows[:start], rows[start:]
+        if figures_on_every_row and first is not None and [_words(row) for row in header] != first_header:
+            # A later page that repeats no header: its lines above its first row are pieces of that row.
+            header, body = [], list(rows)
         by_number = {row.line.number: row for row in body}
         columns = find_columns([row.tokens for row in body if not _is_numbering(row.tokens)],
                                first.amounts_align if first is not None else None,
@@ -204,6 +207,9 @@ def _place_table(pages: Sequence[Sequence[_Row]], *,
             first_cells = [placed[row.line.number] for row in header]
         else:
             mapping = _match(columns.columns, first.columns)
+            if mapping is None:
+                columns = _with_leftmost([row.tokens for row in body], columns)
+                mapping = _match(columns.columns, first.columns)
             if [_words(row) for row in header] == first_header:  # the header repeated on a new page
                 placed.update((row.line.number, cells) for row, cells in zip(header, first_cells, strict=True))
         printed: dict[int, set[str]] = {}
@@ -225,6 +231,20 @@ def _place_table(pages: Sequence[Sequence[_Row]], *,
             placed[number] = None if found is None or mapping is None else (
                 _remap(found, mapping, first) if found else ())
     return placed
+
+
+def _with_leftmost(rows: Sequence[Sequence[Token]], columns: Columns) -> Columns:
+    """A later page's columns with one for the words that stand left of all of them, where they
+    start together (give or take the drift): a row that only they print (三、服务 C, a category on
+    a page of items) is in a column of its own, not in the first column's."""
+    words = [t for tokens in rows for t in tokens if t.kind is TokenKind.TEXT]
+    leftmost = min((c.start for c in columns.columns if not c.amounts), default=None)
+    outside = [t for t in words if leftmost is not None and t.end <= leftmost]
+    if not outside or max(t.start for t in outside) - min(t.start for t in outside) > DRIFT:
+        return columns
+    return columns.with_columns([Column(align="left", anchor=min(t.start for t in outside),
+                                        start=min(t.start for t in outside), end=max(t.end for t in outside),
+                                        amounts=False, centre=min(t.centre for t in outside))])
 
 
 _PADDED_HEADINGS = 0.8  # the share of a padded table's headings that start where a cell of another line starts
