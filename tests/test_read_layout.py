@@ -202,6 +202,55 @@ def _procurement(method: str) -> str:
     return "\n".join(["某局2024年部门预算", "政府采购支出预算表", "单位：万元", *lines]) + "\n"
 
 
+def _two_pages(category_on_second: bool) -> str:
+    """A 政府采购 table whose second page repeats no header and prints its columns narrower, an item's
+    name wrapped around its row's line at the top of the page, and (where ``category_on_second``) a
+    category left of all its columns."""
+    def row(widths: tuple[int, ...], end: int, cells: tuple[str, ...], amount: str = "") -> str:
+        words = "".join(f"{cell:<{width}}" for cell, width in zip(cells, widths, strict=False)).rstrip()
+        return f"{words:<{end - len(amount)}}{amount}".rstrip() if amount else words
+
+    wide, narrow = (16, 16, 16, 14, 14), (10, 12, 12, 10, 10)
+    first = [row(wide, 86, ("采购品目大类", "专项名称", "经济科目", "采购物品名称", "采购组织形式"), "总计"),
+             row(wide, 86, ("合计",), "80.00"), row(wide, 86, ("一、货物A",), "50.00"),
+             row(wide, 86, ("", "办公设备费", "办公设备购置"), "30.00"),
+             row(wide, 86, ("", "", "", "台式计算机", "政府集中采购"), "20.00"),
+             row(wide, 86, ("", "", "", "复印机", "分散自行组织"), "10.00"),
+             row(wide, 86, ("", "专用设备费", "专用设备购置"), "20.00"),
+             row(wide, 86, ("", "", "", "其他专用设备", "分散自行组织"), "10.00")]
+    second = [row(narrow, 66, ("", "", "", "其他办公消")), row(narrow, 66, ("", "", "", "", "分散自行组织"), "10.00"),
+              row(narrow, 66, ("", "", "", "耗用品"))]
+    second += [row(narrow, 66, ("", "会议费", "会议费"), "20.00"),
+               row(narrow, 66, ("", "", "", "会议服务", "分散自行组织"), "20.00"),
+               row(narrow, 66, ("", "培训费", "培训费"), "10.00"),
+               row(narrow, 66, ("", "", "", "培训服务", "分散自行组织"), "10.00")]
+    if category_on_second:
+        second.insert(3, row(narrow, 66, ("二、服务B",), "30.00"))
+    lines = ["某局2024年部门预算", "政府采购支出预算表", "单位：万元", *first]
+    return "\n".join(lines) + "\n\x0c" + "\n".join(second) + "\n"
+
+
+def test_a_later_page_without_header_takes_its_top_lines_as_pieces_and_a_category_as_a_column() -> None:
+    """The second page's columns are narrower: they are matched with the first page's in order once
+    the category left of them has a column, and the piece above its first row joins that row."""
+    lines = layout_lines(_two_pages(category_on_second=True))
+    cells = {line.number: line.cells for line in lines}
+    assert cells[14] == ("", "", "", "其他办公消耗用品", "分散自行组织", "10.00")
+    assert cells[13] == () and cells[15] == () and lines[12].text == lines[14].text == ""
+    assert cells[16] == ("二、服务B", "", "", "", "", "30.00")
+    assert cells[17] == ("", "会议费", "会议费", "", "", "20.00")
+    assert cells[18] == ("", "", "", "会议服务", "分散自行组织", "20.00")
+
+
+def test_a_later_page_without_header_a_column_short_is_not_placed() -> None:
+    """Without the category, the page prints four columns of words where the first prints five, and
+    which one it leaves out cannot be told: its rows are left unplaced, not read."""
+    lines = layout_lines(_two_pages(category_on_second=False))
+    assert lines[10].cells == ("", "", "", "其他专用设备", "分散自行组织", "10.00")
+    assert all(line.cells == () for line in lines[11:])
+    assert read_text(_two_pages(category_on_second=False)).disclosure.tables.procurement is not None
+
+
 def test_two_cells_one_space_apart_parted_where_the_later_is_printed_whole_in_its_column() -> None:
     """打印设备（20万以上） 政府集中采购: the second words start where the method column starts and are
     printed alone in that column on another row, so they are the method, the first the item."""

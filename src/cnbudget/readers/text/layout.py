@@ -210,6 +210,8 @@ def _place_table(pages: Sequence[Sequence[_Row]], *,
             if mapping is None:
                 columns = _with_leftmost([row.tokens for row in body], columns)
                 mapping = _match(columns.columns, first.columns)
+            if figures_on_every_row and not _all_held([row.tokens for row in body if _is_data(row.tokens)], columns):
+                mapping = None  # words at no column's position: the page's columns are not all known
             if [_words(row) for row in header] == first_header:  # the header repeated on a new page
                 placed.update((row.line.number, cells) for row, cells in zip(header, first_cells, strict=True))
         printed: dict[int, set[str]] = {}
@@ -231,6 +233,15 @@ def _place_table(pages: Sequence[Sequence[_Row]], *,
             placed[number] = None if found is None or mapping is None else (
                 _remap(found, mapping, first) if found else ())
     return placed
+
+
+def _all_held(rows: Sequence[Sequence[Token]], columns: Columns) -> bool:
+    """Whether every word of the rows stands at a column's position, or left of all columns (where
+    each cell starts at its column's, as in a table every row of which prints a figure, a word
+    elsewhere is in a column the page does not show)."""
+    leftmost = min((column.start for column in columns.columns), default=0)
+    return all(any(column.holds(token) for column in columns.columns)
+               for tokens in rows for token in tokens if token.kind is TokenKind.TEXT and token.end > leftmost)
 
 
 def _with_leftmost(rows: Sequence[Sequence[Token]], columns: Columns) -> Columns:
