@@ -29,6 +29,7 @@ columns, :mod:`~cnbudget.readers.text.layout`, and a figure that does not add up
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
@@ -46,6 +47,8 @@ __all__ = ["TreeReading", "read_tree"]
 _WRAP_LINES = 2  # how many lines below a piece of a wrapped heading the next piece may stand
 _SPACED = 5  # the widest gap between the letters of a letter-spaced heading
 _MAX_TREES = 10_000  # more ways to hang the groups than this: the header is no tree this reads
+_MAX_STRADDLING = 4  # more headings that may be leaves or groups than this: no tree this reads
+_MAX_PLACINGS = 20_000  # more ways to put the figures under the headings than this: no tree this reads
 
 
 @attrs.frozen
@@ -98,6 +101,8 @@ def read_tree(header: Sequence[tuple[int, Sequence[Token]]], row: Sequence[Token
     headings = _headings(header)
     groups = [h for h in headings if any(o.line > h.line and o.over(h) for o in headings)]
     straddling = [h for h in headings if all(h is not g for g in groups) and _straddles(h, headings)]
+    if len(straddling) > _MAX_STRADDLING or math.comb(len(headings), len(row)) > _MAX_PLACINGS:
+        return None
     readings: dict[tuple[tuple[str, Decimal], ...], tuple[_Tree, tuple[int, ...]]] = {}
     for count in range(len(straddling) + 1):
         for more in itertools.combinations(straddling, count):
