@@ -164,8 +164,8 @@ def _sums(ctx: Context, tables: Iterable[str], parts: Iterable[Part], code_of: C
     wanted = set(parts)
     for key in tables:
         table = getattr(ctx.doc.tables, key)
-        if table is None:
-            continue
+        if table is None or ctx.cache.changed not in (None, key):
+            continue  # a rerun with one table changed: another table's sums are as first found
         lines, sums = ctx.cache.get(("outline", code_of, lines_of),
                                     functools.partial(_outlined, ctx, table, code_of, lines_of), table=key)
         for s in sums:
