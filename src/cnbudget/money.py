@@ -69,11 +69,13 @@ __all__ = [
     "Consistency",
     "Interval",
     "SumCheck",
+    "SummedParts",
     "change",
     "check_equal",
     "check_rate",
     "check_ratio",
     "check_sum",
+    "check_summed",
     "convert",
     "counting_comparisons",
     "decimal_places",
@@ -87,6 +89,7 @@ __all__ = [
     "ratio_interval",
     "round_half_up",
     "share",
+    "sum_parts",
     "to_amount",
     "to_figure",
     "units_off",
@@ -829,16 +832,58 @@ def check_sum(total: Decimal, parts: Iterable[Decimal]) -> SumCheck:
     """
     _counted()
     total = _operand(total, where="total")
-    amounts = tuple(_operand(part, where=f"parts[{i}]") for i, part in enumerate(parts))
-    parts_sum = functools.reduce(_EXACT.add, amounts, _ZERO)
+    return _held_against(total, sum_parts(parts))
+
+
+class SummedParts:
+    """Printed parts checked and added once (分项之和), to hold one or more totals against
+    (:func:`check_summed`): rows that several subtotals claim are added up once.
+
+    >>> parts = sum_parts([Decimal("0.33")] * 3)
+    >>> parts.total, check_summed(Decimal("1.00"), parts).status
+    (Decimal('0.99'), <Consistency.WITHIN_ROUNDING: 'within_rounding'>)
+    """
+
+    __slots__ = ("_range", "amounts", "total")
+
+    def __init__(self, amounts: tuple[Decimal, ...]) -> None:
+        self.amounts = amounts
+        self.total: Decimal = functools.reduce(_EXACT.add, amounts, _ZERO)
+        self._range: Interval | None = None
+
+    def range(self) -> Interval:
+        """The values the parts' sum may stand for: the sum of each part's interval (computed
+        only when a total differs from the sum)."""
+        if self._range is None:
+            self._range = functools.reduce(
+                Interval.__add__, map(Interval.of_printed, self.amounts), Interval(_ZERO, _ZERO)
+            )
+        return self._range
+
+
+def sum_parts(parts: Iterable[Decimal]) -> SummedParts:
+    """The printed ``parts``, each checked as :func:`check_sum` checks them, and their sum."""
+    return SummedParts(tuple(_operand(part, where=f"parts[{i}]") for i, part in enumerate(parts)))
+
+
+def check_summed(total: Decimal, parts: SummedParts) -> SumCheck:
+    """:func:`check_sum` against parts already added (:func:`sum_parts`): the same result, counted
+    as one comparison.
+
+    >>> check_summed(Decimal("0.03"), sum_parts([Decimal("0.01")] * 3)).status
+    <Consistency.EXACT: 'exact'>
+    """
+    _counted()
+    return _held_against(_operand(total, where="total"), parts)
+
+
+def _held_against(total: Decimal, parts: SummedParts) -> SumCheck:
+    parts_sum = parts.total
     difference = _unsigned_zero(_EXACT.subtract(total, parts_sum))
     if difference.is_zero():
         status, excess = Consistency.EXACT, _ZERO
     else:
-        parts_range = functools.reduce(
-            Interval.__add__, map(Interval.of_printed, amounts), Interval(_ZERO, _ZERO)
-        )
-        excess = Interval.of_printed(total).distance(parts_range)
+        excess = Interval.of_printed(total).distance(parts.range())
         status = Consistency.INCONSISTENT if excess > 0 else Consistency.WITHIN_ROUNDING
     return SumCheck(
         total=total, parts_sum=parts_sum, difference=difference, status=status, excess=excess

@@ -43,13 +43,17 @@ def _row_key(finding: Finding) -> tuple[object, ...]:
 
 def _same_row(findings: Sequence[Finding], places: Places) -> list[Finding]:
     groups: dict[tuple[object, ...], list[Finding]] = {}
+    keys: dict[int, tuple[object, ...]] = {}  # each finding's key, built once (it lists every place)
     for finding in findings:
         if finding.locations and finding.locations[0].column is not None and finding.actual is not None \
                 and finding.expected is not None:
-            groups.setdefault(_row_key(finding), []).append(finding)
+            keys[id(finding)] = key = _row_key(finding)
+            groups.setdefault(key, []).append(finding)
     result: list[Finding] = []
     for finding in findings:
-        group = groups.get(_row_key(finding), [finding]) if finding.locations else [finding]
+        known = keys.get(id(finding))
+        group = groups.get(known if known is not None else _row_key(finding), [finding]) if finding.locations \
+            else [finding]
         if group[0] is not finding:
             continue  # merged into the first of its group
         if len(group) == 1:
