@@ -89,6 +89,7 @@ __all__ = [
     "ratio_interval",
     "round_half_up",
     "share",
+    "sum_differs",
     "sum_parts",
     "to_amount",
     "to_figure",
@@ -341,9 +342,25 @@ def _bounded(value: Decimal, where: str) -> Decimal:
     return value
 
 
+def _plain_operand(value: object) -> Decimal | None:
+    """What :func:`_operand` gives for an ordinary Decimal (finite, written in at most
+    MAX_OPERAND_DIGITS characters without an exponent), found without its slower checks; ``None``
+    for anything else, which :func:`_operand` then looks at (the checks run for every figure)."""
+    if type(value) is Decimal and value.is_finite():
+        if value.is_zero():
+            value = value.copy_abs()
+        text = str(value)
+        if len(text) <= MAX_OPERAND_DIGITS and "E" not in text and "e" not in text:  # capitals=0 prints "e"
+            return value
+    return None
+
+
 def _operand(value: object, *, where: str) -> Decimal:
     """An input of the arithmetic functions: an amount (see :func:`to_amount`) or a Decimal made of
     amounts (a sum, a product), which may be longer, up to the digits the exact context holds."""
+    plain = _plain_operand(value)
+    if plain is not None:
+        return plain
     if not isinstance(value, Decimal):
         return to_amount(value, where=where)
     value = _finite(value, where)
@@ -863,7 +880,28 @@ class SummedParts:
 
 def sum_parts(parts: Iterable[Decimal]) -> SummedParts:
     """The printed ``parts``, each checked as :func:`check_sum` checks them, and their sum."""
-    return SummedParts(tuple(_operand(part, where=f"parts[{i}]") for i, part in enumerate(parts)))
+    amounts = []
+    for i, part in enumerate(parts):
+        plain = _plain_operand(part)  # the place is written only for a part that is refused
+        amounts.append(plain if plain is not None else _operand(part, where=f"parts[{i}]"))
+    return SummedParts(tuple(amounts))
+
+
+def sum_differs(total: Decimal, parts: SummedParts) -> SumCheck | None:
+    """:func:`check_summed`'s result where ``total`` is not exactly the parts' sum, ``None`` where
+    it is (the common case, answered without writing out a result); counted as one comparison.
+
+    >>> sum_differs(Decimal("0.03"), sum_parts([Decimal("0.01")] * 3)) is None
+    True
+    >>> sum_differs(Decimal("1.00"), sum_parts([Decimal("0.33")] * 3)).status
+    <Consistency.WITHIN_ROUNDING: 'within_rounding'>
+    """
+    _counted()
+    plain = _plain_operand(total)
+    total = plain if plain is not None else _operand(total, where="total")
+    if total == parts.total:
+        return None
+    return _held_against(total, parts)
 
 
 def check_summed(total: Decimal, parts: SummedParts) -> SumCheck:

@@ -22,7 +22,7 @@ import attrs
 from cnbudget.model import AmountRecord, ProcurementLine, SummaryRole
 from cnbudget.model.fields import zh_label
 from cnbudget.model.sums import identities
-from cnbudget.money import Consistency, SummedParts, check_summed, sum_parts
+from cnbudget.money import SummedParts, sum_differs, sum_parts
 from cnbudget.validation.context import Context, figure
 from cnbudget.validation.findings import Finding, Location
 from cnbudget.validation.registry import rule
@@ -153,8 +153,8 @@ def _check(ctx: Context, table: str, lines: Sequence[Any], s: Sum, kids: _Rows,
         parts = kids.summed(column) if total is not None else None
         if total is None or parts is None:
             continue
-        result = check_summed(total, parts)
-        if result.status is Consistency.EXACT:
+        result = sum_differs(total, parts)
+        if result is None:
             continue  # the message and places are written only for a sum that does not hold
         what = what or _identity(s, lines, kids, code_of)
         where = f"{ctx.table_name(table)} {_row_name(parent)}“{_column_zh(parent, column)}”"
@@ -313,8 +313,8 @@ def _side_sum(ctx: Context, key: str, parent: Any, parts: _Rows, what: str) -> I
         summed = parts.summed(column) if total is not None else None
         if total is None or summed is None:
             continue
-        result = check_summed(total, summed)
-        if result.status is Consistency.EXACT:
+        result = sum_differs(total, summed)
+        if result is None:
             continue  # the message and places are written only for a sum that does not hold
         where = f"{ctx.table_name(key)}“{''.join(parent.name.split())}”"
         if column != "amount":
