@@ -83,24 +83,27 @@ class _CodeIndex:
             total = printing[0]  # a table of one uncoded row (the Jiangsu 支出预算总表) is its own total
         self.total = total
         self.groups = list(dict.fromkeys(groups[n] for n in coded))
-        # Indexed once: tables of large departments run to thousands of rows.
-        self.printed: dict[tuple[Any, ClassificationCode], list[int]] = defaultdict(list)
-        above: set[tuple[Any, ClassificationCode]] = set()  # codes with rows (or projects) below them
+        # Indexed once: tables of large departments run to thousands of rows. A code is keyed by its
+        # class and digits (what makes two codes equal), which hash without building a key each time.
+        self.printed: dict[tuple[Any, type, str], list[int]] = defaultdict(list)
+        above: set[tuple[Any, type, str]] = set()  # codes with rows (or projects) below them
         for n in coded:
             code, group, project = codes[n], groups[n], lines[printing[n]].project
             assert code is not None
+            family = type(code)
             if project is None:
-                self.printed[(group, code)].append(printing[n])
-            above.update((group, ancestor) for ancestor in code.ancestors)
+                self.printed[(group, family, code.digits)].append(printing[n])
+            above.update((group, family, ancestor.digits) for ancestor in code.ancestors)
             if project is not None:
-                above.add((group, code))
-        self.leaves: dict[tuple[Any, ClassificationCode], list[int]] = defaultdict(list)
+                above.add((group, family, code.digits))
+        self.leaves: dict[tuple[Any, type, str], list[int]] = defaultdict(list)
         for n in coded:
             code, group = codes[n], groups[n]
             assert code is not None
-            if lines[printing[n]].project is not None or (group, code) not in above:
+            family = type(code)
+            if lines[printing[n]].project is not None or (group, family, code.digits) not in above:
                 for level in code.path:
-                    self.leaves[(group, level)].append(printing[n])
+                    self.leaves[(group, family, level.digits)].append(printing[n])
         self.codes = {printing[n]: codes[n] for n in coded}
 
 
@@ -171,9 +174,10 @@ class CodeView(View):
         parts: list[Decimal] = []
         names: list[str] = []
         index = self._index
+        family, digits = type(code), code.digits
         for group in index.groups:
-            printed = index.printed.get((group, code), [])
-            chosen = printed or index.leaves.get((group, code), [])
+            printed = index.printed.get((group, family, digits), [])
+            chosen = printed or index.leaves.get((group, family, digits), [])
             parts.extend(p for row in chosen for p in self._row_parts(row))
             names.extend(self._lines[row].name for row in printed)
         if not parts:

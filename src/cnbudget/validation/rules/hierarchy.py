@@ -53,8 +53,27 @@ def _values(line: Any) -> dict[str, Decimal | None]:
     """Every column of the row by field name; ``None`` where the template does not print it."""
     record = getattr(line, "amounts", None)
     if isinstance(record, AmountRecord):
-        return {field.name: getattr(record, field.name) for field in attrs.fields(type(record))}  # type: ignore[arg-type]
+        return {name: getattr(record, name) for name in _columns(record)}
     return {"amount": line.amount}
+
+
+def _value(line: Any, column: str) -> Decimal | None:
+    """``_values(line).get(column)``, without reading the row's other columns."""
+    record = getattr(line, "amounts", None)
+    if isinstance(record, AmountRecord):
+        return getattr(record, column) if column in _columns(record) else None
+    return line.amount if column == "amount" else None
+
+
+def _columns(record: AmountRecord) -> tuple[str, ...]:
+    """The field names of an amount record, in order."""
+    kind: Any = type(record)  # a class is hashable, whatever its instances' __hash__ says to mypy
+    return _field_names(kind)
+
+
+@functools.cache
+def _field_names(kind: Any) -> tuple[str, ...]:
+    return tuple(field.name for field in attrs.fields(kind))  # the same for every run
 
 
 def _column_zh(line: Any, column: str) -> str:
@@ -99,7 +118,6 @@ class _Rows:
 
     def __init__(self, table: str, lines: Sequence[Any]) -> None:
         self.table, self.lines = table, lines
-        self._values = [_values(line) for line in lines]
         self._summed: dict[str, SummedParts | None] = {}
         self._places: dict[str, tuple[Location, ...]] = {}
         self._words: dict[CodeOf, tuple[str, str]] = {}
@@ -107,7 +125,7 @@ class _Rows:
     def summed(self, column: str) -> SummedParts | None:
         """The rows' figures in ``column`` added; ``None`` where a row does not print the column."""
         if column not in self._summed:
-            parts = [values.get(column) for values in self._values]
+            parts = [_value(line, column) for line in self.lines]
             self._summed[column] = None if any(p is None for p in parts) else sum_parts(
                 [p for p in parts if p is not None])
         return self._summed[column]
