@@ -60,6 +60,11 @@ class Column:
     def get(self, record: Any) -> tuple[Decimal, ...] | None:
         """The printed cells that make the column in ``record``; ``None`` if it is not printed."""
         for fields in self.alternatives:
+            if len(fields) == 1:  # the column itself, read for every row of a table
+                value = getattr(record, fields[0], None)
+                if isinstance(value, Decimal):
+                    return (value,)
+                continue
             values = tuple(getattr(record, field, None) for field in fields)
             printed = tuple(value for value in values if isinstance(value, Decimal))
             if len(printed) == len(values):
