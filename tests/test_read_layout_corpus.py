@@ -19,13 +19,10 @@ from cnbudget.readers import read_text
 from cnbudget.readers.result import ReadResult
 from tests.seeds import corpus_names, corpus_path
 
-_PROCUREMENT = ("the 政府采购 table runs over pages that repeat no header and print their columns narrower: "
-                "where such a page prints fewer columns of words than the first page and nothing left of them "
-                "(which column it leaves out cannot be told), its rows are reported, and so is every row below "
-                "one not read up to the next 采购品目大类 (what it stands under cannot be told); in 2018 a page "
-                "prints a cell merged over two rows (物业管理服务 centred between them), so its wrapped pieces can "
-                "be shared out in more than one way and are read piece by piece or reported; no row is read "
-                "otherwise than from tsv.txt")
+_PROCUREMENT = ("the 政府采购 table prints a cell merged over two rows (物业管理服务 centred between them) on a page "
+                "of wrapped cells, so its wrapped pieces can be shared out in more than one way: they are read piece "
+                "by piece or reported, and so is every row below one not read up to the next 采购品目大类 (what it "
+                "stands under cannot be told); no row is read otherwise than from tsv.txt")
 _PAGED = ("the table continues on a page that repeats no header and prints too few rows to show its columns "
           "(a row or two, a total's label centred between columns): those rows are reported unread")
 _PAGE_CUT = ("the table runs onto a page whose columns pdftotext places elsewhere and which repeats no header "
@@ -33,15 +30,13 @@ _PAGE_CUT = ("the table runs onto a page whose columns pdftotext places elsewher
              "the rows of that page are reported unread, and the piece before the break is not read alone")
 
 KNOWN: dict[str, dict[str, str]] = {
-    "js-party-office-2018-tables": {"procurement": _PROCUREMENT},
-    "js-procuratorate-2017": {"procurement": _PROCUREMENT, "fiscal_summary": _PAGED},
+    "js-procuratorate-2017": {"fiscal_summary": _PAGED},
     "js-procuratorate-2018": {
         "procurement": _PROCUREMENT, "summary": _PAGE_CUT,
         # tsv.txt leaves this table unread; layout.txt gives its figures (checked by hand below).
         "three_public": "read from layout.txt only (see test_three_public_2018_read_from_layout)",
     },
     "js-procuratorate-2019": {
-        "procurement": _PROCUREMENT,
         # 此表为空: neither form prints a figure; tsv.txt puts 合 计 in the code column (no row read),
         # layout.txt under 功能科目名称, read as the 合计 row with its blank amount (zero).
         "gov_fund": "an empty table whose blank 合计 line is read as 合计 0 from layout.txt only",
@@ -243,6 +238,42 @@ _PROCUREMENT_ROWS = {
         ("空调机（总预算20万以下）", "办公设备购置费", "办公设备购置", "分散自行组织", "0.90"),
     ],
 }
+
+
+# 政府采购支出预算表 rows printed on a later page that repeats no header and prints one column of words
+# fewer than the first (采购品目大类, blank there, left out; the others closer together), as original.pdf
+# prints them: (item, project, subject, method, amount).
+_NARROWER_PAGE_ROWS = {
+    "js-party-office-2018-tables": [
+        ("会议服务", "机要及电子政务业务费", "培训费", "分散自行组织", "5.00"),
+        ("印刷服务", "文印、机要及办公自动化经费", "印刷费", "政府集中采购", "152.00"),
+        ("物业管理服务", "行政运转保障经费", "物业管理费", "政府集中采购", "210.00"),
+    ],
+    "js-procuratorate-2017": [
+        ("空调、电梯维修和保养服务", "物业管理费", "维修（护）费", "分散自行组织", "30.00"),
+        ("物业管理服务", "物业管理费", "物业管理费", "分散自行组织", "370.00"),
+        ("教育服务", "检察教育培训经费", "培训费", "分散自行组织", "700.00"),
+    ],
+    "js-procuratorate-2019": [
+        ("物业管理服务", "物业管理费", "物业管理费", "部门集中采购", "320.00"),
+        ("其他房地产服务", "物业管理费", "维修（护）费", "分散自行组织", "112.00"),
+        ("专业技能培训服务", "检察教育培训经费", "培训费", "分散自行组织", "630.00"),
+    ],
+}
+
+
+@pytest.mark.parametrize("name", sorted(_NARROWER_PAGE_ROWS))
+def test_procurement_page_printing_a_column_fewer_read_by_its_totals(name: str) -> None:
+    """A later page printing one column of words fewer than the first, nothing showing which: every
+    way of matching its columns is read, and the one reading under which the table adds up is kept;
+    the whole table then reads as from tsv.txt, no row reported."""
+    layout = _read(name, "layout.txt")
+    assert layout is not None and layout.disclosure.tables.procurement is not None
+    rows = {("".join((line.item or "").split()), line.project, line.subject, line.method, line.amount)
+            for line in layout.disclosure.tables.procurement.lines if line.level == "item"}
+    for item, project, subject, method, amount in _NARROWER_PAGE_ROWS[name]:
+        assert (item, project, subject, method, Decimal(amount)) in rows
+    assert not [problem for problem in layout.problems if problem.table == "procurement"]
 
 
 @pytest.mark.parametrize("name", sorted(_PROCUREMENT_ROWS))

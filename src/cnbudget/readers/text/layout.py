@@ -21,9 +21,10 @@ stays a line without cells and is reported when its table is read (:func:`unplac
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 
 import attrs
 
@@ -33,6 +34,7 @@ from cnbudget.readers.text.blocks import PERFORMANCE_KEYS, Block, find_blocks
 from cnbudget.readers.text.grid import is_heading_line
 from cnbudget.readers.text.layout_columns import DRIFT, Column, Columns, amounts_alignment, find_columns
 from cnbudget.readers.text.layout_header import rebuild_header
+from cnbudget.readers.text.layout_judge import JUDGED, reading_of
 from cnbudget.readers.text.layout_rows import WrappedRow, join_wrapped
 from cnbudget.readers.text.layout_tree import read_tree
 from cnbudget.readers.text.layout_words import Token, TokenKind, is_figure, line_tokens
@@ -79,9 +81,14 @@ def layout_lines(text: str) -> list[SourceLine]:
     for table, found in zip(tables, padding, strict=True):
         if found is False or True not in padding:
             tree = _place_tree(table.pages(table.widened), _TREE_RECORDS.get(table.key))
-            figures = table.key in _FIGURES_ON_EVERY_ROW
-            placed.update(_place_table(table.pages(table.widened), figures_on_every_row=figures)
-                          if tree is None else tree)
+            if tree is not None:
+                placed.update(tree)
+                continue
+            cells, open_pages = _place_table(table.pages(table.widened),
+                                             figures_on_every_row=table.key in _FIGURES_ON_EVERY_ROW,
+                                             judged=table.key in JUDGED)
+            placed.update(cells)
+            placed.update(_judged(table.block, placed, open_pages))
     return [_line(line, placed[line.number]) if line.number in placed else line for line in plain]
 
 
@@ -129,14 +136,18 @@ class _Table:
     """A block's lines with their tokens, page by page, positions counted in characters (as
     pdftotext places them) and in display columns (as text aligned for the eye is)."""
 
-    key: str
+    block: Block
     narrow: list[list[_Row]]
     wide: list[list[_Row]]
 
     @classmethod
     def of(cls, block: Block, raws: Sequence[str], page_starts: set[int]) -> _Table:
-        return cls(key=block.key, narrow=_pages(block, raws, page_starts, wide=False),
+        return cls(block=block, narrow=_pages(block, raws, page_starts, wide=False),
                    wide=_pages(block, raws, page_starts, wide=True))
+
+    @property
+    def key(self) -> str:
+        return self.block.key
 
     @property
     def widened(self) -> bool:
@@ -171,10 +182,23 @@ def _place_tree(pages: Sequence[Sequence[_Row]], record: type | None) -> dict[in
     return placed
 
 
-def _place_table(pages: Sequence[Sequence[_Row]], *,
-                 figures_on_every_row: bool = False) -> dict[int, tuple[str, ...] | None]:
-    """The cells of a table's header and rows, by line number (``None``: could not be placed)."""
+@attrs.frozen
+class _OpenPage:
+    """A later page whose columns can be matched with the first page's in more than one way: its
+    rows' cells in its own columns (``None``: not placed), and each way (``mappings``)."""
+
+    cells: dict[int, list[str] | None]
+    mappings: list[list[int]]
+    width: int
+
+
+def _place_table(pages: Sequence[Sequence[_Row]], *, figures_on_every_row: bool = False,
+                 judged: bool = False) -> tuple[dict[int, tuple[str, ...] | None], list[_OpenPage]]:
+    """The cells of a table's header and rows, by line number (``None``: could not be placed), and,
+    where ``judged``, the later pages left unplaced that can be matched with the first page's
+    columns in more than one way (for :func:`_judged`)."""
     placed: dict[int, tuple[str, ...] | None] = {}
+    open_pages: list[_OpenPage] = []
     first: Columns | None = None
     first_header: list[tuple[str, ...]] = []
     certain = True
@@ -185,6 +209,7 @@ def _place_table(pages: Sequence[Sequence[_Row]], *,
                 placed.update(_under_headings(rows))
             continue
         header, body = rows[:start], rows[start:]
+        ways: list[list[int]] = []
         if figures_on_every_row and first is not None and [_words(row) for row in header] != first_header:
             # A later page that repeats no header: its lines above its first row are pieces of that row.
             header, body = [], list(rows)
@@ -210,8 +235,10 @@ def _place_table(pages: Sequence[Sequence[_Row]], *,
             if mapping is None:
                 columns = _with_leftmost([row.tokens for row in body], columns)
                 mapping = _match(columns.columns, first.columns)
+            if mapping is None and judged and certain:
+                ways = _ways(columns.columns, first.columns)
             if figures_on_every_row and not _all_held([row.tokens for row in body if _is_data(row.tokens)], columns):
-                mapping = None  # words at no column's position: the page's columns are not all known
+                mapping, ways = None, []  # words at no column's position: the page's columns are not all known
             if [_words(row) for row in header] == first_header:  # the header repeated on a new page
                 placed.update((row.line.number, cells) for row, cells in zip(header, first_cells, strict=True))
         printed: dict[int, set[str]] = {}
@@ -219,7 +246,7 @@ def _place_table(pages: Sequence[Sequence[_Row]], *,
             for token in row.tokens:
                 if (index := columns.column_of(token)) is not None:
                     printed.setdefault(index, set()).add("".join(token.text.split()))
-        cells = {row.line.number: None if mapping is None or not certain else
+        cells = {row.line.number: None if (mapping is None and not ways) or not certain else
                  columns.place([piece for token in row.tokens for piece in columns.parted(token, printed)])
                  for row in body}
         # A column-number row that fits no column is left as printed: it is no row of the table.
@@ -232,7 +259,61 @@ def _place_table(pages: Sequence[Sequence[_Row]], *,
         for number, found in cells.items():
             placed[number] = None if found is None or mapping is None else (
                 _remap(found, mapping, first) if found else ())
-    return placed
+        if mapping is None and len(ways) > 1:
+            open_pages.append(_OpenPage(cells=cells, mappings=ways, width=len(first.columns)))
+    return placed, open_pages
+
+
+_MAX_WAYS = 64  # more ways to place a table's open pages than this: they stay unplaced
+
+
+def _judged(block: Block, placed: dict[int, tuple[str, ...] | None],
+            open_pages: Sequence[_OpenPage]) -> dict[int, tuple[str, ...] | None]:
+    """The cells of the open pages of a table under the one reading its identities leave (see
+    :mod:`~cnbudget.readers.text.layout_judge`): every way of matching each page's columns with
+    the first page's is read, and the ways whose table reads every row of those pages and adds up
+    are kept; where they all read alike, the cells of one of them (they differ only in which blank
+    column is which), else nothing."""
+    combinations = 1
+    for page in open_pages:
+        combinations *= len(page.mappings)
+    if not open_pages or combinations > _MAX_WAYS:
+        return {}
+    numbers = {number for page in open_pages for number in page.cells}
+    readings: dict[Hashable, dict[int, tuple[str, ...] | None]] = {}
+    for ways in itertools.product(*(page.mappings for page in open_pages)):
+        cells: dict[int, tuple[str, ...] | None] = {}
+        for page, mapping in zip(open_pages, ways, strict=True):
+            cells.update((number, None if found is None else _remap_to(found, mapping, page.width) if found else ())
+                         for number, found in page.cells.items())
+        if any(found is None for found in cells.values()):
+            return {}
+        lines = [_line(line, cells[line.number] if line.number in cells else placed[line.number])
+                 if line.number in cells or line.number in placed else line for line in block.lines]
+        reading = reading_of(block, lines, numbers)
+        if reading is not None:
+            readings.setdefault(reading, cells)
+    return next(iter(readings.values())) if len(readings) == 1 else {}
+
+
+def _ways(page: Sequence[Column], first: Sequence[Column]) -> list[list[int]]:
+    """Every way of matching a later page's columns with the first page's where the page prints
+    fewer columns of words: its columns of words in order onto any of the first page's, its columns
+    of amounts as :func:`_match` matches them; none where its amounts cannot be matched so."""
+    printed = [i for i, column in enumerate(first) if column.printed]
+    words = [i for i, column in enumerate(page) if not column.amounts]
+    theirs = [i for i in printed if not first[i].amounts]
+    amounts = _match([page[i] for i in range(len(page)) if page[i].amounts], first)
+    if amounts is None or len(words) >= len(theirs):
+        return []
+    figures = [i for i, column in enumerate(page) if column.amounts]
+    ways = []
+    for chosen in itertools.combinations(theirs, len(words)):
+        mapping = dict(zip(words, chosen, strict=True)) | dict(zip(figures, amounts, strict=True))
+        ordered = [mapping[i] for i in range(len(page))]
+        if ordered == sorted(set(ordered)):
+            ways.append(ordered)
+    return ways
 
 
 def _all_held(rows: Sequence[Sequence[Token]], columns: Columns) -> bool:
@@ -410,7 +491,11 @@ def _match(page: Sequence[Column], first: Sequence[Column]) -> list[int] | None:
 
 
 def _remap(cells: Sequence[str], mapping: Sequence[int], first: Columns) -> tuple[str, ...]:
-    placed = [""] * len(first.columns)
+    return _remap_to(cells, mapping, len(first.columns))
+
+
+def _remap_to(cells: Sequence[str], mapping: Sequence[int], width: int) -> tuple[str, ...]:
+    placed = [""] * width
     for cell, index in zip(cells, mapping, strict=True):
         placed[index] = cell
     return tuple(placed)
