@@ -555,3 +555,34 @@ def test_a_piece_without_a_figure_above_lines_not_read_is_reported() -> None:
     table, problems = read_summary_table(find_blocks(known)[0])
     assert table is not None and not problems
     assert [line.name for line in table.expenditure] == ["一般公共服务支出", "国土海洋气象等支出"]
+
+
+def _summary_short_last_page(housing: str) -> str:
+    """收支预算总表 over two pages, the second printing one row (十八、住房保障支出 ``housing``) and the
+    totals, its columns elsewhere than the first page's and its totals' labels centred between
+    columns: no column of it matches one of the first page's."""
+    first = _summary(("2.政府性基金预算", ""), ("三、国防支出", "")).split("\n")[:10]
+    last = [_placed((26, "十八、住房保障支出"), amounts=((50, housing),)), "",
+            _placed((2, "收入合计"), (46, "支出合计"), amounts=((24, "20.00"), (70, "20.00")))]
+    return "\n".join(first) + "\n\x0c" + "\n".join(last) + "\n"
+
+
+def test_a_short_last_page_matching_no_columns_placed_by_the_summary_totals() -> None:
+    """Row by row, 十八、住房保障支出 10.00 could stand on either side; only under 支出 does the table add
+    up (支出合计 20.00 = 10.00 + 0 + 10.00; 收入合计 = 支出合计), so the page is read so."""
+    text = _summary_short_last_page("10.00")
+    result = read_text(text)
+    assert not [p for p in result.problems if p.table == "summary"]
+    assert _summary_names(result) == Counter({
+        ("财政拨款", "revenue", Decimal("20.00")): 1, ("一般公共预算", "revenue", Decimal("20.00")): 1,
+        ("收入合计", "revenue", Decimal("20.00")): 1, ("一般公共服务支出", "expenditure", Decimal("10.00")): 1,
+        ("外交支出", "expenditure", Decimal("0")): 1, ("住房保障支出", "expenditure", Decimal("10.00")): 1,
+        ("支出合计", "expenditure", Decimal("20.00")): 1})
+
+
+def test_a_short_last_page_matching_no_columns_is_reported_where_no_placing_adds_up() -> None:
+    """With 9.00 the expenditure side adds up under no placing: the page's rows stay unplaced, reported."""
+    result = read_text(_summary_short_last_page("9.00"))
+    names = {name for name, _, _ in _summary_names(result)}
+    assert not names & {"住房保障支出", "收入合计", "支出合计"}
+    assert {p.line for p in result.problems if p.table == "summary"} >= {12, 14}

@@ -23,16 +23,9 @@ _PROCUREMENT = ("the 政府采购 table prints a cell merged over two rows (物�
                 "of wrapped cells, so its wrapped pieces can be shared out in more than one way: they are read piece "
                 "by piece or reported, and so is every row below one not read up to the next 采购品目大类 (what it "
                 "stands under cannot be told); no row is read otherwise than from tsv.txt")
-_PAGED = ("the table continues on a page that repeats no header and prints too few rows to show its columns "
-          "(a row or two, a total's label centred between columns): those rows are reported unread")
-_PAGE_CUT = ("the table runs onto a page whose columns pdftotext places elsewhere and which repeats no header "
-             "(十七、国土海洋气象等支 / 出 across the page break, then the totals' labels centred between columns): "
-             "the rows of that page are reported unread, and the piece before the break is not read alone")
-
 KNOWN: dict[str, dict[str, str]] = {
-    "js-procuratorate-2017": {"fiscal_summary": _PAGED},
     "js-procuratorate-2018": {
-        "procurement": _PROCUREMENT, "summary": _PAGE_CUT,
+        "procurement": _PROCUREMENT,
         # tsv.txt leaves this table unread; layout.txt gives its figures (checked by hand below).
         "three_public": "read from layout.txt only (see test_three_public_2018_read_from_layout)",
     },
@@ -166,19 +159,47 @@ def _procurement_row(line: ProcurementLine) -> tuple[object, ...]:
 def test_summary_rows_without_a_figure_wrapped_onto_a_line_of_their_own(name: str) -> None:
     """收支预算总表 (both years) prints ``2.政府性基金`` / ``预算`` on two lines and no figure: one
     funding source, 政府性基金预算, blank (read as 0). In 2018 ``十七、国土海洋气象等支`` ends a page and
-    ``出`` opens the next, whose columns cannot be placed: the piece is reported, never read alone."""
+    ``出`` opens the next, whose columns match none of the first page's: that page is placed by the
+    table's totals, and the two pieces make one name."""
     layout = _read(name, "layout.txt")
     assert layout is not None
     facts = _by_table(layout)["summary"]
     names = {key[2] for key in facts}
     assert facts[(None, None, "政府性基金预算", None, "revenue", Decimal("0"))] == 1
-    assert not names & {"政府性基金", "预算", "国土海洋气象等支", "出"}
-    reported = {problem.text.strip() for problem in layout.problems if problem.table == "summary"}
-    if name.endswith("2018"):
-        assert "国土海洋气象等支出" not in names
-        assert "十七、国土海洋气象等支" in reported
-    else:
-        assert facts[(None, None, "国土海洋气象等支出", None, "expenditure", Decimal("0"))] == 1
+    assert not names & {"政府性基金", "预算", "国土海洋气象等支", "十七、国土海洋气象等支", "出"}
+    assert facts[(None, None, "国土海洋气象等支出", None, "expenditure", Decimal("0"))] == 1
+    assert not [problem for problem in layout.problems if problem.table == "summary"]
+
+
+# The last page of 收支预算总表 (江苏省人民检察院 2018) and of 财政拨款收支预算总表 (2017), whose columns match
+# none of the first page's, as original.pdf prints them: (table, name, side, amount).
+_SHORT_LAST_PAGES = {
+    "js-procuratorate-2018": [
+        ("summary", "住房保障支出", "expenditure", "3660.38"), ("summary", "粮油物资储备支出", "expenditure", "0"),
+        ("summary", "当年收入小计", "revenue", "21955.35"), ("summary", "当年支出小计", "expenditure", "21955.35"),
+        ("summary", "上年结转资金", "revenue", "0"), ("summary", "结转下年资金", "expenditure", "0"),
+        ("summary", "收入合计", "revenue", "21955.35"), ("summary", "支出合计", "expenditure", "21955.35"),
+    ],
+    "js-procuratorate-2017": [
+        ("fiscal_summary", "政府性基金预算", "revenue", "0"),
+        ("fiscal_summary", "项目支出", "expenditure.total", "5533.00"),
+        ("fiscal_summary", "单位预留机动经费", "expenditure.total", "140.20"),
+        ("fiscal_summary", "收入合计", "revenue", "17981.68"),
+        ("fiscal_summary", "支出合计", "expenditure.total", "17981.68"),
+    ],
+}
+
+
+@pytest.mark.parametrize("name", sorted(_SHORT_LAST_PAGES))
+def test_summary_page_matching_no_columns_placed_by_its_totals(name: str) -> None:
+    """A short last page (a row or two, totals' labels centred between columns) is placed row by row
+    in the first page's columns where the summary's identities (收入合计 = 支出合计, each side's parts)
+    leave one reading."""
+    layout = _read(name, "layout.txt")
+    assert layout is not None
+    found = _by_table(layout)
+    for table, name_, column, amount in _SHORT_LAST_PAGES[name]:
+        assert found[table][(None, None, name_, None, column, Decimal(amount))] == 1, name_
 
 
 # 收支预算总表 as original.pdf prints it: 1.一般公共预算 (its name wrapped around the row line in 2017 and

@@ -184,12 +184,10 @@ def _place_tree(pages: Sequence[Sequence[_Row]], record: type | None) -> dict[in
 
 @attrs.frozen
 class _OpenPage:
-    """A later page whose columns can be matched with the first page's in more than one way: its
-    rows' cells in its own columns (``None``: not placed), and each way (``mappings``)."""
+    """A later page whose rows can be placed in the first page's columns in more than one way: each
+    way's cells of its lines (``()`` for a piece joined into its row)."""
 
-    cells: dict[int, list[str] | None]
-    mappings: list[list[int]]
-    width: int
+    placings: list[dict[int, tuple[str, ...]]]
 
 
 def _place_table(pages: Sequence[Sequence[_Row]], *, figures_on_every_row: bool = False,
@@ -217,7 +215,11 @@ def _place_table(pages: Sequence[Sequence[_Row]], *, figures_on_every_row: bool 
         columns = find_columns([row.tokens for row in body if not _is_numbering(row.tokens)],
                                first.amounts_align if first is not None else None,
                                [t for row in header for t in row.tokens], first=first is None)
+        # The lines above a later page's first row that repeat no header: pieces or rows of the table.
+        unrepeated = [] if [_words(row) for row in header] == first_header else list(header)
         if not columns.columns:
+            if first is not None and judged and certain and (placings := _row_placings([*unrepeated, *body], first)):
+                open_pages.append(_OpenPage(placings))
             continue
         if first is None:
             columns = columns.merged_unheaded([row.tokens for row in header], [row.tokens for row in body])
@@ -259,8 +261,13 @@ def _place_table(pages: Sequence[Sequence[_Row]], *, figures_on_every_row: bool 
         for number, found in cells.items():
             placed[number] = None if found is None or mapping is None else (
                 _remap(found, mapping, first) if found else ())
-        if mapping is None and len(ways) > 1:
-            open_pages.append(_OpenPage(cells=cells, mappings=ways, width=len(first.columns)))
+        if mapping is None and judged and certain and first is not None:
+            if ways and all(found is not None for found in cells.values()):
+                open_pages.append(_OpenPage([{number: _remap(found, way, first) if found else ()
+                                              for number, found in cells.items() if found is not None}
+                                             for way in ways]))
+            elif not figures_on_every_row and (placings := _row_placings([*unrepeated, *body], first)):
+                open_pages.append(_OpenPage(placings))
     return placed, open_pages
 
 
@@ -276,24 +283,73 @@ def _judged(block: Block, placed: dict[int, tuple[str, ...] | None],
     column is which), else nothing."""
     combinations = 1
     for page in open_pages:
-        combinations *= len(page.mappings)
+        combinations *= len(page.placings)
     if not open_pages or combinations > _MAX_WAYS:
         return {}
-    numbers = {number for page in open_pages for number in page.cells}
+    numbers = {number for page in open_pages for number in page.placings[0]}
     readings: dict[Hashable, dict[int, tuple[str, ...] | None]] = {}
-    for ways in itertools.product(*(page.mappings for page in open_pages)):
+    for ways in itertools.product(*(page.placings for page in open_pages)):
         cells: dict[int, tuple[str, ...] | None] = {}
-        for page, mapping in zip(open_pages, ways, strict=True):
-            cells.update((number, None if found is None else _remap_to(found, mapping, page.width) if found else ())
-                         for number, found in page.cells.items())
-        if any(found is None for found in cells.values()):
-            return {}
+        for way in ways:
+            cells.update(way)
         lines = [_line(line, cells[line.number] if line.number in cells else placed[line.number])
                  if line.number in cells or line.number in placed else line for line in block.lines]
         reading = reading_of(block, lines, numbers)
         if reading is not None:
             readings.setdefault(reading, cells)
     return next(iter(readings.values())) if len(readings) == 1 else {}
+
+
+_MAX_SEARCH = 10_000  # more partial placings of a page's rows to try than this: the page stays unplaced
+
+
+def _row_placings(body: Sequence[_Row], first: Columns) -> list[dict[int, tuple[str, ...]]]:
+    """Every way of putting the tokens of a later page whose columns match none of the first page's
+    into the first page's columns: each row's tokens, left to right, into columns of their kind
+    (amounts, words) in order, and tokens of different rows that start (words) or end (amounts)
+    together, give or take the drift, into one column; none where there are more than
+    :data:`_MAX_WAYS` ways (or too many to try)."""
+    kinds = [column.amounts for column in first.columns]
+    rows = [row for row in body if row.tokens]
+    options = [[chosen for chosen in itertools.combinations(range(len(kinds)), len(row.tokens))
+                if all(kinds[c] == (t.kind is TokenKind.AMOUNT) for c, t in zip(chosen, row.tokens, strict=True))]
+               for row in rows]
+    found: list[list[tuple[int, ...]]] = []
+    tried = 0
+
+    def together(a: Token, b: Token) -> bool:
+        if (a.kind is TokenKind.AMOUNT) != (b.kind is TokenKind.AMOUNT):
+            return False
+        return abs(a.end - b.end if a.kind is TokenKind.AMOUNT else a.start - b.start) <= DRIFT
+
+    def search(chosen: list[tuple[int, ...]]) -> None:
+        nonlocal tried
+        tried += 1
+        if len(found) > _MAX_WAYS or tried > _MAX_SEARCH:
+            return
+        index = len(chosen)
+        if index == len(rows):
+            found.append(list(chosen))
+            return
+        for option in options[index]:
+            if all(column == other for earlier, placed in zip(rows, chosen, strict=False)
+                   for token, column in zip(rows[index].tokens, option, strict=True)
+                   for before, other in zip(earlier.tokens, placed, strict=True) if together(token, before)):
+                search([*chosen, option])
+
+    search([])
+    if not found or len(found) > _MAX_WAYS or tried > _MAX_SEARCH:
+        return []
+    placings = []
+    for way in found:
+        placing: dict[int, tuple[str, ...]] = {}
+        for row, option in zip(rows, way, strict=True):
+            cells = [""] * len(kinds)
+            for token, column in zip(row.tokens, option, strict=True):
+                cells[column] = token.text
+            placing[row.line.number] = tuple(cells)
+        placings.append(placing)
+    return placings
 
 
 def _ways(page: Sequence[Column], first: Sequence[Column]) -> list[list[int]]:
