@@ -5,8 +5,9 @@ its title, :func:`~cnbudget.readers.text.blocks.find_blocks`) and each page of i
 found where the rows' cells stand (:mod:`~cnbudget.readers.text.layout_columns`), the header words
 are put into the columns they stand over, and every row becomes a line whose cells are apart, as
 in TAB-separated text, one line for one. What cannot be placed with certainty (a token over two
-columns, two figures in one column, a page whose columns cannot be matched with the first page's)
-stays a line without cells and is reported when its table is read (:func:`unplaced_rows`).
+columns, two figures in one column, a page whose columns cannot be matched with the first page's
+and whose table's totals leave no one reading, :mod:`~cnbudget.readers.text.layout_judge`) stays a
+line without cells and is reported when its table is read (:func:`unplaced_rows`).
 
 >>> text = ("某局2024年部门预算\\n部门支出总体情况表\\n单位：万元\\n"
 ...         "科目编码    科目名称        合计    基本支出    项目支出\\n"
@@ -277,10 +278,10 @@ _MAX_WAYS = 64  # more ways to place a table's open pages than this: they stay u
 def _judged(block: Block, placed: dict[int, tuple[str, ...] | None],
             open_pages: Sequence[_OpenPage]) -> dict[int, tuple[str, ...] | None]:
     """The cells of the open pages of a table under the one reading its identities leave (see
-    :mod:`~cnbudget.readers.text.layout_judge`): every way of matching each page's columns with
-    the first page's is read, and the ways whose table reads every row of those pages and adds up
-    are kept; where they all read alike, the cells of one of them (they differ only in which blank
-    column is which), else nothing."""
+    :mod:`~cnbudget.readers.text.layout_judge`): every way of placing each page in the first page's
+    columns is read, and the ways whose table reads every row of those pages and adds up are kept;
+    where they all read alike, the cells of one of them (they differ only where the reading does
+    not: which blank column is which), else nothing."""
     combinations = 1
     for page in open_pages:
         combinations *= len(page.placings)
