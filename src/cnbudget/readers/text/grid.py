@@ -46,9 +46,16 @@ def is_heading_line(line: SourceLine) -> bool:
     return _META.match(squeezed) is not None or _YEAR_LINE.match(squeezed) is not None or is_table_number(squeezed)
 
 
+# A character no printed amount holds (parse_amount reads digits, separators, signs, spaces and a
+# unit): a cell with one is no amount, told without parsing it (most cells are names).
+_NEVER_IN_AMOUNT = re.compile(r"[^0-9,.\-E+\s亿万元０-９，．－—–−]")
+
+
 def is_amount(cell: str) -> bool:
     """Whether a cell holds an amount (blank cells and dashes do not count here)."""
     if not cell.strip() or cell.strip() in {"-", "—", "－", "--"}:
+        return False
+    if _NEVER_IN_AMOUNT.search(cell) is not None:
         return False
     try:
         parse_amount(cell)
@@ -75,7 +82,7 @@ def looks_like_data(line: SourceLine) -> bool:
 
 
 def _signature(line: SourceLine) -> tuple[str, ...]:
-    return tuple(re.sub(r"\s+", "", cell) for cell in line.cells)
+    return tuple("".join(cell.split()) for cell in line.cells)  # every space out (str.split: what \s matches)
 
 
 @attrs.frozen(kw_only=True)

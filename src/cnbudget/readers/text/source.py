@@ -63,12 +63,13 @@ class SourceLine:
 
     @squeezed.default
     def _squeeze(self) -> str:
-        return _SPACES.sub("", self.text)
+        return "".join(self.text.split())  # every space out (str.split: what \s matches)
 
     @classmethod
     def of(cls, number: int, raw: str, *, page: int | None = None) -> SourceLine:
         """Clean one raw line."""
-        without_heading = _HEADING.sub("", raw)
+        heading = _HEADING.match(raw)  # anchored at the start: one at most
+        without_heading = raw[heading.end():] if heading is not None else raw
         cells = tuple(clean_cell(cell) for cell in without_heading.split("\t"))
         while cells and not cells[-1]:
             cells = cells[:-1]
