@@ -45,7 +45,7 @@ def test_markup_and_layout_spaces_go() -> None:
 
 
 _LINE_PIECES = st.sampled_from([" ", "\t", "\u3000", "\xa0", "\x1c", "\u2003", "#", "##", "- ", "-", "**", "<b>",
-                                "中", "文", "1", ".", ",", "合计"])
+                                "<B>", "</b>", "*", "<", "中", "文", "1", ".", ",", "合计"])
 
 
 @settings(max_examples=1000)
@@ -55,6 +55,11 @@ def test_a_line_is_cut_and_squeezed_as_the_patterns_cut_it(raw: str) -> None:
     without_heading = re.sub(r"^\s*(?:#{1,6}\s*|-\s+(?=\S))", "", raw)
     assert line.text == clean_cell(without_heading.replace("\t", " "))
     assert line.squeezed == _SPACES.sub("", line.text)
+    cells = [clean_cell(cell) for cell in without_heading.split("\t")]
+    while cells and not cells[-1]:
+        cells.pop()
+    assert line.cells == tuple(cells)
+    assert line.bold is ("<b>" in raw.lower() or "**" in raw)
 
 
 def _is_amount_by_parsing(cell: str) -> bool:

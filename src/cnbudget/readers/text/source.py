@@ -70,7 +70,11 @@ class SourceLine:
         """Clean one raw line."""
         heading = _HEADING.match(raw)  # anchored at the start: one at most
         without_heading = raw[heading.end():] if heading is not None else raw
-        cells = tuple(clean_cell(cell) for cell in without_heading.split("\t"))
+        markup = "<" in raw or "*" in raw
+        if markup:
+            cells = tuple([clean_cell(cell) for cell in without_heading.split("\t")])
+        else:  # no markup in any cell (most lines): clean_cell would only strip them
+            cells = tuple([cell.strip() for cell in without_heading.split("\t")])
         while cells and not cells[-1]:
             cells = cells[:-1]
         return cls(
@@ -78,7 +82,7 @@ class SourceLine:
             raw=raw,
             text=clean_cell(without_heading.replace("\t", " ")),
             cells=cells,
-            bold="<b>" in raw.lower() or "**" in raw,
+            bold=markup and ("<b>" in raw.lower() or "**" in raw),
             page=page,
         )
 
