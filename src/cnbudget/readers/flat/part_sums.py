@@ -106,9 +106,10 @@ def _last_part(
     allowance = sum(_weight(column) * max(vector[column + 1] for vector in group)
                     for column in range(0, len(totals[0]), 2) for group in (totals, keys, vectors))
     bucket_width = max(2 * allowance, 1)
+    key_prints = [_fingerprint(key) for key in keys]
     buckets: dict[int, list[int]] = {}
-    for position, key in enumerate(keys):
-        buckets.setdefault(_fingerprint(key) // bucket_width, []).append(position)
+    for position, key_print in enumerate(key_prints):
+        buckets.setdefault(key_print // bucket_width, []).append(position)
     vector_prints = [_fingerprint(vector) for vector in vectors]
     made: dict[tuple[int, int], Vector] = {}  # (sum of the others, option) → the whole sum
     meeting_pairs: list[list[tuple[int, int]]] = []
@@ -116,9 +117,12 @@ def _last_part(
         pairs = []
         total_print = _fingerprint(total)
         for choice, vector in enumerate(vectors):
-            wanted = (total_print - vector_prints[choice]) // bucket_width
+            needed = total_print - vector_prints[choice]
+            wanted = needed // bucket_width
             for bucket in (wanted - 1, wanted, wanted + 1):
                 for position in buckets.get(bucket, ()):
+                    if abs(key_prints[position] - needed) > allowance:
+                        continue  # too far in the fingerprint to be within the allowance in every column
                     whole = made.get((position, choice))
                     if whole is None:
                         whole = made[(position, choice)] = add(keys[position], vector)

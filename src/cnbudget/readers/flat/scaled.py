@@ -45,6 +45,7 @@ class PrintedFigures:
     def __init__(self) -> None:
         self._values: dict[str, Decimal] = {}
         self._digits: dict[str, tuple[int, int]] = {}
+        self._sums: dict[tuple[str, ...], bool] = {}  # the search holds the same printed sums again and again
 
     def value(self, printed: str) -> Decimal:
         """The amount ``printed`` stands for (:func:`printed_value`)."""
@@ -66,12 +67,16 @@ class PrintedFigures:
         """Whether a printed total can be the sum of printed parts, rounding aside: exactly where
         :func:`~cnbudget.money.check_sum` does not find them inconsistent (a zero printed without
         decimals, a blank, is exact)."""
-        read = [self.digits(total), *(self.digits(part) for part in parts)]
-        unit = min(min(exponent for _, exponent in read), 0) - 1
-        values: list[int] = [number * 10 ** (exponent - unit) for number, exponent in read]
-        allowance: int = sum(0 if number == 0 and exponent >= 0 else 5 * 10 ** (exponent - unit - 1)
-                        for number, exponent in read)
-        return abs(values[0] - sum(values[1:])) <= allowance
+        printed = (total, *parts)
+        holds = self._sums.get(printed)
+        if holds is None:
+            read = [self.digits(text) for text in printed]
+            unit = min(min(exponent for _, exponent in read), 0) - 1
+            values: list[int] = [number * 10 ** (exponent - unit) for number, exponent in read]
+            allowance: int = sum(0 if number == 0 and exponent >= 0 else 5 * 10 ** (exponent - unit - 1)
+                                 for number, exponent in read)
+            holds = self._sums[printed] = abs(values[0] - sum(values[1:])) <= allowance
+        return holds
 
 
 @attrs.frozen
