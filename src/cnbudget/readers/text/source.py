@@ -60,10 +60,22 @@ class SourceLine:
     page: int | None = None
     #: The text with every space removed, for matching titles and labels (kept: every pass asks).
     squeezed: str = attrs.field(init=False, eq=False, repr=False)
+    #: Whether the line has no text (kept, as the two below: every pass over the lines asks).
+    is_blank: bool = attrs.field(init=False, eq=False, repr=False)
+    #: Whether the line has more than one cell (a table row).
+    is_tabular: bool = attrs.field(init=False, eq=False, repr=False)
 
     @squeezed.default
     def _squeeze(self) -> str:
         return "".join(self.text.split())  # every space out (str.split: what \s matches)
+
+    @is_blank.default
+    def _blank(self) -> bool:
+        return not self.text
+
+    @is_tabular.default
+    def _tabular(self) -> bool:
+        return len(self.cells) > 1
 
     @classmethod
     def of(cls, number: int, raw: str, *, page: int | None = None) -> SourceLine:
@@ -86,15 +98,6 @@ class SourceLine:
             page=page,
         )
 
-    @property
-    def is_blank(self) -> bool:
-        """Whether the line has no text."""
-        return not self.text
-
-    @property
-    def is_tabular(self) -> bool:
-        """Whether the line has more than one cell (a table row)."""
-        return len(self.cells) > 1
 
 
 def split_lines(text: str) -> list[SourceLine]:
