@@ -81,17 +81,9 @@ def unplaceable(problems: Sequence[tuple[SourceLine, str]]) -> Rebuilt:
                            f"{problems[0][1]})", problems)
 
 
-def _holds(layout: Layout, candidate: Candidate, figures: PrintedFigures, known: dict[tuple[str, ...], bool]) -> bool:
-    """Whether the candidate's identities hold; ``known`` keeps each printed identity's answer for
-    the other candidates of the row (most put the same figures in an identity's columns)."""
-    for total, parts in layout.identities:
-        printed = (candidate[total], *(candidate[part] for part in parts))
-        holds = known.get(printed)
-        if holds is None:
-            holds = known[printed] = figures.sum_holds(printed[0], printed[1:])
-        if not holds:
-            return False
-    return True
+def _holds(cells: Sequence[str], identities: Sequence[tuple[int, tuple[int, ...]]], figures: PrintedFigures) -> bool:
+    """Whether the identities (total and parts by column position) hold for a row's cells."""
+    return all(figures.sum_holds(cells[total], [cells[part] for part in parts]) for total, parts in identities)
 
 
 def row_candidates(layout: Layout, figures: Sequence[str]) -> list[Candidate]:
@@ -109,15 +101,17 @@ def row_candidates(layout: Layout, figures: Sequence[str]) -> list[Candidate]:
     if len(figures) > width:
         return []
     candidates: list[Candidate] = []
-    figures_read = PrintedFigures()
-    known: dict[tuple[str, ...], bool] = {}
+    figures_read = PrintedFigures()  # each printed sum checked once for all the row's candidates
+    position = {field: index for index, field in enumerate(layout.amounts)}
+    identities = [(position[total], tuple(position[part] for part in parts)) for total, parts in layout.identities]
     for count, gaps in enumerate(itertools.combinations(range(width), width - len(figures))):
         if count > _MAX_GAPS:
             break
-        remaining = iter(figures)
-        candidate = {field: ("" if index in gaps else next(remaining)) for index, field in enumerate(layout.amounts)}
-        if _holds(layout, candidate, figures_read, known):
-            candidates.append(candidate)
+        cells = list(figures)
+        for gap in gaps:  # in increasing order: each blank goes where it stands in the whole row
+            cells.insert(gap, "")
+        if _holds(cells, identities, figures_read):
+            candidates.append(dict(zip(layout.amounts, cells, strict=True)))
     return candidates
 
 
