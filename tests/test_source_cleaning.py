@@ -4,14 +4,17 @@ result is always what the patterns alone give."""
 from __future__ import annotations
 
 import re
+import sys
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from cnbudget.errors import InvalidAmount
 from cnbudget.money import parse_amount
-from cnbudget.readers.text.grid import _signature, is_amount
+from cnbudget.numbering import is_table_number
+from cnbudget.readers.text.grid import _META, _YEAR_LINE, _signature, is_amount, is_heading_line
 from cnbudget.readers.text.source import SourceLine, clean_cell, clean_name
+from cnbudget.text import normalize_width
 
 _MARKUP = re.compile(r"</?(?:b|p|strong|br|span|i|u)\b[^>]*>|\*\*", re.IGNORECASE)
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’"
@@ -83,3 +86,29 @@ def test_a_cell_is_an_amount_exactly_where_it_parses_as_one(cell: str) -> None:
     assert is_amount(cell) is _is_amount_by_parsing(cell)
     line = SourceLine.of(1, f"{cell}\t{cell} 中 文")
     assert _signature(line) == tuple(_SPACES.sub("", c) for c in line.cells)
+
+
+def test_no_character_but_their_own_folds_into_the_words_of_a_table_number() -> None:
+    words = "表附件"
+    folded_into = [hex(code) for code in range(sys.maxunicode + 1)
+                   if chr(code) not in words and any(word in normalize_width(chr(code)) for word in words)]
+    assert folded_into == []
+
+
+_NUMBER_PIECES = st.sampled_from(["表", "附", "件", "附件", "公开", "预算", "部门预算", " ", "\u3000", "1", "０５", "-",
+                                  "（", "）", "之", "一", "收支总", "单位", "：", "万元"])
+
+
+@settings(max_examples=1500)
+@given(st.lists(_NUMBER_PIECES, max_size=8).map("".join))
+@example("附件 1")
+@example("附件１")
+@example("公开 05 表")
+@example("表1")
+@example("单位：万元")
+@example("（2024年度）")
+def test_a_heading_line_is_what_the_patterns_alone_find(text: str) -> None:
+    line = SourceLine.of(1, text)
+    squeezed = line.squeezed
+    by_patterns = bool(_META.match(squeezed) or _YEAR_LINE.match(squeezed) or is_table_number(squeezed))
+    assert is_heading_line(line) is by_patterns
