@@ -32,9 +32,9 @@ from decimal import Decimal
 import attrs
 
 from cnbudget.decimals import ARITHMETIC
-from cnbudget.errors import InvalidAmount
 from cnbudget.model.sums import identities
-from cnbudget.money import Consistency, check_sum, parse_amount
+from cnbudget.money import Consistency, check_sum
+from cnbudget.readers.text.grid import cell_amount
 
 __all__ = ["Layout", "Placement", "choose_layout", "fitting_placements", "place_amounts"]
 
@@ -86,10 +86,10 @@ class Placement:
 def _parse(cells: Sequence[str]) -> list[Decimal] | str:
     parsed = []
     for cell in cells:
-        try:
-            parsed.append(parse_amount(cell))
-        except InvalidAmount:
+        value = cell_amount(cell)
+        if value is None:
             return f"not an amount: {cell!r}"
+        parsed.append(value)
     return parsed
 
 
