@@ -27,12 +27,14 @@ from collections.abc import Sequence
 
 import attrs
 
+from cnbudget.model.tables import ThreePublicTable
 from cnbudget.readers.result import Problem
 from cnbudget.readers.text.blocks import PERFORMANCE_KEYS, Block, find_blocks
 from cnbudget.readers.text.grid import is_heading_line
-from cnbudget.readers.text.layout_columns import Column, Columns, amounts_alignment, find_columns
+from cnbudget.readers.text.layout_columns import DRIFT, Column, Columns, amounts_alignment, find_columns
 from cnbudget.readers.text.layout_header import rebuild_header
 from cnbudget.readers.text.layout_rows import WrappedRow, join_wrapped
+from cnbudget.readers.text.layout_tree import read_tree
 from cnbudget.readers.text.layout_words import Token, TokenKind, is_figure, line_tokens
 from cnbudget.readers.text.source import SourceLine, clean_cell
 
@@ -40,6 +42,13 @@ __all__ = ["UNPLACED", "layout_lines", "unplaced_rows"]
 
 #: What a problem says of a row whose cells could not be placed in the table's columns.
 UNPLACED = "row not read: its cells cannot be placed in the table's columns with certainty"
+
+#: The tables printed as one row of figures under a tree of headings, by key, with the record whose
+#: columns the headings name: their figures are placed by the header's geometry
+#: (:mod:`~cnbudget.readers.text.layout_tree`).
+_TREE_RECORDS: dict[str, type] = {"three_public": ThreePublicTable}
+#: The tables every row of which prints a figure: a line of words alone is a piece of a wrapped cell.
+_FIGURES_ON_EVERY_ROW = frozenset({"procurement"})
 
 _NOTE = re.compile(r"^\s*(?:注|备注|说明)\s*\d*\s*[:：.．、]|为空表|。\s*$")
 _PAGE_NUMBER = re.compile(r"^\s*[-—]?\s*\d{1,3}\s*[-—]?\s*$")
@@ -69,7 +78,10 @@ def layout_lines(text: str) -> list[SourceLine]:
             placed.update(_padded_cells(pages, sorted(shared | own)))
     for table, found in zip(tables, padding, strict=True):
         if found is False or True not in padding:
-            placed.update(_place_table(table.pages(table.widened)))
+            tree = _place_tree(table.pages(table.widened), _TREE_RECORDS.get(table.key))
+            figures = table.key in _FIGURES_ON_EVERY_ROW
+            placed.update(_place_table(table.pages(table.widened), figures_on_every_row=figures)
+                          if tree is None else tree)
     return [_line(line, placed[line.number]) if line.number in placed else line for line in plain]
 
 
@@ -117,12 +129,13 @@ class _Table:
     """A block's lines with their tokens, page by page, positions counted in characters (as
     pdftotext places them) and in display columns (as text aligned for the eye is)."""
 
+    key: str
     narrow: list[list[_Row]]
     wide: list[list[_Row]]
 
     @classmethod
     def of(cls, block: Block, raws: Sequence[str], page_starts: set[int]) -> _Table:
-        return cls(narrow=_pages(block, raws, page_starts, wide=False),
+        return cls(key=block.key, narrow=_pages(block, raws, page_starts, wide=False),
                    wide=_pages(block, raws, page_starts, wide=True))
 
     @property
@@ -134,7 +147,32 @@ class _Table:
         return self.wide if wide else self.narrow
 
 
-def _place_table(pages: Sequence[Sequence[_Row]]) -> dict[int, tuple[str, ...] | None]:
+def _place_tree(pages: Sequence[Sequence[_Row]], record: type | None) -> dict[int, tuple[str, ...] | None] | None:
+    """The cells of a table printed as one row of figures under a tree of headings of ``record``'s
+    columns, its header's lines included; every line without cells (``None``) where the figures can
+    be placed in more than one way; ``None`` where the table is not read so (several rows or pages,
+    headings that make no tree of the record's columns, figures that do not add up under them)."""
+    printed = [rows for rows in pages if rows]
+    if record is None or len(printed) != 1:
+        return None
+    rows = printed[0]
+    data = [index for index, row in enumerate(rows) if _is_data(row.tokens)]
+    if len(data) != 1 or data[0] != len(rows) - 1 or not data[0]:
+        return None
+    header, row = rows[:-1], rows[-1]
+    reading = read_tree([(line.line.number, line.tokens) for line in header], row.tokens, record)
+    if reading is None:
+        return None
+    if isinstance(reading, str):
+        return {line.line.number: None for line in rows}
+    placed: dict[int, tuple[str, ...] | None] = {
+        line.line.number: cells for line, cells in zip(header, reading.header, strict=True)}
+    placed[row.line.number] = reading.row
+    return placed
+
+
+def _place_table(pages: Sequence[Sequence[_Row]], *,
+                 figures_on_every_row: bool = False) -> dict[int, tuple[str, ...] | None]:
     """The cells of a table's header and rows, by line number (``None``: could not be placed)."""
     placed: dict[int, tuple[str, ...] | None] = {}
     first: Columns | None = None
@@ -147,6 +185,9 @@ def _place_table(pages: Sequence[Sequence[_Row]]) -> dict[int, tuple[str, ...] |
                 placed.update(_under_headings(rows))
             continue
         header, body = rows[:start], rows[start:]
+        if figures_on_every_row and first is not None and [_words(row) for row in header] != first_header:
+            # A later page that repeats no header: its lines above its first row are pieces of that row.
+            header, body = [], list(rows)
         by_number = {row.line.number: row for row in body}
         columns = find_columns([row.tokens for row in body if not _is_numbering(row.tokens)],
                                first.amounts_align if first is not None else None,
@@ -166,9 +207,20 @@ def _place_table(pages: Sequence[Sequence[_Row]]) -> dict[int, tuple[str, ...] |
             first_cells = [placed[row.line.number] for row in header]
         else:
             mapping = _match(columns.columns, first.columns)
+            if mapping is None:
+                columns = _with_leftmost([row.tokens for row in body], columns)
+                mapping = _match(columns.columns, first.columns)
+            if figures_on_every_row and not _all_held([row.tokens for row in body if _is_data(row.tokens)], columns):
+                mapping = None  # words at no column's position: the page's columns are not all known
             if [_words(row) for row in header] == first_header:  # the header repeated on a new page
                 placed.update((row.line.number, cells) for row, cells in zip(header, first_cells, strict=True))
-        cells = {row.line.number: columns.place(row.tokens) if mapping is not None and certain else None
+        printed: dict[int, set[str]] = {}
+        for row in body:
+            for token in row.tokens:
+                if (index := columns.column_of(token)) is not None:
+                    printed.setdefault(index, set()).add("".join(token.text.split()))
+        cells = {row.line.number: None if mapping is None or not certain else
+                 columns.place([piece for token in row.tokens for piece in columns.parted(token, printed)])
                  for row in body}
         # A column-number row that fits no column is left as printed: it is no row of the table.
         cells = {number: found for number, found in cells.items()
@@ -176,11 +228,34 @@ def _place_table(pages: Sequence[Sequence[_Row]]) -> dict[int, tuple[str, ...] |
         wrapped = [WrappedRow(row.line.number, tuple(found), _is_data(row.tokens))
                    for row in body if (found := cells.get(row.line.number)) is not None]
         cells.update((number, None if joined is None else list(joined))
-                     for number, joined in join_wrapped(wrapped).items())
+                     for number, joined in join_wrapped(wrapped, figures_on_every_row=figures_on_every_row).items())
         for number, found in cells.items():
             placed[number] = None if found is None or mapping is None else (
                 _remap(found, mapping, first) if found else ())
     return placed
+
+
+def _all_held(rows: Sequence[Sequence[Token]], columns: Columns) -> bool:
+    """Whether every word of the rows stands at a column's position, or left of all columns (where
+    each cell starts at its column's, as in a table every row of which prints a figure, a word
+    elsewhere is in a column the page does not show)."""
+    leftmost = min((column.start for column in columns.columns), default=0)
+    return all(any(column.holds(token) for column in columns.columns)
+               for tokens in rows for token in tokens if token.kind is TokenKind.TEXT and token.end > leftmost)
+
+
+def _with_leftmost(rows: Sequence[Sequence[Token]], columns: Columns) -> Columns:
+    """A later page's columns with one for the words that stand left of all of them, where they
+    start together (give or take the drift): a row that only they print (三、服务 C, a category on
+    a page of items) is in a column of its own, not in the first column's."""
+    words = [t for tokens in rows for t in tokens if t.kind is TokenKind.TEXT]
+    leftmost = min((c.start for c in columns.columns if not c.amounts), default=None)
+    outside = [t for t in words if leftmost is not None and t.end <= leftmost]
+    if not outside or max(t.start for t in outside) - min(t.start for t in outside) > DRIFT:
+        return columns
+    return columns.with_columns([Column(align="left", anchor=min(t.start for t in outside),
+                                        start=min(t.start for t in outside), end=max(t.end for t in outside),
+                                        amounts=False, centre=min(t.centre for t in outside))])
 
 
 _PADDED_HEADINGS = 0.8  # the share of a padded table's headings that start where a cell of another line starts
