@@ -23,12 +23,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
-from typing import Any
 
 import attrs
 
 from cnbudget.codes import ClassificationCode
-from cnbudget.model import RowKind
+from cnbudget.model import AmountRecord, CodedRow, RowKind
 from cnbudget.validation.context import Context
 from cnbudget.validation.findings import Finding, Location
 from cnbudget.validation.rules.cross_table_figures import Figure, Relation, equal, keep_finest
@@ -57,7 +56,7 @@ class Column:
         """The column ``name``, else the sum of the fields of the first printed alternative."""
         return cls(name, zh, ((name,), *alternatives))
 
-    def get(self, record: Any) -> tuple[Decimal, ...] | None:
+    def get(self, record: object) -> tuple[Decimal, ...] | None:
         """The printed cells that make the column in ``record``; ``None`` if it is not printed."""
         for fields in self.alternatives:
             if len(fields) == 1:  # the column itself, read for every row of a table
@@ -72,11 +71,16 @@ class Column:
         return None
 
 
+_Group = tuple[str | None, str | None]  # a row's agency and agency code
+_Row = CodedRow[ClassificationCode, AmountRecord]
+_Key = tuple[_Group, type, str]  # a group, and a code by its class and digits
+
+
 class _CodeIndex:
     """Which rows of a table stand for which code in each agency's group, among the rows that print a
     column: the same for every column those rows print, so built once and shared by their views."""
 
-    def __init__(self, lines: Sequence[Any], printing: Sequence[int]) -> None:
+    def __init__(self, lines: Sequence[_Row], printing: Sequence[int]) -> None:
         # ``printing``: the positions of the rows that print the column.
         codes = [lines[i].classification for i in printing]
         groups = [(lines[i].agency, lines[i].agency_code) for i in printing]
@@ -90,8 +94,8 @@ class _CodeIndex:
         self.groups = list(dict.fromkeys(groups[n] for n in coded))
         # Indexed once: tables of large departments run to thousands of rows. A code is keyed by its
         # class and digits (what makes two codes equal), which hash without building a key each time.
-        self.printed: dict[tuple[Any, type, str], list[int]] = defaultdict(list)
-        above: set[tuple[Any, type, str]] = set()  # codes with rows (or projects) below them
+        self.printed: dict[_Key, list[int]] = defaultdict(list)
+        above: set[_Key] = set()  # codes with rows (or projects) below them
         for n in coded:
             code, group, project = codes[n], groups[n], lines[printing[n]].project
             assert code is not None
@@ -101,7 +105,7 @@ class _CodeIndex:
             above.update((group, family, ancestor.digits) for ancestor in code.ancestors)
             if project is not None:
                 above.add((group, family, code.digits))
-        self.leaves: dict[tuple[Any, type, str], list[int]] = defaultdict(list)
+        self.leaves: dict[_Key, list[int]] = defaultdict(list)
         for n in coded:
             code, group = codes[n], groups[n]
             assert code is not None
@@ -109,7 +113,7 @@ class _CodeIndex:
             if lines[printing[n]].project is not None or (group, family, code.digits) not in above:
                 for level in code.path:
                     self.leaves[(group, family, level.digits)].append(printing[n])
-        self.codes = {printing[n]: codes[n] for n in coded}
+        self.codes = {printing[n]: code for n in coded if (code := codes[n]) is not None}
 
 
 class View:
@@ -145,7 +149,7 @@ class View:
 class CodeView(View):
     """One column of a table whose rows carry classification codes."""
 
-    def __init__(self, title: str, table: str, lines: Iterable[Any], column: Column,
+    def __init__(self, title: str, table: str, lines: Iterable[_Row], column: Column,
                  indexes: dict[tuple[int, ...], _CodeIndex] | None = None) -> None:
         """``indexes``: the code indexes of the table's rows by the rows that print a column, where
         views of the table's other columns are built from the same lines (:func:`table_view`)."""

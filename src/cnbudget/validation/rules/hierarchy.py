@@ -19,7 +19,16 @@ from typing import Any
 
 import attrs
 
-from cnbudget.model import AmountRecord, ProcurementLine, SummaryRole
+from cnbudget.model import (
+    AmountRecord,
+    FiscalLine,
+    FiscalSummaryTable,
+    ProcurementLine,
+    Row,
+    SummaryLine,
+    SummaryRole,
+    SummaryTable,
+)
 from cnbudget.model.fields import zh_label
 from cnbudget.model.sums import identities
 from cnbudget.money import SummedParts, sum_differs, sum_parts
@@ -44,6 +53,9 @@ GROUPED_TABLES = ("carryover", "projects")
 TWO_SIDED_TABLES = ("summary", "fiscal_summary")
 
 _MAX_NAMED = 8  # children a message lists before "等 N 行"
+
+# A row that prints one amount (``amount``): a source of the Jiangsu 收入预算总表, a 政府采购 row.
+OneAmountLine = SummaryLine | ProcurementLine
 
 
 # --- reading rows ---------------------------------------------------------------------------------
@@ -76,20 +88,20 @@ def _field_names(kind: Any) -> tuple[str, ...]:
     return tuple(field.name for field in attrs.fields(kind))  # the same for every run
 
 
-def _column_zh(line: Any, column: str) -> str:
+def _column_zh(line: Row, column: str) -> str:
     record = getattr(line, "amounts", None)
     owner: Any = type(record) if isinstance(record, AmountRecord) else type(line)
     return zh_label(attrs.fields_dict(owner)[column])
 
 
-def _row_name(line: Any) -> str:
+def _row_name(line: Row) -> str:
     if getattr(line, "code", None) is None and getattr(line, "gov_code", None) is None and not (
             line.agency or line.agency_code or line.project):
         return "".join(line.name.split()) or "合计行"
     return describe(line)
 
 
-def _child_name(line: Any, code_of: CodeOf) -> str:
+def _child_name(line: Row, code_of: CodeOf) -> str:
     if line.project is not None:
         return str(line.project)
     code = code_of(line)
@@ -103,7 +115,7 @@ def _listing(names: Sequence[str]) -> str:
     return shown if len(names) <= _MAX_NAMED else f"{shown}等 {len(names)} 行"
 
 
-def _child_kind(line: Any, code_of: CodeOf) -> str:
+def _child_kind(line: Row, code_of: CodeOf) -> str:
     if line.project is not None:
         return "项目"
     code = code_of(line)
@@ -116,7 +128,7 @@ class _Rows:
     """Rows that add up to a parent row, read once for every parent held against them (a table
     may print its 合计 more than once): each column's figures added, and the rows' places."""
 
-    def __init__(self, table: str, lines: Sequence[Any]) -> None:
+    def __init__(self, table: str, lines: Sequence[Row]) -> None:
         self.table, self.lines = table, lines
         self._summed: dict[str, SummedParts | None] = {}
         self._places: dict[str, tuple[Location, ...]] = {}
@@ -144,7 +156,7 @@ class _Rows:
         return self._words[code_of]
 
 
-def _identity(s: Sum, lines: Sequence[Any], kids: _Rows, code_of: CodeOf) -> str:
+def _identity(s: Sum, lines: Sequence[Row], kids: _Rows, code_of: CodeOf) -> str:
     """The identity in words, naming the rows that should add up (类 = 所属款之和（21011、21015）)."""
     names, kinds = kids.words(code_of)
     if s.part is Part.AGENCY:
@@ -161,7 +173,7 @@ def _identity(s: Sum, lines: Sequence[Any], kids: _Rows, code_of: CodeOf) -> str
 # --- checking sums ---------------------------------------------------------------------------------
 
 
-def _check(ctx: Context, table: str, lines: Sequence[Any], s: Sum, kids: _Rows,
+def _check(ctx: Context, table: str, lines: Sequence[Row], s: Sum, kids: _Rows,
            code_of: CodeOf) -> Iterator[Finding]:
     """Hold the parent row of ``s`` against its children (``kids``) in every column all of them print."""
     parent = lines[s.parent]
@@ -188,7 +200,7 @@ def _check(ctx: Context, table: str, lines: Sequence[Any], s: Sum, kids: _Rows,
     yield from (finding for _, finding in found if finding.severity is not ctx.rule.severity)
 
 
-def _misplaced(ctx: Context, table: str, parent: Any, what: str,
+def _misplaced(ctx: Context, table: str, parent: Row, what: str,
                found: Sequence[tuple[str, Finding]]) -> Finding | None:
     """One finding for a row whose figures are all there but under other columns (错栏): the columns
     that fail hold, between them, exactly the figures the rows below put in them."""
@@ -224,13 +236,13 @@ def _sums(ctx: Context, tables: Iterable[str], parts: Iterable[Part], code_of: C
                 yield from _check(ctx, key, lines, s, kids[s.children], code_of)
 
 
-def _outlined(ctx: Context, table: Any, code_of: CodeOf, lines_of: str) -> tuple[list[Any], list[Sum]]:
+def _outlined(ctx: Context, table: Any, code_of: CodeOf, lines_of: str) -> tuple[Sequence[Row], list[Sum]]:
     """A table's rows and the sums among them: derived once per run, for every rule that checks them."""
     lines = _function_lines(table) if lines_of == "expenditure" else with_codes(ctx.catalog, list(table.rows()))
     return lines, outline(lines, code_of)
 
 
-def _function_lines(table: Any) -> list[Any]:
+def _function_lines(table: SummaryTable | FiscalSummaryTable) -> list[SummaryLine | FiscalLine]:
     """The function 类/款 lines of a two-sided table's expenditure side."""
     return [line for line in table.expenditure if line.role is SummaryRole.FUNCTION]
 
@@ -326,7 +338,7 @@ def _summary_side(ctx: Context, key: str) -> Iterator[Finding]:
             yield from _side_sum(ctx, key, line, _Rows(key, [*current[:1], *carried]), what)
 
 
-def _side_sum(ctx: Context, key: str, parent: Any, parts: _Rows, what: str) -> Iterator[Finding]:
+def _side_sum(ctx: Context, key: str, parent: Row, parts: _Rows, what: str) -> Iterator[Finding]:
     for column, total in _values(parent).items():
         summed = parts.summed(column) if total is not None else None
         if total is None or summed is None:
@@ -381,7 +393,8 @@ def three_public_adds_up(ctx: Context) -> Iterator[Finding]:
                 yield found
 
 
-def _lines_sum(ctx: Context, key: str, parent: Any, parts: Sequence[Any], what: str) -> Finding | None:
+def _lines_sum(ctx: Context, key: str, parent: OneAmountLine, parts: Sequence[OneAmountLine], what: str
+               ) -> Finding | None:
     """Hold a one-amount row (``amount``) against rows below it."""
     where = f"{ctx.table_name(key)}“{_row_name(parent)}”"
     places = [location(key, parent, "amount"), *(location(key, p, "amount") for p in parts)]
