@@ -202,17 +202,18 @@ def _procurement(method: str) -> str:
     return "\n".join(["某局2024年部门预算", "政府采购支出预算表", "单位：万元", *lines]) + "\n"
 
 
-def _two_pages(category_on_second: bool) -> str:
+def _two_pages(category_on_second: bool, goods: str = "50.00") -> str:
     """A 政府采购 table whose second page repeats no header and prints its columns narrower, an item's
     name wrapped around its row's line at the top of the page, and (where ``category_on_second``) a
-    category left of all its columns."""
+    category left of all its columns; ``goods``: the figure of 一、货物A (50.00 adds up with the
+    category on the second page, 80.00 without it)."""
     def row(widths: tuple[int, ...], end: int, cells: tuple[str, ...], amount: str = "") -> str:
         words = "".join(f"{cell:<{width}}" for cell, width in zip(cells, widths, strict=False)).rstrip()
         return f"{words:<{end - len(amount)}}{amount}".rstrip() if amount else words
 
     wide, narrow = (16, 16, 16, 14, 14), (10, 12, 12, 10, 10)
     first = [row(wide, 86, ("采购品目大类", "专项名称", "经济科目", "采购物品名称", "采购组织形式"), "总计"),
-             row(wide, 86, ("合计",), "80.00"), row(wide, 86, ("一、货物A",), "50.00"),
+             row(wide, 86, ("合计",), "80.00"), row(wide, 86, ("一、货物A",), goods),
              row(wide, 86, ("", "办公设备费", "办公设备购置"), "30.00"),
              row(wide, 86, ("", "", "", "台式计算机", "政府集中采购"), "20.00"),
              row(wide, 86, ("", "", "", "复印机", "分散自行组织"), "10.00"),
@@ -242,13 +243,48 @@ def test_a_later_page_without_header_takes_its_top_lines_as_pieces_and_a_categor
     assert cells[18] == ("", "", "", "会议服务", "分散自行组织", "20.00")
 
 
-def test_a_later_page_without_header_a_column_short_is_not_placed() -> None:
+def test_a_later_page_without_header_a_column_short_is_not_placed_where_the_table_does_not_add_up() -> None:
     """Without the category, the page prints four columns of words where the first prints five, and
-    which one it leaves out cannot be told: its rows are left unplaced, not read."""
+    which one it leaves out cannot be told; under every way of matching them 一、货物A (50.00) is not
+    the sum of its subjects (30.00 + 20.00 + 20.00 + 10.00): its rows are left unplaced, not read."""
     lines = layout_lines(_two_pages(category_on_second=False))
     assert lines[10].cells == ("", "", "", "其他专用设备", "分散自行组织", "10.00")
     assert all(line.cells == () for line in lines[11:])
-    assert read_text(_two_pages(category_on_second=False)).disclosure.tables.procurement is not None
+    result = read_text(_two_pages(category_on_second=False))
+    assert result.disclosure.tables.procurement is not None
+    assert {problem.line for problem in result.problems if problem.table == "procurement"} >= {14, 16, 17, 18, 19}
+
+
+def test_a_later_page_a_column_short_read_where_the_table_adds_up_one_way() -> None:
+    """The same page where 一、货物A is 80.00: every way of matching the page's four columns of words
+    with the first page's five reads the table alike and it adds up (合计 80.00 = 货物A; 货物A = 30.00 +
+    20.00 + 20.00 + 10.00; each subject the sum of its items), so its rows are read, the item wrapped
+    around its row's line whole."""
+    result = read_text(_two_pages(category_on_second=False, goods="80.00"))
+    table = result.disclosure.tables.procurement
+    assert table is not None
+    assert not [problem for problem in result.problems if problem.table == "procurement"]
+    items = {(line.item, line.project, line.subject, line.method, str(line.amount))
+             for line in table.lines if line.level == "item"}
+    assert items == {("台式计算机", "办公设备费", "办公设备购置", "政府集中采购", "20.00"),
+                     ("复印机", "办公设备费", "办公设备购置", "分散自行组织", "10.00"),
+                     ("其他专用设备", "专用设备费", "专用设备购置", "分散自行组织", "10.00"),
+                     ("其他办公消耗用品", "专用设备费", "专用设备购置", "分散自行组织", "10.00"),
+                     ("会议服务", "会议费", "会议费", "分散自行组织", "20.00"),
+                     ("培训服务", "培训费", "培训费", "分散自行组织", "10.00")}
+
+
+def test_a_later_page_a_column_short_not_read_where_a_figure_breaks_the_totals() -> None:
+    """One figure of the page that does not add up (培训服务 9.00 under 培训费 10.00) leaves no way
+    that holds: the page's rows stay unplaced, reported, never read."""
+    head, last = _two_pages(category_on_second=False, goods="80.00").rstrip("\n").rsplit("\n", 1)
+    assert last.endswith("培训服务      分散自行组织           10.00")
+    text = f"{head}\n{last[:-5]} 9.00\n"
+    result = read_text(text)
+    table = result.disclosure.tables.procurement
+    assert table is not None
+    assert "培训服务" not in {line.item for line in table.lines}
+    assert {problem.line for problem in result.problems if problem.table == "procurement"} >= {14, 16, 17, 18, 19}
 
 
 def test_two_cells_one_space_apart_parted_where_the_later_is_printed_whole_in_its_column() -> None:
@@ -519,3 +555,34 @@ def test_a_piece_without_a_figure_above_lines_not_read_is_reported() -> None:
     table, problems = read_summary_table(find_blocks(known)[0])
     assert table is not None and not problems
     assert [line.name for line in table.expenditure] == ["一般公共服务支出", "国土海洋气象等支出"]
+
+
+def _summary_short_last_page(housing: str) -> str:
+    """收支预算总表 over two pages, the second printing one row (十八、住房保障支出 ``housing``) and the
+    totals, its columns elsewhere than the first page's and its totals' labels centred between
+    columns: no column of it matches one of the first page's."""
+    first = _summary(("2.政府性基金预算", ""), ("三、国防支出", "")).split("\n")[:10]
+    last = [_placed((26, "十八、住房保障支出"), amounts=((50, housing),)), "",
+            _placed((2, "收入合计"), (46, "支出合计"), amounts=((24, "20.00"), (70, "20.00")))]
+    return "\n".join(first) + "\n\x0c" + "\n".join(last) + "\n"
+
+
+def test_a_short_last_page_matching_no_columns_placed_by_the_summary_totals() -> None:
+    """Row by row, 十八、住房保障支出 10.00 could stand on either side; only under 支出 does the table add
+    up (支出合计 20.00 = 10.00 + 0 + 10.00; 收入合计 = 支出合计), so the page is read so."""
+    text = _summary_short_last_page("10.00")
+    result = read_text(text)
+    assert not [p for p in result.problems if p.table == "summary"]
+    assert _summary_names(result) == Counter({
+        ("财政拨款", "revenue", Decimal("20.00")): 1, ("一般公共预算", "revenue", Decimal("20.00")): 1,
+        ("收入合计", "revenue", Decimal("20.00")): 1, ("一般公共服务支出", "expenditure", Decimal("10.00")): 1,
+        ("外交支出", "expenditure", Decimal("0")): 1, ("住房保障支出", "expenditure", Decimal("10.00")): 1,
+        ("支出合计", "expenditure", Decimal("20.00")): 1})
+
+
+def test_a_short_last_page_matching_no_columns_is_reported_where_no_placing_adds_up() -> None:
+    """With 9.00 the expenditure side adds up under no placing: the page's rows stay unplaced, reported."""
+    result = read_text(_summary_short_last_page("9.00"))
+    names = {name for name, _, _ in _summary_names(result)}
+    assert not names & {"住房保障支出", "收入合计", "支出合计"}
+    assert {p.line for p in result.problems if p.table == "summary"} >= {12, 14}

@@ -19,29 +19,17 @@ from cnbudget.readers import read_file
 from cnbudget.readers.result import ReadResult
 from tests.seeds import corpus_names, corpus_path
 
-_PROCUREMENT = ("the 政府采购 table runs over pages that repeat no header and print their columns narrower: "
-                "where such a page prints fewer columns of words than the first page and nothing left of them "
-                "(which column it leaves out cannot be told), its rows are reported, and so is every row below "
-                "one not read up to the next 采购品目大类 (what it stands under cannot be told); in 2018 a page "
-                "prints a cell merged over two rows (物业管理服务 centred between them), so its wrapped pieces can "
-                "be shared out in more than one way and are read piece by piece or reported; no row is read "
-                "otherwise than from tsv.txt")
-_PAGED = ("the table continues on a page that repeats no header and prints too few rows to show its columns "
-          "(a row or two, a total's label centred between columns): those rows are reported unread")
-_PAGE_CUT = ("the table runs onto a page whose columns pdftotext places elsewhere and which repeats no header "
-             "(十七、国土海洋气象等支 / 出 across the page break, then the totals' labels centred between columns): "
-             "the rows of that page are reported unread, and the piece before the break is not read alone")
-
+_PROCUREMENT = ("the 政府采购 table prints a cell merged over two rows (物业管理服务 centred between them) on a page "
+                "of wrapped cells, so its wrapped pieces can be shared out in more than one way: they are read piece "
+                "by piece or reported, and so is every row below one not read up to the next 采购品目大类 (what it "
+                "stands under cannot be told); no row is read otherwise than from tsv.txt")
 KNOWN: dict[str, dict[str, str]] = {
-    "js-party-office-2018-tables": {"procurement": _PROCUREMENT},
-    "js-procuratorate-2017": {"procurement": _PROCUREMENT, "fiscal_summary": _PAGED},
     "js-procuratorate-2018": {
-        "procurement": _PROCUREMENT, "summary": _PAGE_CUT,
+        "procurement": _PROCUREMENT,
         # tsv.txt leaves this table unread; layout.txt gives its figures (checked by hand below).
         "three_public": "read from layout.txt only (see test_three_public_2018_read_from_layout)",
     },
     "js-procuratorate-2019": {
-        "procurement": _PROCUREMENT,
         # 此表为空: neither form prints a figure; tsv.txt puts 合 计 in the code column (no row read),
         # layout.txt under 功能科目名称, read as the 合计 row with its blank amount (zero).
         "gov_fund": "an empty table whose blank 合计 line is read as 合计 0 from layout.txt only",
@@ -171,19 +159,47 @@ def _procurement_row(line: ProcurementLine) -> tuple[object, ...]:
 def test_summary_rows_without_a_figure_wrapped_onto_a_line_of_their_own(name: str) -> None:
     """收支预算总表 (both years) prints ``2.政府性基金`` / ``预算`` on two lines and no figure: one
     funding source, 政府性基金预算, blank (read as 0). In 2018 ``十七、国土海洋气象等支`` ends a page and
-    ``出`` opens the next, whose columns cannot be placed: the piece is reported, never read alone."""
+    ``出`` opens the next, whose columns match none of the first page's: that page is placed by the
+    table's totals, and the two pieces make one name."""
     layout = _read(name, "layout.txt")
     assert layout is not None
     facts = _by_table(layout)["summary"]
     names = {key[2] for key in facts}
     assert facts[(None, None, "政府性基金预算", None, "revenue", Decimal("0"))] == 1
-    assert not names & {"政府性基金", "预算", "国土海洋气象等支", "出"}
-    reported = {problem.text.strip() for problem in layout.problems if problem.table == "summary"}
-    if name.endswith("2018"):
-        assert "国土海洋气象等支出" not in names
-        assert "十七、国土海洋气象等支" in reported
-    else:
-        assert facts[(None, None, "国土海洋气象等支出", None, "expenditure", Decimal("0"))] == 1
+    assert not names & {"政府性基金", "预算", "国土海洋气象等支", "十七、国土海洋气象等支", "出"}
+    assert facts[(None, None, "国土海洋气象等支出", None, "expenditure", Decimal("0"))] == 1
+    assert not [problem for problem in layout.problems if problem.table == "summary"]
+
+
+# The last page of 收支预算总表 (江苏省人民检察院 2018) and of 财政拨款收支预算总表 (2017), whose columns match
+# none of the first page's, as original.pdf prints them: (table, name, side, amount).
+_SHORT_LAST_PAGES = {
+    "js-procuratorate-2018": [
+        ("summary", "住房保障支出", "expenditure", "3660.38"), ("summary", "粮油物资储备支出", "expenditure", "0"),
+        ("summary", "当年收入小计", "revenue", "21955.35"), ("summary", "当年支出小计", "expenditure", "21955.35"),
+        ("summary", "上年结转资金", "revenue", "0"), ("summary", "结转下年资金", "expenditure", "0"),
+        ("summary", "收入合计", "revenue", "21955.35"), ("summary", "支出合计", "expenditure", "21955.35"),
+    ],
+    "js-procuratorate-2017": [
+        ("fiscal_summary", "政府性基金预算", "revenue", "0"),
+        ("fiscal_summary", "项目支出", "expenditure.total", "5533.00"),
+        ("fiscal_summary", "单位预留机动经费", "expenditure.total", "140.20"),
+        ("fiscal_summary", "收入合计", "revenue", "17981.68"),
+        ("fiscal_summary", "支出合计", "expenditure.total", "17981.68"),
+    ],
+}
+
+
+@pytest.mark.parametrize("name", sorted(_SHORT_LAST_PAGES))
+def test_summary_page_matching_no_columns_placed_by_its_totals(name: str) -> None:
+    """A short last page (a row or two, totals' labels centred between columns) is placed row by row
+    in the first page's columns where the summary's identities (收入合计 = 支出合计, each side's parts)
+    leave one reading."""
+    layout = _read(name, "layout.txt")
+    assert layout is not None
+    found = _by_table(layout)
+    for table, name_, column, amount in _SHORT_LAST_PAGES[name]:
+        assert found[table][(None, None, name_, None, column, Decimal(amount))] == 1, name_
 
 
 # 收支预算总表 as original.pdf prints it: 1.一般公共预算 (its name wrapped around the row line in 2017 and
@@ -243,6 +259,42 @@ _PROCUREMENT_ROWS = {
         ("空调机（总预算20万以下）", "办公设备购置费", "办公设备购置", "分散自行组织", "0.90"),
     ],
 }
+
+
+# 政府采购支出预算表 rows printed on a later page that repeats no header and prints one column of words
+# fewer than the first (采购品目大类, blank there, left out; the others closer together), as original.pdf
+# prints them: (item, project, subject, method, amount).
+_NARROWER_PAGE_ROWS = {
+    "js-party-office-2018-tables": [
+        ("会议服务", "机要及电子政务业务费", "培训费", "分散自行组织", "5.00"),
+        ("印刷服务", "文印、机要及办公自动化经费", "印刷费", "政府集中采购", "152.00"),
+        ("物业管理服务", "行政运转保障经费", "物业管理费", "政府集中采购", "210.00"),
+    ],
+    "js-procuratorate-2017": [
+        ("空调、电梯维修和保养服务", "物业管理费", "维修（护）费", "分散自行组织", "30.00"),
+        ("物业管理服务", "物业管理费", "物业管理费", "分散自行组织", "370.00"),
+        ("教育服务", "检察教育培训经费", "培训费", "分散自行组织", "700.00"),
+    ],
+    "js-procuratorate-2019": [
+        ("物业管理服务", "物业管理费", "物业管理费", "部门集中采购", "320.00"),
+        ("其他房地产服务", "物业管理费", "维修（护）费", "分散自行组织", "112.00"),
+        ("专业技能培训服务", "检察教育培训经费", "培训费", "分散自行组织", "630.00"),
+    ],
+}
+
+
+@pytest.mark.parametrize("name", sorted(_NARROWER_PAGE_ROWS))
+def test_procurement_page_printing_a_column_fewer_read_by_its_totals(name: str) -> None:
+    """A later page printing one column of words fewer than the first, nothing showing which: every
+    way of matching its columns is read, and the one reading under which the table adds up is kept;
+    the whole table then reads as from tsv.txt, no row reported."""
+    layout = _read(name, "layout.txt")
+    assert layout is not None and layout.disclosure.tables.procurement is not None
+    rows = {("".join((line.item or "").split()), line.project, line.subject, line.method, line.amount)
+            for line in layout.disclosure.tables.procurement.lines if line.level == "item"}
+    for item, project, subject, method, amount in _NARROWER_PAGE_ROWS[name]:
+        assert (item, project, subject, method, Decimal(amount)) in rows
+    assert not [problem for problem in layout.problems if problem.table == "procurement"]
 
 
 @pytest.mark.parametrize("name", sorted(_PROCUREMENT_ROWS))
