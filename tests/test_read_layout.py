@@ -586,3 +586,53 @@ def test_a_short_last_page_matching_no_columns_is_reported_where_no_placing_adds
     names = {name for name, _, _ in _summary_names(result)}
     assert not names & {"住房保障支出", "收入合计", "支出合计"}
     assert {p.line for p in result.problems if p.table == "summary"} >= {12, 14}
+
+
+def _merged_item(item_lines: tuple[int, ...]) -> str:
+    """A 政府采购 table whose two last items share one item cell (物业管理服 / 务 merged over both rows),
+    each row's method wrapped around its figure, the item's pieces on the lines ``item_lines`` of the
+    six below the last subject (the rows' figures on the second and fifth): a line holds the item's piece
+    beside a method's piece of either row."""
+    head = [*PROCUREMENT_HEAD[:4], _line({0: "合计"}, "100.00"), "", _line({0: "二、服务C"}, "100.00"), "",
+            _line({16: "会议费", 36: "会议费"}, "10.00"), "", _line({52: "会议服务", 66: "分散自行组织"}, "10.00"), "",
+            _line({16: "物业管理费", 36: "物业管理费"}, "90.00"), ""]
+    methods = {0: "部门集中采", 2: "购", 3: "分散自行组", 5: "织"}
+    amounts = {1: "60.00", 4: "30.00"}
+    items = dict(zip(item_lines, ("物业管理服", "务") if len(item_lines) == 2 else ("物业管理服务",), strict=True))
+    body = []
+    for offset in range(6):
+        cells = {52: items[offset]} if offset in items else {}
+        if offset in methods:
+            cells[66] = methods[offset]
+        body.append(_line(cells, amounts.get(offset, "")))
+    return "\n".join([*head, *body]) + "\n"
+
+
+def test_an_item_merged_over_two_rows_is_read_as_the_upper_rows_and_carried_down() -> None:
+    """物业管理服 / 务 stands exactly midway between the rows 60.00 and 30.00, on lines that also hold
+    the methods' pieces of either row (购 of the upper, 分散自行组 of the lower): no whole line is one
+    row's, so each column is shared out on its own; the item is a cell merged over both rows, given
+    to the upper and carried down to the lower as a merged cell is."""
+    result = read_text(_merged_item((2, 3)))
+    facts = {(f.name, f.project, f.amount) for f in result.disclosure.facts() if f.table == "procurement"}
+    assert ("物业管理服务", "物业管理费", Decimal("60.00")) in facts
+    assert ("物业管理服务", "物业管理费", Decimal("30.00")) in facts
+    table = result.disclosure.tables.procurement
+    assert table is not None
+    assert {(line.item, line.method, str(line.amount)) for line in table.lines if line.level == "item"} == {
+        ("会议服务", "分散自行组织", "10.00"), ("物业管理服务", "部门集中采购", "60.00"),
+        ("物业管理服务", "分散自行组织", "30.00")}
+    assert not [p for p in result.problems if p.table == "procurement"]
+
+
+@pytest.mark.parametrize("item_lines", [(3,), (3, 4)])
+def test_an_item_nearer_one_row_than_the_other_is_reported(item_lines: tuple[int, ...]) -> None:
+    """The same item a line lower (物业管理服务 whole on the line between the lower row's method pieces, or
+    务 on the lower row's line): it is no longer centred between the two rows nor mirrored around
+    either, so whose it is cannot be told; both rows stay unread, reported, and the upper row's
+    method (部门集中采购, printed alone) is never read as a subject."""
+    result = read_text(_merged_item(item_lines))
+    table = result.disclosure.tables.procurement
+    assert table is not None
+    assert [line.name for line in table.lines] == ["合计", "二、服务C", "会议费", "会议服务", "物业管理费"]
+    assert {p.line for p in result.problems if p.table == "procurement"} >= {16, 19}
