@@ -588,14 +588,15 @@ def test_a_short_last_page_matching_no_columns_is_reported_where_no_placing_adds
     assert {p.line for p in result.problems if p.table == "summary"} >= {12, 14}
 
 
-def _merged_item(item_lines: tuple[int, ...]) -> str:
+def _merged_item(item_lines: tuple[int, ...], subject: str = "90.00") -> str:
     """A 政府采购 table whose two last items share one item cell (物业管理服 / 务 merged over both rows),
     each row's method wrapped around its figure, the item's pieces on the lines ``item_lines`` of the
     six below the last subject (the rows' figures on the second and fifth): a line holds the item's piece
-    beside a method's piece of either row."""
-    head = [*PROCUREMENT_HEAD[:4], _line({0: "合计"}, "100.00"), "", _line({0: "二、服务C"}, "100.00"), "",
+    beside a method's piece of either row. ``subject``: the figure of 物业管理费 (90.00 adds up)."""
+    total = f"{Decimal(subject) + 10:.2f}"
+    head = [*PROCUREMENT_HEAD[:4], _line({0: "合计"}, total), "", _line({0: "二、服务C"}, total), "",
             _line({16: "会议费", 36: "会议费"}, "10.00"), "", _line({52: "会议服务", 66: "分散自行组织"}, "10.00"), "",
-            _line({16: "物业管理费", 36: "物业管理费"}, "90.00"), ""]
+            _line({16: "物业管理费", 36: "物业管理费"}, subject), ""]
     methods = {0: "部门集中采", 2: "购", 3: "分散自行组", 5: "织"}
     amounts = {1: "60.00", 4: "30.00"}
     items = dict(zip(item_lines, ("物业管理服", "务") if len(item_lines) == 2 else ("物业管理服务",), strict=True))
@@ -635,4 +636,14 @@ def test_an_item_nearer_one_row_than_the_other_is_reported(item_lines: tuple[int
     table = result.disclosure.tables.procurement
     assert table is not None
     assert [line.name for line in table.lines] == ["合计", "二、服务C", "会议费", "会议服务", "物业管理费"]
+    assert {p.line for p in result.problems if p.table == "procurement"} >= {16, 19}
+
+
+def test_an_item_merged_over_two_rows_is_reported_where_the_table_does_not_add_up() -> None:
+    """The same page with 物业管理费 printed 95.00 (not 60.00 + 30.00): pieces shared out cell by cell
+    are read only where the table adds up with them, so the page's rows stay unread, reported."""
+    result = read_text(_merged_item((2, 3), subject="95.00"))
+    table = result.disclosure.tables.procurement
+    assert table is not None
+    assert "物业管理服务" not in {line.item for line in table.lines}
     assert {p.line for p in result.problems if p.table == "procurement"} >= {16, 19}

@@ -57,7 +57,7 @@ import attrs
 from cnbudget.model import is_sum_label
 from cnbudget.numbering import list_number
 
-__all__ = ["WrappedRow", "join_wrapped"]
+__all__ = ["WrappedRow", "join_wrapped", "share_wrapped"]
 
 _REACH = 6  # how many lines from its row the farthest piece of a wrapped cell may stand
 
@@ -78,13 +78,29 @@ def join_wrapped(rows: Sequence[WrappedRow], *,
     ``None`` for the pieces and rows that cannot be told apart with certainty (see the module text);
     rows that change nothing are left out. Where ``figures_on_every_row`` (a table none of whose rows
     prints words alone: every line of words is a piece), the pieces are first shared out among the
-    rows as a whole (:func:`_shared_out`), which is kept where it is the only way."""
+    rows as a whole (:func:`_shared_out`), which is kept where it is the only way, else cell by
+    cell."""
+    joined, by_cell = share_wrapped(rows, figures_on_every_row=figures_on_every_row)
+    return joined if by_cell is None else by_cell
+
+
+def share_wrapped(rows: Sequence[WrappedRow], *, figures_on_every_row: bool = False
+                  ) -> tuple[dict[int, tuple[str, ...] | None], dict[int, tuple[str, ...] | None] | None]:
+    """:func:`join_wrapped`'s cells shared out by whole lines or piece by piece, and apart from them
+    the cells shared out cell by cell where that is the one way (a line holding pieces of two rows;
+    a cell merged over two rows), which the caller reads only where the table's totals hold with
+    them, else ``None``."""
     if figures_on_every_row:
         count, shared = _shared_out(rows)
         if count == 1:
-            return _joined(rows, {piece: anchor for (piece, _), anchor in shared.items()})
+            return _joined(rows, {piece: anchor for (piece, _), anchor in shared.items()}), None
         if count == 0 and (by_cell := _shared_by_cell(rows)) is not None:
-            return _joined_by_cell(rows, by_cell)
+            return _joined_piece_by_piece(rows), _joined_by_cell(rows, by_cell)
+    return _joined_piece_by_piece(rows), None
+
+
+def _joined_piece_by_piece(rows: Sequence[WrappedRow]) -> dict[int, tuple[str, ...] | None]:
+    """Each piece given to the row it mirrors around, where only one row can take it."""
     fits: dict[int, dict[int, int]] = {}  # piece -> {anchor: misfit}
     for position, row in enumerate(rows):
         if row.anchored or not any(row.cells):
