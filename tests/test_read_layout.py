@@ -647,3 +647,63 @@ def test_an_item_merged_over_two_rows_is_reported_where_the_table_does_not_add_u
     assert table is not None
     assert "物业管理服务" not in {line.item for line in table.lines}
     assert {p.line for p in result.problems if p.table == "procurement"} >= {16, 19}
+
+
+@st.composite
+def _stacked_procurement_rows(draw: st.DrawFn) -> tuple[list[WrappedRow], dict[int, tuple[str, str]]]:
+    """Item rows three lines apart as pdftotext prints a 政府采购 page (columns: item, method, amount):
+    each item and method printed whole on its row's line or wrapped over two lines around it, and
+    some pairs of rows sharing one item merged over both (two pieces exactly midway between their
+    lines, each row's method wrapped around its own line); with each row's line, the item and method
+    it prints (the lower row of a merged item: none, carried down by the reader)."""
+    count = draw(st.integers(min_value=1, max_value=6))
+    merged_above = [False, *(draw(st.booleans()) for _ in range(count - 1))]
+    for k in range(1, count):
+        if merged_above[k - 1]:
+            merged_above[k] = False  # an item merged over two rows only
+    lines: dict[int, list[str]] = {}
+    expected: dict[int, tuple[str, str]] = {}
+
+    def put(line: int, column: int, text: str) -> None:
+        lines.setdefault(line, ["", "", ""])[column] = text
+
+    for k in range(count):
+        line = 3 * k + 1
+        put(line, 2, f"{k + 1}.00")
+        method = draw(st.sampled_from(["分散自行组织", "部门集中采购"]))
+        merged = k + 1 < count and merged_above[k + 1]
+        if merged or merged_above[k] or draw(st.booleans()):
+            put(line - 1, 1, method[:5])
+            put(line + 1, 1, method[5:])
+        else:
+            put(line, 1, method)
+        item = f"物品{chr(0x4E00 + k)}{'服务' * draw(st.integers(min_value=0, max_value=2))}"
+        if merged:
+            put(line + 1, 0, item[:3])
+            put(line + 2, 0, item[3:] or "务")
+            item = item if item[3:] else item + "务"
+        elif merged_above[k]:
+            item = ""
+        elif draw(st.booleans()) and len(item) > 3:
+            put(line - 1, 0, item[:3])
+            put(line + 1, 0, item[3:])
+        else:
+            put(line, 0, item)
+        expected[line] = (item, method)
+    rows = [WrappedRow(number, tuple(cells), bool(cells[2])) for number, cells in sorted(lines.items())]
+    return rows, expected
+
+
+@settings(deadline=None, max_examples=150)
+@given(_stacked_procurement_rows())
+def test_stacked_procurement_rows_are_joined_whole_or_left_unread(
+        generated: tuple[list[WrappedRow], dict[int, tuple[str, str]]]) -> None:
+    """Rows whose items and methods wrap around their lines, and items merged over two rows, are read
+    with each row's whole item and method, or left unread (``None``): never with another row's piece."""
+    rows, expected = generated
+    joined = join_wrapped(rows, figures_on_every_row=True)
+    printed = {row.number: row.cells for row in rows}
+    for line, (item, method) in expected.items():
+        cells = joined.get(line, printed[line])
+        assert cells is None or cells[:2] == (item, method)
+    assert all(joined.get(row.number, row.cells) in ((), None) for row in rows if not row.anchored)
