@@ -9,6 +9,7 @@ Each (table, code, printed name) is reported once, however many rows repeat it.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Iterator
 from decimal import Decimal
@@ -17,11 +18,11 @@ import attrs
 
 from cnbudget.classification import Catalog, MatchKind, Subject
 from cnbudget.codes import ClassificationCode, EconomicCode, FunctionCode, GovEconomicCode
-from cnbudget.model import Row, SummaryRole
+from cnbudget.model import Row, SummaryRole, Table
 from cnbudget.validation.context import Context
 from cnbudget.validation.findings import Finding, Location, Severity
 from cnbudget.validation.registry import rule
-from cnbudget.validation.rules.placement import Renumbered, misplaced, renumbered
+from cnbudget.validation.rules.placement import Renumbered, misplaced, renumbered_in_run
 from cnbudget.validation.tables import location
 
 __all__ = ["coded_names", "named_categories"]
@@ -35,17 +36,28 @@ def coded_names(ctx: Context, *, skip: frozenset[tuple[str, ClassificationCode]]
                 ) -> Iterator[tuple[str, Row, ClassificationCode, str]]:
     """Each distinct (table, code, printed name) of the document, with the first row printing it;
     ``skip`` leaves out (table, code) pairs another finding speaks for."""
-    seen: set[tuple[str, ClassificationCode, str]] = set()
     for key, table in ctx.doc.tables.present():
-        for line in table.rows():
-            for code_field, name_field in (("code", "name"), ("gov_code", "gov_name")):
-                code = getattr(line, code_field, None)
-                if not isinstance(code, ClassificationCode) or (key, code) in skip:
-                    continue
-                name = "".join((getattr(line, name_field, None) or "").split())
-                if (key, code, name) not in seen:
-                    seen.add((key, code, name))
-                    yield key, line, code, name
+        # Several rules walk the same rows: each table's distinct names are found once per run.
+        for line, code, name in ctx.cache.get("coded names", functools.partial(_coded_names, table), table=key):
+            if (key, code) not in skip:
+                yield key, line, code, name
+
+
+def _coded_names(table: Table) -> list[tuple[Row, ClassificationCode, str]]:
+    """Each distinct (code, printed name) of one table, with the first row printing it."""
+    seen: set[tuple[ClassificationCode, str]] = set()
+    found: list[tuple[Row, ClassificationCode, str]] = []
+    line: Row
+    for line in table.rows():
+        for code_field, name_field in (("code", "name"), ("gov_code", "gov_name")):
+            code = getattr(line, code_field, None)
+            if not isinstance(code, ClassificationCode):
+                continue
+            name = "".join((getattr(line, name_field, None) or "").split())
+            if (code, name) not in seen:
+                seen.add((code, name))
+                found.append((line, code, name))
+    return found
 
 
 def named_categories(ctx: Context, catalog: Catalog) -> Iterator[tuple[str, Row, Subject, str]]:
@@ -105,7 +117,8 @@ def code_exists(ctx: Context) -> Iterator[Finding]:
     is named with its years. Codes of a 类 whose 款 are numbered in the order printed are CAT-002's
     (one finding for the whole run)."""
     catalog = _catalog(ctx)
-    for key, line, code, name in coded_names(ctx, skip=_renumbered_pairs(renumbered(ctx.doc, catalog))):
+    local = _renumbered_pairs(renumbered_in_run(ctx.cache, ctx.doc, catalog))
+    for key, line, code, name in coded_names(ctx, skip=local):
         if catalog.get(code, _family(type(code))) is not None:
             continue
         records = catalog.history(code)
@@ -141,7 +154,7 @@ def name_is_official(ctx: Context) -> Iterator[Finding]:
     table prints them (01, 02, 03 … instead of 30201 办公费, 30205 水费 …) the names are right and the
     codes local: one warning for the 类, naming each 款 with the code its name has."""
     catalog = _catalog(ctx)
-    runs = renumbered(ctx.doc, catalog)
+    runs = renumbered_in_run(ctx.cache, ctx.doc, catalog)
     for run in runs:
         yield _renumbered_finding(ctx, run)
     for key, line, code, name in coded_names(ctx, skip=_renumbered_pairs(runs)):

@@ -36,6 +36,7 @@ from cnbudget.validation.rules.completeness_budgets import (
     budget_amounts,
     named_budgets,
     printed_amounts,
+    prints_column,
 )
 from cnbudget.validation.rules.completeness_claims import NoneClaim, none_claims
 from cnbudget.validation.rules.completeness_contents import Announcement, announcements, printed, table_number
@@ -86,7 +87,7 @@ TEMPLATES = (
 def _marks(doc: BudgetDisclosure) -> set[str]:
     marks = printed(doc) | {a.key for a in announcements(doc.contents)}
     for _, table in doc.tables.present():
-        if any(a.column in ("project_operating", "project_specific") for a in printed_amounts(table)):
+        if prints_column(table, ("project_operating", "project_specific")):
             marks.add("project_type_columns")  # 项目支出 split into 其他运转类 and 特定目标类
             break
     return marks

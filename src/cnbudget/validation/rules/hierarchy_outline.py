@@ -170,11 +170,12 @@ def _nearest(occurrences: list[int], index: int) -> int:
 
 
 def _parents(lines: Sequence[Row], roles: list[_Role], rows: list[int], code_of: CodeOf) -> dict[int, int | None]:
-    printed: dict[ClassificationCode, list[int]] = defaultdict(list)
+    # Codes keyed by class and digits (what makes two codes equal), hashed without building a key.
+    printed: dict[tuple[type, str], list[int]] = defaultdict(list)
     for index in rows:
         code = code_of(lines[index])
         if roles[index] is _Role.CODED and code is not None:
-            printed[code].append(index)
+            printed[(type(code), code.digits)].append(index)
     parents: dict[int, int | None] = {}
     above: int | None = None  # the coded row printed last
     for index in rows:
@@ -185,8 +186,9 @@ def _parents(lines: Sequence[Row], roles: list[_Role], rows: list[int], code_of:
         else:
             own = (code,) if roles[index] is _Role.PROJECT else ()
             for candidate in (*own, *reversed(code.ancestors)):
-                if candidate in printed:
-                    parent = _nearest(printed[candidate], index)
+                key = (type(candidate), candidate.digits)
+                if key in printed:
+                    parent = _nearest(printed[key], index)
                     break
         parents[index] = parent
         if roles[index] is _Role.CODED:

@@ -34,8 +34,9 @@ from cnbudget.classification import Catalog
 from cnbudget.classification.names import normalise_name
 from cnbudget.codes import ClassificationCode, EconomicCode, FunctionCode
 from cnbudget.model import BudgetDisclosure, Row, is_subtotal_label, is_total_label
+from cnbudget.validation.run_cache import RunCache
 
-__all__ = ["Renumbered", "misplaced", "renumbered", "with_codes"]
+__all__ = ["Renumbered", "misplaced", "renumbered", "renumbered_in_run", "with_codes"]
 
 _MAX_LEVEL = 3
 
@@ -132,3 +133,8 @@ def _named_code(catalog: Catalog, category: ClassificationCode, line: Row) -> Cl
     codes = {s.code for s in catalog.find("".join(line.name.split()), under=category, family="economic")
              if s.code.level == 2}
     return codes.pop() if len(codes) == 1 else None
+
+
+def renumbered_in_run(cache: RunCache, doc: BudgetDisclosure, catalog: Catalog) -> list[Renumbered]:
+    """:func:`renumbered`, found once per validation run for the rules that ask."""
+    return cache.get("renumbered", lambda: renumbered(doc, catalog))
