@@ -61,6 +61,7 @@ import attrs
 
 from cnbudget.decimals import MAX_OPERAND_DIGITS, MAX_WHOLE_DIGITS, PRECISION, make_context, shown, size_problem
 from cnbudget.errors import InvalidAmount
+from cnbudget.labelled import LabelledEnum, labelled
 from cnbudget.text import normalize_width
 
 __all__ = [
@@ -715,32 +716,16 @@ class Interval:
         return f"[{self.low:f}, {self.high:f}]"
 
 
-class Consistency(enum.Enum):
+class Consistency(LabelledEnum):
     """How a printed figure agrees with what arithmetic says it should be (一致性).
 
     >>> Consistency.WITHIN_ROUNDING.zh
     '舍入误差内'
     """
 
-    EXACT = "exact"
-    WITHIN_ROUNDING = "within_rounding"
-    INCONSISTENT = "inconsistent"
-
-    @property
-    def zh(self) -> str:
-        """The Chinese term: 一致, 舍入误差内 or 不一致.
-
-        >>> Consistency.INCONSISTENT.zh
-        '不一致'
-        """
-        return _CONSISTENCY_ZH[self]
-
-
-_CONSISTENCY_ZH = {
-    Consistency.EXACT: "一致",
-    Consistency.WITHIN_ROUNDING: "舍入误差内",
-    Consistency.INCONSISTENT: "不一致",
-}
+    EXACT = labelled("exact", "一致")
+    WITHIN_ROUNDING = labelled("within_rounding", "舍入误差内")
+    INCONSISTENT = labelled("inconsistent", "不一致")
 
 
 @attrs.frozen(kw_only=True)

@@ -12,13 +12,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import Any
 
 import attrs
 
 from cnbudget.classification import Catalog, MatchKind, Subject
 from cnbudget.codes import ClassificationCode, EconomicCode, FunctionCode, GovEconomicCode
-from cnbudget.model import SummaryRole
+from cnbudget.model import Row, SummaryRole
 from cnbudget.validation.context import Context
 from cnbudget.validation.findings import Finding, Location, Severity
 from cnbudget.validation.registry import rule
@@ -33,7 +32,7 @@ _FAMILY_ZH = {
 
 
 def coded_names(ctx: Context, *, skip: frozenset[tuple[str, ClassificationCode]] = frozenset()
-                ) -> Iterator[tuple[str, Any, ClassificationCode, str]]:
+                ) -> Iterator[tuple[str, Row, ClassificationCode, str]]:
     """Each distinct (table, code, printed name) of the document, with the first row printing it;
     ``skip`` leaves out (table, code) pairs another finding speaks for."""
     seen: set[tuple[str, ClassificationCode, str]] = set()
@@ -49,7 +48,7 @@ def coded_names(ctx: Context, *, skip: frozenset[tuple[str, ClassificationCode]]
                     yield key, line, code, name
 
 
-def named_categories(ctx: Context, catalog: Catalog) -> Iterator[tuple[str, Any, Subject, str]]:
+def named_categories(ctx: Context, catalog: Catalog) -> Iterator[tuple[str, Row, Subject, str]]:
     """The 类 lines the summary tables print by name only (（九）医疗卫生与计划生育支出), each with the
     catalogue 类 its name stands for, once per table and name."""
     seen: set[tuple[str, str]] = set()
@@ -73,7 +72,7 @@ def _where(ctx: Context, key: str, code: ClassificationCode, name: str) -> str:
     return f"{ctx.table_name(key)} {code}{(' ' + name) if name else ''}"
 
 
-def _place(key: str, line: Any, code: ClassificationCode) -> Location:
+def _place(key: str, line: Row, code: ClassificationCode) -> Location:
     """Where a row is, under the code it prints or its name implies."""
     return attrs.evolve(location(key, line), code=str(code))
 
@@ -185,7 +184,7 @@ def name_is_current(ctx: Context) -> Iterator[Finding]:
     printed = [(key, line, code, name) for key, line, code, name in coded_names(ctx)
                if name and catalog.get(code, _family(type(code))) is not None]
     printed += [(key, line, subject.code, name) for key, line, subject, name in named_categories(ctx, catalog)]
-    by_table: dict[str, list[tuple[Any, ClassificationCode, str, str]]] = defaultdict(list)
+    by_table: dict[str, list[tuple[Row, ClassificationCode, str, str]]] = defaultdict(list)
     for key, line, code, name in printed:
         match = catalog.match_name(code, name, _family(type(code)))
         if match.kind is MatchKind.FORMER and match.obsolete and match.former is not None:
@@ -201,7 +200,7 @@ def name_is_current(ctx: Context) -> Iterator[Finding]:
                           severity=Severity.INFO if empty else None)
 
 
-def _without_amounts(line: Any) -> bool:
+def _without_amounts(line: Row) -> bool:
     """Whether a row prints no amount other than zero (an empty row of a template)."""
     values = [getattr(line, "amount", None)]
     record = getattr(line, "amounts", None)

@@ -13,11 +13,19 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import Any
 
 import attrs
 
-from cnbudget.model import TABLE_TITLES, BudgetDisclosure, SummaryRole, Table, ThreePublicTable
+from cnbudget.model import (
+    TABLE_TITLES,
+    BudgetDisclosure,
+    FiscalLine,
+    Row,
+    SummaryLine,
+    SummaryRole,
+    Table,
+    ThreePublicTable,
+)
 from cnbudget.model.fields import zh_label
 from cnbudget.validation.context import Context, figure
 from cnbudget.validation.findings import Finding, Location, Severity
@@ -320,11 +328,11 @@ def absent_budgets_are_absent(ctx: Context) -> Iterator[Finding]:
 # --- lines left over from the template ---------------------------------------------------------------
 
 
-def _function_lines(table: Table) -> list[Any]:
+def _function_lines(table: Table) -> list[SummaryLine | FiscalLine]:
     return [line for line in getattr(table, "expenditure", ()) if line.role is SummaryRole.FUNCTION]
 
 
-def _line_amounts(line: Any) -> list[Decimal]:
+def _line_amounts(line: Row) -> list[Decimal]:
     record = getattr(line, "amounts", None)
     values = [value for _, value in record.columns()] if record is not None else []
     return values or [getattr(line, "amount", Decimal(0))]

@@ -23,12 +23,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
-from typing import Any
 
 import attrs
 
 from cnbudget.codes import ClassificationCode
-from cnbudget.model import RowKind
+from cnbudget.model import AmountRecord, CodedRow, RowKind
 from cnbudget.validation.context import Context
 from cnbudget.validation.findings import Finding, Location
 from cnbudget.validation.rules.cross_table_figures import Figure, Relation, equal, keep_finest
@@ -57,7 +56,7 @@ class Column:
         """The column ``name``, else the sum of the fields of the first printed alternative."""
         return cls(name, zh, ((name,), *alternatives))
 
-    def get(self, record: Any) -> tuple[Decimal, ...] | None:
+    def get(self, record: object) -> tuple[Decimal, ...] | None:
         """The printed cells that make the column in ``record``; ``None`` if it is not printed."""
         for fields in self.alternatives:
             values = tuple(getattr(record, field, None) for field in fields)
@@ -67,13 +66,16 @@ class Column:
         return None
 
 
+_Group = tuple[str | None, str | None]  # a row's agency and agency code
+
+
 @attrs.frozen
 class _Row:
     code: ClassificationCode | None
     project: str | None
-    group: tuple[str | None, str | None]
+    group: _Group
     parts: tuple[Decimal, ...]
-    line: Any
+    line: CodedRow[ClassificationCode, AmountRecord]
 
 
 class View:
@@ -109,7 +111,8 @@ class View:
 class CodeView(View):
     """One column of a table whose rows carry classification codes."""
 
-    def __init__(self, title: str, table: str, lines: Iterable[Any], column: Column) -> None:
+    def __init__(self, title: str, table: str, lines: Iterable[CodedRow[ClassificationCode, AmountRecord]],
+                 column: Column) -> None:
         self.title, self.table, self.column, self.complete = title, table, column, True
         rows = []
         printed = list(lines)
@@ -125,8 +128,8 @@ class CodeView(View):
             self._total = rows[0]  # a table of one uncoded row (the Jiangsu 支出预算总表) is its own total
         self._groups = list(dict.fromkeys(row.group for row in self._rows))
         # Indexed once: tables of large departments run to thousands of rows.
-        self._printed: dict[tuple[Any, ClassificationCode], list[_Row]] = defaultdict(list)
-        above: set[tuple[Any, ClassificationCode]] = set()  # codes with rows (or projects) below them
+        self._printed: dict[tuple[_Group, ClassificationCode], list[_Row]] = defaultdict(list)
+        above: set[tuple[_Group, ClassificationCode]] = set()  # codes with rows (or projects) below them
         for row in self._rows:
             assert row.code is not None
             if row.project is None:
@@ -134,7 +137,7 @@ class CodeView(View):
             above.update((row.group, ancestor) for ancestor in row.code.ancestors)
             if row.project is not None:
                 above.add((row.group, row.code))
-        self._leaves: dict[tuple[Any, ClassificationCode], list[_Row]] = defaultdict(list)
+        self._leaves: dict[tuple[_Group, ClassificationCode], list[_Row]] = defaultdict(list)
         for row in self._rows:
             assert row.code is not None
             if row.project is not None or (row.group, row.code) not in above:

@@ -19,7 +19,16 @@ from typing import Any
 
 import attrs
 
-from cnbudget.model import AmountRecord, ProcurementLine, SummaryRole
+from cnbudget.model import (
+    AmountRecord,
+    FiscalLine,
+    FiscalSummaryTable,
+    ProcurementLine,
+    Row,
+    SummaryLine,
+    SummaryRole,
+    SummaryTable,
+)
 from cnbudget.model.fields import zh_label
 from cnbudget.model.sums import identities
 from cnbudget.money import Consistency, check_sum
@@ -45,6 +54,9 @@ TWO_SIDED_TABLES = ("summary", "fiscal_summary")
 
 _MAX_NAMED = 8  # children a message lists before "等 N 行"
 
+# A row that prints one amount (``amount``): a source of the Jiangsu 收入预算总表, a 政府采购 row.
+OneAmountLine = SummaryLine | ProcurementLine
+
 
 # --- reading rows ---------------------------------------------------------------------------------
 
@@ -57,20 +69,20 @@ def _values(line: Any) -> dict[str, Decimal | None]:
     return {"amount": line.amount}
 
 
-def _column_zh(line: Any, column: str) -> str:
+def _column_zh(line: Row, column: str) -> str:
     record = getattr(line, "amounts", None)
     owner: Any = type(record) if isinstance(record, AmountRecord) else type(line)
     return zh_label(attrs.fields_dict(owner)[column])
 
 
-def _row_name(line: Any) -> str:
+def _row_name(line: Row) -> str:
     if getattr(line, "code", None) is None and getattr(line, "gov_code", None) is None and not (
             line.agency or line.agency_code or line.project):
         return "".join(line.name.split()) or "合计行"
     return describe(line)
 
 
-def _child_name(line: Any, code_of: CodeOf) -> str:
+def _child_name(line: Row, code_of: CodeOf) -> str:
     if line.project is not None:
         return str(line.project)
     code = code_of(line)
@@ -84,7 +96,7 @@ def _listing(names: Sequence[str]) -> str:
     return shown if len(names) <= _MAX_NAMED else f"{shown}等 {len(names)} 行"
 
 
-def _child_kind(line: Any, code_of: CodeOf) -> str:
+def _child_kind(line: Row, code_of: CodeOf) -> str:
     if line.project is not None:
         return "项目"
     code = code_of(line)
@@ -93,7 +105,7 @@ def _child_kind(line: Any, code_of: CodeOf) -> str:
     return "单位"
 
 
-def _identity(s: Sum, lines: Sequence[Any], code_of: CodeOf) -> str:
+def _identity(s: Sum, lines: Sequence[Row], code_of: CodeOf) -> str:
     """The identity in words, naming the rows that should add up (类 = 所属款之和（21011、21015）)."""
     kids = [lines[i] for i in s.children]
     names = _listing([_child_name(k, code_of) for k in kids])
@@ -112,7 +124,7 @@ def _identity(s: Sum, lines: Sequence[Any], code_of: CodeOf) -> str:
 # --- checking sums ---------------------------------------------------------------------------------
 
 
-def _check(ctx: Context, table: str, lines: Sequence[Any], s: Sum, code_of: CodeOf) -> Iterator[Finding]:
+def _check(ctx: Context, table: str, lines: Sequence[Row], s: Sum, code_of: CodeOf) -> Iterator[Finding]:
     """Hold the parent row of ``s`` against its children in every column all of them print."""
     parent = lines[s.parent]
     kids = [lines[i] for i in s.children]
@@ -140,7 +152,7 @@ def _check(ctx: Context, table: str, lines: Sequence[Any], s: Sum, code_of: Code
     yield from (finding for _, finding in found if finding.severity is not ctx.rule.severity)
 
 
-def _misplaced(ctx: Context, table: str, parent: Any, what: str,
+def _misplaced(ctx: Context, table: str, parent: Row, what: str,
                found: Sequence[tuple[str, Finding]]) -> Finding | None:
     """One finding for a row whose figures are all there but under other columns (错栏): the columns
     that fail hold, between them, exactly the figures the rows below put in them."""
@@ -173,13 +185,13 @@ def _sums(ctx: Context, tables: Iterable[str], parts: Iterable[Part], code_of: C
                 yield from _check(ctx, key, lines, s, code_of)
 
 
-def _outlined(ctx: Context, table: Any, code_of: CodeOf, lines_of: str) -> tuple[list[Any], list[Sum]]:
+def _outlined(ctx: Context, table: Any, code_of: CodeOf, lines_of: str) -> tuple[Sequence[Row], list[Sum]]:
     """A table's rows and the sums among them: derived once per run, for every rule that checks them."""
     lines = _function_lines(table) if lines_of == "expenditure" else with_codes(ctx.catalog, list(table.rows()))
     return lines, outline(lines, code_of)
 
 
-def _function_lines(table: Any) -> list[Any]:
+def _function_lines(table: SummaryTable | FiscalSummaryTable) -> list[SummaryLine | FiscalLine]:
     """The function 类/款 lines of a two-sided table's expenditure side."""
     return [line for line in table.expenditure if line.role is SummaryRole.FUNCTION]
 
@@ -274,7 +286,7 @@ def _summary_side(ctx: Context, key: str) -> Iterator[Finding]:
             yield from _side_sum(ctx, key, line, [*current[:1], *carried], what)
 
 
-def _side_sum(ctx: Context, key: str, parent: Any, parts: Sequence[Any], what: str) -> Iterator[Finding]:
+def _side_sum(ctx: Context, key: str, parent: Row, parts: Sequence[Row], what: str) -> Iterator[Finding]:
     kid_values = [_values(p) for p in parts]
     for column, total in _values(parent).items():
         values = [v.get(column) for v in kid_values]
@@ -327,7 +339,8 @@ def three_public_adds_up(ctx: Context) -> Iterator[Finding]:
                 yield found
 
 
-def _lines_sum(ctx: Context, key: str, parent: Any, parts: Sequence[Any], what: str) -> Finding | None:
+def _lines_sum(ctx: Context, key: str, parent: OneAmountLine, parts: Sequence[OneAmountLine], what: str
+               ) -> Finding | None:
     """Hold a one-amount row (``amount``) against rows below it."""
     where = f"{ctx.table_name(key)}“{_row_name(parent)}”"
     places = [location(key, parent, "amount"), *(location(key, p, "amount") for p in parts)]

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
-from typing import Any
 
 import attrs
 
-from cnbudget.model import AmountRecord, BudgetDisclosure
+from cnbudget.model import AmountRecord, BudgetDisclosure, Row
 from cnbudget.model.fields import zh_label
 from cnbudget.model.sums import Identity, identities
 from cnbudget.money import Consistency, check_sum
@@ -37,7 +36,7 @@ class _RowIdentity:
 
     record: AmountRecord
     table: str
-    line: Any
+    line: Row | None  # None for an item of the "三公" table
     row_name: str | None
     identity: Identity
     item: str | None = None  # the "三公" item the record splits, where it is one
@@ -56,7 +55,8 @@ def _row_identities(doc: BudgetDisclosure) -> dict[str, list[_RowIdentity]]:
     """Every identity every row of ``doc`` must satisfy, by the rule that checks it, in row order."""
     by_rule: dict[str, list[_RowIdentity]] = defaultdict(list)
 
-    def add(record: AmountRecord, table: str, line: Any, row_name: str | None = None, item: str | None = None) -> None:
+    def add(record: AmountRecord, table: str, line: Row | None, row_name: str | None = None,
+            item: str | None = None) -> None:
         printed = tuple(name for name, _ in record.columns())
         for identity in identities(type(record), printed):
             by_rule[identity.rule].append(_RowIdentity(record, table, line, row_name, identity, item))
