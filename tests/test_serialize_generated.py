@@ -167,3 +167,19 @@ def test_what_the_generated_functions_do_not_take_is_not_fast() -> None:
         structure({"authorized": 1, "extra": 1}, Staffing, [])
     with pytest.raises(NotFast):
         written(FunctionLine(name="x", amounts=type("Wider", (ExpenditureAmounts,), {})(total="1")), 2)
+
+
+def test_functions_written_by_threads_at_once_read_alike() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from cnbudget.serialize.structuring import _Generator
+
+    text = to_json(example("urumqi-2024"))
+    fresh = _Generator()  # nothing written yet: every thread may find a class being written
+
+    def read(_: int) -> Any:
+        return fresh.function(BudgetDisclosure)(json.loads(text), [], {})
+
+    with ThreadPoolExecutor(8) as pool:
+        results = list(pool.map(read, range(16)))
+    assert all(result == example("urumqi-2024") for result in results)
