@@ -172,11 +172,13 @@ def test_a_path_no_file_can_have_is_a_read_error(path: str) -> None:
         cnbudget.read_file(path)
 
 
-def test_text_passed_directly_has_the_size_limit_of_a_file() -> None:
-    started = time.monotonic()
+def test_text_passed_directly_has_the_size_limit_of_a_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    def cut_into_lines(text: str) -> None:
+        raise AssertionError("the text was cut into lines before its size was checked")
+
+    monkeypatch.setattr("cnbudget.readers.read.text_lines", cut_into_lines)
     with pytest.raises(ReadError, match="characters; a disclosure is far smaller"):
         cnbudget.read_text("一" * 50_000_001)
-    assert time.monotonic() - started < 5
 
 
 # --- r3, r12: from_json bounds what it accepts -------------------------------------------------------------
@@ -189,7 +191,9 @@ def test_from_json_refuses_an_amount_past_the_bounds_naming_its_path(value: str)
     started = time.monotonic()
     with pytest.raises(DataError, match=r"tables\.revenue\.lines\[0\]\.amounts\.total"):
         cnbudget.from_json(json.dumps(data))
-    assert time.monotonic() - started < 5
+    # A guard against hanging, not a speed target: a bound checked after expanding the value's
+    # digits (or a quadratic parse of a million of them) takes minutes.
+    assert time.monotonic() - started < 60
 
 
 def test_from_json_refuses_a_target_number_past_the_bounds() -> None:
