@@ -2,7 +2,7 @@
 tests notice (变异测试).
 
     python tools/mutate.py src/cnbudget/validation/rules/hierarchy.py tests/test_rules_hierarchy.py \
-        [--jobs 2] [--equivalent tools/equivalent_mutants.txt] [--only 120-180]
+        [--jobs 2] [--equivalent tools/equivalent_mutants.txt] [--only 120-180] [--rerun earlier-output.txt]
 
 Each mutant is one change: a comparison flipped (``==``/``!=``, ``<``/``>=``, ``is``/``is not``,
 ``in``/``not in``), ``and``/``or`` swapped, ``not`` dropped, ``+``/``-`` or ``*``/``/`` swapped, an
@@ -14,7 +14,9 @@ the mutant; a passing one lets it survive.
 
 A mutant that cannot change behaviour (an equivalent mutant) is listed, with the reason, in the
 ``--equivalent`` file as ``path:line:col:operator  # why``; the score is the share of the others
-killed. The survivors are printed so that a test can be written for each.
+killed. The survivors are printed, as each is known, so that a test can be written for each; with
+``--rerun`` a later run tries only the mutants an earlier run's output names as survivors (valid while
+the module is unchanged, since a mutant is named by its line and column).
 """
 
 from __future__ import annotations
@@ -191,6 +193,12 @@ def _equivalent(path: Path | None) -> set[str]:
     return {key for key in keys if key}
 
 
+def _survivors(path: Path) -> set[str]:
+    """The keys of the mutants an earlier run printed as ``survived  KEY  source line``."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return {line.split()[1] for line in lines if line.startswith("survived ")}
+
+
 def _span(text: str | None) -> range | None:
     if not text:
         return None
@@ -205,6 +213,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--equivalent", type=Path, default=ROOT / "tools" / "equivalent_mutants.txt")
     parser.add_argument("--only", help="only mutants on these lines, e.g. 120-180")
+    parser.add_argument("--rerun", type=Path,
+                        help="only the mutants an earlier run's output reports as survived (the module unchanged)")
     parser.add_argument("--timeout", type=float, default=300.0,
                         help="seconds a run may take before it counts as killed")
     args = parser.parse_args(argv)
@@ -215,6 +225,9 @@ def main(argv: list[str] | None = None) -> int:
     every = [m for m in mutants(source) if lines is None or m.line in lines]
     equivalent = _equivalent(args.equivalent)
     candidates = [m for m in every if m.key(str(module)) not in equivalent]
+    if args.rerun is not None:
+        again = _survivors(args.rerun)
+        candidates = [m for m in candidates if m.key(str(module)) in again]
     print(f"{module}: {len(every)} mutants, {len(every) - len(candidates)} listed as equivalent; "
           f"running {len(candidates)} with {args.jobs} job(s)", file=sys.stderr)
     with tempfile.TemporaryDirectory(prefix="mutants-") as folder, ThreadPoolExecutor(max_workers=args.jobs) as pool:
