@@ -14,6 +14,7 @@ from cnbudget import money
 from cnbudget.errors import InvalidAmount
 from cnbudget.money import (
     AmountUnit,
+    Change,
     Consistency,
     Interval,
     SumCheck,
@@ -132,6 +133,7 @@ def test_ranges_and_their_ends_read_as_people_write_them() -> None:
 
 def test_fields_carry_chinese_labels() -> None:
     assert {f.name: f.metadata["zh"] for f in attrs.fields(Interval)} == {"low": "下限", "high": "上限"}
+    assert {f.name: f.metadata["zh"] for f in attrs.fields(Change)} == {"amount": "增减额", "rate": "增减率(%)"}
     assert {f.name: f.metadata["zh"] for f in attrs.fields(SumCheck)} == {
         "total": "合计", "parts_sum": "分项之和", "difference": "差额", "status": "一致性", "excess": "超出舍入误差",
     }

@@ -225,11 +225,12 @@ def main(argv: list[str] | None = None) -> int:
     every = [m for m in mutants(source) if lines is None or m.line in lines]
     equivalent = _equivalent(args.equivalent)
     candidates = [m for m in every if m.key(str(module)) not in equivalent]
+    listed = len(every) - len(candidates)
     if args.rerun is not None:
         again = _survivors(args.rerun)
         candidates = [m for m in candidates if m.key(str(module)) in again]
-    print(f"{module}: {len(every)} mutants, {len(every) - len(candidates)} listed as equivalent; "
-          f"running {len(candidates)} with {args.jobs} job(s)", file=sys.stderr)
+    print(f"{module}: {len(every)} mutants, {listed} listed as equivalent; running {len(candidates)}"
+          f"{' survivors of ' + str(args.rerun) if args.rerun else ''} with {args.jobs} job(s)", file=sys.stderr)
     with tempfile.TemporaryDirectory(prefix="mutants-") as folder, ThreadPoolExecutor(max_workers=args.jobs) as pool:
         workers = _Workers(args.jobs, Path(folder))
         verdicts = pool.map(lambda m: workers.killed(m, module, source, args.tests, args.timeout), candidates)
@@ -242,7 +243,8 @@ def main(argv: list[str] | None = None) -> int:
                       flush=True)
     killed = len(candidates) - len(survivors)
     score = killed / len(candidates) if candidates else 1.0
-    print(f"{module}: killed {killed} of {len(candidates)} non-equivalent mutants ({score:.0%})")
+    tried = "earlier survivors" if args.rerun else "non-equivalent mutants"
+    print(f"{module}: killed {killed} of {len(candidates)} {tried} ({score:.0%})")
     return 0
 
 
