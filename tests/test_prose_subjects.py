@@ -19,6 +19,7 @@ JS = "江苏省人民检察院"
     ("省检察院", JS, "省检察院"),  # the short form is the whole text: nothing would be left
     ("察院培训费", JS, "察院培训费"),  # two characters are no short form
     ("省检察院：培训费", JS, "省检察院：培训费"),  # a name before a colon labels what follows
+    ("省检察院:培训费", JS, "省检察院:培训费"),  # … the ASCII colon too
 ])
 def test_the_department_and_its_short_forms_are_removed(text: str, department: str, subject: str) -> None:
     assert clean_subject(text, department=department, year=2024) == subject
