@@ -39,9 +39,12 @@ def test_each_example_comes_back_from_its_json_unchanged(name: str) -> None:
     assert validate(again).to_json() == validate(doc).to_json()
 
 
-class _Row:
+class _Row:  # an agency row, of the shape the outline reads (cnbudget.model.Row)
     def __init__(self, agency_code: str | None) -> None:
         self.agency_code = agency_code
+        self.agency: str | None = None
+        self.name = ""
+        self.project: str | None = None
 
 
 def _held_by_comparing_every_pair(codes: list[str | None]) -> dict[int, list[int]]:

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 import cnbudget
 from cnbudget.classification import catalog
 from cnbudget.codes import EconomicCode, FunctionCode
+from cnbudget.model import EconomicLine, FunctionLine, RevenueLine
 from cnbudget.readers.flat.codes import UncertainCode, read_code
 from cnbudget.readers.flat.figures import FigureConvention, convention_of, split_figures
 from cnbudget.readers.flat.one_sided import Rebuilt, header_lines, one_amount, readable, rebuild_one_sided, tsv_line
@@ -310,7 +311,8 @@ def test_rebuilt_headings_are_read_back_by_the_table_reader_under_the_same_colum
         table, problems = TABLE_READERS[key](block)
         assert problems == [], (key, layout.name)
         assert table is not None
-        (line,) = table.lines
+        (line,) = table.rows()
+        assert isinstance(line, FunctionLine | RevenueLine | EconomicLine), (key, line)
         assert str(line.code) == code
         printed = {column: value for column, value in line.amounts.columns() if value is not None}
         assert set(printed) == set(layout.amounts), (key, layout.name)

@@ -138,6 +138,168 @@ def test_a_numbered_item_is_no_piece_below_a_row() -> None:
     assert join_wrapped(rows) == {}
 
 
+def test_a_numbered_item_a_line_off_the_mirror_does_not_stop_a_piece_above() -> None:
+    # 收支预算总表 (江苏省人民检察院 2017): 1.一般公共预 / (17,981.68) / 算, and 2.政府性基金 starts the
+    # next funding source one line below 算. It is no later piece of the name above the row (a
+    # numbered item starts a row of its own), so 算 alone answers 1.一般公共预.
+    rows = [WrappedRow(237, ("1.一般公共预", "", ""), False), WrappedRow(238, ("", "17,981.68", "二、外交支出"), True),
+            WrappedRow(239, ("算", "", ""), False), WrappedRow(240, ("2.政府性基金", "", ""), False),
+            WrappedRow(241, ("", "", "三、国防支出"), True), WrappedRow(242, ("预算", "", ""), False)]
+    assert join_wrapped(rows) == {238: ("1.一般公共预算", "17,981.68", "二、外交支出"), 237: (), 239: (),
+                                  241: ("2.政府性基金预算", "", "三、国防支出"), 240: (), 242: ()}
+
+
+def _stacked_items() -> list[WrappedRow]:
+    """政府采购支出预算表 (江苏省人民检察院 2018, lines 802-823): items wrapped over three lines and their
+    purchase methods over two, one under another with no blank line between them, each row's figure
+    on the middle line of its cells (columns: item, method, amount)."""
+    printed = [(802, ("台式计算机", "", "")), (803, ("", "部门集中采", "")), (804, ("（20万以", "", "27.00")),
+               (805, ("", "购", "")), (806, ("上）", "", "")), (807, ("便携式计算", "", "")),
+               (808, ("", "分散自行组", "")), (809, ("机（20万以", "", "16.00")), (810, ("", "织", "")),
+               (811, ("下）", "", "")), (812, ("打印设备（20", "分散自行组", "")), (813, ("", "", "15.00")),
+               (814, ("万以下）", "织", "")), (815, ("", "分散自行组", "")), (816, ("复印机", "", "8.00")),
+               (817, ("", "织", ""))]
+    return [WrappedRow(number, cells, bool(cells[2])) for number, cells in printed]
+
+
+def test_stacked_wrapped_cells_shared_out_where_every_row_prints_a_figure() -> None:
+    """Where every row prints a figure, every line of words is a piece, and there is one way to give
+    each to a row with its cells centred on the row's line: so the rows are read whole."""
+    joined = join_wrapped(_stacked_items(), figures_on_every_row=True)
+    assert joined[804] == ("台式计算机（20万以上）", "部门集中采购", "27.00")
+    assert joined[809] == ("便携式计算机（20万以下）", "分散自行组织", "16.00")
+    assert joined[813] == ("打印设备（20万以下）", "分散自行组织", "15.00")
+    assert joined[816] == ("复印机", "分散自行组织", "8.00")
+    assert all(joined[number] == () for number in (802, 803, 805, 806, 807, 808, 810, 811, 812, 814, 815, 817))
+
+
+def test_stacked_wrapped_cells_left_unread_where_a_row_may_print_words_alone() -> None:
+    """Without that, 台式计算机 / 上） around （20万以 may be three rows: those are not read."""
+    joined = join_wrapped(_stacked_items())
+    assert joined[804] is None and joined[802] is None and joined[806] is None
+
+
+def test_pieces_shared_out_in_two_ways_are_left_to_the_piece_by_piece_reading() -> None:
+    """其他 one line below one row and one above the next, 设备 and 服务 answering it on either side:
+    two ways to share the pieces out, so none is taken (and the rows are not read)."""
+    rows = [WrappedRow(1, ("设备", ""), False), WrappedRow(2, ("", "1.00"), True),
+            WrappedRow(3, ("其他", ""), False), WrappedRow(4, ("", "2.00"), True),
+            WrappedRow(5, ("服务", ""), False)]
+    assert join_wrapped(rows, figures_on_every_row=True) == {1: None, 2: None, 3: None, 4: None, 5: None}
+
+
+def _procurement(method: str) -> str:
+    """A 政府采购 table in layout text whose last item and its method are printed one space apart, the
+    other items' methods being ``method``."""
+    def row(category: str, project: str, subject: str, item: str, how: str, amount: str) -> str:
+        return f"{category:<16}{project:<16}{subject:<16}{item:<12}{how:<14}{amount:>8}".rstrip()
+
+    lines = [row("采购品目大类", "专项名称", "经济科目", "采购物品名称", "采购组织形式", "总计"),
+             row("合计", "", "", "", "", "40.00"), row("一、货物A", "", "", "", "", "40.00"),
+             row("", "办公设备费", "办公设备购置", "", "", "40.00"),
+             row("", "", "", "台式计算机", method, "20.00"), row("", "", "", "复印机", method, "10.00"),
+             " " * 48 + "打印设备（20万以上） 政府集中采购" + " " * 4 + "10.00"]
+    return "\n".join(["某局2024年部门预算", "政府采购支出预算表", "单位：万元", *lines]) + "\n"
+
+
+def _two_pages(category_on_second: bool, goods: str = "50.00") -> str:
+    """A 政府采购 table whose second page repeats no header and prints its columns narrower, an item's
+    name wrapped around its row's line at the top of the page, and (where ``category_on_second``) a
+    category left of all its columns; ``goods``: the figure of 一、货物A (50.00 adds up with the
+    category on the second page, 80.00 without it)."""
+    def row(widths: tuple[int, ...], end: int, cells: tuple[str, ...], amount: str = "") -> str:
+        words = "".join(f"{cell:<{width}}" for cell, width in zip(cells, widths, strict=False)).rstrip()
+        return f"{words:<{end - len(amount)}}{amount}".rstrip() if amount else words
+
+    wide, narrow = (16, 16, 16, 14, 14), (10, 12, 12, 10, 10)
+    first = [row(wide, 86, ("采购品目大类", "专项名称", "经济科目", "采购物品名称", "采购组织形式"), "总计"),
+             row(wide, 86, ("合计",), "80.00"), row(wide, 86, ("一、货物A",), goods),
+             row(wide, 86, ("", "办公设备费", "办公设备购置"), "30.00"),
+             row(wide, 86, ("", "", "", "台式计算机", "政府集中采购"), "20.00"),
+             row(wide, 86, ("", "", "", "复印机", "分散自行组织"), "10.00"),
+             row(wide, 86, ("", "专用设备费", "专用设备购置"), "20.00"),
+             row(wide, 86, ("", "", "", "其他专用设备", "分散自行组织"), "10.00")]
+    second = [row(narrow, 66, ("", "", "", "其他办公消")), row(narrow, 66, ("", "", "", "", "分散自行组织"), "10.00"),
+              row(narrow, 66, ("", "", "", "耗用品"))]
+    second += [row(narrow, 66, ("", "会议费", "会议费"), "20.00"),
+               row(narrow, 66, ("", "", "", "会议服务", "分散自行组织"), "20.00"),
+               row(narrow, 66, ("", "培训费", "培训费"), "10.00"),
+               row(narrow, 66, ("", "", "", "培训服务", "分散自行组织"), "10.00")]
+    if category_on_second:
+        second.insert(3, row(narrow, 66, ("二、服务B",), "30.00"))
+    lines = ["某局2024年部门预算", "政府采购支出预算表", "单位：万元", *first]
+    return "\n".join(lines) + "\n\x0c" + "\n".join(second) + "\n"
+
+
+def test_a_later_page_without_header_takes_its_top_lines_as_pieces_and_a_category_as_a_column() -> None:
+    """The second page's columns are narrower: they are matched with the first page's in order once
+    the category left of them has a column, and the piece above its first row joins that row."""
+    lines = layout_lines(_two_pages(category_on_second=True))
+    cells = {line.number: line.cells for line in lines}
+    assert cells[14] == ("", "", "", "其他办公消耗用品", "分散自行组织", "10.00")
+    assert cells[13] == () and cells[15] == () and lines[12].text == lines[14].text == ""
+    assert cells[16] == ("二、服务B", "", "", "", "", "30.00")
+    assert cells[17] == ("", "会议费", "会议费", "", "", "20.00")
+    assert cells[18] == ("", "", "", "会议服务", "分散自行组织", "20.00")
+
+
+def test_a_later_page_without_header_a_column_short_is_not_placed_where_the_table_does_not_add_up() -> None:
+    """Without the category, the page prints four columns of words where the first prints five, and
+    which one it leaves out cannot be told; under every way of matching them 一、货物A (50.00) is not
+    the sum of its subjects (30.00 + 20.00 + 20.00 + 10.00): its rows are left unplaced, not read."""
+    lines = layout_lines(_two_pages(category_on_second=False))
+    assert lines[10].cells == ("", "", "", "其他专用设备", "分散自行组织", "10.00")
+    assert all(line.cells == () for line in lines[11:])
+    result = read_text(_two_pages(category_on_second=False))
+    assert result.disclosure.tables.procurement is not None
+    assert {problem.line for problem in result.problems if problem.table == "procurement"} >= {14, 16, 17, 18, 19}
+
+
+def test_a_later_page_a_column_short_read_where_the_table_adds_up_one_way() -> None:
+    """The same page where 一、货物A is 80.00: every way of matching the page's four columns of words
+    with the first page's five reads the table alike and it adds up (合计 80.00 = 货物A; 货物A = 30.00 +
+    20.00 + 20.00 + 10.00; each subject the sum of its items), so its rows are read, the item wrapped
+    around its row's line whole."""
+    result = read_text(_two_pages(category_on_second=False, goods="80.00"))
+    table = result.disclosure.tables.procurement
+    assert table is not None
+    assert not [problem for problem in result.problems if problem.table == "procurement"]
+    items = {(line.item, line.project, line.subject, line.method, str(line.amount))
+             for line in table.lines if line.level == "item"}
+    assert items == {("台式计算机", "办公设备费", "办公设备购置", "政府集中采购", "20.00"),
+                     ("复印机", "办公设备费", "办公设备购置", "分散自行组织", "10.00"),
+                     ("其他专用设备", "专用设备费", "专用设备购置", "分散自行组织", "10.00"),
+                     ("其他办公消耗用品", "专用设备费", "专用设备购置", "分散自行组织", "10.00"),
+                     ("会议服务", "会议费", "会议费", "分散自行组织", "20.00"),
+                     ("培训服务", "培训费", "培训费", "分散自行组织", "10.00")}
+
+
+def test_a_later_page_a_column_short_not_read_where_a_figure_breaks_the_totals() -> None:
+    """One figure of the page that does not add up (培训服务 9.00 under 培训费 10.00) leaves no way
+    that holds: the page's rows stay unplaced, reported, never read."""
+    head, last = _two_pages(category_on_second=False, goods="80.00").rstrip("\n").rsplit("\n", 1)
+    assert last.endswith("培训服务      分散自行组织           10.00")
+    text = f"{head}\n{last[:-5]} 9.00\n"
+    result = read_text(text)
+    table = result.disclosure.tables.procurement
+    assert table is not None
+    assert "培训服务" not in {line.item for line in table.lines}
+    assert {problem.line for problem in result.problems if problem.table == "procurement"} >= {14, 16, 17, 18, 19}
+
+
+def test_two_cells_one_space_apart_parted_where_the_later_is_printed_whole_in_its_column() -> None:
+    """打印设备（20万以上） 政府集中采购: the second words start where the method column starts and are
+    printed alone in that column on another row, so they are the method, the first the item."""
+    lines = layout_lines(_procurement("政府集中采购"))
+    assert lines[9].cells == ("", "打印设备（20万以上）", "政府集中采购", "10.00")
+
+
+def test_two_cells_one_space_apart_left_unplaced_where_nothing_shows_the_later_is_a_cell() -> None:
+    lines = layout_lines(_procurement("分散自行组织"))
+    assert lines[8].cells == ("", "复印机", "分散自行组织", "10.00")
+    assert lines[9].cells == ()
+
+
 # --- text padded to column widths reads like the TSV it was made from ---------------------------------
 
 
@@ -196,8 +358,15 @@ def _expenditure_tables(draw: st.DrawFn) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _figure_widths(tsv: str) -> set[int]:
-    return {len(cell) for line in tsv.splitlines()[4:] for cell in line.split("\t") if _FIGURE.fullmatch(cell)}
+def _column_shows_alignment(tsv: str) -> bool:
+    """Whether figures of different widths stand in one column (else no column shows whether the
+    figures are aligned left, as padding does, or right, as pdftotext does)."""
+    widths: dict[int, set[int]] = {}
+    for line in tsv.splitlines()[4:]:
+        for index, cell in enumerate(line.split("\t")):
+            if _FIGURE.fullmatch(cell):
+                widths.setdefault(index, set()).add(len(cell))
+    return any(len(found) > 1 for found in widths.values())
 
 
 _FIGURE = re.compile(r"[\d,]+\.\d\d")
@@ -212,7 +381,10 @@ def test_padded_table_reads_like_its_tsv(tsv: str, wide: bool) -> None:
     assert not _facts(found) - _facts(expected)
     missing_rows = {(fact[2], fact[3]) for fact in _facts(expected) - _facts(found)}  # (code, name)
     assert len(missing_rows) <= sum(1 for p in found.problems if "row not read" in p.message)
-    if len(_figure_widths(tsv)) > 1:  # figures of one width (all 0.00) do not show where columns end
+    # Figures of one width in every column (all 0.00; 10.00 | 0.00 | 10.00 on every row) do not show
+    # how they are aligned, so the text may be read as pdftotext's, a code printed by one row only
+    # (项 01) then in no column of its own.
+    if _column_shows_alignment(tsv):
         _same_reading(tsv, layout)
 
 
@@ -254,18 +426,20 @@ def test_a_name_wrapped_over_two_lines_is_joined_and_carried_down() -> None:
     assert not result.problems
 
 
-def test_a_name_wrapped_over_three_lines_is_reported_never_read_as_its_middle_piece() -> None:
+def test_a_name_wrapped_over_three_lines_is_joined_where_every_row_prints_a_figure() -> None:
+    """The 政府采购 table prints a figure on every row, so 网络、电子检务、实验 and 字化系统运行维护费 are
+    no rows of words but the pieces around the row's middle piece: the name is read whole, never as
+    its middle piece, and carried down to the items below it."""
     text = "\n".join([*PROCUREMENT_HEAD, *THREE_LINES, *PROCUREMENT_ITEMS]) + "\n"
     result = read_text(text)
-    facts = [f for f in result.disclosure.facts() if f.table == "procurement"]
-    assert {(f.name, f.project, f.amount) for f in facts} == {("合计", None, Decimal("160.00")),
-                                                               ("一、货物A", None, Decimal("160.00"))}
-    # The row and every piece around it are reported by their lines (9 to 13) ...
-    assert {p.line for p in result.problems if p.message == UNPLACED} == {9, 10, 11, 12, 13}
-    # ... and the rows below it, whose project the row not read may have begun, are reported too.
-    below = {p.line for p in result.problems if p.message != UNPLACED and p.message.startswith("row not read")}
-    assert below == {15, 17, 19, 21}
-    assert all(line.cells == () for line in text_lines(text)[8:13])
+    facts = {(f.name, f.project, f.amount) for f in result.disclosure.facts() if f.table == "procurement"}
+    whole = "网络、电子检务、实验室、机要通道、档案数字化系统运行维护费"
+    assert facts == {("合计", None, Decimal("160.00")), ("一、货物A", None, Decimal("160.00")),
+                     ("信息网络及软件购置更新", whole, Decimal("60.00")), ("PC服务器", whole, Decimal("40.00")),
+                     ("交换设备", whole, Decimal("20.00")), ("办公设备购置", "办公设备购置", Decimal("100.00")),
+                     ("复印机", "办公设备购置", Decimal("100.00"))}
+    assert not [p for p in result.problems if p.table == "procurement"]
+    assert all(line.cells == () for number, line in enumerate(text_lines(text)[8:13], start=9) if number != 11)
 
 
 def test_three_rows_with_words_stay_three_rows() -> None:
@@ -381,3 +555,34 @@ def test_a_piece_without_a_figure_above_lines_not_read_is_reported() -> None:
     table, problems = read_summary_table(find_blocks(known)[0])
     assert table is not None and not problems
     assert [line.name for line in table.expenditure] == ["一般公共服务支出", "国土海洋气象等支出"]
+
+
+def _summary_short_last_page(housing: str) -> str:
+    """收支预算总表 over two pages, the second printing one row (十八、住房保障支出 ``housing``) and the
+    totals, its columns elsewhere than the first page's and its totals' labels centred between
+    columns: no column of it matches one of the first page's."""
+    first = _summary(("2.政府性基金预算", ""), ("三、国防支出", "")).split("\n")[:10]
+    last = [_placed((26, "十八、住房保障支出"), amounts=((50, housing),)), "",
+            _placed((2, "收入合计"), (46, "支出合计"), amounts=((24, "20.00"), (70, "20.00")))]
+    return "\n".join(first) + "\n\x0c" + "\n".join(last) + "\n"
+
+
+def test_a_short_last_page_matching_no_columns_placed_by_the_summary_totals() -> None:
+    """Row by row, 十八、住房保障支出 10.00 could stand on either side; only under 支出 does the table add
+    up (支出合计 20.00 = 10.00 + 0 + 10.00; 收入合计 = 支出合计), so the page is read so."""
+    text = _summary_short_last_page("10.00")
+    result = read_text(text)
+    assert not [p for p in result.problems if p.table == "summary"]
+    assert _summary_names(result) == Counter({
+        ("财政拨款", "revenue", Decimal("20.00")): 1, ("一般公共预算", "revenue", Decimal("20.00")): 1,
+        ("收入合计", "revenue", Decimal("20.00")): 1, ("一般公共服务支出", "expenditure", Decimal("10.00")): 1,
+        ("外交支出", "expenditure", Decimal("0")): 1, ("住房保障支出", "expenditure", Decimal("10.00")): 1,
+        ("支出合计", "expenditure", Decimal("20.00")): 1})
+
+
+def test_a_short_last_page_matching_no_columns_is_reported_where_no_placing_adds_up() -> None:
+    """With 9.00 the expenditure side adds up under no placing: the page's rows stay unplaced, reported."""
+    result = read_text(_summary_short_last_page("9.00"))
+    names = {name for name, _, _ in _summary_names(result)}
+    assert not names & {"住房保障支出", "收入合计", "支出合计"}
+    assert {p.line for p in result.problems if p.table == "summary"} >= {12, 14}

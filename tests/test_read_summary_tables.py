@@ -498,5 +498,6 @@ def _all_amounts(table: SummaryTable | FiscalSummaryTable) -> list[tuple[str, De
         if isinstance(line, SummaryLine):
             found.append((line.name, line.amount))
         else:
+            assert isinstance(line, FiscalLine), line
             found.extend(line.amounts.columns())
     return found

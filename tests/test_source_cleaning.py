@@ -4,11 +4,17 @@ result is always what the patterns alone give."""
 from __future__ import annotations
 
 import re
+import sys
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from cnbudget.readers.text.source import clean_cell, clean_name
+from cnbudget.errors import InvalidAmount
+from cnbudget.money import parse_amount
+from cnbudget.numbering import is_table_number
+from cnbudget.readers.text.grid import _META, _YEAR_LINE, _signature, is_amount, is_heading_line
+from cnbudget.readers.text.source import SourceLine, clean_cell, clean_name
+from cnbudget.text import normalize_width
 
 _MARKUP = re.compile(r"</?(?:b|p|strong|br|span|i|u)\b[^>]*>|\*\*", re.IGNORECASE)
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’"
@@ -39,3 +45,70 @@ def test_markup_and_layout_spaces_go() -> None:
     assert clean_name("**一般 公共 服务**  支出") == "一般公共服务支出"
     assert clean_name(" VLOG  视频 ") == "VLOG视频"
     assert clean_name("BRT  line") == "BRT line"
+
+
+_LINE_PIECES = st.sampled_from([" ", "\t", "\u3000", "\xa0", "\x1c", "\u2003", "#", "##", "- ", "-", "**", "<b>",
+                                "<B>", "</b>", "*", "<", "中", "文", "1", ".", ",", "合计"])
+
+
+@settings(max_examples=1000)
+@given(st.lists(_LINE_PIECES, max_size=14).map("".join))
+def test_a_line_is_cut_and_squeezed_as_the_patterns_cut_it(raw: str) -> None:
+    line = SourceLine.of(1, raw)
+    without_heading = re.sub(r"^\s*(?:#{1,6}\s*|-\s+(?=\S))", "", raw)
+    assert line.text == clean_cell(without_heading.replace("\t", " "))
+    assert line.squeezed == _SPACES.sub("", line.text)
+    cells = [clean_cell(cell) for cell in without_heading.split("\t")]
+    while cells and not cells[-1]:
+        cells.pop()
+    assert line.cells == tuple(cells)
+    assert line.bold is ("<b>" in raw.lower() or "**" in raw)
+
+
+def _is_amount_by_parsing(cell: str) -> bool:
+    if not cell.strip() or cell.strip() in {"-", "—", "－", "--"}:
+        return False
+    try:
+        parse_amount(cell)
+    except InvalidAmount:
+        return False
+    return True
+
+
+_CELL_PIECES = st.sampled_from(["1", "0", "9", "１", "，", ",", ".", "．", "-", "—", "－", "–", "−", "E", "E+", "e",
+                                "+", " ", "\u3000", "\xa0", "万元", "元", "亿", "万", "中", "%", "²", "①", "x", "、",
+                                "1E+7", "6.5928E+7", "1E-7", "2,081.55", "１２３．４５", "－5.00"])
+
+
+@settings(max_examples=2000)
+@given(st.lists(_CELL_PIECES, max_size=8).map("".join))
+def test_a_cell_is_an_amount_exactly_where_it_parses_as_one(cell: str) -> None:
+    assert is_amount(cell) is _is_amount_by_parsing(cell)
+    line = SourceLine.of(1, f"{cell}\t{cell} 中 文")
+    assert _signature(line) == tuple(_SPACES.sub("", c) for c in line.cells)
+
+
+def test_no_character_but_their_own_folds_into_the_words_of_a_table_number() -> None:
+    words = "表附件"
+    folded_into = [hex(code) for code in range(sys.maxunicode + 1)
+                   if chr(code) not in words and any(word in normalize_width(chr(code)) for word in words)]
+    assert folded_into == []
+
+
+_NUMBER_PIECES = st.sampled_from(["表", "附", "件", "附件", "公开", "预算", "部门预算", " ", "\u3000", "1", "０５", "-",
+                                  "（", "）", "之", "一", "收支总", "单位", "：", "万元"])
+
+
+@settings(max_examples=1500)
+@given(st.lists(_NUMBER_PIECES, max_size=8).map("".join))
+@example("附件 1")
+@example("附件１")
+@example("公开 05 表")
+@example("表1")
+@example("单位：万元")
+@example("（2024年度）")
+def test_a_heading_line_is_what_the_patterns_alone_find(text: str) -> None:
+    line = SourceLine.of(1, text)
+    squeezed = line.squeezed
+    by_patterns = bool(_META.match(squeezed) or _YEAR_LINE.match(squeezed) or is_table_number(squeezed))
+    assert is_heading_line(line) is by_patterns

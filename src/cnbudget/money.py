@@ -61,6 +61,7 @@ import attrs
 
 from cnbudget.decimals import MAX_OPERAND_DIGITS, MAX_WHOLE_DIGITS, PRECISION, make_context, shown, size_problem
 from cnbudget.errors import InvalidAmount
+from cnbudget.labelled import LabelledEnum, labelled
 from cnbudget.text import normalize_width
 
 __all__ = [
@@ -69,11 +70,13 @@ __all__ = [
     "Consistency",
     "Interval",
     "SumCheck",
+    "SummedParts",
     "change",
     "check_equal",
     "check_rate",
     "check_ratio",
     "check_sum",
+    "check_summed",
     "convert",
     "counting_comparisons",
     "decimal_places",
@@ -87,6 +90,8 @@ __all__ = [
     "ratio_interval",
     "round_half_up",
     "share",
+    "sum_differs",
+    "sum_parts",
     "to_amount",
     "to_figure",
     "units_off",
@@ -338,9 +343,25 @@ def _bounded(value: Decimal, where: str) -> Decimal:
     return value
 
 
+def _plain_operand(value: object) -> Decimal | None:
+    """What :func:`_operand` gives for an ordinary Decimal (finite, written in at most
+    MAX_OPERAND_DIGITS characters without an exponent), found without its slower checks; ``None``
+    for anything else, which :func:`_operand` then looks at (the checks run for every figure)."""
+    if type(value) is Decimal and value.is_finite():
+        if value.is_zero():
+            value = value.copy_abs()
+        text = str(value)
+        if len(text) <= MAX_OPERAND_DIGITS and "E" not in text and "e" not in text:  # capitals=0 prints "e"
+            return value
+    return None
+
+
 def _operand(value: object, *, where: str) -> Decimal:
     """An input of the arithmetic functions: an amount (see :func:`to_amount`) or a Decimal made of
     amounts (a sum, a product), which may be longer, up to the digits the exact context holds."""
+    plain = _plain_operand(value)
+    if plain is not None:
+        return plain
     if not isinstance(value, Decimal):
         return to_amount(value, where=where)
     value = _finite(value, where)
@@ -715,32 +736,16 @@ class Interval:
         return f"[{self.low:f}, {self.high:f}]"
 
 
-class Consistency(enum.Enum):
+class Consistency(LabelledEnum):
     """How a printed figure agrees with what arithmetic says it should be (一致性).
 
     >>> Consistency.WITHIN_ROUNDING.zh
     '舍入误差内'
     """
 
-    EXACT = "exact"
-    WITHIN_ROUNDING = "within_rounding"
-    INCONSISTENT = "inconsistent"
-
-    @property
-    def zh(self) -> str:
-        """The Chinese term: 一致, 舍入误差内 or 不一致.
-
-        >>> Consistency.INCONSISTENT.zh
-        '不一致'
-        """
-        return _CONSISTENCY_ZH[self]
-
-
-_CONSISTENCY_ZH = {
-    Consistency.EXACT: "一致",
-    Consistency.WITHIN_ROUNDING: "舍入误差内",
-    Consistency.INCONSISTENT: "不一致",
-}
+    EXACT = labelled("exact", "一致")
+    WITHIN_ROUNDING = labelled("within_rounding", "舍入误差内")
+    INCONSISTENT = labelled("inconsistent", "不一致")
 
 
 @attrs.frozen(kw_only=True)
@@ -829,16 +834,79 @@ def check_sum(total: Decimal, parts: Iterable[Decimal]) -> SumCheck:
     """
     _counted()
     total = _operand(total, where="total")
-    amounts = tuple(_operand(part, where=f"parts[{i}]") for i, part in enumerate(parts))
-    parts_sum = functools.reduce(_EXACT.add, amounts, _ZERO)
+    return _held_against(total, sum_parts(parts))
+
+
+class SummedParts:
+    """Printed parts checked and added once (分项之和), to hold one or more totals against
+    (:func:`check_summed`): rows that several subtotals claim are added up once.
+
+    >>> parts = sum_parts([Decimal("0.33")] * 3)
+    >>> parts.total, check_summed(Decimal("1.00"), parts).status
+    (Decimal('0.99'), <Consistency.WITHIN_ROUNDING: 'within_rounding'>)
+    """
+
+    __slots__ = ("_range", "amounts", "total")
+
+    def __init__(self, amounts: tuple[Decimal, ...]) -> None:
+        self.amounts = amounts
+        self.total: Decimal = functools.reduce(_EXACT.add, amounts, _ZERO)
+        self._range: Interval | None = None
+
+    def range(self) -> Interval:
+        """The values the parts' sum may stand for: the sum of each part's interval (computed
+        only when a total differs from the sum)."""
+        if self._range is None:
+            self._range = functools.reduce(
+                Interval.__add__, map(Interval.of_printed, self.amounts), Interval(_ZERO, _ZERO)
+            )
+        return self._range
+
+
+def sum_parts(parts: Iterable[Decimal]) -> SummedParts:
+    """The printed ``parts``, each checked as :func:`check_sum` checks them, and their sum."""
+    amounts = []
+    for i, part in enumerate(parts):
+        plain = _plain_operand(part)  # the place is written only for a part that is refused
+        amounts.append(plain if plain is not None else _operand(part, where=f"parts[{i}]"))
+    return SummedParts(tuple(amounts))
+
+
+def sum_differs(total: Decimal, parts: SummedParts) -> SumCheck | None:
+    """:func:`check_summed`'s result where ``total`` is not exactly the parts' sum, ``None`` where
+    it is (the common case, answered without writing out a result); counted as one comparison.
+
+    >>> sum_differs(Decimal("0.03"), sum_parts([Decimal("0.01")] * 3)) is None
+    True
+    >>> sum_differs(Decimal("1.00"), sum_parts([Decimal("0.33")] * 3)).status
+    <Consistency.WITHIN_ROUNDING: 'within_rounding'>
+    """
+    _counted()
+    plain = _plain_operand(total)
+    total = plain if plain is not None else _operand(total, where="total")
+    if total == parts.total:
+        return None
+    return _held_against(total, parts)
+
+
+def check_summed(total: Decimal, parts: SummedParts) -> SumCheck:
+    """:func:`check_sum` against parts already added (:func:`sum_parts`): the same result, counted
+    as one comparison.
+
+    >>> check_summed(Decimal("0.03"), sum_parts([Decimal("0.01")] * 3)).status
+    <Consistency.EXACT: 'exact'>
+    """
+    _counted()
+    return _held_against(_operand(total, where="total"), parts)
+
+
+def _held_against(total: Decimal, parts: SummedParts) -> SumCheck:
+    parts_sum = parts.total
     difference = _unsigned_zero(_EXACT.subtract(total, parts_sum))
     if difference.is_zero():
         status, excess = Consistency.EXACT, _ZERO
     else:
-        parts_range = functools.reduce(
-            Interval.__add__, map(Interval.of_printed, amounts), Interval(_ZERO, _ZERO)
-        )
-        excess = Interval.of_printed(total).distance(parts_range)
+        excess = Interval.of_printed(total).distance(parts.range())
         status = Consistency.INCONSISTENT if excess > 0 else Consistency.WITHIN_ROUNDING
     return SumCheck(
         total=total, parts_sum=parts_sum, difference=difference, status=status, excess=excess

@@ -11,38 +11,25 @@ and the checks of the targets (PERF rules), so that neither imports the other.
 
 from __future__ import annotations
 
-import enum
-
+from cnbudget.labelled import LabelledEnum, labelled
 from cnbudget.targets import TargetKind, TargetValue
 from cnbudget.text import normalize_width, squeeze_spaces
 
 __all__ = ["ScoringMethod", "default_method", "read_method"]
 
 
-class ScoringMethod(enum.Enum):
+class ScoringMethod(LabelledEnum):
     """How an indicator is scored (赋分方法).
 
     >>> [m.zh for m in ScoringMethod]
     ['按比例赋分', '按评判等级赋分', '直接赋分', '满意度赋分']
     """
 
-    PROPORTIONAL = "proportional"  # 按照正常比例赋分 / 按照完成比例赋分
-    GRADE = "grade"  # 按评判等级赋分
-    DIRECT = "direct"  # 直接赋分: all or nothing
-    SATISFACTION = "satisfaction"  # 满意度赋分
+    PROPORTIONAL = labelled("proportional", "按比例赋分")  # printed 按照正常比例赋分 / 按照完成比例赋分
+    GRADE = labelled("grade", "按评判等级赋分")
+    DIRECT = labelled("direct", "直接赋分")  # all or nothing
+    SATISFACTION = labelled("satisfaction", "满意度赋分")
 
-    @property
-    def zh(self) -> str:
-        """The Chinese name: 按比例赋分, 按评判等级赋分, 直接赋分 or 满意度赋分."""
-        return _ZH[self]
-
-
-_ZH = {
-    ScoringMethod.PROPORTIONAL: "按比例赋分",
-    ScoringMethod.GRADE: "按评判等级赋分",
-    ScoringMethod.DIRECT: "直接赋分",
-    ScoringMethod.SATISFACTION: "满意度赋分",
-}
 
 # Tried in this order: 满意度赋分 before anything, since a 满意度 rule may mention 比例.
 _WORDS = (

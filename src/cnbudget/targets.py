@@ -22,7 +22,6 @@ A cell of a 绩效目标表 holds one of four things, told apart by :class:`Targ
 from __future__ import annotations
 
 import calendar
-import enum
 import re
 import unicodedata
 from decimal import Decimal
@@ -32,6 +31,7 @@ import attrs
 
 from cnbudget.decimals import MAX_WHOLE_DIGITS, size_problem
 from cnbudget.errors import InvalidAmount, InvalidValue
+from cnbudget.labelled import LabelledEnum, labelled
 from cnbudget.text import normalize_width, squeeze_spaces
 
 __all__ = [
@@ -44,7 +44,7 @@ __all__ = [
 ]
 
 
-class Comparator(enum.Enum):
+class Comparator(LabelledEnum):
     """How a result is held against a target (比较符); the value is the normalised symbol.
 
     >>> Comparator.GE.zh
@@ -55,20 +55,11 @@ class Comparator(enum.Enum):
     False
     """
 
-    GE = "≥"
-    GT = ">"
-    EQ = "="
-    LT = "<"
-    LE = "≤"
-
-    @property
-    def zh(self) -> str:
-        """The Chinese wording: 不低于, 大于, 等于, 小于 or 不高于.
-
-        >>> Comparator.LE.zh
-        '不高于'
-        """
-        return _COMPARATOR_ZH[self]
+    GE = labelled("≥", "不低于")
+    GT = labelled(">", "大于")
+    EQ = labelled("=", "等于")
+    LT = labelled("<", "小于")
+    LE = labelled("≤", "不高于")
 
     def holds(self, actual: Decimal, target: Decimal) -> bool:
         """Whether ``actual`` meets ``target`` under this comparator.
@@ -88,14 +79,6 @@ class Comparator(enum.Enum):
         return _COMPARATOR_TEST[self](actual, target)
 
 
-_COMPARATOR_ZH = {
-    Comparator.GE: "不低于",
-    Comparator.GT: "大于",
-    Comparator.EQ: "等于",
-    Comparator.LT: "小于",
-    Comparator.LE: "不高于",
-}
-
 _COMPARATOR_TEST = {
     Comparator.GE: Decimal.__ge__,
     Comparator.GT: Decimal.__gt__,
@@ -105,37 +88,20 @@ _COMPARATOR_TEST = {
 }
 
 
-class TargetKind(enum.Enum):
+class TargetKind(LabelledEnum):
     """What a target-value cell holds (指标值类型).
 
     >>> [k.zh for k in TargetKind]
     ['定量', '定性', '时限', '无法识别']
     """
 
-    QUANTITATIVE = "quantitative"
-    QUALITATIVE = "qualitative"
-    DEADLINE = "deadline"
-    UNPARSED = "unparsed"
-
-    @property
-    def zh(self) -> str:
-        """The Chinese term: 定量, 定性, 时限 or 无法识别.
-
-        >>> TargetKind.DEADLINE.zh
-        '时限'
-        """
-        return _KIND_ZH[self]
+    QUANTITATIVE = labelled("quantitative", "定量")
+    QUALITATIVE = labelled("qualitative", "定性")
+    DEADLINE = labelled("deadline", "时限")
+    UNPARSED = labelled("unparsed", "无法识别")
 
 
-_KIND_ZH = {
-    TargetKind.QUANTITATIVE: "定量",
-    TargetKind.QUALITATIVE: "定性",
-    TargetKind.DEADLINE: "时限",
-    TargetKind.UNPARSED: "无法识别",
-}
-
-
-class DeadlineBound(enum.Enum):
+class DeadlineBound(LabelledEnum):
     """Whether a deadline is a limit (前/之前/以前) or a plain date or month (时限界限).
 
     ``BEFORE`` is printed ``2024年12月31日前``; ``ON`` is ``2024年12月31日`` or ``12月``.
@@ -145,17 +111,8 @@ class DeadlineBound(enum.Enum):
     '前'
     """
 
-    BEFORE = "before"
-    ON = "on"
-
-    @property
-    def zh(self) -> str:
-        """The Chinese wording: 前 for ``BEFORE``, 当日（当月） for ``ON``.
-
-        >>> DeadlineBound.ON.zh
-        '当日（当月）'
-        """
-        return "前" if self is DeadlineBound.BEFORE else "当日（当月）"
+    BEFORE = labelled("before", "前")
+    ON = labelled("on", "当日（当月）")
 
 
 def _check_int(name: str, value: object) -> int:

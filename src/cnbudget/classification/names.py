@@ -13,12 +13,12 @@ True
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Iterable
 
 import attrs
 
 from cnbudget.classification.subject import AnyCode, FormerName, Subject
+from cnbudget.labelled import LabelledEnum, labelled
 from cnbudget.text import normalize_width, squeeze_spaces
 
 __all__ = [
@@ -43,7 +43,7 @@ def normalise_name(text: str) -> str:
     return squeeze_spaces(normalize_width(text))
 
 
-class MatchKind(enum.Enum):
+class MatchKind(LabelledEnum):
     """How a printed name relates to the official name of a code (名称比对结果).
 
     >>> import cnbudget.classification as c
@@ -51,27 +51,12 @@ class MatchKind(enum.Enum):
     '已知变体'
     """
 
-    EXACT = "exact"
-    NORMALISED = "normalised"
-    VARIANT = "variant"
-    FORMER = "former"
-    TRUNCATED = "truncated"
-    MISMATCH = "mismatch"
-
-    @property
-    def zh(self) -> str:
-        """The Chinese term for the case."""
-        return _MATCH_ZH[self]
-
-
-_MATCH_ZH = {
-    MatchKind.EXACT: "完全一致",
-    MatchKind.NORMALISED: "规范化后一致",
-    MatchKind.VARIANT: "已知变体",
-    MatchKind.FORMER: "曾用名",
-    MatchKind.TRUNCATED: "截断",
-    MatchKind.MISMATCH: "不一致",
-}
+    EXACT = labelled("exact", "完全一致")
+    NORMALISED = labelled("normalised", "规范化后一致")
+    VARIANT = labelled("variant", "已知变体")
+    FORMER = labelled("former", "曾用名")
+    TRUNCATED = labelled("truncated", "截断")
+    MISMATCH = labelled("mismatch", "不一致")
 
 
 @attrs.frozen(kw_only=True)

@@ -17,14 +17,17 @@ from __future__ import annotations
 
 import enum
 import re
+from collections.abc import Callable
 from decimal import Decimal
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 import attrs
 
 from cnbudget.codes import ClassificationCode, EconomicCode, FunctionCode, GovEconomicCode
+from cnbudget.labelled import LabelledEnum, labelled
 from cnbudget.model import fields
 from cnbudget.model.amounts import (
+    AmountRecord,
     BasicAmounts,
     CarryoverAmounts,
     EconomicCategoryAmounts,
@@ -37,9 +40,12 @@ from cnbudget.vocab import FundingSource
 
 __all__ = [
     "CarryoverLine",
+    "CodedRow",
+    "EconomicCodedLine",
     "EconomicLine",
     "EconomicSummaryLine",
     "FiscalLine",
+    "FunctionCodedLine",
     "FunctionLine",
     "Line",
     "ProcurementLine",
@@ -47,6 +53,7 @@ __all__ = [
     "ProjectLine",
     "ProjectType",
     "RevenueLine",
+    "Row",
     "RowKind",
     "SummaryLine",
     "SummaryRole",
@@ -71,27 +78,91 @@ class RowKind(enum.Enum):
 _LEVEL_KIND = {1: RowKind.CATEGORY, 2: RowKind.SECTION, 3: RowKind.ITEM}
 
 
-class ProjectType(enum.Enum):
+class ProjectType(LabelledEnum):
     """Type of a project (项目类型) in the Henan template."""
 
-    OPERATING = "operating"  # 其他运转类
-    SPECIFIC = "specific"  # 特定目标类
+    OPERATING = labelled("operating", "其他运转类")  # 其他运转类
+    SPECIFIC = labelled("specific", "特定目标类")  # 特定目标类
+
+
+def _in_key_order(*keys: str) -> Callable[[type, list[attrs.Attribute[Any]]], list[attrs.Attribute[Any]]]:
+    """A field transformer putting a line class's fields in the order of its JSON keys.
+
+    attrs puts inherited fields first; the keys of a line's JSON (and its repr, and the JSON Schema)
+    stay in the order they have always had, which interleaves the shared fields with a class's own.
+    A field the order does not name is an error when the class is made, not a key silently moved.
+    """
+    rank = {key: place for place, key in enumerate(keys)}
+
+    def in_order(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.Attribute[Any]]:
+        unplaced = [field.name for field in fields if field.name not in rank]
+        if unplaced:
+            raise TypeError(f"{cls.__name__}: no place in the order of JSON keys for {unplaced}")
+        return sorted(fields, key=lambda field: rank[field.name])
+
+    return in_order
+
+
+#: The order of the keys of a row of a table by code or by agency (FunctionLine … CarryoverLine).
+_ROW_KEYS = _in_key_order("agency", "agency_code", "code", "name", "gov_code", "gov_name", "project", "project_type",
+                          "amounts", "line_number", "page")
+
+
+CodeT_co = TypeVar("CodeT_co", bound=ClassificationCode, covariant=True)
+AmountsT_co = TypeVar("AmountsT_co", bound=AmountRecord | None, covariant=True)
+
+
+class Row(Protocol):
+    """The shape of a table row as the rules read it (行): what every :class:`Line` holds, and all a
+    helper that only groups and names rows may ask of one (a row built in a test needs no more)."""
 
     @property
-    def zh(self) -> str:
-        """其他运转类 or 特定目标类."""
-        return "其他运转类" if self is ProjectType.OPERATING else "特定目标类"
+    def agency(self) -> str | None: ...  # 预算单位
+    @property
+    def agency_code(self) -> str | None: ...  # 单位代码
+    @property
+    def name(self) -> str: ...  # 名称
+    @property
+    def project(self) -> str | None: ...  # 项目名称
 
 
+class CodedRow(Row, Protocol[CodeT_co, AmountsT_co]):
+    """A row with a classification code (科目编码) of the family ``CodeT_co`` and a record of amounts
+    (金额) ``AmountsT_co``, and what :class:`Line` derives from them: ``CodedRow[FunctionCode,
+    ExpenditureAmounts]`` is a row of 支出总体情况表, ``CodedRow[ClassificationCode, AmountRecord]`` any
+    coded row with its columns.
+
+    >>> from cnbudget.codes import FunctionCode
+    >>> from cnbudget.model.amounts import ExpenditureAmounts
+    >>> def total(row: CodedRow[ClassificationCode, ExpenditureAmounts]) -> Decimal:
+    ...     return row.amounts.total
+    >>> total(FunctionLine(code=FunctionCode("210"), name="卫生健康支出", amounts=ExpenditureAmounts(total="3")))
+    Decimal('3')
+    """
+
+    @property
+    def code(self) -> CodeT_co | None: ...
+    @property
+    def amounts(self) -> AmountsT_co: ...
+    @property
+    def classification(self) -> ClassificationCode | None: ...  # as Line derives them
+    @property
+    def kind(self) -> RowKind: ...
+
+
+@attrs.frozen(kw_only=True, field_transformer=_ROW_KEYS)
 class Line:
-    """Behaviour shared by table rows: the row kind and the coordinates used in facts."""
+    """What every table row holds and derives: the agency (预算单位) and its code (单位代码) for tables
+    that group rows by agency, the printed name, the project, where the row is printed; the row kind
+    and the coordinates used in facts. Each line class adds its code and its record of amounts, and
+    may give ``name`` or ``project`` the label its table prints over them."""
 
-    __slots__ = ()
-
-    agency: str | None
-    agency_code: str | None
-    name: str
-    project: str | None
+    agency: str | None = optional_text("预算单位")
+    agency_code: str | None = optional_text("单位代码")
+    name: str = text("科目名称")
+    project: str | None = optional_text("项目名称")
+    line_number: int | None = source_line()
+    page: int | None = source_page()
 
     @property
     def classification(self) -> ClassificationCode | None:
@@ -110,6 +181,23 @@ class Line:
         if self.agency is not None or self.agency_code is not None:
             return RowKind.AGENCY
         return RowKind.TOTAL if is_sum_label(self.name) else RowKind.OTHER
+
+
+@attrs.frozen(kw_only=True, field_transformer=_ROW_KEYS)
+class FunctionCodedLine(Line):
+    """A row coded by 支出功能分类 (of any level, or none: a total, an agency, a project)."""
+
+    code: FunctionCode | None = code_or_none("功能分类科目编码", FunctionCode)
+
+
+@attrs.frozen(kw_only=True, field_transformer=_ROW_KEYS)
+class EconomicCodedLine(Line):
+    """A row coded by 部门预算支出经济分类, and in the Henan template by the corresponding
+    政府预算支出经济分类 printed beside it."""
+
+    code: EconomicCode | None = code_or_none("部门预算支出经济分类科目编码", EconomicCode)
+    gov_code: GovEconomicCode | None = code_or_none("政府预算支出经济分类科目编码", GovEconomicCode)
+    gov_name: str | None = optional_text("政府预算支出经济分类科目名称")
 
 
 # What a total row is (合计行): one definition for the readers, the model and the rules.
@@ -149,114 +237,57 @@ def _squeezed(text: str) -> str:
     return "".join(text.split()).replace("**", "")
 
 
-def _agency() -> Any:
-    return optional_text("预算单位")
-
-
-def _agency_code() -> Any:
-    return optional_text("单位代码")
-
-
-@attrs.frozen(kw_only=True)
-class FunctionLine(Line):
+@attrs.frozen(kw_only=True, field_transformer=_ROW_KEYS)
+class FunctionLine(FunctionCodedLine):
     """A row by 支出功能分类 with expenditure columns (支出总体情况表, 一般公共预算支出情况表, …)."""
 
-    agency: str | None = _agency()
-    agency_code: str | None = _agency_code()
-    code: FunctionCode | None = code_or_none("功能分类科目编码", FunctionCode)
-    name: str = text("科目名称")
-    project: str | None = optional_text("项目名称")
     amounts: ExpenditureAmounts = typed("金额", ExpenditureAmounts)
-    line_number: int | None = source_line()
-    page: int | None = source_page()
 
 
-@attrs.frozen(kw_only=True)
-class RevenueLine(Line):
+@attrs.frozen(kw_only=True, field_transformer=_ROW_KEYS)
+class RevenueLine(FunctionCodedLine):
     """A row of 收入总体情况表: by 支出功能分类 (11-table template) or by agency (Henan)."""
 
-    agency: str | None = _agency()
-    agency_code: str | None = _agency_code()
-    code: FunctionCode | None = code_or_none("功能分类科目编码", FunctionCode)
-    name: str = text("科目名称")
-    project: str | None = optional_text("项目名称")
     amounts: SourceAmounts = typed("金额", SourceAmounts)
-    line_number: int | None = source_line()
-    page: int | None = source_page()
 
 
-@attrs.frozen(kw_only=True)
-class EconomicLine(Line):
+@attrs.frozen(kw_only=True, field_transformer=_ROW_KEYS)
+class EconomicLine(EconomicCodedLine):
     """A row of 一般公共预算基本支出情况表 by 部门预算支出经济分类 (and, in the Henan template, the
     corresponding 政府预算支出经济分类 printed beside it)."""
 
-    agency: str | None = _agency()
-    agency_code: str | None = _agency_code()
-    code: EconomicCode | None = code_or_none("部门预算支出经济分类科目编码", EconomicCode)
-    name: str = text("科目名称")
-    gov_code: GovEconomicCode | None = code_or_none("政府预算支出经济分类科目编码", GovEconomicCode)
-    gov_name: str | None = optional_text("政府预算支出经济分类科目名称")
-    project: str | None = optional_text("项目名称")
     amounts: BasicAmounts = typed("金额", BasicAmounts)
-    line_number: int | None = source_line()
-    page: int | None = source_page()
 
 
-@attrs.frozen(kw_only=True)
-class ProjectExpenditureLine(Line):
+@attrs.frozen(kw_only=True, field_transformer=_ROW_KEYS)
+class ProjectExpenditureLine(FunctionCodedLine):
     """A row of 一般公共预算项目支出情况表: function code, project and its economic 类 split."""
 
-    agency: str | None = _agency()
-    agency_code: str | None = _agency_code()
-    code: FunctionCode | None = code_or_none("功能分类科目编码", FunctionCode)
-    name: str = text("科目名称")
-    project: str | None = optional_text("项目名称")
     amounts: EconomicCategoryAmounts = typed("金额", EconomicCategoryAmounts)
-    line_number: int | None = source_line()
-    page: int | None = source_page()
 
 
-@attrs.frozen(kw_only=True)
-class EconomicSummaryLine(Line):
+@attrs.frozen(kw_only=True, field_transformer=_ROW_KEYS)
+class EconomicSummaryLine(EconomicCodedLine):
     """A row of 支出经济分类汇总表 (Henan): 部门 and 政府 economic codes side by side, by source."""
 
-    agency: str | None = _agency()
-    agency_code: str | None = _agency_code()
-    code: EconomicCode | None = code_or_none("部门预算支出经济分类科目编码", EconomicCode)
-    name: str = text("科目名称")
-    gov_code: GovEconomicCode | None = code_or_none("政府预算支出经济分类科目编码", GovEconomicCode)
-    gov_name: str | None = optional_text("政府预算支出经济分类科目名称")
-    project: str | None = optional_text("项目名称")
     amounts: SourceAmounts = typed("金额", SourceAmounts)
-    line_number: int | None = source_line()
-    page: int | None = source_page()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=_ROW_KEYS)
 class ProjectLine(Line):
     """A row of 项目支出表 (Henan): a project with its type and amounts by source."""
 
-    agency: str | None = _agency()
-    agency_code: str | None = _agency_code()
     name: str = text("名称")
-    project: str | None = optional_text("项目名称")
     project_type: ProjectType | None = typed("项目类型", ProjectType, optional=True)
     amounts: SourceAmounts = typed("金额", SourceAmounts)
-    line_number: int | None = source_line()
-    page: int | None = source_page()
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=_ROW_KEYS)
 class CarryoverLine(Line):
     """A row of 上年结转结余情况明细表: the total, an agency subtotal or a project."""
 
-    agency: str | None = _agency()
-    agency_code: str | None = _agency_code()
     name: str = text("项目名称")
-    project: str | None = optional_text("项目名称")
     amounts: CarryoverAmounts = typed("金额", CarryoverAmounts)
-    line_number: int | None = source_line()
-    page: int | None = source_page()
 
 
 class SummaryRole(enum.Enum):
@@ -271,8 +302,13 @@ class SummaryRole(enum.Enum):
     OTHER = "other"
 
 
-@attrs.frozen(kw_only=True)
-class SummaryLine(Line):
+#: The order of the keys of a line of a two-sided summary table (SummaryLine, FiscalLine).
+_SUMMARY_KEYS = _in_key_order("role", "name", "code", "source", "amount", "amounts", "agency", "agency_code", "project",
+                              "line_number", "page")
+
+
+@attrs.frozen(kw_only=True, field_transformer=_SUMMARY_KEYS)
+class SummaryLine(FunctionCodedLine):
     """One side's line of 收支总体情况表 or the revenue side of 财政拨款收支总体情况表.
 
     ``source`` names the funding source a revenue line reports, ``code`` the function 类 of an
@@ -283,33 +319,26 @@ class SummaryLine(Line):
 
     role: SummaryRole = typed("行含义", SummaryRole)
     name: str = text("项目")
-    code: FunctionCode | None = code_or_none("功能分类科目编码", FunctionCode)
     source: FundingSource | None = typed("资金来源", FundingSource, optional=True)
     amount: Decimal = attrs.field(default=Decimal(0), converter=fields.as_amount, metadata=fields.money("金额"))
     amounts: ExpenditureAmounts | None = typed("支出构成", ExpenditureAmounts, optional=True)
-    agency: str | None = _agency()
-    agency_code: str | None = _agency_code()
-    project: str | None = optional_text("项目名称")
-    line_number: int | None = source_line()
-    page: int | None = source_page()
 
 
-@attrs.frozen(kw_only=True)
-class FiscalLine(Line):
+@attrs.frozen(kw_only=True, field_transformer=_SUMMARY_KEYS)
+class FiscalLine(FunctionCodedLine):
     """An expenditure line of 财政拨款收支总体情况表: function 类 by budget."""
 
     role: SummaryRole = typed("行含义", SummaryRole)
     name: str = text("项目")
-    code: FunctionCode | None = code_or_none("功能分类科目编码", FunctionCode)
     amounts: FiscalAmounts = typed("金额", FiscalAmounts)
-    agency: str | None = _agency()
-    agency_code: str | None = _agency_code()
-    project: str | None = optional_text("项目名称")
-    line_number: int | None = source_line()
-    page: int | None = source_page()
 
 
-@attrs.frozen(kw_only=True)
+#: The order of the keys of a row of 政府采购支出预算表.
+_PROCUREMENT_KEYS = _in_key_order("category", "project", "subject", "name", "item", "method", "amount", "agency",
+                                  "agency_code", "line_number", "page")
+
+
+@attrs.frozen(kw_only=True, field_transformer=_PROCUREMENT_KEYS)
 class ProcurementLine(Line):
     """A row of 政府采购支出预算表 (Jiangsu template): the total, a 采购品目大类 (货物, 工程, 服务), a
     project's economic subject (专项名称 + 经济科目), or an item bought (采购物品名称 + 采购组织形式).
@@ -330,10 +359,6 @@ class ProcurementLine(Line):
     item: str | None = optional_text("采购物品名称")
     method: str | None = optional_text("采购组织形式")
     amount: Decimal = attrs.field(default=Decimal(0), converter=fields.as_amount, metadata=fields.money("金额"))
-    agency: str | None = _agency()
-    agency_code: str | None = _agency_code()
-    line_number: int | None = source_line()
-    page: int | None = source_page()
 
     @property
     def level(self) -> str:

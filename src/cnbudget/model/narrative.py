@@ -22,12 +22,12 @@ instead of the change ("2022年当年预算执行数为14.00万元，2023年预�
 
 from __future__ import annotations
 
-import enum
 from decimal import Decimal
 
 import attrs
 
 from cnbudget.codes import FunctionCode
+from cnbudget.labelled import LabelledEnum, labelled
 from cnbudget.model.fields import (
     as_optional_amount,
     code_or_none,
@@ -45,28 +45,16 @@ from cnbudget.money import prior_from_change
 __all__ = ["ChangeBasis", "Statement"]
 
 
-class ChangeBasis(enum.Enum):
+class ChangeBasis(LabelledEnum):
     """What a stated change is measured against (比较基准).
 
     >>> ChangeBasis.FINAL_ACCOUNTS.zh
     '上年决算'
     """
 
-    BUDGET = "budget"
-    EXECUTION = "execution"
-    FINAL_ACCOUNTS = "final_accounts"
-
-    @property
-    def zh(self) -> str:
-        """The Chinese term: 上年预算, 上年预算执行数 or 上年决算."""
-        return _BASIS_ZH[self]
-
-
-_BASIS_ZH = {
-    ChangeBasis.BUDGET: "上年预算",
-    ChangeBasis.EXECUTION: "上年预算执行数",
-    ChangeBasis.FINAL_ACCOUNTS: "上年决算",
-}
+    BUDGET = labelled("budget", "上年预算")
+    EXECUTION = labelled("execution", "上年预算执行数")
+    FINAL_ACCOUNTS = labelled("final_accounts", "上年决算")
 
 
 @attrs.frozen(kw_only=True)

@@ -25,6 +25,7 @@ from cnbudget.model.lines import (
     EconomicSummaryLine,
     FiscalLine,
     FunctionLine,
+    Line,
     ProcurementLine,
     ProjectExpenditureLine,
     ProjectLine,
@@ -91,7 +92,7 @@ class Table:
     line_number: int | None = source_line()  # of the title
     page: int | None = source_page()
 
-    def rows(self) -> Iterator[Any]:
+    def rows(self) -> Iterator[Line]:
         """Every row of the table in document order (both sides of a two-sided table)."""
         for field in attrs.fields(type(self)):
             if field.metadata.get("rows"):

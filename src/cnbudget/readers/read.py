@@ -12,13 +12,12 @@ import os
 from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
-from typing import Any
 
 import attrs
 
 from cnbudget.decimals import in_own_context, shown
 from cnbudget.errors import FinalAccountsNotRead, NotADisclosure, ReadError
-from cnbudget.model import Agency, BudgetDisclosure, OtherTable, Staffing, Statement, Tables, UnreadTable
+from cnbudget.model import Agency, BudgetDisclosure, OtherTable, Staffing, Statement, Table, Tables, UnreadTable
 from cnbudget.model.kinds import printed_title
 from cnbudget.readers.flat.rebuild import rebuild_flat_blocks
 from cnbudget.readers.guard import guarded
@@ -45,7 +44,7 @@ from cnbudget.readers.text.source import SourceLine
 
 __all__ = ["TABLE_READERS", "load_text", "read_files", "read_lines", "read_text"]
 
-TableReader = Callable[[Block], tuple[Any, list[Problem]]]
+TableReader = Callable[[Block], tuple[Table | None, list[Problem]]]
 
 #: The reader of each stable table key.
 TABLE_READERS: dict[str, TableReader] = {
@@ -178,7 +177,7 @@ def read_lines(lines: Sequence[SourceLine]) -> ReadResult:
         flat = rebuild_flat_blocks(lines, blocks, fiscal_year=front.fiscal_year)
         blocks, refused = list(flat.blocks), dict(flat.refused)
         problems.extend(flat.problems)
-    tables: dict[str, Any] = {}
+    tables: dict[str, Table] = {}
     unread: list[UnreadTable] = []
     others: dict[str, OtherTable] = {}  # by title: a table continued over pages prints it again
     performance, performance_problems = read_performance([b for b in blocks if b.key in PERFORMANCE_KEYS],
@@ -226,7 +225,7 @@ def read_lines(lines: Sequence[SourceLine]) -> ReadResult:
         title=front.title,
         agencies=agencies,
         staffing=staffing,
-        tables=Tables(**tables),
+        tables=Tables(**tables),  # type: ignore[arg-type]  # which class each key holds: Tables' validators
         performance=performance,
         contents=cuts.contents[0].entries if cuts.contents else (),
         statements=statements,

@@ -22,7 +22,7 @@ from typing import Any
 
 import attrs
 
-from cnbudget.model import AmountRecord, BudgetDisclosure
+from cnbudget.model import AmountRecord, BudgetDisclosure, Line
 from cnbudget.model.fields import zh_label
 from cnbudget.validation.findings import Finding, Severity
 from cnbudget.validation.rules import RULES
@@ -52,21 +52,21 @@ class Shift:
     by: int
 
 
-def _records(table: Any) -> list[tuple[Any, AmountRecord]]:
+def _records(table: Any) -> list[tuple[Line, AmountRecord]]:
     """The rows with a record of amounts; none for a table whose sides hold records of two kinds
     (a two-sided summary), whose columns do not line up from one side to the other."""
     rows = [(row, row.amounts) for row in table.rows() if isinstance(getattr(row, "amounts", None), AmountRecord)]
     return rows if len({type(record) for _, record in rows}) == 1 else []
 
 
-def _printed_columns(rows: Sequence[tuple[Any, AmountRecord]]) -> list[str]:
+def _printed_columns(rows: Sequence[tuple[Line, AmountRecord]]) -> list[str]:
     """The amount columns the table prints (any row holds a figure there), in the record's order."""
     record_type: Any = type(rows[0][1])
     return [field.name for field in attrs.fields(record_type)
             if field.metadata.get("amount") and any(getattr(record, field.name) is not None for _, record in rows)]
 
 
-def _runs(rows: Sequence[tuple[Any, AmountRecord]]) -> list[tuple[int, int]]:
+def _runs(rows: Sequence[tuple[Line, AmountRecord]]) -> list[tuple[int, int]]:
     """The runs of rows printed on consecutive lines (a gap — a page break, a repeated heading —
     ends a run), as (first, last) positions; none where the rows carry no line numbers."""
     lines = [getattr(row, "line_number", None) for row, _ in rows]
@@ -120,7 +120,7 @@ def _touches(finding: Finding, key: str) -> bool:
     return finding.severity is Severity.ERROR and any(location.table == key for location in finding.locations)
 
 
-def _hypotheses(rows: Sequence[tuple[Any, AmountRecord]], key: str) -> Iterator[Shift]:
+def _hypotheses(rows: Sequence[tuple[Line, AmountRecord]], key: str) -> Iterator[Shift]:
     columns = _printed_columns(rows)
     for first, last in _runs(rows):
         for start in range(1, len(columns) - 1):  # the first column (合计) never moves alone

@@ -9,11 +9,11 @@
 
 from __future__ import annotations
 
-import enum
 from decimal import Decimal
 
 import attrs
 
+from cnbudget.labelled import LabelledEnum, labelled
 from cnbudget.model.fields import (
     as_optional_figure,
     each,
@@ -30,17 +30,12 @@ from cnbudget.model.fields import (
 __all__ = ["Finding", "Location", "Severity"]
 
 
-class Severity(enum.Enum):
+class Severity(LabelledEnum):
     """How serious a finding is (严重程度)."""
 
-    ERROR = "error"  # the document is wrong: an identity that must hold does not
-    WARNING = "warning"  # probably wrong: a convention is broken, or a figure is doubtful
-    INFO = "info"  # worth knowing: figures that agree only within rounding, names that differ
-
-    @property
-    def zh(self) -> str:
-        """The Chinese word: 错误 / 警告 / 提示."""
-        return {"error": "错误", "warning": "警告", "info": "提示"}[self.value]
+    ERROR = labelled("error", "错误")  # the document is wrong: an identity that must hold does not
+    WARNING = labelled("warning", "警告")  # probably wrong: a convention is broken, or a figure is doubtful
+    INFO = labelled("info", "提示")  # worth knowing: figures that agree only within rounding, names that differ
 
     @property
     def rank(self) -> int:

@@ -16,7 +16,8 @@ problems, not on identities; :func:`one_per_problem` keeps one finding for each:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import operator
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
 import attrs
@@ -34,22 +35,37 @@ def _place(location: Location) -> _Place:
     return location.table, location.agency, location.code, location.project
 
 
+# _place of each location, read without a Python call per location (a finding of a long table lists
+# every row below the failing sum).
+_places_of = operator.attrgetter("table", "agency", "code", "project")
+
+
+def _distinct(locations: Iterable[Location]) -> tuple[Location, ...]:
+    """The locations once each, in order: those repeated as the same object (the rows that several
+    findings of one sum share) left out before the rest are compared by value."""
+    return tuple(dict.fromkeys({id(location): location for location in locations}.values()))
+
+
 def _row_key(finding: Finding) -> tuple[object, ...]:
     """What must agree for two findings to be one problem in two columns: rule, severity, the
     difference and every place but the column."""
     difference = None if finding.actual is None or finding.expected is None else finding.actual - finding.expected
-    return (finding.rule, finding.severity, difference, tuple(_place(location) for location in finding.locations))
+    return (finding.rule, finding.severity, difference, tuple(map(_places_of, finding.locations)))
 
 
 def _same_row(findings: Sequence[Finding], places: Places) -> list[Finding]:
     groups: dict[tuple[object, ...], list[Finding]] = {}
+    keys: dict[int, tuple[object, ...]] = {}  # each finding's key, built once (it lists every place)
     for finding in findings:
         if finding.locations and finding.locations[0].column is not None and finding.actual is not None \
                 and finding.expected is not None:
-            groups.setdefault(_row_key(finding), []).append(finding)
+            keys[id(finding)] = key = _row_key(finding)
+            groups.setdefault(key, []).append(finding)
     result: list[Finding] = []
     for finding in findings:
-        group = groups.get(_row_key(finding), [finding]) if finding.locations else [finding]
+        known = keys.get(id(finding))
+        group = groups.get(known if known is not None else _row_key(finding), [finding]) if finding.locations \
+            else [finding]
         if group[0] is not finding:
             continue  # merged into the first of its group
         if len(group) == 1:
@@ -59,7 +75,7 @@ def _same_row(findings: Sequence[Finding], places: Places) -> list[Finding]:
         note = "、".join(f"“{label}”" for label in others)
         assert finding.actual is not None and finding.expected is not None
         gap = figure(abs(finding.actual - finding.expected))
-        locations = tuple(dict.fromkeys(location for f in group for location in f.locations))
+        locations = _distinct(location for f in group for location in f.locations)
         result.append(attrs.evolve(finding, message=f"{finding.message}（{note}栏同样相差 {gap}，是同一个问题）",
                                    locations=locations))
     return result
@@ -114,7 +130,7 @@ def _notes_once(findings: Sequence[Finding]) -> list[Finding]:
             continue
         others = [_said(f.message)[0] for f in group[1:]]
         named = "、".join(others[:_MAX_PLACES_NAMED]) + ("等" if len(others) > _MAX_PLACES_NAMED else "")
-        locations = tuple(dict.fromkeys(location for f in group for location in f.locations))
+        locations = _distinct(location for f in group for location in f.locations)
         result.append(attrs.evolve(finding, message=f"{finding.message}（另有 {len(others)} 处相同：{named}）",
                                    locations=locations))
     return result

@@ -26,7 +26,7 @@ from typing import Any
 
 import attrs
 
-from cnbudget.model import BudgetDisclosure
+from cnbudget.model import BudgetDisclosure, Row
 from cnbudget.model.fields import zh_label
 from cnbudget.validation.findings import Finding, Location
 
@@ -36,12 +36,12 @@ _Key = tuple[str | None, str | None, str | None, str | None]  # table, agency, c
 _Position = tuple[int | None, int | None]  # line, page
 
 
-def _position(item: Any) -> _Position | None:
+def _position(item: object) -> _Position | None:
     line, page = getattr(item, "line_number", None), getattr(item, "page", None)
     return (line, page) if line is not None or page is not None else None
 
 
-def _row_keys(table: str, row: Any) -> Iterable[_Key]:
+def _row_keys(table: str, row: Row) -> Iterable[_Key]:
     """The keys a row answers to: with and without its agency, so that a rule naming only a code
     finds the row."""
     code = getattr(row, "code", None)
@@ -53,10 +53,10 @@ def _row_keys(table: str, row: Any) -> Iterable[_Key]:
         yield table, agency, None, None
 
 
-def _index(doc: BudgetDisclosure) -> dict[_Key, Any]:
+def _index(doc: BudgetDisclosure) -> dict[_Key, object]:
     """Every printed place of ``doc`` (tables, rows, targets) by its key; the first row wins where
     rows share a key."""
-    index: dict[_Key, Any] = {}
+    index: dict[_Key, object] = {}
     for key, table in doc.tables.present():
         index.setdefault((key, None, None, None), table)
         for row in table.rows():
@@ -78,7 +78,7 @@ class Places:
     def __init__(self, doc: BudgetDisclosure) -> None:
         self._index = _index(doc)
 
-    def item(self, location: Location) -> Any:
+    def item(self, location: Location) -> object:
         """The row, table or target ``location`` names (the nearest that is printed), or ``None``."""
         if location.table is None:
             return None

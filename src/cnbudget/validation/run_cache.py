@@ -35,11 +35,15 @@ _Value = TypeVar("_Value")
 class RunCache:
     """Values derived from one run's document, by key, each computed on first use."""
 
-    __slots__ = ("_by_table", "_values")
+    __slots__ = ("_by_table", "_values", "changed")
 
     def __init__(self) -> None:
         self._values: dict[Hashable, Any] = {}
         self._by_table: dict[str, dict[Hashable, Any]] = {}  # values derived from one table alone
+        #: In a run over a document that differs from the one checked in one table only (the
+        #: diagnosis of shifted rows), that table: the findings of the other tables alone are the
+        #: first run's, so a rule may leave them out (:meth:`with_changed`).
+        self.changed: str | None = None
 
     def get(self, key: Hashable, compute: Callable[[], _Value], *, table: str | None = None) -> _Value:
         """The value kept under ``key``, computed by ``compute`` the first time it is asked for;
@@ -53,7 +57,9 @@ class RunCache:
 
     def with_changed(self, table: str) -> RunCache:
         """A cache for a run over the same document and catalogue with only ``table`` changed: it
-        starts with the values derived from each other table alone, and nothing else."""
+        starts with the values derived from each other table alone, and nothing else. Its run is asked
+        only for what involves ``table``: a rule may skip what looks at other tables alone."""
         carried = RunCache()
         carried._by_table = {key: dict(values) for key, values in self._by_table.items() if key != table}
+        carried.changed = table
         return carried

@@ -8,11 +8,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 import attrs
 
-from cnbudget.model import AmountRecord, BudgetDisclosure, Line, SummaryLine
+from cnbudget.model import AmountRecord, BudgetDisclosure, Line, Row, SummaryLine
 from cnbudget.validation.findings import Location
 
 __all__ = ["PlacedRow", "describe", "location", "rows_with_amounts"]
@@ -27,7 +26,7 @@ class PlacedRow:
     amounts: AmountRecord
 
 
-def location(table: str, line: Any, column: str | None = None) -> Location:
+def location(table: str, line: Row | None, column: str | None = None) -> Location:
     """Where a row (any model line) is, optionally one of its columns, and where it is printed."""
     code = getattr(line, "code", None)
     return Location(
@@ -37,7 +36,7 @@ def location(table: str, line: Any, column: str | None = None) -> Location:
     )
 
 
-def describe(line: Any) -> str:
+def describe(line: Row | None) -> str:
     """How a message names a row: agency, code and name as printed (``示例单位 2101501 行政运行``)."""
     parts = [getattr(line, "agency", None), getattr(line, "code", None), getattr(line, "name", None),
              getattr(line, "project", None)]

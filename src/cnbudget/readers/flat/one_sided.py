@@ -28,19 +28,17 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from decimal import Decimal
 
 import attrs
 
 from cnbudget.classification import Catalog
 from cnbudget.codes import ClassificationCode, EconomicCode, FunctionCode
-from cnbudget.errors import InvalidAmount
 from cnbudget.model.columns import TABLE_TOTAL, field_of
 from cnbudget.model.fields import zh_label
-from cnbudget.money import Consistency, check_sum, parse_amount
 from cnbudget.readers.flat.headings import layout_matches
 from cnbudget.readers.flat.placing import Candidate, Identity, Unplaced, place
 from cnbudget.readers.flat.rows import PrintedRow, read_rows
+from cnbudget.readers.flat.scaled import PrintedFigures
 from cnbudget.readers.tables.columns import Layout
 from cnbudget.readers.text.source import SourceLine
 
@@ -83,25 +81,9 @@ def unplaceable(problems: Sequence[tuple[SourceLine, str]]) -> Rebuilt:
                            f"{problems[0][1]})", problems)
 
 
-def _value(printed: str) -> Decimal:
-    try:
-        return parse_amount(printed) if printed else Decimal(0)
-    except InvalidAmount:
-        return Decimal(0)
-
-
-def _holds(layout: Layout, candidate: Candidate, known: dict[tuple[str, ...], bool]) -> bool:
-    """Whether the candidate's identities hold; ``known`` keeps each printed identity's answer for
-    the other candidates of the row (most put the same figures in an identity's columns)."""
-    for total, parts in layout.identities:
-        printed = (candidate[total], *(candidate[part] for part in parts))
-        holds = known.get(printed)
-        if holds is None:
-            check = check_sum(_value(printed[0]), [_value(figure) for figure in printed[1:]])
-            holds = known[printed] = check.status is not Consistency.INCONSISTENT
-        if not holds:
-            return False
-    return True
+def _holds(cells: Sequence[str], identities: Sequence[tuple[int, tuple[int, ...]]], figures: PrintedFigures) -> bool:
+    """Whether the identities (total and parts by column position) hold for a row's cells."""
+    return all(figures.sum_holds(cells[total], [cells[part] for part in parts]) for total, parts in identities)
 
 
 def row_candidates(layout: Layout, figures: Sequence[str]) -> list[Candidate]:
@@ -119,14 +101,17 @@ def row_candidates(layout: Layout, figures: Sequence[str]) -> list[Candidate]:
     if len(figures) > width:
         return []
     candidates: list[Candidate] = []
-    known: dict[tuple[str, ...], bool] = {}
+    figures_read = PrintedFigures()  # each printed sum checked once for all the row's candidates
+    position = {field: index for index, field in enumerate(layout.amounts)}
+    identities = [(position[total], tuple(position[part] for part in parts)) for total, parts in layout.identities]
     for count, gaps in enumerate(itertools.combinations(range(width), width - len(figures))):
         if count > _MAX_GAPS:
             break
-        remaining = iter(figures)
-        candidate = {field: ("" if index in gaps else next(remaining)) for index, field in enumerate(layout.amounts)}
-        if _holds(layout, candidate, known):
-            candidates.append(candidate)
+        cells = list(figures)
+        for gap in gaps:  # in increasing order: each blank goes where it stands in the whole row
+            cells.insert(gap, "")
+        if _holds(cells, identities, figures_read):
+            candidates.append(dict(zip(layout.amounts, cells, strict=True)))
     return candidates
 
 

@@ -24,14 +24,13 @@ columns stay in doubt, or which identity no choice satisfies. Nothing is chosen 
 from __future__ import annotations
 
 import itertools
-import math
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
 import attrs
 
-from cnbudget.errors import InvalidAmount
-from cnbudget.money import Consistency, check_sum, parse_amount
+from cnbudget.readers.flat.part_sums import Meeting, Vector, meeting_sums
+from cnbudget.readers.flat.scaled import PrintedFigures, Scale
 
 __all__ = ["Candidate", "Identity", "Placed", "Unplaced", "place"]
 
@@ -69,36 +68,27 @@ class Placed:
     problem: Unplaced | None = None
 
 
-def _value(printed: str) -> Decimal:
-    if not printed:
-        return Decimal(0)
-    try:
-        return parse_amount(printed)
-    except InvalidAmount:
-        return Decimal(0)  # a printed blank (-)
+def _key(candidate: Candidate, figures: PrintedFigures) -> tuple[tuple[str, Decimal], ...]:
+    return tuple(sorted((column, figures.value(printed)) for column, printed in candidate.items()))
 
 
-def _key(candidate: Candidate) -> tuple[tuple[str, Decimal], ...]:
-    return tuple(sorted((column, _value(printed)) for column, printed in candidate.items()))
-
-
-def distinct(candidates: Sequence[Candidate]) -> list[Candidate]:
+def distinct(candidates: Sequence[Candidate], figures: PrintedFigures) -> list[Candidate]:
     """The candidates that differ in some amount (a printed 0.00 and a blank are the same amount)."""
     seen: set[tuple[tuple[str, Decimal], ...]] = set()
     kept = []
     for candidate in candidates:
-        key = _key(candidate)
+        key = _key(candidate, figures)
         if key not in seen:
             seen.add(key)
             kept.append(candidate)
     return kept
 
 
-def _holds(identity: Identity, chosen: Mapping[int, Candidate]) -> bool:
+def _holds(identity: Identity, chosen: Mapping[int, Candidate], figures: PrintedFigures) -> bool:
     total = chosen[identity.total]
     for total_column, part_column in identity.columns:
-        parts = [_value(chosen[row].get(part_column, "")) for row in identity.parts]
-        if check_sum(_value(total.get(total_column, "")), parts).status is Consistency.INCONSISTENT:
+        parts = [chosen[row].get(part_column, "") for row in identity.parts]
+        if not figures.sum_holds(total.get(total_column, ""), parts):
             return False
     return True
 
@@ -109,32 +99,33 @@ def _rows_of(identity: Identity) -> tuple[int, ...]:
 
 def place(rows: Sequence[Sequence[Candidate]], identities: Sequence[Identity]) -> Placed:
     """The one choice of a candidate per row under which every identity holds, or why there is none."""
-    domains = [distinct(candidates) for candidates in rows]
+    figures = PrintedFigures()  # each printed figure read once for the whole search
+    domains = [distinct(candidates, figures) for candidates in rows]
     empty = [index for index, domain in enumerate(domains) if not domain]
     if empty:
         return Placed(rows=(), problem=Unplaced(message="no way of putting back the blank cells satisfies the "
                                                 "row's own identities", doubtful={i: () for i in empty}))
     if _is_forest(len(domains), identities):
-        return _place_tree(domains, identities)
-    broken = _prune(domains, identities)
+        return _place_tree(domains, identities, figures)
+    broken = _prune(domains, identities, figures)
     if broken:
         return _broken(broken)
-    first, complete = _search(domains, identities, limit=1)
+    first, complete = _search(domains, identities, figures, limit=1)
     if not first:
         return Placed(rows=(), problem=Unplaced(
             message="no placement of the figures satisfies every identity of the table" if complete
             else "too many placements of the figures to check"))
     # A second placement, when there is one, is often found first from the other end of each row's
     # candidates (the columns of a placement moved the other way).
-    last, _ = _search([list(reversed(domain)) for domain in domains], identities, limit=1)
+    last, _ = _search([list(reversed(domain)) for domain in domains], identities, figures, limit=1)
     if last and last[0] != first[0]:
-        return _ambiguous(domains, [first[0], last[0]])
-    found, complete = _search(domains, identities, limit=2)
+        return _ambiguous(domains, [first[0], last[0]], figures)
+    found, complete = _search(domains, identities, figures, limit=2)
     if len(found) >= 2:
-        return _ambiguous(domains, found)
+        return _ambiguous(domains, found, figures)
     if not complete:
         return Placed(rows=(), problem=Unplaced(message="too many placements of the figures to check",
-                                                doubtful=_doubtful(domains, found)))
+                                                doubtful=_doubtful(domains, found, figures)))
     return Placed(rows=tuple(found[0][index] for index in range(len(domains))))
 
 
@@ -143,10 +134,12 @@ def _broken(identities: tuple[Identity, ...]) -> Placed:
         message="no placement of the figures satisfies " + "; ".join(i.what for i in identities), broken=identities))
 
 
-def _ambiguous(domains: Sequence[Sequence[Candidate]], found: Sequence[Mapping[int, Candidate]]) -> Placed:
+def _ambiguous(
+    domains: Sequence[Sequence[Candidate]], found: Sequence[Mapping[int, Candidate]], figures: PrintedFigures
+) -> Placed:
     return Placed(rows=(), problem=Unplaced(
         message="more than one placement of the figures satisfies every identity (the text lost the blank cells)",
-        doubtful=_doubtful(domains, found)))
+        doubtful=_doubtful(domains, found, figures)))
 
 
 def _is_forest(count: int, identities: Sequence[Identity]) -> bool:
@@ -166,101 +159,33 @@ def _is_forest(count: int, identities: Sequence[Identity]) -> bool:
     return len({identity.total for identity in identities}) == len(identities)
 
 
-_Sum = tuple[tuple[Decimal, Decimal], ...]  # per column: the sum of the parts and its rounding half-width
+def _vector(candidate: Candidate, columns: Sequence[str], scale: Scale) -> Vector:
+    return tuple(number for column in columns for number in scale.figure(candidate.get(column, "")))
 
 
-def _half(printed: str) -> Decimal:
-    value = _value(printed)
-    if not printed or (value.is_zero() and value.as_tuple().exponent == 0):
-        return Decimal(0)
-    exponent = value.as_tuple().exponent
-    return Decimal((0, (5,), int(exponent) - 1)) if isinstance(exponent, int) else Decimal(0)
-
-
-def _vector(candidate: Candidate, columns: Sequence[str]) -> _Sum:
-    return tuple((_value(candidate.get(column, "")), _half(candidate.get(column, ""))) for column in columns)
-
-
-def _add(left: _Sum, right: _Sum) -> _Sum:
-    return tuple([(a + b, h + k) for (a, h), (b, k) in zip(left, right, strict=True)])
-
-
-def _meets(total: _Sum, parts: _Sum) -> bool:
-    """Whether a printed total can be the sum of printed parts, rounding aside (as :func:`check_sum`)."""
-    return all(abs(t - s) <= h + k for (t, h), (s, k) in zip(total, parts, strict=True))
-
-
-class _Near:
-    """The sums near each total, found without holding every sum against every total: sums are put
-    in buckets per column as wide as the largest rounding allowance, so that a total meets only sums
-    in its own bucket or the two beside it, in the column where those are fewest."""
-
-    def __init__(self, sums: Sequence[_Sum], totals: Sequence[_Sum]) -> None:
-        self.sums = sums
-        columns = len(totals[0]) if totals else 0
-        self.widths = []
-        for column in range(columns):
-            allowance = max((total[column][1] for total in totals), default=Decimal(0)) + max(
-                (key[column][1] for key in sums), default=Decimal(0))
-            self.widths.append(max(2 * allowance, Decimal("0.01")))
-        self.buckets: list[dict[int, list[int]]] = [{} for _ in range(columns)]
-        for column, (width, buckets) in enumerate(zip(self.widths, self.buckets, strict=True)):
-            for position, key in enumerate(sums):
-                buckets.setdefault(math.floor(key[column][0] / width), []).append(position)
-
-    def _bucket(self, value: Decimal, column: int) -> int:
-        return math.floor(value / self.widths[column])
-
-    def around(self, total: _Sum) -> list[_Sum]:
-        """The sums that may meet ``total`` (a superset of those that do)."""
-        best: tuple[int, int, int] | None = None  # (how many sums, column, bucket): the first fewest
-        for column, (value, _) in enumerate(total):
-            bucket, buckets = self._bucket(value, column), self.buckets[column]
-            size = sum(len(buckets.get(b, ())) for b in (bucket - 1, bucket, bucket + 1))
-            if best is None or size < best[0]:
-                best = (size, column, bucket)
-        if best is None:
-            return list(self.sums)
-        _, column, bucket = best
-        buckets = self.buckets[column]
-        return [self.sums[p] for b in (bucket - 1, bucket, bucket + 1) for p in buckets.get(b, ())]
-
-
-@attrs.define
-class _Fold:
-    """The sums the parts of one identity can make: per sum, how many ways (at most 2) and up to two
-    witnesses (the candidate of each part)."""
-
-    ways: dict[_Sum, int]
-    witnesses: dict[_Sum, list[tuple[int, ...]]]
-
-
-_MAX_SUMS = 50_000  # distinct sums of one identity's parts followed
-
-
-def _place_tree(domains: Sequence[Sequence[Candidate]], identities: Sequence[Identity]) -> Placed:
+def _place_tree(
+    domains: Sequence[Sequence[Candidate]], identities: Sequence[Identity], figures: PrintedFigures
+) -> Placed:
     """Place rows whose identities form trees (a parent row = Σ its child rows), counting the ways
     of every subtree from the leaves up."""
+    scale = Scale.of(figures, (printed for domain in domains for candidate in domain for printed in candidate.values()))
     by_total = {identity.total: identity for identity in identities}
     ways: dict[int, list[int]] = {}  # row → ways of its subtree per candidate (0, 1 or 2: "two or more")
-    matched: dict[int, list[list[tuple[_Sum, tuple[int, ...]]]]] = {}  # row → per candidate the sums it meets
+    matched: dict[int, list[Meeting]] = {}  # row → per candidate the sums it meets
     for row in _post_order(len(domains), identities):
         identity = by_total.get(row)
         if identity is None:
             ways[row] = [1] * len(domains[row])
             continue
-        fold = _fold(identity, domains, ways)
-        if fold is None:
+        part_columns = [part for _, part in identity.columns]
+        parts = [[(index, _vector(candidate, part_columns, scale), ways[part][index])
+                  for index, candidate in enumerate(domains[part]) if ways[part][index]] for part in identity.parts]
+        totals = [_vector(candidate, [t for t, _ in identity.columns], scale) for candidate in domains[row]]
+        meeting = meeting_sums(parts, totals)
+        if meeting is None:
             return Placed(rows=(), problem=Unplaced(message="too many placements of the figures to check"))
-        totals = [_vector(candidate, [t for t, _ in identity.columns]) for candidate in domains[row]]
-        ways[row], matched[row] = [], []
-        near = _Near(list(fold.ways), totals)
-        for total in totals:
-            meeting = [(key, witness) for key in near.around(total) if _meets(total, key)
-                       for witness in fold.witnesses[key]]
-            count = sum(fold.ways[key] for key in {key for key, _ in meeting})
-            ways[row].append(min(count, 2))
-            matched[row].append(meeting)
+        ways[row] = [count for count, _ in meeting]
+        matched[row] = [sums for _, sums in meeting]
         if not any(ways[row]):
             return _broken((identity,))
     roots = [row for row in range(len(domains)) if not any(row in i.parts for i in identities)]
@@ -271,38 +196,12 @@ def _place_tree(domains: Sequence[Sequence[Candidate]], identities: Sequence[Ide
     if total_ways == 1:
         return Placed(rows=tuple(first[index] for index in range(len(domains))))
     second = _extract(roots, domains, by_total, ways, matched, alternative=True)
-    return _ambiguous(domains, [first, second])
-
-
-def _fold(
-    identity: Identity, domains: Sequence[Sequence[Candidate]], ways: Mapping[int, list[int]]
-) -> _Fold | None:
-    """The sums the parts of ``identity`` make, each part taking each of its candidates that its own
-    parts allow (``None``: too many to follow)."""
-    columns = [part for _, part in identity.columns]
-    zero: _Sum = tuple((Decimal(0), Decimal(0)) for _ in columns)
-    fold = _Fold(ways={zero: 1}, witnesses={zero: [()]})
-    for part in identity.parts:
-        vectors = [(index, _vector(candidate, columns), ways[part][index])
-                   for index, candidate in enumerate(domains[part]) if ways[part][index]]
-        next_fold = _Fold(ways={}, witnesses={})
-        for key, count in fold.ways.items():
-            for index, vector, part_ways in vectors:
-                new = _add(key, vector)
-                next_fold.ways[new] = min(2, next_fold.ways.get(new, 0) + count * part_ways)
-                kept = next_fold.witnesses.setdefault(new, [])
-                for witness in fold.witnesses[key]:
-                    if len(kept) < 2:
-                        kept.append((*witness, index))
-        if len(next_fold.ways) > _MAX_SUMS:
-            return None
-        fold = next_fold
-    return fold
+    return _ambiguous(domains, [first, second], figures)
 
 
 def _extract(
     roots: Sequence[int], domains: Sequence[Sequence[Candidate]], by_total: Mapping[int, Identity],
-    ways: Mapping[int, list[int]], matched: Mapping[int, list[list[tuple[_Sum, tuple[int, ...]]]]],
+    ways: Mapping[int, list[int]], matched: Mapping[int, list[Meeting]],
     *, alternative: bool,
 ) -> dict[int, Candidate]:
     """One placement of every row; with ``alternative``, one that differs from the first found at the
@@ -331,7 +230,9 @@ def _extract(
     return chosen
 
 
-def _prune(domains: list[list[Candidate]], identities: Sequence[Identity]) -> tuple[Identity, ...]:
+def _prune(
+    domains: list[list[Candidate]], identities: Sequence[Identity], figures: PrintedFigures
+) -> tuple[Identity, ...]:
     """Rule out every candidate that takes part in no way of satisfying some identity; the
     identities that no way satisfies."""
     changed = True
@@ -348,7 +249,7 @@ def _prune(domains: list[list[Candidate]], identities: Sequence[Identity]) -> tu
             supported: dict[int, set[int]] = {row: set() for row in involved}
             for choice in itertools.product(*(range(size) for size in sizes)):
                 chosen = {row: domains[row][index] for row, index in zip(involved, choice, strict=True)}
-                if _holds(identity, chosen):
+                if _holds(identity, chosen, figures):
                     for row, index in zip(involved, choice, strict=True):
                         supported[row].add(index)
             if not supported[identity.total]:
@@ -361,7 +262,7 @@ def _prune(domains: list[list[Candidate]], identities: Sequence[Identity]) -> tu
 
 
 def _search(
-    domains: Sequence[Sequence[Candidate]], identities: Sequence[Identity], *, limit: int
+    domains: Sequence[Sequence[Candidate]], identities: Sequence[Identity], figures: PrintedFigures, *, limit: int
 ) -> tuple[list[dict[int, Candidate]], bool]:
     """Up to ``limit`` complete choices under which every identity holds, and whether the search
     went through every choice (it stops at ``limit`` or after too many steps)."""
@@ -373,7 +274,7 @@ def _search(
     for identity in identities:
         last = max((position[row] for row in _rows_of(identity) if row in position), default=-1)
         if last < 0:
-            if not _holds(identity, chosen):
+            if not _holds(identity, chosen, figures):
                 return [], True
             continue
         closing.setdefault(last, []).append(identity)
@@ -391,7 +292,7 @@ def _search(
             if steps > _MAX_STEPS:
                 return False
             chosen[row] = candidate
-            if all(_holds(identity, chosen) for identity in closing.get(depth, ())) and not visit(depth + 1):
+            if all(_holds(identity, chosen, figures) for identity in closing.get(depth, ())) and not visit(depth + 1):
                 return False
         del chosen[row]
         return True
@@ -427,7 +328,7 @@ def _post_order(count: int, identities: Sequence[Identity]) -> list[int]:
 
 
 def _doubtful(
-    domains: Sequence[Sequence[Candidate]], found: Sequence[Mapping[int, Candidate]]
+    domains: Sequence[Sequence[Candidate]], found: Sequence[Mapping[int, Candidate]], figures: PrintedFigures
 ) -> dict[int, tuple[str, ...]]:
     """The rows whose figures could stand in more than one place, and the columns in doubt."""
     doubtful: dict[int, tuple[str, ...]] = {}
@@ -435,9 +336,9 @@ def _doubtful(
         if len(domain) < 2:
             continue
         options = list(domain) if len(found) < 2 else [solution[row] for solution in found]
-        if len({_key(option) for option in options}) < 2:
+        if len({_key(option, figures) for option in options}) < 2:
             continue
         columns = [column for column in options[0]
-                   if len({_value(option.get(column, "")) for option in options}) > 1]
+                   if len({figures.value(option.get(column, "")) for option in options}) > 1]
         doubtful[row] = tuple(columns)
     return doubtful

@@ -123,6 +123,19 @@ def _take_apart(lines: Sequence[SourceLine]) -> _Part:
     return _Part(meta=tuple(meta), notes=tuple(notes), content=tuple(content))
 
 
+class _TakenApart:
+    """Each block's lines taken apart once per read (reading a flat text asks up to four times)."""
+
+    def __init__(self) -> None:
+        self._parts: dict[int, tuple[Sequence[SourceLine], _Part]] = {}  # by the lines' identity, kept alive
+
+    def __call__(self, lines: Sequence[SourceLine]) -> _Part:
+        found = self._parts.get(id(lines))
+        if found is None or found[0] is not lines:
+            found = self._parts[id(lines)] = (lines, _take_apart(lines))
+        return found[1]
+
+
 def _says_empty(text: str) -> bool:
     return is_empty_statement(text) or _EMPTY.search(text) is not None
 
@@ -177,11 +190,11 @@ def _words_match(layout: Layout | TwoSidedLayout, header: Sequence[SourceLine]) 
     return layout_matches(plain, header, reversed_lines=False)
 
 
-def _printed_before(lines: Sequence[SourceLine], tables: Sequence[Block]) -> bool:
+def _printed_before(lines: Sequence[SourceLine], tables: Sequence[Block], taken_apart: _TakenApart) -> bool:
     """Whether the document prints each table's body before its title (see the module text)."""
-    after = [_fits(block.key, _take_apart(block.lines)) for block in tables]
+    after = [_fits(block.key, taken_apart(block.lines)) for block in tables]
     before = [_fits(tables[0].key, _take_apart(_before_first(lines, tables[0])))]
-    before += [_fits(block.key, _take_apart(previous.lines)) for previous, block in itertools.pairwise(tables)]
+    before += [_fits(block.key, taken_apart(previous.lines)) for previous, block in itertools.pairwise(tables)]
     return before.count(True) > after.count(True) and False not in before
 
 
@@ -207,14 +220,15 @@ def rebuild_flat_blocks(lines: Sequence[SourceLine], blocks: Sequence[Block], *,
     tables = [block for block in blocks if block.key not in PERFORMANCE_KEYS]
     if not tables:
         return FlatTables(blocks=tuple(blocks), refused={}, problems=())
-    backward = _printed_before(lines, tables)
+    taken_apart = _TakenApart()
+    backward = _printed_before(lines, tables, taken_apart)
     parts: dict[int, _Part] = {}
     notes: dict[int, list[SourceLine]] = {block.title.number: [] for block in tables}
     owner = {block.key: block.title.number for block in tables}
     for index, block in enumerate(tables):
         source = (_before_first(lines, block) if index == 0 else tables[index - 1].lines) if backward else block.lines
-        parts[block.title.number] = _take_apart(source)
-        own, named = _empty_notes(_take_apart(block.lines).notes, block.key)
+        parts[block.title.number] = taken_apart(source)
+        own, named = _empty_notes(taken_apart(block.lines).notes, block.key)
         notes[block.title.number].extend(own)
         for key, note in named:
             notes[owner.get(key, block.title.number)].append(note)
@@ -228,7 +242,7 @@ def rebuild_flat_blocks(lines: Sequence[SourceLine], blocks: Sequence[Block], *,
             continue
         part = parts[block.title.number]
         own_notes = tuple(notes[block.title.number])
-        furniture = (*_take_apart(block.lines).meta, *own_notes)
+        furniture = (*taken_apart(block.lines).meta, *own_notes)
         if any(_says_empty(note.text) for note in own_notes) and not _has_figures(part):
             # Read as the empty table it says it is, under headings its reader knows.
             rebuilt.append(attrs.evolve(block, lines=(*furniture, *_empty_headings(block.key, part))))

@@ -18,6 +18,7 @@ its own 其中：财政资金 / 其他资金 below it (:data:`PROJECT_FUND_HEADS
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping, Sequence
 
@@ -56,6 +57,7 @@ _UNIT_SUFFIX = re.compile(r"\(([^()]*)\)$")
 _COLON = re.compile(r"[:：]")
 
 
+@functools.lru_cache(maxsize=4096)  # a pure function of the text; each label is compared with many
 def label_key(text: str) -> str:
     """A label as compared: width folded, spaces, numbering, ``其中``, a bracketed unit and colons gone."""
     key = squeeze_spaces(normalize_width(clean_cell(text)))

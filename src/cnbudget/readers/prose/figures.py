@@ -173,7 +173,15 @@ def find_amounts(clause: str) -> list[AmountMatch]:
     return found
 
 
+_BRACKET = re.compile(f"[{re.escape(_OPEN + _CLOSE)}]")
+_SEPARATORS = {separators: re.compile(f"[{re.escape(separators)}]")
+               for separators in (_SENTENCE_END, _CLAUSE_SEPARATORS)}
+
+
 def _split(text: str, separators: str, keep: bool) -> Iterator[str]:
+    if _BRACKET.search(text) is None:  # no bracket (most clauses): every separator stands outside
+        yield from _split_at(text, _SEPARATORS[separators], keep)
+        return
     depth, start = 0, 0
     for index, char in enumerate(text):
         if char in _OPEN:
@@ -186,6 +194,20 @@ def _split(text: str, separators: str, keep: bool) -> Iterator[str]:
                 continue
             yield text[start : index + 1] if keep else text[start:index]
             start = index + 1
+    if start < len(text):
+        yield text[start:]
+
+
+def _split_at(text: str, separators: re.Pattern[str], keep: bool) -> Iterator[str]:
+    """:func:`_split` of a text without brackets: at each separator, found by its pattern."""
+    start = 0
+    for found in separators.finditer(text):
+        index = found.start()
+        if found.group() == "," and 0 < index < len(text) - 1 and text[index - 1].isdigit() \
+                and text[index + 1].isdigit():
+            continue
+        yield text[start : index + 1] if keep else text[start:index]
+        start = index + 1
     if start < len(text):
         yield text[start:]
 

@@ -25,7 +25,6 @@ This is the minimal part every reading needs before the tables.
 
 from __future__ import annotations
 
-import enum
 import itertools
 import re
 from collections import Counter
@@ -33,6 +32,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
+from cnbudget.labelled import LabelledEnum, labelled
 from cnbudget.money import AmountUnit
 from cnbudget.readers.result import Problem
 from cnbudget.readers.text.agency_names import is_agency_name
@@ -73,20 +73,15 @@ _FINAL = re.compile(r"(?:部门|单位)决算|决算公开|决算(?:总)?表|决
 _BUDGET = re.compile(r"(?:部门|单位)预算|预算公开|预算(?:总)?表|预算(?:编制|情况)说明")
 
 
-class DocumentKind(enum.Enum):
+class DocumentKind(LabelledEnum):
     """What a document discloses (文件类型): a budget (预算) or final accounts (决算).
 
     >>> DocumentKind.FINAL_ACCOUNTS.zh
     '部门决算'
     """
 
-    BUDGET = "budget"
-    FINAL_ACCOUNTS = "final_accounts"
-
-    @property
-    def zh(self) -> str:
-        """The Chinese term: 部门预算 or 部门决算."""
-        return "部门预算" if self is DocumentKind.BUDGET else "部门决算"
+    BUDGET = labelled("budget", "部门预算")
+    FINAL_ACCOUNTS = labelled("final_accounts", "部门决算")
 
 
 @attrs.frozen(kw_only=True)

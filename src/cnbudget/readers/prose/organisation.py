@@ -145,6 +145,8 @@ class _AgencyReader:
                 self.inline_list(sentence[lead.end() :], paragraph)
 
     def own_level(self, sentence: str, paragraph: Paragraph) -> None:
+        if "本级" not in sentence and "单位" not in sentence:  # the word each pattern ends with
+            return
         for pattern in (_OWN_LEVEL, _ALONE):
             for match in pattern.finditer(sentence):
                 name = self.name(match["name"])

@@ -22,6 +22,7 @@ hold: codes and names first, then the amounts in printed order.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Sequence
@@ -176,7 +177,7 @@ def _from_rows(columns: Sequence[Column], record: type, economic: bool) -> Deriv
         if role is not None:
             lead.append((column.index, role))
             continue
-        field = field_of(record, column.path)
+        field = _field_named(record, column.path)
         if field is None:
             return f"the column headed {'/'.join(column.path)!r} is not one the reader knows"
         amounts.append((column.index, field))
@@ -186,7 +187,7 @@ def _from_rows(columns: Sequence[Column], record: type, economic: bool) -> Deriv
 def _misplaced(path: Sequence[str], record: type) -> str | None:
     """Why a column's headings cannot stand one above the other (会议费 over 培训费: neither is a part of
     the other), or ``None``: a heading naming a column is above only the parts of that column."""
-    named = [(text, field) for text in path if (field := field_of(record, (text,))) not in (None, TABLE_TOTAL)]
+    named = [(text, field) for text in path if (field := _field_named(record, (text,))) not in (None, TABLE_TOTAL)]
     for (upper, above), (lower, below) in itertools.pairwise(named):
         chain: list[str] = []
         node: str | None = below
@@ -235,7 +236,8 @@ def _from_words(header: Sequence[SourceLine], record: type, economic: bool) -> D
         if role is not None:
             lead.append((index, role))
             continue
-        field = "" if label == "小计" else TABLE_TOTAL if re.fullmatch(SUBTOTALS, label) else field_of(record, (label,))
+        field = ("" if label == "小计" else TABLE_TOTAL if re.fullmatch(SUBTOTALS, label)
+                 else _field_named(record, (label,)))
         if field is None:
             if row == last_row:
                 return f"the column headed {label!r} is not one the reader knows"
@@ -286,9 +288,17 @@ def join_wrapped(header: Sequence[SourceLine], record: type) -> list[SourceLine]
 _WRAPPED_ROWS = 5  # how far below its first piece an extraction may put the rest of a heading
 
 
+@functools.lru_cache(maxsize=4096)
+def _field_named(record: type, path: tuple[str, ...]) -> str | None:
+    """:func:`field_of`, kept: a template's headings recur in every table of it and every document,
+    and the words of each are tried against every column's patterns (a pure look-up)."""
+    return field_of(record, path)
+
+
+@functools.lru_cache(maxsize=4096)
 def _known(text: str, record: type) -> bool:
     label = heading(text)
-    return (field_of(record, (label,)) not in (None, TABLE_TOTAL) or re.fullmatch(SUBTOTALS, label) is not None
+    return (_field_named(record, (label,)) not in (None, TABLE_TOTAL) or re.fullmatch(SUBTOTALS, label) is not None
             or _lead_role(label, (label,), 2, False) is not None)
 
 

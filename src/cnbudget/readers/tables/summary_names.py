@@ -79,6 +79,7 @@ class Printed:
         return normalise_name(_PART_OF.sub("", self.name))
 
 
+@functools.lru_cache(maxsize=4096)  # a pure function of the text; a two-sided table asks several times per cell
 def parse_printed(text: str) -> Printed:
     """Take a printed (cleaned) cell apart."""
     found = list_number(text)

@@ -24,7 +24,9 @@ the file. :func:`detect_form` tells the forms apart by the shape of their lines.
 from __future__ import annotations
 
 import enum
+import itertools
 import re
+from collections.abc import Iterable
 
 from cnbudget.readers.text.layout import layout_lines
 from cnbudget.readers.text.source import SourceLine
@@ -54,13 +56,18 @@ def detect_form(text: str) -> TextForm:
     if not lines:
         return TextForm.TSV
     wanted = max(_MIN_ROWS, int(len(lines) * _FORM_SHARE))
-    if sum(1 for line in lines if len([c for c in line.split("\t") if c.strip()]) > 1) >= wanted:
+    if _at_least(wanted, ("\t" in line and len([c for c in line.split("\t") if c.strip()]) > 1 for line in lines)):
         return TextForm.TSV
-    if sum(1 for line in lines if _PIPE_ROW.match(line)) >= wanted:
+    if _at_least(wanted, (_PIPE_ROW.match(line) is not None for line in lines)):
         return TextForm.MARKDOWN
-    if sum(1 for line in lines if _SPACED_COLUMNS.search(line.strip())) >= wanted:
+    if _at_least(wanted, (_SPACED_COLUMNS.search(line.strip()) is not None for line in lines)):
         return TextForm.LAYOUT
     return TextForm.FLAT
+
+
+def _at_least(wanted: int, shaped: Iterable[bool]) -> bool:
+    """Whether ``wanted`` lines have the shape: the count stops there (most of a document is not read)."""
+    return any(count >= wanted for count in itertools.accumulate(shaped))
 
 
 def _markdown_row(line: str) -> str:

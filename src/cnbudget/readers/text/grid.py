@@ -16,8 +16,10 @@ empty (…为空表).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
+from decimal import Decimal
 
 import attrs
 
@@ -27,7 +29,7 @@ from cnbudget.money import parse_amount
 from cnbudget.numbering import is_table_number
 from cnbudget.readers.text.source import SourceLine
 
-__all__ = ["Grid", "is_amount", "is_heading_line", "looks_like_data", "make_grid"]
+__all__ = ["Grid", "cell_amount", "is_amount", "is_heading_line", "looks_like_data", "make_grid"]
 
 _META = re.compile(r"^(?:编制部门|编制单位|部门名称|单位名称|预算单位|部门)\s*[:：]|^单位\s*[:：]|^金额单位")
 _UNIT = re.compile(r"单位\s*[:：]\s*(万元|元|亿元)")
@@ -43,18 +45,38 @@ def is_heading_line(line: SourceLine) -> bool:
     [True, True, False]
     """
     squeezed = line.squeezed
-    return _META.match(squeezed) is not None or _YEAR_LINE.match(squeezed) is not None or is_table_number(squeezed)
+    return _META.match(squeezed) is not None or _YEAR_LINE.match(squeezed) is not None or (
+        _may_be_table_number(squeezed) and is_table_number(squeezed))
+
+
+def _may_be_table_number(text: str) -> bool:
+    """Whether a text has the words a table number needs (表, or 附件), which no other character
+    becomes when widths are folded: most lines have neither and are no table number."""
+    return "表" in text or ("附" in text and "件" in text)
+
+
+# A character no printed amount holds (parse_amount reads digits, separators, signs, spaces and a
+# unit): a cell with one is no amount, told without parsing it (most cells are names).
+_NEVER_IN_AMOUNT = re.compile(r"[^0-9,.\-E+\s亿万元０-９，．－—–−]")
+
+
+@functools.lru_cache(maxsize=8192)  # a pure function of the cell: a figure recurs in a document's tables and passes
+def cell_amount(cell: str) -> Decimal | None:
+    """The amount a cell prints (:func:`~cnbudget.money.parse_amount`: a blank or dash is zero), or
+    ``None`` where it prints none."""
+    if _NEVER_IN_AMOUNT.search(cell) is not None:
+        return None
+    try:
+        return parse_amount(cell)
+    except InvalidAmount:
+        return None
 
 
 def is_amount(cell: str) -> bool:
     """Whether a cell holds an amount (blank cells and dashes do not count here)."""
     if not cell.strip() or cell.strip() in {"-", "—", "－", "--"}:
         return False
-    try:
-        parse_amount(cell)
-    except InvalidAmount:
-        return False
-    return True
+    return cell_amount(cell) is not None
 
 
 def _is_numbering(line: SourceLine) -> bool:
@@ -75,7 +97,7 @@ def looks_like_data(line: SourceLine) -> bool:
 
 
 def _signature(line: SourceLine) -> tuple[str, ...]:
-    return tuple(re.sub(r"\s+", "", cell) for cell in line.cells)
+    return tuple("".join(cell.split()) for cell in line.cells)  # every space out (str.split: what \s matches)
 
 
 @attrs.frozen(kw_only=True)

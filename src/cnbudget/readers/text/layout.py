@@ -5,8 +5,9 @@ its title, :func:`~cnbudget.readers.text.blocks.find_blocks`) and each page of i
 found where the rows' cells stand (:mod:`~cnbudget.readers.text.layout_columns`), the header words
 are put into the columns they stand over, and every row becomes a line whose cells are apart, as
 in TAB-separated text, one line for one. What cannot be placed with certainty (a token over two
-columns, two figures in one column, a page whose columns cannot be matched with the first page's)
-stays a line without cells and is reported when its table is read (:func:`unplaced_rows`).
+columns, two figures in one column, a page whose columns cannot be matched with the first page's
+and whose table's totals leave no one reading, :mod:`~cnbudget.readers.text.layout_judge`) stays a
+line without cells and is reported when its table is read (:func:`unplaced_rows`).
 
 >>> text = ("某局2024年部门预算\\n部门支出总体情况表\\n单位：万元\\n"
 ...         "科目编码    科目名称        合计    基本支出    项目支出\\n"
@@ -21,18 +22,22 @@ stays a line without cells and is reported when its table is read (:func:`unplac
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 
 import attrs
 
+from cnbudget.model.tables import ThreePublicTable
 from cnbudget.readers.result import Problem
 from cnbudget.readers.text.blocks import PERFORMANCE_KEYS, Block, find_blocks
 from cnbudget.readers.text.grid import is_heading_line
-from cnbudget.readers.text.layout_columns import Column, Columns, amounts_alignment, find_columns
+from cnbudget.readers.text.layout_columns import DRIFT, Column, Columns, amounts_alignment, find_columns
 from cnbudget.readers.text.layout_header import rebuild_header
+from cnbudget.readers.text.layout_judge import JUDGED, reading_of
 from cnbudget.readers.text.layout_rows import WrappedRow, join_wrapped
+from cnbudget.readers.text.layout_tree import read_tree
 from cnbudget.readers.text.layout_words import Token, TokenKind, is_figure, line_tokens
 from cnbudget.readers.text.source import SourceLine, clean_cell
 
@@ -40,6 +45,13 @@ __all__ = ["UNPLACED", "layout_lines", "unplaced_rows"]
 
 #: What a problem says of a row whose cells could not be placed in the table's columns.
 UNPLACED = "row not read: its cells cannot be placed in the table's columns with certainty"
+
+#: The tables printed as one row of figures under a tree of headings, by key, with the record whose
+#: columns the headings name: their figures are placed by the header's geometry
+#: (:mod:`~cnbudget.readers.text.layout_tree`).
+_TREE_RECORDS: dict[str, type] = {"three_public": ThreePublicTable}
+#: The tables every row of which prints a figure: a line of words alone is a piece of a wrapped cell.
+_FIGURES_ON_EVERY_ROW = frozenset({"procurement"})
 
 _NOTE = re.compile(r"^\s*(?:注|备注|说明)\s*\d*\s*[:：.．、]|为空表|。\s*$")
 _PAGE_NUMBER = re.compile(r"^\s*[-—]?\s*\d{1,3}\s*[-—]?\s*$")
@@ -69,7 +81,15 @@ def layout_lines(text: str) -> list[SourceLine]:
             placed.update(_padded_cells(pages, sorted(shared | own)))
     for table, found in zip(tables, padding, strict=True):
         if found is False or True not in padding:
-            placed.update(_place_table(table.pages(table.widened)))
+            tree = _place_tree(table.pages(table.widened), _TREE_RECORDS.get(table.key))
+            if tree is not None:
+                placed.update(tree)
+                continue
+            cells, open_pages = _place_table(table.pages(table.widened),
+                                             figures_on_every_row=table.key in _FIGURES_ON_EVERY_ROW,
+                                             judged=table.key in JUDGED)
+            placed.update(cells)
+            placed.update(_judged(table.block, placed, open_pages))
     return [_line(line, placed[line.number]) if line.number in placed else line for line in plain]
 
 
@@ -117,13 +137,18 @@ class _Table:
     """A block's lines with their tokens, page by page, positions counted in characters (as
     pdftotext places them) and in display columns (as text aligned for the eye is)."""
 
+    block: Block
     narrow: list[list[_Row]]
     wide: list[list[_Row]]
 
     @classmethod
     def of(cls, block: Block, raws: Sequence[str], page_starts: set[int]) -> _Table:
-        return cls(narrow=_pages(block, raws, page_starts, wide=False),
+        return cls(block=block, narrow=_pages(block, raws, page_starts, wide=False),
                    wide=_pages(block, raws, page_starts, wide=True))
+
+    @property
+    def key(self) -> str:
+        return self.block.key
 
     @property
     def widened(self) -> bool:
@@ -134,9 +159,45 @@ class _Table:
         return self.wide if wide else self.narrow
 
 
-def _place_table(pages: Sequence[Sequence[_Row]]) -> dict[int, tuple[str, ...] | None]:
-    """The cells of a table's header and rows, by line number (``None``: could not be placed)."""
+def _place_tree(pages: Sequence[Sequence[_Row]], record: type | None) -> dict[int, tuple[str, ...] | None] | None:
+    """The cells of a table printed as one row of figures under a tree of headings of ``record``'s
+    columns, its header's lines included; every line without cells (``None``) where the figures can
+    be placed in more than one way; ``None`` where the table is not read so (several rows or pages,
+    headings that make no tree of the record's columns, figures that do not add up under them)."""
+    printed = [rows for rows in pages if rows]
+    if record is None or len(printed) != 1:
+        return None
+    rows = printed[0]
+    data = [index for index, row in enumerate(rows) if _is_data(row.tokens)]
+    if len(data) != 1 or data[0] != len(rows) - 1 or not data[0]:
+        return None
+    header, row = rows[:-1], rows[-1]
+    reading = read_tree([(line.line.number, line.tokens) for line in header], row.tokens, record)
+    if reading is None:
+        return None
+    if isinstance(reading, str):
+        return {line.line.number: None for line in rows}
+    placed: dict[int, tuple[str, ...] | None] = {
+        line.line.number: cells for line, cells in zip(header, reading.header, strict=True)}
+    placed[row.line.number] = reading.row
+    return placed
+
+
+@attrs.frozen
+class _OpenPage:
+    """A later page whose rows can be placed in the first page's columns in more than one way: each
+    way's cells of its lines (``()`` for a piece joined into its row)."""
+
+    placings: list[dict[int, tuple[str, ...]]]
+
+
+def _place_table(pages: Sequence[Sequence[_Row]], *, figures_on_every_row: bool = False,
+                 judged: bool = False) -> tuple[dict[int, tuple[str, ...] | None], list[_OpenPage]]:
+    """The cells of a table's header and rows, by line number (``None``: could not be placed), and,
+    where ``judged``, the later pages left unplaced that can be matched with the first page's
+    columns in more than one way (for :func:`_judged`)."""
     placed: dict[int, tuple[str, ...] | None] = {}
+    open_pages: list[_OpenPage] = []
     first: Columns | None = None
     first_header: list[tuple[str, ...]] = []
     certain = True
@@ -147,11 +208,19 @@ def _place_table(pages: Sequence[Sequence[_Row]]) -> dict[int, tuple[str, ...] |
                 placed.update(_under_headings(rows))
             continue
         header, body = rows[:start], rows[start:]
+        ways: list[list[int]] = []
+        if figures_on_every_row and first is not None and [_words(row) for row in header] != first_header:
+            # A later page that repeats no header: its lines above its first row are pieces of that row.
+            header, body = [], list(rows)
         by_number = {row.line.number: row for row in body}
         columns = find_columns([row.tokens for row in body if not _is_numbering(row.tokens)],
                                first.amounts_align if first is not None else None,
                                [t for row in header for t in row.tokens], first=first is None)
+        # The lines above a later page's first row that repeat no header: pieces or rows of the table.
+        unrepeated = [] if [_words(row) for row in header] == first_header else list(header)
         if not columns.columns:
+            if first is not None and judged and certain and (placings := _row_placings([*unrepeated, *body], first)):
+                open_pages.append(_OpenPage(placings))
             continue
         if first is None:
             columns = columns.merged_unheaded([row.tokens for row in header], [row.tokens for row in body])
@@ -166,9 +235,22 @@ def _place_table(pages: Sequence[Sequence[_Row]]) -> dict[int, tuple[str, ...] |
             first_cells = [placed[row.line.number] for row in header]
         else:
             mapping = _match(columns.columns, first.columns)
+            if mapping is None:
+                columns = _with_leftmost([row.tokens for row in body], columns)
+                mapping = _match(columns.columns, first.columns)
+            if mapping is None and judged and certain:
+                ways = _ways(columns.columns, first.columns)
+            if figures_on_every_row and not _all_held([row.tokens for row in body if _is_data(row.tokens)], columns):
+                mapping, ways = None, []  # words at no column's position: the page's columns are not all known
             if [_words(row) for row in header] == first_header:  # the header repeated on a new page
                 placed.update((row.line.number, cells) for row, cells in zip(header, first_cells, strict=True))
-        cells = {row.line.number: columns.place(row.tokens) if mapping is not None and certain else None
+        printed: dict[int, set[str]] = {}
+        for row in body:
+            for token in row.tokens:
+                if (index := columns.column_of(token)) is not None:
+                    printed.setdefault(index, set()).add("".join(token.text.split()))
+        cells = {row.line.number: None if (mapping is None and not ways) or not certain else
+                 columns.place([piece for token in row.tokens for piece in columns.parted(token, printed)])
                  for row in body}
         # A column-number row that fits no column is left as printed: it is no row of the table.
         cells = {number: found for number, found in cells.items()
@@ -176,11 +258,142 @@ def _place_table(pages: Sequence[Sequence[_Row]]) -> dict[int, tuple[str, ...] |
         wrapped = [WrappedRow(row.line.number, tuple(found), _is_data(row.tokens))
                    for row in body if (found := cells.get(row.line.number)) is not None]
         cells.update((number, None if joined is None else list(joined))
-                     for number, joined in join_wrapped(wrapped).items())
+                     for number, joined in join_wrapped(wrapped, figures_on_every_row=figures_on_every_row).items())
         for number, found in cells.items():
             placed[number] = None if found is None or mapping is None else (
                 _remap(found, mapping, first) if found else ())
-    return placed
+        if mapping is None and judged and certain and first is not None:
+            if ways and all(found is not None for found in cells.values()):
+                open_pages.append(_OpenPage([{number: _remap(found, way, first) if found else ()
+                                              for number, found in cells.items() if found is not None}
+                                             for way in ways]))
+            elif not figures_on_every_row and (placings := _row_placings([*unrepeated, *body], first)):
+                open_pages.append(_OpenPage(placings))
+    return placed, open_pages
+
+
+_MAX_WAYS = 64  # more ways to place a table's open pages than this: they stay unplaced
+
+
+def _judged(block: Block, placed: dict[int, tuple[str, ...] | None],
+            open_pages: Sequence[_OpenPage]) -> dict[int, tuple[str, ...] | None]:
+    """The cells of the open pages of a table under the one reading its identities leave (see
+    :mod:`~cnbudget.readers.text.layout_judge`): every way of placing each page in the first page's
+    columns is read, and the ways whose table reads every row of those pages and adds up are kept;
+    where they all read alike, the cells of one of them (they differ only where the reading does
+    not: which blank column is which), else nothing."""
+    combinations = 1
+    for page in open_pages:
+        combinations *= len(page.placings)
+    if not open_pages or combinations > _MAX_WAYS:
+        return {}
+    numbers = {number for page in open_pages for number in page.placings[0]}
+    readings: dict[Hashable, dict[int, tuple[str, ...] | None]] = {}
+    for ways in itertools.product(*(page.placings for page in open_pages)):
+        cells: dict[int, tuple[str, ...] | None] = {}
+        for way in ways:
+            cells.update(way)
+        lines = [_line(line, cells[line.number] if line.number in cells else placed[line.number])
+                 if line.number in cells or line.number in placed else line for line in block.lines]
+        reading = reading_of(block, lines, numbers)
+        if reading is not None:
+            readings.setdefault(reading, cells)
+    return next(iter(readings.values())) if len(readings) == 1 else {}
+
+
+_MAX_SEARCH = 10_000  # more partial placings of a page's rows to try than this: the page stays unplaced
+
+
+def _row_placings(body: Sequence[_Row], first: Columns) -> list[dict[int, tuple[str, ...]]]:
+    """Every way of putting the tokens of a later page whose columns match none of the first page's
+    into the first page's columns: each row's tokens, left to right, into columns of their kind
+    (amounts, words) in order, and tokens of different rows that start (words) or end (amounts)
+    together, give or take the drift, into one column; none where there are more than
+    :data:`_MAX_WAYS` ways (or too many to try)."""
+    kinds = [column.amounts for column in first.columns]
+    rows = [row for row in body if row.tokens]
+    options = [[chosen for chosen in itertools.combinations(range(len(kinds)), len(row.tokens))
+                if all(kinds[c] == (t.kind is TokenKind.AMOUNT) for c, t in zip(chosen, row.tokens, strict=True))]
+               for row in rows]
+    found: list[list[tuple[int, ...]]] = []
+    tried = 0
+
+    def together(a: Token, b: Token) -> bool:
+        if (a.kind is TokenKind.AMOUNT) != (b.kind is TokenKind.AMOUNT):
+            return False
+        return abs(a.end - b.end if a.kind is TokenKind.AMOUNT else a.start - b.start) <= DRIFT
+
+    def search(chosen: list[tuple[int, ...]]) -> None:
+        nonlocal tried
+        tried += 1
+        if len(found) > _MAX_WAYS or tried > _MAX_SEARCH:
+            return
+        index = len(chosen)
+        if index == len(rows):
+            found.append(list(chosen))
+            return
+        for option in options[index]:
+            if all(column == other for earlier, placed in zip(rows, chosen, strict=False)
+                   for token, column in zip(rows[index].tokens, option, strict=True)
+                   for before, other in zip(earlier.tokens, placed, strict=True) if together(token, before)):
+                search([*chosen, option])
+
+    search([])
+    if not found or len(found) > _MAX_WAYS or tried > _MAX_SEARCH:
+        return []
+    placings = []
+    for way in found:
+        placing: dict[int, tuple[str, ...]] = {}
+        for row, option in zip(rows, way, strict=True):
+            cells = [""] * len(kinds)
+            for token, column in zip(row.tokens, option, strict=True):
+                cells[column] = token.text
+            placing[row.line.number] = tuple(cells)
+        placings.append(placing)
+    return placings
+
+
+def _ways(page: Sequence[Column], first: Sequence[Column]) -> list[list[int]]:
+    """Every way of matching a later page's columns with the first page's where the page prints
+    fewer columns of words: its columns of words in order onto any of the first page's, its columns
+    of amounts as :func:`_match` matches them; none where its amounts cannot be matched so."""
+    printed = [i for i, column in enumerate(first) if column.printed]
+    words = [i for i, column in enumerate(page) if not column.amounts]
+    theirs = [i for i in printed if not first[i].amounts]
+    amounts = _match([page[i] for i in range(len(page)) if page[i].amounts], first)
+    if amounts is None or len(words) >= len(theirs):
+        return []
+    figures = [i for i, column in enumerate(page) if column.amounts]
+    ways = []
+    for chosen in itertools.combinations(theirs, len(words)):
+        mapping = dict(zip(words, chosen, strict=True)) | dict(zip(figures, amounts, strict=True))
+        ordered = [mapping[i] for i in range(len(page))]
+        if ordered == sorted(set(ordered)):
+            ways.append(ordered)
+    return ways
+
+
+def _all_held(rows: Sequence[Sequence[Token]], columns: Columns) -> bool:
+    """Whether every word of the rows stands at a column's position, or left of all columns (where
+    each cell starts at its column's, as in a table every row of which prints a figure, a word
+    elsewhere is in a column the page does not show)."""
+    leftmost = min((column.start for column in columns.columns), default=0)
+    return all(any(column.holds(token) for column in columns.columns)
+               for tokens in rows for token in tokens if token.kind is TokenKind.TEXT and token.end > leftmost)
+
+
+def _with_leftmost(rows: Sequence[Sequence[Token]], columns: Columns) -> Columns:
+    """A later page's columns with one for the words that stand left of all of them, where they
+    start together (give or take the drift): a row that only they print (三、服务 C, a category on
+    a page of items) is in a column of its own, not in the first column's."""
+    words = [t for tokens in rows for t in tokens if t.kind is TokenKind.TEXT]
+    leftmost = min((c.start for c in columns.columns if not c.amounts), default=None)
+    outside = [t for t in words if leftmost is not None and t.end <= leftmost]
+    if not outside or max(t.start for t in outside) - min(t.start for t in outside) > DRIFT:
+        return columns
+    return columns.with_columns([Column(align="left", anchor=min(t.start for t in outside),
+                                        start=min(t.start for t in outside), end=max(t.end for t in outside),
+                                        amounts=False, centre=min(t.centre for t in outside))])
 
 
 _PADDED_HEADINGS = 0.8  # the share of a padded table's headings that start where a cell of another line starts
@@ -335,7 +548,11 @@ def _match(page: Sequence[Column], first: Sequence[Column]) -> list[int] | None:
 
 
 def _remap(cells: Sequence[str], mapping: Sequence[int], first: Columns) -> tuple[str, ...]:
-    placed = [""] * len(first.columns)
+    return _remap_to(cells, mapping, len(first.columns))
+
+
+def _remap_to(cells: Sequence[str], mapping: Sequence[int], width: int) -> tuple[str, ...]:
+    placed = [""] * width
     for cell, index in zip(cells, mapping, strict=True):
         placed[index] = cell
     return tuple(placed)

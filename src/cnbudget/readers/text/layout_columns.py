@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import itertools
 import statistics
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Literal
 
 import attrs
@@ -34,12 +34,12 @@ import attrs
 from cnbudget.model import is_sum_label
 from cnbudget.readers.text.layout_words import Token, TokenKind
 
-__all__ = ["Align", "Column", "Columns", "amounts_alignment", "find_columns"]
+__all__ = ["DRIFT", "Align", "Column", "Columns", "amounts_alignment", "find_columns"]
 
 Align = Literal["left", "right"]
 
 _INDENT = 4  # how far right of its column an indented cell may start
-_DRIFT = 2  # how far a figure or a name may stand from its column's position, in characters
+DRIFT = 2  # how far a figure or a name may stand from its column's position, in characters
 
 
 @attrs.frozen(kw_only=True)
@@ -61,7 +61,7 @@ class Column:
         """Whether the token stands at this column's position."""
         position = token.start if self.align == "left" else token.end
         furthest = self.anchor if self.reach is None else self.reach
-        return (self.anchor - _DRIFT <= position <= furthest + _DRIFT
+        return (self.anchor - DRIFT <= position <= furthest + DRIFT
                 and (self.mixed or (token.kind is TokenKind.AMOUNT) == self.amounts))
 
 
@@ -126,11 +126,32 @@ class Columns:
         # words wherever it stands: the first of them.
         return kind[0] if kind and token.kind is TokenKind.TEXT and is_sum_label(token.text) else None
 
+    def parted(self, token: Token, printed: Mapping[int, set[str]]) -> list[Token]:
+        """A token of words one space apart whose later words start where a later column of words
+        starts, as two tokens, where those later words are printed whole as a cell of that column on
+        another row (``打印设备（20万以上） 政府集中采购`` beside ``政府集中采购`` alone); else the token.
+        ``printed``: the texts (without spaces) of the tokens each column holds."""
+        words = token.text.split(" ")
+        if token.kind is not TokenKind.TEXT or len(words) != len(token.inner) + 1:
+            return [token]
+        for cut, start in enumerate(token.inner, start=1):
+            head = Token(start=token.start, end=start - 1, text=" ".join(words[:cut]), kind=TokenKind.TEXT,
+                         inner=token.inner[:cut - 1])
+            tail = Token(start=start, end=token.end, text=" ".join(words[cut:]), kind=TokenKind.TEXT,
+                         inner=token.inner[cut:])
+            index = self.column_of(tail)
+            if (index is not None and not self.columns[index].amounts and self.columns[index].align == "left"
+                    and abs(start - self.columns[index].anchor) <= DRIFT
+                    and "".join(tail.text.split()) in printed.get(index, set())
+                    and (before := self.column_of(head)) is not None and before < index):
+                return [head, tail]
+        return [token]
+
     def _runs_over(self, token: Token, index: int) -> bool:
         """Whether words held by column ``index`` have one, a space after another, that starts where
         a later column of words starts."""
         return token.kind is TokenKind.TEXT and any(
-            column.align == "left" and not column.amounts and abs(start - column.anchor) <= _DRIFT
+            column.align == "left" and not column.amounts and abs(start - column.anchor) <= DRIFT
             for column in self.columns[index + 1:] for start in token.inner)
 
     def region_of(self, start: int, end: int) -> int | None:
@@ -172,7 +193,7 @@ def _clusters(positions: Iterable[tuple[int, int]]) -> list[list[tuple[int, int]
     ordered = sorted(positions)
     groups: list[list[tuple[int, int]]] = []
     for position, row in ordered:
-        if groups and position - groups[-1][-1][0] <= _DRIFT:
+        if groups and position - groups[-1][-1][0] <= DRIFT:
             groups[-1].append((position, row))
         else:
             groups.append([(position, row)])
@@ -252,7 +273,7 @@ def _shared(words: Sequence[Column], amounts: Sequence[Column], tokens: Sequence
     found = list(words)
     for column in amounts:
         same = next((i for i, other in enumerate(found) if column.align == "left" and other.reach is None
-                     and abs(other.anchor - column.anchor) <= _DRIFT), None)
+                     and abs(other.anchor - column.anchor) <= DRIFT), None)
         if same is None:
             found.append(column)
             continue

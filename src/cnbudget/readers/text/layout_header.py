@@ -42,7 +42,7 @@ from cnbudget.model.columns import GENERIC_TOTALS, HEADER_WORDS, TABLE_TOTAL, fi
 from cnbudget.readers.text.layout_columns import Column, Columns
 from cnbudget.readers.text.layout_words import Token
 
-__all__ = ["RebuiltHeader", "rebuild_header"]
+__all__ = ["RebuiltHeader", "known_heading", "rebuild_header"]
 
 _WRAP_LINES = 2  # how many lines below its first piece the rest of a wrapped heading may stand
 _SPACED = 5  # the widest gap between the letters of a letter-spaced heading
@@ -84,7 +84,7 @@ class _Word:
         return self.start < other.end and other.start < self.end
 
 
-def _known(text: str) -> bool:
+def known_heading(text: str) -> bool:
     """Whether the words of the model name a column of amounts by this heading."""
     label = heading(text)
     if re.fullmatch(GENERIC_TOTALS, label):
@@ -120,8 +120,8 @@ def _split(line: int, token: Token) -> list[_Word]:
     heading the model knows and the whole is not (``政府性基金预算 国有资本经营预算``, ``公务接待 会议费``:
     columns printed close; but ``项目支出 合计`` is one), nor letters spaced out (``合 计``)."""
     pieces = token.text.split(" ")
-    if (len(pieces) > 1 and all(len(piece) > 1 for piece in pieces) and any(_known(piece) for piece in pieces)
-            and not _known(token.text)):
+    if (len(pieces) > 1 and all(len(piece) > 1 for piece in pieces) and any(known_heading(piece) for piece in pieces)
+            and not known_heading(token.text)):
         words, start = [], token.start
         for piece in pieces:
             words.append(_Word(line=line, start=start, end=start + len(piece), text=piece))
@@ -138,7 +138,8 @@ def _joined(words: list[_Word]) -> list[_Word]:
     for word in words:
         last = spaced[-1] if spaced else None
         if (last is not None and last.line == word.line and word.start - last.end <= _SPACED
-                and not _known(last.text) and _known(last.text + word.text) and len(heading(word.text)) == 1):
+                and not known_heading(last.text) and known_heading(last.text + word.text)
+                and len(heading(word.text)) == 1):
             spaced[-1] = attrs.evolve(last, end=word.end, text=last.text + word.text)
         else:
             spaced.append(word)
@@ -153,7 +154,7 @@ def _joined(words: list[_Word]) -> list[_Word]:
 
 def _wrapped(words: Sequence[_Word], word: _Word) -> tuple[list[_Word], _Word] | None:
     """The pieces of the heading wrapped from ``word`` down, and the whole, or ``None``."""
-    if _known(word.text):
+    if known_heading(word.text):
         return None
     pieces = [word]
     for _ in range(2):
@@ -162,7 +163,7 @@ def _wrapped(words: Sequence[_Word], word: _Word) -> tuple[list[_Word], _Word] |
             return None
         pieces.append(following)
         text = "".join(piece.text for piece in pieces)
-        if _known(text):
+        if known_heading(text):
             return pieces, _Word(line=sum(p.line for p in pieces) / len(pieces), start=min(p.start for p in pieces),
                                  end=max(p.end for p in pieces), text=text)
     return None
@@ -217,7 +218,7 @@ def _leaf(word: _Word, words: Sequence[_Word], columns: Columns, index: int, spa
     beneath = [w for w in below if columns.region_of(w.start, w.end) == index]
     if not beneath or any(word is w for w in spanning):
         return True
-    return _known(word.text) and not _centred(word, below)
+    return known_heading(word.text) and not _centred(word, below)
 
 
 def _centred(word: _Word, below: Sequence[_Word]) -> bool:
@@ -339,7 +340,7 @@ def _leaf_column(word: _Word, columns: Columns) -> int:
     model knows standing over the words beside them (金额 centred left of right-aligned figures), the
     column of amounts next to it."""
     column = columns.region_at(int(word.centre))
-    if columns.columns[column].amounts or not _known(word.text):
+    if columns.columns[column].amounts or not known_heading(word.text):
         return column
     beside = [c for c in (column - 1, column + 1) if 0 <= c < len(columns.columns) and columns.columns[c].amounts]
     return beside[0] if len(beside) == 1 else column

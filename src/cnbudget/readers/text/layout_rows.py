@@ -24,6 +24,16 @@ side of the row (a line with a cell nothing answers, 其他资金 beside 经营�
 Where all that holds, which reading is right cannot be told: the row, those pieces and any row that
 would take one of them are uncertain (``None``), never read as the middle piece alone.
 
+In a table every row of which prints a figure (政府采购: a category, a subject and an item each print
+their amount), no line of words is a row: every one is a piece, and the question is only which row
+it belongs to. The pieces between two rows go, the top ones to the upper row and the rest to the
+lower (a row's cells never stand among another's), and each row takes, in every column, as many
+pieces above its line as below, mirrored (a cell is centred on its row's line, where the figures
+stand). Where exactly one way of sharing the page's pieces out so exists, it is read, a middle piece
+with the pieces around it (``网络、电子检务、实验`` / ``室、机要通道、档案数  60.00`` / ``字化系统运行维护费``),
+stacked rows whose item and method wrap over different numbers of lines too; where none or more
+than one does (a cell merged over two rows, centred between them), the reading above is used.
+
 >>> rows = [WrappedRow(1, ("", "四、文化旅游体育与传媒", ""), False), WrappedRow(2, ("", "", "200,000"), True),
 ...         WrappedRow(3, ("", "支出", ""), False), WrappedRow(4, ("", "五、社会保障", "5,000"), True)]
 >>> joined = join_wrapped(rows)
@@ -33,6 +43,7 @@ would take one of them are uncertain (``None``), never read as the middle piece 
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 import attrs
@@ -55,10 +66,17 @@ class WrappedRow:
     anchored: bool
 
 
-def join_wrapped(rows: Sequence[WrappedRow]) -> dict[int, tuple[str, ...] | None]:
+def join_wrapped(rows: Sequence[WrappedRow], *,
+                 figures_on_every_row: bool = False) -> dict[int, tuple[str, ...] | None]:
     """The new cells of the rows that took wrapped pieces, ``()`` for the lines of the pieces, and
     ``None`` for the pieces and rows that cannot be told apart with certainty (see the module text);
-    rows that change nothing are left out."""
+    rows that change nothing are left out. Where ``figures_on_every_row`` (a table none of whose rows
+    prints words alone: every line of words is a piece), the pieces are first shared out among the
+    rows as a whole (:func:`_shared_out`), which is kept where it is the only way."""
+    if figures_on_every_row:
+        shared = _shared_out(rows)
+        if shared is not None:
+            return _joined(rows, shared)
     fits: dict[int, dict[int, int]] = {}  # piece -> {anchor: misfit}
     for position, row in enumerate(rows):
         if row.anchored or not any(row.cells):
@@ -134,10 +152,11 @@ def _misfit(rows: Sequence[WrappedRow], piece: int, anchor: int) -> int | None:
             continue
         if column < len(rows[anchor].cells) and rows[anchor].cells[column]:
             return None
-        mirrors = _mirrors(rows, piece, anchor, column)
-        # Only the top piece of a cell may start a numbered item (七、 starts a row of its own).
-        later = [text] if below else [rows[i].cells[column] for i, _ in mirrors]
-        if not mirrors or any(list_number(cell) is not None for cell in later):
+        # Only the top piece of a cell may start a numbered item (七、 starts a row of its own): a
+        # line below the row that starts one (a line off the mirror) answers no piece above it.
+        mirrors = [(i, off) for i, off in _mirrors(rows, piece, anchor, column)
+                   if below or list_number(rows[i].cells[column]) is None]
+        if not mirrors or (below and list_number(text) is not None):
             return None
         misfit = max(misfit, min(off for _, off in mirrors))
     return misfit
@@ -195,3 +214,83 @@ def _nearest_piece(rows: Sequence[WrappedRow], anchor: int, column: int, step: i
             return index
         index += step
     return None
+
+
+def _joined(rows: Sequence[WrappedRow], chosen: dict[int, int]) -> dict[int, tuple[str, ...] | None]:
+    """Each row's cells with its pieces' joined in, top to bottom; the pieces' lines blank."""
+    changed: dict[int, tuple[str, ...] | None] = {}
+    for anchor in set(chosen.values()):
+        ordered = sorted([anchor, *(piece for piece, a in chosen.items() if a == anchor)])
+        width = max(len(rows[i].cells) for i in ordered)
+        changed[rows[anchor].number] = tuple(
+            "".join(rows[i].cells[c] for i in ordered if c < len(rows[i].cells)) for c in range(width))
+        changed.update((rows[piece].number, ()) for piece, a in chosen.items() if a == anchor)
+    return changed
+
+
+def _shared_out(rows: Sequence[WrappedRow]) -> dict[int, int] | None:
+    """The one way to give every line of words (a piece) to a row, or ``None`` where there is none or
+    more than one. The pieces between two rows go, top ones to the upper row and the rest to the
+    lower (cells of one row never stand among another's), within reach; and a row takes, in each
+    column, as many pieces above its line as below it, each as far as the one it mirrors (give or
+    take a line), no piece but the top one of a column starting a numbered item or being a total's
+    label (a cell is centred on its row's line, the figures on that line)."""
+    anchors = [i for i, row in enumerate(rows) if row.anchored]
+    if not anchors:
+        return None
+    pieces = [i for i, row in enumerate(rows) if not row.anchored and any(row.cells)]
+    # The pieces in each gap: before the first row, between rows, after the last.
+    bounds = [-1, *anchors, len(rows)]
+    gaps = [[i for i in pieces if low < i < high] for low, high in itertools.pairwise(bounds)]
+    # ways[k][cut]: how many ways (counted up to 2) share out the gaps up to k with gap k cut at
+    # ``cut`` (its first ``cut`` pieces to the row above it, the rest to the row below), and the cuts
+    # of one of them; the pieces before the first row all go to it.
+    ways: list[dict[int, tuple[int, list[int]]]] = [{0: (1, [0])}]
+    for k, anchor in enumerate(anchors):
+        above_gap, below_gap = gaps[k], gaps[k + 1]
+        last = k + 1 == len(anchors)
+        step: dict[int, tuple[int, list[int]]] = {}
+        for cut_above, (count, path) in ways[-1].items():
+            above = above_gap[cut_above:]
+            for cut in ([len(below_gap)] if last else range(len(below_gap) + 1)):
+                if not _takes(rows, anchor, above, below_gap[:cut]):
+                    continue
+                found = step.get(cut)
+                step[cut] = (min(2, count + (found[0] if found else 0)), [*path, cut])
+        if not step:
+            return None
+        ways.append(step)
+    total = sum(count for count, _ in ways[-1].values())
+    if total != 1:
+        return None
+    (_, cuts), = ways[-1].values()
+    chosen: dict[int, int] = {}
+    for k, anchor in enumerate(anchors):
+        chosen.update((piece, anchor) for piece in gaps[k][cuts[k]:])
+        chosen.update((piece, anchor) for piece in gaps[k + 1][:cuts[k + 1]])
+    return chosen
+
+
+def _takes(rows: Sequence[WrappedRow], anchor: int, above: Sequence[int], below: Sequence[int]) -> bool:
+    """Whether a row may take the pieces ``above`` and ``below`` its line (see :func:`_shared_out`)."""
+    line = rows[anchor].number
+    if any(abs(rows[i].number - line) > _REACH for i in (*above, *below)):
+        return False
+    width = max((len(rows[i].cells) for i in (anchor, *above, *below)), default=0)
+    for column in range(width):
+        def printing(group: Sequence[int], col: int = column) -> list[int]:
+            return [i for i in group if col < len(rows[i].cells) and rows[i].cells[col]]
+
+        up, down = printing(above), printing(below)
+        if len(up) != len(down):
+            return False
+        ups = sorted(line - rows[i].number for i in up)
+        downs = sorted(rows[i].number - line for i in down)
+        if any(abs(a - b) > 1 for a, b in zip(ups, downs, strict=True)):
+            return False
+        later = [rows[i].cells[column] for i in [*up[1:], *down]]
+        if up and (rows[anchor].cells[column] if column < len(rows[anchor].cells) else ""):
+            later.append(rows[anchor].cells[column])
+        if any(not _may_continue(text) for text in later):
+            return False
+    return True

@@ -60,16 +60,33 @@ class SourceLine:
     page: int | None = None
     #: The text with every space removed, for matching titles and labels (kept: every pass asks).
     squeezed: str = attrs.field(init=False, eq=False, repr=False)
+    #: Whether the line has no text (kept, as the two below: every pass over the lines asks).
+    is_blank: bool = attrs.field(init=False, eq=False, repr=False)
+    #: Whether the line has more than one cell (a table row).
+    is_tabular: bool = attrs.field(init=False, eq=False, repr=False)
 
     @squeezed.default
     def _squeeze(self) -> str:
-        return _SPACES.sub("", self.text)
+        return "".join(self.text.split())  # every space out (str.split: what \s matches)
+
+    @is_blank.default
+    def _blank(self) -> bool:
+        return not self.text
+
+    @is_tabular.default
+    def _tabular(self) -> bool:
+        return len(self.cells) > 1
 
     @classmethod
     def of(cls, number: int, raw: str, *, page: int | None = None) -> SourceLine:
         """Clean one raw line."""
-        without_heading = _HEADING.sub("", raw)
-        cells = tuple(clean_cell(cell) for cell in without_heading.split("\t"))
+        heading = _HEADING.match(raw)  # anchored at the start: one at most
+        without_heading = raw[heading.end():] if heading is not None else raw
+        markup = "<" in raw or "*" in raw
+        if markup:
+            cells = tuple([clean_cell(cell) for cell in without_heading.split("\t")])
+        else:  # no markup in any cell (most lines): clean_cell would only strip them
+            cells = tuple([cell.strip() for cell in without_heading.split("\t")])
         while cells and not cells[-1]:
             cells = cells[:-1]
         return cls(
@@ -77,19 +94,10 @@ class SourceLine:
             raw=raw,
             text=clean_cell(without_heading.replace("\t", " ")),
             cells=cells,
-            bold="<b>" in raw.lower() or "**" in raw,
+            bold=markup and ("<b>" in raw.lower() or "**" in raw),
             page=page,
         )
 
-    @property
-    def is_blank(self) -> bool:
-        """Whether the line has no text."""
-        return not self.text
-
-    @property
-    def is_tabular(self) -> bool:
-        """Whether the line has more than one cell (a table row)."""
-        return len(self.cells) > 1
 
 
 def split_lines(text: str) -> list[SourceLine]:

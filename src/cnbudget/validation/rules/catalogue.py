@@ -9,20 +9,20 @@ Each (table, code, printed name) is reported once, however many rows repeat it.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import Any
 
 import attrs
 
 from cnbudget.classification import Catalog, MatchKind, Subject
 from cnbudget.codes import ClassificationCode, EconomicCode, FunctionCode, GovEconomicCode
-from cnbudget.model import SummaryRole
+from cnbudget.model import Row, SummaryRole, Table
 from cnbudget.validation.context import Context
 from cnbudget.validation.findings import Finding, Location, Severity
 from cnbudget.validation.registry import rule
-from cnbudget.validation.rules.placement import Renumbered, misplaced, renumbered
+from cnbudget.validation.rules.placement import Renumbered, misplaced, renumbered_in_run
 from cnbudget.validation.tables import location
 
 __all__ = ["coded_names", "named_categories"]
@@ -33,23 +33,34 @@ _FAMILY_ZH = {
 
 
 def coded_names(ctx: Context, *, skip: frozenset[tuple[str, ClassificationCode]] = frozenset()
-                ) -> Iterator[tuple[str, Any, ClassificationCode, str]]:
+                ) -> Iterator[tuple[str, Row, ClassificationCode, str]]:
     """Each distinct (table, code, printed name) of the document, with the first row printing it;
     ``skip`` leaves out (table, code) pairs another finding speaks for."""
-    seen: set[tuple[str, ClassificationCode, str]] = set()
     for key, table in ctx.doc.tables.present():
-        for line in table.rows():
-            for code_field, name_field in (("code", "name"), ("gov_code", "gov_name")):
-                code = getattr(line, code_field, None)
-                if not isinstance(code, ClassificationCode) or (key, code) in skip:
-                    continue
-                name = "".join((getattr(line, name_field, None) or "").split())
-                if (key, code, name) not in seen:
-                    seen.add((key, code, name))
-                    yield key, line, code, name
+        # Several rules walk the same rows: each table's distinct names are found once per run.
+        for line, code, name in ctx.cache.get("coded names", functools.partial(_coded_names, table), table=key):
+            if (key, code) not in skip:
+                yield key, line, code, name
 
 
-def named_categories(ctx: Context, catalog: Catalog) -> Iterator[tuple[str, Any, Subject, str]]:
+def _coded_names(table: Table) -> list[tuple[Row, ClassificationCode, str]]:
+    """Each distinct (code, printed name) of one table, with the first row printing it."""
+    seen: set[tuple[ClassificationCode, str]] = set()
+    found: list[tuple[Row, ClassificationCode, str]] = []
+    line: Row
+    for line in table.rows():
+        for code_field, name_field in (("code", "name"), ("gov_code", "gov_name")):
+            code = getattr(line, code_field, None)
+            if not isinstance(code, ClassificationCode):
+                continue
+            name = "".join((getattr(line, name_field, None) or "").split())
+            if (code, name) not in seen:
+                seen.add((code, name))
+                found.append((line, code, name))
+    return found
+
+
+def named_categories(ctx: Context, catalog: Catalog) -> Iterator[tuple[str, Row, Subject, str]]:
     """The 类 lines the summary tables print by name only (（九）医疗卫生与计划生育支出), each with the
     catalogue 类 its name stands for, once per table and name."""
     seen: set[tuple[str, str]] = set()
@@ -73,7 +84,7 @@ def _where(ctx: Context, key: str, code: ClassificationCode, name: str) -> str:
     return f"{ctx.table_name(key)} {code}{(' ' + name) if name else ''}"
 
 
-def _place(key: str, line: Any, code: ClassificationCode) -> Location:
+def _place(key: str, line: Row, code: ClassificationCode) -> Location:
     """Where a row is, under the code it prints or its name implies."""
     return attrs.evolve(location(key, line), code=str(code))
 
@@ -106,7 +117,8 @@ def code_exists(ctx: Context) -> Iterator[Finding]:
     is named with its years. Codes of a 类 whose 款 are numbered in the order printed are CAT-002's
     (one finding for the whole run)."""
     catalog = _catalog(ctx)
-    for key, line, code, name in coded_names(ctx, skip=_renumbered_pairs(renumbered(ctx.doc, catalog))):
+    local = _renumbered_pairs(renumbered_in_run(ctx.cache, ctx.doc, catalog))
+    for key, line, code, name in coded_names(ctx, skip=local):
         if catalog.get(code, _family(type(code))) is not None:
             continue
         records = catalog.history(code)
@@ -142,7 +154,7 @@ def name_is_official(ctx: Context) -> Iterator[Finding]:
     table prints them (01, 02, 03 … instead of 30201 办公费, 30205 水费 …) the names are right and the
     codes local: one warning for the 类, naming each 款 with the code its name has."""
     catalog = _catalog(ctx)
-    runs = renumbered(ctx.doc, catalog)
+    runs = renumbered_in_run(ctx.cache, ctx.doc, catalog)
     for run in runs:
         yield _renumbered_finding(ctx, run)
     for key, line, code, name in coded_names(ctx, skip=_renumbered_pairs(runs)):
@@ -185,7 +197,7 @@ def name_is_current(ctx: Context) -> Iterator[Finding]:
     printed = [(key, line, code, name) for key, line, code, name in coded_names(ctx)
                if name and catalog.get(code, _family(type(code))) is not None]
     printed += [(key, line, subject.code, name) for key, line, subject, name in named_categories(ctx, catalog)]
-    by_table: dict[str, list[tuple[Any, ClassificationCode, str, str]]] = defaultdict(list)
+    by_table: dict[str, list[tuple[Row, ClassificationCode, str, str]]] = defaultdict(list)
     for key, line, code, name in printed:
         match = catalog.match_name(code, name, _family(type(code)))
         if match.kind is MatchKind.FORMER and match.obsolete and match.former is not None:
@@ -201,7 +213,7 @@ def name_is_current(ctx: Context) -> Iterator[Finding]:
                           severity=Severity.INFO if empty else None)
 
 
-def _without_amounts(line: Any) -> bool:
+def _without_amounts(line: Row) -> bool:
     """Whether a row prints no amount other than zero (an empty row of a template)."""
     values = [getattr(line, "amount", None)]
     record = getattr(line, "amounts", None)

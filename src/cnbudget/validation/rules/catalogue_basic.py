@@ -9,10 +9,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import Any
 
 from cnbudget.codes import FunctionCode
-from cnbudget.model import EconomicCategoryAmounts, ExpenditureAmounts
+from cnbudget.model import EconomicCategoryAmounts, ExpenditureAmounts, Row
 from cnbudget.validation.context import Context, figure
 from cnbudget.validation.findings import Finding, Severity
 from cnbudget.validation.registry import rule
@@ -32,7 +31,7 @@ def _subject_name(ctx: Context, code: FunctionCode, printed: str | None) -> str:
     return subject.name if subject is not None else plain(printed)
 
 
-def _project_amount(amounts: Any) -> Decimal | None:
+def _project_amount(amounts: object) -> Decimal | None:
     """The project spending a row prints: 项目支出 of a function table, the whole row of the
     project table (一般公共预算项目支出情况表 holds projects only)."""
     if isinstance(amounts, ExpenditureAmounts):
@@ -54,7 +53,7 @@ def no_projects_under_running_costs(ctx: Context) -> Iterator[Finding]:
     an agency (公用经费 projects, 运转类项目) under 行政运行, so the choice of subject may be the
     province's; the finding asks for it to be confirmed. Subjects are known by their name in the
     catalogue of the document's year (the printed name where the catalogue lacks the code)."""
-    found: dict[FunctionCode, list[tuple[str, Any, Decimal]]] = defaultdict(list)
+    found: dict[FunctionCode, list[tuple[str, Row, Decimal]]] = defaultdict(list)
     for key, table in ctx.doc.tables.present():
         for line in table.rows():
             code = getattr(line, "code", None)
@@ -71,7 +70,7 @@ def no_projects_under_running_costs(ctx: Context) -> Iterator[Finding]:
                           actual=max(_by_table(rows).values()))
 
 
-def _by_table(rows: list[tuple[str, Any, Decimal]]) -> dict[str, Decimal]:
+def _by_table(rows: list[tuple[str, Row, Decimal]]) -> dict[str, Decimal]:
     """Each table's project spending under the code: its code row (for each agency), else the sum of
     the projects printed under it."""
     code_rows: dict[tuple[str, str | None], Decimal] = {}

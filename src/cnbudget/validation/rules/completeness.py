@@ -13,11 +13,19 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import Any
 
 import attrs
 
-from cnbudget.model import TABLE_TITLES, BudgetDisclosure, SummaryRole, Table, ThreePublicTable
+from cnbudget.model import (
+    TABLE_TITLES,
+    BudgetDisclosure,
+    FiscalLine,
+    Row,
+    SummaryLine,
+    SummaryRole,
+    Table,
+    ThreePublicTable,
+)
 from cnbudget.model.fields import zh_label
 from cnbudget.validation.context import Context, figure
 from cnbudget.validation.findings import Finding, Location, Severity
@@ -28,6 +36,7 @@ from cnbudget.validation.rules.completeness_budgets import (
     budget_amounts,
     named_budgets,
     printed_amounts,
+    prints_column,
 )
 from cnbudget.validation.rules.completeness_claims import NoneClaim, none_claims
 from cnbudget.validation.rules.completeness_contents import Announcement, announcements, printed, table_number
@@ -78,7 +87,7 @@ TEMPLATES = (
 def _marks(doc: BudgetDisclosure) -> set[str]:
     marks = printed(doc) | {a.key for a in announcements(doc.contents)}
     for _, table in doc.tables.present():
-        if any(a.column in ("project_operating", "project_specific") for a in printed_amounts(table)):
+        if prints_column(table, ("project_operating", "project_specific")):
             marks.add("project_type_columns")  # 项目支出 split into 其他运转类 and 特定目标类
             break
     return marks
@@ -320,11 +329,11 @@ def absent_budgets_are_absent(ctx: Context) -> Iterator[Finding]:
 # --- lines left over from the template ---------------------------------------------------------------
 
 
-def _function_lines(table: Table) -> list[Any]:
+def _function_lines(table: Table) -> list[SummaryLine | FiscalLine]:
     return [line for line in getattr(table, "expenditure", ()) if line.role is SummaryRole.FUNCTION]
 
 
-def _line_amounts(line: Any) -> list[Decimal]:
+def _line_amounts(line: Row) -> list[Decimal]:
     record = getattr(line, "amounts", None)
     values = [value for _, value in record.columns()] if record is not None else []
     return values or [getattr(line, "amount", Decimal(0))]

@@ -18,7 +18,7 @@ A statement that a table is empty, or that a budget has nothing (“没有使用
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -29,7 +29,7 @@ from cnbudget.model.fields import zh_label
 from cnbudget.validation.tables import describe
 from cnbudget.vocab import FundingSource
 
-__all__ = ["BUDGETS", "TABLE_BUDGET", "Amount", "budget_amounts", "named_budgets", "printed_amounts"]
+__all__ = ["BUDGETS", "TABLE_BUDGET", "Amount", "budget_amounts", "named_budgets", "printed_amounts", "prints_column"]
 
 #: The three budgets and the words that name them.
 BUDGETS: dict[str, str] = {"general_budget": "一般公共预算", "gov_fund": "政府性基金", "soe_capital": "国有资本经营"}
@@ -97,6 +97,33 @@ def printed_amounts(table: Table) -> Iterator[Amount]:
                 yield from _record(line.amounts, describe(line), side)
             elif isinstance(getattr(line, "amount", None), Decimal):  # one amount a row (政府采购)
                 yield Amount(row=describe(line), column="amount", label="金额", value=line.amount, side=side)
+
+
+def prints_column(table: Table, columns: Collection[str]) -> bool:
+    """Whether a row of the table prints an amount in one of ``columns`` (an amount of
+    :func:`printed_amounts` in that column), found without writing out every amount.
+
+    >>> from cnbudget.model import ExpenditureAmounts, ExpenditureTable, FunctionLine
+    >>> table = ExpenditureTable(lines=[FunctionLine(name="合计", amounts=ExpenditureAmounts(total="1", project="1"))])
+    >>> prints_column(table, ("project",)), prints_column(table, ("basic", "reserve"))
+    (True, False)
+    """
+    if isinstance(table, ThreePublicTable):
+        return any(getattr(split, column, None) is not None for _, split in table.items() for column in columns)
+    for field in attrs.fields(type(table)):
+        if not field.metadata.get("rows"):
+            continue
+        line: Any
+        for line in getattr(table, field.name):
+            if isinstance(line, SummaryLine):
+                found = "amount" in columns
+            elif isinstance(getattr(line, "amounts", None), AmountRecord):
+                found = any(getattr(line.amounts, column, None) is not None for column in columns)
+            else:
+                found = "amount" in columns and isinstance(getattr(line, "amount", None), Decimal)
+            if found:
+                return True
+    return False
 
 
 def budget_amounts(table: Table, budget: str) -> list[Amount] | None:

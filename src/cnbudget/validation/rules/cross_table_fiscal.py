@@ -20,7 +20,7 @@ from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from typing import Any
 
-from cnbudget.model import ExpenditureAmounts, SummaryRole
+from cnbudget.model import ExpenditureAmounts, FiscalLine, SummaryLine, SummaryRole
 from cnbudget.model.columns import field_of
 from cnbudget.model.sums import parts_of
 from cnbudget.validation.context import Context
@@ -48,7 +48,7 @@ _USE_ZH = {"basic": "基本支出", "project": "项目支出", "reserve": "单�
            "next_year_carryover": "结转下年资金"}
 
 
-def use_column(line: Any) -> str | None:
+def use_column(line: SummaryLine | FiscalLine) -> str | None:
     """The column of 支出预算总表 a use line (基本支出, 项目支出, 单位预留机动经费) or a 结转下年 line
     stands for, from its words (:func:`cnbudget.model.columns.field_of`).
 
@@ -69,7 +69,7 @@ def _amount(line: Any) -> Decimal:
     return value
 
 
-def _summary_figure(ctx: Context, key: str, line: Any) -> Figure:
+def _summary_figure(ctx: Context, key: str, line: SummaryLine | FiscalLine) -> Figure:
     return Figure(label=f"{ctx.table_name(key)}“{''.join(line.name.split())}”", parts=(_amount(line),),
                   location=Location(table=key, column=use_column(line)))
 
@@ -133,7 +133,7 @@ def fiscal_expenditure_is_budget_tables(ctx: Context) -> Iterator[Finding]:
         yield from made(equal(ctx, total, spent, "财政拨款支出预算表与财政拨款收支总表的支出合计应相等"))
 
 
-def _fiscal_total(line: Any) -> Decimal | None:
+def _fiscal_total(line: FiscalLine) -> Decimal | None:
     """The 合计 column of a line of 财政拨款收支总表's expenditure side."""
     value = line.amounts.total
     return value if isinstance(value, Decimal) else None
@@ -173,7 +173,8 @@ def fiscal_basic_is_basic(ctx: Context) -> Iterator[Finding]:
 # --- spending by use --------------------------------------------------------------------------------
 
 
-def _by_use(ctx: Context, key: str, lines: Sequence[Any], relation: Relation, what: str) -> Iterator[Finding]:
+def _by_use(ctx: Context, key: str, lines: Sequence[SummaryLine | FiscalLine], relation: Relation, what: str
+            ) -> Iterator[Finding]:
     """Each use line of a two-sided table against that column of 支出预算总表's total."""
     for line in lines:
         column = use_column(line)
@@ -187,13 +188,13 @@ def _by_use(ctx: Context, key: str, lines: Sequence[Any], relation: Relation, wh
 _SPLIT = (_BASIC, Column.of("project", "项目支出"))
 
 
-def _split(ctx: Context, lines: Sequence[Any]) -> Iterator[Finding]:
+def _split(ctx: Context, lines: Sequence[SummaryLine]) -> Iterator[Finding]:
     """The Shanghai unit summary's expenditure split (合计 | 人员经费 | 公用经费 | 项目支出) against the
     基本支出 and 项目支出 of 部门支出预算总表, by 类 and in total."""
     if not any(getattr(line, "amounts", None) is not None for line in lines):
         return
     for column in _SPLIT:
-        def amount(line: Any, column: Column = column) -> Decimal | None:
+        def amount(line: SummaryLine, column: Column = column) -> Decimal | None:
             parts = column.get(line.amounts) if line.amounts is not None else None
             return None if parts is None else sum(parts, Decimal(0))
 

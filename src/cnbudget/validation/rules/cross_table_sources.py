@@ -21,7 +21,7 @@ from typing import Any
 
 from cnbudget.classification import COVERED_YEARS, Catalog, MatchKind, catalog
 from cnbudget.codes import ClassificationCode, FunctionCode
-from cnbudget.model import SummaryLine, SummaryRole, ThreePublicTable
+from cnbudget.model import Row, SummaryLine, SummaryRole, ThreePublicTable
 from cnbudget.validation.context import Context
 from cnbudget.validation.findings import Location
 from cnbudget.validation.rules.cross_table_figures import Figure
@@ -100,7 +100,7 @@ CARRYOVER_FIELDS: dict[FundingSource, str] = {
 _PART_OF = re.compile(r"^\s*其中\s*[:：]?\s*")
 
 
-def line_figure(title: str, table: str, line: Any, amount: Decimal, column: str | None = None) -> Figure:
+def line_figure(title: str, table: str, line: Row, amount: Decimal, column: str | None = None) -> Figure:
     """A figure printed on one line of a two-sided table."""
     return Figure(label=f"{title}“{line.name}”", parts=(amount,), location=Location(table=table, column=column))
 

@@ -21,14 +21,13 @@ and always by 类, and their totals.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
-from typing import Any
 
 import attrs
 
 from cnbudget.codes import ClassificationCode
-from cnbudget.model import RowKind
+from cnbudget.model import AmountRecord, CodedRow, RowKind
 from cnbudget.validation.context import Context
 from cnbudget.validation.findings import Finding, Location
 from cnbudget.validation.rules.cross_table_figures import Figure, Relation, equal, keep_finest
@@ -57,9 +56,14 @@ class Column:
         """The column ``name``, else the sum of the fields of the first printed alternative."""
         return cls(name, zh, ((name,), *alternatives))
 
-    def get(self, record: Any) -> tuple[Decimal, ...] | None:
+    def get(self, record: object) -> tuple[Decimal, ...] | None:
         """The printed cells that make the column in ``record``; ``None`` if it is not printed."""
         for fields in self.alternatives:
+            if len(fields) == 1:  # the column itself, read for every row of a table
+                value = getattr(record, fields[0], None)
+                if isinstance(value, Decimal):
+                    return (value,)
+                continue
             values = tuple(getattr(record, field, None) for field in fields)
             printed = tuple(value for value in values if isinstance(value, Decimal))
             if len(printed) == len(values):
@@ -67,13 +71,49 @@ class Column:
         return None
 
 
-@attrs.frozen
-class _Row:
-    code: ClassificationCode | None
-    project: str | None
-    group: tuple[str | None, str | None]
-    parts: tuple[Decimal, ...]
-    line: Any
+_Group = tuple[str | None, str | None]  # a row's agency and agency code
+_Row = CodedRow[ClassificationCode, AmountRecord]
+_Key = tuple[_Group, type, str]  # a group, and a code by its class and digits
+
+
+class _CodeIndex:
+    """Which rows of a table stand for which code in each agency's group, among the rows that print a
+    column: the same for every column those rows print, so built once and shared by their views."""
+
+    def __init__(self, lines: Sequence[_Row], printing: Sequence[int]) -> None:
+        # ``printing``: the positions of the rows that print the column.
+        codes = [lines[i].classification for i in printing]
+        groups = [(lines[i].agency, lines[i].agency_code) for i in printing]
+        coded = [n for n, code in enumerate(codes) if code is not None]
+        self.rows = [printing[n] for n in coded]  # the coded rows, by position in the table
+        total = next((i for i, code in zip(printing, codes, strict=True)
+                      if code is None and lines[i].kind is RowKind.TOTAL), None)
+        if total is None and not coded and len(printing) == 1 and lines[printing[0]].project is None:
+            total = printing[0]  # a table of one uncoded row (the Jiangsu 支出预算总表) is its own total
+        self.total = total
+        self.groups = list(dict.fromkeys(groups[n] for n in coded))
+        # Indexed once: tables of large departments run to thousands of rows. A code is keyed by its
+        # class and digits (what makes two codes equal), which hash without building a key each time.
+        self.printed: dict[_Key, list[int]] = defaultdict(list)
+        above: set[_Key] = set()  # codes with rows (or projects) below them
+        for n in coded:
+            code, group, project = codes[n], groups[n], lines[printing[n]].project
+            assert code is not None
+            family = type(code)
+            if project is None:
+                self.printed[(group, family, code.digits)].append(printing[n])
+            above.update((group, family, ancestor.digits) for ancestor in code.ancestors)
+            if project is not None:
+                above.add((group, family, code.digits))
+        self.leaves: dict[_Key, list[int]] = defaultdict(list)
+        for n in coded:
+            code, group = codes[n], groups[n]
+            assert code is not None
+            family = type(code)
+            if lines[printing[n]].project is not None or (group, family, code.digits) not in above:
+                for level in code.path:
+                    self.leaves[(group, family, level.digits)].append(printing[n])
+        self.codes = {printing[n]: code for n in coded if (code := codes[n]) is not None}
 
 
 class View:
@@ -109,58 +149,49 @@ class View:
 class CodeView(View):
     """One column of a table whose rows carry classification codes."""
 
-    def __init__(self, title: str, table: str, lines: Iterable[Any], column: Column) -> None:
+    def __init__(self, title: str, table: str, lines: Iterable[_Row], column: Column,
+                 indexes: dict[tuple[int, ...], _CodeIndex] | None = None) -> None:
+        """``indexes``: the code indexes of the table's rows by the rows that print a column, where
+        views of the table's other columns are built from the same lines (:func:`table_view`)."""
         self.title, self.table, self.column, self.complete = title, table, column, True
-        rows = []
-        printed = list(lines)
-        self._empty = not printed  # a table printed without a single row (为空表) says "nothing"
-        for line in printed:
-            parts = column.get(line.amounts)
-            if parts is not None:
-                rows.append(_Row(code=line.classification, project=line.project, parts=parts, line=line,
-                                 group=(line.agency, line.agency_code)))
-        self._rows = [row for row in rows if row.code is not None]
-        self._total = next((row for row in rows if row.code is None and row.line.kind is RowKind.TOTAL), None)
-        if self._total is None and not self._rows and len(rows) == 1 and rows[0].project is None:
-            self._total = rows[0]  # a table of one uncoded row (the Jiangsu 支出预算总表) is its own total
-        self._groups = list(dict.fromkeys(row.group for row in self._rows))
-        # Indexed once: tables of large departments run to thousands of rows.
-        self._printed: dict[tuple[Any, ClassificationCode], list[_Row]] = defaultdict(list)
-        above: set[tuple[Any, ClassificationCode]] = set()  # codes with rows (or projects) below them
-        for row in self._rows:
-            assert row.code is not None
-            if row.project is None:
-                self._printed[(row.group, row.code)].append(row)
-            above.update((row.group, ancestor) for ancestor in row.code.ancestors)
-            if row.project is not None:
-                above.add((row.group, row.code))
-        self._leaves: dict[tuple[Any, ClassificationCode], list[_Row]] = defaultdict(list)
-        for row in self._rows:
-            assert row.code is not None
-            if row.project is not None or (row.group, row.code) not in above:
-                for code in row.code.path:
-                    self._leaves[(row.group, code)].append(row)
+        self._lines = list(lines)
+        self._empty = not self._lines  # a table printed without a single row (为空表) says "nothing"
+        self._parts = [column.get(line.amounts) for line in self._lines]
+        printing = tuple(i for i, parts in enumerate(self._parts) if parts is not None)
+        index = indexes.get(printing) if indexes is not None else None
+        if index is None:
+            index = _CodeIndex(self._lines, printing)
+            if indexes is not None:
+                indexes[printing] = index
+        self._index = index
+
+    def _row_parts(self, position: int) -> tuple[Decimal, ...]:
+        parts = self._parts[position]
+        assert parts is not None
+        return parts
 
     def levels(self) -> set[int]:
         """The code levels the table prints."""
-        return {row.code.level for row in self._rows if row.code is not None}
+        return {code.level for code in self._index.codes.values()}
 
     def codes(self, level: int) -> set[ClassificationCode]:
         """Every code of ``level`` printed, or above a printed code."""
-        return {row.code.path[level - 1] for row in self._rows if row.code is not None and row.code.level >= level}
+        return {code.path[level - 1] for code in self._index.codes.values() if code.level >= level}
 
     def amount(self, code: ClassificationCode) -> Figure | None:
         """The printed row of ``code`` in each agency, else the rows below it with nothing below them."""
         parts: list[Decimal] = []
         names: list[str] = []
-        for group in self._groups:
-            printed = self._printed.get((group, code), [])
-            chosen = printed or self._leaves.get((group, code), [])
-            parts.extend(p for row in chosen for p in row.parts)
-            names.extend(row.line.name for row in printed)
+        index = self._index
+        family, digits = type(code), code.digits
+        for group in index.groups:
+            printed = index.printed.get((group, family, digits), [])
+            chosen = printed or index.leaves.get((group, family, digits), [])
+            parts.extend(p for row in chosen for p in self._row_parts(row))
+            names.extend(self._lines[row].name for row in printed)
         if not parts:
             return None
-        agencies = {group[0] for group in self._groups}
+        agencies = {group[0] for group in index.groups}
         name = f" {names[0]}" if names and names[0] else ""
         return Figure(label=f"{self.title} {code}{name}“{self.column.zh}”", parts=tuple(parts),
                       location=Location(table=self.table, code=str(code), column=self.column.name,
@@ -171,8 +202,8 @@ class CodeView(View):
         if self._empty:
             return Figure(label=f"{self.title}（空表）“{self.column.zh}”", parts=(Decimal(0),),
                           location=Location(table=self.table, column=self.column.name))
-        if self._total is not None:
-            return Figure(label=f"{self.title}合计“{self.column.zh}”", parts=self._total.parts,
+        if self._index.total is not None:
+            return Figure(label=f"{self.title}合计“{self.column.zh}”", parts=self._row_parts(self._index.total),
                           location=Location(table=self.table, column=self.column.name))
         categories = [self.amount(code) for code in sorted(self.codes(1), key=str)]
         found = [figure for figure in categories if figure is not None]
@@ -281,5 +312,10 @@ def table_view(ctx: Context, key: str, column: Column) -> CodeView:
     without a valid code is read under the code the catalogue places it at (see
     :mod:`~cnbudget.validation.rules.placement`). Built once per run: views are never changed once built,
     and several rules look at the same columns."""
-    return ctx.cache.get(("table view", column), lambda: CodeView(
-        ctx.table_name(key), key, with_codes(ctx.catalog, getattr(ctx.doc.tables, key).lines), column), table=key)
+    def view() -> CodeView:
+        lines = ctx.cache.get("placed lines", lambda: with_codes(ctx.catalog, getattr(ctx.doc.tables, key).lines),
+                              table=key)
+        indexes: dict[tuple[int, ...], _CodeIndex] = ctx.cache.get("code indexes", dict, table=key)
+        return CodeView(ctx.table_name(key), key, lines, column, indexes)
+
+    return ctx.cache.get(("table view", column), view, table=key)

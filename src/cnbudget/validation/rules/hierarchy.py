@@ -19,10 +19,19 @@ from typing import Any
 
 import attrs
 
-from cnbudget.model import AmountRecord, ProcurementLine, SummaryRole
+from cnbudget.model import (
+    AmountRecord,
+    FiscalLine,
+    FiscalSummaryTable,
+    ProcurementLine,
+    Row,
+    SummaryLine,
+    SummaryRole,
+    SummaryTable,
+)
 from cnbudget.model.fields import zh_label
 from cnbudget.model.sums import identities
-from cnbudget.money import Consistency, check_sum
+from cnbudget.money import SummedParts, sum_differs, sum_parts
 from cnbudget.validation.context import Context, figure
 from cnbudget.validation.findings import Finding, Location
 from cnbudget.validation.registry import rule
@@ -45,6 +54,9 @@ TWO_SIDED_TABLES = ("summary", "fiscal_summary")
 
 _MAX_NAMED = 8  # children a message lists before "等 N 行"
 
+# A row that prints one amount (``amount``): a source of the Jiangsu 收入预算总表, a 政府采购 row.
+OneAmountLine = SummaryLine | ProcurementLine
+
 
 # --- reading rows ---------------------------------------------------------------------------------
 
@@ -53,24 +65,43 @@ def _values(line: Any) -> dict[str, Decimal | None]:
     """Every column of the row by field name; ``None`` where the template does not print it."""
     record = getattr(line, "amounts", None)
     if isinstance(record, AmountRecord):
-        return {field.name: getattr(record, field.name) for field in attrs.fields(type(record))}  # type: ignore[arg-type]
+        return {name: getattr(record, name) for name in _columns(record)}
     return {"amount": line.amount}
 
 
-def _column_zh(line: Any, column: str) -> str:
+def _value(line: Any, column: str) -> Decimal | None:
+    """``_values(line).get(column)``, without reading the row's other columns."""
+    record = getattr(line, "amounts", None)
+    if isinstance(record, AmountRecord):
+        return getattr(record, column) if column in _columns(record) else None
+    return line.amount if column == "amount" else None
+
+
+def _columns(record: AmountRecord) -> tuple[str, ...]:
+    """The field names of an amount record, in order."""
+    kind: Any = type(record)  # a class is hashable, whatever its instances' __hash__ says to mypy
+    return _field_names(kind)
+
+
+@functools.cache
+def _field_names(kind: Any) -> tuple[str, ...]:
+    return tuple(field.name for field in attrs.fields(kind))  # the same for every run
+
+
+def _column_zh(line: Row, column: str) -> str:
     record = getattr(line, "amounts", None)
     owner: Any = type(record) if isinstance(record, AmountRecord) else type(line)
     return zh_label(attrs.fields_dict(owner)[column])
 
 
-def _row_name(line: Any) -> str:
+def _row_name(line: Row) -> str:
     if getattr(line, "code", None) is None and getattr(line, "gov_code", None) is None and not (
             line.agency or line.agency_code or line.project):
         return "".join(line.name.split()) or "合计行"
     return describe(line)
 
 
-def _child_name(line: Any, code_of: CodeOf) -> str:
+def _child_name(line: Row, code_of: CodeOf) -> str:
     if line.project is not None:
         return str(line.project)
     code = code_of(line)
@@ -84,7 +115,7 @@ def _listing(names: Sequence[str]) -> str:
     return shown if len(names) <= _MAX_NAMED else f"{shown}等 {len(names)} 行"
 
 
-def _child_kind(line: Any, code_of: CodeOf) -> str:
+def _child_kind(line: Row, code_of: CodeOf) -> str:
     if line.project is not None:
         return "项目"
     code = code_of(line)
@@ -93,11 +124,41 @@ def _child_kind(line: Any, code_of: CodeOf) -> str:
     return "单位"
 
 
-def _identity(s: Sum, lines: Sequence[Any], code_of: CodeOf) -> str:
+class _Rows:
+    """Rows that add up to a parent row, read once for every parent held against them (a table
+    may print its 合计 more than once): each column's figures added, and the rows' places."""
+
+    def __init__(self, table: str, lines: Sequence[Row]) -> None:
+        self.table, self.lines = table, lines
+        self._summed: dict[str, SummedParts | None] = {}
+        self._places: dict[str, tuple[Location, ...]] = {}
+        self._words: dict[CodeOf, tuple[str, str]] = {}
+
+    def summed(self, column: str) -> SummedParts | None:
+        """The rows' figures in ``column`` added; ``None`` where a row does not print the column."""
+        if column not in self._summed:
+            parts = [_value(line, column) for line in self.lines]
+            self._summed[column] = None if any(p is None for p in parts) else sum_parts(
+                [p for p in parts if p is not None])
+        return self._summed[column]
+
+    def places(self, column: str) -> tuple[Location, ...]:
+        """Where the rows print ``column`` (written only for a sum that does not hold)."""
+        if column not in self._places:
+            self._places[column] = tuple(location(self.table, line, column) for line in self.lines)
+        return self._places[column]
+
+    def words(self, code_of: CodeOf) -> tuple[str, str]:
+        """The rows named (21011、21015) and their kinds (款、项), as messages list them."""
+        if code_of not in self._words:
+            self._words[code_of] = (_listing([_child_name(k, code_of) for k in self.lines]),
+                                    "、".join(dict.fromkeys(_child_kind(k, code_of) for k in self.lines)))
+        return self._words[code_of]
+
+
+def _identity(s: Sum, lines: Sequence[Row], kids: _Rows, code_of: CodeOf) -> str:
     """The identity in words, naming the rows that should add up (类 = 所属款之和（21011、21015）)."""
-    kids = [lines[i] for i in s.children]
-    names = _listing([_child_name(k, code_of) for k in kids])
-    kinds = "、".join(dict.fromkeys(_child_kind(k, code_of) for k in kids))
+    names, kinds = kids.words(code_of)
     if s.part is Part.AGENCY:
         return f"单位小计 = 该单位各行之和（{names}）"
     if s.part is Part.TOTAL:
@@ -112,23 +173,22 @@ def _identity(s: Sum, lines: Sequence[Any], code_of: CodeOf) -> str:
 # --- checking sums ---------------------------------------------------------------------------------
 
 
-def _check(ctx: Context, table: str, lines: Sequence[Any], s: Sum, code_of: CodeOf) -> Iterator[Finding]:
-    """Hold the parent row of ``s`` against its children in every column all of them print."""
+def _check(ctx: Context, table: str, lines: Sequence[Row], s: Sum, kids: _Rows,
+           code_of: CodeOf) -> Iterator[Finding]:
+    """Hold the parent row of ``s`` against its children (``kids``) in every column all of them print."""
     parent = lines[s.parent]
-    kids = [lines[i] for i in s.children]
-    kid_values = [_values(k) for k in kids]
     what = ""  # the identity in words, written once a sum does not hold
     found: list[tuple[str, Finding]] = []
     for column, total in _values(parent).items():
-        parts = [values.get(column) for values in kid_values]
-        if total is None or any(p is None for p in parts):
+        parts = kids.summed(column) if total is not None else None
+        if total is None or parts is None:
             continue
-        result = check_sum(total, [p for p in parts if p is not None])
-        if result.status is Consistency.EXACT:
+        result = sum_differs(total, parts)
+        if result is None:
             continue  # the message and places are written only for a sum that does not hold
-        what = what or _identity(s, lines, code_of)
+        what = what or _identity(s, lines, kids, code_of)
         where = f"{ctx.table_name(table)} {_row_name(parent)}“{_column_zh(parent, column)}”"
-        places = [location(table, parent, column), *(location(table, k, column) for k in kids)]
+        places = [location(table, parent, column), *kids.places(column)]
         finding = ctx.judge(result, where=where, what=what, locations=places)
         if finding is not None:
             found.append((column, finding))
@@ -140,7 +200,7 @@ def _check(ctx: Context, table: str, lines: Sequence[Any], s: Sum, code_of: Code
     yield from (finding for _, finding in found if finding.severity is not ctx.rule.severity)
 
 
-def _misplaced(ctx: Context, table: str, parent: Any, what: str,
+def _misplaced(ctx: Context, table: str, parent: Row, what: str,
                found: Sequence[tuple[str, Finding]]) -> Finding | None:
     """One finding for a row whose figures are all there but under other columns (错栏): the columns
     that fail hold, between them, exactly the figures the rows below put in them."""
@@ -164,22 +224,25 @@ def _sums(ctx: Context, tables: Iterable[str], parts: Iterable[Part], code_of: C
     wanted = set(parts)
     for key in tables:
         table = getattr(ctx.doc.tables, key)
-        if table is None:
-            continue
+        if table is None or ctx.cache.changed not in (None, key):
+            continue  # a rerun with one table changed: another table's sums are as first found
         lines, sums = ctx.cache.get(("outline", code_of, lines_of),
                                     functools.partial(_outlined, ctx, table, code_of, lines_of), table=key)
+        kids: dict[tuple[int, ...], _Rows] = {}  # parents of the same rows share their reading
         for s in sums:
             if s.part in wanted:
-                yield from _check(ctx, key, lines, s, code_of)
+                if s.children not in kids:
+                    kids[s.children] = _Rows(key, [lines[i] for i in s.children])
+                yield from _check(ctx, key, lines, s, kids[s.children], code_of)
 
 
-def _outlined(ctx: Context, table: Any, code_of: CodeOf, lines_of: str) -> tuple[list[Any], list[Sum]]:
+def _outlined(ctx: Context, table: Any, code_of: CodeOf, lines_of: str) -> tuple[Sequence[Row], list[Sum]]:
     """A table's rows and the sums among them: derived once per run, for every rule that checks them."""
     lines = _function_lines(table) if lines_of == "expenditure" else with_codes(ctx.catalog, list(table.rows()))
     return lines, outline(lines, code_of)
 
 
-def _function_lines(table: Any) -> list[Any]:
+def _function_lines(table: SummaryTable | FiscalSummaryTable) -> list[SummaryLine | FiscalLine]:
     """The function 类/款 lines of a two-sided table's expenditure side."""
     return [line for line in table.expenditure if line.role is SummaryRole.FUNCTION]
 
@@ -261,30 +324,33 @@ def _summary_side(ctx: Context, key: str) -> Iterator[Finding]:
     ways = [(parts, f"各{kind}之和（{_listing([str(p.code or ''.join(p.name.split())) for p in parts])}）")
             for parts, kind in ((tops, "类支出"), (uses, "用途支出")) if parts]
     for parts, words in ways:
+        rows = _Rows(key, parts)  # read once for every 本年支出合计 line held against them
         for line in current:
-            yield from _side_sum(ctx, key, line, parts, f"本年支出合计 = {words}")
+            yield from _side_sum(ctx, key, line, rows, f"本年支出合计 = {words}")
         if current:
             continue
         what = f"支出总计 = {words}" + "".join(f" + {''.join(c.name.split())}" for c in carried)
         for line in totals:
-            yield from _side_sum(ctx, key, line, [*parts, *carried], what)
+            yield from _side_sum(ctx, key, line, _Rows(key, [*parts, *carried]), what)
     if current:
         what = "支出总计 = 本年支出合计" + "".join(f" + {''.join(c.name.split())}" for c in carried)
         for line in totals:
-            yield from _side_sum(ctx, key, line, [*current[:1], *carried], what)
+            yield from _side_sum(ctx, key, line, _Rows(key, [*current[:1], *carried]), what)
 
 
-def _side_sum(ctx: Context, key: str, parent: Any, parts: Sequence[Any], what: str) -> Iterator[Finding]:
-    kid_values = [_values(p) for p in parts]
+def _side_sum(ctx: Context, key: str, parent: Row, parts: _Rows, what: str) -> Iterator[Finding]:
     for column, total in _values(parent).items():
-        values = [v.get(column) for v in kid_values]
-        if total is None or any(v is None for v in values):
+        summed = parts.summed(column) if total is not None else None
+        if total is None or summed is None:
             continue
+        result = sum_differs(total, summed)
+        if result is None:
+            continue  # the message and places are written only for a sum that does not hold
         where = f"{ctx.table_name(key)}“{''.join(parent.name.split())}”"
         if column != "amount":
             where += f"“{_column_zh(parent, column)}”"
-        places = [Location(table=key, column=column), *(location(key, p, column) for p in parts)]
-        found = ctx.check_sum(total, [v for v in values if v is not None], where=where, what=what, locations=places)
+        places = [Location(table=key, column=column), *parts.places(column)]
+        found = ctx.judge(result, where=where, what=what, locations=places)
         if found is not None:
             yield found
 
@@ -327,7 +393,8 @@ def three_public_adds_up(ctx: Context) -> Iterator[Finding]:
                 yield found
 
 
-def _lines_sum(ctx: Context, key: str, parent: Any, parts: Sequence[Any], what: str) -> Finding | None:
+def _lines_sum(ctx: Context, key: str, parent: OneAmountLine, parts: Sequence[OneAmountLine], what: str
+               ) -> Finding | None:
     """Hold a one-amount row (``amount``) against rows below it."""
     where = f"{ctx.table_name(key)}“{_row_name(parent)}”"
     places = [location(key, parent, "amount"), *(location(key, p, "amount") for p in parts)]

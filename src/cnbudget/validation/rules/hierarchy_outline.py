@@ -33,17 +33,16 @@ import enum
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from decimal import Decimal
-from typing import Any
 
 import attrs
 
 from cnbudget.codes import ClassificationCode
-from cnbudget.model import AmountRecord, is_subtotal_label, is_total_label
+from cnbudget.model import AmountRecord, Row, is_subtotal_label, is_total_label
 
 __all__ = ["CodeOf", "Part", "Sum", "gov_code", "main_code", "outline"]
 
 #: How a row's classification code is read (the 部门 or the 政府 economic code, say).
-CodeOf = Callable[[Any], ClassificationCode | None]
+CodeOf = Callable[[Row], ClassificationCode | None]
 
 
 class Part(enum.Enum):
@@ -65,7 +64,7 @@ class Sum:
     children: tuple[int, ...]
 
 
-def main_code(line: Any) -> ClassificationCode | None:
+def main_code(line: Row) -> ClassificationCode | None:
     """The row's own classification code (功能分类, or the 部门 economic code).
 
     >>> from cnbudget.codes import EconomicCode
@@ -77,7 +76,7 @@ def main_code(line: Any) -> ClassificationCode | None:
     return code if isinstance(code, ClassificationCode) else None
 
 
-def gov_code(line: Any) -> ClassificationCode | None:
+def gov_code(line: Row) -> ClassificationCode | None:
     """The 政府预算支出经济分类 code, where it orders the row: a 类 only on a row without a 部门 code
     (a 部门 类 maps onto several 政府 类, so a row printing both is not a 政府 subtotal).
 
@@ -102,11 +101,11 @@ class _Role(enum.Enum):
     IGNORED = "ignored"
 
 
-def _has_code(line: Any) -> bool:
+def _has_code(line: Row) -> bool:
     return any(isinstance(getattr(line, name, None), ClassificationCode) for name in ("code", "gov_code"))
 
 
-def _role(line: Any, code_of: CodeOf, position: int, count: int) -> _Role:
+def _role(line: Row, code_of: CodeOf, position: int, count: int) -> _Role:
     if line.project is not None:
         return _Role.PROJECT
     if code_of(line) is not None:
@@ -122,7 +121,7 @@ def _role(line: Any, code_of: CodeOf, position: int, count: int) -> _Role:
     return _Role.IGNORED
 
 
-def _same_agency(a: Any, b: Any) -> bool:
+def _same_agency(a: Row, b: Row) -> bool:
     if a.agency_code is not None and b.agency_code is not None:
         return bool(a.agency_code == b.agency_code)
     if a.agency is not None and b.agency is not None:
@@ -130,11 +129,11 @@ def _same_agency(a: Any, b: Any) -> bool:
     return True
 
 
-def _has_agency(line: Any) -> bool:
+def _has_agency(line: Row) -> bool:
     return line.agency is not None or line.agency_code is not None
 
 
-def _is_blank(line: Any) -> bool:
+def _is_blank(line: Row) -> bool:
     record = getattr(line, "amounts", None)
     values = [v for _, v in record.columns()] if isinstance(record, AmountRecord) else [getattr(line, "amount", 0)]
     return all(v == Decimal(0) for v in values)
@@ -143,11 +142,11 @@ def _is_blank(line: Any) -> bool:
 @attrs.define
 class _Group:
     agency: int | None  # the agency row that opens it
-    key: Any  # the row whose agency the group is (its agency row, or its first row naming one)
+    key: Row | None  # the row whose agency the group is (its agency row, or its first row naming one)
     rows: list[int] = attrs.field(factory=list)
 
 
-def _groups(lines: Sequence[Any], roles: list[_Role]) -> list[_Group]:
+def _groups(lines: Sequence[Row], roles: list[_Role]) -> list[_Group]:
     groups = [_Group(agency=None, key=None)]
     for index, (line, role) in enumerate(zip(lines, roles, strict=True)):
         current = groups[-1]
@@ -170,12 +169,13 @@ def _nearest(occurrences: list[int], index: int) -> int:
     return occurrences[before - 1] if before else occurrences[0]
 
 
-def _parents(lines: Sequence[Any], roles: list[_Role], rows: list[int], code_of: CodeOf) -> dict[int, int | None]:
-    printed: dict[ClassificationCode, list[int]] = defaultdict(list)
+def _parents(lines: Sequence[Row], roles: list[_Role], rows: list[int], code_of: CodeOf) -> dict[int, int | None]:
+    # Codes keyed by class and digits (what makes two codes equal), hashed without building a key.
+    printed: dict[tuple[type, str], list[int]] = defaultdict(list)
     for index in rows:
         code = code_of(lines[index])
         if roles[index] is _Role.CODED and code is not None:
-            printed[code].append(index)
+            printed[(type(code), code.digits)].append(index)
     parents: dict[int, int | None] = {}
     above: int | None = None  # the coded row printed last
     for index in rows:
@@ -186,8 +186,9 @@ def _parents(lines: Sequence[Any], roles: list[_Role], rows: list[int], code_of:
         else:
             own = (code,) if roles[index] is _Role.PROJECT else ()
             for candidate in (*own, *reversed(code.ancestors)):
-                if candidate in printed:
-                    parent = _nearest(printed[candidate], index)
+                key = (type(candidate), candidate.digits)
+                if key in printed:
+                    parent = _nearest(printed[key], index)
                     break
         parents[index] = parent
         if roles[index] is _Role.CODED:
@@ -195,7 +196,7 @@ def _parents(lines: Sequence[Any], roles: list[_Role], rows: list[int], code_of:
     return parents
 
 
-def _coded_part(lines: Sequence[Any], roles: list[_Role], parent: int, children: list[int],
+def _coded_part(lines: Sequence[Row], roles: list[_Role], parent: int, children: list[int],
                 code_of: CodeOf) -> Part:
     code = code_of(lines[parent])
     assert code is not None
@@ -205,7 +206,7 @@ def _coded_part(lines: Sequence[Any], roles: list[_Role], parent: int, children:
     return Part.CATEGORY if code.level == 1 else Part.SECTION
 
 
-def _by_code(lines: Sequence[Any], agencies: list[int]) -> dict[int, list[int]]:
+def _by_code(lines: Sequence[Row], agencies: list[int]) -> dict[int, list[int]]:
     """Agency rows held by the agency row whose 单位代码 is the longest proper prefix of theirs."""
     coded = {a: str(lines[a].agency_code) for a in agencies if lines[a].agency_code}
     first_with: dict[str, int] = {}  # each code's first agency row: the one kept among equal holders
@@ -221,13 +222,13 @@ def _by_code(lines: Sequence[Any], agencies: list[int]) -> dict[int, list[int]]:
     return held
 
 
-def _total_amount(line: Any) -> Decimal | None:
+def _total_amount(line: Row) -> Decimal | None:
     record = getattr(line, "amounts", None)
     value = getattr(record, "total", None) if isinstance(record, AmountRecord) else getattr(line, "amount", None)
     return value if isinstance(value, Decimal) else None
 
 
-def _department(lines: Sequence[Any], roles: list[_Role], groups: list[_Group]) -> dict[int, list[int]]:
+def _department(lines: Sequence[Row], roles: list[_Role], groups: list[_Group]) -> dict[int, list[int]]:
     """Agencies printed without codes: the first agency row holds the agency rows after it when it has no
     rows of its own, is followed at once by an agency row, and prints the table's total (a department
     printed over its units); a flat list of agencies does not satisfy the last two."""
@@ -250,7 +251,7 @@ def _department(lines: Sequence[Any], roles: list[_Role], groups: list[_Group]) 
     return {head: units}
 
 
-def _agency_children(lines: Sequence[Any], roles: list[_Role], groups: list[_Group]) -> dict[int, list[int]]:
+def _agency_children(lines: Sequence[Row], roles: list[_Role], groups: list[_Group]) -> dict[int, list[int]]:
     """Agency rows held by other agency rows: by 单位代码, else a department row above its units."""
     agencies = [g.agency for g in groups if g.agency is not None]
     if any(lines[a].agency_code for a in agencies):
@@ -258,7 +259,7 @@ def _agency_children(lines: Sequence[Any], roles: list[_Role], groups: list[_Gro
     return _department(lines, roles, groups)
 
 
-def outline(lines: Sequence[Any], code_of: CodeOf = main_code) -> list[Sum]:
+def outline(lines: Sequence[Row], code_of: CodeOf = main_code) -> list[Sum]:
     """Every printed row with rows that should add up to it, in the order of the printed rows' groups
     (the rows of a table model: they carry ``name``, ``agency``, ``agency_code`` and ``project``)."""
     roles = [_role(line, code_of, i, len(lines)) for i, line in enumerate(lines)]

@@ -22,7 +22,7 @@ import attrs
 
 from cnbudget.classification import COVERED_YEARS, Catalog, catalog
 from cnbudget.codes import ClassificationCode, FunctionCode
-from cnbudget.model import SummaryRole
+from cnbudget.model import SummaryRole, Tables, ThreePublicTable
 from cnbudget.model.fields import zh_label
 from cnbudget.validation.context import Context
 from cnbudget.validation.findings import Location
@@ -70,7 +70,7 @@ _GENERAL_TOTAL = re.compile(r"一般公共预算(?:当年)?(?:财政)?(?:拨款)
 _CARRYOVER_TOTAL = re.compile(r"(?:上半?年)?结转(?:结余)?(?:资金|预算)?")
 
 
-def _tables(ctx: Context) -> Any:
+def _tables(ctx: Context) -> Tables:
     return ctx.doc.tables
 
 
@@ -314,7 +314,7 @@ def _three_public(ctx: Context, item: Placed) -> list[Figure]:
                    location=Location(table="three_public", column=field))]
 
 
-def split_name(table: Any, field: str) -> str:
+def split_name(table: ThreePublicTable, field: str) -> str:
     """The Chinese name of a "三公" item (from the model's labels)."""
     return zh_label(attrs.fields_dict(type(table))[field])
 

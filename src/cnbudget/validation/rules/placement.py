@@ -33,14 +33,15 @@ import attrs
 from cnbudget.classification import Catalog
 from cnbudget.classification.names import normalise_name
 from cnbudget.codes import ClassificationCode, EconomicCode, FunctionCode
-from cnbudget.model import BudgetDisclosure, is_subtotal_label, is_total_label
+from cnbudget.model import BudgetDisclosure, Row, is_subtotal_label, is_total_label
+from cnbudget.validation.run_cache import RunCache
 
-__all__ = ["Renumbered", "misplaced", "renumbered", "with_codes"]
+__all__ = ["Renumbered", "misplaced", "renumbered", "renumbered_in_run", "with_codes"]
 
 _MAX_LEVEL = 3
 
 
-def _candidate(line: Any) -> bool:
+def _candidate(line: Row) -> bool:
     """A row that should carry a code: it has a name, no code, no agency or project, and is no total."""
     if not hasattr(line, "code") or getattr(line, "code", None) is not None:
         return False
@@ -52,7 +53,7 @@ def _candidate(line: Any) -> bool:
     return bool(name) and not is_total_label(name) and not is_subtotal_label(name)
 
 
-def misplaced(catalog: Catalog, lines: Sequence[Any]) -> dict[int, tuple[ClassificationCode, Any]]:
+def misplaced(catalog: Catalog, lines: Sequence[Row]) -> dict[int, tuple[ClassificationCode, Any]]:
     """Rows (by index) printed without a code that the catalogue places, with the code and the coded
     row above them that places them."""
     found: dict[int, tuple[ClassificationCode, Any]] = {}
@@ -125,10 +126,15 @@ def _name_fits(catalog: Catalog, line: Any) -> bool:
         line.code, name, "economic").ok)
 
 
-def _named_code(catalog: Catalog, category: ClassificationCode, line: Any) -> ClassificationCode | None:
+def _named_code(catalog: Catalog, category: ClassificationCode, line: Row) -> ClassificationCode | None:
     """The 款 of ``category`` the row's name is the name of, if exactly one."""
     if catalog.get(category, "economic") is None:
         return None
     codes = {s.code for s in catalog.find("".join(line.name.split()), under=category, family="economic")
              if s.code.level == 2}
     return codes.pop() if len(codes) == 1 else None
+
+
+def renumbered_in_run(cache: RunCache, doc: BudgetDisclosure, catalog: Catalog) -> list[Renumbered]:
+    """:func:`renumbered`, found once per validation run for the rules that ask."""
+    return cache.get("renumbered", lambda: renumbered(doc, catalog))

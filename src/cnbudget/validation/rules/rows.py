@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
-from typing import Any
+from typing import NamedTuple
 
 import attrs
 
-from cnbudget.model import AmountRecord, BudgetDisclosure
+from cnbudget.model import AmountRecord, BudgetDisclosure, Row
 from cnbudget.model.fields import zh_label
 from cnbudget.model.sums import Identity, identities
-from cnbudget.money import Consistency, check_sum
+from cnbudget.money import sum_differs, sum_parts
 from cnbudget.validation.context import Context
 from cnbudget.validation.findings import Finding
 from cnbudget.validation.registry import rule
@@ -31,13 +31,13 @@ def _label(record: type, total: str, parts: tuple[str, ...]) -> str:
     return f"{zh_label(fields[total])} = " + " + ".join(zh_label(fields[p]) for p in parts)
 
 
-@attrs.frozen
-class _RowIdentity:
-    """One identity one row must satisfy, with where to report it."""
+class _RowIdentity(NamedTuple):
+    """One identity one row must satisfy, with where to report it (a plain tuple: a document has
+    one for every row and column tree node)."""
 
     record: AmountRecord
     table: str
-    line: Any
+    line: Row | None  # None for an item of the "三公" table
     row_name: str | None
     identity: Identity
     item: str | None = None  # the "三公" item the record splits, where it is one
@@ -56,7 +56,8 @@ def _row_identities(doc: BudgetDisclosure) -> dict[str, list[_RowIdentity]]:
     """Every identity every row of ``doc`` must satisfy, by the rule that checks it, in row order."""
     by_rule: dict[str, list[_RowIdentity]] = defaultdict(list)
 
-    def add(record: AmountRecord, table: str, line: Any, row_name: str | None = None, item: str | None = None) -> None:
+    def add(record: AmountRecord, table: str, line: Row | None, row_name: str | None = None,
+            item: str | None = None) -> None:
         printed = tuple(name for name, _ in record.columns())
         for identity in identities(type(record), printed):
             by_rule[identity.rule].append(_RowIdentity(record, table, line, row_name, identity, item))
@@ -80,9 +81,9 @@ def _check_identities(ctx: Context) -> Iterator[Finding]:
     that the running rule checks; the message is written only for an identity that does not hold."""
     for row in ctx.cache.get("row identities", lambda: _row_identities(ctx.doc)).get(ctx.rule.id, ()):
         record, identity = row.record, row.identity
-        result = check_sum(getattr(record, identity.total), [getattr(record, p) for p in identity.parts])
-        if result.status is Consistency.EXACT:
-            continue
+        result = sum_differs(getattr(record, identity.total), sum_parts([getattr(record, p) for p in identity.parts]))
+        if result is None:
+            continue  # the message and place are written only for an identity that does not hold
         found = ctx.judge(result, where=f"{ctx.table_name(row.table)} {row.row_name or describe(row.line)}",
                           what=_label(type(record), identity.total, identity.parts),
                           locations=[location(row.table, row.line, row.column)])

@@ -1,0 +1,153 @@
+"""The sums a parent row's parts can make that meet the parent (分项之和与合计的对照), for placing
+a tree of sums (:func:`~cnbudget.readers.flat.placing.place`).
+
+Each part (a child row) offers its candidates, each a *vector*: per column its figure and rounding
+allowance, whole numbers of the table's :class:`~cnbudget.readers.flat.scaled.Scale`, interleaved
+(value, allowance, value, allowance …). The parts' sums are folded in part by part: each distinct
+sum keeps how many ways make it (1, or 2 for "two or more") and up to two *witnesses* (the
+candidate each part took), in the order a plain enumeration meets them.
+
+Only the sums that meet some candidate of the parent matter. The last part is therefore not added
+to every sum of the others: for each candidate of the parent and each candidate of the last part,
+the sums of the others that can complete it are looked up by their figure in one column (within
+the rounding allowance), and only those are added. The sums kept, their ways and witnesses are
+exactly those of the plain enumeration restricted to the sums that meet a parent candidate.
+
+>>> one, two = (100, 5), (200, 5)          # 0.10 and 0.20 in a table printed to the cent
+>>> parts = [[(0, one, 1)], [(0, one, 1), (1, two, 1)]]
+>>> [(count, [key for key, _ in meeting]) for count, meeting in meeting_sums(parts, [(200, 5), (300, 5)])]
+[(1, [(200, 10)]), (1, [(300, 10)])]
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Sequence
+
+import attrs
+
+__all__ = ["Meeting", "Option", "Vector", "add", "meeting_sums", "meets"]
+
+#: Per column the value and its rounding allowance, interleaved, in the table's scale.
+Vector = tuple[int, ...]
+#: One candidate of a part: its index among the part's candidates, its vector, and the ways its own
+#: parts allow it (1 or 2).
+Option = tuple[int, Vector, int]
+#: The sums of the parts that meet one parent candidate, each with a witness: per part the index of
+#: the candidate it took.
+Meeting = list[tuple[Vector, tuple[int, ...]]]
+
+_MAX_SUMS = 50_000  # distinct sums of one identity's parts followed
+
+
+def add(left: Vector, right: Vector) -> Vector:
+    """The sum of two vectors: values add, allowances add."""
+    return tuple(map(operator.add, left, right))
+
+
+def meets(total: Vector, parts: Vector) -> bool:
+    """Whether a printed total can be the sum of printed parts, rounding aside (as
+    :func:`~cnbudget.money.check_sum`: the ranges of the two meet in every column)."""
+    return all(abs(total[i] - parts[i]) <= total[i + 1] + parts[i + 1] for i in range(0, len(total), 2))
+
+
+@attrs.define
+class _Fold:
+    """Per distinct sum, in the order first met: the ways that make it (at most 2) and up to two
+    witnesses."""
+
+    ways: dict[Vector, int]
+    witnesses: dict[Vector, list[tuple[int, ...]]]
+
+    def take(self, key: Vector, count: int, witnesses: Sequence[tuple[int, ...]], index: int, part_ways: int,
+             ) -> None:
+        """Record the sum ``key`` made by the ``count`` ways behind ``witnesses`` and the part's
+        candidate ``index`` (which its own parts allow ``part_ways`` ways)."""
+        self.ways[key] = min(2, self.ways.get(key, 0) + count * part_ways)
+        kept = self.witnesses.setdefault(key, [])
+        for witness in witnesses:
+            if len(kept) < 2:
+                kept.append((*witness, index))
+
+
+def meeting_sums(parts: Sequence[Sequence[Option]], totals: Sequence[Vector]) -> list[tuple[int, Meeting]] | None:
+    """For each parent candidate (``totals``), the ways (0, 1 or 2: "two or more") the parts' sums
+    meet it and those sums with their witnesses, in the order a plain enumeration makes them
+    (``None``: too many sums to follow)."""
+    width = len(totals[0]) if totals else 0
+    looked_up = parts[-1:] if width else ()  # with no column to look sums up by, every sum is made
+    fold = _Fold(ways={(0,) * width: 1}, witnesses={(0,) * width: [()]})
+    for options in parts[:len(parts) - len(looked_up)]:
+        following = _Fold(ways={}, witnesses={})
+        for key, count in fold.ways.items():
+            for index, vector, part_ways in options:
+                following.take(add(key, vector), count, fold.witnesses[key], index, part_ways)
+        if len(following.ways) > _MAX_SUMS:
+            return None
+        fold = following
+    if looked_up:
+        fold, meeting_keys = _last_part(fold, looked_up[0], totals)
+    else:
+        meeting_keys = [[key for key in fold.ways if meets(total, key)] for total in totals]
+    return [(min(2, sum(fold.ways[key] for key in keys)),
+             [(key, witness) for key in keys for witness in fold.witnesses[key]]) for keys in meeting_keys]
+
+
+def _last_part(
+    fold: _Fold, options: Sequence[Option], totals: Sequence[Vector]
+) -> tuple[_Fold, list[list[Vector]]]:
+    """The fold with the last part added, kept to the sums that meet some total, and for each total
+    the sums that meet it in the order the fold first made them."""
+    keys = list(fold.ways)
+    vectors = [vector for _, vector, _ in options]
+    # Within the allowance of each other in every column, two vectors have fingerprints within the
+    # weighted allowances of each other: a sum that completes a total lies in the bucket of the
+    # fingerprint it needs or in one beside it.
+    allowance = sum(_weight(column) * max(vector[column + 1] for vector in group)
+                    for column in range(0, len(totals[0]), 2) for group in (totals, keys, vectors))
+    bucket_width = max(2 * allowance, 1)
+    key_prints = [_fingerprint(key) for key in keys]
+    buckets: dict[int, list[int]] = {}
+    for position, key_print in enumerate(key_prints):
+        buckets.setdefault(key_print // bucket_width, []).append(position)
+    vector_prints = [_fingerprint(vector) for vector in vectors]
+    made: dict[tuple[int, int], Vector] = {}  # (sum of the others, option) → the whole sum
+    meeting_pairs: list[list[tuple[int, int]]] = []
+    for total in totals:
+        pairs = []
+        total_print = _fingerprint(total)
+        for choice, vector in enumerate(vectors):
+            needed = total_print - vector_prints[choice]
+            wanted = needed // bucket_width
+            for bucket in (wanted - 1, wanted, wanted + 1):
+                for position in buckets.get(bucket, ()):
+                    if abs(key_prints[position] - needed) > allowance:
+                        continue  # too far in the fingerprint to be within the allowance in every column
+                    whole = made.get((position, choice))
+                    if whole is None:
+                        whole = made[(position, choice)] = add(keys[position], vector)
+                    if meets(total, whole):
+                        pairs.append((position, choice))
+        meeting_pairs.append(pairs)
+    # Every pair that makes a kept sum meets some total: replayed in the plain enumeration's order,
+    # they give the kept sums the same ways and witnesses.
+    kept = {pair for pairs in meeting_pairs for pair in pairs}
+    last = _Fold(ways={}, witnesses={})
+    for position, choice in sorted(kept):
+        key = keys[position]
+        index, _, part_ways = options[choice]
+        last.take(made[(position, choice)], fold.ways[key], fold.witnesses[key], index, part_ways)
+    order = {key: rank for rank, key in enumerate(last.ways)}
+    meeting_keys = [sorted({made[pair] for pair in pairs}, key=order.__getitem__) for pairs in meeting_pairs]
+    return last, meeting_keys
+
+
+def _weight(column: int) -> int:
+    """The weight of the value at ``column`` in a fingerprint: 1, 2, 3 … from the first column, so
+    that figures moved between columns change it."""
+    return column // 2 + 1
+
+
+def _fingerprint(vector: Vector) -> int:
+    """The weighted sum of a vector's values: the fingerprint of a sum is the sum of its parts'."""
+    return sum(_weight(column) * vector[column] for column in range(0, len(vector), 2))

@@ -1,0 +1,103 @@
+"""Placing flat figures in whole numbers: the sums and checks of :mod:`cnbudget.readers.flat.scaled`
+and :mod:`cnbudget.readers.flat.part_sums` are those of the printed decimals.
+
+The properties hold the fast forms against the plain ones they replace: a printed sum checked in
+whole numbers against :func:`cnbudget.money.check_sum`, and the sums that meet a parent, looked
+up by fingerprint, against every sum of the parts made one by one."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cnbudget.money import Consistency, check_sum
+from cnbudget.readers.flat.part_sums import Meeting, Option, Vector, add, meeting_sums, meets
+from cnbudget.readers.flat.scaled import PrintedFigures, Scale
+
+# Printed figures as tables print them: blanks, dashes, zeros with and without decimals, whole
+# numbers, one to three decimals, negatives.
+printed_figures = st.one_of(
+    st.sampled_from(["", "-", "—", "0", "0.00", "0.0", "2,081.55", "1,000"]),
+    st.builds(lambda n, places: f"{Decimal(n).scaleb(-places):f}", st.integers(-5_000, 500_000),
+              st.integers(0, 3)),
+)
+
+
+def _checked(total: str, parts: Sequence[str]) -> bool:
+    value = PrintedFigures().value
+    return check_sum(value(total), [value(part) for part in parts]).status is not Consistency.INCONSISTENT
+
+
+@settings(max_examples=400, deadline=None)
+@given(printed_figures, st.lists(printed_figures, max_size=5))
+def test_a_sum_holds_in_whole_numbers_exactly_where_check_sum_finds_it_consistent(
+    total: str, parts: list[str]
+) -> None:
+    assert PrintedFigures().sum_holds(total, parts) is _checked(total, parts)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(printed_figures, min_size=2, max_size=4))
+def test_a_sum_that_adds_up_within_rounding_holds(parts: list[str]) -> None:
+    figures = PrintedFigures()
+    total = sum((figures.value(part) for part in parts), Decimal(0))
+    assert figures.sum_holds(f"{total:f}", parts)
+
+
+def test_figures_are_counted_one_place_below_the_finest_printed() -> None:
+    scale = Scale.of(PrintedFigures(), ["2,081.55", "5.8", "12", "0", "-"])
+    # Hundredths are the finest printed, so the unit is a thousandth: 0.005 of allowance is 5.
+    assert scale.figure("2,081.55") == (2_081_550, 5)
+    assert scale.figure("5.8") == (5_800, 50)
+    assert scale.figure("12") == (12_000, 500)
+    assert scale.figure("0") == (0, 0) and scale.figure("-") == (0, 0) and scale.figure("") == (0, 0)
+
+
+def test_rounded_figures_meet_their_printed_total() -> None:
+    scale = Scale.of(PrintedFigures(), ["1.00", "0.33"])
+    third = scale.figure("0.33")
+    assert meets(scale.figure("1.00"), add(add(third, third), third))  # 0.99 ± 0.015 meets 1.00 ± 0.005
+    assert not meets(scale.figure("1.00"), add(third, third))
+
+
+def _plain(parts: Sequence[Sequence[Option]], totals: Sequence[Vector]) -> list[tuple[int, Meeting]]:
+    """Every sum of the parts made one by one, then held against each total (the enumeration
+    :func:`meeting_sums` must agree with)."""
+    width = len(totals[0])
+    ways: dict[Vector, int] = {(0,) * width: 1}
+    witnesses: dict[Vector, list[tuple[int, ...]]] = {(0,) * width: [()]}
+    for options in parts:
+        next_ways: dict[Vector, int] = {}
+        next_witnesses: dict[Vector, list[tuple[int, ...]]] = {}
+        for key, count in ways.items():
+            for index, vector, part_ways in options:
+                new = tuple(a + b for a, b in zip(key, vector, strict=True))
+                next_ways[new] = min(2, next_ways.get(new, 0) + count * part_ways)
+                kept = next_witnesses.setdefault(new, [])
+                for witness in witnesses[key]:
+                    if len(kept) < 2:
+                        kept.append((*witness, index))
+        ways, witnesses = next_ways, next_witnesses
+    found = []
+    for total in totals:
+        keys = [key for key in ways if meets(total, key)]
+        found.append((min(2, sum(ways[key] for key in keys)), [(key, w) for key in keys for w in witnesses[key]]))
+    return found
+
+
+# A vector of two columns: small values so that sums often meet; allowances as printed figures have.
+vectors = st.tuples(st.integers(0, 6).map(lambda v: v * 10), st.sampled_from([0, 5]),
+                    st.integers(0, 6).map(lambda v: v * 10), st.sampled_from([0, 5]))
+part_options = st.lists(st.tuples(vectors, st.integers(1, 2)), min_size=1, max_size=4).map(
+    lambda options: [(index, vector, ways) for index, (vector, ways) in enumerate(options)])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(part_options, min_size=1, max_size=4), st.lists(vectors, min_size=1, max_size=4))
+def test_sums_looked_up_by_fingerprint_are_those_of_every_sum_made(
+    parts: list[list[Option]], totals: list[Vector]
+) -> None:
+    assert meeting_sums(parts, totals) == _plain(parts, totals)

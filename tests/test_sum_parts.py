@@ -1,0 +1,50 @@
+"""Parts added once and held against several totals (money.sum_parts, check_summed, sum_differs) give
+what check_sum gives each total on its own, and count one comparison each."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cnbudget.errors import InvalidAmount
+from cnbudget.money import Consistency, check_sum, check_summed, counting_comparisons, sum_differs, sum_parts
+
+_AMOUNTS = st.decimals(min_value=-10**6, max_value=10**6, places=2, allow_nan=False, allow_infinity=False)
+
+
+@given(st.lists(_AMOUNTS, max_size=8), st.lists(_AMOUNTS, min_size=1, max_size=3))
+def test_parts_added_once_give_check_sum_for_every_total(parts: list[Decimal], totals: list[Decimal]) -> None:
+    summed = sum_parts(parts)
+    for total in totals:
+        expected = check_sum(total, parts)
+        assert check_summed(total, summed) == expected
+        differs = sum_differs(total, summed)
+        assert (differs is None) == (expected.status is Consistency.EXACT)
+        assert differs is None or differs == expected
+
+
+def test_a_rounding_difference_and_an_error_against_the_same_parts() -> None:
+    summed = sum_parts([Decimal("0.33")] * 3)  # 0.99, standing for 0.975 … 1.005
+    within = sum_differs(Decimal("1.00"), summed)
+    beyond = sum_differs(Decimal("1.02"), summed)
+    assert within is not None and within.status is Consistency.WITHIN_ROUNDING
+    assert beyond is not None and beyond.status is Consistency.INCONSISTENT and beyond.excess == Decimal("0.010")
+    assert sum_differs(Decimal("0.990"), summed) is None
+
+
+def test_each_total_held_is_one_comparison() -> None:
+    summed = sum_parts([Decimal("1"), Decimal("2")])
+    with counting_comparisons() as made:
+        sum_differs(Decimal("3"), summed)
+        sum_differs(Decimal("4"), summed)
+        check_summed(Decimal("3"), summed)
+    assert made[0] == 3
+
+
+@pytest.mark.parametrize("bad", [Decimal("NaN"), Decimal("1E+70"), 1.5])
+def test_a_part_that_is_no_figure_is_refused_with_its_place(bad: object) -> None:
+    with pytest.raises(InvalidAmount, match=r"parts\[1\]"):
+        sum_parts([Decimal("1"), bad])  # type: ignore[list-item]
