@@ -3,6 +3,7 @@ is wrong, in the words a user reads (messages worked out by hand, not copied fro
 
 from __future__ import annotations
 
+import decimal
 from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
@@ -145,3 +146,13 @@ def test_fields_carry_chinese_labels() -> None:
 
 def test_every_public_name_resolves() -> None:
     assert money.__all__ and all(hasattr(money, name) for name in money.__all__)
+
+
+@pytest.mark.parametrize(("figure", "digits"), [(D("1" * 61), 61), (D("1E+61"), 62)])
+def test_a_figure_too_long_is_refused_however_it_is_written(figure: Decimal, digits: int) -> None:
+    with pytest.raises(InvalidAmount, match=f"has {digits} digits before the decimal point; a number has at most 60"):
+        to_figure(figure)
+    with decimal.localcontext() as context:
+        context.capitals = 0  # str() then writes 1e+61
+        with pytest.raises(InvalidAmount, match=f"has {digits} digits before the decimal point"):
+            to_figure(figure)
