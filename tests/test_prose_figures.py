@@ -88,6 +88,8 @@ def test_a_comma_after_a_digit_before_a_word_ends_a_clause() -> None:
 ])
 def test_only_an_ascii_comma_between_two_digits_separates_thousands(sentence: str, clauses: list[str]) -> None:
     assert split_clauses(sentence) == clauses
+    # … and so where a bracket stands before it (the sentence is then read bracket by bracket)
+    assert split_clauses(f"（甲）{sentence}") == [f"（甲）{clauses[0]}", *clauses[1:]]
 
 
 def test_commas_inside_brackets_do_not_cut() -> None:
