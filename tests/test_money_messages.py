@@ -23,6 +23,7 @@ from cnbudget.money import (
     check_rate,
     check_ratio,
     check_sum,
+    check_summed,
     convert,
     decimal_places,
     digits_swapped,
@@ -32,6 +33,8 @@ from cnbudget.money import (
     ratio_interval,
     round_half_up,
     share,
+    sum_differs,
+    sum_parts,
     to_amount,
     to_figure,
     units_off,
@@ -70,6 +73,9 @@ _CALLS: list[tuple[str, Callable[[], object]]] = [
     ("change amount", lambda: rate_interval(D(1), change_amount=FLOAT)),  # type: ignore[arg-type]
     ("stated rate", lambda: check_rate(FLOAT, D(1), prior=D(1))),  # type: ignore[arg-type]
     ("amount", lambda: to_figure(FLOAT, where="amount")),
+    ("parts[1]", lambda: sum_parts([D(1), FLOAT])),  # type: ignore[list-item]
+    ("total", lambda: sum_differs(FLOAT, sum_parts([]))),  # type: ignore[arg-type]
+    ("total", lambda: check_summed(FLOAT, sum_parts([]))),  # type: ignore[arg-type]
 ]
 
 
