@@ -586,3 +586,124 @@ def test_a_short_last_page_matching_no_columns_is_reported_where_no_placing_adds
     names = {name for name, _, _ in _summary_names(result)}
     assert not names & {"住房保障支出", "收入合计", "支出合计"}
     assert {p.line for p in result.problems if p.table == "summary"} >= {12, 14}
+
+
+def _merged_item(item_lines: tuple[int, ...], subject: str = "90.00") -> str:
+    """A 政府采购 table whose two last items share one item cell (物业管理服 / 务 merged over both rows),
+    each row's method wrapped around its figure, the item's pieces on the lines ``item_lines`` of the
+    six below the last subject (the rows' figures on the second and fifth): a line holds the item's piece
+    beside a method's piece of either row. ``subject``: the figure of 物业管理费 (90.00 adds up)."""
+    total = f"{Decimal(subject) + 10:.2f}"
+    head = [*PROCUREMENT_HEAD[:4], _line({0: "合计"}, total), "", _line({0: "二、服务C"}, total), "",
+            _line({16: "会议费", 36: "会议费"}, "10.00"), "", _line({52: "会议服务", 66: "分散自行组织"}, "10.00"), "",
+            _line({16: "物业管理费", 36: "物业管理费"}, subject), ""]
+    methods = {0: "部门集中采", 2: "购", 3: "分散自行组", 5: "织"}
+    amounts = {1: "60.00", 4: "30.00"}
+    items = dict(zip(item_lines, ("物业管理服", "务") if len(item_lines) == 2 else ("物业管理服务",), strict=True))
+    body = []
+    for offset in range(6):
+        cells = {52: items[offset]} if offset in items else {}
+        if offset in methods:
+            cells[66] = methods[offset]
+        body.append(_line(cells, amounts.get(offset, "")))
+    return "\n".join([*head, *body]) + "\n"
+
+
+def test_an_item_merged_over_two_rows_is_read_as_the_upper_rows_and_carried_down() -> None:
+    """物业管理服 / 务 stands exactly midway between the rows 60.00 and 30.00, on lines that also hold
+    the methods' pieces of either row (购 of the upper, 分散自行组 of the lower): no whole line is one
+    row's, so each column is shared out on its own; the item is a cell merged over both rows, given
+    to the upper and carried down to the lower as a merged cell is."""
+    result = read_text(_merged_item((2, 3)))
+    facts = {(f.name, f.project, f.amount) for f in result.disclosure.facts() if f.table == "procurement"}
+    assert ("物业管理服务", "物业管理费", Decimal("60.00")) in facts
+    assert ("物业管理服务", "物业管理费", Decimal("30.00")) in facts
+    table = result.disclosure.tables.procurement
+    assert table is not None
+    assert {(line.item, line.method, str(line.amount)) for line in table.lines if line.level == "item"} == {
+        ("会议服务", "分散自行组织", "10.00"), ("物业管理服务", "部门集中采购", "60.00"),
+        ("物业管理服务", "分散自行组织", "30.00")}
+    assert not [p for p in result.problems if p.table == "procurement"]
+
+
+@pytest.mark.parametrize("item_lines", [(3,), (3, 4)])
+def test_an_item_nearer_one_row_than_the_other_is_reported(item_lines: tuple[int, ...]) -> None:
+    """The same item a line lower (物业管理服务 whole on the line between the lower row's method pieces, or
+    务 on the lower row's line): it is no longer centred between the two rows nor mirrored around
+    either, so whose it is cannot be told; both rows stay unread, reported, and the upper row's
+    method (部门集中采购, printed alone) is never read as a subject."""
+    result = read_text(_merged_item(item_lines))
+    table = result.disclosure.tables.procurement
+    assert table is not None
+    assert [line.name for line in table.lines] == ["合计", "二、服务C", "会议费", "会议服务", "物业管理费"]
+    assert {p.line for p in result.problems if p.table == "procurement"} >= {16, 19}
+
+
+def test_an_item_merged_over_two_rows_is_reported_where_the_table_does_not_add_up() -> None:
+    """The same page with 物业管理费 printed 95.00 (not 60.00 + 30.00): pieces shared out cell by cell
+    are read only where the table adds up with them, so the page's rows stay unread, reported."""
+    result = read_text(_merged_item((2, 3), subject="95.00"))
+    table = result.disclosure.tables.procurement
+    assert table is not None
+    assert "物业管理服务" not in {line.item for line in table.lines}
+    assert {p.line for p in result.problems if p.table == "procurement"} >= {16, 19}
+
+
+@st.composite
+def _stacked_procurement_rows(draw: st.DrawFn) -> tuple[list[WrappedRow], dict[int, tuple[str, str]]]:
+    """Item rows three lines apart as pdftotext prints a 政府采购 page (columns: item, method, amount):
+    each item and method printed whole on its row's line or wrapped over two lines around it, and
+    some pairs of rows sharing one item merged over both (two pieces exactly midway between their
+    lines, each row's method wrapped around its own line); with each row's line, the item and method
+    it prints (the lower row of a merged item: none, carried down by the reader)."""
+    count = draw(st.integers(min_value=1, max_value=6))
+    merged_above = [False, *(draw(st.booleans()) for _ in range(count - 1))]
+    for k in range(1, count):
+        if merged_above[k - 1]:
+            merged_above[k] = False  # an item merged over two rows only
+    lines: dict[int, list[str]] = {}
+    expected: dict[int, tuple[str, str]] = {}
+
+    def put(line: int, column: int, text: str) -> None:
+        lines.setdefault(line, ["", "", ""])[column] = text
+
+    for k in range(count):
+        line = 3 * k + 1
+        put(line, 2, f"{k + 1}.00")
+        method = draw(st.sampled_from(["分散自行组织", "部门集中采购"]))
+        merged = k + 1 < count and merged_above[k + 1]
+        if merged or merged_above[k] or draw(st.booleans()):
+            put(line - 1, 1, method[:5])
+            put(line + 1, 1, method[5:])
+        else:
+            put(line, 1, method)
+        item = f"物品{chr(0x4E00 + k)}{'服务' * draw(st.integers(min_value=0, max_value=2))}"
+        if merged:
+            put(line + 1, 0, item[:3])
+            put(line + 2, 0, item[3:] or "务")
+            item = item if item[3:] else item + "务"
+        elif merged_above[k]:
+            item = ""
+        elif draw(st.booleans()) and len(item) > 3:
+            put(line - 1, 0, item[:3])
+            put(line + 1, 0, item[3:])
+        else:
+            put(line, 0, item)
+        expected[line] = (item, method)
+    rows = [WrappedRow(number, tuple(cells), bool(cells[2])) for number, cells in sorted(lines.items())]
+    return rows, expected
+
+
+@settings(deadline=None, max_examples=150)
+@given(_stacked_procurement_rows())
+def test_stacked_procurement_rows_are_joined_whole_or_left_unread(
+        generated: tuple[list[WrappedRow], dict[int, tuple[str, str]]]) -> None:
+    """Rows whose items and methods wrap around their lines, and items merged over two rows, are read
+    with each row's whole item and method, or left unread (``None``): never with another row's piece."""
+    rows, expected = generated
+    joined = join_wrapped(rows, figures_on_every_row=True)
+    printed = {row.number: row.cells for row in rows}
+    for line, (item, method) in expected.items():
+        cells = joined.get(line, printed[line])
+        assert cells is None or cells[:2] == (item, method)
+    assert all(joined.get(row.number, row.cells) in ((), None) for row in rows if not row.anchored)

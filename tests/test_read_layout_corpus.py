@@ -19,13 +19,8 @@ from cnbudget.readers import read_text
 from cnbudget.readers.result import ReadResult
 from tests.seeds import corpus_names, corpus_path
 
-_PROCUREMENT = ("the 政府采购 table prints a cell merged over two rows (物业管理服务 centred between them) on a page "
-                "of wrapped cells, so its wrapped pieces can be shared out in more than one way: they are read piece "
-                "by piece or reported, and so is every row below one not read up to the next 采购品目大类 (what it "
-                "stands under cannot be told); no row is read otherwise than from tsv.txt")
 KNOWN: dict[str, dict[str, str]] = {
     "js-procuratorate-2018": {
-        "procurement": _PROCUREMENT,
         # tsv.txt leaves this table unread; layout.txt gives its figures (checked by hand below).
         "three_public": "read from layout.txt only (see test_three_public_2018_read_from_layout)",
     },
@@ -239,6 +234,20 @@ _PROCUREMENT_ROWS = {
         ("复印机", "办公、办案设备更新购置费", "办公设备购置", "分散自行组织", "8.00"),
         ("PC服务器", "网络、电子检务、实验室、机要通道、档案数字化系统运行维护费", "信息网络及软件购置更新",
          "部门集中采购", "40.00"),
+        # The page with 物业管理服务 merged over two rows (the same item bought two ways), printed beside
+        # the wrapped methods of both: 购 (部门集中采 / 购) and 分散自行组 (/ 织).
+        ("物业管理服务", "物业管理费", "物业管理费", "部门集中采购", "330.00"),
+        ("物业管理服务", "物业管理费", "物业管理费", "分散自行组织", "20.00"),
+        ("其他服务", "物业管理费", "物业管理费", "分散自行组织", "20.00"),
+        ("空调、电梯维修和保养服务", "物业管理费", "维修（护）费", "分散自行组织", "50.00"),
+        ("其他电信和信息传输服务", "网络、电子检务、实验室、机要通道、档案数字化系统运行维护费", "租赁费",
+         "分散自行组织", "90.00"),
+        ("数据处理服务", "网络、电子检务、实验室、机要通道、档案数字化系统运行维护费", "维修（护）费",
+         "分散自行组织", "100.00"),
+        ("车辆维修和保养服务", "交通运行费", "公务用车运行维护费", "分散自行组织", "267.80"),
+        # The next page, read once the rows above it are.
+        ("会议服务", "商品和服务支出", "会议费", "分散自行组织", "200.44"),
+        ("教育服务", "检察教育培训经费", "培训费", "分散自行组织", "700.00"),
     ],
     # Pages that repeat no header and print their columns narrower, a category (三、服务 C) left of them.
     "js-procuratorate-2017": [
@@ -305,3 +314,14 @@ def test_procurement_rows_wrapped_or_printed_close_read_whole(name: str) -> None
             for line in layout.disclosure.tables.procurement.lines if line.level == "item"}
     for item, project, subject, method, amount in _PROCUREMENT_ROWS[name]:
         assert (item, project, subject, method, Decimal(amount)) in rows
+
+
+def test_procurement_2018_read_whole_from_layout() -> None:
+    """江苏省人民检察院 2018 政府采购支出预算表: every row read from layout.txt, none reported, the page
+    with a cell merged over two rows included (52 rows in tsv.txt: 合计, 2 categories, 15 subjects
+    and 34 items as original.pdf prints them)."""
+    layout = _read("js-procuratorate-2018", "layout.txt")
+    assert layout is not None and layout.disclosure.tables.procurement is not None
+    assert not [problem for problem in layout.problems if problem.table == "procurement"]
+    levels = Counter(line.level for line in layout.disclosure.tables.procurement.lines)
+    assert levels == {"total": 1, "category": 2, "subject": 15, "item": 34}

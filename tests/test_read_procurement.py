@@ -60,3 +60,14 @@ def test_rows_below_a_row_not_read_stand_under_nothing_carried_over_it() -> None
         ("total", "合计"), ("category", "一、货物A"), ("subject", "办公设备购置"), ("category", "二、服务C")]
     assert [(p.line, p.message) for p in problems][1] == (
         7, "row not read: a row below a row not read (line 6) that may have begun what it stands under")
+
+
+def test_a_method_printed_with_no_item_above_it_is_no_subject() -> None:
+    """A row printing only a purchase method right under a subject (its item, merged over it and the
+    row below, not read) is reported, never read as a subject named 部门集中采购."""
+    table, problems = _read("合计\t\t\t\t\t90.00", "三、服务 C\t\t\t\t\t90.00",
+                            "\t物业管理费\t物业管理费\t\t\t90.00", "\t\t\t\t部门集中采购\t60.00")
+    assert table is not None
+    assert "部门集中采购" not in {line.name for line in table.lines}
+    assert [p.message for p in problems] == [
+        "row not read: a row whose cells (部门集中采购) say neither a subject nor an item"]

@@ -69,8 +69,9 @@ class ClassificationCode:
     FIRST_DIGIT: ClassVar[str] = ""
     LEVEL_NAMES: ClassVar[tuple[str, ...]] = ("类", "款", "项")
 
-    __slots__ = ("_digits",)
+    __slots__ = ("_digits", "_hash")
     _digits: str
+    _hash: int  # codes key the run caches' dicts: hashed once, not per look-up
 
     # The digits at which each level ends ((3, 5, 7) for function codes), set once per class.
     _LEVEL_ENDS: ClassVar[tuple[int, ...]] = ()
@@ -91,12 +92,14 @@ class ClassificationCode:
             _compact(text, self.FAMILY)  # raises the TypeError
         # mypy takes the instances' __hash__ for the class's own: a class is hashable.
         object.__setattr__(self, "_digits", _parsed(type(self), text))  # type: ignore[arg-type]
+        object.__setattr__(self, "_hash", hash(self._key()))
 
     @classmethod
     def _of_digits(cls, digits: str) -> Self:
         """A code from digits known to be valid (the prefix of a valid code), without checking."""
         code = object.__new__(cls)
         object.__setattr__(code, "_digits", digits)
+        object.__setattr__(code, "_hash", hash(code._key()))
         return code
 
     def __setattr__(self, name: str, value: object) -> None:
@@ -290,7 +293,7 @@ cannot be followed by a filled part
         return self._key() == other._key()
 
     def __hash__(self) -> int:
-        return hash(self._key())
+        return self._hash
 
     def __lt__(self, other: object) -> bool:
         if not isinstance(other, ClassificationCode):

@@ -119,7 +119,8 @@ def _place(texts: list[str], category: str | None, project: str | None, subject:
         return attrs.evolve(previous, method=texts[0], amount=amount)
     if len(texts) == 2:
         return ProcurementLine(category=category, project=texts[0], subject=texts[1], name=texts[1], amount=amount)
-    if len(texts) == 1 and project is not None:
+    if len(texts) == 1 and project is not None and not _METHOD.fullmatch(texts[0]):
+        # A purchase method alone is no subject: the row's item was not read (a merged cell not placed).
         return ProcurementLine(category=category, project=project, subject=texts[0], name=texts[0], amount=amount)
     return f"a row whose cells ({' | '.join(texts) or 'none'}) say neither a subject nor an item"
 

@@ -36,7 +36,7 @@ from cnbudget.readers.text.grid import is_heading_line
 from cnbudget.readers.text.layout_columns import DRIFT, Column, Columns, amounts_alignment, find_columns
 from cnbudget.readers.text.layout_header import rebuild_header
 from cnbudget.readers.text.layout_judge import JUDGED, reading_of
-from cnbudget.readers.text.layout_rows import WrappedRow, join_wrapped
+from cnbudget.readers.text.layout_rows import WrappedRow, share_wrapped
 from cnbudget.readers.text.layout_tree import read_tree
 from cnbudget.readers.text.layout_words import Token, TokenKind, is_figure, line_tokens
 from cnbudget.readers.text.source import SourceLine, clean_cell
@@ -185,8 +185,9 @@ def _place_tree(pages: Sequence[Sequence[_Row]], record: type | None) -> dict[in
 
 @attrs.frozen
 class _OpenPage:
-    """A later page whose rows can be placed in the first page's columns in more than one way: each
-    way's cells of its lines (``()`` for a piece joined into its row)."""
+    """A page whose rows are read only where the table's totals hold: a later page that can be placed
+    in the first page's columns in more than one way, or a page whose wrapped pieces were shared out
+    cell by cell; each way's cells of its lines (``()`` for a piece joined into its row)."""
 
     placings: list[dict[int, tuple[str, ...]]]
 
@@ -257,11 +258,21 @@ def _place_table(pages: Sequence[Sequence[_Row]], *, figures_on_every_row: bool 
                  if found is not None or not _is_numbering(by_number[number].tokens)}
         wrapped = [WrappedRow(row.line.number, tuple(found), _is_data(row.tokens))
                    for row in body if (found := cells.get(row.line.number)) is not None]
-        cells.update((number, None if joined is None else list(joined))
-                     for number, joined in join_wrapped(wrapped, figures_on_every_row=figures_on_every_row).items())
+        shared, by_cell = share_wrapped(wrapped, figures_on_every_row=figures_on_every_row)
+        # Pieces shared out cell by cell (a cell merged over two rows) are read only where the table
+        # adds up with them: the page is judged with them, else read with the pieces shared as before.
+        judged_cells = None if by_cell is None or not judged else {
+            **cells, **{number: None if joined is None else list(joined) for number, joined in by_cell.items()}}
+        cells.update((number, None if joined is None else list(joined)) for number, joined in shared.items())
         for number, found in cells.items():
             placed[number] = None if found is None or mapping is None else (
                 _remap(found, mapping, first) if found else ())
+        if (judged_cells is not None and mapping is not None and certain
+                and all(found is not None for found in judged_cells.values())):
+            open_pages.append(_OpenPage([{number: _remap(found, mapping, first) if found else ()
+                                          for number, found in judged_cells.items() if found is not None}]))
+        if judged_cells is not None:
+            cells = judged_cells
         if mapping is None and judged and certain and first is not None:
             if ways and all(found is not None for found in cells.values()):
                 open_pages.append(_OpenPage([{number: _remap(found, way, first) if found else ()

@@ -31,8 +31,14 @@ lower (a row's cells never stand among another's), and each row takes, in every 
 pieces above its line as below, mirrored (a cell is centred on its row's line, where the figures
 stand). Where exactly one way of sharing the page's pieces out so exists, it is read, a middle piece
 with the pieces around it (``网络、电子检务、实验`` / ``室、机要通道、档案数  60.00`` / ``字化系统运行维护费``),
-stacked rows whose item and method wrap over different numbers of lines too; where none or more
-than one does (a cell merged over two rows, centred between them), the reading above is used.
+stacked rows whose item and method wrap over different numbers of lines too. Where no such way
+exists (a line holding pieces of two rows: a cell merged over two rows beside the wrapped methods
+of each), each column's pieces are shared out on their own, the same way, and the pieces of a
+column standing between two rows that print nothing there, on lines one after another centred
+exactly midway between them, may also be one cell merged over both rows, given to the upper (as
+pdfplumber prints a merged cell; the table's reader carries an item down to a row printing only a
+method). Where every column has exactly one way, the page is read so; where a whole-line sharing
+has more than one way, or a column has none or more than one, the reading above is used.
 
 >>> rows = [WrappedRow(1, ("", "四、文化旅游体育与传媒", ""), False), WrappedRow(2, ("", "", "200,000"), True),
 ...         WrappedRow(3, ("", "支出", ""), False), WrappedRow(4, ("", "五、社会保障", "5,000"), True)]
@@ -51,7 +57,7 @@ import attrs
 from cnbudget.model import is_sum_label
 from cnbudget.numbering import list_number
 
-__all__ = ["WrappedRow", "join_wrapped"]
+__all__ = ["WrappedRow", "join_wrapped", "share_wrapped"]
 
 _REACH = 6  # how many lines from its row the farthest piece of a wrapped cell may stand
 
@@ -72,11 +78,29 @@ def join_wrapped(rows: Sequence[WrappedRow], *,
     ``None`` for the pieces and rows that cannot be told apart with certainty (see the module text);
     rows that change nothing are left out. Where ``figures_on_every_row`` (a table none of whose rows
     prints words alone: every line of words is a piece), the pieces are first shared out among the
-    rows as a whole (:func:`_shared_out`), which is kept where it is the only way."""
+    rows as a whole (:func:`_shared_out`), which is kept where it is the only way, else cell by
+    cell."""
+    joined, by_cell = share_wrapped(rows, figures_on_every_row=figures_on_every_row)
+    return joined if by_cell is None else by_cell
+
+
+def share_wrapped(rows: Sequence[WrappedRow], *, figures_on_every_row: bool = False
+                  ) -> tuple[dict[int, tuple[str, ...] | None], dict[int, tuple[str, ...] | None] | None]:
+    """:func:`join_wrapped`'s cells shared out by whole lines or piece by piece, and apart from them
+    the cells shared out cell by cell where that is the one way (a line holding pieces of two rows;
+    a cell merged over two rows), which the caller reads only where the table's totals hold with
+    them, else ``None``."""
     if figures_on_every_row:
-        shared = _shared_out(rows)
-        if shared is not None:
-            return _joined(rows, shared)
+        count, shared = _shared_out(rows)
+        if count == 1:
+            return _joined(rows, {piece: anchor for (piece, _), anchor in shared.items()}), None
+        if count == 0 and (by_cell := _shared_by_cell(rows)) is not None:
+            return _joined_piece_by_piece(rows), _joined_by_cell(rows, by_cell)
+    return _joined_piece_by_piece(rows), None
+
+
+def _joined_piece_by_piece(rows: Sequence[WrappedRow]) -> dict[int, tuple[str, ...] | None]:
+    """Each piece given to the row it mirrors around, where only one row can take it."""
     fits: dict[int, dict[int, int]] = {}  # piece -> {anchor: misfit}
     for position, row in enumerate(rows):
         if row.anchored or not any(row.cells):
@@ -228,56 +252,123 @@ def _joined(rows: Sequence[WrappedRow], chosen: dict[int, int]) -> dict[int, tup
     return changed
 
 
-def _shared_out(rows: Sequence[WrappedRow]) -> dict[int, int] | None:
-    """The one way to give every line of words (a piece) to a row, or ``None`` where there is none or
-    more than one. The pieces between two rows go, top ones to the upper row and the rest to the
-    lower (cells of one row never stand among another's), within reach; and a row takes, in each
-    column, as many pieces above its line as below it, each as far as the one it mirrors (give or
-    take a line), no piece but the top one of a column starting a numbered item or being a total's
-    label (a cell is centred on its row's line, the figures on that line)."""
+_MERGED = -1  # a gap's pieces in a column that are one cell merged over the rows on either side
+
+
+def _shared_out(rows: Sequence[WrappedRow], column: int | None = None) -> tuple[int, dict[tuple[int, int], int]]:
+    """How many ways (counted up to 2) there are to give every line of words (a piece) to a row, and
+    the one where there is one: ``{(piece, column): row}``, the column ``-1`` for a whole line. The
+    pieces between two rows go, top ones to the upper row and the rest to the lower (cells of one
+    row never stand among another's), within reach; and a row takes, in each column, as many pieces
+    above its line as below it, each as far as the one it mirrors (give or take a line), no piece but
+    the top one of a column starting a numbered item or being a total's label (a cell is centred on
+    its row's line, the figures on that line). Where ``column`` is given only the cells of that
+    column are shared out, and the pieces of a gap may also be one cell merged over the rows on
+    either side (:func:`_merged_between`), given to the upper row."""
     anchors = [i for i, row in enumerate(rows) if row.anchored]
     if not anchors:
-        return None
-    pieces = [i for i, row in enumerate(rows) if not row.anchored and any(row.cells)]
+        return 0, {}
+    pieces = [i for i, row in enumerate(rows) if not row.anchored and
+              (any(row.cells) if column is None else _cell(row, column))]
     # The pieces in each gap: before the first row, between rows, after the last.
     bounds = [-1, *anchors, len(rows)]
     gaps = [[i for i in pieces if low < i < high] for low, high in itertools.pairwise(bounds)]
     # ways[k][cut]: how many ways (counted up to 2) share out the gaps up to k with gap k cut at
-    # ``cut`` (its first ``cut`` pieces to the row above it, the rest to the row below), and the cuts
-    # of one of them; the pieces before the first row all go to it.
+    # ``cut`` (its first ``cut`` pieces to the row above it, the rest to the row below; _MERGED: all
+    # of them one merged cell), and the cuts of one of them; the pieces before the first row all go
+    # to it.
     ways: list[dict[int, tuple[int, list[int]]]] = [{0: (1, [0])}]
     for k, anchor in enumerate(anchors):
         above_gap, below_gap = gaps[k], gaps[k + 1]
         last = k + 1 == len(anchors)
+        cuts = [len(below_gap)] if last else list(range(len(below_gap) + 1))
+        if column is not None and not last and _merged_between(rows, anchor, anchors[k + 1], below_gap, column):
+            cuts.append(_MERGED)
         step: dict[int, tuple[int, list[int]]] = {}
         for cut_above, (count, path) in ways[-1].items():
-            above = above_gap[cut_above:]
-            for cut in ([len(below_gap)] if last else range(len(below_gap) + 1)):
-                if not _takes(rows, anchor, above, below_gap[:cut]):
+            above = [] if cut_above == _MERGED else above_gap[cut_above:]
+            for cut in cuts:
+                below = [] if cut == _MERGED else below_gap[:cut]
+                if not _takes(rows, anchor, above, below, column):
                     continue
                 found = step.get(cut)
                 step[cut] = (min(2, count + (found[0] if found else 0)), [*path, cut])
         if not step:
-            return None
+            return 0, {}
         ways.append(step)
-    total = sum(count for count, _ in ways[-1].values())
+    total = min(2, sum(count for count, _ in ways[-1].values()))
     if total != 1:
-        return None
-    (_, cuts), = ways[-1].values()
-    chosen: dict[int, int] = {}
+        return total, {}
+    (_, cuts_taken), = ways[-1].values()
+    key = -1 if column is None else column
+    chosen: dict[tuple[int, int], int] = {}
     for k, anchor in enumerate(anchors):
-        chosen.update((piece, anchor) for piece in gaps[k][cuts[k]:])
-        chosen.update((piece, anchor) for piece in gaps[k + 1][:cuts[k + 1]])
+        if cuts_taken[k] != _MERGED:
+            chosen.update(((piece, key), anchor) for piece in gaps[k][cuts_taken[k]:])
+        if cuts_taken[k + 1] == _MERGED:
+            chosen.update(((piece, key), anchor) for piece in gaps[k + 1])
+        else:
+            chosen.update(((piece, key), anchor) for piece in gaps[k + 1][:cuts_taken[k + 1]])
+    return 1, chosen
+
+
+def _merged_between(rows: Sequence[WrappedRow], upper: int, lower: int, gap: Sequence[int], column: int) -> bool:
+    """Whether the pieces ``gap`` of ``column`` between two rows may be one cell merged over both: the
+    two rows print nothing in that column, the pieces stand on lines one after another, centred
+    exactly midway between the two rows' lines (a wrapped cell of either stands nearer it), and no
+    piece but the top one starts a numbered item or is a total's label."""
+    if not gap or _cell(rows[upper], column) or _cell(rows[lower], column):
+        return False
+    lines = [rows[i].number for i in gap]
+    if any(b - a != 1 for a, b in itertools.pairwise(lines)):
+        return False
+    if lines[0] + lines[-1] != rows[upper].number + rows[lower].number:
+        return False
+    return all(_may_continue(_cell(rows[i], column)) for i in gap[1:])
+
+
+def _cell(row: WrappedRow, column: int) -> str:
+    return row.cells[column] if column < len(row.cells) else ""
+
+
+def _shared_by_cell(rows: Sequence[WrappedRow]) -> dict[tuple[int, int], int] | None:
+    """Each piece's cells given to rows column by column (a line may hold pieces of two rows: a cell
+    merged over two rows beside the wrapped cells of each), ``{(piece, column): row}``; ``None``
+    where some column's cells cannot be shared out in exactly one way."""
+    width = max((len(row.cells) for row in rows), default=0)
+    chosen: dict[tuple[int, int], int] = {}
+    for column in range(width):
+        count, found = _shared_out(rows, column)
+        if count != 1:
+            return None
+        chosen.update(found)
     return chosen
 
 
-def _takes(rows: Sequence[WrappedRow], anchor: int, above: Sequence[int], below: Sequence[int]) -> bool:
-    """Whether a row may take the pieces ``above`` and ``below`` its line (see :func:`_shared_out`)."""
+def _joined_by_cell(rows: Sequence[WrappedRow],
+                    chosen: dict[tuple[int, int], int]) -> dict[int, tuple[str, ...] | None]:
+    """Each row's cells with the pieces given to it joined in, column by column, top to bottom; the
+    pieces' lines blank."""
+    width = max((len(row.cells) for row in rows), default=0)
+    changed: dict[int, tuple[str, ...] | None] = {}
+    for anchor in set(chosen.values()):
+        changed[rows[anchor].number] = tuple(
+            "".join(_cell(rows[i], column) for i in sorted(
+                [anchor, *(piece for (piece, c), a in chosen.items() if a == anchor and c == column)]))
+            for column in range(width))
+    changed.update((rows[piece].number, ()) for piece, _ in chosen)
+    return changed
+
+
+def _takes(rows: Sequence[WrappedRow], anchor: int, above: Sequence[int], below: Sequence[int],
+           only: int | None = None) -> bool:
+    """Whether a row may take the pieces ``above`` and ``below`` its line (see :func:`_shared_out`), in
+    every column or ``only`` in one."""
     line = rows[anchor].number
     if any(abs(rows[i].number - line) > _REACH for i in (*above, *below)):
         return False
     width = max((len(rows[i].cells) for i in (anchor, *above, *below)), default=0)
-    for column in range(width):
+    for column in (range(width) if only is None else [only]):
         def printing(group: Sequence[int], col: int = column) -> list[int]:
             return [i for i in group if col < len(rows[i].cells) and rows[i].cells[col]]
 
