@@ -77,6 +77,8 @@ def same(a: Decimal, b: Decimal) -> bool:
         ("－5.00", "-5.00"),  # full-width minus
         ("－５．００", "-5.00"),
         ("−5.00", "-5.00"),  # U+2212 MINUS SIGN
+        ("–5.00", "-5.00"),  # U+2013 EN DASH
+        ("–", "0"),
         ("-1,089.27", "-1089.27"),
         ("-0.00", "0.00"),  # a printed zero has no sign
         ("", "0"),
@@ -172,6 +174,7 @@ def test_parse_amount_converts_into_the_given_unit(
         "1 089.27",
         "0x10",
         "٣",  # an Arabic-Indic digit is a digit to Python, not to a budget
+        "１２：３０",  # the full-width colon follows the full-width digits, but is none
         "12 元 3",
     ],
 )

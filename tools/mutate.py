@@ -2,18 +2,21 @@
 tests notice (变异测试).
 
     python tools/mutate.py src/cnbudget/validation/rules/hierarchy.py tests/test_rules_hierarchy.py \
-        [--jobs 2] [--equivalent tools/equivalent_mutants.txt] [--only 120-180]
+        [--jobs 2] [--equivalent tools/equivalent_mutants.txt] [--only 120-180] [--rerun earlier-output.txt]
 
 Each mutant is one change: a comparison flipped (``==``/``!=``, ``<``/``>=``, ``is``/``is not``,
 ``in``/``not in``), ``and``/``or`` swapped, ``not`` dropped, ``+``/``-`` or ``*``/``/`` swapped, an
 integer constant moved by one, ``True``/``False`` swapped, a non-empty string constant (a message's
-wording, a label) replaced. The module is copied with the repository's ``src/`` and ``tests/`` into a
-temporary directory, the mutant written there, and the given tests run against it (``pytest -x``,
-``PYTHONPATH`` pointing at the copy): a failing run kills the mutant; a passing one lets it survive.
+wording, a label) replaced. Each worker copies the repository's ``src/`` and ``tests/`` once into a
+temporary directory; for each mutant it writes the mutant there, runs the given tests against it
+(``pytest -x``, ``PYTHONPATH`` pointing at the copy) and puts the original back: a failing run kills
+the mutant; a passing one lets it survive.
 
 A mutant that cannot change behaviour (an equivalent mutant) is listed, with the reason, in the
 ``--equivalent`` file as ``path:line:col:operator  # why``; the score is the share of the others
-killed. The survivors are printed so that a test can be written for each.
+killed. The survivors are printed, as each is known, so that a test can be written for each; with
+``--rerun`` a later run tries only the mutants an earlier run's output names as survivors (valid while
+the module is unchanged, since a mutant is named by its line and column).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from __future__ import annotations
 import argparse
 import ast
 import os
+import queue
 import shutil
 import subprocess
 import sys
@@ -149,20 +153,40 @@ def _copy_repository(into: Path) -> None:
             shutil.copy2(origin, into / part)
 
 
-def _killed(mutant: Mutant, module: Path, tests: list[str], timeout: float) -> bool:
-    """Whether the tests fail (or hang) with the mutant in place, in a copy of the repository."""
-    with tempfile.TemporaryDirectory(prefix="mutant-") as folder:
-        copy = Path(folder)
-        _copy_repository(copy)
-        (copy / module).write_text(mutant.source, encoding="utf-8")
-        environment = {**os.environ, "PYTHONPATH": str(copy / "src"), "PYTHONDONTWRITEBYTECODE": "1"}
+class _Workers:
+    """One copy of the repository per worker, made once: copying for every mutant cost more than
+    many of the test runs. A worker takes a free copy, writes its mutant, runs the tests, puts the
+    original back and returns the copy."""
+
+    def __init__(self, count: int, root: Path) -> None:
+        self.root = root
+        self.free: queue.SimpleQueue[Path] = queue.SimpleQueue()
+        for index in range(count):
+            copy = root / f"worker-{index}"
+            _copy_repository(copy)
+            self.free.put(copy)
+
+    def killed(self, mutant: Mutant, module: Path, original: str, tests: list[str], timeout: float) -> bool:
+        """Whether the tests fail (or hang) with the mutant in place, in a copy of the repository."""
+        copy = self.free.get()
         try:
-            run = subprocess.run([sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider",
-                                  "--no-header", *tests], cwd=copy, env=environment, capture_output=True,
-                                 timeout=timeout, check=False)
-        except subprocess.TimeoutExpired:
-            return True
-        return run.returncode != 0
+            (copy / module).write_text(mutant.source, encoding="utf-8")
+            # The copy has no ../shared beside it: tests of the published documents skip there, and
+            # must not fail every mutant as "required" (CNBUDGET_REQUIRE_SHARED, set in CI).
+            environment = {key: value for key, value in os.environ.items() if key != "CNBUDGET_REQUIRE_SHARED"}
+            environment |= {"PYTHONPATH": str(copy / "src"), "PYTHONDONTWRITEBYTECODE": "1"}
+            try:
+                run = subprocess.run([sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider",
+                                      "--no-header", *tests], cwd=copy, env=environment, capture_output=True,
+                                     timeout=timeout, check=False)
+            except subprocess.TimeoutExpired:
+                return True
+            return run.returncode != 0
+        finally:
+            (copy / module).write_text(original, encoding="utf-8")
+            # Examples Hypothesis saved against one mutant must not be replayed against the next.
+            shutil.rmtree(copy / ".hypothesis", ignore_errors=True)
+            self.free.put(copy)
 
 
 def _equivalent(path: Path | None) -> set[str]:
@@ -170,6 +194,12 @@ def _equivalent(path: Path | None) -> set[str]:
         return set()
     keys = (line.split("#", 1)[0].strip() for line in path.read_text(encoding="utf-8").splitlines())
     return {key for key in keys if key}
+
+
+def _survivors(path: Path) -> set[str]:
+    """The keys of the mutants an earlier run printed as ``survived  KEY  source line``."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return {line.split()[1] for line in lines if line.startswith("survived ")}
 
 
 def _span(text: str | None) -> range | None:
@@ -186,6 +216,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--equivalent", type=Path, default=ROOT / "tools" / "equivalent_mutants.txt")
     parser.add_argument("--only", help="only mutants on these lines, e.g. 120-180")
+    parser.add_argument("--rerun", type=Path,
+                        help="only the mutants an earlier run's output reports as survived (the module unchanged)")
     parser.add_argument("--timeout", type=float, default=300.0,
                         help="seconds a run may take before it counts as killed")
     args = parser.parse_args(argv)
@@ -196,16 +228,26 @@ def main(argv: list[str] | None = None) -> int:
     every = [m for m in mutants(source) if lines is None or m.line in lines]
     equivalent = _equivalent(args.equivalent)
     candidates = [m for m in every if m.key(str(module)) not in equivalent]
-    print(f"{module}: {len(every)} mutants, {len(every) - len(candidates)} listed as equivalent; "
-          f"running {len(candidates)} with {args.jobs} job(s)", file=sys.stderr)
-    with ThreadPoolExecutor(max_workers=args.jobs) as pool:
-        verdicts = list(pool.map(lambda m: _killed(m, module, args.tests, args.timeout), candidates))
-    survivors = [m for m, killed in zip(candidates, verdicts, strict=True) if not killed]
-    for mutant in survivors:
-        print(f"survived  {mutant.key(str(module))}  {source.splitlines()[mutant.line - 1].strip()}")
+    listed = len(every) - len(candidates)
+    if args.rerun is not None:
+        again = _survivors(args.rerun)
+        candidates = [m for m in candidates if m.key(str(module)) in again]
+    print(f"{module}: {len(every)} mutants, {listed} listed as equivalent; running {len(candidates)}"
+          f"{' survivors of ' + str(args.rerun) if args.rerun else ''} with {args.jobs} job(s)", file=sys.stderr)
+    with tempfile.TemporaryDirectory(prefix="mutants-") as folder, ThreadPoolExecutor(max_workers=args.jobs) as pool:
+        workers = _Workers(args.jobs, Path(folder))
+        verdicts = pool.map(lambda m: workers.killed(m, module, source, args.tests, args.timeout), candidates)
+        survivors: list[Mutant] = []
+        # Each survivor is printed as soon as it is known, so that a long run can be read as it goes.
+        for mutant, was_killed in zip(candidates, verdicts, strict=True):
+            if not was_killed:
+                survivors.append(mutant)
+                print(f"survived  {mutant.key(str(module))}  {source.splitlines()[mutant.line - 1].strip()}",
+                      flush=True)
     killed = len(candidates) - len(survivors)
     score = killed / len(candidates) if candidates else 1.0
-    print(f"{module}: killed {killed} of {len(candidates)} non-equivalent mutants ({score:.0%})")
+    tried = "earlier survivors" if args.rerun else "non-equivalent mutants"
+    print(f"{module}: killed {killed} of {len(candidates)} {tried} ({score:.0%})")
     return 0
 
 

@@ -88,9 +88,12 @@ _CHANGE_TAIL = re.compile(rf"(?:{COMPARED})?\s*(?P<word>{_CHANGE_WORDS})了?$")
 _COMPARATIVE_TAIL = re.compile(
     rf"本年(?:数)?(?P<word>小于|少于|低于|大于|多于|高于){_PRIOR_YEAR}{_BASIS_WORDS}$"
 )
+# "本年数等于上年预算数", "本年数小于上年预算数 29.65 万元": this year's figure set against last year's.
+_SET_AGAINST = re.compile(rf"本年(?:数)?(?:小于|少于|低于|大于|多于|高于|等于){_PRIOR_YEAR}{_BASIS_WORDS}")
+_FLAT_WORD = r"(?:基本)?(?:持平|一致|相等|相同|未发生变化|无变化|没有变化|保持不变|不变)"
+# "本年数等于上年预算数" says no change by itself; a comparison (与上年) needs its word (持平).
 _FLAT = re.compile(
-    rf"^(?:{COMPARED}|本年(?:数)?等于{_PRIOR_YEAR}{_BASIS_WORDS})\s*"
-    r"(?:基本)?(?:持平|一致|相等|相同|未发生变化|无变化|没有变化|保持不变|不变)$"
+    rf"^(?:{COMPARED}\s*{_FLAT_WORD}|本年(?:数)?等于{_PRIOR_YEAR}{_BASIS_WORDS})$"
 )
 _DOWN = ("减少", "下降", "降低", "降幅", "减幅", "小于", "少于", "低于")
 _SPREAD = re.compile(r"(?:各|均|分别|共)$")  # 收、支预算总计各增加: the change of each
@@ -253,7 +256,7 @@ def basis_of(text: str) -> ChangeBasis | None:
     >>> basis_of("比2022年预算执行数增加77.70 %"), basis_of("与上年相比增加 1 万元")
     (<ChangeBasis.EXECUTION: 'execution'>, None)
     """
-    match = _COMPARED.search(text) or _COMPARATIVE_TAIL.search(text)
+    match = _COMPARED.search(text) or _SET_AGAINST.search(text)
     if match is None:
         return None
     return next((basis for word, basis in _BASES if word in match.group(0)), None)
