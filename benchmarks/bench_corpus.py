@@ -12,7 +12,7 @@ import argparse
 import time
 from pathlib import Path
 
-from cnbudget import read_text
+from cnbudget import read_file
 from cnbudget.errors import ReadError
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
@@ -28,7 +28,7 @@ def main(folders: list[Path], form: str) -> None:
         path = folder / form
         started = time.perf_counter()
         try:
-            result = read_text(path)
+            result = read_file(path)
         except ReadError as error:
             print(f"{folder.name[:40]:40} {'':>5} {'-':>5} {'-':>8} {'':>7}  refused: {str(error)[:60]}")
             continue

@@ -16,7 +16,7 @@ import argparse
 import time
 from pathlib import Path
 
-from cnbudget import ReadResult, read_text
+from cnbudget import ReadResult, read_file
 from cnbudget.errors import ReadError
 from cnbudget.readers import read_lines
 from cnbudget.readers.pdf import pdf_lines
@@ -49,7 +49,7 @@ def main(folders: list[Path]) -> None:
         pages = max((line.page or 0 for line in lines), default=0)
         started = time.perf_counter()
         try:
-            tsv = read_text(folder / "tsv.txt")
+            tsv = read_file(folder / "tsv.txt")
         except ReadError as error:
             print(f"{folder.name[:40]:40} the PDF is read, the tsv refused: {str(error)[:60]}")
             continue

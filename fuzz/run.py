@@ -15,7 +15,9 @@ import argparse
 import collections
 import json
 import random
+import shutil
 import sys
+import tempfile
 import time
 import traceback
 from pathlib import Path
@@ -24,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import cnbudget  # noqa: E402
-from fuzz.targets import check_json, check_text, mutate_json, mutate_text  # noqa: E402
+from fuzz.targets import check_file, check_json, check_text, encode_hostile, mutate_json, mutate_text  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 _HEAD = 12  # the cover's lines, kept in every window so that the year and department are found
@@ -46,9 +48,15 @@ def window(text: str, rng: random.Random, size: int = 60) -> str:
     return "\n".join(lines[:_HEAD] + lines[max(start, _HEAD) : start + size])
 
 
-def one_input(rng: random.Random, texts: list[str], data: list[object]) -> tuple[str, str]:
-    """Make one input with ``rng`` and check it: (what it was, what happened)."""
-    if rng.random() < 0.7 or not data:
+def one_input(rng: random.Random, texts: list[str], data: list[object], folder: Path) -> tuple[str, str]:
+    """Make one input with ``rng`` and check it: (what it was, what happened). Files are written in
+    ``folder``."""
+    chance = rng.random()
+    if chance < 0.1:
+        raw = encode_hostile(mutate_text(window(rng.choice(texts), rng), rng), rng)
+        name = rng.choice(["document", "document.txt", "document.md", "document.pdf"])
+        return "read_file", check_file(raw, folder, name=name, validate=rng.random() < 0.25)
+    if chance < 0.7 or not data:
         text = mutate_text(window(rng.choice(texts), rng), rng)
         return "read_text", check_text(text, validate=rng.random() < 0.25)
     text = json.dumps(mutate_json(rng.choice(data), rng), ensure_ascii=False)
@@ -63,11 +71,12 @@ def run_random(inputs: int, seed: int, limit: float, out: Path) -> int:
     defects = 0
     slowest = (0.0, 0)
     started = time.monotonic()
+    folder = Path(tempfile.mkdtemp(prefix="cnbudget-fuzz-"))
     for number in range(inputs):
         rng = random.Random(f"{seed}:{number}")
         began = time.monotonic()
         try:
-            kind, outcome = one_input(rng, texts, data)
+            kind, outcome = one_input(rng, texts, data, folder)
         except Exception:
             defects += 1
             out.mkdir(exist_ok=True)
@@ -82,6 +91,7 @@ def run_random(inputs: int, seed: int, limit: float, out: Path) -> int:
         counts[kind, outcome] += 1
         if (number + 1) % 1000 == 0:
             print(f"{number + 1} inputs, {defects} defects, {time.monotonic() - started:.0f} s", flush=True)
+    shutil.rmtree(folder, ignore_errors=True)
     print(f"inputs: {inputs}  seed: {seed}  defects: {defects}  time: {time.monotonic() - started:.0f} s  "
           f"slowest: {slowest[0]:.2f} s (input {slowest[1]})")
     for (kind, outcome), count in sorted(counts.items()):

@@ -16,12 +16,14 @@ import copy
 import json
 import random
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import cnbudget
 from cnbudget import CnbudgetError
 
-__all__ = ["HOSTILE_FIGURES", "HOSTILE_VALUES", "check_json", "check_text", "mutate_json", "mutate_text"]
+__all__ = ["HOSTILE_FIGURES", "HOSTILE_VALUES", "check_file", "check_json", "check_text", "encode_hostile",
+           "mutate_json", "mutate_text"]
 
 #: Figures a hostile or broken document may print in place of an amount or a count.
 HOSTILE_FIGURES = (
@@ -69,6 +71,27 @@ def mutate_text(text: str, rng: random.Random, edits: int = 3) -> str:
     return "\n".join(lines)
 
 
+#: What a file may hold in place of its first bytes: the PDF magic, a byte-order mark, a JSON brace, junk.
+_HEADS = (b"%PDF-", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"{", b"\x00",
+          b"\x80\xff")
+_ENCODINGS = ("utf-8", "utf-8-sig", "gb18030", "utf-16", "utf-16-le", "utf-16-be")
+
+
+def encode_hostile(text: str, rng: random.Random) -> bytes:
+    """``text`` saved in an encoding chosen by ``rng``, and sometimes broken as files are: cut at any
+    byte, another kind's first bytes in front, a byte replaced."""
+    data = text.encode(rng.choice(_ENCODINGS), errors="replace")
+    edit = rng.randrange(4)
+    if edit == 0 and data:
+        data = data[: rng.randrange(len(data))]
+    elif edit == 1:
+        data = rng.choice(_HEADS) + data
+    elif edit == 2 and data:
+        at = rng.randrange(len(data))
+        data = data[:at] + bytes([rng.randrange(256)]) + data[at + 1 :]
+    return data
+
+
 def mutate_json(data: Any, rng: random.Random, edits: int = 2) -> Any:
     """A copy of plain ``data`` with up to ``edits`` values (at any depth) replaced by hostile ones."""
     data = json.loads(json.dumps(data))
@@ -103,6 +126,19 @@ def check_text(text: str, *, validate: bool = True) -> str:
     name of the library error; anything else propagates (a defect)."""
     try:
         result = cnbudget.read_text(text)
+    except CnbudgetError as error:
+        return type(error).__name__
+    _checked(result.disclosure, validate)
+    return "read"
+
+
+def check_file(data: bytes, folder: Path, *, name: str = "document", validate: bool = True) -> str:
+    """Save ``data`` as the file ``name`` in ``folder`` and read it with ``read_file``; what was read
+    validates and round-trips (see :func:`check_text`)."""
+    path = folder / name
+    path.write_bytes(data)
+    try:
+        result = cnbudget.read_file(path)
     except CnbudgetError as error:
         return type(error).__name__
     _checked(result.disclosure, validate)

@@ -91,11 +91,11 @@ def test_excel_to_standard_output_starts_with_the_mark(doc_file: Path,
 @pytest.mark.parametrize("name", corpus_names())
 def test_source_table_row_and_column_name_every_amount_once(name: str) -> None:
     from cnbudget.errors import FinalAccountsNotRead
-    from cnbudget.readers import read_text
+    from cnbudget.readers import read_file
     from cnbudget.serialize.facts_csv import document_facts
 
     try:
-        doc = read_text(corpus_path(name)).disclosure
+        doc = read_file(corpus_path(name)).disclosure
     except FinalAccountsNotRead:
         pytest.skip("final accounts are not read")
     keys = [(r["table"], r["row"], r["column"]) for r in document_facts(doc, name)]

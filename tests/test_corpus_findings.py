@@ -30,8 +30,7 @@ from pathlib import Path
 import attrs
 import pytest
 
-from cnbudget.readers import read_text
-from cnbudget.readers.read import read_files
+from cnbudget.readers import read_file, read_files
 from cnbudget.validation import Finding, Report, Severity, validate
 from tests.seeds import corpus_path
 
@@ -211,7 +210,7 @@ READING: dict[str, list[Expect]] = {
 
 
 def _report(name: str) -> Report:
-    return validate(read_text(corpus_path(name)).disclosure)
+    return validate(read_file(corpus_path(name)).disclosure)
 
 
 def _unmatched(findings: list[Finding], expected: list[Expect]) -> tuple[list[str], list[Expect]]:
@@ -260,7 +259,7 @@ def test_the_text_and_its_tables_read_together_agree() -> None:
 
 
 def test_a_template_leftover_list_of_former_names_is_one_note() -> None:
-    report = validate(read_text(corpus_path("js-cppcc-2019-tables")).disclosure, rules=["CAT-003"])
+    report = validate(read_file(corpus_path("js-cppcc-2019-tables")).disclosure, rules=["CAT-003"])
     assert [(f.severity, [loc.code for loc in f.locations]) for f in report.findings] == [
         (Severity.INFO, ["207", "210", "220"])]
     assert "空行" in report.findings[0].message

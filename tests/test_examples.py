@@ -278,7 +278,7 @@ def test_the_row_matcher_notices_a_changed_figure() -> None:
 
 @pytest.mark.parametrize("name", sorted(SOURCES))
 def test_reading_the_published_text_gives_the_bundled_example(name: str) -> None:
-    assert cnbudget.read_text(_seed(name)).disclosure == example(name)
+    assert cnbudget.read_file(_seed(name)).disclosure == example(name)
 
 
 def _amount(name: str, table: str, code: str, column: str = "total") -> Decimal:

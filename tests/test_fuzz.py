@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import json
 import random
+import tempfile
 import time
+from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -14,7 +16,7 @@ from hypothesis import strategies as st
 import cnbudget
 import cnbudget.errors
 from cnbudget import ReadError
-from fuzz.targets import HOSTILE_VALUES, check_json, check_text, mutate_json, mutate_text
+from fuzz.targets import HOSTILE_VALUES, check_file, check_json, check_text, encode_hostile, mutate_json, mutate_text
 from tests.seeds import seed_text
 
 _SECONDS = 30  # one input, read and checked: far more than any takes
@@ -60,3 +62,15 @@ def test_any_json_value_is_no_disclosure(text: str) -> None:
 @given(st.text(max_size=200))
 def test_any_short_text_reads_or_is_refused(text: str) -> None:
     assert _read_or_refused(check_text(text))
+
+
+@_BRIEF
+@given(seed=st.sampled_from(["001", "002", "003", "004"]), start=st.integers(0, 10**6), rng=st.randoms(),
+       name=st.sampled_from(["document", "document.txt", "document.md", "document.pdf"]))
+def test_a_mutated_file_in_any_encoding_reads_or_is_refused_by_the_library(
+        seed: str, start: int, rng: random.Random, name: str) -> None:
+    data = encode_hostile(mutate_text(_window(seed_text(seed), start), rng), rng)
+    began = time.monotonic()
+    with tempfile.TemporaryDirectory() as folder:
+        assert _read_or_refused(check_file(data, Path(folder), name=name))
+    assert time.monotonic() - began < _SECONDS

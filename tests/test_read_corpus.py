@@ -15,7 +15,7 @@ import pytest
 
 from cnbudget.model import BudgetDisclosure, ProcurementLine, SummaryLine, SummaryRole
 from cnbudget.money import AmountUnit
-from cnbudget.readers import read_files, read_text
+from cnbudget.readers import read_file, read_files
 
 from .present import present
 from .seeds import corpus_path
@@ -90,7 +90,7 @@ def _total(doc: BudgetDisclosure, key: str) -> Decimal:
 @pytest.mark.parametrize("name", sorted(DOCUMENTS))
 def test_every_table_printed_is_read_with_its_totals(name: str) -> None:
     expected = DOCUMENTS[name]
-    result = read_text(corpus_path(name))
+    result = read_file(corpus_path(name))
     doc = result.disclosure
     assert (doc.department, doc.fiscal_year, doc.amount_unit) == (expected.department, expected.year, expected.unit)
     assert set(result.coverage.printed) == set(expected.tables)
@@ -101,14 +101,14 @@ def test_every_table_printed_is_read_with_its_totals(name: str) -> None:
 
 @pytest.mark.parametrize("name", [n for n in DOCUMENTS if n.startswith("sh-")])
 def test_shanghai_three_public_keeps_its_own_unit(name: str) -> None:
-    doc = read_text(corpus_path(name)).disclosure
+    doc = read_file(corpus_path(name)).disclosure
     table = doc.tables.three_public
     assert table is not None and table.unit is AmountUnit.WAN_YUAN  # 单位:万元 among tables in 元
     assert table.operating_costs is not None  # the 机关运行经费 column beside the items
 
 
 def test_shanghai_three_public_figures() -> None:
-    table = read_text(corpus_path("sh-putuo-wanli-2024-dept-budget")).disclosure.tables.three_public
+    table = read_file(corpus_path("sh-putuo-wanli-2024-dept-budget")).disclosure.tables.three_public
     assert table is not None
     assert [(name, split.total) for name, split in table.items()] == [
         ("total", D("47.91")), ("overseas_travel", D("0")), ("vehicles", D("46.56")), ("vehicle_purchase", D("25")),
@@ -116,7 +116,7 @@ def test_shanghai_three_public_figures() -> None:
 
 
 def test_jiangsu_three_public_with_meetings_and_training() -> None:
-    table = read_text(corpus_path("js-procuratorate-2019")).disclosure.tables.three_public
+    table = read_file(corpus_path("js-procuratorate-2019")).disclosure.tables.three_public
     assert table is not None
     # 1276.7 = 418.26 + 158.44 + 700; 418.26 = 80 + 237 + 101.26; the purchase cell is blank.
     assert (present(table.total_with_meetings_training).total, table.total.total, present(table.meetings).total,
@@ -125,7 +125,7 @@ def test_jiangsu_three_public_with_meetings_and_training() -> None:
 
 
 def test_jiangsu_summary_by_function_and_by_use() -> None:
-    summary = read_text(corpus_path("js-procuratorate-2019")).disclosure.tables.summary
+    summary = read_file(corpus_path("js-procuratorate-2019")).disclosure.tables.summary
     assert summary is not None
     uses = [(line.name, line.amount) for line in summary.expenditure if line.role is SummaryRole.USE]
     # Labels the extraction wrapped over three lines (三、单位预留机动经 / 3,990.40 / 费) are joined again.
@@ -137,7 +137,7 @@ def test_jiangsu_summary_by_function_and_by_use() -> None:
 
 
 def test_jiangsu_revenue_listed_by_source() -> None:
-    revenue = read_text(corpus_path("js-procuratorate-2018")).disclosure.tables.revenue
+    revenue = read_file(corpus_path("js-procuratorate-2018")).disclosure.tables.revenue
     assert revenue is not None and revenue.lines == ()
     listed = [(line.name, line.amount) for line in revenue.sources if line.amount]
     # The group name printed on the middle item's line (一般公共预算资金 / 公共财政拨款(补助)资金) is the group's.
@@ -146,7 +146,7 @@ def test_jiangsu_revenue_listed_by_source() -> None:
 
 
 def test_jiangsu_expenditure_by_use_in_one_row() -> None:
-    expenditure = read_text(corpus_path("js-procuratorate-2018")).disclosure.tables.expenditure
+    expenditure = read_file(corpus_path("js-procuratorate-2018")).disclosure.tables.expenditure
     assert expenditure is not None
     (row,) = expenditure.lines
     amounts = row.amounts
@@ -156,7 +156,7 @@ def test_jiangsu_expenditure_by_use_in_one_row() -> None:
 
 
 def test_jiangsu_procurement_tree() -> None:
-    table = read_text(corpus_path("js-procuratorate-2017")).disclosure.tables.procurement
+    table = read_file(corpus_path("js-procuratorate-2017")).disclosure.tables.procurement
     assert table is not None
     levels = [line.level for line in table.lines]
     assert levels[:4] == ["total", "category", "subject", "item"]
@@ -168,7 +168,7 @@ def test_jiangsu_procurement_tree() -> None:
 
 
 def test_the_2018_three_public_cut_figure_is_reported_not_misplaced() -> None:
-    result = read_text(corpus_path("js-procuratorate-2018"))
+    result = read_file(corpus_path("js-procuratorate-2018"))
     assert result.disclosure.tables.three_public is None
     (problem,) = [p for p in result.problems if p.table == "three_public" and "row not read" in p.message]
     assert "267.8\t0" in problem.text
@@ -176,7 +176,7 @@ def test_the_2018_three_public_cut_figure_is_reported_not_misplaced() -> None:
 
 def test_text_and_tables_published_apart_are_read_as_one_disclosure() -> None:
     text, tables = corpus_path("js-cppcc-2019"), corpus_path("js-cppcc-2019-tables")
-    alone = read_text(text).disclosure
+    alone = read_file(text).disclosure
     assert alone.tables_elsewhere is not None and not alone.tables.present()
     together = read_files([text, tables]).disclosure
     assert together.tables_elsewhere is None

@@ -12,7 +12,7 @@ import pytest
 from cnbudget.errors import FinalAccountsNotRead, ReadError
 from cnbudget.model import BudgetDisclosure, UnreadTable, coverage
 from cnbudget.model.kinds import TABLE_KINDS
-from cnbudget.readers import TABLE_READERS, read_files, read_text
+from cnbudget.readers import TABLE_READERS, read_file, read_files, read_text
 from cnbudget.validation import Severity, validate
 
 from .seeds import corpus_path
@@ -119,7 +119,7 @@ def test_the_command_line_reads_files_together(tmp_path: Path) -> None:
 
 def test_corpus_final_accounts_are_refused_with_their_kind() -> None:
     with pytest.raises(FinalAccountsNotRead):
-        read_text(corpus_path("final-sh-putuo-finance-2024"))
+        read_file(corpus_path("final-sh-putuo-finance-2024"))
 
 
 # A table of a kind the model does not hold, printed after the summary, its rows like a summary's.

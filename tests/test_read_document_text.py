@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from cnbudget.readers import read_text
+from cnbudget.readers import read_file, read_text
 from tests.seeds import corpus_path, seed_path
 
 
@@ -25,7 +25,7 @@ def test_the_prose_is_kept_as_passages_outside_the_tables() -> None:
 
 
 def test_seed_001_names_its_department_on_the_cover_and_over_every_table() -> None:
-    doc = read_text(seed_path("001")).disclosure
+    doc = read_file(seed_path("001")).disclosure
     names = doc.department_names
     assert names[0].table is None and names[0].name == "乌鲁木齐市医疗保障局" and names[0].line_number == 3
     assert {n.name for n in names} == {"乌鲁木齐市医疗保障局"} and len(names) == 12  # the cover and 11 tables
@@ -39,13 +39,13 @@ def test_seed_001_names_its_department_on_the_cover_and_over_every_table() -> No
     ("js-procuratorate-2017", "江苏省人民检察院", 12),  # the cover prints the year after the name
 ])
 def test_corpus_covers_and_headings(name: str, cover: str, headings: int) -> None:
-    doc = read_text(corpus_path(name)).disclosure
+    doc = read_file(corpus_path(name)).disclosure
     covers = [n for n in doc.department_names if n.table is None]
     assert [n.name for n in covers] == [cover]
     assert len([n for n in doc.department_names if n.table is not None]) == headings
 
 
 def test_a_heading_of_the_welfare_home_keeps_the_templates_mark() -> None:
-    doc = read_text(corpus_path("sh-putuo-welfarehome-2024-unit-budget")).disclosure
+    doc = read_file(corpus_path("sh-putuo-welfarehome-2024-unit-budget")).disclosure
     (marked,) = [p for p in doc.prose if "（增加内容）" in p.text]
     assert marked.heading and marked.line_number == 226

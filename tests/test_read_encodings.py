@@ -12,7 +12,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from cnbudget.errors import ReadError
-from cnbudget.readers import read_text
+from cnbudget.readers import read_file, read_text
 from cnbudget.readers.text.decoding import decode
 from cnbudget.readers.text.forms import TextForm, detect_form, text_lines
 
@@ -35,7 +35,7 @@ ENCODED = [
 def test_every_encoding_gives_the_same_disclosure(tmp_path: Path, name: str, data: bytes) -> None:
     path = tmp_path / "doc.txt"
     path.write_bytes(data)
-    assert read_text(path).disclosure == read_text(DOCUMENT).disclosure
+    assert read_file(path).disclosure == read_text(DOCUMENT).disclosure
     assert read_text(DOCUMENT).disclosure.tables.summary is not None
 
 

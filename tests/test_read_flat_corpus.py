@@ -64,8 +64,8 @@ def test_every_corpus_document_is_pinned() -> None:
 
 @pytest.mark.parametrize("name", sorted(READ_FROM_FLAT))
 def test_flat_text_gives_the_figures_of_the_tsv_for_every_table_it_reads(name: str) -> None:
-    flat = cnbudget.read_text(corpus_path(name, "flat.txt"))
-    tsv = cnbudget.read_text(corpus_path(name, "tsv.txt"))
+    flat = cnbudget.read_file(corpus_path(name, "flat.txt"))
+    tsv = cnbudget.read_file(corpus_path(name, "tsv.txt"))
     assert set(flat.coverage.read) == READ_FROM_FLAT[name]
     flat_facts, tsv_facts = _printed_facts(flat.disclosure), _printed_facts(tsv.disclosure)
     for key in flat.coverage.read:
@@ -75,8 +75,8 @@ def test_flat_text_gives_the_figures_of_the_tsv_for_every_table_it_reads(name: s
 
 @pytest.mark.parametrize("name", sorted(READ_FROM_FLAT))
 def test_flat_text_reports_every_other_table_it_prints(name: str) -> None:
-    flat = cnbudget.read_text(corpus_path(name, "flat.txt"))
-    tsv = cnbudget.read_text(corpus_path(name, "tsv.txt"))
+    flat = cnbudget.read_file(corpus_path(name, "flat.txt"))
+    tsv = cnbudget.read_file(corpus_path(name, "tsv.txt"))
     assert set(flat.coverage.printed) == set(tsv.coverage.printed)
     unread = {table.key: table.reason for table in flat.disclosure.unread}
     assert set(unread) == set(flat.coverage.printed) - READ_FROM_FLAT[name]
@@ -88,4 +88,4 @@ def test_flat_text_reports_every_other_table_it_prints(name: str) -> None:
 @pytest.mark.parametrize("name", sorted(FINAL_ACCOUNTS))
 def test_final_accounts_are_refused_in_flat_text_too(name: str) -> None:
     with pytest.raises(FinalAccountsNotRead):
-        cnbudget.read_text(corpus_path(name, "flat.txt"))
+        cnbudget.read_file(corpus_path(name, "flat.txt"))

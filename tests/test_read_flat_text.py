@@ -552,7 +552,7 @@ def test_a_table_with_every_figure_printed_is_always_rebuilt(
 
 @pytest.fixture(scope="module")
 def seed_004() -> cnbudget.ReadResult:
-    return cnbudget.read_text(seed_path("004"))
+    return cnbudget.read_file(seed_path("004"))
 
 
 def test_seed_004_tables_placed_with_certainty_are_read(seed_004: cnbudget.ReadResult) -> None:

@@ -15,7 +15,7 @@ import pytest
 
 from cnbudget.errors import ReadError
 from cnbudget.model import ProcurementLine
-from cnbudget.readers import read_text
+from cnbudget.readers import read_file
 from cnbudget.readers.result import ReadResult
 from tests.seeds import corpus_names, corpus_path
 
@@ -34,7 +34,7 @@ KNOWN: dict[str, dict[str, str]] = {
 
 def _read(name: str, form: str) -> ReadResult | None:
     try:
-        return read_text(corpus_path(name, form))
+        return read_file(corpus_path(name, form))
     except ReadError:
         return None
 

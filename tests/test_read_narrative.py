@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from cnbudget import read_text
+from cnbudget import read_file
 from cnbudget.codes import FunctionCode
 from cnbudget.model import Statement
 from cnbudget.readers.prose.contents import find_contents
@@ -69,7 +69,7 @@ def _seed(name: str) -> Path:
 
 
 def test_seed_001_statements_and_contents() -> None:
-    doc = read_text(_seed("001_ecac1c9bef546caa.txt")).disclosure
+    doc = read_file(_seed("001_ecac1c9bef546caa.txt")).disclosure
     general = _by_subject(doc.statements, "一般公共预算")  # line 450 of the seed
     assert (general.amount, general.share, general.change_amount, general.change_rate) == (
         Decimal("2022.69"), Decimal("63.88"), Decimal("208.54"), Decimal("11.50"))
@@ -83,5 +83,5 @@ def test_seed_001_statements_and_contents() -> None:
 
 
 def test_seed_002_nothing_budgeted() -> None:
-    doc = read_text(_seed("002_9c02a3d6cb0f0eba.txt")).disclosure
+    doc = read_file(_seed("002_9c02a3d6cb0f0eba.txt")).disclosure
     assert _by_subject(doc.statements, "政府性基金预算").amount == Decimal("0")  # line 401: 未安排

@@ -237,9 +237,9 @@ def test_without_the_pdf_extra_reading_a_pdf_says_how_to_install_it(
 
 
 @needs_pdfplumber
-def test_read_text_given_a_pdf_reads_the_pdf(budget_pdf: Path) -> None:
+def test_read_file_given_a_pdf_reads_the_pdf(budget_pdf: Path) -> None:
     for source in (budget_pdf, str(budget_pdf)):
-        assert cnbudget.read_text(source).disclosure.tables.expenditure is not None
+        assert cnbudget.read_file(source).disclosure.tables.expenditure is not None
 
 
 @needs_pdfplumber

@@ -16,7 +16,7 @@ import pytest
 
 from cnbudget.errors import FinalAccountsNotRead
 from cnbudget.model import BudgetDisclosure
-from cnbudget.readers import read_pdf, read_text
+from cnbudget.readers import read_file, read_pdf
 from tests.seeds import corpus_names, corpus_path, corpus_text
 
 pytest.importorskip("pdfplumber", reason="the pdf extra (pdfplumber) is not installed")
@@ -39,7 +39,7 @@ def _facts(disclosure: BudgetDisclosure, table: str) -> Counter[tuple[object, ..
 def test_the_pdf_reads_every_table_the_tsv_reads_with_the_same_figures(name: str) -> None:
     tsv_path, pdf_path = corpus_path(name, "tsv.txt"), corpus_path(name, "original.pdf")
     try:
-        tsv = read_text(tsv_path)
+        tsv = read_file(tsv_path)
     except FinalAccountsNotRead:
         with pytest.raises(FinalAccountsNotRead):
             read_pdf(pdf_path)

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from cnbudget import read_text
+from cnbudget import read_file
 from cnbudget.model import ProjectTarget
 from cnbudget.money import AmountUnit
 from cnbudget.readers.performance.read import read_performance, read_project_target
@@ -190,7 +190,7 @@ FORMS = {"sh-putuo-wanli-2023-dept-budget": len(WANLI_2023)}
 
 @pytest.mark.parametrize("name", _SHANGHAI or ["sh-putuo-wanli-2023-dept-budget"])
 def test_every_form_of_the_shanghai_documents_is_read_completely(name: str) -> None:
-    result = read_text(corpus_path(name))
+    result = read_file(corpus_path(name))
     performance = result.disclosure.performance
     printed = corpus_text(name).count("财政项目支出绩效目标填报表")
     assert printed == FORMS.get(name, 0)
@@ -200,7 +200,7 @@ def test_every_form_of_the_shanghai_documents_is_read_completely(name: str) -> N
 
 
 def _wanli() -> tuple[ProjectTarget, ...]:
-    performance = read_text(corpus_path("sh-putuo-wanli-2023-dept-budget")).disclosure.performance
+    performance = read_file(corpus_path("sh-putuo-wanli-2023-dept-budget")).disclosure.performance
     assert performance is not None
     return performance.projects
 
@@ -252,7 +252,7 @@ def test_wanli_2023_indicators_checked_against_the_text() -> None:
 
 
 def test_wanli_2023_performance_findings() -> None:
-    doc = read_text(corpus_path("sh-putuo-wanli-2023-dept-budget")).disclosure
+    doc = read_file(corpus_path("sh-putuo-wanli-2023-dept-budget")).disclosure
     found = validate(doc, rules=["PERF"]).findings
     # The one error a hand audit found: 当年财政拨款 11,419,043.00 over 10,903,043.00 of every whole.
     assert [(f.rule, f.severity, f.locations[0].project, f.locations[0].column) for f in found] == [
@@ -263,7 +263,7 @@ def test_wanli_2023_performance_findings() -> None:
 
 @pytest.mark.parametrize("form", ["layout.txt", "flat.txt"])
 def test_wanli_2023_other_extractions_read_no_misplaced_funds(form: str) -> None:
-    result = read_text(corpus_path("sh-putuo-wanli-2023-dept-budget", form))
+    result = read_file(corpus_path("sh-putuo-wanli-2023-dept-budget", form))
     performance = result.disclosure.performance
     assert performance is not None and len(performance.projects) == len(WANLI_2023)
     assert [p.project for p in performance.projects] == [row[0] for row in WANLI_2023]

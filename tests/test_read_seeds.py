@@ -55,13 +55,13 @@ def _invented(doc: object, text: str) -> list[str]:
 @pytest.mark.parametrize("prefix", ["001", "002", "003", "004"])
 def test_every_figure_read_is_printed_in_the_document(prefix: str) -> None:
     path = seed_path(prefix)
-    result = cnbudget.read_text(path)
+    result = cnbudget.read_file(path)
     assert _invented(result.disclosure, path.read_text(encoding="utf-8")) == []
 
 
 def test_an_invented_figure_is_noticed() -> None:
     path = seed_path("001")
-    doc = cnbudget.read_text(path).disclosure
+    doc = cnbudget.read_file(path).disclosure
     assert doc.tables.three_public is not None
     altered = attrs.evolve(doc, tables=attrs.evolve(doc.tables, three_public=attrs.evolve(
         doc.tables.three_public, total=attrs.evolve(doc.tables.three_public.total, total=Decimal("0.51")))))

@@ -1,4 +1,4 @@
-"""read_text on whole inputs: paths, text, and input that is not a disclosure."""
+"""read_text and read_file on whole inputs: files, text, and input that is not a disclosure."""
 
 from __future__ import annotations
 
@@ -8,15 +8,15 @@ from pathlib import Path
 import pytest
 
 from cnbudget.errors import ReadError
-from cnbudget.readers import read_text
+from cnbudget.readers import read_file, read_text
 
 
-def test_reads_text_and_paths_alike(tmp_path: Path) -> None:
+def test_a_file_and_its_text_read_alike(tmp_path: Path) -> None:
     text = "编制部门：示例局\n2024 年部门预算公开\n"
     path = tmp_path / "doc.txt"
     path.write_text(text, encoding="utf-8")
     from_text = read_text(text).disclosure
-    from_path = read_text(path).disclosure
+    from_path = read_file(path).disclosure
     assert from_text == from_path
     assert (from_text.department, from_text.fiscal_year) == ("示例局", 2024)
 
@@ -31,19 +31,19 @@ def test_binary_file_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "doc.txt"
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
     with pytest.raises(ReadError, match="binary"):
-        read_text(path)
+        read_file(path)
 
 
 def test_a_file_in_no_chinese_encoding_is_refused_naming_the_byte(tmp_path: Path) -> None:
     path = tmp_path / "doc.txt"
     path.write_bytes("编制部门：示例局".encode() + b"\xff\xfe\xff")
     with pytest.raises(ReadError, match=r"byte 0xff at offset 24"):
-        read_text(path)
+        read_file(path)
 
 
 def test_missing_file_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(ReadError, match="cannot read"):
-        read_text(tmp_path / "missing.txt")
+        read_file(tmp_path / "missing.txt")
 
 
 def test_enormous_line_is_read_without_trouble() -> None:

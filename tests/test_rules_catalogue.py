@@ -168,30 +168,30 @@ def test_rows_without_both_codes_are_not_paired() -> None:
 
 @pytest.mark.parametrize("prefix", ["001", "002", "004"])
 def test_seed_codes_and_names_are_the_official_ones(prefix: str) -> None:
-    from cnbudget.readers import read_text
+    from cnbudget.readers import read_file
 
-    report = validate(read_text(seed_path(prefix)).disclosure, rules=["CAT"])
+    report = validate(read_file(seed_path(prefix)).disclosure, rules=["CAT"])
     assert [f for f in report.findings if f.rule != "CAT-006"] == []
 
 
 def test_seed_002_books_two_projects_under_running_costs() -> None:
-    from cnbudget.readers import read_text
+    from cnbudget.readers import read_file
 
     # 210 15 01 行政运行: 261.86 = 基本支出 250.46 + 项目支出 11.40 in 单位支出总体情况表 and 一般公共预算
     # 支出情况表; 一般公共预算项目支出情况表 lists under it 2023年志愿者生活补助 1.20 and 2023年城乡医保工作经费
     # 10.20 (= 11.40). Seeds 001 and 004 book no project under 行政运行 or 事业运行.
-    report = validate(read_text(seed_path("002")).disclosure, rules=["CAT-006"])
+    report = validate(read_file(seed_path("002")).disclosure, rules=["CAT-006"])
     (found,) = report.findings
     assert (found.severity, found.locations[0].code, found.actual) == (Severity.WARNING, "2101501", Decimal("11.40"))
     assert {place.table for place in found.locations} == {"expenditure", "general_budget", "general_budget_projects"}
     for prefix in ("001", "004"):
-        assert validate(read_text(seed_path(prefix)).disclosure, rules=["CAT-006"]).findings == ()
+        assert validate(read_file(seed_path(prefix)).disclosure, rules=["CAT-006"]).findings == ()
 
 
 def test_seed_003_prints_former_names_of_categories() -> None:
-    from cnbudget.readers import read_text
+    from cnbudget.readers import read_file
 
-    report = validate(read_text(seed_path("003")).disclosure, rules=["CAT"])
+    report = validate(read_file(seed_path("003")).disclosure, rules=["CAT"])
     # By hand: 表1 lists 类 by earlier names: 城乡社区事务 (212), 农林水事务 (213) and 资源勘探信息等 (215);
     # 表4 lists 医疗卫生与计划生育支出 (210, renamed 卫生健康支出 in 2019, and printed beside it),
     # 城乡社区事务支出, 农林水事务支出 and 资源勘探信息等支出. One finding a table, naming every line.

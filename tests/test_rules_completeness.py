@@ -485,9 +485,9 @@ def test_no_statements_skip_the_rule() -> None:
 
 
 def _seed_findings(prefix: str) -> list[Finding]:
-    from cnbudget.readers import read_text
+    from cnbudget.readers import read_file
 
-    return list(validate(read_text(seed_path(prefix)).disclosure, rules=["COMP"]).findings)
+    return list(validate(read_file(seed_path(prefix)).disclosure, rules=["COMP"]).findings)
 
 
 @pytest.mark.parametrize("prefix", ["001", "003", "004"])

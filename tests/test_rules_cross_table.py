@@ -817,16 +817,16 @@ def test_projects_without_types_are_not_compared_by_type() -> None:
 
 @pytest.mark.parametrize("name", ["001", "003", "004"])
 def test_seed_documents_raise_no_cross_table_error(name: str) -> None:
-    from cnbudget.readers import read_text
+    from cnbudget.readers import read_file
 
-    report = validate(read_text(seed_path(name)).disclosure, rules=["XTAB"])
+    report = validate(read_file(seed_path(name)).disclosure, rules=["XTAB"])
     assert report.errors == ()
 
 
 def test_seed_002_revenue_total_places_8_95_and_6_50_otherwise_than_the_summary() -> None:
-    from cnbudget.readers import read_text
+    from cnbudget.readers import read_file
 
-    report = validate(read_text(seed_path("002")).disclosure, rules=["XTAB"])
+    report = validate(read_file(seed_path("002")).disclosure, rules=["XTAB"])
     # By hand: 表1 prints 单位资金 8.95 and 上年结转结余 = 财政拨款结转 6.50 (本年收入 1,212.38);
     # 表2's 合计 (11 columns) prints 8.95 under 财政拨款结转 and 6.50 under 非财政拨款结转结余. The 8.95 of
     # 单位资金 missing from 表2 is also missing from its 本年收入: one problem, one finding for both.

@@ -309,9 +309,9 @@ def test_the_three_public_items_add_up(table: ThreePublicTable, severity: Severi
 
 
 def _seed_findings(prefix: str) -> list[Finding]:
-    from cnbudget.readers import read_text
+    from cnbudget.readers import read_file
 
-    return list(validate(read_text(seed_path(prefix)).disclosure, rules=["HIER"]).findings)
+    return list(validate(read_file(seed_path(prefix)).disclosure, rules=["HIER"]).findings)
 
 
 def test_seed_001_differs_only_by_rounding() -> None:
@@ -447,9 +447,9 @@ def test_procurement_printed_without_categories_adds_its_subjects_to_the_total()
 
 
 def test_seed_002_rows_shifted_at_page_breaks_are_two_reading_warnings() -> None:
-    from cnbudget.readers import read_text
+    from cnbudget.readers import read_file
 
-    report = validate(read_text(seed_path("002")).disclosure)
+    report = validate(read_file(seed_path("002")).disclosure)
     # By hand: 表2's rows after the page break (lines 166–180) print 8.95 and 6.50 one column to the
     # right of row 210 (line 160) — 表1 and the text agree with row 210 —; moved back, 210 = Σ款,
     # 合计 = Σ类 and 表1 = 表2 all hold. 表7's rows before (335–341) and after (343–349) its page

@@ -60,7 +60,7 @@ from tests.seeds import seed_path
 
 @pytest.fixture(scope="module")
 def report() -> cnbudget.Report:
-    return cnbudget.validate(cnbudget.read_text(seed_path("004")).disclosure)
+    return cnbudget.validate(cnbudget.read_file(seed_path("004")).disclosure)
 
 
 def test_seed_004_findings_are_those_found_by_hand(report: cnbudget.Report) -> None:

@@ -28,6 +28,7 @@ from cnbudget.errors import (
     ReadError,
     UnknownCode,
     UnknownName,
+    WrongArgumentType,
 )
 from cnbudget.model import *  # noqa: F403  (the model's __all__ is part of the public API)
 from cnbudget.model import __all__ as _model_all
@@ -69,7 +70,7 @@ if TYPE_CHECKING:
     )
     from cnbudget.classification.catalog import catalog as catalog
     from cnbudget.examples import example, example_names
-    from cnbudget.readers import Problem, ReadResult, read_pdf, read_text
+    from cnbudget.readers import Problem, ReadResult, read_file, read_files, read_pdf, read_text
     from cnbudget.scoring import ScoreCard, ScoreStep, ScoringMethod, load_actuals, read_actuals, score
     from cnbudget.serialize import from_dict, from_json, json_schema, to_dict, to_json
     from cnbudget.validation import Finding, Location, Report, Rule, Severity
@@ -82,7 +83,7 @@ _LAZY: dict[str, str] = {
     **dict.fromkeys(("COVERED_YEARS", "Catalog", "MatchKind", "NameMatch", "Subject", "catalog",
                      "load_catalog_csv"), "cnbudget.classification"),
     **dict.fromkeys(("example", "example_names"), "cnbudget.examples"),
-    **dict.fromkeys(("Problem", "ReadResult", "read_pdf", "read_text"), "cnbudget.readers"),
+    **dict.fromkeys(("Problem", "ReadResult", "read_file", "read_files", "read_pdf", "read_text"), "cnbudget.readers"),
     **dict.fromkeys(("ScoreCard", "ScoreStep", "ScoringMethod", "load_actuals", "read_actuals", "score"),
                     "cnbudget.scoring"),
     **dict.fromkeys(("from_dict", "from_json", "json_schema", "to_dict", "to_json"), "cnbudget.serialize"),
@@ -123,6 +124,8 @@ __all__ = [
     "from_dict",
     "from_json",
     "json_schema",
+    "read_file",
+    "read_files",
     "read_pdf",
     "read_text",
     "to_dict",
@@ -156,6 +159,7 @@ __all__ = [
     "TargetValue",
     "UnknownCode",
     "UnknownName",
+    "WrongArgumentType",
     "__version__",
     "catalog",
     "change",

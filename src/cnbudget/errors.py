@@ -3,8 +3,9 @@
 Every exception the library raises on purpose derives from :class:`CnbudgetError`, so a caller
 can catch them all in one place, and also from the built-in type a Python user expects
 (``ValueError`` for bad values, ``KeyError`` for failed look-ups). Bad data never raises anything
-else; only an argument of the wrong type is a plain ``TypeError`` (text where a number belongs, a
-number where a path belongs), as Python's own functions do.
+else; an argument of the wrong type is a ``TypeError`` (text where a number belongs, a number where a
+path belongs), as Python's own functions do — a :class:`WrongArgumentType`, also a ``CnbudgetError``,
+where the library names the function that takes such an argument.
 
 >>> from cnbudget.errors import InvalidAmount, CnbudgetError
 >>> issubclass(InvalidAmount, ValueError) and issubclass(InvalidAmount, CnbudgetError)
@@ -24,6 +25,7 @@ __all__ = [
     "ReadError",
     "UnknownCode",
     "UnknownName",
+    "WrongArgumentType",
 ]
 
 
@@ -50,6 +52,18 @@ class InvalidCode(CnbudgetError, ValueError):
     Traceback (most recent call last):
     ...
     cnbudget.errors.InvalidCode: 支出功能分类 code '2101' has 4 digits; a 类/款/项 code has 3, 5 or 7
+    """
+
+
+class WrongArgumentType(CnbudgetError, TypeError):
+    """An argument of a type the function does not take, where another function takes it (参数类型
+    不符): a path or bytes given to ``read_text``, which reads text; the message names the function.
+
+    >>> from cnbudget import read_text
+    >>> read_text(b"2024")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    cnbudget.errors.WrongArgumentType: read_text reads the text itself (a str), not bytes: ...
     """
 
 

@@ -261,17 +261,18 @@ class TargetValue:
     @kind.validator
     def _check_combination(self, attribute: attrs.Attribute[TargetKind], kind: TargetKind) -> None:
         # attrs runs validators after every field is set, so the whole value can be seen here.
-        label = f"{kind.value} ({kind.zh})"
+        # The label is written only for a message: this runs for every target value read.
         for name in _OPTIONAL_FIELDS:
             value = getattr(self, name)
             if value is not None and name not in _ALLOWED_FIELDS[kind]:
+                label = f"{kind.value} ({kind.zh})"
                 article = "an" if label[0] in "aeiou" else "a"
                 raise InvalidValue(
                     f"{article} {label} target value cannot have a {name} (got {value!r})"
                 )
         required = _REQUIRED_FIELD.get(kind)
         if required is not None and getattr(self, required) is None:
-            raise InvalidValue(f"a {label} target value needs a {required}")
+            raise InvalidValue(f"a {kind.value} ({kind.zh}) target value needs a {required}")
 
     @property
     def is_rate(self) -> bool:

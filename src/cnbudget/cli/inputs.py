@@ -1,16 +1,16 @@
 """The inputs of the commands that take a disclosure (输入): a JSON file, published text, the
 published PDF, or a bundled example.
 
-A file is JSON when its name ends in ``.json`` or its text starts with ``{``; a PDF when its name
-ends in ``.pdf`` or its bytes start with ``%PDF-`` (read with :func:`cnbudget.readers.read_pdf`);
-anything else is read as published text with :func:`cnbudget.readers.read_text`. The problems of
-reading travel with the disclosure so that each command can report them.
+What kind a file is (model JSON, the PDF, published text) is told by
+:func:`cnbudget.readers.kind_of_file`; model JSON is loaded with :func:`cnbudget.serialize.from_json`,
+anything else read with :func:`cnbudget.readers.read_file` (standard input:
+:func:`cnbudget.readers.read_bytes`). The problems of reading travel with the disclosure so that each
+command can report them.
 """
 
 from __future__ import annotations
 
 import argparse
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -20,9 +20,8 @@ from cnbudget.cli.sources import Source, Sources, find_sources
 from cnbudget.errors import ReadError
 from cnbudget.examples import example, example_names
 from cnbudget.model import BudgetDisclosure
-from cnbudget.readers import Problem, read_files, read_pdf, read_text
-from cnbudget.readers.pdf.read import PDF_MAGIC
-from cnbudget.readers.text.decoding import decode
+from cnbudget.readers import FileKind, Problem, kind_of, kind_of_file, read_bytes, read_file, read_files
+from cnbudget.readers.files import file_bytes
 from cnbudget.serialize import from_json
 
 __all__ = ["Loaded", "add_input_arguments", "load", "load_all", "load_source", "load_together", "sources_of"]
@@ -61,28 +60,17 @@ def add_input_arguments(parser: argparse.ArgumentParser, *, many: bool) -> None:
 
 
 def _load_file(path: Path, encoding: str | None) -> Loaded:
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise ReadError(f"cannot read {path}: {error.strerror or error}") from error
-    return _load_bytes(str(path), data, encoding, path=path)
+    if kind_of_file(path) is FileKind.MODEL_JSON:
+        return Loaded(source=str(path), disclosure=from_json(file_bytes(path)))
+    result = read_file(path, encoding=encoding)
+    return Loaded(source=str(path), disclosure=result.disclosure, problems=result.problems)
 
 
-def _load_bytes(name: str, data: bytes, encoding: str | None, *, path: Path | None = None) -> Loaded:
-    """A disclosure from the bytes of the file (or standard input) ``name``."""
-    suffix = path.suffix.lower() if path is not None else ""
-    if suffix == ".json" or data.lstrip()[:1] == b"{":
+def _load_bytes(name: str, data: bytes, encoding: str | None) -> Loaded:
+    """A disclosure from the bytes of standard input, called ``name``."""
+    if kind_of(data, name) is FileKind.MODEL_JSON:
         return Loaded(source=name, disclosure=from_json(data))
-    if suffix == ".pdf" or data.startswith(PDF_MAGIC):
-        if path is None:  # the PDF reader reads files: standard input goes through one
-            with tempfile.TemporaryDirectory() as folder:
-                copy = Path(folder) / "stdin.pdf"
-                copy.write_bytes(data)
-                result = read_pdf(copy)
-        else:
-            result = read_pdf(path)
-        return Loaded(source=name, disclosure=result.disclosure, problems=result.problems)
-    result = read_text(decode(data, encoding=encoding, name=name))
+    result = read_bytes(data, name=name, encoding=encoding)
     return Loaded(source=name, disclosure=result.disclosure, problems=result.problems)
 
 
@@ -111,7 +99,7 @@ def load(source: str, *, is_example: bool = False, encoding: str | None = None) 
 def load_together(paths: list[str], *, encoding: str | None = None) -> Loaded:
     """Several text or PDF files read as the one disclosure they publish together (see
     :func:`cnbudget.readers.read_files`)."""
-    if any(Path(path).suffix.lower() == ".json" for path in paths):
+    if any(kind_of_file(path) is FileKind.MODEL_JSON for path in paths):
         raise ReadError("--together reads published text; model JSON is one document already")
     result = read_files(paths, encoding=encoding)
     return Loaded(source=" + ".join(paths), disclosure=result.disclosure, problems=result.problems)

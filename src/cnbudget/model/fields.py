@@ -36,11 +36,14 @@ from cnbudget.errors import InvalidValue
 from cnbudget.money import to_amount, to_figure
 
 __all__ = [
+    "OPTIONAL_TEXT_VALIDATOR",
+    "TEXT_VALIDATOR",
     "AmountInput",
     "as_amount",
     "as_optional_amount",
     "as_optional_figure",
     "code_or_none",
+    "count_validator",
     "each",
     "money",
     "optional_int",
@@ -117,19 +120,26 @@ def _text_validator(optional: bool) -> Callable[[Any, attrs.Attribute[Any], Any]
     return check
 
 
+#: The validators of text fields, one object each, so that the serializer knows a field it has
+#: already checked as text (:mod:`cnbudget.serialize.structuring`).
+TEXT_VALIDATOR = _text_validator(False)
+OPTIONAL_TEXT_VALIDATOR = _text_validator(True)
+
+
 def text(zh: str, *, default: str | None = None) -> Any:
     """A required piece of text."""
     if default is None:
-        return attrs.field(validator=_text_validator(False), metadata={"zh": zh})
-    return attrs.field(validator=_text_validator(False), default=default, metadata={"zh": zh})
+        return attrs.field(validator=TEXT_VALIDATOR, metadata={"zh": zh})
+    return attrs.field(validator=TEXT_VALIDATOR, default=default, metadata={"zh": zh})
 
 
 def optional_text(zh: str) -> Any:
     """Text that may be absent (``None``)."""
-    return attrs.field(validator=_text_validator(True), default=None, metadata={"zh": zh})
+    return attrs.field(validator=OPTIONAL_TEXT_VALIDATOR, default=None, metadata={"zh": zh})
 
 
-def _int_validator(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+def count_validator(_instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """The validator of a count or a line or page number: a whole number of at most 20 digits, or ``None``."""
     if value is None:
         return
     if isinstance(value, bool) or not isinstance(value, int):
@@ -146,18 +156,18 @@ def _int_validator(_instance: Any, attribute: attrs.Attribute[Any], value: Any) 
 
 def optional_int(zh: str) -> Any:
     """A count (人数, 辆, 台, 个) that may be absent."""
-    return attrs.field(validator=_int_validator, default=None, metadata={"zh": zh})
+    return attrs.field(validator=count_validator, default=None, metadata={"zh": zh})
 
 
 def source_line() -> Any:
     """Where a table, row or statement stands in the published text: its line (行号). Provenance,
     not content: two readings of one document in different forms are equal whatever their lines."""
-    return attrs.field(validator=_int_validator, default=None, eq=False, metadata={"zh": "行号"})
+    return attrs.field(validator=count_validator, default=None, eq=False, metadata={"zh": "行号"})
 
 
 def source_page() -> Any:
     """The page (页码) a table, row or statement stands on, where the source has pages (a PDF)."""
-    return attrs.field(validator=_int_validator, default=None, eq=False, metadata={"zh": "页码"})
+    return attrs.field(validator=count_validator, default=None, eq=False, metadata={"zh": "页码"})
 
 
 def typed(zh: str, kind: type[Any] | tuple[type[Any], ...], *, optional: bool = False,

@@ -1,4 +1,5 @@
-"""``read_text``: published text → :class:`~cnbudget.model.BudgetDisclosure`, with problems.
+"""``read_text``: published text → :class:`~cnbudget.model.BudgetDisclosure`, with problems (a
+file is read by :mod:`cnbudget.readers.files`).
 
 The document is cut into blocks at table titles; each block is read by the reader of its table key;
 whatever cannot be read is reported with its line number, never guessed. In flat text (plain
@@ -15,8 +16,8 @@ from pathlib import Path
 
 import attrs
 
-from cnbudget.decimals import in_own_context, shown
-from cnbudget.errors import FinalAccountsNotRead, NotADisclosure, ReadError
+from cnbudget.decimals import in_own_context
+from cnbudget.errors import FinalAccountsNotRead, NotADisclosure, ReadError, WrongArgumentType
 from cnbudget.model import Agency, BudgetDisclosure, OtherTable, Staffing, Statement, Table, Tables, UnreadTable
 from cnbudget.model.kinds import printed_title
 from cnbudget.readers.flat.rebuild import rebuild_flat_blocks
@@ -37,12 +38,11 @@ from cnbudget.readers.tables.project_tables import read_project_expenditure_tabl
 from cnbudget.readers.tables.summary_tables import read_fiscal_summary_table, read_summary_table
 from cnbudget.readers.tables.three_public import read_three_public_table
 from cnbudget.readers.text.blocks import OTHER_KIND, PERFORMANCE_KEYS, Block
-from cnbudget.readers.text.decoding import decode
 from cnbudget.readers.text.forms import TextForm, detect_form, text_lines
 from cnbudget.readers.text.layout import unplaced_rows
 from cnbudget.readers.text.source import SourceLine
 
-__all__ = ["TABLE_READERS", "load_text", "read_files", "read_lines", "read_text"]
+__all__ = ["TABLE_READERS", "read_lines", "read_text"]
 
 TableReader = Callable[[Block], tuple[Table | None, list[Problem]]]
 
@@ -67,95 +67,73 @@ TABLE_READERS: dict[str, TableReader] = {
     "procurement": read_procurement_table,
 }
 
-_MAX_BYTES = 50_000_000
-
-
-def load_text(path: str | os.PathLike[str], *, encoding: str | None = None) -> str:
-    """The text of the file at ``path``, its encoding detected unless given (see
-    :func:`~cnbudget.readers.text.decoding.decode`)."""
-    path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise ReadError(f"cannot read {path}: {error.strerror or error}") from error
-    except ValueError as error:  # a NUL or a lone surrogate: no file can have that name
-        raise ReadError(f"cannot read {shown(str(path))}: not a possible file name ({error})") from error
-    if len(data) > _MAX_BYTES:
-        raise ReadError(f"{path} is {len(data)} bytes; a disclosure is far smaller")
-    return decode(data, encoding=encoding, name=str(path))
-
-
-def _load(source: str | os.PathLike[str], encoding: str | None) -> str:
-    if isinstance(source, os.PathLike) or (isinstance(source, str) and "\n" not in source and len(source) < 4096
-                                            and Path(source).suffix.lower() in {".txt", ".md", ".text"}):
-        return load_text(source, encoding=encoding)
-    if not isinstance(source, str):
-        raise TypeError(f"read_text takes a path or the text itself, not {type(source).__name__}")
-    if len(source) > _MAX_BYTES:  # characters, each at least a byte in a file
-        raise ReadError(f"the text has {len(source)} characters; a disclosure is far smaller")
-    if "\x00" in source:
-        raise ReadError("the text contains NUL characters: it is binary data, not a document")
-    return source
+#: The longest text read: a disclosure's file is far smaller, and each character is at least a byte.
+_MAX_CHARACTERS = 50_000_000
+#: Longer than any path a file system takes.
+_LONGEST_PATH = 4096
 
 
 @in_own_context
-def read_text(source: str | os.PathLike[str], *, encoding: str | None = None) -> ReadResult:
-    """Read a published disclosure from a path (``.txt``/``.md``) or from the text itself, in any of
-    its forms (:mod:`~cnbudget.readers.text.forms`: TAB-separated, Markdown tables, layout or flat
-    text). A file's encoding is detected (UTF-8, GB18030/GBK, UTF-16) unless ``encoding`` names it.
-    A path to a PDF is read as :func:`~cnbudget.readers.pdf.read_pdf` reads it."""
-    from cnbudget.readers.pdf import is_pdf, read_pdf  # here: the pdf package reads through read_lines
+def read_text(text: str) -> ReadResult:
+    """Read a published disclosure from its text, in any of its forms
+    (:mod:`~cnbudget.readers.text.forms`: TAB-separated, Markdown tables, layout or flat text).
 
-    named_pdf = isinstance(source, str) and "\n" not in source and source.lower().endswith(".pdf")
-    if named_pdf or (isinstance(source, os.PathLike) and is_pdf(source)):
-        return read_pdf(source)
-    return read_lines(text_lines(_load(source, encoding)))
+    The text is always the document itself: a file is read with
+    :func:`~cnbudget.readers.files.read_file`, and a path or bytes given here is refused naming it.
+    A text that is one line naming an existing file is read as that line, and what it reads as says
+    so — the error, or a problem where the line reads as a document.
 
-
-@in_own_context
-def read_files(paths: Sequence[str | os.PathLike[str]], *, encoding: str | None = None) -> ReadResult:
-    """Read several files as the one disclosure they publish together (the text, and the tables
-    published as a file of their own: 公开表附后), each text or PDF. Each problem names its file and
-    line in it.
-
-    >>> from cnbudget.errors import FinalAccountsNotRead, ReadError
     >>> try:
-    ...     read_files([])
-    ... except ReadError as error:
+    ...     read_text("hello")
+    ... except NotADisclosure as error:
     ...     print(error)
-    read_files needs at least one file
+    this is not a budget disclosure: no standard table, department or budget year was found
     """
-    if not paths:
-        raise ReadError("read_files needs at least one file")
-    lines: list[SourceLine] = []
-    starts: list[tuple[int, str]] = []
-    file_problems: list[Problem] = []
-    for path in paths:
-        offset = len(lines)
-        starts.append((offset, str(path)))
-        own, problems = _file_lines(path, encoding)
-        lines.extend(attrs.evolve(line, number=offset + line.number) for line in own)
-        file_problems.extend(attrs.evolve(problem, source=str(path)) for problem in problems)
-        lines.append(SourceLine.of(len(lines) + 1, ""))  # a file ends a page
-    result = read_lines(lines)
-    return attrs.evolve(result, problems=(*file_problems, *(_in_file(problem, starts) for problem in result.problems)))
+    _refuse_what_is_not_text(text)
+    try:
+        result = read_lines(text_lines(text))
+    except ReadError as error:
+        named = _file_named_by(text)
+        if named is None:
+            raise
+        raise type(error)(f"{error}; {_names_a_file(named)}") from error
+    named = _file_named_by(text)
+    if named is None:
+        return result
+    problem = Problem(line=1, text=named, message=_names_a_file(named))
+    return attrs.evolve(result, problems=(problem, *result.problems))
 
 
-def _file_lines(path: str | os.PathLike[str], encoding: str | None) -> tuple[list[SourceLine], list[Problem]]:
-    """The numbered lines of one file, text or PDF, and the problems met turning it into lines."""
-    from cnbudget.readers.pdf import is_pdf, pdf_lines  # here: the pdf package reads through read_lines
+def _refuse_what_is_not_text(text: object) -> None:
+    if isinstance(text, os.PathLike):
+        raise WrongArgumentType(f"read_text reads the text itself, not a path ({type(text).__name__}): "
+                                f"read_file(path) reads a file")
+    if isinstance(text, (bytes, bytearray, memoryview)):
+        raise WrongArgumentType(f"read_text reads the text itself (a str), not {type(text).__name__}: "
+                                f"read_file(path) reads a file, its encoding detected")
+    if not isinstance(text, str):
+        raise WrongArgumentType(f"read_text reads the text itself (a str), not {type(text).__name__}; "
+                                f"read_file(path) reads a file")
+    if len(text) > _MAX_CHARACTERS:
+        raise ReadError(f"the text has {len(text)} characters; a disclosure is far smaller")
+    if "\x00" in text:
+        raise ReadError("the text contains NUL characters: it is binary data, not a document")
 
-    if is_pdf(path):
-        return pdf_lines(path)
-    return text_lines(load_text(path, encoding=encoding)), []
+
+def _file_named_by(text: str) -> str | None:
+    """The text, where it is one line naming an existing file or folder; else ``None``."""
+    line = text.strip()
+    if not line or "\n" in line or "\r" in line or len(line) > _LONGEST_PATH:
+        return None
+    try:
+        return line if Path(line).exists() else None
+    except (OSError, ValueError):  # no possible file name
+        return None
 
 
-def _in_file(problem: Problem, starts: Sequence[tuple[int, str]]) -> Problem:
-    """The problem with its line counted in the file it stands in, and that file named."""
-    if problem.line is None:
-        return problem
-    offset, path = max((start for start in starts if start[0] < problem.line), default=starts[0])
-    return attrs.evolve(problem, line=problem.line - offset, source=path)
+def _names_a_file(name: str) -> str:
+    return (f"the text is one line naming the file {name!r}: read_text reads the text it is given, "
+            f"read_file(path) reads a file")
 
 
 @in_own_context

@@ -33,7 +33,7 @@ from cnbudget.decimals import shown, size_problem
 from cnbudget.errors import InvalidAmount
 from cnbudget.serialize.formats import AMOUNT
 
-__all__ = ["JsonNumber", "converter", "make_converter"]
+__all__ = ["JsonNumber", "converter", "make_converter", "structure_amount"]
 
 # Longer than any amount within the bounds of cnbudget.decimals, written out in full.
 _MAX_AMOUNT_TEXT = 100
@@ -63,7 +63,9 @@ def _describe(value: object) -> str:
     return f"a {type(value).__name__}"
 
 
-def _structure_amount(value: object, _type: type[Any]) -> Decimal:
+def structure_amount(value: object, _type: type[Any]) -> Decimal:
+    """An amount from its JSON text (a string of digits, exponent kept), within the bounds of
+    :mod:`cnbudget.decimals`; anything else is an :class:`~cnbudget.errors.InvalidAmount`."""
     if not isinstance(value, str) or isinstance(value, JsonNumber):
         raise InvalidAmount(
             f'an amount must be a string such as "12.50", not {_describe(value)} (金额须写成字符串)'
@@ -124,7 +126,7 @@ def make_converter() -> cattrs.Converter:
     """A new converter configured for cnbudget's types (for tools that want to add hooks)."""
     made = cattrs.Converter(detailed_validation=True, forbid_extra_keys=True)
     made.register_unstructure_hook(Decimal, str)
-    made.register_structure_hook(Decimal, _structure_amount)
+    made.register_structure_hook(Decimal, structure_amount)
     made.register_structure_hook(str, _structure_text)
     made.register_structure_hook(int, _structure_int)
     made.register_structure_hook(bool, _structure_bool)

@@ -14,6 +14,7 @@ cnbudget.errors.DataError: 1 problem in the data:
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, TypeVar, overload
 
 from cnbudget.decimals import in_own_context
@@ -22,6 +23,8 @@ from cnbudget.model import FORMAT_VERSION, BudgetDisclosure
 from cnbudget.serialize.converter import JsonNumber, converter
 from cnbudget.serialize.indented import dumps_indented
 from cnbudget.serialize.problems import problems_of
+from cnbudget.serialize.structuring import structure
+from cnbudget.serialize.unstructuring import plain, written
 
 __all__ = ["from_dict", "from_json", "to_dict", "to_json"]
 
@@ -31,13 +34,19 @@ T = TypeVar("T")
 @in_own_context
 def to_dict(obj: Any) -> Any:
     """Plain data (dicts, lists, strings, numbers) for a model object."""
-    return converter.unstructure(obj)
+    try:
+        return plain(obj)  # the functions generated for its class
+    except Exception:  # an object they do not take: the converter's general way
+        return converter.unstructure(obj)
 
 
 @in_own_context
 def to_json(obj: Any, *, indent: int | None = 2) -> str:
     """JSON text for a model object; Chinese stays readable (not ``\\u`` escaped)."""
-    data = to_dict(obj)
+    try:
+        return written(obj, indent)  # straight from the objects, the same text
+    except Exception:  # an object the generated functions do not take
+        data = converter.unstructure(obj)
     if indent is None:
         return json.dumps(data, ensure_ascii=False)
     return dumps_indented(data, indent)
@@ -63,6 +72,10 @@ def from_dict(data: object, cls: type[Any] = BudgetDisclosure) -> Any:
     """Build a model object from plain data, or raise :class:`DataError` listing every problem."""
     if cls is BudgetDisclosure:
         _check_version(data)
+    try:
+        return structure(data, cls, [])  # valid data, checked once (structuring.py)
+    except Exception:  # read again below, where every problem gets its path
+        pass
     try:
         return converter.structure(data, cls)
     except Exception as error:  # cattrs groups every failure; we report them all with their paths
@@ -90,6 +103,33 @@ def _loads(text: str | bytes) -> object:
         raise DataError([("", "not valid JSON: nested too deeply")]) from None
 
 
+# The end of every key in JSON text: a quote, blanks, a colon. Outside strings nothing else looks like
+# it, so there are at least as many of these as keys (more where a string holds such characters).
+# Counted as '":' and the rare key end with blanks, which is sooner than one pattern for both.
+_KEY_END = '":'
+_SPACED_KEY_END = re.compile(r'"[ \t\n\r]+:')
+_NOT_READ = object()
+
+
+def _read_valid(text: str | bytes, cls: type[Any]) -> Any:
+    """``text`` read as a ``cls`` by the functions generated for its class, or ``_NOT_READ`` for
+    anything they do not take at once (invalid JSON, a bad value, a key twice in one object)."""
+    try:
+        if not isinstance(text, str):
+            text = text.decode(json.detect_encoding(text), "surrogatepass")  # as json.loads does
+        data = json.loads(text)
+        if cls is BudgetDisclosure and (type(data) is not dict or data.get("format_version") != FORMAT_VERSION):
+            return _NOT_READ
+        tally: list[int] = []
+        read = structure(data, cls, tally)
+    except Exception:  # read again by from_dict, which says what is wrong
+        return _NOT_READ
+    # A key given twice leaves one entry: fewer keys read than the text holds.
+    if sum(tally) != text.count(_KEY_END) + len(_SPACED_KEY_END.findall(text)):
+        return _NOT_READ
+    return read
+
+
 @overload
 def from_json(text: str | bytes) -> BudgetDisclosure: ...
 @overload
@@ -97,4 +137,7 @@ def from_json(text: str | bytes, cls: type[T]) -> T: ...
 @in_own_context
 def from_json(text: str | bytes, cls: type[Any] = BudgetDisclosure) -> Any:
     """Read JSON text written by :func:`to_json` (or by another tool following the schema)."""
+    read = _read_valid(text, cls)
+    if read is not _NOT_READ:
+        return read
     return from_dict(_loads(text), cls)

@@ -10,6 +10,6 @@ pages), :mod:`.cells` (table rows: words placed in cells), :mod:`.lines` (words 
 order), :mod:`.page` (a page → lines), :mod:`.text_layer` (scans refused), :mod:`.read`.
 """
 
-from cnbudget.readers.pdf.read import is_pdf, pdf_lines, read_pdf
+from cnbudget.readers.pdf.read import pdf_lines, read_pdf
 
-__all__ = ["is_pdf", "pdf_lines", "read_pdf"]
+__all__ = ["pdf_lines", "read_pdf"]

@@ -8,7 +8,6 @@ carrying its page — and :func:`~cnbudget.readers.read.read_lines` reads them a
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import attrs
 
@@ -19,27 +18,10 @@ from cnbudget.readers.read import read_lines
 from cnbudget.readers.result import Problem, ReadResult
 from cnbudget.readers.text.source import SourceLine
 
-__all__ = ["PDF_MAGIC", "is_pdf", "pdf_lines", "read_pdf"]
+__all__ = ["PDF_MAGIC", "pdf_lines", "read_pdf"]
 
-#: The bytes a PDF file starts with.
+#: The bytes a PDF file starts with (how :func:`cnbudget.readers.files.kind_of` tells one).
 PDF_MAGIC = b"%PDF-"
-
-
-def is_pdf(path: str | os.PathLike[str]) -> bool:
-    """Whether the file at ``path`` is a PDF: its name ends in ``.pdf`` or its bytes start with
-    ``%PDF-``.
-
-    >>> is_pdf("部门预算.PDF")
-    True
-    """
-    path = Path(path)
-    if path.suffix.lower() == ".pdf":
-        return True
-    try:
-        with path.open("rb") as file:
-            return file.read(len(PDF_MAGIC)) == PDF_MAGIC
-    except OSError:
-        return False
 
 
 def pdf_lines(path: str | os.PathLike[str]) -> tuple[list[SourceLine], list[Problem]]:

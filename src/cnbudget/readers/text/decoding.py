@@ -97,5 +97,5 @@ def _detect(data: bytes, name: str) -> str:
     except UnicodeDecodeError:
         byte = data[first.start]
         raise ReadError(f"{name} is not text in UTF-8, GB18030/GBK or UTF-16: byte 0x{byte:02x} at offset "
-                        f"{first.start} is not UTF-8 and the bytes are not GB18030; name the encoding with "
-                        f"--encoding") from None
+                        f"{first.start} is not UTF-8 and the bytes are not GB18030; name the encoding "
+                        f"(read_file(path, encoding=...), or --encoding)") from None

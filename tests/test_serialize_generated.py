@@ -1,0 +1,185 @@
+"""The functions generated per class (``serialize/structuring.py``, ``serialize/unstructuring.py``)
+give what the converter gives: the same JSON text and plain data for any model object, the same
+object for valid JSON, and — since they hand everything they do not take to the converter — the same
+problems, with the same paths, for hostile JSON. The reference here is the converter alone (cattrs
+with its hooks, ``json.dumps``), never the code under test."""
+
+from __future__ import annotations
+
+import json
+import random
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cnbudget import example, example_names, from_dict, from_json, to_dict, to_json
+from cnbudget.errors import DataError
+from cnbudget.model import BudgetDisclosure, ExpenditureAmounts, FunctionLine, Indicator, Staffing
+from cnbudget.serialize.converter import JsonNumber, converter
+from cnbudget.serialize.jsontext import _check_version, _loads
+from cnbudget.serialize.problems import problems_of
+from cnbudget.serialize.structuring import NotFast, structure
+from cnbudget.serialize.unstructuring import written
+from fuzz.targets import mutate_json
+from tests.strategies import disclosures
+
+_SOME = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _by_converter(text: str, cls: type[Any] = BudgetDisclosure) -> str:
+    """What reading ``text`` gave before the generated functions: the converter's object as JSON, or
+    its problems."""
+    try:
+        data = _loads(text)
+        if cls is BudgetDisclosure:
+            _check_version(data)
+        try:
+            read = converter.structure(data, cls)
+        except Exception as error:
+            raise DataError(list(problems_of(error))) from None
+    except DataError as error:
+        return f"problems {error.problems}"
+    return "read " + json.dumps(converter.unstructure(read), ensure_ascii=False)
+
+
+def _by_from_json(text: str, cls: type[Any] = BudgetDisclosure) -> str:
+    try:
+        read = from_json(text, cls)
+    except DataError as error:
+        return f"problems {error.problems}"
+    return "read " + to_json(read, indent=None)
+
+
+@_SOME
+@given(doc=disclosures(), indent=st.sampled_from([None, 0, 2, 4]))
+def test_the_text_written_is_json_dumps_of_the_converters_data(doc: BudgetDisclosure, indent: int | None) -> None:
+    data = converter.unstructure(doc)
+    assert to_json(doc, indent=indent) == json.dumps(data, ensure_ascii=False, indent=indent)
+    assert repr(to_dict(doc)) == repr(data)  # lists, not tuples; the same objects inside
+
+
+@_SOME
+@given(doc=disclosures())
+def test_valid_json_reads_as_the_converter_reads_it(doc: BudgetDisclosure) -> None:
+    text = to_json(doc)
+    read = from_json(text)
+    assert read == converter.structure(json.loads(text), BudgetDisclosure)
+    assert to_json(read) == text
+    assert [t.line_number for _, t in read.tables.present()] == [t.line_number for _, t in doc.tables.present()]
+
+
+@pytest.mark.parametrize("name", example_names())
+def test_each_example_reads_as_the_converter_reads_it(name: str) -> None:
+    text = to_json(example(name))
+    assert _by_from_json(text) == _by_converter(text)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(name=st.sampled_from(example_names()), rng=st.randoms(use_true_random=False))
+def test_hostile_json_gives_the_converters_problems(name: str, rng: random.Random) -> None:
+    text = json.dumps(mutate_json(json.loads(to_json(example(name))), rng, edits=3), ensure_ascii=False)
+    assert _by_from_json(text) == _by_converter(text)
+
+
+def _minimal(**changes: Any) -> dict[str, Any]:
+    line = {"name": "行政运行", "code": "2101501", "amounts": {"total": "1.00", "basic": "-0.00"}}
+    data: dict[str, Any] = {"format_version": "1", "department": "示例局", "fiscal_year": 2024,
+                            "tables": {"general_budget": {"lines": [line]}}}
+    data.update(changes)
+    return data
+
+
+@pytest.mark.parametrize("text", [
+    # a key twice, at the top, deep inside and with blanks before its colon
+    '{"format_version": "1", "department": "a", "department": "b", "fiscal_year": 2024}',
+    json.dumps(_minimal()).replace('"total": "1.00"', '"total": "1.00", "total": "2.00"'),
+    json.dumps(_minimal()).replace('"total": "1.00"', '"total" : "1.00", "total"\n: "2.00"'),
+    # a string that holds what looks like the end of a key
+    json.dumps(_minimal(department='某某局":', title='"\\":')),
+    # keys left out: the constructor's defaults
+    '{"format_version": "1", "department": "a", "fiscal_year": 2024, "tables": {"general_budget": {"lines": '
+    '[{"name": "x", "amounts": {"total": "3"}}]}}}',
+    # bounds and types
+    json.dumps(_minimal(staffing={"authorized": 10**20})),
+    json.dumps(_minimal(staffing={"authorized": 10**20 - 1})),
+    json.dumps(_minimal(staffing={"authorized": True})),
+    json.dumps(_minimal(fiscal_year=1999)),
+    json.dumps(_minimal(amount_unit="元")),
+    json.dumps(_minimal(amount_unit=None)),
+    '{"format_version": "1", "department": "a", "fiscal_year": 2024, "contents": ["一", 1.5, NaN]}',
+    "\ufeff" + json.dumps(_minimal()),
+    json.dumps(_minimal()).encode("utf-16").decode("latin-1"),
+])
+def test_edge_cases_read_as_the_converter_reads_them(text: str) -> None:
+    assert _by_from_json(text) == _by_converter(text)
+
+
+def test_a_signed_zero_amount_reads_as_zero_as_before() -> None:
+    read = from_json(json.dumps(_minimal()))
+    assert read.tables.general_budget is not None
+    assert str(read.tables.general_budget.lines[0].amounts.basic) == "0.00"
+
+
+def test_json_as_bytes_reads_as_text() -> None:
+    text = json.dumps(_minimal(), ensure_ascii=False)
+    assert from_json(text.encode("utf-8")) == from_json(text) == from_json(text.encode("utf-16"))
+
+
+def test_python_data_the_json_never_holds_goes_through_the_converter() -> None:
+    line: dict[str, Any] = {"name": "x", "code": None, "amounts": {"total": JsonNumber("1.5")}}
+    with pytest.raises(DataError, match=r"not the number 1\.5"):
+        from_dict(line, FunctionLine)
+    text_subclass = type("Text", (str,), {})
+    read = from_dict({"name": text_subclass("x"), "amounts": {"total": "1"}}, FunctionLine)
+    assert type(read.name) is text_subclass  # the converter keeps what it was given
+    assert from_dict({"authorized": 3, "actual": None}, Staffing) == Staffing(authorized=3)
+    as_tuple = {"level1": "产出指标", "name": "x", "target": {"raw": "1", "kind": "unparsed"},
+                "weight": "10"}
+    assert from_dict(as_tuple, Indicator) == converter.structure(as_tuple, Indicator)
+
+
+def test_an_object_of_a_subclass_is_written_by_the_converter() -> None:
+    class Wider(ExpenditureAmounts):
+        pass
+
+    line = FunctionLine(name="x", amounts=Wider(total="1"))
+    data = converter.unstructure(line)
+    assert to_json(line) == json.dumps(data, ensure_ascii=False, indent=2)
+    assert to_dict(line) == data
+
+
+@pytest.mark.parametrize("name", example_names())
+def test_the_generated_functions_read_and_write_each_example_themselves(name: str) -> None:
+    doc = example(name)
+    text = to_json(doc)
+    tally: list[int] = []
+    assert structure(json.loads(text), BudgetDisclosure, tally) == doc  # no NotFast: no converter
+    assert sum(tally) == text.count('":')  # every key of every object counted once
+    assert written(doc, 2) == json.dumps(converter.unstructure(doc), ensure_ascii=False, indent=2)
+
+
+def test_what_the_generated_functions_do_not_take_is_not_fast() -> None:
+    with pytest.raises(NotFast):
+        structure({"authorized": 1.0}, Staffing, [])
+    with pytest.raises(NotFast):
+        structure({"authorized": 1, "extra": 1}, Staffing, [])
+    with pytest.raises(NotFast):
+        written(FunctionLine(name="x", amounts=type("Wider", (ExpenditureAmounts,), {})(total="1")), 2)
+
+
+def test_functions_written_by_threads_at_once_read_alike() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from cnbudget.serialize.structuring import _Generator
+
+    text = to_json(example("urumqi-2024"))
+    fresh = _Generator()  # nothing written yet: every thread may find a class being written
+
+    def read(_: int) -> Any:
+        return fresh.function(BudgetDisclosure)(json.loads(text), [], {})
+
+    with ThreadPoolExecutor(8) as pool:
+        results = list(pool.map(read, range(16)))
+    assert all(result == example("urumqi-2024") for result in results)
