@@ -6,6 +6,7 @@
 * ``from_json`` and ``to_json`` against pydantic v2 and msgspec models of the same shape (built here
   from the model's own attrs classes: same fields, same JSON);
 * ``import cnbudget`` against ``import attrs, cattrs`` (fresh interpreters);
+* one paragraph of 1k and 8k lines, the second's time as a multiple of the first's (8 is linear);
 * whole documents: read + validate of the seeds per second on one core;
 * memory of a loaded model against the ``json.loads`` tree of its JSON.
 
@@ -39,6 +40,8 @@ from cnbudget import example, from_json, read_text, to_json, validate
 from cnbudget.codes import ClassificationCode, FunctionCode
 from cnbudget.errors import CnbudgetError
 from cnbudget.model import BudgetDisclosure, ExpenditureAmounts, ExpenditureTable, FunctionLine, Tables
+from cnbudget.readers.prose.paragraphs import paragraphs
+from cnbudget.readers.text.source import split_lines
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 ROWS_PER_AGENCY = 185  # rows of bench_validate's disclosure per agency (two function tables, one economic)
@@ -187,6 +190,26 @@ def bench_read(repeat: int) -> list[BudgetDisclosure]:
     return read
 
 
+def long_paragraph(lines: int) -> str:
+    """Running text of ``lines`` lines, none ending a sentence (a narrative printed without breaks, or a
+    hostile input): one paragraph, built line by line."""
+    pieces = ("本部门 2024 年一般公共预算支出 １，２７４．６９ 万元，", "主要用于保障机关运行和",
+              "履行职能所需的各项支出，")
+    return "\n".join(pieces[index % len(pieces)] for index in range(lines)) + "。"
+
+
+def bench_paragraphs(sizes: list[int], repeat: int) -> None:
+    print(f"\none paragraph of many lines (once quadratic: ratio 8 at 8 × the lines is linear)\n"
+          f"{'lines':>8} {'ms':>9} {'ratio':>7}")
+    timings = []
+    for size in sizes:
+        lines = split_lines(long_paragraph(size))
+        seconds = best(lambda ls=lines: paragraphs(ls), repeat)
+        ratio = seconds / timings[0][1] if timings else 1.0
+        timings.append((size, seconds))
+        print(f"{size:>8} {seconds * 1000:>9.1f} {ratio:>7.1f}")
+
+
 def bench_whole_documents(repeat: int) -> None:
     seeds = [p.read_text(encoding="utf-8") for p in sorted((SHARED / "seeds").glob("*.txt"))]
     if not seeds:
@@ -268,8 +291,10 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,10000,100000", help="lines of the synthetic documents")
     parser.add_argument("--coded-sizes", default="2500,5000,10000,20000",
                         help="lines of the documents of many agencies with 单位代码")
+    parser.add_argument("--paragraph-sizes", default="1000,8000", help="lines of the one long paragraph")
     parser.add_argument("--quick", action="store_true", help="fewer repeats")
-    parser.add_argument("--only", choices=("import", "validate", "coded", "read", "whole", "serialize"),
+    parser.add_argument("--only", choices=("import", "validate", "coded", "paragraph", "read", "whole",
+                                                   "serialize"),
                         help="one part only")
     args = parser.parse_args()
     repeat = 2 if args.quick else 5
@@ -278,6 +303,7 @@ def main() -> None:
         "import": lambda: bench_import(repeat),
         "validate": lambda: bench_validate(sizes, repeat),
         "coded": lambda: bench_coded_agencies([int(s) for s in args.coded_sizes.split(",")], 1),
+        "paragraph": lambda: bench_paragraphs([int(s) for s in args.paragraph_sizes.split(",")], repeat),
         "read": lambda: bench_read(repeat),
         "whole": lambda: bench_whole_documents(repeat),
         "serialize": lambda: _bench_serialize_and_memory(sizes, repeat),

@@ -291,3 +291,9 @@ def test_together_refuses_model_json_told_by_its_bytes(tmp_path: Path, document_
     saved.write_text(cnbudget.to_json(cnbudget.example("urumqi-2024")), encoding="utf-8")
     assert main(["read", str(document_file), str(saved), "--together"]) == 2
     assert "--together reads published text; model JSON is one document already" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("value", [b"%PDF-1.4", 7, None])
+def test_read_pdf_takes_a_path_only(value: object) -> None:
+    with pytest.raises(WrongArgumentType, match="read_pdf takes the path of a PDF file, not "):
+        cnbudget.read_pdf(value)  # type: ignore[arg-type]

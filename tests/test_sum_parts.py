@@ -10,7 +10,17 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cnbudget.errors import InvalidAmount
-from cnbudget.money import Consistency, check_sum, check_summed, counting_comparisons, sum_differs, sum_parts
+from cnbudget.money import (
+    Consistency,
+    check_equal,
+    check_rate,
+    check_ratio,
+    check_sum,
+    check_summed,
+    counting_comparisons,
+    sum_differs,
+    sum_parts,
+)
 
 _AMOUNTS = st.decimals(min_value=-10**6, max_value=10**6, places=2, allow_nan=False, allow_infinity=False)
 
@@ -48,3 +58,14 @@ def test_each_total_held_is_one_comparison() -> None:
 def test_a_part_that_is_no_figure_is_refused_with_its_place(bad: object) -> None:
     with pytest.raises(InvalidAmount, match=r"parts\[1\]"):
         sum_parts([Decimal("1"), bad])  # type: ignore[list-item]
+
+
+def test_each_kind_of_comparison_counts_once() -> None:
+    with counting_comparisons() as made:
+        check_equal(Decimal("8542.6"), Decimal("8542.60"))
+    assert made == [1]  # it holds one figure against another: one comparison, as check_sum(a, [b])
+    with counting_comparisons() as made:
+        check_sum(Decimal("3"), [Decimal("1"), Decimal("2")])
+        check_rate(Decimal("10.00"), Decimal("110"), prior=Decimal("100"))
+        check_ratio(Decimal("25.00"), Decimal("1"), Decimal("4"))
+    assert made == [3]

@@ -17,11 +17,12 @@ compare a table's number with the contents. Both use this module.
 
 from __future__ import annotations
 
+import functools
 import re
 
 import attrs
 
-from cnbudget.text import normalize_width
+from cnbudget.text import normalize_width, squeeze_spaces
 
 __all__ = [
     "CHAPTER_NUMBER",
@@ -198,18 +199,19 @@ def table_number(printed: str | None) -> int | None:
     >>> table_number("表 10"), table_number("公开12表"), table_number(None)
     (10, 12, None)
     """
-    found = TABLE_NUMBER.match(re.sub(r"\s+", "", normalize_width(printed or "")))
+    found = TABLE_NUMBER.match(squeeze_spaces(normalize_width(printed or "")))
     if found is None:
         return None
     return numeral(found.group("a") or found.group("b") or found.group("c"))
 
 
+@functools.lru_cache(maxsize=1 << 12)  # a pure function of the text: the lines near each title are asked again
 def is_table_number(text: str) -> bool:
     """Whether a line holds a table number and nothing else (``表 1``, ``公开 05 表``).
 
     >>> is_table_number("公开 05 表"), is_table_number("表1 部门收支总表")
     (True, False)
     """
-    squeezed = re.sub(r"\s+", "", normalize_width(text))
+    squeezed = squeeze_spaces(normalize_width(text))
     found = TABLE_NUMBER.match(squeezed)
     return found is not None and found.end() == len(squeezed)

@@ -22,6 +22,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -39,7 +40,7 @@ from cnbudget.model.amounts import (
 from cnbudget.model.fields import zh_label
 from cnbudget.model.sums import SUMS
 from cnbudget.model.tables import THREE_PUBLIC_ITEMS, ThreePublicTable
-from cnbudget.text import normalize_width
+from cnbudget.text import normalize_width, squeeze_spaces
 
 __all__ = ["GENERIC_TOTALS", "HEADER_WORDS", "SUBTOTALS", "TABLE_TOTAL", "field_of", "heading", "table_total"]
 
@@ -121,13 +122,14 @@ HEADER_WORDS: Mapping[type, Mapping[str, str]] = {
 }
 
 
+@functools.lru_cache(maxsize=1 << 12)  # a pure function of the text: each header cell is matched by many columns
 def heading(text: str) -> str:
     """A heading as the words are matched: spaces removed, widths folded, quotes straightened.
 
     >>> heading("因公出国（境） 费"), heading("“三公”经费")
     ('因公出国(境)费', '"三公"经费')
     """
-    return re.sub(r"\s+", "", normalize_width(text)).replace("'", '"')
+    return squeeze_spaces(normalize_width(text)).replace("'", '"')
 
 
 @attrs.frozen

@@ -19,14 +19,13 @@ Agency(name='某某局', code=None, kind=<AgencyKind.ADMINISTRATIVE: 'administra
 >>> structure({"name": 7}, Agency, [])
 Traceback (most recent call last):
 ...
-cnbudget.serialize.structuring.NotFast
+cnbudget.serialize.generated.NotFast
 """
 
 from __future__ import annotations
 
 import enum
 import re
-import threading
 import types
 import typing
 from collections.abc import Callable
@@ -47,6 +46,7 @@ from cnbudget.model.fields import (
     to_tuple,
 )
 from cnbudget.serialize.converter import structure_amount
+from cnbudget.serialize.generated import FunctionCache, NotFast, Unsupported, not_fast
 
 __all__ = ["NotFast", "optional_of", "structure"]
 
@@ -54,10 +54,6 @@ __all__ = ["NotFast", "optional_of", "structure"]
 #: A generated function: the data, the keys of each object read (tally) and the amounts and codes
 #: read so far in this call (known: amounts under their text, codes under their class and text).
 _Structure = Callable[[Any, list[int], dict[Any, Any]], Any]
-
-
-class NotFast(Exception):
-    """Data the generated functions do not accept as it is; the converter reads it again."""
 
 
 # An amount as documents print it, which the converter's hook reads into a Decimal of the same
@@ -78,10 +74,6 @@ def _amount(value: object, convert: Callable[[Any], Any]) -> Any:
 
 def _identity(value: Any) -> Any:
     return value
-
-
-def _raise() -> typing.NoReturn:
-    raise NotFast
 
 
 def _enum_table(kind: type[enum.Enum]) -> dict[tuple[type[Any], Any], enum.Enum]:
@@ -150,11 +142,6 @@ def _setter(cls: type[Any], name: str) -> Callable[[Any, Any], None]:
     return lambda obj, value: object.__setattr__(obj, name, value)
 
 
-class _Unsupported(Exception):
-    """A field whose type or form the generated code does not handle: the class is left to the
-    converter."""
-
-
 class _Source:
     """The source of one generated function and the names it uses."""
 
@@ -162,7 +149,7 @@ class _Source:
         self.generator = generator
         self.names: dict[str, Any] = {"NotFast": NotFast, "MISSING": attrs.NOTHING, "amount": _amount,
                                       "plain_amount": _PLAIN_AMOUNT.fullmatch, "Decimal": Decimal,
-                                      "COUNT_LIMIT": _COUNT_LIMIT, "raise_": _raise, "new": object.__new__}
+                                      "COUNT_LIMIT": _COUNT_LIMIT, "raise_": not_fast, "new": object.__new__}
 
     def name(self, value: Any, prefix: str) -> str:
         key = f"{prefix}{len(self.names)}"
@@ -216,29 +203,17 @@ class _Source:
         if typing.get_origin(hint) is tuple:
             args = typing.get_args(hint)
             if len(args) != 2 or args[1] is not Ellipsis:
-                raise _Unsupported
+                raise Unsupported
             item = self.name(self.generator.item_function(args[0]), "item")
             return [f"if {var}.__class__ is not list: raise NotFast",
                     f"{var} = tuple([{item}(x, tally, known) for x in {var}])"]
         if isinstance(hint, type) and attrs.has(hint):
             return [f"{var} = {self.name(self.generator.function(hint), 'structure')}({var}, tally, known)"]
-        raise _Unsupported
+        raise Unsupported
 
 
-class _Generator:
+class _Generator(FunctionCache[_Structure]):
     """Writes the structuring function of each class, and of each kind of tuple item, once."""
-
-    def __init__(self) -> None:
-        self.functions: dict[Any, _Structure] = {}
-        self.pending: dict[Any, Any] = {}
-        self.lock = threading.RLock()
-
-    def function(self, cls: type[Any]) -> _Structure:
-        found = self.functions.get(cls)
-        if found is None:
-            with self.lock:
-                found = self.functions.get(cls) or self.pending.get(cls) or self._generate(cls)
-        return found
 
     def item_function(self, hint: Any) -> _Structure:
         if isinstance(hint, type) and attrs.has(hint):
@@ -248,31 +223,21 @@ class _Generator:
             {"item": [*source.checks(hint, "data", None), "return data"]}, f"item {hint!r}")["item"]
         return made
 
-    def _generate(self, cls: type[Any]) -> _Structure:
-        # A stand-in while the class's function is written, for a class that holds itself through the
-        # classes of its fields; other threads wait for the lock and see only finished functions.
-        self.pending[cls] = lambda data, tally, known: self.functions[cls](data, tally, known)
-        try:
-            made = self._class_function(cls)
-        except _Unsupported:
-            made = _not_fast
-        finally:
-            del self.pending[cls]
-        self.functions[cls] = made
-        return made
+    def write(self, key: Any) -> _Structure:
+        return self._class_function(key)
 
     def _class_function(self, cls: type[Any]) -> _Structure:
         """Two functions: one for an object that gives every key (what to_json writes), one that
         also takes an object leaving keys out (their defaults are the constructor's)."""
         if hasattr(cls, "__attrs_pre_init__") or hasattr(cls, "__attrs_post_init__"):
-            raise _Unsupported
+            raise Unsupported
         fields = attrs.fields(cls)
         if any(not field.init or field.alias != field.name for field in fields):
-            raise _Unsupported
+            raise Unsupported
         # A slot that is no field (a cached hash) is set by the constructor alone.
         slots = {slot for klass in cls.__mro__ for slot in klass.__dict__.get("__slots__", ())}
         if slots - {field.name for field in fields} - {"__weakref__", "__dict__"}:
-            raise _Unsupported
+            raise Unsupported
         hints = typing.get_type_hints(cls)
         source = _Source(self)
         source.names["cls"] = cls
@@ -316,10 +281,6 @@ class _Generator:
         made: _Structure = source.compile(
             {"some_keys": some_keys, "every_key": every_key}, cls.__qualname__)["every_key"]
         return made
-
-
-def _not_fast(data: Any, tally: list[int], known: dict[Any, Any]) -> Any:
-    raise NotFast
 
 
 _GENERATOR = _Generator()

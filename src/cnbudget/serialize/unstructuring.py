@@ -7,7 +7,7 @@ class this module writes two functions once: one that gives the same plain data 
 (:func:`plain`), and one that writes the same text as ``json.dumps`` of that data, indented or
 compact, straight from the objects (:func:`written`). Each knows the type of every field, so a value
 is turned into text by the code for its type alone. An object that is not exactly of its field's
-class, or a value not of its field's type, raises :class:`~cnbudget.serialize.structuring.NotFast`,
+class, or a value not of its field's type, raises :class:`~cnbudget.serialize.generated.NotFast`,
 and :func:`cnbudget.serialize.to_json` writes that object through the converter as before.
 
 >>> from cnbudget.model import Agency
@@ -27,7 +27,6 @@ and :func:`cnbudget.serialize.to_json` writes that object through the converter 
 from __future__ import annotations
 
 import enum
-import threading
 import typing
 from collections.abc import Callable
 from decimal import Decimal
@@ -37,58 +36,28 @@ from typing import Any
 import attrs
 
 from cnbudget.codes import ClassificationCode
-from cnbudget.serialize.structuring import NotFast, optional_of
+from cnbudget.serialize.generated import FunctionCache, NotFast, Unsupported, not_fast
+from cnbudget.serialize.structuring import optional_of
 
 __all__ = ["plain", "written"]
 
 
-def _raise() -> typing.NoReturn:
-    raise NotFast
-
-
-class _Unsupported(Exception):
-    """A field whose type the generated code does not handle: the object goes through the converter."""
-
-
-def _not_fast(*_args: Any) -> Any:
-    raise NotFast
-
-
-class _Generator:
+class _Generator(FunctionCache[Callable[..., Any]]):
     """Writes each class's functions once; ``text`` chooses JSON text, else plain data."""
 
     def __init__(self, text: bool) -> None:
+        super().__init__()
         self.text = text
-        self.functions: dict[Any, Callable[..., Any]] = {}
-        self.pending: dict[Any, Any] = {}
-        self.lock = threading.RLock()
-        self.names: dict[str, Any] = {"NotFast": NotFast, "raise_": _raise, "enc": encode_basestring,
+        self.names: dict[str, Any] = {"NotFast": NotFast, "raise_": not_fast, "enc": encode_basestring,
                                       "int_repr": int.__repr__, "Decimal": Decimal, "str_": str}
-
-    def function(self, key: Any) -> Callable[..., Any]:
-        found = self.functions.get(key)
-        if found is None:
-            with self.lock:
-                found = self.functions.get(key) or self.pending.get(key) or self._generate(key)
-        return found
 
     def name(self, value: Any, prefix: str) -> str:
         key = f"{prefix}{len(self.names)}"
         self.names[key] = value
         return key
 
-    def _generate(self, key: Any) -> Callable[..., Any]:
-        # A stand-in while the class's function is written, for a class that holds itself through the
-        # classes of its fields; other threads wait for the lock and see only finished functions.
-        self.pending[key] = lambda *args: self.functions[key](*args)
-        try:
-            made = self._sequence(key) if typing.get_origin(key) is tuple else self._class(key)
-        except _Unsupported:
-            made = _not_fast
-        finally:
-            del self.pending[key]
-        self.functions[key] = made
-        return made
+    def write(self, key: Any) -> Callable[..., Any]:
+        return self._sequence(key) if typing.get_origin(key) is tuple else self._class(key)
 
     def _compile(self, name: str, parameters: str, lines: list[str]) -> Callable[..., Any]:
         source = f"def {name}({parameters}):\n" + "".join(f"    {line}\n" for line in lines)
@@ -119,14 +88,14 @@ class _Generator:
             return f"enc({var}.value)" if self.text else f"{var}.value"
         if typing.get_origin(hint) is tuple or (isinstance(hint, type) and attrs.has(hint)):
             if typing.get_origin(hint) is tuple and typing.get_args(hint)[1:] != (Ellipsis,):
-                raise _Unsupported
+                raise Unsupported
             call = self.name(self.function(hint), "write")
             return f"{call}({var}, {line}, step)" if self.text else f"{call}({var})"
-        raise _Unsupported
+        raise Unsupported
 
     def _class(self, cls: type[Any]) -> Callable[..., Any]:
         if not attrs.has(cls):
-            raise _Unsupported
+            raise Unsupported
         fields = attrs.fields(cls)
         hints = typing.get_type_hints(cls)
         check = f"if obj.__class__ is not {self.name(cls, 'cls')}: raise NotFast"

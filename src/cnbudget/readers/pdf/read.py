@@ -11,6 +11,7 @@ import os
 
 import attrs
 
+from cnbudget.errors import WrongArgumentType
 from cnbudget.readers.pdf.extract import pdf_pages
 from cnbudget.readers.pdf.page import document_lines
 from cnbudget.readers.pdf.text_layer import text_layer_problems
@@ -46,7 +47,7 @@ def read_pdf(path: str | os.PathLike[str]) -> ReadResult:
     ReadError
     """
     if not isinstance(path, (str, os.PathLike)):
-        raise TypeError(f"read_pdf takes a path, not {type(path).__name__}")
+        raise WrongArgumentType(f"read_pdf takes the path of a PDF file, not {type(path).__name__}")
     lines, problems = pdf_lines(path)
     result = read_lines(lines)
     if not problems:

@@ -33,7 +33,7 @@ from collections.abc import Collection, Sequence
 
 import attrs
 
-from cnbudget.numbering import CHAPTER_NUMBER, ITEM_NUMBER, PART_END, PART_HEADING
+from cnbudget.numbering import CHAPTER_NUMBER, CHINESE_NUMERALS, ITEM_NUMBER, PART_END, PART_HEADING
 from cnbudget.readers.prose.contents import Contents, every_contents
 from cnbudget.readers.text.blocks import PERFORMANCE_KEYS, Block, find_blocks
 from cnbudget.readers.text.source import SourceLine, clean_name
@@ -71,6 +71,7 @@ _MAX_HEADING_TAIL = 12
 # Unnumbered titles (Shanghai): short, no punctuation, no figure but the year, ending with a part's name.
 _TITLE_ENDINGS = ("编制说明", "情况说明", "主要职能", "机构设置", "名词解释")
 _MAX_TITLE = 30
+_LONGEST_TITLE_ENDING = max(len(ending) for ending in _TITLE_ENDINGS)
 _YEAR = re.compile(r"20\d\d年度?")
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-—]\s*\d{1,3}\s*[-—]|\d{1,3})\s*$")
 _BARE_PAGE_NUMBER = re.compile(r"^\s*[-—]\s*\d{1,3}\s*[-—]\s*$")
@@ -140,12 +141,13 @@ def _starts_item(line: SourceLine, text: str) -> bool:
     return label is not None and not label.group(1).endswith(_NOT_A_LABEL_END)
 
 
-def _continues_heading(heading: str, text: str, line: SourceLine) -> bool:
+def _continues_heading(heading: _Builder, text: str, line: SourceLine) -> bool:
     if _PUNCTUATION.search(text):
         return False
-    if _PART.fullmatch(heading):  # "第二部分" alone: its name is on the next line
+    if heading.is_part_name:  # "第二部分" alone: its name is on the next line
         return not _starts_item(line, text) or is_unnumbered_title(text)
-    if _starts_item(line, text) and not (is_unnumbered_title(text) and not heading.endswith(_TITLE_ENDINGS)):
+    if _starts_item(line, text) and not (is_unnumbered_title(text)
+                                         and not heading.ends(_LONGEST_TITLE_ENDING).endswith(_TITLE_ENDINGS)):
         return False  # a new item; but "…支出预算" / "情况说明" is the rest of a heading cut short
     return len(text) <= _MAX_HEADING_TAIL
 
@@ -169,32 +171,76 @@ class Paragraph:
         return self.numbers[0]
 
 
+_PART_NAME_CHARS = frozenset("第部分" + CHINESE_NUMERALS)  # all a bare 第X部分 is made of
+
+
 class _Builder:
+    """The paragraph being built, line by line. Whether the next line joins it asks only for how
+    its text ends (and whether it is a bare 第X部分), so those are kept as lines are added; the
+    whole text is cleaned once, when the paragraph is done (cleaning it at every line made a
+    paragraph of n lines cost n²)."""
+
     def __init__(self, restored: Collection[int] = ()) -> None:
         self.restored = restored  # lines whose figures were put back
         self.done: list[Paragraph] = []
         self.lines: list[SourceLine] = []
         self.texts: list[str] = []
         self.heading = False
-        self._text: str | None = None  # the text so far, cleaned: asked for at every line
+        self._joined: list[str] = []  # the texts with the spaces cleaning keeps between them
+        self._has_markup = False  # markup may span two lines: then the end is found by cleaning all
+        self._part_name_only = True  # every character one a bare 第X部分 is made of
+        self._part_marks = 0  # 第, 部 and 分 among the characters (counted while the above holds)
 
     @property
     def text(self) -> str:
-        if self._text is None:
-            self._text = _clean(" ".join(self.texts))
-        return self._text
+        """The text so far, cleaned as one (lines joined by spaces)."""
+        return _clean(" ".join(self.texts))
+
+    def ends(self, length: int) -> str:
+        """The last ``length`` characters of :attr:`text`, found from the last lines only."""
+        if self._has_markup:
+            return self.text[-length:]
+        tail, wanted = "", length + 1  # one more: a thousands comma is told by the digit before it
+        for piece in reversed(self._joined):
+            tail = piece + tail
+            if len(tail) >= wanted:
+                break
+        # The pieces are cleaned already and the spaces between them are those cleaning keeps, so
+        # only a comma next to a join can still become a thousands separator (1， / 234).
+        return fold_numbers(tail)[-length:]
+
+    @property
+    def is_part_name(self) -> bool:
+        """Whether :attr:`text` is a bare part name, ``第二部分`` (its name on the next line)."""
+        if self._has_markup:
+            return _PART.fullmatch(self.text) is not None
+        if not self._part_name_only:
+            return False  # a bare part name has no other character, and cleaning removes none
+        # Three marks and the end 部分: at most one line of a paragraph is so, and only then is it cleaned.
+        return self._part_marks == 3 and self.ends(2) == "部分" and _PART.fullmatch(self.text) is not None
 
     def flush(self) -> None:
         if self.lines:
             numbers = tuple(line.number for line in self.lines)
             moved = tuple(number for number in numbers if number in self.restored)
             self.done.append(Paragraph(text=self.text, numbers=numbers, heading=self.heading, restored=moved))
-        self.lines, self.texts, self.heading, self._text = [], [], False, None
+        self.lines, self.texts, self.heading, self._joined = [], [], False, []
+        self._has_markup, self._part_name_only, self._part_marks = False, True, 0
 
     def add(self, line: SourceLine, text: str) -> None:
+        """Add a line's cleaned text (never empty)."""
+        if self._joined:
+            # Cleaning keeps the joining space only between two characters that are not Chinese.
+            between = clean_name(f"{self._joined[-1][-1]} {text[0]}")[1:-1]
+            self._joined.append(between)
+            self._part_name_only = self._part_name_only and not between
         self.lines.append(line)
         self.texts.append(text)
-        self._text = None
+        self._joined.append(text)
+        self._has_markup = self._has_markup or "<" in text or "*" in text
+        self._part_name_only = self._part_name_only and _PART_NAME_CHARS.issuperset(text)
+        if self._part_name_only:
+            self._part_marks += sum(text.count(mark) for mark in "第部分")
 
     def start(self, line: SourceLine, text: str) -> None:
         self.flush()
@@ -278,11 +324,10 @@ def paragraphs(lines: Sequence[SourceLine], skip: Collection[int] = ()) -> list[
         if not text:
             continue
         if builder.lines and not _is_markdown_heading(line):
-            so_far = builder.text
             if builder.heading:
-                joins = not _is_markdown_heading(builder.lines[-1]) and _continues_heading(so_far, text, line)
+                joins = not _is_markdown_heading(builder.lines[-1]) and _continues_heading(builder, text, line)
             else:
-                joins = not so_far.endswith(_SENTENCE_END) and not _starts_item(line, text)
+                joins = not builder.ends(1).endswith(_SENTENCE_END) and not _starts_item(line, text)
             if joins:
                 builder.add(line, text)
                 continue
