@@ -148,6 +148,20 @@ def test_a_table_total_names_its_categories(total_name: str, row: str) -> None:
                                 ("general_budget", None, "221", None, "total")]
 
 
+def test_a_column_a_section_does_not_print_is_not_held_against_its_category() -> None:
+    # 21011 prints no 项目支出: the 类's 项目支出 (50.00, off from nothing) is not checked; its 基本支出 is.
+    table = ExpenditureTable(lines=[
+        _fn("210", "卫生健康支出", "150.00", "101.00", "50.00"),
+        FunctionLine(code=FunctionCode("21011"), name="行政事业单位医疗",
+                     amounts=ExpenditureAmounts(total=D("150.00"), basic=D("100.00"), project=None)),
+    ])
+    finding = _only(_findings("HIER-001", general_budget=table))
+    assert finding.message == _error("一般公共预算支出情况表 210 卫生健康支出“基本支出”", "类 = 所属款之和（21011）",
+                                     "101.00", "100.00", "1.00")
+    assert _places(finding) == [("general_budget", None, "210", None, "basic"),
+                                ("general_budget", None, "21011", None, "basic")]
+
+
 def test_a_table_total_one_cent_off_two_categories_is_within_rounding() -> None:
     finding = _only(_findings("HIER-006", general_budget=_health(total_row="170.01")))
     assert finding.severity is Severity.INFO

@@ -25,8 +25,10 @@ from cnbudget.model import (
     Tables,
     ThreePublicTable,
 )
+from cnbudget.model.sums import Identity
 from cnbudget.validation import RULES, Finding, Location, Severity, validate
 from cnbudget.validation.positions import Places
+from cnbudget.validation.rules.rows import _RowIdentity
 
 D = Decimal
 
@@ -159,3 +161,13 @@ def test_a_place_inside_a_three_public_item_is_named_in_chinese() -> None:
     labels = [places.column_label(Location(table="three_public", column=column))
               for column in ("reception", "total.general_budget", "reception.gov_fund", "total.nothing")]
     assert labels == ["公务接待费", "合计（一般公共预算）", "公务接待费（政府性基金）", None]
+
+
+def test_a_column_inside_a_three_public_item_is_placed_where_a_report_names_it() -> None:
+    # Today a "三公" item has only its 合计 identity; a place of one of its budget columns must still be
+    # written ``item.column``, the form the report names as 公务接待费（政府性基金）.
+    split = _split("2.00", "1.00")
+    doc = BudgetDisclosure(department="示例局", fiscal_year=2024, tables=Tables(three_public=_three_public(split)))
+    row = _RowIdentity(split, "three_public", None, "公务接待费",
+                       Identity(rule="ROW-005", total="gov_fund", parts=("general_budget",)), item="reception")
+    assert Places(doc).column_label(Location(table="three_public", column=row.column)) == "公务接待费（政府性基金）"
