@@ -1,4 +1,4 @@
-"""A long fuzzing run (see docs/fuzzing.md).
+"""A long fuzzing run (see docs/robustness.md, 模糊测试 · Fuzzing).
 
     python fuzz/run.py --inputs 100000 [--seed 1] [--out fuzz-findings]     # seeded random mutations
     python fuzz/run.py --atheris -- -runs=100000 -max_len=4096             # coverage-guided (atheris)

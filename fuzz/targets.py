@@ -7,7 +7,7 @@ answer with a result or one of its own errors (:class:`~cnbudget.errors.Cnbudget
 time; a document it reads must validate without raising and survive a JSON round trip.
 
 Used by ``tests/test_fuzz.py`` (Hypothesis, briefly, in the suite) and ``fuzz/run.py`` (long runs,
-with atheris where it is installed); see ``docs/fuzzing.md``.
+with atheris where it is installed); see ``docs/robustness.md`` (模糊测试 · Fuzzing).
 """
 
 from __future__ import annotations
