@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from cnbudget.model import ProcurementTable
+from cnbudget.model import ProcurementLine, ProcurementTable
 from cnbudget.readers.result import Problem
 from cnbudget.readers.tables.procurement import read_procurement_table
 from cnbudget.readers.text.blocks import find_blocks
@@ -71,3 +71,21 @@ def test_a_method_printed_with_no_item_above_it_is_no_subject() -> None:
     assert "部门集中采购" not in {line.name for line in table.lines}
     assert [p.message for p in problems] == [
         "row not read: a row whose cells (部门集中采购) say neither a subject nor an item"]
+
+
+def test_the_tree_of_a_procurement_table_by_levels_as_printed() -> None:
+    office, fee = "办公设备购置", "物业管理费"
+    rows = [
+        ProcurementLine(name="合计", amount="30.00"),
+        ProcurementLine(category="货物", name="货物", amount="20.00"),
+        ProcurementLine(category="货物", project=office, subject=office, name=office, amount="20.00"),
+        ProcurementLine(category="货物", project=office, subject=office, name="台式计算机", item="台式计算机",
+                        amount="20.00"),
+        ProcurementLine(project=fee, subject=fee, name=fee, amount="10.00"),  # no category of its own
+        ProcurementLine(project=fee, subject=fee, name="物业管理服务", item="物业管理服务", amount="10.00"),
+    ]
+    below, tops = ProcurementTable(lines=rows).tree()
+    # Row 4 (a subject) stands under the category 货物 printed above it, the nearest row above of a
+    # higher level, though it names no category; each item under its subject.
+    assert below == {1: [2, 4], 2: [3], 4: [5]}
+    assert tops == [1]

@@ -39,6 +39,7 @@ from cnbudget.model.fields import code_or_none, optional_text, source_line, sour
 from cnbudget.vocab import FundingSource
 
 __all__ = [
+    "PROCUREMENT_LEVELS",
     "CarryoverLine",
     "CodedRow",
     "EconomicCodedLine",
@@ -336,6 +337,11 @@ class FiscalLine(FunctionCodedLine):
 #: The order of the keys of a row of 政府采购支出预算表.
 _PROCUREMENT_KEYS = _in_key_order("category", "project", "subject", "name", "item", "method", "amount", "agency",
                                   "agency_code", "line_number", "page")
+
+
+#: The levels of 政府采购支出预算表's tree, from the top: 合计, 采购品目大类, a project's 经济科目,
+#: an item bought (:attr:`ProcurementLine.level`).
+PROCUREMENT_LEVELS = ("total", "category", "subject", "item")
 
 
 @attrs.frozen(kw_only=True, field_transformer=_PROCUREMENT_KEYS)

@@ -20,6 +20,7 @@ import attrs
 from cnbudget.model.amounts import SourceSplit
 from cnbudget.model.fields import each, optional_text, rows, source_line, source_page, to_tuple, typed, zh
 from cnbudget.model.lines import (
+    PROCUREMENT_LEVELS,
     CarryoverLine,
     EconomicLine,
     EconomicSummaryLine,
@@ -236,6 +237,20 @@ class ProcurementTable(Table):
 
     lines: tuple[ProcurementLine, ...] = attrs.field(
         factory=tuple, converter=to_tuple, validator=each(ProcurementLine), metadata=rows("行"))
+
+    def tree(self) -> tuple[dict[int, list[int]], list[int]]:
+        """Each row's rows below it, by index, and the top rows (below no row but 合计). A row belongs
+        to the nearest row above it of a higher level (:data:`PROCUREMENT_LEVELS`); where a level is
+        not printed, the rows of the next level stand under the row above instead."""
+        ranks = [PROCUREMENT_LEVELS.index(line.level) for line in self.lines]
+        below: dict[int, list[int]] = {}
+        tops: list[int] = []
+        for index, rank in enumerate(ranks):
+            if rank == 0:
+                continue
+            parent = next((i for i in range(index - 1, -1, -1) if 0 < ranks[i] < rank), None)
+            (tops if parent is None else below.setdefault(parent, [])).append(index)
+        return below, tops
 
 
 def _table(key: str, kind: type[Any]) -> Any:

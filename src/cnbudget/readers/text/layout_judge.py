@@ -12,9 +12,9 @@ into the first page's columns of their kind, words (figures) that start (end) to
 rows in one column, each such way judged alike. Only the tables whose identities are written here
 are judged so (:data:`JUDGED`).
 
-The identities of 政府采购支出预算表 (as HIER-010 checks them): each row belongs to the nearest row
-above it of a higher level (合计, 采购品目大类, 专项经济科目, 采购物品), and every row with rows below it
-is their sum, 合计 the sum of the top ones, rounding-aware (:func:`~cnbudget.money.check_sum`).
+The identities of 政府采购支出预算表 (as HIER-010 checks them): every row with rows below it
+(:meth:`~cnbudget.model.ProcurementTable.tree`) is their sum, 合计 the sum of the top ones,
+rounding-aware (:func:`~cnbudget.money.check_sum`).
 """
 
 from __future__ import annotations
@@ -45,22 +45,12 @@ from cnbudget.readers.text.source import SourceLine
 
 __all__ = ["JUDGED", "reading_of"]
 
-_LEVELS = ("total", "category", "subject", "item")
-
-
 def _procurement_holds(table: Table) -> bool:
     """Whether every row of the 政府采购 table with rows below it is their sum (see the module text)."""
     if not isinstance(table, ProcurementTable):
         return False
     lines: Sequence[ProcurementLine] = table.lines
-    below: dict[int, list[int]] = {}
-    tops: list[int] = []
-    for index, line in enumerate(lines):
-        rank = _LEVELS.index(line.level)
-        if not rank:
-            continue
-        parent = next((i for i in range(index - 1, -1, -1) if 0 < _LEVELS.index(lines[i].level) < rank), None)
-        (tops if parent is None else below.setdefault(parent, [])).append(index)
+    below, tops = table.tree()
     totals = [line for line in lines if line.level == "total"]
     sums = [(lines[parent].amount, [lines[i].amount for i in parts]) for parent, parts in below.items()]
     sums += [(total.amount, [lines[i].amount for i in tops]) for total in totals]

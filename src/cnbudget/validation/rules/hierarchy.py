@@ -427,26 +427,7 @@ def listed_sources_add_up(ctx: Context) -> Iterator[Finding]:
                 yield found
 
 
-_PROCUREMENT_LEVELS = ("total", "category", "subject", "item")
 _PROCUREMENT_WORDS = {"category": "采购品目大类", "subject": "专项经济科目", "item": "采购物品"}
-
-
-def _procurement_tree(lines: Sequence[ProcurementLine]) -> tuple[dict[int, list[int]], list[int]]:
-    """Each row's rows below it (by document order: a row belongs to the nearest row above it of a
-    higher level), and the top rows (those below no row but the total)."""
-    children: dict[int, list[int]] = {}
-    tops: list[int] = []
-    for index, line in enumerate(lines):
-        rank = _PROCUREMENT_LEVELS.index(line.level)
-        if rank == 0:
-            continue
-        parent = next((i for i in range(index - 1, -1, -1)
-                       if 0 < _PROCUREMENT_LEVELS.index(lines[i].level) < rank), None)
-        if parent is None:
-            tops.append(index)
-        else:
-            children.setdefault(parent, []).append(index)
-    return children, tops
 
 
 @rule("HIER-010", "政府采购：合计 = 各品目大类之和 = …", requires=("procurement",),
@@ -459,7 +440,7 @@ def procurement_adds_up(ctx: Context) -> Iterator[Finding]:
     table = ctx.doc.tables.procurement
     assert table is not None
     lines = list(table.lines)
-    children, tops = _procurement_tree(lines)
+    children, tops = table.tree()
     for parent, kids in children.items():
         kind = _PROCUREMENT_WORDS[lines[kids[0]].level]
         names = _listing([lines[k].name for k in kids])
