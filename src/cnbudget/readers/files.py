@@ -141,13 +141,9 @@ def read_file(path: str | os.PathLike[str], *, encoding: str | None = None) -> R
     ...     print(error)
     cannot read 不存在.txt: No such file or directory
     """
-    path = _as_path(path, "read_file")
-    kind = kind_of_file(path)
-    if kind is FileKind.PDF:
-        return read_pdf(path)
-    if kind is FileKind.MODEL_JSON:
-        raise _refuse_json(str(path))
-    return read_lines(text_lines(load_text(path, encoding=encoding)))
+    lines, problems = _file_lines(_as_path(path, "read_file"), encoding)
+    result = read_lines(lines)
+    return attrs.evolve(result, problems=(*problems, *result.problems)) if problems else result
 
 
 @in_own_context
