@@ -241,7 +241,18 @@ class ProcurementTable(Table):
     def tree(self) -> tuple[dict[int, list[int]], list[int]]:
         """Each row's rows below it, by index, and the top rows (below no row but 合计). A row belongs
         to the nearest row above it of a higher level (:data:`PROCUREMENT_LEVELS`); where a level is
-        not printed, the rows of the next level stand under the row above instead."""
+        not printed, the rows of the next level stand under the row above instead.
+
+        >>> table = ProcurementTable(lines=[
+        ...     ProcurementLine(name="合计", amount="9.00"),
+        ...     ProcurementLine(category="货物", name="货物", amount="9.00"),
+        ...     ProcurementLine(category="货物", project="办公设备购置", subject="办公设备购置",
+        ...                     name="办公设备购置", amount="9.00"),
+        ...     ProcurementLine(category="货物", project="办公设备购置", subject="办公设备购置",
+        ...                     name="台式计算机", item="台式计算机", amount="9.00")])
+        >>> table.tree()
+        ({1: [2], 2: [3]}, [1])
+        """
         ranks = [PROCUREMENT_LEVELS.index(line.level) for line in self.lines]
         below: dict[int, list[int]] = {}
         tops: list[int] = []
