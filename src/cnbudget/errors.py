@@ -79,7 +79,19 @@ class InvalidValue(CnbudgetError, ValueError):
     """
 
 
-class UnknownName(CnbudgetError, KeyError):
+class _NotHeld(CnbudgetError, KeyError):
+    """A key looked up and not held, its message read as a sentence."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        # KeyError would quote the message; a person should read it as a sentence.
+        return self.message
+
+
+class UnknownName(_NotHeld):
     """A name the library holds nothing under (名称未知): a bundled example, a rule or a family of
     rules. The message lists the names there are.
 
@@ -90,29 +102,13 @@ class UnknownName(CnbudgetError, KeyError):
     cnbudget.errors.UnknownName: no bundled example 'nope'; available: aketao-2023, ...
     """
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
-    def __str__(self) -> str:
-        # KeyError would quote the message; a person should read it as a sentence.
-        return self.message
-
-
-class UnknownCode(CnbudgetError, KeyError):
+class UnknownCode(_NotHeld):
     """A well-formed code that a catalogue does not hold (科目不在目录中).
 
     The message says whether the catalogue's list is complete at that place, so that "this code
     does not exist" can be told apart from "this code is not in our data".
     """
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
-
-    def __str__(self) -> str:
-        # KeyError would quote the message; a person should read it as a sentence.
-        return self.message
 
 
 class DataError(CnbudgetError, ValueError):
