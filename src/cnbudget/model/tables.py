@@ -106,16 +106,6 @@ THREE_PUBLIC_ITEMS = ("total", "overseas_travel", "vehicles", "vehicle_purchase"
                       "meetings", "training", "total_with_meetings_training", "operating_costs")
 
 
-def rows_field(zh: str, kind: type[Any]) -> Any:
-    """A tuple-of-rows field, marked so that :meth:`Table.rows` finds it."""
-    return attrs.field(
-        converter=to_tuple,
-        factory=tuple,
-        validator=attrs.validators.deep_iterable(attrs.validators.instance_of(kind)),
-        metadata={"zh": zh, "rows": True},
-    )
-
-
 @attrs.frozen(kw_only=True)
 class SummaryTable(Table):
     """收支总体情况表: funding sources on the left, expenditure by function 类 on the right."""
