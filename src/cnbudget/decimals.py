@@ -44,6 +44,7 @@ __all__ = [
     "MAX_OPERAND_DIGITS",
     "MAX_WHOLE_DIGITS",
     "PRECISION",
+    "WHOLE_LIMIT",
     "in_own_context",
     "make_context",
     "shown",
@@ -52,6 +53,8 @@ __all__ = [
 
 #: The most digits a number may have before its decimal point (整数位数上限).
 MAX_WHOLE_DIGITS = 20
+#: The least whole number with more digits than that: counts and amounts stay below it.
+WHOLE_LIMIT = 10**MAX_WHOLE_DIGITS
 #: The most digits a number may have after its decimal point (小数位数上限).
 MAX_DECIMALS = 20
 #: The most digits before or after the point of a figure the arithmetic functions take: sums and

@@ -59,7 +59,15 @@ from typing import NamedTuple
 
 import attrs
 
-from cnbudget.decimals import MAX_OPERAND_DIGITS, MAX_WHOLE_DIGITS, PRECISION, make_context, shown, size_problem
+from cnbudget.decimals import (
+    MAX_OPERAND_DIGITS,
+    MAX_WHOLE_DIGITS,
+    PRECISION,
+    WHOLE_LIMIT,
+    make_context,
+    shown,
+    size_problem,
+)
 from cnbudget.errors import InvalidAmount
 from cnbudget.labelled import LabelledEnum, labelled
 from cnbudget.text import normalize_width
@@ -299,7 +307,7 @@ def to_amount(value: object, *, where: str = "", unit: AmountUnit | None = None)
     if isinstance(value, bool):  # before int: bool is a subclass of int
         raise InvalidAmount(_at(where, f"bool is never an amount (got {value!r})"))
     if isinstance(value, int):
-        if abs(value) >= 10**MAX_WHOLE_DIGITS:
+        if abs(value) >= WHOLE_LIMIT:
             raise InvalidAmount(_at(where, f"{shown(value)} has more than {MAX_WHOLE_DIGITS} digits (位数过多)"))
         return Decimal(int(value))
     if isinstance(value, str):

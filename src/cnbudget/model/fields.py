@@ -31,7 +31,7 @@ from typing import Any
 
 import attrs
 
-from cnbudget.decimals import MAX_WHOLE_DIGITS, shown
+from cnbudget.decimals import MAX_WHOLE_DIGITS, WHOLE_LIMIT, shown
 from cnbudget.errors import InvalidValue
 from cnbudget.money import to_amount, to_figure
 
@@ -147,7 +147,7 @@ def count_validator(_instance: Any, attribute: attrs.Attribute[Any], value: Any)
             f"{attribute.name} ({zh_label(attribute)}) must be a whole number, "
             f"not {type(value).__name__}: {shown(value)}"
         )
-    if abs(value) >= 10**MAX_WHOLE_DIGITS:
+    if abs(value) >= WHOLE_LIMIT:
         raise InvalidValue(
             f"{attribute.name} ({zh_label(attribute)}) {shown(value)} has more than {MAX_WHOLE_DIGITS} digits"
             " (位数过多)"

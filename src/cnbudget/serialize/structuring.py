@@ -35,7 +35,7 @@ from typing import Any
 import attrs
 
 from cnbudget.codes import ClassificationCode
-from cnbudget.decimals import MAX_WHOLE_DIGITS
+from cnbudget.decimals import WHOLE_LIMIT
 from cnbudget.model.fields import (
     OPTIONAL_TEXT_VALIDATOR,
     TEXT_VALIDATOR,
@@ -62,7 +62,6 @@ _PLAIN_AMOUNT = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
 _PLAIN_AMOUNT_LENGTH = 20
 # The converters of amount fields, which keep a Decimal as it is unless it is a zero with a sign.
 _AMOUNT_CONVERTERS = (as_amount, as_optional_amount, as_optional_figure)
-_COUNT_LIMIT = 10**MAX_WHOLE_DIGITS
 
 
 def _amount(value: object, convert: Callable[[Any], Any]) -> Any:
@@ -149,7 +148,7 @@ class _Source:
         self.generator = generator
         self.names: dict[str, Any] = {"NotFast": NotFast, "MISSING": attrs.NOTHING, "amount": _amount,
                                       "plain_amount": _PLAIN_AMOUNT.fullmatch, "Decimal": Decimal,
-                                      "COUNT_LIMIT": _COUNT_LIMIT, "raise_": not_fast, "new": object.__new__}
+                                      "COUNT_LIMIT": WHOLE_LIMIT, "raise_": not_fast, "new": object.__new__}
 
     def name(self, value: Any, prefix: str) -> str:
         key = f"{prefix}{len(self.names)}"
