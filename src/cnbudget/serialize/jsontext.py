@@ -118,8 +118,8 @@ def _read_valid(text: str | bytes, cls: type[Any]) -> Any:
         if not isinstance(text, str):
             text = text.decode(json.detect_encoding(text), "surrogatepass")  # as json.loads does
         data = json.loads(text)
-        if cls is BudgetDisclosure and (type(data) is not dict or data.get("format_version") != FORMAT_VERSION):
-            return _NOT_READ
+        if cls is BudgetDisclosure:
+            _check_version(data)  # its DataError is read again below, and said by from_dict
         tally: list[int] = []
         read = structure(data, cls, tally)
     except Exception:  # read again by from_dict, which says what is wrong
