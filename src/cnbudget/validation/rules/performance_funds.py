@@ -13,7 +13,6 @@ from decimal import Decimal
 import attrs
 
 from cnbudget.model import (
-    DepartmentFunds,
     FundsSubtotal,
     Indicator,
     ProjectLine,
@@ -37,7 +36,7 @@ from cnbudget.validation.context import Context
 from cnbudget.validation.findings import Finding, Location, Severity
 from cnbudget.validation.registry import rule
 from cnbudget.validation.rules.performance_common import describe_indicator, place, targets, where
-from cnbudget.validation.rules.performance_composition import FUNDS_IDENTITIES, composition_findings
+from cnbudget.validation.rules.performance_composition import FUNDS_IDENTITIES, annual_budget, composition_findings
 from cnbudget.validation.rules.performance_projects import bare_key, exact_key, loose_key, nearest, similarity
 from cnbudget.validation.rules.performance_words import is_cost
 
@@ -241,17 +240,6 @@ def costs_within_funds(ctx: Context) -> Iterator[Finding]:
 # --- PERF-012 -----------------------------------------------------------------------------------------
 
 
-def _department__plain(funds: DepartmentFunds) -> tuple[str, list[Decimal]] | None:
-    if funds.total is not None:
-        return "资金总额", [funds.total]
-    sources = [funds.superior, funds.own, funds.other]
-    if any(s is not None for s in sources):
-        return "上级安排 + 本级安排 + 其他资金", [s for s in sources if s is not None]
-    if funds.basic is not None or funds.project is not None:
-        return "基本支出 + 项目支出", [s for s in (funds.basic, funds.project) if s is not None]
-    return None
-
-
 @rule("PERF-012", "部门整体绩效目标资金与预算总额不符", severity=Severity.WARNING, requires=("performance", "summary"),
       en="Department-wide target funds disagree with the budget total")
 def department_funds_match_budget(ctx: Context) -> Iterator[Finding]:
@@ -263,7 +251,7 @@ def department_funds_match_budget(ctx: Context) -> Iterator[Finding]:
     department = ctx.doc.performance.department
     if department is None:
         return
-    stated = _department__plain(department.funds)
+    stated = annual_budget(department.funds)
     summary = ctx.doc.tables.summary
     lines = [line for line in (*summary.revenue, *summary.expenditure)
              if line.role in (SummaryRole.TOTAL, SummaryRole.CURRENT_YEAR)]
