@@ -140,20 +140,19 @@ class _Table:
     block: Block
     narrow: list[list[_Row]]
     wide: list[list[_Row]]
+    #: Whether display columns align the table's cells better than characters (found once: each
+    #: measure scatters every token of the table).
+    widened: bool
 
     @classmethod
     def of(cls, block: Block, raws: Sequence[str], page_starts: set[int]) -> _Table:
-        return cls(block=block, narrow=_pages(block, raws, page_starts, wide=False),
-                   wide=_pages(block, raws, page_starts, wide=True))
+        narrow = _pages(block, raws, page_starts, wide=False)
+        wide = _pages(block, raws, page_starts, wide=True)
+        return cls(block=block, narrow=narrow, wide=wide, widened=_misalignment(wide) < _misalignment(narrow))
 
     @property
     def key(self) -> str:
         return self.block.key
-
-    @property
-    def widened(self) -> bool:
-        """Whether display columns align the table's cells better than characters."""
-        return _misalignment(self.wide) < _misalignment(self.narrow)
 
     def pages(self, wide: bool) -> list[list[_Row]]:
         return self.wide if wide else self.narrow
