@@ -6,12 +6,15 @@ puts a title's numbering, year and department around a bare title and expects th
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from cnbudget.model.kinds import printed_title, title_key
-from cnbudget.numbering import split_number, table_number
+from cnbudget.numbering import is_table_number, split_number, table_number
+from cnbudget.text import normalize_width
 
 # Titles as printed by the template families (national 8-table template, Shanghai, Jiangsu,
 # Beijing, Tianjin, Sichuan, Guangdong, Hunan, Chongqing), and the kind each holds.
@@ -143,3 +146,14 @@ def test_a_figure_is_not_taken_for_a_table_number() -> None:
 def test_the_printed_title_drops_what_ran_onto_its_line() -> None:
     assert printed_title("部门收支总表（单位：万元）") == "部门收支总表"
     assert printed_title("收支预算总表部门：中共江苏省委办公厅 单位：万元") == "收支预算总表"
+
+
+def test_no_other_character_becomes_the_words_of_a_table_number_when_widths_fold() -> None:
+    # is_table_number answers False at once for a line without 表 or 附件 (most lines): that holds
+    # only while no other character folds into one of them.
+    folding_in = [hex(point) for point in range(sys.maxunicode + 1)
+                  if not 0xD800 <= point <= 0xDFFF and chr(point) not in "表附件"
+                  and any(word in normalize_width(chr(point)) for word in "表附件")]
+    assert folding_in == []
+    assert is_table_number("表 1") and is_table_number("附件 1") and is_table_number("附　件　２")
+    assert not is_table_number("附 1")

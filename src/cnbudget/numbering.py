@@ -212,6 +212,8 @@ def is_table_number(text: str) -> bool:
     >>> is_table_number("公开 05 表"), is_table_number("表1 部门收支总表")
     (True, False)
     """
+    if "表" not in text and not ("附" in text and "件" in text):
+        return False  # every table number has 表 or 附件, which no other character becomes when widths fold
     squeezed = squeeze_spaces(normalize_width(text))
     found = TABLE_NUMBER.match(squeezed)
     return found is not None and found.end() == len(squeezed)

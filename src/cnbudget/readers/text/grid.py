@@ -45,14 +45,7 @@ def is_heading_line(line: SourceLine) -> bool:
     [True, True, False]
     """
     squeezed = line.squeezed
-    return _META.match(squeezed) is not None or _YEAR_LINE.match(squeezed) is not None or (
-        _may_be_table_number(squeezed) and is_table_number(squeezed))
-
-
-def _may_be_table_number(text: str) -> bool:
-    """Whether a text has the words a table number needs (表, or 附件), which no other character
-    becomes when widths are folded: most lines have neither and are no table number."""
-    return "表" in text or ("附" in text and "件" in text)
+    return _META.match(squeezed) is not None or _YEAR_LINE.match(squeezed) is not None or is_table_number(squeezed)
 
 
 # A character no printed amount holds (parse_amount reads digits, separators, signs, spaces and a
