@@ -236,8 +236,7 @@ def _centred(word: _Word, below: Sequence[_Word]) -> bool:
 def _spans(words: Sequence[_Word], columns: Columns) -> bool:
     """Give every word the columns it covers and its parent, bottom up; ``False`` where the words
     make no tree of columns."""
-    groups = [w for w in words if any(other.line > w.line and other.touches(c)
-                                      for other in words for c in range(w.first, w.last + 1))]
+    groups = [w for w in words if _is_group(w, words)]  # the words' columns are set: fixed from here
     for word in words:
         if all(word is not g for g in groups):
             column = _leaf_column(word, columns)
@@ -246,7 +245,7 @@ def _spans(words: Sequence[_Word], columns: Columns) -> bool:
     for line in lines:
         level = sorted((g for g in groups if g.line == line), key=lambda g: g.start)
         for group in level:
-            span = _span(words, group, level, columns)
+            span = _span(words, group, level, columns, groups)
             if span is None:
                 return False
             group.span = span
@@ -270,7 +269,8 @@ def _units(words: Sequence[_Word], group: _Word) -> list[_Word]:
     return [w for w in words if w.line > group.line and w.parent is None and w.span is not None]
 
 
-def _span(words: Sequence[_Word], group: _Word, level: Sequence[_Word], columns: Columns) -> tuple[int, int] | None:
+def _span(words: Sequence[_Word], group: _Word, level: Sequence[_Word], columns: Columns,
+          groups: Sequence[_Word]) -> tuple[int, int] | None:
     """The columns a heading covers: whole headings below it, from the one under its middle and
     those beside it on that one's line (its children), over no column a heading of its own line
     stands over; widened over headings beside them where that centres it better (over the leading
@@ -293,7 +293,7 @@ def _span(words: Sequence[_Word], group: _Word, level: Sequence[_Word], columns:
     def allowed(unit: _Word) -> bool:
         assert unit.span is not None
         inside = range(unit.span[0], unit.span[1] + 1)
-        between = group.line < unit.line < child_line and all(unit is not g for g in words if _is_group(g, words))
+        between = group.line < unit.line < child_line and all(unit is not g for g in groups)
         return not any(c in rivals for c in inside) and not between
 
     chain = _chain(by_column, centre, lambda u: abs(u.line - child_line) < 1 and allowed(u))
@@ -314,6 +314,7 @@ def _span(words: Sequence[_Word], group: _Word, level: Sequence[_Word], columns:
 
 
 def _is_group(word: _Word, words: Sequence[_Word]) -> bool:
+    """Whether a heading has a heading below it over one of its columns (it groups them)."""
     return any(other.line > word.line and other.touches(c) for other in words for c in range(word.first, word.last + 1))
 
 
