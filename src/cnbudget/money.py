@@ -890,8 +890,7 @@ def sum_differs(total: Decimal, parts: SummedParts) -> SumCheck | None:
     <Consistency.WITHIN_ROUNDING: 'within_rounding'>
     """
     _counted()
-    plain = _plain_operand(total)
-    total = plain if plain is not None else _operand(total, where="total")
+    total = _operand(total, where="total")  # a plain amount answered first, as in every operand
     if total == parts.total:
         return None
     return _held_against(total, parts)
