@@ -14,7 +14,7 @@ import attrs
 from cnbudget.model import AmountRecord, BudgetDisclosure, Line, Row, SummaryLine
 from cnbudget.validation.findings import Location
 
-__all__ = ["PlacedRow", "describe", "location", "rows_with_amounts"]
+__all__ = ["PlacedRow", "describe", "item_column", "location", "rows_with_amounts"]
 
 
 @attrs.frozen(kw_only=True)
@@ -34,6 +34,16 @@ def location(table: str, line: Row | None, column: str | None = None) -> Locatio
         project=getattr(line, "project", None), column=column,
         line_number=getattr(line, "line_number", None), page=getattr(line, "page", None),
     )
+
+
+def item_column(item: str, column: str) -> str:
+    """The place of a column within a "三公" item, as a location's column names it: the item itself
+    for its 合计, else ``item.column`` (read back by :mod:`~cnbudget.validation.positions`).
+
+    >>> item_column("reception", "total"), item_column("reception", "gov_fund")
+    ('reception', 'reception.gov_fund')
+    """
+    return item if column == "total" else f"{item}.{column}"
 
 
 def describe(line: Row | None) -> str:

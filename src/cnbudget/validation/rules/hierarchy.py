@@ -38,7 +38,7 @@ from cnbudget.validation.registry import rule
 from cnbudget.validation.rules.cross_table_sources import source_groups
 from cnbudget.validation.rules.hierarchy_outline import CodeOf, Part, Sum, gov_code, main_code, outline
 from cnbudget.validation.rules.placement import with_codes
-from cnbudget.validation.tables import describe, location
+from cnbudget.validation.tables import describe, item_column, location
 
 __all__ = ["ECONOMIC_TABLES", "FUNCTION_TABLES", "GROUPED_TABLES", "TWO_SIDED_TABLES"]
 
@@ -385,7 +385,7 @@ def three_public_adds_up(ctx: Context) -> Iterator[Finding]:
             values = [getattr(part, column) for part in parts]
             if any(v is None for v in values):
                 continue
-            place = identity.total if column == "total" else f"{identity.total}.{column}"
+            place = item_column(identity.total, column)
             where = f"{ctx.table_name('three_public')}“{zh_label(items[identity.total])}”“{_column_zh(whole, column)}”"
             found = ctx.check_sum(total, [v for v in values if v is not None], where=where, what=what,
                                   locations=[Location(table="three_public", column=place)])

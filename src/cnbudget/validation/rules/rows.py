@@ -20,7 +20,7 @@ from cnbudget.money import sum_differs, sum_parts
 from cnbudget.validation.context import Context
 from cnbudget.validation.findings import Finding
 from cnbudget.validation.registry import rule
-from cnbudget.validation.tables import describe, location, rows_with_amounts
+from cnbudget.validation.tables import describe, item_column, location, rows_with_amounts
 
 __all__: list[str] = []
 
@@ -49,7 +49,7 @@ class _RowIdentity(NamedTuple):
         total = self.identity.total
         if self.item is None:
             return total
-        return self.item if total == "total" else f"{self.item}.{total}"
+        return item_column(self.item, total)
 
 
 def _row_identities(doc: BudgetDisclosure) -> dict[str, list[_RowIdentity]]:
