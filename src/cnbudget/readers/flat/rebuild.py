@@ -123,19 +123,6 @@ def _take_apart(lines: Sequence[SourceLine]) -> _Part:
     return _Part(meta=tuple(meta), notes=tuple(notes), content=tuple(content))
 
 
-class _TakenApart:
-    """Each block's lines taken apart once per read (reading a flat text asks up to four times)."""
-
-    def __init__(self) -> None:
-        self._parts: dict[int, tuple[Sequence[SourceLine], _Part]] = {}  # by the lines' identity, kept alive
-
-    def __call__(self, lines: Sequence[SourceLine]) -> _Part:
-        found = self._parts.get(id(lines))
-        if found is None or found[0] is not lines:
-            found = self._parts[id(lines)] = (lines, _take_apart(lines))
-        return found[1]
-
-
 def _says_empty(text: str) -> bool:
     return is_empty_statement(text) or _EMPTY.search(text) is not None
 
@@ -190,11 +177,12 @@ def _words_match(layout: Layout | TwoSidedLayout, header: Sequence[SourceLine]) 
     return layout_matches(plain, header, reversed_lines=False)
 
 
-def _printed_before(lines: Sequence[SourceLine], tables: Sequence[Block], taken_apart: _TakenApart) -> bool:
-    """Whether the document prints each table's body before its title (see the module text)."""
-    after = [_fits(block.key, taken_apart(block.lines)) for block in tables]
-    before = [_fits(tables[0].key, _take_apart(_before_first(lines, tables[0])))]
-    before += [_fits(block.key, taken_apart(previous.lines)) for previous, block in itertools.pairwise(tables)]
+def _printed_before(tables: Sequence[Block], own: Sequence[_Part], first: _Part) -> bool:
+    """Whether the document prints each table's body before its title (see the module text): ``own``
+    holds each table's lines taken apart, ``first`` the lines before the first table's title."""
+    after = [_fits(block.key, part) for block, part in zip(tables, own, strict=True)]
+    before = [_fits(tables[0].key, first)]
+    before += [_fits(block.key, part) for block, part in zip(tables[1:], own, strict=False)]
     return before.count(True) > after.count(True) and False not in before
 
 
@@ -220,15 +208,17 @@ def rebuild_flat_blocks(lines: Sequence[SourceLine], blocks: Sequence[Block], *,
     tables = [block for block in blocks if block.key not in PERFORMANCE_KEYS]
     if not tables:
         return FlatTables(blocks=tuple(blocks), refused={}, problems=())
-    taken_apart = _TakenApart()
-    backward = _printed_before(lines, tables, taken_apart)
+    own_parts = [_take_apart(block.lines) for block in tables]  # each table's lines taken apart, once
+    first_part = _take_apart(_before_first(lines, tables[0]))
+    backward = _printed_before(tables, own_parts, first_part)
     parts: dict[int, _Part] = {}
+    taken_apart = {block.title.number: part for block, part in zip(tables, own_parts, strict=True)}
     notes: dict[int, list[SourceLine]] = {block.title.number: [] for block in tables}
     owner = {block.key: block.title.number for block in tables}
     for index, block in enumerate(tables):
-        source = (_before_first(lines, block) if index == 0 else tables[index - 1].lines) if backward else block.lines
-        parts[block.title.number] = taken_apart(source)
-        own, named = _empty_notes(taken_apart(block.lines).notes, block.key)
+        before = first_part if index == 0 else own_parts[index - 1]
+        parts[block.title.number] = before if backward else own_parts[index]
+        own, named = _empty_notes(own_parts[index].notes, block.key)
         notes[block.title.number].extend(own)
         for key, note in named:
             notes[owner.get(key, block.title.number)].append(note)
@@ -242,7 +232,7 @@ def rebuild_flat_blocks(lines: Sequence[SourceLine], blocks: Sequence[Block], *,
             continue
         part = parts[block.title.number]
         own_notes = tuple(notes[block.title.number])
-        furniture = (*taken_apart(block.lines).meta, *own_notes)
+        furniture = (*taken_apart[block.title.number].meta, *own_notes)
         if any(_says_empty(note.text) for note in own_notes) and not _has_figures(part):
             # Read as the empty table it says it is, under headings its reader knows.
             rebuilt.append(attrs.evolve(block, lines=(*furniture, *_empty_headings(block.key, part))))
