@@ -10,11 +10,12 @@ result, or says what is wrong and where.
 from __future__ import annotations
 
 import threading
+import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any, Generic, TypeVar
 
-__all__ = ["FunctionCache", "NotFast", "Unsupported", "not_fast"]
+__all__ = ["FunctionCache", "Namespace", "NotFast", "Unsupported", "not_fast", "optional_of"]
 
 Function = TypeVar("Function", bound=Callable[..., Any])
 
@@ -31,6 +32,36 @@ class Unsupported(Exception):
 def not_fast(*_args: Any) -> typing.NoReturn:
     """The function of a class left to the converter (and the ``raise_`` of generated code)."""
     raise NotFast
+
+
+def optional_of(hint: Any) -> Any:
+    """``X`` for ``X | None``, else ``None``."""
+    args = typing.get_args(hint)
+    if typing.get_origin(hint) in (typing.Union, types.UnionType) and len(args) == 2 and type(None) in args:
+        return args[0] if args[1] is type(None) else args[1]
+    return None
+
+
+class Namespace:
+    """The names generated code may use: those it is given, and the values named as it is written."""
+
+    def __init__(self, names: Mapping[str, Any]) -> None:
+        self.names: dict[str, Any] = dict(names)
+
+    def name(self, value: Any, prefix: str) -> str:
+        """A new name for ``value`` in the code being written."""
+        key = f"{prefix}{len(self.names)}"
+        self.names[key] = value
+        return key
+
+    def compiled(self, functions: Mapping[str, list[str]], parameters: str, label: str) -> dict[str, Any]:
+        """The functions (each a name and the lines of its body, taking ``parameters``) compiled
+        over these names; ``label`` names the code in tracebacks."""
+        source = "".join(f"def {name}({parameters}):\n" + "".join(f"    {line}\n" for line in lines)
+                         for name, lines in functions.items())
+        namespace = dict(self.names)
+        exec(compile(source, f"<cnbudget {label}>", "exec"), namespace)
+        return namespace
 
 
 class FunctionCache(Generic[Function]):

@@ -46,9 +46,9 @@ from cnbudget.model.fields import (
     to_tuple,
 )
 from cnbudget.serialize.converter import structure_amount
-from cnbudget.serialize.generated import FunctionCache, NotFast, Unsupported, not_fast
+from cnbudget.serialize.generated import FunctionCache, Namespace, NotFast, Unsupported, not_fast, optional_of
 
-__all__ = ["NotFast", "optional_of", "structure"]
+__all__ = ["NotFast", "structure"]
 
 
 #: A generated function: the data, the keys of each object read (tally) and the amounts and codes
@@ -82,14 +82,6 @@ def _enum_table(kind: type[enum.Enum]) -> dict[tuple[type[Any], Any], enum.Enum]
     for member in kind:
         table.setdefault((type(member.value), member.value), member)
     return table
-
-
-def optional_of(hint: Any) -> Any:
-    """``X`` for ``X | None``, else ``None``."""
-    args = typing.get_args(hint)
-    if typing.get_origin(hint) in (typing.Union, types.UnionType) and len(args) == 2 and type(None) in args:
-        return args[0] if args[1] is type(None) else args[1]
-    return None
 
 
 # The kinds of attrs validators whose checks the structuring can make (typed loosely: attrs
@@ -141,26 +133,17 @@ def _setter(cls: type[Any], name: str) -> Callable[[Any, Any], None]:
     return lambda obj, value: object.__setattr__(obj, name, value)
 
 
-class _Source:
+class _Source(Namespace):
     """The source of one generated function and the names it uses."""
 
     def __init__(self, generator: _Generator) -> None:
+        super().__init__({"NotFast": NotFast, "MISSING": attrs.NOTHING, "amount": _amount,
+                          "plain_amount": _PLAIN_AMOUNT.fullmatch, "Decimal": Decimal,
+                          "COUNT_LIMIT": WHOLE_LIMIT, "raise_": not_fast, "new": object.__new__})
         self.generator = generator
-        self.names: dict[str, Any] = {"NotFast": NotFast, "MISSING": attrs.NOTHING, "amount": _amount,
-                                      "plain_amount": _PLAIN_AMOUNT.fullmatch, "Decimal": Decimal,
-                                      "COUNT_LIMIT": WHOLE_LIMIT, "raise_": not_fast, "new": object.__new__}
-
-    def name(self, value: Any, prefix: str) -> str:
-        key = f"{prefix}{len(self.names)}"
-        self.names[key] = value
-        return key
 
     def compile(self, functions: dict[str, list[str]], label: str) -> dict[str, Any]:
-        source = "".join(f"def {name}(data, tally, known):\n" + "".join(f"    {line}\n" for line in lines)
-                         for name, lines in functions.items())
-        namespace = dict(self.names)
-        exec(compile(source, f"<cnbudget structuring {label}>", "exec"), namespace)
-        return namespace
+        return self.compiled(functions, "data, tally, known", f"structuring {label}")
 
     def checks(self, hint: Any, var: str, field: attrs.Attribute[Any] | None) -> list[str]:
         """Statements that check ``var`` as ``hint`` and leave the structured value in it."""

@@ -36,34 +36,25 @@ from typing import Any
 import attrs
 
 from cnbudget.codes import ClassificationCode
-from cnbudget.serialize.generated import FunctionCache, NotFast, Unsupported, not_fast
-from cnbudget.serialize.structuring import optional_of
+from cnbudget.serialize.generated import FunctionCache, Namespace, NotFast, Unsupported, not_fast, optional_of
 
 __all__ = ["plain", "written"]
 
 
-class _Generator(FunctionCache[Callable[..., Any]]):
+class _Generator(FunctionCache[Callable[..., Any]], Namespace):
     """Writes each class's functions once; ``text`` chooses JSON text, else plain data."""
 
     def __init__(self, text: bool) -> None:
-        super().__init__()
+        FunctionCache.__init__(self)
+        Namespace.__init__(self, {"NotFast": NotFast, "raise_": not_fast, "enc": encode_basestring,
+                                  "int_repr": int.__repr__, "Decimal": Decimal, "str_": str})
         self.text = text
-        self.names: dict[str, Any] = {"NotFast": NotFast, "raise_": not_fast, "enc": encode_basestring,
-                                      "int_repr": int.__repr__, "Decimal": Decimal, "str_": str}
-
-    def name(self, value: Any, prefix: str) -> str:
-        key = f"{prefix}{len(self.names)}"
-        self.names[key] = value
-        return key
 
     def write(self, key: Any) -> Callable[..., Any]:
         return self._sequence(key) if typing.get_origin(key) is tuple else self._class(key)
 
     def _compile(self, name: str, parameters: str, lines: list[str]) -> Callable[..., Any]:
-        source = f"def {name}({parameters}):\n" + "".join(f"    {line}\n" for line in lines)
-        namespace = dict(self.names)
-        exec(compile(source, f"<cnbudget unstructuring {name}>", "exec"), namespace)
-        made: Callable[..., Any] = namespace[name]
+        made: Callable[..., Any] = self.compiled({name: lines}, parameters, f"unstructuring {name}")[name]
         return made
 
     def expression(self, hint: Any, var: str, line: str = "inner") -> str:
