@@ -14,7 +14,7 @@ from cnbudget.readers.prose.organisation import read_organisation
 from cnbudget.readers.prose.paragraphs import narrative_paragraphs, prose_paragraphs
 from cnbudget.readers.text.blocks import find_blocks
 from cnbudget.readers.text.forms import text_lines
-from tests.seeds import seed_text
+from tests.seeds import corpus_names, corpus_text, seed_text
 
 
 @pytest.mark.parametrize("seed", ["001", "002", "003", "004"])
@@ -30,6 +30,21 @@ def test_shared_cuts_are_the_cuts_each_reader_makes_alone(seed: str) -> None:
     assert read_statements(lines, cuts=cuts) == read_statements(lines)
     assert read_other_matters(lines, cuts=cuts) == read_other_matters(lines)
     assert read_organisation(lines, cuts=cuts) == read_organisation(lines)
+
+
+@pytest.mark.parametrize("name", corpus_names())
+def test_the_shared_narrative_is_the_narrative_found_alone(name: str) -> None:
+    # The Shanghai documents have no 第X部分 naming a 说明: their narrative is all their prose, shared.
+    lines = text_lines(corpus_text(name))
+    assert DocumentCuts(lines).narrative == narrative_paragraphs(lines)
+
+
+def test_a_document_without_a_narrative_part_has_all_its_prose_as_narrative() -> None:
+    lines = text_lines("某某局\n2024年部门预算\n\n一、收入预算\n本部门收入100万元。\n\n二、支出预算\n支出100万元。\n")
+    cuts = DocumentCuts(lines)
+    assert [paragraph.text for paragraph in cuts.narrative] == [
+        "某某局2024年部门预算", "一、收入预算", "本部门收入100万元。", "二、支出预算", "支出100万元。"]
+    assert cuts.narrative == narrative_paragraphs(lines)
 
 
 def test_a_document_without_contents_has_no_contents_cut() -> None:

@@ -52,4 +52,4 @@ class DocumentCuts:
     @cached_property
     def narrative(self) -> list[Paragraph]:
         """The paragraphs of the 情况说明 part."""
-        return narrative_paragraphs(self.lines, self.not_prose)
+        return narrative_paragraphs(self.lines, self.not_prose, self.prose)

@@ -220,10 +220,11 @@ class _Builder:
         return self._part_marks == 3 and self.ends(2) == "部分" and _PART.fullmatch(self.text) is not None
 
     def flush(self) -> None:
-        if self.lines:
-            numbers = tuple(line.number for line in self.lines)
-            moved = tuple(number for number in numbers if number in self.restored)
-            self.done.append(Paragraph(text=self.text, numbers=numbers, heading=self.heading, restored=moved))
+        if not self.lines:  # nothing added since the last flush: every field is as flushing leaves it
+            return
+        numbers = tuple(line.number for line in self.lines)
+        moved = tuple(number for number in numbers if number in self.restored)
+        self.done.append(Paragraph(text=self.text, numbers=numbers, heading=self.heading, restored=moved))
         self.lines, self.texts, self.heading, self._joined = [], [], False, []
         self._has_markup, self._part_name_only, self._part_marks = False, True, 0
 
@@ -381,11 +382,16 @@ def _narrative_range(lines: Sequence[SourceLine]) -> range:
     return range(start, end)
 
 
-def narrative_paragraphs(lines: Sequence[SourceLine], skip: Collection[int] | None = None) -> list[Paragraph]:
+def narrative_paragraphs(lines: Sequence[SourceLine], skip: Collection[int] | None = None,
+                         prose: Sequence[Paragraph] | None = None) -> list[Paragraph]:
     """The paragraphs of the 情况说明 part (the last 第X部分 heading naming a 说明, up to the next
     part); the whole document when it has no such part. Tables and forms inside it (the line
-    numbers in ``skip``: :func:`not_prose` unless given) are left out."""
+    numbers in ``skip``: :func:`not_prose` unless given) are left out. ``prose``, where given, is
+    :func:`prose_paragraphs` of the same lines and ``skip``: the narrative of a document without
+    such a part."""
     region = _narrative_range(lines)
+    if prose is not None and len(region) == len(lines):  # the whole document: all of its prose
+        return list(prose)
     return paragraphs([lines[i] for i in region], not_prose(lines) if skip is None else skip)
 
 
