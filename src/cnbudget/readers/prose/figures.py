@@ -176,6 +176,8 @@ def find_amounts(clause: str) -> list[AmountMatch]:
 _BRACKET = re.compile(f"[{re.escape(_OPEN + _CLOSE)}]")
 _SEPARATORS = {separators: re.compile(f"[{re.escape(separators)}]")
                for separators in (_SENTENCE_END, _CLAUSE_SEPARATORS)}
+_MARKS = {separators: re.compile(f"[{re.escape(_OPEN + _CLOSE + separators)}]")
+          for separators in (_SENTENCE_END, _CLAUSE_SEPARATORS)}
 
 
 def _split(text: str, separators: str, keep: bool) -> Iterator[str]:
@@ -183,7 +185,8 @@ def _split(text: str, separators: str, keep: bool) -> Iterator[str]:
         yield from _split_at(text, _SEPARATORS[separators], keep)
         return
     depth, start = 0, 0
-    for index, char in enumerate(text):
+    for found in _MARKS[separators].finditer(text):  # only brackets and separators change anything
+        index, char = found.start(), found.group()
         if char in _OPEN:
             depth += 1
         elif char in _CLOSE and depth:
