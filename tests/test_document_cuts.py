@@ -62,7 +62,8 @@ def test_a_document_without_contents_has_no_contents_cut() -> None:
 # headings, page numbers, figures printed on a line of their own and the gaps they leave, sentences
 # that run on over a line, headings, table rows and blanks.
 _NARRATIVE_LINES = st.sampled_from([
-    "第三部分 2024年部门预算情况说明", "第三部分\t情况说明", "第四部分 名词解释", "名词解释", "附件", "第二部分", "情况说明",
+    "第三部分 2024年部门预算情况说明", "第三部分\t情况说明", "第四部分 名词解释", "名词解释", "附件", "第二部分",
+    "情况说明",
     "12", "- 3 -", "", "", "17996.68", "5533 20", "2017 17981.68 万元，", "收入预算总计 万元。包括：",
     "项目支出预算数为 万元。与上年相比减少", "万元，减少 0.36 %。", "一、收入预算", "（二）支出预算",
     "本部门收入100万元，", "比上年增加", "10万元。", "主要原因是人员增加。", "合计\t100.00",
