@@ -63,6 +63,13 @@ def test_a_line_is_cut_and_squeezed_as_the_patterns_cut_it(raw: str) -> None:
         cells.pop()
     assert line.cells == tuple(cells)
     assert line.bold is ("<b>" in raw.lower() or "**" in raw)
+    # Made field by field, the line is the one the constructor makes of the same fields.
+    for page in (None, 3):
+        made = SourceLine.of(7, raw, page=page)
+        built = SourceLine(number=7, raw=raw, text=line.text, cells=line.cells, bold=line.bold, page=page)
+        assert made == built
+        assert (made.squeezed, made.is_blank, made.is_tabular) == (built.squeezed, built.is_blank, built.is_tabular)
+        assert made.is_blank is (line.text == "") and made.is_tabular is (len(line.cells) > 1)
 
 
 def _is_amount_by_parsing(cell: str) -> bool:
