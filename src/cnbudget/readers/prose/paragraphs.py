@@ -208,8 +208,9 @@ class _Builder:
             if len(tail) >= wanted:
                 break
         # The pieces are cleaned already and the spaces between them are those cleaning keeps, so
-        # only a comma next to a join can still become a thousands separator (1， / 234).
-        return fold_numbers(tail)[-length:]
+        # only a comma next to a join can still become a thousands separator (1， / 234). Folding
+        # keeps each character in its place and looks one character back: the last ``wanted`` do.
+        return fold_numbers(tail[-wanted:])[-length:]
 
     @property
     def is_part_name(self) -> bool:
