@@ -240,8 +240,9 @@ def _title(lines: Sequence[SourceLine], cover: Sequence[SourceLine]) -> str | No
     ``省级部门预算公开报表``), else the first heading that names it."""
     singles = [line.text for line in cover]
     pairs = [first.text + second.text for first, second in itertools.pairwise(cover)]
-    headings = [line.text for line in lines if is_title_like(line)]
-    return next((text for text in [*singles, *pairs, *headings] if _TITLE_YEAR.search(clean_name(text))), None)
+    headings = (line.text for line in lines if is_title_like(line))  # looked through only if the cover names none
+    return next((text for text in itertools.chain(singles, pairs, headings) if _TITLE_YEAR.search(clean_name(text))),
+                None)
 
 
 def document_kind(lines: Sequence[SourceLine]) -> DocumentKind:
