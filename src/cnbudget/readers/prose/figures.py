@@ -164,6 +164,8 @@ def find_amounts(clause: str) -> list[AmountMatch]:
     >>> [a.text for a in find_amounts("项目总预算1720.00万，其中服务5万人次")]
     ['1720.00万元']
     """
+    if "元" not in clause and "万" not in clause:  # every unit of an amount holds one of them
+        return []
     found = []
     for match in _AMOUNT.finditer(clause):
         before, after = clause[: match.start()], clause[match.end() :]
