@@ -148,7 +148,10 @@ def labelled_name(line: SourceLine) -> str | None:
     >>> labelled_name(SourceLine.of(3, "编制部门：上海市普陀区商务委员会 单位：元"))
     '上海市普陀区商务委员会'
     """
-    match = _DEPARTMENT.match(line.squeezed)
+    squeezed = line.squeezed
+    if ":" not in squeezed and "：" not in squeezed:  # every label is followed by its colon
+        return None
+    match = _DEPARTMENT.match(squeezed)
     return clean_name(match["name"]) if match else None
 
 
@@ -281,6 +284,8 @@ def tables_elsewhere(lines: Sequence[SourceLine]) -> str | None:
     '2019年度部门预算公开表附后'
     """
     for line in lines:
+        if "附后" not in line.squeezed and "附件" not in line.squeezed:  # each of the two ways says one
+            continue
         found = _TABLES_ELSEWHERE.search(line.squeezed)
         if found is not None:
             return found.group(0)
