@@ -111,7 +111,7 @@ def _read_derived(block: Block, grid: Grid, derived: DerivedLayout, family: type
                                     message=f"row not read: {cells}"))
             continue
         placed = cells if isinstance(cells, tuple) else compact_cells(line, derived.layout)
-        lines.append(attrs.evolve(line, cells=placed))
+        lines.append(line.with_cells(placed))
     rows, row_problems = read_rows(lines, derived.layout, family=family, table=block.key)
     return TableReading(grid=grid, layout=derived.layout, rows=tuple(rows), problems=problems + row_problems)
 

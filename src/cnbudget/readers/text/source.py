@@ -113,6 +113,21 @@ class SourceLine:
         return line
 
 
+    def with_cells(self, cells: tuple[str, ...]) -> SourceLine:
+        """The line with its cells placed otherwise (its text, number and page as they are): what
+        ``attrs.evolve(line, cells=cells)`` gives, without its call per field."""
+        if type(self) is not SourceLine:  # a subclass may have fields of its own
+            return attrs.evolve(self, cells=cells)
+        line = _new_line(SourceLine)
+        for name in _KEPT_FIELDS:
+            _set_field(line, name, getattr(self, name))
+        _set_field(line, "cells", cells)
+        _set_field(line, "is_tabular", _tabular(cells))
+        return line
+
+
+#: What a line with other cells keeps: all but its cells and whether it is a table row.
+_KEPT_FIELDS = ("number", "raw", "text", "bold", "page", "squeezed", "is_blank")
 _new_line = object.__new__
 _set_field = object.__setattr__  # what the frozen class's own constructor sets its fields with
 
