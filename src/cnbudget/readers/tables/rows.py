@@ -199,7 +199,8 @@ def fits_lead(layout: Layout, lead: Sequence[str]) -> bool:
     >>> fits_lead(layout, ["其中", "基本工资"]), fits_lead(layout, ["合计", "156,211,123"])
     (True, False)
     """
-    return all(_FIGURE.match(cell.strip()) is None for cell in lead)
+    # A figure holds a decimal point or a thousands comma: a cell with neither is none.
+    return not any(("." in cell or "," in cell) and _FIGURE.match(cell.strip()) for cell in lead)
 
 
 def compact_cells(line: SourceLine, layout: Layout) -> tuple[str, ...]:
@@ -244,8 +245,12 @@ def _prints_amounts(line: SourceLine, layout: Layout) -> bool:
 
 
 def _continues(lead: list[str], cells: list[str], name_index: int) -> bool:
-    filled = [i for i, cell in enumerate(cells) if cell.strip()]
-    return filled == [name_index] and len(lead[name_index]) <= 12
+    """Whether the name's cell, short, is the row's only filled cell (asked of the name first: most
+    rows have a name and other cells filled, and stop at the first)."""
+    name = lead[name_index]
+    if len(name) > 12 or not name.strip():
+        return False
+    return not any(cell.strip() for index, cell in enumerate(cells) if index != name_index)
 
 
 def carry_agencies(records: list[RowRecord]) -> None:
