@@ -142,7 +142,10 @@ def read_revenue_table(block: Block, read: RowsReader = _revenue_rows) -> tuple[
         sources, problems = read_source_list(block)
         info = table_info(block, TableReading(grid=grid, layout=None, rows=(), problems=[]))
         return RevenueTable(sources=tuple(sources), **info), problems
-    reading = read(block, REVENUE_LAYOUTS)
+    if read is _revenue_rows:  # the usual reading: of the grid made above, not made again
+        reading = read_grid_rows(block, REVENUE_LAYOUTS, record=SourceAmounts, grid=grid)
+    else:
+        reading = read(block, REVENUE_LAYOUTS)
     if reading.layout is None:
         return None, reading.problems
     lines = tuple(
