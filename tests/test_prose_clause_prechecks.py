@@ -1,6 +1,7 @@
 """A clause is tried by a pattern only where it holds the words the pattern needs (a rate ends with
 %, a change with its word or names 本年, a count says 共 … 项目 or ends with 个 or 项, nothing arranged
-ends with 未安排, nothing budgeted says 无): what each reader gives is what its patterns alone give."""
+ends with 未安排, nothing budgeted says 无), and an amount is asked whether it stands inside brackets
+only in a clause with a bracket: what each reader gives is what its patterns alone give."""
 
 from __future__ import annotations
 
@@ -10,7 +11,16 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from cnbudget.readers.prose import figures
-from cnbudget.readers.prose.figures import ChangeMatch, absent_of, change_of, count_of, not_arranged, rate_of
+from cnbudget.readers.prose.figures import (
+    AmountMatch,
+    ChangeMatch,
+    absent_of,
+    change_of,
+    count_of,
+    find_amounts,
+    not_arranged,
+    rate_of,
+)
 
 _PIECES = st.sampled_from([
     "比上年", "较2023年", "与上年相比", "同比", "预算", "执行数", "增加", "减少", "增长", "下降", "了", "幅度", "为",
@@ -66,3 +76,29 @@ def test_each_clause_reader_gives_what_its_patterns_alone_give(clause: str) -> N
     assert not_arranged(clause) == (match["subject"] if match else None)
     absent = figures._ABSENT.match(clause)
     assert absent_of(clause) == ((absent["lead"], absent["subject"]) if absent else None)
+
+
+def _plain_amounts(clause: str) -> list[AmountMatch]:
+    if "元" not in clause and "万" not in clause:
+        return []
+    found = []
+    for match in figures._AMOUNT.finditer(clause):
+        before, after = clause[: match.start()], clause[match.end() :]
+        if figures._THRESHOLD_AFTER.match(after) or figures._THRESHOLD_BEFORE.search(before) \
+                or figures._depth(before):
+            continue
+        unit = "万元" if match["unit"] == "万" else match["unit"]
+        found.append(AmountMatch(number=match["number"], unit=unit, start=match.start(), end=match.end()))
+    return found
+
+
+_AMOUNT_PIECES = st.sampled_from(["（", "）", "(", ")", "《", "》", "“", "”", "库克色格孜村", "5万元", "1,008 万元",
+                                  "16万", "，", "以上", "/人", "≥", "项目", "元", "其中"])
+
+
+@settings(max_examples=1500)
+@given(st.lists(_AMOUNT_PIECES, max_size=10).map("".join))
+@example("提前下达资金项目（库克色格孜村5万元）1008 万元")
+@example("）5万元（6万元")
+def test_the_amounts_of_a_clause_are_those_the_bracket_walk_finds(clause: str) -> None:
+    assert find_amounts(clause) == _plain_amounts(clause)

@@ -168,9 +168,10 @@ def find_amounts(clause: str) -> list[AmountMatch]:
     if "元" not in clause and "万" not in clause:  # every unit of an amount holds one of them
         return []
     found = []
+    bracketed = _BRACKET.search(clause) is not None  # without a bracket no amount stands inside one
     for match in _AMOUNT.finditer(clause):
         before, after = clause[: match.start()], clause[match.end() :]
-        if _THRESHOLD_AFTER.match(after) or _THRESHOLD_BEFORE.search(before) or _depth(before):
+        if _THRESHOLD_AFTER.match(after) or _THRESHOLD_BEFORE.search(before) or (bracketed and _depth(before)):
             continue
         unit = "万元" if match["unit"] == "万" else match["unit"]
         found.append(AmountMatch(number=match["number"], unit=unit, start=match.start(), end=match.end()))
