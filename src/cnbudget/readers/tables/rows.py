@@ -16,9 +16,11 @@ subtotal row carry that agency.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import Any
 
 import attrs
 
@@ -66,6 +68,14 @@ def code_from_cells(parts: Sequence[str], family: type[ClassificationCode]) -> C
     >>> str(code_from_cells(["301", "2"], EconomicCode)), str(code_from_cells(["2101501", "", ""], FunctionCode))
     ('30102', '2101501')
     """
+    kind: object = family  # the class, as a key of the cache
+    return _code_of_cells(tuple(parts), kind)
+
+
+@functools.lru_cache(maxsize=1 << 13)  # a pure function of the cells (codes are frozen values), as cell_amount:
+def _code_of_cells(parts: tuple[str, ...], kind: Any) -> ClassificationCode | None:
+    # a document prints each code in several tables. What raises is not kept, and raises again.
+    family: type[ClassificationCode] = kind
     filled = [p for p in parts if p.strip()]
     if not filled:
         return None
