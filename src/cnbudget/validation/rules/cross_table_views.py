@@ -31,7 +31,7 @@ from cnbudget.model import AmountRecord, CodedRow, RowKind
 from cnbudget.validation.context import Context
 from cnbudget.validation.findings import Finding, Location
 from cnbudget.validation.rules.cross_table_figures import Figure, Relation, equal, keep_finest
-from cnbudget.validation.rules.placement import with_codes
+from cnbudget.validation.rules.placement import placed_rows
 
 __all__ = ["CodeView", "Column", "FixedView", "SumView", "View", "compare_views", "table_view"]
 
@@ -82,9 +82,11 @@ class _CodeIndex:
 
     def __init__(self, lines: Sequence[_Row], printing: Sequence[int]) -> None:
         # ``printing``: the positions of the rows that print the column.
+        self._lines, self._printing = lines, printing
         codes = [lines[i].classification for i in printing]
         groups = [(lines[i].agency, lines[i].agency_code) for i in printing]
         coded = [n for n, code in enumerate(codes) if code is not None]
+        self._codes, self._groups, self._coded = codes, groups, coded
         self.rows = [printing[n] for n in coded]  # the coded rows, by position in the table
         total = next((i for i, code in zip(printing, codes, strict=True)
                       if code is None and lines[i].kind is RowKind.TOTAL), None)
@@ -95,25 +97,62 @@ class _CodeIndex:
         # Indexed once: tables of large departments run to thousands of rows. A code is keyed by its
         # class and digits (what makes two codes equal), which hash without building a key each time.
         self.printed: dict[_Key, list[int]] = defaultdict(list)
-        above: set[_Key] = set()  # codes with rows (or projects) below them
         for n in coded:
-            code, group, project = codes[n], groups[n], lines[printing[n]].project
+            code = codes[n]
             assert code is not None
-            family = type(code)
-            if project is None:
-                self.printed[(group, family, code.digits)].append(printing[n])
-            above.update((group, family, ancestor.digits) for ancestor in code.ancestors)
-            if project is not None:
-                above.add((group, family, code.digits))
-        self.leaves: dict[_Key, list[int]] = defaultdict(list)
-        for n in coded:
-            code, group = codes[n], groups[n]
-            assert code is not None
-            family = type(code)
-            if lines[printing[n]].project is not None or (group, family, code.digits) not in above:
-                for level in code.path:
-                    self.leaves[(group, family, level.digits)].append(printing[n])
+            if lines[printing[n]].project is None:
+                self.printed[(groups[n], type(code), code.digits)].append(printing[n])
         self.codes = {printing[n]: code for n in coded if (code := codes[n]) is not None}
+        self._leaves: dict[_Key, list[int]] | None = None
+        self._levels: frozenset[int] | None = None
+        self._of_level: dict[int, frozenset[ClassificationCode]] = {}
+
+    @property
+    def leaves(self) -> dict[_Key, list[int]]:
+        """The rows with nothing below them (or projects) under each code and its ancestors, by group:
+        what stands for a code the group prints no row for. Built when first asked for: where every
+        code asked for has its row, no view needs it."""
+        if self._leaves is None:
+            codes, groups, lines, printing = self._codes, self._groups, self._lines, self._printing
+            above: set[_Key] = set()  # codes with rows (or projects) below them
+            for n in self._coded:
+                code, group, project = codes[n], groups[n], lines[printing[n]].project
+                assert code is not None
+                family = type(code)
+                above.update((group, family, ancestor.digits) for ancestor in code.ancestors)
+                if project is not None:
+                    above.add((group, family, code.digits))
+            leaves: dict[_Key, list[int]] = defaultdict(list)
+            for n in self._coded:
+                code, group = codes[n], groups[n]
+                assert code is not None
+                family = type(code)
+                if lines[printing[n]].project is not None or (group, family, code.digits) not in above:
+                    for level in code.path:
+                        leaves[(group, family, level.digits)].append(printing[n])
+            self._leaves = leaves
+        return self._leaves
+
+    def levels(self) -> frozenset[int]:
+        """The code levels of the rows."""
+        if self._levels is None:
+            self._levels = frozenset(code.level for code in self._distinct())
+        return self._levels
+
+    def _distinct(self) -> frozenset[ClassificationCode]:
+        """The codes of the rows, each once (agencies repeat the same codes)."""
+        return self.of_level(0)
+
+    def of_level(self, level: int) -> frozenset[ClassificationCode]:
+        """Every code of ``level`` printed, or above a printed code (0: the printed codes)."""
+        found = self._of_level.get(level)
+        if found is None:
+            if level == 0:  # the codes themselves
+                found = frozenset(self.codes.values())
+            else:
+                found = frozenset({code.path[level - 1] for code in self._distinct() if code.level >= level})
+            self._of_level[level] = found
+        return found
 
 
 class View:
@@ -172,11 +211,11 @@ class CodeView(View):
 
     def levels(self) -> set[int]:
         """The code levels the table prints."""
-        return {code.level for code in self._index.codes.values()}
+        return set(self._index.levels())
 
     def codes(self, level: int) -> set[ClassificationCode]:
         """Every code of ``level`` printed, or above a printed code."""
-        return {code.path[level - 1] for code in self._index.codes.values() if code.level >= level}
+        return set(self._index.of_level(level))
 
     def amount(self, code: ClassificationCode) -> Figure | None:
         """The printed row of ``code`` in each agency, else the rows below it with nothing below them."""
@@ -313,8 +352,8 @@ def table_view(ctx: Context, key: str, column: Column) -> CodeView:
     :mod:`~cnbudget.validation.rules.placement`). Built once per run: views are never changed once built,
     and several rules look at the same columns."""
     def view() -> CodeView:
-        lines = ctx.cache.get("placed lines", lambda: with_codes(ctx.catalog, getattr(ctx.doc.tables, key).lines),
-                              table=key)
+        table = getattr(ctx.doc.tables, key)
+        lines = placed_rows(ctx.cache, ctx.catalog, key, table)[:len(table.lines)]  # its rows by code
         indexes: dict[tuple[int, ...], _CodeIndex] = ctx.cache.get("code indexes", dict, table=key)
         return CodeView(ctx.table_name(key), key, lines, column, indexes)
 

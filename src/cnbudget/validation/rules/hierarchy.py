@@ -37,7 +37,7 @@ from cnbudget.validation.findings import Finding, Location
 from cnbudget.validation.registry import rule
 from cnbudget.validation.rules.cross_table_sources import source_groups
 from cnbudget.validation.rules.hierarchy_outline import CodeOf, Part, Sum, gov_code, main_code, outline
-from cnbudget.validation.rules.placement import with_codes
+from cnbudget.validation.rules.placement import placed_rows
 from cnbudget.validation.tables import describe, item_column, location
 
 __all__ = ["ECONOMIC_TABLES", "FUNCTION_TABLES", "GROUPED_TABLES", "TWO_SIDED_TABLES"]
@@ -227,7 +227,7 @@ def _sums(ctx: Context, tables: Iterable[str], parts: Iterable[Part], code_of: C
         if table is None or ctx.cache.changed not in (None, key):
             continue  # a rerun with one table changed: another table's sums are as first found
         lines, sums = ctx.cache.get(("outline", code_of, lines_of),
-                                    functools.partial(_outlined, ctx, table, code_of, lines_of), table=key)
+                                    functools.partial(_outlined, ctx, key, table, code_of, lines_of), table=key)
         kids: dict[tuple[int, ...], _Rows] = {}  # parents of the same rows share their reading
         for s in sums:
             if s.part in wanted:
@@ -236,9 +236,10 @@ def _sums(ctx: Context, tables: Iterable[str], parts: Iterable[Part], code_of: C
                 yield from _check(ctx, key, lines, s, kids[s.children], code_of)
 
 
-def _outlined(ctx: Context, table: Any, code_of: CodeOf, lines_of: str) -> tuple[Sequence[Row], list[Sum]]:
+def _outlined(ctx: Context, key: str, table: Any, code_of: CodeOf, lines_of: str) -> tuple[Sequence[Row], list[Sum]]:
     """A table's rows and the sums among them: derived once per run, for every rule that checks them."""
-    lines = _function_lines(table) if lines_of == "expenditure" else with_codes(ctx.catalog, list(table.rows()))
+    lines = (_function_lines(table) if lines_of == "expenditure"
+             else placed_rows(ctx.cache, ctx.catalog, key, table))
     return lines, outline(lines, code_of)
 
 
