@@ -52,7 +52,7 @@ import enum
 import functools
 import itertools
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from typing import NamedTuple
@@ -86,11 +86,15 @@ __all__ = [
     "check_sum",
     "check_summed",
     "convert",
+    "count_comparisons",
     "counting_comparisons",
     "decimal_places",
+    "differs_from_sum",
     "digits_swapped",
+    "exact_total",
     "implied_rate",
     "is_rounding_of",
+    "ordinary_operand",
     "parse_amount",
     "parse_amount_and_unit",
     "prior_from_change",
@@ -825,6 +829,20 @@ def counting_comparisons() -> Iterator[list[int]]:
         _COMPARISONS.reset(token)
 
 
+def count_comparisons(made: int) -> None:
+    """Count ``made`` comparisons in the count of :func:`counting_comparisons`, if any: comparisons
+    made once for several checks, outside the count, and counted by each check that reports them.
+
+    >>> with counting_comparisons() as made:
+    ...     count_comparisons(2)
+    >>> made[0]
+    2
+    """
+    tally = _COMPARISONS.get()
+    if tally is not None:
+        tally[0] += made
+
+
 def _counted() -> None:
     tally = _COMPARISONS.get()
     if tally is not None:
@@ -894,6 +912,48 @@ def sum_differs(total: Decimal, parts: SummedParts) -> SumCheck | None:
     if total == parts.total:
         return None
     return _held_against(total, parts)
+
+
+def ordinary_operand(value: object) -> Decimal | None:
+    """``value`` as the arithmetic functions take it where it is an ordinary figure (a finite Decimal
+    written in at most MAX_OPERAND_DIGITS characters without an exponent), which they let through at
+    once; ``None`` for anything else, which they look at further.
+
+    >>> ordinary_operand(Decimal("-0.00")), ordinary_operand(Decimal("1E+3")), ordinary_operand(None)
+    (Decimal('0.00'), None, None)
+    """
+    return _plain_operand(value)
+
+
+def exact_total(operands: Iterable[Decimal]) -> Decimal:
+    """The exact sum of ordinary operands (:func:`ordinary_operand`), as :func:`sum_parts` adds them:
+    ``sum_differs(total, sum_parts(parts))`` is ``None`` exactly where the total's operand equals the
+    parts' ``exact_total``."""
+    return functools.reduce(_EXACT.add, operands, _ZERO)
+
+
+def differs_from_sum(total: Decimal, parts: Sequence[Decimal]) -> SumCheck | None:
+    """``sum_differs(total, sum_parts(parts))`` in one step, one comparison: ordinary figures that
+    add up exactly (the common case) are answered without keeping their sum.
+
+    >>> differs_from_sum(Decimal("0.03"), [Decimal("0.01")] * 3) is None
+    True
+    >>> differs_from_sum(Decimal("1.00"), [Decimal("0.33")] * 3).status
+    <Consistency.WITHIN_ROUNDING: 'within_rounding'>
+    """
+    plain_total = _plain_operand(total)
+    if plain_total is not None:
+        summed = _ZERO
+        for part in parts:
+            plain = _plain_operand(part)
+            if plain is None:
+                break  # checked, and refused where it must be, in the order sum_parts checks
+            summed = _EXACT.add(summed, plain)
+        else:
+            if plain_total == summed:
+                _counted()
+                return None
+    return sum_differs(total, sum_parts(parts))
 
 
 def check_summed(total: Decimal, parts: SummedParts) -> SumCheck:

@@ -8,8 +8,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-
-import attrs
+from typing import NamedTuple
 
 from cnbudget.model import AmountRecord, BudgetDisclosure, Line, Row, SummaryLine
 from cnbudget.validation.findings import Location
@@ -17,9 +16,9 @@ from cnbudget.validation.findings import Location
 __all__ = ["PlacedRow", "describe", "item_column", "location", "rows_with_amounts"]
 
 
-@attrs.frozen(kw_only=True)
-class PlacedRow:
-    """A row of a table, with the table's key and the row's amount record."""
+class PlacedRow(NamedTuple):
+    """A row of a table, with the table's key and the row's amount record (a plain tuple: a document
+    has one for every row)."""
 
     table: str
     line: Line
