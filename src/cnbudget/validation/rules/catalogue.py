@@ -16,7 +16,7 @@ from decimal import Decimal
 
 import attrs
 
-from cnbudget.classification import Catalog, MatchKind, Subject
+from cnbudget.classification import Catalog, MatchKind, NameMatch, Subject
 from cnbudget.codes import ClassificationCode, EconomicCode, FunctionCode, GovEconomicCode
 from cnbudget.model import Row, SummaryRole, Table
 from cnbudget.validation.context import Context
@@ -104,6 +104,12 @@ def _list_complete(catalog: Catalog, code: ClassificationCode) -> tuple[Subject 
     return None, catalog.children_complete(family=_family(family))
 
 
+def _name_match(ctx: Context, catalog: Catalog, code: ClassificationCode, name: str) -> NameMatch:
+    """How the printed ``name`` matches ``code`` (a code the catalogue holds) in ``catalog``: asked
+    once per run for CAT-002 and CAT-003 alike, whatever the tables that print them."""
+    return ctx.cache.get(("name match", code, name), lambda: catalog.match_name(code, name, _family(type(code))))
+
+
 def _family(kind: type[ClassificationCode]) -> str:
     return {FunctionCode: "function", EconomicCode: "economic", GovEconomicCode: "gov_economic"}[kind]
 
@@ -161,7 +167,7 @@ def name_is_official(ctx: Context) -> Iterator[Finding]:
         family = _family(type(code))
         if not name or catalog.get(code, family) is None:
             continue
-        match = catalog.match_name(code, name, family)
+        match = _name_match(ctx, catalog, code, name)
         if match.ok:
             continue
         others = [s for s in catalog.find(name, family=family) if s.code != code]
@@ -199,7 +205,7 @@ def name_is_current(ctx: Context) -> Iterator[Finding]:
     printed += [(key, line, subject.code, name) for key, line, subject, name in named_categories(ctx, catalog)]
     by_table: dict[str, list[tuple[Row, ClassificationCode, str, str]]] = defaultdict(list)
     for key, line, code, name in printed:
-        match = catalog.match_name(code, name, _family(type(code)))
+        match = _name_match(ctx, catalog, code, name)
         if match.kind is MatchKind.FORMER and match.obsolete and match.former is not None:
             until = f"，使用至 {match.former.until} 年" if match.former.until else ""
             by_table[key].append((line, code, name, f"“{name}”是科目 {code} 的旧名称{until}，{catalog.year} 年的名称是"

@@ -109,6 +109,8 @@ def equal(ctx: Context, printed: Figure, expected: Figure, what: str,
           severity: Severity | None = None) -> Finding | None:
     """``printed`` and ``expected`` are the same quantity and must agree."""
     result = compare(printed, expected)
+    if result.status is Consistency.EXACT:
+        return None  # the sentence is written only for figures that disagree
     gap = figure(abs(result.difference))
     sentence = (f"{what}：{printed.label}为 {figure(printed.value)}，{expected.label}为 "
                 f"{figure(expected.value)}，相差 {gap}")
