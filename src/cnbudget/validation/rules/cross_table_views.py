@@ -155,6 +155,23 @@ class _CodeIndex:
         return found
 
 
+class _PrintedFields:
+    """Whether any of a table's rows prints a figure in a field of its amounts, found once per field
+    and run for the views of every column: a column whose every way of printing it needs a field no
+    row prints is not looked for row by row."""
+
+    def __init__(self, lines: Sequence[_Row]) -> None:
+        self._records = [line.amounts for line in lines]
+        self._known: dict[str, bool] = {}
+
+    def __call__(self, field: str) -> bool:
+        found = self._known.get(field)
+        if found is None:  # a field that is printed is found at its first row
+            found = self._known[field] = any(isinstance(getattr(record, field, None), Decimal)
+                                             for record in self._records)
+        return found
+
+
 class View:
     """What :func:`compare_views` asks of a table: amounts by code and a total."""
 
@@ -189,13 +206,18 @@ class CodeView(View):
     """One column of a table whose rows carry classification codes."""
 
     def __init__(self, title: str, table: str, lines: Iterable[_Row], column: Column,
-                 indexes: dict[tuple[int, ...], _CodeIndex] | None = None) -> None:
+                 indexes: dict[tuple[int, ...], _CodeIndex] | None = None,
+                 printed: _PrintedFields | None = None) -> None:
         """``indexes``: the code indexes of the table's rows by the rows that print a column, where
-        views of the table's other columns are built from the same lines (:func:`table_view`)."""
+        views of the table's other columns are built from the same lines (:func:`table_view`);
+        ``printed``: the fields those lines print."""
         self.title, self.table, self.column, self.complete = title, table, column, True
         self._lines = list(lines)
         self._empty = not self._lines  # a table printed without a single row (为空表) says "nothing"
-        self._parts = [column.get(line.amounts) for line in self._lines]
+        if printed is not None and not any(all(map(printed, fields)) for fields in column.alternatives):
+            self._parts: list[tuple[Decimal, ...] | None] = [None] * len(self._lines)  # no row prints it
+        else:
+            self._parts = [column.get(line.amounts) for line in self._lines]
         printing = tuple(i for i, parts in enumerate(self._parts) if parts is not None)
         index = indexes.get(printing) if indexes is not None else None
         if index is None:
@@ -355,6 +377,7 @@ def table_view(ctx: Context, key: str, column: Column) -> CodeView:
         table = getattr(ctx.doc.tables, key)
         lines = placed_rows(ctx.cache, ctx.catalog, key, table)[:len(table.lines)]  # its rows by code
         indexes: dict[tuple[int, ...], _CodeIndex] = ctx.cache.get("code indexes", dict, table=key)
-        return CodeView(ctx.table_name(key), key, lines, column, indexes)
+        printed = ctx.cache.get("printed fields", lambda: _PrintedFields(lines), table=key)
+        return CodeView(ctx.table_name(key), key, lines, column, indexes, printed)
 
     return ctx.cache.get(("table view", column), view, table=key)
