@@ -45,7 +45,8 @@ def coded_names(ctx: Context, *, skip: frozenset[tuple[str, ClassificationCode]]
 
 def _coded_names(table: Table) -> list[tuple[Row, ClassificationCode, str]]:
     """Each distinct (code, printed name) of one table, with the first row printing it."""
-    seen: set[tuple[ClassificationCode, str]] = set()
+    # A code by its class and digits (what makes two codes equal), hashed without calling the code.
+    seen: set[tuple[type, str, str]] = set()
     found: list[tuple[Row, ClassificationCode, str]] = []
     line: Row
     for line in table.rows():
@@ -54,8 +55,9 @@ def _coded_names(table: Table) -> list[tuple[Row, ClassificationCode, str]]:
             if not isinstance(code, ClassificationCode):
                 continue
             name = "".join((getattr(line, name_field, None) or "").split())
-            if (code, name) not in seen:
-                seen.add((code, name))
+            key = (type(code), code.digits, name)
+            if key not in seen:
+                seen.add(key)
                 found.append((line, code, name))
     return found
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
+from itertools import repeat
 
 import attrs
 
@@ -167,8 +168,8 @@ class _PrintedFields:
     def __call__(self, field: str) -> bool:
         found = self._known.get(field)
         if found is None:  # a field that is printed is found at its first row
-            found = self._known[field] = any(isinstance(getattr(record, field, None), Decimal)
-                                             for record in self._records)
+            values = map(getattr, self._records, repeat(field), repeat(None))
+            found = self._known[field] = any(map(isinstance, values, repeat(Decimal)))
         return found
 
 

@@ -13,6 +13,7 @@ without its 项, or a table of 类 rows only, is not an error.
 from __future__ import annotations
 
 import functools
+import operator
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from typing import Any, cast
@@ -133,13 +134,24 @@ class _Operands:
     def __init__(self, lines: Sequence[Row]) -> None:
         self._lines = lines
         self._by_column: dict[str, list[Decimal | None]] = {}
+        records: list[Any] = [getattr(line, "amounts", None) for line in lines]
+        kinds = {type(record) for record in records}
+        # Where every row holds a record of one kind (the common case), a column is read off the records.
+        self._records = records if len(kinds) == 1 and issubclass(kinds.pop(), AmountRecord) else None
+
+    def _read(self, column: str) -> list[Decimal | None]:
+        """Each row's figure in ``column`` as an operand (what ``_value`` gives, made an operand)."""
+        records = self._records
+        if records and column in _columns(records[0]):
+            return list(map(ordinary_operand, map(operator.attrgetter(column), records)))
+        return [ordinary_operand(_value(line, column)) for line in self._lines]
 
     def holds(self, column: str, parent: int, children: Sequence[int]) -> bool:
         """Whether the rows ``children`` add up exactly to the row ``parent`` in ``column``, all of
         them ordinary figures: where so, :func:`money.sum_differs` would find nothing."""
         operands = self._by_column.get(column)
         if operands is None:
-            operands = self._by_column[column] = [ordinary_operand(_value(line, column)) for line in self._lines]
+            operands = self._by_column[column] = self._read(column)
         total = operands[parent]
         if total is None:
             return False

@@ -270,12 +270,13 @@ def outline(lines: Sequence[Row], code_of: CodeOf = main_code) -> list[Sum]:
     (the rows of a table model: they carry ``name``, ``agency``, ``agency_code`` and ``project``)."""
     codes = [code_of(line) for line in lines]
     roles = [_role(line, code, i, len(lines)) for i, (line, code) in enumerate(zip(lines, codes, strict=True))]
-    keys: dict[ClassificationCode, tuple[_CodeKey, ...]] = {}  # rows of many agencies repeat the same codes
+    keys: dict[_CodeKey, tuple[_CodeKey, ...]] = {}  # rows of many agencies repeat the same codes
 
     def above_keys(code: ClassificationCode) -> tuple[_CodeKey, ...]:
-        found = keys.get(code)
+        own = (type(code), code.digits)
+        found = keys.get(own)
         if found is None:
-            found = keys[code] = tuple((type(a), a.digits) for a in reversed(code.ancestors))
+            found = keys[own] = tuple((type(a), a.digits) for a in reversed(code.ancestors))
         return found
 
     groups = _groups(lines, roles)

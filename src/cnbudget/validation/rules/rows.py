@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from decimal import Decimal
 from itertools import compress, repeat
 from operator import is_not
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 import attrs
 
@@ -78,20 +78,26 @@ def _row_identities(doc: BudgetDisclosure) -> dict[str, _Checked]:
     (:func:`_check_identities`): a rule that does not run makes none."""
     by_rule: dict[str, _Checked] = defaultdict(_Checked)
     # Rows of a table print the same columns: the identities of each record type and columns
-    # printed are looked up once.
-    found: dict[tuple[type, tuple[str, ...]], list[Identity]] = {}
+    # printed are looked up once, with where their figures are among the record's columns.
+    found: dict[tuple[type, tuple[str, ...]], list[tuple[_Checked, Identity, int, tuple[int, ...]]]] = {}
+
+    def held(kind: type, printed: tuple[str, ...]) -> list[tuple[_Checked, Identity, int, tuple[int, ...]]]:
+        position = {name: at for at, name in enumerate(_field_names(kind))}
+        return [(by_rule[identity.rule], identity, position[identity.total],
+                 tuple(position[part] for part in identity.parts)) for identity in identities(kind, printed)]
 
     def add(record: AmountRecord, table: str, line: Row | None, row_name: str | None = None,
             item: str | None = None) -> None:
         kind: Any = type(record)  # a class is hashable, whatever its instances' __hash__ says to mypy
-        printed = tuple(compress(_field_names(kind), map(is_not, _values_of(kind)(record), repeat(None))))
+        values = _values_of(kind)(record)
+        printed = tuple(compress(_field_names(kind), map(is_not, values, repeat(None))))
         kept = found.get((kind, printed))
         if kept is None:
-            kept = found[(kind, printed)] = identities(kind, printed)
-        for identity in kept:
-            checked = by_rule[identity.rule]
+            kept = found[(kind, printed)] = held(kind, printed)
+        for checked, identity, total, parts in kept:
             checked.comparisons += 1
-            result = differs_from_sum(getattr(record, identity.total), [getattr(record, p) for p in identity.parts])
+            # The identity's columns are printed: none of its figures is None.
+            result = differs_from_sum(cast(Decimal, values[total]), cast(list[Decimal], [values[at] for at in parts]))
             if result is not None:
                 checked.failing.append(((record, table, line, row_name, identity, item), result))
 
