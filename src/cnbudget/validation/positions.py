@@ -26,7 +26,7 @@ from typing import Any
 
 import attrs
 
-from cnbudget.model import BudgetDisclosure, Row, Table
+from cnbudget.model import BudgetDisclosure, Table
 from cnbudget.model.fields import zh_label
 from cnbudget.validation.findings import Finding, Location
 
@@ -41,18 +41,6 @@ def _position(item: object) -> _Position | None:
     return (line, page) if line is not None or page is not None else None
 
 
-def _row_keys(table: str, row: Row) -> Iterable[_Key]:
-    """The keys a row answers to: with and without its agency, so that a rule naming only a code
-    finds the row."""
-    code = getattr(row, "code", None)
-    code_text = str(code) if code is not None else None
-    agency, project = getattr(row, "agency", None), getattr(row, "project", None)
-    yield table, agency, code_text, project
-    yield table, None, code_text, project
-    if project is None and code_text is None:
-        yield table, agency, None, None
-
-
 _TARGETS = ("department_target", "project_target")  # the places of the performance targets
 
 
@@ -60,9 +48,17 @@ def _table_index(key: str, table: Table) -> dict[_Key, object]:
     """Every printed place of one table (the table, its rows) by its key; the first row wins where
     rows share a key."""
     index: dict[_Key, object] = {(key, None, None, None): table}
+    add = index.setdefault
     for row in table.rows():
-        for row_key in _row_keys(key, row):
-            index.setdefault(row_key, row)
+        # The keys a row answers to: with and without its agency, so that a rule naming only a code
+        # finds the row.
+        code = getattr(row, "code", None)
+        code_text = str(code) if code is not None else None
+        agency, project = getattr(row, "agency", None), getattr(row, "project", None)
+        add((key, agency, code_text, project), row)
+        add((key, None, code_text, project), row)
+        if project is None and code_text is None:
+            add((key, agency, None, None), row)
     return index
 
 

@@ -116,12 +116,15 @@ def prints_column(table: Table, columns: Collection[str]) -> bool:
         line: Any
         for line in getattr(table, field.name):
             if isinstance(line, SummaryLine):
-                found = "amount" in columns
-            elif isinstance(getattr(line, "amounts", None), AmountRecord):
-                found = any(getattr(line.amounts, column, None) is not None for column in columns)
-            else:
-                found = "amount" in columns and isinstance(getattr(line, "amount", None), Decimal)
-            if found:
+                if "amount" in columns:
+                    return True
+                continue
+            record = getattr(line, "amounts", None)
+            if isinstance(record, AmountRecord):
+                for column in columns:  # a plain loop: a table may have to be read to its last row
+                    if getattr(record, column, None) is not None:
+                        return True
+            elif "amount" in columns and isinstance(getattr(line, "amount", None), Decimal):
                 return True
     return False
 
