@@ -64,4 +64,4 @@ def rows_with_amounts(doc: BudgetDisclosure) -> Iterator[PlacedRow]:
                 continue
             record = getattr(line, "amounts", None)
             if isinstance(record, AmountRecord):
-                yield PlacedRow(table=key, line=line, amounts=record)
+                yield PlacedRow._make((key, line, record))  # without the keyword arguments: one per row
