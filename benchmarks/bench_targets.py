@@ -22,8 +22,10 @@ import enum
 import gc
 import json
 import math
+import os
 import subprocess
 import sys
+import tempfile
 import time
 import tracemalloc
 import types
@@ -42,6 +44,9 @@ from cnbudget.errors import CnbudgetError
 from cnbudget.model import BudgetDisclosure, ExpenditureAmounts, ExpenditureTable, FunctionLine, Tables
 from cnbudget.readers.prose.paragraphs import paragraphs
 from cnbudget.readers.text.source import split_lines
+from cnbudget.serialize import jsontext
+from cnbudget.serialize.fast import FAST_ENCODER, parsed_fast
+from cnbudget.serialize.unstructuring import written
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 ROWS_PER_AGENCY = 185  # rows of bench_validate's disclosure per agency (two function tables, one economic)
@@ -236,37 +241,65 @@ def bench_serialize(docs: dict[str, BudgetDisclosure], repeat: int) -> None:
     model = pydantic_model(BudgetDisclosure, {})
     struct = msgspec_struct(BudgetDisclosure, {})
     decoder = msgspec.json.Decoder(struct)
-    print(f"\nfrom_json (target ≤ 1 × pydantic), to_json (≤ 1 × pydantic model_dump_json)\n{'document':22} "
-          f"{'from_json':>10} {'pydantic':>9} {'msgspec':>8} {'ratio':>6} {'to_json':>9} {'dump_json':>10} "
-          f"{'ratio':>6}")
+    extra = "with the fast extra (orjson)" if FAST_ENCODER else "without the fast extra (pip install -e '.[fast]')"
+    print(f"\nfrom_json (target ≤ 1 × pydantic), to_json (≤ 1 × pydantic model_dump_json), ms, {extra}; "
+          "'own' is the library's own code alone, without the extra; to_json writes two spaces of indent, "
+          "so it is compared with model_dump_json compact (the target) and indented")
+    print(f"{'document':22} {'from_json':>10} {'own':>6} {'pydantic':>9} {'msgspec':>8} {'ratio':>6} {'own':>5} "
+          f"{'to_json':>8} {'own':>6} {'dump':>6} {'dump(2)':>8} {'ratio':>6} {'own':>5} {'(2)':>5}")
     for name, doc in docs.items():
-        times = _serialize_times(doc, model, decoder, repeat)
-        ms = [t * 1000 for t in times]
-        print(f"{name[:22]:22} {ms[0]:>10.1f} {ms[1]:>9.1f} {ms[2]:>8.1f} {times[0] / times[1]:>6.2f} "
-              f"{ms[3]:>9.1f} {ms[4]:>10.1f} {times[3] / times[4]:>6.2f}")
+        t = _serialize_times(doc, model, decoder, repeat)
+        ms = {key: value * 1000 for key, value in t.items()}
+        print(f"{name[:22]:22} {ms['from_json']:>10.1f} {ms['from_own']:>6.1f} {ms['pydantic']:>9.1f} "
+              f"{ms['msgspec']:>8.1f} {t['from_json'] / t['pydantic']:>6.2f} {t['from_own'] / t['pydantic']:>5.2f} "
+              f"{ms['to_json']:>8.1f} {ms['to_own']:>6.1f} {ms['dump']:>6.1f} {ms['dump2']:>8.1f} "
+              f"{t['to_json'] / t['dump']:>6.2f} {t['to_own'] / t['dump']:>5.2f} {t['to_json'] / t['dump2']:>5.2f}")
 
 
-def _serialize_times(doc: BudgetDisclosure, model: Any, decoder: Any, repeat: int) -> list[float]:
-    """from_json, pydantic, msgspec, to_json, pydantic model_dump_json: seconds for one document."""
+def _serialize_times(doc: BudgetDisclosure, model: Any, decoder: Any, repeat: int) -> dict[str, float]:
+    """Seconds for one document: reading and writing its JSON each way."""
     text = to_json(doc)
     parsed = model.model_validate_json(text)
     decoder.decode(text)
-    return [best(call, repeat) for call in (
-        lambda: from_json(text), lambda: model.model_validate_json(text), lambda: decoder.decode(text),
-        lambda: to_json(doc), lambda: parsed.model_dump_json(by_alias=True))]
+
+    def from_own() -> Any:
+        jsontext.parsed_fast = json.loads  # the quick path's parser without the extra
+        try:
+            return from_json(text)
+        finally:
+            jsontext.parsed_fast = parsed_fast
+
+    calls: dict[str, Callable[[], Any]] = {
+        "from_json": lambda: from_json(text), "from_own": from_own,
+        "pydantic": lambda: model.model_validate_json(text), "msgspec": lambda: decoder.decode(text),
+        "to_json": lambda: to_json(doc), "to_own": lambda: written(doc, 2),
+        "dump": lambda: parsed.model_dump_json(by_alias=True),
+        "dump2": lambda: parsed.model_dump_json(by_alias=True, indent=2),
+    }
+    return {key: best(call, repeat) for key, call in calls.items()}
 
 
 def bench_import(repeat: int) -> None:
+    # Both sides from compiled bytecode, as an installed package runs: with PYTHONDONTWRITEBYTECODE
+    # set, cnbudget's sources would be compiled on every run and attrs' and cattrs' not.
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = tempfile.mkdtemp(prefix="cnbudget-bench-pyc-")
+
     def run(code: str) -> float:
         start = time.perf_counter()
-        subprocess.run([sys.executable, "-c", code], check=True)
+        subprocess.run([sys.executable, "-c", code], check=True, env=env)
         return time.perf_counter() - start
 
-    nothing = min(run("pass") for _ in range(repeat))
-    ours = min(run("import cnbudget") for _ in range(repeat)) - nothing
-    theirs = min(run("import attrs, cattrs") for _ in range(repeat)) - nothing
+    cases = {"nothing": "pass", "ours": "import cnbudget", "theirs": "import attrs, cattrs",
+             "model": "import cnbudget; cnbudget.BudgetDisclosure"}
+    for code in cases.values():
+        run(code)  # writes the bytecode
+    best = {case: min(run(code) for _ in range(repeat)) for case, code in cases.items()}
+    nothing = best["nothing"]
+    ours, theirs, model = (best[case] - nothing for case in ("ours", "theirs", "model"))
     print(f"\nimport cnbudget (target ≤ 2 × import attrs, cattrs): {ours * 1000:.0f} ms against "
-          f"{theirs * 1000:.0f} ms ({ours / theirs:.1f} ×), beyond a bare interpreter's {nothing * 1000:.0f} ms")
+          f"{theirs * 1000:.0f} ms ({ours / theirs:.1f} ×), beyond a bare interpreter's {nothing * 1000:.0f} ms; "
+          f"with the model loaded on first use {model * 1000:.0f} ms ({model / theirs:.1f} ×)")
 
 
 def bench_memory(docs: dict[str, BudgetDisclosure]) -> None:

@@ -21,7 +21,7 @@ from cnbudget.decimals import in_own_context
 from cnbudget.errors import DataError
 from cnbudget.model import FORMAT_VERSION, BudgetDisclosure
 from cnbudget.serialize.converter import JsonNumber, converter
-from cnbudget.serialize.indented import dumps_indented
+from cnbudget.serialize.fast import indented_fast, parsed_fast
 from cnbudget.serialize.problems import problems_of
 from cnbudget.serialize.structuring import structure
 from cnbudget.serialize.unstructuring import plain, written
@@ -42,14 +42,17 @@ def to_dict(obj: Any) -> Any:
 
 @in_own_context
 def to_json(obj: Any, *, indent: int | None = 2) -> str:
-    """JSON text for a model object; Chinese stays readable (not ``\\u`` escaped)."""
+    """JSON text for a model object; Chinese stays readable (not ``\\u`` escaped). With the ``fast``
+    extra installed (orjson), the default layout is written by it, the same text faster."""
+    if indent == 2:
+        fast = indented_fast(obj)
+        if fast is not None:
+            return fast
     try:
         return written(obj, indent)  # straight from the objects, the same text
     except Exception:  # an object the generated functions do not take
         data = converter.unstructure(obj)
-    if indent is None:
-        return json.dumps(data, ensure_ascii=False)
-    return dumps_indented(data, indent)
+    return json.dumps(data, ensure_ascii=False, indent=indent)
 
 
 def _check_version(data: object) -> None:
@@ -117,7 +120,7 @@ def _read_valid(text: str | bytes, cls: type[Any]) -> Any:
     try:
         if not isinstance(text, str):
             text = text.decode(json.detect_encoding(text), "surrogatepass")  # as json.loads does
-        data = json.loads(text)
+        data = parsed_fast(text)
         if cls is BudgetDisclosure:
             _check_version(data)  # its DataError is read again below, and said by from_dict
         tally: list[int] = []
