@@ -4,6 +4,7 @@ answer (differs_from_sum, ordinary_operand with exact_total, count_comparisons) 
 
 from __future__ import annotations
 
+import functools
 from decimal import Decimal
 
 import pytest
@@ -13,6 +14,7 @@ from hypothesis import strategies as st
 from cnbudget.errors import InvalidAmount
 from cnbudget.money import (
     Consistency,
+    Interval,
     check_equal,
     check_rate,
     check_ratio,
@@ -122,3 +124,11 @@ def test_comparisons_made_elsewhere_are_counted_where_reported() -> None:
         count_comparisons(3)
     assert made == [3]
     count_comparisons(2)  # outside any count: nothing to add to, nothing raised
+
+
+@given(st.lists(_OPERANDS, max_size=8))
+def test_the_range_of_a_sum_is_each_printed_range_added(values: list[Decimal]) -> None:
+    one_by_one = functools.reduce(Interval.__add__, map(Interval.of_printed, values), Interval(Decimal(0), Decimal(0)))
+    found = Interval.of_printed_sum(values)
+    assert found == one_by_one
+    assert (str(found.low), str(found.high)) == (str(one_by_one.low), str(one_by_one.high))  # digits and all

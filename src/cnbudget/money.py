@@ -667,6 +667,15 @@ def implied_rate(current: Decimal, change_amount: Decimal, *, places: int = 2) -
 # Rounding-aware comparison
 
 
+def _printed_ends(value: Decimal) -> tuple[Decimal, Decimal]:
+    """The ends of the values a printed figure stands for (see :meth:`Interval.of_printed`)."""
+    value = _operand(value, where="printed value")
+    if _is_exact_zero(value):
+        return _ZERO, _ZERO
+    half = Decimal((0, (5,), _exponent(value) - 1))
+    return _EXACT.subtract(value, half), _EXACT.add(value, half)
+
+
 def _ordered(instance: Interval, attribute: attrs.Attribute[Decimal], high: Decimal) -> None:
     if high < instance.low:
         raise InvalidAmount(f"interval high {high} is below its low {instance.low}")
@@ -700,11 +709,21 @@ class Interval:
         >>> Interval.of_printed(Decimal("0"))
         Interval(low=Decimal('0'), high=Decimal('0'))
         """
-        value = _operand(value, where="printed value")
-        if _is_exact_zero(value):
-            return cls(_ZERO, _ZERO)
-        half = Decimal((0, (5,), _exponent(value) - 1))
-        return cls(_EXACT.subtract(value, half), _EXACT.add(value, half))
+        return cls(*_printed_ends(value))
+
+    @classmethod
+    def of_printed_sum(cls, values: Iterable[Decimal]) -> Interval:
+        """The range of a sum of printed figures: each figure's :meth:`of_printed` added, from
+        ``Interval(0, 0)`` on, the same ends in the same steps, without an interval for each figure.
+
+        >>> Interval.of_printed_sum([Decimal("0.33"), Decimal("0.33"), Decimal("0")])
+        Interval(low=Decimal('0.650'), high=Decimal('0.670'))
+        """
+        low = high = _ZERO
+        for value in values:
+            low_end, high_end = _printed_ends(value)
+            low, high = _EXACT.add(low, low_end), _EXACT.add(high, high_end)
+        return cls(low, high)
 
     def __add__(self, other: Interval) -> Interval:
         """The range of a sum: low ends add, high ends add.
@@ -883,9 +902,7 @@ class SummedParts:
         """The values the parts' sum may stand for: the sum of each part's interval (computed
         only when a total differs from the sum)."""
         if self._range is None:
-            self._range = functools.reduce(
-                Interval.__add__, map(Interval.of_printed, self.amounts), Interval(_ZERO, _ZERO)
-            )
+            self._range = Interval.of_printed_sum(self.amounts)
         return self._range
 
 

@@ -16,7 +16,6 @@ sum of those intervals, and only a difference those intervals cannot explain is 
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 
@@ -27,9 +26,6 @@ from cnbudget.validation.context import Context, figure
 from cnbudget.validation.findings import Finding, Location, Severity
 
 __all__ = ["Figure", "Relation", "at_most", "compare", "equal", "judge", "keep_finest", "made"]
-
-_ZERO_INTERVAL = Interval(Decimal(0), Decimal(0))
-
 
 @attrs.frozen(kw_only=True)
 class Figure:
@@ -53,8 +49,7 @@ class Figure:
 
     def interval(self) -> Interval:
         """The true values the printed cells allow."""
-        plus = functools.reduce(Interval.__add__, map(Interval.of_printed, self.parts), _ZERO_INTERVAL)
-        less = functools.reduce(Interval.__add__, map(Interval.of_printed, self.minus), _ZERO_INTERVAL)
+        plus, less = Interval.of_printed_sum(self.parts), Interval.of_printed_sum(self.minus)
         return Interval(plus.low - less.high, plus.high - less.low)
 
     def plus(self, *others: Figure, label: str | None = None) -> Figure:
