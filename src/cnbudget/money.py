@@ -355,10 +355,15 @@ def _bounded(value: Decimal, where: str) -> Decimal:
     return value
 
 
-def _plain_operand(value: object) -> Decimal | None:
-    """What :func:`_operand` gives for an ordinary Decimal (finite, written in at most
-    MAX_OPERAND_DIGITS characters without an exponent), found without its slower checks; ``None``
-    for anything else, which :func:`_operand` then looks at (the checks run for every figure)."""
+def ordinary_operand(value: object) -> Decimal | None:
+    """``value`` as the arithmetic functions take it where it is an ordinary figure (a finite Decimal
+    written in at most MAX_OPERAND_DIGITS characters without an exponent): what :func:`_operand`
+    gives, found without its slower checks; ``None`` for anything else, which :func:`_operand` then
+    looks at (the checks run for every figure).
+
+    >>> ordinary_operand(Decimal("-0.00")), ordinary_operand(Decimal("1E+3")), ordinary_operand(None)
+    (Decimal('0.00'), None, None)
+    """
     if type(value) is Decimal and value.is_finite():
         if value.is_zero():
             value = value.copy_abs()
@@ -371,7 +376,7 @@ def _plain_operand(value: object) -> Decimal | None:
 def _operand(value: object, *, where: str) -> Decimal:
     """An input of the arithmetic functions: an amount (see :func:`to_amount`) or a Decimal made of
     amounts (a sum, a product), which may be longer, up to the digits the exact context holds."""
-    plain = _plain_operand(value)
+    plain = ordinary_operand(value)
     if plain is not None:
         return plain
     if not isinstance(value, Decimal):
@@ -910,7 +915,7 @@ def sum_parts(parts: Iterable[Decimal]) -> SummedParts:
     """The printed ``parts``, each checked as :func:`check_sum` checks them, and their sum."""
     amounts = []
     for i, part in enumerate(parts):
-        plain = _plain_operand(part)  # the place is written only for a part that is refused
+        plain = ordinary_operand(part)  # the place is written only for a part that is refused
         amounts.append(plain if plain is not None else _operand(part, where=f"parts[{i}]"))
     return SummedParts(tuple(amounts))
 
@@ -931,17 +936,6 @@ def sum_differs(total: Decimal, parts: SummedParts) -> SumCheck | None:
     return _held_against(total, parts)
 
 
-def ordinary_operand(value: object) -> Decimal | None:
-    """``value`` as the arithmetic functions take it where it is an ordinary figure (a finite Decimal
-    written in at most MAX_OPERAND_DIGITS characters without an exponent), which they let through at
-    once; ``None`` for anything else, which they look at further.
-
-    >>> ordinary_operand(Decimal("-0.00")), ordinary_operand(Decimal("1E+3")), ordinary_operand(None)
-    (Decimal('0.00'), None, None)
-    """
-    return _plain_operand(value)
-
-
 def exact_total(operands: Iterable[Decimal]) -> Decimal:
     """The exact sum of ordinary operands (:func:`ordinary_operand`), as :func:`sum_parts` adds them:
     ``sum_differs(total, sum_parts(parts))`` is ``None`` exactly where the total's operand equals the
@@ -958,11 +952,11 @@ def differs_from_sum(total: Decimal, parts: Sequence[Decimal]) -> SumCheck | Non
     >>> differs_from_sum(Decimal("1.00"), [Decimal("0.33")] * 3).status
     <Consistency.WITHIN_ROUNDING: 'within_rounding'>
     """
-    plain_total = _plain_operand(total)
+    plain_total = ordinary_operand(total)
     if plain_total is not None:
         summed = _ZERO
         for part in parts:
-            plain = _plain_operand(part)
+            plain = ordinary_operand(part)
             if plain is None:
                 break  # checked, and refused where it must be, in the order sum_parts checks
             summed = _EXACT.add(summed, plain)
