@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cnbudget.model.narrative import ChangeBasis
@@ -272,3 +272,16 @@ def test_flat_changes(clause: str, flat: bool) -> None:
 ])
 def test_counts(clause: str, count: tuple[str, int] | None) -> None:
     assert count_of(clause) == count
+
+
+
+_CLAUSE_PIECES = st.sampled_from(["1", "2,022.69", "１", " ", "亿", "%", "，", "以上", "占", "支出", "）", "其中",
+                                  "合计"])
+
+
+@settings(max_examples=500)
+@given(st.lists(_CLAUSE_PIECES, max_size=8).map("".join))
+def test_a_clause_without_yuan_or_wan_has_no_amount_for_the_pattern_either(clause: str) -> None:
+    # find_amounts answers such a clause at once: no unit of an amount can stand in it.
+    assert figures._AMOUNT.search(clause) is None
+    assert find_amounts(clause) == []

@@ -1,6 +1,6 @@
-"""Cutting a paragraph into sentences and a sentence into clauses takes the short way (the separators
-found by a pattern) only where no bracket stands: the pieces are always those of the walk through
-the text that counts brackets."""
+"""Cutting a paragraph into sentences and a sentence into clauses looks only at the separators (and,
+where a bracket stands, the brackets), found by a pattern: the pieces are always those of the walk
+through every character of the text that counts brackets."""
 
 from __future__ import annotations
 

@@ -265,6 +265,15 @@ def test_level_names_of_every_shape() -> None:
     assert function_code_of((("款", "检察"),), 2019) is None  # not from 类: no code
 
 
+def test_a_code_looked_up_again_is_the_same_and_so_is_no_code() -> None:
+    # The codes are kept per catalogue: the second look-up answers from there, a miss included.
+    names = (("类", "卫生健康支出"), ("款", "医疗保障管理事务"), ("项", "事业单位运行"))
+    for _ in range(2):
+        assert str(function_code_of(names, 2024)) == "2101550"
+        assert function_code_of((("类", "卫生健康支出"), ("款", "没有这个款")), 2024) is None
+        assert str(function_code_of("其他支出（类）其他支出（款）其他支出（项）", 2024)) == "2299999"
+
+
 # --- properties ----------------------------------------------------------------------------------
 
 _FULL_WIDTH = str.maketrans("0123456789,.", "０１２３４５６７８９，．")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import sys
 
+import attrs
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -63,6 +64,25 @@ def test_a_line_is_cut_and_squeezed_as_the_patterns_cut_it(raw: str) -> None:
         cells.pop()
     assert line.cells == tuple(cells)
     assert line.bold is ("<b>" in raw.lower() or "**" in raw)
+    # Made field by field, the line is the one the constructor makes of the same fields.
+    for page in (None, 3):
+        made = SourceLine.of(7, raw, page=page)
+        built = SourceLine(number=7, raw=raw, text=line.text, cells=line.cells, bold=line.bold, page=page)
+        assert made == built
+        assert (made.squeezed, made.is_blank, made.is_tabular) == (built.squeezed, built.is_blank, built.is_tabular)
+        assert made.is_blank is (line.text == "") and made.is_tabular is (len(line.cells) > 1)
+
+
+@settings(max_examples=500)
+@given(st.lists(_LINE_PIECES, max_size=10).map("".join),
+       st.lists(st.sampled_from(["", "合计", "1.00", "中 文", "<b>x</b>"]), max_size=4).map(tuple))
+def test_a_line_with_its_cells_placed_otherwise_is_the_line_evolved(raw: str, cells: tuple[str, ...]) -> None:
+    for page in (None, 2):
+        line = SourceLine.of(5, raw, page=page)
+        placed, evolved = line.with_cells(cells), attrs.evolve(line, cells=cells)
+        assert placed == evolved
+        assert (placed.squeezed, placed.is_blank, placed.is_tabular) == \
+            (evolved.squeezed, evolved.is_blank, evolved.is_tabular)
 
 
 def _is_amount_by_parsing(cell: str) -> bool:

@@ -90,8 +90,9 @@ def read_text(text: str) -> ReadResult:
     this is not a budget disclosure: no standard table, department or budget year was found
     """
     _refuse_what_is_not_text(text)
+    form = detect_form(text)
     try:
-        result = read_lines(text_lines(text))
+        result = _read_lines(text_lines(text, form), form)
     except ReadError as error:
         named = _file_named_by(text)
         if named is None:
@@ -139,6 +140,19 @@ def _names_a_file(name: str) -> str:
 @in_own_context
 def read_lines(lines: Sequence[SourceLine]) -> ReadResult:
     """Read a published disclosure from its numbered lines (see :func:`read_text`)."""
+    return _read_lines(lines, None)
+
+
+def _is_flat(lines: Sequence[SourceLine], form: TextForm | None) -> bool:
+    """Whether the lines are flat text. Lines made from a text found TSV or flat are that text's own
+    lines (no form rewrites them), so the form found for the text is theirs, not found again."""
+    if form is TextForm.TSV or form is TextForm.FLAT:
+        return form is TextForm.FLAT
+    return detect_form("\n".join(line.raw for line in lines)) is TextForm.FLAT
+
+
+def _read_lines(lines: Sequence[SourceLine], form: TextForm | None) -> ReadResult:
+    """:func:`read_lines`, given the form of the text the lines were made from, where known."""
     if document_kind(lines) is DocumentKind.FINAL_ACCOUNTS:
         raise FinalAccountsNotRead(
             "this is a 部门决算 (final accounts) document; final accounts are not read yet, only budgets (部门预算)")
@@ -151,7 +165,7 @@ def read_lines(lines: Sequence[SourceLine]) -> ReadResult:
         raise ReadError("no budget year found (a title such as '2024 年部门预算' or '2024年度部门预算'); "
                         "the year is needed to read the classification codes")
     refused: dict[int, Problem] = {}
-    if detect_form("\n".join(line.raw for line in lines)) is TextForm.FLAT:
+    if _is_flat(lines, form):
         flat = rebuild_flat_blocks(lines, blocks, fiscal_year=front.fiscal_year)
         blocks, refused = list(flat.blocks), dict(flat.refused)
         problems.extend(flat.problems)

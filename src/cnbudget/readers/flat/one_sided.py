@@ -27,6 +27,7 @@ in doubt named.
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Sequence
 
 import attrs
@@ -81,11 +82,6 @@ def unplaceable(problems: Sequence[tuple[SourceLine, str]]) -> Rebuilt:
                            f"{problems[0][1]})", problems)
 
 
-def _holds(cells: Sequence[str], identities: Sequence[tuple[int, tuple[int, ...]]], figures: PrintedFigures) -> bool:
-    """Whether the identities (total and parts by column position) hold for a row's cells."""
-    return all(figures.sum_holds(cells[total], [cells[part] for part in parts]) for total, parts in identities)
-
-
 def row_candidates(layout: Layout, figures: Sequence[str]) -> list[Candidate]:
     """Every way to put a row's figures, in printed order, in the layout's columns with blanks in
     the others, under which the row's identities hold; a row printing every column is as printed.
@@ -100,19 +96,77 @@ def row_candidates(layout: Layout, figures: Sequence[str]) -> list[Candidate]:
         return [dict(zip(layout.amounts, figures, strict=True))]
     if len(figures) > width:
         return []
-    candidates: list[Candidate] = []
-    figures_read = PrintedFigures()  # each printed sum checked once for all the row's candidates
     position = {field: index for index, field in enumerate(layout.amounts)}
     identities = [(position[total], tuple(position[part] for part in parts)) for total, parts in layout.identities]
-    for count, gaps in enumerate(itertools.combinations(range(width), width - len(figures))):
-        if count > _MAX_GAPS:
-            break
-        cells = list(figures)
-        for gap in gaps:  # in increasing order: each blank goes where it stands in the whole row
-            cells.insert(gap, "")
-        if _holds(cells, identities, figures_read):
-            candidates.append(dict(zip(layout.amounts, cells, strict=True)))
-    return candidates
+    # The row's figures read once, in one unit for all its ways; a blank (the last index) is an exact 0.
+    values, allowances = PrintedFigures().scaled(figures)
+    row = _Row(width, len(figures), identities, [*values, 0], [*allowances, 0])
+    if math.comb(width, width - len(figures)) > _MAX_GAPS + 1:
+        ways = row.first_ways(_MAX_GAPS + 1)
+    else:
+        ways = row.holding_ways()
+    return [dict(zip(layout.amounts, [figures[index] if index < len(figures) else "" for index in way], strict=True))
+            for way in ways]
+
+
+class _Row:
+    """The ways of one row: each way lists the figure each column holds (``figures`` for a blank),
+    in the order of :func:`itertools.combinations` of the blank columns (a blank before a figure)."""
+
+    def __init__(self, width: int, figures: int, identities: Sequence[tuple[int, tuple[int, ...]]],
+                 values: Sequence[int], allowances: Sequence[int]) -> None:
+        self.width, self.figures, self.identities = width, figures, identities
+        self.values, self.allowances = values, allowances
+        # Each identity is decided once its last column is filled: checked there, on every way so far.
+        self.closing: list[list[tuple[int, tuple[int, ...]]]] = [[] for _ in range(width)]
+        for identity in identities:
+            total, parts = identity
+            self.closing[max((total, *parts))].append(identity)
+
+    def holds(self, placed: Sequence[int], identity: tuple[int, tuple[int, ...]]) -> bool:
+        """Whether the total's figure is the parts' sum, rounding aside (as
+        :meth:`~cnbudget.readers.flat.scaled.PrintedFigures.sum_holds` has it)."""
+        values, allowances = self.values, self.allowances
+        total, parts = identity
+        return abs(values[placed[total]] - sum([values[placed[part]] for part in parts])) \
+            <= allowances[placed[total]] + sum([allowances[placed[part]] for part in parts])
+
+    def first_ways(self, count: int) -> list[list[int]]:
+        """The ways among the first ``count`` of every way that hold."""
+        ways = []
+        for gaps in itertools.islice(itertools.combinations(range(self.width), self.width - self.figures), count):
+            placed = list(range(self.figures))
+            for gap in gaps:  # in increasing order: each blank goes where it stands in the whole row
+                placed.insert(gap, self.figures)
+            if all(self.holds(placed, identity) for identity in self.identities):
+                ways.append(placed)
+        return ways
+
+    def holding_ways(self) -> list[list[int]]:
+        """Every way that holds, filled column by column: a way is left as soon as an identity
+        whose columns are all filled fails, with every way that starts as it does."""
+        ways: list[list[int]] = []
+        placed: list[int] = []
+        blank = self.figures
+
+        def fill(column: int, figure: int) -> None:
+            if column == self.width:
+                ways.append(list(placed))
+                return
+            closing = self.closing[column]
+            if self.width - column > self.figures - figure:  # a blank here leaves room for the figures
+                placed.append(blank)
+                if all(self.holds(placed, identity) for identity in closing):
+                    fill(column + 1, figure)
+                placed.pop()
+            if figure < self.figures:
+                placed.append(figure)
+                if all(self.holds(placed, identity) for identity in closing):
+                    fill(column + 1, figure + 1)
+                placed.pop()
+
+        fill(0, 0)
+        return ways
 
 
 def readable(layout: Layout) -> bool:

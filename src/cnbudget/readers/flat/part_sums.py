@@ -21,6 +21,7 @@ exactly those of the plain enumeration restricted to the sums that meet a parent
 
 from __future__ import annotations
 
+import itertools
 import operator
 from collections.abc import Sequence
 
@@ -150,4 +151,5 @@ def _weight(column: int) -> int:
 
 def _fingerprint(vector: Vector) -> int:
     """The weighted sum of a vector's values: the fingerprint of a sum is the sum of its parts'."""
-    return sum(_weight(column) * vector[column] for column in range(0, len(vector), 2))
+    # The values stand at the even places; weights 1, 2, 3 … as _weight gives them.
+    return sum(map(operator.mul, vector[::2], itertools.count(_weight(0))))

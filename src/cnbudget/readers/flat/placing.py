@@ -160,7 +160,10 @@ def _is_forest(count: int, identities: Sequence[Identity]) -> bool:
 
 
 def _vector(candidate: Candidate, columns: Sequence[str], scale: Scale) -> Vector:
-    return tuple(number for column in columns for number in scale.figure(candidate.get(column, "")))
+    vector: list[int] = []
+    for column in columns:
+        vector.extend(scale.figure(candidate.get(column, "")))
+    return tuple(vector)
 
 
 def _place_tree(

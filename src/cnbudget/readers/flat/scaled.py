@@ -70,13 +70,25 @@ class PrintedFigures:
         printed = (total, *parts)
         holds = self._sums.get(printed)
         if holds is None:
-            read = [self.digits(text) for text in printed]
-            unit = min(min(exponent for _, exponent in read), 0) - 1
-            values: list[int] = [number * 10 ** (exponent - unit) for number, exponent in read]
-            allowance: int = sum(0 if number == 0 and exponent >= 0 else 5 * 10 ** (exponent - unit - 1)
-                                 for number, exponent in read)
-            holds = self._sums[printed] = abs(values[0] - sum(values[1:])) <= allowance
+            values, allowances = self.scaled(printed)
+            holds = self._sums[printed] = abs(values[0] - sum(values[1:])) <= sum(allowances)
         return holds
+
+    def scaled(self, printed: Sequence[str]) -> tuple[list[int], list[int]]:
+        """The printed figures and their rounding allowances (half a unit of the last printed place;
+        none for a blank or a zero printed without decimals) as whole numbers of one unit, one place
+        finer than the finest of them. Sums compare alike in any finer unit: every figure and
+        allowance is the same multiple of its value in this one.
+
+        >>> PrintedFigures().scaled(["0.92", "1.5", "", "-"])
+        ([920, 1500, 0, 0], [5, 50, 0, 0])
+        """
+        read = [self.digits(text) for text in printed]
+        unit = min(min((exponent for _, exponent in read), default=0), 0) - 1
+        values = [number * 10 ** (exponent - unit) for number, exponent in read]
+        allowances = [0 if number == 0 and exponent >= 0 else 5 * 10 ** (exponent - unit - 1)
+                      for number, exponent in read]
+        return values, allowances
 
 
 @attrs.frozen

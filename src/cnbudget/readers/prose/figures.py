@@ -23,6 +23,7 @@ change (``2022年当年预算执行数为1.48万元``, :func:`prior_of`) and thi
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from decimal import Decimal
@@ -163,6 +164,8 @@ def find_amounts(clause: str) -> list[AmountMatch]:
     >>> [a.text for a in find_amounts("项目总预算1720.00万，其中服务5万人次")]
     ['1720.00万元']
     """
+    if "元" not in clause and "万" not in clause:  # every unit of an amount holds one of them
+        return []
     found = []
     for match in _AMOUNT.finditer(clause):
         before, after = clause[: match.start()], clause[match.end() :]
@@ -176,6 +179,8 @@ def find_amounts(clause: str) -> list[AmountMatch]:
 _BRACKET = re.compile(f"[{re.escape(_OPEN + _CLOSE)}]")
 _SEPARATORS = {separators: re.compile(f"[{re.escape(separators)}]")
                for separators in (_SENTENCE_END, _CLAUSE_SEPARATORS)}
+_MARKS = {separators: re.compile(f"[{re.escape(_OPEN + _CLOSE + separators)}]")
+          for separators in (_SENTENCE_END, _CLAUSE_SEPARATORS)}
 
 
 def _split(text: str, separators: str, keep: bool) -> Iterator[str]:
@@ -183,7 +188,8 @@ def _split(text: str, separators: str, keep: bool) -> Iterator[str]:
         yield from _split_at(text, _SEPARATORS[separators], keep)
         return
     depth, start = 0, 0
-    for index, char in enumerate(text):
+    for found in _MARKS[separators].finditer(text):  # only brackets and separators change anything
+        index, char = found.start(), found.group()
         if char in _OPEN:
             depth += 1
         elif char in _CLOSE and depth:
@@ -405,12 +411,26 @@ def _department_prefix(text: str, department: str) -> int:
     a name before a colon labels what follows (``医保局：…项目``) and stays."""
     if text.startswith(department):
         return len(department)
-    for size in range(min(len(text), len(department)) - 1, _MIN_SHORT_FORM - 1, -1):
-        short = text[:size]
-        labels = text[size:].startswith(("：", ":"))
-        if short.endswith(department[-2:]) and keeps_order(short, department) and not labels:
-            return size
+    last_two = department[-2:]
+    longest = min(len(text), len(department)) - 1
+    # The lengths at which the text's start ends with the name's last two characters, longest first:
+    # found where those two stand in the text (each length tried as trying every length would).
+    end = text.rfind(last_two, 0, longest) + len(last_two) if len(last_two) == 2 else longest
+    while end >= _MIN_SHORT_FORM:
+        if not text.startswith(("：", ":"), end) and keeps_order(text[:end], department) \
+                and text[:end].endswith(last_two):
+            return end
+        end = text.rfind(last_two, 0, end - 1) + len(last_two) if len(last_two) == 2 else end - 1
     return 0
+
+
+_DEPARTMENT_WORD = re.compile(r"^(?:[（(]部门[)）])?(?:部门|单位)?")
+_OF_OR_AMONG = re.compile(r"^(?:的|其中[：:]?)")
+
+
+@functools.lru_cache(maxsize=64)  # one pattern per budget year, as re would keep it
+def _budget_year(year: int) -> re.Pattern[str]:
+    return re.compile(rf"^{year}\s*年度?[，,]?")
 
 
 def _strip_prefixes(text: str, department: str | None, year: int | None) -> str:
@@ -418,12 +438,12 @@ def _strip_prefixes(text: str, department: str | None, year: int | None) -> str:
         text = text.strip()
         before = text
         if department and (size := _department_prefix(text, department)):
-            text = re.sub(r"^(?:[（(]部门[)）])?(?:部门|单位)?", "", text[size:])
-        if year is not None and re.match(rf"^{year}\s*年度?", text):
-            text = re.sub(rf"^{year}\s*年度?[，,]?", "", text)
+            text = _DEPARTMENT_WORD.sub("", text[size:])
+        if year is not None:
+            text = _budget_year(year).sub("", text)
         text = _YEAR_AND_COMMA.sub("", text)
         text = _OWN_WORDS.sub("", text)
-        text = re.sub(r"^(?:的|其中[：:]?)", "", text)
+        text = _OF_OR_AMONG.sub("", text)
         text = _APPROPRIATED.sub("", text)
         if text == before:
             return text

@@ -148,7 +148,10 @@ def labelled_name(line: SourceLine) -> str | None:
     >>> labelled_name(SourceLine.of(3, "编制部门：上海市普陀区商务委员会 单位：元"))
     '上海市普陀区商务委员会'
     """
-    match = _DEPARTMENT.match(line.squeezed)
+    squeezed = line.squeezed
+    if ":" not in squeezed and "：" not in squeezed:  # every label is followed by its colon
+        return None
+    match = _DEPARTMENT.match(squeezed)
     return clean_name(match["name"]) if match else None
 
 
@@ -240,8 +243,9 @@ def _title(lines: Sequence[SourceLine], cover: Sequence[SourceLine]) -> str | No
     ``省级部门预算公开报表``), else the first heading that names it."""
     singles = [line.text for line in cover]
     pairs = [first.text + second.text for first, second in itertools.pairwise(cover)]
-    headings = [line.text for line in lines if is_title_like(line)]
-    return next((text for text in [*singles, *pairs, *headings] if _TITLE_YEAR.search(clean_name(text))), None)
+    headings = (line.text for line in lines if is_title_like(line))  # looked through only if the cover names none
+    return next((text for text in itertools.chain(singles, pairs, headings) if _TITLE_YEAR.search(clean_name(text))),
+                None)
 
 
 def document_kind(lines: Sequence[SourceLine]) -> DocumentKind:
@@ -280,6 +284,8 @@ def tables_elsewhere(lines: Sequence[SourceLine]) -> str | None:
     '2019年度部门预算公开表附后'
     """
     for line in lines:
+        if "附后" not in line.squeezed and "附件" not in line.squeezed:  # each of the two ways says one
+            continue
         found = _TABLES_ELSEWHERE.search(line.squeezed)
         if found is not None:
             return found.group(0)

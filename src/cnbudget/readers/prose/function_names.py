@@ -24,7 +24,9 @@ catalogue's (:mod:`cnbudget.classification.level_names`); this module places the
 
 from __future__ import annotations
 
-from cnbudget.classification import catalog
+import weakref
+
+from cnbudget.classification import Catalog, catalog
 from cnbudget.classification.level_names import Levels, completed, level_names, levels_text
 from cnbudget.classification.names import MatchKind
 from cnbudget.classification.subject import Subject
@@ -53,6 +55,19 @@ def function_code_of(text: str | Levels, year: int | None) -> FunctionCode | Non
         found = catalog(year)
     except (TypeError, ValueError):
         return None
+    # The code of the same names, in the same catalogue, is the same: kept per catalogue, as the
+    # narratives of a year name the same subjects again and again.
+    known = _CODES.setdefault(found, {})
+    if names not in known:
+        known[names] = _code_in(found, names)  # two threads may both find it: the same code either way
+    return known[names]
+
+
+#: The codes found, per catalogue (held weakly: a catalogue dropped takes its codes with it).
+_CODES: weakref.WeakKeyDictionary[Catalog, dict[Levels, FunctionCode | None]] = weakref.WeakKeyDictionary()
+
+
+def _code_in(found: Catalog, names: Levels) -> FunctionCode | None:
     parent: Subject | None = None
     for depth, (_, name) in enumerate(names, start=1):
         under = parent.code if parent is not None else None

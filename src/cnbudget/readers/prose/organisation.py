@@ -145,9 +145,10 @@ class _AgencyReader:
                 self.inline_list(sentence[lead.end() :], paragraph)
 
     def own_level(self, sentence: str, paragraph: Paragraph) -> None:
-        if "本级" not in sentence and "单位" not in sentence:  # the word each pattern ends with
-            return
-        for pattern in (_OWN_LEVEL, _ALONE):
+        # Each pattern is run only where the word it ends with stands (本级, 单位): elsewhere it finds nothing.
+        for pattern, word in ((_OWN_LEVEL, "本级"), (_ALONE, "单位")):
+            if word not in sentence:
+                continue
             for match in pattern.finditer(sentence):
                 name = self.name(match["name"])
                 if not is_agency_name(name) or name.startswith(("本", "我", "该")):
@@ -161,6 +162,8 @@ class _AgencyReader:
                     self.subordinates = 0
 
     def counts(self, sentence: str, paragraph: Paragraph) -> None:
+        if "单位" not in sentence:  # every pattern below holds it (each kind of agency ends with it)
+            return
         if _NO_SUBORDINATES.search(sentence):
             self.subordinates = 0
         for pattern in _SUBORDINATES:

@@ -41,6 +41,7 @@ from cnbudget.readers.text.source import SourceLine, clean_name
 __all__ = [
     "MatterKind",
     "Paragraph",
+    "ProseRun",
     "Section",
     "fold_numbers",
     "is_heading_text",
@@ -50,6 +51,7 @@ __all__ = [
     "not_prose",
     "paragraphs",
     "prose_paragraphs",
+    "prose_run",
     "restored_figures",
     "sections",
 ]
@@ -206,8 +208,9 @@ class _Builder:
             if len(tail) >= wanted:
                 break
         # The pieces are cleaned already and the spaces between them are those cleaning keeps, so
-        # only a comma next to a join can still become a thousands separator (1， / 234).
-        return fold_numbers(tail)[-length:]
+        # only a comma next to a join can still become a thousands separator (1， / 234). Folding
+        # keeps each character in its place and looks one character back: the last ``wanted`` do.
+        return fold_numbers(tail[-wanted:])[-length:]
 
     @property
     def is_part_name(self) -> bool:
@@ -220,10 +223,11 @@ class _Builder:
         return self._part_marks == 3 and self.ends(2) == "部分" and _PART.fullmatch(self.text) is not None
 
     def flush(self) -> None:
-        if self.lines:
-            numbers = tuple(line.number for line in self.lines)
-            moved = tuple(number for number in numbers if number in self.restored)
-            self.done.append(Paragraph(text=self.text, numbers=numbers, heading=self.heading, restored=moved))
+        if not self.lines:  # nothing added since the last flush: every field is as flushing leaves it
+            return
+        numbers = tuple(line.number for line in self.lines)
+        moved = tuple(number for number in numbers if number in self.restored)
+        self.done.append(Paragraph(text=self.text, numbers=numbers, heading=self.heading, restored=moved))
         self.lines, self.texts, self.heading, self._joined = [], [], False, []
         self._has_markup, self._part_name_only, self._part_marks = False, True, 0
 
@@ -311,6 +315,22 @@ def restored_figures(lines: Sequence[SourceLine], skip: Collection[int] = ()) ->
 def paragraphs(lines: Sequence[SourceLine], skip: Collection[int] = ()) -> list[Paragraph]:
     """The prose of ``lines`` as paragraphs; lines whose number is in ``skip`` and table rows end
     a paragraph and are left out; page numbers are passed over."""
+    return prose_run(lines, skip).paragraphs
+
+
+@attrs.frozen
+class ProseRun:
+    """The paragraphs of some lines (:func:`paragraphs`), with what was found on the way: the line
+    numbers of the page numbers passed over and the texts whose figures were put back
+    (:func:`restored_figures`)."""
+
+    paragraphs: list[Paragraph]
+    pages: set[int]
+    restored: dict[int, str]
+
+
+def prose_run(lines: Sequence[SourceLine], skip: Collection[int] = ()) -> ProseRun:
+    """:func:`paragraphs`, with the page numbers and the figures put back on the way."""
     pages = _page_numbers(lines)
     restored = restored_figures([line for line in lines if line.number not in pages], skip)
     builder = _Builder(restored)
@@ -333,7 +353,7 @@ def paragraphs(lines: Sequence[SourceLine], skip: Collection[int] = ()) -> list[
                 continue
         builder.start(line, text)
     builder.flush()
-    return builder.done
+    return ProseRun(builder.done, pages, restored)
 
 
 def not_prose(lines: Sequence[SourceLine], contents: Sequence[Contents] | None = None,
@@ -381,12 +401,47 @@ def _narrative_range(lines: Sequence[SourceLine]) -> range:
     return range(start, end)
 
 
-def narrative_paragraphs(lines: Sequence[SourceLine], skip: Collection[int] | None = None) -> list[Paragraph]:
+def narrative_paragraphs(lines: Sequence[SourceLine], skip: Collection[int] | None = None,
+                         prose: ProseRun | None = None) -> list[Paragraph]:
     """The paragraphs of the 情况说明 part (the last 第X部分 heading naming a 说明, up to the next
     part); the whole document when it has no such part. Tables and forms inside it (the line
-    numbers in ``skip``: :func:`not_prose` unless given) are left out."""
+    numbers in ``skip``: :func:`not_prose` unless given) are left out. ``prose``, where given, is
+    :func:`prose_run` of the same lines and ``skip``: the part's paragraphs are taken from it
+    where cutting the part alone gives the same (:func:`_within`)."""
     region = _narrative_range(lines)
-    return paragraphs([lines[i] for i in region], not_prose(lines) if skip is None else skip)
+    if prose is not None and len(region) == len(lines):  # the whole document: all of its prose
+        return list(prose.paragraphs)
+    part = [lines[i] for i in region]
+    skip = not_prose(lines) if skip is None else skip
+    found = _within(prose, lines, part, skip) if prose is not None else None
+    return paragraphs(part, skip) if found is None else found
+
+
+def _within(prose: ProseRun, lines: Sequence[SourceLine], part: Sequence[SourceLine],
+            skip: Collection[int]) -> list[Paragraph] | None:
+    """The paragraphs of ``part`` (a run of ``lines``, whose paragraphs ``prose`` holds) taken from
+    ``prose``, or ``None`` where cutting the part alone could give others. Alone, the part's lines
+    read the same where the same page numbers are passed over and the same figures put back within
+    it (only its last line's page number and the figures next to its ends look past it), and its
+    paragraphs are the same where none of the whole's runs over one of its ends (alone, its first
+    line starts a paragraph and its last ends one)."""
+    numbers = {line.number for line in part}
+    if len(numbers) != len(part) or len({line.number for line in lines}) != len(lines):
+        return None  # lines told apart by their numbers only where each number is one line's
+    pages = _page_numbers(part)
+    if pages != {number for number in prose.pages if number in numbers}:
+        return None
+    restored = restored_figures([line for line in part if line.number not in pages], skip)
+    if restored != {number: text for number, text in prose.restored.items() if number in numbers}:
+        return None
+    found = []
+    for paragraph in prose.paragraphs:
+        inside = [number in numbers for number in paragraph.numbers]
+        if any(inside):
+            if not all(inside):
+                return None
+            found.append(paragraph)
+    return found
 
 
 @attrs.frozen(kw_only=True)

@@ -163,7 +163,7 @@ def _read_economic_rows(
 ) -> tuple[TableReading, list[_EconomicRow], list[Problem]]:
     grid = make_grid(block.lines)
     reading = read_grid_rows(block, [_fit_code_columns(layout, grid) for layout in layouts], record=amounts,
-                             economic=True)
+                             economic=True, grid=grid)
     problems = list(reading.problems)
     rows: list[_EconomicRow] = []
     # Only the template that prints both classifications (Henan) puts agencies' codes in the 类 column.

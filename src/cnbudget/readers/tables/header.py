@@ -282,7 +282,7 @@ def join_wrapped(header: Sequence[SourceLine], record: type) -> list[SourceLine]
                     for r, _ in below[:count]:
                         grid[r][index] = ""
                     break
-    return [attrs.evolve(line, cells=tuple(cells)) for line, cells in zip(header, grid, strict=True)]
+    return [line.with_cells(tuple(cells)) for line, cells in zip(header, grid, strict=True)]
 
 
 _WRAPPED_ROWS = 5  # how far below its first piece an extraction may put the rest of a heading

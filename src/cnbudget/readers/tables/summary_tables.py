@@ -107,13 +107,14 @@ def read_summary_table(block: Block) -> tuple[SummaryTable | None, list[Problem]
     return _read(block, SUMMARY_LAYOUTS, SummaryTable, lambda entry, printed, code: SummaryLine(
         role=expenditure_role(printed), name=printed.name, code=code,
         amount=entry.values["amount"] if "amount" in entry.values else entry.values["total"],
-        amounts=ExpenditureAmounts(**entry.values) if "total" in entry.values else None))
+        amounts=ExpenditureAmounts(**entry.values) if "total" in entry.values else None, **printed_at(entry.line)))
 
 
 def read_fiscal_summary_table(block: Block) -> tuple[FiscalSummaryTable | None, list[Problem]]:
     """Read 财政拨款收支（预算）总体情况表; ``None`` with a problem when its layout is unknown."""
     return _read(block, FISCAL_SUMMARY_LAYOUTS, FiscalSummaryTable, lambda entry, printed, code: FiscalLine(
-        role=expenditure_role(printed), name=printed.name, code=code, amounts=FiscalAmounts(**entry.values)))
+        role=expenditure_role(printed), name=printed.name, code=code, amounts=FiscalAmounts(**entry.values),
+        **printed_at(entry.line)))
 
 
 _Table = TypeVar("_Table", SummaryTable, FiscalSummaryTable)
@@ -128,8 +129,7 @@ def _read(
         return None, reading.problems
     problems = list(reading.problems)
     coded = _coded(reading.expenditure, block.key, problems)
-    expenditure = tuple(attrs.evolve(expenditure_line(entry, printed, code), **printed_at(entry.line))
-                        for entry, printed, code in coded)
+    expenditure = tuple(expenditure_line(entry, printed, code) for entry, printed, code in coded)
     grid_only = TableReading(grid=reading.grid, layout=None, rows=(), problems=[])
     table = kind(revenue=_revenue(reading.revenue), expenditure=expenditure, **table_info(block, grid_only))
     return table, problems

@@ -49,15 +49,17 @@ def read_grid_rows(
     family: type[ClassificationCode] = FunctionCode,
     record: type | None = None,
     economic: bool = False,
+    grid: Grid | None = None,
 ) -> TableReading:
     """Take ``block`` apart, recognise its layout and read its rows.
 
     A declared layout (a template's column set, recognised by its header words) is tried first; a
     header no declared layout matches, or whose columns stand in another order than the declared
     layout's, is read column by column (:func:`derive_layout`) for rows of ``record`` (codes of the
-    economic classification where ``economic``).
+    economic classification where ``economic``). ``grid`` is the block taken apart
+    (:func:`~cnbudget.readers.text.grid.make_grid`), where the caller has it already.
     """
-    grid = make_grid(block.lines)
+    grid = make_grid(block.lines) if grid is None else grid
     layout = choose_layout(grid.header_text, layouts)
     derived = derive_layout(grid.header, record, economic=economic) if record is not None and grid.header \
         else "the table prints no column headings"
@@ -109,7 +111,7 @@ def _read_derived(block: Block, grid: Grid, derived: DerivedLayout, family: type
                                     message=f"row not read: {cells}"))
             continue
         placed = cells if isinstance(cells, tuple) else compact_cells(line, derived.layout)
-        lines.append(attrs.evolve(line, cells=placed))
+        lines.append(line.with_cells(placed))
     rows, row_problems = read_rows(lines, derived.layout, family=family, table=block.key)
     return TableReading(grid=grid, layout=derived.layout, rows=tuple(rows), problems=problems + row_problems)
 

@@ -31,8 +31,6 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-import attrs
-
 from cnbudget.model import SourceSplit, ThreePublicTable, is_sum_label
 from cnbudget.numbering import strip_number
 from cnbudget.readers.result import Problem
@@ -259,7 +257,7 @@ def read_three_public_table(block: Block) -> tuple[ThreePublicTable | None, list
         for line in grid.rows:
             cells = project_cells(line, derived)
             if isinstance(cells, tuple):
-                rows.append(attrs.evolve(line, cells=cells))
+                rows.append(line.with_cells(cells))
             else:
                 placed.append(Problem(line=line.number, text=line.raw, table=block.key,
                                       message=f"row not read: {cells}; the items cannot be placed with certainty"))

@@ -175,7 +175,7 @@ def _placed(line: SourceLine, columns: Sequence[int]) -> SourceLine | None:
     """The line with one cell per column; ``None`` where a filled cell stands under no column."""
     if any(cell.strip() and index not in columns for index, cell in enumerate(line.cells)):
         return None
-    return attrs.evolve(line, cells=tuple(line.cells[i] if i < len(line.cells) else "" for i in columns))
+    return line.with_cells(tuple(line.cells[i] if i < len(line.cells) else "" for i in columns))
 
 
 def _lines_inside(grid: Grid, lines: Sequence[SourceLine]) -> list[SourceLine]:

@@ -73,6 +73,8 @@ def is_amount(cell: str) -> bool:
 
 
 def _is_numbering(line: SourceLine) -> bool:
+    if "※" not in line.raw:  # a cell of ※ is printed in the line (most lines hold none)
+        return False
     cells = [c for c in line.cells if c]
     return bool(cells) and all(c == "※" or c.isdigit() for c in cells) and "※" in cells
 

@@ -67,7 +67,7 @@ class SourceLine:
 
     @squeezed.default
     def _squeeze(self) -> str:
-        return "".join(self.text.split())  # every space out (str.split: what \s matches)
+        return _squeezed(self.text)
 
     @is_blank.default
     def _blank(self) -> bool:
@@ -75,7 +75,7 @@ class SourceLine:
 
     @is_tabular.default
     def _tabular(self) -> bool:
-        return len(self.cells) > 1
+        return _tabular(self.cells)
 
     @classmethod
     def of(cls, number: int, raw: str, *, page: int | None = None) -> SourceLine:
@@ -83,20 +83,61 @@ class SourceLine:
         heading = _HEADING.match(raw)  # anchored at the start: one at most
         without_heading = raw[heading.end():] if heading is not None else raw
         markup = "<" in raw or "*" in raw
-        if markup:
-            cells = tuple([clean_cell(cell) for cell in without_heading.split("\t")])
-        else:  # no markup in any cell (most lines): clean_cell would only strip them
-            cells = tuple([cell.strip() for cell in without_heading.split("\t")])
-        while cells and not cells[-1]:
-            cells = cells[:-1]
-        return cls(
-            number=number,
-            raw=raw,
-            text=clean_cell(without_heading.replace("\t", " ")),
-            cells=cells,
-            bold=markup and ("<b>" in raw.lower() or "**" in raw),
-            page=page,
-        )
+        if "\t" not in without_heading and not markup:  # one cell, no markup (most prose): the text
+            text = without_heading.strip()
+            cells: tuple[str, ...] = (text,) if text else ()
+        else:
+            if markup:
+                cells = tuple([clean_cell(cell) for cell in without_heading.split("\t")])
+            else:  # no markup in any cell: clean_cell would only strip them
+                cells = tuple([cell.strip() for cell in without_heading.split("\t")])
+            while cells and not cells[-1]:
+                cells = cells[:-1]
+            text = clean_cell(without_heading.replace("\t", " "))
+        bold = markup and ("<b>" in raw.lower() or "**" in raw)
+        if cls is not SourceLine:  # a subclass may have fields of its own
+            return cls(number=number, raw=raw, text=text, cells=cells, bold=bold, page=page)
+        # Every line of a read is made here: its fields set as the attrs constructor sets them (the
+        # fields made above are of their types, the three it derives derived by the same functions),
+        # without its call per field.
+        line = _new_line(cls)
+        _set_field(line, "number", number)
+        _set_field(line, "raw", raw)
+        _set_field(line, "text", text)
+        _set_field(line, "cells", cells)
+        _set_field(line, "bold", bold)
+        _set_field(line, "page", page)
+        _set_field(line, "squeezed", _squeezed(text))
+        _set_field(line, "is_blank", not text)
+        _set_field(line, "is_tabular", _tabular(cells))
+        return line
+
+
+    def with_cells(self, cells: tuple[str, ...]) -> SourceLine:
+        """The line with its cells placed otherwise (its text, number and page as they are): what
+        ``attrs.evolve(line, cells=cells)`` gives, without its call per field."""
+        if type(self) is not SourceLine:  # a subclass may have fields of its own
+            return attrs.evolve(self, cells=cells)
+        line = _new_line(SourceLine)
+        for name in _KEPT_FIELDS:
+            _set_field(line, name, getattr(self, name))
+        _set_field(line, "cells", cells)
+        _set_field(line, "is_tabular", _tabular(cells))
+        return line
+
+
+#: What a line with other cells keeps: all but its cells and whether it is a table row.
+_KEPT_FIELDS = ("number", "raw", "text", "bold", "page", "squeezed", "is_blank")
+_new_line = object.__new__
+_set_field = object.__setattr__  # what the frozen class's own constructor sets its fields with
+
+
+def _squeezed(text: str) -> str:
+    return "".join(text.split())  # every space out (str.split: what \s matches)
+
+
+def _tabular(cells: tuple[str, ...]) -> bool:
+    return len(cells) > 1
 
 
 

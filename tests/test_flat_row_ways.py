@@ -1,0 +1,80 @@
+"""A flat row's ways of putting back its blanks (:func:`cnbudget.readers.flat.one_sided.row_candidates`),
+found column by column and left at the first identity that fails, are those the plain enumeration
+finds: every combination of blank columns in order, each way's identities checked by
+:meth:`~cnbudget.readers.flat.scaled.PrintedFigures.sum_holds`, at most 5,001 ways tried."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cnbudget.readers.flat.one_sided import row_candidates
+from cnbudget.readers.flat.placing import Candidate
+from cnbudget.readers.flat.scaled import PrintedFigures
+from cnbudget.readers.tables.columns import Layout
+
+_TRIED = 5_001  # the plain enumeration's limit: the first 5,001 ways
+
+# Few distinct figures, so that sums often meet (1 + 2 = 3, 1.5 + 1.5 = 3.0) and often do not.
+_FIGURES = st.sampled_from(["", "-", "0", "0.00", "1", "2", "3", "1.5", "3.0", "6", "0.5", "2.00", "1,000"])
+
+
+def _every_way(layout: Layout, figures: Sequence[str]) -> list[Candidate]:
+    width = len(layout.amounts)
+    if len(figures) == width:
+        return [dict(zip(layout.amounts, figures, strict=True))]
+    read = PrintedFigures()
+    ways: list[Candidate] = []
+    for gaps in itertools.islice(itertools.combinations(range(width), width - len(figures)), _TRIED):
+        cells = list(figures)
+        for gap in gaps:
+            cells.insert(gap, "")
+        row = dict(zip(layout.amounts, cells, strict=True))
+        if all(read.sum_holds(row[total], [row[part] for part in parts]) for total, parts in layout.identities):
+            ways.append(row)
+    return ways
+
+
+@st.composite
+def _rows(draw: st.DrawFn, widest: int = 8) -> tuple[Layout, list[str]]:
+    width = draw(st.integers(1, widest))
+    amounts = tuple(f"c{index}" for index in range(width))
+    identities = []
+    for _ in range(draw(st.integers(0, 3))):
+        total = draw(st.integers(0, width - 1))
+        others = [index for index in range(width) if index != total]
+        parts = draw(st.lists(st.sampled_from(others), unique=True, max_size=len(others))) if others else []
+        identities.append((amounts[total], tuple(amounts[part] for part in parts)))
+    layout = Layout(name="demo", signature=(), lead=("name",), amounts=amounts, identities=tuple(identities))
+    return layout, draw(st.lists(_FIGURES, max_size=width))
+
+
+@settings(max_examples=500, deadline=None)
+@given(_rows())
+def test_the_ways_found_column_by_column_are_those_of_the_plain_enumeration(row: tuple[Layout, list[str]]) -> None:
+    layout, figures = row
+    assert [dict(way) for way in row_candidates(layout, figures)] == _every_way(layout, figures)
+
+
+def test_a_row_with_more_ways_than_are_tried_keeps_the_first_that_hold() -> None:
+    # 16 columns, 8 figures: 12,870 ways, of which the plain enumeration tried the first 5,001.
+    amounts = tuple(f"c{index}" for index in range(16))
+    layout = Layout(name="wide", signature=(), lead=("name",), amounts=amounts,
+                    identities=(("c0", ("c1", "c2")), ("c3", ("c4", "c5", "c6"))))
+    figures = ["3", "1", "2", "3", "1", "2", "1", "1"]
+    found = [dict(way) for way in row_candidates(layout, figures)]
+    assert found == _every_way(layout, figures)
+    # The first way tried, by hand: c0..c7 blank (0 = 0 + 0 twice), the figures in c8..c15; it holds.
+    assert found[0] == dict(zip(amounts, [""] * 8 + figures, strict=True))
+    # The first with c0 printed: 3 = 1 + 2 in c0..c2, c3..c6 blank, c7..c11 the rest; it is not tried.
+    assert dict(zip(amounts, figures[:3] + [""] * 4 + figures[3:] + [""] * 4, strict=True)) not in found
+
+
+def test_a_row_printing_every_column_is_as_printed_and_one_printing_more_has_no_way() -> None:
+    layout = Layout(name="demo", signature=(), lead=("name",), amounts=("total", "basic", "project"),
+                    identities=(("total", ("basic", "project")),))
+    assert row_candidates(layout, ["5.00", "1.00", "1.00"]) == [{"total": "5.00", "basic": "1.00", "project": "1.00"}]
+    assert row_candidates(layout, ["1", "1", "1", "1"]) == []

@@ -1,0 +1,44 @@
+"""The front matter's line searches skip a line without the words their patterns need (附后 or 附件
+for a statement that the tables are elsewhere, a colon after a label naming the department): what
+they find is what the patterns find on every line."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from cnbudget.readers.prose.front import labelled_name, tables_elsewhere
+from cnbudget.readers.text.source import SourceLine, clean_name, split_lines
+
+_TABLES_ELSEWHERE = re.compile(r"[^。；\n]{0,30}(?:公开表|预算表|表样|报表)[^。；\n]{0,4}附后[^。；\n]{0,10}"
+                               r"|附件\s*[:：][^。；\n]{0,40}(?:公开表|预算表)")
+_LABELS = ("编制部门", "编制单位", "部门名称", "单位名称", "预算主管部门", "主管部门", "预算单位", "部门")
+_DEPARTMENT = re.compile(
+    rf"^(?:\S{{0,40}}?表)?(?:{'|'.join(_LABELS)})[:：](?P<name>(?:(?!(?:金额)?单位[:：])[^\s:：，。；,;])+)"
+)
+
+_PIECES = st.sampled_from(["2019年度", "部门预算", "公开表", "预算表", "表样", "附后", "附件", "：", ":", " ", "。",
+                           "编制部门", "部门", "单位", "某某局", "收支预算总表", "金额单位", "万元", "附", "后"])
+_LINES = st.lists(st.lists(_PIECES, max_size=7).map("".join), max_size=6)
+
+
+@settings(max_examples=800)
+@given(_LINES)
+@example(["第二部分 部门预算表", "2019 年度部门预算公开表附后。"])
+@example(["附件：某某局2024年部门预算公开表"])
+def test_the_tables_elsewhere_are_found_as_the_pattern_finds_them_on_every_line(texts: list[str]) -> None:
+    lines = split_lines("\n".join(texts))
+    found = next((match.group(0) for line in lines if (match := _TABLES_ELSEWHERE.search(line.squeezed))), None)
+    assert tables_elsewhere(lines) == found
+
+
+@settings(max_examples=800)
+@given(st.lists(_PIECES, max_size=8).map("".join))
+@example("编制部门：某某局 单位：万元")
+@example("收支预算总表部门：某某局")
+def test_a_labelled_department_is_what_the_pattern_finds(text: str) -> None:
+    line = SourceLine.of(1, text)
+    match = _DEPARTMENT.match(line.squeezed)
+    assert labelled_name(line) == (clean_name(match["name"]) if match else None)
