@@ -3,9 +3,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
+import pytest
+
+from cnbudget import example, read_text
 from cnbudget.codes import FunctionCode
-from cnbudget.model import BudgetDisclosure, ExpenditureAmounts, ExpenditureTable, FunctionLine, Tables
-from cnbudget.validation import Severity, validate
+from cnbudget.model import TABLE_TITLES, BudgetDisclosure, ExpenditureAmounts, ExpenditureTable, FunctionLine, Tables
+from cnbudget.validation import Finding, Severity, engine, validate
+from cnbudget.validation.reads import tables_read
+from cnbudget.validation.registry import Rule
+from cnbudget.validation.rules import RULES
+from tests.seeds import seed_text
 
 _COLUMNS = ("total", "basic", "project", "reserve")
 
@@ -63,3 +72,43 @@ def test_rows_without_lines_are_not_diagnosed() -> None:
 def test_the_diagnosis_runs_only_where_it_is_asked_for() -> None:
     report = validate(_doc(*PAGE_1, *PAGE_2), rules=["HIER"])
     assert sorted(f.rule for f in report.errors) == ["HIER-001", "HIER-006"]
+
+
+def _every_table(doc: BudgetDisclosure, catalog: object, rule: object) -> frozenset[str]:
+    return frozenset(TABLE_TITLES)  # as if every rule read every table: each cross-table rule runs again
+
+
+def test_a_rule_reads_the_tables_it_asks_for() -> None:
+    doc = _doc(*PAGE_1, *PAGE_2)
+    # HIER-001 looks for every table coded by function (and the two-sided tables' expenditure side).
+    assert tables_read(doc, None, RULES["HIER-001"]) == {
+        "revenue", "expenditure", "general_budget", "general_budget_projects", "gov_fund", "soe_capital",
+        "fiscal_expenditure", "summary", "fiscal_summary"}
+    bundled = example("aketao-2023")  # prints every table the two rules below compare
+    assert tables_read(bundled, None, RULES["XTAB-008"]) == {"general_budget", "general_budget_projects"}
+    assert tables_read(bundled, None, RULES["XTAB-009"]) == {"summary"}
+
+
+@pytest.mark.parametrize("name", ["002", "003"])
+def test_rules_that_do_not_read_the_shifted_table_keep_their_first_findings(
+        name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Seed 002 prints two tables whose rows sit one column off (two READ-006 warnings); taking the
+    # first findings of the cross-table rules that do not read them gives what running them again does.
+    doc = read_text(seed_text(name)).disclosure
+    rechecked: list[str] = []
+    original_findings = engine._findings
+
+    def counted(doc: BudgetDisclosure, catalog: object, rules: Iterable[Rule], cache: object) -> Iterator[Finding]:
+        chosen = list(rules)
+        rechecked.extend(rule.id for rule in chosen)
+        return original_findings(doc, catalog, chosen, cache)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(engine, "_findings", counted)
+    report = validate(doc)
+    taken = len(rechecked)
+    monkeypatch.setattr(engine, "tables_read", _every_table)
+    rechecked.clear()
+    assert validate(doc).to_json() == report.to_json()
+    if name == "002":
+        assert sum(f.rule == "READ-006" for f in report.findings) == 2
+        assert 0 < taken < len(rechecked)

@@ -1,8 +1,10 @@
 """Parts added once and held against several totals (money.sum_parts, check_summed, sum_differs) give
-what check_sum gives each total on its own, and count one comparison each."""
+what check_sum gives each total on its own, and count one comparison each; the short ways to the same
+answer (differs_from_sum, ordinary_operand with exact_total, count_comparisons) give it too."""
 
 from __future__ import annotations
 
+import functools
 from decimal import Decimal
 
 import pytest
@@ -12,12 +14,17 @@ from hypothesis import strategies as st
 from cnbudget.errors import InvalidAmount
 from cnbudget.money import (
     Consistency,
+    Interval,
     check_equal,
     check_rate,
     check_ratio,
     check_sum,
     check_summed,
+    count_comparisons,
     counting_comparisons,
+    differs_from_sum,
+    exact_total,
+    ordinary_operand,
     sum_differs,
     sum_parts,
 )
@@ -69,3 +76,59 @@ def test_each_kind_of_comparison_counts_once() -> None:
         check_rate(Decimal("10.00"), Decimal("110"), prior=Decimal("100"))
         check_ratio(Decimal("25.00"), Decimal("1"), Decimal("4"))
     assert made == [3]
+
+
+# Figures of every kind the arithmetic takes: ordinary amounts, long sums, exponents, negative zero.
+_OPERANDS = st.one_of(
+    _AMOUNTS,
+    st.decimals(min_value=-10**30, max_value=10**30, places=25, allow_nan=False, allow_infinity=False),
+    st.sampled_from([Decimal("-0.00"), Decimal("0E+3"), Decimal("1.00E+4"), Decimal("-5E-7")]),
+)
+
+
+@given(_OPERANDS, st.lists(_OPERANDS, max_size=6))
+def test_differs_from_sum_is_sum_differs_of_the_parts(total: Decimal, parts: list[Decimal]) -> None:
+    with counting_comparisons() as made:
+        expected = sum_differs(total, sum_parts(parts))
+    with counting_comparisons() as made_here:
+        found = differs_from_sum(total, parts)
+    assert found == expected
+    assert made_here == made == [1]
+
+
+@given(_OPERANDS, st.lists(_OPERANDS, max_size=6))
+def test_ordinary_figures_that_total_exactly_are_what_sum_differs_lets_pass(total: Decimal,
+                                                                             parts: list[Decimal]) -> None:
+    operands = [ordinary_operand(part) for part in parts]
+    own = ordinary_operand(total)
+    if own is None or any(operand is None for operand in operands):
+        return  # the full check's to look at
+    holds = exact_total(operand for operand in operands if operand is not None) == own
+    assert holds == (sum_differs(total, sum_parts(parts)) is None)
+
+
+def test_an_ordinary_operand_is_the_figure_and_anything_else_is_none() -> None:
+    assert str(ordinary_operand(Decimal("-0.00"))) == "0.00"  # the sign of a zero dropped, its places kept
+    assert ordinary_operand(Decimal("12.50")) == Decimal("12.50")
+    for other in (None, 1.5, Decimal("NaN"), Decimal("1E+3"), Decimal("1" * 61)):
+        assert ordinary_operand(other) is None
+
+
+def test_a_refused_part_is_refused_by_differs_from_sum_too() -> None:
+    with pytest.raises(InvalidAmount, match=r"parts\[1\]"):
+        differs_from_sum(Decimal("1"), [Decimal("1"), Decimal("NaN")])
+
+
+def test_comparisons_made_elsewhere_are_counted_where_reported() -> None:
+    with counting_comparisons() as made:
+        count_comparisons(3)
+    assert made == [3]
+    count_comparisons(2)  # outside any count: nothing to add to, nothing raised
+
+
+@given(st.lists(_OPERANDS, max_size=8))
+def test_the_range_of_a_sum_is_each_printed_range_added(values: list[Decimal]) -> None:
+    one_by_one = functools.reduce(Interval.__add__, map(Interval.of_printed, values), Interval(Decimal(0), Decimal(0)))
+    found = Interval.of_printed_sum(values)
+    assert found == one_by_one
+    assert (str(found.low), str(found.high)) == (str(one_by_one.low), str(one_by_one.high))  # digits and all

@@ -52,7 +52,7 @@ import enum
 import functools
 import itertools
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from typing import NamedTuple
@@ -86,11 +86,15 @@ __all__ = [
     "check_sum",
     "check_summed",
     "convert",
+    "count_comparisons",
     "counting_comparisons",
     "decimal_places",
+    "differs_from_sum",
     "digits_swapped",
+    "exact_total",
     "implied_rate",
     "is_rounding_of",
+    "ordinary_operand",
     "parse_amount",
     "parse_amount_and_unit",
     "prior_from_change",
@@ -351,10 +355,15 @@ def _bounded(value: Decimal, where: str) -> Decimal:
     return value
 
 
-def _plain_operand(value: object) -> Decimal | None:
-    """What :func:`_operand` gives for an ordinary Decimal (finite, written in at most
-    MAX_OPERAND_DIGITS characters without an exponent), found without its slower checks; ``None``
-    for anything else, which :func:`_operand` then looks at (the checks run for every figure)."""
+def ordinary_operand(value: object) -> Decimal | None:
+    """``value`` as the arithmetic functions take it where it is an ordinary figure (a finite Decimal
+    written in at most MAX_OPERAND_DIGITS characters without an exponent): what :func:`_operand`
+    gives, found without its slower checks; ``None`` for anything else, which :func:`_operand` then
+    looks at (the checks run for every figure).
+
+    >>> ordinary_operand(Decimal("-0.00")), ordinary_operand(Decimal("1E+3")), ordinary_operand(None)
+    (Decimal('0.00'), None, None)
+    """
     if type(value) is Decimal and value.is_finite():
         if value.is_zero():
             value = value.copy_abs()
@@ -367,7 +376,7 @@ def _plain_operand(value: object) -> Decimal | None:
 def _operand(value: object, *, where: str) -> Decimal:
     """An input of the arithmetic functions: an amount (see :func:`to_amount`) or a Decimal made of
     amounts (a sum, a product), which may be longer, up to the digits the exact context holds."""
-    plain = _plain_operand(value)
+    plain = ordinary_operand(value)
     if plain is not None:
         return plain
     if not isinstance(value, Decimal):
@@ -663,6 +672,15 @@ def implied_rate(current: Decimal, change_amount: Decimal, *, places: int = 2) -
 # Rounding-aware comparison
 
 
+def _printed_ends(value: Decimal) -> tuple[Decimal, Decimal]:
+    """The ends of the values a printed figure stands for (see :meth:`Interval.of_printed`)."""
+    value = _operand(value, where="printed value")
+    if _is_exact_zero(value):
+        return _ZERO, _ZERO
+    half = Decimal((0, (5,), _exponent(value) - 1))
+    return _EXACT.subtract(value, half), _EXACT.add(value, half)
+
+
 def _ordered(instance: Interval, attribute: attrs.Attribute[Decimal], high: Decimal) -> None:
     if high < instance.low:
         raise InvalidAmount(f"interval high {high} is below its low {instance.low}")
@@ -696,11 +714,21 @@ class Interval:
         >>> Interval.of_printed(Decimal("0"))
         Interval(low=Decimal('0'), high=Decimal('0'))
         """
-        value = _operand(value, where="printed value")
-        if _is_exact_zero(value):
-            return cls(_ZERO, _ZERO)
-        half = Decimal((0, (5,), _exponent(value) - 1))
-        return cls(_EXACT.subtract(value, half), _EXACT.add(value, half))
+        return cls(*_printed_ends(value))
+
+    @classmethod
+    def of_printed_sum(cls, values: Iterable[Decimal]) -> Interval:
+        """The range of a sum of printed figures: each figure's :meth:`of_printed` added, from
+        ``Interval(0, 0)`` on, the same ends in the same steps, without an interval for each figure.
+
+        >>> Interval.of_printed_sum([Decimal("0.33"), Decimal("0.33"), Decimal("0")])
+        Interval(low=Decimal('0.650'), high=Decimal('0.670'))
+        """
+        low = high = _ZERO
+        for value in values:
+            low_end, high_end = _printed_ends(value)
+            low, high = _EXACT.add(low, low_end), _EXACT.add(high, high_end)
+        return cls(low, high)
 
     def __add__(self, other: Interval) -> Interval:
         """The range of a sum: low ends add, high ends add.
@@ -825,6 +853,20 @@ def counting_comparisons() -> Iterator[list[int]]:
         _COMPARISONS.reset(token)
 
 
+def count_comparisons(made: int) -> None:
+    """Count ``made`` comparisons in the count of :func:`counting_comparisons`, if any: comparisons
+    made once for several checks, outside the count, and counted by each check that reports them.
+
+    >>> with counting_comparisons() as made:
+    ...     count_comparisons(2)
+    >>> made[0]
+    2
+    """
+    tally = _COMPARISONS.get()
+    if tally is not None:
+        tally[0] += made
+
+
 def _counted() -> None:
     tally = _COMPARISONS.get()
     if tally is not None:
@@ -865,9 +907,7 @@ class SummedParts:
         """The values the parts' sum may stand for: the sum of each part's interval (computed
         only when a total differs from the sum)."""
         if self._range is None:
-            self._range = functools.reduce(
-                Interval.__add__, map(Interval.of_printed, self.amounts), Interval(_ZERO, _ZERO)
-            )
+            self._range = Interval.of_printed_sum(self.amounts)
         return self._range
 
 
@@ -875,7 +915,7 @@ def sum_parts(parts: Iterable[Decimal]) -> SummedParts:
     """The printed ``parts``, each checked as :func:`check_sum` checks them, and their sum."""
     amounts = []
     for i, part in enumerate(parts):
-        plain = _plain_operand(part)  # the place is written only for a part that is refused
+        plain = ordinary_operand(part)  # the place is written only for a part that is refused
         amounts.append(plain if plain is not None else _operand(part, where=f"parts[{i}]"))
     return SummedParts(tuple(amounts))
 
@@ -894,6 +934,37 @@ def sum_differs(total: Decimal, parts: SummedParts) -> SumCheck | None:
     if total == parts.total:
         return None
     return _held_against(total, parts)
+
+
+def exact_total(operands: Iterable[Decimal]) -> Decimal:
+    """The exact sum of ordinary operands (:func:`ordinary_operand`), as :func:`sum_parts` adds them:
+    ``sum_differs(total, sum_parts(parts))`` is ``None`` exactly where the total's operand equals the
+    parts' ``exact_total``."""
+    return functools.reduce(_EXACT.add, operands, _ZERO)
+
+
+def differs_from_sum(total: Decimal, parts: Sequence[Decimal]) -> SumCheck | None:
+    """``sum_differs(total, sum_parts(parts))`` in one step, one comparison: ordinary figures that
+    add up exactly (the common case) are answered without keeping their sum.
+
+    >>> differs_from_sum(Decimal("0.03"), [Decimal("0.01")] * 3) is None
+    True
+    >>> differs_from_sum(Decimal("1.00"), [Decimal("0.33")] * 3).status
+    <Consistency.WITHIN_ROUNDING: 'within_rounding'>
+    """
+    plain_total = ordinary_operand(total)
+    if plain_total is not None:
+        summed = _ZERO
+        for part in parts:
+            plain = ordinary_operand(part)
+            if plain is None:
+                break  # checked, and refused where it must be, in the order sum_parts checks
+            summed = _EXACT.add(summed, plain)
+        else:
+            if plain_total == summed:
+                _counted()
+                return None
+    return sum_differs(total, sum_parts(parts))
 
 
 def check_summed(total: Decimal, parts: SummedParts) -> SumCheck:

@@ -52,6 +52,8 @@ class Family(enum.Enum):
 
     def parse(self, text: str | ClassificationCode) -> AnyCode:
         """A code of this family from text or a code (``InvalidCode`` if it cannot be one)."""
+        if type(text) is self.code_type:
+            return text  # codes are immutable: the code itself, not a copy made from its digits
         if isinstance(text, ClassificationCode):
             text = text.digits if isinstance(text, self.code_type) else str(text)
         return self.code_type(text)

@@ -33,6 +33,9 @@ __all__ = ["Shift", "shifted_rows"]
 #: Runs a set of rules, in the order given, over a document that differs from the one checked in the
 #: one table named, and gives their findings as it goes (the engine, without diagnoses).
 Checker = Callable[[BudgetDisclosure, Sequence[str], str], Iterable[Finding]]
+#: The keys of the tables a rule (by id) reads on the document checked; none for a rule that did not
+#: run on it (:func:`cnbudget.validation.reads.tables_read`).
+Reads = Callable[[str], frozenset[str]]
 
 _MAX_TRIES = 200  # hypotheses per table: a bound on the time a badly broken table may take
 # Each hypothesis checks the whole document again, so a long document gets fewer: the rows checked
@@ -128,7 +131,8 @@ def _hypotheses(rows: Sequence[tuple[Line, AmountRecord]], key: str) -> Iterator
                 yield Shift(table=key, first=first, last=last, columns=tuple(columns[start:]), by=by)
 
 
-def _explain(doc: BudgetDisclosure, key: str, findings: list[Finding], check: Checker, tries: int) -> list[Shift]:
+def _explain(doc: BudgetDisclosure, key: str, findings: list[Finding], check: Checker, tries: int,
+             reads: Reads) -> list[Shift]:
     """The shifts that, undone, make every failure of the table go away and add none: the fewest
     columns each (starting at the column a moved figure belongs in)."""
     failing = [f for f in findings if _touches(f, key)]
@@ -137,9 +141,20 @@ def _explain(doc: BudgetDisclosure, key: str, findings: list[Finding], check: Ch
     # The rules that failed come first: most shifts tried leave them failing, which settles the
     # shift before the cross-table rules are run.
     failed = sorted({finding.rule for finding in failing})
-    rules = failed + sorted({r.id for r in RULES.values() if r.family == "XTAB"} - set(failed))
+    cross = sorted({r.id for r in RULES.values() if r.family == "XTAB"} - set(failed))
+    rules = failed + cross
     # The same rules' errors elsewhere stay as they are; they must not be what the shift removes.
     elsewhere = {f.message for f in findings if f.rule in rules and f.severity is Severity.ERROR and f not in failing}
+
+    def stays(errors: Iterable[Finding]) -> bool:  # stops at the first error that stays
+        return all(f.message in elsewhere and not _touches(f, key) for f in errors)
+
+    # A cross-table rule that does not read the table finds on every moved document what it found
+    # first: its first findings are judged once, and it is not run again.
+    unread = {rule for rule in cross if key not in reads(rule)}
+    if not stays(f for f in findings if f.rule in unread and f.severity is Severity.ERROR):
+        return []
+    rules = [rule for rule in rules if rule not in unread]
     rows = _records(getattr(doc.tables, key))
     if not rows:
         return []
@@ -150,8 +165,7 @@ def _explain(doc: BudgetDisclosure, key: str, findings: list[Finding], check: Ch
         moved = _with_rows_moved(doc, key, shift)
         if moved is None:
             continue
-        errors = (f for f in check(moved, rules, key) if f.severity is Severity.ERROR)
-        if all(f.message in elsewhere and not _touches(f, key) for f in errors):  # stops at the first that stays
+        if stays(f for f in check(moved, rules, key) if f.severity is Severity.ERROR):
             run = (shift.first, shift.last, shift.by)
             if run not in found or len(shift.columns) < len(found[run].columns):
                 found[run] = shift
@@ -188,7 +202,7 @@ def _describe(doc: BudgetDisclosure, shifts: list[Shift], table_name: str) -> st
 
 
 def shifted_rows(doc: BudgetDisclosure, findings: list[Finding], check: Checker,
-                 table_name: Callable[[str], str]) -> list[Finding]:
+                 table_name: Callable[[str], str], reads: Reads) -> list[Finding]:
     """``findings`` with every run of shifted rows that explains a table's failures reported once
     (READ-006, with the failures as ``related``) instead of its failures."""
     keys = sorted({location.table for f in findings if f.rule.startswith("HIER") and f.severity is Severity.ERROR
@@ -199,7 +213,7 @@ def shifted_rows(doc: BudgetDisclosure, findings: list[Finding], check: Checker,
     for key in keys:
         if getattr(doc.tables, key, None) is None:
             continue
-        shifts = _explain(doc, key, original, check, tries)
+        shifts = _explain(doc, key, original, check, tries, reads)
         message = _describe(doc, shifts, table_name(key)) if shifts else None
         if message is None:
             continue

@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator, Sequence
 
 from cnbudget.classification import COVERED_YEARS, Catalog
@@ -21,6 +22,7 @@ from cnbudget.validation.diagnoses import shifted_rows
 from cnbudget.validation.findings import Finding
 from cnbudget.validation.merging import one_per_problem
 from cnbudget.validation.positions import Places, at_place
+from cnbudget.validation.reads import tables_read
 from cnbudget.validation.registry import Rule, select_rules
 from cnbudget.validation.report import Report
 from cnbudget.validation.rules import RULES
@@ -89,9 +91,13 @@ def validate(
         def recheck(moved: BudgetDisclosure, ids: Sequence[str], changed: str) -> Iterator[Finding]:
             return _findings(moved, used_catalog, select_rules(ids, RULES), cache.with_changed(changed))
 
+        @functools.cache  # asked for each table diagnosed: found once per run
+        def reads(rule_id: str) -> frozenset[str]:
+            return tables_read(doc, used_catalog, RULES[rule_id]) if rule_id in run else frozenset()
+
         findings = shifted_rows(doc, findings, recheck,
                                 table_name=lambda key: Context(doc=doc, catalog=used_catalog, rule=RULES["READ-006"])
-                                .table_name(key))
+                                .table_name(key), reads=reads)
     places = Places(doc)
     findings = one_per_problem(findings, places)
     findings.sort(key=lambda f: f.severity.rank)  # stable: document order within a severity

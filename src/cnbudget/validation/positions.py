@@ -26,7 +26,7 @@ from typing import Any
 
 import attrs
 
-from cnbudget.model import BudgetDisclosure, Row
+from cnbudget.model import BudgetDisclosure, Table
 from cnbudget.model.fields import zh_label
 from cnbudget.validation.findings import Finding, Location
 
@@ -41,27 +41,30 @@ def _position(item: object) -> _Position | None:
     return (line, page) if line is not None or page is not None else None
 
 
-def _row_keys(table: str, row: Row) -> Iterable[_Key]:
-    """The keys a row answers to: with and without its agency, so that a rule naming only a code
-    finds the row."""
-    code = getattr(row, "code", None)
-    code_text = str(code) if code is not None else None
-    agency, project = getattr(row, "agency", None), getattr(row, "project", None)
-    yield table, agency, code_text, project
-    yield table, None, code_text, project
-    if project is None and code_text is None:
-        yield table, agency, None, None
+_TARGETS = ("department_target", "project_target")  # the places of the performance targets
 
 
-def _index(doc: BudgetDisclosure) -> dict[_Key, object]:
-    """Every printed place of ``doc`` (tables, rows, targets) by its key; the first row wins where
+def _table_index(key: str, table: Table) -> dict[_Key, object]:
+    """Every printed place of one table (the table, its rows) by its key; the first row wins where
     rows share a key."""
+    index: dict[_Key, object] = {(key, None, None, None): table}
+    add = index.setdefault
+    for row in table.rows():
+        # The keys a row answers to: with and without its agency, so that a rule naming only a code
+        # finds the row.
+        code = getattr(row, "code", None)
+        code_text = str(code) if code is not None else None
+        agency, project = getattr(row, "agency", None), getattr(row, "project", None)
+        add((key, agency, code_text, project), row)
+        add((key, None, code_text, project), row)
+        if project is None and code_text is None:
+            add((key, agency, None, None), row)
+    return index
+
+
+def _targets_index(doc: BudgetDisclosure) -> dict[_Key, object]:
+    """The performance targets of ``doc`` by their keys; the first target wins where targets share one."""
     index: dict[_Key, object] = {}
-    for key, table in doc.tables.present():
-        index.setdefault((key, None, None, None), table)
-        for row in table.rows():
-            for row_key in _row_keys(key, row):
-                index.setdefault(row_key, row)
     performance = doc.performance
     if performance is not None:
         if performance.department is not None:
@@ -76,7 +79,23 @@ class Places:
     """The places of one document: what a :class:`Location` names, and where it is printed."""
 
     def __init__(self, doc: BudgetDisclosure) -> None:
-        self._index = _index(doc)
+        self._doc = doc
+        self._tables = dict(doc.tables.present())
+        # Each table's places are indexed when a finding first names the table: most findings name
+        # a few tables of a long document.
+        self._indexes: dict[str, dict[_Key, object]] = {}
+
+    def _index(self, table: str) -> dict[_Key, object]:
+        index = self._indexes.get(table)
+        if index is None:
+            if table in self._tables:
+                index = _table_index(table, self._tables[table])
+            elif table in _TARGETS:
+                index = _targets_index(self._doc)
+            else:
+                index = {}
+            self._indexes[table] = index
+        return index
 
     def item(self, location: Location) -> object:
         """The row, table or target ``location`` names (the nearest that is printed), or ``None``."""
@@ -86,7 +105,8 @@ class Places:
                 (location.table, None, location.code, location.project),
                 (location.table, None, None, location.project),
                 (location.table, None, None, None)]
-        return next((self._index[key] for key in keys if key in self._index), None)
+        index = self._index(location.table)
+        return next((index[key] for key in keys if key in index), None)
 
     def locate(self, location: Location) -> Location:
         """``location`` with the line and page its place is printed at (unchanged where it has them

@@ -8,8 +8,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-
-import attrs
+from typing import NamedTuple
 
 from cnbudget.model import AmountRecord, BudgetDisclosure, Line, Row, SummaryLine
 from cnbudget.validation.findings import Location
@@ -17,9 +16,9 @@ from cnbudget.validation.findings import Location
 __all__ = ["PlacedRow", "describe", "item_column", "location", "rows_with_amounts"]
 
 
-@attrs.frozen(kw_only=True)
-class PlacedRow:
-    """A row of a table, with the table's key and the row's amount record."""
+class PlacedRow(NamedTuple):
+    """A row of a table, with the table's key and the row's amount record (a plain tuple: a document
+    has one for every row)."""
 
     table: str
     line: Line
@@ -65,4 +64,4 @@ def rows_with_amounts(doc: BudgetDisclosure) -> Iterator[PlacedRow]:
                 continue
             record = getattr(line, "amounts", None)
             if isinstance(record, AmountRecord):
-                yield PlacedRow(table=key, line=line, amounts=record)
+                yield PlacedRow._make((key, line, record))  # without the keyword arguments: one per row

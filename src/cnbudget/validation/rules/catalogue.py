@@ -16,7 +16,7 @@ from decimal import Decimal
 
 import attrs
 
-from cnbudget.classification import Catalog, MatchKind, Subject
+from cnbudget.classification import Catalog, MatchKind, NameMatch, Subject
 from cnbudget.codes import ClassificationCode, EconomicCode, FunctionCode, GovEconomicCode
 from cnbudget.model import Row, SummaryRole, Table
 from cnbudget.validation.context import Context
@@ -45,7 +45,8 @@ def coded_names(ctx: Context, *, skip: frozenset[tuple[str, ClassificationCode]]
 
 def _coded_names(table: Table) -> list[tuple[Row, ClassificationCode, str]]:
     """Each distinct (code, printed name) of one table, with the first row printing it."""
-    seen: set[tuple[ClassificationCode, str]] = set()
+    # A code by its class and digits (what makes two codes equal), hashed without calling the code.
+    seen: set[tuple[type, str, str]] = set()
     found: list[tuple[Row, ClassificationCode, str]] = []
     line: Row
     for line in table.rows():
@@ -54,8 +55,9 @@ def _coded_names(table: Table) -> list[tuple[Row, ClassificationCode, str]]:
             if not isinstance(code, ClassificationCode):
                 continue
             name = "".join((getattr(line, name_field, None) or "").split())
-            if (code, name) not in seen:
-                seen.add((code, name))
+            key = (type(code), code.digits, name)
+            if key not in seen:
+                seen.add(key)
                 found.append((line, code, name))
     return found
 
@@ -102,6 +104,12 @@ def _list_complete(catalog: Catalog, code: ClassificationCode) -> tuple[Subject 
         if parent is not None:
             return parent, parent.children_complete and ancestor == code.ancestors[-1]
     return None, catalog.children_complete(family=_family(family))
+
+
+def _name_match(ctx: Context, catalog: Catalog, code: ClassificationCode, name: str) -> NameMatch:
+    """How the printed ``name`` matches ``code`` (a code the catalogue holds) in ``catalog``: asked
+    once per run for CAT-002 and CAT-003 alike, whatever the tables that print them."""
+    return ctx.cache.get(("name match", code, name), lambda: catalog.match_name(code, name, _family(type(code))))
 
 
 def _family(kind: type[ClassificationCode]) -> str:
@@ -161,7 +169,7 @@ def name_is_official(ctx: Context) -> Iterator[Finding]:
         family = _family(type(code))
         if not name or catalog.get(code, family) is None:
             continue
-        match = catalog.match_name(code, name, family)
+        match = _name_match(ctx, catalog, code, name)
         if match.ok:
             continue
         others = [s for s in catalog.find(name, family=family) if s.code != code]
@@ -199,7 +207,7 @@ def name_is_current(ctx: Context) -> Iterator[Finding]:
     printed += [(key, line, subject.code, name) for key, line, subject, name in named_categories(ctx, catalog)]
     by_table: dict[str, list[tuple[Row, ClassificationCode, str, str]]] = defaultdict(list)
     for key, line, code, name in printed:
-        match = catalog.match_name(code, name, _family(type(code)))
+        match = _name_match(ctx, catalog, code, name)
         if match.kind is MatchKind.FORMER and match.obsolete and match.former is not None:
             until = f"，使用至 {match.former.until} 年" if match.former.until else ""
             by_table[key].append((line, code, name, f"“{name}”是科目 {code} 的旧名称{until}，{catalog.year} 年的名称是"

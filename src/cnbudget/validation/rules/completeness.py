@@ -286,9 +286,14 @@ def contents_numbers_match(ctx: Context) -> Iterator[Finding]:
 # --- what the text says is not there ----------------------------------------------------------------
 
 
-def _contradicting(doc: BudgetDisclosure, claim: NoneClaim) -> Iterator[tuple[str, list[Amount]]]:
+def _printed(ctx: Context, key: str, table: Table) -> list[Amount]:
+    """:func:`printed_amounts` of a table, written out once per run: each claim looks at the same tables."""
+    return ctx.cache.get("printed amounts", lambda: list(printed_amounts(table)), table=key)
+
+
+def _contradicting(ctx: Context, claim: NoneClaim) -> Iterator[tuple[str, list[Amount]]]:
     """``(table key, nonzero amounts)`` for each table that prints what the claim says is not there."""
-    tables = doc.tables
+    tables = ctx.doc.tables
     places: list[tuple[str, str | None]] = []  # (table key, side to look at; None: the whole table)
     if "revenue" in claim.sides:
         places += [("summary", "revenue"), ("fiscal_summary", "revenue"), ("revenue", "revenue")]
@@ -299,8 +304,9 @@ def _contradicting(doc: BudgetDisclosure, claim: NoneClaim) -> Iterator[tuple[st
         table = getattr(tables, key)
         if table is None:
             continue
-        amounts = list(printed_amounts(table)) if side is None else [
-            a for a in budget_amounts(table, claim.budget) or () if a.side == side]
+        printed = _printed(ctx, key, table)
+        amounts = printed if side is None else [
+            a for a in budget_amounts(table, claim.budget, printed) or () if a.side == side]
         nonzero = [a for a in amounts if a.value]
         if nonzero:
             yield key, nonzero
@@ -316,7 +322,7 @@ def absent_budgets_are_absent(ctx: Context) -> Iterator[Finding]:
     财政拨款 and source-split expenditure tables (spending). Statements about a budget's transfer
     payments, "三公" spending or carried-over funds only are not claims about the whole budget."""
     for claim in none_claims(ctx.doc.statements):
-        found = list(_contradicting(ctx.doc, claim))
+        found = list(_contradicting(ctx, claim))
         if not found:
             continue
         section = f"“{claim.statement.section}”中" if claim.statement.section else ""

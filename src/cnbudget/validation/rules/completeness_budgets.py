@@ -18,7 +18,7 @@ A statement that a table is empty, or that a budget has nothing (“没有使用
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -116,20 +116,24 @@ def prints_column(table: Table, columns: Collection[str]) -> bool:
         line: Any
         for line in getattr(table, field.name):
             if isinstance(line, SummaryLine):
-                found = "amount" in columns
-            elif isinstance(getattr(line, "amounts", None), AmountRecord):
-                found = any(getattr(line.amounts, column, None) is not None for column in columns)
-            else:
-                found = "amount" in columns and isinstance(getattr(line, "amount", None), Decimal)
-            if found:
+                if "amount" in columns:
+                    return True
+                continue
+            record = getattr(line, "amounts", None)
+            if isinstance(record, AmountRecord):
+                for column in columns:  # a plain loop: a table may have to be read to its last row
+                    if getattr(record, column, None) is not None:
+                        return True
+            elif "amount" in columns and isinstance(getattr(line, "amount", None), Decimal):
                 return True
     return False
 
 
-def budget_amounts(table: Table, budget: str) -> list[Amount] | None:
+def budget_amounts(table: Table, budget: str, printed: Iterable[Amount] | None = None) -> list[Amount] | None:
     """The amounts of ``budget`` this year that the table prints in columns or lines of their own;
-    ``None`` when the table does not print the budget apart from the others."""
-    found = [a for a in printed_amounts(table)
+    ``None`` when the table does not print the budget apart from the others. ``printed``: the table's
+    :func:`printed_amounts`, where they are written out already."""
+    found = [a for a in (printed_amounts(table) if printed is None else printed)
              if a.column in _COLUMNS[budget] or (a.source is not None and a.source in _SOURCES[budget])]
     return found or None
 

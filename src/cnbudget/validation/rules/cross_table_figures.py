@@ -16,7 +16,6 @@ sum of those intervals, and only a difference those intervals cannot explain is 
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 
@@ -27,9 +26,6 @@ from cnbudget.validation.context import Context, figure
 from cnbudget.validation.findings import Finding, Location, Severity
 
 __all__ = ["Figure", "Relation", "at_most", "compare", "equal", "judge", "keep_finest", "made"]
-
-_ZERO_INTERVAL = Interval(Decimal(0), Decimal(0))
-
 
 @attrs.frozen(kw_only=True)
 class Figure:
@@ -53,8 +49,7 @@ class Figure:
 
     def interval(self) -> Interval:
         """The true values the printed cells allow."""
-        plus = functools.reduce(Interval.__add__, map(Interval.of_printed, self.parts), _ZERO_INTERVAL)
-        less = functools.reduce(Interval.__add__, map(Interval.of_printed, self.minus), _ZERO_INTERVAL)
+        plus, less = Interval.of_printed_sum(self.parts), Interval.of_printed_sum(self.minus)
         return Interval(plus.low - less.high, plus.high - less.low)
 
     def plus(self, *others: Figure, label: str | None = None) -> Figure:
@@ -109,6 +104,8 @@ def equal(ctx: Context, printed: Figure, expected: Figure, what: str,
           severity: Severity | None = None) -> Finding | None:
     """``printed`` and ``expected`` are the same quantity and must agree."""
     result = compare(printed, expected)
+    if result.status is Consistency.EXACT:
+        return None  # the sentence is written only for figures that disagree
     gap = figure(abs(result.difference))
     sentence = (f"{what}：{printed.label}为 {figure(printed.value)}，{expected.label}为 "
                 f"{figure(expected.value)}，相差 {gap}")

@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
+from itertools import repeat
 
 import attrs
 
@@ -31,7 +32,7 @@ from cnbudget.model import AmountRecord, CodedRow, RowKind
 from cnbudget.validation.context import Context
 from cnbudget.validation.findings import Finding, Location
 from cnbudget.validation.rules.cross_table_figures import Figure, Relation, equal, keep_finest
-from cnbudget.validation.rules.placement import with_codes
+from cnbudget.validation.rules.placement import placed_rows
 
 __all__ = ["CodeView", "Column", "FixedView", "SumView", "View", "compare_views", "table_view"]
 
@@ -82,9 +83,11 @@ class _CodeIndex:
 
     def __init__(self, lines: Sequence[_Row], printing: Sequence[int]) -> None:
         # ``printing``: the positions of the rows that print the column.
+        self._lines, self._printing = lines, printing
         codes = [lines[i].classification for i in printing]
         groups = [(lines[i].agency, lines[i].agency_code) for i in printing]
         coded = [n for n, code in enumerate(codes) if code is not None]
+        self._codes, self._groups, self._coded = codes, groups, coded
         self.rows = [printing[n] for n in coded]  # the coded rows, by position in the table
         total = next((i for i, code in zip(printing, codes, strict=True)
                       if code is None and lines[i].kind is RowKind.TOTAL), None)
@@ -95,25 +98,79 @@ class _CodeIndex:
         # Indexed once: tables of large departments run to thousands of rows. A code is keyed by its
         # class and digits (what makes two codes equal), which hash without building a key each time.
         self.printed: dict[_Key, list[int]] = defaultdict(list)
-        above: set[_Key] = set()  # codes with rows (or projects) below them
         for n in coded:
-            code, group, project = codes[n], groups[n], lines[printing[n]].project
+            code = codes[n]
             assert code is not None
-            family = type(code)
-            if project is None:
-                self.printed[(group, family, code.digits)].append(printing[n])
-            above.update((group, family, ancestor.digits) for ancestor in code.ancestors)
-            if project is not None:
-                above.add((group, family, code.digits))
-        self.leaves: dict[_Key, list[int]] = defaultdict(list)
-        for n in coded:
-            code, group = codes[n], groups[n]
-            assert code is not None
-            family = type(code)
-            if lines[printing[n]].project is not None or (group, family, code.digits) not in above:
-                for level in code.path:
-                    self.leaves[(group, family, level.digits)].append(printing[n])
+            if lines[printing[n]].project is None:
+                self.printed[(groups[n], type(code), code.digits)].append(printing[n])
         self.codes = {printing[n]: code for n in coded if (code := codes[n]) is not None}
+        self._leaves: dict[_Key, list[int]] | None = None
+        self._levels: frozenset[int] | None = None
+        self._of_level: dict[int, frozenset[ClassificationCode]] = {}
+
+    @property
+    def leaves(self) -> dict[_Key, list[int]]:
+        """The rows with nothing below them (or projects) under each code and its ancestors, by group:
+        what stands for a code the group prints no row for. Built when first asked for: where every
+        code asked for has its row, no view needs it."""
+        if self._leaves is None:
+            codes, groups, lines, printing = self._codes, self._groups, self._lines, self._printing
+            above: set[_Key] = set()  # codes with rows (or projects) below them
+            for n in self._coded:
+                code, group, project = codes[n], groups[n], lines[printing[n]].project
+                assert code is not None
+                family = type(code)
+                above.update((group, family, ancestor.digits) for ancestor in code.ancestors)
+                if project is not None:
+                    above.add((group, family, code.digits))
+            leaves: dict[_Key, list[int]] = defaultdict(list)
+            for n in self._coded:
+                code, group = codes[n], groups[n]
+                assert code is not None
+                family = type(code)
+                if lines[printing[n]].project is not None or (group, family, code.digits) not in above:
+                    for level in code.path:
+                        leaves[(group, family, level.digits)].append(printing[n])
+            self._leaves = leaves
+        return self._leaves
+
+    def levels(self) -> frozenset[int]:
+        """The code levels of the rows."""
+        if self._levels is None:
+            self._levels = frozenset(code.level for code in self._distinct())
+        return self._levels
+
+    def _distinct(self) -> frozenset[ClassificationCode]:
+        """The codes of the rows, each once (agencies repeat the same codes)."""
+        return self.of_level(0)
+
+    def of_level(self, level: int) -> frozenset[ClassificationCode]:
+        """Every code of ``level`` printed, or above a printed code (0: the printed codes)."""
+        found = self._of_level.get(level)
+        if found is None:
+            if level == 0:  # the codes themselves
+                found = frozenset(self.codes.values())
+            else:
+                found = frozenset({code.path[level - 1] for code in self._distinct() if code.level >= level})
+            self._of_level[level] = found
+        return found
+
+
+class _PrintedFields:
+    """Whether any of a table's rows prints a figure in a field of its amounts, found once per field
+    and run for the views of every column: a column whose every way of printing it needs a field no
+    row prints is not looked for row by row."""
+
+    def __init__(self, lines: Sequence[_Row]) -> None:
+        self._records = [line.amounts for line in lines]
+        self._known: dict[str, bool] = {}
+
+    def __call__(self, field: str) -> bool:
+        found = self._known.get(field)
+        if found is None:  # a field that is printed is found at its first row
+            values = map(getattr, self._records, repeat(field), repeat(None))
+            found = self._known[field] = any(map(isinstance, values, repeat(Decimal)))
+        return found
 
 
 class View:
@@ -150,13 +207,18 @@ class CodeView(View):
     """One column of a table whose rows carry classification codes."""
 
     def __init__(self, title: str, table: str, lines: Iterable[_Row], column: Column,
-                 indexes: dict[tuple[int, ...], _CodeIndex] | None = None) -> None:
+                 indexes: dict[tuple[int, ...], _CodeIndex] | None = None,
+                 printed: _PrintedFields | None = None) -> None:
         """``indexes``: the code indexes of the table's rows by the rows that print a column, where
-        views of the table's other columns are built from the same lines (:func:`table_view`)."""
+        views of the table's other columns are built from the same lines (:func:`table_view`);
+        ``printed``: the fields those lines print."""
         self.title, self.table, self.column, self.complete = title, table, column, True
         self._lines = list(lines)
         self._empty = not self._lines  # a table printed without a single row (为空表) says "nothing"
-        self._parts = [column.get(line.amounts) for line in self._lines]
+        if printed is not None and not any(all(map(printed, fields)) for fields in column.alternatives):
+            self._parts: list[tuple[Decimal, ...] | None] = [None] * len(self._lines)  # no row prints it
+        else:
+            self._parts = [column.get(line.amounts) for line in self._lines]
         printing = tuple(i for i, parts in enumerate(self._parts) if parts is not None)
         index = indexes.get(printing) if indexes is not None else None
         if index is None:
@@ -172,11 +234,11 @@ class CodeView(View):
 
     def levels(self) -> set[int]:
         """The code levels the table prints."""
-        return {code.level for code in self._index.codes.values()}
+        return set(self._index.levels())
 
     def codes(self, level: int) -> set[ClassificationCode]:
         """Every code of ``level`` printed, or above a printed code."""
-        return {code.path[level - 1] for code in self._index.codes.values() if code.level >= level}
+        return set(self._index.of_level(level))
 
     def amount(self, code: ClassificationCode) -> Figure | None:
         """The printed row of ``code`` in each agency, else the rows below it with nothing below them."""
@@ -313,9 +375,10 @@ def table_view(ctx: Context, key: str, column: Column) -> CodeView:
     :mod:`~cnbudget.validation.rules.placement`). Built once per run: views are never changed once built,
     and several rules look at the same columns."""
     def view() -> CodeView:
-        lines = ctx.cache.get("placed lines", lambda: with_codes(ctx.catalog, getattr(ctx.doc.tables, key).lines),
-                              table=key)
+        table = getattr(ctx.doc.tables, key)
+        lines = placed_rows(ctx.cache, ctx.catalog, key, table)[:len(table.lines)]  # its rows by code
         indexes: dict[tuple[int, ...], _CodeIndex] = ctx.cache.get("code indexes", dict, table=key)
-        return CodeView(ctx.table_name(key), key, lines, column, indexes)
+        printed = ctx.cache.get("printed fields", lambda: _PrintedFields(lines), table=key)
+        return CodeView(ctx.table_name(key), key, lines, column, indexes, printed)
 
     return ctx.cache.get(("table view", column), view, table=key)

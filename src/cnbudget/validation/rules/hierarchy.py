@@ -13,9 +13,11 @@ without its 项, or a table of 类 rows only, is not an error.
 from __future__ import annotations
 
 import functools
+import operator
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
-from typing import Any
+from itertools import repeat
+from typing import Any, cast
 
 import attrs
 
@@ -31,13 +33,13 @@ from cnbudget.model import (
 )
 from cnbudget.model.fields import zh_label
 from cnbudget.model.sums import identities
-from cnbudget.money import SummedParts, sum_differs, sum_parts
+from cnbudget.money import SummedParts, count_comparisons, exact_total, ordinary_operand, sum_differs, sum_parts
 from cnbudget.validation.context import Context, figure
 from cnbudget.validation.findings import Finding, Location
 from cnbudget.validation.registry import rule
 from cnbudget.validation.rules.cross_table_sources import source_groups
 from cnbudget.validation.rules.hierarchy_outline import CodeOf, Part, Sum, gov_code, main_code, outline
-from cnbudget.validation.rules.placement import with_codes
+from cnbudget.validation.rules.placement import placed_rows
 from cnbudget.validation.tables import describe, item_column, location
 
 __all__ = ["ECONOMIC_TABLES", "FUNCTION_TABLES", "GROUPED_TABLES", "TWO_SIDED_TABLES"]
@@ -67,6 +69,24 @@ def _values(line: Any) -> dict[str, Decimal | None]:
     if isinstance(record, AmountRecord):
         return {name: getattr(record, name) for name in _columns(record)}
     return {"amount": line.amount}
+
+
+def _pairs(line: Any) -> Iterable[tuple[str, Decimal | None]]:
+    """``_values(line).items()``, the record's columns read at once, without making a dict."""
+    record = getattr(line, "amounts", None)
+    if isinstance(record, AmountRecord):
+        kind: Any = type(record)
+        names = _field_names(kind)
+        if len(names) == 1:  # attrgetter of one name gives the value, not a tuple
+            return ((names[0], getattr(record, names[0])),)
+        return zip(names, _getter(kind)(record), strict=True)
+    return (("amount", line.amount),)
+
+
+@functools.cache
+def _getter(kind: Any) -> operator.attrgetter[Any]:
+    """Every field of a record of ``kind`` as a tuple, in field order (one C call)."""
+    return operator.attrgetter(*_field_names(kind))
 
 
 def _value(line: Any, column: str) -> Decimal | None:
@@ -124,6 +144,41 @@ def _child_kind(line: Row, code_of: CodeOf) -> str:
     return "单位"
 
 
+class _Operands:
+    """Each row's figure in a column of one table as an ordinary operand (:func:`money.ordinary_operand`),
+    ``None`` where the row does not print the column or prints a figure the full check must look at:
+    read once per column for every sum of the table (a row is a part of one sum and the total of
+    another), so that a sum of ordinary figures that holds is answered by adding them alone."""
+
+    def __init__(self, lines: Sequence[Row]) -> None:
+        self._lines = lines
+        self._by_column: dict[str, list[Decimal | None]] = {}
+        records: list[Any] = [getattr(line, "amounts", None) for line in lines]
+        kinds = {type(record) for record in records}
+        # Where every row holds a record of one kind (the common case), a column is read off the records.
+        self._records = records if len(kinds) == 1 and issubclass(kinds.pop(), AmountRecord) else None
+
+    def _read(self, column: str) -> list[Decimal | None]:
+        """Each row's figure in ``column`` as an operand (what ``_value`` gives, made an operand)."""
+        records = self._records
+        if records and column in _columns(records[0]):
+            return list(map(ordinary_operand, map(operator.attrgetter(column), records)))
+        return [ordinary_operand(_value(line, column)) for line in self._lines]
+
+    def holds(self, column: str, parent: int, children: Sequence[int]) -> bool:
+        """Whether the rows ``children`` add up exactly to the row ``parent`` in ``column``, all of
+        them ordinary figures: where so, :func:`money.sum_differs` would find nothing."""
+        operands = self._by_column.get(column)
+        if operands is None:
+            operands = self._by_column[column] = self._read(column)
+        total = operands[parent]
+        if total is None:
+            return False
+        parts = [operands[i] for i in children]
+        # Asked by identity: ``None in parts`` would hold each Decimal against None, a slow comparison.
+        return not any(map(operator.is_, parts, repeat(None))) and exact_total(cast(list[Decimal], parts)) == total
+
+
 class _Rows:
     """Rows that add up to a parent row, read once for every parent held against them (a table
     may print its 合计 more than once): each column's figures added, and the rows' places."""
@@ -174,12 +229,16 @@ def _identity(s: Sum, lines: Sequence[Row], kids: _Rows, code_of: CodeOf) -> str
 
 
 def _check(ctx: Context, table: str, lines: Sequence[Row], s: Sum, kids: _Rows,
-           code_of: CodeOf) -> Iterator[Finding]:
+           code_of: CodeOf, operands: _Operands) -> Iterator[Finding]:
     """Hold the parent row of ``s`` against its children (``kids``) in every column all of them print."""
     parent = lines[s.parent]
     what = ""  # the identity in words, written once a sum does not hold
     found: list[tuple[str, Finding]] = []
-    for column, total in _values(parent).items():
+    held = 0  # the comparisons sum_differs would make for the sums that hold, answered without it
+    for column, total in _pairs(parent):
+        if total is not None and operands.holds(column, s.parent, s.children):
+            held += 1
+            continue
         parts = kids.summed(column) if total is not None else None
         if total is None or parts is None:
             continue
@@ -192,6 +251,7 @@ def _check(ctx: Context, table: str, lines: Sequence[Row], s: Sum, kids: _Rows,
         finding = ctx.judge(result, where=where, what=what, locations=places)
         if finding is not None:
             found.append((column, finding))
+    count_comparisons(held)
     misplaced = _misplaced(ctx, table, parent, what, found)
     if misplaced is None:
         yield from (finding for _, finding in found)
@@ -227,18 +287,20 @@ def _sums(ctx: Context, tables: Iterable[str], parts: Iterable[Part], code_of: C
         if table is None or ctx.cache.changed not in (None, key):
             continue  # a rerun with one table changed: another table's sums are as first found
         lines, sums = ctx.cache.get(("outline", code_of, lines_of),
-                                    functools.partial(_outlined, ctx, table, code_of, lines_of), table=key)
+                                    functools.partial(_outlined, ctx, key, table, code_of, lines_of), table=key)
+        operands = ctx.cache.get(("operands", lines_of), functools.partial(_Operands, lines), table=key)
         kids: dict[tuple[int, ...], _Rows] = {}  # parents of the same rows share their reading
         for s in sums:
             if s.part in wanted:
                 if s.children not in kids:
                     kids[s.children] = _Rows(key, [lines[i] for i in s.children])
-                yield from _check(ctx, key, lines, s, kids[s.children], code_of)
+                yield from _check(ctx, key, lines, s, kids[s.children], code_of, operands)
 
 
-def _outlined(ctx: Context, table: Any, code_of: CodeOf, lines_of: str) -> tuple[Sequence[Row], list[Sum]]:
+def _outlined(ctx: Context, key: str, table: Any, code_of: CodeOf, lines_of: str) -> tuple[Sequence[Row], list[Sum]]:
     """A table's rows and the sums among them: derived once per run, for every rule that checks them."""
-    lines = _function_lines(table) if lines_of == "expenditure" else with_codes(ctx.catalog, list(table.rows()))
+    lines = (_function_lines(table) if lines_of == "expenditure"
+             else placed_rows(ctx.cache, ctx.catalog, key, table))
     return lines, outline(lines, code_of)
 
 

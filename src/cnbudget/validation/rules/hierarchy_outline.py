@@ -105,10 +105,10 @@ def _has_code(line: Row) -> bool:
     return any(isinstance(getattr(line, name, None), ClassificationCode) for name in ("code", "gov_code"))
 
 
-def _role(line: Row, code_of: CodeOf, position: int, count: int) -> _Role:
+def _role(line: Row, code: ClassificationCode | None, position: int, count: int) -> _Role:
     if line.project is not None:
         return _Role.PROJECT
-    if code_of(line) is not None:
+    if code is not None:
         return _Role.CODED
     if _has_code(line):
         return _Role.IGNORED  # coded in the other code set
@@ -169,24 +169,30 @@ def _nearest(occurrences: list[int], index: int) -> int:
     return occurrences[before - 1] if before else occurrences[0]
 
 
-def _parents(lines: Sequence[Row], roles: list[_Role], rows: list[int], code_of: CodeOf) -> dict[int, int | None]:
-    # Codes keyed by class and digits (what makes two codes equal), hashed without building a key.
-    printed: dict[tuple[type, str], list[int]] = defaultdict(list)
+_CodeKey = tuple[type, str]  # a code by its class and digits (what makes two codes equal), hashed without a key
+
+
+def _parents(codes: Sequence[ClassificationCode | None], roles: list[_Role], rows: list[int],
+             above_keys: Callable[[ClassificationCode], tuple[_CodeKey, ...]]) -> dict[int, int | None]:
+    """Each row's parent: the nearest printed row of its nearest printed ancestor code (``codes``: each
+    row's code; ``above_keys``: a code's ancestors, nearest first)."""
+    printed: dict[_CodeKey, list[int]] = defaultdict(list)
     for index in rows:
-        code = code_of(lines[index])
+        code = codes[index]
         if roles[index] is _Role.CODED and code is not None:
             printed[(type(code), code.digits)].append(index)
     parents: dict[int, int | None] = {}
     above: int | None = None  # the coded row printed last
     for index in rows:
-        code = code_of(lines[index])
+        code = codes[index]
         parent: int | None = None
         if code is None:
             parent = above  # a project without a code, listed under the row above it
         else:
-            own = (code,) if roles[index] is _Role.PROJECT else ()
-            for candidate in (*own, *reversed(code.ancestors)):
-                key = (type(candidate), candidate.digits)
+            keys = above_keys(code)
+            if roles[index] is _Role.PROJECT:
+                keys = ((type(code), code.digits), *keys)
+            for key in keys:
                 if key in printed:
                     parent = _nearest(printed[key], index)
                     break
@@ -196,11 +202,11 @@ def _parents(lines: Sequence[Row], roles: list[_Role], rows: list[int], code_of:
     return parents
 
 
-def _coded_part(lines: Sequence[Row], roles: list[_Role], parent: int, children: list[int],
-                code_of: CodeOf) -> Part:
-    code = code_of(lines[parent])
+def _coded_part(codes: Sequence[ClassificationCode | None], roles: list[_Role], parent: int,
+                children: list[int]) -> Part:
+    code = codes[parent]
     assert code is not None
-    only_projects = all(roles[c] is _Role.PROJECT and code_of(lines[c]) in (None, code) for c in children)
+    only_projects = all(roles[c] is _Role.PROJECT and codes[c] in (None, code) for c in children)
     if only_projects or code.level > 2:
         return Part.PROJECTS
     return Part.CATEGORY if code.level == 1 else Part.SECTION
@@ -262,12 +268,22 @@ def _agency_children(lines: Sequence[Row], roles: list[_Role], groups: list[_Gro
 def outline(lines: Sequence[Row], code_of: CodeOf = main_code) -> list[Sum]:
     """Every printed row with rows that should add up to it, in the order of the printed rows' groups
     (the rows of a table model: they carry ``name``, ``agency``, ``agency_code`` and ``project``)."""
-    roles = [_role(line, code_of, i, len(lines)) for i, line in enumerate(lines)]
+    codes = [code_of(line) for line in lines]
+    roles = [_role(line, code, i, len(lines)) for i, (line, code) in enumerate(zip(lines, codes, strict=True))]
+    keys: dict[_CodeKey, tuple[_CodeKey, ...]] = {}  # rows of many agencies repeat the same codes
+
+    def above_keys(code: ClassificationCode) -> tuple[_CodeKey, ...]:
+        own = (type(code), code.digits)
+        found = keys.get(own)
+        if found is None:
+            found = keys[own] = tuple((type(a), a.digits) for a in reversed(code.ancestors))
+        return found
+
     groups = _groups(lines, roles)
     sums: list[Sum] = []
     tops: dict[int, list[int]] = {}  # group → its rows that belong to no other row
     for number, group in enumerate(groups):
-        parents = _parents(lines, roles, group.rows, code_of)
+        parents = _parents(codes, roles, group.rows, above_keys)
         children: dict[int, list[int]] = defaultdict(list)
         for index in group.rows:
             parent = parents[index]
@@ -275,7 +291,7 @@ def outline(lines: Sequence[Row], code_of: CodeOf = main_code) -> list[Sum]:
                 children[parent].append(index)
         tops[number] = [i for i in group.rows if parents[i] is None]
         for parent in sorted(children):
-            part = _coded_part(lines, roles, parent, children[parent], code_of)
+            part = _coded_part(codes, roles, parent, children[parent])
             sums.append(Sum(part, parent, tuple(children[parent])))
     held = _agency_children(lines, roles, groups)
     inside = {child for kids in held.values() for child in kids}

@@ -46,7 +46,6 @@ from cnbudget.validation.rules.narrative_statements import (
     Topic,
     as_printed,
     place,
-    placed,
     placed_in,
     plain,
     where,
@@ -62,9 +61,15 @@ _HUNDRED = Decimal(100)
 # --- NARR-001: change and rate ---------------------------------------------------------------------
 
 
-def _with_change(doc: BudgetDisclosure) -> Iterator[Statement]:
+def _printed_in(ctx: Context) -> list[Placed]:
+    """:func:`as_printed` of the run's statements, put back once per run for NARR-001 and NARR-002."""
+    return list(ctx.cache.get("statements as printed", lambda: tuple(as_printed(placed_in(ctx)))))
+
+
+def _with_change(ctx: Context) -> Iterator[Statement]:
     """Every statement, with the trailing zeros its text dropped put back (:func:`as_printed`)."""
-    yield from (item.statement for item in as_printed(placed(doc)))
+    doc = ctx.doc
+    yield from (item.statement for item in _printed_in(ctx))
     if doc.other_matters is not None and doc.other_matters.operating_costs is not None:
         alone = Placed(index=0, statement=doc.other_matters.operating_costs, topic=Topic.OTHER, run=0)
         yield as_printed([alone])[0].statement  # 机关运行经费 is stated with its change too
@@ -183,7 +188,7 @@ def change_agrees_with_rate(ctx: Context) -> Iterator[Finding]:
     units a slip (warning), by more an error. Where last year was zero the
     rate is undefined and the convention is "增长 100%" for an item new this year and 0 % where both
     years are zero; another rate is a warning. ("持平" states no figures: the reader gives no change.)"""
-    for statement in _with_change(ctx.doc):
+    for statement in _with_change(ctx):
         amount, change, rate = statement.amount, statement.change_amount, statement.change_rate
         prior = statement.stated_prior
         if amount is None:
@@ -312,7 +317,7 @@ def share_agrees_with_amount(ctx: Context) -> Iterator[Finding]:
     budget total the text states anywhere ("占本年支出合计的 99.4%"), or of the tables; a share within
     one unit of the nearest of them is info, a share that fits none a warning. Amounts are read with
     the trailing zeros their text dropped (110 beside 156.55 is 110.00)."""
-    items = as_printed(placed_in(ctx))
+    items = _printed_in(ctx)
     for group in share_groups(items):
         for part in group.parts:
             found = _judge_share(ctx, items, group, part)

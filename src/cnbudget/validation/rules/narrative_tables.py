@@ -384,8 +384,12 @@ def table_figures(ctx: Context, item: Placed) -> list[Figure]:
     """The table figures a statement's amount can be, the preferred first; none where what the
     statement names is not certain. A figure of another year (决算, 上年) is placed only by a project's
     name, which may carry a year."""
-    finders = _BY_NAME if item.past else _FINDERS
-    return next((found for find in finders if (found := find(ctx, item))), [])
+    def first_found() -> list[Figure]:
+        finders = _BY_NAME if item.past else _FINDERS
+        return next((found for find in finders if (found := find(ctx, item))), [])
+
+    # TEXT-005 and NARR-003 ask for the same statements: found once per run (a copy for each asker).
+    return list(ctx.cache.get(("table figures", item), first_found))
 
 
 def figures_of(ctx: Context, items: Iterable[Placed]) -> Iterator[tuple[Placed, list[Figure]]]:

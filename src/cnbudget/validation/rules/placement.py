@@ -36,7 +36,7 @@ from cnbudget.codes import ClassificationCode, EconomicCode, FunctionCode
 from cnbudget.model import BudgetDisclosure, Row, is_subtotal_label, is_total_label
 from cnbudget.validation.run_cache import RunCache
 
-__all__ = ["Renumbered", "misplaced", "renumbered", "renumbered_in_run", "with_codes"]
+__all__ = ["Renumbered", "misplaced", "placed_rows", "renumbered", "renumbered_in_run", "with_codes"]
 
 _MAX_LEVEL = 3
 
@@ -85,6 +85,13 @@ def with_codes(catalog: Catalog | None, lines: Sequence[Any]) -> list[Any]:
         return list(lines)
     placed = misplaced(catalog, lines)
     return [attrs.evolve(line, code=placed[i][0]) if i in placed else line for i, line in enumerate(lines)]
+
+
+def placed_rows(cache: RunCache, catalog: Catalog | None, key: str, table: Any) -> list[Any]:
+    """:func:`with_codes` of every row of the table ``key`` (:meth:`~cnbudget.model.Table.rows`), once
+    per run for the hierarchy and cross-table rules. A row is placed by the rows above it alone, so
+    the rows of the table's first rows field are the first of these."""
+    return cache.get("placed rows", lambda: with_codes(catalog, list(table.rows())), table=key)
 
 
 @attrs.frozen

@@ -7,16 +7,21 @@ template that prints other columns needs no identities written for it.
 
 from __future__ import annotations
 
+import functools
+import operator
 from collections import defaultdict
-from collections.abc import Iterator
-from typing import NamedTuple
+from collections.abc import Callable, Iterator
+from decimal import Decimal
+from itertools import compress, repeat
+from operator import is_not
+from typing import Any, NamedTuple, cast
 
 import attrs
 
 from cnbudget.model import AmountRecord, BudgetDisclosure, Row
 from cnbudget.model.fields import zh_label
 from cnbudget.model.sums import Identity, identities
-from cnbudget.money import sum_differs, sum_parts
+from cnbudget.money import SumCheck, count_comparisons, counting_comparisons, differs_from_sum
 from cnbudget.validation.context import Context
 from cnbudget.validation.findings import Finding
 from cnbudget.validation.registry import rule
@@ -32,8 +37,7 @@ def _label(record: type, total: str, parts: tuple[str, ...]) -> str:
 
 
 class _RowIdentity(NamedTuple):
-    """One identity one row must satisfy, with where to report it (a plain tuple: a document has
-    one for every row and column tree node)."""
+    """One identity one row must satisfy, with where to report it."""
 
     record: AmountRecord
     table: str
@@ -52,38 +56,90 @@ class _RowIdentity(NamedTuple):
         return item_column(self.item, total)
 
 
-def _row_identities(doc: BudgetDisclosure) -> dict[str, list[_RowIdentity]]:
-    """Every identity every row of ``doc`` must satisfy, by the rule that checks it, in row order."""
-    by_rule: dict[str, list[_RowIdentity]] = defaultdict(list)
+# One identity one row must satisfy: the fields of a :class:`_RowIdentity`, made one only for an
+# identity that does not hold (a document has one for every row and column tree node).
+_Entry = tuple[AmountRecord, str, "Row | None", "str | None", Identity, "str | None"]
+
+
+class _Checked:
+    """The identities of one rule held against the rows: those that do not hold, with their results,
+    in row order, and how many comparisons were made."""
+
+    __slots__ = ("comparisons", "failing")
+
+    def __init__(self) -> None:
+        self.failing: list[tuple[_Entry, SumCheck]] = []
+        self.comparisons = 0
+
+
+def _row_identities(doc: BudgetDisclosure) -> dict[str, _Checked]:
+    """Every identity every row of ``doc`` must satisfy, held against its figures in one pass over
+    the rows, by the rule that checks it. The comparisons are counted by each rule as it reports
+    (:func:`_check_identities`): a rule that does not run makes none."""
+    by_rule: dict[str, _Checked] = defaultdict(_Checked)
+    # Rows of a table print the same columns: the identities of each record type and columns
+    # printed are looked up once, with where their figures are among the record's columns.
+    found: dict[tuple[type, tuple[str, ...]], list[tuple[_Checked, Identity, int, tuple[int, ...]]]] = {}
+
+    def held(kind: type, printed: tuple[str, ...]) -> list[tuple[_Checked, Identity, int, tuple[int, ...]]]:
+        position = {name: at for at, name in enumerate(_field_names(kind))}
+        return [(by_rule[identity.rule], identity, position[identity.total],
+                 tuple(position[part] for part in identity.parts)) for identity in identities(kind, printed)]
 
     def add(record: AmountRecord, table: str, line: Row | None, row_name: str | None = None,
             item: str | None = None) -> None:
-        printed = tuple(name for name, _ in record.columns())
-        for identity in identities(type(record), printed):
-            by_rule[identity.rule].append(_RowIdentity(record, table, line, row_name, identity, item))
+        kind: Any = type(record)  # a class is hashable, whatever its instances' __hash__ says to mypy
+        values = _values_of(kind)(record)
+        printed = tuple(compress(_field_names(kind), map(is_not, values, repeat(None))))
+        kept = found.get((kind, printed))
+        if kept is None:
+            kept = found[(kind, printed)] = held(kind, printed)
+        for checked, identity, total, parts in kept:
+            checked.comparisons += 1
+            # The identity's columns are printed: none of its figures is None.
+            result = differs_from_sum(cast(Decimal, values[total]), cast(list[Decimal], [values[at] for at in parts]))
+            if result is not None:
+                checked.failing.append(((record, table, line, row_name, identity, item), result))
 
-    for placed in rows_with_amounts(doc):
-        add(placed.amounts, placed.table, placed.line)
-    summary = doc.tables.summary
-    for line in summary.expenditure if summary is not None else ():
-        if line.amounts is not None:  # the expenditure side split into 基本支出 and 项目支出
-            add(line.amounts, "summary", line)
-    three_public = doc.tables.three_public
-    if three_public is not None:  # each item split by budget (一般公共预算 | 政府性基金 | 国有资本经营预算)
-        labels = attrs.fields_dict(type(three_public))
-        for name, split in three_public.items():
-            add(split, "three_public", None, row_name=zh_label(labels[name]), item=name)
+    with counting_comparisons():  # counted by the rules as they report
+        for table, line, record in rows_with_amounts(doc):
+            add(record, table, line)
+        summary = doc.tables.summary
+        for line in summary.expenditure if summary is not None else ():
+            if line.amounts is not None:  # the expenditure side split into 基本支出 and 项目支出
+                add(line.amounts, "summary", line)
+        three_public = doc.tables.three_public
+        if three_public is not None:  # each item split by budget (一般公共预算 | 政府性基金 | 国有资本经营预算)
+            labels = attrs.fields_dict(type(three_public))
+            for name, split in three_public.items():
+                add(split, "three_public", None, row_name=zh_label(labels[name]), item=name)
     return by_rule
+
+
+@functools.cache
+def _field_names(kind: type) -> tuple[str, ...]:
+    return tuple(field.name for field in attrs.fields(kind))  # the same for every run
+
+
+@functools.cache
+def _values_of(kind: type) -> Callable[[object], tuple[Decimal | None, ...]]:
+    """A function giving a record's columns in field order, as a tuple (one C call per row)."""
+    names = _field_names(kind)
+    if len(names) == 1:
+        return lambda record: (getattr(record, names[0]),)
+    return operator.attrgetter(*names)
 
 
 def _check_identities(ctx: Context) -> Iterator[Finding]:
     """Every identity the columns of each row print must satisfy (:func:`cnbudget.model.sums.identities`)
     that the running rule checks; the message is written only for an identity that does not hold."""
-    for row in ctx.cache.get("row identities", lambda: _row_identities(ctx.doc)).get(ctx.rule.id, ()):
+    checked = ctx.cache.get("row identities", lambda: _row_identities(ctx.doc)).get(ctx.rule.id)
+    if checked is None:
+        return
+    count_comparisons(checked.comparisons)
+    for entry, result in checked.failing:
+        row = _RowIdentity(*entry)
         record, identity = row.record, row.identity
-        result = sum_differs(getattr(record, identity.total), sum_parts([getattr(record, p) for p in identity.parts]))
-        if result is None:
-            continue  # the message and place are written only for an identity that does not hold
         found = ctx.judge(result, where=f"{ctx.table_name(row.table)} {row.row_name or describe(row.line)}",
                           what=_label(type(record), identity.total, identity.parts),
                           locations=[location(row.table, row.line, row.column)])
