@@ -12,9 +12,9 @@ to every sum of the others: for each candidate of the parent and each candidate 
 the sums of the others that can complete it are looked up by their figure in one column (within
 the rounding allowance), and only those are added. The sums kept, their ways and witnesses are
 exactly those of the plain enumeration restricted to the sums that meet a parent candidate. For
-the same reason the part before the last makes only the sums that, by their fingerprint, can still
-meet a parent candidate with some candidate of the last part (where the sums it would make without
-leaving any out are within the limit).
+the same reason each part before the last makes only the sums that, by their fingerprint, can still
+meet a parent candidate with the parts still to come (where the sums made without leaving any out
+stay within the limit).
 
 >>> one, two = (100, 5), (200, 5)          # 0.10 and 0.20 in a table printed to the cent
 >>> parts = [[(0, one, 1)], [(0, one, 1), (1, two, 1)]]
@@ -25,6 +25,7 @@ leaving any out are within the limit).
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import operator
 from collections.abc import Callable, Sequence
@@ -110,14 +111,9 @@ def meeting_sums(parts: Sequence[Sequence[Option]], totals: Sequence[Vector]) ->
     looked_up = parts[-1:] if width else ()  # with no column to look sums up by, every sum is made
     fold = _Fold(ways={(0,) * width: 1}, witnesses={(0,) * width: [()]})
     folded = parts[:len(parts) - len(looked_up)]
+    keeps = _reaching(folded, looked_up[0], totals) if looked_up else None
     for stage, options in enumerate(folded):
-        keep = None
-        made = len(fold.ways) * len(options)
-        if looked_up and stage == len(folded) - 1 and len(totals) * len(looked_up[0]) < made <= _MAX_SUMS:
-            # Within the limit whatever is left out, and more sums to make than totals and last
-            # candidates to look them up by: only the sums that can still meet a total are made.
-            keep = _can_meet(fold, options, looked_up[0], totals)
-        fold = fold.added(options, keep=keep)
+        fold = fold.added(options, keep=keeps[stage] if keeps else None)
         if len(fold.ways) > _MAX_SUMS:
             return None
     if looked_up:
@@ -128,22 +124,42 @@ def meeting_sums(parts: Sequence[Sequence[Option]], totals: Sequence[Vector]) ->
              [(key, witness) for key in keys for witness in fold.witnesses[key]]) for keys in meeting_keys]
 
 
-def _can_meet(fold: _Fold, options: Sequence[Option], last: Sequence[Option], totals: Sequence[Vector],
-              ) -> Callable[[int], bool]:
-    """Whether a sum of the fold and one of ``options``, by its fingerprint, can still meet some
-    total with some option of the ``last`` part: a sum that meets a total in every column, within
-    the allowances, is within the weighted allowances of it in the fingerprint (a necessary
-    condition: a sum left out by it meets no total)."""
-    groups = (totals, list(fold.ways), [vector for _, vector, _ in options], [vector for _, vector, _ in last])
+def _reaching(
+    folded: Sequence[Sequence[Option]], last: Sequence[Option], totals: Sequence[Vector]
+) -> list[Callable[[int], bool]] | None:
+    """Per part before the last, whether a sum made there, by its fingerprint, can still meet some
+    total with some candidates of the parts after it: within the weighted allowances of all the
+    parts and totals, its fingerprint plus what the parts still to come can add (from the least to
+    the most of their candidates' fingerprints) reaches a total's less a last candidate's. A sum that
+    meets a total meets this at every part, and so does every sum it is made from: leaving out the
+    others changes no way nor witness of a sum kept. ``None`` where it would not pay, or where the
+    sums made without leaving any out could pass the limit (leaving some out must not let a table
+    be placed that the plain enumeration gives up on)."""
+    most, at_most = 1, 0
+    for options in folded:
+        most *= len(options)
+        at_most += most
+    if most > _MAX_SUMS or len(totals) * len(last) >= at_most:
+        return None
+    prints = [[_fingerprint(vector) for _, vector, _ in options] for options in folded]
+    groups = [totals, [vector for _, vector, _ in last], *([vector for _, vector, _ in options] for options in folded)]
     allowance = sum(_weight(2 * column) * widest for group in groups
                     for column, widest in enumerate(_widest_allowances(group)))
     needed = sorted(_fingerprint(total) - _fingerprint(vector) for total in totals for _, vector, _ in last)
+    keeps: list[Callable[[int], bool]] = []
+    least = greatest = 0  # what the parts after a stage can add to a fingerprint
+    for stage in reversed(range(len(folded))):
+        keeps.append(functools.partial(_within, needed, least - allowance, greatest + allowance))
+        least, greatest = least + min(prints[stage]), greatest + max(prints[stage])
+    keeps.reverse()
+    return keeps
 
-    def keep(sum_print: int) -> bool:
-        nearest = bisect.bisect_left(needed, sum_print - allowance)
-        return nearest < len(needed) and needed[nearest] <= sum_print + allowance
 
-    return keep
+def _within(needed: Sequence[int], below: int, above: int, sum_print: int) -> bool:
+    """Whether some of the (sorted) ``needed`` fingerprints lies from ``sum_print + below`` to
+    ``sum_print + above``."""
+    nearest = bisect.bisect_left(needed, sum_print + below)
+    return nearest < len(needed) and needed[nearest] <= sum_print + above
 
 
 def _last_part(
