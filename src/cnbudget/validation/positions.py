@@ -28,7 +28,7 @@ import attrs
 
 from cnbudget.model import BudgetDisclosure, Table
 from cnbudget.model.fields import zh_label
-from cnbudget.validation.findings import Finding, Location
+from cnbudget.validation.findings import Finding, Location, placed, relocated
 
 __all__ = ["Places", "at_place", "locator"]
 
@@ -116,7 +116,7 @@ class Places:
         found = _position(self.item(location))
         if found is None:
             return location
-        return attrs.evolve(location, line_number=found[0], page=found[1])
+        return placed(location, found[0], found[1])
 
     def column_label(self, location: Location) -> str | None:
         """The Chinese label of the column ``location`` names (合计, 人员经费 …), where it is known; a
@@ -144,7 +144,5 @@ def locator(doc: BudgetDisclosure) -> Callable[[Location], Location]:
 def at_place(findings: Iterable[Finding], places: Places) -> tuple[Finding, ...]:
     """The findings with every place given its line and page in the document of ``places``."""
     locate = places.locate
-    return tuple(
-        attrs.evolve(finding, locations=tuple(locate(location) for location in finding.locations))
-        for finding in findings
-    )
+    return tuple(relocated(finding, tuple([locate(location) for location in finding.locations]))
+                 for finding in findings)
