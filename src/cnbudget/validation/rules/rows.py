@@ -21,7 +21,7 @@ import attrs
 from cnbudget.model import AmountRecord, BudgetDisclosure, Row
 from cnbudget.model.fields import zh_label
 from cnbudget.model.sums import Identity, identities
-from cnbudget.money import SumCheck, count_comparisons, counting_comparisons, differs_from_sum
+from cnbudget.money import SumCheck, amounts_differ_from_sum, count_comparisons, counting_comparisons
 from cnbudget.validation.context import Context
 from cnbudget.validation.findings import Finding
 from cnbudget.validation.registry import rule
@@ -96,8 +96,10 @@ def _row_identities(doc: BudgetDisclosure) -> dict[str, _Checked]:
             kept = found[(kind, printed)] = held(kind, printed)
         for checked, identity, total, parts in kept:
             checked.comparisons += 1
-            # The identity's columns are printed: none of its figures is None.
-            result = differs_from_sum(cast(Decimal, values[total]), cast(list[Decimal], [values[at] for at in parts]))
+            # The identity's columns are printed: none of its figures is None; all are the record's
+            # amounts, through the amount gate.
+            result = amounts_differ_from_sum(cast(Decimal, values[total]),
+                                             cast(list[Decimal], [values[at] for at in parts]))
             if result is not None:
                 checked.failing.append(((record, table, line, row_name, identity, item), result))
 
