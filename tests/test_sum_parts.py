@@ -159,3 +159,10 @@ def test_amounts_differ_from_sum_is_differs_from_sum_for_gated_amounts(total: De
 def test_amounts_that_add_up_only_within_rounding_are_reported() -> None:
     found = amounts_differ_from_sum(Decimal("1.00"), [Decimal("0.33")] * 3)
     assert found is not None and found.status is Consistency.WITHIN_ROUNDING and found.difference == Decimal("0.01")
+
+
+@given(_GATED_AMOUNTS, st.lists(_GATED_AMOUNTS, max_size=6))
+def test_gated_amounts_that_total_exactly_are_what_sum_differs_lets_pass(total: Decimal,
+                                                                         parts: list[Decimal]) -> None:
+    # The hierarchy sums add a record's amounts as they are (validation.rules.hierarchy._Operands).
+    assert (exact_total(parts) == total) == (sum_differs(total, sum_parts(parts)) is None)
