@@ -84,6 +84,9 @@ class Places:
         # Each table's places are indexed when a finding first names the table: most findings name
         # a few tables of a long document.
         self._indexes: dict[str, dict[_Key, object]] = {}
+        # Whether a table prints a position at all (its title or any row): a document built in code
+        # prints none, and its places need no index to stay as they are.
+        self._positioned: dict[str, bool] = {}
 
     def _index(self, table: str) -> dict[_Key, object]:
         index = self._indexes.get(table)
@@ -96,6 +99,17 @@ class Places:
                 index = {}
             self._indexes[table] = index
         return index
+
+    def _prints_positions(self, table: str | None) -> bool:
+        if table is None or table not in self._tables:
+            return True  # no table (nothing found) or the performance targets: looked up as they are
+        found = self._positioned.get(table)
+        if found is None:
+            item = self._tables[table]
+            found = self._positioned[table] = _position(item) is not None or any(
+                getattr(row, "line_number", None) is not None or getattr(row, "page", None) is not None
+                for row in item.rows())
+        return found
 
     def item(self, location: Location) -> object:
         """The row, table or target ``location`` names (the nearest that is printed), or ``None``."""
@@ -111,7 +125,7 @@ class Places:
     def locate(self, location: Location) -> Location:
         """``location`` with the line and page its place is printed at (unchanged where it has them
         already or where the document does not print it)."""
-        if location.line_number is not None:
+        if location.line_number is not None or not self._prints_positions(location.table):
             return location
         found = _position(self.item(location))
         if found is None:
