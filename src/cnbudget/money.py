@@ -92,6 +92,7 @@ __all__ = [
     "decimal_places",
     "differs_from_sum",
     "digits_swapped",
+    "exact_sums",
     "exact_total",
     "implied_rate",
     "is_rounding_of",
@@ -942,6 +943,21 @@ def exact_total(operands: Iterable[Decimal]) -> Decimal:
     ``sum_differs(total, sum_parts(parts))`` is ``None`` exactly where the total's operand equals the
     parts' ``exact_total``."""
     return functools.reduce(_EXACT.add, operands, _ZERO)
+
+
+def exact_sums(columns: Sequence[Iterable[Decimal]]) -> list[Decimal]:
+    """The exact sums of rows of figures given column by column (the i-th sum adds the i-th figure
+    of every column), equal to :func:`exact_total` of each row: for amounts through the amount gate
+    (:func:`to_amount`), whose sums are exact, added many rows at a time.
+
+    >>> exact_sums([[Decimal("1.10"), Decimal("2")], [Decimal("0.90"), Decimal("1E+1")]])
+    [Decimal('2.00'), Decimal('12')]
+    """
+    add = _EXACT.add
+    sums = list(columns[0])
+    for column in columns[1:]:
+        sums = list(map(add, sums, column))
+    return sums
 
 
 def differs_from_sum(total: Decimal, parts: Sequence[Decimal]) -> SumCheck | None:
