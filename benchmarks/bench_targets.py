@@ -5,13 +5,16 @@
 * ``read_text`` of every seed and corpus ``tsv.txt`` against ``json.loads`` of its result's JSON;
 * ``from_json`` and ``to_json`` against pydantic v2 and msgspec models of the same shape (built here
   from the model's own attrs classes: same fields, same JSON);
-* ``import cnbudget`` against ``import attrs, cattrs`` (fresh interpreters);
+* ``import cnbudget`` against ``import attrs, cattrs`` (fresh interpreters, both from compiled bytecode),
+  and the first use of the model after it;
 * one paragraph of 1k and 8k lines, the second's time as a multiple of the first's (8 is linear);
 * whole documents: read + validate of the seeds per second on one core;
 * memory of a loaded model against the ``json.loads`` tree of its JSON.
 
-Times are the best of several repeats. pydantic and msgspec come with the ``bench`` extra
-(``pip install -e '.[bench]'``); without them their rows are left out.
+Times are the best of several repeats, in CPU time (of this process, or of the child interpreters
+for the import): on a machine shared with other work the wall clock wanders with the load. pydantic
+and msgspec come with the ``bench`` extra (``pip install -e '.[bench]'``); without them their rows
+are left out.
 Run: python benchmarks/bench_targets.py [--sizes 1000,10000,100000] [--quick]
 """
 
@@ -23,6 +26,7 @@ import gc
 import json
 import math
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -53,13 +57,14 @@ ROWS_PER_AGENCY = 185  # rows of bench_validate's disclosure per agency (two fun
 
 
 def best(call: Callable[[], object], repeat: int = 5) -> float:
-    """The best of ``repeat`` timings of ``call``, in seconds."""
+    """The best of ``repeat`` timings of ``call``, in seconds of this process's CPU time: on a machine
+    shared with other work, wall-clock times wander with the load, CPU times far less."""
     times = []
     for _ in range(repeat):
         gc.collect()
-        start = time.perf_counter()
+        start = time.process_time()
         call()
-        times.append(time.perf_counter() - start)
+        times.append(time.process_time() - start)
     return min(times)
 
 
@@ -285,10 +290,11 @@ def bench_import(repeat: int) -> None:
     env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
     env["PYTHONPYCACHEPREFIX"] = tempfile.mkdtemp(prefix="cnbudget-bench-pyc-")
 
-    def run(code: str) -> float:
-        start = time.perf_counter()
+    def run(code: str) -> float:  # the CPU time of the child process
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         subprocess.run([sys.executable, "-c", code], check=True, env=env)
-        return time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
 
     cases = {"nothing": "pass", "ours": "import cnbudget", "theirs": "import attrs, cattrs",
              "model": "import cnbudget; cnbudget.BudgetDisclosure"}

@@ -21,6 +21,9 @@ from cnbudget.model import (
     ExpenditureTable,
     FunctionLine,
     SourceAmounts,
+    SummaryLine,
+    SummaryRole,
+    SummaryTable,
     Tables,
 )
 from cnbudget.validation import Finding, Severity, diagnoses, engine, validate
@@ -86,6 +89,20 @@ def test_rows_without_lines_are_not_diagnosed() -> None:
 def test_the_diagnosis_runs_only_where_it_is_asked_for() -> None:
     report = validate(_doc(*PAGE_1, *PAGE_2), rules=["HIER"])
     assert sorted(f.rule for f in report.errors) == ["HIER-001", "HIER-006"]
+
+
+def test_cross_table_rules_not_asked_for_still_judge_the_shift() -> None:
+    # The diagnosis checks each shift with every cross-table rule, asked for or not: here XTAB-009
+    # (收入总计 20.00 against 支出总计 21.00, another table's error) is not what a shift may remove,
+    # so no shift is found and the hierarchy errors stay, as with every rule asked for.
+    summary = SummaryTable(
+        revenue=(SummaryLine(role=SummaryRole.TOTAL, name="收入总计", amount="20.00", line_number=3),),
+        expenditure=(SummaryLine(role=SummaryRole.TOTAL, name="支出总计", amount="21.00", line_number=3),),
+        line_number=2)
+    doc = attrs.evolve(_doc(*PAGE_1, *PAGE_2), tables=attrs.evolve(_doc(*PAGE_1, *PAGE_2).tables, summary=summary))
+    asked = validate(doc, rules=["HIER", "READ-006"])
+    assert sorted(f.rule for f in asked.errors) == ["HIER-001", "HIER-006"]
+    assert not [f for f in asked.findings if f.rule == "READ-006"]
 
 
 def _every_table(doc: BudgetDisclosure, catalog: object, rule: object) -> frozenset[str]:

@@ -388,6 +388,18 @@ def test_padded_table_reads_like_its_tsv(tsv: str, wide: bool) -> None:
         _same_reading(tsv, layout)
 
 
+@pytest.mark.parametrize("wide", [True, False])
+def test_a_padded_table_with_a_column_blank_on_every_row_reads_like_its_tsv(wide: bool) -> None:
+    # Found by the property above: the headings over no cell (项目支出, 项) showed neither padding nor
+    # pdftotext's layout, and their count made the table look laid out by pdftotext.
+    tsv = ("某局2024年部门预算\n编制部门：某局\n部门支出总体情况表\n单位：万元\n"
+           "科目编码\t\t\t科目名称\t合计\t基本支出\t项目支出\n类\t款\t项\t\t\t\t\n"
+           "210\t\t\t卫生健康支出\t0.00\t0.00\t\n210\t15\t\t医疗保障管理事务\t0.00\t0.00\t\n"
+           "208\t\t\t社会保障和就业支出\t0.00\t0.00\t\n208\t05\t\t行政事业单位养老支出\t10.00\t0.00\t\n")
+    assert len(_facts(read_text(tsv))) == 12  # four rows, three columns (项目支出 blank: 0)
+    _same_reading(tsv, column_t(tsv, wide=wide))
+
+
 # --- a name wrapped over three lines: its middle piece stands on the row's own line ------------------
 
 

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -114,6 +116,21 @@ def _minimal(**changes: Any) -> dict[str, Any]:
 ])
 def test_edge_cases_read_as_the_converter_reads_them(text: str) -> None:
     assert _by_from_json(text) == _by_converter(text)
+
+
+@_SOME
+@given(doc=disclosures(), data=st.data())
+def test_a_key_given_twice_anywhere_is_read_as_the_converter_reads_it(
+        doc: BudgetDisclosure, data: st.DataObject) -> None:
+    # With or without a colon or what looks like the end of a key inside some string.
+    doc = attrs.evolve(doc, title=data.draw(st.sampled_from([None, "2024年部门预算", "时间 10:30", '":'])))
+    lines = to_json(doc).splitlines()
+    scalars = [index for index, line in enumerate(lines)  # a key and its value on one line, not the last
+               if re.match(r'\s*"[a-z_0-9]+": ', line) and line.endswith(",") and not line.endswith(("{,", "[,"))]
+    index = data.draw(st.sampled_from(scalars))
+    text = "\n".join([*lines[:index + 1], lines[index], *lines[index + 1:]])
+    assert _by_from_json(text) == _by_converter(text)
+    assert _by_from_json(text).startswith("problems")
 
 
 def test_a_signed_zero_amount_reads_as_zero_as_before() -> None:

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from cnbudget.classification import COVERED_YEARS, Catalog
 from cnbudget.classification import catalog as bundled_catalog
 from cnbudget.decimals import in_own_context
-from cnbudget.model import BudgetDisclosure, coverage
+from cnbudget.model import TABLE_TITLES, BudgetDisclosure, coverage
 from cnbudget.model.units import in_document_unit
 from cnbudget.money import counting_comparisons
 from cnbudget.validation.context import Context
@@ -27,6 +27,8 @@ from cnbudget.validation.registry import Rule, select_rules
 from cnbudget.validation.report import Report
 from cnbudget.validation.rules import RULES
 from cnbudget.validation.run_cache import RunCache
+
+_EVERY_TABLE = frozenset(TABLE_TITLES)
 
 __all__ = ["validate"]
 
@@ -93,7 +95,9 @@ def validate(
 
         @functools.cache  # asked for each table diagnosed: found once per run
         def reads(rule_id: str) -> frozenset[str]:
-            return tables_read(doc, used_catalog, RULES[rule_id]) if rule_id in run else frozenset()
+            # A rule not asked for has no first findings to keep: it is checked on every moved
+            # document, as if it read every table.
+            return tables_read(doc, used_catalog, RULES[rule_id]) if rule_id in run else _EVERY_TABLE
 
         findings = shifted_rows(doc, findings, recheck,
                                 table_name=lambda key: Context(doc=doc, catalog=used_catalog, rule=RULES["READ-006"])

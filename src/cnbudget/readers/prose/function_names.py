@@ -24,7 +24,7 @@ catalogue's (:mod:`cnbudget.classification.level_names`); this module places the
 
 from __future__ import annotations
 
-import weakref
+import functools
 
 from cnbudget.classification import Catalog, catalog
 from cnbudget.classification.level_names import Levels, completed, level_names, levels_text
@@ -52,19 +52,17 @@ def function_code_of(text: str | Levels, year: int | None) -> FunctionCode | Non
     if not names or names[0][0] != "类" or year is None:
         return None
     try:
-        found = catalog(year)
+        catalog(year)
     except (TypeError, ValueError):
         return None
-    # The code of the same names, in the same catalogue, is the same: kept per catalogue, as the
-    # narratives of a year name the same subjects again and again.
-    known = _CODES.setdefault(found, {})
-    if names not in known:
-        known[names] = _code_in(found, names)  # two threads may both find it: the same code either way
-    return known[names]
+    return _code_of(year, names)
 
 
-#: The codes found, per catalogue (held weakly: a catalogue dropped takes its codes with it).
-_CODES: weakref.WeakKeyDictionary[Catalog, dict[Levels, FunctionCode | None]] = weakref.WeakKeyDictionary()
+# The code of the same names in the same year's catalogue is the same, and the narratives of a year
+# name the same subjects again and again: kept, up to a bound (a corpus brings ever new spellings).
+@functools.lru_cache(maxsize=4096)
+def _code_of(year: int, names: Levels) -> FunctionCode | None:
+    return _code_in(catalog(year), names)
 
 
 def _code_in(found: Catalog, names: Levels) -> FunctionCode | None:

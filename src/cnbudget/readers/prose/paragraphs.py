@@ -41,7 +41,6 @@ from cnbudget.readers.text.source import SourceLine, clean_name
 __all__ = [
     "MatterKind",
     "Paragraph",
-    "ProseRun",
     "Section",
     "fold_numbers",
     "is_heading_text",
@@ -51,7 +50,6 @@ __all__ = [
     "not_prose",
     "paragraphs",
     "prose_paragraphs",
-    "prose_run",
     "restored_figures",
     "sections",
 ]
@@ -315,22 +313,6 @@ def restored_figures(lines: Sequence[SourceLine], skip: Collection[int] = ()) ->
 def paragraphs(lines: Sequence[SourceLine], skip: Collection[int] = ()) -> list[Paragraph]:
     """The prose of ``lines`` as paragraphs; lines whose number is in ``skip`` and table rows end
     a paragraph and are left out; page numbers are passed over."""
-    return prose_run(lines, skip).paragraphs
-
-
-@attrs.frozen
-class ProseRun:
-    """The paragraphs of some lines (:func:`paragraphs`), with what was found on the way: the line
-    numbers of the page numbers passed over and the texts whose figures were put back
-    (:func:`restored_figures`)."""
-
-    paragraphs: list[Paragraph]
-    pages: set[int]
-    restored: dict[int, str]
-
-
-def prose_run(lines: Sequence[SourceLine], skip: Collection[int] = ()) -> ProseRun:
-    """:func:`paragraphs`, with the page numbers and the figures put back on the way."""
     pages = _page_numbers(lines)
     restored = restored_figures([line for line in lines if line.number not in pages], skip)
     builder = _Builder(restored)
@@ -353,7 +335,7 @@ def prose_run(lines: Sequence[SourceLine], skip: Collection[int] = ()) -> ProseR
                 continue
         builder.start(line, text)
     builder.flush()
-    return ProseRun(builder.done, pages, restored)
+    return builder.done
 
 
 def not_prose(lines: Sequence[SourceLine], contents: Sequence[Contents] | None = None,
@@ -402,46 +384,15 @@ def _narrative_range(lines: Sequence[SourceLine]) -> range:
 
 
 def narrative_paragraphs(lines: Sequence[SourceLine], skip: Collection[int] | None = None,
-                         prose: ProseRun | None = None) -> list[Paragraph]:
+                         prose: list[Paragraph] | None = None) -> list[Paragraph]:
     """The paragraphs of the 情况说明 part (the last 第X部分 heading naming a 说明, up to the next
     part); the whole document when it has no such part. Tables and forms inside it (the line
     numbers in ``skip``: :func:`not_prose` unless given) are left out. ``prose``, where given, is
-    :func:`prose_run` of the same lines and ``skip``: the part's paragraphs are taken from it
-    where cutting the part alone gives the same (:func:`_within`)."""
+    :func:`paragraphs` of the same lines and ``skip``: a document without such a part shares them."""
     region = _narrative_range(lines)
     if prose is not None and len(region) == len(lines):  # the whole document: all of its prose
-        return list(prose.paragraphs)
-    part = [lines[i] for i in region]
-    skip = not_prose(lines) if skip is None else skip
-    found = _within(prose, lines, part, skip) if prose is not None else None
-    return paragraphs(part, skip) if found is None else found
-
-
-def _within(prose: ProseRun, lines: Sequence[SourceLine], part: Sequence[SourceLine],
-            skip: Collection[int]) -> list[Paragraph] | None:
-    """The paragraphs of ``part`` (a run of ``lines``, whose paragraphs ``prose`` holds) taken from
-    ``prose``, or ``None`` where cutting the part alone could give others. Alone, the part's lines
-    read the same where the same page numbers are passed over and the same figures put back within
-    it (only its last line's page number and the figures next to its ends look past it), and its
-    paragraphs are the same where none of the whole's runs over one of its ends (alone, its first
-    line starts a paragraph and its last ends one)."""
-    numbers = {line.number for line in part}
-    if len(numbers) != len(part) or len({line.number for line in lines}) != len(lines):
-        return None  # lines told apart by their numbers only where each number is one line's
-    pages = _page_numbers(part)
-    if pages != {number for number in prose.pages if number in numbers}:
-        return None
-    restored = restored_figures([line for line in part if line.number not in pages], skip)
-    if restored != {number: text for number, text in prose.restored.items() if number in numbers}:
-        return None
-    found = []
-    for paragraph in prose.paragraphs:
-        inside = [number in numbers for number in paragraph.numbers]
-        if any(inside):
-            if not all(inside):
-                return None
-            found.append(paragraph)
-    return found
+        return list(prose)
+    return paragraphs([lines[i] for i in region], not_prose(lines) if skip is None else skip)
 
 
 @attrs.frozen(kw_only=True)

@@ -424,7 +424,10 @@ def _padding(pages: Sequence[Sequence[_Row]]) -> bool | None:
     for row in rows:
         for token in row.tokens:
             lines_at.setdefault(token.start, set()).add(row.line.number)
-    headings = [t for row in rows if not _is_data(row.tokens) for t in row.tokens]
+    # A heading over no cell of the rows (a column left blank on every row) shows neither way.
+    data = [t for row in rows if _is_data(row.tokens) for t in row.tokens]
+    headings = [t for row in rows if not _is_data(row.tokens) for t in row.tokens
+                if any(t.start < cell.end and cell.start < t.end for cell in data)]
     shared = sum(1 for t in headings if len(lines_at[t.start]) > 1)
     return bool(headings) and shared >= _PADDED_HEADINGS * len(headings)
 
