@@ -1,6 +1,6 @@
 """The front matter's line searches skip a line without the words their patterns need (附后 or 附件
-for a statement that the tables are elsewhere, a colon after a label naming the department): what
-they find is what the patterns find on every line."""
+for a statement that the tables are elsewhere, a colon after a label naming the department, 元 for an
+amount in a title-like line): what they find is what the patterns find on every line."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from cnbudget.readers.prose.front import labelled_name, tables_elsewhere
+from cnbudget.readers.prose.front import is_title_like, labelled_name, tables_elsewhere
 from cnbudget.readers.text.source import SourceLine, clean_name, split_lines
 
 _TABLES_ELSEWHERE = re.compile(r"[^。；\n]{0,30}(?:公开表|预算表|表样|报表)[^。；\n]{0,4}附后[^。；\n]{0,10}"
@@ -18,6 +18,9 @@ _LABELS = ("编制部门", "编制单位", "部门名称", "单位名称", "预�
 _DEPARTMENT = re.compile(
     rf"^(?:\S{{0,40}}?表)?(?:{'|'.join(_LABELS)})[:：](?P<name>(?:(?!(?:金额)?单位[:：])[^\s:：，。；,;])+)"
 )
+
+_SENTENCE = re.compile(r"[，。；！？,;!?]")
+_AMOUNT = re.compile(r"\d\s*(?:亿元|万元|元)")
 
 _PIECES = st.sampled_from(["2019年度", "部门预算", "公开表", "预算表", "表样", "附后", "附件", "：", ":", " ", "。",
                            "编制部门", "部门", "单位", "某某局", "收支预算总表", "金额单位", "万元", "附", "后"])
@@ -42,3 +45,16 @@ def test_a_labelled_department_is_what_the_pattern_finds(text: str) -> None:
     line = SourceLine.of(1, text)
     match = _DEPARTMENT.match(line.squeezed)
     assert labelled_name(line) == (clean_name(match["name"]) if match else None)
+
+
+@settings(max_examples=800)
+@given(st.lists(st.one_of(_PIECES, st.sampled_from(["5", "1,089.27", "元", "亿元", "5 元", "\t", "，"])), max_size=8)
+       .map("".join))
+@example("比2024年预算增加24,491.71万元")
+@example("2025年部门财务收支预算总表")
+def test_a_title_like_line_is_what_the_patterns_find(text: str) -> None:
+    line = SourceLine.of(1, text)
+    squeezed = line.squeezed
+    plain = bool(squeezed) and not line.is_tabular and len(squeezed) <= 60 \
+        and not _SENTENCE.search(squeezed) and not _AMOUNT.search(squeezed)
+    assert is_title_like(line) is plain

@@ -42,10 +42,11 @@ from cnbudget.readers.performance.labels import (
     is_indicator_header_text,
     label_key,
 )
+from cnbudget.readers.performance.printed_targets import target_of
 from cnbudget.readers.result import Problem
 from cnbudget.readers.text.grid import is_amount
 from cnbudget.readers.text.source import SourceLine, clean_name
-from cnbudget.targets import TargetKind, parse_target
+from cnbudget.targets import TargetKind
 from cnbudget.text import squeeze_spaces
 
 __all__ = ["IndicatorColumns", "is_section_heading", "read_indicators"]
@@ -177,7 +178,7 @@ class _Placement:
 
 def _looks_like_value(text: str) -> bool:
     """Whether a 三级指标 cell holds what is rather a target value (``100%``, ``≥95%``, a date)."""
-    value = parse_target(text)
+    value = target_of(text)
     if value.kind is TargetKind.DEADLINE:
         return value.deadline is not None and value.deadline.year is not None
     return value.kind is TargetKind.QUANTITATIVE and (value.comparator is not None or value.unit in {"%", None})
@@ -237,9 +238,9 @@ def _indicator(placement: _Placement) -> Indicator:
         level1=placement.level1,
         level2=placement.level2,
         name=clean_name(values.get("name", "")),
-        target=values.get("target", "").strip(),
+        target=target_of(values.get("target", "").strip()),
         basis=_text(values, "basis"),
-        prior_actual=prior or None,
+        prior_actual=target_of(prior) if prior else None,
         weight=weight,
         weight_text=weight_text,
         scoring_rule=_text(values, "scoring_rule"),

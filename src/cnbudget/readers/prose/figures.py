@@ -80,6 +80,7 @@ _BASES = (("执行", ChangeBasis.EXECUTION), ("决算", ChangeBasis.FINAL_ACCOUN
 _COMPARED = re.compile(COMPARED)
 _LEADING_COMPARISON = re.compile(rf"^{COMPARED}[，,]?")
 _CHANGE_WORDS = "增加|减少|增长|下降|上升|降低"
+_CHANGE_WORD_TUPLE = tuple(_CHANGE_WORDS.split("|"))
 _RATE = re.compile(
     rf"^(?:{COMPARED}|同比)?\s*(?P<word>{_CHANGE_WORDS}|增幅|降幅|减幅)了?(?:幅度)?(?:为)?"
     rf"\s*(?P<number>{NUMBER})\s*%$"
@@ -167,9 +168,10 @@ def find_amounts(clause: str) -> list[AmountMatch]:
     if "元" not in clause and "万" not in clause:  # every unit of an amount holds one of them
         return []
     found = []
+    bracketed = _BRACKET.search(clause) is not None  # without a bracket no amount stands inside one
     for match in _AMOUNT.finditer(clause):
         before, after = clause[: match.start()], clause[match.end() :]
-        if _THRESHOLD_AFTER.match(after) or _THRESHOLD_BEFORE.search(before) or _depth(before):
+        if _THRESHOLD_AFTER.match(after) or _THRESHOLD_BEFORE.search(before) or (bracketed and _depth(before)):
             continue
         unit = "万元" if match["unit"] == "万" else match["unit"]
         found.append(AmountMatch(number=match["number"], unit=unit, start=match.start(), end=match.end()))
@@ -251,6 +253,8 @@ def _signed(number: str, word: str) -> Decimal:
 def rate_of(clause: str) -> Decimal | None:
     """The growth rate a clause states (``增长 11.50%``, ``降幅 9.1 %``,
     ``比2022年预算执行数增加77.70 %``), signed, in percent."""
+    if not clause.endswith(("%", "%\n")):  # a rate ends with its percent sign ($ also before a last newline)
+        return None
     match = _RATE.match(clause)
     return _signed(match["number"], match["word"]) if match else None
 
@@ -296,7 +300,9 @@ def change_of(before_amount: str) -> ChangeMatch | None:
     '收、支预算总计'
     """
     text = before_amount.rstrip()
-    match = _CHANGE_TAIL.search(text) or _COMPARATIVE_TAIL.search(text)
+    # A change ends with its word (增加, 减少了); a comparison names this year (本年数小于…).
+    match = (_CHANGE_TAIL.search(text) if text.removesuffix("了").endswith(_CHANGE_WORD_TUPLE) else None) \
+        or (_COMPARATIVE_TAIL.search(text) if "本年" in text else None)
     if match is None:
         return None
     subject = text[: match.start()]
@@ -348,10 +354,11 @@ def count_of(clause: str) -> tuple[str, int] | None:
     >>> count_of("当年财政拨款项目 8 个"), count_of("共 5 个项目实行绩效目标管理")
     (('当年财政拨款项目', 8), ('项目实行绩效目标管理', 5))
     """
-    first = _COUNT_FIRST.match(clause)
+    # The count first says 共 and names 项目 after it; a count last ends with 个 or 项.
+    first = _COUNT_FIRST.match(clause) if "共" in clause and "项目" in clause else None
     if first is not None:
         return first["lead"] + first["subject"].strip(), int(first["count"])
-    match = _COUNT.match(clause)
+    match = _COUNT.match(clause) if clause.endswith(("个", "项", "个\n", "项\n")) else None
     return (match["subject"].strip(), int(match["count"])) if match else None
 
 
@@ -361,7 +368,7 @@ def not_arranged(clause: str) -> str | None:
     >>> not_arranged("上级政府性基金安排的转移支付资金未安排")
     '上级政府性基金安排的转移支付资金'
     """
-    match = _NOT_ARRANGED.match(clause)
+    match = _NOT_ARRANGED.match(clause) if clause.endswith(("未安排", "未安排\n")) else None
     return match["subject"] if match else None
 
 
@@ -372,7 +379,7 @@ def absent_of(clause: str) -> tuple[str, str] | None:
     >>> absent_of("（1）2018 年无公务用车购置预算安排")
     ('（1）2018 年', '公务用车购置')
     """
-    match = _ABSENT.match(clause)
+    match = _ABSENT.match(clause) if "无" in clause else None
     return (match["lead"], match["subject"]) if match else None
 
 

@@ -63,7 +63,7 @@ _NAME_BEFORE_YEAR = re.compile(
 )
 _UNIT = re.compile(r"单位\s*[:：]\s*(万元|元|亿元)")
 _SENTENCE = re.compile(r"[，。；！？,;!?]")
-_AMOUNT = re.compile(r"\d\s*(?:亿元|万元|元)")
+_AMOUNT = re.compile(r"\d\s*(?:亿元|万元|元)")  # each unit ends in 元: a line without one holds no amount
 _CONTENTS = re.compile(r"^#*目[录錄]$")
 _PAGE_NUMBER = re.compile(r"^[-—\s]*\d{1,3}[-—\s]*$")
 _MAX_TITLE = 60
@@ -106,7 +106,7 @@ def is_title_like(line: SourceLine) -> bool:
     """
     squeezed = line.squeezed
     return bool(squeezed) and not line.is_tabular and len(squeezed) <= _MAX_TITLE \
-        and not _SENTENCE.search(squeezed) and not _AMOUNT.search(squeezed)
+        and not _SENTENCE.search(squeezed) and ("元" not in squeezed or not _AMOUNT.search(squeezed))
 
 
 def cover_lines(lines: Sequence[SourceLine]) -> list[SourceLine]:
@@ -184,9 +184,9 @@ def _named_before_year(text: str) -> str | None:
     return match["name"] if match and is_agency_name(match["name"]) else None
 
 
-def _department(lines: Sequence[SourceLine], cover: Sequence[SourceLine]) -> str | None:
+def _department(lines: Sequence[SourceLine], cover: Sequence[SourceLine], titles: Sequence[SourceLine]) -> str | None:
     """The department the cover labels, else the one the tables' headings name most, else the one
-    the cover or a title names before the year."""
+    the cover or a title (one of ``titles``, the title-like lines) names before the year."""
     labelled = [name for line in cover if (name := labelled_name(line))]
     if labelled:
         return labelled[0]
@@ -196,18 +196,18 @@ def _department(lines: Sequence[SourceLine], cover: Sequence[SourceLine]) -> str
     named = _named_before_year("".join(line.squeezed for line in cover))
     if named is not None:
         return named
-    return _most_common(name for line in lines if is_title_like(line) and (name := _named_before_year(line.squeezed)))
+    return _most_common(name for line in titles if (name := _named_before_year(line.squeezed)))
 
 
-def _year(lines: Sequence[SourceLine], cover: Sequence[SourceLine]) -> tuple[int | None, list[Problem]]:
-    """The year of the cover, else the one the headings give most; a heading that names another
-    year is reported."""
+def _year(cover: Sequence[SourceLine], titles: Sequence[SourceLine]) -> tuple[int | None, list[Problem]]:
+    """The year of the cover, else the one the headings (``titles`` off the cover) give most; a
+    heading that names another year is reported."""
     covered = {line.number for line in cover}
     cover_year = _title_year("".join(line.squeezed for line in cover))
     headings: dict[int, SourceLine] = {}
     counted: Counter[int] = Counter()
-    for line in lines:
-        if line.number in covered or not is_title_like(line):
+    for line in titles:
+        if line.number in covered:
             continue
         year = _title_year(line.squeezed)
         if year is not None:
@@ -227,23 +227,24 @@ def read_front(lines: Sequence[SourceLine]) -> tuple[FrontMatter, list[Problem]]
     """Department, year and unit (see the module's description) and the title: the first line of
     the cover, else of the headings, that names the year."""
     cover = cover_lines(lines)
-    department = _department(lines, cover)
-    year, problems = _year(lines, cover)
+    titles = [line for line in lines if is_title_like(line)]  # the title-like lines, for each look below
+    department = _department(lines, cover, titles)
+    year, problems = _year(cover, titles)
     units = Counter(match.group(1) for line in lines if (match := _UNIT.search(line.text)))
     if department is None:
         problems.append(Problem(line=None, text="", message="no 编制部门/部门名称 heading names the department"))
     if year is None:
         problems.append(Problem(line=None, text="", message="no budget year (如 2024 年部门预算) found"))
     unit = AmountUnit.parse(units.most_common(1)[0][0]) if units else AmountUnit.WAN_YUAN
-    return FrontMatter(department=department, fiscal_year=year, amount_unit=unit, title=_title(lines, cover)), problems
+    return FrontMatter(department=department, fiscal_year=year, amount_unit=unit, title=_title(cover, titles)), problems
 
 
-def _title(lines: Sequence[SourceLine], cover: Sequence[SourceLine]) -> str | None:
+def _title(cover: Sequence[SourceLine], titles: Sequence[SourceLine]) -> str | None:
     """The first cover line that names the year, else two cover lines together (``江苏省2018年度`` /
     ``省级部门预算公开报表``), else the first heading that names it."""
     singles = [line.text for line in cover]
     pairs = [first.text + second.text for first, second in itertools.pairwise(cover)]
-    headings = (line.text for line in lines if is_title_like(line))  # looked through only if the cover names none
+    headings = (line.text for line in titles)  # looked through only if the cover names none
     return next((text for text in itertools.chain(singles, pairs, headings) if _TITLE_YEAR.search(clean_name(text))),
                 None)
 

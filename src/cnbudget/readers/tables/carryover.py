@@ -30,6 +30,7 @@ from cnbudget.readers.result import Problem
 from cnbudget.readers.tables.columns import Layout
 from cnbudget.readers.tables.heading_labels import OrderedLayout
 from cnbudget.readers.tables.lost_columns import lost_columns
+from cnbudget.readers.tables.placed_records import placed_record
 from cnbudget.readers.tables.rows import RowRecord, carry_agencies
 from cnbudget.readers.tables.tabling import TableReading, is_empty_statement, read_grid_rows, table_info
 from cnbudget.readers.text.agency_names import is_agency_name
@@ -131,7 +132,7 @@ def read_carryover_table(block: Block) -> tuple[CarryoverTable | None, list[Prob
             agency_code=record.agency_code,
             name=record.name,
             project=record.project,
-            amounts=CarryoverAmounts(**record.values),
+            amounts=placed_record(CarryoverAmounts, record.values),
             **printed_at(record.line),
         )
         for record in records

@@ -35,6 +35,7 @@ from cnbudget.model import (
 from cnbudget.readers.result import Problem
 from cnbudget.readers.tables.columns import Layout
 from cnbudget.readers.tables.heading_labels import OrderedLayout
+from cnbudget.readers.tables.placed_records import placed_record
 from cnbudget.readers.tables.rows import RowRecord, carry_agencies, code_from_cells
 from cnbudget.readers.tables.tabling import TableReading, read_grid_rows, table_info
 from cnbudget.readers.text.blocks import Block
@@ -107,7 +108,8 @@ def read_basic_expenditure_table(block: Block) -> tuple[BasicExpenditureTable | 
     reading, rows, problems = _read_economic_rows(block, BASIC_LAYOUTS, BasicAmounts)
     if reading.layout is None:
         return None, problems
-    lines = tuple(EconomicLine(**row.coordinates(), amounts=BasicAmounts(**row.record.values)) for row in rows)
+    lines = tuple(EconomicLine(**row.coordinates(), amounts=placed_record(BasicAmounts, row.record.values))
+                  for row in rows)
     return BasicExpenditureTable(lines=lines, **table_info(block, reading)), problems
 
 
@@ -131,7 +133,8 @@ def read_economic_summary_table(block: Block) -> tuple[EconomicSummaryTable | No
     reading, rows, problems = _read_economic_rows(block, ECONOMIC_SUMMARY_LAYOUTS, SourceAmounts)
     if reading.layout is None:
         return None, problems
-    lines = tuple(EconomicSummaryLine(**row.coordinates(), amounts=SourceAmounts(**row.record.values)) for row in rows)
+    lines = tuple(EconomicSummaryLine(**row.coordinates(), amounts=placed_record(SourceAmounts, row.record.values))
+                  for row in rows)
     return EconomicSummaryTable(lines=lines, **table_info(block, reading)), problems
 
 

@@ -21,6 +21,7 @@ from cnbudget.model import (
 )
 from cnbudget.readers.result import Problem
 from cnbudget.readers.tables.columns import Layout
+from cnbudget.readers.tables.placed_records import placed_record
 from cnbudget.readers.tables.source_list import is_source_list, read_source_list
 from cnbudget.readers.tables.tabling import TableReading, function_row, read_grid_rows, table_info
 from cnbudget.readers.text.blocks import Block
@@ -126,7 +127,7 @@ def read_expenditure_table(
     lines = tuple(
         FunctionLine(
             **function_row(row),
-            amounts=ExpenditureAmounts(**row.values),
+            amounts=placed_record(ExpenditureAmounts, row.values),
         )
         for row in reading.rows
     )
@@ -141,13 +142,16 @@ def read_revenue_table(block: Block, read: RowsReader = _revenue_rows) -> tuple[
         sources, problems = read_source_list(block)
         info = table_info(block, TableReading(grid=grid, layout=None, rows=(), problems=[]))
         return RevenueTable(sources=tuple(sources), **info), problems
-    reading = read(block, REVENUE_LAYOUTS)
+    if read is _revenue_rows:  # the usual reading: of the grid made above, not made again
+        reading = read_grid_rows(block, REVENUE_LAYOUTS, record=SourceAmounts, grid=grid)
+    else:
+        reading = read(block, REVENUE_LAYOUTS)
     if reading.layout is None:
         return None, reading.problems
     lines = tuple(
         RevenueLine(
             **function_row(row),
-            amounts=SourceAmounts(**row.values),
+            amounts=placed_record(SourceAmounts, row.values),
         )
         for row in reading.rows
     )

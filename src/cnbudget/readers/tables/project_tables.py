@@ -27,6 +27,7 @@ from cnbudget.model import (
 from cnbudget.readers.result import Problem
 from cnbudget.readers.tables.columns import Layout
 from cnbudget.readers.tables.heading_labels import OrderedLayout
+from cnbudget.readers.tables.placed_records import placed_record
 from cnbudget.readers.tables.rows import RowRecord, carry_agencies
 from cnbudget.readers.tables.tabling import function_row, read_grid_rows, table_info
 from cnbudget.readers.text.blocks import Block
@@ -103,7 +104,7 @@ def read_project_expenditure_table(block: Block) -> tuple[ProjectExpenditureTabl
         ProjectExpenditureLine(
             **function_row(row),
             project=row.project,
-            amounts=EconomicCategoryAmounts(**row.values),
+            amounts=placed_record(EconomicCategoryAmounts, row.values),
         )
         for row in reading.rows
     )
@@ -144,7 +145,7 @@ def read_project_table(block: Block) -> tuple[ProjectTable | None, list[Problem]
     group: tuple[str | None, str | None] = (None, None)  # the agency row above: name, 单位代码
     for record in reading.rows:
         unit = record.extra.get("project_agency", "")
-        amounts = SourceAmounts(**record.values)
+        amounts = placed_record(SourceAmounts, record.values)
         role = _role(record)
         if role == "project":
             project_type, problem = _project_type(record, block.key)

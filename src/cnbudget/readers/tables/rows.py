@@ -16,9 +16,11 @@ subtotal row carry that agency.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import Any
 
 import attrs
 
@@ -66,6 +68,14 @@ def code_from_cells(parts: Sequence[str], family: type[ClassificationCode]) -> C
     >>> str(code_from_cells(["301", "2"], EconomicCode)), str(code_from_cells(["2101501", "", ""], FunctionCode))
     ('30102', '2101501')
     """
+    kind: object = family  # the class, as a key of the cache
+    return _code_of_cells(tuple(parts), kind)
+
+
+@functools.lru_cache(maxsize=1 << 13)  # a pure function of the cells (codes are frozen values), as cell_amount:
+def _code_of_cells(parts: tuple[str, ...], kind: Any) -> ClassificationCode | None:
+    # a document prints each code in several tables. What raises is not kept, and raises again.
+    family: type[ClassificationCode] = kind
     filled = [p for p in parts if p.strip()]
     if not filled:
         return None
@@ -199,7 +209,8 @@ def fits_lead(layout: Layout, lead: Sequence[str]) -> bool:
     >>> fits_lead(layout, ["其中", "基本工资"]), fits_lead(layout, ["合计", "156,211,123"])
     (True, False)
     """
-    return all(_FIGURE.match(cell.strip()) is None for cell in lead)
+    # A figure holds a decimal point or a thousands comma: a cell with neither is none.
+    return not any(("." in cell or "," in cell) and _FIGURE.match(cell.strip()) for cell in lead)
 
 
 def compact_cells(line: SourceLine, layout: Layout) -> tuple[str, ...]:
@@ -244,8 +255,12 @@ def _prints_amounts(line: SourceLine, layout: Layout) -> bool:
 
 
 def _continues(lead: list[str], cells: list[str], name_index: int) -> bool:
-    filled = [i for i, cell in enumerate(cells) if cell.strip()]
-    return filled == [name_index] and len(lead[name_index]) <= 12
+    """Whether the name's cell, short, is the row's only filled cell (asked of the name first: most
+    rows have a name and other cells filled, and stop at the first)."""
+    name = lead[name_index]
+    if len(name) > 12 or not name.strip():
+        return False
+    return not any(cell.strip() for index, cell in enumerate(cells) if index != name_index)
 
 
 def carry_agencies(records: list[RowRecord]) -> None:

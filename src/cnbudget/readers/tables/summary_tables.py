@@ -42,6 +42,7 @@ from cnbudget.model import (
 )
 from cnbudget.readers.result import Problem
 from cnbudget.readers.tables.columns import Layout
+from cnbudget.readers.tables.placed_records import placed_record
 from cnbudget.readers.tables.summary_names import Printed, classify_revenue, expenditure_role, parse_printed
 from cnbudget.readers.tables.tabling import TableReading, table_info
 from cnbudget.readers.tables.two_sided import SideEntry, TwoSidedLayout, read_two_sided
@@ -107,13 +108,15 @@ def read_summary_table(block: Block) -> tuple[SummaryTable | None, list[Problem]
     return _read(block, SUMMARY_LAYOUTS, SummaryTable, lambda entry, printed, code: SummaryLine(
         role=expenditure_role(printed), name=printed.name, code=code,
         amount=entry.values["amount"] if "amount" in entry.values else entry.values["total"],
-        amounts=ExpenditureAmounts(**entry.values) if "total" in entry.values else None, **printed_at(entry.line)))
+        amounts=placed_record(ExpenditureAmounts, entry.values) if "total" in entry.values else None,
+        **printed_at(entry.line)))
 
 
 def read_fiscal_summary_table(block: Block) -> tuple[FiscalSummaryTable | None, list[Problem]]:
     """Read 财政拨款收支（预算）总体情况表; ``None`` with a problem when its layout is unknown."""
     return _read(block, FISCAL_SUMMARY_LAYOUTS, FiscalSummaryTable, lambda entry, printed, code: FiscalLine(
-        role=expenditure_role(printed), name=printed.name, code=code, amounts=FiscalAmounts(**entry.values),
+        role=expenditure_role(printed), name=printed.name, code=code,
+        amounts=placed_record(FiscalAmounts, entry.values),
         **printed_at(entry.line)))
 
 

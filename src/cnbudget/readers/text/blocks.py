@@ -89,23 +89,34 @@ def _title_at(lines: Sequence[SourceLine], index: int) -> tuple[str, int] | None
     """The kind titled at ``lines[index]`` and how many lines the title takes (a title wrapped onto
     one or two short lines below is joined again), or ``None``."""
     line = lines[index]
-    if line.is_blank or (line.is_tabular and len([c for c in line.cells if c]) > 1):
+    if line.is_blank or (line.is_tabular and _several_filled(line)):
         return None
     if (key := title_key(line.text)) is not None:
         return key, 1
     if is_table_number(line.text):
         return None  # 公开01表 over the title, not a part of it
-    joined = normalize_width(line.squeezed)
+    joined = None  # the title so far, folded only once a short line below may continue it (most lines: none)
     for extra in (1, 2):
         if index + extra >= len(lines):
             break
         tail = lines[index + extra]
         if tail.is_blank or tail.is_tabular or len(tail.squeezed) > _WRAPPED_TAIL:
             break
-        joined += normalize_width(tail.squeezed)
+        joined = (normalize_width(line.squeezed) if joined is None else joined) + normalize_width(tail.squeezed)
         if (key := title_key(joined.replace('""', ""))) is not None:  # quotes left on a line of their own
             return key, extra + 1
     return None
+
+
+def _several_filled(line: SourceLine) -> bool:
+    """Whether more than one of the line's cells is filled (a table row): told at the second."""
+    filled = False
+    for cell in line.cells:
+        if cell:
+            if filled:
+                return True
+            filled = True
+    return False
 
 
 def _other_core(text: str) -> str | None:
@@ -121,7 +132,7 @@ def _other_title_at(lines: Sequence[SourceLine], index: int, announced: set[str]
     """Whether ``lines[index]`` titles a table of a kind the model does not hold: a short title the
     目录 lists, or one a table's headings follow."""
     line = lines[index]
-    if line.is_blank or len([cell for cell in line.cells if cell]) > 1:
+    if line.is_blank or _several_filled(line):
         return False
     core = _other_core(line.text)
     if core is None:

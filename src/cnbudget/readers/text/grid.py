@@ -92,7 +92,11 @@ def looks_like_data(line: SourceLine) -> bool:
 
 
 def _signature(line: SourceLine) -> tuple[str, ...]:
-    return tuple("".join(cell.split()) for cell in line.cells)  # every space out (str.split: what \s matches)
+    return tuple(_without_spaces(cell) for cell in line.cells)
+
+
+def _without_spaces(cell: str) -> str:
+    return "".join(cell.split())  # every space out (str.split: what \s matches)
 
 
 @attrs.frozen(kw_only=True)
@@ -128,6 +132,7 @@ def make_grid(
     numbering: SourceLine | None = None
     unit_text: str | None = None
     seen_headers: set[tuple[str, ...]] = set()
+    seen_first_cells: set[str] = set()  # of those header rows, spaces out
     for line in lines:
         if line.is_blank:
             continue
@@ -142,14 +147,15 @@ def make_grid(
         if not line.is_tabular:
             notes.append(line)
             continue
-        signature = _signature(line)
-        if signature in seen_headers:
+        if _squeezed_first(line) in seen_first_cells and _signature(line) in seen_headers:
             continue  # a header row repeated on a new page
         if is_data(line) or (rows and _is_continuation(line)):
             rows.append(line)
         elif not rows:
             header.append(line)
+            signature = _signature(line)
             seen_headers.add(signature)
+            seen_first_cells.add(signature[0])
         # else: a header row of a later page printed slightly differently; the first is kept
     return Grid(
         header=tuple(header),
@@ -159,6 +165,12 @@ def make_grid(
         numbering=numbering,
         unit_text=unit_text,
     )
+
+
+def _squeezed_first(line: SourceLine) -> str:
+    """A tabular line's first cell, spaces out: what its signature starts with, found without taking
+    every cell apart (a row whose first cell starts no header's signature repeats no header)."""
+    return _without_spaces(line.cells[0])
 
 
 def _is_continuation(line: SourceLine) -> bool:

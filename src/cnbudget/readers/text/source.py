@@ -17,6 +17,7 @@ True
 from __future__ import annotations
 
 import re
+from types import MemberDescriptorType
 from typing import Any
 
 import attrs
@@ -97,19 +98,19 @@ class SourceLine:
         bold = markup and ("<b>" in raw.lower() or "**" in raw)
         if cls is not SourceLine:  # a subclass may have fields of its own
             return cls(number=number, raw=raw, text=text, cells=cells, bold=bold, page=page)
-        # Every line of a read is made here: its fields set as the attrs constructor sets them (the
-        # fields made above are of their types, the three it derives derived by the same functions),
-        # without its call per field.
+        # Every line of a read is made here: its fields set in their slots as the attrs constructor
+        # sets them (the fields made above are of their types, the three it derives derived by the
+        # same functions), without its call per field.
         line = _new_line(cls)
-        _set_field(line, "number", number)
-        _set_field(line, "raw", raw)
-        _set_field(line, "text", text)
-        _set_field(line, "cells", cells)
-        _set_field(line, "bold", bold)
-        _set_field(line, "page", page)
-        _set_field(line, "squeezed", _squeezed(text))
-        _set_field(line, "is_blank", not text)
-        _set_field(line, "is_tabular", _tabular(cells))
+        _set_number(line, number)
+        _set_raw(line, raw)
+        _set_text(line, text)
+        _set_cells(line, cells)
+        _set_bold(line, bold)
+        _set_page(line, page)
+        _set_squeezed(line, _squeezed(text))
+        _set_is_blank(line, not text)
+        _set_is_tabular(line, _tabular(cells))
         return line
 
 
@@ -119,17 +120,37 @@ class SourceLine:
         if type(self) is not SourceLine:  # a subclass may have fields of its own
             return attrs.evolve(self, cells=cells)
         line = _new_line(SourceLine)
-        for name in _KEPT_FIELDS:
-            _set_field(line, name, getattr(self, name))
-        _set_field(line, "cells", cells)
-        _set_field(line, "is_tabular", _tabular(cells))
+        for get, set_slot in _KEPT_SLOTS:
+            set_slot(line, get(self))
+        _set_cells(line, cells)
+        _set_is_tabular(line, _tabular(cells))
         return line
 
 
 #: What a line with other cells keeps: all but its cells and whether it is a table row.
 _KEPT_FIELDS = ("number", "raw", "text", "bold", "page", "squeezed", "is_blank")
 _new_line = object.__new__
-_set_field = object.__setattr__  # what the frozen class's own constructor sets its fields with
+
+
+def _slot(name: str) -> MemberDescriptorType:
+    slot = vars(SourceLine)[name]
+    if not isinstance(slot, MemberDescriptorType):  # attrs.frozen classes are slotted
+        raise TypeError(f"SourceLine.{name} is not a slot")
+    return slot
+
+
+# Each field's slot setter: what the frozen class's own constructor reaches through
+# object.__setattr__, without looking the name up for every line.
+_set_number = _slot("number").__set__
+_set_raw = _slot("raw").__set__
+_set_text = _slot("text").__set__
+_set_cells = _slot("cells").__set__
+_set_bold = _slot("bold").__set__
+_set_page = _slot("page").__set__
+_set_squeezed = _slot("squeezed").__set__
+_set_is_blank = _slot("is_blank").__set__
+_set_is_tabular = _slot("is_tabular").__set__
+_KEPT_SLOTS = tuple((_slot(name).__get__, _slot(name).__set__) for name in _KEPT_FIELDS)
 
 
 def _squeezed(text: str) -> str:

@@ -1,0 +1,56 @@
+"""A header row repeated on a later page is set aside by make_grid, which compares a row's whole
+signature only where its first cell starts a header's: the grid is the one comparing every row's
+whole signature gives."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cnbudget.readers.text.grid import Grid, _is_continuation, _signature, is_heading_line, looks_like_data, make_grid
+from cnbudget.readers.text.source import SourceLine, split_lines
+
+
+def _plain_grid(lines: Sequence[SourceLine]) -> Grid:
+    """make_grid as it reads with every tabular line's signature compared (its rows, header, notes)."""
+    grid = make_grid([])
+    header: list[SourceLine] = []
+    rows: list[SourceLine] = []
+    seen: set[tuple[str, ...]] = set()
+    for line in lines:
+        if line.is_blank or is_heading_line(line) or not line.is_tabular or "※" in line.raw:
+            continue
+        signature = _signature(line)
+        if signature in seen:
+            continue
+        if looks_like_data(line) or (rows and _is_continuation(line)):
+            rows.append(line)
+        elif not rows:
+            header.append(line)
+            seen.add(signature)
+    return Grid(header=tuple(header), rows=tuple(rows), notes=grid.notes, meta=grid.meta, numbering=None,
+                unit_text=None)
+
+
+_cells = st.sampled_from(["", " ", "类", "类 ", " 类", "科目编码", "科目", "科 目", "名 称", "名称", "合计", "合 计",
+                          "基本支出", "201", "201 ", "5.00", "1,089.27", "一般公共服务支出", "**合计**", "<b>类</b>"])
+_rows = st.lists(st.lists(_cells, min_size=2, max_size=5).map("\t".join), min_size=1, max_size=12)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_rows)
+def test_repeated_headers_are_found_as_comparing_every_signature_finds_them(raws: list[str]) -> None:
+    lines = [line for line in split_lines("\n".join(raws)) if "※" not in line.raw]
+    grid, plain = make_grid(lines), _plain_grid(lines)
+    assert grid.header == plain.header
+    assert grid.rows == plain.rows
+
+
+def test_a_header_repeated_with_other_spaces_is_set_aside() -> None:
+    lines = split_lines("科 目\t名称\t合计\n201\t一般公共服务支出\t5.00\n"
+                        "科目\t名 称\t合 计\n201\t一般公共服务支出\t5.00")
+    grid = make_grid(lines)
+    assert [line.number for line in grid.header] == [1]
+    assert [line.number for line in grid.rows] == [2, 4]
