@@ -4,28 +4,34 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import Any, cast
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cnbudget import example, read_text
 from cnbudget.codes import FunctionCode
 from cnbudget.model import (
     TABLE_TITLES,
     BudgetDisclosure,
+    CarryoverAmounts,
     ExpenditureAmounts,
     ExpenditureTable,
     FunctionLine,
+    SourceAmounts,
     SummaryLine,
     SummaryRole,
     SummaryTable,
     Tables,
 )
-from cnbudget.validation import Finding, Severity, engine, validate
+from cnbudget.validation import Finding, Severity, diagnoses, engine, validate
 from cnbudget.validation.reads import tables_read
 from cnbudget.validation.registry import Rule
 from cnbudget.validation.rules import RULES
 from tests.seeds import seed_text
+from tests.strategies import values_of
 
 _COLUMNS = ("total", "basic", "project", "reserve")
 
@@ -137,3 +143,44 @@ def test_rules_that_do_not_read_the_shifted_table_keep_their_first_findings(
     if name == "002":
         assert sum(f.rule == "READ-006" for f in report.findings) == 2
         assert 0 < taken < len(rechecked)
+
+
+# --- the moved records, built without the converters: what attrs.evolve builds ------------------------
+
+_RECORD_KINDS = st.sampled_from([ExpenditureAmounts, SourceAmounts, CarryoverAmounts])
+
+
+def _all_fields(instance: Any) -> list[tuple[str, type, object]]:
+    return [(field.name, type(getattr(instance, field.name)), getattr(instance, field.name))
+            for field in attrs.fields(type(instance))]
+
+
+@given(st.data(), _RECORD_KINDS, st.sampled_from([1, -1]))
+def test_a_moved_record_is_what_evolve_builds(data: st.DataObject, kind: Any, by: int) -> None:
+    record = data.draw(values_of(kind))
+    names = [field.name for field in attrs.fields(kind) if field.metadata.get("amount")]
+    start = data.draw(st.integers(1, len(names) - 1))
+    columns = names[start:]
+    moved = diagnoses._moved(record, columns, by)
+    # By hand: each figure ``by`` places back, None where nothing moves in; refused where a figure
+    # other than zero or None would leave the columns.
+    values = [getattr(record, column) for column in columns]
+    leaving = values[:by] if by > 0 else values[by:]
+    if any(leaving):
+        assert moved is None
+        return
+    shifted = values[by:] + [None] * by if by > 0 else [None] * -by + values[:by]
+    expected = attrs.evolve(record, **dict(zip(columns, shifted, strict=True)))
+    assert moved is not None and type(moved) is kind
+    assert _all_fields(moved) == _all_fields(expected)
+    row = FunctionLine(code=FunctionCode("2080501"), name="行政单位离退休", amounts=ExpenditureAmounts(total="1"),
+                       line_number=9, page=2)
+    if kind is ExpenditureAmounts:
+        evolved = attrs.evolve(row, amounts=cast(ExpenditureAmounts, moved))
+        assert _all_fields(diagnoses._row_with(row, moved)) == _all_fields(evolved)
+
+
+def test_a_record_of_another_kind_is_given_to_the_row_through_its_validators() -> None:
+    row = FunctionLine(code=FunctionCode("2080501"), name="行政单位离退休", amounts=ExpenditureAmounts(total="1"))
+    with pytest.raises(TypeError):
+        diagnoses._row_with(row, SourceAmounts(total="1"))

@@ -84,3 +84,25 @@ def test_a_document_without_positions_reports_none() -> None:
     stripped = attrs.evolve(report.findings[0], locations=tuple(
         attrs.evolve(loc, line_number=None, page=None) for loc in report.findings[0].locations))
     assert printed_where(stripped, "x.txt") is None
+
+
+def test_a_place_is_found_in_a_table_that_prints_one_position_only() -> None:
+    # The title and the first row print no line: only the second row does, and it is found; a table
+    # that prints none leaves its places as they are.
+    from cnbudget.codes import FunctionCode
+    from cnbudget.model import BudgetDisclosure, ExpenditureAmounts, ExpenditureTable, FunctionLine, Tables
+    from cnbudget.validation.findings import Location
+    from cnbudget.validation.positions import locator
+
+    def row(code: str, line: int | None) -> FunctionLine:
+        return FunctionLine(code=FunctionCode(code), name="行政运行", line_number=line,
+                            amounts=ExpenditureAmounts(total="1.00", basic="1.00"))
+
+    doc = BudgetDisclosure(department="某局", fiscal_year=2024, tables=Tables(
+        general_budget=ExpenditureTable(lines=(row("2101501", None), row("2101502", 12)))))
+    locate = locator(doc)
+    assert locate(Location(table="general_budget", code="2101502")).line_number == 12
+    assert locate(Location(table="general_budget", code="2101501")).line_number is None
+    bare = attrs.evolve(doc, tables=Tables(general_budget=ExpenditureTable(lines=(row("2101501", None),))))
+    place = Location(table="general_budget", code="2101501", column="total")
+    assert locator(bare)(place) is place

@@ -1,6 +1,7 @@
 """Parts added once and held against several totals (money.sum_parts, check_summed, sum_differs) give
 what check_sum gives each total on its own, and count one comparison each; the short ways to the same
-answer (differs_from_sum, ordinary_operand with exact_total, count_comparisons) give it too."""
+answer (differs_from_sum, amounts_differ_from_sum, ordinary_operand with exact_total,
+count_comparisons) give it too."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from cnbudget.errors import InvalidAmount
 from cnbudget.money import (
     Consistency,
     Interval,
+    amounts_differ_from_sum,
     check_equal,
     check_rate,
     check_ratio,
@@ -27,6 +29,7 @@ from cnbudget.money import (
     ordinary_operand,
     sum_differs,
     sum_parts,
+    to_amount,
 )
 
 _AMOUNTS = st.decimals(min_value=-10**6, max_value=10**6, places=2, allow_nan=False, allow_infinity=False)
@@ -132,3 +135,34 @@ def test_the_range_of_a_sum_is_each_printed_range_added(values: list[Decimal]) -
     found = Interval.of_printed_sum(values)
     assert found == one_by_one
     assert (str(found.low), str(found.high)) == (str(one_by_one.low), str(one_by_one.high))  # digits and all
+
+
+# Figures of every kind the amount gate lets through into a model's records: up to 20 digits either
+# side of the point, exponents, zeros with a sign.
+_GATED_AMOUNTS = st.one_of(
+    _AMOUNTS,
+    st.decimals(min_value=-(10**19), max_value=10**19, places=20, allow_nan=False, allow_infinity=False),
+    st.sampled_from([Decimal("-0.00"), Decimal("0E+3"), Decimal("1.00E+4"), Decimal("-5E-7"), Decimal("1E+19")]),
+).map(to_amount)
+
+
+@given(_GATED_AMOUNTS, st.lists(_GATED_AMOUNTS, max_size=6))
+def test_amounts_differ_from_sum_is_differs_from_sum_for_gated_amounts(total: Decimal, parts: list[Decimal]) -> None:
+    with counting_comparisons() as made:
+        expected = differs_from_sum(total, parts)
+    with counting_comparisons() as made_here:
+        found = amounts_differ_from_sum(total, parts)
+    assert found == expected
+    assert made_here == made == [1]
+
+
+def test_amounts_that_add_up_only_within_rounding_are_reported() -> None:
+    found = amounts_differ_from_sum(Decimal("1.00"), [Decimal("0.33")] * 3)
+    assert found is not None and found.status is Consistency.WITHIN_ROUNDING and found.difference == Decimal("0.01")
+
+
+@given(_GATED_AMOUNTS, st.lists(_GATED_AMOUNTS, max_size=6))
+def test_gated_amounts_that_total_exactly_are_what_sum_differs_lets_pass(total: Decimal,
+                                                                         parts: list[Decimal]) -> None:
+    # The hierarchy sums add a record's amounts as they are (validation.rules.hierarchy._Operands).
+    assert (exact_total(parts) == total) == (sum_differs(total, sum_parts(parts)) is None)

@@ -10,8 +10,10 @@ of model classes holds strings, whole numbers, booleans and null, never a float;
 surrogate or a number past 64 bits makes orjson refuse, and the library's writer takes it.
 
 Reading, it parses the text for :func:`cnbudget.from_json`'s quick path. What it refuses (NaN, a
-number past 64 bits, a lone surrogate, nesting past 1,024 levels) goes to the full reading, which
-says what is wrong as before; what it reads, it reads as ``json.loads`` does.
+lone surrogate, nesting past 1,024 levels) goes to the full reading, which says what is wrong as
+before; a whole number past 64 bits it reads as a float, which the quick path takes for no count
+and no amount (it wants an ``int`` or a string), so that goes to the full reading too; the rest it
+reads as ``json.loads`` does.
 """
 
 from __future__ import annotations

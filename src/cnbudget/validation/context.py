@@ -16,8 +16,9 @@ import attrs
 
 from cnbudget.classification import Catalog
 from cnbudget.model import TABLE_TITLES, BudgetDisclosure
+from cnbudget.model.fields import as_optional_figure
 from cnbudget.money import Consistency, SumCheck, check_equal, check_sum
-from cnbudget.validation.findings import Finding, Location, Severity
+from cnbudget.validation.findings import Finding, Location, Severity, checked_finding
 from cnbudget.validation.registry import Rule
 from cnbudget.validation.run_cache import RunCache
 
@@ -61,9 +62,12 @@ class Context:
         severity: Severity | None = None,
     ) -> Finding:
         """A finding of the running rule (its default severity unless another is given)."""
-        return Finding(
-            rule=self.rule.id, severity=severity or self.rule.severity, message=message,
-            locations=tuple(locations), expected=expected, actual=actual,
+        # The rule's id and severity are checked where the rule is registered (validation.registry),
+        # the rest by type: the findings are built without the validators running again.
+        return checked_finding(
+            self.rule.id, severity or self.rule.severity, message, tuple(locations),
+            None if expected is None else as_optional_figure(expected),
+            None if actual is None else as_optional_figure(actual),
         )
 
     def judge(self, result: SumCheck, *, where: str, what: str, locations: Sequence[Location]) -> Finding | None:

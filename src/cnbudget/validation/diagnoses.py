@@ -17,13 +17,15 @@ figures are never changed in the model: the reader must look at the published do
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from decimal import Decimal
 from typing import Any
 
 import attrs
 
 from cnbudget.model import AmountRecord, BudgetDisclosure, Line
-from cnbudget.model.fields import zh_label
+from cnbudget.model.fields import as_optional_amount, zh_label
 from cnbudget.validation.findings import Finding, Severity
 from cnbudget.validation.rules import RULES
 from cnbudget.validation.tables import location
@@ -96,7 +98,47 @@ def _moved(record: AmountRecord, columns: Sequence[str], by: int) -> AmountRecor
                 return None
             continue
         moved[target] = value
-    return attrs.evolve(record, **dict(zip(columns, moved, strict=True)))  # type: ignore[misc]
+    return _record_with(record, dict(zip(columns, moved, strict=True)))
+
+
+# A shift tried rebuilds every row of its run; the figures it moves are the record's own, already
+# through the amount gate, so the moved record and its row are built without running converters and
+# validators that would leave every value as it is (a property test holds them equal to evolve's).
+_new, _set = object.__new__, object.__setattr__
+
+
+@functools.cache
+def _fields(kind: type) -> tuple[str, ...]:
+    return tuple(field.name for field in attrs.fields(kind))  # the same for every run
+
+
+@functools.cache
+def _optional_amounts(kind: type) -> frozenset[str]:
+    """The fields of a record that take an optional amount and nothing else (no validator)."""
+    return frozenset(field.name for field in attrs.fields(kind)
+                     if field.converter is as_optional_amount and field.validator is None)
+
+
+def _record_with(record: AmountRecord, figures: dict[str, Decimal | None]) -> AmountRecord:
+    """``attrs.evolve(record, **figures)`` for figures taken from ``record`` itself (or ``None``)."""
+    kind: Any = type(record)  # a class is hashable, whatever its instances' __hash__ says to mypy
+    if not _optional_amounts(kind).issuperset(figures):
+        return attrs.evolve(record, **figures)  # type: ignore[misc]
+    moved: AmountRecord = _new(kind)
+    for name in _fields(kind):
+        _set(moved, name, figures[name] if name in figures else getattr(record, name))
+    return moved
+
+
+def _row_with(row: Any, record: AmountRecord) -> Any:
+    """``attrs.evolve(row, amounts=record)`` for a record of the type of the row's own."""
+    kind: Any = type(row)
+    if type(record) is not type(row.amounts) or attrs.fields_dict(kind)["amounts"].converter is not None:
+        return attrs.evolve(row, amounts=record)
+    moved = _new(kind)
+    for name in _fields(kind):
+        _set(moved, name, record if name == "amounts" else getattr(row, name))
+    return moved
 
 
 def _with_rows_moved(doc: BudgetDisclosure, key: str, shift: Shift) -> BudgetDisclosure | None:
@@ -113,7 +155,7 @@ def _with_rows_moved(doc: BudgetDisclosure, key: str, shift: Shift) -> BudgetDis
                 record = _moved(row.amounts, shift.columns, shift.by)
                 if record is None:
                     return None
-                row = attrs.evolve(row, amounts=record)
+                row = _row_with(row, record)
             new_rows.append(row)
         changes[field.name] = tuple(new_rows)
     return attrs.evolve(doc, tables=attrs.evolve(doc.tables, **{key: attrs.evolve(table, **changes)}))

@@ -27,7 +27,7 @@ from cnbudget.model.fields import (
     zh,
 )
 
-__all__ = ["Finding", "Location", "Severity"]
+__all__ = ["Finding", "Location", "Severity", "checked_finding", "checked_location", "placed", "relocated"]
 
 
 class Severity(LabelledEnum):
@@ -72,3 +72,56 @@ class Finding:
     actual: Decimal | None = attrs.field(default=None, converter=as_optional_figure, metadata=money("实为"))
     related: tuple[str, ...] = attrs.field(factory=tuple, converter=to_tuple, validator=each(str),
                                            metadata=zh("相关发现"))
+
+
+# Findings are built by the thousand where a document's codes and names are its own (every one a
+# finding of the catalogue rules). The rules build them from values whose types they already hold
+# (text, the model's line and page numbers, figures through the figure gate), so the functions
+# below set the fields without running the validators again; a property test holds them equal,
+# field by field, to the validated construction.
+_set = object.__setattr__
+_new = object.__new__
+
+
+def checked_location(table: str | None, agency: str | None, code: str | None, project: str | None,
+                     column: str | None, line_number: int | None, page: int | None) -> Location:
+    """``Location(table=…, …)`` of values already checked: texts or ``None``, and a line and a page
+    read from the model."""
+    location: Location = _new(Location)
+    _set(location, "table", table)
+    _set(location, "agency", agency)
+    _set(location, "code", code)
+    _set(location, "project", project)
+    _set(location, "column", column)
+    _set(location, "line_number", line_number)
+    _set(location, "page", page)
+    return location
+
+
+def placed(location: Location, line_number: int | None, page: int | None) -> Location:
+    """``location`` printed at ``line_number`` and ``page`` (read from the model)."""
+    return checked_location(location.table, location.agency, location.code, location.project,
+                            location.column, line_number, page)
+
+
+def checked_finding(rule: str, severity: Severity, message: str, locations: tuple[Location, ...],
+                    expected: Decimal | None, actual: Decimal | None,
+                    related: tuple[str, ...] = ()) -> Finding:
+    """``Finding(rule=…, …)`` of values already checked: ``expected`` and ``actual`` through the
+    figure gate (:func:`~cnbudget.model.fields.as_optional_figure`), ``locations`` a tuple of
+    locations."""
+    finding: Finding = _new(Finding)
+    _set(finding, "rule", rule)
+    _set(finding, "severity", severity)
+    _set(finding, "message", message)
+    _set(finding, "locations", locations)
+    _set(finding, "expected", expected)
+    _set(finding, "actual", actual)
+    _set(finding, "related", related)
+    return finding
+
+
+def relocated(finding: Finding, locations: tuple[Location, ...]) -> Finding:
+    """``finding`` with its places replaced by ``locations``."""
+    return checked_finding(finding.rule, finding.severity, finding.message, locations,
+                           finding.expected, finding.actual, finding.related)

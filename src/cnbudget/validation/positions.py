@@ -28,7 +28,7 @@ import attrs
 
 from cnbudget.model import BudgetDisclosure, Table
 from cnbudget.model.fields import zh_label
-from cnbudget.validation.findings import Finding, Location
+from cnbudget.validation.findings import Finding, Location, placed, relocated
 
 __all__ = ["Places", "at_place", "locator"]
 
@@ -84,6 +84,9 @@ class Places:
         # Each table's places are indexed when a finding first names the table: most findings name
         # a few tables of a long document.
         self._indexes: dict[str, dict[_Key, object]] = {}
+        # Whether a table prints a position at all (its title or any row): a document built in code
+        # prints none, and its places need no index to stay as they are.
+        self._positioned: dict[str, bool] = {}
 
     def _index(self, table: str) -> dict[_Key, object]:
         index = self._indexes.get(table)
@@ -96,6 +99,17 @@ class Places:
                 index = {}
             self._indexes[table] = index
         return index
+
+    def _prints_positions(self, table: str | None) -> bool:
+        if table is None or table not in self._tables:
+            return True  # no table (nothing found) or the performance targets: looked up as they are
+        found = self._positioned.get(table)
+        if found is None:
+            item = self._tables[table]
+            found = self._positioned[table] = _position(item) is not None or any(
+                getattr(row, "line_number", None) is not None or getattr(row, "page", None) is not None
+                for row in item.rows())
+        return found
 
     def item(self, location: Location) -> object:
         """The row, table or target ``location`` names (the nearest that is printed), or ``None``."""
@@ -111,12 +125,12 @@ class Places:
     def locate(self, location: Location) -> Location:
         """``location`` with the line and page its place is printed at (unchanged where it has them
         already or where the document does not print it)."""
-        if location.line_number is not None:
+        if location.line_number is not None or not self._prints_positions(location.table):
             return location
         found = _position(self.item(location))
         if found is None:
             return location
-        return attrs.evolve(location, line_number=found[0], page=found[1])
+        return placed(location, found[0], found[1])
 
     def column_label(self, location: Location) -> str | None:
         """The Chinese label of the column ``location`` names (合计, 人员经费 …), where it is known; a
@@ -144,7 +158,5 @@ def locator(doc: BudgetDisclosure) -> Callable[[Location], Location]:
 def at_place(findings: Iterable[Finding], places: Places) -> tuple[Finding, ...]:
     """The findings with every place given its line and page in the document of ``places``."""
     locate = places.locate
-    return tuple(
-        attrs.evolve(finding, locations=tuple(locate(location) for location in finding.locations))
-        for finding in findings
-    )
+    return tuple(relocated(finding, tuple([locate(location) for location in finding.locations]))
+                 for finding in findings)

@@ -47,10 +47,12 @@ Check = Callable[["Context"], Iterable[Finding]]
 class Rule:
     """A registered rule (检查规则)."""
 
-    id: str
+    # Checked here, once, so that the rule's findings can be built without checking them again.
+    id: str = attrs.field(validator=attrs.validators.instance_of(str))
     title: str  # Chinese title
     family: str
-    severity: Severity  # of a finding that is not merely rounding
+    # Of a finding that is not merely rounding.
+    severity: Severity = attrs.field(validator=attrs.validators.instance_of(Severity))
     check: Check = attrs.field(repr=False)
     requires: tuple[str, ...] = ()
     title_en: str | None = None  # English title, where the rule gives one

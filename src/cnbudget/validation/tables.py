@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from cnbudget.model import AmountRecord, BudgetDisclosure, Line, Row, SummaryLine
-from cnbudget.validation.findings import Location
+from cnbudget.validation.findings import Location, checked_location
 
 __all__ = ["PlacedRow", "describe", "item_column", "location", "rows_with_amounts"]
 
@@ -28,11 +28,9 @@ class PlacedRow(NamedTuple):
 def location(table: str, line: Row | None, column: str | None = None) -> Location:
     """Where a row (any model line) is, optionally one of its columns, and where it is printed."""
     code = getattr(line, "code", None)
-    return Location(
-        table=table, agency=getattr(line, "agency", None), code=None if code is None else str(code),
-        project=getattr(line, "project", None), column=column,
-        line_number=getattr(line, "line_number", None), page=getattr(line, "page", None),
-    )
+    return checked_location(table, getattr(line, "agency", None), None if code is None else str(code),
+                            getattr(line, "project", None), column,
+                            getattr(line, "line_number", None), getattr(line, "page", None))
 
 
 def item_column(item: str, column: str) -> str:

@@ -20,10 +20,9 @@ from cnbudget.classification import Catalog, MatchKind, NameMatch, Subject
 from cnbudget.codes import ClassificationCode, EconomicCode, FunctionCode, GovEconomicCode
 from cnbudget.model import Row, SummaryRole, Table
 from cnbudget.validation.context import Context
-from cnbudget.validation.findings import Finding, Location, Severity
+from cnbudget.validation.findings import Finding, Location, Severity, checked_location
 from cnbudget.validation.registry import rule
 from cnbudget.validation.rules.placement import Renumbered, misplaced, renumbered_in_run
-from cnbudget.validation.tables import location
 
 __all__ = ["coded_names", "named_categories"]
 
@@ -88,7 +87,8 @@ def _where(ctx: Context, key: str, code: ClassificationCode, name: str) -> str:
 
 def _place(key: str, line: Row, code: ClassificationCode) -> Location:
     """Where a row is, under the code it prints or its name implies."""
-    return attrs.evolve(location(key, line), code=str(code))
+    return checked_location(key, getattr(line, "agency", None), str(code), getattr(line, "project", None), None,
+                            getattr(line, "line_number", None), getattr(line, "page", None))
 
 
 def _catalog(ctx: Context) -> Catalog:

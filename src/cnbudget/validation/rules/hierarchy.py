@@ -145,8 +145,9 @@ def _child_kind(line: Row, code_of: CodeOf) -> str:
 
 
 class _Operands:
-    """Each row's figure in a column of one table as an ordinary operand (:func:`money.ordinary_operand`),
-    ``None`` where the row does not print the column or prints a figure the full check must look at:
+    """Each row's figure in a column of one table as an operand of an exact sum (a record's amount, or
+    else an ordinary operand: :func:`money.ordinary_operand`), ``None`` where the row does not print
+    the column or prints a figure the full check must look at:
     read once per column for every sum of the table (a row is a part of one sum and the total of
     another), so that a sum of ordinary figures that holds is answered by adding them alone."""
 
@@ -162,12 +163,14 @@ class _Operands:
         """Each row's figure in ``column`` as an operand (what ``_value`` gives, made an operand)."""
         records = self._records
         if records and column in _columns(records[0]):
-            return list(map(ordinary_operand, map(operator.attrgetter(column), records)))
+            # A record's figures are amounts through the amount gate (finite, at most 20 digits
+            # either side of the point): added as they are, they add exactly, as sum_parts adds them.
+            return list(map(operator.attrgetter(column), records))
         return [ordinary_operand(_value(line, column)) for line in self._lines]
 
     def holds(self, column: str, parent: int, children: Sequence[int]) -> bool:
         """Whether the rows ``children`` add up exactly to the row ``parent`` in ``column``, all of
-        them ordinary figures: where so, :func:`money.sum_differs` would find nothing."""
+        them operands of an exact sum: where so, :func:`money.sum_differs` would find nothing."""
         operands = self._by_column.get(column)
         if operands is None:
             operands = self._by_column[column] = self._read(column)

@@ -33,6 +33,7 @@ import enum
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from decimal import Decimal
+from typing import cast
 
 import attrs
 
@@ -129,10 +130,6 @@ def _same_agency(a: Row, b: Row) -> bool:
     return True
 
 
-def _has_agency(line: Row) -> bool:
-    return line.agency is not None or line.agency_code is not None
-
-
 def _is_blank(line: Row) -> bool:
     record = getattr(line, "amounts", None)
     values = [v for _, v in record.columns()] if isinstance(record, AmountRecord) else [getattr(line, "amount", 0)]
@@ -148,12 +145,14 @@ class _Group:
 
 def _groups(lines: Sequence[Row], roles: list[_Role]) -> list[_Group]:
     groups = [_Group(agency=None, key=None)]
+    current = groups[0]
+    agency_role, coded, project = _Role.AGENCY, _Role.CODED, _Role.PROJECT
     for index, (line, role) in enumerate(zip(lines, roles, strict=True)):
-        current = groups[-1]
-        if role is _Role.AGENCY:
-            groups.append(_Group(agency=index, key=line))
-        elif role in (_Role.CODED, _Role.PROJECT):
-            if _has_agency(line):
+        if role is agency_role:
+            current = _Group(agency=index, key=line)
+            groups.append(current)
+        elif role is coded or role is project:
+            if line.agency is not None or line.agency_code is not None:  # a row naming its agency
                 if current.key is None and not current.rows and current.agency is None:
                     current.key = line
                 elif current.key is None or not _same_agency(line, current.key):
@@ -172,32 +171,42 @@ def _nearest(occurrences: list[int], index: int) -> int:
 _CodeKey = tuple[type, str]  # a code by its class and digits (what makes two codes equal), hashed without a key
 
 
-def _parents(codes: Sequence[ClassificationCode | None], roles: list[_Role], rows: list[int],
-             above_keys: Callable[[ClassificationCode], tuple[_CodeKey, ...]]) -> dict[int, int | None]:
+def _parents(codes: Sequence[ClassificationCode | None], keys: Sequence[_CodeKey | None], roles: list[_Role],
+             rows: list[int], above_keys: Callable[[ClassificationCode, _CodeKey], tuple[_CodeKey, ...]],
+             ) -> dict[int, int | None]:
     """Each row's parent: the nearest printed row of its nearest printed ancestor code (``codes``: each
-    row's code; ``above_keys``: a code's ancestors, nearest first)."""
-    printed: dict[_CodeKey, list[int]] = defaultdict(list)
+    row's code, ``keys`` the same by class and digits; ``above_keys``: a code's ancestors, nearest
+    first)."""
+    coded, project = _Role.CODED, _Role.PROJECT
+    printed: dict[_CodeKey, list[int]] = {}
     for index in rows:
-        code = codes[index]
-        if roles[index] is _Role.CODED and code is not None:
-            printed[(type(code), code.digits)].append(index)
+        key = keys[index]
+        if key is not None and roles[index] is coded:
+            occurrences = printed.get(key)
+            if occurrences is None:
+                printed[key] = [index]
+            else:
+                occurrences.append(index)
     parents: dict[int, int | None] = {}
     above: int | None = None  # the coded row printed last
     for index in rows:
-        code = codes[index]
+        key = keys[index]
+        role = roles[index]
         parent: int | None = None
-        if code is None:
+        if key is None:
             parent = above  # a project without a code, listed under the row above it
         else:
-            keys = above_keys(code)
-            if roles[index] is _Role.PROJECT:
-                keys = ((type(code), code.digits), *keys)
-            for key in keys:
-                if key in printed:
-                    parent = _nearest(printed[key], index)
-                    break
+            # A project's own code first (the row it is listed under), then the code's ancestors.
+            occurrences = printed.get(key) if role is project else None
+            if occurrences is None:
+                for ancestor in above_keys(cast(ClassificationCode, codes[index]), key):
+                    occurrences = printed.get(ancestor)
+                    if occurrences is not None:
+                        break
+            if occurrences is not None:
+                parent = occurrences[0] if len(occurrences) == 1 else _nearest(occurrences, index)
         parents[index] = parent
-        if roles[index] is _Role.CODED:
+        if role is coded:
             above = index
     return parents
 
@@ -269,21 +278,21 @@ def outline(lines: Sequence[Row], code_of: CodeOf = main_code) -> list[Sum]:
     """Every printed row with rows that should add up to it, in the order of the printed rows' groups
     (the rows of a table model: they carry ``name``, ``agency``, ``agency_code`` and ``project``)."""
     codes = [code_of(line) for line in lines]
+    code_keys: list[_CodeKey | None] = [None if code is None else (type(code), code.digits) for code in codes]
     roles = [_role(line, code, i, len(lines)) for i, (line, code) in enumerate(zip(lines, codes, strict=True))]
-    keys: dict[_CodeKey, tuple[_CodeKey, ...]] = {}  # rows of many agencies repeat the same codes
+    ancestors: dict[_CodeKey, tuple[_CodeKey, ...]] = {}  # rows of many agencies repeat the same codes
 
-    def above_keys(code: ClassificationCode) -> tuple[_CodeKey, ...]:
-        own = (type(code), code.digits)
-        found = keys.get(own)
+    def above_keys(code: ClassificationCode, own: _CodeKey) -> tuple[_CodeKey, ...]:
+        found = ancestors.get(own)
         if found is None:
-            found = keys[own] = tuple((type(a), a.digits) for a in reversed(code.ancestors))
+            found = ancestors[own] = tuple((type(a), a.digits) for a in reversed(code.ancestors))
         return found
 
     groups = _groups(lines, roles)
     sums: list[Sum] = []
     tops: dict[int, list[int]] = {}  # group → its rows that belong to no other row
     for number, group in enumerate(groups):
-        parents = _parents(codes, roles, group.rows, above_keys)
+        parents = _parents(codes, code_keys, roles, group.rows, above_keys)
         children: dict[int, list[int]] = defaultdict(list)
         for index in group.rows:
             parent = parents[index]

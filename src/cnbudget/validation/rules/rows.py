@@ -21,11 +21,11 @@ import attrs
 from cnbudget.model import AmountRecord, BudgetDisclosure, Row
 from cnbudget.model.fields import zh_label
 from cnbudget.model.sums import Identity, identities
-from cnbudget.money import SumCheck, count_comparisons, counting_comparisons, differs_from_sum
+from cnbudget.money import SumCheck, amounts_differ_from_sum, count_comparisons, counting_comparisons, exact_sums
 from cnbudget.validation.context import Context
 from cnbudget.validation.findings import Finding
 from cnbudget.validation.registry import rule
-from cnbudget.validation.tables import describe, item_column, location, rows_with_amounts
+from cnbudget.validation.tables import PlacedRow, describe, item_column, location, rows_with_amounts
 
 __all__: list[str] = []
 
@@ -72,6 +72,11 @@ class _Checked:
         self.comparisons = 0
 
 
+# The identities of a record type printing some columns, each with its rule's tally and its columns'
+# places among the record's fields.
+_Held = list[tuple[_Checked, Identity, int, tuple[int, ...]]]
+
+
 def _row_identities(doc: BudgetDisclosure) -> dict[str, _Checked]:
     """Every identity every row of ``doc`` must satisfy, held against its figures in one pass over
     the rows, by the rule that checks it. The comparisons are counted by each rule as it reports
@@ -79,31 +84,33 @@ def _row_identities(doc: BudgetDisclosure) -> dict[str, _Checked]:
     by_rule: dict[str, _Checked] = defaultdict(_Checked)
     # Rows of a table print the same columns: the identities of each record type and columns
     # printed are looked up once, with where their figures are among the record's columns.
-    found: dict[tuple[type, tuple[str, ...]], list[tuple[_Checked, Identity, int, tuple[int, ...]]]] = {}
+    found: dict[tuple[type, tuple[str, ...]], _Held] = {}
 
-    def held(kind: type, printed: tuple[str, ...]) -> list[tuple[_Checked, Identity, int, tuple[int, ...]]]:
-        position = {name: at for at, name in enumerate(_field_names(kind))}
-        return [(by_rule[identity.rule], identity, position[identity.total],
+    def held(kind: type, printed: tuple[str, ...]) -> _Held:
+        kept = found.get((kind, printed))
+        if kept is None:
+            position = {name: at for at, name in enumerate(_field_names(kind))}
+            kept = found[(kind, printed)] = [
+                (by_rule[identity.rule], identity, position[identity.total],
                  tuple(position[part] for part in identity.parts)) for identity in identities(kind, printed)]
+        return kept
 
     def add(record: AmountRecord, table: str, line: Row | None, row_name: str | None = None,
             item: str | None = None) -> None:
         kind: Any = type(record)  # a class is hashable, whatever its instances' __hash__ says to mypy
         values = _values_of(kind)(record)
-        printed = tuple(compress(_field_names(kind), map(is_not, values, repeat(None))))
-        kept = found.get((kind, printed))
-        if kept is None:
-            kept = found[(kind, printed)] = held(kind, printed)
-        for checked, identity, total, parts in kept:
+        for checked, identity, total, parts in held(kind, tuple(compress(_field_names(kind),
+                                                                        map(is_not, values, repeat(None))))):
             checked.comparisons += 1
-            # The identity's columns are printed: none of its figures is None.
-            result = differs_from_sum(cast(Decimal, values[total]), cast(list[Decimal], [values[at] for at in parts]))
+            # The identity's columns are printed: none of its figures is None; all are the record's
+            # amounts, through the amount gate.
+            result = amounts_differ_from_sum(cast(Decimal, values[total]),
+                                             cast(list[Decimal], [values[at] for at in parts]))
             if result is not None:
                 checked.failing.append(((record, table, line, row_name, identity, item), result))
 
     with counting_comparisons():  # counted by the rules as they report
-        for table, line, record in rows_with_amounts(doc):
-            add(record, table, line)
+        _hold_table_rows(list(rows_with_amounts(doc)), held)
         summary = doc.tables.summary
         for line in summary.expenditure if summary is not None else ():
             if line.amounts is not None:  # the expenditure side split into 基本支出 and 项目支出
@@ -114,6 +121,46 @@ def _row_identities(doc: BudgetDisclosure) -> dict[str, _Checked]:
             for name, split in three_public.items():
                 add(split, "three_public", None, row_name=zh_label(labels[name]), item=name)
     return by_rule
+
+
+def _hold_table_rows(rows: list[PlacedRow], held: Callable[[type, tuple[str, ...]], _Held]) -> None:
+    """Hold the rows of the tables against their identities many rows at a time: the rows of one record
+    type printing the same columns are added column by column (:func:`money.exact_sums`), and only
+    the identities that do not hold are checked one by one. Each rule's failures are kept in row
+    order, and in a row in the order of its identities, as one row at a time gives them."""
+    by_kind: dict[Any, list[int]] = defaultdict(list)
+    for position, placed in enumerate(rows):
+        by_kind[type(placed.amounts)].append(position)
+    failing: list[tuple[int, int, _Checked, _Entry, SumCheck]] = []
+    for kind, positions in by_kind.items():
+        names = _field_names(kind)
+        values_of = _values_of(kind)
+        # Rows printing the same columns share their identities: grouped by what each row prints.
+        alike: dict[tuple[bool, ...], list[tuple[int, tuple[Decimal | None, ...]]]] = defaultdict(list)
+        for position in positions:
+            values = values_of(rows[position].amounts)
+            alike[tuple(map(is_not, values, repeat(None)))].append((position, values))
+        for printed, members in alike.items():
+            kept = held(kind, tuple(compress(names, printed)))
+            if not kept:
+                continue
+            figures = [values for _, values in members]
+            for order, (checked, identity, total, parts) in enumerate(kept):
+                checked.comparisons += len(members)
+                # The identity's columns are printed: none of its figures is None; all are the
+                # records' amounts, through the amount gate, whose sums are exact.
+                totals = list(map(operator.itemgetter(total), figures))
+                summed = exact_sums([list(map(operator.itemgetter(at), figures)) for at in parts])
+                for index in [i for i, equal in enumerate(map(operator.eq, totals, summed)) if not equal]:
+                    position, values = members[index]
+                    result = amounts_differ_from_sum(cast(Decimal, values[total]),
+                                                     cast(list[Decimal], [values[at] for at in parts]))
+                    if result is not None:
+                        table, line, record = rows[position]
+                        failing.append((position, order, checked, (record, table, line, None, identity, None), result))
+    failing.sort(key=operator.itemgetter(0, 1))
+    for _, _, checked, entry, result in failing:
+        checked.failing.append((entry, result))
 
 
 @functools.cache
