@@ -101,3 +101,13 @@ def test_sums_looked_up_by_fingerprint_are_those_of_every_sum_made(
     parts: list[list[Option]], totals: list[Vector]
 ) -> None:
     assert meeting_sums(parts, totals) == _plain(parts, totals)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(part_options, min_size=3, max_size=6), st.lists(vectors, min_size=1, max_size=2))
+def test_sums_left_out_before_the_last_part_by_fingerprint_change_nothing(
+    parts: list[list[Option]], totals: list[Vector]
+) -> None:
+    # More sums before the last part than totals and last candidates: the part before the last
+    # makes only the sums whose fingerprint can still meet a total (as a wide table's 类 of many 款).
+    assert meeting_sums(parts, totals) == _plain(parts, totals)

@@ -1,6 +1,7 @@
 """A flat row's ways of putting back its blanks (:func:`cnbudget.readers.flat.one_sided.row_candidates`),
-found column by column and left at the first identity that fails, are those the plain enumeration
-finds: every combination of blank columns in order, each way's identities checked by
+found by holding each identity once per projection (the total's figure and the set of figures its
+parts hold, :mod:`cnbudget.readers.flat.row_ways`), are those the plain enumeration finds: every
+combination of blank columns in order, each way's identities checked by
 :meth:`~cnbudget.readers.flat.scaled.PrintedFigures.sum_holds`, at most 5,001 ways tried."""
 
 from __future__ import annotations
@@ -54,7 +55,15 @@ def _rows(draw: st.DrawFn, widest: int = 8) -> tuple[Layout, list[str]]:
 
 @settings(max_examples=500, deadline=None)
 @given(_rows())
-def test_the_ways_found_column_by_column_are_those_of_the_plain_enumeration(row: tuple[Layout, list[str]]) -> None:
+def test_the_ways_found_by_projection_are_those_of_the_plain_enumeration(row: tuple[Layout, list[str]]) -> None:
+    layout, figures = row
+    assert [dict(way) for way in row_candidates(layout, figures)] == _every_way(layout, figures)
+
+
+@settings(max_examples=100, deadline=None)
+@given(_rows(widest=12))
+def test_the_ways_of_wide_rows_are_those_of_the_plain_enumeration(row: tuple[Layout, list[str]]) -> None:
+    # As wide as the 12 columns of a revenue table (收入总表), where identities span many columns.
     layout, figures = row
     assert [dict(way) for way in row_candidates(layout, figures)] == _every_way(layout, figures)
 

@@ -38,6 +38,7 @@ from cnbudget.model.columns import TABLE_TOTAL, field_of
 from cnbudget.model.fields import zh_label
 from cnbudget.readers.flat.headings import layout_matches
 from cnbudget.readers.flat.placing import Candidate, Identity, Unplaced, place
+from cnbudget.readers.flat.row_ways import RowIdentity, holding_ways
 from cnbudget.readers.flat.rows import PrintedRow, read_rows
 from cnbudget.readers.flat.scaled import PrintedFigures
 from cnbudget.readers.tables.columns import Layout
@@ -97,76 +98,32 @@ def row_candidates(layout: Layout, figures: Sequence[str]) -> list[Candidate]:
     if len(figures) > width:
         return []
     position = {field: index for index, field in enumerate(layout.amounts)}
-    identities = [(position[total], tuple(position[part] for part in parts)) for total, parts in layout.identities]
+    identities = tuple((position[total], tuple(position[part] for part in parts)) for total, parts in layout.identities)
     # The row's figures read once, in one unit for all its ways; a blank (the last index) is an exact 0.
     values, allowances = PrintedFigures().scaled(figures)
-    row = _Row(width, len(figures), identities, [*values, 0], [*allowances, 0])
+    values, allowances = [*values, 0], [*allowances, 0]
+    ways: Sequence[Sequence[int]]
     if math.comb(width, width - len(figures)) > _MAX_GAPS + 1:
-        ways = row.first_ways(_MAX_GAPS + 1)
+        ways = _first_ways(width, len(figures), identities, values, allowances, _MAX_GAPS + 1)
     else:
-        ways = row.holding_ways()
+        ways = holding_ways(width, len(figures), identities, values, allowances)
     return [dict(zip(layout.amounts, [figures[index] if index < len(figures) else "" for index in way], strict=True))
             for way in ways]
 
 
-class _Row:
-    """The ways of one row: each way lists the figure each column holds (``figures`` for a blank),
-    in the order of :func:`itertools.combinations` of the blank columns (a blank before a figure)."""
-
-    def __init__(self, width: int, figures: int, identities: Sequence[tuple[int, tuple[int, ...]]],
-                 values: Sequence[int], allowances: Sequence[int]) -> None:
-        self.width, self.figures, self.identities = width, figures, identities
-        self.values, self.allowances = values, allowances
-        # Each identity is decided once its last column is filled: checked there, on every way so far.
-        self.closing: list[list[tuple[int, tuple[int, ...]]]] = [[] for _ in range(width)]
-        for identity in identities:
-            total, parts = identity
-            self.closing[max((total, *parts))].append(identity)
-
-    def holds(self, placed: Sequence[int], identity: tuple[int, tuple[int, ...]]) -> bool:
-        """Whether the total's figure is the parts' sum, rounding aside (as
-        :meth:`~cnbudget.readers.flat.scaled.PrintedFigures.sum_holds` has it)."""
-        values, allowances = self.values, self.allowances
-        total, parts = identity
-        return abs(values[placed[total]] - sum([values[placed[part]] for part in parts])) \
-            <= allowances[placed[total]] + sum([allowances[placed[part]] for part in parts])
-
-    def first_ways(self, count: int) -> list[list[int]]:
-        """The ways among the first ``count`` of every way that hold."""
-        ways = []
-        for gaps in itertools.islice(itertools.combinations(range(self.width), self.width - self.figures), count):
-            placed = list(range(self.figures))
-            for gap in gaps:  # in increasing order: each blank goes where it stands in the whole row
-                placed.insert(gap, self.figures)
-            if all(self.holds(placed, identity) for identity in self.identities):
-                ways.append(placed)
-        return ways
-
-    def holding_ways(self) -> list[list[int]]:
-        """Every way that holds, filled column by column: a way is left as soon as an identity
-        whose columns are all filled fails, with every way that starts as it does."""
-        ways: list[list[int]] = []
-        placed: list[int] = []
-        blank = self.figures
-
-        def fill(column: int, figure: int) -> None:
-            if column == self.width:
-                ways.append(list(placed))
-                return
-            closing = self.closing[column]
-            if self.width - column > self.figures - figure:  # a blank here leaves room for the figures
-                placed.append(blank)
-                if all(self.holds(placed, identity) for identity in closing):
-                    fill(column + 1, figure)
-                placed.pop()
-            if figure < self.figures:
-                placed.append(figure)
-                if all(self.holds(placed, identity) for identity in closing):
-                    fill(column + 1, figure + 1)
-                placed.pop()
-
-        fill(0, 0)
-        return ways
+def _first_ways(width: int, figures: int, identities: Sequence[RowIdentity], values: Sequence[int],
+                allowances: Sequence[int], count: int) -> list[list[int]]:
+    """The ways among the first ``count`` of every way that hold (a row with more ways than are tried)."""
+    ways = []
+    for gaps in itertools.islice(itertools.combinations(range(width), width - figures), count):
+        placed = list(range(figures))
+        for gap in gaps:  # in increasing order: each blank goes where it stands in the whole row
+            placed.insert(gap, figures)
+        if all(abs(values[placed[total]] - sum([values[placed[part]] for part in parts]))
+               <= allowances[placed[total]] + sum([allowances[placed[part]] for part in parts])
+               for total, parts in identities):
+            ways.append(placed)
+    return ways
 
 
 def readable(layout: Layout) -> bool:

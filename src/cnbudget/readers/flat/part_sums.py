@@ -11,7 +11,10 @@ Only the sums that meet some candidate of the parent matter. The last part is th
 to every sum of the others: for each candidate of the parent and each candidate of the last part,
 the sums of the others that can complete it are looked up by their figure in one column (within
 the rounding allowance), and only those are added. The sums kept, their ways and witnesses are
-exactly those of the plain enumeration restricted to the sums that meet a parent candidate.
+exactly those of the plain enumeration restricted to the sums that meet a parent candidate. For
+the same reason each part before the last makes only the sums that, by their fingerprint, can still
+meet a parent candidate with the parts still to come (where the sums made without leaving any out
+stay within the limit).
 
 >>> one, two = (100, 5), (200, 5)          # 0.10 and 0.20 in a table printed to the cent
 >>> parts = [[(0, one, 1)], [(0, one, 1), (1, two, 1)]]
@@ -21,9 +24,11 @@ exactly those of the plain enumeration restricted to the sums that meet a parent
 
 from __future__ import annotations
 
+import bisect
+import functools
 import itertools
 import operator
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import attrs
 
@@ -70,6 +75,33 @@ class _Fold:
             if len(kept) < 2:
                 kept.append((*witness, index))
 
+    def added(self, options: Sequence[Option], *, keep: Callable[[int], bool] | None = None) -> _Fold:
+        """The fold with one more part added to every sum: :meth:`take` of every sum and option in
+        turn, written out; with ``keep``, only the sums whose fingerprint it keeps (it asks of the
+        fingerprint alone, so every way of making a sum is kept, or left out, with the sum)."""
+        ways: dict[Vector, int] = {}
+        witnesses: dict[Vector, list[tuple[int, ...]]] = {}
+        plus = operator.add
+        option_prints = [_fingerprint(vector) for _, vector, _ in options] if keep else []
+        for key, count in self.ways.items():
+            key_witnesses = self.witnesses[key]
+            key_print = _fingerprint(key) if keep else 0
+            for choice, (index, vector, part_ways) in enumerate(options):
+                if keep is not None and not keep(key_print + option_prints[choice]):
+                    continue
+                made = tuple(map(plus, key, vector))
+                before = ways.get(made)
+                if before is None:
+                    ways[made] = min(2, count * part_ways)
+                    witnesses[made] = [(*witness, index) for witness in key_witnesses[:2]]
+                    continue
+                ways[made] = min(2, before + count * part_ways)
+                kept = witnesses[made]
+                for witness in key_witnesses:
+                    if len(kept) < 2:
+                        kept.append((*witness, index))
+        return _Fold(ways=ways, witnesses=witnesses)
+
 
 def meeting_sums(parts: Sequence[Sequence[Option]], totals: Sequence[Vector]) -> list[tuple[int, Meeting]] | None:
     """For each parent candidate (``totals``), the ways (0, 1 or 2: "two or more") the parts' sums
@@ -78,20 +110,56 @@ def meeting_sums(parts: Sequence[Sequence[Option]], totals: Sequence[Vector]) ->
     width = len(totals[0]) if totals else 0
     looked_up = parts[-1:] if width else ()  # with no column to look sums up by, every sum is made
     fold = _Fold(ways={(0,) * width: 1}, witnesses={(0,) * width: [()]})
-    for options in parts[:len(parts) - len(looked_up)]:
-        following = _Fold(ways={}, witnesses={})
-        for key, count in fold.ways.items():
-            for index, vector, part_ways in options:
-                following.take(add(key, vector), count, fold.witnesses[key], index, part_ways)
-        if len(following.ways) > _MAX_SUMS:
+    folded = parts[:len(parts) - len(looked_up)]
+    keeps = _reaching(folded, looked_up[0], totals) if looked_up else None
+    for stage, options in enumerate(folded):
+        fold = fold.added(options, keep=keeps[stage] if keeps else None)
+        if len(fold.ways) > _MAX_SUMS:
             return None
-        fold = following
     if looked_up:
         fold, meeting_keys = _last_part(fold, looked_up[0], totals)
     else:
         meeting_keys = [[key for key in fold.ways if meets(total, key)] for total in totals]
     return [(min(2, sum(fold.ways[key] for key in keys)),
              [(key, witness) for key in keys for witness in fold.witnesses[key]]) for keys in meeting_keys]
+
+
+def _reaching(
+    folded: Sequence[Sequence[Option]], last: Sequence[Option], totals: Sequence[Vector]
+) -> list[Callable[[int], bool]] | None:
+    """Per part before the last, whether a sum made there, by its fingerprint, can still meet some
+    total with some candidates of the parts after it: within the weighted allowances of all the
+    parts and totals, its fingerprint plus what the parts still to come can add (from the least to
+    the most of their candidates' fingerprints) reaches a total's less a last candidate's. A sum that
+    meets a total meets this at every part, and so does every sum it is made from: leaving out the
+    others changes no way nor witness of a sum kept. ``None`` where it would not pay, or where the
+    sums made without leaving any out could pass the limit (leaving some out must not let a table
+    be placed that the plain enumeration gives up on)."""
+    most, at_most = 1, 0
+    for options in folded:
+        most *= len(options)
+        at_most += most
+    if most > _MAX_SUMS or len(totals) * len(last) >= at_most:
+        return None
+    prints = [[_fingerprint(vector) for _, vector, _ in options] for options in folded]
+    groups = [totals, [vector for _, vector, _ in last], *([vector for _, vector, _ in options] for options in folded)]
+    allowance = sum(_weight(2 * column) * widest for group in groups
+                    for column, widest in enumerate(_widest_allowances(group)))
+    needed = sorted(_fingerprint(total) - _fingerprint(vector) for total in totals for _, vector, _ in last)
+    keeps: list[Callable[[int], bool]] = []
+    least = greatest = 0  # what the parts after a stage can add to a fingerprint
+    for stage in reversed(range(len(folded))):
+        keeps.append(functools.partial(_within, needed, least - allowance, greatest + allowance))
+        least, greatest = least + min(prints[stage]), greatest + max(prints[stage])
+    keeps.reverse()
+    return keeps
+
+
+def _within(needed: Sequence[int], below: int, above: int, sum_print: int) -> bool:
+    """Whether some of the (sorted) ``needed`` fingerprints lies from ``sum_print + below`` to
+    ``sum_print + above``."""
+    nearest = bisect.bisect_left(needed, sum_print + below)
+    return nearest < len(needed) and needed[nearest] <= sum_print + above
 
 
 def _last_part(
@@ -104,8 +172,8 @@ def _last_part(
     # Within the allowance of each other in every column, two vectors have fingerprints within the
     # weighted allowances of each other: a sum that completes a total lies in the bucket of the
     # fingerprint it needs or in one beside it.
-    allowance = sum(_weight(column) * max(vector[column + 1] for vector in group)
-                    for column in range(0, len(totals[0]), 2) for group in (totals, keys, vectors))
+    allowance = sum(_weight(2 * column) * widest for group in (totals, keys, vectors)
+                    for column, widest in enumerate(_widest_allowances(group)))
     bucket_width = max(2 * allowance, 1)
     key_prints = [_fingerprint(key) for key in keys]
     buckets: dict[int, list[int]] = {}
@@ -141,6 +209,12 @@ def _last_part(
     order = {key: rank for rank, key in enumerate(last.ways)}
     meeting_keys = [sorted({made[pair] for pair in pairs}, key=order.__getitem__) for pairs in meeting_pairs]
     return last, meeting_keys
+
+
+def _widest_allowances(vectors: Sequence[Vector]) -> list[int]:
+    """Per column the largest rounding allowance among ``vectors`` (the allowances stand at the odd
+    places)."""
+    return [max(allowances) for allowances in itertools.islice(zip(*vectors, strict=True), 1, None, 2)]
 
 
 def _weight(column: int) -> int:

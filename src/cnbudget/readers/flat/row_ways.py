@@ -1,0 +1,88 @@
+"""The ways of putting back a flat row's blank cells that satisfy its identities (空格还原的摆法).
+
+A row prints ``figures`` of its ``width`` columns in order; a *way* lists, per column, the index of
+the figure it holds (``figures`` itself for a blank). Every way, in the order of
+:func:`itertools.combinations` of the blank columns, depends only on the row's shape (width, number
+of figures, identities), and an identity's answer only on the figures the way puts in the
+identity's own columns, and of those only on the total's figure and the set of figures its parts
+hold: its *projection*. Rows of one shape share few projections per identity (three figures in
+twelve columns make 220 ways but at most 32 projections), so each projection is held once per row
+and each way kept when every identity's projection holds.
+
+>>> ways = holding_ways(3, 2, ((0, (1, 2)),), [500, 500, 0], [5, 5, 0])   # 5.00 5.00 under 合计 | 基本 | 项目
+>>> [list(way) for way in ways]
+[[0, 2, 1], [0, 1, 2]]
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+from collections.abc import Sequence
+
+import attrs
+
+__all__ = ["RowIdentity", "holding_ways"]
+
+#: An identity by column position: the total's column and its parts' columns.
+RowIdentity = tuple[int, tuple[int, ...]]
+#: The figure index an identity's total holds under a way, then those its parts hold (blanks left out).
+_Projection = tuple[int, ...]
+
+_SHAPES_KEPT = 256  # shapes are few: a layout's width and identities, by number of figures printed
+
+
+@attrs.frozen
+class _Shape:
+    """Every way of one shape and, per identity, its distinct projections and each way's among them."""
+
+    ways: tuple[tuple[int, ...], ...]
+    projections: tuple[tuple[_Projection, ...], ...]  # per identity, its distinct projections
+    way_projections: tuple[tuple[int, ...], ...]  # per identity, per way, the index of its projection
+
+
+@functools.lru_cache(maxsize=_SHAPES_KEPT)
+def _shape(width: int, figures: int, identities: tuple[RowIdentity, ...]) -> _Shape:
+    # A pure function of its (immutable) arguments: kept for the process, it changes no result.
+    ways = []
+    for gaps in itertools.combinations(range(width), width - figures):
+        placed = list(range(figures))
+        for gap in gaps:  # in increasing order: each blank goes where it stands in the whole row
+            placed.insert(gap, figures)
+        ways.append(tuple(placed))
+    projections: list[tuple[_Projection, ...]] = []
+    way_projections: list[tuple[int, ...]] = []
+    for total, parts in identities:
+        index: dict[_Projection, int] = {}
+        of_ways = tuple(index.setdefault(_projection(way, total, parts, figures), len(index)) for way in ways)
+        projections.append(tuple(index))
+        way_projections.append(of_ways)
+    return _Shape(ways=tuple(ways), projections=tuple(projections), way_projections=tuple(way_projections))
+
+
+def _projection(way: Sequence[int], total: int, parts: tuple[int, ...], blank: int) -> _Projection:
+    """The total's figure, then the figures in the parts' columns in increasing order, blanks left
+    out: the sum of the parts does not depend on their order, and a blank adds an exact 0."""
+    return (way[total], *sorted(way[part] for part in parts if way[part] != blank))
+
+
+def holding_ways(
+    width: int, figures: int, identities: tuple[RowIdentity, ...], values: Sequence[int], allowances: Sequence[int],
+) -> list[tuple[int, ...]]:
+    """Every way under which each identity's total is the sum of its parts, rounding aside (the
+    figures as whole numbers with their allowances, the blank last, an exact 0), in the order of the
+    combinations of blank columns."""
+    shape = _shape(width, figures, identities)
+    holding = [True] * len(shape.ways)
+    for projections, of_ways in zip(shape.projections, shape.way_projections, strict=True):
+        answers = [_holds(projection, values, allowances) for projection in projections]
+        holding = [kept and answers[projection] for kept, projection in zip(holding, of_ways, strict=True)]
+    return [way for way, kept in zip(shape.ways, holding, strict=True) if kept]
+
+
+def _holds(projection: _Projection, values: Sequence[int], allowances: Sequence[int]) -> bool:
+    """Whether the total's figure is the parts' sum, rounding aside (as
+    :meth:`~cnbudget.readers.flat.scaled.PrintedFigures.sum_holds` has it)."""
+    total, *parts = projection
+    return abs(values[total] - sum([values[part] for part in parts])) \
+        <= allowances[total] + sum([allowances[part] for part in parts])
