@@ -63,6 +63,7 @@ from cnbudget.validation import Severity, validate
 from cnbudget.validation.findings import Location
 from cnbudget.validation.rules import RULES
 from cnbudget.validation.rules.cross_table_figures import Figure, compare
+from cnbudget.validation.rules.cross_table_views import Column
 from cnbudget.vocab import FundingSource
 from tests.present import present
 from tests.seeds import seed_path
@@ -1057,3 +1058,20 @@ def test_without_a_basic_line_in_the_fiscal_summary_fiscal_basic_is_part_of_all_
     found = run(doc, "XTAB-017")
     assert [(f.actual, f.expected) for f in found if f.locations[1].table == "expenditure"] == [
         (Decimal("66.00"), Decimal("65.00"))]
+
+
+_BASIC_PARTS = ("basic", "personnel", "public", "personnel_salaries", "personnel_family", "public_goods_services",
+                "public_capital")
+
+
+@settings(max_examples=60, deadline=None)
+@given(rows=st.lists(st.one_of(st.none(), st.fixed_dictionaries(
+    {}, optional={field: _cents for field in _BASIC_PARTS})), max_size=8))
+def test_a_column_read_off_many_records_at_once_is_read_as_record_by_record(
+        rows: list[dict[str, Decimal] | None]) -> None:
+    # The column of XTAB-007: 基本支出, else 人员经费 + 公用经费, else their four parts.
+    column = Column.of("basic", "基本支出", ("personnel", "public"),
+                       ("personnel_salaries", "personnel_family", "public_goods_services", "public_capital"))
+    records = [None if row is None else ExpenditureAmounts(total="1", **{k: str(v) for k, v in row.items()})
+               for row in rows]
+    assert column.get_all(records) == [column.get(record) for record in records]

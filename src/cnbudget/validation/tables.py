@@ -7,13 +7,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
+import operator
+from collections.abc import Callable, Iterator
+from decimal import Decimal
 from typing import NamedTuple
+
+import attrs
 
 from cnbudget.model import AmountRecord, BudgetDisclosure, Line, Row, SummaryLine
 from cnbudget.validation.findings import Location, checked_location
 
-__all__ = ["PlacedRow", "describe", "item_column", "location", "rows_with_amounts"]
+__all__ = ["PlacedRow", "describe", "item_column", "location", "record_fields", "record_values", "rows_with_amounts"]
 
 
 class PlacedRow(NamedTuple):
@@ -23,6 +28,27 @@ class PlacedRow(NamedTuple):
     table: str
     line: Line
     amounts: AmountRecord
+
+
+@functools.cache
+def record_fields(kind: type) -> tuple[str, ...]:
+    """The field names of an amount record class (金额记录), in order (the same for every run)."""
+    return tuple(field.name for field in attrs.fields(kind))
+
+
+@functools.cache
+def record_values(kind: type) -> Callable[[object], tuple[Decimal | None, ...]]:
+    """A function giving a record's columns in field order, always as a tuple (one C call per row).
+
+    >>> from decimal import Decimal
+    >>> from cnbudget.model.amounts import BasicAmounts
+    >>> record_values(BasicAmounts)(BasicAmounts(total=Decimal("3"), personnel=Decimal("2"), public=None))
+    (Decimal('3'), Decimal('2'), None)
+    """
+    names = record_fields(kind)
+    if len(names) == 1:  # attrgetter of one name gives the value, not a tuple
+        return lambda record: (getattr(record, names[0]),)
+    return operator.attrgetter(*names)
 
 
 def location(table: str, line: Row | None, column: str | None = None) -> Location:

@@ -16,7 +16,7 @@ from decimal import Decimal
 
 import attrs
 
-from cnbudget.classification import Catalog, MatchKind, NameMatch, Subject
+from cnbudget.classification import Catalog, Family, MatchKind, NameMatch, Subject
 from cnbudget.codes import ClassificationCode, EconomicCode, FunctionCode, GovEconomicCode
 from cnbudget.model import Row, SummaryRole, Table
 from cnbudget.validation.context import Context
@@ -112,8 +112,12 @@ def _name_match(ctx: Context, catalog: Catalog, code: ClassificationCode, name: 
     return ctx.cache.get(("name match", code, name), lambda: catalog.match_name(code, name, _family(type(code))))
 
 
-def _family(kind: type[ClassificationCode]) -> str:
-    return {FunctionCode: "function", EconomicCode: "economic", GovEconomicCode: "gov_economic"}[kind]
+def _family(kind: type[ClassificationCode]) -> Family:
+    # The member, not its value: the catalogue then looks a code up without coercing text to a family.
+    return _FAMILIES[kind]
+
+
+_FAMILIES = {FunctionCode: Family.FUNCTION, EconomicCode: Family.ECONOMIC, GovEconomicCode: Family.GOV_ECONOMIC}
 
 
 @rule("CAT-001", "科目编码在本年度科目目录中存在", requires=("catalog",),

@@ -40,7 +40,7 @@ from cnbudget.validation.registry import rule
 from cnbudget.validation.rules.cross_table_sources import source_groups
 from cnbudget.validation.rules.hierarchy_outline import CodeOf, Part, Sum, gov_code, main_code, outline
 from cnbudget.validation.rules.placement import placed_rows
-from cnbudget.validation.tables import describe, item_column, location
+from cnbudget.validation.tables import describe, item_column, location, record_fields, record_values
 
 __all__ = ["ECONOMIC_TABLES", "FUNCTION_TABLES", "GROUPED_TABLES", "TWO_SIDED_TABLES"]
 
@@ -76,17 +76,8 @@ def _pairs(line: Any) -> Iterable[tuple[str, Decimal | None]]:
     record = getattr(line, "amounts", None)
     if isinstance(record, AmountRecord):
         kind: Any = type(record)
-        names = _field_names(kind)
-        if len(names) == 1:  # attrgetter of one name gives the value, not a tuple
-            return ((names[0], getattr(record, names[0])),)
-        return zip(names, _getter(kind)(record), strict=True)
+        return zip(record_fields(kind), record_values(kind)(record), strict=True)
     return (("amount", line.amount),)
-
-
-@functools.cache
-def _getter(kind: Any) -> operator.attrgetter[Any]:
-    """Every field of a record of ``kind`` as a tuple, in field order (one C call)."""
-    return operator.attrgetter(*_field_names(kind))
 
 
 def _value(line: Any, column: str) -> Decimal | None:
@@ -100,12 +91,7 @@ def _value(line: Any, column: str) -> Decimal | None:
 def _columns(record: AmountRecord) -> tuple[str, ...]:
     """The field names of an amount record, in order."""
     kind: Any = type(record)  # a class is hashable, whatever its instances' __hash__ says to mypy
-    return _field_names(kind)
-
-
-@functools.cache
-def _field_names(kind: Any) -> tuple[str, ...]:
-    return tuple(field.name for field in attrs.fields(kind))  # the same for every run
+    return record_fields(kind)
 
 
 def _column_zh(line: Row, column: str) -> str:

@@ -7,7 +7,6 @@ template that prints other columns needs no identities written for it.
 
 from __future__ import annotations
 
-import functools
 import operator
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -25,7 +24,15 @@ from cnbudget.money import SumCheck, amounts_differ_from_sum, count_comparisons,
 from cnbudget.validation.context import Context
 from cnbudget.validation.findings import Finding
 from cnbudget.validation.registry import rule
-from cnbudget.validation.tables import PlacedRow, describe, item_column, location, rows_with_amounts
+from cnbudget.validation.tables import (
+    PlacedRow,
+    describe,
+    item_column,
+    location,
+    record_fields,
+    record_values,
+    rows_with_amounts,
+)
 
 __all__: list[str] = []
 
@@ -89,7 +96,7 @@ def _row_identities(doc: BudgetDisclosure) -> dict[str, _Checked]:
     def held(kind: type, printed: tuple[str, ...]) -> _Held:
         kept = found.get((kind, printed))
         if kept is None:
-            position = {name: at for at, name in enumerate(_field_names(kind))}
+            position = {name: at for at, name in enumerate(record_fields(kind))}
             kept = found[(kind, printed)] = [
                 (by_rule[identity.rule], identity, position[identity.total],
                  tuple(position[part] for part in identity.parts)) for identity in identities(kind, printed)]
@@ -98,8 +105,8 @@ def _row_identities(doc: BudgetDisclosure) -> dict[str, _Checked]:
     def add(record: AmountRecord, table: str, line: Row | None, row_name: str | None = None,
             item: str | None = None) -> None:
         kind: Any = type(record)  # a class is hashable, whatever its instances' __hash__ says to mypy
-        values = _values_of(kind)(record)
-        for checked, identity, total, parts in held(kind, tuple(compress(_field_names(kind),
+        values = record_values(kind)(record)
+        for checked, identity, total, parts in held(kind, tuple(compress(record_fields(kind),
                                                                         map(is_not, values, repeat(None))))):
             checked.comparisons += 1
             # The identity's columns are printed: none of its figures is None; all are the record's
@@ -133,8 +140,8 @@ def _hold_table_rows(rows: list[PlacedRow], held: Callable[[type, tuple[str, ...
         by_kind[type(placed.amounts)].append(position)
     failing: list[tuple[int, int, _Checked, _Entry, SumCheck]] = []
     for kind, positions in by_kind.items():
-        names = _field_names(kind)
-        values_of = _values_of(kind)
+        names = record_fields(kind)
+        values_of = record_values(kind)
         # Rows printing the same columns share their identities: grouped by what each row prints.
         alike: dict[tuple[bool, ...], list[tuple[int, tuple[Decimal | None, ...]]]] = defaultdict(list)
         for position in positions:
@@ -161,20 +168,6 @@ def _hold_table_rows(rows: list[PlacedRow], held: Callable[[type, tuple[str, ...
     failing.sort(key=operator.itemgetter(0, 1))
     for _, _, checked, entry, result in failing:
         checked.failing.append((entry, result))
-
-
-@functools.cache
-def _field_names(kind: type) -> tuple[str, ...]:
-    return tuple(field.name for field in attrs.fields(kind))  # the same for every run
-
-
-@functools.cache
-def _values_of(kind: type) -> Callable[[object], tuple[Decimal | None, ...]]:
-    """A function giving a record's columns in field order, as a tuple (one C call per row)."""
-    names = _field_names(kind)
-    if len(names) == 1:
-        return lambda record: (getattr(record, names[0]),)
-    return operator.attrgetter(*names)
 
 
 def _check_identities(ctx: Context) -> Iterator[Finding]:
