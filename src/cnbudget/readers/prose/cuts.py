@@ -15,7 +15,13 @@ from collections.abc import Sequence
 from functools import cached_property
 
 from cnbudget.readers.prose.contents import Contents, every_contents
-from cnbudget.readers.prose.paragraphs import Paragraph, narrative_paragraphs, not_prose, paragraphs
+from cnbudget.readers.prose.paragraphs import (
+    Paragraph,
+    ParagraphRun,
+    narrative_paragraphs,
+    not_prose,
+    paragraph_run,
+)
 from cnbudget.readers.text.blocks import Block, find_blocks
 from cnbudget.readers.text.source import SourceLine
 
@@ -45,11 +51,16 @@ class DocumentCuts:
         return not_prose(self.lines, self.contents, self.blocks)
 
     @cached_property
+    def prose_run(self) -> ParagraphRun:
+        """The paragraphs outside the 目录 and the tables, with what was found making them."""
+        return paragraph_run(self.lines, self.not_prose)
+
+    @cached_property
     def prose(self) -> list[Paragraph]:
         """Every paragraph outside the 目录 and the tables."""
-        return paragraphs(self.lines, self.not_prose)
+        return list(self.prose_run.paragraphs)
 
     @cached_property
     def narrative(self) -> list[Paragraph]:
         """The paragraphs of the 情况说明 part."""
-        return narrative_paragraphs(self.lines, self.not_prose, self.prose)
+        return narrative_paragraphs(self.lines, self.not_prose, self.prose_run)

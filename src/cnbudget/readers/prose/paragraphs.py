@@ -41,6 +41,7 @@ from cnbudget.readers.text.source import SourceLine, clean_name
 __all__ = [
     "MatterKind",
     "Paragraph",
+    "ParagraphRun",
     "Section",
     "fold_numbers",
     "is_heading_text",
@@ -48,7 +49,9 @@ __all__ = [
     "matter_kind",
     "narrative_paragraphs",
     "not_prose",
+    "paragraph_run",
     "paragraphs",
+    "paragraphs_within",
     "prose_paragraphs",
     "restored_figures",
     "sections",
@@ -310,11 +313,57 @@ def restored_figures(lines: Sequence[SourceLine], skip: Collection[int] = ()) ->
     return {line.number: texts[line.number] for line in prose if texts[line.number] != line.text}
 
 
+@attrs.frozen(kw_only=True)
+class ParagraphRun:
+    """The paragraphs of some lines (:func:`paragraphs`) and what was found on the way: the page
+    numbers passed over and the texts whose figures were put back (:func:`restored_figures`). A part
+    of the same lines is read from it by :func:`paragraphs_within`."""
+
+    paragraphs: tuple[Paragraph, ...]
+    pages: frozenset[int]
+    restored: dict[int, str]
+
+
+def paragraph_run(lines: Sequence[SourceLine], skip: Collection[int] = ()) -> ParagraphRun:
+    """:func:`paragraphs` of ``lines``, with the page numbers and restored texts met."""
+    pages = _page_numbers(lines)
+    restored = restored_figures([line for line in lines if line.number not in pages], skip)
+    return ParagraphRun(paragraphs=tuple(_build(lines, skip, pages, restored)), pages=frozenset(pages),
+                        restored=restored)
+
+
 def paragraphs(lines: Sequence[SourceLine], skip: Collection[int] = ()) -> list[Paragraph]:
     """The prose of ``lines`` as paragraphs; lines whose number is in ``skip`` and table rows end
     a paragraph and are left out; page numbers are passed over."""
-    pages = _page_numbers(lines)
-    restored = restored_figures([line for line in lines if line.number not in pages], skip)
+    return list(paragraph_run(lines, skip).paragraphs)
+
+
+def paragraphs_within(whole: ParagraphRun, part: Sequence[SourceLine], skip: Collection[int] = ()) -> list[Paragraph]:
+    """:func:`paragraphs` of ``part``, consecutive lines of those ``whole`` was made from with the
+    same ``skip``: ``whole``'s paragraphs that lie inside ``part``, where the page numbers and the
+    restored texts of ``part`` are those ``whole`` found for its lines and no paragraph of ``whole``
+    crosses an end of ``part``. Then the first line of ``part`` that is read starts a paragraph in
+    both, every line after it is read alike, and the last paragraph ends in both; otherwise
+    ``part`` is read on its own."""
+    numbers = {line.number for line in part}
+    pages = _page_numbers(part)
+    restored = restored_figures([line for line in part if line.number not in pages], skip)
+    if pages == whole.pages & numbers \
+            and restored == {number: text for number, text in whole.restored.items() if number in numbers}:
+        inside = []
+        for paragraph in whole.paragraphs:
+            held = [number in numbers for number in paragraph.numbers]
+            if all(held):
+                inside.append(paragraph)
+            elif any(held):  # it crosses an end of the part: read the part on its own
+                break
+        else:
+            return inside
+    return _build(part, skip, pages, restored)
+
+
+def _build(lines: Sequence[SourceLine], skip: Collection[int], pages: Collection[int],
+           restored: dict[int, str]) -> list[Paragraph]:
     builder = _Builder(restored)
     for line in lines:
         if line.is_blank or line.number in pages:
@@ -384,15 +433,18 @@ def _narrative_range(lines: Sequence[SourceLine]) -> range:
 
 
 def narrative_paragraphs(lines: Sequence[SourceLine], skip: Collection[int] | None = None,
-                         prose: list[Paragraph] | None = None) -> list[Paragraph]:
+                         prose: ParagraphRun | None = None) -> list[Paragraph]:
     """The paragraphs of the 情况说明 part (the last 第X部分 heading naming a 说明, up to the next
     part); the whole document when it has no such part. Tables and forms inside it (the line
     numbers in ``skip``: :func:`not_prose` unless given) are left out. ``prose``, where given, is
-    :func:`paragraphs` of the same lines and ``skip``: a document without such a part shares them."""
+    :func:`paragraph_run` of the same lines and ``skip``: the part's paragraphs are taken from it
+    (:func:`paragraphs_within`)."""
     region = _narrative_range(lines)
     if prose is not None and len(region) == len(lines):  # the whole document: all of its prose
-        return list(prose)
-    return paragraphs([lines[i] for i in region], not_prose(lines) if skip is None else skip)
+        return list(prose.paragraphs)
+    skip = not_prose(lines) if skip is None else skip
+    part = [lines[i] for i in region]
+    return paragraphs(part, skip) if prose is None else paragraphs_within(prose, part, skip)
 
 
 @attrs.frozen(kw_only=True)
