@@ -4,6 +4,7 @@ is what reading the part on its own gives."""
 
 from __future__ import annotations
 
+import attrs
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -54,3 +55,16 @@ def test_a_part_cutting_a_paragraph_is_read_on_its_own() -> None:
     lines = split_lines("本部门收入\n100万元，\n支出100万元。")
     taken = paragraphs_within(paragraph_run(lines), lines[1:])
     assert [paragraph.text for paragraph in taken] == ["100万元，支出100万元。"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(_documents(), st.data())
+def test_lines_that_share_a_number_are_read_as_the_part_alone_reads_them(
+        document: tuple[str, int, int, frozenset[int]], data: st.DataObject) -> None:
+    # A part is told from the rest by its lines' numbers: where two lines share one, it is read alone.
+    text, start, end, skip = document
+    lines = split_lines(text)
+    numbers = data.draw(st.lists(st.integers(1, 4), min_size=len(lines), max_size=len(lines)))
+    lines = [attrs.evolve(line, number=number) for line, number in zip(lines, numbers, strict=True)]
+    part = lines[start:end]
+    assert paragraphs_within(paragraph_run(lines, skip), part, skip) == paragraphs(part, skip)

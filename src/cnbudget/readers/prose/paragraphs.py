@@ -322,6 +322,7 @@ class ParagraphRun:
     paragraphs: tuple[Paragraph, ...]
     pages: frozenset[int]
     restored: dict[int, str]
+    numbered_apart: bool  # each line has a number of its own: a part is told by its numbers
 
 
 def paragraph_run(lines: Sequence[SourceLine], skip: Collection[int] = ()) -> ParagraphRun:
@@ -329,7 +330,7 @@ def paragraph_run(lines: Sequence[SourceLine], skip: Collection[int] = ()) -> Pa
     pages = _page_numbers(lines)
     restored = restored_figures([line for line in lines if line.number not in pages], skip)
     return ParagraphRun(paragraphs=tuple(_build(lines, skip, pages, restored)), pages=frozenset(pages),
-                        restored=restored)
+                        restored=restored, numbered_apart=len({line.number for line in lines}) == len(lines))
 
 
 def paragraphs(lines: Sequence[SourceLine], skip: Collection[int] = ()) -> list[Paragraph]:
@@ -348,7 +349,7 @@ def paragraphs_within(whole: ParagraphRun, part: Sequence[SourceLine], skip: Col
     numbers = {line.number for line in part}
     pages = _page_numbers(part)
     restored = restored_figures([line for line in part if line.number not in pages], skip)
-    if pages == whole.pages & numbers \
+    if whole.numbered_apart and len(numbers) == len(part) and pages == whole.pages & numbers \
             and restored == {number: text for number, text in whole.restored.items() if number in numbers}:
         inside = []
         for paragraph in whole.paragraphs:
