@@ -90,7 +90,7 @@ class Family(enum.Enum):
     @classmethod
     def of_type(cls, code_type: type[ClassificationCode]) -> Family:
         """The family whose codes are of ``code_type`` (one look-up, for rules asking per row)."""
-        return _FAMILIES_BY_TYPE[code_type]
+        return FAMILIES_BY_CODE_TYPE[code_type]
 
 
 _CODE_TYPES: dict[Family, type[AnyCode]] = {
@@ -98,7 +98,8 @@ _CODE_TYPES: dict[Family, type[AnyCode]] = {
     Family.ECONOMIC: EconomicCode,
     Family.GOV_ECONOMIC: GovEconomicCode,
 }
-_FAMILIES_BY_TYPE: dict[type[ClassificationCode], Family] = {t: f for f, t in _CODE_TYPES.items()}
+#: Each code class of the catalogue (exactly that class) with its family.
+FAMILIES_BY_CODE_TYPE: dict[type, Family] = {t: f for f, t in _CODE_TYPES.items()}
 
 
 def _describe_years(since: int | None, until: int | None) -> str:
