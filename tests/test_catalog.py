@@ -577,3 +577,13 @@ def test_any_unique_cut_of_an_official_name_still_matches(
     assume(not any(s.name.startswith(prefix) for s in siblings if s is not subject))
     assert CAT.match_name(subject.code, prefix).kind is c.MatchKind.TRUNCATED
     assert subject in CAT.find(prefix, under=subject.parent, family=subject.family)
+
+
+def test_family_of_a_code_type() -> None:
+    from cnbudget.classification import Family
+    from cnbudget.codes import EconomicCode, FunctionCode, GovEconomicCode
+
+    assert Family.of_type(FunctionCode) is Family.FUNCTION
+    assert Family.of_type(EconomicCode) is Family.ECONOMIC
+    assert Family.of_type(GovEconomicCode) is Family.GOV_ECONOMIC
+    assert Family.of_type(type(EconomicCode("30101"))) is Family.of(EconomicCode("30101"))

@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
+from typing import cast
 
 from cnbudget.classification.correspondence import Correspondence
 from cnbudget.classification.funding import FundingVocabulary
@@ -29,7 +30,7 @@ from cnbudget.classification.load import (
 )
 from cnbudget.classification.name_index import NameIndex
 from cnbudget.classification.names import MatchKind, NameMatch, match_subject_name, normalise_name
-from cnbudget.classification.subject import AnyCode, Family, FormerName, Subject
+from cnbudget.classification.subject import FAMILIES_BY_CODE_TYPE, AnyCode, Family, FormerName, Subject
 from cnbudget.classification.unknown import describe_unknown
 from cnbudget.codes import ClassificationCode, EconomicCode
 from cnbudget.errors import DataError, InvalidCode, InvalidValue, UnknownCode
@@ -208,6 +209,9 @@ class Catalog:
 
     @staticmethod
     def _code(code: CodeLike, family: FamilyLike | None = None) -> AnyCode:
+        own = FAMILIES_BY_CODE_TYPE.get(type(code))
+        if own is not None and (family is None or family is own):
+            return cast(AnyCode, code)  # a code of the family asked for is its own key: codes are immutable
         if isinstance(code, ClassificationCode) and family is None:
             return Family.of(code).parse(code)
         return Family.coerce(family or Family.FUNCTION).parse(code)

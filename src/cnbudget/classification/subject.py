@@ -87,12 +87,19 @@ class Family(enum.Enum):
             names = ", ".join(repr(f.value) for f in cls)
             raise InvalidValue(f"not a code family: {value!r} (expected one of {names})") from None
 
+    @classmethod
+    def of_type(cls, code_type: type[ClassificationCode]) -> Family:
+        """The family whose codes are of ``code_type`` (one look-up, for rules asking per row)."""
+        return FAMILIES_BY_CODE_TYPE[code_type]
+
 
 _CODE_TYPES: dict[Family, type[AnyCode]] = {
     Family.FUNCTION: FunctionCode,
     Family.ECONOMIC: EconomicCode,
     Family.GOV_ECONOMIC: GovEconomicCode,
 }
+#: Each code class of the catalogue (exactly that class) with its family.
+FAMILIES_BY_CODE_TYPE: dict[type, Family] = {t: f for f, t in _CODE_TYPES.items()}
 
 
 def _describe_years(since: int | None, until: int | None) -> str:

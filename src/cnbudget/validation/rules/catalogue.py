@@ -112,12 +112,8 @@ def _name_match(ctx: Context, catalog: Catalog, code: ClassificationCode, name: 
     return ctx.cache.get(("name match", code, name), lambda: catalog.match_name(code, name, _family(type(code))))
 
 
-def _family(kind: type[ClassificationCode]) -> Family:
-    # The member, not its value: the catalogue then looks a code up without coercing text to a family.
-    return _FAMILIES[kind]
-
-
-_FAMILIES = {FunctionCode: Family.FUNCTION, EconomicCode: Family.ECONOMIC, GovEconomicCode: Family.GOV_ECONOMIC}
+# The member, not its value: the catalogue then looks a code up without coercing text to a family.
+_family = Family.of_type
 
 
 @rule("CAT-001", "科目编码在本年度科目目录中存在", requires=("catalog",),

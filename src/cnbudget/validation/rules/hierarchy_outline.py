@@ -33,7 +33,6 @@ import enum
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from decimal import Decimal
-from typing import cast
 
 import attrs
 
@@ -172,11 +171,10 @@ _CodeKey = tuple[type, str]  # a code by its class and digits (what makes two co
 
 
 def _parents(codes: Sequence[ClassificationCode | None], keys: Sequence[_CodeKey | None], roles: list[_Role],
-             rows: list[int], above_keys: Callable[[ClassificationCode, _CodeKey], tuple[_CodeKey, ...]],
-             ) -> dict[int, int | None]:
+             rows: list[int], ancestors: dict[_CodeKey, tuple[_CodeKey, ...]]) -> dict[int, int | None]:
     """Each row's parent: the nearest printed row of its nearest printed ancestor code (``codes``: each
-    row's code, ``keys`` the same by class and digits; ``above_keys``: a code's ancestors, nearest
-    first)."""
+    row's code, ``keys`` the same by class and digits; ``ancestors``: each code's ancestors by key,
+    nearest first, filled in as codes come, for every group of the table)."""
     coded, project = _Role.CODED, _Role.PROJECT
     printed: dict[_CodeKey, list[int]] = {}
     for index in rows:
@@ -199,7 +197,12 @@ def _parents(codes: Sequence[ClassificationCode | None], keys: Sequence[_CodeKey
             # A project's own code first (the row it is listed under), then the code's ancestors.
             occurrences = printed.get(key) if role is project else None
             if occurrences is None:
-                for ancestor in above_keys(cast(ClassificationCode, codes[index]), key):
+                above_keys = ancestors.get(key)
+                if above_keys is None:  # rows of many agencies repeat the same codes: each code's once
+                    code = codes[index]
+                    assert code is not None  # a row with a key has a code
+                    above_keys = ancestors[key] = tuple((type(a), a.digits) for a in reversed(code.ancestors))
+                for ancestor in above_keys:
                     occurrences = printed.get(ancestor)
                     if occurrences is not None:
                         break
@@ -280,19 +283,12 @@ def outline(lines: Sequence[Row], code_of: CodeOf = main_code) -> list[Sum]:
     codes = [code_of(line) for line in lines]
     code_keys: list[_CodeKey | None] = [None if code is None else (type(code), code.digits) for code in codes]
     roles = [_role(line, code, i, len(lines)) for i, (line, code) in enumerate(zip(lines, codes, strict=True))]
-    ancestors: dict[_CodeKey, tuple[_CodeKey, ...]] = {}  # rows of many agencies repeat the same codes
-
-    def above_keys(code: ClassificationCode, own: _CodeKey) -> tuple[_CodeKey, ...]:
-        found = ancestors.get(own)
-        if found is None:
-            found = ancestors[own] = tuple((type(a), a.digits) for a in reversed(code.ancestors))
-        return found
-
+    ancestors: dict[_CodeKey, tuple[_CodeKey, ...]] = {}
     groups = _groups(lines, roles)
     sums: list[Sum] = []
     tops: dict[int, list[int]] = {}  # group → its rows that belong to no other row
     for number, group in enumerate(groups):
-        parents = _parents(codes, code_keys, roles, group.rows, above_keys)
+        parents = _parents(codes, code_keys, roles, group.rows, ancestors)
         children: dict[int, list[int]] = defaultdict(list)
         for index in group.rows:
             parent = parents[index]

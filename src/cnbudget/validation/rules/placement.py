@@ -30,9 +30,9 @@ from typing import Any
 
 import attrs
 
-from cnbudget.classification import Catalog
+from cnbudget.classification import Catalog, Family
 from cnbudget.classification.names import normalise_name
-from cnbudget.codes import ClassificationCode, EconomicCode, FunctionCode
+from cnbudget.codes import ClassificationCode, EconomicCode
 from cnbudget.model import BudgetDisclosure, Row, is_subtotal_label, is_total_label
 from cnbudget.validation.run_cache import RunCache
 
@@ -65,18 +65,15 @@ def misplaced(catalog: Catalog, lines: Sequence[Row]) -> dict[int, tuple[Classif
             continue
         if above is None or not _candidate(line) or above.code.level >= _MAX_LEVEL:
             continue
-        family = type(above.code)
-        if catalog.get(above.code, _family(family)) is None:
+        code_type = type(above.code)
+        family = Family.of_type(code_type)
+        if catalog.get(above.code, family) is None:
             continue
         name = normalise_name(line.name)
-        named = [s for s in catalog.children(above.code, family=_family(family)) if normalise_name(s.name) == name]
-        if len(named) == 1 and isinstance(named[0].code, family):
+        named = [s for s in catalog.children(above.code, family=family) if normalise_name(s.name) == name]
+        if len(named) == 1 and isinstance(named[0].code, code_type):
             found[index] = (named[0].code, above)
     return found
-
-
-def _family(kind: type[ClassificationCode]) -> str:
-    return {FunctionCode: "function", EconomicCode: "economic"}.get(kind, "gov_economic")
 
 
 def with_codes(catalog: Catalog | None, lines: Sequence[Any]) -> list[Any]:
