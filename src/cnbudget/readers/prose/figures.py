@@ -122,6 +122,8 @@ _ANY_YEAR = re.compile(r"^\d{4}\s*年度?")
 _YEAR_AND_COMMA = re.compile(r"^\d{4}\s*年度?[，,]")
 _OWN_WORDS = re.compile(r"^(?:本部门|本单位|我部门|我单位|本年度|本年)")
 _FILLER_TAIL = re.compile(r"(?:的)?(?:年初预算数?|(?:年初)?(?:预算)?数?(?:为|是)|共计)$")
+#: The last characters of every filler above (before a final line break, where ``$`` also matches).
+_FILLER_ENDS = frozenset("算数为是计")
 # After a colon only: "检察（款）: 2018 年预算支出合计", "住房公积金(项):支出".
 _COLON_FILLER = re.compile(r"(?:预算)?(?:支出)?(?:合计|总计)?$")
 _APPROPRIATED = re.compile(r"^(?:一般公共预算|财政)?拨款安排的")
@@ -440,9 +442,17 @@ def _budget_year(year: int) -> re.Pattern[str]:
     return re.compile(rf"^{year}\s*年度?[，,]?")
 
 
+# The characters the prefixes below start with besides digits (the years) and the department's own:
+# a text starting with none of them has nothing to take off (most subjects), no pattern is run.
+_PREFIX_STARTS = frozenset("本我的其一财拨")
+
+
 def _strip_prefixes(text: str, department: str | None, year: int | None) -> str:
     while True:
         text = text.strip()
+        if not text or not (text[0] in _PREFIX_STARTS or text[0].isdecimal() or text[0] == "-"
+                            or (department and text[0] in department)):
+            return text
         before = text
         if department and (size := _department_prefix(text, department)):
             text = _DEPARTMENT_WORD.sub("", text[size:])
@@ -456,8 +466,20 @@ def _strip_prefixes(text: str, department: str | None, year: int | None) -> str:
             return text
 
 
+def without_filler_tail(text: str) -> str:
+    """The text without a filler at its end (``预算数为``, ``共计``).
+
+    >>> without_filler_tail("机关运行经费预算数为"), without_filler_tail("机关运行经费")
+    ('机关运行经费', '机关运行经费')
+    """
+    # The pattern is tried at every position of the text; most texts end with no filler's last character.
+    if text[-1:] not in _FILLER_ENDS and not text.endswith("\n"):
+        return text
+    return _FILLER_TAIL.sub("", text)
+
+
 def _filler_only(text: str) -> bool:
-    return not _FILLER_TAIL.sub("", _ANY_YEAR.sub("", text))
+    return not without_filler_tail(_ANY_YEAR.sub("", text))
 
 
 def clean_subject(text: str, *, department: str | None, year: int | None) -> str:
@@ -482,7 +504,7 @@ def clean_subject(text: str, *, department: str | None, year: int | None) -> str
         elif head.endswith(_LEAD_IN) or _filler_only(_strip_prefixes(head, department, year)):
             text = tail
     text = _strip_prefixes(_MARKER.sub("", text), department, year)
-    return _FILLER_TAIL.sub("", text).strip(" 、，,")
+    return without_filler_tail(text).strip(" 、，,")
 
 
 def subject_key(subject: str) -> str:
