@@ -34,6 +34,8 @@ from cnbudget.model import (
     ThreePublicTable,
 )
 from cnbudget.validation import Finding, Severity, validate
+from cnbudget.validation.rules.hierarchy import _Operands
+from cnbudget.validation.rules.hierarchy_outline import Part, outline
 from tests.present import present
 from tests.seeds import seed_path
 from tests.test_rules_cross_table import jiangsu
@@ -463,3 +465,79 @@ def test_seed_002_rows_shifted_at_page_breaks_are_two_reading_warnings() -> None
     assert sorted(related.split()[0] for related in revenue.related) == ["HIER-001", "HIER-006"] + ["XTAB-001"] * 5
     assert "第 335–341 行与第 343–349 行" in projects.message
     assert sorted(related.split()[0] for related in projects.related) == ["HIER-002", "HIER-006"]
+
+
+# --- the outline of tables printing rows of the same shape -------------------------------------------
+
+
+def _unit_row(agency: str, total: str, code: str | None = None) -> FunctionLine:
+    return FunctionLine(code=FunctionCode(code) if code else None, name="" if code else agency, agency=agency,
+                        amounts=ExpenditureAmounts(total=Decimal(total)))
+
+
+def _department_table(grand_total: str) -> list[FunctionLine]:
+    # 合计, then 示例局 (no rows of its own) followed at once by its two units, each with one coded row.
+    return [FunctionLine(code=None, name="合计", amounts=ExpenditureAmounts(total=Decimal(grand_total))),
+            _unit_row("示例局", "30"), _unit_row("单位甲", "10"), _unit_row("单位甲", "10", "2101501"),
+            _unit_row("单位乙", "20"), _unit_row("单位乙", "20", "2101501")]
+
+
+def test_tables_sharing_an_outline_shape_each_decide_on_their_own_department_row() -> None:
+    shapes: dict[Any, Any] = {}
+    held = outline(_department_table("30"), shapes=shapes)
+    flat = outline(_department_table("60"), shapes=shapes)
+    assert len(shapes) == 1  # both tables print rows of one shape
+    # By hand: where 示例局 prints the table's total it holds its units and the total holds it alone;
+    # where it does not, the agencies are a flat list, all three under the total.
+    assert [(s.part, s.parent, s.children) for s in held] == [
+        (Part.AGENCY, 1, (2, 4)), (Part.AGENCY, 2, (3,)), (Part.AGENCY, 4, (5,)), (Part.TOTAL, 0, (1,))]
+    assert [(s.part, s.parent, s.children) for s in flat] == [
+        (Part.AGENCY, 2, (3,)), (Part.AGENCY, 4, (5,)), (Part.TOTAL, 0, (1, 2, 4))]
+
+
+_CODES = ("210", "21011", "2101101", "2101102", "21015", "2101501", "221", "22102", "2210201")
+
+
+@st.composite
+def _rows(draw: st.DrawFn) -> list[FunctionLine]:
+    rows = []
+    for _ in range(draw(st.integers(0, 12))):
+        agency = draw(st.sampled_from([None, "单位甲", "单位乙"]))
+        code = draw(st.sampled_from((None, *_CODES)))
+        project = draw(st.sampled_from([None, "项目一"])) if code else None
+        name = draw(st.sampled_from(["", "合计", "小计", "其他"])) if code is None else "支出"
+        total = draw(st.sampled_from(["0", "10", "30"]))
+        rows.append(FunctionLine(code=FunctionCode(code) if code else None, name=name, agency=agency, project=project,
+                                 amounts=ExpenditureAmounts(total=Decimal(total))))
+    return rows
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_rows(), min_size=1, max_size=4), st.data())
+def test_an_outline_is_the_same_whether_or_not_tables_share_their_shapes(tables: list[list[FunctionLine]],
+                                                                         data: st.DataObject) -> None:
+    # Each table again with other amounts: the same shape, met a second time, is shared.
+    totals = st.sampled_from(["0", "10", "30"])
+    again = [[attrs.evolve(line, amounts=ExpenditureAmounts(total=Decimal(data.draw(totals)))) for line in lines]
+             for lines in tables]
+    shapes: dict[Any, Any] = {}
+    for lines in tables + again:
+        assert outline(lines, shapes=shapes) == outline(lines)
+
+
+_FIGURES = st.sampled_from([None, "0", "10", "20", "30", "0.01"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(_rows(), st.data())
+def test_the_sums_held_at_once_are_those_held_one_by_one(lines: list[FunctionLine], data: st.DataObject) -> None:
+    # Some rows leave 基本支出/项目支出 unprinted: a sum over such a row is not held at once.
+    lines = [attrs.evolve(line, amounts=ExpenditureAmounts(total=line.amounts.total, basic=data.draw(_FIGURES),
+                                                           project=data.draw(_FIGURES))) for line in lines]
+    sums = outline(lines)
+    at_once = _Operands(lines).held_columns(sums)
+    one_by_one = _Operands(lines)
+    for s, held in zip(sums, at_once, strict=True):
+        printed = [c for c in ("total", "basic", "project") if getattr(lines[s.parent].amounts, c) is not None]
+        holding = [one_by_one.holds(c, s.parent, s.children) for c in printed]
+        assert held == (len(printed) if all(holding) else None)

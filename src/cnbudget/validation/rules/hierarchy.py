@@ -154,6 +154,35 @@ class _Operands:
             return list(map(operator.attrgetter(column), records))
         return [ordinary_operand(_value(line, column)) for line in self._lines]
 
+    def held_columns(self, sums: Sequence[Sum]) -> list[int | None]:
+        """For each sum, the number of columns its parent prints where, all its rows printing them
+        too, it adds up exactly (the comparisons :func:`money.sum_differs` would make and find
+        nothing), or ``None`` where some column does not (or the rows are not records of one kind):
+        every sum of the table at once, column by column, so that only those ``None`` are checked
+        one by one."""
+        records = self._records
+        if not records:
+            return [None] * len(sums)
+        held: list[int | None] = [0] * len(sums)
+        for column in _columns(records[0]):
+            operands = self._by_column.get(column)
+            if operands is None:
+                operands = self._by_column[column] = self._read(column)
+            unprinted = any(map(operator.is_, operands, repeat(None)))  # by identity, not Decimal == None
+            for number, s in enumerate(sums):
+                count = held[number]
+                total = operands[s.parent]
+                if count is None or total is None:
+                    continue
+                parts = [operands[i] for i in s.children]
+                if unprinted and any(map(operator.is_, parts, repeat(None))):
+                    held[number] = None
+                elif exact_total(cast(list[Decimal], parts)) == total:
+                    held[number] = count + 1
+                else:
+                    held[number] = None
+        return held
+
     def holds(self, column: str, parent: int, children: Sequence[int]) -> bool:
         """Whether the rows ``children`` add up exactly to the row ``parent`` in ``column``, all of
         them operands of an exact sum: where so, :func:`money.sum_differs` would find nothing."""
@@ -278,19 +307,27 @@ def _sums(ctx: Context, tables: Iterable[str], parts: Iterable[Part], code_of: C
         lines, sums = ctx.cache.get(("outline", code_of, lines_of),
                                     functools.partial(_outlined, ctx, key, table, code_of, lines_of), table=key)
         operands = ctx.cache.get(("operands", lines_of), functools.partial(_Operands, lines), table=key)
+        held = ctx.cache.get(("held columns", code_of, lines_of), functools.partial(operands.held_columns, sums),
+                             table=key)
         kids: dict[tuple[int, ...], _Rows] = {}  # parents of the same rows share their reading
-        for s in sums:
+        comparisons = 0  # those of the sums that hold, made once for every rule
+        for s, columns in zip(sums, held, strict=True):
             if s.part in wanted:
+                if columns is not None:
+                    comparisons += columns
+                    continue
                 if s.children not in kids:
                     kids[s.children] = _Rows(key, [lines[i] for i in s.children])
                 yield from _check(ctx, key, lines, s, kids[s.children], code_of, operands)
+        count_comparisons(comparisons)
 
 
 def _outlined(ctx: Context, key: str, table: Any, code_of: CodeOf, lines_of: str) -> tuple[Sequence[Row], list[Sum]]:
     """A table's rows and the sums among them: derived once per run, for every rule that checks them."""
     lines = (_function_lines(table) if lines_of == "expenditure"
              else placed_rows(ctx.cache, ctx.catalog, key, table))
-    return lines, outline(lines, code_of)
+    # Tables of rows of the same shape share one outline's derivation (one run's, for all its tables).
+    return lines, outline(lines, code_of, ctx.cache.get(("outline shapes",), dict))
 
 
 def _function_lines(table: SummaryTable | FiscalSummaryTable) -> list[SummaryLine | FiscalLine]:

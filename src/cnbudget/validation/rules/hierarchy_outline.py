@@ -93,12 +93,12 @@ def gov_code(line: Row) -> ClassificationCode | None:
     return code if main_code(line) is None or code.level > 1 else None
 
 
-class _Role(enum.Enum):
-    TOTAL = "total"
-    AGENCY = "agency"
-    CODED = "coded"
-    PROJECT = "project"
-    IGNORED = "ignored"
+class _Role(enum.IntEnum):  # an int: the roles of a table's rows are hashed as part of its shape's key
+    TOTAL = 1
+    AGENCY = 2
+    CODED = 3
+    PROJECT = 4
+    IGNORED = 5
 
 
 def _has_code(line: Row) -> bool:
@@ -246,70 +246,106 @@ def _total_amount(line: Row) -> Decimal | None:
     return value if isinstance(value, Decimal) else None
 
 
-def _department(lines: Sequence[Row], roles: list[_Role], groups: list[_Group]) -> dict[int, list[int]]:
-    """Agencies printed without codes: the first agency row holds the agency rows after it when it has no
-    rows of its own, is followed at once by an agency row, and prints the table's total (a department
-    printed over its units); a flat list of agencies does not satisfy the last two."""
+def _department_candidate(roles: Sequence[_Role], groups: list[_Group]) -> tuple[int, tuple[int, ...]] | None:
+    """Agencies printed without codes: the first agency row may hold the agency rows after it when it
+    has no rows of its own and is followed at once by an agency row (a department printed over its
+    units); whether it does depends on its amounts (:func:`_department_holds`)."""
     first = next((g for g in groups if g.agency is not None), None)
     if first is None or first.agency is None or first.rows:
-        return {}
+        return None
     head = first.agency
     after = head + 1
-    totals = {_total_amount(lines[i]) for i, role in enumerate(roles) if role is _Role.TOTAL}
-    if after >= len(lines) or roles[after] is not _Role.AGENCY or _total_amount(lines[head]) not in totals:
-        return {}
+    if after >= len(roles) or roles[after] is not _Role.AGENCY:
+        return None
     units: list[int] = []
-    for index in range(after, len(lines)):
+    for index in range(after, len(roles)):
         if roles[index] is _Role.TOTAL:
             break
         if roles[index] is _Role.AGENCY:
             units.append(index)
-    if all(_is_blank(lines[i]) for i in units):
-        return {}
-    return {head: units}
+    return head, tuple(units)
 
 
-def _agency_children(lines: Sequence[Row], roles: list[_Role], groups: list[_Group]) -> dict[int, list[int]]:
-    """Agency rows held by other agency rows: by 单位代码, else a department row above its units."""
-    agencies = [g.agency for g in groups if g.agency is not None]
-    if any(lines[a].agency_code for a in agencies):
-        return _by_code(lines, agencies)
-    return _department(lines, roles, groups)
+def _department_holds(lines: Sequence[Row], roles: Sequence[_Role], head: int, units: Sequence[int]) -> bool:
+    """The candidate department row prints the table's total and its units are not all blank; a flat
+    list of agencies does not satisfy these."""
+    totals = {_total_amount(lines[i]) for i, role in enumerate(roles) if role is _Role.TOTAL}
+    return _total_amount(lines[head]) in totals and not all(_is_blank(lines[i]) for i in units)
 
 
-def outline(lines: Sequence[Row], code_of: CodeOf = main_code) -> list[Sum]:
-    """Every printed row with rows that should add up to it, in the order of the printed rows' groups
-    (the rows of a table model: they carry ``name``, ``agency``, ``agency_code`` and ``project``)."""
-    codes = [code_of(line) for line in lines]
-    code_keys: list[_CodeKey | None] = [None if code is None else (type(code), code.digits) for code in codes]
-    roles = [_role(line, code, i, len(lines)) for i, (line, code) in enumerate(zip(lines, codes, strict=True))]
+#: What the outline reads of the rows, column by column (their codes, roles, agencies and 单位代码): no amounts.
+_RowShapes = tuple[tuple[_CodeKey | None, ...], tuple[_Role, ...], tuple[str | None, ...], tuple[str | None, ...]]
+
+
+@attrs.frozen(eq=False)
+class _Shape:
+    """What the outline derives from the rows' codes, roles and agencies alone: tables printing rows of
+    the same shape (支出总体情况表 and 一般公共预算支出情况表 often do) share it."""
+
+    agencies: tuple[int | None, ...]  # each group's agency row
+    tops: tuple[tuple[int, ...], ...]  # each group's rows that belong to no other row
+    coded: tuple[Sum, ...]  # the code rows' sums, group by group
+    held: dict[int, list[int]]  # agency rows held by agency rows by 单位代码
+    department: tuple[int, tuple[int, ...]] | None  # agency rows a department row may hold (no 单位代码)
+
+
+def _shape(lines: Sequence[Row], codes: Sequence[ClassificationCode | None], code_keys: Sequence[_CodeKey | None],
+           roles: list[_Role]) -> _Shape:
     ancestors: dict[_CodeKey, tuple[_CodeKey, ...]] = {}
     groups = _groups(lines, roles)
-    sums: list[Sum] = []
-    tops: dict[int, list[int]] = {}  # group → its rows that belong to no other row
-    for number, group in enumerate(groups):
+    coded: list[Sum] = []
+    tops: list[tuple[int, ...]] = []
+    for group in groups:
         parents = _parents(codes, code_keys, roles, group.rows, ancestors)
         children: dict[int, list[int]] = defaultdict(list)
         for index in group.rows:
             parent = parents[index]
             if parent is not None:
                 children[parent].append(index)
-        tops[number] = [i for i in group.rows if parents[i] is None]
+        tops.append(tuple(i for i in group.rows if parents[i] is None))
         for parent in sorted(children):
             part = _coded_part(codes, roles, parent, children[parent])
-            sums.append(Sum(part, parent, tuple(children[parent])))
-    held = _agency_children(lines, roles, groups)
+            coded.append(Sum(part, parent, tuple(children[parent])))
+    agencies = [g.agency for g in groups if g.agency is not None]
+    by_code = any(lines[a].agency_code for a in agencies)
+    return _Shape(agencies=tuple(g.agency for g in groups), tops=tuple(tops),
+                  coded=tuple(coded), held=_by_code(lines, agencies) if by_code else {},
+                  department=None if by_code else _department_candidate(roles, groups))
+
+
+def outline(lines: Sequence[Row], code_of: CodeOf = main_code,
+            shapes: dict[_RowShapes, _Shape] | None = None) -> list[Sum]:
+    """Every printed row with rows that should add up to it, in the order of the printed rows' groups
+    (the rows of a table model: they carry ``name``, ``agency``, ``agency_code`` and ``project``);
+    ``shapes`` keeps what tables of rows of the same shape share (one run's, for all its tables)."""
+    codes = [code_of(line) for line in lines]
+    code_keys: list[_CodeKey | None] = [None if code is None else (type(code), code.digits) for code in codes]
+    roles = [_role(line, code, i, len(lines)) for i, (line, code) in enumerate(zip(lines, codes, strict=True))]
+    if shapes is None:
+        shape = _shape(lines, codes, code_keys, roles)
+    else:
+        key = (tuple(code_keys), tuple(roles), tuple([line.agency for line in lines]),
+               tuple([line.agency_code for line in lines]))
+        found = shapes.get(key)
+        if found is None:
+            found = shapes[key] = _shape(lines, codes, code_keys, roles)
+        shape = found
+    held = shape.held
+    if shape.department is not None and _department_holds(lines, roles, *shape.department):
+        head, unit_rows = shape.department
+        held = {head: list(unit_rows)}
+    sums = list(shape.coded)
     inside = {child for kids in held.values() for child in kids}
     units: list[int] = []
-    for number, group in enumerate(groups):
-        if group.agency is None:
-            units.extend(tops[number])
+    for agency, tops in zip(shape.agencies, shape.tops, strict=True):
+        if agency is None:
+            units.extend(tops)
             continue
-        members = sorted(held.get(group.agency, []) + tops[number])
+        members = sorted(held.get(agency, []) + list(tops))
         if members:
-            sums.append(Sum(Part.AGENCY, group.agency, tuple(members)))
-        if group.agency not in inside:
-            units.append(group.agency)
+            sums.append(Sum(Part.AGENCY, agency, tuple(members)))
+        if agency not in inside:
+            units.append(agency)
     if units:
         sums.extend(Sum(Part.TOTAL, i, tuple(sorted(units))) for i, role in enumerate(roles) if role is _Role.TOTAL)
     return sums
