@@ -15,10 +15,12 @@ from typing import NamedTuple
 
 import attrs
 
-from cnbudget.model import AmountRecord, BudgetDisclosure, Line, Row, SummaryLine
+from cnbudget.model import AmountRecord, BudgetDisclosure, Line, Row, SummaryLine, Table
 from cnbudget.validation.findings import Location, checked_location
+from cnbudget.validation.run_cache import RunCache
 
-__all__ = ["PlacedRow", "describe", "item_column", "location", "record_fields", "record_values", "rows_with_amounts"]
+__all__ = ["PlacedRow", "describe", "item_column", "location", "record_fields", "record_values", "rows_with_amounts",
+           "table_rows"]
 
 
 class PlacedRow(NamedTuple):
@@ -80,10 +82,17 @@ def describe(line: Row | None) -> str:
     return " ".join(seen) or "（无名称行）"
 
 
-def rows_with_amounts(doc: BudgetDisclosure) -> Iterator[PlacedRow]:
-    """Every row of every present table that has an amount record, in document order."""
+def table_rows(cache: RunCache, key: str, table: Table) -> list[Line]:
+    """Every row of the table ``key`` (:meth:`~cnbudget.model.Table.rows`), listed once per run:
+    several rules walk every row of every table."""
+    return cache.get("rows", lambda: list(table.rows()), table=key)
+
+
+def rows_with_amounts(doc: BudgetDisclosure, cache: RunCache | None = None) -> Iterator[PlacedRow]:
+    """Every row of every present table that has an amount record, in document order (the rows
+    listed once per run where ``cache`` is given)."""
     for key, table in doc.tables.present():
-        for line in table.rows():
+        for line in table.rows() if cache is None else table_rows(cache, key, table):
             if isinstance(line, SummaryLine):
                 continue
             record = getattr(line, "amounts", None)

@@ -18,11 +18,12 @@ import attrs
 
 from cnbudget.classification import Catalog, Family, MatchKind, NameMatch, Subject
 from cnbudget.codes import ClassificationCode, EconomicCode, FunctionCode, GovEconomicCode
-from cnbudget.model import Row, SummaryRole, Table
+from cnbudget.model import Line, Row, SummaryRole
 from cnbudget.validation.context import Context
 from cnbudget.validation.findings import Finding, Location, Severity, checked_location
 from cnbudget.validation.registry import rule
 from cnbudget.validation.rules.placement import Renumbered, misplaced, renumbered_in_run
+from cnbudget.validation.tables import table_rows
 
 __all__ = ["coded_names", "named_categories"]
 
@@ -37,18 +38,19 @@ def coded_names(ctx: Context, *, skip: frozenset[tuple[str, ClassificationCode]]
     ``skip`` leaves out (table, code) pairs another finding speaks for."""
     for key, table in ctx.doc.tables.present():
         # Several rules walk the same rows: each table's distinct names are found once per run.
-        for line, code, name in ctx.cache.get("coded names", functools.partial(_coded_names, table), table=key):
+        names = functools.partial(_coded_names, table_rows(ctx.cache, key, table))
+        for line, code, name in ctx.cache.get("coded names", names, table=key):
             if (key, code) not in skip:
                 yield key, line, code, name
 
 
-def _coded_names(table: Table) -> list[tuple[Row, ClassificationCode, str]]:
+def _coded_names(rows: list[Line]) -> list[tuple[Row, ClassificationCode, str]]:
     """Each distinct (code, printed name) of one table, with the first row printing it."""
     # A code by its class and digits (what makes two codes equal), hashed without calling the code.
     seen: set[tuple[type, str, str]] = set()
     found: list[tuple[Row, ClassificationCode, str]] = []
     line: Row
-    for line in table.rows():
+    for line in rows:
         for code_field, name_field in (("code", "name"), ("gov_code", "gov_name")):
             code = getattr(line, code_field, None)
             if not isinstance(code, ClassificationCode):
@@ -240,7 +242,7 @@ def economic_pair_corresponds(ctx: Context) -> Iterator[Finding]:
     catalog = _catalog(ctx)
     seen: set[tuple[str, EconomicCode, GovEconomicCode]] = set()
     for key, table in ctx.doc.tables.present():
-        for line in table.rows():
+        for line in table_rows(ctx.cache, key, table):
             code, gov = getattr(line, "code", None), getattr(line, "gov_code", None)
             if not isinstance(code, EconomicCode) or not isinstance(gov, GovEconomicCode) or (key, code, gov) in seen:
                 continue

@@ -16,7 +16,7 @@ from cnbudget.validation.context import Context, figure
 from cnbudget.validation.findings import Finding, Severity
 from cnbudget.validation.registry import rule
 from cnbudget.validation.rules.narrative_statements import plain
-from cnbudget.validation.tables import location
+from cnbudget.validation.tables import location, table_rows
 
 __all__ = ["BASIC_SUBJECTS"]
 
@@ -55,7 +55,7 @@ def no_projects_under_running_costs(ctx: Context) -> Iterator[Finding]:
     catalogue of the document's year (the printed name where the catalogue lacks the code)."""
     found: dict[FunctionCode, list[tuple[str, Row, Decimal]]] = defaultdict(list)
     for key, table in ctx.doc.tables.present():
-        for line in table.rows():
+        for line in table_rows(ctx.cache, key, table):
             code = getattr(line, "code", None)
             amount = _project_amount(getattr(line, "amounts", None))
             if not isinstance(code, FunctionCode) or code.level != 3 or amount is None or amount <= 0:

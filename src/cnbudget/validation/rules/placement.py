@@ -35,6 +35,7 @@ from cnbudget.classification.names import normalise_name
 from cnbudget.codes import ClassificationCode, EconomicCode
 from cnbudget.model import BudgetDisclosure, Row, is_subtotal_label, is_total_label
 from cnbudget.validation.run_cache import RunCache
+from cnbudget.validation.tables import table_rows
 
 __all__ = ["Renumbered", "misplaced", "placed_rows", "renumbered", "renumbered_in_run", "with_codes"]
 
@@ -88,7 +89,7 @@ def placed_rows(cache: RunCache, catalog: Catalog | None, key: str, table: Any) 
     """:func:`with_codes` of every row of the table ``key`` (:meth:`~cnbudget.model.Table.rows`), once
     per run for the hierarchy and cross-table rules. A row is placed by the rows above it alone, so
     the rows of the table's first rows field are the first of these."""
-    return cache.get("placed rows", lambda: with_codes(catalog, list(table.rows())), table=key)
+    return cache.get("placed rows", lambda: with_codes(catalog, table_rows(cache, key, table)), table=key)
 
 
 @attrs.frozen
@@ -101,14 +102,15 @@ class Renumbered:
     rows: tuple[tuple[Any, ClassificationCode | None], ...]  # (row, the code its name has, if any)
 
 
-def renumbered(doc: BudgetDisclosure, catalog: Catalog) -> list[Renumbered]:
+def renumbered(doc: BudgetDisclosure, catalog: Catalog, cache: RunCache | None = None) -> list[Renumbered]:
     """Each economic 类 whose printed 款 run 01 … n in a table while some of them print the name of
-    another 款 of that 类 (30202 咨询费, 30203 水费 …): a local numbering, one finding for all of them."""
+    another 款 of that 类 (30202 咨询费, 30203 水费 …): a local numbering, one finding for all of them
+    (the rows listed once per run where ``cache`` is given)."""
     found: list[Renumbered] = []
     for key, table in doc.tables.present():
         groups: dict[ClassificationCode, list[Any]] = defaultdict(list)
         heads: dict[ClassificationCode, Any] = {}
-        for line in table.rows():
+        for line in table.rows() if cache is None else table_rows(cache, key, table):
             code = getattr(line, "code", None)
             if isinstance(code, EconomicCode) and code.level == 1:
                 heads.setdefault(code, line)
@@ -141,4 +143,4 @@ def _named_code(catalog: Catalog, category: ClassificationCode, line: Row) -> Cl
 
 def renumbered_in_run(cache: RunCache, doc: BudgetDisclosure, catalog: Catalog) -> list[Renumbered]:
     """:func:`renumbered`, found once per validation run for the rules that ask."""
-    return cache.get("renumbered", lambda: renumbered(doc, catalog))
+    return cache.get("renumbered", lambda: renumbered(doc, catalog, cache))

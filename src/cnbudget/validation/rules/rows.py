@@ -24,6 +24,7 @@ from cnbudget.money import SumCheck, amounts_differ_from_sum, count_comparisons,
 from cnbudget.validation.context import Context
 from cnbudget.validation.findings import Finding
 from cnbudget.validation.registry import rule
+from cnbudget.validation.run_cache import RunCache
 from cnbudget.validation.tables import (
     PlacedRow,
     describe,
@@ -84,7 +85,7 @@ class _Checked:
 _Held = list[tuple[_Checked, Identity, int, tuple[int, ...]]]
 
 
-def _row_identities(doc: BudgetDisclosure) -> dict[str, _Checked]:
+def _row_identities(doc: BudgetDisclosure, cache: RunCache | None = None) -> dict[str, _Checked]:
     """Every identity every row of ``doc`` must satisfy, held against its figures in one pass over
     the rows, by the rule that checks it. The comparisons are counted by each rule as it reports
     (:func:`_check_identities`): a rule that does not run makes none."""
@@ -117,7 +118,7 @@ def _row_identities(doc: BudgetDisclosure) -> dict[str, _Checked]:
                 checked.failing.append(((record, table, line, row_name, identity, item), result))
 
     with counting_comparisons():  # counted by the rules as they report
-        _hold_table_rows(list(rows_with_amounts(doc)), held)
+        _hold_table_rows(list(rows_with_amounts(doc, cache)), held)
         summary = doc.tables.summary
         for line in summary.expenditure if summary is not None else ():
             if line.amounts is not None:  # the expenditure side split into 基本支出 and 项目支出
@@ -173,7 +174,7 @@ def _hold_table_rows(rows: list[PlacedRow], held: Callable[[type, tuple[str, ...
 def _check_identities(ctx: Context) -> Iterator[Finding]:
     """Every identity the columns of each row print must satisfy (:func:`cnbudget.model.sums.identities`)
     that the running rule checks; the message is written only for an identity that does not hold."""
-    checked = ctx.cache.get("row identities", lambda: _row_identities(ctx.doc)).get(ctx.rule.id)
+    checked = ctx.cache.get("row identities", lambda: _row_identities(ctx.doc, ctx.cache)).get(ctx.rule.id)
     if checked is None:
         return
     count_comparisons(checked.comparisons)
