@@ -53,6 +53,10 @@ def record_values(kind: type) -> Callable[[object], tuple[Decimal | None, ...]]:
     return operator.attrgetter(*names)
 
 
+# One per row: made as the tuple it is, without the Python frame of ``PlacedRow._make``.
+_placed_row: Callable[[tuple[str, Line, AmountRecord]], PlacedRow] = functools.partial(tuple.__new__, PlacedRow)
+
+
 def location(table: str, line: Row | None, column: str | None = None) -> Location:
     """Where a row (any model line) is, optionally one of its columns, and where it is printed."""
     code = getattr(line, "code", None)
@@ -97,4 +101,4 @@ def rows_with_amounts(doc: BudgetDisclosure, cache: RunCache | None = None) -> I
                 continue
             record = getattr(line, "amounts", None)
             if isinstance(record, AmountRecord):
-                yield PlacedRow._make((key, line, record))  # without the keyword arguments: one per row
+                yield _placed_row((key, line, record))

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import functools
 import operator
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
-from itertools import repeat
+from itertools import chain, compress, repeat
 from typing import Any, cast
 
 import attrs
@@ -33,7 +33,15 @@ from cnbudget.model import (
 )
 from cnbudget.model.fields import zh_label
 from cnbudget.model.sums import identities
-from cnbudget.money import SummedParts, count_comparisons, exact_total, ordinary_operand, sum_differs, sum_parts
+from cnbudget.money import (
+    SummedParts,
+    count_comparisons,
+    exact_sums,
+    exact_total,
+    ordinary_operand,
+    sum_differs,
+    sum_parts,
+)
 from cnbudget.validation.context import Context, figure
 from cnbudget.validation.findings import Finding, Location
 from cnbudget.validation.registry import rule
@@ -163,24 +171,28 @@ class _Operands:
         records = self._records
         if not records:
             return [None] * len(sums)
-        held: list[int | None] = [0] * len(sums)
-        for column in _columns(records[0]):
-            operands = self._by_column.get(column)
-            if operands is None:
-                operands = self._by_column[column] = self._read(column)
-            unprinted = any(map(operator.is_, operands, repeat(None)))  # by identity, not Decimal == None
-            for number, s in enumerate(sums):
-                count = held[number]
-                total = operands[s.parent]
-                if count is None or total is None:
-                    continue
-                parts = [operands[i] for i in s.children]
-                if unprinted and any(map(operator.is_, parts, repeat(None))):
-                    held[number] = None
-                elif exact_total(cast(list[Decimal], parts)) == total:
-                    held[number] = count + 1
-                else:
-                    held[number] = None
+        kind: Any = type(records[0])  # a class is hashable, whatever its instances' __hash__ says to mypy
+        names, values_of = record_fields(kind), record_values(kind)
+        printed_of: dict[tuple[bool, ...], Callable[[AmountRecord], tuple[Decimal | None, ...]]] = {}
+        held: list[int | None] = []
+        for s in sums:
+            parent, children = records[s.parent], [records[i] for i in s.children]
+            shape = tuple(map(operator.is_not, values_of(parent), repeat(None)))
+            printed = printed_of.get(shape)
+            if printed is None:
+                printed = printed_of[shape] = _figures_in(tuple(compress(names, shape)))
+            # The columns the parent prints, all at once, row by row.
+            total = printed(parent)
+            parts = list(map(printed, children))
+            if not total:
+                held.append(0)
+            elif any(map(operator.is_, chain.from_iterable(parts), repeat(None))):
+                held.append(None)  # a row of the sum leaves a column its parent prints blank
+            elif (exact_sums(cast(list[tuple[Decimal, ...]], parts)) if parts else [exact_total(())] * len(total)
+                  ) == list(total):
+                held.append(len(total))
+            else:
+                held.append(None)
         return held
 
     def holds(self, column: str, parent: int, children: Sequence[int]) -> bool:
@@ -195,6 +207,13 @@ class _Operands:
         parts = [operands[i] for i in children]
         # Asked by identity: ``None in parts`` would hold each Decimal against None, a slow comparison.
         return not any(map(operator.is_, parts, repeat(None))) and exact_total(cast(list[Decimal], parts)) == total
+
+
+def _figures_in(columns: tuple[str, ...]) -> Callable[[AmountRecord], tuple[Decimal | None, ...]]:
+    """The figures of a record in ``columns``, always as a tuple (one C call per record)."""
+    if len(columns) == 1:  # attrgetter of one name gives the value, not a tuple
+        return lambda record: (getattr(record, columns[0]),)
+    return cast(Callable[[AmountRecord], tuple[Decimal | None, ...]], operator.attrgetter(*columns))
 
 
 class _Rows:
