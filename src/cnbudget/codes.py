@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from itertools import pairwise
-from typing import ClassVar, Self, TypeVar
+from typing import TYPE_CHECKING, ClassVar, Self, TypeVar
 
 from cnbudget.errors import InvalidCode
 from cnbudget.text import normalize_width
@@ -69,8 +69,9 @@ class ClassificationCode:
     FIRST_DIGIT: ClassVar[str] = ""
     LEVEL_NAMES: ClassVar[tuple[str, ...]] = ("类", "款", "项")
 
-    __slots__ = ("_digits", "_hash")
-    _digits: str
+    # ``digits`` is the slot itself, not a property over it: codes' digits are read thousands of
+    # times a validation (keys of the code indexes, catalogue look-ups).
+    __slots__ = {"_hash": None, "digits": "The compact code, digits only (科目编码)."}
     _hash: int  # codes key the run caches' dicts: hashed once, not per look-up
 
     # The digits at which each level ends ((3, 5, 7) for function codes), set once per class.
@@ -91,14 +92,14 @@ class ClassificationCode:
         if not isinstance(text, str):
             _compact(text, self.FAMILY)  # raises the TypeError
         # mypy takes the instances' __hash__ for the class's own: a class is hashable.
-        object.__setattr__(self, "_digits", _parsed(type(self), text))  # type: ignore[arg-type]
+        object.__setattr__(self, "digits", _parsed(type(self), text))  # type: ignore[arg-type]
         object.__setattr__(self, "_hash", hash(self._key()))
 
     @classmethod
     def _of_digits(cls, digits: str) -> Self:
         """A code from digits known to be valid (the prefix of a valid code), without checking."""
         code = object.__new__(cls)
-        object.__setattr__(code, "_digits", digits)
+        object.__setattr__(code, "digits", digits)
         object.__setattr__(code, "_hash", hash(code._key()))
         return code
 
@@ -109,12 +110,12 @@ class ClassificationCode:
         raise AttributeError(f"{type(self).__name__} is immutable")
 
     def __reduce__(self) -> tuple[type[Self], tuple[str]]:
-        return (type(self), (self._digits,))
+        return (type(self), (self.digits,))
 
-    @property
-    def digits(self) -> str:
-        """The compact code, digits only (科目编码)."""
-        return self._digits
+    if TYPE_CHECKING:  # the slot, read-only to the type checker as it is at run time
+        @property
+        def digits(self) -> str:
+            """The compact code, digits only (科目编码)."""
 
     @classmethod
     def _lengths(cls) -> tuple[int, ...]:
@@ -211,7 +212,7 @@ cannot be followed by a filled part
     @property
     def level(self) -> int:
         """1 for a 类, 2 for a 款, 3 for a 项."""
-        return self._LEVEL_OF_LENGTH[len(self._digits)]
+        return self._LEVEL_OF_LENGTH[len(self.digits)]
 
     @property
     def level_zh(self) -> str:
@@ -239,12 +240,12 @@ cannot be followed by a filled part
         """
         if self.level == 1:
             return None
-        return self._of_digits(self._digits[: self._LEVEL_ENDS[self.level - 2]])
+        return self._of_digits(self.digits[: self._LEVEL_ENDS[self.level - 2]])
 
     @property
     def ancestors(self) -> tuple[Self, ...]:
         """All codes above this one, from the 类 down (not including the code itself)."""
-        return _ancestors(type(self), self._digits)  # type: ignore[arg-type]
+        return _ancestors(type(self), self.digits)  # type: ignore[arg-type]
 
     @property
     def path(self) -> tuple[Self, ...]:
@@ -258,7 +259,7 @@ cannot be followed by a filled part
     @property
     def category(self) -> Self:
         """The 类 this code belongs to (itself for a 类)."""
-        return self._of_digits(self._digits[: self.PART_LENGTHS[0]])
+        return self._of_digits(self.digits[: self.PART_LENGTHS[0]])
 
     def is_ancestor_of(self, other: ClassificationCode) -> bool:
         """Whether ``other`` lies strictly below this code in the same family.
@@ -283,11 +284,11 @@ cannot be followed by a filled part
         return other == self or self.is_ancestor_of(other)
 
     def _key(self) -> tuple[str, str]:
-        return (type(self).__name__, self._digits)
+        return (type(self).__name__, self.digits)
 
     def __eq__(self, other: object) -> bool:
         if type(other) is type(self):  # the common case, without building keys
-            return self._digits == other._digits
+            return self.digits == other.digits
         if not isinstance(other, ClassificationCode):
             return NotImplemented
         return self._key() == other._key()

@@ -74,7 +74,7 @@ class _Generator(FunctionCache[Callable[..., Any]], Namespace):
             # An amount's text has no character that JSON escapes.
             return f"('\"%s\"' % {var} if {var}.__class__ is Decimal else raise_())" if self.text else f"str_({var})"
         if isinstance(hint, type) and issubclass(hint, ClassificationCode):
-            return f"('\"%s\"' % {var}._digits)" if self.text else f"{var}._digits"  # str(code): digits only
+            return f"('\"%s\"' % {var}.digits)" if self.text else f"{var}.digits"  # str(code): digits only
         if isinstance(hint, type) and issubclass(hint, enum.Enum):
             return f"enc({var}.value)" if self.text else f"{var}.value"
         if typing.get_origin(hint) is tuple or (isinstance(hint, type) and attrs.has(hint)):

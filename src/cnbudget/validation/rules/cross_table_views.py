@@ -93,8 +93,11 @@ class _CodeIndex:
     def __init__(self, lines: Sequence[_Row], printing: Sequence[int]) -> None:
         # ``printing``: the positions of the rows that print the column.
         self._lines, self._printing = lines, printing
-        codes = [lines[i].classification for i in printing]
-        groups = [(lines[i].agency, lines[i].agency_code) for i in printing]
+        rows = [lines[i] for i in printing]
+        # ``classification`` read as the field behind it, without a property call per row
+        codes = [code if isinstance(code := getattr(row, "code", None), ClassificationCode) else None
+                 for row in rows]
+        groups = [(row.agency, row.agency_code) for row in rows]
         coded = [n for n, code in enumerate(codes) if code is not None]
         self._codes, self._groups, self._coded = codes, groups, coded
         self.rows = [printing[n] for n in coded]  # the coded rows, by position in the table

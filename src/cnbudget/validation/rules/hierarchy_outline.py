@@ -318,9 +318,16 @@ def outline(lines: Sequence[Row], code_of: CodeOf = main_code,
     """Every printed row with rows that should add up to it, in the order of the printed rows' groups
     (the rows of a table model: they carry ``name``, ``agency``, ``agency_code`` and ``project``);
     ``shapes`` keeps what tables of rows of the same shape share (one run's, for all its tables)."""
-    codes = [code_of(line) for line in lines]
+    if code_of is main_code:  # the usual case, read inline: a Python frame per row otherwise
+        codes = [code if isinstance(code := getattr(line, "code", None), ClassificationCode) else None
+                 for line in lines]
+    else:
+        codes = [code_of(line) for line in lines]
     code_keys: list[_CodeKey | None] = [None if code is None else (type(code), code.digits) for code in codes]
-    roles = [_role(line, code, i, len(lines)) for i, (line, code) in enumerate(zip(lines, codes, strict=True))]
+    count = len(lines)
+    # Projects and coded rows, most of a table, settle their role without a call.
+    roles = [_Role.PROJECT if line.project is not None else _Role.CODED if code is not None
+             else _role(line, code, i, count) for i, (line, code) in enumerate(zip(lines, codes, strict=True))]
     if shapes is None:
         shape = _shape(lines, codes, code_keys, roles)
     else:
