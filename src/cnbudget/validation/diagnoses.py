@@ -249,6 +249,8 @@ def shifted_rows(doc: BudgetDisclosure, findings: list[Finding], check: Checker,
     (READ-006, with the failures as ``related``) instead of its failures."""
     keys = sorted({location.table for f in findings if f.rule.startswith("HIER") and f.severity is Severity.ERROR
                    for location in f.locations[:1] if location.table})
+    if not keys:  # no table fails to add up: nothing to explain (and no rows to count)
+        return findings
     original = list(findings)  # each table is judged against what the rules found, not what is left
     size = sum(1 for _, table in doc.tables.present() for _ in table.rows())
     tries = min(_MAX_TRIES, _MAX_ROWS_CHECKED // max(size * len(keys), 1))

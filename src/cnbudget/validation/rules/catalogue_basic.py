@@ -57,8 +57,10 @@ def no_projects_under_running_costs(ctx: Context) -> Iterator[Finding]:
     for key, table in ctx.doc.tables.present():
         for line in table_rows(ctx.cache, key, table):
             code = getattr(line, "code", None)
+            if not isinstance(code, FunctionCode) or code.level != 3:  # asked first: most rows stop here
+                continue
             amount = _project_amount(getattr(line, "amounts", None))
-            if not isinstance(code, FunctionCode) or code.level != 3 or amount is None or amount <= 0:
+            if amount is None or amount <= 0:
                 continue
             if _subject_name(ctx, code, getattr(line, "name", None)) in BASIC_SUBJECTS:
                 found[code].append((key, line, amount))
