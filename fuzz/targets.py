@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import cnbudget
-from cnbudget import CnbudgetError
+from cnbudget import CnbudgetError, ReadResult
 
 __all__ = ["HOSTILE_FIGURES", "HOSTILE_VALUES", "check_file", "check_json", "check_text", "encode_hostile",
            "mutate_json", "mutate_text"]
@@ -124,12 +124,7 @@ def _checked(doc: cnbudget.BudgetDisclosure, validate: bool) -> None:
 def check_text(text: str, *, validate: bool = True) -> str:
     """Read ``text``; what was read validates and round-trips. Returns what happened: ``read`` or the
     name of the library error; anything else propagates (a defect)."""
-    try:
-        result = cnbudget.read_text(text)
-    except CnbudgetError as error:
-        return type(error).__name__
-    _checked(result.disclosure, validate)
-    return "read"
+    return _outcome(lambda: cnbudget.read_text(text), validate)
 
 
 def check_file(data: bytes, folder: Path, *, name: str = "document", validate: bool = True) -> str:
@@ -137,8 +132,13 @@ def check_file(data: bytes, folder: Path, *, name: str = "document", validate: b
     validates and round-trips (see :func:`check_text`)."""
     path = folder / name
     path.write_bytes(data)
+    return _outcome(lambda: cnbudget.read_file(path), validate)
+
+
+def _outcome(read: Callable[[], ReadResult], validate: bool) -> str:
+    """``read`` or the name of the library error it raised; what was read validates and round-trips."""
     try:
-        result = cnbudget.read_file(path)
+        result = read()
     except CnbudgetError as error:
         return type(error).__name__
     _checked(result.disclosure, validate)
