@@ -14,6 +14,14 @@ lone surrogate, nesting past 1,024 levels) goes to the full reading, which says 
 before; a whole number past 64 bits it reads as a float, which the quick path takes for no count
 and no amount (it wants an ``int`` or a string), so that goes to the full reading too; the rest it
 reads as ``json.loads`` does.
+
+>>> from cnbudget.model import Agency
+>>> from cnbudget.serialize.unstructuring import written
+>>> agency = Agency(name="某某局")
+>>> indented_fast(agency) in (None, written(agency, 2))  # None without the extra: the caller writes it
+True
+>>> parsed_fast('{"name": "某某局"}')
+{'name': '某某局'}
 """
 
 from __future__ import annotations
