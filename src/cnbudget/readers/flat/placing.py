@@ -160,10 +160,8 @@ def _is_forest(count: int, identities: Sequence[Identity]) -> bool:
 
 
 def _vector(candidate: Candidate, columns: Sequence[str], scale: Scale) -> Vector:
-    vector: list[int] = []
-    for column in columns:
-        vector.extend(scale.figure(candidate.get(column, "")))
-    return tuple(vector)
+    figure, printed = scale.figure, candidate.get
+    return tuple(itertools.chain.from_iterable([figure(printed(column, "")) for column in columns]))
 
 
 def _place_tree(
