@@ -67,7 +67,10 @@ class PrintedFigures:
         """Whether a printed total can be the sum of printed parts, rounding aside: exactly where
         :func:`~cnbudget.money.check_sum` does not find them inconsistent (a zero printed without
         decimals, a blank, is exact)."""
-        printed = (total, *parts)
+        return self.holds((total, *parts))
+
+    def holds(self, printed: tuple[str, ...]) -> bool:
+        """:meth:`sum_holds` of the total and parts ``printed`` in that order."""
         holds = self._sums.get(printed)
         if holds is None:
             values, allowances = self.scaled(printed)
