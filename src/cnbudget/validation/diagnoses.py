@@ -28,6 +28,7 @@ from cnbudget.model import AmountRecord, BudgetDisclosure, Line
 from cnbudget.model.fields import as_optional_amount, zh_label
 from cnbudget.validation.findings import Finding, Severity
 from cnbudget.validation.rules import RULES
+from cnbudget.validation.rules.hierarchy import row_figure, sum_fails
 from cnbudget.validation.tables import location
 
 __all__ = ["Shift", "shifted_rows"]
@@ -38,6 +39,9 @@ Checker = Callable[[BudgetDisclosure, Sequence[str], str], Iterable[Finding]]
 #: The keys of the tables a rule (by id) reads on the document checked; none for a rule that did not
 #: run on it (:func:`cnbudget.validation.reads.tables_read`).
 Reads = Callable[[str], frozenset[str]]
+#: The sums of a table (by key) found not to add up on the document checked, each as its rows (the
+#: table's own, parent first) and the column (:func:`cnbudget.validation.rules.hierarchy.failed_sums`).
+FailedSums = Callable[[str], Sequence[tuple[tuple[Any, ...], str]]]
 
 _MAX_TRIES = 200  # hypotheses per table: a bound on the time a badly broken table may take
 # Each hypothesis checks the whole document again, so a long document gets fewer: the rows checked
@@ -173,8 +177,34 @@ def _hypotheses(rows: Sequence[tuple[Line, AmountRecord]], key: str) -> Iterator
                 yield Shift(table=key, first=first, last=last, columns=tuple(columns[start:]), by=by)
 
 
+def _still_failing(rows: Sequence[tuple[Line, AmountRecord]], sums: Iterable[tuple[tuple[Any, ...], str]]
+                   ) -> Callable[[Shift], bool]:
+    """Whether a shift leaves some failed sum of the table failing: the sum's rows are read from their
+    codes alone, so on the moved document the same rows add up again in the same column, with the
+    figures the shift gives them; where they still differ by more than rounding, the hierarchy rule
+    reports the table again, and the shift is settled without checking the document again."""
+    positions = {id(row): index for index, (row, _) in enumerate(rows)}
+    # Each sum's rows with their place among the rows with records (None: a row that never moves).
+    placed = [([(row, positions.get(id(row))) for row in sum_rows], column) for sum_rows, column in sums]
+
+    def figure(row: Any, at: int | None, column: str, shift: Shift) -> Decimal | None:
+        if at is None or not shift.first <= at <= shift.last or column not in shift.columns:
+            return row_figure(row, column)
+        source = shift.columns.index(column) + shift.by  # undoing a shift of ``by`` (see _moved)
+        return getattr(row.amounts, shift.columns[source]) if 0 <= source < len(shift.columns) else None
+
+    def still_failing(shift: Shift) -> bool:
+        for sum_rows, column in placed:
+            figures = [figure(row, at, column, shift) for row, at in sum_rows]
+            if sum_fails(figures[0], figures[1:]):
+                return True
+        return False
+
+    return still_failing
+
+
 def _explain(doc: BudgetDisclosure, key: str, findings: list[Finding], check: Checker, tries: int,
-             reads: Reads) -> list[Shift]:
+             reads: Reads, sums_failed: FailedSums) -> list[Shift]:
     """The shifts that, undone, make every failure of the table go away and add none: the fewest
     columns each (starting at the column a moved figure belongs in)."""
     failing = [f for f in findings if _touches(f, key)]
@@ -200,10 +230,13 @@ def _explain(doc: BudgetDisclosure, key: str, findings: list[Finding], check: Ch
     rows = _records(getattr(doc.tables, key))
     if not rows:
         return []
+    still_failing = _still_failing(rows, sums_failed(key))
     found: dict[tuple[int, int, int], Shift] = {}
     for tried, shift in enumerate(_hypotheses(rows, key)):
         if tried >= tries:
             break
+        if still_failing(shift):
+            continue
         moved = _with_rows_moved(doc, key, shift)
         if moved is None:
             continue
@@ -244,9 +277,11 @@ def _describe(doc: BudgetDisclosure, shifts: list[Shift], table_name: str) -> st
 
 
 def shifted_rows(doc: BudgetDisclosure, findings: list[Finding], check: Checker,
-                 table_name: Callable[[str], str], reads: Reads) -> list[Finding]:
+                 table_name: Callable[[str], str], reads: Reads, sums_failed: FailedSums = lambda key: ()
+                 ) -> list[Finding]:
     """``findings`` with every run of shifted rows that explains a table's failures reported once
-    (READ-006, with the failures as ``related``) instead of its failures."""
+    (READ-006, with the failures as ``related``) instead of its failures; ``sums_failed`` gives the sums
+    of coded rows found not to add up, which settle many shifts before the rules are run again."""
     keys = sorted({location.table for f in findings if f.rule.startswith("HIER") and f.severity is Severity.ERROR
                    for location in f.locations[:1] if location.table})
     if not keys:  # no table fails to add up: nothing to explain (and no rows to count)
@@ -257,7 +292,7 @@ def shifted_rows(doc: BudgetDisclosure, findings: list[Finding], check: Checker,
     for key in keys:
         if getattr(doc.tables, key, None) is None:
             continue
-        shifts = _explain(doc, key, original, check, tries, reads)
+        shifts = _explain(doc, key, original, check, tries, reads, sums_failed)
         message = _describe(doc, shifts, table_name(key)) if shifts else None
         if message is None:
             continue
