@@ -42,6 +42,9 @@ Reads = Callable[[str], frozenset[str]]
 #: The sums of a table (by key) found not to add up on the document checked, each as its rows (the
 #: table's own, parent first) and the column (:func:`cnbudget.validation.rules.hierarchy.failed_sums`).
 FailedSums = Callable[[str], Sequence[tuple[tuple[Any, ...], str]]]
+#: The sums of coded rows of a table (by key) that each hierarchy rule (by id) checks on the document
+#: checked, by their rows (:func:`cnbudget.validation.rules.hierarchy.checked_sums`).
+CheckedSums = Callable[[str], Sequence[tuple[str, tuple[Any, ...]]]]
 
 _MAX_TRIES = 200  # hypotheses per table: a bound on the time a badly broken table may take
 # Each hypothesis checks the whole document again, so a long document gets fewer: the rows checked
@@ -177,15 +180,22 @@ def _hypotheses(rows: Sequence[tuple[Line, AmountRecord]], key: str) -> Iterator
                 yield Shift(table=key, first=first, last=last, columns=tuple(columns[start:]), by=by)
 
 
-def _still_failing(rows: Sequence[tuple[Line, AmountRecord]], sums: Iterable[tuple[tuple[Any, ...], str]]
-                   ) -> Callable[[Shift], bool]:
-    """Whether a shift leaves some failed sum of the table failing: the sum's rows are read from their
-    codes alone, so on the moved document the same rows add up again in the same column, with the
-    figures the shift gives them; where they still differ by more than rounding, the hierarchy rule
-    reports the table again, and the shift is settled without checking the document again."""
+def _still_failing(rows: Sequence[tuple[Line, AmountRecord]], failed: Iterable[tuple[tuple[Any, ...], str]],
+                   checked: Iterable[tuple[Any, ...]]) -> Callable[[Shift], bool]:
+    """Whether a shift leaves a sum of coded rows failing that a rule run again checks: ``failed``,
+    the sums that failed (rows and column), and ``checked``, every sum the failed hierarchy rules
+    check. The rows of such a sum are read from their codes alone, so on the moved document the same
+    rows add up again, with the figures the shift gives them; where they differ by more than
+    rounding in some column, the rule reports the table again, and the shift is settled without
+    checking the document again."""
     positions = {id(row): index for index, (row, _) in enumerate(rows)}
-    # Each sum's rows with their place among the rows with records (None: a row that never moves).
-    placed = [([(row, positions.get(id(row))) for row in sum_rows], column) for sum_rows, column in sums]
+
+    def placed(sum_rows: tuple[Any, ...]) -> list[tuple[Any, int | None]]:
+        # Each row with its place among the rows with records (None: a row that never moves).
+        return [(row, positions.get(id(row))) for row in sum_rows]
+
+    failing = [(placed(sum_rows), column) for sum_rows, column in failed]
+    held = [(sum_rows, [at for _, at in sum_rows if at is not None]) for sum_rows in map(placed, checked)]
 
     def figure(row: Any, at: int | None, column: str, shift: Shift) -> Decimal | None:
         if at is None or not shift.first <= at <= shift.last or column not in shift.columns:
@@ -193,18 +203,22 @@ def _still_failing(rows: Sequence[tuple[Line, AmountRecord]], sums: Iterable[tup
         source = shift.columns.index(column) + shift.by  # undoing a shift of ``by`` (see _moved)
         return getattr(row.amounts, shift.columns[source]) if 0 <= source < len(shift.columns) else None
 
+    def fails(sum_rows: list[tuple[Any, int | None]], column: str, shift: Shift) -> bool:
+        figures = [figure(row, at, column, shift) for row, at in sum_rows]
+        return sum_fails(figures[0], figures[1:])
+
     def still_failing(shift: Shift) -> bool:
-        for sum_rows, column in placed:
-            figures = [figure(row, at, column, shift) for row, at in sum_rows]
-            if sum_fails(figures[0], figures[1:]):
-                return True
-        return False
+        if any(fails(sum_rows, column, shift) for sum_rows, column in failing):
+            return True
+        # A sum with a row in the run: the shift changes its figures in the columns moved.
+        return any(fails(sum_rows, column, shift) for sum_rows, moving in held
+                   if any(shift.first <= at <= shift.last for at in moving) for column in shift.columns)
 
     return still_failing
 
 
 def _explain(doc: BudgetDisclosure, key: str, findings: list[Finding], check: Checker, tries: int,
-             reads: Reads, sums_failed: FailedSums) -> list[Shift]:
+             reads: Reads, sums_failed: FailedSums, sums_checked: CheckedSums) -> list[Shift]:
     """The shifts that, undone, make every failure of the table go away and add none: the fewest
     columns each (starting at the column a moved figure belongs in)."""
     failing = [f for f in findings if _touches(f, key)]
@@ -230,7 +244,8 @@ def _explain(doc: BudgetDisclosure, key: str, findings: list[Finding], check: Ch
     rows = _records(getattr(doc.tables, key))
     if not rows:
         return []
-    still_failing = _still_failing(rows, sums_failed(key))
+    still_failing = _still_failing(rows, sums_failed(key),
+                                   [sum_rows for rule, sum_rows in sums_checked(key) if rule in failed])
     found: dict[tuple[int, int, int], Shift] = {}
     for tried, shift in enumerate(_hypotheses(rows, key)):
         if tried >= tries:
@@ -277,11 +292,12 @@ def _describe(doc: BudgetDisclosure, shifts: list[Shift], table_name: str) -> st
 
 
 def shifted_rows(doc: BudgetDisclosure, findings: list[Finding], check: Checker,
-                 table_name: Callable[[str], str], reads: Reads, sums_failed: FailedSums = lambda key: ()
-                 ) -> list[Finding]:
+                 table_name: Callable[[str], str], reads: Reads, sums_failed: FailedSums = lambda key: (),
+                 sums_checked: CheckedSums = lambda key: ()) -> list[Finding]:
     """``findings`` with every run of shifted rows that explains a table's failures reported once
-    (READ-006, with the failures as ``related``) instead of its failures; ``sums_failed`` gives the sums
-    of coded rows found not to add up, which settle many shifts before the rules are run again."""
+    (READ-006, with the failures as ``related``) instead of its failures; ``sums_failed`` and
+    ``sums_checked`` give the sums of coded rows found not to add up and all those the hierarchy rules
+    check, which settle many shifts before the rules are run again."""
     keys = sorted({location.table for f in findings if f.rule.startswith("HIER") and f.severity is Severity.ERROR
                    for location in f.locations[:1] if location.table})
     if not keys:  # no table fails to add up: nothing to explain (and no rows to count)
@@ -292,7 +308,7 @@ def shifted_rows(doc: BudgetDisclosure, findings: list[Finding], check: Checker,
     for key in keys:
         if getattr(doc.tables, key, None) is None:
             continue
-        shifts = _explain(doc, key, original, check, tries, reads, sums_failed)
+        shifts = _explain(doc, key, original, check, tries, reads, sums_failed, sums_checked)
         message = _describe(doc, shifts, table_name(key)) if shifts else None
         if message is None:
             continue

@@ -52,8 +52,8 @@ from cnbudget.validation.rules.placement import placed_rows
 from cnbudget.validation.run_cache import RunCache
 from cnbudget.validation.tables import describe, item_column, location, record_fields, record_values, table_rows
 
-__all__ = ["ECONOMIC_TABLES", "FUNCTION_TABLES", "GROUPED_TABLES", "TWO_SIDED_TABLES", "FailedSum", "failed_sums",
-           "row_figure", "sum_fails"]
+__all__ = ["ECONOMIC_TABLES", "FUNCTION_TABLES", "GROUPED_TABLES", "TWO_SIDED_TABLES", "FailedSum", "checked_sums",
+           "failed_sums", "row_figure", "sum_fails"]
 
 #: Tables whose rows carry 支出功能分类 codes.
 FUNCTION_TABLES = ("revenue", "expenditure", "general_budget", "general_budget_projects", "gov_fund", "soe_capital",
@@ -277,6 +277,9 @@ FailedSum = tuple[tuple[Row, ...], str]
 # other figures only. An agency's or the table's sum may depend on figures (a department row).
 _CODED_PARTS = frozenset({Part.CATEGORY, Part.SECTION, Part.PROJECTS})
 _FAILED = ("failed coded sums",)
+_CHECKED = ("checked coded sums",)
+#: A hierarchy rule's check of one table's sums: the rule's id, the table's sums, the parts it checks.
+_Checked = tuple[str, Sequence[Sum], frozenset[Part]]
 
 
 def failed_sums(cache: RunCache, key: str) -> list[FailedSum]:
@@ -284,6 +287,15 @@ def failed_sums(cache: RunCache, key: str) -> list[FailedSum]:
     hold (with an error), each in one column; noted on the document checked, not on a rerun with a
     table changed (:meth:`RunCache.with_changed`)."""
     return cache.get(_FAILED, list, table=key)
+
+
+def checked_sums(cache: RunCache, key: str, table: Any) -> list[tuple[str, tuple[Row, ...]]]:
+    """The sums of coded rows of the table ``key`` that each hierarchy rule (by id) checked on the
+    run's document, held or not, by their rows (the table's own, the parent first)."""
+    rows = table_rows(cache, key, table)
+    checked: list[_Checked] = cache.get(_CHECKED, list, table=key)
+    return [(rule_id, tuple(rows[i] for i in (s.parent, *s.children)))
+            for rule_id, sums, parts in checked for s in sums if s.part in parts]
 
 
 def row_figure(line: Row, column: str) -> Decimal | None:
@@ -373,7 +385,11 @@ def _sums(ctx: Context, tables: Iterable[str], parts: Iterable[Part], code_of: C
                              table=key)
         kids: dict[tuple[int, ...], _Rows] = {}  # parents of the same rows share their reading
         # The placed rows are the table's rows, one for one: a failed sum is noted by its rows.
-        failed = failed_sums(ctx.cache, key) if lines_of == "lines" and ctx.cache.changed is None else None
+        failed = None
+        if lines_of == "lines" and ctx.cache.changed is None:
+            failed = failed_sums(ctx.cache, key)
+            checked: list[_Checked] = ctx.cache.get(_CHECKED, list, table=key)
+            checked.append((ctx.rule.id, sums, _CODED_PARTS.intersection(wanted)))
         comparisons = 0  # those of the sums that hold, made once for every rule
         for s, columns in zip(sums, held, strict=True):
             if s.part in wanted:
