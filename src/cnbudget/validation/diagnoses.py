@@ -18,6 +18,7 @@ figures are never changed in the model: the reader must look at the published do
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from typing import Any
@@ -246,20 +247,44 @@ def _explain(doc: BudgetDisclosure, key: str, findings: list[Finding], check: Ch
         return []
     still_failing = _still_failing(rows, sums_failed(key),
                                    [sum_rows for rule, sum_rows in sums_checked(key) if rule in failed])
-    found: dict[tuple[int, int, int], Shift] = {}
-    for tried, shift in enumerate(_hypotheses(rows, key)):
-        if tried >= tries:
-            break
+    tried = list(itertools.islice(_hypotheses(rows, key), tries))
+
+    @functools.cache  # a hypothesis (by its place among those tried) is checked once at most
+    def explains(index: int) -> bool:
+        shift = tried[index]
         if still_failing(shift):
-            continue
+            return False
         moved = _with_rows_moved(doc, key, shift)
-        if moved is None:
-            continue
-        if stays(f for f in check(moved, rules, key) if f.severity is Severity.ERROR):
-            run = (shift.first, shift.last, shift.by)
-            if run not in found or len(shift.columns) < len(found[run].columns):
-                found[run] = shift
-    return list(found.values())
+        return moved is not None and stays(f for f in check(moved, rules, key) if f.severity is Severity.ERROR)
+
+    return _kept(tried, explains)
+
+
+def _kept(tried: Sequence[Shift], explains: Callable[[int], bool]) -> list[Shift]:
+    """Of each run and direction, the shift among ``tried`` that explains (``explains``, by place in
+    ``tried``; it may be asked twice about a shift, and keeps its answers) with the fewest columns, in
+    the order the first shift of each that explains comes in ``tried``: what trying every shift in
+    order keeps, with fewer shifts checked."""
+    by_run: dict[tuple[int, int, int], list[int]] = {}  # the hypotheses of each run and direction
+    for index, shift in enumerate(tried):
+        by_run.setdefault((shift.first, shift.last, shift.by), []).append(index)
+    # Tried fewest columns first, the first that explains settles the others without checking them.
+    found: dict[tuple[int, int, int], Shift] = {}
+    for run, indexes in by_run.items():
+        for index in sorted(indexes, key=lambda i: len(tried[i].columns)):
+            if explains(index):
+                found[run] = tried[index]
+                break
+    # The runs come one after the other as tried, but both directions of one run may explain: then
+    # the first that explains, as tried, comes first.
+    runs = [(first, last) for first, last, _ in found]
+
+    def first_explaining(run: tuple[int, int, int]) -> int:
+        if runs.count(run[:2]) == 1:
+            return by_run[run][0]
+        return next(i for i in by_run[run] if explains(i))
+
+    return [found[run] for run in sorted(found, key=first_explaining)]
 
 
 def _first_label(doc: BudgetDisclosure, shift: Shift) -> str:
