@@ -139,6 +139,14 @@ def test_a_signed_zero_amount_reads_as_zero_as_before() -> None:
     assert str(read.tables.general_budget.lines[0].amounts.basic) == "0.00"
 
 
+def test_an_amount_given_again_is_read_once_and_keeps_its_own_digits() -> None:
+    names = [field.name for field in attrs.fields(ExpenditureAmounts)]
+    texts = dict.fromkeys(names, "12.50") | {"project": "12.5", "reserve": "0", "next_year_carryover": "0.00"}
+    read = from_json(json.dumps(texts), ExpenditureAmounts)
+    assert read.basic is read.total  # one Decimal for the text "12.50", shared
+    assert [str(getattr(read, name)) for name in names] == list(texts.values())
+
+
 def test_json_as_bytes_reads_as_text() -> None:
     text = json.dumps(_minimal(), ensure_ascii=False)
     assert from_json(text.encode("utf-8")) == from_json(text) == from_json(text.encode("utf-16"))
