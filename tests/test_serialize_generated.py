@@ -98,6 +98,9 @@ def _minimal(**changes: Any) -> dict[str, Any]:
     '{"format_version": "1", "department": "a", "department": "b", "fiscal_year": 2024}',
     json.dumps(_minimal()).replace('"total": "1.00"', '"total": "1.00", "total": "2.00"'),
     json.dumps(_minimal()).replace('"total": "1.00"', '"total" : "1.00", "total"\n: "2.00"'),
+    json.dumps(_minimal()).replace('"total": "1.00"', '"total"\t:"1.00", "total" \r\n :"2.00"'),
+    # blanks before a key's colon, and a string that holds a colon after a blank
+    json.dumps(_minimal(department="某某局 :", title="a\n:b")).replace('": ', '" : '),
     # a string that holds what looks like the end of a key
     json.dumps(_minimal(department='某某局":', title='"\\":')),
     # keys left out: the constructor's defaults
