@@ -24,6 +24,7 @@ from typing import Any
 import attrs
 
 from cnbudget.cli.checking import CheckedDocument, CheckOptions, UsageError, check_source, chosen_rules
+from cnbudget.cli.commands import COMMANDS
 from cnbudget.cli.inputs import add_input_arguments, sources_of
 from cnbudget.cli.output import write_text
 from cnbudget.cli.progress import Progress
@@ -51,7 +52,7 @@ INTERRUPTED = 130
 def register(subparsers: Any) -> None:
     """Add the ``check`` subcommand."""
     parser = subparsers.add_parser(
-        "check", help="check disclosures: sums, cross-table agreement, codes, narrative, targets",
+        "check", help=COMMANDS["check"].help,
         description="Check budget disclosures against every identity a correct one satisfies.",
     )
     add_input_arguments(parser, many=True)

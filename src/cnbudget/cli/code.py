@@ -13,6 +13,7 @@ import sys
 from typing import Any
 
 from cnbudget.classification import COVERED_YEARS, Family, Subject, catalog
+from cnbudget.cli.commands import COMMANDS
 from cnbudget.codes import ClassificationCode, EconomicCode, FunctionCode, GovEconomicCode
 from cnbudget.errors import InvalidCode, UnknownCode
 
@@ -24,7 +25,7 @@ def register(subparsers: Any) -> None:
     """Add the ``code`` subcommand."""
     parser = subparsers.add_parser(
         "code",
-        help="look up a 政府收支分类 subject by code or name",
+        help=COMMANDS["code"].help,
         description="Look up a 政府收支分类 subject (科目) by code, e.g. 2101501, 30101, 50101, "
         "or by name, e.g. 行政运行 --under 21015.",
     )

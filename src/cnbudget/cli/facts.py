@@ -20,6 +20,7 @@ from typing import Any
 
 import attrs
 
+from cnbudget.cli.commands import COMMANDS
 from cnbudget.cli.inputs import add_input_arguments, load_source, sources_of
 from cnbudget.cli.progress import Progress
 from cnbudget.cli.runner import available_cores, in_order
@@ -35,7 +36,7 @@ __all__ = ["register", "run"]
 def register(subparsers: Any) -> None:
     """Add the ``facts`` subcommand."""
     parser = subparsers.add_parser(
-        "facts", help="write every amount of many documents as one tidy CSV (or JSON) table",
+        "facts", help=COMMANDS["facts"].help,
         description="Write every amount of the standard tables as one tidy record: " + ",".join(DOCUMENT_FACT_COLUMNS),
     )
     add_input_arguments(parser, many=True)

@@ -18,6 +18,7 @@ from typing import Any
 
 import attrs
 
+from cnbudget.cli.commands import COMMANDS
 from cnbudget.cli.inputs import load_source, sources_of
 from cnbudget.cli.output import OutputError, write_text
 from cnbudget.cli.progress import Progress
@@ -33,7 +34,7 @@ __all__ = ["output_names", "register", "run"]
 def register(subparsers: Any) -> None:
     """Add the ``read`` subcommand."""
     parser = subparsers.add_parser(
-        "read", help="read published disclosures (text or PDF) into model JSON",
+        "read", help=COMMANDS["read"].help,
         description="Read published disclosures, their PDF or their text (see docs/reading.md), and write "
         "the model as JSON; whatever could not be read is listed on standard error.",
     )

@@ -5,13 +5,14 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from cnbudget.cli.commands import COMMANDS
 from cnbudget.validation import RULES
 from cnbudget.validation.docs import rules_markdown
 
 
 def register(subparsers: Any) -> None:
     """Add the ``rules`` subcommand."""
-    parser = subparsers.add_parser("rules", help="list the validation rules",
+    parser = subparsers.add_parser("rules", help=COMMANDS["rules"].help,
                                    description="List every validation rule with its id, severity and title.")
     parser.add_argument("--markdown", action="store_true", help="the full reference, as in docs/rules.md")
     parser.set_defaults(handler=run)

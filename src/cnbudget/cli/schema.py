@@ -7,6 +7,7 @@ import argparse
 import json
 from typing import Any
 
+from cnbudget.cli.commands import COMMANDS
 from cnbudget.cli.output import write_text
 from cnbudget.cli.results_schema import results_schema
 from cnbudget.serialize import json_schema
@@ -15,7 +16,7 @@ from cnbudget.serialize import json_schema
 def register(subparsers: Any) -> None:
     """Add the ``schema`` subcommand."""
     parser = subparsers.add_parser(
-        "schema", help="print the JSON Schema (2020-12) of the disclosure JSON format",
+        "schema", help=COMMANDS["schema"].help,
         description="Print the JSON Schema (2020-12) of the JSON that cnbudget reads and writes.",
     )
     parser.add_argument("--results", action="store_true",

@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from cnbudget.cli.commands import COMMANDS
 from cnbudget.errors import DataError, ReadError
 from cnbudget.model import DepartmentTarget, ProjectTarget
 from cnbudget.scoring import load_actuals, score
@@ -24,7 +25,7 @@ __all__ = ["load_target", "register", "run"]
 def register(subparsers: Any) -> None:
     """Add the ``score`` subcommand."""
     parser = subparsers.add_parser(
-        "score", help="score a performance target (绩效目标) against actual results",
+        "score", help=COMMANDS["score"].help,
         description="Score each indicator of a performance target under its 指标赋分规则, with the reason.",
     )
     parser.add_argument("target", metavar="TARGET.json", help="a ProjectTarget or DepartmentTarget as JSON")

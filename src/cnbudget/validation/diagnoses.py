@@ -18,6 +18,7 @@ figures are never changed in the model: the reader must look at the published do
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from typing import Any
@@ -28,6 +29,7 @@ from cnbudget.model import AmountRecord, BudgetDisclosure, Line
 from cnbudget.model.fields import as_optional_amount, zh_label
 from cnbudget.validation.findings import Finding, Severity
 from cnbudget.validation.rules import RULES
+from cnbudget.validation.rules.hierarchy import row_figure, sum_fails
 from cnbudget.validation.tables import location
 
 __all__ = ["Shift", "shifted_rows"]
@@ -38,6 +40,12 @@ Checker = Callable[[BudgetDisclosure, Sequence[str], str], Iterable[Finding]]
 #: The keys of the tables a rule (by id) reads on the document checked; none for a rule that did not
 #: run on it (:func:`cnbudget.validation.reads.tables_read`).
 Reads = Callable[[str], frozenset[str]]
+#: The sums of a table (by key) found not to add up on the document checked, each as its rows (the
+#: table's own, parent first) and the column (:func:`cnbudget.validation.rules.hierarchy.failed_sums`).
+FailedSums = Callable[[str], Sequence[tuple[tuple[Any, ...], str]]]
+#: The sums of coded rows of a table (by key) that each hierarchy rule (by id) checks on the document
+#: checked, by their rows (:func:`cnbudget.validation.rules.hierarchy.checked_sums`).
+CheckedSums = Callable[[str], Sequence[tuple[str, tuple[Any, ...]]]]
 
 _MAX_TRIES = 200  # hypotheses per table: a bound on the time a badly broken table may take
 # Each hypothesis checks the whole document again, so a long document gets fewer: the rows checked
@@ -173,8 +181,45 @@ def _hypotheses(rows: Sequence[tuple[Line, AmountRecord]], key: str) -> Iterator
                 yield Shift(table=key, first=first, last=last, columns=tuple(columns[start:]), by=by)
 
 
+def _still_failing(rows: Sequence[tuple[Line, AmountRecord]], failed: Iterable[tuple[tuple[Any, ...], str]],
+                   checked: Iterable[tuple[Any, ...]]) -> Callable[[Shift], bool]:
+    """Whether a shift leaves a sum of coded rows failing that a rule run again checks: ``failed``,
+    the sums that failed (rows and column), and ``checked``, every sum the failed hierarchy rules
+    check. The rows of such a sum are read from their codes alone, so on the moved document the same
+    rows add up again, with the figures the shift gives them; where they differ by more than
+    rounding in some column, the rule reports the table again, and the shift is settled without
+    checking the document again."""
+    positions = {id(row): index for index, (row, _) in enumerate(rows)}
+
+    def placed(sum_rows: tuple[Any, ...]) -> list[tuple[Any, int | None]]:
+        # Each row with its place among the rows with records (None: a row that never moves).
+        return [(row, positions.get(id(row))) for row in sum_rows]
+
+    failing = [(placed(sum_rows), column) for sum_rows, column in failed]
+    held = [(sum_rows, [at for _, at in sum_rows if at is not None]) for sum_rows in map(placed, checked)]
+
+    def figure(row: Any, at: int | None, column: str, shift: Shift) -> Decimal | None:
+        if at is None or not shift.first <= at <= shift.last or column not in shift.columns:
+            return row_figure(row, column)
+        source = shift.columns.index(column) + shift.by  # undoing a shift of ``by`` (see _moved)
+        return getattr(row.amounts, shift.columns[source]) if 0 <= source < len(shift.columns) else None
+
+    def fails(sum_rows: list[tuple[Any, int | None]], column: str, shift: Shift) -> bool:
+        figures = [figure(row, at, column, shift) for row, at in sum_rows]
+        return sum_fails(figures[0], figures[1:])
+
+    def still_failing(shift: Shift) -> bool:
+        if any(fails(sum_rows, column, shift) for sum_rows, column in failing):
+            return True
+        # A sum with a row in the run: the shift changes its figures in the columns moved.
+        return any(fails(sum_rows, column, shift) for sum_rows, moving in held
+                   if any(shift.first <= at <= shift.last for at in moving) for column in shift.columns)
+
+    return still_failing
+
+
 def _explain(doc: BudgetDisclosure, key: str, findings: list[Finding], check: Checker, tries: int,
-             reads: Reads) -> list[Shift]:
+             reads: Reads, sums_failed: FailedSums, sums_checked: CheckedSums) -> list[Shift]:
     """The shifts that, undone, make every failure of the table go away and add none: the fewest
     columns each (starting at the column a moved figure belongs in)."""
     failing = [f for f in findings if _touches(f, key)]
@@ -200,18 +245,46 @@ def _explain(doc: BudgetDisclosure, key: str, findings: list[Finding], check: Ch
     rows = _records(getattr(doc.tables, key))
     if not rows:
         return []
-    found: dict[tuple[int, int, int], Shift] = {}
-    for tried, shift in enumerate(_hypotheses(rows, key)):
-        if tried >= tries:
-            break
+    still_failing = _still_failing(rows, sums_failed(key),
+                                   [sum_rows for rule, sum_rows in sums_checked(key) if rule in failed])
+    tried = list(itertools.islice(_hypotheses(rows, key), tries))
+
+    @functools.cache  # a hypothesis (by its place among those tried) is checked once at most
+    def explains(index: int) -> bool:
+        shift = tried[index]
+        if still_failing(shift):
+            return False
         moved = _with_rows_moved(doc, key, shift)
-        if moved is None:
-            continue
-        if stays(f for f in check(moved, rules, key) if f.severity is Severity.ERROR):
-            run = (shift.first, shift.last, shift.by)
-            if run not in found or len(shift.columns) < len(found[run].columns):
-                found[run] = shift
-    return list(found.values())
+        return moved is not None and stays(f for f in check(moved, rules, key) if f.severity is Severity.ERROR)
+
+    return _kept(tried, explains)
+
+
+def _kept(tried: Sequence[Shift], explains: Callable[[int], bool]) -> list[Shift]:
+    """Of each run and direction, the shift among ``tried`` that explains (``explains``, by place in
+    ``tried``; it may be asked twice about a shift, and keeps its answers) with the fewest columns, in
+    the order the first shift of each that explains comes in ``tried``: what trying every shift in
+    order keeps, with fewer shifts checked."""
+    by_run: dict[tuple[int, int, int], list[int]] = {}  # the hypotheses of each run and direction
+    for index, shift in enumerate(tried):
+        by_run.setdefault((shift.first, shift.last, shift.by), []).append(index)
+    # Tried fewest columns first, the first that explains settles the others without checking them.
+    found: dict[tuple[int, int, int], Shift] = {}
+    for run, indexes in by_run.items():
+        for index in sorted(indexes, key=lambda i: len(tried[i].columns)):
+            if explains(index):
+                found[run] = tried[index]
+                break
+    # The runs come one after the other as tried, but both directions of one run may explain: then
+    # the first that explains, as tried, comes first.
+    runs = [(first, last) for first, last, _ in found]
+
+    def first_explaining(run: tuple[int, int, int]) -> int:
+        if runs.count(run[:2]) == 1:
+            return by_run[run][0]
+        return next(i for i in by_run[run] if explains(i))
+
+    return [found[run] for run in sorted(found, key=first_explaining)]
 
 
 def _first_label(doc: BudgetDisclosure, shift: Shift) -> str:
@@ -244,9 +317,12 @@ def _describe(doc: BudgetDisclosure, shifts: list[Shift], table_name: str) -> st
 
 
 def shifted_rows(doc: BudgetDisclosure, findings: list[Finding], check: Checker,
-                 table_name: Callable[[str], str], reads: Reads) -> list[Finding]:
+                 table_name: Callable[[str], str], reads: Reads, sums_failed: FailedSums = lambda key: (),
+                 sums_checked: CheckedSums = lambda key: ()) -> list[Finding]:
     """``findings`` with every run of shifted rows that explains a table's failures reported once
-    (READ-006, with the failures as ``related``) instead of its failures."""
+    (READ-006, with the failures as ``related``) instead of its failures; ``sums_failed`` and
+    ``sums_checked`` give the sums of coded rows found not to add up and all those the hierarchy rules
+    check, which settle many shifts before the rules are run again."""
     keys = sorted({location.table for f in findings if f.rule.startswith("HIER") and f.severity is Severity.ERROR
                    for location in f.locations[:1] if location.table})
     if not keys:  # no table fails to add up: nothing to explain (and no rows to count)
@@ -257,7 +333,7 @@ def shifted_rows(doc: BudgetDisclosure, findings: list[Finding], check: Checker,
     for key in keys:
         if getattr(doc.tables, key, None) is None:
             continue
-        shifts = _explain(doc, key, original, check, tries, reads)
+        shifts = _explain(doc, key, original, check, tries, reads, sums_failed, sums_checked)
         message = _describe(doc, shifts, table_name(key)) if shifts else None
         if message is None:
             continue

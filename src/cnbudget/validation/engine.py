@@ -26,6 +26,7 @@ from cnbudget.validation.reads import tables_read
 from cnbudget.validation.registry import Rule, select_rules
 from cnbudget.validation.report import Report
 from cnbudget.validation.rules import RULES
+from cnbudget.validation.rules.hierarchy import checked_sums, failed_sums
 from cnbudget.validation.run_cache import RunCache
 
 _EVERY_TABLE = frozenset(TABLE_TITLES)
@@ -101,7 +102,9 @@ def validate(
 
         findings = shifted_rows(doc, findings, recheck,
                                 table_name=lambda key: Context(doc=doc, catalog=used_catalog, rule=RULES["READ-006"])
-                                .table_name(key), reads=reads)
+                                .table_name(key), reads=reads,
+                                sums_failed=lambda key: failed_sums(cache, key),
+                                sums_checked=lambda key: checked_sums(cache, key, getattr(doc.tables, key)))
     places = Places(doc)
     findings = one_per_problem(findings, places)
     findings.sort(key=lambda f: f.severity.rank)  # stable: document order within a severity

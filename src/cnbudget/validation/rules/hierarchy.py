@@ -34,6 +34,7 @@ from cnbudget.model import (
 from cnbudget.model.fields import zh_label
 from cnbudget.model.sums import identities
 from cnbudget.money import (
+    Consistency,
     SummedParts,
     count_comparisons,
     exact_sums,
@@ -43,14 +44,16 @@ from cnbudget.money import (
     sum_parts,
 )
 from cnbudget.validation.context import Context, figure
-from cnbudget.validation.findings import Finding, Location
+from cnbudget.validation.findings import Finding, Location, Severity
 from cnbudget.validation.registry import rule
 from cnbudget.validation.rules.cross_table_sources import source_groups
 from cnbudget.validation.rules.hierarchy_outline import CodeOf, Part, Sum, gov_code, main_code, outline
 from cnbudget.validation.rules.placement import placed_rows
-from cnbudget.validation.tables import describe, item_column, location, record_fields, record_values
+from cnbudget.validation.run_cache import RunCache
+from cnbudget.validation.tables import describe, item_column, location, record_fields, record_values, table_rows
 
-__all__ = ["ECONOMIC_TABLES", "FUNCTION_TABLES", "GROUPED_TABLES", "TWO_SIDED_TABLES"]
+__all__ = ["ECONOMIC_TABLES", "FUNCTION_TABLES", "GROUPED_TABLES", "TWO_SIDED_TABLES", "FailedSum", "checked_sums",
+           "failed_sums", "row_figure", "sum_fails"]
 
 #: Tables whose rows carry 支出功能分类 codes.
 FUNCTION_TABLES = ("revenue", "expenditure", "general_budget", "general_budget_projects", "gov_fund", "soe_capital",
@@ -262,12 +265,60 @@ def _identity(s: Sum, lines: Sequence[Row], kids: _Rows, code_of: CodeOf) -> str
     return f"{code.level_zh} = 所属{kinds}之和（{names}）"
 
 
+# --- sums that failed, for the diagnosis of shifted rows -------------------------------------------
+
+#: A sum of coded rows that does not hold, with an error, in one column of a table: the table's rows
+#: (its own row objects, the parent first) and the column.
+FailedSum = tuple[tuple[Row, ...], str]
+
+# Only the sums of coded rows (类, 款, a code over its projects) are noted: which rows they add is
+# read from the rows' codes alone (:func:`hierarchy_outline.outline`), never from their figures, so
+# the same rows with the same figures in that column fail again on any document that differs in
+# other figures only. An agency's or the table's sum may depend on figures (a department row).
+_CODED_PARTS = frozenset({Part.CATEGORY, Part.SECTION, Part.PROJECTS})
+_FAILED = ("failed coded sums",)
+_CHECKED = ("checked coded sums",)
+#: A hierarchy rule's check of one table's sums: the rule's id, the table's sums, the parts it checks.
+_Checked = tuple[str, Sequence[Sum], frozenset[Part]]
+
+
+def failed_sums(cache: RunCache, key: str) -> list[FailedSum]:
+    """The sums of coded rows of the table ``key`` that the hierarchy rules of the run found not to
+    hold (with an error), each in one column; noted on the document checked, not on a rerun with a
+    table changed (:meth:`RunCache.with_changed`)."""
+    return cache.get(_FAILED, list, table=key)
+
+
+def checked_sums(cache: RunCache, key: str, table: Any) -> list[tuple[str, tuple[Row, ...]]]:
+    """The sums of coded rows of the table ``key`` that each hierarchy rule (by id) checked on the
+    run's document, held or not, by their rows (the table's own, the parent first)."""
+    rows = table_rows(cache, key, table)
+    checked: list[_Checked] = cache.get(_CHECKED, list, table=key)
+    return [(rule_id, tuple(rows[i] for i in (s.parent, *s.children)))
+            for rule_id, sums, parts in checked for s in sums if s.part in parts]
+
+
+def row_figure(line: Row, column: str) -> Decimal | None:
+    """The figure a row prints in ``column``, as the hierarchy rules read it; ``None`` where it prints none."""
+    return _value(line, column)
+
+
+def sum_fails(total: Decimal | None, parts: Sequence[Decimal | None]) -> bool:
+    """Whether a sum of coded rows with these figures in one column is an error, as :func:`_check`
+    judges it: the parent and all its rows print the column, and they differ by more than rounding."""
+    if total is None or any(part is None for part in parts):
+        return False
+    result = sum_differs(total, sum_parts(cast(list[Decimal], parts)))
+    return result is not None and result.status is Consistency.INCONSISTENT
+
+
 # --- checking sums ---------------------------------------------------------------------------------
 
 
 def _check(ctx: Context, table: str, lines: Sequence[Row], s: Sum, kids: _Rows,
-           code_of: CodeOf, operands: _Operands) -> Iterator[Finding]:
-    """Hold the parent row of ``s`` against its children (``kids``) in every column all of them print."""
+           code_of: CodeOf, operands: _Operands, failed: list[FailedSum] | None = None) -> Iterator[Finding]:
+    """Hold the parent row of ``s`` against its children (``kids``) in every column all of them print;
+    each column that fails with an error is noted in ``failed``, if given."""
     parent = lines[s.parent]
     what = ""  # the identity in words, written once a sum does not hold
     found: list[tuple[str, Finding]] = []
@@ -289,6 +340,10 @@ def _check(ctx: Context, table: str, lines: Sequence[Row], s: Sum, kids: _Rows,
         if finding is not None:
             found.append((column, finding))
     count_comparisons(held)
+    if failed is not None and found:
+        rows = table_rows(ctx.cache, table, getattr(ctx.doc.tables, table))  # the placed rows' originals
+        failed.extend((tuple(rows[i] for i in (s.parent, *s.children)), column)
+                      for column, finding in found if finding.severity is Severity.ERROR)
     misplaced = _misplaced(ctx, table, parent, what, found)
     if misplaced is None:
         yield from (finding for _, finding in found)
@@ -329,6 +384,12 @@ def _sums(ctx: Context, tables: Iterable[str], parts: Iterable[Part], code_of: C
         held = ctx.cache.get(("held columns", code_of, lines_of), functools.partial(operands.held_columns, sums),
                              table=key)
         kids: dict[tuple[int, ...], _Rows] = {}  # parents of the same rows share their reading
+        # The placed rows are the table's rows, one for one: a failed sum is noted by its rows.
+        failed = None
+        if lines_of == "lines" and ctx.cache.changed is None:
+            failed = failed_sums(ctx.cache, key)
+            checked: list[_Checked] = ctx.cache.get(_CHECKED, list, table=key)
+            checked.append((ctx.rule.id, sums, _CODED_PARTS.intersection(wanted)))
         comparisons = 0  # those of the sums that hold, made once for every rule
         for s, columns in zip(sums, held, strict=True):
             if s.part in wanted:
@@ -337,7 +398,8 @@ def _sums(ctx: Context, tables: Iterable[str], parts: Iterable[Part], code_of: C
                     continue
                 if s.children not in kids:
                     kids[s.children] = _Rows(key, [lines[i] for i in s.children])
-                yield from _check(ctx, key, lines, s, kids[s.children], code_of, operands)
+                yield from _check(ctx, key, lines, s, kids[s.children], code_of, operands,
+                                  failed if s.part in _CODED_PARTS else None)
         count_comparisons(comparisons)
 
 
