@@ -63,8 +63,11 @@ class _Generator(FunctionCache[Callable[..., Any]], Namespace):
         variable ``line`` holds the line break and indentation of the line that starts it."""
         inner = optional_of(hint)
         if inner is not None:
+            given = self.expression(inner, var, line)
+            if given == var:
+                return var  # the value is its own plain data, and None stays None
             none = "'null'" if self.text else "None"
-            return f"({none} if {var} is None else {self.expression(inner, var, line)})"
+            return f"({none} if {var} is None else {given})"
         if hint is str:
             return f"enc({var})" if self.text else var
         if hint is int:
