@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cnbudget.money import Consistency, check_sum
-from cnbudget.readers.flat.part_sums import Meeting, Option, Vector, add, meeting_sums, meets
+from cnbudget.readers.flat.part_sums import Meeting, Option, Vector, add, completes, meeting_sums, meets
 from cnbudget.readers.flat.placing import Identity, _choice_holds, _holds
 from cnbudget.readers.flat.scaled import PrintedFigures, Scale
 
@@ -95,6 +95,17 @@ vectors = st.tuples(st.integers(0, 6).map(lambda v: v * 10), st.sampled_from([0,
                     st.integers(0, 6).map(lambda v: v * 10), st.sampled_from([0, 5]))
 part_options = st.lists(st.tuples(vectors, st.integers(1, 2)), min_size=1, max_size=4).map(
     lambda options: [(index, vector, ways) for index, (vector, ways) in enumerate(options)])
+
+
+_SIGNED = st.tuples(st.integers(-60, 60), st.integers(0, 10), st.integers(-60, 60), st.integers(0, 10))
+
+
+@settings(max_examples=500, deadline=None)
+@given(_SIGNED, _SIGNED, _SIGNED)
+def test_a_total_is_completed_by_two_parts_exactly_where_it_meets_their_sum(
+    total: Vector, others: Vector, part: Vector
+) -> None:
+    assert completes(total, others, part) == meets(total, add(others, part))
 
 
 @settings(max_examples=300, deadline=None)

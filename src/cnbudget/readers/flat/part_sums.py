@@ -32,7 +32,7 @@ from collections.abc import Callable, Sequence
 
 import attrs
 
-__all__ = ["Meeting", "Option", "Vector", "add", "meeting_sums", "meets"]
+__all__ = ["Meeting", "Option", "Vector", "add", "completes", "meeting_sums", "meets"]
 
 #: Per column the value and its rounding allowance, interleaved, in the table's scale.
 Vector = tuple[int, ...]
@@ -58,6 +58,15 @@ def meets(total: Vector, parts: Vector) -> bool:
     # more than the comparisons.
     for i in range(0, len(total), 2):  # noqa: SIM110  (all() of a generator is slower here)
         if abs(total[i] - parts[i]) > total[i + 1] + parts[i + 1]:
+            return False
+    return True
+
+
+def completes(total: Vector, others: Vector, part: Vector) -> bool:
+    """``meets(total, add(others, part))``, without making the sum: the same comparisons of the same
+    whole numbers, column by column."""
+    for i in range(0, len(total), 2):
+        if abs(total[i] - others[i] - part[i]) > total[i + 1] + others[i + 1] + part[i + 1]:
             return False
     return True
 
@@ -196,10 +205,10 @@ def _last_part(
             if start == end:
                 continue  # no sum of the others near enough (most pairs)
             for position in by_print[start:end]:
-                whole = made.get((position, choice))
-                if whole is None:
-                    whole = made[(position, choice)] = add(keys[position], vector)
-                if meets(total, whole):
+                key = keys[position]
+                if completes(total, key, vector):  # the whole sum made only where it meets the total
+                    if (position, choice) not in made:
+                        made[(position, choice)] = add(key, vector)
                     pairs.append((position, choice))
         meeting_pairs.append(pairs)
     # Every pair that makes a kept sum meets some total: replayed in the plain enumeration's order,
