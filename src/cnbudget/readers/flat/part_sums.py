@@ -198,6 +198,7 @@ def _last_part(
     key_prints = [fold.prints[key] for key in keys]
     by_print = sorted(range(len(keys)), key=key_prints.__getitem__)
     prints_in_order = [key_prints[position] for position in by_print]
+    count = len(prints_in_order)
     vector_prints = [_fingerprint(vector) for vector in vectors]
     made: dict[tuple[int, int], Vector] = {}  # (sum of the others, option) → the whole sum
     meeting_pairs: list[list[tuple[int, int]]] = []
@@ -207,9 +208,9 @@ def _last_part(
         for choice, vector in enumerate(vectors):
             needed = total_print - vector_prints[choice]
             start = bisect.bisect_left(prints_in_order, needed - allowance)
+            if start == count or prints_in_order[start] > needed + allowance:
+                continue  # no sum of the others near enough (most pairs): no second bisection
             end = bisect.bisect_right(prints_in_order, needed + allowance, start)
-            if start == end:
-                continue  # no sum of the others near enough (most pairs)
             for position in by_print[start:end]:
                 key = keys[position]
                 if completes(total, key, vector):  # the whole sum made only where it meets the total
