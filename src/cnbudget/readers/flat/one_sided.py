@@ -108,8 +108,8 @@ def row_candidates(layout: Layout, figures: Sequence[str]) -> list[Candidate]:
         ways = _first_ways(width, len(figures), identities, values, allowances, _MAX_GAPS + 1)
     else:
         ways = holding_ways(width, len(figures), identities, values, allowances)
-    return [dict(zip(layout.amounts, [figures[index] if index < len(figures) else "" for index in way], strict=True))
-            for way in ways]
+    printed = [*figures, ""]  # a way's index of a blank is the last
+    return [dict(zip(layout.amounts, map(printed.__getitem__, way), strict=True)) for way in ways]
 
 
 def _first_ways(width: int, figures: int, identities: Sequence[RowIdentity], values: Sequence[int],
