@@ -22,6 +22,7 @@ from cnbudget.model import Line, Row, SummaryRole
 from cnbudget.validation.context import Context
 from cnbudget.validation.findings import Finding, Location, Severity, checked_location
 from cnbudget.validation.registry import rule
+from cnbudget.validation.rules.name_matches import name_match
 from cnbudget.validation.rules.placement import Renumbered, misplaced, renumbered_in_run
 from cnbudget.validation.tables import table_rows
 
@@ -110,8 +111,9 @@ def _list_complete(catalog: Catalog, code: ClassificationCode) -> tuple[Subject 
 
 def _name_match(ctx: Context, catalog: Catalog, code: ClassificationCode, name: str) -> NameMatch:
     """How the printed ``name`` matches ``code`` (a code the catalogue holds) in ``catalog``: asked
-    once per run for CAT-002 and CAT-003 alike, whatever the tables that print them."""
-    return ctx.cache.get(("name match", code, name), lambda: catalog.match_name(code, name, _family(type(code))))
+    once per catalogue for CAT-002 and CAT-003 alike, whatever the tables and documents that print
+    them (:mod:`~cnbudget.validation.rules.name_matches`)."""
+    return name_match(catalog, code, name)
 
 
 # The member, not its value: the catalogue then looks a code up without coercing text to a family.
