@@ -1,5 +1,6 @@
-"""Name matches kept per catalogue (:mod:`cnbudget.validation.rules.name_matches`) answer what the
-catalogue answers, for the catalogue asked, whatever was asked before."""
+"""Name matches and what the catalogue rules say of a code, kept per catalogue
+(:mod:`cnbudget.validation.rules.name_matches`, CAT-001, CAT-002), answer what the catalogue asked
+answers, whatever was asked before."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from hypothesis import strategies as st
 
 from cnbudget.classification import Catalog, MatchKind, catalog
 from cnbudget.codes import FunctionCode
+from cnbudget.validation import Severity
+from cnbudget.validation.rules import catalogue
 from cnbudget.validation.rules.name_matches import name_match
 
 _YEARS = (2019, 2024)
@@ -34,3 +37,19 @@ def test_kept_answers_are_the_catalogues(data: st.DataObject) -> None:
         if catalog(asked).get(subject.code) is not None:
             name_match(catalog(asked), subject.code, name)
     assert name_match(found, subject.code, name) == found.match_name(subject.code, name)
+
+
+def test_what_the_catalogue_rules_say_of_a_code_is_the_catalogues_asked() -> None:
+    # 20137 网信事务 is a 类 from 2023 on: absent from the 2019 catalogue, held by the 2024 one,
+    # whichever is asked first.
+    code = FunctionCode("20137")
+    for years in (_YEARS, _YEARS[::-1]):
+        said = {year: catalogue._absent_code(catalog(year), code) for year in years}
+        assert said[2024] is None
+        assert said[2019] == ("支出功能分类科目 20137 在 2019 年度已不存在或尚未设立（该编码有效年度：2023 年起）",
+                              None)
+    # 2101501 is 行政运行: the name of 2101502 beside it is another subject's, an error in both years.
+    for year in _YEARS:
+        what = catalogue._unofficial_name(catalog(year), FunctionCode("2101501"), "一般行政管理事务")
+        assert what is not None and what[1] is Severity.ERROR and "编码与名称不符" in what[0]
+        assert catalogue._unofficial_name(catalog(year), FunctionCode("2101501"), "行政运行") is None
