@@ -519,6 +519,10 @@ def wrong_unit(stated: Decimal, expected: Decimal) -> AmountUnit | None:
     expected = _operand(expected, where="expected figure")
     if stated.is_zero() or expected.is_zero():
         return None
+    # A printed figure stands for values within half and one and a half times it, so figures 10,000
+    # times apart (either way) are three to five orders apart: most pairs are told by their orders.
+    if abs(stated.adjusted() - expected.adjusted()) not in (3, 4, 5):
+        return None
     for factor, unit in ((4, AmountUnit.YUAN), (-4, AmountUnit.WAN_YUAN)):
         shifted = Interval.of_printed(stated.scaleb(-factor, context=_EXACT))
         if shifted.overlaps(Interval.of_printed(expected)):
