@@ -7,6 +7,7 @@ up by fingerprint, against every sum of the parts made one by one."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from decimal import Decimal
 
@@ -14,7 +15,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cnbudget.money import Consistency, check_sum
-from cnbudget.readers.flat.part_sums import Meeting, Option, Vector, add, meeting_sums, meets
+from cnbudget.readers.flat.part_sums import Meeting, Option, Vector, add, completes, meeting_sums, meets
+from cnbudget.readers.flat.placing import Identity, _choice_holds, _holds
 from cnbudget.readers.flat.scaled import PrintedFigures, Scale
 
 # Printed figures as tables print them: blanks, dashes, zeros with and without decimals, whole
@@ -95,6 +97,17 @@ part_options = st.lists(st.tuples(vectors, st.integers(1, 2)), min_size=1, max_s
     lambda options: [(index, vector, ways) for index, (vector, ways) in enumerate(options)])
 
 
+_SIGNED = st.tuples(st.integers(-60, 60), st.integers(0, 10), st.integers(-60, 60), st.integers(0, 10))
+
+
+@settings(max_examples=500, deadline=None)
+@given(_SIGNED, _SIGNED, _SIGNED)
+def test_a_total_is_completed_by_two_parts_exactly_where_it_meets_their_sum(
+    total: Vector, others: Vector, part: Vector
+) -> None:
+    assert completes(total, others, part) == meets(total, add(others, part))
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(part_options, min_size=1, max_size=4), st.lists(vectors, min_size=1, max_size=4))
 def test_sums_looked_up_by_fingerprint_are_those_of_every_sum_made(
@@ -111,3 +124,26 @@ def test_sums_left_out_before_the_last_part_by_fingerprint_change_nothing(
     # More sums before the last part than totals and last candidates: the part before the last
     # makes only the sums whose fingerprint can still meet a total (as a wide table's 类 of many 款).
     assert meeting_sums(parts, totals) == _plain(parts, totals)
+
+
+_COLUMNS = ("total", "basic", "project")
+_CANDIDATES = st.lists(st.dictionaries(st.sampled_from(_COLUMNS), printed_figures, max_size=3), min_size=1, max_size=3)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(_CANDIDATES, min_size=2, max_size=4),
+    st.lists(st.integers(0, 3), min_size=1, max_size=3),
+    st.lists(st.tuples(st.sampled_from(_COLUMNS), st.sampled_from(_COLUMNS)), min_size=1, max_size=3),
+)
+def test_an_identity_holds_for_a_choice_of_candidates_as_for_the_candidates_chosen(
+    domains: list[list[dict[str, str]]], parts: list[int], columns: list[tuple[str, str]]
+) -> None:
+    # Rows may repeat among the parts and the total may be a part: then a row's later index is chosen.
+    identity = Identity(total=0, parts=tuple(part % len(domains) for part in parts), columns=tuple(columns), what="")
+    involved = (identity.total, *identity.parts)
+    figures = PrintedFigures()
+    holds = _choice_holds(identity, domains, figures)
+    for choice in itertools.product(*(range(len(domains[row])) for row in involved)):
+        chosen = {row: domains[row][index] for row, index in zip(involved, choice, strict=True)}
+        assert holds(choice) == _holds(identity, chosen, figures)

@@ -9,7 +9,16 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from cnbudget.readers.prose.front import is_title_like, labelled_name, tables_elsewhere
+from cnbudget.readers.prose.front import (
+    _BUDGET,
+    _FINAL,
+    DocumentKind,
+    cover_lines,
+    document_kind,
+    is_title_like,
+    labelled_name,
+    tables_elsewhere,
+)
 from cnbudget.readers.text.source import SourceLine, clean_name, split_lines
 
 _TABLES_ELSEWHERE = re.compile(r"[^。；\n]{0,30}(?:公开表|预算表|表样|报表)[^。；\n]{0,4}附后[^。；\n]{0,10}"
@@ -58,3 +67,29 @@ def test_a_title_like_line_is_what_the_patterns_find(text: str) -> None:
     plain = bool(squeezed) and not line.is_tabular and len(squeezed) <= 60 \
         and not _SENTENCE.search(squeezed) and not _AMOUNT.search(squeezed)
     assert is_title_like(line) is plain
+
+
+_KIND_PIECES = st.sampled_from(["部门决算", "单位预算", "决算公开", "预算总表", "决算表", "预算编制说明",
+                                "决算情况说明", "目录", "2024", "年度", "某某局", "\t", "。", "1.00万元", " ", "\n"])
+
+
+def _kind_by_every_title(lines: list[SourceLine]) -> DocumentKind:
+    """What the cover says, else what most of the titles say, every title counted both ways."""
+    cover = "".join(line.squeezed for line in cover_lines(lines))
+    if _FINAL.search(cover) and not _BUDGET.search(cover):
+        return DocumentKind.FINAL_ACCOUNTS
+    if _BUDGET.search(cover):
+        return DocumentKind.BUDGET
+    titles = [line.squeezed for line in lines if is_title_like(line)]
+    final = sum(1 for title in titles if _FINAL.search(title))
+    budget = sum(1 for title in titles if _BUDGET.search(title))
+    return DocumentKind.FINAL_ACCOUNTS if final > budget else DocumentKind.BUDGET
+
+
+@settings(max_examples=800)
+@given(st.lists(st.lists(_KIND_PIECES, max_size=6).map("".join), max_size=30))
+@example(["目录", "一、部门决算总表", "二、决算情况说明", "三、部门预算总表"])
+@example(["某某局", "", "", "", "", "", "", "", "", "", "", "", "一、部门决算总表", "二、决算表"])
+def test_the_document_kind_is_what_counting_every_title_gives(texts: list[str]) -> None:
+    lines = split_lines("\n".join(texts))
+    assert document_kind(lines) == _kind_by_every_title(lines)

@@ -8,14 +8,14 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from cnbudget.numbering import PART_HEADING
-from cnbudget.readers.prose.paragraphs import _Builder, _clean, paragraphs
+from cnbudget.readers.prose.paragraphs import _SENTENCE_END, _Builder, _clean, paragraphs
 from cnbudget.readers.text.source import SourceLine, split_lines
 
 # Characters whose cleaning depends on their neighbours: spaces next to Chinese, thousands commas
 # (full-width and not), full-width digits, markup, and the characters of a bare 第X部分.
 _PIECES = st.sampled_from([
     "1", "23", "234", "4", "，", ",", "１", "２３４", " ", "  ", "万元", "。", "；", "支出", "a", "b ",
-    "第", "二", "部分", "分", "部", "<b", ">", "</b>", "*", "情况说明", "编制说明", "%", "．",
+    "第", "二", "部分", "分", "部", "<b", ">", "</b>", "*", "情况说明", "编制说明", "%", "．", "！", "?",
 ])
 _LINE_TEXTS = st.lists(st.lists(_PIECES, min_size=1, max_size=6).map("".join), min_size=1, max_size=8)
 
@@ -25,6 +25,7 @@ _LINE_TEXTS = st.lists(st.lists(_PIECES, min_size=1, max_size=6).map("".join), m
 @example(["支出 1，", "234 万元"])  # a thousands comma at the end of a line
 @example(["1", "，234"])  # and at the start of the next
 @example(["第二部分<b", "x>"])  # markup over two lines
+@example(["支出。<b", "x>"])  # a sentence end before markup that spans two lines
 def test_the_builders_answers_are_those_of_the_whole_text_cleaned(raw_texts: list[str]) -> None:
     builder = _Builder()
     texts = [text for text in map(_clean, raw_texts) if text]
@@ -35,6 +36,7 @@ def test_the_builders_answers_are_those_of_the_whole_text_cleaned(raw_texts: lis
         for length in range(1, 5):
             assert builder.ends(length) == whole[-length:]
         assert builder.is_part_name == (PART_HEADING.fullmatch(whole) is not None)
+        assert builder.ends_sentence() == whole.endswith(_SENTENCE_END)
 
 
 def test_a_thousands_comma_broken_over_two_lines_is_read_as_one_figure() -> None:

@@ -1,13 +1,13 @@
 """The fast encoder (``cnbudget[fast]``: orjson, ``serialize/fast.py``) writes and reads what the
 library's own code does, byte for byte: the reference is ``json.dumps`` of the converter's data and
-``json.loads``, never the code under test. The test set-up installs the extra, so that these run."""
+``json.loads``, never the code under test. The test set-up installs the extra, so that these run;
+without it (the library works without it) they are skipped."""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
-import orjson  # noqa: F401  (the test extra installs cnbudget[fast]: these tests need it)
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -18,6 +18,8 @@ from cnbudget.model import Agency, BudgetDisclosure, Staffing
 from cnbudget.serialize import fast, jsontext
 from cnbudget.serialize.converter import converter
 from tests.strategies import disclosures
+
+pytest.importorskip("orjson", reason="the fast extra (cnbudget[fast]) is not installed")
 
 _SOME = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -98,6 +98,9 @@ def _minimal(**changes: Any) -> dict[str, Any]:
     '{"format_version": "1", "department": "a", "department": "b", "fiscal_year": 2024}',
     json.dumps(_minimal()).replace('"total": "1.00"', '"total": "1.00", "total": "2.00"'),
     json.dumps(_minimal()).replace('"total": "1.00"', '"total" : "1.00", "total"\n: "2.00"'),
+    json.dumps(_minimal()).replace('"total": "1.00"', '"total"\t:"1.00", "total" \r\n :"2.00"'),
+    # blanks before a key's colon, and a string that holds a colon after a blank
+    json.dumps(_minimal(department="某某局 :", title="a\n:b")).replace('": ', '" : '),
     # a string that holds what looks like the end of a key
     json.dumps(_minimal(department='某某局":', title='"\\":')),
     # keys left out: the constructor's defaults
@@ -137,6 +140,14 @@ def test_a_signed_zero_amount_reads_as_zero_as_before() -> None:
     read = from_json(json.dumps(_minimal()))
     assert read.tables.general_budget is not None
     assert str(read.tables.general_budget.lines[0].amounts.basic) == "0.00"
+
+
+def test_an_amount_given_again_is_read_once_and_keeps_its_own_digits() -> None:
+    names = [field.name for field in attrs.fields(ExpenditureAmounts)]
+    texts = dict.fromkeys(names, "12.50") | {"project": "12.5", "reserve": "0", "next_year_carryover": "0.00"}
+    read = from_json(json.dumps(texts), ExpenditureAmounts)
+    assert read.basic is read.total  # one Decimal for the text "12.50", shared
+    assert [str(getattr(read, name)) for name in names] == list(texts.values())
 
 
 def test_json_as_bytes_reads_as_text() -> None:

@@ -14,7 +14,7 @@ from cnbudget.errors import InvalidAmount
 from cnbudget.money import parse_amount
 from cnbudget.numbering import is_table_number
 from cnbudget.readers.text.grid import _META, _YEAR_LINE, _signature, is_amount, is_heading_line
-from cnbudget.readers.text.source import SourceLine, clean_cell, clean_name
+from cnbudget.readers.text.source import SourceLine, clean_cell, clean_name, joining_space
 from cnbudget.text import normalize_width
 
 _MARKUP = re.compile(r"</?(?:b|p|strong|br|span|i|u)\b[^>]*>|\*\*", re.IGNORECASE)
@@ -132,3 +132,16 @@ def test_a_heading_line_is_what_the_patterns_alone_find(text: str) -> None:
     squeezed = line.squeezed
     by_patterns = bool(_META.match(squeezed) or _YEAR_LINE.match(squeezed) or is_table_number(squeezed))
     assert is_heading_line(line) is by_patterns
+
+
+_JOINED = st.one_of(st.characters(), st.sampled_from([" ", "\t", "\u3000", "\xa0", "<", ">", "*", "/", "b", "中", "，",
+                                                       "“", "’", "\u3400", "\u4dbf", "\uf900", "\uffef", "1"]))
+
+
+@settings(max_examples=2000)
+@given(_JOINED, _JOINED)
+@example("*", "*")  # markup made by the join
+@example("中", "1")
+@example("A", "B")
+def test_the_space_kept_between_two_characters_is_what_the_patterns_give(left: str, right: str) -> None:
+    assert joining_space(left, right) == _by_patterns_name(f"{left} {right}")[1:-1]

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cnbudget.errors import InvalidValue
 from cnbudget.targets import (
     Comparator,
     Deadline,
@@ -732,3 +733,33 @@ def test_any_text_is_read_without_raising(text: str) -> None:
 @given(st.one_of(st.text(), _TRICKY))
 def test_normalised_form_of_any_text_reads_back(text: str) -> None:
     _assert_round_trip(text)
+
+
+# What each kind of target value may carry besides its raw text and kind, and what it must carry,
+# as the model's documentation states it (指标值类型).
+_MAY_CARRY = {
+    TargetKind.QUANTITATIVE: {"comparator", "number", "unit"},
+    TargetKind.QUALITATIVE: {"text"},
+    TargetKind.DEADLINE: {"deadline"},
+    TargetKind.UNPARSED: set(),
+}
+_MUST_CARRY = {TargetKind.QUANTITATIVE: "number", TargetKind.QUALITATIVE: "text", TargetKind.DEADLINE: "deadline"}
+_IN_ORDER = ["comparator", "number", "unit", "text", "deadline"]
+
+
+@given(kind=st.sampled_from(list(TargetKind)), present=st.sets(st.sampled_from(_IN_ORDER)))
+def test_a_target_value_carries_the_fields_of_its_kind_and_names_the_first_one_out_of_place(
+        kind: TargetKind, present: set[str]) -> None:
+    values = {"comparator": Comparator.EQ, "number": Decimal("1"), "unit": "项", "text": "提升",
+              "deadline": Deadline(month=12)}
+    given_fields = {name: values[name] for name in present}
+    out_of_place = [name for name in _IN_ORDER if name in present and name not in _MAY_CARRY[kind]]
+    needed = _MUST_CARRY.get(kind)
+    if out_of_place:
+        with pytest.raises(InvalidValue, match=f"^an? {kind.value} .* cannot have a {out_of_place[0]} "):
+            TargetValue(raw="x", kind=kind, **given_fields)  # type: ignore[arg-type]
+    elif needed is not None and needed not in present:
+        with pytest.raises(InvalidValue, match=f"^a {kind.value} .* needs a {needed}$"):
+            TargetValue(raw="x", kind=kind, **given_fields)  # type: ignore[arg-type]
+    else:
+        assert TargetValue(raw="x", kind=kind, **given_fields).kind is kind  # type: ignore[arg-type]

@@ -254,8 +254,11 @@ def parse_amount_and_unit(text: str) -> tuple[Decimal, AmountUnit | None]:
     if match is None:
         raise InvalidAmount(f"not an amount: {shown(text)} (不是金额)")
     number = _bounded(_unsigned_zero(Decimal(match["number"].replace(",", ""))), where="")
-    unit = AmountUnit(match["unit"]) if match["unit"] else None
+    unit = _UNIT_NAMED[match["unit"]] if match["unit"] else None
     return number, unit
+
+
+_UNIT_NAMED = {unit.value: unit for unit in AmountUnit}  # AmountUnit(name) without the Enum call
 
 
 def parse_amount(text: str, *, unit: AmountUnit | None = None) -> Decimal:
@@ -289,6 +292,8 @@ def parse_amount(text: str, *, unit: AmountUnit | None = None) -> Decimal:
     number, printed_unit = parse_amount_and_unit(text)
     if unit is None or printed_unit is None:
         return number
+    if printed_unit is unit:  # printed in the unit asked for (most amounts): convert shifts by nothing
+        return _ZERO if _is_exact_zero(number) else number
     return _bounded(convert(number, printed_unit, unit), where="")
 
 

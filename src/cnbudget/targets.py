@@ -212,6 +212,12 @@ _REQUIRED_FIELD = {
     TargetKind.DEADLINE: "deadline",
 }
 _OPTIONAL_FIELDS = ("comparator", "number", "unit", "text", "deadline")
+# For each kind, the optional fields it may not carry (in the order above, which is the order the
+# check names them in) and the one it must carry: one lookup per value checked.
+_COMBINATION = {
+    kind: (tuple(name for name in _OPTIONAL_FIELDS if name not in _ALLOWED_FIELDS[kind]), _REQUIRED_FIELD.get(kind))
+    for kind in _ALLOWED_FIELDS
+}
 
 
 @attrs.frozen(kw_only=True)
@@ -262,15 +268,15 @@ class TargetValue:
     def _check_combination(self, attribute: attrs.Attribute[TargetKind], kind: TargetKind) -> None:
         # attrs runs validators after every field is set, so the whole value can be seen here.
         # The label is written only for a message: this runs for every target value read.
-        for name in _OPTIONAL_FIELDS:
+        forbidden, required = _COMBINATION[kind]
+        for name in forbidden:
             value = getattr(self, name)
-            if value is not None and name not in _ALLOWED_FIELDS[kind]:
+            if value is not None:
                 label = f"{kind.value} ({kind.zh})"
                 article = "an" if label[0] in "aeiou" else "a"
                 raise InvalidValue(
                     f"{article} {label} target value cannot have a {name} (got {value!r})"
                 )
-        required = _REQUIRED_FIELD.get(kind)
         if required is not None and getattr(self, required) is None:
             raise InvalidValue(f"a {kind.value} ({kind.zh}) target value needs a {required}")
 

@@ -108,9 +108,11 @@ def _loads(text: str | bytes) -> object:
 
 # The end of every key in JSON text: a quote, blanks, a colon. Outside strings nothing else looks like
 # it, so there are at least as many of these as keys (more where a string holds such characters).
-# Counted as '":' and the rare key end with blanks, which is sooner than one pattern for both.
+# Counted as '":' and the rare key end with blanks: a colon after a blank (any such colon, which
+# counts more than the key ends only where a string holds one). Searched from its colon, this
+# pattern is found sooner than one starting with the quote.
 _KEY_END = '":'
-_SPACED_KEY_END = re.compile(r'"[ \t\n\r]+:')
+_SPACED_KEY_END = re.compile(r':(?<=[ \t\n\r]:)')
 _NOT_READ = object()
 
 

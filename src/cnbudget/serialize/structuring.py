@@ -170,7 +170,8 @@ class _Source(Namespace):
                     "if a is not None:",
                     f"    {var} = a",
                     f"elif len({var}) <= {_PLAIN_AMOUNT_LENGTH} and plain_amount({var}):",
-                    f"    if {var}[0] != '-': {var} = known[{var}] = Decimal({var})",
+                    # (keyed by the text: ``known[v] = v = ...`` sets the key before ``v`` changes)
+                    f"    if {var}[0] != '-': known[{var}] = {var} = Decimal({var})",
                     f"    else: {var} = {convert}(Decimal({var}))",
                     "else:",
                     f"    {var} = amount({var}, {convert})"]

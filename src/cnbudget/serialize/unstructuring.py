@@ -27,6 +27,7 @@ and :func:`cnbudget.serialize.to_json` writes that object through the converter 
 from __future__ import annotations
 
 import enum
+import inspect
 import typing
 from collections.abc import Callable
 from decimal import Decimal
@@ -62,8 +63,11 @@ class _Generator(FunctionCache[Callable[..., Any]], Namespace):
         variable ``line`` holds the line break and indentation of the line that starts it."""
         inner = optional_of(hint)
         if inner is not None:
+            given = self.expression(inner, var, line)
+            if given == var:
+                return var  # the value is its own plain data, and None stays None
             none = "'null'" if self.text else "None"
-            return f"({none} if {var} is None else {self.expression(inner, var, line)})"
+            return f"({none} if {var} is None else {given})"
         if hint is str:
             return f"enc({var})" if self.text else var
         if hint is int:
@@ -76,7 +80,8 @@ class _Generator(FunctionCache[Callable[..., Any]], Namespace):
         if isinstance(hint, type) and issubclass(hint, ClassificationCode):
             return f"('\"%s\"' % {var}.digits)" if self.text else f"{var}.digits"  # str(code): digits only
         if isinstance(hint, type) and issubclass(hint, enum.Enum):
-            return f"enc({var}.value)" if self.text else f"{var}.value"
+            value = f"{var}.{_value_attribute(hint)}"
+            return f"enc({value})" if self.text else value
         if typing.get_origin(hint) is tuple or (isinstance(hint, type) and attrs.has(hint)):
             if typing.get_origin(hint) is tuple and typing.get_args(hint)[1:] != (Ellipsis,):
                 raise Unsupported
@@ -112,6 +117,13 @@ class _Generator(FunctionCache[Callable[..., Any]], Namespace):
             *_LAYOUT.format(line="line").splitlines(),
             f"return '[' + line + separator.join([{item} for x in items]) + end + ']'",
         ])
+
+
+def _value_attribute(kind: type[enum.Enum]) -> str:
+    """Where a member of ``kind`` keeps its value: ``.value`` is a property written in Python; the
+    attribute behind it, ``_value_``, is read at once where ``kind`` keeps enum's own property."""
+    own = inspect.getattr_static(kind, "value") is inspect.getattr_static(enum.Enum, "value")
+    return "_value_" if own and all(member.__dict__.get("_value_") is member.value for member in kind) else "value"
 
 
 # Where the members of an object or list go: each on a line of its own one step in (indented), or

@@ -32,7 +32,7 @@ from collections.abc import Callable, Sequence
 
 import attrs
 
-__all__ = ["Meeting", "Option", "Vector", "add", "meeting_sums", "meets"]
+__all__ = ["Meeting", "Option", "Vector", "add", "completes", "meeting_sums", "meets"]
 
 #: Per column the value and its rounding allowance, interleaved, in the table's scale.
 Vector = tuple[int, ...]
@@ -54,7 +54,21 @@ def add(left: Vector, right: Vector) -> Vector:
 def meets(total: Vector, parts: Vector) -> bool:
     """Whether a printed total can be the sum of printed parts, rounding aside (as
     :func:`~cnbudget.money.check_sum`: the ranges of the two meet in every column)."""
-    return all(abs(total[i] - parts[i]) <= total[i + 1] + parts[i + 1] for i in range(0, len(total), 2))
+    # A plain loop: the search asks this thousands of times a table, where a generator's frame costs
+    # more than the comparisons.
+    for i in range(0, len(total), 2):  # noqa: SIM110  (all() of a generator is slower here)
+        if abs(total[i] - parts[i]) > total[i + 1] + parts[i + 1]:
+            return False
+    return True
+
+
+def completes(total: Vector, others: Vector, part: Vector) -> bool:
+    """``meets(total, add(others, part))``, without making the sum: the same comparisons of the same
+    whole numbers, column by column."""
+    for i in range(0, len(total), 2):
+        if abs(total[i] - others[i] - part[i]) > total[i + 1] + others[i + 1] + part[i + 1]:
+            return False
+    return True
 
 
 @attrs.define
@@ -170,15 +184,14 @@ def _last_part(
     keys = list(fold.ways)
     vectors = [vector for _, vector, _ in options]
     # Within the allowance of each other in every column, two vectors have fingerprints within the
-    # weighted allowances of each other: a sum that completes a total lies in the bucket of the
-    # fingerprint it needs or in one beside it.
+    # weighted allowances of each other: a sum that completes a total is among the sums of the
+    # others whose fingerprint lies within that of the one it needs (found by bisection of the
+    # fingerprints in order; the order the pairs are met in changes nothing kept, see below).
     allowance = sum(_weight(2 * column) * widest for group in (totals, keys, vectors)
                     for column, widest in enumerate(_widest_allowances(group)))
-    bucket_width = max(2 * allowance, 1)
     key_prints = [_fingerprint(key) for key in keys]
-    buckets: dict[int, list[int]] = {}
-    for position, key_print in enumerate(key_prints):
-        buckets.setdefault(key_print // bucket_width, []).append(position)
+    by_print = sorted(range(len(keys)), key=key_prints.__getitem__)
+    prints_in_order = [key_prints[position] for position in by_print]
     vector_prints = [_fingerprint(vector) for vector in vectors]
     made: dict[tuple[int, int], Vector] = {}  # (sum of the others, option) → the whole sum
     meeting_pairs: list[list[tuple[int, int]]] = []
@@ -187,16 +200,16 @@ def _last_part(
         total_print = _fingerprint(total)
         for choice, vector in enumerate(vectors):
             needed = total_print - vector_prints[choice]
-            wanted = needed // bucket_width
-            for bucket in (wanted - 1, wanted, wanted + 1):
-                for position in buckets.get(bucket, ()):
-                    if abs(key_prints[position] - needed) > allowance:
-                        continue  # too far in the fingerprint to be within the allowance in every column
-                    whole = made.get((position, choice))
-                    if whole is None:
-                        whole = made[(position, choice)] = add(keys[position], vector)
-                    if meets(total, whole):
-                        pairs.append((position, choice))
+            start = bisect.bisect_left(prints_in_order, needed - allowance)
+            end = bisect.bisect_right(prints_in_order, needed + allowance, start)
+            if start == end:
+                continue  # no sum of the others near enough (most pairs)
+            for position in by_print[start:end]:
+                key = keys[position]
+                if completes(total, key, vector):  # the whole sum made only where it meets the total
+                    if (position, choice) not in made:
+                        made[(position, choice)] = add(key, vector)
+                    pairs.append((position, choice))
         meeting_pairs.append(pairs)
     # Every pair that makes a kept sum meets some total: replayed in the plain enumeration's order,
     # they give the kept sums the same ways and witnesses.
@@ -227,3 +240,4 @@ def _fingerprint(vector: Vector) -> int:
     """The weighted sum of a vector's values: the fingerprint of a sum is the sum of its parts'."""
     # The values stand at the even places; weights 1, 2, 3 … as _weight gives them.
     return sum(map(operator.mul, vector[::2], itertools.count(_weight(0))))
+

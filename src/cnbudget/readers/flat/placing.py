@@ -24,7 +24,7 @@ columns stay in doubt, or which identity no choice satisfies. Nothing is chosen 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 
 import attrs
@@ -97,6 +97,30 @@ def _rows_of(identity: Identity) -> tuple[int, ...]:
     return (identity.total, *identity.parts)
 
 
+def _choice_holds(
+    identity: Identity, domains: Sequence[Sequence[Candidate]], figures: PrintedFigures
+) -> Callable[[tuple[int, ...]], bool]:
+    """Whether ``identity`` holds for a choice of a candidate index per row of it (:func:`_rows_of`
+    order): :func:`_holds`, with what each candidate prints in the identity's columns read once
+    rather than for every choice it takes part in."""
+    involved = _rows_of(identity)
+    if len(set(involved)) < len(involved):  # a row twice: its later index is the one chosen
+        def holds_chosen(choice: tuple[int, ...]) -> bool:
+            chosen = {row: domains[row][index] for row, index in zip(involved, choice, strict=True)}
+            return _holds(identity, chosen, figures)
+        return holds_chosen
+    columns_of = [[total for total, _ in identity.columns]] + [[part for _, part in identity.columns]] * len(
+        identity.parts)
+    printed = [[tuple([candidate.get(column, "") for column in columns]) for candidate in domains[row]]
+               for row, columns in zip(involved, columns_of, strict=True)]
+
+    def holds(choice: tuple[int, ...]) -> bool:
+        # Per pair of columns, the total's figure and the parts' in order, as _holds passes them.
+        picked = [texts[index] for texts, index in zip(printed, choice, strict=True)]
+        return all(map(figures.holds, zip(*picked, strict=True)))
+    return holds
+
+
 def place(rows: Sequence[Sequence[Candidate]], identities: Sequence[Identity]) -> Placed:
     """The one choice of a candidate per row under which every identity holds, or why there is none."""
     figures = PrintedFigures()  # each printed figure read once for the whole search
@@ -160,10 +184,8 @@ def _is_forest(count: int, identities: Sequence[Identity]) -> bool:
 
 
 def _vector(candidate: Candidate, columns: Sequence[str], scale: Scale) -> Vector:
-    vector: list[int] = []
-    for column in columns:
-        vector.extend(scale.figure(candidate.get(column, "")))
-    return tuple(vector)
+    figure, printed = scale.figure, candidate.get
+    return tuple(itertools.chain.from_iterable([figure(printed(column, "")) for column in columns]))
 
 
 def _place_tree(
@@ -250,9 +272,9 @@ def _prune(
             if combinations > _MAX_COMBINATIONS:
                 continue
             supported: dict[int, set[int]] = {row: set() for row in involved}
+            holds = _choice_holds(identity, domains, figures)
             for choice in itertools.product(*(range(size) for size in sizes)):
-                chosen = {row: domains[row][index] for row, index in zip(involved, choice, strict=True)}
-                if _holds(identity, chosen, figures):
+                if holds(choice):
                     for row, index in zip(involved, choice, strict=True):
                         supported[row].add(index)
             if not supported[identity.total]:

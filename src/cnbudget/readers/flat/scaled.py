@@ -67,7 +67,10 @@ class PrintedFigures:
         """Whether a printed total can be the sum of printed parts, rounding aside: exactly where
         :func:`~cnbudget.money.check_sum` does not find them inconsistent (a zero printed without
         decimals, a blank, is exact)."""
-        printed = (total, *parts)
+        return self.holds((total, *parts))
+
+    def holds(self, printed: tuple[str, ...]) -> bool:
+        """:meth:`sum_holds` of the total and parts ``printed`` in that order."""
         holds = self._sums.get(printed)
         if holds is None:
             values, allowances = self.scaled(printed)
@@ -98,6 +101,8 @@ class Scale:
 
     exponent: int
     figures: PrintedFigures = attrs.field(eq=False, repr=False)
+    #: Each printed cell's figure, made once: the placing search asks for the same cells many times.
+    _made: dict[str, tuple[int, int]] = attrs.field(init=False, factory=dict, eq=False, repr=False)
 
     @classmethod
     def of(cls, figures: PrintedFigures, printed: Iterable[str]) -> Scale:
@@ -109,7 +114,10 @@ class Scale:
         """A printed cell as (value, rounding allowance) in this unit; a blank cell and a zero
         printed without decimals are exact (no allowance). ``printed`` is one of the cells the
         scale was made for."""
-        number, exponent = self.figures.digits(printed)
-        shift = exponent - self.exponent
-        exact = not printed or (number == 0 and exponent == 0)
-        return number * 10**shift, 0 if exact else 5 * 10 ** (shift - 1)
+        made = self._made.get(printed)
+        if made is None:
+            number, exponent = self.figures.digits(printed)
+            shift = exponent - self.exponent
+            exact = not printed or (number == 0 and exponent == 0)
+            made = self._made[printed] = number * 10**shift, 0 if exact else 5 * 10 ** (shift - 1)
+        return made

@@ -265,9 +265,12 @@ def document_kind(lines: Sequence[SourceLine]) -> DocumentKind:
         return DocumentKind.FINAL_ACCOUNTS
     if _BUDGET.search(cover):
         return DocumentKind.BUDGET
-    titles = [line.squeezed for line in lines if is_title_like(line)]
-    final = sum(1 for title in titles if _FINAL.search(title))
-    budget = sum(1 for title in titles if _BUDGET.search(title))
+    # Final accounts need a title that says 决算: most documents have none, and then the other
+    # titles need not be counted (the pattern, in C, asked first of every line).
+    final = sum(1 for line in lines if _FINAL.search(line.squeezed) and is_title_like(line))
+    if not final:
+        return DocumentKind.BUDGET
+    budget = sum(1 for line in lines if _BUDGET.search(line.squeezed) and is_title_like(line))
     return DocumentKind.FINAL_ACCOUNTS if final > budget else DocumentKind.BUDGET
 
 

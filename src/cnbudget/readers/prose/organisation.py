@@ -60,6 +60,7 @@ _SUBORDINATES = (
     re.compile(rf"(?:下属|二级|所属)(?:预算)?单位(?:共|有|共有)?\s*(?P<n>{_NUMERAL})\s*(?:家|个)"),
 )
 _NO_SUBORDINATES = re.compile(r"(?:无|没有)(?:下属|二级|所属)(?:预算)?单位")
+_OWN_LEVEL_WORD = re.compile("本级")  # what every match of _OWN_LEVEL holds
 _KIND_WORD = r"行政单位|参照公务员法管理的?(?:事业)?单位|参公(?:管理)?(?:事业)?单位|事业单位"
 _KIND_COUNTS = (
     re.compile(rf"(?P<kind>{_KIND_WORD})\s*(?:共|有|共有)?\s*(?P<n>{_NUMERAL})\s*(?:家|个)"),
@@ -145,9 +146,10 @@ class _AgencyReader:
                 self.inline_list(sentence[lead.end() :], paragraph)
 
     def own_level(self, sentence: str, paragraph: Paragraph) -> None:
-        # Each pattern is run only where the word it ends with stands (本级, 单位): elsewhere it finds nothing.
-        for pattern, word in ((_OWN_LEVEL, "本级"), (_ALONE, "单位")):
-            if word not in sentence:
+        # Each pattern is run only where what it ends with stands (本级; 无下属单位 and the like, found
+        # without trying a name before every character): elsewhere it finds nothing.
+        for pattern, ending in ((_OWN_LEVEL, _OWN_LEVEL_WORD), (_ALONE, _NO_SUBORDINATES)):
+            if ending.search(sentence) is None:
                 continue
             for match in pattern.finditer(sentence):
                 name = self.name(match["name"])

@@ -36,7 +36,7 @@ import attrs
 from cnbudget.numbering import CHAPTER_NUMBER, CHINESE_NUMERALS, ITEM_NUMBER, PART_END, PART_HEADING
 from cnbudget.readers.prose.contents import Contents, every_contents
 from cnbudget.readers.text.blocks import PERFORMANCE_KEYS, Block, find_blocks
-from cnbudget.readers.text.source import SourceLine, clean_name
+from cnbudget.readers.text.source import SourceLine, clean_name, joining_space
 
 __all__ = [
     "MatterKind",
@@ -213,6 +213,13 @@ class _Builder:
         # keeps each character in its place and looks one character back: the last ``wanted`` do.
         return fold_numbers(tail[-wanted:])[-length:]
 
+    def ends_sentence(self) -> bool:
+        """Whether :attr:`text` ends a sentence (``ends(1).endswith(_SENTENCE_END)``): folding numbers
+        changes no sentence end and makes none, so the last line's own last character tells."""
+        if self._has_markup:
+            return self.text.endswith(_SENTENCE_END)
+        return self._joined[-1].endswith(_SENTENCE_END)
+
     @property
     def is_part_name(self) -> bool:
         """Whether :attr:`text` is a bare part name, ``第二部分`` (its name on the next line)."""
@@ -236,7 +243,7 @@ class _Builder:
         """Add a line's cleaned text (never empty)."""
         if self._joined:
             # Cleaning keeps the joining space only between two characters that are not Chinese.
-            between = clean_name(f"{self._joined[-1][-1]} {text[0]}")[1:-1]
+            between = joining_space(self._joined[-1][-1], text[0])
             self._joined.append(between)
             self._part_name_only = self._part_name_only and not between
         self.lines.append(line)
@@ -379,7 +386,7 @@ def _build(lines: Sequence[SourceLine], skip: Collection[int], pages: Collection
             if builder.heading:
                 joins = not _is_markdown_heading(builder.lines[-1]) and _continues_heading(builder, text, line)
             else:
-                joins = not builder.ends(1).endswith(_SENTENCE_END) and not _starts_item(line, text)
+                joins = not builder.ends_sentence() and not _starts_item(line, text)
             if joins:
                 builder.add(line, text)
                 continue

@@ -111,6 +111,7 @@ def read_rows(
     zeros_lost: list[SourceLine] = []
     lead_width = len(layout.lead)
     name_index = layout.lead.index("name") if "name" in layout.lead else None
+    code_positions, other_roles = _lead_positions(layout.lead)
     for line in rows:
         cells = list(line.cells) + [""] * max(0, lead_width - len(line.cells))
         if not fits_lead(layout, cells[:lead_width]):
@@ -121,7 +122,7 @@ def read_rows(
             records[-1].name += clean_name(lead[name_index])
             continue
         record = RowRecord(line=line)
-        code_parts = [cell for role, cell in zip(layout.lead, lead, strict=True) if role == "code"]
+        code_parts = [lead[index] for index in code_positions]
         if name_index is not None and not lead[name_index].strip() and _total_in_codes(code_parts):
             # The total's label printed across the code columns (合计 under 类 款 项).
             lead[name_index] = next(part for part in code_parts if part.strip())
@@ -138,14 +139,15 @@ def read_rows(
             # A misprinted code (7 | 11 | 02): the row's name and figures are kept, its code is not.
             problems.append(Problem(line=line.number, text=line.raw, table=table,
                                     message=f"row kept without its code, which is misprinted: {error}"))
-        for role, cell in zip(layout.lead, lead, strict=True):
+        for index, role in other_roles:
+            cell = lead[index]
             if role == "name":
                 record.name = clean_name(cell)
             elif role == "agency_code":
                 record.agency_code = cell.strip() or None
             elif role == "project":
                 record.project = clean_name(cell) or None
-            elif role != "code":
+            else:
                 record.extra[role] = clean_name(cell)
         placement = place_amounts(layout, cells[lead_width:])
         if placement.problem is not None:
@@ -172,6 +174,14 @@ def read_rows(
                     + ("…" if len(zeros_lost) > 10 else "") + "); read as two digits (2 → 02)"))
     carry_agencies(records)
     return records, problems
+
+
+@functools.lru_cache(maxsize=256)  # a fact of the lead roles, the same for every row of every table so laid out
+def _lead_positions(lead: tuple[str, ...]) -> tuple[tuple[int, ...], tuple[tuple[int, str], ...]]:
+    """Where the code cells stand among the lead columns, and the other lead columns with their roles."""
+    codes = tuple(index for index, role in enumerate(lead) if role == "code")
+    others = tuple((index, role) for index, role in enumerate(lead) if role != "code")
+    return codes, others
 
 
 _CODE_CELL = re.compile(r"^\d{1,7}$")

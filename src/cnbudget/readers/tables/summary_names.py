@@ -116,6 +116,7 @@ def _role(key: str, roles: Sequence[tuple[SummaryRole, re.Pattern[str]]]) -> Sum
     return next((role for role, pattern in roles if pattern.fullmatch(key)), None)
 
 
+@functools.lru_cache(maxsize=4096)  # a pure look-up in one catalogue: the 类 names recur in every document
 def _is_function_name(key: str) -> bool:
     found = catalog(max(COVERED_YEARS)).find(key)
     return any(subject.code.level == 1 for subject in found)

@@ -67,7 +67,8 @@ def cell_amount(cell: str) -> Decimal | None:
 
 def is_amount(cell: str) -> bool:
     """Whether a cell holds an amount (blank cells and dashes do not count here)."""
-    if not cell.strip() or cell.strip() in {"-", "—", "－", "--"}:
+    stripped = cell.strip()
+    if not stripped or stripped in {"-", "—", "－", "--"}:
         return False
     return cell_amount(cell) is not None
 

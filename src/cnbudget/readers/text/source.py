@@ -22,7 +22,7 @@ from typing import Any
 
 import attrs
 
-__all__ = ["SourceLine", "clean_cell", "clean_name", "printed_at", "split_lines"]
+__all__ = ["SourceLine", "clean_cell", "clean_name", "joining_space", "printed_at", "split_lines"]
 
 _MARKUP = re.compile(r"</?(?:b|p|strong|br|span|i|u)\b[^>]*>|\*\*", re.IGNORECASE)
 _HEADING = re.compile(r"^\s*(?:#{1,6}\s*|-\s+(?=\S))")
@@ -46,6 +46,22 @@ def clean_name(text: str) -> str:
     if _SPACES.search(cleaned) is None:  # no space at all (most names): nothing to remove
         return cleaned
     return _SPACES.sub(" ", _SPACE_NEAR_CJK.sub("", cleaned)).strip()
+
+
+_CJK_CHAR = re.compile(f"[{_CJK}]")
+_NOT_PLAIN = frozenset("<>*")  # what markup is made of: such pairs are cleaned as clean_name does
+
+
+def joining_space(left: str, right: str) -> str:
+    """What :func:`clean_name` keeps of a space between two characters: none next to a Chinese
+    character, else one space (``clean_name(f"{left} {right}")[1:-1]``, without its patterns).
+
+    >>> joining_space("A", "B"), joining_space("预", "1"), joining_space("5", "万")
+    (' ', '', '')
+    """
+    if left.isspace() or right.isspace() or left in _NOT_PLAIN or right in _NOT_PLAIN:
+        return clean_name(f"{left} {right}")[1:-1]
+    return "" if _CJK_CHAR.match(left) or _CJK_CHAR.match(right) else " "
 
 
 @attrs.frozen(kw_only=True)
