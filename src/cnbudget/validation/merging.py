@@ -66,12 +66,12 @@ def _same_row(findings: Sequence[Finding], places: Places) -> list[Finding]:
     result: list[Finding] = []
     for finding in findings:
         known = keys.get(id(finding))
-        if known is None and (finding.actual is None or finding.expected is None):
-            # Its key has no difference, and every key of a group has one: a group of its own.
+        if known is None:
+            # Not a figure in a column (no column, or no difference): a group of its own, never
+            # merged into another, whose places or difference it may share.
             result.append(finding)
             continue
-        group = groups.get(known if known is not None else _row_key(finding), [finding]) if finding.locations \
-            else [finding]
+        group = groups[known]
         if group[0] is not finding:
             continue  # merged into the first of its group
         if len(group) == 1:
