@@ -9,12 +9,10 @@ from cnbudget.validation import Finding, Location, Severity
 from cnbudget.validation.merging import one_per_problem
 from cnbudget.validation.positions import Places
 
-_PLACE = {"table": "basic", "agency": "某某局", "code": "2010101"}
-
 
 def _finding(column: str | None, message: str, *, difference: bool = True) -> Finding:
     return Finding(rule="HIER-002", severity=Severity.ERROR, message=message,
-                   locations=(Location(**_PLACE, column=column),),
+                   locations=(Location(table="basic", agency="某某局", code="2010101", column=column),),
                    expected=Decimal("10.00") if difference else None, actual=Decimal("12.00") if difference else None)
 
 
