@@ -192,6 +192,12 @@ _MARKS = {separators: re.compile(f"[{re.escape(_OPEN + _CLOSE + separators)}]")
           for separators in (_SENTENCE_END, _CLAUSE_SEPARATORS)}
 
 
+def _thousands_comma(text: str, index: int) -> bool:
+    """Whether the character at ``index`` is a comma between digits: a thousands separator, never a
+    clause break."""
+    return text[index] == "," and 0 < index < len(text) - 1 and text[index - 1].isdigit() and text[index + 1].isdigit()
+
+
 def _split(text: str, separators: str, keep: bool) -> Iterator[str]:
     if _BRACKET.search(text) is None:  # no bracket (most clauses): every separator stands outside
         yield from _split_at(text, _SEPARATORS[separators], keep)
@@ -204,8 +210,7 @@ def _split(text: str, separators: str, keep: bool) -> Iterator[str]:
         elif char in _CLOSE and depth:
             depth -= 1
         elif char in separators and depth == 0:
-            # A comma between digits is a thousands separator, never a clause break.
-            if char == "," and 0 < index < len(text) - 1 and text[index - 1].isdigit() and text[index + 1].isdigit():
+            if _thousands_comma(text, index):
                 continue
             yield text[start : index + 1] if keep else text[start:index]
             start = index + 1
@@ -218,8 +223,7 @@ def _split_at(text: str, separators: re.Pattern[str], keep: bool) -> Iterator[st
     start = 0
     for found in separators.finditer(text):
         index = found.start()
-        if found.group() == "," and 0 < index < len(text) - 1 and text[index - 1].isdigit() \
-                and text[index + 1].isdigit():
+        if _thousands_comma(text, index):
             continue
         yield text[start : index + 1] if keep else text[start:index]
         start = index + 1
@@ -270,8 +274,7 @@ def sentences_with_clauses(text: str) -> list[tuple[str, list[str]]]:
         elif depth:
             continue
         elif char in _CLAUSE_SEPARATORS:
-            # A comma between digits is a thousands separator, never a clause break.
-            if not (char == "," and 0 < index < size - 1 and text[index - 1].isdigit() and text[index + 1].isdigit()):
+            if not _thousands_comma(text, index):
                 cuts.append(index)
         else:
             _add_sentence(result, text, start, index + 1, cuts)
