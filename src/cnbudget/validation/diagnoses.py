@@ -151,6 +151,20 @@ def _row_with(row: Any, record: AmountRecord) -> Any:
     return moved
 
 
+def _evolved(instance: Any, **changes: Any) -> Any:
+    """``attrs.evolve(instance, **changes)`` for changes that are the instance's own kind of value
+    (a table's rows, a table, the tables), which its validators would pass as they are; evolved
+    through attrs where a changed field has a converter."""
+    kind: Any = type(instance)
+    fields = attrs.fields_dict(kind)
+    if any(fields[name].converter is not None for name in changes):
+        return attrs.evolve(instance, **changes)
+    copy = _new(kind)
+    for name in _fields(kind):
+        _set(copy, name, changes[name] if name in changes else getattr(instance, name))
+    return copy
+
+
 def _with_rows_moved(doc: BudgetDisclosure, key: str, shift: Shift) -> BudgetDisclosure | None:
     table = getattr(doc.tables, key)
     positions = {id(row): index for index, (row, _) in enumerate(_records(table))}
@@ -168,7 +182,8 @@ def _with_rows_moved(doc: BudgetDisclosure, key: str, shift: Shift) -> BudgetDis
                 row = _row_with(row, record)
             new_rows.append(row)
         changes[field.name] = tuple(new_rows)
-    return attrs.evolve(doc, tables=attrs.evolve(doc.tables, **{key: attrs.evolve(table, **changes)}))
+    moved: BudgetDisclosure = _evolved(doc, tables=_evolved(doc.tables, **{key: _evolved(table, **changes)}))
+    return moved
 
 
 def _touches(finding: Finding, key: str) -> bool:
