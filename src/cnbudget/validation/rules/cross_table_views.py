@@ -174,12 +174,15 @@ class _PrintedFields:
     row prints is not looked for row by row."""
 
     def __init__(self, lines: Sequence[_Row]) -> None:
-        self._records = [line.amounts for line in lines]
+        self._lines = lines
+        self._records: list[AmountRecord] | None = None  # read when first asked
         self._known: dict[str, bool] = {}
 
     def __call__(self, field: str) -> bool:
         found = self._known.get(field)
         if found is None:  # a field that is printed is found at its first row
+            if self._records is None:
+                self._records = [line.amounts for line in self._lines]
             values = map(getattr, self._records, repeat(field), repeat(None))
             found = self._known[field] = any(map(isinstance, values, repeat(Decimal)))
         return found
@@ -264,7 +267,7 @@ class CodeView(View):
     def _total_row(self) -> tuple[Decimal, ...] | None:
         """The cells of the first uncoded total row that prints the column (what the index takes as
         the total), found without reading the other rows where there is one; ``None`` where nothing is."""
-        if self._found_index is None and self._printed_anywhere():
+        if self._found_index is None:  # a row that prints the column means some row prints its fields
             for line in self._lines:
                 if not isinstance(getattr(line, "code", None), ClassificationCode) and line.kind is RowKind.TOTAL:
                     parts = self.column.get_all([line.amounts])[0]
