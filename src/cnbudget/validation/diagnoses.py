@@ -253,15 +253,20 @@ def _explain(doc: BudgetDisclosure, key: str, findings: list[Finding], check: Ch
     def stays(errors: Iterable[Finding]) -> bool:  # stops at the first error that stays
         return all(f.message in elsewhere and not _touches(f, key) for f in errors)
 
-    # A cross-table rule that does not read the table finds on every moved document what it found
-    # first: its first findings are judged once, and it is not run again.
-    unread = {rule for rule in cross if key not in reads(rule)}
-    if not stays(f for f in findings if f.rule in unread and f.severity is Severity.ERROR):
-        return []
-    rules = [rule for rule in rules if rule not in unread]
     rows = _records(getattr(doc.tables, key))
     if not rows:
         return []
+
+    @functools.cache  # asked when a shift first gets past the sums (most shifts of most tables never do)
+    def rerun() -> list[str] | None:
+        """The rules to run on each moved document; ``None`` where no shift can explain the table."""
+        # A cross-table rule that does not read the table finds on every moved document what it found
+        # first: its first findings are judged once, and it is not run again.
+        unread = {rule for rule in cross if key not in reads(rule)}
+        if not stays(f for f in findings if f.rule in unread and f.severity is Severity.ERROR):
+            return None
+        return [rule for rule in rules if rule not in unread]
+
     still_failing = _still_failing(rows, sums_failed(key),
                                    [sum_rows for rule, sum_rows in sums_checked(key) if rule in failed])
     tried = list(itertools.islice(_hypotheses(rows, key), tries))
@@ -271,8 +276,11 @@ def _explain(doc: BudgetDisclosure, key: str, findings: list[Finding], check: Ch
         shift = tried[index]
         if still_failing(shift):
             return False
+        checked = rerun()
+        if checked is None:
+            return False
         moved = _with_rows_moved(doc, key, shift)
-        return moved is not None and stays(f for f in check(moved, rules, key) if f.severity is Severity.ERROR)
+        return moved is not None and stays(f for f in check(moved, checked, key) if f.severity is Severity.ERROR)
 
     return _kept(tried, explains)
 
