@@ -273,3 +273,52 @@ def test_a_record_of_another_kind_is_given_to_the_row_through_its_validators() -
     row = FunctionLine(code=FunctionCode("2080501"), name="行政单位离退休", amounts=ExpenditureAmounts(total="1"))
     with pytest.raises(TypeError):
         diagnoses._row_with(row, SourceAmounts(total="1"))
+
+
+def test_a_moved_document_is_what_evolve_builds() -> None:
+    doc = _doc(*PAGE_1, *PAGE_2)
+    table = doc.tables.general_budget
+    assert table is not None
+    moved = diagnoses._with_rows_moved(doc, "general_budget",
+                                       diagnoses.Shift(table="general_budget", first=len(PAGE_1),
+                                                       last=len(PAGE_1) + len(PAGE_2) - 1,
+                                                       columns=("basic", "project", "reserve"), by=1))
+    assert moved is not None
+    moved_table = moved.tables.general_budget
+    assert moved_table is not None
+    # The same document, through attrs and every validator, with the moved table's rows.
+    expected = attrs.evolve(doc, tables=attrs.evolve(doc.tables, general_budget=attrs.evolve(
+        table, lines=moved_table.lines)))
+    assert _all_fields(moved) == _all_fields(expected)
+    assert _all_fields(moved.tables) == _all_fields(expected.tables)
+    assert moved_table.lines != table.lines  # the rows were moved
+
+
+def test_a_changed_field_with_a_converter_goes_through_attrs() -> None:
+    doc = _doc(*PAGE_1)
+    evolved = diagnoses._evolved(doc, incomplete=["general_budget"])  # a list, made a tuple by the converter
+    assert evolved.incomplete == ("general_budget",)
+
+
+def test_a_table_no_shift_can_explain_is_left_without_asking_which_tables_rules_read(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # 210 prints 6 | 4 | 0 over its 款 0 | 6 | 5: 合计 is 1.00 off in 项目支出 whichever way page 2 moves.
+    page_2 = (_row(14, "21015", "医疗保障管理事务", "11.00", "0.00", "6.00", "5.00"),
+              _row(15, "2101501", "行政运行", "11.00", "0.00", "6.00", "5.00"),
+              _row(16, None, "合计", "16.00", "0.00", "11.00", "5.00"))
+    asked: list[str] = []
+    shifted_rows = diagnoses.shifted_rows
+
+    def noting(*args: Any, **kwargs: Any) -> list[Finding]:
+        reads: diagnoses.Reads = kwargs["reads"]
+
+        def noted(rule: str) -> frozenset[str]:
+            asked.append(rule)
+            return reads(rule)
+        return shifted_rows(*args, **{**kwargs, "reads": noted})
+
+    monkeypatch.setattr(engine, "shifted_rows", noting)
+    report = validate(_doc(*PAGE_1, *page_2))
+    assert "HIER-001" in {f.rule for f in report.errors}
+    assert "READ-006" not in {f.rule for f in report.findings}
+    assert asked == []

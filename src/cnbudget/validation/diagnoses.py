@@ -151,6 +151,20 @@ def _row_with(row: Any, record: AmountRecord) -> Any:
     return moved
 
 
+def _evolved(instance: Any, **changes: Any) -> Any:
+    """``attrs.evolve(instance, **changes)`` for changes that are the instance's own kind of value
+    (a table's rows, a table, the tables), which its validators would pass as they are; evolved
+    through attrs where a changed field has a converter."""
+    kind: Any = type(instance)
+    fields = attrs.fields_dict(kind)
+    if any(fields[name].converter is not None for name in changes):
+        return attrs.evolve(instance, **changes)
+    copy = _new(kind)
+    for name in _fields(kind):
+        _set(copy, name, changes[name] if name in changes else getattr(instance, name))
+    return copy
+
+
 def _with_rows_moved(doc: BudgetDisclosure, key: str, shift: Shift) -> BudgetDisclosure | None:
     table = getattr(doc.tables, key)
     positions = {id(row): index for index, (row, _) in enumerate(_records(table))}
@@ -168,7 +182,8 @@ def _with_rows_moved(doc: BudgetDisclosure, key: str, shift: Shift) -> BudgetDis
                 row = _row_with(row, record)
             new_rows.append(row)
         changes[field.name] = tuple(new_rows)
-    return attrs.evolve(doc, tables=attrs.evolve(doc.tables, **{key: attrs.evolve(table, **changes)}))
+    moved: BudgetDisclosure = _evolved(doc, tables=_evolved(doc.tables, **{key: _evolved(table, **changes)}))
+    return moved
 
 
 def _touches(finding: Finding, key: str) -> bool:
@@ -238,15 +253,20 @@ def _explain(doc: BudgetDisclosure, key: str, findings: list[Finding], check: Ch
     def stays(errors: Iterable[Finding]) -> bool:  # stops at the first error that stays
         return all(f.message in elsewhere and not _touches(f, key) for f in errors)
 
-    # A cross-table rule that does not read the table finds on every moved document what it found
-    # first: its first findings are judged once, and it is not run again.
-    unread = {rule for rule in cross if key not in reads(rule)}
-    if not stays(f for f in findings if f.rule in unread and f.severity is Severity.ERROR):
-        return []
-    rules = [rule for rule in rules if rule not in unread]
     rows = _records(getattr(doc.tables, key))
     if not rows:
         return []
+
+    @functools.cache  # asked when a shift first gets past the sums (most shifts of most tables never do)
+    def rerun() -> list[str] | None:
+        """The rules to run on each moved document; ``None`` where no shift can explain the table."""
+        # A cross-table rule that does not read the table finds on every moved document what it found
+        # first: its first findings are judged once, and it is not run again.
+        unread = {rule for rule in cross if key not in reads(rule)}
+        if not stays(f for f in findings if f.rule in unread and f.severity is Severity.ERROR):
+            return None
+        return [rule for rule in rules if rule not in unread]
+
     still_failing = _still_failing(rows, sums_failed(key),
                                    [sum_rows for rule, sum_rows in sums_checked(key) if rule in failed])
     tried = list(itertools.islice(_hypotheses(rows, key), tries))
@@ -256,8 +276,11 @@ def _explain(doc: BudgetDisclosure, key: str, findings: list[Finding], check: Ch
         shift = tried[index]
         if still_failing(shift):
             return False
+        checked = rerun()
+        if checked is None:
+            return False
         moved = _with_rows_moved(doc, key, shift)
-        return moved is not None and stays(f for f in check(moved, rules, key) if f.severity is Severity.ERROR)
+        return moved is not None and stays(f for f in check(moved, checked, key) if f.severity is Severity.ERROR)
 
     return _kept(tried, explains)
 

@@ -5,7 +5,8 @@ same one, and a new run of another document starts empty. What is kept is a pure
 document and the catalogue of the run, so keeping it changes no result. A value derived from one
 table alone is kept under that table's key: a run over the same document with only that table
 changed (the diagnosis of shifted rows moves one table's figures) starts with what the other
-tables gave (:meth:`RunCache.with_changed`).
+tables gave (:meth:`RunCache.with_changed`), and with what holds for any document
+(:meth:`RunCache.shared`).
 
 >>> cache = RunCache()
 >>> calls = []
@@ -20,6 +21,9 @@ tables gave (:meth:`RunCache.with_changed`).
 ('of revenue', 'new')
 >>> moved.get("answer", lambda: 0), cache.get("view", lambda: "y", table="projects")
 (0, 'x')
+>>> cache.shared("shapes", dict)["rows"] = "outline"
+>>> moved.shared("shapes", dict), cache.with_changed("revenue").shared("shapes", dict)
+({'rows': 'outline'}, {'rows': 'outline'})
 """
 
 from __future__ import annotations
@@ -35,11 +39,12 @@ _Value = TypeVar("_Value")
 class RunCache:
     """Values derived from one run's document, by key, each computed on first use."""
 
-    __slots__ = ("_by_table", "_values", "changed")
+    __slots__ = ("_by_table", "_shared", "_values", "changed")
 
     def __init__(self) -> None:
         self._values: dict[Hashable, Any] = {}
         self._by_table: dict[str, dict[Hashable, Any]] = {}  # values derived from one table alone
+        self._shared: dict[Hashable, Any] = {}  # values derived from nothing of the document
         #: In a run over a document that differs from the one checked in one table only (the
         #: diagnosis of shifted rows), that table: the findings of the other tables alone are the
         #: first run's, so a rule may leave them out (:meth:`with_changed`).
@@ -55,11 +60,23 @@ class RunCache:
         value = values[key] = compute()
         return value
 
+    def shared(self, key: Hashable, compute: Callable[[], _Value]) -> _Value:
+        """The value kept under ``key`` for this run and every run over a changed document made from
+        it (:meth:`with_changed`): for what holds whatever the document (answers that are a pure
+        function of the question, such as the outlines of rows of one shape)."""
+        values = self._shared
+        if key in values:
+            value: _Value = values[key]
+            return value
+        value = values[key] = compute()
+        return value
+
     def with_changed(self, table: str) -> RunCache:
         """A cache for a run over the same document and catalogue with only ``table`` changed: it
         starts with the values derived from each other table alone, and nothing else. Its run is asked
         only for what involves ``table``: a rule may skip what looks at other tables alone."""
         carried = RunCache()
         carried._by_table = {key: dict(values) for key, values in self._by_table.items() if key != table}
+        carried._shared = self._shared  # the same answers for any document
         carried.changed = table
         return carried

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 import attrs
@@ -84,8 +84,14 @@ TEMPLATES = (
 )
 
 
-def _marks(doc: BudgetDisclosure) -> set[str]:
-    marks = printed(doc) | {a.key for a in announcements(doc.contents)}
+def _announced(ctx: Context) -> Sequence[Announcement]:
+    """The tables the 目录 announces (:func:`announcements`): read once per run, for the five rules that
+    ask."""
+    return ctx.cache.get("announcements", lambda: tuple(announcements(ctx.doc.contents)))
+
+
+def _marks(doc: BudgetDisclosure, announced: Sequence[Announcement]) -> set[str]:
+    marks = printed(doc) | {a.key for a in announced}
     for _, table in doc.tables.present():
         if prints_column(table, ("project_operating", "project_specific")):
             marks.add("project_type_columns")  # 项目支出 split into 其他运转类 and 特定目标类
@@ -93,8 +99,9 @@ def _marks(doc: BudgetDisclosure) -> set[str]:
     return marks
 
 
-def template_of(doc: BudgetDisclosure) -> Template | None:
-    """The template family the document's tables show, or ``None`` when they show none or both.
+def template_of(doc: BudgetDisclosure, announced: Sequence[Announcement] | None = None) -> Template | None:
+    """The template family the document's tables show, or ``None`` when they show none or both;
+    ``announced``: what its 目录 announces, where already read.
 
     >>> from cnbudget.model import Tables, EconomicSummaryTable, ProjectTable
     >>> doc = BudgetDisclosure(department="示例局", fiscal_year=2024,
@@ -102,7 +109,7 @@ def template_of(doc: BudgetDisclosure) -> Template | None:
     >>> template_of(doc).name
     '河南模板'
     """
-    marks = _marks(doc)
+    marks = _marks(doc, announcements(doc.contents) if announced is None else announced)
     found = [t for t in TEMPLATES if len(marks.intersection(t.marks)) >= 2]
     return found[0] if len(found) == 1 else None
 
@@ -128,7 +135,7 @@ def announced_tables_are_printed(ctx: Context) -> Iterator[Finding]:
     if ctx.doc.tables_elsewhere is not None and not ctx.doc.tables.present():
         return
     present = printed(ctx.doc)
-    for announced in announcements(ctx.doc.contents):
+    for announced in _announced(ctx):
         if announced.strict and announced.key not in present:
             yield ctx.finding(f"目录列有“{announced.entry}”，但文件中没有这张表", [Location(table=announced.key)])
 
@@ -138,7 +145,7 @@ def announced_tables_are_printed(ctx: Context) -> Iterator[Finding]:
 def printed_tables_are_announced(ctx: Context) -> Iterator[Finding]:
     """Every standard table the document prints is announced in its table of contents, where the
     table of contents lists tables at all. (Performance-target forms are often appended after it.)"""
-    listed = {a.key for a in announcements(ctx.doc.contents)}
+    listed = {a.key for a in _announced(ctx)}
     if not listed.intersection(TABLE_TITLES):
         return
     present = printed(ctx.doc)
@@ -150,13 +157,13 @@ def printed_tables_are_announced(ctx: Context) -> Iterator[Finding]:
 # --- the tables a disclosure must print ----------------------------------------------------------------
 
 
-def _unlisted_missing(doc: BudgetDisclosure, keys: tuple[str, ...]) -> list[str]:
+def _unlisted_missing(doc: BudgetDisclosure, keys: tuple[str, ...], announced: Sequence[Announcement]) -> list[str]:
     """The keys neither printed nor listed in the 目录 (a listed one is COMP-001's, or may be printed
     under a title the reader did not recognise), for a document found whole."""
     present = printed(doc)
     if len(present.intersection(CORE_TABLES)) < _WHOLE:
         return []
-    listed = {a.key for a in announcements(doc.contents)}
+    listed = {a.key for a in announced}
     return [key for key in keys if key not in present and key not in listed]
 
 
@@ -173,7 +180,7 @@ def core_tables_are_printed(ctx: Context) -> Iterator[Finding]:
     as an empty table with a statement where there is nothing to show. Judged only for a document of
     which at least five of them were found, so that a fragment is not judged as a whole; a warning
     only where some table could not be read (the missing one may be hidden in it)."""
-    for key in _unlisted_missing(ctx.doc, CORE_TABLES):
+    for key in _unlisted_missing(ctx.doc, CORE_TABLES, _announced(ctx)):
         yield ctx.finding(f"文件没有公开{_title(key)}（必须公开的表；没有数据时也应公开空表并加以说明）",
                           [Location(table=key)], severity=_unsure(ctx.doc))
 
@@ -249,21 +256,21 @@ def template_tables_are_printed(ctx: Context) -> Iterator[Finding]:
     结余情况明细表) prints 一般公共预算项目支出情况表 and 国有资本经营预算支出情况表; the Henan template
     (marked by two of 支出经济分类汇总表, 项目支出表, 项目支出 split into 其他运转类/特定目标类) prints
     支出经济分类汇总表 and 项目支出表."""
-    template = template_of(ctx.doc)
+    template = template_of(ctx.doc, _announced(ctx))
     if template is None:
         return
-    for key in _unlisted_missing(ctx.doc, template.extras):
+    for key in _unlisted_missing(ctx.doc, template.extras, _announced(ctx)):
         yield ctx.finding(f"文件属{template.name}，但没有公开{_title(key)}", [Location(table=key)])
 
 
-def _numbered(doc: BudgetDisclosure) -> list[tuple[Announcement, Table, int, int]]:
+def _numbered(doc: BudgetDisclosure, announced: Sequence[Announcement]) -> list[tuple[Announcement, Table, int, int]]:
     """The announced tables printed with a number: (entry, table, number listed, number printed)."""
     found = []
-    for announced in announcements(doc.contents):
-        table = getattr(doc.tables, announced.key, None)
+    for entry in announced:
+        table = getattr(doc.tables, entry.key, None)
         number = table_number(table.number) if isinstance(table, Table) else None
-        if isinstance(table, Table) and announced.number is not None and number is not None:
-            found.append((announced, table, announced.number, number))
+        if isinstance(table, Table) and entry.number is not None and number is not None:
+            found.append((entry, table, entry.number, number))
     return found
 
 
@@ -273,7 +280,7 @@ def contents_numbers_match(ctx: Context) -> Iterator[Finding]:
     """A table printed with a number (表 N) has the number its entry in the table of contents gives it
     (N、…), where both are printed. A 目录 that numbers every table alike but differently (its
     entries counting on from the sections before them) is a way of numbering, not a mismatch."""
-    numbered = _numbered(ctx.doc)
+    numbered = _numbered(ctx.doc, _announced(ctx))
     offsets = Counter(number - listed for _, _, listed, number in numbered)
     usual = max(offsets, key=lambda offset: (offsets[offset], offset == 0), default=0)
     for announced, table, listed, number in numbered:

@@ -58,10 +58,20 @@ def summary_revenue_is_revenue_table(ctx: Context) -> Iterator[Finding]:
     table prints as parts — 一般公共预算 as 本级 + 上级转移支付 — is their sum). Where 收入总体情况表
     lists revenue by source down the page (the Jiangsu 收入预算总表), each source equals its group's
     小计 there, 财政拨款 the 小计 of its budgets, 本年收入 the 收入总计 less 上年结转."""
-    summary, revenue = ctx.doc.tables.summary, ctx.doc.tables.revenue
-    assert summary is not None and revenue is not None
-    title = ctx.table_name("summary")
+    assert ctx.doc.tables.revenue is not None
     what = "收支总体情况表与收入总体情况表的同一收入应相等"
+    for printed, column in ctx.cache.get("summary revenue by column", lambda: _summary_revenue(ctx), table="summary"):
+        other = revenue_view(ctx, column).total()
+        if other is not None:
+            yield from made(equal(ctx, printed, other, what))
+
+
+def _summary_revenue(ctx: Context) -> tuple[tuple[Figure, Column], ...]:
+    """The revenue figures of 收支总体情况表, each with the column of 收入总体情况表 that holds it:
+    found once per run, and kept for the runs over the document with another table's figures moved."""
+    summary = ctx.doc.tables.summary
+    assert summary is not None
+    title = ctx.table_name("summary")
     lines = summary.revenue
     pairs: list[tuple[Figure, Column]] = [
         (line_figure(title, "summary", line, line.amount, line.source.value), SOURCE_COLUMNS[line.source])
@@ -70,10 +80,7 @@ def summary_revenue_is_revenue_table(ctx: Context) -> Iterator[Finding]:
     pairs += [(f, CURRENT_YEAR) for f in role_figure(title, "summary", lines, SummaryRole.CURRENT_YEAR)]
     # 收入总计 is the last total line; a 收入合计 above it may be this year's alone.
     pairs += [(f, Column.of("total", "总计")) for f in role_figure(title, "summary", lines, SummaryRole.TOTAL)[-1:]]
-    for printed, column in pairs:
-        other = revenue_view(ctx, column).total()
-        if other is not None:
-            yield from made(equal(ctx, printed, other, what))
+    return tuple(pairs)
 
 
 @rule("XTAB-002", "收支总体情况表支出 = 支出总体情况表", requires=("summary", "expenditure"),

@@ -174,12 +174,15 @@ class _PrintedFields:
     row prints is not looked for row by row."""
 
     def __init__(self, lines: Sequence[_Row]) -> None:
-        self._records = [line.amounts for line in lines]
+        self._lines = lines
+        self._records: list[AmountRecord] | None = None  # read when first asked
         self._known: dict[str, bool] = {}
 
     def __call__(self, field: str) -> bool:
         found = self._known.get(field)
         if found is None:  # a field that is printed is found at its first row
+            if self._records is None:
+                self._records = [line.amounts for line in self._lines]
             values = map(getattr, self._records, repeat(field), repeat(None))
             found = self._known[field] = any(map(isinstance, values, repeat(Decimal)))
         return found
@@ -227,17 +230,51 @@ class CodeView(View):
         self.title, self.table, self.column, self.complete = title, table, column, True
         self._lines = list(lines)
         self._empty = not self._lines  # a table printed without a single row (为空表) says "nothing"
-        if printed is not None and not any(all(map(printed, fields)) for fields in column.alternatives):
-            self._parts: list[tuple[Decimal, ...] | None] = [None] * len(self._lines)  # no row prints it
-        else:
-            self._parts = column.get_all([line.amounts for line in self._lines])
-        printing = tuple(i for i, parts in enumerate(self._parts) if parts is not None)
-        index = indexes.get(printing) if indexes is not None else None
-        if index is None:
-            index = _CodeIndex(self._lines, printing)
-            if indexes is not None:
-                indexes[printing] = index
-        self._index = index
+        self._indexes, self._printed = indexes, printed
+        # Read when first needed: a rule that asks only for the total (its printed row) reads one row.
+        self._found_parts: list[tuple[Decimal, ...] | None] | None = None
+        self._found_index: _CodeIndex | None = None
+
+    def _printed_anywhere(self) -> bool:
+        """Whether some row may print the column (``False``: every way of printing it needs a field
+        no row prints)."""
+        printed = self._printed
+        return printed is None or any(all(map(printed, fields)) for fields in self.column.alternatives)
+
+    @property
+    def _parts(self) -> list[tuple[Decimal, ...] | None]:
+        """The cells of the column in each row, ``None`` where the row does not print it."""
+        if self._found_parts is None:
+            if not self._printed_anywhere():
+                self._found_parts = [None] * len(self._lines)  # no row prints it
+            else:
+                self._found_parts = self.column.get_all([line.amounts for line in self._lines])
+        return self._found_parts
+
+    @property
+    def _index(self) -> _CodeIndex:
+        if self._found_index is None:
+            printing = tuple(i for i, parts in enumerate(self._parts) if parts is not None)
+            indexes = self._indexes
+            index = indexes.get(printing) if indexes is not None else None
+            if index is None:
+                index = _CodeIndex(self._lines, printing)
+                if indexes is not None:
+                    indexes[printing] = index
+            self._found_index = index
+        return self._found_index
+
+    def _total_row(self) -> tuple[Decimal, ...] | None:
+        """The cells of the first uncoded total row that prints the column (what the index takes as
+        the total), found without reading the other rows where there is one; ``None`` where nothing is."""
+        if self._found_index is None:  # a row that prints the column means some row prints its fields
+            for line in self._lines:
+                if not isinstance(getattr(line, "code", None), ClassificationCode) and line.kind is RowKind.TOTAL:
+                    parts = self.column.get_all([line.amounts])[0]
+                    if parts is not None:
+                        return parts
+        total = self._index.total  # none printed: the index knows what else stands for the total
+        return None if total is None else self._row_parts(total)
 
     def _row_parts(self, position: int) -> tuple[Decimal, ...]:
         parts = self._parts[position]
@@ -276,8 +313,9 @@ class CodeView(View):
         if self._empty:
             return Figure(label=f"{self.title}（空表）“{self.column.zh}”", parts=(Decimal(0),),
                           location=Location(table=self.table, column=self.column.name))
-        if self._index.total is not None:
-            return Figure(label=f"{self.title}合计“{self.column.zh}”", parts=self._row_parts(self._index.total),
+        total = self._total_row()
+        if total is not None:
+            return Figure(label=f"{self.title}合计“{self.column.zh}”", parts=total,
                           location=Location(table=self.table, column=self.column.name))
         categories = [self.amount(code) for code in sorted(self.codes(1), key=str)]
         found = [figure for figure in categories if figure is not None]

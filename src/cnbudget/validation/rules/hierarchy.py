@@ -407,8 +407,9 @@ def _outlined(ctx: Context, key: str, table: Any, code_of: CodeOf, lines_of: str
     """A table's rows and the sums among them: derived once per run, for every rule that checks them."""
     lines = (_function_lines(table) if lines_of == "expenditure"
              else placed_rows(ctx.cache, ctx.catalog, key, table))
-    # Tables of rows of the same shape share one outline's derivation (one run's, for all its tables).
-    return lines, outline(lines, code_of, ctx.cache.get(("outline shapes",), dict))
+    # Tables of rows of the same shape share one outline's derivation (for all tables of the run and
+    # of the runs over its document with a table's figures moved: a shape is the rows' codes and roles).
+    return lines, outline(lines, code_of, ctx.cache.shared(("outline shapes",), dict))
 
 
 def _function_lines(table: SummaryTable | FiscalSummaryTable) -> list[SummaryLine | FiscalLine]:
