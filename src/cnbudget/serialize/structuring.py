@@ -152,7 +152,9 @@ class _Source(Namespace):
             lines = self.checks(inner, var, field)
             return [f"if {var} is not None:", *(f"    {line}" for line in lines)] if lines else []
         if hint is str:
-            return [f"if {var}.__class__ is not str: raise NotFast"]
+            # Its colons go to the tally too (see :func:`structure`).
+            return [f"if {var}.__class__ is not str: raise NotFast",
+                    f"if ':' in {var}: tally.append({var}.count(':'))"]
         if hint is bool:
             return [f"if {var} is not True and {var} is not False: raise NotFast"]
         if hint is int:
@@ -271,5 +273,6 @@ _GENERATOR = _Generator()
 
 def structure(data: Any, cls: type[Any], tally: list[int]) -> Any:
     """``data`` as a ``cls``, or :class:`NotFast`; ``tally`` receives the number of keys of every
-    object read (their sum, against the keys in the JSON text, reveals a key given twice)."""
+    object read and of colons in every text read (their sum, against the colons of the JSON text,
+    reveals a key given twice: see :mod:`cnbudget.serialize.jsontext`)."""
     return _GENERATOR.function(cls)(data, tally, {})
