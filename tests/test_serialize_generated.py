@@ -7,6 +7,7 @@ with its hooks, ``json.dumps``), never the code under test."""
 from __future__ import annotations
 
 import json
+import pickle
 import random
 import re
 from typing import Any
@@ -163,6 +164,32 @@ def test_a_signed_zero_amount_reads_as_zero_as_before() -> None:
     read = from_json(json.dumps(_minimal()))
     assert read.tables.general_budget is not None
     assert str(read.tables.general_budget.lines[0].amounts.basic) == "0.00"
+
+
+def _pairs_of_objects(read: Any, original: Any) -> Any:
+    """Each model object of ``read`` beside the object at the same place of ``original``."""
+    if attrs.has(type(original)):
+        yield read, original
+        for field in attrs.fields(type(original)):
+            yield from _pairs_of_objects(getattr(read, field.name), getattr(original, field.name))
+    elif isinstance(original, tuple):
+        for read_item, original_item in zip(read, original, strict=True):
+            yield from _pairs_of_objects(read_item, original_item)
+
+
+@pytest.mark.parametrize("name", ["urumqi-2024", "luntai-2024"])
+def test_objects_read_are_of_the_model_classes_themselves_and_stay_frozen(name: str) -> None:
+    original = example(name)
+    read = from_json(to_json(original))
+    pairs = list(_pairs_of_objects(read, original))
+    assert len(pairs) > 500
+    for read_object, original_object in pairs:
+        assert type(read_object) is type(original_object)
+        assert hash(read_object) == hash(original_object)
+        first = attrs.fields(type(read_object))[0].name
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            setattr(read_object, first, None)
+    assert pickle.loads(pickle.dumps(read)) == original
 
 
 def test_an_amount_given_again_is_read_once_and_keeps_its_own_digits() -> None:
