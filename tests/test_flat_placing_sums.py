@@ -15,7 +15,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cnbudget.money import Consistency, check_sum
-from cnbudget.readers.flat.part_sums import Meeting, Option, Vector, add, meeting_sums, meets
+from cnbudget.readers.flat.part_sums import (
+    Meeting,
+    Option,
+    Vector,
+    _allowance_print,
+    _fingerprint,
+    add,
+    completes,
+    meeting_sums,
+    meets,
+)
 from cnbudget.readers.flat.placing import Identity, _choice_holds, _holds
 from cnbudget.readers.flat.scaled import PrintedFigures, Scale
 
@@ -97,6 +107,17 @@ part_options = st.lists(st.tuples(vectors, st.integers(1, 2)), min_size=1, max_s
     lambda options: [(index, vector, ways) for index, (vector, ways) in enumerate(options)])
 
 
+_SIGNED = st.tuples(st.integers(-60, 60), st.integers(0, 10), st.integers(-60, 60), st.integers(0, 10))
+
+
+@settings(max_examples=500, deadline=None)
+@given(_SIGNED, _SIGNED, _SIGNED)
+def test_a_total_is_completed_by_two_parts_exactly_where_it_meets_their_sum(
+    total: Vector, others: Vector, part: Vector
+) -> None:
+    assert completes(total, others, part) == meets(total, add(others, part))
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.lists(part_options, min_size=1, max_size=4), st.lists(vectors, min_size=1, max_size=4))
 def test_sums_looked_up_by_fingerprint_are_those_of_every_sum_made(
@@ -112,6 +133,30 @@ def test_sums_left_out_before_the_last_part_by_fingerprint_change_nothing(
 ) -> None:
     # More sums before the last part than totals and last candidates: the part before the last
     # makes only the sums whose fingerprint can still meet a total (as a wide table's 类 of many 款).
+    assert meeting_sums(parts, totals) == _plain(parts, totals)
+
+
+# Three columns, allowances that differ between columns and candidates (a figure printed to the
+# yuan beside one printed to the cent): the window each sum is looked for in is the widest weighted
+# allowance of a candidate, not of a column.
+_UNEVEN = st.tuples(*(item for _ in range(3) for item in (st.integers(0, 4).map(lambda v: v * 10),
+                                                          st.sampled_from([0, 1, 5, 10]))))
+_UNEVEN_OPTIONS = st.lists(st.tuples(_UNEVEN, st.integers(1, 2)), min_size=1, max_size=4).map(
+    lambda options: [(index, vector, ways) for index, (vector, ways) in enumerate(options)])
+
+
+@settings(max_examples=300, deadline=None)
+@given(_UNEVEN, _UNEVEN)
+def test_vectors_that_meet_have_fingerprints_within_their_weighted_allowances(left: Vector, right: Vector) -> None:
+    if meets(left, right):
+        assert abs(_fingerprint(left) - _fingerprint(right)) <= _allowance_print(left) + _allowance_print(right)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_UNEVEN_OPTIONS, min_size=1, max_size=5), st.lists(_UNEVEN, min_size=1, max_size=3))
+def test_sums_with_uneven_allowances_are_those_of_every_sum_made(
+    parts: list[list[Option]], totals: list[Vector]
+) -> None:
     assert meeting_sums(parts, totals) == _plain(parts, totals)
 
 

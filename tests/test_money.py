@@ -11,7 +11,7 @@ from fractions import Fraction
 
 import attrs
 import pytest
-from hypothesis import assume, given
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 from cnbudget.errors import InvalidAmount
@@ -844,3 +844,40 @@ def test_a_figure_ten_thousand_times_over_is_in_the_wrong_unit(value: Decimal) -
     assert wrong_unit(value.scaleb(4), value) is AmountUnit.YUAN
     assert wrong_unit(value.scaleb(-4), value) is AmountUnit.WAN_YUAN
     assert wrong_unit(value, value) is None
+
+
+def _rounds_from(value: Decimal) -> tuple[Fraction, Fraction]:
+    """The values a printed figure stands for: itself ± half a unit of its last digit."""
+    half = Fraction(1, 2) * Fraction(10) ** int(value.as_tuple().exponent)
+    return Fraction(value) - half, Fraction(value) + half
+
+
+_PRINTED = st.builds(lambda sign, coefficient, exponent: Decimal(sign * coefficient).scaleb(exponent),
+                     st.sampled_from([1, -1]), st.integers(1, 10**7), st.integers(-6, 4))
+
+
+@given(_PRINTED, st.one_of(_PRINTED, st.tuples(_PRINTED, st.sampled_from([-5, -4, -3, 3, 4, 5]),
+                                              st.integers(-2, 2))))
+@example(Decimal("9"), Decimal("0.001"))  # 0.0009 (from 0.00085–0.00095) against 0.0005–0.0015: three orders
+@example(Decimal("1"), Decimal("0.00009"))  # 0.0001 (from 0.00005–0.00015) against 0.000085–0.000095: five
+@example(Decimal("0.001"), Decimal("9"))
+def test_the_wrong_unit_is_where_the_figures_round_from_values_ten_thousand_times_apart(
+        stated: Decimal, other: Decimal | tuple[Decimal, int, int]) -> None:
+    from cnbudget.money import wrong_unit
+
+    # The expected figure: any printed figure, or the stated one some orders away, a little off.
+    if isinstance(other, Decimal):
+        expected = other
+    else:
+        _, orders, off = other
+        shifted = stated.scaleb(orders)
+        expected = shifted + Decimal(off).scaleb(int(shifted.as_tuple().exponent))
+    assume(expected != 0)
+    low, high = _rounds_from(expected)
+    found = None
+    for factor, unit in ((4, AmountUnit.YUAN), (-4, AmountUnit.WAN_YUAN)):
+        shifted_low, shifted_high = _rounds_from(stated.scaleb(-factor))
+        if shifted_low <= high and low <= shifted_high:
+            found = unit
+            break
+    assert wrong_unit(stated, expected) is found

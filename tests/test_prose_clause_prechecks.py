@@ -1,10 +1,14 @@
 """A clause is tried by a pattern only where it holds the words the pattern needs (a rate ends with
 %, a change with its word or names 本年, a count says 共 … 项目 or ends with 个 or 项, nothing arranged
-ends with 未安排, nothing budgeted says 无), and an amount is asked whether it stands inside brackets
-only in a clause with a bracket: what each reader gives is what its patterns alone give."""
+ends with 未安排, nothing budgeted says 无; a share starts with 占, a reason with 主要 or 原因, no change
+with a comparison or 本年, last year's figure with a year or 上, this year's said again with a year, 本,
+今, 预 or 安), a threshold before an amount is told by the last character before it, and an amount
+is asked whether it stands inside brackets only in a clause with a bracket: what each reader gives
+is what its patterns alone give."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from hypothesis import example, given, settings
@@ -18,15 +22,21 @@ from cnbudget.readers.prose.figures import (
     change_of,
     count_of,
     find_amounts,
+    is_flat,
     not_arranged,
+    prior_of,
     rate_of,
+    reason_of,
+    restates,
+    share_of,
 )
 
 _PIECES = st.sampled_from([
     "比上年", "较2023年", "与上年相比", "同比", "预算", "执行数", "增加", "减少", "增长", "下降", "了", "幅度", "为",
     "降幅", "5", "1,089.27", "11.50", "%", " ", "\n", "本年数", "小于", "等于", "上年预算数", "共", "共有", "项目",
     "个", "项", "2", "当年财政拨款", "未安排", "均", "无", "公务用车购置", "预算安排", "经费", "政府性基金预算",
-    "2018 年", "（1）", "各",
+    "2018 年", "（1）", "各", "占", "63.88", "主要原因是", "原因是", "持平", "本年", "上年度", "今年", "预算数为",
+    "2024年", "2023 年度", "决算数", "安排", "，", "。",
 ])
 _CLAUSES = st.lists(_PIECES, max_size=9).map("".join)
 
@@ -68,6 +78,10 @@ def _plain_count(clause: str) -> tuple[str, int] | None:
 @example("当年财政拨款项目 8 个\n")
 @example("政府性基金预算均未安排\n")
 @example("（1）2018 年无公务用车购置预算安排")
+@example("本年数等于上年预算数")
+@example("与上年相比持平")
+@example("占63.88%")
+@example("2022年当年预算执行数为")
 def test_each_clause_reader_gives_what_its_patterns_alone_give(clause: str) -> None:
     assert rate_of(clause) == _plain_rate(clause)
     assert change_of(clause) == _plain_change(clause)
@@ -76,6 +90,24 @@ def test_each_clause_reader_gives_what_its_patterns_alone_give(clause: str) -> N
     assert not_arranged(clause) == (match["subject"] if match else None)
     absent = figures._ABSENT.match(clause)
     assert absent_of(clause) == ((absent["lead"], absent["subject"]) if absent else None)
+    share = figures._SHARE.match(clause)
+    assert share_of(clause) == (Decimal(share["number"].replace(",", "")) if share else None)
+    assert is_flat(clause) == (figures._FLAT.match(clause) is not None)
+    reason = figures._REASON.match(clause)
+    assert reason_of(clause) == (clause[reason.end() :].strip() if reason else None)
+    for year in (2019, 2024, None):
+        stripped = clause.strip(" ，,、。")
+        prior = figures._PRIOR.match(stripped)
+        if prior is not None and prior["year"] is not None and year is not None and int(prior["year"]) >= year:
+            prior = None
+        assert (prior_of(clause, year) is None) == (prior is None)
+        restated = figures._RESTATED.match(stripped)
+        assert restates(clause, year) == (restated is not None and (
+            restated["year"] is None or year is None or int(restated["year"]) == year))
+
+
+_THRESHOLD_AFTER = re.compile(r"^\s*(?:以上|以下|以内|/|每)")
+_THRESHOLD_BEFORE = re.compile(r"[/≥≤<>＞＜=]\s*$")
 
 
 def _plain_amounts(clause: str) -> list[AmountMatch]:
@@ -84,8 +116,7 @@ def _plain_amounts(clause: str) -> list[AmountMatch]:
     found = []
     for match in figures._AMOUNT.finditer(clause):
         before, after = clause[: match.start()], clause[match.end() :]
-        if figures._THRESHOLD_AFTER.match(after) or figures._THRESHOLD_BEFORE.search(before) \
-                or figures._depth(before):
+        if _THRESHOLD_AFTER.match(after) or _THRESHOLD_BEFORE.search(before) or figures._depth(before):
             continue
         unit = "万元" if match["unit"] == "万" else match["unit"]
         found.append(AmountMatch(number=match["number"], unit=unit, start=match.start(), end=match.end()))
@@ -93,12 +124,14 @@ def _plain_amounts(clause: str) -> list[AmountMatch]:
 
 
 _AMOUNT_PIECES = st.sampled_from(["（", "）", "(", ")", "《", "》", "“", "”", "库克色格孜村", "5万元", "1,008 万元",
-                                  "16万", "，", "以上", "/人", "≥", "项目", "元", "其中"])
+                                  "16万", "，", "以上", "/人", "≥", "项目", "元", "其中", " ", "\n", "=", "以下", "每"])
 
 
 @settings(max_examples=1500)
 @given(st.lists(_AMOUNT_PIECES, max_size=10).map("".join))
 @example("提前下达资金项目（库克色格孜村5万元）1008 万元")
 @example("）5万元（6万元")
+@example("≤ \n180 元")
+@example("5万元")
 def test_the_amounts_of_a_clause_are_those_the_bracket_walk_finds(clause: str) -> None:
     assert find_amounts(clause) == _plain_amounts(clause)

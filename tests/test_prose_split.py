@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cnbudget.readers.prose.figures import split_clauses, split_sentences
+from cnbudget.readers.prose.figures import sentences_with_clauses, split_clauses, split_sentences
 
 _OPEN, _CLOSE = "（(《〈“", "）)》〉”"
 _SENTENCE_END = "。；;！？!?"
@@ -42,6 +42,12 @@ def test_sentences_and_clauses_are_those_of_the_walk_counting_brackets(text: str
     assert split_sentences(text) == [piece for piece in _walk(text, _SENTENCE_END, True) if piece.strip()]
     body = text.rstrip(_SENTENCE_END + " ")
     assert split_clauses(text) == [c.strip() for c in _walk(body, _CLAUSE_SEPARATORS, False) if c.strip()]
+
+
+@settings(max_examples=1500)
+@given(st.lists(_PIECES, max_size=24).map("".join))
+def test_the_one_pass_cut_gives_each_sentence_with_its_clauses(text: str) -> None:
+    assert sentences_with_clauses(text) == [(sentence, split_clauses(sentence)) for sentence in split_sentences(text)]
 
 
 def test_a_comma_between_digits_separates_nothing() -> None:

@@ -524,6 +524,10 @@ def wrong_unit(stated: Decimal, expected: Decimal) -> AmountUnit | None:
     expected = _operand(expected, where="expected figure")
     if stated.is_zero() or expected.is_zero():
         return None
+    # A printed figure stands for values within half and one and a half times it, so figures 10,000
+    # times apart (either way) are three to five orders apart: most pairs are told by their orders.
+    if abs(stated.adjusted() - expected.adjusted()) not in (3, 4, 5):
+        return None
     for factor, unit in ((4, AmountUnit.YUAN), (-4, AmountUnit.WAN_YUAN)):
         shifted = Interval.of_printed(stated.scaleb(-factor, context=_EXACT))
         if shifted.overlaps(Interval.of_printed(expected)):
@@ -1083,10 +1087,12 @@ def ratio_interval(numerator: Decimal, denominator: Decimal) -> Interval | None:
     return _corner_range(lambda n, d: _HUNDRED * n / d, (n_range, d_range))
 
 
-def _judge(stated: Decimal, exact: Fraction, possible: Interval | None) -> Consistency:
-    # ``possible`` is None when the range is unbounded: the printed figures allow any value.
+def _judge(stated: Decimal, exact: Fraction, possible_range: Callable[[], Interval | None]) -> Consistency:
+    # The range the printed figures allow, worked out only for a stated figure that is not the
+    # exact one rounded (most are); None when the range is unbounded: any value is allowed.
     if _round_fraction(exact, decimal_places(stated)) == stated:
         return Consistency.EXACT
+    possible = possible_range()
     if possible is None or Interval.of_printed(stated).overlaps(possible):
         return Consistency.WITHIN_ROUNDING
     return Consistency.INCONSISTENT
@@ -1116,7 +1122,7 @@ def check_ratio(stated_percent: Decimal, numerator: Decimal, denominator: Decima
             " (分母为零，比率无意义)"
         )
     exact = _HUNDRED * Fraction(numerator) / Fraction(denominator)
-    return _judge(stated_percent, exact, ratio_interval(numerator, denominator))
+    return _judge(stated_percent, exact, functools.partial(ratio_interval, numerator, denominator))
 
 
 class _Growth(NamedTuple):
@@ -1202,5 +1208,5 @@ def check_rate(
             f"a growth rate from a zero prior year is undefined: current {growth.current},"
             f" prior {prior_f} (上年为零，增长率无意义)"
         )
-    possible = rate_interval(growth.current, prior=prior, change_amount=change_amount)
-    return _judge(stated_rate, growth.rate(current_f, other_f), possible)
+    return _judge(stated_rate, growth.rate(current_f, other_f),
+                  functools.partial(rate_interval, growth.current, prior=prior, change_amount=change_amount))

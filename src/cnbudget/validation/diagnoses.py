@@ -94,19 +94,21 @@ def _runs(rows: Sequence[tuple[Line, AmountRecord]]) -> list[tuple[int, int]]:
     return runs if len(runs) > 1 else []
 
 
+def _undone_from(columns: Sequence[str], column: str, by: int) -> str | None:
+    """The column whose figure belongs in ``column`` once a shift of ``by`` places is undone (the
+    figures move ``by`` places back); ``None`` where none does. The one home of that arithmetic."""
+    source = columns.index(column) + by
+    return columns[source] if 0 <= source < len(columns) else None
+
+
 def _moved(record: AmountRecord, columns: Sequence[str], by: int) -> AmountRecord | None:
     """``record`` with the figures of ``columns`` moved ``by`` places back (undoing a shift of
     ``by``); ``None`` where a figure would leave the columns."""
-    values = [getattr(record, column) for column in columns]
-    moved: list[Any] = [None] * len(values)
-    for index, value in enumerate(values):
-        target = index - by
-        if not 0 <= target < len(values):
-            if value:
-                return None
-            continue
-        moved[target] = value
-    return _record_with(record, dict(zip(columns, moved, strict=True)))
+    sources = {column: _undone_from(columns, column, by) for column in columns}
+    if any(getattr(record, column) for column in set(columns).difference(sources.values())):
+        return None  # a figure no column takes
+    return _record_with(record, {column: None if source is None else getattr(record, source)
+                                 for column, source in sources.items()})
 
 
 # A shift tried rebuilds every row of its run; the figures it moves are the record's own, already
@@ -201,8 +203,8 @@ def _still_failing(rows: Sequence[tuple[Line, AmountRecord]], failed: Iterable[t
     def figure(row: Any, at: int | None, column: str, shift: Shift) -> Decimal | None:
         if at is None or not shift.first <= at <= shift.last or column not in shift.columns:
             return row_figure(row, column)
-        source = shift.columns.index(column) + shift.by  # undoing a shift of ``by`` (see _moved)
-        return getattr(row.amounts, shift.columns[source]) if 0 <= source < len(shift.columns) else None
+        source = _undone_from(shift.columns, column, shift.by)
+        return None if source is None else getattr(row.amounts, source)
 
     def fails(sum_rows: list[tuple[Any, int | None]], column: str, shift: Shift) -> bool:
         figures = [figure(row, at, column, shift) for row, at in sum_rows]

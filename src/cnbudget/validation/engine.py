@@ -22,7 +22,7 @@ from cnbudget.validation.diagnoses import shifted_rows
 from cnbudget.validation.findings import Finding
 from cnbudget.validation.merging import one_per_problem
 from cnbudget.validation.positions import Places, at_place
-from cnbudget.validation.reads import tables_read
+from cnbudget.validation.reads import TablesRead
 from cnbudget.validation.registry import Rule, select_rules
 from cnbudget.validation.report import Report
 from cnbudget.validation.rules import RULES
@@ -94,11 +94,15 @@ def validate(
         def recheck(moved: BudgetDisclosure, ids: Sequence[str], changed: str) -> Iterator[Finding]:
             return _findings(moved, used_catalog, select_rules(ids, RULES), cache.with_changed(changed))
 
+        @functools.cache  # made for the first table diagnosed, if any: the rules' derived values shared
+        def tables_read() -> TablesRead:
+            return TablesRead(doc, used_catalog, cache)
+
         @functools.cache  # asked for each table diagnosed: found once per run
         def reads(rule_id: str) -> frozenset[str]:
             # A rule not asked for has no first findings to keep: it is checked on every moved
             # document, as if it read every table.
-            return tables_read(doc, used_catalog, RULES[rule_id]) if rule_id in run else _EVERY_TABLE
+            return tables_read()(RULES[rule_id]) if rule_id in run else _EVERY_TABLE
 
         findings = shifted_rows(doc, findings, recheck,
                                 table_name=lambda key: Context(doc=doc, catalog=used_catalog, rule=RULES["READ-006"])

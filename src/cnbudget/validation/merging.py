@@ -23,7 +23,7 @@ from decimal import Decimal
 import attrs
 
 from cnbudget.validation.context import figure
-from cnbudget.validation.findings import Finding, Location, Severity
+from cnbudget.validation.findings import Finding, Location, Severity, checked_finding
 from cnbudget.validation.positions import Places
 
 __all__ = ["one_per_problem"]
@@ -61,11 +61,17 @@ def _same_row(findings: Sequence[Finding], places: Places) -> list[Finding]:
                 and finding.expected is not None:
             keys[id(finding)] = key = _row_key(finding)
             groups.setdefault(key, []).append(finding)
+    if not groups:
+        return list(findings)
     result: list[Finding] = []
     for finding in findings:
         known = keys.get(id(finding))
-        group = groups.get(known if known is not None else _row_key(finding), [finding]) if finding.locations \
-            else [finding]
+        if known is None:
+            # Not a figure in a column (no column, or no difference): a group of its own, never
+            # merged into another, whose places or difference it may share.
+            result.append(finding)
+            continue
+        group = groups[known]
         if group[0] is not finding:
             continue  # merged into the first of its group
         if len(group) == 1:
@@ -116,23 +122,27 @@ def _said(message: str) -> tuple[str, str]:
 
 def _notes_once(findings: Sequence[Finding]) -> list[Finding]:
     groups: dict[tuple[str, str], list[Finding]] = {}
+    # Each note's place and what it says, split once.
+    said = {id(finding): _said(finding.message) for finding in findings if finding.severity is Severity.INFO}
     for finding in findings:
-        if finding.severity is Severity.INFO and _said(finding.message)[0]:
-            groups.setdefault((finding.rule, _said(finding.message)[1]), []).append(finding)
+        if finding.severity is Severity.INFO and said[id(finding)][0]:
+            groups.setdefault((finding.rule, said[id(finding)][1]), []).append(finding)
     result: list[Finding] = []
     for finding in findings:
-        group = groups.get((finding.rule, _said(finding.message)[1]), [finding]) \
+        group = groups.get((finding.rule, said[id(finding)][1]), [finding]) \
             if finding.severity is Severity.INFO else [finding]
         if group[0] is not finding:
             continue
         if len(group) == 1:
             result.append(finding)
             continue
-        others = [_said(f.message)[0] for f in group[1:]]
+        others = [said[id(f)][0] for f in group[1:]]
         named = "、".join(others[:_MAX_PLACES_NAMED]) + ("等" if len(others) > _MAX_PLACES_NAMED else "")
         locations = _distinct(location for f in group for location in f.locations)
-        result.append(attrs.evolve(finding, message=f"{finding.message}（另有 {len(others)} 处相同：{named}）",
-                                   locations=locations))
+        # The finding's own fields with a longer message and more places: nothing to check again.
+        result.append(checked_finding(finding.rule, finding.severity,
+                                      f"{finding.message}（另有 {len(others)} 处相同：{named}）", locations,
+                                      finding.expected, finding.actual, finding.related))
     return result
 
 

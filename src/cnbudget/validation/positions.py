@@ -22,6 +22,8 @@ model does not print (a document built in code, model JSON without positions) ke
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from itertools import chain, repeat
+from operator import is_, is_not
 from typing import Any
 
 import attrs
@@ -108,9 +110,11 @@ class Places:
         found = self._positioned.get(table)
         if found is None:
             item = self._tables[table]
+            rows = list(item.rows())
+            # Read in C calls: a table built in code prints no position, and every row is looked at.
             found = self._positioned[table] = _position(item) is not None or any(
-                getattr(row, "line_number", None) is not None or getattr(row, "page", None) is not None
-                for row in item.rows())
+                map(is_not, chain(map(getattr, rows, repeat("line_number"), repeat(None)),
+                                  map(getattr, rows, repeat("page"), repeat(None))), repeat(None)))
         return found
 
     def item(self, location: Location) -> object:
@@ -160,5 +164,10 @@ def locator(doc: BudgetDisclosure) -> Callable[[Location], Location]:
 def at_place(findings: Iterable[Finding], places: Places) -> tuple[Finding, ...]:
     """The findings with every place given its line and page in the document of ``places``."""
     locate = places.locate
-    return tuple(relocated(finding, tuple([locate(location) for location in finding.locations]))
-                 for finding in findings)
+    placed: list[Finding] = []
+    for finding in findings:
+        locations = tuple([locate(location) for location in finding.locations])
+        # A finding none of whose places gained a position (a document built in code) is kept as it is.
+        unchanged = all(map(is_, locations, finding.locations))
+        placed.append(finding if unchanged else relocated(finding, locations))
+    return tuple(placed)

@@ -36,6 +36,7 @@ from cnbudget.classification import Catalog
 from cnbudget.codes import ClassificationCode, EconomicCode, FunctionCode
 from cnbudget.model.columns import TABLE_TOTAL, field_of
 from cnbudget.model.fields import zh_label
+from cnbudget.readers.flat.figures import FigureConvention
 from cnbudget.readers.flat.headings import layout_matches
 from cnbudget.readers.flat.placing import Candidate, Identity, Unplaced, place
 from cnbudget.readers.flat.row_ways import RowIdentity, holding_ways
@@ -107,8 +108,8 @@ def row_candidates(layout: Layout, figures: Sequence[str]) -> list[Candidate]:
         ways = _first_ways(width, len(figures), identities, values, allowances, _MAX_GAPS + 1)
     else:
         ways = holding_ways(width, len(figures), identities, values, allowances)
-    return [dict(zip(layout.amounts, [figures[index] if index < len(figures) else "" for index in way], strict=True))
-            for way in ways]
+    printed = [*figures, ""]  # a way's index of a blank is the last
+    return [dict(zip(layout.amounts, map(printed.__getitem__, way), strict=True)) for way in ways]
 
 
 def _first_ways(width: int, figures: int, identities: Sequence[RowIdentity], values: Sequence[int],
@@ -263,10 +264,12 @@ def rebuild_one_sided(
     catalogue: Catalog | None,
     headings: Sequence[SourceLine] = (),
     one_column: bool = True,
+    convention: FigureConvention | None = None,
 ) -> Rebuilt:
     """Rebuild a table from its flat lines (furniture and notes set aside) as TAB-separated lines;
-    ``one_column``: a table whose headings name only its total may be read as one amount column."""
-    reading = read_rows(lines, family, catalogue=catalogue, headings=headings)
+    ``one_column``: a table whose headings name only its total may be read as one amount column;
+    ``convention``: how the lines print their figures, where already known."""
+    reading = read_rows(lines, family, catalogue=catalogue, headings=headings, convention=convention)
     if reading.problems:
         return unplaceable([(p.line, p.message) for p in reading.problems])
     header = [*headings, *reading.header]

@@ -25,14 +25,13 @@ stay within the limit).
 from __future__ import annotations
 
 import bisect
-import functools
 import itertools
 import operator
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 import attrs
 
-__all__ = ["Meeting", "Option", "Vector", "add", "meeting_sums", "meets"]
+__all__ = ["Meeting", "Option", "Vector", "add", "completes", "meeting_sums", "meets"]
 
 #: Per column the value and its rounding allowance, interleaved, in the table's scale.
 Vector = tuple[int, ...]
@@ -44,6 +43,10 @@ Option = tuple[int, Vector, int]
 Meeting = list[tuple[Vector, tuple[int, ...]]]
 
 _MAX_SUMS = 50_000  # distinct sums of one identity's parts followed
+
+#: What a sum's fingerprint must reach to be kept: some of the (sorted) fingerprints needed lies
+#: from the sum's plus the first offset to the sum's plus the second.
+_Reach = tuple[Sequence[int], int, int]
 
 
 def add(left: Vector, right: Vector) -> Vector:
@@ -62,50 +65,70 @@ def meets(total: Vector, parts: Vector) -> bool:
     return True
 
 
+def completes(total: Vector, others: Vector, part: Vector) -> bool:
+    """``meets(total, add(others, part))``, without making the sum: the same comparisons of the same
+    whole numbers, column by column."""
+    for i in range(0, len(total), 2):
+        if abs(total[i] - others[i] - part[i]) > total[i + 1] + others[i + 1] + part[i + 1]:
+            return False
+    return True
+
+
 @attrs.define
 class _Fold:
-    """Per distinct sum, in the order first met: the ways that make it (at most 2) and up to two
-    witnesses."""
+    """Per distinct sum, in the order first met: the ways that make it (at most 2), up to two
+    witnesses, and its fingerprint (carried along as the sums are made: the fingerprint of a sum is
+    the sum of its parts')."""
 
     ways: dict[Vector, int]
     witnesses: dict[Vector, list[tuple[int, ...]]]
+    prints: dict[Vector, int]
 
-    def take(self, key: Vector, count: int, witnesses: Sequence[tuple[int, ...]], index: int, part_ways: int,
-             ) -> None:
-        """Record the sum ``key`` made by the ``count`` ways behind ``witnesses`` and the part's
-        candidate ``index`` (which its own parts allow ``part_ways`` ways)."""
+    def take(self, key: Vector, key_print: int, count: int, witnesses: Sequence[tuple[int, ...]], index: int,
+             part_ways: int) -> None:
+        """Record the sum ``key`` (of fingerprint ``key_print``) made by the ``count`` ways behind
+        ``witnesses`` and the part's candidate ``index`` (which its own parts allow ``part_ways``
+        ways)."""
         self.ways[key] = min(2, self.ways.get(key, 0) + count * part_ways)
+        self.prints[key] = key_print
         kept = self.witnesses.setdefault(key, [])
         for witness in witnesses:
             if len(kept) < 2:
                 kept.append((*witness, index))
 
-    def added(self, options: Sequence[Option], *, keep: Callable[[int], bool] | None = None) -> _Fold:
+    def added(self, options: Sequence[Option], *, keep: _Reach | None = None) -> _Fold:
         """The fold with one more part added to every sum: :meth:`take` of every sum and option in
-        turn, written out; with ``keep``, only the sums whose fingerprint it keeps (it asks of the
+        turn, written out; with ``keep``, only the sums whose fingerprint it reaches (it asks of the
         fingerprint alone, so every way of making a sum is kept, or left out, with the sum)."""
         ways: dict[Vector, int] = {}
         witnesses: dict[Vector, list[tuple[int, ...]]] = {}
+        prints: dict[Vector, int] = {}
         plus = operator.add
-        option_prints = [_fingerprint(vector) for _, vector, _ in options] if keep else []
+        option_prints = [_fingerprint(vector) for _, vector, _ in options]
+        needed, below, above = keep if keep is not None else ((), 0, 0)
+        reachable = len(needed)
         for key, count in self.ways.items():
             key_witnesses = self.witnesses[key]
-            key_print = _fingerprint(key) if keep else 0
+            key_print = self.prints[key]
             for choice, (index, vector, part_ways) in enumerate(options):
-                if keep is not None and not keep(key_print + option_prints[choice]):
-                    continue
+                made_print = key_print + option_prints[choice]
+                if keep is not None:  # asked of every sum and option: bisection written out
+                    nearest = bisect.bisect_left(needed, made_print + below)
+                    if nearest == reachable or needed[nearest] > made_print + above:
+                        continue
                 made = tuple(map(plus, key, vector))
                 before = ways.get(made)
                 if before is None:
                     ways[made] = min(2, count * part_ways)
                     witnesses[made] = [(*witness, index) for witness in key_witnesses[:2]]
+                    prints[made] = made_print
                     continue
                 ways[made] = min(2, before + count * part_ways)
                 kept = witnesses[made]
                 for witness in key_witnesses:
                     if len(kept) < 2:
                         kept.append((*witness, index))
-        return _Fold(ways=ways, witnesses=witnesses)
+        return _Fold(ways=ways, witnesses=witnesses, prints=prints)
 
 
 def meeting_sums(parts: Sequence[Sequence[Option]], totals: Sequence[Vector]) -> list[tuple[int, Meeting]] | None:
@@ -114,7 +137,7 @@ def meeting_sums(parts: Sequence[Sequence[Option]], totals: Sequence[Vector]) ->
     (``None``: too many sums to follow)."""
     width = len(totals[0]) if totals else 0
     looked_up = parts[-1:] if width else ()  # with no column to look sums up by, every sum is made
-    fold = _Fold(ways={(0,) * width: 1}, witnesses={(0,) * width: [()]})
+    fold = _Fold(ways={(0,) * width: 1}, witnesses={(0,) * width: [()]}, prints={(0,) * width: 0})
     folded = parts[:len(parts) - len(looked_up)]
     keeps = _reaching(folded, looked_up[0], totals) if looked_up else None
     for stage, options in enumerate(folded):
@@ -122,7 +145,7 @@ def meeting_sums(parts: Sequence[Sequence[Option]], totals: Sequence[Vector]) ->
         if len(fold.ways) > _MAX_SUMS:
             return None
     if looked_up:
-        fold, meeting_keys = _last_part(fold, looked_up[0], totals)
+        fold, meeting_keys = _last_part(fold, looked_up[0], totals, _parts_allowance(folded))
     else:
         meeting_keys = [[key for key in fold.ways if meets(total, key)] for total in totals]
     return [(min(2, sum(fold.ways[key] for key in keys)),
@@ -131,10 +154,10 @@ def meeting_sums(parts: Sequence[Sequence[Option]], totals: Sequence[Vector]) ->
 
 def _reaching(
     folded: Sequence[Sequence[Option]], last: Sequence[Option], totals: Sequence[Vector]
-) -> list[Callable[[int], bool]] | None:
+) -> list[_Reach] | None:
     """Per part before the last, whether a sum made there, by its fingerprint, can still meet some
-    total with some candidates of the parts after it: within the weighted allowances of all the
-    parts and totals, its fingerprint plus what the parts still to come can add (from the least to
+    total with some candidates of the parts after it: within the widest weighted allowance of the
+    totals and of each part, its fingerprint plus what the parts still to come can add (from the least to
     the most of their candidates' fingerprints) reaches a total's less a last candidate's. A sum that
     meets a total meets this at every part, and so does every sum it is made from: leaving out the
     others changes no way nor witness of a sum kept. ``None`` where it would not pay, or where the
@@ -147,42 +170,35 @@ def _reaching(
     if most > _MAX_SUMS or len(totals) * len(last) >= at_most:
         return None
     prints = [[_fingerprint(vector) for _, vector, _ in options] for options in folded]
-    groups = [totals, [vector for _, vector, _ in last], *([vector for _, vector, _ in options] for options in folded)]
-    allowance = sum(_weight(2 * column) * widest for group in groups
-                    for column, widest in enumerate(_widest_allowances(group)))
-    needed = sorted(_fingerprint(total) - _fingerprint(vector) for total in totals for _, vector, _ in last)
-    keeps: list[Callable[[int], bool]] = []
+    allowance = _widest_allowance(totals) + _parts_allowance([last, *folded])
+    last_prints = [_fingerprint(vector) for _, vector, _ in last]
+    needed = sorted(_fingerprint(total) - last_print for total in totals for last_print in last_prints)
+    keeps: list[_Reach] = []
     least = greatest = 0  # what the parts after a stage can add to a fingerprint
     for stage in reversed(range(len(folded))):
-        keeps.append(functools.partial(_within, needed, least - allowance, greatest + allowance))
+        keeps.append((needed, least - allowance, greatest + allowance))
         least, greatest = least + min(prints[stage]), greatest + max(prints[stage])
     keeps.reverse()
     return keeps
 
 
-def _within(needed: Sequence[int], below: int, above: int, sum_print: int) -> bool:
-    """Whether some of the (sorted) ``needed`` fingerprints lies from ``sum_print + below`` to
-    ``sum_print + above``."""
-    nearest = bisect.bisect_left(needed, sum_print + below)
-    return nearest < len(needed) and needed[nearest] <= sum_print + above
-
-
 def _last_part(
-    fold: _Fold, options: Sequence[Option], totals: Sequence[Vector]
+    fold: _Fold, options: Sequence[Option], totals: Sequence[Vector], sums_allowance: int
 ) -> tuple[_Fold, list[list[Vector]]]:
     """The fold with the last part added, kept to the sums that meet some total, and for each total
-    the sums that meet it in the order the fold first made them."""
+    the sums that meet it in the order the fold first made them (``sums_allowance``: at least the
+    weighted allowance of every sum in the fold)."""
     keys = list(fold.ways)
     vectors = [vector for _, vector, _ in options]
     # Within the allowance of each other in every column, two vectors have fingerprints within the
     # weighted allowances of each other: a sum that completes a total is among the sums of the
     # others whose fingerprint lies within that of the one it needs (found by bisection of the
     # fingerprints in order; the order the pairs are met in changes nothing kept, see below).
-    allowance = sum(_weight(2 * column) * widest for group in (totals, keys, vectors)
-                    for column, widest in enumerate(_widest_allowances(group)))
-    key_prints = [_fingerprint(key) for key in keys]
+    allowance = _widest_allowance(totals) + sums_allowance + _widest_allowance(vectors)
+    key_prints = [fold.prints[key] for key in keys]
     by_print = sorted(range(len(keys)), key=key_prints.__getitem__)
     prints_in_order = [key_prints[position] for position in by_print]
+    count = len(prints_in_order)
     vector_prints = [_fingerprint(vector) for vector in vectors]
     made: dict[tuple[int, int], Vector] = {}  # (sum of the others, option) → the whole sum
     meeting_pairs: list[list[tuple[int, int]]] = []
@@ -192,33 +208,44 @@ def _last_part(
         for choice, vector in enumerate(vectors):
             needed = total_print - vector_prints[choice]
             start = bisect.bisect_left(prints_in_order, needed - allowance)
+            if start == count or prints_in_order[start] > needed + allowance:
+                continue  # no sum of the others near enough (most pairs): no second bisection
             end = bisect.bisect_right(prints_in_order, needed + allowance, start)
-            if start == end:
-                continue  # no sum of the others near enough (most pairs)
             for position in by_print[start:end]:
-                whole = made.get((position, choice))
-                if whole is None:
-                    whole = made[(position, choice)] = add(keys[position], vector)
-                if meets(total, whole):
+                key = keys[position]
+                if completes(total, key, vector):  # the whole sum made only where it meets the total
+                    if (position, choice) not in made:
+                        made[(position, choice)] = add(key, vector)
                     pairs.append((position, choice))
         meeting_pairs.append(pairs)
     # Every pair that makes a kept sum meets some total: replayed in the plain enumeration's order,
     # they give the kept sums the same ways and witnesses.
     kept = {pair for pairs in meeting_pairs for pair in pairs}
-    last = _Fold(ways={}, witnesses={})
+    last = _Fold(ways={}, witnesses={}, prints={})
     for position, choice in sorted(kept):
         key = keys[position]
         index, _, part_ways = options[choice]
-        last.take(made[(position, choice)], fold.ways[key], fold.witnesses[key], index, part_ways)
+        last.take(made[(position, choice)], key_prints[position] + vector_prints[choice], fold.ways[key],
+                  fold.witnesses[key], index, part_ways)
     order = {key: rank for rank, key in enumerate(last.ways)}
     meeting_keys = [sorted({made[pair] for pair in pairs}, key=order.__getitem__) for pairs in meeting_pairs]
     return last, meeting_keys
 
 
-def _widest_allowances(vectors: Sequence[Vector]) -> list[int]:
-    """Per column the largest rounding allowance among ``vectors`` (the allowances stand at the odd
-    places)."""
-    return [max(allowances) for allowances in itertools.islice(zip(*vectors, strict=True), 1, None, 2)]
+def _widest_allowance(vectors: Sequence[Vector]) -> int:
+    """The largest weighted allowance among ``vectors``: per column, the values of two vectors within
+    their allowances of each other have fingerprints within the weighted sum of those allowances."""
+    return max(map(_allowance_print, vectors))
+
+
+def _parts_allowance(parts: Sequence[Sequence[Option]]) -> int:
+    """The largest weighted allowance a sum of the parts can have (allowances add)."""
+    return sum(_widest_allowance([vector for _, vector, _ in options]) for options in parts)
+
+
+def _allowance_print(vector: Vector) -> int:
+    """The weighted sum of a vector's allowances, weighted as :func:`_fingerprint` weighs its values."""
+    return sum(map(operator.mul, vector[1::2], itertools.count(_weight(0))))
 
 
 def _weight(column: int) -> int:

@@ -68,13 +68,14 @@ class Placed:
     problem: Unplaced | None = None
 
 
-def _key(candidate: Candidate, figures: PrintedFigures) -> tuple[tuple[str, Decimal], ...]:
-    return tuple(sorted((column, figures.value(printed)) for column, printed in candidate.items()))
+def _key(candidate: Candidate, figures: PrintedFigures) -> frozenset[tuple[str, Decimal]]:
+    """The amount in each column (one column to a pair: equal keys are equal amounts column by column)."""
+    return frozenset(zip(candidate.keys(), map(figures.value, candidate.values()), strict=True))
 
 
 def distinct(candidates: Sequence[Candidate], figures: PrintedFigures) -> list[Candidate]:
     """The candidates that differ in some amount (a printed 0.00 and a blank are the same amount)."""
-    seen: set[tuple[tuple[str, Decimal], ...]] = set()
+    seen: set[frozenset[tuple[str, Decimal]]] = set()
     kept = []
     for candidate in candidates:
         key = _key(candidate, figures)
@@ -183,9 +184,10 @@ def _is_forest(count: int, identities: Sequence[Identity]) -> bool:
     return len({identity.total for identity in identities}) == len(identities)
 
 
-def _vector(candidate: Candidate, columns: Sequence[str], scale: Scale) -> Vector:
-    figure, printed = scale.figure, candidate.get
-    return tuple(itertools.chain.from_iterable([figure(printed(column, "")) for column in columns]))
+def _vector(candidate: Candidate, columns: Sequence[str], figure_of: Mapping[str, tuple[int, int]]) -> Vector:
+    """The candidate's figures in ``columns`` (a missing one blank), each looked up in ``figure_of``."""
+    printed = map(candidate.get, columns, itertools.repeat(""))
+    return tuple(itertools.chain.from_iterable(map(figure_of.__getitem__, printed)))
 
 
 def _place_tree(
@@ -193,7 +195,11 @@ def _place_tree(
 ) -> Placed:
     """Place rows whose identities form trees (a parent row = Σ its child rows), counting the ways
     of every subtree from the leaves up."""
-    scale = Scale.of(figures, (printed for domain in domains for candidate in domain for printed in candidate.values()))
+    # Each cell printed in the table (and the blank) made a figure once: the candidates of a row
+    # repeat its few printed cells in their columns.
+    printed = {""}.union(*(candidate.values() for domain in domains for candidate in domain))
+    scale = Scale.of(figures, printed)
+    figure_of = {text: scale.figure(text) for text in printed}
     by_total = {identity.total: identity for identity in identities}
     ways: dict[int, list[int]] = {}  # row → ways of its subtree per candidate (0, 1 or 2: "two or more")
     matched: dict[int, list[Meeting]] = {}  # row → per candidate the sums it meets
@@ -203,9 +209,9 @@ def _place_tree(
             ways[row] = [1] * len(domains[row])
             continue
         part_columns = [part for _, part in identity.columns]
-        parts = [[(index, _vector(candidate, part_columns, scale), ways[part][index])
+        parts = [[(index, _vector(candidate, part_columns, figure_of), ways[part][index])
                   for index, candidate in enumerate(domains[part]) if ways[part][index]] for part in identity.parts]
-        totals = [_vector(candidate, [t for t, _ in identity.columns], scale) for candidate in domains[row]]
+        totals = [_vector(candidate, [t for t, _ in identity.columns], figure_of) for candidate in domains[row]]
         meeting = meeting_sums(parts, totals)
         if meeting is None:
             return Placed(rows=(), problem=Unplaced(message="too many placements of the figures to check"))

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import operator
 from collections.abc import Sequence
 
 import attrs
@@ -73,16 +74,19 @@ def holding_ways(
     figures as whole numbers with their allowances, the blank last, an exact 0), in the order of the
     combinations of blank columns."""
     shape = _shape(width, figures, identities)
-    holding = [True] * len(shape.ways)
+    holding: list[bool] | None = None  # per way whether it holds so far (None: every way does)
     for projections, of_ways in zip(shape.projections, shape.way_projections, strict=True):
         answers = [_holds(projection, values, allowances) for projection in projections]
-        holding = [kept and answers[projection] for kept, projection in zip(holding, of_ways, strict=True)]
-    return [way for way, kept in zip(shape.ways, holding, strict=True) if kept]
+        if all(answers):
+            continue  # every way holds this identity: nothing ruled out
+        answered = map(answers.__getitem__, of_ways)
+        holding = list(answered) if holding is None else list(map(operator.and_, holding, answered))
+    return list(shape.ways) if holding is None else list(itertools.compress(shape.ways, holding))
 
 
 def _holds(projection: _Projection, values: Sequence[int], allowances: Sequence[int]) -> bool:
     """Whether the total's figure is the parts' sum, rounding aside (as
     :meth:`~cnbudget.readers.flat.scaled.PrintedFigures.sum_holds` has it)."""
-    total, *parts = projection
-    return abs(values[total] - sum([values[part] for part in parts])) \
-        <= allowances[total] + sum([allowances[part] for part in parts])
+    total, parts = projection[0], projection[1:]
+    return abs(values[total] - sum(map(values.__getitem__, parts))) \
+        <= allowances[total] + sum(map(allowances.__getitem__, parts))

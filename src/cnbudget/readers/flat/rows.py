@@ -131,10 +131,13 @@ def read_rows(
     *,
     catalogue: Catalog | None,
     headings: Sequence[SourceLine] = (),
+    convention: FigureConvention | None = None,
 ) -> FlatRows:
     """The rows of a table's lines (page furniture and notes already set aside); ``headings`` are
-    header lines printed above the table (a body printed before its title has them in its block)."""
-    convention = convention_of(line.text for line in lines)
+    header lines printed above the table (a body printed before its title has them in its block);
+    ``convention``: how the lines print their figures, where already known (:func:`convention_of`)."""
+    if convention is None:
+        convention = convention_of(line.text for line in lines)
     problems: list[LineProblem] = []
     parsed: list[tuple[SourceLine, list[Run]]] = []
     for line in lines:

@@ -51,6 +51,7 @@ __all__ = [
     "rate_of",
     "reason_of",
     "restates",
+    "sentences_with_clauses",
     "share_of",
     "split_clauses",
     "split_sentences",
@@ -62,8 +63,9 @@ NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # "1720.00万，其中…": 万 alone is 万元 where a clause or the text ends after it (not 万人, 万平方米).
 _AMOUNT = re.compile(rf"(?<![\d.,])(?P<number>{NUMBER})\s*(?P<unit>亿元|万元|元|万(?=[，,。；;、）)]|$|其中|合计))")
 # "50 万元以上", "30元/人/年", "≤180 元" are thresholds and rates, not amounts.
-_THRESHOLD_AFTER = re.compile(r"^\s*(?:以上|以下|以内|/|每)")
-_THRESHOLD_BEFORE = re.compile(r"[/≥≤<>＞＜=]\s*$")
+# Matched where an amount ends (``match(clause, end)`` anchors there; ``^`` would not).
+_THRESHOLD_AFTER = re.compile(r"\s*(?:以上|以下|以内|/|每)")
+_THRESHOLD_MARKS = frozenset("/≥≤<>＞＜=")  # the last character, spaces aside, before a threshold
 _OPEN, _CLOSE = "（(《〈“", "）)》〉”"
 _SENTENCE_END = "。；;！？!?"
 _CLAUSE_SEPARATORS = "，,"
@@ -97,6 +99,7 @@ _FLAT_WORD = r"(?:基本)?(?:持平|一致|相等|相同|未发生变化|无变�
 _FLAT = re.compile(
     rf"^(?:{COMPARED}\s*{_FLAT_WORD}|本年(?:数)?等于{_PRIOR_YEAR}{_BASIS_WORDS})$"
 )
+_FLAT_STARTS = frozenset("比较与同本")  # the first characters of every _FLAT
 _DOWN = ("减少", "下降", "降低", "降幅", "减幅", "小于", "少于", "低于")
 _SPREAD = re.compile(r"(?:各|均|分别|共)$")  # 收、支预算总计各增加: the change of each
 _PRIOR = re.compile(
@@ -104,6 +107,7 @@ _PRIOR = re.compile(
     r"(?P<basis>预算执行数|执行数|决算数|决算|预算数|预算)\s*(?:为|是)?$"
 )
 _RESTATED = re.compile(r"^(?:(?P<year>\d{4})\s*年度?|本年度?|今年)?\s*(?:预算安排|预算数为|预算数|预算为|安排)$")
+_RESTATED_STARTS = frozenset("本今预安")  # besides a year's digits and spaces
 _REASON = re.compile(r"^(?:主要原因(?:是|为|有)?[：:]?|主要是(?:因为?|由于)?(?![：:])|原因是)")
 _COUNT = re.compile(rf"^(?P<subject>.+?)(?:共有|共计|共|为|有)?\s*(?P<count>{COUNT})\s*(?:个|项)$")
 # "2018 年本部门共 5 个项目实行绩效目标管理": the count first; what precedes it is left to clean.
@@ -172,8 +176,9 @@ def find_amounts(clause: str) -> list[AmountMatch]:
     found = []
     bracketed = _BRACKET.search(clause) is not None  # without a bracket no amount stands inside one
     for match in _AMOUNT.finditer(clause):
-        before, after = clause[: match.start()], clause[match.end() :]
-        if _THRESHOLD_AFTER.match(after) or _THRESHOLD_BEFORE.search(before) or (bracketed and _depth(before)):
+        start = match.start()
+        if _THRESHOLD_AFTER.match(clause, match.end()) or clause[:start].rstrip()[-1:] in _THRESHOLD_MARKS \
+                or (bracketed and _depth(clause[:start])):
             continue
         unit = "万元" if match["unit"] == "万" else match["unit"]
         found.append(AmountMatch(number=match["number"], unit=unit, start=match.start(), end=match.end()))
@@ -185,6 +190,12 @@ _SEPARATORS = {separators: re.compile(f"[{re.escape(separators)}]")
                for separators in (_SENTENCE_END, _CLAUSE_SEPARATORS)}
 _MARKS = {separators: re.compile(f"[{re.escape(_OPEN + _CLOSE + separators)}]")
           for separators in (_SENTENCE_END, _CLAUSE_SEPARATORS)}
+
+
+def _thousands_comma(text: str, index: int) -> bool:
+    """Whether the character at ``index`` is a comma between digits: a thousands separator, never a
+    clause break."""
+    return text[index] == "," and 0 < index < len(text) - 1 and text[index - 1].isdigit() and text[index + 1].isdigit()
 
 
 def _split(text: str, separators: str, keep: bool) -> Iterator[str]:
@@ -199,8 +210,7 @@ def _split(text: str, separators: str, keep: bool) -> Iterator[str]:
         elif char in _CLOSE and depth:
             depth -= 1
         elif char in separators and depth == 0:
-            # A comma between digits is a thousands separator, never a clause break.
-            if char == "," and 0 < index < len(text) - 1 and text[index - 1].isdigit() and text[index + 1].isdigit():
+            if _thousands_comma(text, index):
                 continue
             yield text[start : index + 1] if keep else text[start:index]
             start = index + 1
@@ -213,8 +223,7 @@ def _split_at(text: str, separators: re.Pattern[str], keep: bool) -> Iterator[st
     start = 0
     for found in separators.finditer(text):
         index = found.start()
-        if found.group() == "," and 0 < index < len(text) - 1 and text[index - 1].isdigit() \
-                and text[index + 1].isdigit():
+        if _thousands_comma(text, index):
             continue
         yield text[start : index + 1] if keep else text[start:index]
         start = index + 1
@@ -241,9 +250,58 @@ def split_clauses(sentence: str) -> list[str]:
     return [clause.strip() for clause in _split(body, _CLAUSE_SEPARATORS, keep=False) if clause.strip()]
 
 
+_EVERY_MARK = re.compile(f"[{re.escape(_OPEN + _CLOSE + _SENTENCE_END + _CLAUSE_SEPARATORS)}]")
+
+
+def sentences_with_clauses(text: str) -> list[tuple[str, list[str]]]:
+    """Each sentence of :func:`split_sentences` with its :func:`split_clauses`, cut in one pass
+    over the paragraph: a sentence ends only outside brackets, so the depth the pass keeps at a
+    comma is the depth the sentence alone would give.
+
+    >>> sentences_with_clauses("甲 1 万元，占 5%；乙（含 A，B）2 万元。")
+    [('甲 1 万元，占 5%；', ['甲 1 万元', '占 5%']), ('乙（含 A，B）2 万元。', ['乙（含 A，B）2 万元'])]
+    """
+    result: list[tuple[str, list[str]]] = []
+    cuts: list[int] = []  # where the commas of the sentence being cut stand
+    depth, start, size = 0, 0, len(text)
+    for found in _EVERY_MARK.finditer(text):
+        index, char = found.start(), found.group()
+        if char in _OPEN:
+            depth += 1
+        elif char in _CLOSE:
+            if depth:
+                depth -= 1
+        elif depth:
+            continue
+        elif char in _CLAUSE_SEPARATORS:
+            if not _thousands_comma(text, index):
+                cuts.append(index)
+        else:
+            _add_sentence(result, text, start, index + 1, cuts)
+            start, cuts = index + 1, []
+    if start < size:
+        _add_sentence(result, text, start, size, cuts)
+    return result
+
+
+def _add_sentence(result: list[tuple[str, list[str]]], text: str, start: int, end: int, cuts: list[int]) -> None:
+    sentence = text[start:end]
+    if not sentence.strip():
+        return
+    # The clauses of the sentence without its end (split_clauses): its commas all stand before that end.
+    body_end = start + len(sentence.rstrip(_SENTENCE_END + " "))
+    clauses, clause_start = [], start
+    for cut in cuts:
+        clauses.append(text[clause_start:cut])
+        clause_start = cut + 1
+    if clause_start < body_end:
+        clauses.append(text[clause_start:body_end])
+    result.append((sentence, [clause.strip() for clause in clauses if clause.strip()]))
+
+
 def share_of(clause: str) -> Decimal | None:
     """The share a clause states (``占 63.88%``), in percent."""
-    match = _SHARE.match(clause)
+    match = _SHARE.match(clause) if clause.startswith("占") else None
     return Decimal(match["number"].replace(",", "")) if match else None
 
 
@@ -281,7 +339,7 @@ def is_flat(clause: str) -> bool:
     >>> is_flat("比2022年预算执行数持平"), is_flat("持平")
     (True, False)
     """
-    return _FLAT.match(clause) is not None
+    return clause[:1] in _FLAT_STARTS and _FLAT.match(clause) is not None
 
 
 @attrs.frozen(kw_only=True)
@@ -323,7 +381,9 @@ def prior_of(before_amount: str, year: int | None) -> ChangeBasis | None:
     >>> prior_of("2022年当年预算执行数为", 2023), prior_of("2023年预算数为", 2023)
     (<ChangeBasis.EXECUTION: 'execution'>, None)
     """
-    match = _PRIOR.match(before_amount.strip(" ，,、。"))
+    text = before_amount.strip(" ，,、。")
+    # Last year is named first: a year's digits or 上.
+    match = _PRIOR.match(text) if text[:1].isdecimal() or text.startswith("上") else None
     if match is None or (match["year"] is not None and year is not None and int(match["year"]) >= year):
         return None
     return next(basis for word, basis in _BASES if word in match["basis"] or word == "预算")
@@ -336,7 +396,9 @@ def restates(before_amount: str, year: int | None) -> bool:
     >>> restates("2023年预算安排", 2023), restates("2022年预算安排", 2023)
     (True, False)
     """
-    match = _RESTATED.match(before_amount.strip(" ，,、。"))
+    text = before_amount.strip(" ，,、。")
+    first = text[:1]
+    match = _RESTATED.match(text) if first in _RESTATED_STARTS or first.isdecimal() or first.isspace() else None
     return match is not None and (match["year"] is None or year is None or int(match["year"]) == year)
 
 
@@ -346,7 +408,7 @@ def reason_of(clause: str) -> str | None:
     >>> reason_of("主要原因：医疗保障工作职能不断增加")
     '医疗保障工作职能不断增加'
     """
-    match = _REASON.match(clause)
+    match = _REASON.match(clause) if clause.startswith(("主要", "原因")) else None
     return clause[match.end() :].strip() if match else None
 
 

@@ -71,9 +71,8 @@ from cnbudget.readers.prose.figures import (
     rate_of,
     reason_of,
     restates,
+    sentences_with_clauses,
     share_of,
-    split_clauses,
-    split_sentences,
     strip_marker,
     subject_key,
 )
@@ -94,6 +93,7 @@ __all__ = ["NarrativeContext", "read_statements", "statements_in"]
 
 _PROJECT = re.compile(r"^项目名称[：:](?P<name>.+)$")  # after its list number (1. 项目名称：)
 # The amount of a project's description is its budget, whoever the subject names it.
+_PROJECT_WORD = "项目名称"  # in every clause _PROJECT matches
 _PROJECT_AMOUNT = re.compile(r"^(?:预算安排规模|预算安排|预算规模|资金规模|项目预算|项目总预算)$")
 _VERB_FIRST = re.compile(r"^(?:增加|减少|增长|下降|压减|调增|调减)")
 _PROJECT_PART = "经费情况说明"  # 科技创新专项经费情况说明 (Shanghai): a part on one project
@@ -217,17 +217,18 @@ class _Reader:
         self.levels, self.reasoning = levels, None
         for paragraph in section.body:
             self.paragraph = paragraph
-            for piece in split_sentences(paragraph.text):
-                self.piece(piece)
+            for piece, clauses in sentences_with_clauses(paragraph.text):
+                self.piece(piece, clauses)
 
-    def piece(self, piece: str) -> None:
+    def piece(self, piece: str, clauses: list[str]) -> None:
+        """A sentence (``piece``) and its clauses (:func:`~cnbudget.readers.prose.figures.split_clauses`)."""
         reasoning, self.reasoning = self.reasoning, None
         if reasoning is not None and reasoning.reason is not None and _MORE_REASONS.match(piece):
             reasoning.reason += piece.rstrip(_SENTENCE_END + " ")
             reasoning.cite(piece)
             self.reasoning = reasoning if piece.endswith(("；", ";")) else None
             return
-        for clause in split_clauses(piece):
+        for clause in clauses:
             reason = reason_of(clause)
             if reason is not None:
                 # The reason runs to the end of the sentence, commas and all.
@@ -237,7 +238,7 @@ class _Reader:
             self.clause(clause, piece)
 
     def clause(self, clause: str, piece: str) -> None:
-        project = _PROJECT.match(LIST_MARK.sub("", clause, count=1))
+        project = _PROJECT.match(LIST_MARK.sub("", clause, count=1)) if _PROJECT_WORD in clause else None
         if project is not None:
             self.project = project["name"].strip()
             return

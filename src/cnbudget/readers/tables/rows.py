@@ -176,7 +176,6 @@ def read_rows(
     return records, problems
 
 
-@functools.lru_cache(maxsize=256)  # a fact of the lead roles, the same for every row of every table so laid out
 def _lead_positions(lead: tuple[str, ...]) -> tuple[tuple[int, ...], tuple[tuple[int, str], ...]]:
     """Where the code cells stand among the lead columns, and the other lead columns with their roles."""
     codes = tuple(index for index, role in enumerate(lead) if role == "code")

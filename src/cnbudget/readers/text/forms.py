@@ -56,11 +56,13 @@ def detect_form(text: str) -> TextForm:
     if not lines:
         return TextForm.TSV
     wanted = max(_MIN_ROWS, int(len(lines) * _FORM_SHARE))
-    if _at_least(wanted, ("\t" in line and len([c for c in line.split("\t") if c.strip()]) > 1 for line in lines)):
+    # Each shape needs a character (a TAB, a pipe, a run of spaces): a text without it has no line of it.
+    if "\t" in text and _at_least(
+            wanted, ("\t" in line and len([c for c in line.split("\t") if c.strip()]) > 1 for line in lines)):
         return TextForm.TSV
-    if _at_least(wanted, (_PIPE_ROW.match(line) is not None for line in lines)):
+    if "|" in text and _at_least(wanted, (_PIPE_ROW.match(line) is not None for line in lines)):
         return TextForm.MARKDOWN
-    if _at_least(wanted, (_SPACED_COLUMNS.search(line.strip()) is not None for line in lines)):
+    if "   " in text and _at_least(wanted, (_SPACED_COLUMNS.search(line.strip()) is not None for line in lines)):
         return TextForm.LAYOUT
     return TextForm.FLAT
 

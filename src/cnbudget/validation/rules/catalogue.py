@@ -22,6 +22,7 @@ from cnbudget.model import Line, Row, SummaryRole
 from cnbudget.validation.context import Context
 from cnbudget.validation.findings import Finding, Location, Severity, checked_location
 from cnbudget.validation.registry import rule
+from cnbudget.validation.rules.name_matches import name_match
 from cnbudget.validation.rules.placement import Renumbered, misplaced, renumbered_in_run
 from cnbudget.validation.tables import table_rows
 
@@ -110,8 +111,9 @@ def _list_complete(catalog: Catalog, code: ClassificationCode) -> tuple[Subject 
 
 def _name_match(ctx: Context, catalog: Catalog, code: ClassificationCode, name: str) -> NameMatch:
     """How the printed ``name`` matches ``code`` (a code the catalogue holds) in ``catalog``: asked
-    once per run for CAT-002 and CAT-003 alike, whatever the tables that print them."""
-    return ctx.cache.get(("name match", code, name), lambda: catalog.match_name(code, name, _family(type(code))))
+    once per catalogue for CAT-002 and CAT-003 alike, whatever the tables and documents that print
+    them (:mod:`~cnbudget.validation.rules.name_matches`)."""
+    return name_match(catalog, code, name)
 
 
 # The member, not its value: the catalogue then looks a code up without coercing text to a family.
@@ -129,23 +131,34 @@ def code_exists(ctx: Context) -> Iterator[Finding]:
     catalog = _catalog(ctx)
     local = _renumbered_pairs(renumbered_in_run(ctx.cache, ctx.doc, catalog))
     for key, line, code, name in coded_names(ctx, skip=local):
-        if catalog.get(code, _family(type(code))) is not None:
-            continue
-        records = catalog.history(code)
-        family_zh = _FAMILY_ZH[type(code)]
-        where = _where(ctx, key, code, name)
-        if records:
-            years = "、".join(sorted({_years(r.since, r.until) for r in records}))
-            yield ctx.finding(f"{where}：{family_zh}科目 {code} 在 {catalog.year} 年度已不存在或尚未设立"
-                              f"（该编码有效年度：{years}）", [_place(key, line, code)])
-            continue
-        parent, complete = _list_complete(catalog, code)
-        scope = f"{parent.code} {parent.name}下" if parent is not None else ""
-        if complete:
-            yield ctx.finding(f"{where}：{catalog.year} 年{family_zh}{scope}没有科目 {code}", [_place(key, line, code)])
-        else:
-            yield ctx.finding(f"{where}：科目 {code} 不在本库收录的{family_zh}{scope}科目中（本库该处目录不完整，"
-                              f"无法判断是否存在）", [_place(key, line, code)], severity=Severity.INFO)
+        said = _absent_code(catalog, code)
+        if said is not None:
+            what, severity = said
+            yield ctx.finding(f"{_where(ctx, key, code, name)}：{what}", [_place(key, line, code)], severity=severity)
+
+
+# What CAT-001 and CAT-002 say of a code (and a printed name) depends on the catalogue alone, not on
+# the document: kept per catalogue, as the name matches are (:mod:`name_matches`), for the documents
+# of a year print the same codes and names.
+_Said = tuple[str, "Severity | None"]  # what is said after the place, and the severity if not the rule's
+
+
+@functools.lru_cache(maxsize=16384)
+def _absent_code(catalog: Catalog, code: ClassificationCode) -> _Said | None:
+    """What CAT-001 says of ``code`` after its place; ``None`` where the catalogue holds it."""
+    if catalog.get(code, _family(type(code))) is not None:
+        return None
+    records = catalog.history(code)
+    family_zh = _FAMILY_ZH[type(code)]
+    if records:
+        years = "、".join(sorted({_years(r.since, r.until) for r in records}))
+        return f"{family_zh}科目 {code} 在 {catalog.year} 年度已不存在或尚未设立（该编码有效年度：{years}）", None
+    parent, complete = _list_complete(catalog, code)
+    scope = f"{parent.code} {parent.name}下" if parent is not None else ""
+    if complete:
+        return f"{catalog.year} 年{family_zh}{scope}没有科目 {code}", None
+    return (f"科目 {code} 不在本库收录的{family_zh}{scope}科目中（本库该处目录不完整，无法判断是否存在）",
+            Severity.INFO)
 
 
 def _years(since: int | None, until: int | None) -> str:
@@ -168,21 +181,28 @@ def name_is_official(ctx: Context) -> Iterator[Finding]:
     for run in runs:
         yield _renumbered_finding(ctx, run)
     for key, line, code, name in coded_names(ctx, skip=_renumbered_pairs(runs)):
-        family = _family(type(code))
-        if not name or catalog.get(code, family) is None:
-            continue
-        match = _name_match(ctx, catalog, code, name)
-        if match.ok:
-            continue
-        others = [s for s in catalog.find(name, family=family) if s.code != code]
-        where = _where(ctx, key, code, name)
-        if others:
-            named = "、".join(s.label for s in others[:3])
-            yield ctx.finding(f"{where}：科目 {code} 的规范名称是“{match.official}”，而“{name}”是 {named} 的名称，"
-                              f"编码与名称不符", [_place(key, line, code)], severity=Severity.ERROR)
-        else:
-            yield ctx.finding(f"{where}：科目 {code} 的规范名称是“{match.official}”，印为“{name}”",
-                              [_place(key, line, code)])
+        said = _unofficial_name(catalog, code, name) if name else None
+        if said is not None:
+            what, severity = said
+            yield ctx.finding(f"{_where(ctx, key, code, name)}：{what}", [_place(key, line, code)], severity=severity)
+
+
+@functools.lru_cache(maxsize=16384)
+def _unofficial_name(catalog: Catalog, code: ClassificationCode, name: str) -> _Said | None:
+    """What CAT-002 says of ``name`` printed beside ``code`` after its place; ``None`` where the
+    catalogue does not hold the code or the name is right."""
+    family = _family(type(code))
+    if catalog.get(code, family) is None:
+        return None
+    match = name_match(catalog, code, name)
+    if match.ok:
+        return None
+    others = [s for s in catalog.find(name, family=family) if s.code != code]
+    if others:
+        named = "、".join(s.label for s in others[:3])
+        return (f"科目 {code} 的规范名称是“{match.official}”，而“{name}”是 {named} 的名称，编码与名称不符",
+                Severity.ERROR)
+    return f"科目 {code} 的规范名称是“{match.official}”，印为“{name}”", None
 
 
 def _renumbered_finding(ctx: Context, run: Renumbered) -> Finding:

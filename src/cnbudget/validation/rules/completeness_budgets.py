@@ -17,6 +17,7 @@ A statement that a table is empty, or that a budget has nothing (“没有使用
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Collection, Iterable, Iterator
 from decimal import Decimal
@@ -71,10 +72,17 @@ class Amount:
     source: FundingSource | None = None  # the funding source a summary line reports
 
 
+@functools.cache
+def _labels(kind: type) -> dict[str, str]:
+    """The Chinese heading of each column of an amount record class (the same for every run)."""
+    return {name: zh_label(field) for name, field in attrs.fields_dict(kind).items()}
+
+
 def _record(record: AmountRecord, row: str, side: str) -> Iterator[Amount]:
-    fields = attrs.fields_dict(type(record))  # type: ignore[arg-type]
+    kind: Any = type(record)  # a class is hashable, whatever its instances' __hash__ says to mypy
+    labels = _labels(kind)
     for name, value in record.columns():
-        yield Amount(row=row, column=name, label=zh_label(fields[name]), value=value, side=side)
+        yield Amount(row=row, column=name, label=labels[name], value=value, side=side)
 
 
 def printed_amounts(table: Table) -> Iterator[Amount]:

@@ -153,7 +153,7 @@ def by_category(ctx: Context, table: str, lines: Sequence[Any], column: Column,
     placed by its name); the view is complete only when every line could be placed. Where a table
     also prints 款 lines, a 类 is its 类 line(s), else its 款 lines added up."""
     title = ctx.table_name(table)
-    placed: dict[ClassificationCode, list[tuple[int, Figure]]] = {}
+    placed: dict[ClassificationCode, list[tuple[int, Any, Decimal]]] = {}
     complete = True
     for line in lines:
         value = amount(line)
@@ -163,14 +163,16 @@ def by_category(ctx: Context, table: str, lines: Sequence[Any], column: Column,
         if code is None:
             complete = False
             continue
-        figure = Figure(label=f"{title} {code.category} “{line.name}”", parts=(value,),
-                        location=Location(table=table, code=str(code.category), column=column.name))
-        placed.setdefault(code.category, []).append((code.level, figure))
+        placed.setdefault(code.category, []).append((code.level, line, value))
     figures: dict[ClassificationCode, Figure] = {}
     for category, found in placed.items():
-        top = min(level for level, _ in found)
-        chosen = [figure for level, figure in found if level == top]
-        figures[category] = chosen[0].plus(*chosen[1:])
+        # A figure is written only for the lines of the category's top level printed (most are 款
+        # and 项 lines under a 类 line, read for nothing).
+        top = min(level for level, _, _ in found)
+        chosen = [Figure(label=f"{title} {category} “{line.name}”", parts=(value,),
+                         location=Location(table=table, code=str(category), column=column.name))
+                  for level, line, value in found if level == top]
+        figures[category] = chosen[0].plus(*chosen[1:]) if len(chosen) > 1 else chosen[0]
     return FixedView(title, table, column, figures, complete=complete)
 
 

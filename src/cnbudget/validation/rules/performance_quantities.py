@@ -190,6 +190,9 @@ def _where_said(ctx: Context, name: str, holders: list[tuple[Target, Indicator]]
         return  # the name stands for different quantities in different forms
     target, indicator = holders[0]
     prose = ctx.cache.get("plain prose", lambda: [_plain(passage.text) for passage in ctx.doc.prose])
+    # Most quantities are not named in the prose at all: one search of the whole prose tells.
+    if name not in ctx.cache.get("plain prose joined", lambda: "\n".join(prose)):
+        return
     for text in prose:
         for said in _said(name, text):
             yield target, indicator, said, "情况说明"

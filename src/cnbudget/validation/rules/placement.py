@@ -34,6 +34,7 @@ from cnbudget.classification import Catalog, Family
 from cnbudget.classification.names import normalise_name
 from cnbudget.codes import ClassificationCode, EconomicCode
 from cnbudget.model import BudgetDisclosure, Row, is_subtotal_label, is_total_label
+from cnbudget.validation.rules.name_matches import name_match
 from cnbudget.validation.run_cache import RunCache
 from cnbudget.validation.tables import table_rows
 
@@ -128,8 +129,7 @@ def renumbered(doc: BudgetDisclosure, catalog: Catalog, cache: RunCache | None =
 
 def _name_fits(catalog: Catalog, line: Any) -> bool:
     name = "".join(line.name.split())
-    return not name or (catalog.get(line.code, "economic") is not None and catalog.match_name(
-        line.code, name, "economic").ok)
+    return not name or (catalog.get(line.code, "economic") is not None and name_match(catalog, line.code, name).ok)
 
 
 def _named_code(catalog: Catalog, category: ClassificationCode, line: Row) -> ClassificationCode | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import operator
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 from itertools import compress, repeat
 from operator import is_not
@@ -136,34 +136,47 @@ def _hold_table_rows(rows: list[PlacedRow], held: Callable[[type, tuple[str, ...
     type printing the same columns are added column by column (:func:`money.exact_sums`), and only
     the identities that do not hold are checked one by one. Each rule's failures are kept in row
     order, and in a row in the order of its identities, as one row at a time gives them."""
-    by_kind: dict[Any, list[int]] = defaultdict(list)
-    for position, placed in enumerate(rows):
-        by_kind[type(placed.amounts)].append(position)
+    records: list[AmountRecord] = list(map(operator.itemgetter(2), rows))
+    kinds: list[Any] = list(map(type, records))
+    one_kind = kinds.count(kinds[0]) == len(kinds) if kinds else True
     failing: list[tuple[int, int, _Checked, _Entry, SumCheck]] = []
-    for kind, positions in by_kind.items():
+    for kind in dict.fromkeys(kinds):
+        positions = range(len(rows)) if one_kind else [at for at, other in enumerate(kinds) if other is kind]
         names = record_fields(kind)
-        values_of = record_values(kind)
-        # Rows printing the same columns share their identities: grouped by what each row prints.
-        alike: dict[tuple[bool, ...], list[tuple[int, tuple[Decimal | None, ...]]]] = defaultdict(list)
-        for position in positions:
-            values = values_of(rows[position].amounts)
-            alike[tuple(map(is_not, values, repeat(None)))].append((position, values))
+        # The records' figures column by column, and which rows print each column: read in C calls.
+        values = list(map(record_values(kind), map(records.__getitem__, positions)))
+        columns = list(zip(*values, strict=True))
+        shapes = list(zip(*[tuple(map(is_not, column, repeat(None))) for column in columns], strict=True))
+        # Rows printing the same columns share their identities: grouped by what each row prints
+        # (most tables print the same columns in every row).
+        alike: dict[tuple[bool, ...], list[int] | None]
+        if shapes.count(shapes[0]) == len(shapes):
+            alike = {shapes[0]: None}
+        else:
+            alike = defaultdict(list)
+            for member, shape in enumerate(shapes):
+                cast(list[int], alike[shape]).append(member)
         for printed, members in alike.items():
             kept = held(kind, tuple(compress(names, printed)))
             if not kept:
                 continue
-            figures = [values for _, values in members]
+            if members is None:
+                figures: Sequence[Sequence[Decimal | None]] = columns
+                count = len(positions)
+            else:
+                figures = [list(map(column.__getitem__, members)) for column in columns]
+                count = len(members)
             for order, (checked, identity, total, parts) in enumerate(kept):
-                checked.comparisons += len(members)
+                checked.comparisons += count
                 # The identity's columns are printed: none of its figures is None; all are the
                 # records' amounts, through the amount gate, whose sums are exact.
-                totals = list(map(operator.itemgetter(total), figures))
-                summed = exact_sums([list(map(operator.itemgetter(at), figures)) for at in parts])
-                for index in [i for i, equal in enumerate(map(operator.eq, totals, summed)) if not equal]:
-                    position, values = members[index]
-                    result = amounts_differ_from_sum(cast(Decimal, values[total]),
-                                                     cast(list[Decimal], [values[at] for at in parts]))
+                summed = exact_sums(cast(list[list[Decimal]], [figures[at] for at in parts]))
+                for index in [i for i, equal in enumerate(map(operator.eq, figures[total], summed)) if not equal]:
+                    row_values = values[index if members is None else members[index]]
+                    result = amounts_differ_from_sum(cast(Decimal, row_values[total]),
+                                                     cast(list[Decimal], [row_values[at] for at in parts]))
                     if result is not None:
+                        position = positions[index if members is None else members[index]]
                         table, line, record = rows[position]
                         failing.append((position, order, checked, (record, table, line, None, identity, None), result))
     failing.sort(key=operator.itemgetter(0, 1))

@@ -1,0 +1,55 @@
+"""Name matches and what the catalogue rules say of a code, kept per catalogue
+(:mod:`cnbudget.validation.rules.name_matches`, CAT-001, CAT-002), answer what the catalogue asked
+answers, whatever was asked before."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cnbudget.classification import Catalog, MatchKind, catalog
+from cnbudget.codes import FunctionCode
+from cnbudget.validation import Severity
+from cnbudget.validation.rules import catalogue
+from cnbudget.validation.rules.name_matches import name_match
+
+_YEARS = (2019, 2024)
+_SUBJECTS = {year: [s for s in catalog(year) if s.code.level >= 2 and catalog(year).get(s.code) is not None][:400]
+             for year in _YEARS}
+
+
+def test_a_name_is_matched_in_the_catalogue_asked() -> None:
+    # 2101501 is 行政运行 in every year; a name of another subject is a mismatch in both catalogues.
+    for year in _YEARS:
+        assert name_match(catalog(year), FunctionCode("2101501"), "行政运行").kind is MatchKind.EXACT
+        assert not name_match(catalog(year), FunctionCode("2101501"), "事业单位医疗").ok
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.data())
+def test_kept_answers_are_the_catalogues(data: st.DataObject) -> None:
+    year = data.draw(st.sampled_from(_YEARS))
+    found: Catalog = catalog(year)
+    subject = data.draw(st.sampled_from(_SUBJECTS[year]))
+    other = data.draw(st.sampled_from(_SUBJECTS[data.draw(st.sampled_from(_YEARS))]))
+    name = data.draw(st.sampled_from([subject.name, other.name, subject.name[:3], subject.name + "支出"]))
+    for asked in (year, *_YEARS):  # answers of the other catalogue kept in between
+        if catalog(asked).get(subject.code) is not None:
+            name_match(catalog(asked), subject.code, name)
+    assert name_match(found, subject.code, name) == found.match_name(subject.code, name)
+
+
+def test_what_the_catalogue_rules_say_of_a_code_is_the_catalogues_asked() -> None:
+    # 20137 网信事务 is a 类 from 2023 on: absent from the 2019 catalogue, held by the 2024 one,
+    # whichever is asked first.
+    code = FunctionCode("20137")
+    for years in (_YEARS, _YEARS[::-1]):
+        said = {year: catalogue._absent_code(catalog(year), code) for year in years}
+        assert said[2024] is None
+        assert said[2019] == ("支出功能分类科目 20137 在 2019 年度已不存在或尚未设立（该编码有效年度：2023 年起）",
+                              None)
+    # 2101501 is 行政运行: the name of 2101502 beside it is another subject's, an error in both years.
+    for year in _YEARS:
+        what = catalogue._unofficial_name(catalog(year), FunctionCode("2101501"), "一般行政管理事务")
+        assert what is not None and what[1] is Severity.ERROR and "编码与名称不符" in what[0]
+        assert catalogue._unofficial_name(catalog(year), FunctionCode("2101501"), "行政运行") is None
