@@ -41,6 +41,7 @@ from cnbudget.readers.flat.headings import layout_matches
 from cnbudget.readers.flat.placing import Candidate, Identity, Unplaced, place
 from cnbudget.readers.flat.row_ways import RowIdentity, holding_ways
 from cnbudget.readers.flat.rows import PrintedRow, read_rows
+from cnbudget.readers.flat.runs import LineRuns
 from cnbudget.readers.flat.scaled import PrintedFigures
 from cnbudget.readers.tables.columns import Layout
 from cnbudget.readers.text.source import SourceLine
@@ -265,11 +266,13 @@ def rebuild_one_sided(
     headings: Sequence[SourceLine] = (),
     one_column: bool = True,
     convention: FigureConvention | None = None,
+    taken: LineRuns | None = None,
 ) -> Rebuilt:
     """Rebuild a table from its flat lines (furniture and notes set aside) as TAB-separated lines;
     ``one_column``: a table whose headings name only its total may be read as one amount column;
-    ``convention``: how the lines print their figures, where already known."""
-    reading = read_rows(lines, family, catalogue=catalogue, headings=headings, convention=convention)
+    ``convention``: how the lines print their figures, where already known; ``taken``: their runs,
+    where some were already taken apart (:func:`~cnbudget.readers.flat.rows.read_rows`)."""
+    reading = read_rows(lines, family, catalogue=catalogue, headings=headings, convention=convention, taken=taken)
     if reading.problems:
         return unplaceable([(p.line, p.message) for p in reading.problems])
     header = [*headings, *reading.header]

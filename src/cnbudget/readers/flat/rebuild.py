@@ -26,10 +26,10 @@ import attrs
 from cnbudget.classification import COVERED_YEARS, Catalog, catalog
 from cnbudget.codes import ClassificationCode, EconomicCode, FunctionCode
 from cnbudget.numbering import PART_END
-from cnbudget.readers.flat.figures import FigureConvention, convention_of
+from cnbudget.readers.flat.figures import convention_of
 from cnbudget.readers.flat.headings import heading_of_another_table, layout_matches
 from cnbudget.readers.flat.one_sided import Rebuilt, header_lines, one_amount, readable, rebuild_one_sided
-from cnbudget.readers.flat.runs import RunKind, line_runs
+from cnbudget.readers.flat.runs import LineRuns, RunKind
 from cnbudget.readers.flat.two_sided import rebuild_two_sided
 from cnbudget.readers.result import Problem
 from cnbudget.readers.tables.columns import Layout
@@ -265,13 +265,13 @@ def _empty_headings(key: str, part: _Part) -> tuple[SourceLine, ...]:
     return tuple(header_lines(layout, kind.family, part.content[0].number))
 
 
-def _has_figures(part: _Part, convention: FigureConvention | None = None) -> bool:
+def _has_figures(part: _Part, taken: LineRuns | None = None) -> bool:
     """Whether a part prints amounts (figures with decimals or thousands separators, in any run;
-    ``convention``: how its lines print them, where already known)."""
-    if convention is None:
-        convention = convention_of(line.text for line in part.content)
+    ``taken``: its lines' runs under how they print figures, where already known)."""
+    if taken is None:
+        taken = LineRuns(convention_of(line.text for line in part.content))
     for line in part.content:
-        runs = line_runs(line.text, convention)
+        runs = taken.of(line.text)
         if isinstance(runs, str) or any(run.kind is RunKind.FIGURES for run in runs):
             return True
     return False
@@ -281,11 +281,12 @@ def _rebuild(key: str, part: _Part, catalogue: Catalog) -> Rebuilt | str:
     """The table rebuilt, or why it cannot be."""
     if not part.content:
         return "no figures stand below its headings"
-    convention = convention_of(line.text for line in part.content)  # read once for every pass below
-    if not _has_figures(part, convention):
+    # How the lines print figures read once, and each line taken apart once, for every pass below.
+    taken = LineRuns(convention_of(line.text for line in part.content))
+    if not _has_figures(part, taken):
         return "no figures stand below its headings"
     if key in TWO_SIDED:
-        return rebuild_two_sided(part.content, TWO_SIDED[key], convention=convention)
+        return rebuild_two_sided(part.content, TWO_SIDED[key], taken=taken)
     if key in ONE_SIDED:
         kind = ONE_SIDED[key]
         header_text = "".join(line.squeezed for line in itertools.takewhile(
@@ -294,5 +295,5 @@ def _rebuild(key: str, part: _Part, catalogue: Catalog) -> Rebuilt | str:
         if other is not None:
             return f"the headings below this title name {other}, another table's"
         return rebuild_one_sided(part.content, kind.layouts, family=kind.family, catalogue=catalogue,
-                                 one_column=kind.one_amount, convention=convention)
+                                 one_column=kind.one_amount, taken=taken)
     return "tables of this kind are not rebuilt from flat text"

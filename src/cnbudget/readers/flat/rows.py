@@ -36,7 +36,7 @@ from cnbudget.codes import ClassificationCode
 from cnbudget.model import is_sum_label
 from cnbudget.readers.flat.codes import UncertainCode, code_lengths, read_code
 from cnbudget.readers.flat.figures import FigureConvention, convention_of
-from cnbudget.readers.flat.runs import Run, RunKind, line_runs
+from cnbudget.readers.flat.runs import LineRuns, Run, RunKind
 from cnbudget.readers.text.source import SourceLine
 
 __all__ = ["Direction", "FlatRows", "PrintedRow", "direction_of", "read_rows"]
@@ -132,16 +132,19 @@ def read_rows(
     catalogue: Catalog | None,
     headings: Sequence[SourceLine] = (),
     convention: FigureConvention | None = None,
+    taken: LineRuns | None = None,
 ) -> FlatRows:
     """The rows of a table's lines (page furniture and notes already set aside); ``headings`` are
     header lines printed above the table (a body printed before its title has them in its block);
-    ``convention``: how the lines print their figures, where already known (:func:`convention_of`)."""
-    if convention is None:
-        convention = convention_of(line.text for line in lines)
+    ``convention``: how the lines print their figures, where already known (:func:`convention_of`);
+    ``taken``: the lines' runs, where some were already taken apart (its convention is then theirs)."""
+    if taken is None:
+        taken = LineRuns(convention if convention is not None else convention_of(line.text for line in lines))
+    convention = taken.convention
     problems: list[LineProblem] = []
     parsed: list[tuple[SourceLine, list[Run]]] = []
     for line in lines:
-        runs = line_runs(line.text, convention)
+        runs = taken.of(line.text)
         if isinstance(runs, str):
             problems.append(LineProblem(line=line, message=runs))
             continue

@@ -27,7 +27,7 @@ from cnbudget.readers.flat.figures import FigureConvention, split_figures, words
 from cnbudget.readers.text.source import clean_name
 from cnbudget.text import normalize_width
 
-__all__ = ["Run", "RunKind", "line_runs"]
+__all__ = ["LineRuns", "Run", "RunKind", "line_runs"]
 
 _NUMERIC = re.compile(r"^-?[\d,.]*\d[\d,.]*$")
 _DIGITS = re.compile(r"^\d+$")
@@ -80,3 +80,27 @@ def line_runs(text: str, convention: FigureConvention) -> list[Run] | str:
         else:
             runs.append(Run(kind=kind, words=(word,)))
     return runs
+
+
+@attrs.define
+class LineRuns:
+    """The runs of one table's lines under its figure convention, each distinct text taken apart
+    once: a table's header lines are asked for by the check for figures, then by its rows' reader.
+    Made per table (the convention is the table's), never shared between reads.
+
+    >>> taken = LineRuns(FigureConvention(decimals=2, whole_numbers=False))
+    >>> taken.of("205 教育支出 0.92") is taken.of("205 教育支出 0.92")
+    True
+    >>> taken.of("1.2.3")
+    'figures run together that cannot be split: 1.2.3'
+    """
+
+    convention: FigureConvention
+    _taken: dict[str, list[Run] | str] = attrs.field(factory=dict, init=False)
+
+    def of(self, text: str) -> list[Run] | str:
+        """:func:`line_runs` of ``text`` under the table's convention."""
+        runs = self._taken.get(text)
+        if runs is None:
+            runs = self._taken[text] = line_runs(text, self.convention)
+        return runs

@@ -37,7 +37,7 @@ from cnbudget.readers.flat.figures import FigureConvention, convention_of
 from cnbudget.readers.flat.headings import layout_matches
 from cnbudget.readers.flat.one_sided import Rebuilt, column_heading, row_candidates, tsv_line, unplaceable
 from cnbudget.readers.flat.placing import Candidate, Identity, Unplaced, place
-from cnbudget.readers.flat.runs import Run, RunKind, line_runs
+from cnbudget.readers.flat.runs import LineRuns, Run, RunKind
 from cnbudget.readers.tables.columns import Layout
 from cnbudget.readers.tables.summary_names import (
     classify_revenue,
@@ -277,16 +277,17 @@ def _header(layout: TwoSidedLayout, number: int) -> list[SourceLine]:
 
 def rebuild_two_sided(
     lines: Sequence[SourceLine], layouts: Sequence[TwoSidedLayout], *, headings: Sequence[SourceLine] = (),
-    convention: FigureConvention | None = None,
+    convention: FigureConvention | None = None, taken: LineRuns | None = None,
 ) -> Rebuilt:
     """Rebuild a two-sided table from its flat lines (furniture and notes set aside; ``convention``:
-    how they print their figures, where already known)."""
-    if convention is None:
-        convention = convention_of(line.text for line in lines)
+    how they print their figures, where already known; ``taken``: their runs, where some were
+    already taken apart, its convention then theirs)."""
+    if taken is None:
+        taken = LineRuns(convention if convention is not None else convention_of(line.text for line in lines))
     parsed: list[tuple[SourceLine, list[Run]]] = []
     problems: list[tuple[SourceLine, str]] = []
     for line in lines:
-        runs = line_runs(line.text, convention)
+        runs = taken.of(line.text)
         if isinstance(runs, str):
             problems.append((line, runs))
             continue

@@ -78,6 +78,23 @@ class IndicatorColumns:
 
     header: SourceLine
     roles: tuple[str | None, ...]
+    #: The column of each role the table prints (kept: every row asks for several).
+    positions: dict[str, int] = attrs.field(init=False, eq=False, repr=False)
+    #: The columns whose heading is blank (kept: every row's stray text is looked for under them).
+    blank_columns: tuple[int, ...] = attrs.field(init=False, eq=False, repr=False)
+
+    @positions.default
+    def _positions(self) -> dict[str, int]:
+        positions: dict[str, int] = {}
+        for i, role in enumerate(self.roles):
+            if role is not None:
+                positions.setdefault(role, i)
+        return positions
+
+    @blank_columns.default
+    def _blank_columns(self) -> tuple[int, ...]:
+        return tuple(i for i, (cell, role) in enumerate(zip(self.header.cells, self.roles, strict=True))
+                     if role is None and not cell.strip())
 
     @classmethod
     def of(cls, line: SourceLine) -> IndicatorColumns | None:
@@ -98,7 +115,7 @@ class IndicatorColumns:
 
     def index(self, role: str) -> int | None:
         """The column of ``role``, or ``None`` when the table does not print it."""
-        return self.roles.index(role) if role in self.roles else None
+        return self.positions.get(role)
 
     def unknown(self) -> list[str]:
         """Heading texts of the columns that are not read."""
@@ -107,8 +124,7 @@ class IndicatorColumns:
 
     def unnamed(self) -> list[int]:
         """The columns whose heading is blank (a merged cell of the form's left edge, a gap)."""
-        return [i for i, (cell, role) in enumerate(zip(self.header.cells, self.roles, strict=True))
-                if role is None and not cell.strip()]
+        return list(self.blank_columns)
 
 
 @attrs.frozen(kw_only=True)
@@ -132,6 +148,11 @@ def _pad(cells: Sequence[str], width: int) -> tuple[str, ...]:
 
 def _filled(cell: str) -> bool:
     return bool(cell.strip())
+
+
+def _clean(cell: str) -> str:
+    """:func:`clean_name` of a cell; a blank cell (most of a row's optional columns) asks nothing."""
+    return clean_name(cell) if cell else ""
 
 
 @attrs.frozen(kw_only=True)
@@ -168,6 +189,7 @@ class _Placement:
     values: dict[str, str]
     level1: str
     level2: str | None
+    name: str  # the 三级指标 as read
     faults: tuple[str, ...]  # why the row cannot be read this way
     doubts: tuple[str, ...]  # why this way is not the row's only sensible reading
 
@@ -190,8 +212,8 @@ def _place(cells: Sequence[str], columns: IndicatorColumns, vocabulary: _Vocabul
     if any(_filled(cell) for cell in cells[columns.width :]):
         faults.append("more cells than columns")
     values = {role: cells[i] for i, role in enumerate(columns.roles) if role is not None and i < len(cells)}
-    printed1 = clean_name(values.get("level1", ""))
-    printed2 = clean_name(values.get("level2", ""))
+    printed1 = _clean(values.get("level1", ""))
+    printed2 = _clean(values.get("level2", ""))
     new_group = bool(printed1) or carry.level1 is None
     level1 = printed1 or carry.level1 or ""
     if not level1:
@@ -206,7 +228,7 @@ def _place(cells: Sequence[str], columns: IndicatorColumns, vocabulary: _Vocabul
             faults.append("a new 一级指标 without 二级指标")
         else:
             level2 = carry.level2
-    name = clean_name(values.get("name", ""))
+    name = _clean(values.get("name", ""))
     if not name:
         faults.append("no 三级指标")
     elif _looks_like_value(name):
@@ -216,11 +238,12 @@ def _place(cells: Sequence[str], columns: IndicatorColumns, vocabulary: _Vocabul
     weight = values.get("weight", "")
     if vocabulary.numeric_weights and _filled(weight) and not is_amount(weight) and weight.strip() not in _DASHES:
         faults.append(f"分值权重 {weight.strip()!r} is not a number")
-    return _Placement(values=values, level1=level1, level2=level2, faults=tuple(faults), doubts=tuple(doubts))
+    return _Placement(values=values, level1=level1, level2=level2, name=name, faults=tuple(faults),
+                      doubts=tuple(doubts))
 
 
 def _text(values: dict[str, str], role: str) -> str | None:
-    return clean_name(values.get(role, "")) or None
+    return _clean(values.get(role, "")) or None
 
 
 def _indicator(placement: _Placement) -> Indicator:
@@ -237,7 +260,7 @@ def _indicator(placement: _Placement) -> Indicator:
     return Indicator(
         level1=placement.level1,
         level2=placement.level2,
-        name=clean_name(values.get("name", "")),
+        name=placement.name,
         target=target_of(values.get("target", "").strip()),
         basis=_text(values, "basis"),
         prior_actual=target_of(prior) if prior else None,
@@ -287,7 +310,7 @@ def _repeats_tail(cells: Sequence[str], above: _Row) -> bool:
 def _under_no_heading(row: _Row, columns: IndicatorColumns) -> list[str]:
     """Texts of a row under columns with a blank heading, other than the name of the form's part
     (绩效指标, printed at the left edge beside the rows)."""
-    texts = [clean_name(row.cells[i]) for i in columns.unnamed() if i < len(row.cells) and _filled(row.cells[i])]
+    texts = [clean_name(row.cells[i]) for i in columns.blank_columns if i < len(row.cells) and _filled(row.cells[i])]
     return [text for text in texts if label_key(text) not in INDICATOR_SECTION_LABELS]
 
 
@@ -302,7 +325,7 @@ def _logical_rows(
     problems: list[Problem] = []
     header_keys = [label_key(cell) for cell in columns.header.cells]
     for line in lines:
-        if [label_key(cell) for cell in line.cells] == header_keys:
+        if len(line.cells) == len(header_keys) and [label_key(cell) for cell in line.cells] == header_keys:
             continue  # the heading row repeated on a new page
         cells = _pad(line.cells, columns.width)
         if not any(_filled(cell) for cell in cells):
