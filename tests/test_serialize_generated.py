@@ -7,6 +7,7 @@ with its hooks, ``json.dumps``), never the code under test."""
 from __future__ import annotations
 
 import json
+import pickle
 import random
 import re
 from typing import Any
@@ -136,10 +137,59 @@ def test_a_key_given_twice_anywhere_is_read_as_the_converter_reads_it(
     assert _by_from_json(text).startswith("problems")
 
 
+@_SOME
+@given(doc=disclosures(), data=st.data())
+def test_colons_and_escapes_in_a_text_never_hide_a_key_given_twice(
+        doc: BudgetDisclosure, data: st.DataObject) -> None:
+    # A title of quotes, colons (plain, full-width, written as the escape \u003a) and backslashes,
+    # with a key given twice somewhere or not.
+    title = data.draw(st.text(alphabet=st.sampled_from(['"', ":", " ", "\\", "a", "：", "{"]), max_size=8))
+    text = to_json(attrs.evolve(doc, title=title))
+    written_title = json.dumps(title, ensure_ascii=False)
+    escaped = "".join(data.draw(st.sampled_from([":", "\\u003a", "\\u003A"])) if char == ":" else char
+                      for char in written_title)
+    text = text.replace(f'"title": {written_title}', f'"title": {escaped}', 1)
+    twice = data.draw(st.booleans())
+    if twice:
+        lines = text.splitlines()
+        scalars = [index for index, line in enumerate(lines)
+                   if re.match(r'\s*"[a-z_0-9]+": ', line) and line.endswith(",") and not line.endswith(("{,", "[,"))]
+        index = data.draw(st.sampled_from(scalars))
+        text = "\n".join([*lines[:index + 1], lines[index], *lines[index + 1:]])
+    assert _by_from_json(text) == _by_converter(text)
+    assert _by_from_json(text).startswith("problems") == twice
+
+
 def test_a_signed_zero_amount_reads_as_zero_as_before() -> None:
     read = from_json(json.dumps(_minimal()))
     assert read.tables.general_budget is not None
     assert str(read.tables.general_budget.lines[0].amounts.basic) == "0.00"
+
+
+def _pairs_of_objects(read: Any, original: Any) -> Any:
+    """Each model object of ``read`` beside the object at the same place of ``original``."""
+    if attrs.has(type(original)):
+        yield read, original
+        for field in attrs.fields(type(original)):
+            yield from _pairs_of_objects(getattr(read, field.name), getattr(original, field.name))
+    elif isinstance(original, tuple):
+        for read_item, original_item in zip(read, original, strict=True):
+            yield from _pairs_of_objects(read_item, original_item)
+
+
+@pytest.mark.parametrize("name", ["urumqi-2024", "luntai-2024"])
+def test_objects_read_are_of_the_model_classes_themselves_and_stay_frozen(name: str) -> None:
+    original = example(name)
+    read = from_json(to_json(original))
+    pairs = list(_pairs_of_objects(read, original))
+    assert len(pairs) > 500
+    for read_object, original_object in pairs:
+        assert type(read_object) is type(original_object)
+        assert hash(read_object) == hash(original_object)
+        first = attrs.fields(type(read_object))[0].name
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            setattr(read_object, first, None)
+    assert pickle.loads(pickle.dumps(read)) == original
 
 
 def test_an_amount_given_again_is_read_once_and_keeps_its_own_digits() -> None:
@@ -184,7 +234,7 @@ def test_the_generated_functions_read_and_write_each_example_themselves(name: st
     text = to_json(doc)
     tally: list[int] = []
     assert structure(json.loads(text), BudgetDisclosure, tally) == doc  # no NotFast: no converter
-    assert sum(tally) == text.count('":')  # every key of every object counted once
+    assert sum(tally) == text.count(":")  # every key of every object and every colon of a text, once
     assert written(doc, 2) == json.dumps(converter.unstructure(doc), ensure_ascii=False, indent=2)
 
 

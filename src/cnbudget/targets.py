@@ -185,7 +185,9 @@ def _check_finite_decimal(name: str, value: object) -> None:
         raise InvalidAmount(f"{name}: {problem}")
 
 
-def _check_number(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
+def check_number(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A target's number: none, or a finite decimal within the bounds of :mod:`cnbudget.decimals`
+    (as every amount read from JSON is already)."""
     if value is not None:
         _check_finite_decimal("number", value)
 
@@ -195,7 +197,7 @@ def _check_words(instance: Any, attribute: attrs.Attribute[Any], value: object) 
         return
     if not isinstance(value, str):
         raise TypeError(f"{attribute.name} must be a str, not {type(value).__name__} {value!r}")
-    if not value or value != squeeze_spaces(value):
+    if value.split() != [value]:  # empty, or holding white space
         raise InvalidValue(f"{attribute.name} must be non-empty without white space, not {value!r}")
 
 
@@ -250,7 +252,7 @@ class TargetValue:
         metadata={"zh": "比较符"},
     )
     number: Decimal | None = attrs.field(
-        default=None, validator=_check_number, metadata={"zh": "数值"}
+        default=None, validator=check_number, metadata={"zh": "数值"}
     )
     unit: str | None = attrs.field(
         default=None, validator=_check_words, metadata={"zh": "计量单位"}

@@ -106,13 +106,12 @@ def _loads(text: str | bytes) -> object:
         raise DataError([("", "not valid JSON: nested too deeply")]) from None
 
 
-# The end of every key in JSON text: a quote, blanks, a colon. Outside strings nothing else looks like
-# it, so there are at least as many of these as keys (more where a string holds such characters).
-# Counted as '":' and the rare key end with blanks: a colon after a blank (any such colon, which
-# counts more than the key ends only where a string holds one). Searched from its colon, this
-# pattern is found sooner than one starting with the quote.
-_KEY_END = '":'
-_SPACED_KEY_END = re.compile(r':(?<=[ \t\n\r]:)')
+# Outside its strings, JSON text has a colon after each key and nowhere else. The structuring tallies
+# the keys of every object read and the colons inside every text read; a key given twice leaves one
+# entry, and so fewer keys and colons read than the text holds. A colon inside a string may also be
+# written as an escape (\u003a), no colon of the text: each such escape is counted with the colons,
+# so that the text never seems to hold fewer than were read.
+_ESCAPED_COLON = re.compile(r"\\u003[aA]")
 _NOT_READ = object()
 
 
@@ -129,8 +128,10 @@ def _read_valid(text: str | bytes, cls: type[Any]) -> Any:
         read = structure(data, cls, tally)
     except Exception:  # read again by from_dict, which says what is wrong
         return _NOT_READ
-    # A key given twice leaves one entry: fewer keys read than the text holds.
-    if sum(tally) != text.count(_KEY_END) + len(_SPACED_KEY_END.findall(text)):
+    colons = text.count(":")
+    if "\\" in text:
+        colons += len(_ESCAPED_COLON.findall(text))
+    if sum(tally) != colons:  # a key given twice, or colons in strings the structuring does not see
         return _NOT_READ
     return read
 

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import enum
 import re
-import types
 import typing
 from collections.abc import Callable
 from decimal import Decimal
@@ -47,6 +46,7 @@ from cnbudget.model.fields import (
 )
 from cnbudget.serialize.converter import structure_amount
 from cnbudget.serialize.generated import FunctionCache, Namespace, NotFast, Unsupported, not_fast, optional_of
+from cnbudget.targets import check_number
 
 __all__ = ["NotFast", "structure"]
 
@@ -104,6 +104,7 @@ def _uncovered(validator: Any, hint: Any) -> list[Any]:
         (validator is OPTIONAL_TEXT_VALIDATOR and str in (hint, inner))
         or (validator is TEXT_VALIDATOR and hint is str)
         or (validator is count_validator and int in (hint, inner))  # the structuring bounds counts too
+        or (validator is check_number and Decimal in (hint, inner))  # and reads finite amounts in bounds
         or (isinstance(validator, _OPTIONAL) and inner is not None and not _uncovered(validator.validator, inner))
         or (isinstance(validator, _INSTANCE_OF) and isinstance(hint, type) and issubclass(hint, validator.type))
         or (isinstance(validator, _DEEP_ITERABLE) and validator.iterable_validator is None
@@ -121,16 +122,18 @@ def _converter_done(field: attrs.Attribute[Any], hint: Any) -> bool:
     return converter is to_tuple and typing.get_origin(hint) is tuple
 
 
-def _setter(cls: type[Any], name: str) -> Callable[[Any, Any], None]:
-    """What sets the field ``name`` of a new ``cls`` object: its slot, else object.__setattr__."""
-    for klass in cls.__mro__:
-        if name in klass.__dict__:
-            slot = klass.__dict__[name]
-            if isinstance(slot, types.MemberDescriptorType):
-                setter: Callable[[Any, Any], None] = slot.__set__
-                return setter
-            break
-    return lambda obj, value: object.__setattr__(obj, name, value)
+def _builder(cls: type[Any]) -> type[Any]:
+    """A subclass of ``cls`` that adds nothing but takes its fields by plain assignment: a new object
+    is made one, given its fields, and made a ``cls`` (``obj.__class__ = cls``, allowed as the two
+    keep the same slots). The interpreter sets a slot by assignment about five times faster than a
+    call of its descriptor or of ``object.__setattr__``; the object is then the one the constructor
+    would make."""
+    if any("__init_subclass__" in klass.__dict__ for klass in cls.__mro__[:-1]):
+        raise Unsupported  # a class that watches its subclasses: left to the converter
+    # Both hooks of assignment, so that the interpreter takes its own (object's) way.
+    return type(f"{cls.__name__}Builder", (cls,), {"__slots__": (), "__module__": cls.__module__,
+                                                    "__setattr__": object.__setattr__,
+                                                    "__delattr__": object.__delattr__})
 
 
 class _Source(Namespace):
@@ -152,7 +155,9 @@ class _Source(Namespace):
             lines = self.checks(inner, var, field)
             return [f"if {var} is not None:", *(f"    {line}" for line in lines)] if lines else []
         if hint is str:
-            return [f"if {var}.__class__ is not str: raise NotFast"]
+            # Its colons go to the tally too (see :func:`structure`).
+            return [f"if {var}.__class__ is not str: raise NotFast",
+                    f"if ':' in {var}: tally.append({var}.count(':'))"]
         if hint is bool:
             return [f"if {var} is not True and {var} is not False: raise NotFast"]
         if hint is int:
@@ -235,9 +240,9 @@ class _Generator(FunctionCache[_Structure]):
             attribute = source.name(field, "attribute")
             validating.extend(f"{source.name(part, 'validator')}(obj, {attribute}, {var})"
                               for part in _uncovered(field.validator, hint))
-        building = ["obj = new(cls)"]
-        building.extend(f"{source.name(_setter(cls, field.name), 'set')}(obj, {var})"
-                        for var, field in zip(values, fields, strict=True))
+        building = [f"obj = new({source.name(_builder(cls), 'builder')})"]
+        building.extend(f"obj.{field.name} = {var}" for var, field in zip(values, fields, strict=True))
+        building.append("obj.__class__ = cls")
         # (Where validators are switched off, one that fails sends the data to the converter, which
         # builds the object without them.)
         building += [*validating, "return obj"]
@@ -271,5 +276,6 @@ _GENERATOR = _Generator()
 
 def structure(data: Any, cls: type[Any], tally: list[int]) -> Any:
     """``data`` as a ``cls``, or :class:`NotFast`; ``tally`` receives the number of keys of every
-    object read (their sum, against the keys in the JSON text, reveals a key given twice)."""
+    object read and of colons in every text read (their sum, against the colons of the JSON text,
+    reveals a key given twice: see :mod:`cnbudget.serialize.jsontext`)."""
     return _GENERATOR.function(cls)(data, tally, {})
