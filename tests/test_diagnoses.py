@@ -29,7 +29,7 @@ from cnbudget.model import (
 from cnbudget.validation import Finding, Severity, diagnoses, engine, validate
 from cnbudget.validation.reads import TablesRead, tables_read
 from cnbudget.validation.registry import Rule
-from cnbudget.validation.rules import RULES
+from cnbudget.validation.rules import RULES, hierarchy
 from cnbudget.validation.run_cache import RunCache
 from tests.seeds import seed_text
 from tests.strategies import values_of
@@ -125,6 +125,21 @@ def test_a_rule_reads_the_tables_it_asks_for() -> None:
     bundled = example("aketao-2023")  # prints every table the two rules below compare
     assert tables_read(bundled, None, RULES["XTAB-008"]) == {"general_budget", "general_budget_projects"}
     assert tables_read(bundled, None, RULES["XTAB-009"]) == {"summary"}
+
+
+def test_finding_what_a_rule_reads_leaves_the_checking_runs_notes_as_they_are() -> None:
+    # The diagnosis reads the failed and checked sums the checking run noted; asking which tables a
+    # hierarchy rule reads starts from that run's values and must not note its sums a second time.
+    doc = example("aketao-2023")
+    catalog = engine._catalog_for(doc, None)
+    checked = RunCache()
+    engine._run(doc, catalog, [RULES["HIER-001"]], checked)
+    keys = [key for key, _ in doc.tables.present()]
+    before = {key: len(hierarchy.checked_sums(checked, key, table)) for key, table in doc.tables.present()}
+    assert sum(before.values()) > 0
+    TablesRead(doc, catalog, checked)(RULES["HIER-001"])
+    after = {key: len(hierarchy.checked_sums(checked, key, getattr(doc.tables, key))) for key in keys}
+    assert after == before
 
 
 @pytest.mark.parametrize("name", ["002", "aketao-2023"])

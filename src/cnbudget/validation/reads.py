@@ -64,6 +64,7 @@ class _NotingCache(RunCache):
 
     def __init__(self, noted: list[set[str]], derived: RunCache | None) -> None:
         super().__init__()
+        self.notes_failures = False  # its per-table values are the checking run's own lists
         self._noted = noted
         self._read_for: dict[tuple[str | None, Hashable], set[str]] = {}
         if derived is not None:  # each value derived from one table alone reads that table

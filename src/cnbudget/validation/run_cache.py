@@ -39,7 +39,7 @@ _Value = TypeVar("_Value")
 class RunCache:
     """Values derived from one run's document, by key, each computed on first use."""
 
-    __slots__ = ("_by_table", "_shared", "_values", "changed")
+    __slots__ = ("_by_table", "_shared", "_values", "changed", "notes_failures")
 
     def __init__(self) -> None:
         self._values: dict[Hashable, Any] = {}
@@ -49,6 +49,10 @@ class RunCache:
         #: diagnosis of shifted rows), that table: the findings of the other tables alone are the
         #: first run's, so a rule may leave them out (:meth:`with_changed`).
         self.changed: str | None = None
+        #: Whether the rules note here what failed and what they checked, for the diagnosis of shifted
+        #: rows: only in the run over the document as checked (not a rerun over a moved document,
+        #: nor a run that finds which tables a rule reads, which share this run's values).
+        self.notes_failures = True
 
     def get(self, key: Hashable, compute: Callable[[], _Value], *, table: str | None = None) -> _Value:
         """The value kept under ``key``, computed by ``compute`` the first time it is asked for;
@@ -79,4 +83,5 @@ class RunCache:
         carried._by_table = {key: dict(values) for key, values in self._by_table.items() if key != table}
         carried._shared = self._shared  # the same answers for any document
         carried.changed = table
+        carried.notes_failures = False
         return carried

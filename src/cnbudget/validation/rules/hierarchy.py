@@ -386,7 +386,7 @@ def _sums(ctx: Context, tables: Iterable[str], parts: Iterable[Part], code_of: C
         kids: dict[tuple[int, ...], _Rows] = {}  # parents of the same rows share their reading
         # The placed rows are the table's rows, one for one: a failed sum is noted by its rows.
         failed = None
-        if lines_of == "lines" and ctx.cache.changed is None:
+        if lines_of == "lines" and ctx.cache.notes_failures:
             failed = failed_sums(ctx.cache, key)
             checked: list[_Checked] = ctx.cache.get(_CHECKED, list, table=key)
             checked.append((ctx.rule.id, sums, _CODED_PARTS.intersection(wanted)))
