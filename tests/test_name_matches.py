@@ -4,10 +4,15 @@ answers, whatever was asked before."""
 
 from __future__ import annotations
 
+import functools
+import gc
+import weakref
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cnbudget.classification import Catalog, MatchKind, catalog
+from cnbudget.classification.catalog import KEPT_PER_KIND, _built
 from cnbudget.codes import FunctionCode
 from cnbudget.validation import Severity
 from cnbudget.validation.rules import catalogue
@@ -53,3 +58,36 @@ def test_what_the_catalogue_rules_say_of_a_code_is_the_catalogues_asked() -> Non
         what = catalogue._unofficial_name(catalog(year), FunctionCode("2101501"), "一般行政管理事务")
         assert what is not None and what[1] is Severity.ERROR and "编码与名称不符" in what[0]
         assert catalogue._unofficial_name(catalog(year), FunctionCode("2101501"), "行政运行") is None
+
+
+def _fresh_catalogue(year: int) -> Catalog:
+    # A catalogue of its own, as a tool that loads one per document makes (not catalog(year)'s).
+    fresh: Catalog = _built.__wrapped__(year)
+    return fresh
+
+
+def test_answers_go_with_their_catalogue() -> None:
+    # Kept on the catalogue, not by the process: a catalogue no longer used is freed, answers and all.
+    fresh = _fresh_catalogue(2024)
+    assert name_match(fresh, FunctionCode("2101501"), "行政运行").ok
+    assert catalogue._absent_code(fresh, FunctionCode("20137")) is None
+    gone = weakref.ref(fresh)
+    del fresh
+    gc.collect()
+    assert gone() is None
+
+
+def test_a_catalogue_keeps_a_bounded_number_of_answers_of_a_kind() -> None:
+    fresh = _fresh_catalogue(2024)
+    computed: list[int] = []
+
+    def compute(key: int) -> int:
+        computed.append(key)
+        return key * 2
+
+    for key in range(KEPT_PER_KIND + 10):
+        assert fresh.kept("doubled", key, functools.partial(compute, key)) == key * 2
+    assert fresh.kept("doubled", KEPT_PER_KIND + 5, lambda: compute(-1)) == (KEPT_PER_KIND + 5) * 2  # still kept
+    assert fresh.kept("doubled", 0, lambda: compute(0)) == 0  # let go past the bound, found again
+    assert computed.count(0) == 2 and -1 not in computed
+    assert len(fresh._kept["doubled"]) <= KEPT_PER_KIND

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
-from typing import cast
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
+from typing import Any, Concatenate, ParamSpec, TypeVar, cast
 
 from cnbudget.classification.correspondence import Correspondence
 from cnbudget.classification.funding import FundingVocabulary
@@ -36,7 +36,13 @@ from cnbudget.codes import ClassificationCode, EconomicCode
 from cnbudget.errors import DataError, InvalidCode, InvalidValue, UnknownCode
 from cnbudget.vocab import AgencyKind
 
-__all__ = ["COVERED_YEARS", "Catalog", "catalog", "load_catalog_csv"]
+__all__ = ["COVERED_YEARS", "KEPT_PER_KIND", "Catalog", "catalog", "load_catalog_csv", "per_catalogue"]
+
+_Answer = TypeVar("_Answer")
+_P = ParamSpec("_P")
+
+#: How many answers of one kind a catalogue keeps (:meth:`Catalog.kept`).
+KEPT_PER_KIND = 1 << 14
 
 COVERED_YEARS: tuple[int, ...] = tuple(sorted({e.year for e in bundled_dataset().editions}))
 """The editions of 政府收支分类科目 the bundled data stands for (2017 to 2026).
@@ -173,6 +179,28 @@ class Catalog:
             self._subjects[code] = subject
             self._children[(Family.of(code), code.parent)].append(subject)
         self._name_indexes: dict[Family, NameIndex] = {}  # built on first use, one per family
+        self._kept: dict[Hashable, dict[Hashable, Any]] = {}  # answers kept with the catalogue (kept)
+
+    # -- answers kept with the catalogue -----------------------------------------------------
+
+    def kept(self, kind: Hashable, key: Hashable, compute: Callable[[], _Answer]) -> _Answer:
+        """The answer of ``kind`` for ``key``, computed by ``compute`` the first time and kept with
+        this catalogue (随目录保存): for answers that are a pure function of the catalogue and
+        ``key``, which the documents of a year ask again and again (the checks' name matches). Kept
+        here, they go with the catalogue, where a cache of the process would keep every catalogue it
+        was asked about alive. At most ``KEPT_PER_KIND`` answers of a kind are kept: past that they
+        are let go and found again, so a long batch stays bounded."""
+        answers = self._kept.get(kind)
+        if answers is None:
+            answers = self._kept.setdefault(kind, {})
+        if key in answers:
+            answer: _Answer = answers[key]
+            return answer
+        answer = compute()
+        if len(answers) >= KEPT_PER_KIND:
+            answers.clear()
+        answers[key] = answer
+        return answer
 
     # -- basic facts --------------------------------------------------------------------------
 
@@ -433,6 +461,26 @@ def _check_year(year: object) -> int:
             f"edition (years up to {LAST_YEAR} are accepted)"
         )
     return year
+
+
+def per_catalogue(function: Callable[Concatenate[Catalog, _P], _Answer]) -> Callable[Concatenate[Catalog, _P], _Answer]:
+    """``function``, a pure function of a catalogue and hashable values, with its answers kept with
+    each catalogue (:meth:`Catalog.kept`).
+
+    >>> @per_catalogue
+    ... def official_name(cat: Catalog, code: str) -> str:
+    ...     return cat[code].name
+    >>> official_name(catalog(2024), "2101501")
+    '行政运行'
+    """
+    kind = f"{function.__module__}.{function.__qualname__}"
+
+    @functools.wraps(function)
+    def answer(catalog: Catalog, /, *args: _P.args, **kwargs: _P.kwargs) -> _Answer:
+        key = (args, tuple(sorted(kwargs.items()))) if kwargs else args
+        return catalog.kept(kind, key, lambda: function(catalog, *args, **kwargs))
+
+    return answer
 
 
 def catalog(year: int) -> Catalog:

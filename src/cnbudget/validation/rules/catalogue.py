@@ -16,7 +16,8 @@ from decimal import Decimal
 
 import attrs
 
-from cnbudget.classification import Catalog, Family, MatchKind, NameMatch, Subject
+from cnbudget.classification import Catalog, Family, MatchKind, Subject
+from cnbudget.classification.catalog import per_catalogue
 from cnbudget.codes import ClassificationCode, EconomicCode, FunctionCode, GovEconomicCode
 from cnbudget.model import Line, Row, SummaryRole
 from cnbudget.validation.context import Context
@@ -109,13 +110,6 @@ def _list_complete(catalog: Catalog, code: ClassificationCode) -> tuple[Subject 
     return None, catalog.children_complete(family=_family(family))
 
 
-def _name_match(ctx: Context, catalog: Catalog, code: ClassificationCode, name: str) -> NameMatch:
-    """How the printed ``name`` matches ``code`` (a code the catalogue holds) in ``catalog``: asked
-    once per catalogue for CAT-002 and CAT-003 alike, whatever the tables and documents that print
-    them (:mod:`~cnbudget.validation.rules.name_matches`)."""
-    return name_match(catalog, code, name)
-
-
 # The member, not its value: the catalogue then looks a code up without coercing text to a family.
 _family = Family.of_type
 
@@ -143,7 +137,7 @@ def code_exists(ctx: Context) -> Iterator[Finding]:
 _Said = tuple[str, "Severity | None"]  # what is said after the place, and the severity if not the rule's
 
 
-@functools.lru_cache(maxsize=16384)
+@per_catalogue
 def _absent_code(catalog: Catalog, code: ClassificationCode) -> _Said | None:
     """What CAT-001 says of ``code`` after its place; ``None`` where the catalogue holds it."""
     if catalog.get(code, _family(type(code))) is not None:
@@ -187,7 +181,7 @@ def name_is_official(ctx: Context) -> Iterator[Finding]:
             yield ctx.finding(f"{_where(ctx, key, code, name)}：{what}", [_place(key, line, code)], severity=severity)
 
 
-@functools.lru_cache(maxsize=16384)
+@per_catalogue
 def _unofficial_name(catalog: Catalog, code: ClassificationCode, name: str) -> _Said | None:
     """What CAT-002 says of ``name`` printed beside ``code`` after its place; ``None`` where the
     catalogue does not hold the code or the name is right."""
@@ -229,7 +223,7 @@ def name_is_current(ctx: Context) -> Iterator[Finding]:
     printed += [(key, line, subject.code, name) for key, line, subject, name in named_categories(ctx, catalog)]
     by_table: dict[str, list[tuple[Row, ClassificationCode, str, str]]] = defaultdict(list)
     for key, line, code, name in printed:
-        match = _name_match(ctx, catalog, code, name)
+        match = name_match(catalog, code, name)
         if match.kind is MatchKind.FORMER and match.obsolete and match.former is not None:
             until = f"，使用至 {match.former.until} 年" if match.former.until else ""
             by_table[key].append((line, code, name, f"“{name}”是科目 {code} 的旧名称{until}，{catalog.year} 年的名称是"

@@ -13,13 +13,13 @@ split (一般公共预算 as 本级 and 上级转移支付) or printed only as i
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any
 
 from cnbudget.classification import COVERED_YEARS, Catalog, MatchKind, catalog
+from cnbudget.classification.catalog import per_catalogue
 from cnbudget.codes import ClassificationCode, FunctionCode
 from cnbudget.model import Row, SummaryLine, SummaryRole, ThreePublicTable
 from cnbudget.validation.context import Context
@@ -137,7 +137,7 @@ def _catalogue(ctx: Context) -> Catalog:
     return ctx.catalog if ctx.catalog is not None else catalog(max(COVERED_YEARS))
 
 
-@functools.lru_cache(maxsize=4096)
+@per_catalogue
 def _category_named(found: Catalog, name: str) -> FunctionCode | None:
     """The 类 a summary line printed without its code names: its official name, a known variant or a
     former name, exactly (a name cut short could be a guess); ``None`` unless exactly one 类."""

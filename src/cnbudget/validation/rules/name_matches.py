@@ -3,8 +3,8 @@
 The documents of one fiscal year print the same subjects under the same few names (the official
 name, a known variant, a name cut short): a batch of them, or one document checked again, asks the
 catalogue the same questions. The answer is a pure function of the catalogue, the code and the
-name, so it is kept per catalogue (a bounded cache, as for the 类 named by a summary line in
-:mod:`~cnbudget.validation.rules.cross_table_sources`), and no result changes.
+name, so it is kept with the catalogue (:func:`~cnbudget.classification.catalog.per_catalogue`:
+bounded, and gone with the catalogue), and no result changes.
 
 >>> from cnbudget.classification import catalog
 >>> from cnbudget.codes import FunctionCode
@@ -14,15 +14,14 @@ True
 
 from __future__ import annotations
 
-import functools
-
 from cnbudget.classification import Catalog, Family, NameMatch
+from cnbudget.classification.catalog import per_catalogue
 from cnbudget.codes import ClassificationCode
 
 __all__ = ["name_match"]
 
 
-@functools.lru_cache(maxsize=16384)
+@per_catalogue
 def name_match(catalog: Catalog, code: ClassificationCode, name: str) -> NameMatch:
     """How the printed ``name`` matches ``code`` (a code ``catalog`` holds), in the code's family."""
     return catalog.match_name(code, name, Family.of_type(type(code)))
