@@ -181,3 +181,11 @@ def test_an_identity_holds_for_a_choice_of_candidates_as_for_the_candidates_chos
     for choice in itertools.product(*(range(len(domains[row])) for row in involved)):
         chosen = {row: domains[row][index] for row, index in zip(involved, choice, strict=True)}
         assert holds(choice) == _holds(identity, chosen, figures)
+
+
+def test_a_part_with_no_candidate_leaves_no_sum_whichever_part_it_is() -> None:
+    # A row none of whose candidates is left (an empty domain) is turned away before the placing,
+    # but meeting_sums is asked directly too: no sum can be made, and it says so.
+    candidate = [(0, (100, 5), 1)]
+    assert meeting_sums([[], candidate], [(100, 5)]) == [(0, [])]
+    assert meeting_sums([candidate, []], [(100, 5)]) == [(0, [])]

@@ -36,7 +36,6 @@ from cnbudget.classification import Catalog
 from cnbudget.codes import ClassificationCode, EconomicCode, FunctionCode
 from cnbudget.model.columns import TABLE_TOTAL, field_of
 from cnbudget.model.fields import zh_label
-from cnbudget.readers.flat.figures import FigureConvention
 from cnbudget.readers.flat.headings import layout_matches
 from cnbudget.readers.flat.placing import Candidate, Identity, Unplaced, place
 from cnbudget.readers.flat.row_ways import RowIdentity, holding_ways
@@ -265,14 +264,12 @@ def rebuild_one_sided(
     catalogue: Catalog | None,
     headings: Sequence[SourceLine] = (),
     one_column: bool = True,
-    convention: FigureConvention | None = None,
     taken: LineRuns | None = None,
 ) -> Rebuilt:
     """Rebuild a table from its flat lines (furniture and notes set aside) as TAB-separated lines;
     ``one_column``: a table whose headings name only its total may be read as one amount column;
-    ``convention``: how the lines print their figures, where already known; ``taken``: their runs,
-    where some were already taken apart (:func:`~cnbudget.readers.flat.rows.read_rows`)."""
-    reading = read_rows(lines, family, catalogue=catalogue, headings=headings, convention=convention, taken=taken)
+    ``taken``: the lines' runs, where some were already taken apart (:func:`~cnbudget.readers.flat.rows.read_rows`)."""
+    reading = read_rows(lines, family, catalogue=catalogue, headings=headings, taken=taken)
     if reading.problems:
         return unplaceable([(p.line, p.message) for p in reading.problems])
     header = [*headings, *reading.header]

@@ -235,7 +235,7 @@ def _last_part(
 def _widest_allowance(vectors: Sequence[Vector]) -> int:
     """The largest weighted allowance among ``vectors``: per column, the values of two vectors within
     their allowances of each other have fingerprints within the weighted sum of those allowances."""
-    return max(map(_allowance_print, vectors))
+    return max(map(_allowance_print, vectors), default=0)
 
 
 def _parts_allowance(parts: Sequence[Sequence[Option]]) -> int:

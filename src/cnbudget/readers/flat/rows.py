@@ -131,15 +131,13 @@ def read_rows(
     *,
     catalogue: Catalog | None,
     headings: Sequence[SourceLine] = (),
-    convention: FigureConvention | None = None,
     taken: LineRuns | None = None,
 ) -> FlatRows:
     """The rows of a table's lines (page furniture and notes already set aside); ``headings`` are
     header lines printed above the table (a body printed before its title has them in its block);
-    ``convention``: how the lines print their figures, where already known (:func:`convention_of`);
-    ``taken``: the lines' runs, where some were already taken apart (its convention is then theirs)."""
+    ``taken``: the lines' runs, where some were already taken apart (with how they print figures)."""
     if taken is None:
-        taken = LineRuns(convention if convention is not None else convention_of(line.text for line in lines))
+        taken = LineRuns(convention_of(line.text for line in lines))
     convention = taken.convention
     problems: list[LineProblem] = []
     parsed: list[tuple[SourceLine, list[Run]]] = []

@@ -33,7 +33,7 @@ from collections.abc import Sequence
 import attrs
 
 from cnbudget.model import SummaryRole
-from cnbudget.readers.flat.figures import FigureConvention, convention_of
+from cnbudget.readers.flat.figures import convention_of
 from cnbudget.readers.flat.headings import layout_matches
 from cnbudget.readers.flat.one_sided import Rebuilt, column_heading, row_candidates, tsv_line, unplaceable
 from cnbudget.readers.flat.placing import Candidate, Identity, Unplaced, place
@@ -277,13 +277,12 @@ def _header(layout: TwoSidedLayout, number: int) -> list[SourceLine]:
 
 def rebuild_two_sided(
     lines: Sequence[SourceLine], layouts: Sequence[TwoSidedLayout], *, headings: Sequence[SourceLine] = (),
-    convention: FigureConvention | None = None, taken: LineRuns | None = None,
+    taken: LineRuns | None = None,
 ) -> Rebuilt:
-    """Rebuild a two-sided table from its flat lines (furniture and notes set aside; ``convention``:
-    how they print their figures, where already known; ``taken``: their runs, where some were
-    already taken apart, its convention then theirs)."""
+    """Rebuild a two-sided table from its flat lines (furniture and notes set aside; ``taken``:
+    their runs, where some were already taken apart)."""
     if taken is None:
-        taken = LineRuns(convention if convention is not None else convention_of(line.text for line in lines))
+        taken = LineRuns(convention_of(line.text for line in lines))
     parsed: list[tuple[SourceLine, list[Run]]] = []
     problems: list[tuple[SourceLine, str]] = []
     for line in lines:
