@@ -131,9 +131,12 @@ def _builder(cls: type[Any]) -> type[Any]:
     if any("__init_subclass__" in klass.__dict__ for klass in cls.__mro__[:-1]):
         raise Unsupported  # a class that watches its subclasses: left to the converter
     # Both hooks of assignment, so that the interpreter takes its own (object's) way.
-    return type(f"{cls.__name__}Builder", (cls,), {"__slots__": (), "__module__": cls.__module__,
-                                                    "__setattr__": object.__setattr__,
-                                                    "__delattr__": object.__delattr__})
+    try:
+        return type(f"{cls.__name__}Builder", (cls,), {"__slots__": (), "__module__": cls.__module__,
+                                                        "__setattr__": object.__setattr__,
+                                                        "__delattr__": object.__delattr__})
+    except TypeError:  # a class that cannot be subclassed so: left to the converter
+        raise Unsupported from None
 
 
 class _Source(Namespace):

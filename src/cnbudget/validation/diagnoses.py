@@ -152,9 +152,9 @@ def _row_with(row: Any, record: AmountRecord) -> Any:
 
 
 def _evolved(instance: Any, **changes: Any) -> Any:
-    """``attrs.evolve(instance, **changes)`` for changes that are the instance's own kind of value
-    (a table's rows, a table, the tables), which its validators would pass as they are; evolved
-    through attrs where a changed field has a converter."""
+    """``attrs.evolve(instance, **changes)`` for changes that are the instance's own kind of value,
+    which its validators would pass as they are: the tables and the document get their moved table
+    without the checks; a table's rows (every row field converts to a tuple) go through attrs."""
     kind: Any = type(instance)
     fields = attrs.fields_dict(kind)
     if any(fields[name].converter is not None for name in changes):

@@ -122,10 +122,6 @@ class IndicatorColumns:
         return [clean_name(cell) for cell, role in zip(self.header.cells, self.roles, strict=True)
                 if role is None and cell.strip()]
 
-    def unnamed(self) -> list[int]:
-        """The columns whose heading is blank (a merged cell of the form's left edge, a gap)."""
-        return list(self.blank_columns)
-
 
 @attrs.frozen(kw_only=True)
 class _Row:
