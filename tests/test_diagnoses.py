@@ -142,6 +142,20 @@ def test_finding_what_a_rule_reads_leaves_the_checking_runs_notes_as_they_are() 
     assert after == before
 
 
+def _rules_run_again(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The ids of the rules the diagnosis runs again on moved documents, listed as they run."""
+    rechecked: list[str] = []
+    original_findings = engine._findings
+
+    def counted(doc: BudgetDisclosure, catalog: object, rules: Iterable[Rule], cache: object) -> Iterator[Finding]:
+        chosen = list(rules)
+        rechecked.extend(rule.id for rule in chosen)
+        return original_findings(doc, catalog, chosen, cache)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(engine, "_findings", counted)
+    return rechecked
+
+
 @pytest.mark.parametrize("name", ["002", "aketao-2023"])
 def test_rules_asked_one_after_another_read_what_each_reads_alone(name: str) -> None:
     # The rules asked in turn share what they derive, starting from what the checking run derived
@@ -169,15 +183,7 @@ def test_rules_that_do_not_read_the_shifted_table_keep_their_first_findings(
     # Seed 002 prints two tables whose rows sit one column off (two READ-006 warnings); taking the
     # first findings of the cross-table rules that do not read them gives what running them again does.
     doc = read_text(seed_text(name)).disclosure
-    rechecked: list[str] = []
-    original_findings = engine._findings
-
-    def counted(doc: BudgetDisclosure, catalog: object, rules: Iterable[Rule], cache: object) -> Iterator[Finding]:
-        chosen = list(rules)
-        rechecked.extend(rule.id for rule in chosen)
-        return original_findings(doc, catalog, chosen, cache)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(engine, "_findings", counted)
+    rechecked = _rules_run_again(monkeypatch)
     report = validate(doc)
     taken = len(rechecked)
     monkeypatch.setattr(engine, "TablesRead", _EveryTable)
@@ -194,15 +200,7 @@ def test_failed_sums_settle_shifts_as_checking_again_does(name: str, monkeypatch
     # from the sum's figures; the same shifts checked again instead give the same report, with more
     # rules run again.
     doc = example(name) if name[0].isalpha() else read_text(seed_text(name)).disclosure
-    rechecked: list[str] = []
-    original_findings = engine._findings
-
-    def counted(doc: BudgetDisclosure, catalog: object, rules: Iterable[Rule], cache: object) -> Iterator[Finding]:
-        chosen = list(rules)
-        rechecked.extend(rule.id for rule in chosen)
-        return original_findings(doc, catalog, chosen, cache)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(engine, "_findings", counted)
+    rechecked = _rules_run_again(monkeypatch)
     report = validate(doc)
     settled = len(rechecked)
     monkeypatch.setattr(diagnoses, "_still_failing", lambda rows, failed, checked: lambda shift: False)
