@@ -233,8 +233,8 @@ class _Builder:
     def flush(self) -> None:
         if not self.lines:  # nothing added since the last flush: every field is as flushing leaves it
             return
-        numbers = tuple(line.number for line in self.lines)
-        moved = tuple(number for number in numbers if number in self.restored)
+        numbers = tuple([line.number for line in self.lines])
+        moved = tuple([number for number in numbers if number in self.restored]) if self.restored else ()
         self.done.append(Paragraph(text=self.text, numbers=numbers, heading=self.heading, restored=moved))
         self.lines, self.texts, self.heading, self._joined = [], [], False, []
         self._has_markup, self._part_name_only, self._part_marks = False, True, 0
@@ -254,10 +254,11 @@ class _Builder:
         if self._part_name_only:
             self._part_marks += sum(text.count(mark) for mark in "第部分")
 
-    def start(self, line: SourceLine, text: str) -> None:
+    def start(self, line: SourceLine, text: str, *, markdown: bool) -> None:
+        """Start a paragraph with a line (``markdown``: whether it is a markdown heading)."""
         self.flush()
         self.add(line, text)
-        self.heading = (_is_markdown_heading(line) and "项目名称" not in text) or is_heading_text(text)
+        self.heading = (markdown and "项目名称" not in text) or is_heading_text(text)
 
 
 def _page_numbers(lines: Sequence[SourceLine]) -> set[int]:
@@ -413,12 +414,14 @@ def _build(lines: Sequence[SourceLine], skip: Collection[int], pages: Collection
         if line.is_blank or line.number in pages:
             continue
         if line.number in skip or line.is_tabular:
-            builder.flush()
+            if builder.lines:  # most such lines come after others: nothing to end
+                builder.flush()
             continue
         text = _clean(restored.get(line.number, line.text))
         if not text:
             continue
-        if builder.lines and not _is_markdown_heading(line):
+        markdown = _is_markdown_heading(line)
+        if builder.lines and not markdown:
             if builder.heading:
                 joins = not _is_markdown_heading(builder.lines[-1]) and _continues_heading(builder, text, line)
             else:
@@ -426,7 +429,7 @@ def _build(lines: Sequence[SourceLine], skip: Collection[int], pages: Collection
             if joins:
                 builder.add(line, text)
                 continue
-        builder.start(line, text)
+        builder.start(line, text, markdown=markdown)
     builder.flush()
     return builder.done
 
