@@ -471,10 +471,11 @@ def _part_name(lines: Sequence[SourceLine], index: int) -> str:
 
 def _narrative_range(lines: Sequence[SourceLine]) -> range:
     # The 情况说明 part is the last part heading that names a 说明 (the 目录 lists it first).
-    starts = [i for i, line in enumerate(lines) if _PART.match(line.squeezed) and "说明" in _part_name(lines, i)]
-    if not starts:
+    # Looked for from the end: only the last one counts.
+    start = next((i for i in reversed(range(len(lines)))
+                  if _PART.match(lines[i].squeezed) and "说明" in _part_name(lines, i)), None)
+    if start is None:
         return range(len(lines))
-    start = starts[-1]
     end = next((i for i in range(start + 1, len(lines)) if _END_OF_PART.match(lines[i].squeezed)), len(lines))
     return range(start, end)
 
