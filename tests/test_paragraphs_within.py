@@ -8,7 +8,13 @@ import attrs
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from cnbudget.readers.prose.paragraphs import paragraph_run, paragraphs, paragraphs_within
+from cnbudget.readers.prose.paragraphs import (
+    _page_numbers,
+    _pages_of_part,
+    paragraph_run,
+    paragraphs,
+    paragraphs_within,
+)
 from cnbudget.readers.text.source import split_lines
 
 # Lines whose reading depends on their neighbours: headings cut short, sentences over lines, figures
@@ -68,3 +74,26 @@ def test_lines_that_share_a_number_are_read_as_the_part_alone_reads_them(
     lines = [attrs.evolve(line, number=number) for line, number in zip(lines, numbers, strict=True)]
     part = lines[start:end]
     assert paragraphs_within(paragraph_run(lines, skip), part, skip) == paragraphs(part, skip)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_documents(), st.data())
+def test_a_part_of_lines_picked_here_and_there_is_read_as_it_reads_alone(
+        document: tuple[str, int, int, frozenset[int]], data: st.DataObject) -> None:
+    # The whole's paragraphs serve only a run of its lines; lines picked out of order are read alone.
+    text, _, _, skip = document
+    lines = split_lines(text)
+    picked = data.draw(st.lists(st.integers(0, max(len(lines) - 1, 0)), max_size=len(lines), unique=True))
+    part = [lines[index] for index in picked]
+    assert paragraphs_within(paragraph_run(lines, skip), part, skip) == paragraphs(part, skip)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_documents())
+@example(("本部门收入\n26\n主要用于保障运行。", 0, 2, frozenset()))  # a page number that ends only the part
+def test_a_runs_page_numbers_are_those_it_finds_read_alone(document: tuple[str, int, int, frozenset[int]]) -> None:
+    text, start, end, skip = document
+    lines = split_lines(text)
+    part = lines[start:end]
+    numbers = {line.number for line in part}
+    assert _pages_of_part(paragraph_run(lines, skip), part, numbers) == _page_numbers(part)

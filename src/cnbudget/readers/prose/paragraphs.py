@@ -233,8 +233,8 @@ class _Builder:
     def flush(self) -> None:
         if not self.lines:  # nothing added since the last flush: every field is as flushing leaves it
             return
-        numbers = tuple(line.number for line in self.lines)
-        moved = tuple(number for number in numbers if number in self.restored)
+        numbers = tuple([line.number for line in self.lines])
+        moved = tuple([number for number in numbers if number in self.restored]) if self.restored else ()
         self.done.append(Paragraph(text=self.text, numbers=numbers, heading=self.heading, restored=moved))
         self.lines, self.texts, self.heading, self._joined = [], [], False, []
         self._has_markup, self._part_name_only, self._part_marks = False, True, 0
@@ -254,10 +254,11 @@ class _Builder:
         if self._part_name_only:
             self._part_marks += sum(text.count(mark) for mark in "第部分")
 
-    def start(self, line: SourceLine, text: str) -> None:
+    def start(self, line: SourceLine, text: str, *, markdown: bool) -> None:
+        """Start a paragraph with a line (``markdown``: whether it is a markdown heading)."""
         self.flush()
         self.add(line, text)
-        self.heading = (_is_markdown_heading(line) and "项目名称" not in text) or is_heading_text(text)
+        self.heading = (markdown and "项目名称" not in text) or is_heading_text(text)
 
 
 def _page_numbers(lines: Sequence[SourceLine]) -> set[int]:
@@ -296,12 +297,21 @@ def restored_figures(lines: Sequence[SourceLine], skip: Collection[int] = ()) ->
     >>> restored_figures(split_lines("项目支出预算数为 万元。与上年相比减少\\n5533 20\\n万元，减少 0.36 %。"))
     {1: '项目支出预算数为 5533 万元。与上年相比减少 20', 2: ''}
     """
+    return _restored_and_met(lines, skip)[0]
+
+
+def _restored_and_met(lines: Sequence[SourceLine], skip: Collection[int]) -> tuple[dict[int, str], bool]:
+    """:func:`restored_figures`, and whether any line read starts with figures to put back."""
     prose = [line for line in lines if not line.is_blank and not line.is_tabular and line.number not in skip]
     texts = {line.number: line.text for line in prose}
+    met = bool(prose) and _figures_to_place(prose[0].text) is not None
     for index in range(1, len(prose)):
         line, above = prose[index], prose[index - 1]
         placing = _figures_to_place(texts[line.number])
-        if placing is None or _figures_to_place(texts[above.number]) is not None:
+        if placing is None:
+            continue
+        met = True
+        if _figures_to_place(texts[above.number]) is not None:
             continue
         figures, stays = placing
         before = prose[index - 2] if index >= 2 else None
@@ -317,7 +327,7 @@ def restored_figures(lines: Sequence[SourceLine], skip: Collection[int] = ()) ->
         for position, figure in reversed(list(zip(gaps, figures, strict=True))):
             text = f"{text[:position]} {figure} {text[position:].lstrip()}".strip()
         texts[above.number], texts[line.number] = text, stays
-    return {line.number: texts[line.number] for line in prose if texts[line.number] != line.text}
+    return {line.number: texts[line.number] for line in prose if texts[line.number] != line.text}, met
 
 
 @attrs.frozen(kw_only=True)
@@ -330,14 +340,18 @@ class ParagraphRun:
     pages: frozenset[int]
     restored: dict[int, str]
     numbered_apart: bool  # each line has a number of its own: a part is told by its numbers
+    lines: Sequence[SourceLine] = attrs.field(eq=False, repr=False)  # the lines read
+    # Whether no prose line starts with figures to put back: then no part of the lines has any either.
+    no_figure_lines: bool = attrs.field(eq=False, repr=False)
 
 
 def paragraph_run(lines: Sequence[SourceLine], skip: Collection[int] = ()) -> ParagraphRun:
     """:func:`paragraphs` of ``lines``, with the page numbers and restored texts met."""
     pages = _page_numbers(lines)
-    restored = restored_figures([line for line in lines if line.number not in pages], skip)
+    restored, met = _restored_and_met([line for line in lines if line.number not in pages], skip)
     return ParagraphRun(paragraphs=tuple(_build(lines, skip, pages, restored)), pages=frozenset(pages),
-                        restored=restored, numbered_apart=len({line.number for line in lines}) == len(lines))
+                        restored=restored, numbered_apart=len({line.number for line in lines}) == len(lines),
+                        lines=lines, no_figure_lines=not met)
 
 
 def paragraphs(lines: Sequence[SourceLine], skip: Collection[int] = ()) -> list[Paragraph]:
@@ -354,20 +368,43 @@ def paragraphs_within(whole: ParagraphRun, part: Sequence[SourceLine], skip: Col
     both, every line after it is read alike, and the last paragraph ends in both; otherwise
     ``part`` is read on its own."""
     numbers = {line.number for line in part}
-    pages = _page_numbers(part)
-    restored = restored_figures([line for line in part if line.number not in pages], skip)
-    if whole.numbered_apart and len(numbers) == len(part) and pages == whole.pages & numbers \
+    consecutive = whole.numbered_apart and len(numbers) == len(part) and _lies_within(whole.lines, part)
+    pages = _pages_of_part(whole, part, numbers) if consecutive else _page_numbers(part)
+    if consecutive and whole.no_figure_lines:
+        restored: dict[int, str] = {}  # the part's prose lines are some of the whole's: none has figures
+    else:
+        restored = restored_figures([line for line in part if line.number not in pages], skip)
+    if consecutive and pages == whole.pages & numbers \
             and restored == {number: text for number, text in whole.restored.items() if number in numbers}:
         inside = []
         for paragraph in whole.paragraphs:
-            held = [number in numbers for number in paragraph.numbers]
-            if all(held):
+            if numbers.issuperset(paragraph.numbers):
                 inside.append(paragraph)
-            elif any(held):  # it crosses an end of the part: read the part on its own
+            elif not numbers.isdisjoint(paragraph.numbers):  # it crosses an end of the part: read it on its own
                 break
         else:
             return inside
     return _build(part, skip, pages, restored)
+
+
+def _lies_within(lines: Sequence[SourceLine], part: Sequence[SourceLine]) -> bool:
+    """Whether ``part`` is a run of consecutive lines of ``lines`` (the very objects)."""
+    if not part:
+        return True
+    start = next((index for index, line in enumerate(lines) if line is part[0]), None)
+    if start is None:
+        return False
+    window = lines[start : start + len(part)]
+    return len(window) == len(part) and all(kept is line for kept, line in zip(window, part, strict=True))
+
+
+def _pages_of_part(whole: ParagraphRun, part: Sequence[SourceLine], numbers: set[int]) -> set[int]:
+    """:func:`_page_numbers` of ``part``, a run of the lines of ``whole``: each line but the last has
+    the same next line in both, so only the last line is asked again (it ends the part's last page)."""
+    pages = set(whole.pages & numbers)
+    if part and not part[-1].is_tabular and _PAGE_NUMBER.match(part[-1].raw):
+        pages.add(part[-1].number)
+    return pages
 
 
 def _build(lines: Sequence[SourceLine], skip: Collection[int], pages: Collection[int],
@@ -377,12 +414,14 @@ def _build(lines: Sequence[SourceLine], skip: Collection[int], pages: Collection
         if line.is_blank or line.number in pages:
             continue
         if line.number in skip or line.is_tabular:
-            builder.flush()
+            if builder.lines:  # most such lines come after others: nothing to end
+                builder.flush()
             continue
         text = _clean(restored.get(line.number, line.text))
         if not text:
             continue
-        if builder.lines and not _is_markdown_heading(line):
+        markdown = _is_markdown_heading(line)
+        if builder.lines and not markdown:
             if builder.heading:
                 joins = not _is_markdown_heading(builder.lines[-1]) and _continues_heading(builder, text, line)
             else:
@@ -390,7 +429,7 @@ def _build(lines: Sequence[SourceLine], skip: Collection[int], pages: Collection
             if joins:
                 builder.add(line, text)
                 continue
-        builder.start(line, text)
+        builder.start(line, text, markdown=markdown)
     builder.flush()
     return builder.done
 
@@ -432,10 +471,11 @@ def _part_name(lines: Sequence[SourceLine], index: int) -> str:
 
 def _narrative_range(lines: Sequence[SourceLine]) -> range:
     # The 情况说明 part is the last part heading that names a 说明 (the 目录 lists it first).
-    starts = [i for i, line in enumerate(lines) if _PART.match(line.squeezed) and "说明" in _part_name(lines, i)]
-    if not starts:
+    # Looked for from the end: only the last one counts.
+    start = next((i for i in reversed(range(len(lines)))
+                  if _PART.match(lines[i].squeezed) and "说明" in _part_name(lines, i)), None)
+    if start is None:
         return range(len(lines))
-    start = starts[-1]
     end = next((i for i in range(start + 1, len(lines)) if _END_OF_PART.match(lines[i].squeezed)), len(lines))
     return range(start, end)
 
