@@ -301,13 +301,16 @@ def three_public_item(subject: str) -> str | None:
     >>> three_public_item("财政拨款“三公”经费"), three_public_item("公务用车运行维护费")
     ('total', 'vehicle_operation')
     """
-    return next((field for words, field in _THREE_PUBLIC if words in plain(subject)), None)
+    words = plain(subject)
+    return next((field for item_words, field in _THREE_PUBLIC if item_words in words), None)
 
 
 def _three_public(ctx: Context, item: Placed) -> list[Figure]:
     table = _tables(ctx).three_public
+    if table is None or (item.topic is not Topic.THREE_PUBLIC and "三公" not in item.subject):
+        return []
     field = three_public_item(item.subject)
-    if table is None or field is None or (item.topic is not Topic.THREE_PUBLIC and "三公" not in item.subject):
+    if field is None:
         return []
     split = getattr(table, field)
     return [Figure(label=f"{ctx.table_name('three_public')}“{split_name(table, field)}”", parts=(split.total,),
@@ -319,15 +322,29 @@ def split_name(table: ThreePublicTable, field: str) -> str:
     return zh_label(attrs.fields_dict(type(table))[field])
 
 
-def _named_rows(ctx: Context, key: str, name: str, amount: Callable[[Any], Decimal | None]) -> list[Figure]:
-    """The rows of a project table named ``name``: each agency's (rows added up) and, where several
-    agencies have it, all of them together."""
-    table = getattr(_tables(ctx), key)
-    by_agency: dict[str | None, list[Decimal]] = {}
-    for line in table.lines if table is not None else ():
-        value = amount(line)
-        if line.project is not None and plain(line.project) == name and value is not None:
-            by_agency.setdefault(line.agency, []).append(value)
+_Amounts = dict[str | None, list[Decimal]]
+
+
+def _rows_by_name(ctx: Context, key: str, column: str) -> dict[str, _Amounts]:
+    """A project table's figures in ``column`` by the project's name as compared, then by agency (in
+    the table's order): every statement naming a project looks here, so the table is read once."""
+    def indexed() -> dict[str, _Amounts]:
+        table = getattr(_tables(ctx), key)
+        by_name: dict[str, _Amounts] = {}
+        for line in table.lines if table is not None else ():
+            value = getattr(line.amounts, column)
+            if line.project is not None and value is not None:
+                by_name.setdefault(plain(line.project), {}).setdefault(line.agency, []).append(value)
+        return by_name
+    return ctx.cache.get(("rows by project name", column), indexed, table=key)
+
+
+def _named_rows(ctx: Context, key: str, name: str, column: str) -> list[Figure]:
+    """The rows of a project table named ``name``: each agency's figures in ``column`` (rows added
+    up) and, where several agencies have it, all of them together."""
+    by_agency = _rows_by_name(ctx, key, column).get(name, {})
+    if not by_agency:
+        return []
     title = ctx.table_name(key)
     figures = [Figure(label=f"{title}{agency or ''}“{name}”", parts=tuple(values),
                       location=Location(table=key, agency=agency, project=name))
@@ -351,7 +368,7 @@ def _carryover(ctx: Context, item: Placed) -> list[Figure]:
 def _carryover_project(ctx: Context, item: Placed) -> list[Figure]:
     if item.topic is not Topic.CARRYOVER:
         return []
-    return _named_rows(ctx, "carryover", item.subject, lambda line: line.amounts.total)
+    return _named_rows(ctx, "carryover", item.subject, "total")
 
 
 _CARRYOVER_PARTS = {
@@ -364,8 +381,8 @@ _CARRYOVER_PARTS = {
 def _project(ctx: Context, item: Placed) -> list[Figure]:
     if item.topic is not Topic.GENERAL_PROJECTS:
         return []
-    return [*_named_rows(ctx, "general_budget_projects", item.subject, lambda line: line.amounts.total),
-            *_named_rows(ctx, "projects", item.subject, lambda line: line.amounts.general_budget)]
+    return [*_named_rows(ctx, "general_budget_projects", item.subject, "total"),
+            *_named_rows(ctx, "projects", item.subject, "general_budget")]
 
 
 def project_spending(ctx: Context) -> Figure | None:
