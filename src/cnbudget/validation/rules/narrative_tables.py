@@ -127,8 +127,6 @@ def _code_amount(view: View, code: ClassificationCode) -> Figure | None:
 
 
 def _by_code(ctx: Context, item: Placed) -> list[Figure]:
-    if item.topic not in _SPENDING:
-        return []
     named = item.topic in _CATEGORY_LISTS and not _economic(item)
     code = item.statement.code or (_category_named(ctx, item.subject) if named else None)
     if code is None:
@@ -194,7 +192,7 @@ def _sources(ctx: Context, key: str, *sources: FundingSource) -> list[Figure]:
 
 
 def _fiscal_total(ctx: Context, item: Placed) -> list[Figure]:
-    if item.topic is not Topic.FISCAL or not _FISCAL_TOTAL.fullmatch(item.subject):
+    if not _FISCAL_TOTAL.fullmatch(item.subject):
         return []
     return [*_fiscal_lines(ctx, "total", SummaryRole.TOTAL, SummaryRole.CURRENT_YEAR),
             *_sources(ctx, "fiscal_summary", FundingSource.FISCAL), *_sources(ctx, "summary", FundingSource.FISCAL)]
@@ -211,7 +209,7 @@ def general_totals(ctx: Context) -> list[Figure]:
 
 
 def _general_total(ctx: Context, item: Placed) -> list[Figure]:
-    if item.topic not in _GENERAL or not _GENERAL_TOTAL.fullmatch(item.subject):
+    if not _GENERAL_TOTAL.fullmatch(item.subject):
         return []
     return general_totals(ctx)
 
@@ -235,8 +233,6 @@ def funding_source(ctx: Context, subject: str) -> FundingSource | None:
 
 
 def _source(ctx: Context, item: Placed) -> list[Figure]:
-    if item.topic not in (Topic.INCOME, Topic.OVERALL):
-        return []
     source = funding_source(ctx, item.subject)
     if source is None or (item.statement.amount == 0 and source in (FundingSource.GOV_FUND, FundingSource.SOE_CAPITAL)):
         return []  # "政府性基金预算未安排" is the completeness rules' (COMP-008)
@@ -270,8 +266,6 @@ def _structure_tables(topic: Topic, column: str, general: bool) -> tuple[tuple[s
 
 
 def _structure(ctx: Context, item: Placed) -> list[Figure]:
-    if item.topic not in _SPENDING:
-        return []
     subject = item.subject
     general = subject.startswith("一般公共预算")
     found = _COLUMNS.get(subject.removeprefix("一般公共预算"))
@@ -355,8 +349,6 @@ def _named_rows(ctx: Context, key: str, name: str, column: str) -> list[Figure]:
 
 
 def _carryover(ctx: Context, item: Placed) -> list[Figure]:
-    if item.topic is not Topic.CARRYOVER:
-        return []
     subject = "上年结转结余" if _CARRYOVER_TOTAL.fullmatch(item.subject) else item.subject
     if subject not in _CARRYOVER_PARTS:
         return _carryover_project(ctx, item)
@@ -366,8 +358,6 @@ def _carryover(ctx: Context, item: Placed) -> list[Figure]:
 
 
 def _carryover_project(ctx: Context, item: Placed) -> list[Figure]:
-    if item.topic is not Topic.CARRYOVER:
-        return []
     return _named_rows(ctx, "carryover", item.subject, "total")
 
 
@@ -379,8 +369,6 @@ _CARRYOVER_PARTS = {
 
 
 def _project(ctx: Context, item: Placed) -> list[Figure]:
-    if item.topic is not Topic.GENERAL_PROJECTS:
-        return []
     return [*_named_rows(ctx, "general_budget_projects", item.subject, "total"),
             *_named_rows(ctx, "projects", item.subject, "general_budget")]
 
@@ -392,9 +380,32 @@ def project_spending(ctx: Context) -> Figure | None:
     return table_view(ctx, "expenditure", Column.of("project", "项目支出")).total()
 
 
-_FINDERS: tuple[Finder, ...] = (_three_public, _carryover, _by_code, _document_total, _fiscal_total,
-                                _general_total, _source, _structure, _project)
-_BY_NAME: tuple[Finder, ...] = (_carryover_project, _project)
+#: Each finder, in the order of preference, with the topics of the statements it can place (a "三公"
+#: item is named under any heading). A statement is asked of only the finders of its topic.
+_FINDERS: tuple[tuple[Finder, tuple[Topic, ...]], ...] = (
+    (_three_public, tuple(Topic)),
+    (_carryover, (Topic.CARRYOVER,)),
+    (_by_code, _SPENDING),
+    (_document_total, _WHOLE_BUDGET),
+    (_fiscal_total, (Topic.FISCAL,)),
+    (_general_total, _GENERAL),
+    (_source, (Topic.INCOME, Topic.OVERALL)),
+    (_structure, _SPENDING),
+    (_project, (Topic.GENERAL_PROJECTS,)),
+)
+#: The finders of a figure of another year (by a project's name only).
+_BY_NAME: tuple[tuple[Finder, tuple[Topic, ...]], ...] = (
+    (_carryover_project, (Topic.CARRYOVER,)),
+    (_project, (Topic.GENERAL_PROJECTS,)),
+)
+
+
+def _by_topic(finders: tuple[tuple[Finder, tuple[Topic, ...]], ...]) -> dict[Topic, tuple[Finder, ...]]:
+    return {topic: tuple(find for find, topics in finders if topic in topics) for topic in Topic}
+
+
+_THIS_YEAR_FINDERS = _by_topic(_FINDERS)
+_PAST_FINDERS = _by_topic(_BY_NAME)
 
 
 def table_figures(ctx: Context, item: Placed) -> list[Figure]:
@@ -402,7 +413,7 @@ def table_figures(ctx: Context, item: Placed) -> list[Figure]:
     statement names is not certain. A figure of another year (决算, 上年) is placed only by a project's
     name, which may carry a year."""
     def first_found() -> list[Figure]:
-        finders = _BY_NAME if item.past else _FINDERS
+        finders = (_PAST_FINDERS if item.past else _THIS_YEAR_FINDERS)[item.topic]
         return next((found for find in finders if (found := find(ctx, item))), [])
 
     # TEXT-005 and NARR-003 ask for the same statements: found once per run (a copy for each asker).
