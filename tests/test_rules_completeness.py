@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cnbudget import example, example_names
 from cnbudget.codes import FunctionCode
 from cnbudget.model import (
     BudgetDisclosure,
@@ -29,6 +30,7 @@ from cnbudget.model import (
 )
 from cnbudget.validation import Finding, Severity, validate
 from cnbudget.validation.rules.completeness import CORE_TABLES, template_of
+from cnbudget.validation.rules.completeness_budgets import BUDGETS, budget_amounts, printed_amounts
 from cnbudget.validation.rules.completeness_contents import announcements, loose_key, numeral, table_number
 from cnbudget.vocab import FundingSource
 from tests.present import present
@@ -543,3 +545,17 @@ def test_the_templates_whole_list_of_categories_is_not_a_leftover() -> None:
     assert _check("COMP-009", _categories(*lines)) == []
     assert _check("COMP-009", _categories(("一般公共服务支出", "0"), ("公共安全支出", "1.00"))) == []  # one each
     assert _check("COMP-009", _doc(())) == []
+
+
+@pytest.mark.parametrize("name", example_names())
+def test_a_budgets_amounts_found_without_the_others_are_those_of_every_amount(name: str) -> None:
+    """A budget's amounts written out alone (COMP-004, COMP-008) are those picked from every amount
+    the table prints, in the same order: a table's 政府性基金 column, its 一般公共预算 source lines."""
+    found = 0
+    for _, table in example(name).tables.present():
+        every = list(printed_amounts(table))
+        for budget in BUDGETS:
+            alone = budget_amounts(table, budget)
+            assert alone == budget_amounts(table, budget, every)
+            found += len(alone or ())
+    assert found  # every example prints 一般公共预算 apart somewhere

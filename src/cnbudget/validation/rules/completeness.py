@@ -298,6 +298,11 @@ def _printed(ctx: Context, key: str, table: Table) -> list[Amount]:
     return ctx.cache.get("printed amounts", lambda: list(printed_amounts(table)), table=key)
 
 
+def _budget_printed(ctx: Context, key: str, table: Table, budget: str) -> list[Amount]:
+    """:func:`budget_amounts` of a table, written out once per run (and without the other budgets')."""
+    return ctx.cache.get(("budget amounts", budget), lambda: budget_amounts(table, budget) or [], table=key)
+
+
 def _contradicting(ctx: Context, claim: NoneClaim) -> Iterator[tuple[str, list[Amount]]]:
     """``(table key, nonzero amounts)`` for each table that prints what the claim says is not there."""
     tables = ctx.doc.tables
@@ -311,9 +316,8 @@ def _contradicting(ctx: Context, claim: NoneClaim) -> Iterator[tuple[str, list[A
         table = getattr(tables, key)
         if table is None:
             continue
-        printed = _printed(ctx, key, table)
-        amounts = printed if side is None else [
-            a for a in budget_amounts(table, claim.budget, printed) or () if a.side == side]
+        amounts = _printed(ctx, key, table) if side is None else [
+            a for a in _budget_printed(ctx, key, table, claim.budget) if a.side == side]
         nonzero = [a for a in amounts if a.value]
         if nonzero:
             yield key, nonzero

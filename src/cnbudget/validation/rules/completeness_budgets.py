@@ -78,20 +78,24 @@ def _labels(kind: type) -> dict[str, str]:
     return {name: zh_label(field) for name, field in attrs.fields_dict(kind).items()}
 
 
-def _record(record: AmountRecord, row: str, side: str) -> Iterator[Amount]:
+def _record(record: AmountRecord, row: str, side: str, columns: Collection[str] | None) -> Iterator[Amount]:
     kind: Any = type(record)  # a class is hashable, whatever its instances' __hash__ says to mypy
     labels = _labels(kind)
     for name, value in record.columns():
-        yield Amount(row=row, column=name, label=labels[name], value=value, side=side)
+        if columns is None or name in columns:
+            yield Amount(row=row, column=name, label=labels[name], value=value, side=side)
 
 
-def printed_amounts(table: Table) -> Iterator[Amount]:
-    """Every amount the table prints, in document order (both sides of a two-sided table)."""
+def printed_amounts(table: Table, *, columns: Collection[str] | None = None,
+                    sources: Collection[FundingSource] = ()) -> Iterator[Amount]:
+    """Every amount the table prints, in document order (both sides of a two-sided table); where
+    ``columns`` is given, only those in these columns or on a summary line of one of ``sources``."""
     if isinstance(table, ThreePublicTable):
         fields = attrs.fields_dict(ThreePublicTable)
         for name, split in table.items():
-            yield from _record(split, zh_label(fields[name]), "expenditure")
+            yield from _record(split, zh_label(fields[name]), "expenditure", columns)
         return
+    every, wanted = columns is None, columns or ()
     for field in attrs.fields(type(table)):
         if not field.metadata.get("rows"):
             continue
@@ -99,11 +103,14 @@ def printed_amounts(table: Table) -> Iterator[Amount]:
         line: Any
         for line in getattr(table, field.name):
             if isinstance(line, SummaryLine):
-                yield Amount(row=describe(line), column="amount", label="金额", value=line.amount, side=side,
-                             source=line.source)
+                if every or "amount" in wanted or line.source in sources:
+                    yield Amount(row=describe(line), column="amount", label="金额", value=line.amount, side=side,
+                                 source=line.source)
             elif isinstance(getattr(line, "amounts", None), AmountRecord):
-                yield from _record(line.amounts, describe(line), side)
-            elif isinstance(getattr(line, "amount", None), Decimal):  # one amount a row (政府采购)
+                if every or any(getattr(line.amounts, column, None) is not None for column in wanted):
+                    yield from _record(line.amounts, describe(line), side, columns)
+            elif (every or "amount" in wanted) and isinstance(getattr(line, "amount", None), Decimal):
+                # one amount a row (政府采购)
                 yield Amount(row=describe(line), column="amount", label="金额", value=line.amount, side=side)
 
 
@@ -141,7 +148,9 @@ def budget_amounts(table: Table, budget: str, printed: Iterable[Amount] | None =
     """The amounts of ``budget`` this year that the table prints in columns or lines of their own;
     ``None`` when the table does not print the budget apart from the others. ``printed``: the table's
     :func:`printed_amounts`, where they are written out already."""
-    found = [a for a in (printed_amounts(table) if printed is None else printed)
+    if printed is None:
+        return list(printed_amounts(table, columns=_COLUMNS[budget], sources=_SOURCES[budget])) or None
+    found = [a for a in printed
              if a.column in _COLUMNS[budget] or (a.source is not None and a.source in _SOURCES[budget])]
     return found or None
 

@@ -234,6 +234,9 @@ class CodeView(View):
         # Read when first needed: a rule that asks only for the total (its printed row) reads one row.
         self._found_parts: list[tuple[Decimal, ...] | None] | None = None
         self._found_index: _CodeIndex | None = None
+        # A view serves every rule of a run, and several ask for the same codes and the total.
+        self._amounts: dict[ClassificationCode, Figure | None] = {}
+        self._found_total: tuple[Figure | None] | None = None
 
     def _printed_anywhere(self) -> bool:
         """Whether some row may print the column (``False``: every way of printing it needs a field
@@ -291,6 +294,12 @@ class CodeView(View):
 
     def amount(self, code: ClassificationCode) -> Figure | None:
         """The printed row of ``code`` in each agency, else the rows below it with nothing below them."""
+        if code in self._amounts:
+            return self._amounts[code]
+        found = self._amounts[code] = self._amount(code)
+        return found
+
+    def _amount(self, code: ClassificationCode) -> Figure | None:
         parts: list[Decimal] = []
         names: list[str] = []
         index = self._index
@@ -310,6 +319,11 @@ class CodeView(View):
 
     def total(self) -> Figure | None:
         """The printed total row, else the sum of the 类; zero for a table without rows."""
+        if self._found_total is None:
+            self._found_total = (self._total(),)
+        return self._found_total[0]
+
+    def _total(self) -> Figure | None:
         if self._empty:
             return Figure(label=f"{self.title}（空表）“{self.column.zh}”", parts=(Decimal(0),),
                           location=Location(table=self.table, column=self.column.name))

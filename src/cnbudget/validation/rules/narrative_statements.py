@@ -179,9 +179,14 @@ def _filled(value: Decimal | None, finest: int) -> Decimal | None:
 
 
 def _refilled(statement: Statement, finest: int) -> Statement:
-    return attrs.evolve(statement, amount=_filled(statement.amount, finest),
-                        change_amount=_filled(statement.change_amount, finest),
-                        stated_prior=_filled(statement.stated_prior, finest))
+    """The statement with its figures filled to ``finest``; the same statement where none needs it
+    (most do not: building a statement again costs more than the check)."""
+    amount = _filled(statement.amount, finest)
+    change = _filled(statement.change_amount, finest)
+    prior = _filled(statement.stated_prior, finest)
+    if amount is statement.amount and change is statement.change_amount and prior is statement.stated_prior:
+        return statement
+    return attrs.evolve(statement, amount=amount, change_amount=change, stated_prior=prior)
 
 
 def as_printed(items: Sequence[Placed]) -> list[Placed]:
@@ -205,7 +210,9 @@ def as_printed(items: Sequence[Placed]) -> list[Placed]:
             result.extend(run)
             continue
         finest = min(_exponent(value) for value in figures)
-        result.extend(attrs.evolve(item, statement=_refilled(item.statement, finest)) for item in run)
+        for item in run:
+            statement = _refilled(item.statement, finest)
+            result.append(item if statement is item.statement else attrs.evolve(item, statement=statement))
     return result
 
 

@@ -127,8 +127,6 @@ def _code_amount(view: View, code: ClassificationCode) -> Figure | None:
 
 
 def _by_code(ctx: Context, item: Placed) -> list[Figure]:
-    if item.topic not in _SPENDING:
-        return []
     named = item.topic in _CATEGORY_LISTS and not _economic(item)
     code = item.statement.code or (_category_named(ctx, item.subject) if named else None)
     if code is None:
@@ -194,7 +192,7 @@ def _sources(ctx: Context, key: str, *sources: FundingSource) -> list[Figure]:
 
 
 def _fiscal_total(ctx: Context, item: Placed) -> list[Figure]:
-    if item.topic is not Topic.FISCAL or not _FISCAL_TOTAL.fullmatch(item.subject):
+    if not _FISCAL_TOTAL.fullmatch(item.subject):
         return []
     return [*_fiscal_lines(ctx, "total", SummaryRole.TOTAL, SummaryRole.CURRENT_YEAR),
             *_sources(ctx, "fiscal_summary", FundingSource.FISCAL), *_sources(ctx, "summary", FundingSource.FISCAL)]
@@ -211,7 +209,7 @@ def general_totals(ctx: Context) -> list[Figure]:
 
 
 def _general_total(ctx: Context, item: Placed) -> list[Figure]:
-    if item.topic not in _GENERAL or not _GENERAL_TOTAL.fullmatch(item.subject):
+    if not _GENERAL_TOTAL.fullmatch(item.subject):
         return []
     return general_totals(ctx)
 
@@ -235,8 +233,6 @@ def funding_source(ctx: Context, subject: str) -> FundingSource | None:
 
 
 def _source(ctx: Context, item: Placed) -> list[Figure]:
-    if item.topic not in (Topic.INCOME, Topic.OVERALL):
-        return []
     source = funding_source(ctx, item.subject)
     if source is None or (item.statement.amount == 0 and source in (FundingSource.GOV_FUND, FundingSource.SOE_CAPITAL)):
         return []  # "政府性基金预算未安排" is the completeness rules' (COMP-008)
@@ -270,8 +266,6 @@ def _structure_tables(topic: Topic, column: str, general: bool) -> tuple[tuple[s
 
 
 def _structure(ctx: Context, item: Placed) -> list[Figure]:
-    if item.topic not in _SPENDING:
-        return []
     subject = item.subject
     general = subject.startswith("一般公共预算")
     found = _COLUMNS.get(subject.removeprefix("一般公共预算"))
@@ -301,13 +295,16 @@ def three_public_item(subject: str) -> str | None:
     >>> three_public_item("财政拨款“三公”经费"), three_public_item("公务用车运行维护费")
     ('total', 'vehicle_operation')
     """
-    return next((field for words, field in _THREE_PUBLIC if words in plain(subject)), None)
+    words = plain(subject)
+    return next((field for item_words, field in _THREE_PUBLIC if item_words in words), None)
 
 
 def _three_public(ctx: Context, item: Placed) -> list[Figure]:
     table = _tables(ctx).three_public
+    if table is None or (item.topic is not Topic.THREE_PUBLIC and "三公" not in item.subject):
+        return []
     field = three_public_item(item.subject)
-    if table is None or field is None or (item.topic is not Topic.THREE_PUBLIC and "三公" not in item.subject):
+    if field is None:
         return []
     split = getattr(table, field)
     return [Figure(label=f"{ctx.table_name('three_public')}“{split_name(table, field)}”", parts=(split.total,),
@@ -319,15 +316,29 @@ def split_name(table: ThreePublicTable, field: str) -> str:
     return zh_label(attrs.fields_dict(type(table))[field])
 
 
-def _named_rows(ctx: Context, key: str, name: str, amount: Callable[[Any], Decimal | None]) -> list[Figure]:
-    """The rows of a project table named ``name``: each agency's (rows added up) and, where several
-    agencies have it, all of them together."""
-    table = getattr(_tables(ctx), key)
-    by_agency: dict[str | None, list[Decimal]] = {}
-    for line in table.lines if table is not None else ():
-        value = amount(line)
-        if line.project is not None and plain(line.project) == name and value is not None:
-            by_agency.setdefault(line.agency, []).append(value)
+_Amounts = dict[str | None, list[Decimal]]
+
+
+def _rows_by_name(ctx: Context, key: str, column: str) -> dict[str, _Amounts]:
+    """A project table's figures in ``column`` by the project's name as compared, then by agency (in
+    the table's order): every statement naming a project looks here, so the table is read once."""
+    def indexed() -> dict[str, _Amounts]:
+        table = getattr(_tables(ctx), key)
+        by_name: dict[str, _Amounts] = {}
+        for line in table.lines if table is not None else ():
+            value = getattr(line.amounts, column)
+            if line.project is not None and value is not None:
+                by_name.setdefault(plain(line.project), {}).setdefault(line.agency, []).append(value)
+        return by_name
+    return ctx.cache.get(("rows by project name", column), indexed, table=key)
+
+
+def _named_rows(ctx: Context, key: str, name: str, column: str) -> list[Figure]:
+    """The rows of a project table named ``name``: each agency's figures in ``column`` (rows added
+    up) and, where several agencies have it, all of them together."""
+    by_agency = _rows_by_name(ctx, key, column).get(name, {})
+    if not by_agency:
+        return []
     title = ctx.table_name(key)
     figures = [Figure(label=f"{title}{agency or ''}“{name}”", parts=tuple(values),
                       location=Location(table=key, agency=agency, project=name))
@@ -338,8 +349,6 @@ def _named_rows(ctx: Context, key: str, name: str, amount: Callable[[Any], Decim
 
 
 def _carryover(ctx: Context, item: Placed) -> list[Figure]:
-    if item.topic is not Topic.CARRYOVER:
-        return []
     subject = "上年结转结余" if _CARRYOVER_TOTAL.fullmatch(item.subject) else item.subject
     if subject not in _CARRYOVER_PARTS:
         return _carryover_project(ctx, item)
@@ -349,9 +358,7 @@ def _carryover(ctx: Context, item: Placed) -> list[Figure]:
 
 
 def _carryover_project(ctx: Context, item: Placed) -> list[Figure]:
-    if item.topic is not Topic.CARRYOVER:
-        return []
-    return _named_rows(ctx, "carryover", item.subject, lambda line: line.amounts.total)
+    return _named_rows(ctx, "carryover", item.subject, "total")
 
 
 _CARRYOVER_PARTS = {
@@ -362,10 +369,8 @@ _CARRYOVER_PARTS = {
 
 
 def _project(ctx: Context, item: Placed) -> list[Figure]:
-    if item.topic is not Topic.GENERAL_PROJECTS:
-        return []
-    return [*_named_rows(ctx, "general_budget_projects", item.subject, lambda line: line.amounts.total),
-            *_named_rows(ctx, "projects", item.subject, lambda line: line.amounts.general_budget)]
+    return [*_named_rows(ctx, "general_budget_projects", item.subject, "total"),
+            *_named_rows(ctx, "projects", item.subject, "general_budget")]
 
 
 def project_spending(ctx: Context) -> Figure | None:
@@ -375,9 +380,32 @@ def project_spending(ctx: Context) -> Figure | None:
     return table_view(ctx, "expenditure", Column.of("project", "项目支出")).total()
 
 
-_FINDERS: tuple[Finder, ...] = (_three_public, _carryover, _by_code, _document_total, _fiscal_total,
-                                _general_total, _source, _structure, _project)
-_BY_NAME: tuple[Finder, ...] = (_carryover_project, _project)
+#: Each finder, in the order of preference, with the topics of the statements it can place (a "三公"
+#: item is named under any heading). A statement is asked of only the finders of its topic.
+_FINDERS: tuple[tuple[Finder, tuple[Topic, ...]], ...] = (
+    (_three_public, tuple(Topic)),
+    (_carryover, (Topic.CARRYOVER,)),
+    (_by_code, _SPENDING),
+    (_document_total, _WHOLE_BUDGET),
+    (_fiscal_total, (Topic.FISCAL,)),
+    (_general_total, _GENERAL),
+    (_source, (Topic.INCOME, Topic.OVERALL)),
+    (_structure, _SPENDING),
+    (_project, (Topic.GENERAL_PROJECTS,)),
+)
+#: The finders of a figure of another year (by a project's name only).
+_BY_NAME: tuple[tuple[Finder, tuple[Topic, ...]], ...] = (
+    (_carryover_project, (Topic.CARRYOVER,)),
+    (_project, (Topic.GENERAL_PROJECTS,)),
+)
+
+
+def _by_topic(finders: tuple[tuple[Finder, tuple[Topic, ...]], ...]) -> dict[Topic, tuple[Finder, ...]]:
+    return {topic: tuple(find for find, topics in finders if topic in topics) for topic in Topic}
+
+
+_THIS_YEAR_FINDERS = _by_topic(_FINDERS)
+_PAST_FINDERS = _by_topic(_BY_NAME)
 
 
 def table_figures(ctx: Context, item: Placed) -> list[Figure]:
@@ -385,7 +413,7 @@ def table_figures(ctx: Context, item: Placed) -> list[Figure]:
     statement names is not certain. A figure of another year (决算, 上年) is placed only by a project's
     name, which may carry a year."""
     def first_found() -> list[Figure]:
-        finders = _BY_NAME if item.past else _FINDERS
+        finders = (_PAST_FINDERS if item.past else _THIS_YEAR_FINDERS)[item.topic]
         return next((found for find in finders if (found := find(ctx, item))), [])
 
     # TEXT-005 and NARR-003 ask for the same statements: found once per run (a copy for each asker).

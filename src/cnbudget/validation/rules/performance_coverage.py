@@ -22,7 +22,7 @@ from cnbudget.validation.rules.narrative_statements import Placed, Topic, placed
 from cnbudget.validation.rules.narrative_tables import is_budget_total
 from cnbudget.validation.rules.performance_common import place, where
 from cnbudget.validation.rules.performance_composition import annual_budget
-from cnbudget.validation.rules.performance_projects import exact_key, loose_key, nearest, similarity
+from cnbudget.validation.rules.performance_projects import name_keys, nearest, similarity
 
 __all__: list[str] = []
 
@@ -140,8 +140,9 @@ def _table_projects(ctx: Context) -> list[_Project]:
         if name:
             rows.append(_Project("projects", name, line.agency, line.amounts.total, line.line_number))
     found: dict[tuple[str, str, str], _Project] = {}
+    exact = name_keys(ctx).exact
     for project in rows:
-        index = (project.table, exact_key(project.agency or ""), exact_key(project.name))
+        index = (project.table, exact(project.agency or ""), exact(project.name))
         earlier = found.get(index)
         found[index] = project if earlier is None else attrs.evolve(earlier, amount=earlier.amount + project.amount)
     return list(found.values())
@@ -157,11 +158,12 @@ def _claimed(ctx: Context, project: _Project, targets: Sequence[ProjectTarget]) 
     """Whether a target is this project's: the same name (or the same but for years and brackets),
     or — as PERF-013 and PERF-014 pair them — the same amount and a name alike."""
     table_unit = getattr(getattr(ctx.doc.tables, project.table), "unit", None) or ctx.doc.amount_unit
+    keys = name_keys(ctx)
     agency = project.agency
-    pool = [t for t in targets if agency is None or t.agency is None or exact_key(t.agency) == exact_key(agency)]
+    pool = [t for t in targets if agency is None or t.agency is None or keys.exact(t.agency) == keys.exact(agency)]
     pool = pool or list(targets)
     name = project.name
-    if any(exact_key(t.project) == exact_key(name) or loose_key(t.project) == loose_key(name) for t in pool):
+    if any(keys.exact(t.project) == keys.exact(name) or keys.loose(t.project) == keys.loose(name) for t in pool):
         return True
     return any(similarity(t.project, name) >= _ALIKE and any(check_equal(project.amount, value).is_consistent
                                                              for value in _target_amounts(ctx, t, table_unit))

@@ -37,7 +37,7 @@ from cnbudget.validation.findings import Finding, Location, Severity
 from cnbudget.validation.registry import rule
 from cnbudget.validation.rules.performance_common import describe_indicator, place, targets, where
 from cnbudget.validation.rules.performance_composition import FUNDS_IDENTITIES, annual_budget, composition_findings
-from cnbudget.validation.rules.performance_projects import bare_key, exact_key, loose_key, nearest, similarity
+from cnbudget.validation.rules.performance_projects import NameKeys, name_keys, nearest, similarity
 from cnbudget.validation.rules.performance_words import is_cost
 
 __all__ = ["FUNDS_IDENTITIES"]
@@ -83,10 +83,11 @@ def funds_add_up(ctx: Context) -> Iterator[Finding]:
 _PROJECT_FUND_COLUMNS = ("total", "fiscal", "other", "gov_budget", "special_account", "agency_funds")
 
 
-def _members(subtotal: FundsSubtotal, projects: tuple[ProjectTarget, ...]) -> list[ProjectTarget]:
+def _members(keys: NameKeys, subtotal: FundsSubtotal, projects: tuple[ProjectTarget, ...]) -> list[ProjectTarget]:
     if subtotal.agency is None:
         return list(projects)  # the department's line: every project of every unit
-    return [p for p in projects if p.agency is not None and exact_key(p.agency) == exact_key(subtotal.agency)]
+    agency = keys.exact(subtotal.agency)
+    return [p for p in projects if p.agency is not None and keys.exact(p.agency) == agency]
 
 
 @rule("PERF-010", "项目绩效目标汇总表小计不等于所属项目之和", severity=Severity.ERROR, requires=("performance",),
@@ -98,7 +99,7 @@ def summary_subtotals(ctx: Context) -> Iterator[Finding]:
     assert ctx.doc.performance is not None
     projects = ctx.doc.performance.projects
     for subtotal in ctx.doc.performance.subtotals:
-        members = _members(subtotal, projects)
+        members = _members(name_keys(ctx), subtotal, projects)
         if not members:
             continue
         for column in _PROJECT_FUND_COLUMNS:
@@ -285,10 +286,10 @@ class _TableProject:
     amount: Decimal
 
 
-def _table_projects(rows: Iterable[tuple[str, str | None, Decimal]]) -> list[_TableProject]:
+def _table_projects(keys: NameKeys, rows: Iterable[tuple[str, str | None, Decimal]]) -> list[_TableProject]:
     merged: dict[tuple[str, str], _TableProject] = {}
     for name, agency, amount in rows:
-        key = (exact_key(agency or ""), exact_key(name))
+        key = (keys.exact(agency or ""), keys.exact(name))
         if key in merged:
             earlier = merged[key]
             merged[key] = attrs.evolve(earlier, amount=earlier.amount + amount)
@@ -297,10 +298,11 @@ def _table_projects(rows: Iterable[tuple[str, str | None, Decimal]]) -> list[_Ta
     return list(merged.values())
 
 
-def _pool(target: ProjectTarget, projects: list[_TableProject]) -> list[_TableProject]:
+def _pool(keys: NameKeys, target: ProjectTarget, projects: list[_TableProject]) -> list[_TableProject]:
     if target.agency is None:
         return projects
-    mine = [p for p in projects if p.agency is not None and exact_key(p.agency) == exact_key(target.agency)]
+    agency = keys.exact(target.agency)
+    mine = [p for p in projects if p.agency is not None and keys.exact(p.agency) == agency]
     return mine or projects
 
 
@@ -318,16 +320,17 @@ def _match_projects(ctx: Context, table: str, projects: list[_TableProject],
         # A form and a table may each print their own unit; compare in the table's.
         amount = convert(amount, target.unit or ctx.doc.amount_unit, table_unit)
         label = amount_of[column]  # type: ignore[index]
-        yield from _match_one(ctx, target, amount, label, title, table, _pool(target, projects))
+        yield from _match_one(ctx, target, amount, label, title, table, _pool(name_keys(ctx), target, projects))
 
 
 def _match_one(ctx: Context, target: ProjectTarget, amount: Decimal, label: str, title: str, table: str,
                pool: list[_TableProject]) -> Iterator[Finding]:
     head = where(target)
     locations = [place(target, "project"), Location(table=table, agency=target.agency, project=target.project)]
-    exact = [p for p in pool if exact_key(p.name) == exact_key(target.project)]
-    loose = [p for p in pool if loose_key(p.name) == loose_key(target.project)]
-    bare = [p for p in pool if bare_key(p.name) == bare_key(target.project)]
+    keys = name_keys(ctx)
+    exact = [p for p in pool if keys.exact(p.name) == keys.exact(target.project)]
+    loose = [p for p in pool if keys.loose(p.name) == keys.loose(target.project)]
+    bare = [p for p in pool if keys.bare(p.name) == keys.bare(target.project)]
     if exact or loose or len(bare) == 1:  # a bracketed note names one project only where one matches
         found = (exact or loose or bare)[0]
         if not exact:
@@ -364,7 +367,7 @@ def targets_in_general_budget_projects(ctx: Context) -> Iterator[Finding]:
     table = ctx.doc.tables.general_budget_projects
     assert table is not None
     rows = [(line.project, line.agency, line.amounts.total) for line in table.lines if line.project]
-    yield from _match_projects(ctx, "general_budget_projects", _table_projects(rows),
+    yield from _match_projects(ctx, "general_budget_projects", _table_projects(name_keys(ctx), rows),
                                {"fiscal": "财政拨款", "total": "年度预算总额"})
 
 
@@ -382,6 +385,6 @@ def targets_in_project_table(ctx: Context) -> Iterator[Finding]:
     资金总额 equals the project's 合计; names are compared as for PERF-013."""
     table = ctx.doc.tables.projects
     assert table is not None
-    yield from _match_projects(ctx, "projects", _table_projects(_project_rows(table.lines)),
+    yield from _match_projects(ctx, "projects", _table_projects(name_keys(ctx), _project_rows(table.lines)),
                                {"total": "资金总额"})
 

@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from cnbudget.text import normalize_width, squeeze_spaces
+from cnbudget.validation.context import Context
 
-__all__ = ["bare_key", "exact_key", "loose_key", "nearest", "similarity"]
+__all__ = ["NameKeys", "bare_key", "exact_key", "loose_key", "name_keys", "nearest", "similarity"]
 
 _YEAR = re.compile(r"20[0-9]{2}年度?")
 _BRACKETS = re.compile(r"[()\[\]《》<>\"'“”]")
@@ -45,6 +46,44 @@ def bare_key(name: str) -> str:
     True
     """
     return loose_key(_BRACKETED.sub("", exact_key(name)))
+
+
+class NameKeys:
+    """The keys of names (:func:`exact_key`, :func:`loose_key`, :func:`bare_key`), each worked out once:
+    the performance rules of a run compare every target's names with every project's.
+
+    >>> keys = NameKeys()
+    >>> keys.exact("2024 年综合业务费"), keys.loose("2023年志愿者生活补助项目"), keys.bare("补助资金(部分)")
+    ('2024年综合业务费', '志愿者生活补助', '补助资金')
+    """
+
+    __slots__ = ("_bare", "_exact", "_loose")
+
+    def __init__(self) -> None:
+        self._exact: dict[str, str] = {}
+        self._loose: dict[str, str] = {}
+        self._bare: dict[str, str] = {}
+
+    def exact(self, name: str) -> str:
+        return _kept(self._exact, name, exact_key)
+
+    def loose(self, name: str) -> str:
+        return _kept(self._loose, name, loose_key)
+
+    def bare(self, name: str) -> str:
+        return _kept(self._bare, name, bare_key)
+
+
+def _kept(keys: dict[str, str], name: str, key_of: Callable[[str], str]) -> str:
+    found = keys.get(name)
+    if found is None:
+        found = keys[name] = key_of(name)
+    return found
+
+
+def name_keys(ctx: Context) -> NameKeys:
+    """The run's keys of names (a pure function of each name, so kept for every run over the document)."""
+    return ctx.cache.shared("project name keys", NameKeys)
 
 
 def similarity(a: str, b: str) -> float:
