@@ -33,6 +33,7 @@ from typing import Any
 
 import attrs
 
+from cnbudget.builders import builder_of
 from cnbudget.codes import ClassificationCode
 from cnbudget.decimals import WHOLE_LIMIT
 from cnbudget.model.fields import (
@@ -123,20 +124,12 @@ def _converter_done(field: attrs.Attribute[Any], hint: Any) -> bool:
 
 
 def _builder(cls: type[Any]) -> type[Any]:
-    """A subclass of ``cls`` that adds nothing but takes its fields by plain assignment: a new object
-    is made one, given its fields, and made a ``cls`` (``obj.__class__ = cls``, allowed as the two
-    keep the same slots). The interpreter sets a slot by assignment about five times faster than a
-    call of its descriptor or of ``object.__setattr__``; the object is then the one the constructor
-    would make."""
-    if any("__init_subclass__" in klass.__dict__ for klass in cls.__mro__[:-1]):
-        raise Unsupported  # a class that watches its subclasses: left to the converter
-    # Both hooks of assignment, so that the interpreter takes its own (object's) way.
-    try:
-        return type(f"{cls.__name__}Builder", (cls,), {"__slots__": (), "__module__": cls.__module__,
-                                                        "__setattr__": object.__setattr__,
-                                                        "__delattr__": object.__delattr__})
-    except TypeError:  # a class that cannot be subclassed so: left to the converter
-        raise Unsupported from None
+    """The builder of ``cls`` (:mod:`cnbudget.builders`): a new object is made one, given its fields,
+    and made a ``cls``; a class without one is left to the converter."""
+    builder = builder_of(cls)
+    if builder is None:
+        raise Unsupported
+    return builder
 
 
 class _Source(Namespace):

@@ -21,6 +21,8 @@ from typing import Any, cast
 
 import attrs
 
+from cnbudget.builders import builder_of
+
 __all__ = ["SourceLine", "clean_cell", "clean_name", "joining_space", "printed_at", "split_lines"]
 
 _MARKUP = re.compile(r"</?(?:b|p|strong|br|span|i|u)\b[^>]*>|\*\*", re.IGNORECASE)
@@ -148,15 +150,10 @@ class SourceLine:
         return cast(SourceLine, line)
 
 
-class _LineBuilder(SourceLine):
-    """A :class:`SourceLine` in the making: the same slots (none added, so an object may be made a
-    ``SourceLine`` by ``obj.__class__ = SourceLine``) set by plain assignment, which the interpreter
-    does about twice as fast as a call of each slot's descriptor; object's own hooks of assignment
-    in place of the frozen class's refusal."""
-
-    __slots__ = ()
-    __setattr__ = object.__setattr__
-    __delattr__ = object.__delattr__
+# A SourceLine in the making (cnbudget.builders): its fields set by plain assignment.
+_SOURCE_LINE_BUILDER = builder_of(SourceLine)
+assert _SOURCE_LINE_BUILDER is not None  # a plain attrs class: it has one
+_LineBuilder: type[Any] = _SOURCE_LINE_BUILDER
 
 
 _new_line = object.__new__
