@@ -30,7 +30,12 @@ from cnbudget.model import (
 )
 from cnbudget.validation import Finding, Severity, validate
 from cnbudget.validation.rules.completeness import CORE_TABLES, template_of
-from cnbudget.validation.rules.completeness_budgets import BUDGETS, budget_amounts, printed_amounts
+from cnbudget.validation.rules.completeness_budgets import (
+    BUDGETS,
+    budget_amounts,
+    nonzero_budget_amounts,
+    printed_amounts,
+)
 from cnbudget.validation.rules.completeness_contents import announcements, loose_key, numeral, table_number
 from cnbudget.vocab import FundingSource
 from tests.present import present
@@ -559,3 +564,17 @@ def test_a_budgets_amounts_found_without_the_others_are_those_of_every_amount(na
             assert alone == budget_amounts(table, budget, every)
             found += len(alone or ())
     assert found  # every example prints 一般公共预算 apart somewhere
+
+
+@pytest.mark.parametrize("name", example_names())
+def test_nonzero_amounts_written_out_alone_are_every_amount_but_the_zeros(name: str) -> None:
+    """COMP-008 writes out only the amounts that are not zero: the same amounts, in the same order,
+    as every amount with the zeros left out."""
+    zeros = 0
+    for _, table in example(name).tables.present():
+        every = list(printed_amounts(table))
+        zeros += sum(1 for a in every if not a.value)
+        assert list(printed_amounts(table, nonzero=True)) == [a for a in every if a.value]
+        for budget in BUDGETS:
+            assert nonzero_budget_amounts(table, budget) == [a for a in budget_amounts(table, budget) or () if a.value]
+    assert zeros  # every example prints zeros somewhere: the filter is exercised
