@@ -5,6 +5,7 @@ printed as 0.00 against the smallest amount 0.01, wording the reader may not rec
 
 from __future__ import annotations
 
+import re
 import typing
 from decimal import Decimal
 from typing import Any, Literal
@@ -36,6 +37,7 @@ from cnbudget.validation.rules.completeness_budgets import (
     nonzero_budget_amounts,
     printed_amounts,
 )
+from cnbudget.validation.rules.completeness_claims import _EMPTY_TABLE, _NOTHING, _WORDS
 from cnbudget.validation.rules.completeness_contents import announcements, loose_key, numeral, table_number
 from cnbudget.vocab import FundingSource
 from tests.present import present
@@ -578,3 +580,13 @@ def test_nonzero_amounts_written_out_alone_are_every_amount_but_the_zeros(name: 
         for budget in BUDGETS:
             assert nonzero_budget_amounts(table, budget) == [a for a in budget_amounts(table, budget) or () if a.value]
     assert zeros  # every example prints zeros somewhere: the filter is exercised
+
+
+@pytest.mark.parametrize("pattern", [_NOTHING, _EMPTY_TABLE])
+@given(data=st.data())
+@settings(max_examples=40, deadline=None)
+def test_every_worded_claim_names_its_budget(pattern: re.Pattern[str], data: st.DataObject) -> None:
+    # COMP-008 looks for worded claims only in texts naming 政府性基金 or 国有资本经营: no match may lack one
+    matched = data.draw(st.from_regex(pattern, fullmatch=True))
+    assert any(words in matched for words in _WORDS)
+    assert set(_WORDS) == {"政府性基金", "国有资本经营"}
