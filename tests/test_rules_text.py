@@ -17,7 +17,7 @@ from cnbudget.examples import example
 from cnbudget.model import Agency, BudgetDisclosure, Passage, PrintedName, Statement
 from cnbudget.money import AmountUnit
 from cnbudget.validation import Finding, Severity, validate
-from cnbudget.validation.rules.text_quality import TEMPLATE_CONTRADICTIONS
+from cnbudget.validation.rules.text_quality import _RANGE, _YEAR, TEMPLATE_CONTRADICTIONS
 from tests.test_rules_narrative import SPENDING, USE, document, edit
 
 D = Decimal
@@ -131,6 +131,14 @@ def test_a_template_sentence_contradicting_itself_is_a_warning(text: str) -> Non
 ])
 def test_sentences_that_say_one_thing_pass(text: str) -> None:
     assert _found("TEXT-003", _prose(text)) == []
+
+
+@pytest.mark.parametrize("pattern", [_YEAR, _RANGE])
+@given(data=st.data())
+@settings(max_examples=40, deadline=None)
+def test_every_year_named_ends_in_nian(pattern: re.Pattern[str], data: st.DataObject) -> None:
+    # TEXT-002 looks for years only in texts holding 年: no year or range it reads may lack one
+    assert "年" in data.draw(st.from_regex(pattern, fullmatch=True))
 
 
 @pytest.mark.parametrize("pattern", [pattern for _, pattern in TEMPLATE_CONTRADICTIONS])

@@ -110,6 +110,8 @@ def _in_title(text: str, position: int) -> bool:
 
 def _stray_years(text: str, allowed: set[int]) -> Iterator[tuple[str, re.Match[str]]]:
     """The years (and ranges of years) ``text`` names that are none of ``allowed``, as printed."""
+    if "年" not in text:  # both patterns end in 年: half the passages name no year
+        return
     ranges = list(_RANGE.finditer(text))
     for match in ranges:
         first, last = int(match["first"]), int(match["last"])
