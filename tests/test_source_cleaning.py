@@ -3,10 +3,12 @@ result is always what the patterns alone give."""
 
 from __future__ import annotations
 
+import pickle
 import re
 import sys
 
 import attrs
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -69,8 +71,19 @@ def test_a_line_is_cut_and_squeezed_as_the_patterns_cut_it(raw: str) -> None:
         made = SourceLine.of(7, raw, page=page)
         built = SourceLine(number=7, raw=raw, text=line.text, cells=line.cells, bold=line.bold, page=page)
         assert made == built
+        _is_a_finished_line(made, built)
         assert (made.squeezed, made.is_blank, made.is_tabular) == (built.squeezed, built.is_blank, built.is_tabular)
         assert made.is_blank is (line.text == "") and made.is_tabular is (len(line.cells) > 1)
+
+
+def _is_a_finished_line(made: SourceLine, built: SourceLine) -> None:
+    """A line made field by field is a SourceLine as the constructor's is: of its class, frozen,
+    hashed and pickled alike."""
+    assert type(made) is SourceLine
+    assert hash(made) == hash(built)
+    assert pickle.loads(pickle.dumps(made)) == built
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        made.text = "x"  # type: ignore[misc]
 
 
 @settings(max_examples=500)
@@ -81,6 +94,7 @@ def test_a_line_with_its_cells_placed_otherwise_is_the_line_evolved(raw: str, ce
         line = SourceLine.of(5, raw, page=page)
         placed, evolved = line.with_cells(cells), attrs.evolve(line, cells=cells)
         assert placed == evolved
+        _is_a_finished_line(placed, evolved)
         assert (placed.squeezed, placed.is_blank, placed.is_tabular) == \
             (evolved.squeezed, evolved.is_blank, evolved.is_tabular)
 
