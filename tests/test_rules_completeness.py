@@ -5,6 +5,7 @@ printed as 0.00 against the smallest amount 0.01, wording the reader may not rec
 
 from __future__ import annotations
 
+import re
 import typing
 from decimal import Decimal
 from typing import Any, Literal
@@ -30,7 +31,13 @@ from cnbudget.model import (
 )
 from cnbudget.validation import Finding, Severity, validate
 from cnbudget.validation.rules.completeness import CORE_TABLES, template_of
-from cnbudget.validation.rules.completeness_budgets import BUDGETS, budget_amounts, printed_amounts
+from cnbudget.validation.rules.completeness_budgets import (
+    BUDGETS,
+    budget_amounts,
+    nonzero_budget_amounts,
+    printed_amounts,
+)
+from cnbudget.validation.rules.completeness_claims import _EMPTY_TABLE, _NOTHING, _WORDS
 from cnbudget.validation.rules.completeness_contents import announcements, loose_key, numeral, table_number
 from cnbudget.vocab import FundingSource
 from tests.present import present
@@ -559,3 +566,27 @@ def test_a_budgets_amounts_found_without_the_others_are_those_of_every_amount(na
             assert alone == budget_amounts(table, budget, every)
             found += len(alone or ())
     assert found  # every example prints 一般公共预算 apart somewhere
+
+
+@pytest.mark.parametrize("name", example_names())
+def test_nonzero_amounts_written_out_alone_are_every_amount_but_the_zeros(name: str) -> None:
+    """COMP-008 writes out only the amounts that are not zero: the same amounts, in the same order,
+    as every amount with the zeros left out."""
+    zeros = 0
+    for _, table in example(name).tables.present():
+        every = list(printed_amounts(table))
+        zeros += sum(1 for a in every if not a.value)
+        assert list(printed_amounts(table, nonzero=True)) == [a for a in every if a.value]
+        for budget in BUDGETS:
+            assert nonzero_budget_amounts(table, budget) == [a for a in budget_amounts(table, budget) or () if a.value]
+    assert zeros  # every example prints zeros somewhere: the filter is exercised
+
+
+@pytest.mark.parametrize("pattern", [_NOTHING, _EMPTY_TABLE])
+@given(data=st.data())
+@settings(max_examples=40, deadline=None)
+def test_every_worded_claim_names_its_budget(pattern: re.Pattern[str], data: st.DataObject) -> None:
+    # COMP-008 looks for worded claims only in texts naming 政府性基金 or 国有资本经营: no match may lack one
+    matched = data.draw(st.from_regex(pattern, fullmatch=True))
+    assert any(words in matched for words in _WORDS)
+    assert set(_WORDS) == {"政府性基金", "国有资本经营"}

@@ -4,6 +4,7 @@ the rules never raise on any text."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import attrs
@@ -16,6 +17,7 @@ from cnbudget.examples import example
 from cnbudget.model import Agency, BudgetDisclosure, Passage, PrintedName, Statement
 from cnbudget.money import AmountUnit
 from cnbudget.validation import Finding, Severity, validate
+from cnbudget.validation.rules.text_quality import _RANGE, _YEAR, TEMPLATE_CONTRADICTIONS
 from tests.test_rules_narrative import SPENDING, USE, document, edit
 
 D = Decimal
@@ -129,6 +131,23 @@ def test_a_template_sentence_contradicting_itself_is_a_warning(text: str) -> Non
 ])
 def test_sentences_that_say_one_thing_pass(text: str) -> None:
     assert _found("TEXT-003", _prose(text)) == []
+
+
+@pytest.mark.parametrize("pattern", [_YEAR, _RANGE])
+@given(data=st.data())
+@settings(max_examples=40, deadline=None)
+def test_every_year_named_ends_in_nian(pattern: re.Pattern[str], data: st.DataObject) -> None:
+    # TEXT-002 looks for years only in texts holding 年: no year or range it reads may lack one
+    assert "年" in data.draw(st.from_regex(pattern, fullmatch=True))
+
+
+@pytest.mark.parametrize("pattern", [pattern for _, pattern in TEMPLATE_CONTRADICTIONS])
+@given(data=st.data())
+@settings(max_examples=40, deadline=None)
+def test_every_template_contradiction_names_a_change_word(pattern: re.Pattern[str], data: st.DataObject) -> None:
+    # TEXT-003 runs its patterns only over texts naming a change or 持平: no match may lack one
+    matched = data.draw(st.from_regex(pattern, fullmatch=True))
+    assert any(word in matched for word in ("增加", "减少", "增长", "下降", "持平"))
 
 
 def test_figures_read_into_a_statement_are_left_to_the_narrative_rule() -> None:

@@ -35,6 +35,7 @@ from cnbudget.validation.rules.completeness_budgets import (
     Amount,
     budget_amounts,
     named_budgets,
+    nonzero_budget_amounts,
     printed_amounts,
     prints_column,
 )
@@ -293,14 +294,16 @@ def contents_numbers_match(ctx: Context) -> Iterator[Finding]:
 # --- what the text says is not there ----------------------------------------------------------------
 
 
-def _printed(ctx: Context, key: str, table: Table) -> list[Amount]:
-    """:func:`printed_amounts` of a table, written out once per run: each claim looks at the same tables."""
-    return ctx.cache.get("printed amounts", lambda: list(printed_amounts(table)), table=key)
+def _printed_nonzero(ctx: Context, key: str, table: Table) -> list[Amount]:
+    """The nonzero :func:`printed_amounts` of a table, written out once per run: each claim looks at
+    the same tables, and only what is not zero contradicts it."""
+    return ctx.cache.get("nonzero printed amounts", lambda: list(printed_amounts(table, nonzero=True)), table=key)
 
 
-def _budget_printed(ctx: Context, key: str, table: Table, budget: str) -> list[Amount]:
-    """:func:`budget_amounts` of a table, written out once per run (and without the other budgets')."""
-    return ctx.cache.get(("budget amounts", budget), lambda: budget_amounts(table, budget) or [], table=key)
+def _budget_nonzero(ctx: Context, key: str, table: Table, budget: str) -> list[Amount]:
+    """:func:`nonzero_budget_amounts` of a table, written out once per run."""
+    return ctx.cache.get(("nonzero budget amounts", budget), lambda: nonzero_budget_amounts(table, budget),
+                         table=key)
 
 
 def _contradicting(ctx: Context, claim: NoneClaim) -> Iterator[tuple[str, list[Amount]]]:
@@ -316,9 +319,8 @@ def _contradicting(ctx: Context, claim: NoneClaim) -> Iterator[tuple[str, list[A
         table = getattr(tables, key)
         if table is None:
             continue
-        amounts = _printed(ctx, key, table) if side is None else [
-            a for a in _budget_printed(ctx, key, table, claim.budget) if a.side == side]
-        nonzero = [a for a in amounts if a.value]
+        nonzero = _printed_nonzero(ctx, key, table) if side is None else [
+            a for a in _budget_nonzero(ctx, key, table, claim.budget) if a.side == side]
         if nonzero:
             yield key, nonzero
 

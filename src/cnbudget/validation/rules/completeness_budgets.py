@@ -30,7 +30,8 @@ from cnbudget.model.fields import zh_label
 from cnbudget.validation.tables import describe
 from cnbudget.vocab import FundingSource
 
-__all__ = ["BUDGETS", "TABLE_BUDGET", "Amount", "budget_amounts", "named_budgets", "printed_amounts", "prints_column"]
+__all__ = ["BUDGETS", "TABLE_BUDGET", "Amount", "budget_amounts", "named_budgets", "nonzero_budget_amounts",
+           "printed_amounts", "prints_column"]
 
 #: The three budgets and the words that name them.
 BUDGETS: dict[str, str] = {"general_budget": "一般公共预算", "gov_fund": "政府性基金", "soe_capital": "国有资本经营"}
@@ -78,22 +79,24 @@ def _labels(kind: type) -> dict[str, str]:
     return {name: zh_label(field) for name, field in attrs.fields_dict(kind).items()}
 
 
-def _record(record: AmountRecord, row: str, side: str, columns: Collection[str] | None) -> Iterator[Amount]:
+def _record(record: AmountRecord, row: str, side: str, columns: Collection[str] | None,
+            nonzero: bool = False) -> Iterator[Amount]:
     kind: Any = type(record)  # a class is hashable, whatever its instances' __hash__ says to mypy
     labels = _labels(kind)
     for name, value in record.columns():
-        if columns is None or name in columns:
+        if (columns is None or name in columns) and (value or not nonzero):
             yield Amount(row=row, column=name, label=labels[name], value=value, side=side)
 
 
 def printed_amounts(table: Table, *, columns: Collection[str] | None = None,
-                    sources: Collection[FundingSource] = ()) -> Iterator[Amount]:
+                    sources: Collection[FundingSource] = (), nonzero: bool = False) -> Iterator[Amount]:
     """Every amount the table prints, in document order (both sides of a two-sided table); where
-    ``columns`` is given, only those in these columns or on a summary line of one of ``sources``."""
+    ``columns`` is given, only those in these columns or on a summary line of one of ``sources``;
+    with ``nonzero``, only the amounts that are not zero (the zeros are not written out)."""
     if isinstance(table, ThreePublicTable):
         fields = attrs.fields_dict(ThreePublicTable)
         for name, split in table.items():
-            yield from _record(split, zh_label(fields[name]), "expenditure", columns)
+            yield from _record(split, zh_label(fields[name]), "expenditure", columns, nonzero)
         return
     every, wanted = columns is None, columns or ()
     for field in attrs.fields(type(table)):
@@ -103,13 +106,14 @@ def printed_amounts(table: Table, *, columns: Collection[str] | None = None,
         line: Any
         for line in getattr(table, field.name):
             if isinstance(line, SummaryLine):
-                if every or "amount" in wanted or line.source in sources:
+                if (every or "amount" in wanted or line.source in sources) and (line.amount or not nonzero):
                     yield Amount(row=describe(line), column="amount", label="金额", value=line.amount, side=side,
                                  source=line.source)
             elif isinstance(getattr(line, "amounts", None), AmountRecord):
                 if every or any(getattr(line.amounts, column, None) is not None for column in wanted):
-                    yield from _record(line.amounts, describe(line), side, columns)
-            elif (every or "amount" in wanted) and isinstance(getattr(line, "amount", None), Decimal):
+                    yield from _record(line.amounts, describe(line), side, columns, nonzero)
+            elif ((every or "amount" in wanted) and isinstance(getattr(line, "amount", None), Decimal)
+                  and (line.amount or not nonzero)):
                 # one amount a row (政府采购)
                 yield Amount(row=describe(line), column="amount", label="金额", value=line.amount, side=side)
 
@@ -153,6 +157,12 @@ def budget_amounts(table: Table, budget: str, printed: Iterable[Amount] | None =
     found = [a for a in printed
              if a.column in _COLUMNS[budget] or (a.source is not None and a.source in _SOURCES[budget])]
     return found or None
+
+
+def nonzero_budget_amounts(table: Table, budget: str) -> list[Amount]:
+    """The amounts of :func:`budget_amounts` that are not zero (none where the table does not print
+    the budget apart), the zeros never written out."""
+    return list(printed_amounts(table, columns=_COLUMNS[budget], sources=_SOURCES[budget], nonzero=True))
 
 
 def named_budgets(text: str) -> frozenset[str]:

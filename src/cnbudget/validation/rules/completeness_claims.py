@@ -54,9 +54,11 @@ def _squeezed(text: str | None) -> str:
 
 def _zero_claim(statement: Statement) -> NoneClaim | None:
     """“X未安排” or “X 0.00 万元” for a whole budget X other than the 一般公共预算."""
+    if statement.amount != 0:  # most statements: no subject to read
+        return None
     subject = _squeezed(statement.subject)
     budgets = named_budgets(subject)
-    if statement.amount != 0 or len(budgets) != 1 or "general_budget" in budgets:
+    if len(budgets) != 1 or "general_budget" in budgets:
         return None
     if _WHOLE_BUDGET.sub("", subject):
         return None  # a part of the budget only: its transfer payments, "三公" spending, 项目支出 …
@@ -71,6 +73,8 @@ def _zero_claim(statement: Statement) -> NoneClaim | None:
 def _worded_claims(statement: Statement) -> Iterator[NoneClaim]:
     """“没有使用X…安排的支出”, “无X收支预算”, “X预算支出情况表为空表” anywhere in the statement's text."""
     text = _squeezed(statement.text)
+    if not any(words in text for words in _WORDS):
+        return  # both patterns name the budget: most texts name neither
     for found in _NOTHING.finditer(text):
         sides = {"revenue", "expenditure"} if found.group(2) == "收支" else {"expenditure"}
         yield NoneClaim(budget=_WORDS[found.group(1)], sides=frozenset(sides), words=found.group(0),

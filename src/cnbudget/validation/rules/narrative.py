@@ -328,6 +328,13 @@ def share_agrees_with_amount(ctx: Context) -> Iterator[Finding]:
 # --- NARR-003: stated amounts against the tables ---------------------------------------------------
 
 
+def _agrees(mine: Figure, amount: Decimal, figures: Sequence[Figure]) -> bool:
+    """Whether the stated amount is one of the figures, exactly or rounded (asked in order, the
+    preferred figure first: most statements agree with it)."""
+    return any(compare(mine, found).status is Consistency.EXACT or is_rounding_of(amount, found.value)
+               for found in figures)
+
+
 @rule("NARR-003", "说明中的金额与表格一致", requires=("statements",), en="Stated amount agrees with the tables")
 def amount_agrees_with_tables(ctx: Context) -> Iterator[Finding]:
     """A stated amount equals the figure the tables print for what it names, where that is certain
@@ -348,9 +355,9 @@ def amount_agrees_with_tables(ctx: Context) -> Iterator[Finding]:
         if not figures or amount is None:
             continue
         mine = Figure(label="说明金额", parts=(amount,), location=place(item.statement, "amount"))
-        results = [(found, compare(mine, found).status) for found in figures]
-        if any(status is Consistency.EXACT or is_rounding_of(amount, found.value) for found, status in results):
+        if _agrees(mine, amount, figures):
             continue
+        results = [(found, compare(mine, found).status) for found in figures]
         if any(wrong_unit(amount, found.value) for found in figures):
             continue  # the figure in the wrong unit (元 written as 万元) is TEXT-005's one finding
         close = [found for found, status in results if status is Consistency.WITHIN_ROUNDING]

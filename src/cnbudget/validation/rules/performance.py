@@ -12,14 +12,15 @@ another convention can change the constant.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 
 from cnbudget.model import DepartmentTarget, Indicator, ProjectTarget
 from cnbudget.money import decimal_places
 from cnbudget.target_scoring import ScoringMethod, read_method
-from cnbudget.target_units import measure_of
+from cnbudget.target_units import Measure, measure_of
 from cnbudget.targets import Comparator, DeadlineBound, TargetKind, TargetValue
 from cnbudget.validation.context import Context
 from cnbudget.validation.findings import Finding, Severity
@@ -256,11 +257,15 @@ def percentage_range(ctx: Context) -> Iterator[Finding]:
 # --- PERF-005 -----------------------------------------------------------------------------------------
 
 
-def _unit_pair(target: Target, indicator: Indicator) -> tuple[str, Severity] | None:
+# A unit read as a measure (:func:`measure_of`), asked again and again of the same few units.
+_Measures = Callable[[str | None], Measure | None]
+
+
+def _unit_pair(target: Target, indicator: Indicator, read_unit: _Measures) -> tuple[str, Severity] | None:
     value, prior = indicator.target, indicator.prior_actual
     if prior is None or value.kind is not TargetKind.QUANTITATIVE or prior.kind is not TargetKind.QUANTITATIVE:
         return None
-    wanted, given = measure_of(value.unit), measure_of(prior.unit)
+    wanted, given = read_unit(value.unit), read_unit(prior.unit)
     head = (f"{where(target)}：指标“{describe_indicator(indicator)}”的指标值“{value.raw.strip()}”"
             f"与上年完成值“{prior.raw.strip()}”")
     if wanted is not None and given is not None:
@@ -274,10 +279,10 @@ def _unit_pair(target: Target, indicator: Indicator) -> tuple[str, Severity] | N
     return None
 
 
-def _name_versus_target(target: Target, indicator: Indicator) -> tuple[str, Severity] | None:
+def _name_versus_target(target: Target, indicator: Indicator, read_unit: _Measures) -> tuple[str, Severity] | None:
     value = indicator.target
     printed = name_unit(indicator.name)
-    named, wanted = measure_of(printed), measure_of(value.unit)
+    named, wanted = read_unit(printed), read_unit(value.unit)
     if named is None or wanted is None or not named.is_known or value.kind is not TargetKind.QUANTITATIVE:
         return None
     # 个人人均缴费标准(元) with 380 元/人: the name gives the money, the value the money per person.
@@ -290,14 +295,15 @@ def _name_versus_target(target: Target, indicator: Indicator) -> tuple[str, Seve
     return None
 
 
-def _fractional_count(target: Target, indicator: Indicator) -> Iterator[tuple[str, Severity, str]]:
+def _fractional_count(target: Target, indicator: Indicator,
+                      read_unit: _Measures) -> Iterator[tuple[str, Severity, str]]:
     if is_average(indicator.name):
         return  # 人均就诊次数 1.5 次 is an average, not a count
     values = [("target", "指标值", indicator.target)]
     if indicator.prior_actual is not None:
         values.append(("prior_actual", "上年完成值", indicator.prior_actual))
     for column, label, value in values:
-        measure = measure_of(value.unit)
+        measure = read_unit(value.unit)
         if value.kind is not TargetKind.QUANTITATIVE or measure is None or not measure.is_count:
             continue
         assert value.number is not None
@@ -314,13 +320,14 @@ def units(ctx: Context) -> Iterator[Finding]:
     indicator's name (参保人数(人)) is the unit of its target value; a count of whole things
     (人, 次, 个, 万人 …) is a whole number (9.54 人 is a warning; averages such as 人均就诊次数 are
     not counts)."""
+    measures = functools.cache(measure_of)  # read once per unit in a run: the forms repeat their units
     for target in targets(ctx.doc):
         for indicator in target.indicators:
-            for found in (_unit_pair(target, indicator), _name_versus_target(target, indicator)):
+            for found in (_unit_pair(target, indicator, measures), _name_versus_target(target, indicator, measures)):
                 if found is not None:
                     message, severity = found
                     yield ctx.finding(message, [place(target, "target")], severity=severity)
-            for message, severity, column in _fractional_count(target, indicator):
+            for message, severity, column in _fractional_count(target, indicator, measures):
                 yield ctx.finding(message, [place(target, column)], severity=severity,
                                   actual=indicator.target.number if column == "target" else None)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 
 import attrs
@@ -178,15 +178,15 @@ def _by_name(all_targets: Sequence[Target]) -> dict[str, list[tuple[Target, Indi
     return found
 
 
-def _where_said(ctx: Context, name: str, holders: list[tuple[Target, Indicator]]
-                ) -> Iterator[tuple[Target, Indicator, _Said, str]]:
+def _where_said(ctx: Context, name: str, holders: list[tuple[Target, Indicator]],
+                own_texts: Callable[[Target], list[str]]) -> Iterator[tuple[Target, Indicator, _Said, str]]:
     """Each statement of the quantity: in the form of the target itself, and in the document's prose
     where the quantity is one target's (or every target that names it targets the same)."""
     for target, indicator in holders:
-        for text in _own_texts(target):
+        for text in own_texts(target):
             for said in _said(name, text):
                 yield target, indicator, said, "目标说明"
-    if len({str(indicator.target) for _, indicator in holders}) != 1:
+    if len(holders) > 1 and len({str(indicator.target) for _, indicator in holders}) != 1:
         return  # the name stands for different quantities in different forms
     target, indicator = holders[0]
     prose = ctx.cache.get("plain prose", lambda: [_plain(passage.text) for passage in ctx.doc.prose])
@@ -210,8 +210,15 @@ def targets_agree_with_the_text(ctx: Context) -> Iterator[Finding]:
     the two units is wrong. A warning: which of the two is right needs the document's author. Figures
     said to be approximate (约, 左右) and names shorter than four characters are not compared."""
     seen: set[tuple[int, str]] = set()
+    written: dict[int, list[str]] = {}  # a form's own texts, written out once for all its indicators
+
+    def own_texts(target: Target) -> list[str]:
+        if id(target) not in written:
+            written[id(target)] = _own_texts(target)
+        return written[id(target)]
+
     for name, holders in _by_name(list(targets(ctx.doc))).items():
-        for target, indicator, said, source in _where_said(ctx, name, holders):
+        for target, indicator, said, source in _where_said(ctx, name, holders, own_texts):
             problem = _contradiction(indicator, said)
             if problem is None or (id(indicator), said.text) in seen:
                 continue
