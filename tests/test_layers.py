@@ -12,14 +12,15 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "cnbudget"
 
 # Each top-level part of the package and the parts it may import from (besides itself). ``labelled``
-# (the base of the enums with Chinese labels) imports nothing, so every part may use it.
-ARITHMETIC = {"errors", "labelled", "text", "decimals", "money", "numbering"}
+# (the base of the enums with Chinese labels) and ``builders`` (fast construction of frozen objects)
+# import nothing, so every part may use them.
+ARITHMETIC = {"errors", "labelled", "builders", "text", "decimals", "money", "numbering"}
 CODES = ARITHMETIC | {"codes", "vocab"}  # vocab: kinds of agency and funding sources, plain enums
 CATALOGUE = CODES | {"classification"}
 VOCABULARY = CATALOGUE | {"targets", "target_units", "target_scoring"}
 MODEL = VOCABULARY | {"model"}
 ALLOWED: dict[str, set[str]] = {
-    "errors": set(), "labelled": set(), "text": set(), "decimals": set(),
+    "errors": set(), "labelled": set(), "builders": set(), "text": set(), "decimals": set(),
     "money": {"errors", "labelled", "text", "decimals"}, "numbering": {"errors", "text"},
     "vocab": {"errors", "labelled"}, "codes": ARITHMETIC, "classification": CODES,
     "targets": CATALOGUE, "target_units": CATALOGUE, "target_scoring": CATALOGUE | {"targets"},
