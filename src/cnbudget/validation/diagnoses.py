@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import functools
 import itertools
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -129,14 +129,22 @@ def _optional_amounts(kind: type) -> frozenset[str]:
                      if field.converter is as_optional_amount and field.validator is None)
 
 
+def _copy(instance: Any, changes: Mapping[str, Any]) -> Any:
+    """``instance`` with ``changes``, its fields set as they are (no converter, no validator): for
+    values the checks would pass unchanged, which the callers below make sure of."""
+    kind: Any = type(instance)  # a class is hashable, whatever its instances' __hash__ says to mypy
+    copy = _new(kind)
+    for name in _fields(kind):
+        _set(copy, name, changes[name] if name in changes else getattr(instance, name))
+    return copy
+
+
 def _record_with(record: AmountRecord, figures: dict[str, Decimal | None]) -> AmountRecord:
     """``attrs.evolve(record, **figures)`` for figures taken from ``record`` itself (or ``None``)."""
     kind: Any = type(record)  # a class is hashable, whatever its instances' __hash__ says to mypy
     if not _optional_amounts(kind).issuperset(figures):
         return attrs.evolve(record, **figures)  # type: ignore[misc]
-    moved: AmountRecord = _new(kind)
-    for name in _fields(kind):
-        _set(moved, name, figures[name] if name in figures else getattr(record, name))
+    moved: AmountRecord = _copy(record, figures)
     return moved
 
 
@@ -145,10 +153,7 @@ def _row_with(row: Any, record: AmountRecord) -> Any:
     kind: Any = type(row)
     if type(record) is not type(row.amounts) or attrs.fields_dict(kind)["amounts"].converter is not None:
         return attrs.evolve(row, amounts=record)
-    moved = _new(kind)
-    for name in _fields(kind):
-        _set(moved, name, record if name == "amounts" else getattr(row, name))
-    return moved
+    return _copy(row, {"amounts": record})
 
 
 def _evolved(instance: Any, **changes: Any) -> Any:
@@ -159,10 +164,7 @@ def _evolved(instance: Any, **changes: Any) -> Any:
     fields = attrs.fields_dict(kind)
     if any(fields[name].converter is not None for name in changes):
         return attrs.evolve(instance, **changes)
-    copy = _new(kind)
-    for name in _fields(kind):
-        _set(copy, name, changes[name] if name in changes else getattr(instance, name))
-    return copy
+    return _copy(instance, changes)
 
 
 def _with_rows_moved(doc: BudgetDisclosure, key: str, shift: Shift) -> BudgetDisclosure | None:
