@@ -39,6 +39,13 @@ def _fields(instance: Any) -> list[tuple[str, type[Any], Any]]:
             for field in attrs.fields(type(instance))]
 
 
+def _assert_built_alike(fast: Any, slow: Any) -> None:
+    """The quickly built object is the validated one: its class, equality, hash, repr, every field."""
+    assert type(fast) is type(slow)
+    assert fast == slow and hash(fast) == hash(slow) and repr(fast) == repr(slow)
+    assert _fields(fast) == _fields(slow)
+
+
 @given(texts, texts, texts, texts, texts, numbers, numbers)
 def test_checked_location_is_the_validated_one(table: str | None, agency: str | None, code: str | None,
                                                project: str | None, column: str | None, line: int | None,
@@ -46,9 +53,7 @@ def test_checked_location_is_the_validated_one(table: str | None, agency: str | 
     fast = checked_location(table, agency, code, project, column, line, page)
     slow = Location(table=table, agency=agency, code=code, project=project, column=column,
                     line_number=line, page=page)
-    assert type(fast) is Location
-    assert fast == slow and hash(fast) == hash(slow) and repr(fast) == repr(slow)
-    assert _fields(fast) == _fields(slow)
+    _assert_built_alike(fast, slow)
 
 
 @given(locations, numbers, numbers)
@@ -65,9 +70,7 @@ def test_checked_finding_is_the_validated_one(rule: str, severity: Severity, mes
     fast = checked_finding(rule, severity, message, places, expected, actual, related)
     slow = Finding(rule=rule, severity=severity, message=message, locations=places, expected=expected,
                    actual=actual, related=related)
-    assert type(fast) is Finding
-    assert fast == slow and hash(fast) == hash(slow) and repr(fast) == repr(slow)
-    assert _fields(fast) == _fields(slow)
+    _assert_built_alike(fast, slow)
     moved = tuple(placed(location, 7, None) for location in places)
     assert _fields(relocated(fast, moved)) == _fields(attrs.evolve(slow, locations=moved))
 
