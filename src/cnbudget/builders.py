@@ -1,4 +1,4 @@
-"""Builders of frozen slotted objects (快速构建): the one home of a way to make many of them fast.
+"""Builders of frozen slotted objects (快速构建): where many are made from values already checked.
 
 Reading and ``from_json`` make hundreds of thousands of frozen attrs objects from values already of
 their fields' types. The attrs constructor runs converters and validators on each value, and a
@@ -7,7 +7,9 @@ builder is a subclass that adds no slots and takes plain assignment (the interpr
 about five times faster than a descriptor's call): an object is made a builder, given its fields,
 then made the class itself (``obj.__class__ = cls``, allowed as the two lay out the same slots).
 The object is then the one the constructor would make — class, equality, hash, pickling; the
-builder shows only in ``cls.__subclasses__()``.
+builder shows only in ``cls.__subclasses__()``. Used for the most numerous objects (source lines,
+everything ``from_json`` reads); a few fixed classes made by the thousand set their slots one call at
+a time instead (``validation.findings.checked_finding``, the diagnosis's copies).
 
 >>> import attrs
 >>> @attrs.frozen
