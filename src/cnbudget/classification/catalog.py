@@ -189,7 +189,14 @@ class Catalog:
         ``key``, which the documents of a year ask again and again (the checks' name matches). Kept
         here, they go with the catalogue, where a cache of the process would keep every catalogue it
         was asked about alive. At most ``KEPT_PER_KIND`` answers of a kind are kept: past that they
-        are let go and found again, so a long batch stays bounded."""
+        are let go and found again, so a long batch stays bounded.
+
+        >>> cat = catalog(2024)
+        >>> cat.kept("name of", "2101501", lambda: cat["2101501"].name)
+        '行政运行'
+        >>> cat.kept("name of", "2101501", lambda: "not asked again")
+        '行政运行'
+        """
         answers = self._kept.get(kind)
         if answers is None:
             answers = self._kept.setdefault(kind, {})

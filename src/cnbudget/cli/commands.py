@@ -3,6 +3,12 @@
 Only the module of the command being run is loaded, so that ``cnbudget code`` does not load the
 readers and the rules, and ``cnbudget --help`` lists every command from this table alone. Each module
 has ``register(subparsers)``, which adds its parser (with the help line from here) and its handler.
+
+>>> COMMANDS["code"]
+Command(module='cnbudget.cli.code', help='look up a 政府收支分类 subject by code or name')
+>>> from cnbudget.cli import build_parser
+>>> build_parser(loaded=["code"]).parse_args(["code", "2101501"]).query
+'2101501'
 """
 
 from __future__ import annotations
