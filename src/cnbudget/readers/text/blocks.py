@@ -89,7 +89,7 @@ def _title_at(lines: Sequence[SourceLine], index: int) -> tuple[str, int] | None
     """The kind titled at ``lines[index]`` and how many lines the title takes (a title wrapped onto
     one or two short lines below is joined again), or ``None``."""
     line = lines[index]
-    if line.is_blank or (line.is_tabular and _several_filled(line)):
+    if line.is_blank or _several_filled(line):
         return None
     if (key := title_key(line.text)) is not None:
         return key, 1
@@ -109,14 +109,10 @@ def _title_at(lines: Sequence[SourceLine], index: int) -> tuple[str, int] | None
 
 
 def _several_filled(line: SourceLine) -> bool:
-    """Whether more than one of the line's cells is filled (a table row): told at the second."""
-    filled = False
-    for cell in line.cells:
-        if cell:
-            if filled:
-                return True
-            filled = True
-    return False
+    """Whether more than one of the line's cells is filled (a table row); a line of one cell (most
+    lines of prose) is told without counting."""
+    cells = line.cells
+    return line.is_tabular and len(cells) - cells.count("") > 1
 
 
 def _other_core(text: str) -> str | None:

@@ -65,6 +65,7 @@ def cell_amount(cell: str) -> Decimal | None:
         return None
 
 
+@functools.lru_cache(maxsize=8192)  # a pure function of the cell, asked of each cell by several steps of a read
 def is_amount(cell: str) -> bool:
     """Whether a cell holds an amount (blank cells and dashes do not count here)."""
     stripped = cell.strip()
@@ -83,7 +84,7 @@ def _is_numbering(line: SourceLine) -> bool:
 def looks_like_data(line: SourceLine) -> bool:
     """The default test for a data row: an amount in it, a code in its first cells, or a total."""
     cells = line.cells
-    if any(is_amount(cell) for cell in cells[1:]):
+    if any(map(is_amount, cells[1:])):
         return True
     if any(_CODE_CELL.match(cell) for cell in cells[:3]):
         return True
@@ -133,7 +134,7 @@ def make_grid(
     numbering: SourceLine | None = None
     unit_text: str | None = None
     seen_headers: set[tuple[str, ...]] = set()
-    seen_first_cells: set[str] = set()  # of those header rows, spaces out
+    seen_ends: set[tuple[str, str]] = set()  # the first and last cells of those header rows, spaces out
     for line in lines:
         if line.is_blank:
             continue
@@ -148,7 +149,7 @@ def make_grid(
         if not line.is_tabular:
             notes.append(line)
             continue
-        if _squeezed_first(line) in seen_first_cells and _signature(line) in seen_headers:
+        if _squeezed_ends(line) in seen_ends and _signature(line) in seen_headers:
             continue  # a header row repeated on a new page
         if is_data(line) or (rows and _is_continuation(line)):
             rows.append(line)
@@ -156,7 +157,7 @@ def make_grid(
             header.append(line)
             signature = _signature(line)
             seen_headers.add(signature)
-            seen_first_cells.add(signature[0])
+            seen_ends.add((signature[0], signature[-1]))
         # else: a header row of a later page printed slightly differently; the first is kept
     return Grid(
         header=tuple(header),
@@ -168,10 +169,12 @@ def make_grid(
     )
 
 
-def _squeezed_first(line: SourceLine) -> str:
-    """A tabular line's first cell, spaces out: what its signature starts with, found without taking
-    every cell apart (a row whose first cell starts no header's signature repeats no header)."""
-    return _without_spaces(line.cells[0])
+def _squeezed_ends(line: SourceLine) -> tuple[str, str]:
+    """A tabular line's first and last cells, spaces out: what its signature starts and ends with,
+    found without taking every cell apart (a row whose ends are no header's repeats no header; a data
+    row whose first cell is blank, as a header's may be, ends in a figure)."""
+    cells = line.cells
+    return _without_spaces(cells[0]), _without_spaces(cells[-1])
 
 
 def _is_continuation(line: SourceLine) -> bool:

@@ -105,13 +105,17 @@ class SourceLine:
             text = without_heading.strip()
             cells: tuple[str, ...] = (text,) if text else ()
         else:
-            if markup:
+            # Markup taken out of the whole line at once: where no tag spans a TAB (any line but a
+            # malformed one), each cell loses what clean_cell takes out of it; the text likewise, a
+            # TAB and the space it becomes being alike to the pattern.
+            unmarked = _MARKUP.sub("", without_heading) if markup else without_heading
+            if markup and unmarked.count("\t") != without_heading.count("\t"):  # a tag spans a TAB
                 cells = tuple([clean_cell(cell) for cell in without_heading.split("\t")])
-            else:  # no markup in any cell: clean_cell would only strip them
-                cells = tuple([cell.strip() for cell in without_heading.split("\t")])
+            else:  # trailing blank cells go with the trailing spaces (what the loop below would drop)
+                cells = tuple([cell.strip() for cell in unmarked.rstrip().split("\t")])
             while cells and not cells[-1]:
                 cells = cells[:-1]
-            text = clean_cell(without_heading.replace("\t", " "))
+            text = unmarked.replace("\t", " ").strip()
         bold = markup and ("<b>" in raw.lower() or "**" in raw)
         if cls is not SourceLine:  # a subclass may have fields of its own
             return cls(number=number, raw=raw, text=text, cells=cells, bold=bold, page=page)
