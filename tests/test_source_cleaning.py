@@ -16,7 +16,7 @@ from cnbudget.errors import InvalidAmount
 from cnbudget.money import parse_amount
 from cnbudget.numbering import is_table_number
 from cnbudget.readers.text.grid import _META, _YEAR_LINE, _signature, is_amount, is_heading_line
-from cnbudget.readers.text.source import SourceLine, clean_cell, clean_name, joining_space
+from cnbudget.readers.text.source import SourceLine, clean_cell, clean_name, joining_space, numbered_lines
 from cnbudget.text import normalize_width
 
 _MARKUP = re.compile(r"</?(?:b|p|strong|br|span|i|u)\b[^>]*>|\*\*", re.IGNORECASE)
@@ -160,3 +160,23 @@ _JOINED = st.one_of(st.characters(), st.sampled_from([" ", "\t", "\u3000", "\xa0
 @example("A", "B")
 def test_the_space_kept_between_two_characters_is_what_the_patterns_give(left: str, right: str) -> None:
     assert joining_space(left, right) == _by_patterns_name(f"{left} {right}")[1:-1]
+
+
+@attrs.frozen(kw_only=True)
+class _MarkedLine(SourceLine):
+    mark: str = "x"
+
+
+@settings(max_examples=300)
+@given(st.lists(st.lists(_LINE_PIECES, max_size=8).map("".join), max_size=6), st.integers(1, 50),
+       st.one_of(st.none(), st.integers(1, 9)))
+def test_lines_made_in_one_loop_are_the_lines_made_one_by_one(raws: list[str], first: int, page: int | None) -> None:
+    made = numbered_lines(raws, first=first, page=page)
+    assert made == [SourceLine.of(first + i, raw, page=page) for i, raw in enumerate(raws)]
+    assert [line.number for line in made] == list(range(first, first + len(raws)))
+    # A subclass's lines are cleaned alike and made by its own constructor.
+    for raw, line in zip(raws, made, strict=True):
+        marked = _MarkedLine.of(line.number, raw, page=page)
+        assert type(marked) is _MarkedLine
+        assert (marked.text, marked.cells, marked.bold, marked.squeezed) == (line.text, line.cells, line.bold,
+                                                                             line.squeezed)

@@ -39,7 +39,7 @@ from cnbudget.readers.text.layout_judge import JUDGED, reading_of
 from cnbudget.readers.text.layout_rows import WrappedRow, share_wrapped
 from cnbudget.readers.text.layout_tree import read_tree
 from cnbudget.readers.text.layout_words import Token, TokenKind, is_figure, line_tokens
-from cnbudget.readers.text.source import SourceLine, clean_cell
+from cnbudget.readers.text.source import SourceLine, clean_cell, numbered_lines
 
 __all__ = ["UNPLACED", "layout_lines", "unplaced_rows"]
 
@@ -61,7 +61,7 @@ def layout_lines(text: str) -> list[SourceLine]:
     """Every line of layout text as a :class:`SourceLine`, numbered from 1 as ``str.splitlines``
     counts them, the rows of its tables with their cells apart (see the module text)."""
     raws, page_starts = _raw_lines(text)
-    plain = [SourceLine.of(number, raw) for number, raw in enumerate(raws, start=1)]
+    plain = numbered_lines(raws)
     blocks = find_blocks(plain)
     tables = [_Table.of(block, raws, page_starts) for block in blocks if block.key not in PERFORMANCE_KEYS]
     padding = [_padding(table.pages(table.widened)) for table in tables]
