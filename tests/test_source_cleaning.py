@@ -6,6 +6,7 @@ from __future__ import annotations
 import pickle
 import re
 import sys
+from decimal import Decimal
 
 import attrs
 import pytest
@@ -15,7 +16,7 @@ from hypothesis import strategies as st
 from cnbudget.errors import InvalidAmount
 from cnbudget.money import parse_amount
 from cnbudget.numbering import is_table_number
-from cnbudget.readers.text.grid import _META, _YEAR_LINE, _signature, is_amount, is_heading_line
+from cnbudget.readers.text.grid import _META, _YEAR_LINE, _signature, cell_amount, is_amount, is_heading_line
 from cnbudget.readers.text.source import SourceLine, clean_cell, clean_name, joining_space, numbered_lines
 from cnbudget.text import normalize_width
 
@@ -119,6 +120,13 @@ _CELL_PIECES = st.sampled_from(["1", "0", "9", "１", "，", ",", ".", "．", "-
 @given(st.lists(_CELL_PIECES, max_size=8).map("".join))
 def test_a_cell_is_an_amount_exactly_where_it_parses_as_one(cell: str) -> None:
     assert is_amount(cell) is _is_amount_by_parsing(cell)
+    # The amount kept for the cell is the one parsing it gives (readers take it where is_amount holds).
+    try:
+        parsed: Decimal | None = parse_amount(cell)
+    except InvalidAmount:
+        parsed = None
+    assert cell_amount(cell) == parsed
+    assert parsed is None or str(cell_amount(cell)) == str(parsed)
     line = SourceLine.of(1, f"{cell}\t{cell} 中 文")
     assert _signature(line) == tuple(_SPACES.sub("", c) for c in line.cells)
 
