@@ -1,6 +1,6 @@
 """A header row repeated on a later page is set aside by make_grid, which compares a row's whole
-signature only where its first cell starts a header's: the grid is the one comparing every row's
-whole signature gives."""
+signature only where its first and last cells are a header's: the grid is the one comparing every
+row's whole signature gives. Its header text, kept, is its header rows' cells run together."""
 
 from __future__ import annotations
 
@@ -46,6 +46,7 @@ def test_repeated_headers_are_found_as_comparing_every_signature_finds_them(raws
     grid, plain = make_grid(lines), _plain_grid(lines)
     assert grid.header == plain.header
     assert grid.rows == plain.rows
+    assert grid.header_text == "".join("".join(cell.split()) for line in plain.header for cell in line.cells)
 
 
 def test_a_header_repeated_with_other_spaces_is_set_aside() -> None:

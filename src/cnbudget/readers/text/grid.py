@@ -111,10 +111,12 @@ class Grid:
     meta: tuple[SourceLine, ...]
     numbering: SourceLine | None
     unit_text: str | None
+    #: All header cells run together without spaces, for recognising the layout (kept: each layout
+    #: a table may have is tried on it).
+    header_text: str = attrs.field(init=False, eq=False, repr=False)
 
-    @property
-    def header_text(self) -> str:
-        """All header cells run together without spaces, for recognising the layout."""
+    @header_text.default
+    def _header_text(self) -> str:
         return "".join("".join(_signature(line)) for line in self.header)
 
     @property
