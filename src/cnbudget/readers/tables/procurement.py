@@ -28,14 +28,12 @@ from typing import Any
 
 import attrs
 
-from cnbudget.errors import InvalidAmount
 from cnbudget.model import ProcurementLine, ProcurementTable, is_total_label
-from cnbudget.money import parse_amount
 from cnbudget.numbering import strip_number
 from cnbudget.readers.result import Problem
 from cnbudget.readers.tables.tabling import TableReading, is_empty_statement, table_info
 from cnbudget.readers.text.blocks import Block
-from cnbudget.readers.text.grid import is_amount, make_grid
+from cnbudget.readers.text.grid import cell_amount, is_amount, make_grid
 from cnbudget.readers.text.source import SourceLine, clean_name, printed_at
 
 __all__ = ["read_procurement_table"]
@@ -49,9 +47,18 @@ _OWN_LEVELS = frozenset({"total", "category"})
 _HEADINGS = {"采购品目大类", "采购品目大", "类", "专项名称", "经济科目", "采购物品名称", "采购组织形式", "总计", "金额"}
 
 
-def _cells(line: SourceLine) -> tuple[list[str], list[str]]:
-    texts = [clean_name(cell) for cell in line.cells if cell.strip() and not is_amount(cell)]
-    figures = [cell for cell in line.cells if cell.strip() and is_amount(cell)]
+def _cells(line: SourceLine) -> tuple[list[str], list[Decimal]]:
+    """The row's filled cells in one pass: its texts (cleaned) and its figures (read)."""
+    texts: list[str] = []
+    figures: list[Decimal] = []
+    for cell in line.cells:
+        if not cell.strip():
+            continue
+        figure = cell_amount(cell) if is_amount(cell) else None
+        if figure is None:
+            texts.append(clean_name(cell))
+        else:
+            figures.append(figure)
     return texts, figures
 
 
@@ -75,24 +82,19 @@ def read_procurement_table(block: Block) -> tuple[ProcurementTable | None, list[
         if len(figures) != 1:
             message = f"{len(figures)} amounts where one is printed"
         else:
-            try:
-                amount = parse_amount(figures[0])
-            except InvalidAmount as error:
-                message = str(error)
-            else:
-                found = _place(texts, category, project, subject, amount, lines[-1] if lines else None,
-                               at=printed_at(line))
-                if isinstance(found, ProcurementLine) and unread is not None and found.level not in _OWN_LEVELS:
-                    # A row not read may have begun another category, project or subject: what this row
-                    # stands under cannot be told (never the names above the row not read).
-                    found = f"a row below a row not read (line {unread}) that may have begun what it stands under"
-                if isinstance(found, ProcurementLine):
-                    lines.append(found)
-                    category, project, subject = found.category, found.project, found.subject
-                    if found.level == "category":
-                        unread = None
-                    continue
-                message = found
+            found = _place(texts, category, project, subject, figures[0], lines[-1] if lines else None,
+                           at=printed_at(line))
+            if isinstance(found, ProcurementLine) and unread is not None and found.level not in _OWN_LEVELS:
+                # A row not read may have begun another category, project or subject: what this row
+                # stands under cannot be told (never the names above the row not read).
+                found = f"a row below a row not read (line {unread}) that may have begun what it stands under"
+            if isinstance(found, ProcurementLine):
+                lines.append(found)
+                category, project, subject = found.category, found.project, found.subject
+                if found.level == "category":
+                    unread = None
+                continue
+            message = found
         problems.append(_problem(block, line, f"row not read: {message}"))
         unread = line.number
     if not lines and not any(is_empty_statement(note.text) for note in grid.notes):
