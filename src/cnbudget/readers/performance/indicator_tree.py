@@ -319,6 +319,15 @@ def _column_names(cells: Sequence[str], columns: IndicatorColumns) -> str:
     return ", ".join(_ZH.get(columns.roles[i] or "", "?") for i, cell in enumerate(cells) if _filled(cell))
 
 
+def _repeats_heading(line: SourceLine, header_keys: Sequence[str]) -> bool:
+    """Whether a line's cells are the heading's labels (a label's key, cell by cell); its first cell
+    is compared first (most rows' is no label)."""
+    cells = line.cells
+    if len(cells) != len(header_keys) or (cells and label_key(cells[0]) != header_keys[0]):
+        return False
+    return [label_key(cell) for cell in cells] == list(header_keys)
+
+
 def _logical_rows(
     lines: Sequence[SourceLine], columns: IndicatorColumns, table: str | None
 ) -> tuple[list[_Row], list[Problem]]:
@@ -326,7 +335,7 @@ def _logical_rows(
     problems: list[Problem] = []
     header_keys = [label_key(cell) for cell in columns.header.cells]
     for line in lines:
-        if len(line.cells) == len(header_keys) and [label_key(cell) for cell in line.cells] == header_keys:
+        if _repeats_heading(line, header_keys):
             continue  # the heading row repeated on a new page
         cells = _pad(line.cells, columns.width)
         if not any(_filled(cell) for cell in cells):
