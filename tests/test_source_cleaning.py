@@ -101,6 +101,19 @@ def test_a_line_with_its_cells_placed_otherwise_is_the_line_evolved(raw: str, ce
             (evolved.squeezed, evolved.is_blank, evolved.is_tabular)
 
 
+@settings(max_examples=300)
+@given(st.lists(_LINE_PIECES, max_size=10).map("".join), st.lists(_LINE_PIECES, max_size=10).map("".join))
+def test_a_line_with_another_raw_text_or_blanked_is_the_line_evolved(raw: str, other: str) -> None:
+    for page in (None, 4):
+        line = SourceLine.of(6, raw, page=page)
+        for made, evolved in ((line.with_raw(other), attrs.evolve(line, raw=other)),
+                              (line.blanked(), attrs.evolve(line, text="", cells=()))):
+            assert made == evolved
+            _is_a_finished_line(made, evolved)
+            assert (made.squeezed, made.is_blank, made.is_tabular) == \
+                (evolved.squeezed, evolved.is_blank, evolved.is_tabular)
+
+
 def _is_amount_by_parsing(cell: str) -> bool:
     if not cell.strip() or cell.strip() in {"-", "—", "－", "--"}:
         return False

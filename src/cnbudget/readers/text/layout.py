@@ -117,11 +117,11 @@ def _line(line: SourceLine, cells: tuple[str, ...] | None) -> SourceLine:
     """The line with its cells placed; without cells when they could not be placed (``None``), or
     blank when its words were joined into the row they wrap in (``()``)."""
     if cells is None:
-        return attrs.evolve(line, cells=())
+        return line.with_cells(())
     if not cells:
-        return attrs.evolve(line, text="", cells=())
+        return line.blanked()
     placed = SourceLine.of(line.number, "\t".join(cells), page=line.page)
-    return attrs.evolve(placed, raw=line.raw)
+    return placed.with_raw(line.raw)
 
 
 @attrs.frozen

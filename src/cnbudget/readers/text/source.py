@@ -109,18 +109,21 @@ class SourceLine:
         ``attrs.evolve(line, cells=cells)`` gives, without its call per field."""
         if type(self) is not SourceLine:  # a subclass may have fields of its own
             return attrs.evolve(self, cells=cells)
-        line: Any = _new_line(_LineBuilder)  # its fields read-only to the type checker, as SourceLine's
-        line.number = self.number
-        line.raw = self.raw
-        line.text = self.text
-        line.cells = cells
-        line.bold = self.bold
-        line.page = self.page
-        line.squeezed = self.squeezed
-        line.is_blank = self.is_blank
-        line.is_tabular = _tabular(cells)
-        line.__class__ = SourceLine
-        return cast(SourceLine, line)
+        return _remade(self, self.raw, self.text, cells, self.squeezed)
+
+    def with_raw(self, raw: str) -> SourceLine:
+        """The line as printed in another raw text (its cleaned text, cells, number and page as they
+        are): what ``attrs.evolve(line, raw=raw)`` gives, without its call per field."""
+        if type(self) is not SourceLine:  # a subclass may have fields of its own
+            return attrs.evolve(self, raw=raw)
+        return _remade(self, raw, self.text, self.cells, self.squeezed)
+
+    def blanked(self) -> SourceLine:
+        """The line without text or cells (its raw text, number and page as they are): what
+        ``attrs.evolve(line, text="", cells=())`` gives, without its call per field."""
+        if type(self) is not SourceLine:  # a subclass may have fields of its own
+            return attrs.evolve(self, text="", cells=())
+        return _remade(self, self.raw, "", (), "")
 
 
 # A SourceLine in the making (cnbudget.builders): its fields set by plain assignment.
@@ -130,6 +133,23 @@ _LineBuilder: type[Any] = _SOURCE_LINE_BUILDER
 
 
 _new_line = object.__new__
+
+
+def _remade(line: SourceLine, raw: str, text: str, cells: tuple[str, ...], squeezed: str) -> SourceLine:
+    """``line`` with another raw text, text and cells (``squeezed``: the text's, worked out already),
+    made on the builder; the fields derived from them follow."""
+    made: Any = _new_line(_LineBuilder)  # its fields read-only to the type checker, as SourceLine's
+    made.number = line.number
+    made.raw = raw
+    made.text = text
+    made.cells = cells
+    made.bold = line.bold
+    made.page = line.page
+    made.squeezed = squeezed
+    made.is_blank = not text
+    made.is_tabular = _tabular(cells)
+    made.__class__ = SourceLine
+    return cast(SourceLine, made)
 
 
 def _cleaned(raw: str) -> tuple[str, tuple[str, ...], bool]:
