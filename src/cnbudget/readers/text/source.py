@@ -171,18 +171,23 @@ def numbered_lines(raws: Iterable[str], *, first: int = 1, page: int | None = No
         if "\t" not in without_heading and not markup:  # one cell, no markup (most prose): the text
             text = without_heading.strip()
             cells: tuple[str, ...] = (text,) if text else ()
+            # No space and nothing unprintable (every other space is): nothing to squeeze out.
+            squeezed = text if " " not in text and text.isprintable() else "".join(text.split())
         else:
             # Markup taken out of the whole line at once: where no tag spans a TAB (any line but a
             # malformed one), each cell loses what clean_cell takes out of it; the text likewise, a
             # TAB and the space it becomes being alike to the pattern.
             unmarked = markup_in("", without_heading) if markup else without_heading
+            text = unmarked.replace("\t", " ").strip()
+            squeezed = "".join(text.split())  # _squeezed, inline: every line is made here
             if markup and unmarked.count("\t") != without_heading.count("\t"):  # a tag spans a TAB
                 cells = tuple([clean_cell(cell) for cell in without_heading.split("\t")])
+            elif len(squeezed) + unmarked.count("\t") == len(unmarked):  # no space but the TABs
+                cells = tuple(unmarked.rstrip().split("\t"))  # no cell to strip
             else:  # trailing blank cells go with the trailing spaces (what the loop below would drop)
                 cells = tuple([cell.strip() for cell in unmarked.rstrip().split("\t")])
             while cells and not cells[-1]:
                 cells = cells[:-1]
-            text = unmarked.replace("\t", " ").strip()
         # Made a builder (the class's slots, plain assignment: the interpreter's own way, without a
         # call per field), given its fields as the attrs constructor gives them (the three it derives
         # by the same functions), then made a SourceLine.
@@ -193,7 +198,7 @@ def numbered_lines(raws: Iterable[str], *, first: int = 1, page: int | None = No
         line.cells = cells
         line.bold = markup and ("<b>" in raw.lower() or "**" in raw)
         line.page = page
-        line.squeezed = "".join(text.split())  # _squeezed, inline: every line is made here
+        line.squeezed = squeezed
         line.is_blank = not text
         line.is_tabular = len(cells) > 1  # _tabular, inline: asked of every line
         line.__class__ = SourceLine
