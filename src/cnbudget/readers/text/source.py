@@ -45,7 +45,8 @@ def clean_name(text: str) -> str:
     """A printed name with layout spaces removed: spaces next to Chinese characters go, runs of
     other spaces become one (``"VLOG 视频"`` keeps no space, ``"BRT 公益"`` likewise)."""
     cleaned = clean_cell(text)
-    if _SPACES.search(cleaned) is None:  # no space at all (most names): nothing to remove
+    # No space and nothing unprintable (every other space is), as most names: nothing to remove.
+    if " " not in cleaned and cleaned.isprintable():
         return cleaned
     return _SPACES.sub(" ", _SPACE_NEAR_CJK.sub("", cleaned)).strip()
 
