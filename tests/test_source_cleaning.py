@@ -152,7 +152,8 @@ def test_no_character_but_their_own_folds_into_the_words_of_a_table_number() -> 
 
 
 _NUMBER_PIECES = st.sampled_from(["表", "附", "件", "附件", "公开", "预算", "部门预算", " ", "\u3000", "1", "０５", "-",
-                                  "（", "）", "之", "一", "收支总", "单位", "：", "万元"])
+                                  "（", "）", "之", "一", "收支总", "单位", "：", "万元", "编制部门", "部门", "名称",
+                                  "金额", ":", "(", ")", "2024", "年度", "x"])
 
 
 @settings(max_examples=1500)
@@ -163,6 +164,9 @@ _NUMBER_PIECES = st.sampled_from(["表", "附", "件", "附件", "公开", "预�
 @example("表1")
 @example("单位：万元")
 @example("（2024年度）")
+@example("(2024 年)")
+@example("编制部门：某局")
+@example("金额单位：万元")
 def test_a_heading_line_is_what_the_patterns_alone_find(text: str) -> None:
     line = SourceLine.of(1, text)
     squeezed = line.squeezed

@@ -32,8 +32,11 @@ from cnbudget.readers.text.source import SourceLine
 __all__ = ["Grid", "cell_amount", "is_amount", "is_heading_line", "looks_like_data", "make_grid"]
 
 _META = re.compile(r"^(?:编制部门|编制单位|部门名称|单位名称|预算单位|部门)\s*[:：]|^单位\s*[:：]|^金额单位")
+_META_STARTS = "编部单预金"  # the first characters _META takes: another first character is no heading
 _UNIT = re.compile(r"单位\s*[:：]\s*(万元|元|亿元)")
+_UNIT_WORD = "单位"  # what every _UNIT match holds: a line without it prints no unit
 _YEAR_LINE = re.compile(r"^[(（]\s*20\d\d\s*年度?\s*[)）]$")
+_YEAR_STARTS = "(（"  # the first characters _YEAR_LINE takes
 _CODE_CELL = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 
 
@@ -45,7 +48,10 @@ def is_heading_line(line: SourceLine) -> bool:
     [True, True, False]
     """
     squeezed = line.squeezed
-    return _META.match(squeezed) is not None or _YEAR_LINE.match(squeezed) is not None or is_table_number(squeezed)
+    first = squeezed[:1]  # the patterns run only where the line starts as they do (few lines)
+    return ((first in _META_STARTS and _META.match(squeezed) is not None)
+            or (first in _YEAR_STARTS and _YEAR_LINE.match(squeezed) is not None)
+            or is_table_number(squeezed))
 
 
 # A character no printed amount holds (parse_amount reads digits, separators, signs, spaces and a
@@ -140,7 +146,7 @@ def make_grid(
     for line in lines:
         if line.is_blank:
             continue
-        if (unit := _UNIT.search(line.text)) is not None:
+        if _UNIT_WORD in line.text and (unit := _UNIT.search(line.text)) is not None:
             unit_text = unit_text or unit.group(1)
         if is_heading_line(line):
             meta.append(line)
