@@ -44,7 +44,7 @@ Choices, so that nothing is invented:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
 import attrs
@@ -54,6 +54,7 @@ from cnbudget.model import Statement
 from cnbudget.model.narrative import ChangeBasis
 from cnbudget.money import AmountUnit, parse_amount
 from cnbudget.numbering import LIST_MARK
+from cnbudget.readers.prose.building import statement
 from cnbudget.readers.prose.cuts import DocumentCuts
 from cnbudget.readers.prose.figures import (
     AmountMatch,
@@ -187,7 +188,9 @@ class _Reader:
                     message=message)
         )
 
-    def statements(self) -> list[Statement]:
+    def statements(self, pages: Mapping[int, int | None] | None = None) -> list[Statement]:
+        """The statements of the drafts, each on the page of its first line where ``pages`` (line
+        number → page) is given."""
         result = []
         for draft in self.drafts:
             code = None
@@ -198,11 +201,12 @@ class _Reader:
                         line=None, text=draft.subject,
                         message=f"the names do not name one 支出功能分类 code in the {self.context.fiscal_year} "
                                 "catalogue; the statement keeps no code"))
-            result.append(Statement(
+            result.append(statement(
                 section=draft.section, subject=draft.subject, code=code, amount=draft.amount, share=draft.share,
                 change_amount=draft.change_amount, change_rate=draft.change_rate, count=draft.count,
                 reason=draft.reason, text="".join(draft.texts), compared_with=draft.compared_with,
                 stated_prior=draft.stated_prior, line_number=draft.line,
+                page=pages.get(draft.line or 0) if pages else None,
             ))
         return result
 
@@ -418,10 +422,10 @@ def _category(section: Section) -> Levels:
 
 
 def statements_in(
-    found: Sequence[Section], context: NarrativeContext
+    found: Sequence[Section], context: NarrativeContext, pages: Mapping[int, int | None] | None = None
 ) -> tuple[list[Statement], list[Problem]]:
     """The statements of the given sections, in order (what :func:`read_statements` does for the
-    whole narrative).
+    whole narrative); each on the page of its first line where ``pages`` (line number → page) is given.
 
     >>> from cnbudget.readers.prose.paragraphs import Paragraph, Section
     >>> body = (Paragraph(text="政府性基金预算未安排。", numbers=(9,)),)
@@ -442,7 +446,7 @@ def statements_in(
             named = part.removesuffix(_PROJECT_PART) if part.endswith(_PROJECT_PART) else ""
             project = named if named not in ("", "项目") else None  # 项目经费情况说明 names none
         reader.read(section, project=project)
-    statements = reader.statements()
+    statements = reader.statements(pages)
     return statements, reader.problems
 
 
@@ -462,10 +466,8 @@ def read_statements(
     context = NarrativeContext.of(lines, department=department, fiscal_year=fiscal_year, unit=unit)
     found = (cuts or DocumentCuts(lines)).narrative
     chosen = [s for s in sections(found) if matter_kind(s.title) not in _READ_ELSEWHERE]
-    statements, problems = statements_in(chosen, context)
     pages = {line.number: line.page for line in lines if line.page is not None}
-    if pages:
-        statements = [attrs.evolve(s, page=pages.get(s.line_number or 0)) for s in statements]
+    statements, problems = statements_in(chosen, context, pages)
     for paragraph in found:
         if paragraph.restored:
             where = ", ".join(map(str, paragraph.restored))
