@@ -60,8 +60,13 @@ __all__ = [
 ]
 
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# A number of NUMBER not preceded by a digit, point or comma: the plain pattern ``(?<![\d.,])(?:NUMBER)``
+# written to start with its first digit, which re then looks for ahead of trying the rest (the plain
+# one is tried at every character of a clause).
+_NUMBER_DIGIT_FIRST = r"\d(?<![\d.,]\d)(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?)"
 # "1720.00万，其中…": 万 alone is 万元 where a clause or the text ends after it (not 万人, 万平方米).
-_AMOUNT = re.compile(rf"(?<![\d.,])(?P<number>{NUMBER})\s*(?P<unit>亿元|万元|元|万(?=[，,。；;、）)]|$|其中|合计))")
+_AMOUNT_UNIT = r"\s*(?P<unit>亿元|万元|元|万(?=[，,。；;、）)]|$|其中|合计))"
+_AMOUNT = re.compile(rf"(?P<number>{_NUMBER_DIGIT_FIRST}){_AMOUNT_UNIT}")
 # "50 万元以上", "30元/人/年", "≤180 元" are thresholds and rates, not amounts.
 # Matched where an amount ends (``match(clause, end)`` anchors there; ``^`` would not).
 _THRESHOLD_AFTER = re.compile(r"\s*(?:以上|以下|以内|/|每)")
