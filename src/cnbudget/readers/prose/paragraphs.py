@@ -30,9 +30,11 @@ import enum
 import functools
 import re
 from collections.abc import Collection, Sequence
+from typing import Any, cast
 
 import attrs
 
+from cnbudget.builders import builder_of
 from cnbudget.numbering import CHAPTER_NUMBER, CHINESE_NUMERALS, ITEM_NUMBER, PART_END, PART_HEADING
 from cnbudget.readers.prose.contents import Contents, every_contents
 from cnbudget.readers.text.blocks import PERFORMANCE_KEYS, Block, find_blocks
@@ -65,6 +67,7 @@ _CHAPTER_MARK = CHAPTER_NUMBER
 _NUMBERED = ITEM_NUMBER
 # A "label：" line (预算安排规模：…) starts an item; "其中：", "主要原因：", "用于：" continue a sentence.
 _LABEL = re.compile(r"^([\u4e00-\u9fff]{2,10})[：:]")
+_LABEL_COLON_END = 11  # where the colon of the longest label stands, plus one
 _NOT_A_LABEL_END = ("是", "为", "于", "括", "中", "因", "下", "有", "含", "及")
 _SENTENCE_END = tuple("。！？!?；;")
 _PUNCTUATION = re.compile(r"[，。；,;:：！？!?]")
@@ -132,15 +135,18 @@ def is_heading_text(text: str) -> bool:
 
 
 def _is_markdown_heading(line: SourceLine) -> bool:
-    return line.raw.lstrip().startswith("#")
+    raw = line.raw
+    return "#" in raw and raw.lstrip().startswith("#")  # most lines hold no # at all: nothing to strip
 
 
 def _starts_item(line: SourceLine, text: str) -> bool:
-    stripped = line.raw.lstrip()
-    if stripped.startswith(("#", "- ")) or _HEADING_MARK.match(text) or _NUMBERED.match(text) \
-            or is_unnumbered_title(text):
+    raw = line.raw
+    if (("#" in raw or "- " in raw) and raw.lstrip().startswith(("#", "- "))) or _HEADING_MARK.match(text) \
+            or _NUMBERED.match(text) or is_unnumbered_title(text):
         return True
-    label = _LABEL.match(text)
+    # A label's colon stands after its two to ten characters: a text without one there has none.
+    head = text[2 : _LABEL_COLON_END]
+    label = _LABEL.match(text) if ":" in head or "：" in head else None
     return label is not None and not label.group(1).endswith(_NOT_A_LABEL_END)
 
 
@@ -172,6 +178,25 @@ class Paragraph:
     def line(self) -> int:
         """The number of the paragraph's first source line."""
         return self.numbers[0]
+
+
+_PARAGRAPH_BUILDER = builder_of(Paragraph)
+assert _PARAGRAPH_BUILDER is not None  # a plain attrs class: it has one
+_ParagraphBuilder: type[Any] = _PARAGRAPH_BUILDER
+_new = object.__new__
+
+
+def _paragraph(text: str, numbers: tuple[int, ...], heading: bool, restored: tuple[int, ...]) -> Paragraph:
+    """``Paragraph(text=text, numbers=numbers, heading=heading, restored=restored)``, made through
+    its builder (:mod:`cnbudget.builders`): a paragraph has no converters or validators to run, only
+    the frozen class's slower way of setting each field."""
+    made = _new(_ParagraphBuilder)
+    made.text = text
+    made.numbers = numbers
+    made.heading = heading
+    made.restored = restored
+    made.__class__ = Paragraph
+    return cast(Paragraph, made)
 
 
 _PART_NAME_CHARS = frozenset("第部分" + CHINESE_NUMERALS)  # all a bare 第X部分 is made of
@@ -235,7 +260,7 @@ class _Builder:
             return
         numbers = tuple([line.number for line in self.lines])
         moved = tuple([number for number in numbers if number in self.restored]) if self.restored else ()
-        self.done.append(Paragraph(text=self.text, numbers=numbers, heading=self.heading, restored=moved))
+        self.done.append(_paragraph(self.text, numbers, self.heading, moved))
         self.lines, self.texts, self.heading, self._joined = [], [], False, []
         self._has_markup, self._part_name_only, self._part_marks = False, True, 0
 
