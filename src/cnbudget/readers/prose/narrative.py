@@ -57,6 +57,7 @@ from cnbudget.numbering import LIST_MARK
 from cnbudget.readers.prose.building import statement
 from cnbudget.readers.prose.cuts import DocumentCuts
 from cnbudget.readers.prose.figures import (
+    SENTENCE_TAIL,
     AmountMatch,
     absent_of,
     basis_of,
@@ -96,11 +97,10 @@ _PROJECT = re.compile(r"^项目名称[：:](?P<name>.+)$")  # after its list num
 # The amount of a project's description is its budget, whoever the subject names it.
 _PROJECT_WORD = "项目名称"  # in every clause _PROJECT matches
 _PROJECT_AMOUNT = re.compile(r"^(?:预算安排规模|预算安排|预算规模|资金规模|项目预算|项目总预算)$")
-_VERB_FIRST = re.compile(r"^(?:增加|减少|增长|下降|压减|调增|调减)")
+_VERBS = ("增加", "减少", "增长", "下降", "压减", "调增", "调减")  # a subject starting with one is none
 _PROJECT_PART = "经费情况说明"  # 科技创新专项经费情况说明 (Shanghai): a part on one project
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _READ_ELSEWHERE = (MatterKind.OPERATING_COSTS, MatterKind.PROCUREMENT, MatterKind.ASSETS)
-_SENTENCE_END = "。；;！？!?"
 # Further reasons after "主要原因一是…；": "二是…", "其次…", "2、…".
 _MORE_REASONS = re.compile(
     r"^(?:[二三四五六七八九十]是|其次|再次|最后|第[二三四五六七八九十]|[2-9][、.．]|[（(][2-9二三四五][)）])"
@@ -228,7 +228,7 @@ class _Reader:
         """A sentence (``piece``) and its clauses (:func:`~cnbudget.readers.prose.figures.split_clauses`)."""
         reasoning, self.reasoning = self.reasoning, None
         if reasoning is not None and reasoning.reason is not None and _MORE_REASONS.match(piece):
-            reasoning.reason += piece.rstrip(_SENTENCE_END + " ")
+            reasoning.reason += piece.rstrip(SENTENCE_TAIL)
             reasoning.cite(piece)
             self.reasoning = reasoning if piece.endswith(("；", ";")) else None
             return
@@ -236,7 +236,7 @@ class _Reader:
             reason = reason_of(clause)
             if reason is not None:
                 # The reason runs to the end of the sentence, commas and all.
-                rest = piece[piece.index(clause) :].rstrip(_SENTENCE_END + " ")
+                rest = piece[piece.index(clause) :].rstrip(SENTENCE_TAIL)
                 self.give_reason(reason_of(rest) or reason, piece)
                 return
             self.clause(clause, piece)
@@ -330,12 +330,12 @@ class _Reader:
             self.restate(current, value, piece)
             return
         subject = self.subject(before)
-        if is_amount_phrase(subject) and current is not None and current.count is not None \
-                and current.amount is None:
+        if current is not None and current.count is not None and current.amount is None \
+                and is_amount_phrase(subject):
             current.amount = value
             current.cite(piece)
             return
-        if not subject or _VERB_FIRST.match(subject):
+        if not subject or subject.startswith(_VERBS):
             # "…增加部门预算 1,464.3 万元" in a reason: an amount with no subject of its own.
             self.problem(f"an amount ({found.text}) without a subject; not read")
             return
