@@ -206,7 +206,8 @@ class _Builder:
     """The paragraph being built, line by line. Whether the next line joins it asks only for how
     its text ends (and whether it is a bare 第X部分), so those are kept as lines are added; the
     whole text is cleaned once, when the paragraph is done (cleaning it at every line made a
-    paragraph of n lines cost n²)."""
+    paragraph of n lines cost n²). The spaces cleaning keeps between lines are found only where
+    an end is asked for (:meth:`ends`), from the last lines."""
 
     def __init__(self, restored: Collection[int] = ()) -> None:
         self.restored = restored  # lines whose figures were put back
@@ -214,7 +215,6 @@ class _Builder:
         self.lines: list[SourceLine] = []
         self.texts: list[str] = []
         self.heading = False
-        self._joined: list[str] = []  # the texts with the spaces cleaning keeps between them
         self._has_markup = False  # markup may span two lines: then the end is found by cleaning all
         self._part_name_only = True  # every character one a bare 第X部分 is made of
         self._part_marks = 0  # 第, 部 and 分 among the characters (counted while the above holds)
@@ -229,8 +229,13 @@ class _Builder:
         if self._has_markup:
             return self.text[-length:]
         tail, wanted = "", length + 1  # one more: a thousands comma is told by the digit before it
-        for piece in reversed(self._joined):
-            tail = piece + tail
+        texts = self.texts
+        for index in range(len(texts) - 1, -1, -1):
+            tail = texts[index] + tail
+            if len(tail) >= wanted or not index:
+                break
+            # Cleaning keeps the joining space only between two characters that are not Chinese.
+            tail = joining_space(texts[index - 1][-1], texts[index][0]) + tail
             if len(tail) >= wanted:
                 break
         # The pieces are cleaned already and the spaces between them are those cleaning keeps, so
@@ -243,7 +248,7 @@ class _Builder:
         changes no sentence end and makes none, so the last line's own last character tells."""
         if self._has_markup:
             return self.text.endswith(_SENTENCE_END)
-        return self._joined[-1].endswith(_SENTENCE_END)
+        return self.texts[-1].endswith(_SENTENCE_END)
 
     @property
     def is_part_name(self) -> bool:
@@ -261,19 +266,15 @@ class _Builder:
         numbers = tuple([line.number for line in self.lines])
         moved = tuple([number for number in numbers if number in self.restored]) if self.restored else ()
         self.done.append(_paragraph(self.text, numbers, self.heading, moved))
-        self.lines, self.texts, self.heading, self._joined = [], [], False, []
+        self.lines, self.texts, self.heading = [], [], False
         self._has_markup, self._part_name_only, self._part_marks = False, True, 0
 
     def add(self, line: SourceLine, text: str) -> None:
         """Add a line's cleaned text (never empty)."""
-        if self._joined:
-            # Cleaning keeps the joining space only between two characters that are not Chinese.
-            between = joining_space(self._joined[-1][-1], text[0])
-            self._joined.append(between)
-            self._part_name_only = self._part_name_only and not between
+        if self._part_name_only and self.texts:  # a space kept between two lines: no bare part name
+            self._part_name_only = not joining_space(self.texts[-1][-1], text[0])
         self.lines.append(line)
         self.texts.append(text)
-        self._joined.append(text)
         self._has_markup = self._has_markup or "<" in text or "*" in text
         self._part_name_only = self._part_name_only and _PART_NAME_CHARS.issuperset(text)
         if self._part_name_only:
