@@ -28,6 +28,7 @@ counts of several kinds that do not say which agency is which are reported.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 
@@ -118,7 +119,6 @@ class _AgencyReader:
     def __init__(self, lines: Sequence[SourceLine], department: str | None) -> None:
         self.lines = lines
         self.department = department
-        self.by_number = {line.number: index for index, line in enumerate(lines)}
         self.listed: list[_Draft] = []
         self.own: str | None = None
         self.subordinates: int | None = None
@@ -126,6 +126,12 @@ class _AgencyReader:
         self.counted_in: Paragraph | None = None  # where the agencies below the department are counted
         self.kinds_in: Paragraph | None = None  # where the agencies are counted by kind
         self.problems: list[Problem] = []
+
+    @functools.cached_property
+    def by_number(self) -> dict[int, int]:
+        """Each line's index by its number: made where a list is looked for on the lines after a
+        paragraph (few documents), not for every read."""
+        return {line.number: index for index, line in enumerate(self.lines)}
 
     def problem(self, paragraph: Paragraph, message: str) -> None:
         self.problems.append(Problem(line=paragraph.line, text=paragraph.text, message=message))
