@@ -61,6 +61,8 @@ __all__ = [
 
 _PART = PART_HEADING
 _END_OF_PART = PART_END
+_PART_START = "第"  # what every part heading (_PART) starts with
+_PART_END_STARTS = ("第", "名词解释", "附件")  # what every end of a part (_END_OF_PART) starts with
 _HEADING_MARK = re.compile(rf"{PART_HEADING.pattern}|{CHAPTER_NUMBER.pattern}")
 _CHAPTER_MARK = CHAPTER_NUMBER
 # "1、", "1." and "1.2024年…" start items; "2.66%" and "1710.00" do not.
@@ -498,11 +500,13 @@ def _part_name(lines: Sequence[SourceLine], index: int) -> str:
 def _narrative_range(lines: Sequence[SourceLine]) -> range:
     # The 情况说明 part is the last part heading that names a 说明 (the 目录 lists it first).
     # Looked for from the end: only the last one counts.
-    start = next((i for i in reversed(range(len(lines)))
-                  if _PART.match(lines[i].squeezed) and "说明" in _part_name(lines, i)), None)
+    # Each line is asked for a pattern only where it starts as a part heading, 名词解释 or 附件 can.
+    start = next((i for i in reversed(range(len(lines))) if lines[i].squeezed.startswith(_PART_START)
+                  and _PART.match(lines[i].squeezed) and "说明" in _part_name(lines, i)), None)
     if start is None:
         return range(len(lines))
-    end = next((i for i in range(start + 1, len(lines)) if _END_OF_PART.match(lines[i].squeezed)), len(lines))
+    end = next((i for i in range(start + 1, len(lines)) if lines[i].squeezed.startswith(_PART_END_STARTS)
+                and _END_OF_PART.match(lines[i].squeezed)), len(lines))
     return range(start, end)
 
 
