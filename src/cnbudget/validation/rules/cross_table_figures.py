@@ -27,6 +27,9 @@ from cnbudget.validation.findings import Finding, Location, Severity
 
 __all__ = ["Figure", "Relation", "at_most", "compare", "equal", "judge", "keep_finest", "made"]
 
+_ZERO = Decimal(0)
+
+
 @attrs.frozen(kw_only=True)
 class Figure:
     """One quantity as a table prints it: the printed cells it adds (and subtracts), and where.
@@ -45,7 +48,7 @@ class Figure:
     @property
     def value(self) -> Decimal:
         """The figure's value: Σ parts − Σ minus."""
-        return sum(self.parts, Decimal(0)) - sum(self.minus, Decimal(0))
+        return sum(self.parts, _ZERO) - (sum(self.minus, _ZERO) if self.minus else _ZERO)
 
     def interval(self) -> Interval:
         """The true values the printed cells allow."""
@@ -78,13 +81,18 @@ def compare(printed: Figure, expected: Figure) -> SumCheck:
     >>> compare(one, attrs.evolve(one, parts=(Decimal("1.02"),))).status.value
     'inconsistent'
     """
-    difference = printed.value - expected.value
+    return _compared(printed, expected, printed.value, expected.value)
+
+
+def _compared(printed: Figure, expected: Figure, printed_value: Decimal, expected_value: Decimal) -> SumCheck:
+    """:func:`compare` of figures whose values are already worked out (a value adds up every part)."""
+    difference = printed_value - expected_value
     if difference == 0:
         status, excess = Consistency.EXACT, Decimal(0)
     else:
         excess = printed.interval().distance(expected.interval())
         status = Consistency.INCONSISTENT if excess > 0 else Consistency.WITHIN_ROUNDING
-    return SumCheck(total=printed.value, parts_sum=expected.value, difference=difference, status=status,
+    return SumCheck(total=printed_value, parts_sum=expected_value, difference=difference, status=status,
                     excess=excess)
 
 
@@ -103,22 +111,24 @@ def judge(ctx: Context, result: SumCheck, sentence: str, *, locations: Sequence[
 def equal(ctx: Context, printed: Figure, expected: Figure, what: str,
           severity: Severity | None = None) -> Finding | None:
     """``printed`` and ``expected`` are the same quantity and must agree."""
-    result = compare(printed, expected)
-    if result.status is Consistency.EXACT:
-        return None  # the sentence is written only for figures that disagree
+    printed_value, expected_value = printed.value, expected.value
+    if printed_value - expected_value == 0:  # exact (what compare finds first): nothing to write out
+        return None
+    result = _compared(printed, expected, printed_value, expected_value)
     gap = figure(abs(result.difference))
-    sentence = (f"{what}：{printed.label}为 {figure(printed.value)}，{expected.label}为 "
-                f"{figure(expected.value)}，相差 {gap}")
+    sentence = (f"{what}：{printed.label}为 {figure(printed_value)}，{expected.label}为 "
+                f"{figure(expected_value)}，相差 {gap}")
     return judge(ctx, result, sentence, locations=(printed.location, expected.location), severity=severity)
 
 
 def at_most(ctx: Context, part: Figure, whole: Figure, what: str,
             severity: Severity | None = None) -> Finding | None:
     """``part`` is contained in ``whole`` and cannot exceed it."""
-    if part.value <= whole.value:
+    part_value, whole_value = part.value, whole.value
+    if part_value <= whole_value:
         return None
-    result = compare(part, whole)
-    sentence = (f"{what}：{part.label}为 {figure(part.value)}，大于{whole.label} {figure(whole.value)}"
+    result = _compared(part, whole, part_value, whole_value)
+    sentence = (f"{what}：{part.label}为 {figure(part_value)}，大于{whole.label} {figure(whole_value)}"
                 f"（多 {figure(result.difference)}），部分不能大于整体")
     return judge(ctx, result, sentence, locations=(part.location, whole.location), severity=severity)
 
