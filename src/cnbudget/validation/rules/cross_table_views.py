@@ -30,7 +30,7 @@ import attrs
 from cnbudget.codes import ClassificationCode
 from cnbudget.model import AmountRecord, CodedRow, RowKind
 from cnbudget.validation.context import Context
-from cnbudget.validation.findings import Finding, Location
+from cnbudget.validation.findings import Finding, checked_location
 from cnbudget.validation.rules.cross_table_figures import Figure, Relation, equal, keep_finest
 from cnbudget.validation.rules.placement import placed_rows
 
@@ -215,7 +215,7 @@ class View:
     def absent(self, code: ClassificationCode) -> Figure:
         """Zero for a code the table does not list."""
         return Figure(label=f"{self.title}（未列 {code}）“{self.column.zh}”", parts=(Decimal(0),),
-                      location=Location(table=self.table, code=str(code), column=self.column.name))
+                      location=checked_location(self.table, code=str(code), column=self.column.name))
 
 
 class CodeView(View):
@@ -314,8 +314,8 @@ class CodeView(View):
         agencies = {group[0] for group in index.groups}
         name = f" {names[0]}" if names and names[0] else ""
         return Figure(label=f"{self.title} {code}{name}“{self.column.zh}”", parts=tuple(parts),
-                      location=Location(table=self.table, code=str(code), column=self.column.name,
-                                        agency=agencies.pop() if len(agencies) == 1 else None))
+                      location=checked_location(self.table, code=str(code), column=self.column.name,
+                                                agency=agencies.pop() if len(agencies) == 1 else None))
 
     def total(self) -> Figure | None:
         """The printed total row, else the sum of the 类; zero for a table without rows."""
@@ -326,11 +326,11 @@ class CodeView(View):
     def _total(self) -> Figure | None:
         if self._empty:
             return Figure(label=f"{self.title}（空表）“{self.column.zh}”", parts=(Decimal(0),),
-                          location=Location(table=self.table, column=self.column.name))
+                          location=checked_location(self.table, column=self.column.name))
         total = self._total_row()
         if total is not None:
             return Figure(label=f"{self.title}合计“{self.column.zh}”", parts=total,
-                          location=Location(table=self.table, column=self.column.name))
+                          location=checked_location(self.table, column=self.column.name))
         categories = [self.amount(code) for code in sorted(self.codes(1), key=str)]
         found = [figure for figure in categories if figure is not None]
         if not found:

@@ -27,7 +27,7 @@ import attrs
 from cnbudget.model import BudgetDisclosure, Statement
 from cnbudget.text import normalize_width, squeeze_spaces
 from cnbudget.validation.context import Context
-from cnbudget.validation.findings import Location
+from cnbudget.validation.findings import Location, checked_location
 from cnbudget.validation.rules.cross_table_figures import Figure
 
 __all__ = ["Placed", "Topic", "as_printed", "is_past", "place", "placed", "placed_in", "plain", "runs", "stated",
@@ -228,8 +228,8 @@ def where(statement: Statement) -> str:
 
 def place(statement: Statement, column: str) -> Location:
     """Where a statement's figure is: the narrative (``statements``), its code, which figure."""
-    return Location(table="statements", code=str(statement.code) if statement.code else None, column=column,
-                    line_number=statement.line_number, page=statement.page)
+    return checked_location("statements", code=str(statement.code) if statement.code else None, column=column,
+                            line_number=statement.line_number, page=statement.page)
 
 
 def stated(statement: Statement, value: Decimal, column: str = "amount", label: str = "说明金额") -> Figure:

@@ -25,7 +25,7 @@ from cnbudget.codes import ClassificationCode, FunctionCode
 from cnbudget.model import SummaryRole, Tables, ThreePublicTable
 from cnbudget.model.fields import zh_label
 from cnbudget.validation.context import Context
-from cnbudget.validation.findings import Location
+from cnbudget.validation.findings import Location, checked_location
 from cnbudget.validation.rules.cross_table_figures import Figure
 from cnbudget.validation.rules.cross_table_sources import (
     SOURCE_COLUMNS,
@@ -341,7 +341,7 @@ def _named_rows(ctx: Context, key: str, name: str, column: str) -> list[Figure]:
         return []
     title = ctx.table_name(key)
     figures = [Figure(label=f"{title}{agency or ''}“{name}”", parts=tuple(values),
-                      location=Location(table=key, agency=agency, project=name))
+                      location=checked_location(key, agency=agency, project=name))
                for agency, values in by_agency.items()]
     if len(figures) > 1:
         figures.append(figures[0].plus(*figures[1:], label=f"{title}各单位“{name}”合计"))

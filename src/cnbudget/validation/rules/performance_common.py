@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cnbudget.model import BudgetDisclosure, DepartmentTarget, Indicator, ProjectTarget
-from cnbudget.validation.findings import Location
+from cnbudget.validation.findings import Location, checked_location
 
 __all__ = ["Target", "describe_indicator", "place", "targets", "where"]
 
@@ -62,10 +62,10 @@ def where(target: Target) -> str:
 def place(target: Target, column: str | None = None) -> Location:
     """Where a finding on ``target`` points."""
     if isinstance(target, DepartmentTarget):
-        return Location(table="department_target", agency=target.department, column=column)
+        return checked_location("department_target", agency=target.department, column=column)
     table = "project_targets_summary" if "汇总" in (target.title or "") else "project_target"
-    return Location(table=table, agency=target.agency, code=target.project_code, project=target.project,
-                    column=column)
+    return checked_location(table, agency=target.agency, code=target.project_code, project=target.project,
+                            column=column)
 
 
 def describe_indicator(indicator: Indicator) -> str:
