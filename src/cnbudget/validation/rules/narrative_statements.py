@@ -117,11 +117,9 @@ class Placed:
     topic: Topic
     run: int
     past: bool = False
-
-    @property
-    def subject(self) -> str:
-        """The subject as compared (:func:`plain`)."""
-        return plain(self.statement.subject)
+    #: The subject as compared (:func:`plain`): worked out once, as rules ask for it again and again.
+    subject: str = attrs.field(init=False, eq=False, repr=False,
+                               default=attrs.Factory(lambda self: plain(self.statement.subject), takes_self=True))
 
 
 def placed_in(ctx: Context) -> list[Placed]:
@@ -141,11 +139,13 @@ def placed(doc: BudgetDisclosure) -> list[Placed]:
     """
     result: list[Placed] = []
     run = -1
+    topic = Topic.OTHER
     for index, statement in enumerate(doc.statements):
         if index == 0 or statement.section != doc.statements[index - 1].section:
             run += 1
+            topic = topic_of(statement.section, department=doc.department)  # one heading, one topic
         result.append(Placed(index=index, statement=statement, run=run, past=is_past(statement, doc.fiscal_year),
-                             topic=topic_of(statement.section, department=doc.department)))
+                             topic=topic))
     return result
 
 
