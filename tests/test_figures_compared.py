@@ -16,7 +16,7 @@ from cnbudget.money import Consistency
 from cnbudget.validation.context import Context, figure
 from cnbudget.validation.findings import Finding, Location, Severity
 from cnbudget.validation.registry import Rule
-from cnbudget.validation.rules.cross_table_figures import Figure, at_most, compare, equal, judge
+from cnbudget.validation.rules.cross_table_figures import Figure, at_most, checked_figure, compare, equal, judge
 
 # Printed cells: a few digits, none to two decimals, both signs and negative zero.
 printed = st.builds(lambda digits, places, negative: Decimal((int(negative), tuple(int(d) for d in digits), -places)),
@@ -81,3 +81,25 @@ def test_figures_that_agree_give_nothing_and_a_cent_apart_is_rounding() -> None:
     assert finding.message == "比对：甲表合计为 3.00，乙表合计为 3.01，相差 0.01，在印刷数字的四舍五入误差之内"
     larger = at_most(_CTX, attrs.evolve(same, parts=(Decimal("3.10"),)), one, "比对")
     assert larger is not None and larger.severity is Severity.ERROR and larger.actual == Decimal("3.10")
+
+
+@given(figures, st.lists(figures, max_size=3), st.sampled_from([None, "之和"]))
+def test_figures_added_and_taken_away_are_the_constructors(first: Figure, others: list[Figure],
+                                                          label: str | None) -> None:
+    added = first.plus(*others, label=label)
+    assert type(added) is Figure and added == Figure(
+        label=label or first.label, location=first.location,
+        parts=first.parts + tuple(p for o in others for p in o.parts),
+        minus=first.minus + tuple(m for o in others for m in o.minus))
+    taken = first.less(others)
+    assert type(taken) is Figure and taken == Figure(
+        label=first.label, location=first.location,
+        parts=first.parts + tuple(m for o in others for m in o.minus),
+        minus=first.minus + tuple(p for o in others for p in o.parts))
+
+
+@given(figures)
+def test_a_checked_figure_is_the_constructors(found: Figure) -> None:
+    made = checked_figure(found.label, found.parts, found.location, found.minus)
+    assert type(made) is Figure and made == found and hash(made) == hash(found)
+    assert checked_figure(found.label, found.parts, found.location) == attrs.evolve(found, minus=())

@@ -55,10 +55,11 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import NamedTuple
+from typing import Any, NamedTuple, cast
 
 import attrs
 
+from cnbudget.builders import builder_of
 from cnbudget.decimals import (
     MAX_OPERAND_DIGITS,
     MAX_WHOLE_DIGITS,
@@ -86,6 +87,7 @@ __all__ = [
     "check_ratio",
     "check_sum",
     "check_summed",
+    "checked_sum_check",
     "convert",
     "count_comparisons",
     "counting_comparisons",
@@ -725,7 +727,8 @@ class Interval:
         >>> Interval.of_printed(Decimal("0"))
         Interval(low=Decimal('0'), high=Decimal('0'))
         """
-        return cls(*_printed_ends(value))
+        low, high = _printed_ends(value)
+        return _interval(low, high) if cls is Interval else cls(low, high)
 
     @classmethod
     def of_printed_sum(cls, values: Iterable[Decimal]) -> Interval:
@@ -739,7 +742,7 @@ class Interval:
         for value in values:
             low_end, high_end = _printed_ends(value)
             low, high = _EXACT.add(low, low_end), _EXACT.add(high, high_end)
-        return cls(low, high)
+        return _interval(low, high) if cls is Interval else cls(low, high)
 
     def __add__(self, other: Interval) -> Interval:
         """The range of a sum: low ends add, high ends add.
@@ -749,7 +752,7 @@ class Interval:
         """
         if not isinstance(other, Interval):
             return NotImplemented
-        return Interval(_EXACT.add(self.low, other.low), _EXACT.add(self.high, other.high))
+        return _interval(_EXACT.add(self.low, other.low), _EXACT.add(self.high, other.high))  # ordered ends add
 
     def overlaps(self, other: Interval) -> bool:
         """Whether the two ranges share a value (the ends count).
@@ -781,6 +784,25 @@ class Interval:
 
     def __str__(self) -> str:
         return f"[{self.low:f}, {self.high:f}]"
+
+
+# Intervals and comparison results are made by the hundred a validation from ends and figures worked
+# out here: Decimals, the low end at most the high one by construction (a printed value less and plus
+# half its last digit; ordered ends added). They are made through builders (cnbudget.builders),
+# without the validators; tests/test_money_built.py holds them to the constructor.
+_INTERVAL_BUILDER = builder_of(Interval)
+assert _INTERVAL_BUILDER is not None  # a plain attrs class has one
+_IntervalBuilder: type[Any] = _INTERVAL_BUILDER
+_new = object.__new__
+
+
+def _interval(low: Decimal, high: Decimal) -> Interval:
+    """``Interval(low, high)`` of Decimal ends known to be in order."""
+    interval = _new(_IntervalBuilder)
+    interval.low = low
+    interval.high = high
+    interval.__class__ = Interval
+    return cast(Interval, interval)
 
 
 class Consistency(LabelledEnum):
@@ -840,6 +862,24 @@ class SumCheck:
         if self.status is Consistency.WITHIN_ROUNDING:
             return f"{text}，可由四舍五入解释（{self.status.zh}）"
         return f"{text}，超出舍入误差 {self.excess:,f}（{self.status.zh}）"
+
+
+_SUM_CHECK_BUILDER = builder_of(SumCheck)
+assert _SUM_CHECK_BUILDER is not None
+_SumCheckBuilder: type[Any] = _SUM_CHECK_BUILDER
+
+
+def checked_sum_check(total: Decimal, parts_sum: Decimal, difference: Decimal, status: Consistency,
+                      excess: Decimal) -> SumCheck:
+    """``SumCheck(total=…, …)`` of figures already worked out (a comparison's own result)."""
+    result = _new(_SumCheckBuilder)
+    result.total = total
+    result.parts_sum = parts_sum
+    result.difference = difference
+    result.status = status
+    result.excess = excess
+    result.__class__ = SumCheck
+    return cast(SumCheck, result)
 
 
 _COMPARISONS: contextvars.ContextVar[list[int] | None] = contextvars.ContextVar("cnbudget_comparisons",
@@ -1033,9 +1073,7 @@ def _held_against(total: Decimal, parts: SummedParts) -> SumCheck:
     else:
         excess = Interval.of_printed(total).distance(parts.range())
         status = Consistency.INCONSISTENT if excess > 0 else Consistency.WITHIN_ROUNDING
-    return SumCheck(
-        total=total, parts_sum=parts_sum, difference=difference, status=status, excess=excess
-    )
+    return checked_sum_check(total, parts_sum, difference, status, excess)
 
 
 def check_equal(a: Decimal, b: Decimal) -> SumCheck:

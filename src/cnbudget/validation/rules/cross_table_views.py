@@ -31,7 +31,7 @@ from cnbudget.codes import ClassificationCode
 from cnbudget.model import AmountRecord, CodedRow, RowKind
 from cnbudget.validation.context import Context
 from cnbudget.validation.findings import Finding, checked_location
-from cnbudget.validation.rules.cross_table_figures import Figure, Relation, equal, keep_finest
+from cnbudget.validation.rules.cross_table_figures import Figure, Relation, checked_figure, equal, keep_finest
 from cnbudget.validation.rules.placement import placed_rows
 
 __all__ = ["CodeView", "Column", "FixedView", "SumView", "View", "compare_views", "table_view"]
@@ -214,8 +214,8 @@ class View:
 
     def absent(self, code: ClassificationCode) -> Figure:
         """Zero for a code the table does not list."""
-        return Figure(label=f"{self.title}（未列 {code}）“{self.column.zh}”", parts=(Decimal(0),),
-                      location=checked_location(self.table, code=str(code), column=self.column.name))
+        return checked_figure(f"{self.title}（未列 {code}）“{self.column.zh}”", (Decimal(0),),
+                              checked_location(self.table, code=str(code), column=self.column.name))
 
 
 class CodeView(View):
@@ -313,9 +313,9 @@ class CodeView(View):
             return None
         agencies = {group[0] for group in index.groups}
         name = f" {names[0]}" if names and names[0] else ""
-        return Figure(label=f"{self.title} {code}{name}“{self.column.zh}”", parts=tuple(parts),
-                      location=checked_location(self.table, code=str(code), column=self.column.name,
-                                                agency=agencies.pop() if len(agencies) == 1 else None))
+        return checked_figure(f"{self.title} {code}{name}“{self.column.zh}”", tuple(parts),
+                              checked_location(self.table, code=str(code), column=self.column.name,
+                                               agency=agencies.pop() if len(agencies) == 1 else None))
 
     def total(self) -> Figure | None:
         """The printed total row, else the sum of the 类; zero for a table without rows."""
@@ -325,12 +325,12 @@ class CodeView(View):
 
     def _total(self) -> Figure | None:
         if self._empty:
-            return Figure(label=f"{self.title}（空表）“{self.column.zh}”", parts=(Decimal(0),),
-                          location=checked_location(self.table, column=self.column.name))
+            return checked_figure(f"{self.title}（空表）“{self.column.zh}”", (Decimal(0),),
+                                  checked_location(self.table, column=self.column.name))
         total = self._total_row()
         if total is not None:
-            return Figure(label=f"{self.title}合计“{self.column.zh}”", parts=total,
-                          location=checked_location(self.table, column=self.column.name))
+            return checked_figure(f"{self.title}合计“{self.column.zh}”", total,
+                                  checked_location(self.table, column=self.column.name))
         categories = [self.amount(code) for code in sorted(self.codes(1), key=str)]
         found = [figure for figure in categories if figure is not None]
         if not found:

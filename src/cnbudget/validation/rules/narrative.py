@@ -39,7 +39,7 @@ from cnbudget.money import share as percent
 from cnbudget.validation.context import Context, figure
 from cnbudget.validation.findings import Finding, Severity
 from cnbudget.validation.registry import rule
-from cnbudget.validation.rules.cross_table_figures import Figure, compare, equal
+from cnbudget.validation.rules.cross_table_figures import Figure, checked_figure, compare, equal
 from cnbudget.validation.rules.narrative_groups import ShareGroup, share_groups
 from cnbudget.validation.rules.narrative_statements import (
     Placed,
@@ -354,7 +354,7 @@ def amount_agrees_with_tables(ctx: Context) -> Iterator[Finding]:
         amount = item.statement.amount
         if not figures or amount is None:
             continue
-        mine = Figure(label="说明金额", parts=(amount,), location=place(item.statement, "amount"))
+        mine = checked_figure("说明金额", (amount,), place(item.statement, "amount"))
         if _agrees(mine, amount, figures):
             continue
         results = [(found, compare(mine, found).status) for found in figures]
