@@ -3,6 +3,7 @@ constructors make: every end in order, field by field and digit for digit, whate
 
 from __future__ import annotations
 
+import decimal
 from decimal import Decimal
 from typing import Any
 
@@ -12,10 +13,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cnbudget.errors import InvalidAmount
-from cnbudget.money import Consistency, Interval, SumCheck, check_sum, checked_sum_check
+from cnbudget.money import Consistency, Interval, SumCheck, check_sum, checked_sum_check, sum_parts
 
 printed = st.builds(lambda digits, places, negative: Decimal((int(negative), tuple(int(d) for d in digits), -places)),
                     st.text("0123456789", min_size=1, max_size=7), st.integers(0, 3), st.booleans())
+
+# Figures with any number of decimals, or zeros before the point (1E+2), to the ends of the table of
+# halves and past them.
+scaled = st.builds(lambda digits, exponent, negative: Decimal((int(negative), tuple(int(d) for d in digits), exponent)),
+                   st.text("0123456789", min_size=1, max_size=4), st.integers(-14, 14), st.booleans())
 
 
 def _fields(instance: Any) -> list[tuple[str, type[Any], str]]:
@@ -60,3 +66,30 @@ def test_checked_sum_check_sets_what_it_is_given() -> None:
                             status=Consistency.INCONSISTENT, excess=Decimal("0.99"))
     with pytest.raises(InvalidAmount):
         Interval(two, one)  # the constructor still refuses ends out of order
+
+
+def _plain_range(values: list[Decimal]) -> Interval:
+    """Each figure's ``value ± ½·10^exponent`` (a zero without decimals exact), added: by the definition."""
+    low = high = Decimal(0)
+    with decimal.localcontext(decimal.Context(prec=100)):  # every sum exact
+        for value in values:
+            exponent = value.as_tuple().exponent
+            assert isinstance(exponent, int)
+            half = Decimal(0) if value.is_zero() and exponent >= 0 else Decimal(5).scaleb(exponent - 1)
+            low, high = low + (value - half), high + (value + half)
+    return Interval(low, high)
+
+
+@given(printed | scaled, st.lists(printed | scaled, max_size=5))
+def test_a_sums_range_and_excess_are_those_of_its_printed_figures(total: Decimal, parts: list[Decimal]) -> None:
+    """The ranges of printed figures, of their sums and of the excess of a sum check, by definition."""
+    try:
+        summed = sum_parts(parts)
+        result = check_sum(total, parts)
+    except InvalidAmount:
+        return  # a figure refused (too long): the refusal is test_money's
+    plain = _plain_range(parts)
+    assert (summed.range().low, summed.range().high) == (plain.low, plain.high)
+    assert Interval.of_printed_sum(parts) == plain
+    if result.status is not Consistency.EXACT:
+        assert result.excess == _plain_range([total]).distance(plain)

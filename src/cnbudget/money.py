@@ -687,11 +687,30 @@ def implied_rate(current: Decimal, change_amount: Decimal, *, places: int = 2) -
 
 def _printed_ends(value: Decimal) -> tuple[Decimal, Decimal]:
     """The ends of the values a printed figure stands for (see :meth:`Interval.of_printed`)."""
-    value = _operand(value, where="printed value")
-    if _is_exact_zero(value):
+    return _operand_ends(_operand(value, where="printed value"))
+
+
+# Half a unit of the last digit of the figures printed with 12 decimals to 12 zeros (the others made
+# as they come): the same Decimal every time, made once.
+_HALVES = {exponent: Decimal((0, (5,), exponent - 1)) for exponent in range(-12, 13)}
+
+
+def _operand_ends(value: Decimal) -> tuple[Decimal, Decimal]:
+    """:func:`_printed_ends` of an operand already checked (:func:`_operand`: a finite Decimal)."""
+    exponent = _exponent(value)
+    if exponent >= 0 and value.is_zero():  # a zero without decimals (a blank cell) is exact
         return _ZERO, _ZERO
-    half = Decimal((0, (5,), _exponent(value) - 1))
+    half = _HALVES.get(exponent) or Decimal((0, (5,), exponent - 1))
     return _EXACT.subtract(value, half), _EXACT.add(value, half)
+
+
+def _operands_range(values: Iterable[Decimal]) -> Interval:
+    """:meth:`Interval.of_printed_sum` of operands already checked."""
+    low = high = _ZERO
+    for value in values:
+        low_end, high_end = _operand_ends(value)
+        low, high = _EXACT.add(low, low_end), _EXACT.add(high, high_end)
+    return _interval(low, high)
 
 
 def _ordered(instance: Interval, attribute: attrs.Attribute[Decimal], high: Decimal) -> None:
@@ -957,8 +976,8 @@ class SummedParts:
     def range(self) -> Interval:
         """The values the parts' sum may stand for: the sum of each part's interval (computed
         only when a total differs from the sum)."""
-        if self._range is None:
-            self._range = Interval.of_printed_sum(self.amounts)
+        if self._range is None:  # the amounts are operands already (sum_parts)
+            self._range = _operands_range(self.amounts)
         return self._range
 
 
@@ -1071,7 +1090,7 @@ def _held_against(total: Decimal, parts: SummedParts) -> SumCheck:
     if difference.is_zero():
         status, excess = Consistency.EXACT, _ZERO
     else:
-        excess = Interval.of_printed(total).distance(parts.range())
+        excess = _interval(*_operand_ends(total)).distance(parts.range())  # total: an operand already
         status = Consistency.INCONSISTENT if excess > 0 else Consistency.WITHIN_ROUNDING
     return checked_sum_check(total, parts_sum, difference, status, excess)
 
