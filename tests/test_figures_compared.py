@@ -12,11 +12,12 @@ from hypothesis import strategies as st
 
 from cnbudget.decimals import in_own_context
 from cnbudget.model import BudgetDisclosure
-from cnbudget.money import Consistency
+from cnbudget.money import Consistency, is_rounding_of
 from cnbudget.validation.context import Context, figure
 from cnbudget.validation.findings import Finding, Location, Severity
 from cnbudget.validation.registry import Rule
 from cnbudget.validation.rules.cross_table_figures import Figure, at_most, checked_figure, compare, equal, judge
+from cnbudget.validation.rules.narrative import _agrees
 
 # Printed cells: a few digits, none to two decimals, both signs and negative zero.
 printed = st.builds(lambda digits, places, negative: Decimal((int(negative), tuple(int(d) for d in digits), -places)),
@@ -103,3 +104,24 @@ def test_a_checked_figure_is_the_constructors(found: Figure) -> None:
     made = checked_figure(found.label, found.parts, found.location, found.minus)
     assert type(made) is Figure and made == found and hash(made) == hash(found)
     assert checked_figure(found.label, found.parts, found.location) == attrs.evolve(found, minus=())
+
+
+_NEAR = st.sampled_from([Decimal(0), Decimal("0.00"), Decimal("0.01"), Decimal("-0.01"), Decimal("0.004"),
+                         Decimal("-0.005"), Decimal("0.5"), Decimal("1")])
+
+
+@given(printed, st.lists(st.tuples(_NEAR, _NEAR), max_size=3), st.lists(figures, max_size=2))
+def test_a_stated_amount_agrees_as_compare_finds(amount: Decimal, offsets: list[tuple[Decimal, Decimal]],
+                                                  others: list[Figure]) -> None:
+    """NARR-003 asks whether a stated amount agrees without making it a figure first: the answer of
+    comparing it as a figure, exactly or rounded (figures at, near and far from the amount)."""
+    near = [Figure(label="表", parts=(amount + first, second), location=Location(table="a"))
+            for first, second in offsets]
+    found = [*near, *others]
+    mine = Figure(label="说明金额", parts=(amount,), location=Location(table="statements"))
+
+    def plain() -> bool:
+        return any(compare(mine, figure).status is Consistency.EXACT or is_rounding_of(amount, figure.value)
+                   for figure in found)
+
+    assert in_own_context(_agrees)(amount, found) == in_own_context(plain)()

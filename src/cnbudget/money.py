@@ -1187,7 +1187,6 @@ class _Growth(NamedTuple):
     rate: Callable[[Fraction, Fraction], Fraction]
     current: Decimal
     other: Decimal
-    prior_range: Interval  # the values last year's amount can take
 
 
 def _rate_from_prior(current: Fraction, prior: Fraction) -> Fraction:
@@ -1203,15 +1202,18 @@ def _growth(current: Decimal, prior: Decimal | None, change_amount: Decimal | No
         raise TypeError("give exactly one of prior= and change_amount=")
     current = _operand(current, where="current amount")
     if prior is not None:
-        prior = _operand(prior, where="prior amount")
-        return _Growth(_rate_from_prior, current, prior, Interval.of_printed(prior))
-    change_amount = _operand(change_amount, where="change amount")
+        return _Growth(_rate_from_prior, current, _operand(prior, where="prior amount"))
+    return _Growth(_rate_from_change, current, _operand(change_amount, where="change amount"))
+
+
+def _prior_range(growth: _Growth) -> Interval:
+    """The values last year's amount can take (asked only where a rate's range is: most rates are
+    the figures' exactly, and checking one needs no range)."""
+    if growth.rate is _rate_from_prior:
+        return Interval.of_printed(growth.other)
     # The prior is derived, so it carries the rounding of both printed figures.
-    c_range, a_range = Interval.of_printed(current), Interval.of_printed(change_amount)
-    prior_range = Interval(
-        _EXACT.subtract(c_range.low, a_range.high), _EXACT.subtract(c_range.high, a_range.low)
-    )
-    return _Growth(_rate_from_change, current, change_amount, prior_range)
+    c_range, a_range = Interval.of_printed(growth.current), Interval.of_printed(growth.other)
+    return Interval(_EXACT.subtract(c_range.low, a_range.high), _EXACT.subtract(c_range.high, a_range.low))
 
 
 def rate_interval(
@@ -1229,7 +1231,7 @@ def rate_interval(
     (Decimal('11.4949'), Decimal('11.4955'))
     """
     growth = _growth(current, prior, change_amount)
-    if _straddles_zero(growth.prior_range):
+    if _straddles_zero(_prior_range(growth)):
         return None
     ranges = (Interval.of_printed(growth.current), Interval.of_printed(growth.other))
     return _corner_range(growth.rate, ranges)
