@@ -16,7 +16,9 @@ from cnbudget.classification.catalog import KEPT_PER_KIND, _built
 from cnbudget.codes import FunctionCode
 from cnbudget.validation import Severity
 from cnbudget.validation.rules import catalogue
+from cnbudget.validation.rules.catalogue import _category_subject
 from cnbudget.validation.rules.name_matches import name_match
+from cnbudget.validation.rules.narrative_tables import _only_category
 
 _YEARS = (2019, 2024)
 _SUBJECTS = {year: [s for s in catalog(year) if s.code.level >= 2 and catalog(year).get(s.code) is not None][:400]
@@ -91,3 +93,23 @@ def test_a_catalogue_keeps_a_bounded_number_of_answers_of_a_kind() -> None:
     assert fresh.kept("doubled", 0, lambda: compute(0)) == 0  # let go past the bound, found again
     assert computed.count(0) == 2 and -1 not in computed
     assert len(fresh._kept["doubled"]) <= KEPT_PER_KIND
+
+
+_CATEGORY_NAMES = {year: [s.name for s in catalog(year) if s.code.level == 1] for year in _YEARS}
+_SECTION_NAMES = [s.name for s in catalog(2024) if s.code.level == 2][:60]  # names of 款, not of 类
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_the_category_a_name_stands_for_is_the_catalogues_whatever_was_asked_before(data: st.DataObject) -> None:
+    """The 类 a printed name stands for (CAT-003's summary lines, NARR-003's bare names), kept with the
+    catalogue, is what the catalogue finds for it, asked in one catalogue after the other."""
+    for _ in range(3):
+        year = data.draw(st.sampled_from(_YEARS))
+        found = catalog(year)
+        name = data.draw(st.sampled_from([*_CATEGORY_NAMES[2019], *_CATEGORY_NAMES[2024], *_SECTION_NAMES,
+                                          "医疗卫生与计划生育", "行政运行", "不是科目"]))
+        best = next((s for s in found.find(name) if s.code.level == 1), None)
+        assert _category_subject(found, name) is best
+        codes = {s.code for s in found.find(name) if s.code.level == 1}
+        assert _only_category(found, name) == (codes.pop() if len(codes) == 1 else None)
