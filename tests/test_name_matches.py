@@ -17,6 +17,7 @@ from cnbudget.codes import FunctionCode
 from cnbudget.validation import Severity
 from cnbudget.validation.rules import catalogue
 from cnbudget.validation.rules.catalogue import _category_subject
+from cnbudget.validation.rules.catalogue_narrative import _judged_names
 from cnbudget.validation.rules.name_matches import name_match
 from cnbudget.validation.rules.narrative_tables import _only_category
 
@@ -113,3 +114,20 @@ def test_the_category_a_name_stands_for_is_the_catalogues_whatever_was_asked_bef
         assert _category_subject(found, name) is best
         codes = {s.code for s in found.find(name) if s.code.level == 1}
         assert _only_category(found, name) == (codes.pop() if len(codes) == 1 else None)
+
+
+_SUBJECTS_NAMED = ["卫生健康支出（类）公共卫生（款）基本公共卫生服务（项）", "医疗卫生与计划生育支出（类）",
+                   "社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位基本养老保险费（项）",
+                   "一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）", "行政运行", ""]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_the_names_a_statement_gives_are_judged_as_the_catalogue_judges_them(data: st.DataObject) -> None:
+    """CAT-007's judgement of the names a statement gives, kept with the catalogue, is the judgement
+    made afresh, asked in one catalogue after the other, with and without the code read with it."""
+    for _ in range(3):
+        found = catalog(data.draw(st.sampled_from(_YEARS)))
+        subject = data.draw(st.sampled_from(_SUBJECTS_NAMED))
+        code = data.draw(st.sampled_from([None, FunctionCode("2100408"), FunctionCode("2080505")]))
+        assert _judged_names(found, subject, code) == _judged_names.__wrapped__(found, subject, code)  # type: ignore[attr-defined]
