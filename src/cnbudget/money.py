@@ -555,6 +555,19 @@ def _round_fraction(value: Fraction, places: int) -> Decimal:
     return Decimal((sign, tuple(int(d) for d in str(units)), -places))
 
 
+def _round_quotient(numerator: int, denominator: int, places: int) -> Decimal:
+    """:func:`_round_fraction` of ``numerator / denominator`` (a non-zero denominator), in whole
+    numbers: the rates and shares the checks hold are worked out without a Fraction for each step."""
+    places = _places(places)
+    if places < 0:
+        return _round_fraction(Fraction(numerator, denominator), places)
+    if denominator < 0:
+        numerator, denominator = -numerator, -denominator
+    units = (2 * abs(numerator) * 10**places + denominator) // (2 * denominator)  # floor(|q|·10^places + ½)
+    sign = 1 if numerator < 0 and units else 0
+    return Decimal((sign, tuple(int(d) for d in str(units)), -places))
+
+
 def share(part: Decimal, whole: Decimal, *, places: int = 2) -> Decimal:
     """The percentage ``part`` is of ``whole`` (占比), rounded half up to ``places``.
 
@@ -1144,10 +1157,11 @@ def ratio_interval(numerator: Decimal, denominator: Decimal) -> Interval | None:
     return _corner_range(lambda n, d: _HUNDRED * n / d, (n_range, d_range))
 
 
-def _judge(stated: Decimal, exact: Fraction, possible_range: Callable[[], Interval | None]) -> Consistency:
-    # The range the printed figures allow, worked out only for a stated figure that is not the
-    # exact one rounded (most are); None when the range is unbounded: any value is allowed.
-    if _round_fraction(exact, decimal_places(stated)) == stated:
+def _judge(stated: Decimal, exact: tuple[int, int], possible_range: Callable[[], Interval | None]) -> Consistency:
+    # ``exact``: the exact figure as a numerator and a non-zero denominator. The range the printed
+    # figures allow, worked out only for a stated figure that is not the exact one rounded (most
+    # are); None when the range is unbounded: any value is allowed.
+    if _round_quotient(*exact, decimal_places(stated)) == stated:
         return Consistency.EXACT
     possible = possible_range()
     if possible is None or Interval.of_printed(stated).overlaps(possible):
@@ -1178,7 +1192,8 @@ def check_ratio(stated_percent: Decimal, numerator: Decimal, denominator: Decima
             f"a ratio with a zero denominator is undefined: {numerator} / {denominator}"
             " (分母为零，比率无意义)"
         )
-    exact = _HUNDRED * Fraction(numerator) / Fraction(denominator)
+    (top, below), (over, under) = numerator.as_integer_ratio(), denominator.as_integer_ratio()
+    exact = (100 * top * under, below * over)  # 100 · n / d
     return _judge(stated_percent, exact, functools.partial(ratio_interval, numerator, denominator))
 
 
@@ -1260,12 +1275,18 @@ def check_rate(
     _counted()
     stated_rate = _operand(stated_rate, where="stated rate")
     growth = _growth(current, prior, change_amount)
-    current_f, other_f = Fraction(growth.current), Fraction(growth.other)
-    prior_f = current_f - other_f if growth.rate is _rate_from_change else other_f
-    if prior_f == 0:
+    # In whole numbers: this year c = n1/d1 and the other figure o = n2/d2 (the change, or last year).
+    (n1, d1), (n2, d2) = growth.current.as_integer_ratio(), growth.other.as_integer_ratio()
+    if growth.rate is _rate_from_change:  # 100·o / (c − o), last year c − o = (n1·d2 − n2·d1) / (d1·d2)
+        prior_numerator = n1 * d2 - n2 * d1
+        exact = (100 * n2 * d1, prior_numerator)
+    else:  # 100·(c − o) / o
+        prior_numerator = n2
+        exact = (100 * (n1 * d2 - n2 * d1), d1 * n2)
+    if prior_numerator == 0:
         raise InvalidAmount(
             f"a growth rate from a zero prior year is undefined: current {growth.current},"
-            f" prior {prior_f} (上年为零，增长率无意义)"
+            f" prior {Fraction(0)} (上年为零，增长率无意义)"
         )
-    return _judge(stated_rate, growth.rate(current_f, other_f),
+    return _judge(stated_rate, exact,
                   functools.partial(rate_interval, growth.current, prior=prior, change_amount=change_amount))
