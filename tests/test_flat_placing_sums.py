@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cnbudget.money import Consistency, check_sum
+from cnbudget.readers.flat.column_bounds import within_bounds
 from cnbudget.readers.flat.part_sums import (
     Meeting,
     Option,
@@ -189,3 +190,67 @@ def test_a_part_with_no_candidate_leaves_no_sum_whichever_part_it_is() -> None:
     candidate = [(0, (100, 5), 1)]
     assert meeting_sums([[], candidate], [(100, 5)]) == [(0, [])]
     assert meeting_sums([candidate, []], [(100, 5)]) == [(0, [])]
+
+
+def _placed(figures: Sequence[tuple[int, int]], columns: int) -> list[Vector]:
+    """Every way of putting a row's figures (value, allowance), in printed order, in ``columns``
+    columns with blanks in the others, as flat text leaves a row's candidates."""
+    ways = []
+    for places in itertools.combinations(range(columns), len(figures)):
+        cells = [(0, 0)] * columns
+        for place, figure in zip(places, figures, strict=True):
+            cells[place] = figure
+        ways.append(tuple(item for cell in cells for item in cell))
+    return ways
+
+
+_FIGURE = st.tuples(st.integers(-2, 8).map(lambda v: v * 10), st.sampled_from([0, 5]))
+_ROW = st.lists(_FIGURE, min_size=1, max_size=3)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_ROW, min_size=1, max_size=4), st.lists(_ROW, min_size=1, max_size=2), st.integers(3, 4))
+def test_options_out_of_bounds_are_in_no_sum_that_meets_the_total(
+    rows: list[list[tuple[int, int]]], total_rows: list[list[tuple[int, int]]], columns: int
+) -> None:
+    parts = [[(index, vector, 1) for index, vector in enumerate(_placed(row, columns))] for row in rows]
+    totals = [vector for row in total_rows for vector in _placed(row, columns)]
+    if not all(parts) or not totals:
+        return
+    within = within_bounds(parts, totals)
+    for total, per_part in zip(totals, within, strict=True):
+        for choice in itertools.product(*(range(len(options)) for options in parts)):
+            made = (0,) * len(total)
+            for options, place in zip(parts, choice, strict=True):
+                made = add(made, options[place][1])
+            if meets(total, made):
+                assert all(place in kept for place, kept in zip(choice, per_part, strict=True))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_ROW, min_size=4, max_size=4), st.lists(_ROW, min_size=1, max_size=3),
+       st.integers(4, 5), st.lists(st.integers(1, 2), min_size=4, max_size=4))
+def test_sums_of_options_bounded_per_total_are_those_of_every_sum_made(
+    rows: list[list[tuple[int, int]]], total_rows: list[list[tuple[int, int]]], columns: int, part_ways: list[int]
+) -> None:
+    # Rows of a wide table whose figures could stand in several columns, as many candidates as the
+    # parent has: enough sums and lookups that the options are bounded per total first (and where
+    # the bounds leave one option a part, the one sum is made for that total alone).
+    parts = [[(index, vector, ways) for index, vector in enumerate(_placed(row, columns))]
+             for row, ways in zip(rows, part_ways, strict=False)]
+    totals = [vector for row in total_rows for vector in _placed(row, columns)]
+    if not all(parts) or not totals:
+        return
+    assert meeting_sums(parts, totals) == _plain(parts, totals)
+
+
+def test_a_total_met_by_one_way_of_many_is_found_with_its_witness() -> None:
+    # Five rows of one figure each, under any of five columns; the parent prints 1.00 … 5.00, one
+    # per column: only the way putting each row under its own column meets it.
+    rows = [[(value, 5)] for value in (1000, 2000, 3000, 4000, 5000)]
+    parts = [[(index, vector, 1) for index, vector in enumerate(_placed(row, 5))] for row in rows]
+    parent = (1000, 5, 2000, 5, 3000, 5, 4000, 5, 5000, 5)
+    others = _placed([(16000, 5)], 5)  # more than the whole under any one column: no way meets it
+    found = meeting_sums(parts, [parent, *others])
+    assert found == [(1, [(parent, (0, 1, 2, 3, 4))])] + [(0, [])] * 5
+    assert found == _plain(parts, [parent, *others])
