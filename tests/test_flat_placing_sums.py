@@ -184,6 +184,24 @@ def test_an_identity_holds_for_a_choice_of_candidates_as_for_the_candidates_chos
         assert holds(choice) == _holds(identity, chosen, figures)
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(_CANDIDATES, min_size=2, max_size=7),
+    st.lists(st.tuples(st.sampled_from(_COLUMNS), st.sampled_from(_COLUMNS)), min_size=1, max_size=3),
+)
+def test_an_identity_of_distinct_rows_holds_for_a_choice_as_for_the_candidates_chosen(
+    domains: list[list[dict[str, str]]], columns: list[tuple[str, str]]
+) -> None:
+    # Every other row a part of the first: the parts with one candidate are added up once, the
+    # others for each choice, in whole numbers of the scale of every cell concerned.
+    identity = Identity(total=0, parts=tuple(range(1, len(domains))), columns=tuple(columns), what="")
+    figures = PrintedFigures()
+    holds = _choice_holds(identity, domains, figures)
+    for choice in itertools.product(*(range(len(domain)) for domain in domains)):
+        chosen = dict(enumerate(domain[index] for domain, index in zip(domains, choice, strict=True)))
+        assert holds(choice) == _holds(identity, chosen, figures)
+
+
 def test_a_part_with_no_candidate_leaves_no_sum_whichever_part_it_is() -> None:
     # A row none of whose candidates is left (an empty domain) is turned away before the placing,
     # but meeting_sums is asked directly too: no sum can be made, and it says so.
