@@ -27,7 +27,7 @@ from cnbudget.readers.flat.part_sums import (
     meeting_sums,
     meets,
 )
-from cnbudget.readers.flat.placing import Identity, _choice_holds, _holds
+from cnbudget.readers.flat.placing import Identity, _choice_holds, _holds, distinct
 from cnbudget.readers.flat.scaled import PrintedFigures, Scale
 
 # Printed figures as tables print them: blanks, dashes, zeros with and without decimals, whole
@@ -200,6 +200,28 @@ def test_an_identity_of_distinct_rows_holds_for_a_choice_as_for_the_candidates_c
     for choice in itertools.product(*(range(len(domain)) for domain in domains)):
         chosen = dict(enumerate(domain[index] for domain, index in zip(domains, choice, strict=True)))
         assert holds(choice) == _holds(identity, chosen, figures)
+
+
+_ROW_CANDIDATES = st.lists(st.lists(printed_figures, min_size=3, max_size=3), max_size=6)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_ROW_CANDIDATES, st.booleans())
+def test_distinct_candidates_are_those_that_differ_in_some_amount(rows: list[list[str]], shuffled: bool) -> None:
+    # A row's candidates (the same columns in the same order), or candidates whose columns stand in
+    # another order (then the amounts are compared column by column as a set).
+    candidates = [dict(zip(_COLUMNS, row, strict=True)) for row in rows]
+    if shuffled and candidates:
+        candidates[-1] = dict(reversed(candidates[-1].items()))
+    figures = PrintedFigures()
+    seen: set[frozenset[tuple[str, Decimal]]] = set()
+    expected = []
+    for candidate in candidates:
+        key = frozenset((column, figures.value(text)) for column, text in candidate.items())
+        if key not in seen:
+            seen.add(key)
+            expected.append(candidate)
+    assert distinct(candidates, figures) == expected
 
 
 def test_a_part_with_no_candidate_leaves_no_sum_whichever_part_it_is() -> None:

@@ -23,6 +23,7 @@ columns stay in doubt, or which identity no choice satisfies. Nothing is chosen 
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
@@ -75,10 +76,16 @@ def _key(candidate: Candidate, figures: PrintedFigures) -> frozenset[tuple[str, 
 
 def distinct(candidates: Sequence[Candidate], figures: PrintedFigures) -> list[Candidate]:
     """The candidates that differ in some amount (a printed 0.00 and a blank are the same amount)."""
-    seen: set[frozenset[tuple[str, Decimal]]] = set()
+    columns = tuple(candidates[0]) if candidates else ()
+    if any(tuple(candidate) != columns for candidate in candidates):
+        keyed: Callable[[Candidate], object] = functools.partial(_key, figures=figures)
+    else:  # the same columns in the same order (a row's candidates): the amounts in order say it
+        def keyed(candidate: Candidate) -> object:
+            return tuple(map(figures.value, candidate.values()))
+    seen: set[object] = set()
     kept = []
     for candidate in candidates:
-        key = _key(candidate, figures)
+        key = keyed(candidate)
         if key not in seen:
             seen.add(key)
             kept.append(candidate)
@@ -137,9 +144,13 @@ def _choice_holds(
     return holds
 
 
-def place(rows: Sequence[Sequence[Candidate]], identities: Sequence[Identity]) -> Placed:
-    """The one choice of a candidate per row under which every identity holds, or why there is none."""
-    figures = PrintedFigures()  # each printed figure read once for the whole search
+def place(
+    rows: Sequence[Sequence[Candidate]], identities: Sequence[Identity], *, figures: PrintedFigures | None = None
+) -> Placed:
+    """The one choice of a candidate per row under which every identity holds, or why there is none
+    (``figures``: the table's printed figures as read so far)."""
+    if figures is None:
+        figures = PrintedFigures()  # each printed figure read once for the whole search
     domains = [distinct(candidates, figures) for candidates in rows]
     empty = [index for index, domain in enumerate(domains) if not domain]
     if empty:
