@@ -256,7 +256,10 @@ def _is_tail(row: _Row, text: str, catalogue: Catalog | None) -> bool:
         return False
     name = "".join(row.label)
     try:
-        whole, alone = catalogue.match_name(row.code, name + text), catalogue.match_name(row.code, name)
+        whole = catalogue.match_name(row.code, name + text)
+        if not whole.ok or whole.kind is MatchKind.TRUNCATED:
+            return False  # most lines asked: the name without the text is not asked about
+        alone = catalogue.match_name(row.code, name)
     except (KeyError, ValueError):
         return False
-    return whole.ok and whole.kind is not MatchKind.TRUNCATED and (not alone.ok or alone.kind is MatchKind.TRUNCATED)
+    return not alone.ok or alone.kind is MatchKind.TRUNCATED
