@@ -30,6 +30,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from cnbudget.serialize.collector import collection_paused
 from cnbudget.serialize.unstructuring import plain
 
 try:
@@ -60,7 +61,8 @@ def indented_fast(obj: Any) -> str | None:
     if orjson is None:
         return None
     try:
-        text: str = orjson.dumps(plain(obj), option=orjson.OPT_INDENT_2).decode()
+        with collection_paused():  # the plain data holds no cycle and goes when the text is written
+            text: str = orjson.dumps(plain(obj), option=orjson.OPT_INDENT_2).decode()
     except Exception:  # not a model object the generated functions take, or data orjson refuses
         return None
     return text
