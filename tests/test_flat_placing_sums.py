@@ -230,6 +230,7 @@ def test_a_part_with_no_candidate_leaves_no_sum_whichever_part_it_is() -> None:
     candidate = [(0, (100, 5), 1)]
     assert meeting_sums([[], candidate], [(100, 5)]) == [(0, [])]
     assert meeting_sums([candidate, []], [(100, 5)]) == [(0, [])]
+    assert meeting_sums([candidate, [], []], [(100, 5), (0, 0)]) == [(0, []), (0, [])]
 
 
 def _placed(figures: Sequence[tuple[int, int]], columns: int) -> list[Vector]:

@@ -151,10 +151,12 @@ def meeting_sums(parts: Sequence[Sequence[Option]], totals: Sequence[Vector]) ->
     width = len(totals[0]) if totals else 0
     looked_up = parts[-1:] if width else ()  # with no column to look sums up by, every sum is made
     folded = parts[:len(parts) - len(looked_up)]
+    if not all(parts) and _sums_before_none(parts) <= _MAX_SUMS:  # no sum can be made, nor too many
+        return [(0, [])] * len(totals)
     if parts and all(len(options) == 1 for options in parts):  # one sum (as a row of single figures)
         return [_one_sum(total, parts, [[0]] * len(parts)) for total in totals]
     within: list[list[list[int]]] | None = None  # per total, per part: its options within bounds
-    if looked_up and all(parts) and _worth_bounding(folded, looked_up[0], totals):
+    if looked_up and _worth_bounding(folded, looked_up[0], totals):
         within = within_bounds(parts, totals)
         if all(len(options) <= 1 for per_part in within for options in per_part):
             return [_one_sum(total, parts, chosen) for total, chosen in zip(totals, within, strict=True)]
@@ -171,6 +173,15 @@ def meeting_sums(parts: Sequence[Sequence[Option]], totals: Sequence[Vector]) ->
         meeting_keys = [[key for key in fold.ways if meets(total, key)] for total in totals]
     return [(min(2, sum(fold.ways[key] for key in keys)),
              [(key, witness) for key in keys for witness in fold.witnesses[key]]) for keys in meeting_keys]
+
+
+def _sums_before_none(parts: Sequence[Sequence[Option]]) -> int:
+    """At most how many sums the parts before the first with no option make (the plain enumeration
+    makes none after it)."""
+    most = 1
+    for options in itertools.takewhile(bool, parts):
+        most *= len(options)
+    return most
 
 
 def _worth_bounding(folded: Sequence[Sequence[Option]], last: Sequence[Option], totals: Sequence[Vector]) -> bool:
