@@ -1,6 +1,8 @@
 """The front matter's line searches skip a line without the words their patterns need (附后 or 附件
-for a statement that the tables are elsewhere, a colon after a label naming the department, 元 for an
-amount in a title-like line): what they find is what the patterns find on every line."""
+for a statement that the tables are elsewhere, a colon after a label naming the department and 部门
+or 单位, which every label says, 元 for an amount in a title-like line, 决算 or 预算 for a title of
+either kind), and the title's year is found by a pattern starting with its digits: what they find is
+what the patterns find on every line."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from cnbudget.readers.prose import front
 from cnbudget.readers.prose.front import (
     _BUDGET,
     _FINAL,
@@ -93,3 +96,25 @@ def _kind_by_every_title(lines: list[SourceLine]) -> DocumentKind:
 def test_the_document_kind_is_what_counting_every_title_gives(texts: list[str]) -> None:
     lines = split_lines("\n".join(texts))
     assert document_kind(lines) == _kind_by_every_title(lines)
+
+
+_PLAIN_TITLE_YEAR = re.compile(front._TITLE_YEAR.pattern.replace(
+    "(?P<year>20(?<![比较与于至上从]20)\\d\\d)", "(?<![比较与于至上从])(?P<year>20\\d\\d)"))
+_YEAR_PIECES = st.sampled_from([
+    "2024", "2023", "20", "24", "2", "0", "年", "年度", "比", "较", "上", "从", "区级", "部门", "单位", "预算", "决算",
+    "公开", "总表", "表", "情况", "说明", "编制", "财务收支", " ", "执行数",
+])
+
+
+def test_the_plain_title_year_pattern_is_the_one_replaced() -> None:
+    assert _PLAIN_TITLE_YEAR.pattern != front._TITLE_YEAR.pattern
+
+
+@settings(max_examples=800)
+@given(st.lists(_YEAR_PIECES, max_size=10).map("".join))
+@example("比2024年部门预算")
+@example("2024年部门预算公开")
+@example("上2024年部门预算")
+def test_the_title_year_is_found_as_by_the_plain_pattern(text: str) -> None:
+    fast, plain = front._TITLE_YEAR.search(text), _PLAIN_TITLE_YEAR.search(text)
+    assert (fast and (fast.span(), fast["year"])) == (plain and (plain.span(), plain["year"]))

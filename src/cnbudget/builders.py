@@ -8,8 +8,9 @@ about five times faster than a descriptor's call): an object is made a builder, 
 then made the class itself (``obj.__class__ = cls``, allowed as the two lay out the same slots).
 The object is then the one the constructor would make — class, equality, hash, pickling; the
 builder shows only in ``cls.__subclasses__()``. Used for the most numerous objects (source lines,
-everything ``from_json`` reads); a few fixed classes made by the thousand set their slots one call at
-a time instead (``validation.findings.checked_finding``, the diagnosis's copies).
+everything ``from_json`` reads, the prose reader's paragraphs, amounts found in clauses, statements and
+passages: ``readers/prose/building.py``); a few fixed classes made by the thousand set their slots one
+call at a time instead (``validation.findings.checked_finding``, the diagnosis's copies).
 
 >>> import attrs
 >>> @attrs.frozen

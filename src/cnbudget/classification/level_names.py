@@ -55,6 +55,8 @@ def level_names(text: str) -> Levels:
     >>> level_names("检察（款）行政运行(项)支出")
     (('款', '检察'), ('项', '行政运行'))
     """
+    if "(" not in text and "（" not in text and "-" not in text:  # neither a level's mark nor dashes
+        return ()
     dashed = _DASHED.match(text.strip())
     if dashed is not None and not _LEVEL.search(text):
         names = [name.strip() for name in dashed["names"].split("-")]

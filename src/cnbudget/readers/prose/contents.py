@@ -17,7 +17,7 @@ range(0, 4)
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import attrs
 
@@ -71,13 +71,25 @@ def _title_end(lines: Sequence[SourceLine], index: int) -> int | None:
     return None
 
 
+_TITLE_START = "目"  # what every 目录 title starts with (目录, 目錄, and 目 over a line of 录)
+
+
+def _title_ends(lines: Sequence[SourceLine]) -> Iterator[int]:
+    """Where each 目录 title of ``lines`` ends (:func:`_title_end`), asked only of lines starting with 目."""
+    for index, line in enumerate(lines):
+        if line.squeezed.startswith(_TITLE_START):
+            end = _title_end(lines, index)
+            if end is not None:
+                yield end
+
+
 def _entry(line: SourceLine) -> str:
     return clean_name(_LEADER.sub("", line.text))
 
 
 def find_contents(lines: Sequence[SourceLine]) -> Contents:
     """The 目录 of ``lines``: its entries in order, or no entries when the document has none."""
-    start = next((end for i in range(len(lines)) if (end := _title_end(lines, i)) is not None), None)
+    start = next(_title_ends(lines), None)
     if start is None:
         return Contents(entries=(), lines=range(0))
     return _contents_at(lines, start)
@@ -94,7 +106,7 @@ def every_contents(lines: Sequence[SourceLine]) -> list[Contents]:
     >>> [c.entries for c in every_contents(split_lines("目\\n\\n录\\n一、收支预算总表\\n收支预算总表"))]
     [('一、收支预算总表',)]
     """
-    return [_contents_at(lines, end) for i in range(len(lines)) if (end := _title_end(lines, i)) is not None]
+    return [_contents_at(lines, end) for end in _title_ends(lines)]
 
 
 def _contents_at(lines: Sequence[SourceLine], start: int) -> Contents:

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from cnbudget.model import TABLE_TITLES, Passage, PrintedName
+from cnbudget.readers.prose.building import passage
 from cnbudget.readers.prose.cuts import DocumentCuts
 from cnbudget.readers.prose.front import cover_lines, cover_name, labelled_name
 from cnbudget.readers.text.blocks import Block
@@ -32,8 +33,7 @@ def passages(lines: Sequence[SourceLine], cuts: DocumentCuts | None = None) -> t
     """Every paragraph outside the tables and the 目录, with its first line and page (from ``cuts``,
     the document's shared cuts, when given)."""
     pages = {line.number: line.page for line in lines}
-    return tuple(Passage(text=paragraph.text, heading=paragraph.heading, line_number=paragraph.line,
-                         page=pages.get(paragraph.line))
+    return tuple(passage(paragraph.text, paragraph.heading, paragraph.line, pages.get(paragraph.line))
                  for paragraph in (cuts or DocumentCuts(lines)).prose if paragraph.text)
 
 

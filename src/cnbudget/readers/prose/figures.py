@@ -27,14 +27,17 @@ import functools
 import re
 from collections.abc import Iterator
 from decimal import Decimal
+from typing import Any
 
 import attrs
 
+from cnbudget.builders import builder_of
 from cnbudget.model.narrative import ChangeBasis
 from cnbudget.numbering import COUNT, LIST_MARK
 
 __all__ = [
     "COMPARED",
+    "SENTENCE_TAIL",
     "AmountMatch",
     "ChangeMatch",
     "absent_of",
@@ -60,14 +63,21 @@ __all__ = [
 ]
 
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# A number of NUMBER not preceded by a digit, point or comma: the plain pattern ``(?<![\d.,])(?:NUMBER)``
+# written to start with its first digit, which re then looks for ahead of trying the rest (the plain
+# one is tried at every character of a clause).
+_NUMBER_DIGIT_FIRST = r"\d(?<![\d.,]\d)(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?)"
 # "1720.00万，其中…": 万 alone is 万元 where a clause or the text ends after it (not 万人, 万平方米).
-_AMOUNT = re.compile(rf"(?<![\d.,])(?P<number>{NUMBER})\s*(?P<unit>亿元|万元|元|万(?=[，,。；;、）)]|$|其中|合计))")
+_AMOUNT_UNIT = r"\s*(?P<unit>亿元|万元|元|万(?=[，,。；;、）)]|$|其中|合计))"
+_AMOUNT = re.compile(rf"(?P<number>{_NUMBER_DIGIT_FIRST}){_AMOUNT_UNIT}")
 # "50 万元以上", "30元/人/年", "≤180 元" are thresholds and rates, not amounts.
 # Matched where an amount ends (``match(clause, end)`` anchors there; ``^`` would not).
 _THRESHOLD_AFTER = re.compile(r"\s*(?:以上|以下|以内|/|每)")
 _THRESHOLD_MARKS = frozenset("/≥≤<>＞＜=")  # the last character, spaces aside, before a threshold
 _OPEN, _CLOSE = "（(《〈“", "）)》〉”"
 _SENTENCE_END = "。；;！？!?"
+#: What a sentence's clauses end before: its punctuation and spaces.
+SENTENCE_TAIL = _SENTENCE_END + " "
 _CLAUSE_SEPARATORS = "，,"
 
 _SHARE = re.compile(rf"^占(?:比)?[^\d%]{{0,12}}?(?P<number>{NUMBER})\s*%$")
@@ -154,6 +164,12 @@ class AmountMatch:
         return f"{self.number}{self.unit}"
 
 
+_AMOUNT_MATCH_BUILDER = builder_of(AmountMatch)
+assert _AMOUNT_MATCH_BUILDER is not None  # a plain attrs class: it has one
+_AmountMatchBuilder: type[Any] = _AMOUNT_MATCH_BUILDER
+_new = object.__new__
+
+
 def _depth(text: str) -> int:
     depth = 0
     for char in text:
@@ -173,15 +189,21 @@ def find_amounts(clause: str) -> list[AmountMatch]:
     """
     if "元" not in clause and "万" not in clause:  # every unit of an amount holds one of them
         return []
-    found = []
-    bracketed = _BRACKET.search(clause) is not None  # without a bracket no amount stands inside one
+    found: list[AmountMatch] = []
+    bracketed: bool | None = None  # asked at the first amount: a clause without one needs no answer
     for match in _AMOUNT.finditer(clause):
-        start = match.start()
-        if _THRESHOLD_AFTER.match(clause, match.end()) or clause[:start].rstrip()[-1:] in _THRESHOLD_MARKS \
-                or (bracketed and _depth(clause[:start])):
+        start, end = match.span()
+        if _THRESHOLD_AFTER.match(clause, end) or clause[:start].rstrip()[-1:] in _THRESHOLD_MARKS:
             continue
-        unit = "万元" if match["unit"] == "万" else match["unit"]
-        found.append(AmountMatch(number=match["number"], unit=unit, start=match.start(), end=match.end()))
+        if bracketed is None:
+            bracketed = _BRACKET.search(clause) is not None  # without a bracket no amount stands inside one
+        if bracketed and _depth(clause[:start]):
+            continue
+        number, unit = match.group("number", "unit")
+        made = _new(_AmountMatchBuilder)  # an AmountMatch without the frozen class's slower setting of fields
+        made.number, made.unit, made.start, made.end = number, "万元" if unit == "万" else unit, start, end
+        made.__class__ = AmountMatch
+        found.append(made)
     return found
 
 
@@ -246,7 +268,7 @@ def split_clauses(sentence: str) -> list[str]:
     >>> split_clauses("一般公共预算 2,022.69 万元，占 63.88%,比上年增加（含 A，B）1 万元。")
     ['一般公共预算 2,022.69 万元', '占 63.88%', '比上年增加（含 A，B）1 万元']
     """
-    body = sentence.rstrip(_SENTENCE_END + " ")
+    body = sentence.rstrip(SENTENCE_TAIL)
     return [clause.strip() for clause in _split(body, _CLAUSE_SEPARATORS, keep=False) if clause.strip()]
 
 
@@ -289,14 +311,14 @@ def _add_sentence(result: list[tuple[str, list[str]]], text: str, start: int, en
     if not sentence.strip():
         return
     # The clauses of the sentence without its end (split_clauses): its commas all stand before that end.
-    body_end = start + len(sentence.rstrip(_SENTENCE_END + " "))
+    body_end = start + len(sentence.rstrip(SENTENCE_TAIL))
     clauses, clause_start = [], start
     for cut in cuts:
         clauses.append(text[clause_start:cut])
         clause_start = cut + 1
     if clause_start < body_end:
         clauses.append(text[clause_start:body_end])
-    result.append((sentence, [clause.strip() for clause in clauses if clause.strip()]))
+    result.append((sentence, [stripped for clause in clauses if (stripped := clause.strip())]))
 
 
 def share_of(clause: str) -> Decimal | None:
@@ -556,6 +578,8 @@ def clean_subject(text: str, *, department: str | None, year: int | None) -> str
     >>> clean_subject("1、科学技术支出（类）技术与开发（款）：2024 年预算数为", department=None, year=2024)
     '科学技术支出（类）技术与开发（款）'
     """
+    if not text:  # a change named without its subject (比上年增加): nothing to clean
+        return text
     text = _MARKER.sub("", text.strip(" 、，,;；"))
     colon = max(text.rfind("："), text.rfind(":"))
     if colon >= 0:

@@ -52,8 +52,10 @@ _KIND_WORDS = r"(?:部门|单位)?"
 _TITLE_WORDS = r"(?:公开|总?表|报表|编制|情况|说明)"
 # A year that titles the document: "2024年部门预算", "2025年区级部门预算", "2019年度部门预算公开",
 # "2025年部门财务收支预算总表"; not "比2024年预算", "2022年当年预算执行数", "纳入2018年预算管理".
+# The year is written "20(?<!…20)" rather than "(?<!…)20": the same test of the character before it,
+# and a pattern starting with "20", which re looks for ahead of trying the rest (not at every character).
 _TITLE_YEAR = re.compile(
-    rf"(?<![比较与于至上从])(?P<year>20\d\d)\s*年度?\s*{_LEVEL}\s*{_KIND_WORDS}\s*[\u4e00-\u9fff“”\"]{{0,16}}?"
+    rf"(?P<year>20(?<![比较与于至上从]20)\d\d)\s*年度?\s*{_LEVEL}\s*{_KIND_WORDS}\s*[\u4e00-\u9fff“”\"]{{0,16}}?"
     rf"(?:预算|决算)(?={_TITLE_WORDS}|$)"
 )
 # A year printed after its title (the cover "江苏省人民检察院 / 年部门预算 / 2017" comes out this way).
@@ -149,7 +151,8 @@ def labelled_name(line: SourceLine) -> str | None:
     '上海市普陀区商务委员会'
     """
     squeezed = line.squeezed
-    if ":" not in squeezed and "：" not in squeezed:  # every label is followed by its colon
+    # Every label is followed by its colon, and says 部门 or 单位.
+    if (":" not in squeezed and "：" not in squeezed) or ("部门" not in squeezed and "单位" not in squeezed):
         return None
     match = _DEPARTMENT.match(squeezed)
     return clean_name(match["name"]) if match else None
@@ -267,10 +270,13 @@ def document_kind(lines: Sequence[SourceLine]) -> DocumentKind:
         return DocumentKind.BUDGET
     # Final accounts need a title that says 决算: most documents have none, and then the other
     # titles need not be counted (the pattern, in C, asked first of every line).
-    final = sum(1 for line in lines if _FINAL.search(line.squeezed) and is_title_like(line))
+    # Each way of saying 决算 (预算) holds the word: a line without it is not searched.
+    final = sum(1 for line in lines
+                if "决算" in line.squeezed and _FINAL.search(line.squeezed) and is_title_like(line))
     if not final:
         return DocumentKind.BUDGET
-    budget = sum(1 for line in lines if _BUDGET.search(line.squeezed) and is_title_like(line))
+    budget = sum(1 for line in lines
+                 if "预算" in line.squeezed and _BUDGET.search(line.squeezed) and is_title_like(line))
     return DocumentKind.FINAL_ACCOUNTS if final > budget else DocumentKind.BUDGET
 
 

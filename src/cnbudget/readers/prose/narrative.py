@@ -44,7 +44,7 @@ Choices, so that nothing is invented:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
 import attrs
@@ -54,8 +54,10 @@ from cnbudget.model import Statement
 from cnbudget.model.narrative import ChangeBasis
 from cnbudget.money import AmountUnit, parse_amount
 from cnbudget.numbering import LIST_MARK
+from cnbudget.readers.prose.building import statement
 from cnbudget.readers.prose.cuts import DocumentCuts
 from cnbudget.readers.prose.figures import (
+    SENTENCE_TAIL,
     AmountMatch,
     absent_of,
     basis_of,
@@ -95,11 +97,10 @@ _PROJECT = re.compile(r"^项目名称[：:](?P<name>.+)$")  # after its list num
 # The amount of a project's description is its budget, whoever the subject names it.
 _PROJECT_WORD = "项目名称"  # in every clause _PROJECT matches
 _PROJECT_AMOUNT = re.compile(r"^(?:预算安排规模|预算安排|预算规模|资金规模|项目预算|项目总预算)$")
-_VERB_FIRST = re.compile(r"^(?:增加|减少|增长|下降|压减|调增|调减)")
+_VERBS = ("增加", "减少", "增长", "下降", "压减", "调增", "调减")  # a subject starting with one is none
 _PROJECT_PART = "经费情况说明"  # 科技创新专项经费情况说明 (Shanghai): a part on one project
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _READ_ELSEWHERE = (MatterKind.OPERATING_COSTS, MatterKind.PROCUREMENT, MatterKind.ASSETS)
-_SENTENCE_END = "。；;！？!?"
 # Further reasons after "主要原因一是…；": "二是…", "其次…", "2、…".
 _MORE_REASONS = re.compile(
     r"^(?:[二三四五六七八九十]是|其次|再次|最后|第[二三四五六七八九十]|[2-9][、.．]|[（(][2-9二三四五][)）])"
@@ -187,7 +188,9 @@ class _Reader:
                     message=message)
         )
 
-    def statements(self) -> list[Statement]:
+    def statements(self, pages: Mapping[int, int | None] | None = None) -> list[Statement]:
+        """The statements of the drafts, each on the page of its first line where ``pages`` (line
+        number → page) is given."""
         result = []
         for draft in self.drafts:
             code = None
@@ -198,11 +201,12 @@ class _Reader:
                         line=None, text=draft.subject,
                         message=f"the names do not name one 支出功能分类 code in the {self.context.fiscal_year} "
                                 "catalogue; the statement keeps no code"))
-            result.append(Statement(
+            result.append(statement(
                 section=draft.section, subject=draft.subject, code=code, amount=draft.amount, share=draft.share,
                 change_amount=draft.change_amount, change_rate=draft.change_rate, count=draft.count,
                 reason=draft.reason, text="".join(draft.texts), compared_with=draft.compared_with,
                 stated_prior=draft.stated_prior, line_number=draft.line,
+                page=pages.get(draft.line or 0) if pages else None,
             ))
         return result
 
@@ -224,7 +228,7 @@ class _Reader:
         """A sentence (``piece``) and its clauses (:func:`~cnbudget.readers.prose.figures.split_clauses`)."""
         reasoning, self.reasoning = self.reasoning, None
         if reasoning is not None and reasoning.reason is not None and _MORE_REASONS.match(piece):
-            reasoning.reason += piece.rstrip(_SENTENCE_END + " ")
+            reasoning.reason += piece.rstrip(SENTENCE_TAIL)
             reasoning.cite(piece)
             self.reasoning = reasoning if piece.endswith(("；", ";")) else None
             return
@@ -232,7 +236,7 @@ class _Reader:
             reason = reason_of(clause)
             if reason is not None:
                 # The reason runs to the end of the sentence, commas and all.
-                rest = piece[piece.index(clause) :].rstrip(_SENTENCE_END + " ")
+                rest = piece[piece.index(clause) :].rstrip(SENTENCE_TAIL)
                 self.give_reason(reason_of(rest) or reason, piece)
                 return
             self.clause(clause, piece)
@@ -326,12 +330,12 @@ class _Reader:
             self.restate(current, value, piece)
             return
         subject = self.subject(before)
-        if is_amount_phrase(subject) and current is not None and current.count is not None \
-                and current.amount is None:
+        if current is not None and current.count is not None and current.amount is None \
+                and is_amount_phrase(subject):
             current.amount = value
             current.cite(piece)
             return
-        if not subject or _VERB_FIRST.match(subject):
+        if not subject or subject.startswith(_VERBS):
             # "…增加部门预算 1,464.3 万元" in a reason: an amount with no subject of its own.
             self.problem(f"an amount ({found.text}) without a subject; not read")
             return
@@ -418,10 +422,10 @@ def _category(section: Section) -> Levels:
 
 
 def statements_in(
-    found: Sequence[Section], context: NarrativeContext
+    found: Sequence[Section], context: NarrativeContext, pages: Mapping[int, int | None] | None = None
 ) -> tuple[list[Statement], list[Problem]]:
     """The statements of the given sections, in order (what :func:`read_statements` does for the
-    whole narrative).
+    whole narrative); each on the page of its first line where ``pages`` (line number → page) is given.
 
     >>> from cnbudget.readers.prose.paragraphs import Paragraph, Section
     >>> body = (Paragraph(text="政府性基金预算未安排。", numbers=(9,)),)
@@ -442,7 +446,7 @@ def statements_in(
             named = part.removesuffix(_PROJECT_PART) if part.endswith(_PROJECT_PART) else ""
             project = named if named not in ("", "项目") else None  # 项目经费情况说明 names none
         reader.read(section, project=project)
-    statements = reader.statements()
+    statements = reader.statements(pages)
     return statements, reader.problems
 
 
@@ -462,10 +466,8 @@ def read_statements(
     context = NarrativeContext.of(lines, department=department, fiscal_year=fiscal_year, unit=unit)
     found = (cuts or DocumentCuts(lines)).narrative
     chosen = [s for s in sections(found) if matter_kind(s.title) not in _READ_ELSEWHERE]
-    statements, problems = statements_in(chosen, context)
     pages = {line.number: line.page for line in lines if line.page is not None}
-    if pages:
-        statements = [attrs.evolve(s, page=pages.get(s.line_number or 0)) for s in statements]
+    statements, problems = statements_in(chosen, context, pages)
     for paragraph in found:
         if paragraph.restored:
             where = ", ".join(map(str, paragraph.restored))

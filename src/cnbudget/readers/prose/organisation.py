@@ -28,6 +28,7 @@ counts of several kinds that do not say which agency is which are reported.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 
@@ -69,6 +70,10 @@ _KIND_COUNTS = (
 _LIST_LEAD = re.compile(
     rf"单位(?:共(?:{_NUMERAL})[个家][，,])?(?:包括|有|如下|分别是|分别为)[：:]|单位共(?:{_NUMERAL})[个家][：:]"
 )
+# Every pattern the agency reader looks for in a sentence holds one of these (_OWN_LEVEL 本级; _ALONE,
+# _NO_SUBORDINATES, _SUBORDINATES, _KIND_COUNTS and _LIST_LEAD 单位): a paragraph without either
+# has nothing to read.
+_AGENCY_WORDS = ("本级", "单位")
 _ITEM = re.compile(r"^(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[、.．]\s*(?P<name>[^，。；：:]+?)\s*[；;。，,]?$|"
                    r"^[（(]\d{1,2}[)）]\s*(?P<name2>[^，。；：:]+?)\s*[；;。，,]?$")
 _KIND_AFTER = re.compile(rf"\s*[（(](?P<kind>{_KIND_WORD}|行政|事业|参公)[)）]$")
@@ -81,7 +86,8 @@ _STAFF_FIELDS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
     ("authorized", re.compile(rf"编制(?:数|人数|总数)?{_COUNT_TAIL}\s*(?:人|名)?"), False),
     ("actual", re.compile(rf"实有(?:人数|人员)?{_COUNT_TAIL}\s*(?:人|名)"), False),
     ("serving", re.compile(rf"在职(?:人员|人数)?{_COUNT_TAIL}\s*(?:人|名)"), True),
-    ("retired", re.compile(rf"(?<!离)退休(?:人员|人数)?{_COUNT_TAIL}\s*(?:人|名)"), True),
+    # 退休 but not 离退休, written to start with 退 (which re looks for ahead of trying the rest).
+    ("retired", re.compile(rf"退(?<!离退)休(?:人员|人数)?{_COUNT_TAIL}\s*(?:人|名)"), True),
     ("pre_1949_retired", re.compile(rf"离休(?:人员|人数)?{_COUNT_TAIL}\s*(?:人|名)"), True),
 )
 _CHANGE = re.compile(
@@ -118,7 +124,6 @@ class _AgencyReader:
     def __init__(self, lines: Sequence[SourceLine], department: str | None) -> None:
         self.lines = lines
         self.department = department
-        self.by_number = {line.number: index for index, line in enumerate(lines)}
         self.listed: list[_Draft] = []
         self.own: str | None = None
         self.subordinates: int | None = None
@@ -126,6 +131,12 @@ class _AgencyReader:
         self.counted_in: Paragraph | None = None  # where the agencies below the department are counted
         self.kinds_in: Paragraph | None = None  # where the agencies are counted by kind
         self.problems: list[Problem] = []
+
+    @functools.cached_property
+    def by_number(self) -> dict[int, int]:
+        """Each line's index by its number: made where a list is looked for on the lines after a
+        paragraph (few documents), not for every read."""
+        return {line.number: index for index, line in enumerate(self.lines)}
 
     def problem(self, paragraph: Paragraph, message: str) -> None:
         self.problems.append(Problem(line=paragraph.line, text=paragraph.text, message=message))
@@ -138,6 +149,8 @@ class _AgencyReader:
         return name
 
     def read(self, paragraph: Paragraph) -> None:
+        if not any(word in paragraph.text for word in _AGENCY_WORDS):  # most paragraphs: nothing to read
+            return
         for sentence in split_sentences(paragraph.text):
             self.own_level(sentence, paragraph)
             self.counts(sentence, paragraph)

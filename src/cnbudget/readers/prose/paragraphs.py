@@ -30,9 +30,11 @@ import enum
 import functools
 import re
 from collections.abc import Collection, Sequence
+from typing import Any, cast
 
 import attrs
 
+from cnbudget.builders import builder_of
 from cnbudget.numbering import CHAPTER_NUMBER, CHINESE_NUMERALS, ITEM_NUMBER, PART_END, PART_HEADING
 from cnbudget.readers.prose.contents import Contents, every_contents
 from cnbudget.readers.text.blocks import PERFORMANCE_KEYS, Block, find_blocks
@@ -59,12 +61,15 @@ __all__ = [
 
 _PART = PART_HEADING
 _END_OF_PART = PART_END
+_PART_START = "第"  # what every part heading (_PART) starts with
+_PART_END_STARTS = ("第", "名词解释", "附件")  # what every end of a part (_END_OF_PART) starts with
 _HEADING_MARK = re.compile(rf"{PART_HEADING.pattern}|{CHAPTER_NUMBER.pattern}")
 _CHAPTER_MARK = CHAPTER_NUMBER
 # "1、", "1." and "1.2024年…" start items; "2.66%" and "1710.00" do not.
 _NUMBERED = ITEM_NUMBER
 # A "label：" line (预算安排规模：…) starts an item; "其中：", "主要原因：", "用于：" continue a sentence.
 _LABEL = re.compile(r"^([\u4e00-\u9fff]{2,10})[：:]")
+_LABEL_COLON_END = 11  # where the colon of the longest label stands, plus one
 _NOT_A_LABEL_END = ("是", "为", "于", "括", "中", "因", "下", "有", "含", "及")
 _SENTENCE_END = tuple("。！？!?；;")
 _PUNCTUATION = re.compile(r"[，。；,;:：！？!?]")
@@ -132,15 +137,18 @@ def is_heading_text(text: str) -> bool:
 
 
 def _is_markdown_heading(line: SourceLine) -> bool:
-    return line.raw.lstrip().startswith("#")
+    raw = line.raw
+    return "#" in raw and raw.lstrip().startswith("#")  # most lines hold no # at all: nothing to strip
 
 
 def _starts_item(line: SourceLine, text: str) -> bool:
-    stripped = line.raw.lstrip()
-    if stripped.startswith(("#", "- ")) or _HEADING_MARK.match(text) or _NUMBERED.match(text) \
-            or is_unnumbered_title(text):
+    raw = line.raw
+    if (("#" in raw or "- " in raw) and raw.lstrip().startswith(("#", "- "))) or _HEADING_MARK.match(text) \
+            or _NUMBERED.match(text) or is_unnumbered_title(text):
         return True
-    label = _LABEL.match(text)
+    # A label's colon stands after its two to ten characters: a text without one there has none.
+    head = text[2 : _LABEL_COLON_END]
+    label = _LABEL.match(text) if ":" in head or "：" in head else None
     return label is not None and not label.group(1).endswith(_NOT_A_LABEL_END)
 
 
@@ -174,6 +182,25 @@ class Paragraph:
         return self.numbers[0]
 
 
+_PARAGRAPH_BUILDER = builder_of(Paragraph)
+assert _PARAGRAPH_BUILDER is not None  # a plain attrs class: it has one
+_ParagraphBuilder: type[Any] = _PARAGRAPH_BUILDER
+_new = object.__new__
+
+
+def _paragraph(text: str, numbers: tuple[int, ...], heading: bool, restored: tuple[int, ...]) -> Paragraph:
+    """``Paragraph(text=text, numbers=numbers, heading=heading, restored=restored)``, made through
+    its builder (:mod:`cnbudget.builders`): a paragraph has no converters or validators to run, only
+    the frozen class's slower way of setting each field."""
+    made = _new(_ParagraphBuilder)
+    made.text = text
+    made.numbers = numbers
+    made.heading = heading
+    made.restored = restored
+    made.__class__ = Paragraph
+    return cast(Paragraph, made)
+
+
 _PART_NAME_CHARS = frozenset("第部分" + CHINESE_NUMERALS)  # all a bare 第X部分 is made of
 
 
@@ -181,7 +208,8 @@ class _Builder:
     """The paragraph being built, line by line. Whether the next line joins it asks only for how
     its text ends (and whether it is a bare 第X部分), so those are kept as lines are added; the
     whole text is cleaned once, when the paragraph is done (cleaning it at every line made a
-    paragraph of n lines cost n²)."""
+    paragraph of n lines cost n²). The spaces cleaning keeps between lines are found only where
+    an end is asked for (:meth:`ends`), from the last lines."""
 
     def __init__(self, restored: Collection[int] = ()) -> None:
         self.restored = restored  # lines whose figures were put back
@@ -189,7 +217,6 @@ class _Builder:
         self.lines: list[SourceLine] = []
         self.texts: list[str] = []
         self.heading = False
-        self._joined: list[str] = []  # the texts with the spaces cleaning keeps between them
         self._has_markup = False  # markup may span two lines: then the end is found by cleaning all
         self._part_name_only = True  # every character one a bare 第X部分 is made of
         self._part_marks = 0  # 第, 部 and 分 among the characters (counted while the above holds)
@@ -204,8 +231,13 @@ class _Builder:
         if self._has_markup:
             return self.text[-length:]
         tail, wanted = "", length + 1  # one more: a thousands comma is told by the digit before it
-        for piece in reversed(self._joined):
-            tail = piece + tail
+        texts = self.texts
+        for index in range(len(texts) - 1, -1, -1):
+            tail = texts[index] + tail
+            if len(tail) >= wanted or not index:
+                break
+            # Cleaning keeps the joining space only between two characters that are not Chinese.
+            tail = joining_space(texts[index - 1][-1], texts[index][0]) + tail
             if len(tail) >= wanted:
                 break
         # The pieces are cleaned already and the spaces between them are those cleaning keeps, so
@@ -218,7 +250,7 @@ class _Builder:
         changes no sentence end and makes none, so the last line's own last character tells."""
         if self._has_markup:
             return self.text.endswith(_SENTENCE_END)
-        return self._joined[-1].endswith(_SENTENCE_END)
+        return self.texts[-1].endswith(_SENTENCE_END)
 
     @property
     def is_part_name(self) -> bool:
@@ -235,20 +267,16 @@ class _Builder:
             return
         numbers = tuple([line.number for line in self.lines])
         moved = tuple([number for number in numbers if number in self.restored]) if self.restored else ()
-        self.done.append(Paragraph(text=self.text, numbers=numbers, heading=self.heading, restored=moved))
-        self.lines, self.texts, self.heading, self._joined = [], [], False, []
+        self.done.append(_paragraph(self.text, numbers, self.heading, moved))
+        self.lines, self.texts, self.heading = [], [], False
         self._has_markup, self._part_name_only, self._part_marks = False, True, 0
 
     def add(self, line: SourceLine, text: str) -> None:
         """Add a line's cleaned text (never empty)."""
-        if self._joined:
-            # Cleaning keeps the joining space only between two characters that are not Chinese.
-            between = joining_space(self._joined[-1][-1], text[0])
-            self._joined.append(between)
-            self._part_name_only = self._part_name_only and not between
+        if self._part_name_only and self.texts:  # a space kept between two lines: no bare part name
+            self._part_name_only = not joining_space(self.texts[-1][-1], text[0])
         self.lines.append(line)
         self.texts.append(text)
-        self._joined.append(text)
         self._has_markup = self._has_markup or "<" in text or "*" in text
         self._part_name_only = self._part_name_only and _PART_NAME_CHARS.issuperset(text)
         if self._part_name_only:
@@ -472,11 +500,13 @@ def _part_name(lines: Sequence[SourceLine], index: int) -> str:
 def _narrative_range(lines: Sequence[SourceLine]) -> range:
     # The 情况说明 part is the last part heading that names a 说明 (the 目录 lists it first).
     # Looked for from the end: only the last one counts.
-    start = next((i for i in reversed(range(len(lines)))
-                  if _PART.match(lines[i].squeezed) and "说明" in _part_name(lines, i)), None)
+    # Each line is asked for a pattern only where it starts as a part heading, 名词解释 or 附件 can.
+    start = next((i for i in reversed(range(len(lines))) if lines[i].squeezed.startswith(_PART_START)
+                  and _PART.match(lines[i].squeezed) and "说明" in _part_name(lines, i)), None)
     if start is None:
         return range(len(lines))
-    end = next((i for i in range(start + 1, len(lines)) if _END_OF_PART.match(lines[i].squeezed)), len(lines))
+    end = next((i for i in range(start + 1, len(lines)) if lines[i].squeezed.startswith(_PART_END_STARTS)
+                and _END_OF_PART.match(lines[i].squeezed)), len(lines))
     return range(start, end)
 
 

@@ -1,0 +1,55 @@
+"""A line is asked whether it is a markdown heading or a list item (``- ``) only where it holds ``#``
+or ``- ``, and whether it starts with a label (``预算安排规模：``) only where a colon stands after its
+second to tenth character; a paragraph is made through its builder: what each gives is what the
+plain way gives."""
+
+from __future__ import annotations
+
+import attrs
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from cnbudget.readers.prose import paragraphs
+from cnbudget.readers.prose.paragraphs import Paragraph, _is_markdown_heading, _paragraph, _starts_item
+from cnbudget.readers.text.source import SourceLine
+
+_PIECES = st.sampled_from([
+    "#", "##", " ", "\t", "- ", "-", "预算安排规模", "其中", "主要原因", "用于", "：", ":", "一、", "（一）", "1、",
+    "2.66%", "第二部分", "情况说明", "支出", "a", "万元", "。",
+])
+_TEXTS = st.lists(_PIECES, max_size=8).map("".join)
+
+
+def _plain_markdown(line: SourceLine) -> bool:
+    return line.raw.lstrip().startswith("#")
+
+
+def _plain_starts_item(line: SourceLine, text: str) -> bool:
+    stripped = line.raw.lstrip()
+    if stripped.startswith(("#", "- ")) or paragraphs._HEADING_MARK.match(text) or paragraphs._NUMBERED.match(text) \
+            or paragraphs.is_unnumbered_title(text):
+        return True
+    label = paragraphs._LABEL.match(text)
+    return label is not None and not label.group(1).endswith(paragraphs._NOT_A_LABEL_END)
+
+
+@given(_TEXTS, _TEXTS)
+@example(" # 标题", "标题")
+@example("  - 项目", "项目")
+@example("预算安排规模：17万元", "预算安排规模：17万元")
+@example("一二三四五六七八九十：", "一二三四五六七八九十：")
+@example("一二三四五六七八九十一：", "一二三四五六七八九十一：")
+def test_the_prechecks_answer_as_the_patterns(raw: str, text: str) -> None:
+    line = SourceLine.of(1, raw)
+    assert _is_markdown_heading(line) == _plain_markdown(line)
+    assert _starts_item(line, text) == _plain_starts_item(line, text)
+
+
+@given(st.text(max_size=10), st.lists(st.integers(1, 10**6), min_size=1, max_size=4).map(tuple), st.booleans(),
+       st.lists(st.integers(1, 10**6), max_size=2).map(tuple))
+def test_a_paragraph_built_is_the_constructed_one(text: str, numbers: tuple[int, ...], heading: bool,
+                                                  restored: tuple[int, ...]) -> None:
+    built = _paragraph(text, numbers, heading, restored)
+    made = Paragraph(text=text, numbers=numbers, heading=heading, restored=restored)
+    assert type(built) is Paragraph and built == made and hash(built) == hash(made) and repr(built) == repr(made)
+    assert attrs.astuple(built) == attrs.astuple(made)
