@@ -85,8 +85,6 @@ from cnbudget.readers.prose.paragraphs import (
     Paragraph,
     Section,
     is_unnumbered_title,
-    matter_kind,
-    sections,
 )
 from cnbudget.readers.result import Problem
 from cnbudget.readers.text.source import SourceLine
@@ -464,10 +462,10 @@ def read_statements(
     document's shared cuts when the caller has them (:class:`~cnbudget.readers.prose.cuts.DocumentCuts`).
     """
     context = NarrativeContext.of(lines, department=department, fiscal_year=fiscal_year, unit=unit)
-    found = (cuts or DocumentCuts(lines)).narrative
-    chosen = [s for s in sections(found) if matter_kind(s.title) not in _READ_ELSEWHERE]
-    pages = {line.number: line.page for line in lines if line.page is not None}
-    statements, problems = statements_in(chosen, context, pages)
+    cuts = cuts or DocumentCuts(lines)
+    found = cuts.narrative
+    chosen = [section for section, kind in cuts.narrative_sections if kind not in _READ_ELSEWHERE]
+    statements, problems = statements_in(chosen, context, cuts.pages)
     for paragraph in found:
         if paragraph.restored:
             where = ", ".join(map(str, paragraph.restored))
