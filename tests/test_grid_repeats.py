@@ -1,6 +1,7 @@
 """A header row repeated on a later page is set aside by make_grid, which compares a row's whole
-signature only where its first cell starts a header's: the grid is the one comparing every row's
-whole signature gives."""
+signature only where its first and last cells are a header's: the grid is the one comparing every
+row's whole signature gives. Its header text, kept, is its header rows' cells run together; its unit,
+looked for only in lines naming 单位, the first any line prints."""
 
 from __future__ import annotations
 
@@ -9,7 +10,15 @@ from collections.abc import Sequence
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cnbudget.readers.text.grid import Grid, _is_continuation, _signature, is_heading_line, looks_like_data, make_grid
+from cnbudget.readers.text.grid import (
+    _UNIT,
+    Grid,
+    _is_continuation,
+    _signature,
+    is_heading_line,
+    looks_like_data,
+    make_grid,
+)
 from cnbudget.readers.text.source import SourceLine, split_lines
 
 
@@ -35,7 +44,8 @@ def _plain_grid(lines: Sequence[SourceLine]) -> Grid:
 
 
 _cells = st.sampled_from(["", " ", "类", "类 ", " 类", "科目编码", "科目", "科 目", "名 称", "名称", "合计", "合 计",
-                          "基本支出", "201", "201 ", "5.00", "1,089.27", "一般公共服务支出", "**合计**", "<b>类</b>"])
+                          "基本支出", "201", "201 ", "5.00", "1,089.27", "一般公共服务支出", "**合计**", "<b>类</b>",
+                          "单位：万元", "单位 : 元", "金额单位：亿元", "单位"])
 _rows = st.lists(st.lists(_cells, min_size=2, max_size=5).map("\t".join), min_size=1, max_size=12)
 
 
@@ -46,6 +56,10 @@ def test_repeated_headers_are_found_as_comparing_every_signature_finds_them(raws
     grid, plain = make_grid(lines), _plain_grid(lines)
     assert grid.header == plain.header
     assert grid.rows == plain.rows
+    assert grid.header_text == "".join("".join(cell.split()) for line in plain.header for cell in line.cells)
+    # The unit is the first a line prints, as searching every line for it finds.
+    units = [found.group(1) for line in lines if not line.is_blank and (found := _UNIT.search(line.text))]
+    assert grid.unit_text == (units[0] if units else None)
 
 
 def test_a_header_repeated_with_other_spaces_is_set_aside() -> None:

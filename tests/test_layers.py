@@ -21,7 +21,7 @@ VOCABULARY = CATALOGUE | {"targets", "target_units", "target_scoring"}
 MODEL = VOCABULARY | {"model"}
 ALLOWED: dict[str, set[str]] = {
     "errors": set(), "labelled": set(), "builders": set(), "text": set(), "decimals": set(),
-    "money": {"errors", "labelled", "text", "decimals"}, "numbering": {"errors", "text"},
+    "money": {"errors", "labelled", "builders", "text", "decimals"}, "numbering": {"errors", "text"},
     "vocab": {"errors", "labelled"}, "codes": ARITHMETIC, "classification": CODES,
     "targets": CATALOGUE, "target_units": CATALOGUE, "target_scoring": CATALOGUE | {"targets"},
     "model": VOCABULARY,

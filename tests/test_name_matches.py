@@ -16,7 +16,10 @@ from cnbudget.classification.catalog import KEPT_PER_KIND, _built
 from cnbudget.codes import FunctionCode
 from cnbudget.validation import Severity
 from cnbudget.validation.rules import catalogue
+from cnbudget.validation.rules.catalogue import _category_subject
+from cnbudget.validation.rules.catalogue_narrative import _judged_names
 from cnbudget.validation.rules.name_matches import name_match
+from cnbudget.validation.rules.narrative_tables import _only_category
 
 _YEARS = (2019, 2024)
 _SUBJECTS = {year: [s for s in catalog(year) if s.code.level >= 2 and catalog(year).get(s.code) is not None][:400]
@@ -91,3 +94,40 @@ def test_a_catalogue_keeps_a_bounded_number_of_answers_of_a_kind() -> None:
     assert fresh.kept("doubled", 0, lambda: compute(0)) == 0  # let go past the bound, found again
     assert computed.count(0) == 2 and -1 not in computed
     assert len(fresh._kept["doubled"]) <= KEPT_PER_KIND
+
+
+_CATEGORY_NAMES = {year: [s.name for s in catalog(year) if s.code.level == 1] for year in _YEARS}
+_SECTION_NAMES = [s.name for s in catalog(2024) if s.code.level == 2][:60]  # names of 款, not of 类
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_the_category_a_name_stands_for_is_the_catalogues_whatever_was_asked_before(data: st.DataObject) -> None:
+    """The 类 a printed name stands for (CAT-003's summary lines, NARR-003's bare names), kept with the
+    catalogue, is what the catalogue finds for it, asked in one catalogue after the other."""
+    for _ in range(3):
+        year = data.draw(st.sampled_from(_YEARS))
+        found = catalog(year)
+        name = data.draw(st.sampled_from([*_CATEGORY_NAMES[2019], *_CATEGORY_NAMES[2024], *_SECTION_NAMES,
+                                          "医疗卫生与计划生育", "行政运行", "不是科目"]))
+        best = next((s for s in found.find(name) if s.code.level == 1), None)
+        assert _category_subject(found, name) is best
+        codes = {s.code for s in found.find(name) if s.code.level == 1}
+        assert _only_category(found, name) == (codes.pop() if len(codes) == 1 else None)
+
+
+_SUBJECTS_NAMED = ["卫生健康支出（类）公共卫生（款）基本公共卫生服务（项）", "医疗卫生与计划生育支出（类）",
+                   "社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位基本养老保险费（项）",
+                   "一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）", "行政运行", ""]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_the_names_a_statement_gives_are_judged_as_the_catalogue_judges_them(data: st.DataObject) -> None:
+    """CAT-007's judgement of the names a statement gives, kept with the catalogue, is the judgement
+    made afresh, asked in one catalogue after the other, with and without the code read with it."""
+    for _ in range(3):
+        found = catalog(data.draw(st.sampled_from(_YEARS)))
+        subject = data.draw(st.sampled_from(_SUBJECTS_NAMED))
+        code = data.draw(st.sampled_from([None, FunctionCode("2100408"), FunctionCode("2080505")]))
+        assert _judged_names(found, subject, code) == _judged_names.__wrapped__(found, subject, code)  # type: ignore[attr-defined]

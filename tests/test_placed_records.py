@@ -4,6 +4,7 @@ shortcut cannot vouch for goes through the constructor, its errors included."""
 
 from __future__ import annotations
 
+import pickle
 from decimal import Decimal
 from typing import Any
 
@@ -67,6 +68,11 @@ def test_a_record_of_placed_amounts_is_the_record_the_constructor_makes(layout: 
     assert made == validated
     assert _fields(made) == _fields(validated)
     assert hash(made) == hash(validated)
+    # Made on its builder, the record is frozen and pickled as the constructor's is.
+    assert pickle.loads(pickle.dumps(made)) == validated
+    first = attrs.fields(layout.record)[0].name
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        setattr(made, first, None)
 
 
 @pytest.mark.parametrize("record", _RECORDS)

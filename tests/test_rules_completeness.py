@@ -10,6 +10,7 @@ import typing
 from decimal import Decimal
 from typing import Any, Literal
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -21,6 +22,9 @@ from cnbudget.model import (
     ExpenditureAmounts,
     ExpenditureTable,
     FunctionLine,
+    RevenueLine,
+    RevenueTable,
+    SourceAmounts,
     SourceSplit,
     Statement,
     SummaryLine,
@@ -590,3 +594,26 @@ def test_every_worded_claim_names_its_budget(pattern: re.Pattern[str], data: st.
     matched = data.draw(st.from_regex(pattern, fullmatch=True))
     assert any(words in matched for words in _WORDS)
     assert set(_WORDS) == {"政府性基金", "国有资本经营"}
+
+
+_RECORD_KINDS = (SourceAmounts, ExpenditureAmounts)
+
+
+@given(data=st.data(), nonzero=st.booleans())
+def test_a_records_amounts_read_in_the_columns_asked_for_are_those_of_every_column(data: st.DataObject,
+                                                                                    nonzero: bool) -> None:
+    """A row's amounts are read in the columns asked for alone: the same amounts, in the same order,
+    as every column the record prints (:meth:`AmountRecord.columns`) filtered."""
+    kind = data.draw(st.sampled_from(_RECORD_KINDS))
+    names = [field.name for field in attrs.fields(kind)]
+    values = data.draw(st.dictionaries(st.sampled_from(names), st.sampled_from(["0", "0.00", "1.50", "-2"])))
+    record = kind(**{"total": "1.00", **values})  # a record prints its total at least
+    columns = data.draw(st.none() | st.lists(st.sampled_from([*names, "amount", "nothing"]), max_size=4))
+    table = ExpenditureTable(lines=[FunctionLine(name="合计", amounts=record)]) if kind is ExpenditureAmounts \
+        else RevenueTable(lines=[RevenueLine(name="合计", amounts=record)])
+    found = [(a.column, a.value) for a in printed_amounts(table, columns=columns, nonzero=nonzero)]
+    plain = [(name, value) for name, value in record.columns()
+             if (columns is None or name in columns) and (value or not nonzero)]
+    if columns is not None and not any(getattr(record, c, None) is not None for c in columns):
+        plain = []  # a row printing none of the columns asked for is not read
+    assert found == plain

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pickle
 import re
 import sys
+from decimal import Decimal
 
 import attrs
 import pytest
@@ -15,8 +16,8 @@ from hypothesis import strategies as st
 from cnbudget.errors import InvalidAmount
 from cnbudget.money import parse_amount
 from cnbudget.numbering import is_table_number
-from cnbudget.readers.text.grid import _META, _YEAR_LINE, _signature, is_amount, is_heading_line
-from cnbudget.readers.text.source import SourceLine, clean_cell, clean_name, joining_space
+from cnbudget.readers.text.grid import _META, _YEAR_LINE, _signature, cell_amount, is_amount, is_heading_line
+from cnbudget.readers.text.source import SourceLine, clean_cell, clean_name, joining_space, numbered_lines
 from cnbudget.text import normalize_width
 
 _MARKUP = re.compile(r"</?(?:b|p|strong|br|span|i|u)\b[^>]*>|\*\*", re.IGNORECASE)
@@ -51,7 +52,8 @@ def test_markup_and_layout_spaces_go() -> None:
 
 
 _LINE_PIECES = st.sampled_from([" ", "\t", "\u3000", "\xa0", "\x1c", "\u2003", "#", "##", "- ", "-", "**", "<b>",
-                                "<B>", "</b>", "*", "<", "中", "文", "1", ".", ",", "合计"])
+                                "<B>", "</b>", "*", "<", "中", "文", "1", ".", ",", "合计",
+                                "<span", "<b", ">"])  # a tag cut by a TAB (<span\tclass=x>) too
 
 
 @settings(max_examples=1000)
@@ -99,6 +101,19 @@ def test_a_line_with_its_cells_placed_otherwise_is_the_line_evolved(raw: str, ce
             (evolved.squeezed, evolved.is_blank, evolved.is_tabular)
 
 
+@settings(max_examples=300)
+@given(st.lists(_LINE_PIECES, max_size=10).map("".join), st.lists(_LINE_PIECES, max_size=10).map("".join))
+def test_a_line_with_another_raw_text_or_blanked_is_the_line_evolved(raw: str, other: str) -> None:
+    for page in (None, 4):
+        line = SourceLine.of(6, raw, page=page)
+        for made, evolved in ((line.with_raw(other), attrs.evolve(line, raw=other)),
+                              (line.blanked(), attrs.evolve(line, text="", cells=()))):
+            assert made == evolved
+            _is_a_finished_line(made, evolved)
+            assert (made.squeezed, made.is_blank, made.is_tabular) == \
+                (evolved.squeezed, evolved.is_blank, evolved.is_tabular)
+
+
 def _is_amount_by_parsing(cell: str) -> bool:
     if not cell.strip() or cell.strip() in {"-", "—", "－", "--"}:
         return False
@@ -118,6 +133,13 @@ _CELL_PIECES = st.sampled_from(["1", "0", "9", "１", "，", ",", ".", "．", "-
 @given(st.lists(_CELL_PIECES, max_size=8).map("".join))
 def test_a_cell_is_an_amount_exactly_where_it_parses_as_one(cell: str) -> None:
     assert is_amount(cell) is _is_amount_by_parsing(cell)
+    # The amount kept for the cell is the one parsing it gives (readers take it where is_amount holds).
+    try:
+        parsed: Decimal | None = parse_amount(cell)
+    except InvalidAmount:
+        parsed = None
+    assert cell_amount(cell) == parsed
+    assert parsed is None or str(cell_amount(cell)) == str(parsed)
     line = SourceLine.of(1, f"{cell}\t{cell} 中 文")
     assert _signature(line) == tuple(_SPACES.sub("", c) for c in line.cells)
 
@@ -130,7 +152,8 @@ def test_no_character_but_their_own_folds_into_the_words_of_a_table_number() -> 
 
 
 _NUMBER_PIECES = st.sampled_from(["表", "附", "件", "附件", "公开", "预算", "部门预算", " ", "\u3000", "1", "０５", "-",
-                                  "（", "）", "之", "一", "收支总", "单位", "：", "万元"])
+                                  "（", "）", "之", "一", "收支总", "单位", "：", "万元", "编制部门", "部门", "名称",
+                                  "金额", ":", "(", ")", "2024", "年度", "x"])
 
 
 @settings(max_examples=1500)
@@ -141,6 +164,9 @@ _NUMBER_PIECES = st.sampled_from(["表", "附", "件", "附件", "公开", "预�
 @example("表1")
 @example("单位：万元")
 @example("（2024年度）")
+@example("(2024 年)")
+@example("编制部门：某局")
+@example("金额单位：万元")
 def test_a_heading_line_is_what_the_patterns_alone_find(text: str) -> None:
     line = SourceLine.of(1, text)
     squeezed = line.squeezed
@@ -159,3 +185,23 @@ _JOINED = st.one_of(st.characters(), st.sampled_from([" ", "\t", "\u3000", "\xa0
 @example("A", "B")
 def test_the_space_kept_between_two_characters_is_what_the_patterns_give(left: str, right: str) -> None:
     assert joining_space(left, right) == _by_patterns_name(f"{left} {right}")[1:-1]
+
+
+@attrs.frozen(kw_only=True)
+class _MarkedLine(SourceLine):
+    mark: str = "x"
+
+
+@settings(max_examples=300)
+@given(st.lists(st.lists(_LINE_PIECES, max_size=8).map("".join), max_size=6), st.integers(1, 50),
+       st.one_of(st.none(), st.integers(1, 9)))
+def test_lines_made_in_one_loop_are_the_lines_made_one_by_one(raws: list[str], first: int, page: int | None) -> None:
+    made = numbered_lines(raws, first=first, page=page)
+    assert made == [SourceLine.of(first + i, raw, page=page) for i, raw in enumerate(raws)]
+    assert [line.number for line in made] == list(range(first, first + len(raws)))
+    # A subclass's lines are cleaned alike and made by its own constructor.
+    for raw, line in zip(raws, made, strict=True):
+        marked = _MarkedLine.of(line.number, raw, page=page)
+        assert type(marked) is _MarkedLine
+        assert (marked.text, marked.cells, marked.bold, marked.squeezed) == (line.text, line.cells, line.bold,
+                                                                             line.squeezed)

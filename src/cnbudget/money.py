@@ -55,10 +55,11 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import NamedTuple
+from typing import Any, NamedTuple, cast
 
 import attrs
 
+from cnbudget.builders import builder_of
 from cnbudget.decimals import (
     MAX_OPERAND_DIGITS,
     MAX_WHOLE_DIGITS,
@@ -86,6 +87,7 @@ __all__ = [
     "check_ratio",
     "check_sum",
     "check_summed",
+    "checked_sum_check",
     "convert",
     "count_comparisons",
     "counting_comparisons",
@@ -553,6 +555,19 @@ def _round_fraction(value: Fraction, places: int) -> Decimal:
     return Decimal((sign, tuple(int(d) for d in str(units)), -places))
 
 
+def _round_quotient(numerator: int, denominator: int, places: int) -> Decimal:
+    """:func:`_round_fraction` of ``numerator / denominator`` (a non-zero denominator), in whole
+    numbers: the rates and shares the checks hold are worked out without a Fraction for each step."""
+    places = _places(places)
+    if places < 0:
+        return _round_fraction(Fraction(numerator, denominator), places)
+    if denominator < 0:
+        numerator, denominator = -numerator, -denominator
+    units = (2 * abs(numerator) * 10**places + denominator) // (2 * denominator)  # floor(|q|·10^places + ½)
+    sign = 1 if numerator < 0 and units else 0
+    return Decimal((sign, tuple(int(d) for d in str(units)), -places))
+
+
 def share(part: Decimal, whole: Decimal, *, places: int = 2) -> Decimal:
     """The percentage ``part`` is of ``whole`` (占比), rounded half up to ``places``.
 
@@ -685,11 +700,30 @@ def implied_rate(current: Decimal, change_amount: Decimal, *, places: int = 2) -
 
 def _printed_ends(value: Decimal) -> tuple[Decimal, Decimal]:
     """The ends of the values a printed figure stands for (see :meth:`Interval.of_printed`)."""
-    value = _operand(value, where="printed value")
-    if _is_exact_zero(value):
+    return _operand_ends(_operand(value, where="printed value"))
+
+
+# Half a unit of the last digit of the figures printed with 12 decimals to 12 zeros (the others made
+# as they come): the same Decimal every time, made once.
+_HALVES = {exponent: Decimal((0, (5,), exponent - 1)) for exponent in range(-12, 13)}
+
+
+def _operand_ends(value: Decimal) -> tuple[Decimal, Decimal]:
+    """:func:`_printed_ends` of an operand already checked (:func:`_operand`: a finite Decimal)."""
+    exponent = _exponent(value)
+    if exponent >= 0 and value.is_zero():  # a zero without decimals (a blank cell) is exact
         return _ZERO, _ZERO
-    half = Decimal((0, (5,), _exponent(value) - 1))
+    half = _HALVES.get(exponent) or Decimal((0, (5,), exponent - 1))
     return _EXACT.subtract(value, half), _EXACT.add(value, half)
+
+
+def _operands_range(values: Iterable[Decimal]) -> Interval:
+    """:meth:`Interval.of_printed_sum` of operands already checked."""
+    low = high = _ZERO
+    for value in values:
+        low_end, high_end = _operand_ends(value)
+        low, high = _EXACT.add(low, low_end), _EXACT.add(high, high_end)
+    return _interval(low, high)
 
 
 def _ordered(instance: Interval, attribute: attrs.Attribute[Decimal], high: Decimal) -> None:
@@ -725,7 +759,8 @@ class Interval:
         >>> Interval.of_printed(Decimal("0"))
         Interval(low=Decimal('0'), high=Decimal('0'))
         """
-        return cls(*_printed_ends(value))
+        low, high = _printed_ends(value)
+        return _interval(low, high) if cls is Interval else cls(low, high)
 
     @classmethod
     def of_printed_sum(cls, values: Iterable[Decimal]) -> Interval:
@@ -739,7 +774,7 @@ class Interval:
         for value in values:
             low_end, high_end = _printed_ends(value)
             low, high = _EXACT.add(low, low_end), _EXACT.add(high, high_end)
-        return cls(low, high)
+        return _interval(low, high) if cls is Interval else cls(low, high)
 
     def __add__(self, other: Interval) -> Interval:
         """The range of a sum: low ends add, high ends add.
@@ -749,7 +784,7 @@ class Interval:
         """
         if not isinstance(other, Interval):
             return NotImplemented
-        return Interval(_EXACT.add(self.low, other.low), _EXACT.add(self.high, other.high))
+        return _interval(_EXACT.add(self.low, other.low), _EXACT.add(self.high, other.high))  # ordered ends add
 
     def overlaps(self, other: Interval) -> bool:
         """Whether the two ranges share a value (the ends count).
@@ -781,6 +816,25 @@ class Interval:
 
     def __str__(self) -> str:
         return f"[{self.low:f}, {self.high:f}]"
+
+
+# Intervals and comparison results are made by the hundred a validation from ends and figures worked
+# out here: Decimals, the low end at most the high one by construction (a printed value less and plus
+# half its last digit; ordered ends added). They are made through builders (cnbudget.builders),
+# without the validators; tests/test_money_built.py holds them to the constructor.
+_INTERVAL_BUILDER = builder_of(Interval)
+assert _INTERVAL_BUILDER is not None  # a plain attrs class has one
+_IntervalBuilder: type[Any] = _INTERVAL_BUILDER
+_new = object.__new__
+
+
+def _interval(low: Decimal, high: Decimal) -> Interval:
+    """``Interval(low, high)`` of Decimal ends known to be in order."""
+    interval = _new(_IntervalBuilder)
+    interval.low = low
+    interval.high = high
+    interval.__class__ = Interval
+    return cast(Interval, interval)
 
 
 class Consistency(LabelledEnum):
@@ -840,6 +894,24 @@ class SumCheck:
         if self.status is Consistency.WITHIN_ROUNDING:
             return f"{text}，可由四舍五入解释（{self.status.zh}）"
         return f"{text}，超出舍入误差 {self.excess:,f}（{self.status.zh}）"
+
+
+_SUM_CHECK_BUILDER = builder_of(SumCheck)
+assert _SUM_CHECK_BUILDER is not None
+_SumCheckBuilder: type[Any] = _SUM_CHECK_BUILDER
+
+
+def checked_sum_check(total: Decimal, parts_sum: Decimal, difference: Decimal, status: Consistency,
+                      excess: Decimal) -> SumCheck:
+    """``SumCheck(total=…, …)`` of figures already worked out (a comparison's own result)."""
+    result = _new(_SumCheckBuilder)
+    result.total = total
+    result.parts_sum = parts_sum
+    result.difference = difference
+    result.status = status
+    result.excess = excess
+    result.__class__ = SumCheck
+    return cast(SumCheck, result)
 
 
 _COMPARISONS: contextvars.ContextVar[list[int] | None] = contextvars.ContextVar("cnbudget_comparisons",
@@ -917,8 +989,8 @@ class SummedParts:
     def range(self) -> Interval:
         """The values the parts' sum may stand for: the sum of each part's interval (computed
         only when a total differs from the sum)."""
-        if self._range is None:
-            self._range = Interval.of_printed_sum(self.amounts)
+        if self._range is None:  # the amounts are operands already (sum_parts)
+            self._range = _operands_range(self.amounts)
         return self._range
 
 
@@ -1031,11 +1103,9 @@ def _held_against(total: Decimal, parts: SummedParts) -> SumCheck:
     if difference.is_zero():
         status, excess = Consistency.EXACT, _ZERO
     else:
-        excess = Interval.of_printed(total).distance(parts.range())
+        excess = _interval(*_operand_ends(total)).distance(parts.range())  # total: an operand already
         status = Consistency.INCONSISTENT if excess > 0 else Consistency.WITHIN_ROUNDING
-    return SumCheck(
-        total=total, parts_sum=parts_sum, difference=difference, status=status, excess=excess
-    )
+    return checked_sum_check(total, parts_sum, difference, status, excess)
 
 
 def check_equal(a: Decimal, b: Decimal) -> SumCheck:
@@ -1087,10 +1157,11 @@ def ratio_interval(numerator: Decimal, denominator: Decimal) -> Interval | None:
     return _corner_range(lambda n, d: _HUNDRED * n / d, (n_range, d_range))
 
 
-def _judge(stated: Decimal, exact: Fraction, possible_range: Callable[[], Interval | None]) -> Consistency:
-    # The range the printed figures allow, worked out only for a stated figure that is not the
-    # exact one rounded (most are); None when the range is unbounded: any value is allowed.
-    if _round_fraction(exact, decimal_places(stated)) == stated:
+def _judge(stated: Decimal, exact: tuple[int, int], possible_range: Callable[[], Interval | None]) -> Consistency:
+    # ``exact``: the exact figure as a numerator and a non-zero denominator. The range the printed
+    # figures allow, worked out only for a stated figure that is not the exact one rounded (most
+    # are); None when the range is unbounded: any value is allowed.
+    if _round_quotient(*exact, decimal_places(stated)) == stated:
         return Consistency.EXACT
     possible = possible_range()
     if possible is None or Interval.of_printed(stated).overlaps(possible):
@@ -1121,7 +1192,8 @@ def check_ratio(stated_percent: Decimal, numerator: Decimal, denominator: Decima
             f"a ratio with a zero denominator is undefined: {numerator} / {denominator}"
             " (分母为零，比率无意义)"
         )
-    exact = _HUNDRED * Fraction(numerator) / Fraction(denominator)
+    (top, below), (over, under) = numerator.as_integer_ratio(), denominator.as_integer_ratio()
+    exact = (100 * top * under, below * over)  # 100 · n / d
     return _judge(stated_percent, exact, functools.partial(ratio_interval, numerator, denominator))
 
 
@@ -1130,7 +1202,6 @@ class _Growth(NamedTuple):
     rate: Callable[[Fraction, Fraction], Fraction]
     current: Decimal
     other: Decimal
-    prior_range: Interval  # the values last year's amount can take
 
 
 def _rate_from_prior(current: Fraction, prior: Fraction) -> Fraction:
@@ -1146,15 +1217,18 @@ def _growth(current: Decimal, prior: Decimal | None, change_amount: Decimal | No
         raise TypeError("give exactly one of prior= and change_amount=")
     current = _operand(current, where="current amount")
     if prior is not None:
-        prior = _operand(prior, where="prior amount")
-        return _Growth(_rate_from_prior, current, prior, Interval.of_printed(prior))
-    change_amount = _operand(change_amount, where="change amount")
+        return _Growth(_rate_from_prior, current, _operand(prior, where="prior amount"))
+    return _Growth(_rate_from_change, current, _operand(change_amount, where="change amount"))
+
+
+def _prior_range(growth: _Growth) -> Interval:
+    """The values last year's amount can take (asked only where a rate's range is: most rates are
+    the figures' exactly, and checking one needs no range)."""
+    if growth.rate is _rate_from_prior:
+        return Interval.of_printed(growth.other)
     # The prior is derived, so it carries the rounding of both printed figures.
-    c_range, a_range = Interval.of_printed(current), Interval.of_printed(change_amount)
-    prior_range = Interval(
-        _EXACT.subtract(c_range.low, a_range.high), _EXACT.subtract(c_range.high, a_range.low)
-    )
-    return _Growth(_rate_from_change, current, change_amount, prior_range)
+    c_range, a_range = Interval.of_printed(growth.current), Interval.of_printed(growth.other)
+    return Interval(_EXACT.subtract(c_range.low, a_range.high), _EXACT.subtract(c_range.high, a_range.low))
 
 
 def rate_interval(
@@ -1172,7 +1246,7 @@ def rate_interval(
     (Decimal('11.4949'), Decimal('11.4955'))
     """
     growth = _growth(current, prior, change_amount)
-    if _straddles_zero(growth.prior_range):
+    if _straddles_zero(_prior_range(growth)):
         return None
     ranges = (Interval.of_printed(growth.current), Interval.of_printed(growth.other))
     return _corner_range(growth.rate, ranges)
@@ -1201,12 +1275,18 @@ def check_rate(
     _counted()
     stated_rate = _operand(stated_rate, where="stated rate")
     growth = _growth(current, prior, change_amount)
-    current_f, other_f = Fraction(growth.current), Fraction(growth.other)
-    prior_f = current_f - other_f if growth.rate is _rate_from_change else other_f
-    if prior_f == 0:
+    # In whole numbers: this year c = n1/d1 and the other figure o = n2/d2 (the change, or last year).
+    (n1, d1), (n2, d2) = growth.current.as_integer_ratio(), growth.other.as_integer_ratio()
+    if growth.rate is _rate_from_change:  # 100·o / (c − o), last year c − o = (n1·d2 − n2·d1) / (d1·d2)
+        prior_numerator = n1 * d2 - n2 * d1
+        exact = (100 * n2 * d1, prior_numerator)
+    else:  # 100·(c − o) / o
+        prior_numerator = n2
+        exact = (100 * (n1 * d2 - n2 * d1), d1 * n2)
+    if prior_numerator == 0:
         raise InvalidAmount(
             f"a growth rate from a zero prior year is undefined: current {growth.current},"
-            f" prior {prior_f} (上年为零，增长率无意义)"
+            f" prior {Fraction(0)} (上年为零，增长率无意义)"
         )
-    return _judge(stated_rate, growth.rate(current_f, other_f),
+    return _judge(stated_rate, exact,
                   functools.partial(rate_interval, growth.current, prior=prior, change_amount=change_amount))

@@ -95,9 +95,21 @@ class Table:
 
     def rows(self) -> Iterator[Line]:
         """Every row of the table in document order (both sides of a two-sided table)."""
+        for _, side_rows in self.sides():
+            yield from side_rows
+
+    def sides(self) -> Iterator[tuple[str, tuple[Line, ...]]]:
+        """Each field of the table holding rows, by name, with its rows: ``lines``, or ``revenue``
+        and ``expenditure`` of a two-sided table (收支两侧); none for the "三公" table.
+
+        >>> from cnbudget.model import SummaryLine, SummaryRole
+        >>> table = SummaryTable(revenue=[SummaryLine(role=SummaryRole.TOTAL, name="收入合计", amount="1.00")])
+        >>> [(side, len(rows)) for side, rows in table.sides()]
+        [('revenue', 1), ('expenditure', 0)]
+        """
         for field in attrs.fields(type(self)):
             if field.metadata.get("rows"):
-                yield from getattr(self, field.name)
+                yield field.name, getattr(self, field.name)
 
 
 #: The items of the "三公" table in the standard order (the fields of :class:`ThreePublicTable` that

@@ -244,11 +244,14 @@ def _explain(doc: BudgetDisclosure, key: str, findings: list[Finding], check: Ch
     failing = [f for f in findings if _touches(f, key)]
     # The rules that failed, and every cross-table rule: the other tables are what tells a shifted
     # run of rows from a run printed right.
-    # The rules that failed come first: most shifts tried leave them failing, which settles the
-    # shift before the cross-table rules are run.
+    # The order decides only how soon a shift that does not explain is settled, not whether it
+    # explains. A shift is rerun once it has got past the sums of coded rows the failed hierarchy
+    # rules check (_still_failing): what settles most shifts left is the other failed rules (a
+    # failed comparison with another table), then the other tables, then those hierarchy rules.
     failed = sorted({finding.rule for finding in failing})
     cross = sorted({r.id for r in RULES.values() if r.family == "XTAB"} - set(failed))
-    rules = failed + cross
+    summed = [rule for rule in failed if rule.startswith("HIER")]
+    rules = [rule for rule in failed if rule not in summed] + cross + summed
     # The same rules' errors elsewhere stay as they are; they must not be what the shift removes.
     elsewhere = {f.message for f in findings if f.rule in rules and f.severity is Severity.ERROR and f not in failing}
 

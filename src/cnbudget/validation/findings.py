@@ -10,9 +10,11 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any, cast
 
 import attrs
 
+from cnbudget.builders import builder_of
 from cnbudget.labelled import LabelledEnum, labelled
 from cnbudget.model.fields import (
     as_optional_figure,
@@ -75,27 +77,34 @@ class Finding:
 
 
 # Findings are built by the thousand where a document's codes and names are its own (every one a
-# finding of the catalogue rules). The rules build them from values whose types they already hold
-# (text, the model's line and page numbers, figures through the figure gate), so the functions
-# below set the fields without running the validators again; a property test holds them equal,
-# field by field, to the validated construction.
-_set = object.__setattr__
+# finding of the catalogue rules), and locations for every figure a rule compares, most of which
+# agree. The rules build them from values whose types they already hold (text, the model's line and
+# page numbers, figures through the figure gate), so the functions below set the fields without
+# running the validators again, through builders (cnbudget.builders: plain assignment, then the
+# class itself); a property test holds them equal, field by field, to the validated construction.
+_LOCATION_BUILDER = builder_of(Location)
+_FINDING_BUILDER = builder_of(Finding)
+assert _LOCATION_BUILDER is not None and _FINDING_BUILDER is not None  # plain attrs classes have one
+_LocationBuilder: type[Any] = _LOCATION_BUILDER
+_FindingBuilder: type[Any] = _FINDING_BUILDER
 _new = object.__new__
 
 
-def checked_location(table: str | None, agency: str | None, code: str | None, project: str | None,
-                     column: str | None, line_number: int | None, page: int | None) -> Location:
+def checked_location(table: str | None, agency: str | None = None, code: str | None = None,
+                     project: str | None = None, column: str | None = None, line_number: int | None = None,
+                     page: int | None = None) -> Location:
     """``Location(table=…, …)`` of values already checked: texts or ``None``, and a line and a page
     read from the model."""
-    location: Location = _new(Location)
-    _set(location, "table", table)
-    _set(location, "agency", agency)
-    _set(location, "code", code)
-    _set(location, "project", project)
-    _set(location, "column", column)
-    _set(location, "line_number", line_number)
-    _set(location, "page", page)
-    return location
+    location = _new(_LocationBuilder)
+    location.table = table
+    location.agency = agency
+    location.code = code
+    location.project = project
+    location.column = column
+    location.line_number = line_number
+    location.page = page
+    location.__class__ = Location
+    return cast(Location, location)
 
 
 def placed(location: Location, line_number: int | None, page: int | None) -> Location:
@@ -110,15 +119,16 @@ def checked_finding(rule: str, severity: Severity, message: str, locations: tupl
     """``Finding(rule=…, …)`` of values already checked: ``expected`` and ``actual`` through the
     figure gate (:func:`~cnbudget.model.fields.as_optional_figure`), ``locations`` a tuple of
     locations."""
-    finding: Finding = _new(Finding)
-    _set(finding, "rule", rule)
-    _set(finding, "severity", severity)
-    _set(finding, "message", message)
-    _set(finding, "locations", locations)
-    _set(finding, "expected", expected)
-    _set(finding, "actual", actual)
-    _set(finding, "related", related)
-    return finding
+    finding = _new(_FindingBuilder)
+    finding.rule = rule
+    finding.severity = severity
+    finding.message = message
+    finding.locations = locations
+    finding.expected = expected
+    finding.actual = actual
+    finding.related = related
+    finding.__class__ = Finding
+    return cast(Finding, finding)
 
 
 def relocated(finding: Finding, locations: tuple[Location, ...]) -> Finding:

@@ -34,7 +34,6 @@ from decimal import Decimal
 import attrs
 
 from cnbudget.model import Indicator
-from cnbudget.money import parse_amount
 from cnbudget.numbering import CHAPTER_NUMBER, PART_HEADING
 from cnbudget.readers.performance.labels import (
     INDICATOR_COLUMN_LABELS,
@@ -44,7 +43,7 @@ from cnbudget.readers.performance.labels import (
 )
 from cnbudget.readers.performance.printed_targets import target_of
 from cnbudget.readers.result import Problem
-from cnbudget.readers.text.grid import is_amount
+from cnbudget.readers.text.grid import cell_amount, is_amount
 from cnbudget.readers.text.source import SourceLine, clean_name
 from cnbudget.targets import TargetKind
 from cnbudget.text import squeeze_spaces
@@ -82,6 +81,8 @@ class IndicatorColumns:
     positions: dict[str, int] = attrs.field(init=False, eq=False, repr=False)
     #: The columns whose heading is blank (kept: every row's stray text is looked for under them).
     blank_columns: tuple[int, ...] = attrs.field(init=False, eq=False, repr=False)
+    #: Each column read, with its role (kept: every row's cells are taken by them).
+    read_columns: tuple[tuple[int, str], ...] = attrs.field(init=False, eq=False, repr=False)
 
     @positions.default
     def _positions(self) -> dict[str, int]:
@@ -95,6 +96,10 @@ class IndicatorColumns:
     def _blank_columns(self) -> tuple[int, ...]:
         return tuple(i for i, (cell, role) in enumerate(zip(self.header.cells, self.roles, strict=True))
                      if role is None and not cell.strip())
+
+    @read_columns.default
+    def _read_columns(self) -> tuple[tuple[int, str], ...]:
+        return tuple((i, role) for i, role in enumerate(self.roles) if role is not None)
 
     @classmethod
     def of(cls, line: SourceLine) -> IndicatorColumns | None:
@@ -207,7 +212,7 @@ def _place(cells: Sequence[str], columns: IndicatorColumns, vocabulary: _Vocabul
     doubts: list[str] = []
     if any(_filled(cell) for cell in cells[columns.width :]):
         faults.append("more cells than columns")
-    values = {role: cells[i] for i, role in enumerate(columns.roles) if role is not None and i < len(cells)}
+    values = {role: cells[i] for i, role in columns.read_columns if i < len(cells)}
     printed1 = _clean(values.get("level1", ""))
     printed2 = _clean(values.get("level2", ""))
     new_group = bool(printed1) or carry.level1 is None
@@ -249,7 +254,7 @@ def _indicator(placement: _Placement) -> Indicator:
     weight_text: str | None = None
     if weight_cell and weight_cell not in _DASHES:
         if is_amount(weight_cell):
-            weight = parse_amount(weight_cell)
+            weight = cell_amount(weight_cell)  # parsed once, by is_amount
         else:
             weight_text = clean_name(weight_cell)
     prior = values.get("prior_actual", "").strip()
@@ -270,11 +275,11 @@ def _indicator(placement: _Placement) -> Indicator:
 
 def _is_fragment(cells: Sequence[str], above: _Row, columns: IndicatorColumns) -> bool:
     """Whether a line holds only the wrapped tails of the row above (see the module text)."""
+    weight = columns.index("weight")
+    if weight is not None and _filled(cells[weight]):  # a weight of its own (most rows): told first
+        return False
     filled = [i for i, cell in enumerate(cells) if _filled(cell)]
     if not filled or any(i >= columns.width or not _filled(above.cells[i]) for i in filled):
-        return False
-    weight = columns.index("weight")
-    if weight is not None and _filled(cells[weight]):
         return False
     name, target = columns.index("name"), columns.index("target")
     standalone = all(i is not None and _filled(cells[i]) for i in (name, target))
@@ -314,6 +319,15 @@ def _column_names(cells: Sequence[str], columns: IndicatorColumns) -> str:
     return ", ".join(_ZH.get(columns.roles[i] or "", "?") for i, cell in enumerate(cells) if _filled(cell))
 
 
+def _repeats_heading(line: SourceLine, header_keys: Sequence[str]) -> bool:
+    """Whether a line's cells are the heading's labels (a label's key, cell by cell); its first cell
+    is compared first (most rows' is no label)."""
+    cells = line.cells
+    if len(cells) != len(header_keys) or (cells and label_key(cells[0]) != header_keys[0]):
+        return False
+    return [label_key(cell) for cell in cells] == list(header_keys)
+
+
 def _logical_rows(
     lines: Sequence[SourceLine], columns: IndicatorColumns, table: str | None
 ) -> tuple[list[_Row], list[Problem]]:
@@ -321,7 +335,7 @@ def _logical_rows(
     problems: list[Problem] = []
     header_keys = [label_key(cell) for cell in columns.header.cells]
     for line in lines:
-        if len(line.cells) == len(header_keys) and [label_key(cell) for cell in line.cells] == header_keys:
+        if _repeats_heading(line, header_keys):
             continue  # the heading row repeated on a new page
         cells = _pad(line.cells, columns.width)
         if not any(_filled(cell) for cell in cells):

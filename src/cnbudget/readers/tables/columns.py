@@ -55,6 +55,15 @@ class Layout:
     absent: tuple[str, ...] = ()  # labels whose presence rules this layout out
     identities: tuple[tuple[str, tuple[str, ...]], ...] = attrs.field(
         default=attrs.Factory(lambda self: _identities(self.record, self.amounts), takes_self=True))
+    #: The identities whose columns are all among the amounts, those a row can be held to (kept:
+    #: every row of the table is).
+    row_identities: tuple[tuple[str, tuple[str, ...]], ...] = attrs.field(init=False, eq=False, repr=False)
+
+    @row_identities.default
+    def _row_identities(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        printed = set(self.amounts)
+        return tuple((total, parts) for total, parts in self.identities
+                     if total in printed and all(part in printed for part in parts))
 
     def matches(self, header_text: str) -> bool:
         """Whether a header (spaces removed) is this layout's."""
@@ -94,9 +103,8 @@ def _parse(cells: Sequence[str]) -> list[Decimal] | str:
 
 
 def _holds(layout: Layout, values: dict[str, Decimal]) -> bool:
-    for total, parts in layout.identities:
-        if total not in values or not all(p in values for p in parts):
-            continue
+    """Whether the row's ``values`` (one for each of the layout's amounts) satisfy its identities."""
+    for total, parts in layout.row_identities:
         printed = [values[p] for p in parts]
         if ARITHMETIC.subtract(values[total], functools.reduce(ARITHMETIC.add, printed, _BLANK)).is_zero():
             continue  # adds up exactly (most rows; sums of amounts are exact at this precision): as check_sum finds

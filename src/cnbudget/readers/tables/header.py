@@ -26,6 +26,7 @@ import functools
 import itertools
 import re
 from collections.abc import Sequence
+from typing import NamedTuple
 
 import attrs
 
@@ -55,8 +56,7 @@ class Column:
     path: tuple[str, ...]
 
 
-@attrs.frozen
-class _Heading:
+class _Heading(NamedTuple):  # made for every heading cell of every table: a tuple is made fastest
     row: int
     start: int
     end: int  # the last index it covers
@@ -81,15 +81,20 @@ def header_columns(header: Sequence[SourceLine]) -> list[Column]:
     4 会议费
     """
     headings: list[_Heading] = []
+    rows_above: list[list[tuple[int, _Heading]]] = []  # each row's headings, with their index in headings
     last = max((len(line.cells) for line in header), default=0) - 1
     for row, line in enumerate(header):
         filled = [(index, cell) for index, cell in enumerate(line.cells) if cell.strip()]
+        this_row: list[tuple[int, _Heading]] = []
         for position, (index, cell) in enumerate(filled):
             following = filled[position + 1][0] - 1 if position + 1 < len(filled) else None
-            parent = _parent(headings, row, index, following)
+            parent = _parent(rows_above, index, following)
             limit = headings[parent].end if parent is not None else last
             end = limit if following is None else min(following, limit)
-            headings.append(_Heading(row=row, start=index, end=max(index, end), text=cell.strip(), parent=parent))
+            found = _Heading(row=row, start=index, end=max(index, end), text=cell.strip(), parent=parent)
+            this_row.append((len(headings), found))
+            headings.append(found)
+        rows_above.append(this_row)
     parents = {h.parent for h in headings if h.parent is not None}
     columns = []
     for position, found in enumerate(headings):
@@ -104,20 +109,20 @@ def header_columns(header: Sequence[SourceLine]) -> list[Column]:
     return sorted(columns, key=lambda column: column.index)
 
 
-def _parent(headings: Sequence[_Heading], row: int, start: int, following: int | None) -> int | None:
-    """The heading of the nearest row above that covers ``start``; where ``start`` is that heading's
-    last column and the heading reaches further right (to ``following``) over more than one column of
-    the next heading, the next one (the extraction printed it one cell early)."""
-    for above in range(row - 1, -1, -1):
-        candidates = [(position, h) for position, h in enumerate(headings) if h.row == above]
-        covering = next((position for position, h in candidates if h.start <= start <= h.end), None)
+def _parent(rows_above: Sequence[Sequence[tuple[int, _Heading]]], start: int, following: int | None) -> int | None:
+    """The heading (its index) of the nearest row above that covers ``start``; where ``start`` is that
+    heading's last column and the heading reaches further right (to ``following``) over more than one
+    column of the next heading, the next one (the extraction printed it one cell early). ``rows_above``
+    holds each row's headings with their indexes, top down."""
+    for candidates in reversed(rows_above):
+        covering = next(((position, h) for position, h in candidates if h.start <= start <= h.end), None)
         if covering is None:
             continue
-        if following is not None and headings[covering].end == start < following:
-            after = next((position for position, h in candidates if start < h.start <= following), None)
-            if after is not None and min(following, headings[after].end) - headings[after].start + 1 > 1:
-                return after  # it shares more columns with the next heading than its one with this
-        return covering
+        if following is not None and covering[1].end == start < following:
+            after = next(((position, h) for position, h in candidates if start < h.start <= following), None)
+            if after is not None and min(following, after[1].end) - after[1].start + 1 > 1:
+                return after[0]  # it shares more columns with the next heading than its one with this
+        return covering[0]
     return None
 
 

@@ -5,7 +5,7 @@
 may have) or puts the blank zero in its place: what the record's converter (``as_amount``,
 ``as_optional_amount``: :func:`~cnbudget.money.to_amount`) returns for such a value is the value
 itself. A record whose fields only convert amounts and check nothing else is therefore made with
-its fields set directly in their slots, as the frozen class's constructor sets them; anything else (another
+its fields set by plain assignment on its builder (:mod:`cnbudget.builders`); anything else (another
 record, a value that is not a ``Decimal``, a field the record lacks or a required one missing) goes
 through the constructor, its errors included.
 
@@ -19,13 +19,14 @@ through the constructor, its errors included.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from decimal import Decimal
 from types import MemberDescriptorType
 from typing import Any, TypeVar
 
 import attrs
 
+from cnbudget.builders import builder_of
 from cnbudget.model.fields import as_amount, as_optional_amount
 
 __all__ = ["placed_record"]
@@ -38,19 +39,23 @@ _new = object.__new__
 @attrs.frozen
 class _Plain:
     """The fields of a record whose fields only convert amounts: each with its default (``None``
-    for a column some templates lack) and its slot's setter, and the names of those that must be
-    given."""
+    for a column some templates lack), the names of those that must be given, and the record's
+    builder (:func:`cnbudget.builders.builder_of`), whose fields are set by plain assignment."""
 
-    fields: tuple[tuple[str, Decimal | None, Callable[[Any, Any], None]], ...]
+    fields: tuple[tuple[str, Decimal | None], ...]
     names: frozenset[str]
     required: frozenset[str]
+    builder: type
 
 
 @functools.cache  # a fact of the class, the same for every read
 def _plain(record: type) -> _Plain | None:
     if not attrs.has(record) or getattr(record, "__attrs_post_init__", None) is not None:
         return None
-    fields: list[tuple[str, Decimal | None, Callable[[Any, Any], None]]] = []
+    builder = builder_of(record)
+    if builder is None:
+        return None
+    fields: list[tuple[str, Decimal | None]] = []
     required = []
     for field in attrs.fields(record):
         slot = getattr(record, field.name, None)
@@ -60,10 +65,9 @@ def _plain(record: type) -> _Plain | None:
             required.append(field.name)
         elif field.converter is not as_optional_amount or field.default is not None:
             return None
-        # A slot's own setter: what object.__setattr__ reaches after looking the name up.
-        fields.append((field.name, None, slot.__set__))
+        fields.append((field.name, None))
     return _Plain(fields=tuple(fields), names=frozenset(field[0] for field in fields),
-                  required=frozenset(required))
+                  required=frozenset(required), builder=builder)
 
 
 def placed_record(record: type[_Record], values: Mapping[str, Decimal]) -> _Record:
@@ -76,9 +80,10 @@ def placed_record(record: type[_Record], values: Mapping[str, Decimal]) -> _Reco
     for value in values.values():
         if type(value) is not Decimal:
             return record(**values)
-    made: Any = _new(record)
+    made: Any = _new(plain.builder)  # made a builder, given its fields, then made the record
     get = values.get
-    for name, default, set_slot in plain.fields:
-        set_slot(made, get(name, default))
+    for name, default in plain.fields:
+        setattr(made, name, get(name, default))
+    made.__class__ = record
     result: _Record = made
     return result

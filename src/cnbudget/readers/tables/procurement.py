@@ -24,17 +24,16 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from typing import Any
 
 import attrs
 
-from cnbudget.errors import InvalidAmount
 from cnbudget.model import ProcurementLine, ProcurementTable, is_total_label
-from cnbudget.money import parse_amount
 from cnbudget.numbering import strip_number
 from cnbudget.readers.result import Problem
 from cnbudget.readers.tables.tabling import TableReading, is_empty_statement, table_info
 from cnbudget.readers.text.blocks import Block
-from cnbudget.readers.text.grid import is_amount, make_grid
+from cnbudget.readers.text.grid import cell_amount, is_amount, make_grid
 from cnbudget.readers.text.source import SourceLine, clean_name, printed_at
 
 __all__ = ["read_procurement_table"]
@@ -48,9 +47,18 @@ _OWN_LEVELS = frozenset({"total", "category"})
 _HEADINGS = {"采购品目大类", "采购品目大", "类", "专项名称", "经济科目", "采购物品名称", "采购组织形式", "总计", "金额"}
 
 
-def _cells(line: SourceLine) -> tuple[list[str], list[str]]:
-    texts = [clean_name(cell) for cell in line.cells if cell.strip() and not is_amount(cell)]
-    figures = [cell for cell in line.cells if cell.strip() and is_amount(cell)]
+def _cells(line: SourceLine) -> tuple[list[str], list[Decimal]]:
+    """The row's filled cells in one pass: its texts (cleaned) and its figures (read)."""
+    texts: list[str] = []
+    figures: list[Decimal] = []
+    for cell in line.cells:
+        if not cell.strip():
+            continue
+        figure = cell_amount(cell) if is_amount(cell) else None
+        if figure is None:
+            texts.append(clean_name(cell))
+        else:
+            figures.append(figure)
     return texts, figures
 
 
@@ -74,23 +82,19 @@ def read_procurement_table(block: Block) -> tuple[ProcurementTable | None, list[
         if len(figures) != 1:
             message = f"{len(figures)} amounts where one is printed"
         else:
-            try:
-                amount = parse_amount(figures[0])
-            except InvalidAmount as error:
-                message = str(error)
-            else:
-                found = _place(texts, category, project, subject, amount, lines[-1] if lines else None)
-                if isinstance(found, ProcurementLine) and unread is not None and found.level not in _OWN_LEVELS:
-                    # A row not read may have begun another category, project or subject: what this row
-                    # stands under cannot be told (never the names above the row not read).
-                    found = f"a row below a row not read (line {unread}) that may have begun what it stands under"
-                if isinstance(found, ProcurementLine):
-                    lines.append(attrs.evolve(found, **printed_at(line)))
-                    category, project, subject = found.category, found.project, found.subject
-                    if found.level == "category":
-                        unread = None
-                    continue
-                message = found
+            found = _place(texts, category, project, subject, figures[0], lines[-1] if lines else None,
+                           at=printed_at(line))
+            if isinstance(found, ProcurementLine) and unread is not None and found.level not in _OWN_LEVELS:
+                # A row not read may have begun another category, project or subject: what this row
+                # stands under cannot be told (never the names above the row not read).
+                found = f"a row below a row not read (line {unread}) that may have begun what it stands under"
+            if isinstance(found, ProcurementLine):
+                lines.append(found)
+                category, project, subject = found.category, found.project, found.subject
+                if found.level == "category":
+                    unread = None
+                continue
+            message = found
         problems.append(_problem(block, line, f"row not read: {message}"))
         unread = line.number
     if not lines and not any(is_empty_statement(note.text) for note in grid.notes):
@@ -101,27 +105,29 @@ def read_procurement_table(block: Block) -> tuple[ProcurementTable | None, list[
 
 
 def _place(texts: list[str], category: str | None, project: str | None, subject: str | None,
-           amount: Decimal, previous: ProcurementLine | None = None) -> ProcurementLine | str:
-    """The row for the texts a line prints, with the category, project and subject above it."""
+           amount: Decimal, previous: ProcurementLine | None = None, *, at: dict[str, Any]) -> ProcurementLine | str:
+    """The row for the texts a line prints, with the category, project and subject above it; ``at``
+    says where the line stands (:func:`printed_at`)."""
     if len(texts) == 1 and is_total_label(texts[0]):
-        return ProcurementLine(name="".join(texts[0].split()), amount=amount)
+        return ProcurementLine(name="".join(texts[0].split()), amount=amount, **at)
     if len(texts) == 1 and (found := _CATEGORY.match(strip_number(texts[0]).replace(" ", ""))):
-        return ProcurementLine(category=found.group(1), name=texts[0].replace(" ", ""), amount=amount)
+        return ProcurementLine(category=found.group(1), name=texts[0].replace(" ", ""), amount=amount, **at)
     if category is None:
         return f"a row before any 采购品目大类 ({' | '.join(texts)})"
     if len(texts) >= 2 and _METHOD.fullmatch(texts[-1]):
         if subject is None or len(texts) > 2:
             return f"an item bought under no economic subject ({' | '.join(texts)})"
         return ProcurementLine(category=category, project=project, subject=subject, name=texts[0],
-                               item=texts[0], method=texts[-1], amount=amount)
+                               item=texts[0], method=texts[-1], amount=amount, **at)
     if len(texts) == 1 and _METHOD.fullmatch(texts[0]) and previous is not None and previous.item is not None:
         # The same item bought a second way: its name is printed once, over both rows (merged cell).
-        return attrs.evolve(previous, method=texts[0], amount=amount)
+        return attrs.evolve(previous, method=texts[0], amount=amount, **at)
     if len(texts) == 2:
-        return ProcurementLine(category=category, project=texts[0], subject=texts[1], name=texts[1], amount=amount)
+        return ProcurementLine(category=category, project=texts[0], subject=texts[1], name=texts[1], amount=amount,
+                               **at)
     if len(texts) == 1 and project is not None and not _METHOD.fullmatch(texts[0]):
         # A purchase method alone is no subject: the row's item was not read (a merged cell not placed).
-        return ProcurementLine(category=category, project=project, subject=texts[0], name=texts[0], amount=amount)
+        return ProcurementLine(category=category, project=project, subject=texts[0], name=texts[0], amount=amount, **at)
     return f"a row whose cells ({' | '.join(texts) or 'none'}) say neither a subject nor an item"
 
 

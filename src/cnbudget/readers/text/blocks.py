@@ -86,11 +86,9 @@ class Block:
 
 
 def _title_at(lines: Sequence[SourceLine], index: int) -> tuple[str, int] | None:
-    """The kind titled at ``lines[index]`` and how many lines the title takes (a title wrapped onto
-    one or two short lines below is joined again), or ``None``."""
+    """The kind titled at ``lines[index]`` (a line neither blank nor a table row) and how many lines
+    the title takes (a title wrapped onto one or two short lines below is joined again), or ``None``."""
     line = lines[index]
-    if line.is_blank or (line.is_tabular and _several_filled(line)):
-        return None
     if (key := title_key(line.text)) is not None:
         return key, 1
     if is_table_number(line.text):
@@ -109,14 +107,10 @@ def _title_at(lines: Sequence[SourceLine], index: int) -> tuple[str, int] | None
 
 
 def _several_filled(line: SourceLine) -> bool:
-    """Whether more than one of the line's cells is filled (a table row): told at the second."""
-    filled = False
-    for cell in line.cells:
-        if cell:
-            if filled:
-                return True
-            filled = True
-    return False
+    """Whether more than one of the line's cells is filled (a table row); a line of one cell (most
+    lines of prose) is told without counting."""
+    cells = line.cells
+    return line.is_tabular and len(cells) - cells.count("") > 1
 
 
 def _other_core(text: str) -> str | None:
@@ -130,10 +124,8 @@ def _other_core(text: str) -> str | None:
 
 def _other_title_at(lines: Sequence[SourceLine], index: int, announced: set[str]) -> bool:
     """Whether ``lines[index]`` titles a table of a kind the model does not hold: a short title the
-    目录 lists, or one a table's headings follow."""
+    目录 lists, or one a table's headings follow (``lines[index]`` is neither blank nor a table row)."""
     line = lines[index]
-    if line.is_blank or _several_filled(line):
-        return False
     core = _other_core(line.text)
     if core is None:
         return False
@@ -161,8 +153,12 @@ def find_blocks(lines: Sequence[SourceLine], skip: Sequence[int] | None = None) 
     starts: list[tuple[int, int, str]] = []
     index = 0
     while index < len(lines):
-        found = None if index in skipped else _title_at(lines, index)
-        if found is None and index not in skipped and _other_title_at(lines, index, announced):
+        line = lines[index]
+        if index in skipped or line.is_blank or _several_filled(line):  # a table row is no title
+            index += 1
+            continue
+        found = _title_at(lines, index)
+        if found is None and _other_title_at(lines, index, announced):
             found = OTHER_KIND, 1
         if found is None:
             index += 1

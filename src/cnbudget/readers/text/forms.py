@@ -29,7 +29,7 @@ import re
 from collections.abc import Iterable
 
 from cnbudget.readers.text.layout import layout_lines
-from cnbudget.readers.text.source import SourceLine
+from cnbudget.readers.text.source import SourceLine, numbered_lines
 
 __all__ = ["TextForm", "detect_form", "text_lines"]
 
@@ -91,4 +91,4 @@ def text_lines(text: str, form: TextForm | None = None) -> list[SourceLine]:
     raws = text.splitlines()
     if form is TextForm.MARKDOWN:
         raws = [_markdown_row(raw) for raw in raws]
-    return [SourceLine.of(number, raw) for number, raw in enumerate(raws, start=1)]
+    return numbered_lines(raws)

@@ -32,8 +32,11 @@ from cnbudget.readers.text.source import SourceLine
 __all__ = ["Grid", "cell_amount", "is_amount", "is_heading_line", "looks_like_data", "make_grid"]
 
 _META = re.compile(r"^(?:编制部门|编制单位|部门名称|单位名称|预算单位|部门)\s*[:：]|^单位\s*[:：]|^金额单位")
+_META_STARTS = "编部单预金"  # the first characters _META takes: another first character is no heading
 _UNIT = re.compile(r"单位\s*[:：]\s*(万元|元|亿元)")
+_UNIT_WORD = "单位"  # what every _UNIT match holds: a line without it prints no unit
 _YEAR_LINE = re.compile(r"^[(（]\s*20\d\d\s*年度?\s*[)）]$")
+_YEAR_STARTS = "(（"  # the first characters _YEAR_LINE takes
 _CODE_CELL = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 
 
@@ -45,7 +48,10 @@ def is_heading_line(line: SourceLine) -> bool:
     [True, True, False]
     """
     squeezed = line.squeezed
-    return _META.match(squeezed) is not None or _YEAR_LINE.match(squeezed) is not None or is_table_number(squeezed)
+    first = squeezed[:1]  # the patterns run only where the line starts as they do (few lines)
+    return ((first in _META_STARTS and _META.match(squeezed) is not None)
+            or (first in _YEAR_STARTS and _YEAR_LINE.match(squeezed) is not None)
+            or is_table_number(squeezed))
 
 
 # A character no printed amount holds (parse_amount reads digits, separators, signs, spaces and a
@@ -65,6 +71,7 @@ def cell_amount(cell: str) -> Decimal | None:
         return None
 
 
+@functools.lru_cache(maxsize=8192)  # a pure function of the cell, asked of each cell by several steps of a read
 def is_amount(cell: str) -> bool:
     """Whether a cell holds an amount (blank cells and dashes do not count here)."""
     stripped = cell.strip()
@@ -83,7 +90,7 @@ def _is_numbering(line: SourceLine) -> bool:
 def looks_like_data(line: SourceLine) -> bool:
     """The default test for a data row: an amount in it, a code in its first cells, or a total."""
     cells = line.cells
-    if any(is_amount(cell) for cell in cells[1:]):
+    if any(map(is_amount, cells[1:])):
         return True
     if any(_CODE_CELL.match(cell) for cell in cells[:3]):
         return True
@@ -110,10 +117,12 @@ class Grid:
     meta: tuple[SourceLine, ...]
     numbering: SourceLine | None
     unit_text: str | None
+    #: All header cells run together without spaces, for recognising the layout (kept: each layout
+    #: a table may have is tried on it).
+    header_text: str = attrs.field(init=False, eq=False, repr=False)
 
-    @property
-    def header_text(self) -> str:
-        """All header cells run together without spaces, for recognising the layout."""
+    @header_text.default
+    def _header_text(self) -> str:
         return "".join("".join(_signature(line)) for line in self.header)
 
     @property
@@ -133,11 +142,11 @@ def make_grid(
     numbering: SourceLine | None = None
     unit_text: str | None = None
     seen_headers: set[tuple[str, ...]] = set()
-    seen_first_cells: set[str] = set()  # of those header rows, spaces out
+    seen_ends: set[tuple[str, str]] = set()  # the first and last cells of those header rows, spaces out
     for line in lines:
         if line.is_blank:
             continue
-        if (unit := _UNIT.search(line.text)) is not None:
+        if _UNIT_WORD in line.text and (unit := _UNIT.search(line.text)) is not None:
             unit_text = unit_text or unit.group(1)
         if is_heading_line(line):
             meta.append(line)
@@ -148,7 +157,7 @@ def make_grid(
         if not line.is_tabular:
             notes.append(line)
             continue
-        if _squeezed_first(line) in seen_first_cells and _signature(line) in seen_headers:
+        if _squeezed_ends(line) in seen_ends and _signature(line) in seen_headers:
             continue  # a header row repeated on a new page
         if is_data(line) or (rows and _is_continuation(line)):
             rows.append(line)
@@ -156,7 +165,7 @@ def make_grid(
             header.append(line)
             signature = _signature(line)
             seen_headers.add(signature)
-            seen_first_cells.add(signature[0])
+            seen_ends.add((signature[0], signature[-1]))
         # else: a header row of a later page printed slightly differently; the first is kept
     return Grid(
         header=tuple(header),
@@ -168,10 +177,12 @@ def make_grid(
     )
 
 
-def _squeezed_first(line: SourceLine) -> str:
-    """A tabular line's first cell, spaces out: what its signature starts with, found without taking
-    every cell apart (a row whose first cell starts no header's signature repeats no header)."""
-    return _without_spaces(line.cells[0])
+def _squeezed_ends(line: SourceLine) -> tuple[str, str]:
+    """A tabular line's first and last cells, spaces out: what its signature starts and ends with,
+    found without taking every cell apart (a row whose ends are no header's repeats no header; a data
+    row whose first cell is blank, as a header's may be, ends in a figure)."""
+    cells = line.cells
+    return _without_spaces(cells[0]), _without_spaces(cells[-1])
 
 
 def _is_continuation(line: SourceLine) -> bool:

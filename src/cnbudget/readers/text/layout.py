@@ -39,7 +39,7 @@ from cnbudget.readers.text.layout_judge import JUDGED, reading_of
 from cnbudget.readers.text.layout_rows import WrappedRow, share_wrapped
 from cnbudget.readers.text.layout_tree import read_tree
 from cnbudget.readers.text.layout_words import Token, TokenKind, is_figure, line_tokens
-from cnbudget.readers.text.source import SourceLine, clean_cell
+from cnbudget.readers.text.source import SourceLine, clean_cell, numbered_lines
 
 __all__ = ["UNPLACED", "layout_lines", "unplaced_rows"]
 
@@ -61,7 +61,7 @@ def layout_lines(text: str) -> list[SourceLine]:
     """Every line of layout text as a :class:`SourceLine`, numbered from 1 as ``str.splitlines``
     counts them, the rows of its tables with their cells apart (see the module text)."""
     raws, page_starts = _raw_lines(text)
-    plain = [SourceLine.of(number, raw) for number, raw in enumerate(raws, start=1)]
+    plain = numbered_lines(raws)
     blocks = find_blocks(plain)
     tables = [_Table.of(block, raws, page_starts) for block in blocks if block.key not in PERFORMANCE_KEYS]
     padding = [_padding(table.pages(table.widened)) for table in tables]
@@ -117,11 +117,11 @@ def _line(line: SourceLine, cells: tuple[str, ...] | None) -> SourceLine:
     """The line with its cells placed; without cells when they could not be placed (``None``), or
     blank when its words were joined into the row they wrap in (``()``)."""
     if cells is None:
-        return attrs.evolve(line, cells=())
+        return line.with_cells(())
     if not cells:
-        return attrs.evolve(line, text="", cells=())
+        return line.blanked()
     placed = SourceLine.of(line.number, "\t".join(cells), page=line.page)
-    return attrs.evolve(placed, raw=line.raw)
+    return placed.with_raw(line.raw)
 
 
 @attrs.frozen

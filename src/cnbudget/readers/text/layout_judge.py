@@ -66,7 +66,9 @@ def _two_sided_holds(table: Table) -> bool:
     """Whether a two-sided summary (收支总表) adds up: 收入合计 = 支出合计; the revenue lines as the
     funding sources add up (:data:`~cnbudget.model.sums.SUMS`: 收入合计 = 当年收入 + 上年结转, 当年收入 =
     财政拨款 + 财政专户 + 单位资金, 财政拨款 = 各预算之和); and each breakdown of the expenditure (by
-    function, by use) is the year's expenditure (当年支出小计, else 支出合计 less 结转下年)."""
+    function, by use) is the year's expenditure (当年支出小计, else 支出合计 less 结转下年). A line
+    on either side that no identity places (a name read as no source, 类, use or total: a wrapped
+    name's piece, say) leaves its figure unchecked, so the table is not taken to add up."""
     if not isinstance(table, SummaryTable | FiscalSummaryTable):
         return False
     revenue, expenditure = table.revenue, table.expenditure
@@ -84,6 +86,8 @@ def _two_sided_holds(table: Table) -> bool:
         if column is None or column in printed:
             return False  # a line no identity places, or a source printed twice
         printed[column] = line.amount
+    if any(line.role is SummaryRole.OTHER for line in expenditure):
+        return False
     sums += [(printed[identity.total], [printed[part] for part in identity.parts])
              for identity in identities(SourceAmounts, printed)]
     current = [_amount(line) for line in expenditure if line.role is SummaryRole.CURRENT_YEAR]
@@ -117,5 +121,6 @@ def reading_of(block: Block, lines: Sequence[SourceLine], page_lines: set[int]) 
     table, problems = reader(attrs.evolve(block, lines=tuple(lines)))
     if table is None or any(problem.line in page_lines for problem in problems) or not holds(table):
         return None
-    rows = getattr(table, "lines", ())
-    return tuple(attrs.evolve(row, line_number=None, page=None) for row in rows)
+    # Both sides of a two-sided table: a reading of its rows alone would be empty for every placing.
+    return tuple((side, tuple(attrs.evolve(row, line_number=None, page=None) for row in rows))
+                 for side, rows in table.sides())

@@ -17,13 +17,14 @@ True
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any, cast
 
 import attrs
 
 from cnbudget.builders import builder_of
 
-__all__ = ["SourceLine", "clean_cell", "clean_name", "joining_space", "printed_at", "split_lines"]
+__all__ = ["SourceLine", "clean_cell", "clean_name", "joining_space", "numbered_lines", "printed_at", "split_lines"]
 
 _MARKUP = re.compile(r"</?(?:b|p|strong|br|span|i|u)\b[^>]*>|\*\*", re.IGNORECASE)
 _HEADING = re.compile(r"^\s*(?:#{1,6}\s*|-\s+(?=\S))")
@@ -44,7 +45,8 @@ def clean_name(text: str) -> str:
     """A printed name with layout spaces removed: spaces next to Chinese characters go, runs of
     other spaces become one (``"VLOG 视频"`` keeps no space, ``"BRT 公益"`` likewise)."""
     cleaned = clean_cell(text)
-    if _SPACES.search(cleaned) is None:  # no space at all (most names): nothing to remove
+    # No space and nothing unprintable (every other space is), as most names: nothing to remove.
+    if " " not in cleaned and cleaned.isprintable():
         return cleaned
     return _SPACES.sub(" ", _SPACE_NEAR_CJK.sub("", cleaned)).strip()
 
@@ -98,56 +100,31 @@ class SourceLine:
     @classmethod
     def of(cls, number: int, raw: str, *, page: int | None = None) -> SourceLine:
         """Clean one raw line."""
-        heading = _HEADING.match(raw)  # anchored at the start: one at most
-        without_heading = raw[heading.end():] if heading is not None else raw
-        markup = "<" in raw or "*" in raw
-        if "\t" not in without_heading and not markup:  # one cell, no markup (most prose): the text
-            text = without_heading.strip()
-            cells: tuple[str, ...] = (text,) if text else ()
-        else:
-            if markup:
-                cells = tuple([clean_cell(cell) for cell in without_heading.split("\t")])
-            else:  # no markup in any cell: clean_cell would only strip them
-                cells = tuple([cell.strip() for cell in without_heading.split("\t")])
-            while cells and not cells[-1]:
-                cells = cells[:-1]
-            text = clean_cell(without_heading.replace("\t", " "))
-        bold = markup and ("<b>" in raw.lower() or "**" in raw)
         if cls is not SourceLine:  # a subclass may have fields of its own
+            text, cells, bold = _cleaned(raw)
             return cls(number=number, raw=raw, text=text, cells=cells, bold=bold, page=page)
-        # Every line of a read is made here: made a builder (the class's slots, plain assignment:
-        # the interpreter's own way, without a call per field), given its fields as the attrs
-        # constructor gives them (the three it derives by the same functions), then made a SourceLine.
-        line: Any = _new_line(_LineBuilder)  # its fields read-only to the type checker, as SourceLine's
-        line.number = number
-        line.raw = raw
-        line.text = text
-        line.cells = cells
-        line.bold = bold
-        line.page = page
-        line.squeezed = _squeezed(text)
-        line.is_blank = not text
-        line.is_tabular = len(cells) > 1  # _tabular, inline: asked of every line
-        line.__class__ = SourceLine
-        return cast(SourceLine, line)
+        return numbered_lines((raw,), first=number, page=page)[0]
 
     def with_cells(self, cells: tuple[str, ...]) -> SourceLine:
         """The line with its cells placed otherwise (its text, number and page as they are): what
         ``attrs.evolve(line, cells=cells)`` gives, without its call per field."""
         if type(self) is not SourceLine:  # a subclass may have fields of its own
             return attrs.evolve(self, cells=cells)
-        line: Any = _new_line(_LineBuilder)  # its fields read-only to the type checker, as SourceLine's
-        line.number = self.number
-        line.raw = self.raw
-        line.text = self.text
-        line.cells = cells
-        line.bold = self.bold
-        line.page = self.page
-        line.squeezed = self.squeezed
-        line.is_blank = self.is_blank
-        line.is_tabular = _tabular(cells)
-        line.__class__ = SourceLine
-        return cast(SourceLine, line)
+        return _remade(self, self.raw, self.text, cells, self.squeezed)
+
+    def with_raw(self, raw: str) -> SourceLine:
+        """The line as printed in another raw text (its cleaned text, cells, number and page as they
+        are): what ``attrs.evolve(line, raw=raw)`` gives, without its call per field."""
+        if type(self) is not SourceLine:  # a subclass may have fields of its own
+            return attrs.evolve(self, raw=raw)
+        return _remade(self, raw, self.text, self.cells, self.squeezed)
+
+    def blanked(self) -> SourceLine:
+        """The line without text or cells (its raw text, number and page as they are): what
+        ``attrs.evolve(line, text="", cells=())`` gives, without its call per field."""
+        if type(self) is not SourceLine:  # a subclass may have fields of its own
+            return attrs.evolve(self, text="", cells=())
+        return _remade(self, self.raw, "", (), "")
 
 
 # A SourceLine in the making (cnbudget.builders): its fields set by plain assignment.
@@ -157,6 +134,77 @@ _LineBuilder: type[Any] = _SOURCE_LINE_BUILDER
 
 
 _new_line = object.__new__
+
+
+def _remade(line: SourceLine, raw: str, text: str, cells: tuple[str, ...], squeezed: str) -> SourceLine:
+    """``line`` with another raw text, text and cells (``squeezed``: the text's, worked out already),
+    made on the builder; the fields derived from them follow."""
+    made: Any = _new_line(_LineBuilder)  # its fields read-only to the type checker, as SourceLine's
+    made.number = line.number
+    made.raw = raw
+    made.text = text
+    made.cells = cells
+    made.bold = line.bold
+    made.page = line.page
+    made.squeezed = squeezed
+    made.is_blank = not text
+    made.is_tabular = _tabular(cells)
+    made.__class__ = SourceLine
+    return cast(SourceLine, made)
+
+
+def _cleaned(raw: str) -> tuple[str, tuple[str, ...], bool]:
+    """A raw line's text, cells and boldness (what :func:`numbered_lines` gives each line)."""
+    line = numbered_lines((raw,))[0]
+    return line.text, line.cells, line.bold
+
+
+def numbered_lines(raws: Iterable[str], *, first: int = 1, page: int | None = None) -> list[SourceLine]:
+    """The raw lines cleaned and numbered from ``first`` (on ``page``): what :meth:`SourceLine.of`
+    gives each, made in one loop (every line of a read is made here)."""
+    made: list[SourceLine] = []
+    append = made.append
+    heading_at, markup_in, new_line, builder = _HEADING.match, _MARKUP.sub, _new_line, _LineBuilder
+    for number, raw in enumerate(raws, start=first):
+        heading = heading_at(raw)  # anchored at the start: one at most
+        without_heading = raw[heading.end():] if heading is not None else raw
+        markup = "<" in raw or "*" in raw
+        if "\t" not in without_heading and not markup:  # one cell, no markup (most prose): the text
+            text = without_heading.strip()
+            cells: tuple[str, ...] = (text,) if text else ()
+            # No space and nothing unprintable (every other space is): nothing to squeeze out.
+            squeezed = text if " " not in text and text.isprintable() else "".join(text.split())
+        else:
+            # Markup taken out of the whole line at once: where no tag spans a TAB (any line but a
+            # malformed one), each cell loses what clean_cell takes out of it; the text likewise, a
+            # TAB and the space it becomes being alike to the pattern.
+            unmarked = markup_in("", without_heading) if markup else without_heading
+            text = unmarked.replace("\t", " ").strip()
+            squeezed = "".join(text.split())  # _squeezed, inline: every line is made here
+            if markup and unmarked.count("\t") != without_heading.count("\t"):  # a tag spans a TAB
+                cells = tuple([clean_cell(cell) for cell in without_heading.split("\t")])
+            elif len(squeezed) + unmarked.count("\t") == len(unmarked):  # no space but the TABs
+                cells = tuple(unmarked.rstrip().split("\t"))  # no cell to strip
+            else:  # trailing blank cells go with the trailing spaces (what the loop below would drop)
+                cells = tuple([cell.strip() for cell in unmarked.rstrip().split("\t")])
+            while cells and not cells[-1]:
+                cells = cells[:-1]
+        # Made a builder (the class's slots, plain assignment: the interpreter's own way, without a
+        # call per field), given its fields as the attrs constructor gives them (the three it derives
+        # by the same functions), then made a SourceLine.
+        line: Any = new_line(builder)  # its fields read-only to the type checker, as SourceLine's
+        line.number = number
+        line.raw = raw
+        line.text = text
+        line.cells = cells
+        line.bold = markup and ("<b>" in raw.lower() or "**" in raw)
+        line.page = page
+        line.squeezed = squeezed
+        line.is_blank = not text
+        line.is_tabular = len(cells) > 1  # _tabular, inline: asked of every line
+        line.__class__ = SourceLine
+        append(line)
+    return made
 
 
 def _squeezed(text: str) -> str:
@@ -170,7 +218,7 @@ def _tabular(cells: tuple[str, ...]) -> bool:
 
 def split_lines(text: str) -> list[SourceLine]:
     """Every line of ``text`` as a :class:`SourceLine`, numbered from 1."""
-    return [SourceLine.of(number, raw) for number, raw in enumerate(text.splitlines(), start=1)]
+    return numbered_lines(text.splitlines())
 
 
 def printed_at(line: SourceLine) -> dict[str, Any]:

@@ -76,9 +76,16 @@ def named_categories(ctx: Context, catalog: Catalog) -> Iterator[tuple[str, Row,
             if line.role is not SummaryRole.FUNCTION or line.code is not None or (key, name) in seen:
                 continue
             seen.add((key, name))
-            subject = next((s for s in catalog.find(name) if s.code.level == 1), None)
+            subject = _category_subject(catalog, name)
             if subject is not None:
                 yield key, line, subject, name
+
+
+@per_catalogue
+def _category_subject(catalog: Catalog, name: str) -> Subject | None:
+    """The best catalogue 类 a printed name stands for, if any (kept with the catalogue: the documents
+    of a year print the same few names of 类)."""
+    return next((s for s in catalog.find(name) if s.code.level == 1), None)
 
 
 def _renumbered_pairs(found: list[Renumbered]) -> frozenset[tuple[str, ClassificationCode]]:

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 import attrs
 
 from cnbudget.classification import Catalog, MatchKind, Subject
+from cnbudget.classification.catalog import per_catalogue
 from cnbudget.classification.level_names import level_names
 from cnbudget.codes import FunctionCode
 from cnbudget.model import Statement
@@ -68,18 +69,25 @@ def _nearest(catalog: Catalog, name: str, parent: Subject | None, depth: int) ->
     return tuple(difflib.get_close_matches(name, pool, n=2, cutoff=0.5))
 
 
-def _names(catalog: Catalog, statement: Statement) -> list[_Named]:
+def _names(catalog: Catalog, statement: Statement) -> tuple[_Named, ...]:
     """Each name of the statement's subject, judged against the catalogue; the walk stops at the
     first name that names nothing (the names below it cannot be placed)."""
-    named = level_names(statement.subject)
+    return _judged_names(catalog, statement.subject, statement.code)
+
+
+@per_catalogue
+def _judged_names(catalog: Catalog, subject: str, stated: FunctionCode | None) -> tuple[_Named, ...]:
+    """:func:`_names` of a subject and the code read with it: kept with the catalogue, as texts
+    name the same subjects again and again."""
+    named = level_names(subject)
     if not named or named[0][0] != "类":
-        return []
+        return ()
     found: list[_Named] = []
     parent: Subject | None = None
     for level, name in named:
         depth = _DEPTH[level]
-        if statement.code is not None and statement.code.level >= depth:
-            code = _prefix(statement.code, depth)
+        if stated is not None and stated.level >= depth:
+            code = _prefix(stated, depth)
             found.append(_judged(catalog, level, name, code))
             parent = catalog.get(code)
             continue
@@ -90,7 +98,7 @@ def _names(catalog: Catalog, statement: Statement) -> list[_Named]:
             break
         parent = candidates[0]
         found.append(_judged(catalog, level, name, candidates[0].code))
-    return found
+    return tuple(found)
 
 
 def _message(statement: Statement, named: _Named, year: int) -> tuple[str, Severity | None]:

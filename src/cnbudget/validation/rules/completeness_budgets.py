@@ -79,12 +79,20 @@ def _labels(kind: type) -> dict[str, str]:
     return {name: zh_label(field) for name, field in attrs.fields_dict(kind).items()}
 
 
-def _record(record: AmountRecord, row: str, side: str, columns: Collection[str] | None,
+@functools.cache
+def _fields_in(kind: type, columns: frozenset[str] | None) -> tuple[str, ...]:
+    """The fields of an amount record class in order (how :meth:`AmountRecord.columns` reads them),
+    only those among ``columns`` where given: a record is read in the columns asked for alone."""
+    return tuple(field.name for field in attrs.fields(kind) if columns is None or field.name in columns)
+
+
+def _record(record: AmountRecord, row: str, side: str, columns: frozenset[str] | None,
             nonzero: bool = False) -> Iterator[Amount]:
     kind: Any = type(record)  # a class is hashable, whatever its instances' __hash__ says to mypy
     labels = _labels(kind)
-    for name, value in record.columns():
-        if (columns is None or name in columns) and (value or not nonzero):
+    for name in _fields_in(kind, columns):
+        value = getattr(record, name)
+        if value is not None and (value or not nonzero):
             yield Amount(row=row, column=name, label=labels[name], value=value, side=side)
 
 
@@ -93,10 +101,11 @@ def printed_amounts(table: Table, *, columns: Collection[str] | None = None,
     """Every amount the table prints, in document order (both sides of a two-sided table); where
     ``columns`` is given, only those in these columns or on a summary line of one of ``sources``;
     with ``nonzero``, only the amounts that are not zero (the zeros are not written out)."""
+    chosen = None if columns is None else frozenset(columns)
     if isinstance(table, ThreePublicTable):
         fields = attrs.fields_dict(ThreePublicTable)
         for name, split in table.items():
-            yield from _record(split, zh_label(fields[name]), "expenditure", columns, nonzero)
+            yield from _record(split, zh_label(fields[name]), "expenditure", chosen, nonzero)
         return
     every, wanted = columns is None, columns or ()
     for field in attrs.fields(type(table)):
@@ -111,7 +120,7 @@ def printed_amounts(table: Table, *, columns: Collection[str] | None = None,
                                  source=line.source)
             elif isinstance(getattr(line, "amounts", None), AmountRecord):
                 if every or any(getattr(line.amounts, column, None) is not None for column in wanted):
-                    yield from _record(line.amounts, describe(line), side, columns, nonzero)
+                    yield from _record(line.amounts, describe(line), side, chosen, nonzero)
             elif ((every or "amount" in wanted) and isinstance(getattr(line, "amount", None), Decimal)
                   and (line.amount or not nonzero)):
                 # one amount a row (政府采购)

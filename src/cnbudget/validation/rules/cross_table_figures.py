@@ -18,14 +18,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
+from typing import Any, cast
 
 import attrs
 
-from cnbudget.money import Consistency, Interval, SumCheck
+from cnbudget.builders import builder_of
+from cnbudget.money import Consistency, Interval, SumCheck, checked_sum_check
 from cnbudget.validation.context import Context, figure
 from cnbudget.validation.findings import Finding, Location, Severity
 
-__all__ = ["Figure", "Relation", "at_most", "compare", "equal", "judge", "keep_finest", "made"]
+__all__ = ["Figure", "Relation", "at_most", "checked_figure", "compare", "equal", "judge", "keep_finest", "made"]
+
+_ZERO = Decimal(0)
+
 
 @attrs.frozen(kw_only=True)
 class Figure:
@@ -45,7 +50,7 @@ class Figure:
     @property
     def value(self) -> Decimal:
         """The figure's value: Σ parts − Σ minus."""
-        return sum(self.parts, Decimal(0)) - sum(self.minus, Decimal(0))
+        return sum(self.parts, _ZERO) - (sum(self.minus, _ZERO) if self.minus else _ZERO)
 
     def interval(self) -> Interval:
         """The true values the printed cells allow."""
@@ -54,21 +59,33 @@ class Figure:
 
     def plus(self, *others: Figure, label: str | None = None) -> Figure:
         """This figure with others added (their cells become parts of it)."""
-        return attrs.evolve(
-            self,
-            label=label or self.label,
-            parts=self.parts + tuple(p for o in others for p in o.parts),
-            minus=self.minus + tuple(m for o in others for m in o.minus),
-        )
+        return checked_figure(label or self.label, self.parts + tuple(p for o in others for p in o.parts),
+                              self.location, self.minus + tuple(m for o in others for m in o.minus))
 
     def less(self, others: Iterable[Figure]) -> Figure:
         """This figure with others subtracted."""
         taken = tuple(others)
-        return attrs.evolve(
-            self,
-            parts=self.parts + tuple(m for o in taken for m in o.minus),
-            minus=self.minus + tuple(p for o in taken for p in o.parts),
-        )
+        return checked_figure(self.label, self.parts + tuple(m for o in taken for m in o.minus), self.location,
+                              self.minus + tuple(p for o in taken for p in o.parts))
+
+
+# Figures are made by the hundred a validation (a figure for every code of every view compared),
+# from values of their fields' types: through a builder (cnbudget.builders), not the constructor.
+_FIGURE_BUILDER = builder_of(Figure)
+assert _FIGURE_BUILDER is not None  # a plain attrs class has one
+_FigureBuilder: type[Any] = _FIGURE_BUILDER
+
+
+def checked_figure(label: str, parts: tuple[Decimal, ...], location: Location,
+                   minus: tuple[Decimal, ...] = ()) -> Figure:
+    """``Figure(label=…, parts=…, minus=…, location=…)``, made without the constructor's call."""
+    made = object.__new__(_FigureBuilder)
+    made.label = label
+    made.parts = parts
+    made.minus = minus
+    made.location = location
+    made.__class__ = Figure
+    return cast(Figure, made)
 
 
 def compare(printed: Figure, expected: Figure) -> SumCheck:
@@ -78,14 +95,18 @@ def compare(printed: Figure, expected: Figure) -> SumCheck:
     >>> compare(one, attrs.evolve(one, parts=(Decimal("1.02"),))).status.value
     'inconsistent'
     """
-    difference = printed.value - expected.value
+    return _compared(printed, expected, printed.value, expected.value)
+
+
+def _compared(printed: Figure, expected: Figure, printed_value: Decimal, expected_value: Decimal) -> SumCheck:
+    """:func:`compare` of figures whose values are already worked out (a value adds up every part)."""
+    difference = printed_value - expected_value
     if difference == 0:
         status, excess = Consistency.EXACT, Decimal(0)
     else:
         excess = printed.interval().distance(expected.interval())
         status = Consistency.INCONSISTENT if excess > 0 else Consistency.WITHIN_ROUNDING
-    return SumCheck(total=printed.value, parts_sum=expected.value, difference=difference, status=status,
-                    excess=excess)
+    return checked_sum_check(printed_value, expected_value, difference, status, excess)
 
 
 def judge(ctx: Context, result: SumCheck, sentence: str, *, locations: Sequence[Location],
@@ -103,22 +124,24 @@ def judge(ctx: Context, result: SumCheck, sentence: str, *, locations: Sequence[
 def equal(ctx: Context, printed: Figure, expected: Figure, what: str,
           severity: Severity | None = None) -> Finding | None:
     """``printed`` and ``expected`` are the same quantity and must agree."""
-    result = compare(printed, expected)
-    if result.status is Consistency.EXACT:
-        return None  # the sentence is written only for figures that disagree
+    printed_value, expected_value = printed.value, expected.value
+    if printed_value - expected_value == 0:  # exact (what compare finds first): nothing to write out
+        return None
+    result = _compared(printed, expected, printed_value, expected_value)
     gap = figure(abs(result.difference))
-    sentence = (f"{what}：{printed.label}为 {figure(printed.value)}，{expected.label}为 "
-                f"{figure(expected.value)}，相差 {gap}")
+    sentence = (f"{what}：{printed.label}为 {figure(printed_value)}，{expected.label}为 "
+                f"{figure(expected_value)}，相差 {gap}")
     return judge(ctx, result, sentence, locations=(printed.location, expected.location), severity=severity)
 
 
 def at_most(ctx: Context, part: Figure, whole: Figure, what: str,
             severity: Severity | None = None) -> Finding | None:
     """``part`` is contained in ``whole`` and cannot exceed it."""
-    if part.value <= whole.value:
+    part_value, whole_value = part.value, whole.value
+    if part_value <= whole_value:
         return None
-    result = compare(part, whole)
-    sentence = (f"{what}：{part.label}为 {figure(part.value)}，大于{whole.label} {figure(whole.value)}"
+    result = _compared(part, whole, part_value, whole_value)
+    sentence = (f"{what}：{part.label}为 {figure(part_value)}，大于{whole.label} {figure(whole_value)}"
                 f"（多 {figure(result.difference)}），部分不能大于整体")
     return judge(ctx, result, sentence, locations=(part.location, whole.location), severity=severity)
 

@@ -23,8 +23,8 @@ from cnbudget.classification.catalog import per_catalogue
 from cnbudget.codes import ClassificationCode, FunctionCode
 from cnbudget.model import Row, SummaryLine, SummaryRole, ThreePublicTable
 from cnbudget.validation.context import Context
-from cnbudget.validation.findings import Location
-from cnbudget.validation.rules.cross_table_figures import Figure
+from cnbudget.validation.findings import checked_location
+from cnbudget.validation.rules.cross_table_figures import Figure, checked_figure
 from cnbudget.validation.rules.cross_table_views import Column, FixedView, View, table_view
 from cnbudget.vocab import FundingSource
 
@@ -102,7 +102,7 @@ _PART_OF = re.compile(r"^\s*其中\s*[:：]?\s*")
 
 def line_figure(title: str, table: str, line: Row, amount: Decimal, column: str | None = None) -> Figure:
     """A figure printed on one line of a two-sided table."""
-    return Figure(label=f"{title}“{line.name}”", parts=(amount,), location=Location(table=table, column=column))
+    return checked_figure(f"{title}“{line.name}”", (amount,), checked_location(table, column=column))
 
 
 def source_figure(title: str, table: str, lines: Sequence[SummaryLine], source: FundingSource) -> Figure | None:
@@ -169,8 +169,8 @@ def by_category(ctx: Context, table: str, lines: Sequence[Any], column: Column,
         # A figure is written only for the lines of the category's top level printed (most are 款
         # and 项 lines under a 类 line, read for nothing).
         top = min(level for level, _, _ in found)
-        chosen = [Figure(label=f"{title} {category} “{line.name}”", parts=(value,),
-                         location=Location(table=table, code=str(category), column=column.name))
+        chosen = [checked_figure(f"{title} {category} “{line.name}”", (value,),
+                                 checked_location(table, code=str(category), column=column.name))
                   for level, line, value in found if level == top]
         figures[category] = chosen[0].plus(*chosen[1:]) if len(chosen) > 1 else chosen[0]
     return FixedView(title, table, column, figures, complete=complete)

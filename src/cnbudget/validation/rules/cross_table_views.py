@@ -21,7 +21,7 @@ and always by 类, and their totals.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from itertools import repeat
 
@@ -30,11 +30,13 @@ import attrs
 from cnbudget.codes import ClassificationCode
 from cnbudget.model import AmountRecord, CodedRow, RowKind
 from cnbudget.validation.context import Context
-from cnbudget.validation.findings import Finding, Location
-from cnbudget.validation.rules.cross_table_figures import Figure, Relation, equal, keep_finest
+from cnbudget.validation.findings import Finding, checked_location
+from cnbudget.validation.rules.cross_table_figures import Figure, Relation, at_most, checked_figure, equal, keep_finest
 from cnbudget.validation.rules.placement import placed_rows
 
 __all__ = ["CodeView", "Column", "FixedView", "SumView", "View", "compare_views", "table_view"]
+
+_ZERO = Decimal(0)
 
 
 @attrs.frozen
@@ -208,14 +210,20 @@ class View:
         """The amount of ``code``, ``None`` where the table has nothing under it."""
         raise NotImplementedError
 
+    def value(self, code: ClassificationCode) -> Decimal | None:
+        """The value of :meth:`amount` (``None`` where there is none): what a comparison of figures
+        that agree needs, without the figure's words and place."""
+        found = self.amount(code)
+        return None if found is None else found.value
+
     def total(self) -> Figure | None:
         """The table's total in this column."""
         raise NotImplementedError
 
     def absent(self, code: ClassificationCode) -> Figure:
         """Zero for a code the table does not list."""
-        return Figure(label=f"{self.title}（未列 {code}）“{self.column.zh}”", parts=(Decimal(0),),
-                      location=Location(table=self.table, code=str(code), column=self.column.name))
+        return checked_figure(f"{self.title}（未列 {code}）“{self.column.zh}”", (Decimal(0),),
+                              checked_location(self.table, code=str(code), column=self.column.name))
 
 
 class CodeView(View):
@@ -236,6 +244,7 @@ class CodeView(View):
         self._found_index: _CodeIndex | None = None
         # A view serves every rule of a run, and several ask for the same codes and the total.
         self._amounts: dict[ClassificationCode, Figure | None] = {}
+        self._values: dict[ClassificationCode, Decimal | None] = {}
         self._found_total: tuple[Figure | None] | None = None
 
     def _printed_anywhere(self) -> bool:
@@ -299,23 +308,41 @@ class CodeView(View):
         found = self._amounts[code] = self._amount(code)
         return found
 
-    def _amount(self, code: ClassificationCode) -> Figure | None:
+    def value(self, code: ClassificationCode) -> Decimal | None:
+        """The value of :meth:`amount`, added up from the same cells without writing out the figure."""
+        if code in self._amounts:  # a figure written out already: its value
+            found = self._amounts[code]
+            return None if found is None else found.value
+        if code not in self._values:
+            parts, _ = self._cells(code, names=False)
+            self._values[code] = sum(parts, _ZERO) if parts else None
+        return self._values[code]
+
+    def _cells(self, code: ClassificationCode, *, names: bool = True) -> tuple[list[Decimal], list[str]]:
+        """The cells that make the amount of ``code`` (each group's printed row, else the rows with
+        nothing below it), and the names of the printed rows (where ``names``)."""
         parts: list[Decimal] = []
-        names: list[str] = []
+        printed_names: list[str] = []
         index = self._index
         family, digits = type(code), code.digits
         for group in index.groups:
             printed = index.printed.get((group, family, digits), [])
             chosen = printed or index.leaves.get((group, family, digits), [])
             parts.extend(p for row in chosen for p in self._row_parts(row))
-            names.extend(self._lines[row].name for row in printed)
+            if names:
+                printed_names.extend(self._lines[row].name for row in printed)
+        return parts, printed_names
+
+    def _amount(self, code: ClassificationCode) -> Figure | None:
+        parts, names = self._cells(code)
         if not parts:
             return None
+        index = self._index
         agencies = {group[0] for group in index.groups}
         name = f" {names[0]}" if names and names[0] else ""
-        return Figure(label=f"{self.title} {code}{name}“{self.column.zh}”", parts=tuple(parts),
-                      location=Location(table=self.table, code=str(code), column=self.column.name,
-                                        agency=agencies.pop() if len(agencies) == 1 else None))
+        return checked_figure(f"{self.title} {code}{name}“{self.column.zh}”", tuple(parts),
+                              checked_location(self.table, code=str(code), column=self.column.name,
+                                               agency=agencies.pop() if len(agencies) == 1 else None))
 
     def total(self) -> Figure | None:
         """The printed total row, else the sum of the 类; zero for a table without rows."""
@@ -325,12 +352,12 @@ class CodeView(View):
 
     def _total(self) -> Figure | None:
         if self._empty:
-            return Figure(label=f"{self.title}（空表）“{self.column.zh}”", parts=(Decimal(0),),
-                          location=Location(table=self.table, column=self.column.name))
+            return checked_figure(f"{self.title}（空表）“{self.column.zh}”", (Decimal(0),),
+                                  checked_location(self.table, column=self.column.name))
         total = self._total_row()
         if total is not None:
-            return Figure(label=f"{self.title}合计“{self.column.zh}”", parts=total,
-                          location=Location(table=self.table, column=self.column.name))
+            return checked_figure(f"{self.title}合计“{self.column.zh}”", total,
+                                  checked_location(self.table, column=self.column.name))
         categories = [self.amount(code) for code in sorted(self.codes(1), key=str)]
         found = [figure for figure in categories if figure is not None]
         if not found:
@@ -396,6 +423,11 @@ class SumView(View):
         found = [figure for view in self._views if (figure := view.amount(code)) is not None]
         return found[0].plus(*found[1:], label=f"{self.title} {code}“{self.column.zh}”") if found else None
 
+    def value(self, code: ClassificationCode) -> Decimal | None:
+        """The views' values of ``code`` added (the value of :meth:`amount`)."""
+        found = [value for view in self._views if (value := view.value(code)) is not None]
+        return sum(found, _ZERO) if found else None
+
     def total(self) -> Figure | None:
         """The views' totals added; ``None`` unless every view has one."""
         totals = [view.total() for view in self._views]
@@ -405,11 +437,30 @@ class SumView(View):
         return found[0].plus(*found[1:], label=f"{self.title}合计“{self.column.zh}”")
 
 
-def _pairs(a: View, b: View) -> Iterator[tuple[ClassificationCode, Figure, Figure]]:
+#: The relations whose figures cannot disagree when their values hold so: checked on the values
+#: first, the figures (their words and places) written out only for values that do not.
+_HOLDS: dict[Relation, Callable[[Decimal, Decimal], bool]] = {
+    equal: lambda first, second: first - second == 0,  # exact: equal finds nothing
+    at_most: lambda part, whole: part <= whole,  # at_most finds nothing
+}
+
+
+def _pairs(a: View, b: View, holds: Callable[[Decimal, Decimal], bool] | None = None
+           ) -> Iterator[tuple[ClassificationCode, Figure, Figure]]:
+    """The figures of each code of either view, at every level both print and by 类, where both have
+    one (a complete view's absent code is zero); with ``holds``, only those whose values do not hold."""
     if not a.codes(1) or not b.codes(1):
         return  # one of the tables is not by code at all
     for level in sorted({1} | (a.levels() & b.levels()), reverse=True):
         for code in sorted(a.codes(level) | b.codes(level), key=str):
+            if holds is not None:
+                first_value, second_value = a.value(code), b.value(code)
+                if first_value is None and a.complete:
+                    first_value = _ZERO
+                if second_value is None and b.complete:
+                    second_value = _ZERO
+                if first_value is None or second_value is None or holds(first_value, second_value):
+                    continue  # nothing to compare, or nothing to find
             first = a.amount(code) or (a.absent(code) if a.complete else None)
             second = b.amount(code) or (b.absent(code) if b.complete else None)
             if first is not None and second is not None:
@@ -421,7 +472,7 @@ def compare_views(ctx: Context, a: View, b: View, *, what: str, relation: Relati
     """Hold ``a`` against ``b`` code by code and in total (``relation(a, b)``), keeping only the
     finest finding of each disagreement. ``totals`` replaces the views' own totals."""
     found: list[tuple[str | None, Finding]] = []
-    for code, first, second in _pairs(a, b):
+    for code, first, second in _pairs(a, b, _HOLDS.get(relation)):
         finding = relation(ctx, first, second, what)
         if finding is not None:
             found.append((str(code), finding))

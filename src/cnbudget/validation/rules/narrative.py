@@ -15,7 +15,7 @@ rather than guessed. Every comparison reads each printed figure as the interval 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 from fractions import Fraction
 
@@ -39,7 +39,7 @@ from cnbudget.money import share as percent
 from cnbudget.validation.context import Context, figure
 from cnbudget.validation.findings import Finding, Severity
 from cnbudget.validation.registry import rule
-from cnbudget.validation.rules.cross_table_figures import Figure, compare, equal
+from cnbudget.validation.rules.cross_table_figures import Figure, checked_figure, compare, equal
 from cnbudget.validation.rules.narrative_groups import ShareGroup, share_groups
 from cnbudget.validation.rules.narrative_statements import (
     Placed,
@@ -92,15 +92,17 @@ def _against(statement: Statement) -> str:
     return statement.compared_with.zh if statement.compared_with is not None else "上年"
 
 
-def _judge_rate(ctx: Context, statement: Statement, words: str, rate: Decimal, amount: Decimal, *,
+def _judge_rate(ctx: Context, statement: Statement, words: Callable[[], str], rate: Decimal, amount: Decimal, *,
                 prior: Decimal | None = None, change: Decimal | None = None) -> Iterator[Finding]:
+    """A finding where the stated rate is not the figures' (``words``: how the message names them,
+    written only then)."""
     status = check_rate(rate, amount, prior=prior, change_amount=change)
     if status is Consistency.EXACT:
         return
     places = decimal_places(rate)
     exact = implied_rate(amount, change, places=places) if change is not None else \
         growth(amount, prior, places=places).rate if prior is not None else None
-    message = f"{words}，增减率应为 {exact}%，说明为 {rate}%"
+    message = f"{words()}，增减率应为 {exact}%，说明为 {rate}%"
     if status is Consistency.WITHIN_ROUNDING:
         yield ctx.finding(message + "，在四舍五入误差之内", [place(statement, "change_rate")],
                           expected=exact, actual=rate, severity=Severity.INFO)
@@ -140,8 +142,10 @@ def _rate_from_change(ctx: Context, statement: Statement, amount: Decimal, chang
     if prior == 0:
         yield from _from_nothing(ctx, statement, amount, change, rate)
         return
-    words = (f"{where(statement)}：{figure(amount)}，比{_against(statement)}增减 {figure(change)}"
-             f"（上年 {figure(prior)}）")
+    def words() -> str:
+        return (f"{where(statement)}：{figure(amount)}，比{_against(statement)}增减 {figure(change)}"
+                f"（上年 {figure(prior)}）")
+
     yield from _judge_rate(ctx, statement, words, rate, amount, change=change)
 
 
@@ -159,7 +163,9 @@ def _rate_from_prior(ctx: Context, statement: Statement, amount: Decimal, prior:
     if prior == 0:
         yield from _from_nothing(ctx, statement, amount, amount, rate)
         return
-    words = f"{where(statement)}：{figure(amount)}，{_against(statement)} {figure(prior)}"
+    def words() -> str:
+        return f"{where(statement)}：{figure(amount)}，{_against(statement)} {figure(prior)}"
+
     yield from _judge_rate(ctx, statement, words, rate, amount, prior=prior)
 
 
@@ -328,11 +334,14 @@ def share_agrees_with_amount(ctx: Context) -> Iterator[Finding]:
 # --- NARR-003: stated amounts against the tables ---------------------------------------------------
 
 
-def _agrees(mine: Figure, amount: Decimal, figures: Sequence[Figure]) -> bool:
-    """Whether the stated amount is one of the figures, exactly or rounded (asked in order, the
-    preferred figure first: most statements agree with it)."""
-    return any(compare(mine, found).status is Consistency.EXACT or is_rounding_of(amount, found.value)
-               for found in figures)
+def _agrees(amount: Decimal, figures: Sequence[Figure]) -> bool:
+    """Whether the stated amount is one of the figures, exactly (what :func:`compare` finds first:
+    no difference) or rounded; asked in order, the preferred figure first: most statements agree with it."""
+    for found in figures:
+        value = found.value
+        if amount - value == 0 or is_rounding_of(amount, value):
+            return True
+    return False
 
 
 @rule("NARR-003", "说明中的金额与表格一致", requires=("statements",), en="Stated amount agrees with the tables")
@@ -354,9 +363,9 @@ def amount_agrees_with_tables(ctx: Context) -> Iterator[Finding]:
         amount = item.statement.amount
         if not figures or amount is None:
             continue
-        mine = Figure(label="说明金额", parts=(amount,), location=place(item.statement, "amount"))
-        if _agrees(mine, amount, figures):
+        if _agrees(amount, figures):
             continue
+        mine = checked_figure("说明金额", (amount,), place(item.statement, "amount"))
         results = [(found, compare(mine, found).status) for found in figures]
         if any(wrong_unit(amount, found.value) for found in figures):
             continue  # the figure in the wrong unit (元 written as 万元) is TEXT-005's one finding

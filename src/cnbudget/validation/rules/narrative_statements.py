@@ -27,7 +27,7 @@ import attrs
 from cnbudget.model import BudgetDisclosure, Statement
 from cnbudget.text import normalize_width, squeeze_spaces
 from cnbudget.validation.context import Context
-from cnbudget.validation.findings import Location
+from cnbudget.validation.findings import Location, checked_location
 from cnbudget.validation.rules.cross_table_figures import Figure
 
 __all__ = ["Placed", "Topic", "as_printed", "is_past", "place", "placed", "placed_in", "plain", "runs", "stated",
@@ -117,11 +117,9 @@ class Placed:
     topic: Topic
     run: int
     past: bool = False
-
-    @property
-    def subject(self) -> str:
-        """The subject as compared (:func:`plain`)."""
-        return plain(self.statement.subject)
+    #: The subject as compared (:func:`plain`): worked out once, as rules ask for it again and again.
+    subject: str = attrs.field(init=False, eq=False, repr=False,
+                               default=attrs.Factory(lambda self: plain(self.statement.subject), takes_self=True))
 
 
 def placed_in(ctx: Context) -> list[Placed]:
@@ -141,11 +139,13 @@ def placed(doc: BudgetDisclosure) -> list[Placed]:
     """
     result: list[Placed] = []
     run = -1
+    topic = Topic.OTHER
     for index, statement in enumerate(doc.statements):
         if index == 0 or statement.section != doc.statements[index - 1].section:
             run += 1
+            topic = topic_of(statement.section, department=doc.department)  # one heading, one topic
         result.append(Placed(index=index, statement=statement, run=run, past=is_past(statement, doc.fiscal_year),
-                             topic=topic_of(statement.section, department=doc.department)))
+                             topic=topic))
     return result
 
 
@@ -228,8 +228,8 @@ def where(statement: Statement) -> str:
 
 def place(statement: Statement, column: str) -> Location:
     """Where a statement's figure is: the narrative (``statements``), its code, which figure."""
-    return Location(table="statements", code=str(statement.code) if statement.code else None, column=column,
-                    line_number=statement.line_number, page=statement.page)
+    return checked_location("statements", code=str(statement.code) if statement.code else None, column=column,
+                            line_number=statement.line_number, page=statement.page)
 
 
 def stated(statement: Statement, value: Decimal, column: str = "amount", label: str = "说明金额") -> Figure:

@@ -21,11 +21,12 @@ from typing import Any
 import attrs
 
 from cnbudget.classification import COVERED_YEARS, Catalog, catalog
+from cnbudget.classification.catalog import per_catalogue
 from cnbudget.codes import ClassificationCode, FunctionCode
 from cnbudget.model import SummaryRole, Tables, ThreePublicTable
 from cnbudget.model.fields import zh_label
 from cnbudget.validation.context import Context
-from cnbudget.validation.findings import Location
+from cnbudget.validation.findings import Location, checked_location
 from cnbudget.validation.rules.cross_table_figures import Figure
 from cnbudget.validation.rules.cross_table_sources import (
     SOURCE_COLUMNS,
@@ -88,7 +89,13 @@ def _catalogue(ctx: Context) -> Catalog:
 
 def _category_named(ctx: Context, subject: str) -> FunctionCode | None:
     """The 类 a bare name (``科学技术支出``) stands for, when it stands for exactly one."""
-    codes = {found.code for found in _catalogue(ctx).find(subject) if found.code.level == 1}
+    return _only_category(_catalogue(ctx), subject)
+
+
+@per_catalogue
+def _only_category(found: Catalog, subject: str) -> FunctionCode | None:
+    """:func:`_category_named` in ``found`` (kept with the catalogue: texts name the same few 类)."""
+    codes = {named.code for named in found.find(subject) if named.code.level == 1}
     only = codes.pop() if len(codes) == 1 else None
     return only if isinstance(only, FunctionCode) else None
 
@@ -341,7 +348,7 @@ def _named_rows(ctx: Context, key: str, name: str, column: str) -> list[Figure]:
         return []
     title = ctx.table_name(key)
     figures = [Figure(label=f"{title}{agency or ''}“{name}”", parts=tuple(values),
-                      location=Location(table=key, agency=agency, project=name))
+                      location=checked_location(key, agency=agency, project=name))
                for agency, values in by_agency.items()]
     if len(figures) > 1:
         figures.append(figures[0].plus(*figures[1:], label=f"{title}各单位“{name}”合计"))

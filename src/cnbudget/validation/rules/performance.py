@@ -25,7 +25,14 @@ from cnbudget.targets import Comparator, DeadlineBound, TargetKind, TargetValue
 from cnbudget.validation.context import Context
 from cnbudget.validation.findings import Finding, Severity
 from cnbudget.validation.registry import rule
-from cnbudget.validation.rules.performance_common import Target, describe_indicator, place, targets, where
+from cnbudget.validation.rules.performance_common import (
+    Target,
+    describe_indicator,
+    names_read,
+    place,
+    targets,
+    where,
+)
 from cnbudget.validation.rules.performance_framework import (
     FRAMEWORK,
     REQUIRED_LEVEL1,
@@ -35,13 +42,11 @@ from cnbudget.validation.rules.performance_framework import (
     standard_level1,
 )
 from cnbudget.validation.rules.performance_words import (
-    base_name,
-    is_average,
+    NamesRead,
     is_bounded_share,
     is_positive_rate,
     is_satisfaction,
     is_strictly_bounded,
-    name_unit,
     normalized,
 )
 
@@ -279,9 +284,10 @@ def _unit_pair(target: Target, indicator: Indicator, read_unit: _Measures) -> tu
     return None
 
 
-def _name_versus_target(target: Target, indicator: Indicator, read_unit: _Measures) -> tuple[str, Severity] | None:
+def _name_versus_target(target: Target, indicator: Indicator, read_unit: _Measures,
+                        names: NamesRead) -> tuple[str, Severity] | None:
     value = indicator.target
-    printed = name_unit(indicator.name)
+    printed = names.unit(indicator.name)
     named, wanted = read_unit(printed), read_unit(value.unit)
     if named is None or wanted is None or not named.is_known or value.kind is not TargetKind.QUANTITATIVE:
         return None
@@ -295,9 +301,9 @@ def _name_versus_target(target: Target, indicator: Indicator, read_unit: _Measur
     return None
 
 
-def _fractional_count(target: Target, indicator: Indicator,
-                      read_unit: _Measures) -> Iterator[tuple[str, Severity, str]]:
-    if is_average(indicator.name):
+def _fractional_count(target: Target, indicator: Indicator, read_unit: _Measures,
+                      names: NamesRead) -> Iterator[tuple[str, Severity, str]]:
+    if names.is_average(indicator.name):
         return  # 人均就诊次数 1.5 次 is an average, not a count
     values = [("target", "指标值", indicator.target)]
     if indicator.prior_actual is not None:
@@ -321,13 +327,15 @@ def units(ctx: Context) -> Iterator[Finding]:
     (人, 次, 个, 万人 …) is a whole number (9.54 人 is a warning; averages such as 人均就诊次数 are
     not counts)."""
     measures = functools.cache(measure_of)  # read once per unit in a run: the forms repeat their units
+    names = names_read(ctx)
     for target in targets(ctx.doc):
         for indicator in target.indicators:
-            for found in (_unit_pair(target, indicator, measures), _name_versus_target(target, indicator, measures)):
+            for found in (_unit_pair(target, indicator, measures),
+                          _name_versus_target(target, indicator, measures, names)):
                 if found is not None:
                     message, severity = found
                     yield ctx.finding(message, [place(target, "target")], severity=severity)
-            for message, severity, column in _fractional_count(target, indicator, measures):
+            for message, severity, column in _fractional_count(target, indicator, measures, names):
                 yield ctx.finding(message, [place(target, column)], severity=severity,
                                   actual=indicator.target.number if column == "target" else None)
 
@@ -376,12 +384,13 @@ def duplicates(ctx: Context) -> Iterator[Finding]:
     bracketed unit, so 推进可持续发展(万元) repeats 推进可持续发展); a project's target form appears
     once per agency."""
     seen_projects: dict[tuple[str, str], Target] = {}
+    read = names_read(ctx)
     for target in targets(ctx.doc):
-        names = Counter(base_name(i.name) for i in target.indicators)
+        names = Counter(read.base(i.name) for i in target.indicators)
         for name, count in names.items():
             if count < 2:
                 continue
-            rows = [i for i in target.indicators if base_name(i.name) == name]
+            rows = [i for i in target.indicators if read.base(i.name) == name]
             identical = len({(normalized(i.level1), normalized(i.level2 or ""), i.target.raw) for i in rows}) == 1
             levels = "；".join(describe_indicator(i) for i in rows)
             what = "完全相同，重复列出" if identical else f"出现 {count} 次：{levels}"

@@ -19,9 +19,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cnbudget.model import BudgetDisclosure, DepartmentTarget, Indicator, ProjectTarget
-from cnbudget.validation.findings import Location
+from cnbudget.validation.context import Context
+from cnbudget.validation.findings import Location, checked_location
+from cnbudget.validation.rules.performance_words import NamesRead
 
-__all__ = ["Target", "describe_indicator", "place", "targets", "where"]
+__all__ = ["Target", "describe_indicator", "names_read", "place", "targets", "where"]
 
 Target = ProjectTarget | DepartmentTarget
 
@@ -62,10 +64,10 @@ def where(target: Target) -> str:
 def place(target: Target, column: str | None = None) -> Location:
     """Where a finding on ``target`` points."""
     if isinstance(target, DepartmentTarget):
-        return Location(table="department_target", agency=target.department, column=column)
+        return checked_location("department_target", agency=target.department, column=column)
     table = "project_targets_summary" if "汇总" in (target.title or "") else "project_target"
-    return Location(table=table, agency=target.agency, code=target.project_code, project=target.project,
-                    column=column)
+    return checked_location(table, agency=target.agency, code=target.project_code, project=target.project,
+                            column=column)
 
 
 def describe_indicator(indicator: Indicator) -> str:
@@ -76,3 +78,8 @@ def describe_indicator(indicator: Indicator) -> str:
     """
     levels = [indicator.level1, indicator.level2, indicator.name]
     return "/".join(level for level in levels if level)
+
+
+def names_read(ctx: Context) -> NamesRead:
+    """The indicator names' base names and printed units, worked out once per run for every rule."""
+    return ctx.cache.get("indicator names", NamesRead)

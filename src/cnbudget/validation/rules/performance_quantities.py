@@ -20,8 +20,15 @@ from cnbudget.text import normalize_width, squeeze_spaces
 from cnbudget.validation.context import Context
 from cnbudget.validation.findings import Finding, Severity
 from cnbudget.validation.registry import rule
-from cnbudget.validation.rules.performance_common import Target, describe_indicator, place, targets, where
-from cnbudget.validation.rules.performance_words import base_name, name_unit
+from cnbudget.validation.rules.performance_common import (
+    Target,
+    describe_indicator,
+    names_read,
+    place,
+    targets,
+    where,
+)
+from cnbudget.validation.rules.performance_words import NamesRead
 
 __all__ = ["NAMED_UNITS", "POPULATION"]
 
@@ -46,20 +53,20 @@ POPULATION = Decimal(1_500_000_000)
 # --- PERF-017 -----------------------------------------------------------------------------------------
 
 
-def _named(indicator: Indicator) -> tuple[frozenset[str], str] | None:
-    name = base_name(indicator.name)
+def _named(indicator: Indicator, names: NamesRead) -> tuple[frozenset[str], str] | None:
+    name = names.base(indicator.name)
     return next(((bases, what) for ending, bases, what in NAMED_UNITS if name.endswith(ending)), None)
 
 
-def _unit_problem(indicator: Indicator) -> tuple[str, Severity] | None:
+def _unit_problem(indicator: Indicator, names: NamesRead) -> tuple[str, Severity] | None:
     value = indicator.target
     measure = measure_of(value.unit)
     if value.kind is not TargetKind.QUANTITATIVE or measure is None or value.number is None:
         return None
     if measure.base == "人" and value.number * measure.factor > POPULATION:
         return f"以“{value.unit}”计为 {value.number * measure.factor:,f} 人，多于全国人口，计量单位有误", Severity.ERROR
-    named = _named(indicator)
-    if named is None or name_unit(indicator.name) is not None:
+    named = _named(indicator, names)
+    if named is None or names.unit(indicator.name) is not None:
         return None  # a unit printed after the name is PERF-005's to compare
     bases, what = named
     if measure.base in bases:
@@ -76,9 +83,10 @@ def unit_fits_the_indicator(ctx: Context) -> Iterator[Finding]:
     =0%) cannot be right for the figure: a warning. A count of people larger than the population of
     China (≥204000 万人 for 204000 人) is an error. A unit printed in brackets after the name, a
     fraction of a whole count (9.54 人) and a unit other than last year's are PERF-005's."""
+    names = names_read(ctx)
     for target in targets(ctx.doc):
         for indicator in target.indicators:
-            problem = _unit_problem(indicator)
+            problem = _unit_problem(indicator, names)
             if problem is None:
                 continue
             words, severity = problem
@@ -168,11 +176,11 @@ def _contradiction(indicator: Indicator, said: _Said) -> str | None:
     return None
 
 
-def _by_name(all_targets: Sequence[Target]) -> dict[str, list[tuple[Target, Indicator]]]:
+def _by_name(all_targets: Sequence[Target], names: NamesRead) -> dict[str, list[tuple[Target, Indicator]]]:
     found: dict[str, list[tuple[Target, Indicator]]] = defaultdict(list)
     for target in all_targets:
         for indicator in target.indicators:
-            name = base_name(indicator.name)
+            name = names.base(indicator.name)
             if len(name) >= _MIN_NAME and indicator.target.kind is TargetKind.QUANTITATIVE:
                 found[name].append((target, indicator))
     return found
@@ -217,7 +225,7 @@ def targets_agree_with_the_text(ctx: Context) -> Iterator[Finding]:
             written[id(target)] = _own_texts(target)
         return written[id(target)]
 
-    for name, holders in _by_name(list(targets(ctx.doc))).items():
+    for name, holders in _by_name(list(targets(ctx.doc)), names_read(ctx)).items():
         for target, indicator, said, source in _where_said(ctx, name, holders, own_texts):
             problem = _contradiction(indicator, said)
             if problem is None or (id(indicator), said.text) in seen:

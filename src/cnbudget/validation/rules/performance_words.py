@@ -19,6 +19,7 @@ import re
 from cnbudget.text import normalize_width, squeeze_spaces
 
 __all__ = [
+    "NamesRead",
     "base_name",
     "is_average",
     "is_bounded_share",
@@ -136,7 +137,10 @@ def is_average(name: str) -> bool:
     >>> is_average("人均就诊次数"), is_average("参保人数")
     (True, False)
     """
-    return _has(base_name(name), ("均", "每", "率", "比"))
+    return _has(base_name(name), _AVERAGE)
+
+
+_AVERAGE = ("均", "每", "率", "比")  # words of an average or a ratio
 
 
 def is_cost(level1: str, level2: str | None) -> bool:
@@ -146,3 +150,32 @@ def is_cost(level1: str, level2: str | None) -> bool:
     (True, False)
     """
     return "成本" in normalized(level1) or (level2 is not None and "成本" in normalized(level2))
+
+
+class NamesRead:
+    """The base name (:func:`base_name`) and printed unit (:func:`name_unit`) of each indicator name,
+    worked out once for every rule that asks (kept per run: a form's names are read by several
+    rules, each name several times)."""
+
+    __slots__ = ("_bases", "_units")
+
+    def __init__(self) -> None:
+        self._bases: dict[str, str] = {}
+        self._units: dict[str, str | None] = {}
+
+    def base(self, name: str) -> str:
+        """:func:`base_name` of ``name``."""
+        found = self._bases.get(name)
+        if found is None:
+            found = self._bases[name] = base_name(name)
+        return found
+
+    def unit(self, name: str) -> str | None:
+        """:func:`name_unit` of ``name``."""
+        if name not in self._units:
+            self._units[name] = name_unit(name)
+        return self._units[name]
+
+    def is_average(self, name: str) -> bool:
+        """:func:`is_average` of ``name``."""
+        return _has(self.base(name), _AVERAGE)

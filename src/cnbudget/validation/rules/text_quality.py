@@ -19,7 +19,7 @@ from cnbudget.model import Passage, PrintedName, Statement
 from cnbudget.money import AmountUnit, wrong_unit
 from cnbudget.text import normalize_width, squeeze_spaces
 from cnbudget.validation.context import Context, figure
-from cnbudget.validation.findings import Finding, Location, Severity
+from cnbudget.validation.findings import Finding, Location, Severity, checked_location
 from cnbudget.validation.registry import rule
 from cnbudget.validation.rules.narrative_statements import place, placed_in, where
 from cnbudget.validation.rules.narrative_tables import table_figures
@@ -74,7 +74,7 @@ def _plain(text: str) -> str:
 
 
 def _at(passage: Passage) -> Location:
-    return Location(table=_TEXT, line_number=passage.line_number, page=passage.page)
+    return checked_location(_TEXT, line_number=passage.line_number, page=passage.page)
 
 
 def _quote(text: str, start: int, end: int, around: int = 12) -> str:

@@ -1,0 +1,101 @@
+"""Tables compared code by code (按科目比对) the quick way find what the plain way finds: values that
+agree are passed over without writing out their figures, and a view's value of a code is the value of
+its figure."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cnbudget.codes import FunctionCode
+from cnbudget.decimals import in_own_context
+from cnbudget.model import BudgetDisclosure, ExpenditureAmounts, FunctionLine
+from cnbudget.validation.context import Context
+from cnbudget.validation.findings import Finding, Severity
+from cnbudget.validation.registry import Rule
+from cnbudget.validation.rules.cross_table_figures import Relation, at_most, equal, keep_finest
+from cnbudget.validation.rules.cross_table_views import CodeView, Column, SumView, View, _pairs, compare_views
+
+_CODES = ["201", "20101", "2010101", "2010102", "20103", "2010301", "205", "20502", "2050201", "208"]
+_AMOUNTS = ["0", "0.00", "1.00", "1.01", "2.50", "3.50", "10"]
+_RULE = Rule(id="XTAB-002", title="示例", family="XTAB", severity=Severity.ERROR, check=lambda ctx: ())
+_CTX = Context(doc=BudgetDisclosure(department="示例", fiscal_year=2024), catalog=None, rule=_RULE)
+_TOTAL = Column.of("total", "合计")
+
+# Two tables printing rows of some of the same codes, many with the same amounts (so most agree).
+rows = st.lists(st.tuples(st.sampled_from(_CODES), st.sampled_from(_AMOUNTS)), max_size=7, unique_by=lambda r: r[0])
+
+
+def _view(key: str, found: list[tuple[str, str]]) -> CodeView:
+    lines = [FunctionLine(code=FunctionCode(code), name=f"科目{code}", amounts=ExpenditureAmounts(total=amount))
+             for code, amount in found]
+    return CodeView(key, key, lines, _TOTAL)
+
+
+@in_own_context
+def _plain(a: View, b: View, relation: Relation) -> list[Finding]:
+    """compare_views written out: every pair's figures, then the totals, the finest findings kept."""
+    found: list[tuple[str | None, Finding]] = []
+    for code, first, second in _pairs(a, b):
+        finding = relation(_CTX, first, second, "比对")
+        if finding is not None:
+            found.append((str(code), finding))
+    first_total, second_total = a.total(), b.total()
+    if first_total is not None and second_total is not None:
+        finding = relation(_CTX, first_total, second_total, "比对")
+        if finding is not None:
+            found.append((None, finding))
+    return keep_finest(found)
+
+
+_OFF = st.sampled_from([Decimal(0), Decimal(0), Decimal("0.01"), Decimal("-0.01"), Decimal("0.5"), Decimal("-2")])
+
+
+@st.composite
+def two_tables(draw: st.DrawFn) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """A table's rows, and another's: the same codes, most amounts the same, some a cent or more off,
+    some rows left out, some of their own."""
+    first = draw(rows)
+    second = [(code, str(Decimal(amount) + draw(_OFF))) for code, amount in first]
+    second = [row for row in second if draw(st.integers(0, 5))]  # now and then a row left out
+    extra = [row for row in draw(rows) if row[0] not in {code for code, _ in second}]
+    return first, second + extra[:2]
+
+
+@settings(max_examples=200, deadline=None)
+@given(two_tables(), st.sampled_from([equal, at_most]), st.booleans())
+def test_views_compared_find_what_every_pair_written_out_finds(tables: tuple[list[tuple[str, str]],
+                                                                             list[tuple[str, str]]],
+                                                               relation: Relation, summed: bool) -> None:
+    first, second = tables
+    a = _view("a", first)
+    b: View = SumView("两表", "b", [_view("b", second), _view("c", first[:2])]) if summed else _view("b", second)
+    quick = in_own_context(compare_views)(_CTX, a, b, what="比对", relation=relation)
+    a, b = _view("a", first), (SumView("两表", "b", [_view("b", second), _view("c", first[:2])]) if summed
+                               else _view("b", second))  # fresh views: nothing kept from the quick run
+    assert quick == _plain(a, b, relation)
+
+
+@given(rows, st.sampled_from(_CODES))
+def test_a_views_value_is_its_figures(found: list[tuple[str, str]], code: str) -> None:
+    for asked_first in (True, False):  # the value before the figure is written out, and after
+        view: View = _view("a", found)
+        both = SumView("两表", "b", [view, _view("c", found[1:])])
+        for one in (view, both):
+            if asked_first:
+                one.amount(FunctionCode(code))
+            value, figure = one.value(FunctionCode(code)), one.amount(FunctionCode(code))
+            if figure is None or value is None:
+                assert figure is None and value is None
+            else:
+                assert figure.value == value
+
+
+def test_a_disagreeing_code_is_found_among_agreeing_ones() -> None:
+    a = _view("a", [("2010101", "1.00"), ("2010102", "2.00"), ("2050201", "3.00")])
+    b = _view("b", [("2010101", "1.00"), ("2010102", "2.50"), ("2050201", "3.00")])
+    (finding,) = compare_views(_CTX, a, b, what="比对")
+    assert finding.locations[0].code == "2010102" and finding.actual == Decimal("2.00")
+    assert compare_views(_CTX, a, b, what="比对", relation=at_most) == []  # 2.00 ≤ 2.50
