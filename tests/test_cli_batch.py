@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from cnbudget.cli import main
-from cnbudget.cli.runner import in_order
+from cnbudget.cli.runner import WORKER_ENDED, in_order
 from cnbudget.codes import FunctionCode
 from cnbudget.model import BudgetDisclosure, ExpenditureAmounts, ExpenditureTable, FunctionLine, Tables
 from cnbudget.serialize import to_json
@@ -129,6 +129,79 @@ def test_results_come_back_in_input_order_whatever_order_they_finish_in() -> Non
     with in_order(_shuffled_wait, list(range(7)), jobs=3, done=lambda: finished.append(1)) as results:
         assert list(results) == [0, 10, 20, 30, 40, 50, 60]
     assert len(finished) == 7
+
+
+# Run in a process of its own, so that a run that hung fails the test (by its timeout) instead of
+# hanging the suite. Item 3's worker ends without a result every time, item 5's only the first time
+# (as a worker killed for memory another document took): 5 is done again and gets its own result.
+_WORKER_ENDS = textwrap.dedent("""
+    import json, os, sys
+    from pathlib import Path
+    from cnbudget.cli.runner import in_order
+
+    marker = Path(sys.argv[1])
+
+    def task(number):
+        if number == 3 or (number == 5 and not marker.exists()):
+            if number == 5:
+                marker.touch()
+            os._exit(70)
+        return number * 10
+
+    if __name__ == "__main__":
+        finished = []
+        with in_order(task, list(range(9)), jobs=2, done=lambda: finished.append(1),
+                      lost=lambda item, why: f"lost {item}: {why}") as results:
+            print(json.dumps(list(results), ensure_ascii=False))
+        print(len(finished))
+        with in_order(task, [3, 4], jobs=2) as results:
+            try:
+                list(results)
+            except Exception as error:
+                print(type(error).__name__, error)
+""")
+
+
+def test_a_worker_that_ends_without_a_result_neither_stops_nor_hangs_the_run(tmp_path: Path) -> None:
+    script = tmp_path / "ends.py"
+    script.write_text(_WORKER_ENDS, encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script), str(tmp_path / "marker")], capture_output=True,
+                          text=True, cwd=ROOT, timeout=120)
+    assert done.returncode == 0, done.stderr
+    results, finished, refused = done.stdout.splitlines()
+    assert json.loads(results) == [0, 10, 20, f"lost 3: {WORKER_ENDED}", 40, 50, 60, 70, 80]
+    assert finished == "9"
+    assert refused == f"CnbudgetError 3: {WORKER_ENDED}"
+
+
+_DYING_RUN = textwrap.dedent("""
+    import os, sys
+    from cnbudget.cli import check, main
+
+    def dies_on_b(source, options):
+        if source.name.endswith("b.json"):
+            os._exit(70)
+        return check.__dict__["_checked"](source, options)
+
+    if __name__ == "__main__":
+        check._checked = check.check_source
+        check.check_source = dies_on_b
+        sys.exit(main(["check", *sys.argv[1:], "--format", "jsonl", "--jobs", "2", "--select", "ROW"]))
+""")
+
+
+def test_a_document_whose_worker_ends_is_reported_failed_and_the_run_goes_on(
+        folder: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    script = tmp_path_factory.mktemp("script") / "dying_run.py"
+    script.write_text(_DYING_RUN, encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script), str(folder)], capture_output=True, text=True,
+                          cwd=ROOT, timeout=120)
+    assert done.returncode == 2
+    documents = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [(Path(d["source"]).name, d["outcome"]) for d in documents] == [
+        ("a.json", "checked"), ("broken.txt", "not_read"), ("b.json", "failed")]
+    assert documents[2]["error"] == WORKER_ENDED
+    assert f"b.json: {WORKER_ENDED}" in done.stderr and "Traceback" not in done.stderr
 
 
 def test_a_closed_pipe_ends_quietly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

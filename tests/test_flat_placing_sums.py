@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cnbudget.money import Consistency, check_sum
+from cnbudget.readers.flat.column_bounds import within_bounds
 from cnbudget.readers.flat.part_sums import (
     Meeting,
     Option,
@@ -26,7 +27,7 @@ from cnbudget.readers.flat.part_sums import (
     meeting_sums,
     meets,
 )
-from cnbudget.readers.flat.placing import Identity, _choice_holds, _holds
+from cnbudget.readers.flat.placing import Identity, _choice_holds, _holds, distinct
 from cnbudget.readers.flat.scaled import PrintedFigures, Scale
 
 # Printed figures as tables print them: blanks, dashes, zeros with and without decimals, whole
@@ -183,9 +184,114 @@ def test_an_identity_holds_for_a_choice_of_candidates_as_for_the_candidates_chos
         assert holds(choice) == _holds(identity, chosen, figures)
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(_CANDIDATES, min_size=2, max_size=7),
+    st.lists(st.tuples(st.sampled_from(_COLUMNS), st.sampled_from(_COLUMNS)), min_size=1, max_size=3),
+)
+def test_an_identity_of_distinct_rows_holds_for_a_choice_as_for_the_candidates_chosen(
+    domains: list[list[dict[str, str]]], columns: list[tuple[str, str]]
+) -> None:
+    # Every other row a part of the first: the parts with one candidate are added up once, the
+    # others for each choice, in whole numbers of the scale of every cell concerned.
+    identity = Identity(total=0, parts=tuple(range(1, len(domains))), columns=tuple(columns), what="")
+    figures = PrintedFigures()
+    holds = _choice_holds(identity, domains, figures)
+    for choice in itertools.product(*(range(len(domain)) for domain in domains)):
+        chosen = dict(enumerate(domain[index] for domain, index in zip(domains, choice, strict=True)))
+        assert holds(choice) == _holds(identity, chosen, figures)
+
+
+_ROW_CANDIDATES = st.lists(st.lists(printed_figures, min_size=3, max_size=3), max_size=6)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_ROW_CANDIDATES, st.booleans())
+def test_distinct_candidates_are_those_that_differ_in_some_amount(rows: list[list[str]], shuffled: bool) -> None:
+    # A row's candidates (the same columns in the same order), or candidates whose columns stand in
+    # another order (then the amounts are compared column by column as a set).
+    candidates = [dict(zip(_COLUMNS, row, strict=True)) for row in rows]
+    if shuffled and candidates:
+        candidates[-1] = dict(reversed(candidates[-1].items()))
+    figures = PrintedFigures()
+    seen: set[frozenset[tuple[str, Decimal]]] = set()
+    expected = []
+    for candidate in candidates:
+        key = frozenset((column, figures.value(text)) for column, text in candidate.items())
+        if key not in seen:
+            seen.add(key)
+            expected.append(candidate)
+    assert distinct(candidates, figures) == expected
+
+
 def test_a_part_with_no_candidate_leaves_no_sum_whichever_part_it_is() -> None:
     # A row none of whose candidates is left (an empty domain) is turned away before the placing,
     # but meeting_sums is asked directly too: no sum can be made, and it says so.
     candidate = [(0, (100, 5), 1)]
     assert meeting_sums([[], candidate], [(100, 5)]) == [(0, [])]
     assert meeting_sums([candidate, []], [(100, 5)]) == [(0, [])]
+    assert meeting_sums([candidate, [], []], [(100, 5), (0, 0)]) == [(0, []), (0, [])]
+
+
+def _placed(figures: Sequence[tuple[int, int]], columns: int) -> list[Vector]:
+    """Every way of putting a row's figures (value, allowance), in printed order, in ``columns``
+    columns with blanks in the others, as flat text leaves a row's candidates."""
+    ways = []
+    for places in itertools.combinations(range(columns), len(figures)):
+        cells = [(0, 0)] * columns
+        for place, figure in zip(places, figures, strict=True):
+            cells[place] = figure
+        ways.append(tuple(item for cell in cells for item in cell))
+    return ways
+
+
+_FIGURE = st.tuples(st.integers(-2, 8).map(lambda v: v * 10), st.sampled_from([0, 5]))
+_ROW = st.lists(_FIGURE, min_size=1, max_size=3)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_ROW, min_size=1, max_size=4), st.lists(_ROW, min_size=1, max_size=2), st.integers(3, 4))
+def test_options_out_of_bounds_are_in_no_sum_that_meets_the_total(
+    rows: list[list[tuple[int, int]]], total_rows: list[list[tuple[int, int]]], columns: int
+) -> None:
+    parts = [[(index, vector, 1) for index, vector in enumerate(_placed(row, columns))] for row in rows]
+    totals = [vector for row in total_rows for vector in _placed(row, columns)]
+    if not all(parts) or not totals:
+        return
+    within = within_bounds(parts, totals)
+    for total, per_part in zip(totals, within, strict=True):
+        for choice in itertools.product(*(range(len(options)) for options in parts)):
+            made = (0,) * len(total)
+            for options, place in zip(parts, choice, strict=True):
+                made = add(made, options[place][1])
+            if meets(total, made):
+                assert all(place in kept for place, kept in zip(choice, per_part, strict=True))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_ROW, min_size=4, max_size=4), st.lists(_ROW, min_size=1, max_size=3),
+       st.integers(4, 5), st.lists(st.integers(1, 2), min_size=4, max_size=4))
+def test_sums_of_options_bounded_per_total_are_those_of_every_sum_made(
+    rows: list[list[tuple[int, int]]], total_rows: list[list[tuple[int, int]]], columns: int, part_ways: list[int]
+) -> None:
+    # Rows of a wide table whose figures could stand in several columns, as many candidates as the
+    # parent has: enough sums and lookups that the options are bounded per total first (and where
+    # the bounds leave one option a part, the one sum is made for that total alone).
+    parts = [[(index, vector, ways) for index, vector in enumerate(_placed(row, columns))]
+             for row, ways in zip(rows, part_ways, strict=False)]
+    totals = [vector for row in total_rows for vector in _placed(row, columns)]
+    if not all(parts) or not totals:
+        return
+    assert meeting_sums(parts, totals) == _plain(parts, totals)
+
+
+def test_a_total_met_by_one_way_of_many_is_found_with_its_witness() -> None:
+    # Five rows of one figure each, under any of five columns; the parent prints 1.00 … 5.00, one
+    # per column: only the way putting each row under its own column meets it.
+    rows = [[(value, 5)] for value in (1000, 2000, 3000, 4000, 5000)]
+    parts = [[(index, vector, 1) for index, vector in enumerate(_placed(row, 5))] for row in rows]
+    parent = (1000, 5, 2000, 5, 3000, 5, 4000, 5, 5000, 5)
+    others = _placed([(16000, 5)], 5)  # more than the whole under any one column: no way meets it
+    found = meeting_sums(parts, [parent, *others])
+    assert found == [(1, [(parent, (0, 1, 2, 3, 4))])] + [(0, [])] * 5
+    assert found == _plain(parts, [parent, *others])

@@ -23,7 +23,14 @@ from typing import Any
 
 import attrs
 
-from cnbudget.cli.checking import CheckedDocument, CheckOptions, UsageError, check_source, chosen_rules
+from cnbudget.cli.checking import (
+    CheckedDocument,
+    CheckOptions,
+    UsageError,
+    check_source,
+    chosen_rules,
+    lost_document,
+)
 from cnbudget.cli.commands import COMMANDS
 from cnbudget.cli.inputs import add_input_arguments, sources_of
 from cnbudget.cli.output import write_text
@@ -164,7 +171,7 @@ def run(args: argparse.Namespace) -> int:
         writer = _writer(args, stack, sources.skipped)
         try:
             with in_order(partial(check_source, options=options), sources.documents, jobs=args.jobs,
-                          done=progress.done) as results:
+                          done=progress.done, lost=lost_document) as results:
                 for doc in results:
                     with uninterrupted():
                         progress.clear()

@@ -29,10 +29,11 @@ from cnbudget.validation import RULES, Finding, Report, Severity, validate
 from cnbudget.validation.baseline import Baseline
 from cnbudget.validation.registry import select_rules
 
-__all__ = ["OUTCOMES", "CheckOptions", "CheckedDocument", "UsageError", "check_source", "chosen_rules"]
+__all__ = ["OUTCOMES", "CheckOptions", "CheckedDocument", "UsageError", "check_source", "chosen_rules", "lost_document"]
 
 #: What became of a document: checked; not read (an error names why); final accounts (部门决算),
-#: which are refused by design; failed (the library met a fault of its own: please report it).
+#: which are refused by design; failed (the library met a fault of its own, please report it; or the
+#: process checking it ended without a result: the error says which).
 OUTCOMES = ("checked", "not_read", "final_accounts", "failed", "passed_over")
 
 
@@ -99,6 +100,16 @@ def chosen_rules(select: Sequence[str], ignore: Sequence[str]) -> tuple[str, ...
     except KeyError as error:
         raise UsageError(str(error.args[0])) from None
     return tuple(rule_id for rule_id in dict.fromkeys(chosen) if rule_id not in dropped)
+
+
+def lost_document(source: Source, why: str) -> CheckedDocument:
+    """The result of a document whose worker process ended without one (``cli.runner.in_order``'s
+    ``lost``): failed, saying why, as a fault of the library is.
+
+    >>> lost_document(Source(name="大.pdf"), "the process reading it ended").outcome
+    'failed'
+    """
+    return CheckedDocument(source=source.name, outcome="failed", error=why)
 
 
 def _fault(error: Exception) -> str:

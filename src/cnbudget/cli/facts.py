@@ -72,6 +72,11 @@ def facts_of(source: Source, *, encoding: str | None) -> DocumentFacts:
                          problems=loaded.problems)
 
 
+def _lost(source: Source, why: str) -> DocumentFacts:
+    """What a document whose worker process ended without a result gives: why, as an error."""
+    return DocumentFacts(source=source.name, error=why)
+
+
 def run(args: argparse.Namespace) -> int:
     """Write the facts of every document, in the order given."""
     if args.excel and args.format != "csv":
@@ -89,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             stream.write("[")
         with in_order(partial(facts_of, encoding=args.encoding), sources.documents, jobs=args.jobs,
-                      done=progress.done) as results:
+                      done=progress.done, lost=_lost) as results:
             for result in results:
                 progress.clear()
                 if result.error is not None:

@@ -102,6 +102,11 @@ def _write(path: Path, text: str) -> None:
         raise OutputError(f"cannot write {path}: {error.strerror or error}") from error
 
 
+def _lost(source: Source, why: str) -> ReadDocument:
+    """What a document whose worker process ended without a result gives: why, as an error."""
+    return ReadDocument(source=source.name, error=why)
+
+
 def run(args: argparse.Namespace) -> int:
     """Read each document (or the files together) and write its JSON."""
     if args.jobs < 1:
@@ -115,7 +120,7 @@ def run(args: argparse.Namespace) -> int:
     progress = Progress(len(documents))
     status = 0
     with in_order(partial(read_one, encoding=args.encoding), documents, jobs=args.jobs,
-                  done=progress.done) as results:
+                  done=progress.done, lost=_lost) as results:
         for index, result in enumerate(results):
             progress.clear()
             if result.json is None:

@@ -3,9 +3,13 @@
 :func:`in_order` hands the documents to a pool of worker processes and gives the results back in the
 order of the documents, each as soon as it and every one before it are done, so that output can
 stream while later documents are still being read. With one job, or one document, everything runs in
-this process. Workers ignore Ctrl-C: the interrupt reaches this process alone, which stops the pool
-(:class:`Pool` as a context manager terminates it on any exception) and can still report what was
-done.
+this process. Workers ignore Ctrl-C: the interrupt reaches this process alone, which stops the
+workers and can still report what was done.
+
+A worker that ends without giving its result back (killed for want of memory, a crash in compiled
+code) neither stops the run nor hangs it: the documents that the workers had in hand are done again
+one at a time, each in a worker of its own, so that the one whose worker ends again is known and
+given the result ``lost`` makes for it (the others get their own); the rest go on in a new pool.
 
 >>> with in_order(len, ["一二", "三"], jobs=1) as results:
 ...     list(results)
@@ -14,20 +18,25 @@ done.
 
 from __future__ import annotations
 
-import multiprocessing
-import multiprocessing.pool
 import os
 import signal
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections import deque
+from collections.abc import Callable, Generator, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
-from functools import partial
-from typing import TypeVar
+from typing import NoReturn, TypeVar
 
-__all__ = ["available_cores", "in_order", "uninterrupted"]
+from cnbudget.errors import CnbudgetError
+
+__all__ = ["WORKER_ENDED", "available_cores", "in_order", "uninterrupted"]
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
+
+#: Why a document has no result where its worker ended without one (what ``lost`` is given).
+WORKER_ENDED = "the process reading it ended without a result (进程意外终止: out of memory, or a crash)"
 
 
 def available_cores() -> int:
@@ -42,11 +51,6 @@ def _ignore_interrupts() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _numbered(task: Callable[[Item], Result], numbered: tuple[int, Item]) -> tuple[int, Result]:
-    index, item = numbered
-    return index, task(item)
-
-
 def _in_this_process(task: Callable[[Item], Result], items: Sequence[Item],
                      done: Callable[[], None] | None) -> Iterator[Result]:
     for item in items:
@@ -56,26 +60,94 @@ def _in_this_process(task: Callable[[Item], Result], items: Sequence[Item],
         yield result
 
 
-def _from_pool(pool: multiprocessing.pool.Pool, task: Callable[[Item], Result], items: Sequence[Item],
-               done: Callable[[], None] | None) -> Iterator[Result]:
-    waiting: dict[int, Result] = {}
+def _pool(workers: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(workers, initializer=_ignore_interrupts)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Stop the pool's workers now, whatever they are doing (the run was left early, or a worker
+    ended: the others would finish documents no one waits for)."""
+    terminate = getattr(pool, "terminate_workers", None)  # Python 3.14 and later
+    if terminate is not None:
+        terminate()
+        return
+    workers = list((getattr(pool, "_processes", None) or {}).values())  # before 3.14: the executor's own
+    pool.shutdown(wait=False, cancel_futures=True)
+    for worker in workers:
+        if worker.is_alive():
+            worker.terminate()
+
+
+def _alone(task: Callable[[Item], Result], item: Item, lost: Callable[[Item, str], Result]) -> Result:
+    """``task(item)`` in a worker of its own; where that worker ends without a result, ``lost``'s."""
+    pool = _pool(1)
+    try:
+        result = pool.submit(task, item).result()
+    except BrokenProcessPool:
+        return lost(item, WORKER_ENDED)
+    finally:
+        _stop(pool)
+    return result
+
+
+def _from_pool(task: Callable[[Item], Result], items: Sequence[Item], workers: int,
+               done: Callable[[], None] | None,
+               lost: Callable[[Item, str], Result]) -> Generator[Result, None, None]:
+    finished: dict[int, Result] = {}
     following = 0
-    for index, result in pool.imap_unordered(partial(_numbered, task), enumerate(items)):
-        if done is not None:
-            done()
-        waiting[index] = result
-        while following in waiting:
-            yield waiting.pop(following)
+    waiting = deque(range(len(items)))  # not handed to a worker yet
+    while waiting:
+        pool = _pool(workers)
+        running: dict[Future[Result], int] = {}
+        in_hand: list[int] = []  # what the workers had when one ended without a result
+        ended = False
+        try:
+            while (waiting or running) and not in_hand:
+                while waiting and len(running) < 2 * workers:  # a few ahead, so that no worker waits
+                    index = waiting.popleft()
+                    running[pool.submit(task, items[index])] = index
+                ready, _ = wait(running, return_when=FIRST_COMPLETED)
+                for future in sorted(ready, key=running.__getitem__):
+                    try:
+                        finished[running[future]] = future.result()
+                    except BrokenProcessPool:
+                        in_hand = sorted(running.values())
+                        break
+                    del running[future]
+                    if done is not None:
+                        done()
+                while following in finished:
+                    yield finished.pop(following)
+                    following += 1
+            ended = not in_hand
+        finally:
+            if ended:
+                pool.shutdown(wait=True)  # every worker idle: they leave as asked
+            else:
+                _stop(pool)
+        for index in in_hand:
+            finished[index] = _alone(task, items[index], lost)
+            if done is not None:
+                done()
+        while following in finished:
+            yield finished.pop(following)
             following += 1
+
+
+def _no_result(item: object, why: str) -> NoReturn:
+    raise CnbudgetError(f"{item!r}: {why}")
 
 
 @contextmanager
 def in_order(task: Callable[[Item], Result], items: Sequence[Item], *, jobs: int,
-             done: Callable[[], None] | None = None) -> Iterator[Iterator[Result]]:
+             done: Callable[[], None] | None = None,
+             lost: Callable[[Item, str], Result] | None = None) -> Iterator[Iterator[Result]]:
     """The results of ``task`` on each item, in the order of ``items``, computed by ``jobs`` processes
     (``task`` must be a function of a module, so that workers can find it). ``done`` is called as each
-    item is finished, in whatever order they finish (for progress). Leaving the block early, by an
-    exception or Ctrl-C, stops the workers."""
+    item is finished, in whatever order they finish (for progress). ``lost(item, why)`` is the result
+    of an item whose worker ended without one (see the module text); without it, such an item raises
+    :class:`~cnbudget.errors.CnbudgetError`. Leaving the block early, by an exception or Ctrl-C, stops
+    the workers."""
     workers = min(jobs, len(items))
     if workers <= 1:
         yield _in_this_process(task, items, done)
@@ -83,10 +155,11 @@ def in_order(task: Callable[[Item], Result], items: Sequence[Item], *, jobs: int
     # Buffered output would be written again by each worker as it exits.
     sys.stdout.flush()
     sys.stderr.flush()
-    with multiprocessing.Pool(workers, initializer=_ignore_interrupts) as pool:
-        yield _from_pool(pool, task, items, done)
-        pool.close()
-        pool.join()
+    results = _from_pool(task, items, workers, done, lost or _no_result)
+    try:
+        yield results
+    finally:
+        results.close()  # a run left early: the generator's own clean-up stops the workers
 
 
 @contextmanager

@@ -23,12 +23,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import attrs
+
 from cnbudget.readers.tables.columns import Layout
 from cnbudget.readers.tables.heading_labels import OrderedLayout
+from cnbudget.readers.tables.two_sided import TwoSidedLayout
 from cnbudget.readers.text.source import SourceLine
 from cnbudget.text import normalize_width
 
-__all__ = ["heading_of_another_table", "layout_matches"]
+__all__ = ["HeadingWords", "heading_of_another_table", "heading_text", "layout_matches"]
 
 # The heading over a table's amount columns names its table: the text below one title that carries
 # another table's heading is that other table's (a body printed before its title).
@@ -50,6 +53,28 @@ def heading_of_another_table(key: str, header_text: str) -> str | None:
     if key in named or not named:
         return None
     return "、".join(named.values())
+
+
+@attrs.frozen
+class HeadingWords:
+    """A layout's words as :func:`layout_matches` looks for them, whatever their order, folded once:
+    those its headings must carry and those they must not."""
+
+    signature: tuple[str, ...]
+    absent: tuple[str, ...]
+
+    @classmethod
+    def of(cls, layout: Layout | TwoSidedLayout) -> HeadingWords:
+        return cls(tuple(map(normalize_width, layout.signature)), tuple(map(normalize_width, layout.absent)))
+
+    def carried_by(self, text: str) -> bool:
+        """Whether headings whose :func:`heading_text` is ``text`` carry the words."""
+        return not any(word in text for word in self.absent) and all(word in text for word in self.signature)
+
+
+def heading_text(lines: Sequence[SourceLine]) -> str:
+    """Heading lines' text as :func:`layout_matches` searches it: each line folded, then joined."""
+    return "".join(normalize_width(line.squeezed) for line in lines)
 
 
 def layout_matches(layout: Layout, lines: Sequence[SourceLine], *, reversed_lines: bool) -> bool:

@@ -84,9 +84,10 @@ def unplaceable(problems: Sequence[tuple[SourceLine, str]]) -> Rebuilt:
                            f"{problems[0][1]})", problems)
 
 
-def row_candidates(layout: Layout, figures: Sequence[str]) -> list[Candidate]:
+def row_candidates(layout: Layout, figures: Sequence[str], *, read: PrintedFigures | None = None) -> list[Candidate]:
     """Every way to put a row's figures, in printed order, in the layout's columns with blanks in
-    the others, under which the row's identities hold; a row printing every column is as printed.
+    the others, under which the row's identities hold; a row printing every column is as printed
+    (``read``: the table's figures as read so far, each read once for all its rows and the placing).
 
     >>> layout = Layout(name="demo", signature=(), lead=("name",), amounts=("total", "basic", "project"),
     ...                 identities=(("total", ("basic", "project")),))
@@ -101,7 +102,7 @@ def row_candidates(layout: Layout, figures: Sequence[str]) -> list[Candidate]:
     position = {field: index for index, field in enumerate(layout.amounts)}
     identities = tuple((position[total], tuple(position[part] for part in parts)) for total, parts in layout.identities)
     # The row's figures read once, in one unit for all its ways; a blank (the last index) is an exact 0.
-    values, allowances = PrintedFigures().scaled(figures)
+    values, allowances = (read if read is not None else PrintedFigures()).scaled(figures)
     values, allowances = [*values, 0], [*allowances, 0]
     ways: Sequence[Sequence[int]]
     if math.comb(width, width - len(figures)) > _MAX_GAPS + 1:
@@ -281,11 +282,12 @@ def rebuild_one_sided(
     if layout is None:
         text = "".join(line.squeezed for line in header)
         return Rebuilt.refused(f"its headings match no known layout (headings: {text[:80]!r})")
-    candidates = [row_candidates(layout, row.figures) for row in rows]
+    read = PrintedFigures()  # each printed figure of the table read once, for its rows and the placing
+    candidates = [row_candidates(layout, row.figures, read=read) for row in rows]
     identities, structure = _identities(rows, layout.amounts)
     if structure:
         return unplaceable([(rows[i].first, f"row not read: {why}") for i, why in structure])
-    placed = place(candidates, identities)
+    placed = place(candidates, identities, figures=read)
     if placed.problem is not None:
         return Rebuilt.refused(placed.problem.message, _unplaced(placed.problem, rows, layout))
     built = header_lines(layout, family, anchor.number)

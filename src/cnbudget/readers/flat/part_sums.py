@@ -16,6 +16,13 @@ the same reason each part before the last makes only the sums that, by their fin
 meet a parent candidate with the parts still to come (where the sums made without leaving any out
 stay within the limit).
 
+Where many parent candidates each ask for much (a row whose figures could stand in any of several
+sub-columns, under a parent that could too), each part's candidates are first bounded per parent
+candidate, column by column (:mod:`~cnbudget.readers.flat.column_bounds`): where that leaves one
+candidate a part, the one sum is made for that parent candidate alone; otherwise only the last
+part's candidates within bounds are looked up. Where every part has one candidate, its one sum is
+all there is.
+
 >>> one, two = (100, 5), (200, 5)          # 0.10 and 0.20 in a table printed to the cent
 >>> parts = [[(0, one, 1)], [(0, one, 1), (1, two, 1)]]
 >>> [(count, [key for key, _ in meeting]) for count, meeting in meeting_sums(parts, [(200, 5), (300, 5)])]
@@ -31,6 +38,8 @@ from collections.abc import Sequence
 
 import attrs
 
+from cnbudget.readers.flat.column_bounds import within_bounds
+
 __all__ = ["Meeting", "Option", "Vector", "add", "completes", "meeting_sums", "meets"]
 
 #: Per column the value and its rounding allowance, interleaved, in the table's scale.
@@ -43,6 +52,10 @@ Option = tuple[int, Vector, int]
 Meeting = list[tuple[Vector, tuple[int, ...]]]
 
 _MAX_SUMS = 50_000  # distinct sums of one identity's parts followed
+# Bounding costs about the same for each total: it pays where the sums made and looked up come to
+# some dozens a total, or more.
+_BOUNDING_PAYS = 32
+_FEWEST_TOTALS = 6
 
 #: What a sum's fingerprint must reach to be kept: some of the (sorted) fingerprints needed lies
 #: from the sum's plus the first offset to the sum's plus the second.
@@ -137,23 +150,71 @@ def meeting_sums(parts: Sequence[Sequence[Option]], totals: Sequence[Vector]) ->
     (``None``: too many sums to follow)."""
     width = len(totals[0]) if totals else 0
     looked_up = parts[-1:] if width else ()  # with no column to look sums up by, every sum is made
-    fold = _Fold(ways={(0,) * width: 1}, witnesses={(0,) * width: [()]}, prints={(0,) * width: 0})
     folded = parts[:len(parts) - len(looked_up)]
-    keeps = _reaching(folded, looked_up[0], totals) if looked_up else None
+    if not all(parts) and _sums_before_none(parts) <= _MAX_SUMS:  # no sum can be made, nor too many
+        return [(0, [])] * len(totals)
+    if parts and all(len(options) == 1 for options in parts):  # one sum (as a row of single figures)
+        return [_one_sum(total, parts, [[0]] * len(parts)) for total in totals]
+    within: list[list[list[int]]] | None = None  # per total, per part: its options within bounds
+    if looked_up and _worth_bounding(folded, looked_up[0], totals):
+        within = within_bounds(parts, totals)
+        if all(len(options) <= 1 for per_part in within for options in per_part):
+            return [_one_sum(total, parts, chosen) for total, chosen in zip(totals, within, strict=True)]
+    fold = _Fold(ways={(0,) * width: 1}, witnesses={(0,) * width: [()]}, prints={(0,) * width: 0})
+    last_within = [per_part[-1] for per_part in within] if within is not None else None
+    keeps = _reaching(folded, looked_up[0], totals, last_within) if looked_up else None
     for stage, options in enumerate(folded):
         fold = fold.added(options, keep=keeps[stage] if keeps else None)
         if len(fold.ways) > _MAX_SUMS:
             return None
     if looked_up:
-        fold, meeting_keys = _last_part(fold, looked_up[0], totals, _parts_allowance(folded))
+        fold, meeting_keys = _last_part(fold, looked_up[0], totals, _parts_allowance(folded), last_within)
     else:
         meeting_keys = [[key for key in fold.ways if meets(total, key)] for total in totals]
     return [(min(2, sum(fold.ways[key] for key in keys)),
              [(key, witness) for key in keys for witness in fold.witnesses[key]]) for keys in meeting_keys]
 
 
+def _sums_before_none(parts: Sequence[Sequence[Option]]) -> int:
+    """At most how many sums the parts before the first with no option make (the plain enumeration
+    makes none after it)."""
+    most = 1
+    for options in itertools.takewhile(bool, parts):
+        most *= len(options)
+    return most
+
+
+def _worth_bounding(folded: Sequence[Sequence[Option]], last: Sequence[Option], totals: Sequence[Vector]) -> bool:
+    """Whether to bound the options per total first (:mod:`~cnbudget.readers.flat.column_bounds`):
+    where the sums and lookups it can spare outweigh its own cost, and never where the sums made
+    without bounds could pass the limit (bounds must not let a table be placed that the plain
+    enumeration gives up on)."""
+    most, made = 1, 0
+    for options in folded:
+        most *= len(options)
+        made += most
+    work = made + len(totals) * len(last)
+    return most <= _MAX_SUMS and work >= _BOUNDING_PAYS * max(len(totals), _FEWEST_TOTALS)
+
+
+def _one_sum(total: Vector, parts: Sequence[Sequence[Option]], chosen: Sequence[Sequence[int]]) -> tuple[int, Meeting]:
+    """What the parts make of a total where each part has one option (``chosen``: the option's place
+    per part), or none: the one sum, if it meets the total."""
+    if not all(chosen):
+        return 0, []
+    picked = [options[places[0]] for options, places in zip(parts, chosen, strict=True)]
+    made = tuple(map(sum, zip(*(vector for _, vector, _ in picked), strict=True)))
+    if not meets(total, made):
+        return 0, []
+    ways = 1
+    for _, _, part_ways in picked:
+        ways = min(2, ways * part_ways)
+    return ways, [(made, tuple(index for index, _, _ in picked))]
+
+
 def _reaching(
-    folded: Sequence[Sequence[Option]], last: Sequence[Option], totals: Sequence[Vector]
+    folded: Sequence[Sequence[Option]], last: Sequence[Option], totals: Sequence[Vector],
+    last_within: Sequence[Sequence[int]] | None = None,
 ) -> list[_Reach] | None:
     """Per part before the last, whether a sum made there, by its fingerprint, can still meet some
     total with some candidates of the parts after it: within the widest weighted allowance of the
@@ -167,12 +228,15 @@ def _reaching(
     for options in folded:
         most *= len(options)
         at_most += most
-    if most > _MAX_SUMS or len(totals) * len(last) >= at_most:
+    if last_within is None:
+        last_within = [range(len(last))] * len(totals)
+    if most > _MAX_SUMS or sum(map(len, last_within)) >= at_most:
         return None
     prints = [[_fingerprint(vector) for _, vector, _ in options] for options in folded]
     allowance = _widest_allowance(totals) + _parts_allowance([last, *folded])
     last_prints = [_fingerprint(vector) for _, vector, _ in last]
-    needed = sorted(_fingerprint(total) - last_print for total in totals for last_print in last_prints)
+    needed = sorted(_fingerprint(total) - last_prints[choice]
+                    for total, choices in zip(totals, last_within, strict=True) for choice in choices)
     keeps: list[_Reach] = []
     least = greatest = 0  # what the parts after a stage can add to a fingerprint
     for stage in reversed(range(len(folded))):
@@ -183,11 +247,13 @@ def _reaching(
 
 
 def _last_part(
-    fold: _Fold, options: Sequence[Option], totals: Sequence[Vector], sums_allowance: int
+    fold: _Fold, options: Sequence[Option], totals: Sequence[Vector], sums_allowance: int,
+    within: Sequence[Sequence[int]] | None = None,
 ) -> tuple[_Fold, list[list[Vector]]]:
     """The fold with the last part added, kept to the sums that meet some total, and for each total
     the sums that meet it in the order the fold first made them (``sums_allowance``: at least the
-    weighted allowance of every sum in the fold)."""
+    weighted allowance of every sum in the fold; ``within``: per total, the places of the options
+    that can complete it, where known)."""
     keys = list(fold.ways)
     vectors = [vector for _, vector, _ in options]
     # Within the allowance of each other in every column, two vectors have fingerprints within the
@@ -202,10 +268,13 @@ def _last_part(
     vector_prints = [_fingerprint(vector) for vector in vectors]
     made: dict[tuple[int, int], Vector] = {}  # (sum of the others, option) → the whole sum
     meeting_pairs: list[list[tuple[int, int]]] = []
-    for total in totals:
+    if within is None:
+        within = [range(len(vectors))] * len(totals)
+    for total, choices in zip(totals, within, strict=True):
         pairs = []
         total_print = _fingerprint(total)
-        for choice, vector in enumerate(vectors):
+        for choice in choices:
+            vector = vectors[choice]
             needed = total_print - vector_prints[choice]
             start = bisect.bisect_left(prints_in_order, needed - allowance)
             if start == count or prints_in_order[start] > needed + allowance:

@@ -23,13 +23,14 @@ columns stay in doubt, or which identity no choice satisfies. Nothing is chosen 
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 
 import attrs
 
-from cnbudget.readers.flat.part_sums import Meeting, Vector, meeting_sums
+from cnbudget.readers.flat.part_sums import Meeting, Vector, add, meeting_sums, meets
 from cnbudget.readers.flat.scaled import PrintedFigures, Scale
 
 __all__ = ["Candidate", "Identity", "Placed", "Unplaced", "place"]
@@ -75,10 +76,16 @@ def _key(candidate: Candidate, figures: PrintedFigures) -> frozenset[tuple[str, 
 
 def distinct(candidates: Sequence[Candidate], figures: PrintedFigures) -> list[Candidate]:
     """The candidates that differ in some amount (a printed 0.00 and a blank are the same amount)."""
-    seen: set[frozenset[tuple[str, Decimal]]] = set()
+    columns = tuple(candidates[0]) if candidates else ()
+    if any(tuple(candidate) != columns for candidate in candidates):
+        keyed: Callable[[Candidate], object] = functools.partial(_key, figures=figures)
+    else:  # the same columns in the same order (a row's candidates): the amounts in order say it
+        def keyed(candidate: Candidate) -> object:
+            return tuple(map(figures.value, candidate.values()))
+    seen: set[object] = set()
     kept = []
     for candidate in candidates:
-        key = _key(candidate, figures)
+        key = keyed(candidate)
         if key not in seen:
             seen.add(key)
             kept.append(candidate)
@@ -114,17 +121,36 @@ def _choice_holds(
         identity.parts)
     printed = [[tuple([candidate.get(column, "") for column in columns]) for candidate in domains[row]]
                for row, columns in zip(involved, columns_of, strict=True)]
+    # Every cell as a whole number of one scale (a finer unit than a sum's own compares alike), and
+    # the parts with one candidate, the same in every choice, added up once.
+    scale = Scale.of(figures, {cell for cells_of in printed for cells in cells_of for cell in cells})
+    figure_of = {cell: scale.figure(cell) for cells_of in printed for cells in cells_of for cell in cells}
+    vectors = [[tuple(itertools.chain.from_iterable(map(figure_of.__getitem__, cells))) for cells in cells_of]
+               for cells_of in printed]
+    fixed: Vector = (0,) * (2 * len(identity.columns))
+    varying = []
+    for place in range(1, len(involved)):
+        if len(vectors[place]) == 1:
+            fixed = add(fixed, vectors[place][0])
+        else:
+            varying.append(place)
+    totals = vectors[0]
 
     def holds(choice: tuple[int, ...]) -> bool:
-        # Per pair of columns, the total's figure and the parts' in order, as _holds passes them.
-        picked = [texts[index] for texts, index in zip(printed, choice, strict=True)]
-        return all(map(figures.holds, zip(*picked, strict=True)))
+        made = fixed
+        for place in varying:
+            made = add(made, vectors[place][choice[place]])
+        return meets(totals[choice[0]], made)
     return holds
 
 
-def place(rows: Sequence[Sequence[Candidate]], identities: Sequence[Identity]) -> Placed:
-    """The one choice of a candidate per row under which every identity holds, or why there is none."""
-    figures = PrintedFigures()  # each printed figure read once for the whole search
+def place(
+    rows: Sequence[Sequence[Candidate]], identities: Sequence[Identity], *, figures: PrintedFigures | None = None
+) -> Placed:
+    """The one choice of a candidate per row under which every identity holds, or why there is none
+    (``figures``: the table's printed figures as read so far)."""
+    if figures is None:
+        figures = PrintedFigures()  # each printed figure read once for the whole search
     domains = [distinct(candidates, figures) for candidates in rows]
     empty = [index for index, domain in enumerate(domains) if not domain]
     if empty:
@@ -266,11 +292,19 @@ def _prune(
 ) -> tuple[Identity, ...]:
     """Rule out every candidate that takes part in no way of satisfying some identity; the
     identities that no way satisfies."""
+    # An identity whose rows kept every candidate since it was last judged would rule out nothing
+    # again (and was not broken then): it is passed over.
+    changes = [0] * len(domains)  # per row, how many times its candidates were ruled out
+    judged: dict[int, list[int]] = {}  # per identity, its rows' changes when last judged
     changed = True
     while changed:
         changed = False
-        for identity in identities:
+        for number, identity in enumerate(identities):
             involved = _rows_of(identity)
+            seen = [changes[row] for row in involved]
+            if judged.get(number) == seen:
+                continue
+            judged[number] = seen
             sizes = [len(domains[row]) for row in involved]
             combinations = 1
             for size in sizes:
@@ -288,6 +322,7 @@ def _prune(
             for row in involved:
                 if len(supported[row]) < len(domains[row]):
                     domains[row] = [c for index, c in enumerate(domains[row]) if index in supported[row]]
+                    changes[row] += 1
                     changed = True
     return ()
 

@@ -27,7 +27,7 @@ from cnbudget.classification import COVERED_YEARS, Catalog, catalog
 from cnbudget.codes import ClassificationCode, EconomicCode, FunctionCode
 from cnbudget.numbering import PART_END
 from cnbudget.readers.flat.figures import convention_of
-from cnbudget.readers.flat.headings import heading_of_another_table, layout_matches
+from cnbudget.readers.flat.headings import HeadingWords, heading_of_another_table, heading_text, layout_matches
 from cnbudget.readers.flat.one_sided import Rebuilt, header_lines, one_amount, readable, rebuild_one_sided
 from cnbudget.readers.flat.runs import LineRuns, RunKind
 from cnbudget.readers.flat.two_sided import rebuild_two_sided
@@ -71,6 +71,16 @@ TWO_SIDED: Mapping[str, Sequence[TwoSidedLayout]] = {
     "summary": SUMMARY_LAYOUTS,
     "fiscal_summary": FISCAL_SUMMARY_LAYOUTS,
 }
+
+def _words_of(key: str) -> tuple[HeadingWords, ...]:
+    """The words of a kind's layouts, whatever their order."""
+    layouts: Sequence[Layout | TwoSidedLayout] = (
+        *(ONE_SIDED[key].layouts if key in ONE_SIDED else ()), *TWO_SIDED.get(key, ()))
+    return tuple(HeadingWords.of(layout) for layout in layouts)
+
+
+#: Per kind, its layouts' words (folded once): what a part's headings are held against.
+_WORDS: Mapping[str, tuple[HeadingWords, ...]] = {key: _words_of(key) for key in {**ONE_SIDED, **TWO_SIDED}}
 
 _NOTE = re.compile(r"^\s*(?:备注|注|说明)\s*[:：]")
 _NAMED_EMPTY = re.compile(r"([^\s,，。；;:：]{2,40}?表)\s*为空表?")
@@ -155,26 +165,19 @@ def _fits(key: str, part: _Part) -> bool | None:
     if not text:
         return None
     other = heading_of_another_table(key, text)
-    layouts: Sequence[Layout | TwoSidedLayout] = (
-        *(ONE_SIDED[key].layouts if key in ONE_SIDED else ()), *TWO_SIDED.get(key, ()))
-    own = any(_words_match(layout, header) for layout in layouts)
+    folded = heading_text(header)
+    own_words = _WORDS.get(key, ())
+    own = any(words.carried_by(folded) for words in own_words)
     if own and other is None:
         return True
     if other is not None:
         return False
-    if not layouts:
+    if not own_words:
         return None  # a kind whose headings the flat reader does not know
-    others: list[Layout | TwoSidedLayout] = [
-        candidate for kind, found in ONE_SIDED.items() if kind != key for candidate in found.layouts]
-    others += [candidate for kind, found in TWO_SIDED.items() if kind != key for candidate in found]
-    if not own and any(_words_match(layout, header) for layout in others):
+    if not own and any(words.carried_by(folded) for kind, found in _WORDS.items() if kind != key
+                       for words in found):
         return False
     return None
-
-
-def _words_match(layout: Layout | TwoSidedLayout, header: Sequence[SourceLine]) -> bool:
-    plain = Layout(name=layout.name, signature=layout.signature, absent=layout.absent, lead=(), amounts=())
-    return layout_matches(plain, header, reversed_lines=False)
 
 
 def _printed_before(tables: Sequence[Block], own: Sequence[_Part], first: _Part) -> bool:

@@ -149,8 +149,10 @@ def read_rows(
         if _is_page_number(runs, family, convention):
             continue
         parsed.append((line, runs))
+    shown = [direction_of(runs) for _, runs in parsed]  # each line's, asked once
     # The lines that print figures show the direction (headings and code lines may show none).
-    directions = {direction_of(runs) for _, runs in parsed if any(run.kind is RunKind.FIGURES for run in runs)}
+    directions = {direction for (_, runs), direction in zip(parsed, shown, strict=True)
+                  if any(run.kind is RunKind.FIGURES for run in runs)}
     directions -= {Direction.EITHER, Direction.NEITHER}
     reverse = directions == {Direction.REVERSED}
     if Direction.FORWARD in directions and Direction.REVERSED in directions:
@@ -158,7 +160,7 @@ def read_rows(
                                     "both directions (left to right and right to left)"))
         return FlatRows(header=(), rows=(), problems=problems, reversed=False)
     start = next((index for index, (_, runs) in enumerate(parsed)
-                  if _opens_body(runs, family, reverse, convention, catalogue)), len(parsed))
+                  if _opens_body(runs, shown[index], family, reverse, convention, catalogue)), len(parsed))
     header = tuple(line for line, _ in parsed[:start])
     header_text = "".join(line.squeezed for line in (*headings, *header))
     heading_texts = {line.squeezed for line in (*headings, *header)}
@@ -168,8 +170,8 @@ def read_rows(
     def unplaced(line: SourceLine, why: str) -> None:
         problems.append(LineProblem(line=line, message=f"line not read: {why}"))
 
-    for line, runs in parsed[start:]:
-        if direction_of(runs) is Direction.NEITHER:
+    for (line, runs), direction in zip(parsed[start:], shown[start:], strict=True):
+        if direction is Direction.NEITHER:
             unplaced(line, "its words, numbers and figures stand in an order no row is printed in")
             continue
         numbers, text, figures = _parts(runs, reverse)
@@ -226,11 +228,12 @@ def _is_page_number(runs: Sequence[Run], family: type[ClassificationCode], conve
 
 
 def _opens_body(
-    runs: Sequence[Run], family: type[ClassificationCode], reverse: bool, convention: FigureConvention,
-    catalogue: Catalog | None,
+    runs: Sequence[Run], direction: Direction, family: type[ClassificationCode], reverse: bool,
+    convention: FigureConvention, catalogue: Catalog | None,
 ) -> bool:
-    """Whether a line is the first of the table's body: a row's code, a total or figures."""
-    if direction_of(runs) is Direction.NEITHER:
+    """Whether a line (its runs, the direction they show) is the first of the table's body: a row's
+    code, a total or figures."""
+    if direction is Direction.NEITHER:
         return any(run.kind is RunKind.FIGURES for run in runs)
     numbers, text, figures = _parts(runs, reverse)
     if figures:
@@ -253,7 +256,10 @@ def _is_tail(row: _Row, text: str, catalogue: Catalog | None) -> bool:
         return False
     name = "".join(row.label)
     try:
-        whole, alone = catalogue.match_name(row.code, name + text), catalogue.match_name(row.code, name)
+        whole = catalogue.match_name(row.code, name + text)
+        if not whole.ok or whole.kind is MatchKind.TRUNCATED:
+            return False  # most lines asked: the name without the text is not asked about
+        alone = catalogue.match_name(row.code, name)
     except (KeyError, ValueError):
         return False
-    return whole.ok and whole.kind is not MatchKind.TRUNCATED and (not alone.ok or alone.kind is MatchKind.TRUNCATED)
+    return not alone.ok or alone.kind is MatchKind.TRUNCATED

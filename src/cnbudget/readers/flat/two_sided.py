@@ -38,6 +38,7 @@ from cnbudget.readers.flat.headings import layout_matches
 from cnbudget.readers.flat.one_sided import Rebuilt, column_heading, row_candidates, tsv_line, unplaceable
 from cnbudget.readers.flat.placing import Candidate, Identity, Unplaced, place
 from cnbudget.readers.flat.runs import LineRuns, Run, RunKind
+from cnbudget.readers.flat.scaled import PrintedFigures
 from cnbudget.readers.tables.columns import Layout
 from cnbudget.readers.tables.summary_names import (
     classify_revenue,
@@ -197,13 +198,13 @@ def _read_line(line: SourceLine, runs: Sequence[Run]) -> _Line | str:
                  splits=tuple(splits))
 
 
-def _candidates(entry: _Line, layout: TwoSidedLayout) -> list[Candidate]:
+def _candidates(entry: _Line, layout: TwoSidedLayout, read: PrintedFigures) -> list[Candidate]:
     found: list[Candidate] = []
     for left_figures, right_figures in entry.splits:
         if (entry.left is None and left_figures) or (entry.right is None and right_figures):
             continue
-        lefts = row_candidates(layout.revenue, left_figures) if entry.left is not None else [{}]
-        rights = row_candidates(layout.expenditure, right_figures) if entry.right is not None else [{}]
+        lefts = row_candidates(layout.revenue, left_figures, read=read) if entry.left is not None else [{}]
+        rights = row_candidates(layout.expenditure, right_figures, read=read) if entry.right is not None else [{}]
         for left in lefts:
             for right in rights:
                 found.append({**{_LEFT + k: v for k, v in left.items()}, **{_RIGHT + k: v for k, v in right.items()}})
@@ -312,8 +313,9 @@ def rebuild_two_sided(
             entries.append(entry)
     if problems:
         return unplaceable(problems)
-    candidates = [_candidates(entry, layout) for entry in entries]
-    placed = place(candidates, _identities(entries, layout))
+    read = PrintedFigures()  # each printed figure of the table read once, for its lines and the placing
+    candidates = [_candidates(entry, layout, read) for entry in entries]
+    placed = place(candidates, _identities(entries, layout), figures=read)
     if placed.problem is not None:
         return Rebuilt.refused(placed.problem.message, _unplaced(placed.problem, entries, layout))
     built = _header(layout, anchor.number)

@@ -1,0 +1,73 @@
+"""Which candidates of a parent row's parts can be in a sum that meets a given parent candidate,
+judged column by column from bounds alone (逐栏界限), before any sum is made.
+
+In every column a sum of the parts meets a parent candidate only where the two ranges meet (value
+± allowance, :func:`~cnbudget.readers.flat.part_sums.meets`). One part's candidate, with whatever
+the other parts add, spans at most its own range plus the other parts' widest: from the sum of
+their least ``value - allowance`` to the sum of their most ``value + allowance``. A candidate whose
+span misses the parent's range in some column is in no sum that meets that parent candidate. It is
+a necessary condition only; the sums are still made and held against the parent for the rest.
+
+Typical of flat text: a row's figures may stand in any of several sub-columns (its candidates
+differ only in where the blanks are); a parent candidate with a blank where the part's candidate
+has a figure rules it out, so most parent candidates leave one candidate per part.
+
+>>> parent = [(10, 0, 0, 0), (0, 0, 10, 0)]          # 0.10 under the first column, or the second
+>>> part = [(0, (10, 0, 0, 0), 1), (1, (0, 0, 10, 0), 1)]
+>>> within_bounds([part], parent)
+[[[0]], [[1]]]
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # part_sums asks this module first, before it makes any sum
+    from cnbudget.readers.flat.part_sums import Option, Vector
+
+__all__ = ["within_bounds"]
+
+
+def within_bounds(parts: Sequence[Sequence[Option]], totals: Sequence[Vector]) -> list[list[list[int]]]:
+    """Per total, per part, the places among the part's options (in order) of those whose span meets
+    the total's range in every column (see the module text); every part must offer an option."""
+    width = len(totals[0])
+    # Per part, per place of the vectors, every option's entry (values and allowances alternate).
+    places = [list(zip(*(vector for _, vector, _ in options), strict=True)) for options in parts]
+    # Per part and column: the least and the most it can add (value ∓ allowance).
+    lows = [[min(map(operator.sub, place[i], place[i + 1])) for i in range(0, width, 2)] for place in places]
+    highs = [[max(map(operator.add, place[i], place[i + 1])) for i in range(0, width, 2)] for place in places]
+    all_low = [sum(column) for column in zip(*lows, strict=True)]
+    all_high = [sum(column) for column in zip(*highs, strict=True)]
+    # Per column, the totals that print each (value, allowance): one bit a total.
+    total_places = list(zip(*totals, strict=True))
+    total_cells: list[dict[tuple[int, int], int]] = []
+    for i in range(0, width, 2):
+        bits_of: dict[tuple[int, int], int] = {}
+        bit = 1
+        for cell in zip(total_places[i], total_places[i + 1], strict=True):
+            bits_of[cell] = bits_of.get(cell, 0) | bit
+            bit <<= 1
+        total_cells.append(bits_of)
+    found: list[list[list[int]]] = [[[] for _ in parts] for _ in totals]
+    for part, options in enumerate(parts):
+        kept = [(1 << len(totals)) - 1] * len(options)  # per option, the totals it may be in a sum for
+        for column, bits_of in enumerate(total_cells):
+            cells = list(zip(places[part][2 * column], places[part][2 * column + 1], strict=True))
+            others_low = all_low[column] - lows[part][column]
+            others_high = all_high[column] - highs[part][column]
+            met = {}
+            for value, allowance in dict.fromkeys(cells):  # each distinct cell of the column once
+                least, most = value - allowance + others_low, value + allowance + others_high
+                # A total prints one cell a column: the cells' bits are apart, and their sum their union.
+                met[value, allowance] = sum(bits for (total, spread), bits in bits_of.items()
+                                            if total + spread >= least and total - spread <= most)
+            kept = list(map(operator.and_, kept, map(met.__getitem__, cells)))
+        for place, bits in enumerate(kept):
+            while bits:  # each total the option may be in a sum for, lowest first
+                lowest = bits & -bits
+                found[lowest.bit_length() - 1][part].append(place)
+                bits ^= lowest
+    return found
