@@ -67,27 +67,55 @@ def _pool(workers: int) -> ProcessPoolExecutor:
 def _stop(pool: ProcessPoolExecutor) -> None:
     """Stop the pool's workers now, whatever they are doing (the run was left early, or a worker
     ended: the others would finish documents no one waits for)."""
-    terminate = getattr(pool, "terminate_workers", None)  # Python 3.14 and later
-    if terminate is not None:
-        terminate()
-        return
-    workers = list((getattr(pool, "_processes", None) or {}).values())  # before 3.14: the executor's own
-    pool.shutdown(wait=False, cancel_futures=True)
-    for worker in workers:
-        if worker.is_alive():
-            worker.terminate()
+    with uninterrupted():
+        terminate = getattr(pool, "terminate_workers", None)  # Python 3.14 and later
+        if terminate is not None:
+            terminate()
+            return
+        workers = list((getattr(pool, "_processes", None) or {}).values())  # before 3.14: the executor's own
+        pool.shutdown(wait=False, cancel_futures=True)
+        for worker in workers:
+            if worker.is_alive():
+                worker.terminate()
+
+
+# Ctrl-C raises KeyboardInterrupt wherever the main thread is; inside the executor's calls it can
+# land between a lock taken and the block that releases it, and the executor's own thread then
+# waits for that lock for ever (the interpreter's exit with it). So the executor is only ever called
+# with Ctrl-C held back (uninterrupted), and waited on a fraction of a second at a time, so that Ctrl-C
+# still stops the run at once.
+_POLL = 0.2  # seconds
+
+
+def _collected(running: dict[Future[Result], int]) -> tuple[list[tuple[int, Result]], list[int]]:
+    """The results of the tasks of ``running`` finished within :data:`_POLL` (taken out of it), and,
+    where a worker ended without a result, every item the workers had in hand then."""
+    results: list[tuple[int, Result]] = []
+    with uninterrupted():
+        ready, _ = wait(running, timeout=_POLL, return_when=FIRST_COMPLETED)
+        for future in sorted(ready, key=running.__getitem__):
+            try:
+                results.append((running[future], future.result()))
+            except BrokenProcessPool:
+                return results, sorted(running.values())
+            del running[future]
+    return results, []
 
 
 def _alone(task: Callable[[Item], Result], item: Item, lost: Callable[[Item, str], Result]) -> Result:
     """``task(item)`` in a worker of its own; where that worker ends without a result, ``lost``'s."""
     pool = _pool(1)
     try:
-        result = pool.submit(task, item).result()
-    except BrokenProcessPool:
-        return lost(item, WORKER_ENDED)
+        with uninterrupted():
+            running = {pool.submit(task, item): 0}
+        while True:
+            results, in_hand = _collected(running)
+            if in_hand:
+                return lost(item, WORKER_ENDED)
+            if results:
+                return results[0][1]
     finally:
         _stop(pool)
-    return result
 
 
 def _from_pool(task: Callable[[Item], Result], items: Sequence[Item], workers: int,
@@ -103,17 +131,13 @@ def _from_pool(task: Callable[[Item], Result], items: Sequence[Item], workers: i
         ended = False
         try:
             while (waiting or running) and not in_hand:
-                while waiting and len(running) < 2 * workers:  # a few ahead, so that no worker waits
-                    index = waiting.popleft()
-                    running[pool.submit(task, items[index])] = index
-                ready, _ = wait(running, return_when=FIRST_COMPLETED)
-                for future in sorted(ready, key=running.__getitem__):
-                    try:
-                        finished[running[future]] = future.result()
-                    except BrokenProcessPool:
-                        in_hand = sorted(running.values())
-                        break
-                    del running[future]
+                with uninterrupted():
+                    while waiting and len(running) < 2 * workers:  # a few ahead, so that no worker waits
+                        index = waiting.popleft()
+                        running[pool.submit(task, items[index])] = index
+                results, in_hand = _collected(running)
+                for index, result in results:
+                    finished[index] = result
                     if done is not None:
                         done()
                 while following in finished:
@@ -122,7 +146,8 @@ def _from_pool(task: Callable[[Item], Result], items: Sequence[Item], workers: i
             ended = not in_hand
         finally:
             if ended:
-                pool.shutdown(wait=True)  # every worker idle: they leave as asked
+                with uninterrupted():
+                    pool.shutdown(wait=True)  # every worker idle: they leave as asked
             else:
                 _stop(pool)
         for index in in_hand:
