@@ -77,9 +77,9 @@ def test_a_record_of_placed_amounts_is_the_record_the_constructor_makes(layout: 
 
 @pytest.mark.parametrize("record", _RECORDS)
 def test_every_amount_record_of_the_readers_takes_the_shortcut(record: type) -> None:
-    from cnbudget.readers.tables.placed_records import _plain
+    from cnbudget.readers.tables.placed_records import _written
 
-    assert _plain(record) is not None
+    assert _written(record) is not None
 
 
 def test_text_and_whole_numbers_go_through_the_converters() -> None:
@@ -109,11 +109,34 @@ def test_a_record_with_checks_of_its_own_goes_through_its_constructor() -> None:
 
 def test_a_record_without_slots_goes_through_its_constructor() -> None:
     from cnbudget.model.fields import as_amount
-    from cnbudget.readers.tables.placed_records import _plain
+    from cnbudget.readers.tables.placed_records import _written
 
     @attrs.frozen(kw_only=True, slots=False)
     class Unslotted:
         total: Decimal = attrs.field(converter=as_amount)
 
-    assert _plain(Unslotted) is None
+    assert _written(Unslotted) is None
     assert placed_record(Unslotted, {"total": Decimal("-0.00")}).total.is_signed() is False
+
+
+def _outcome(make: Any, values: dict[str, Any]) -> tuple[str, Any]:
+    try:
+        made = make(values)
+    except Exception as error:  # the constructor's own errors, whatever their kind
+        return "error", (type(error), str(error))
+    return "made", _fields(made)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from(_RECORDS), st.data())
+def test_any_values_give_what_the_constructor_gives(record: type, data: st.DataObject) -> None:
+    # Any names, with values of other kinds among the Decimals place_amounts gives (finite, bounded,
+    # zeros unsigned: what the shortcut may take as they are): None, text, numbers.
+    names = [*(field.name for field in attrs.fields(record)), "no_such_column"]
+    values = data.draw(st.dictionaries(st.sampled_from(names), st.one_of(
+        st.none(), st.sampled_from([Decimal("5.00"), Decimal("0.00"), Decimal("-12.5"), "1,089.27", "-0.00", 3, 0.5,
+                                    True])), max_size=5))
+    if data.draw(st.booleans()):
+        values.setdefault("total", Decimal("1.00"))
+    expected = _outcome(lambda given: record(**given), values)
+    assert _outcome(lambda given: placed_record(record, given), values) == expected

@@ -8,7 +8,8 @@ about five times faster than a descriptor's call): an object is made a builder, 
 then made the class itself (``obj.__class__ = cls``, allowed as the two lay out the same slots).
 The object is then the one the constructor would make — class, equality, hash, pickling; the
 builder shows only in ``cls.__subclasses__()``. Used for the most numerous objects (source lines,
-the amount records of table rows, everything ``from_json`` reads, the prose reader's paragraphs,
+the amount records of table rows, table lines and indicators with each validator's test written in
+place (``readers/tables/checked_build.py``), everything ``from_json`` reads, the prose reader's paragraphs,
 amounts found in clauses, statements and passages: ``readers/prose/building.py``; the findings and
 locations the rules build, and the intervals, comparison results and figures of the checks); the
 diagnosis's copies set their slots one call at a time instead.

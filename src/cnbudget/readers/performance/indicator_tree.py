@@ -43,10 +43,14 @@ from cnbudget.readers.performance.labels import (
 )
 from cnbudget.readers.performance.printed_targets import target_of
 from cnbudget.readers.result import Problem
+from cnbudget.readers.tables.checked_build import checked_builder
 from cnbudget.readers.text.grid import cell_amount, is_amount
 from cnbudget.readers.text.source import SourceLine, clean_name
 from cnbudget.targets import TargetKind
 from cnbudget.text import squeeze_spaces
+
+# Made with each field's test in place of its validator (readers/tables/checked_build.py).
+_INDICATOR = checked_builder(Indicator)
 
 __all__ = ["IndicatorColumns", "is_section_heading", "read_indicators"]
 
@@ -258,7 +262,7 @@ def _indicator(placement: _Placement) -> Indicator:
         else:
             weight_text = clean_name(weight_cell)
     prior = values.get("prior_actual", "").strip()
-    return Indicator(
+    return _INDICATOR(
         level1=placement.level1,
         level2=placement.level2,
         name=placement.name,

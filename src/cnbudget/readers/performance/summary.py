@@ -35,9 +35,13 @@ from cnbudget.readers.performance.indicator_tree import is_section_heading
 from cnbudget.readers.performance.labels import label_key
 from cnbudget.readers.performance.printed_targets import target_of
 from cnbudget.readers.result import Problem
+from cnbudget.readers.tables.checked_build import checked_builder
 from cnbudget.readers.text.blocks import Block
 from cnbudget.readers.text.source import SourceLine, clean_name, printed_at
 from cnbudget.text import squeeze_spaces
+
+# Made with each field's test in place of its validator (readers/tables/checked_build.py).
+_INDICATOR = checked_builder(Indicator)
 
 __all__ = ["read_targets_summary"]
 
@@ -184,7 +188,7 @@ class _Reader:
             if not name and value:
                 self.problem(line, f"指标值 {value!r} under {pair.level1} without a 三级指标: not read")
             elif name:
-                indicator = Indicator(level1=pair.level1, level2=None, name=name, target=target_of(value))
+                indicator = _INDICATOR(level1=pair.level1, level2=None, name=name, target=target_of(value))
                 group.indicators.setdefault(index, []).append(indicator)
 
     def finish(self) -> None:

@@ -27,6 +27,7 @@ import re
 
 from cnbudget.model import CarryoverAmounts, CarryoverLine, CarryoverTable, is_sum_label
 from cnbudget.readers.result import Problem
+from cnbudget.readers.tables.checked_build import checked_builder
 from cnbudget.readers.tables.columns import Layout
 from cnbudget.readers.tables.heading_labels import OrderedLayout
 from cnbudget.readers.tables.lost_columns import lost_columns
@@ -55,6 +56,9 @@ CARRYOVER_LAYOUTS: tuple[Layout, ...] = (
         amounts=("total", "fiscal", *_FISCAL, "non_fiscal", *_NON_FISCAL),
     ),
 )
+
+# Made with each field's test in place of its validator (readers/tables/checked_build.py).
+_CARRYOVER_LINE = checked_builder(CarryoverLine)
 
 _NO_CARRYOVER = re.compile(r"(?:无|没有)(?:上年(?:度)?)?结转(?:结余)?|结转结余(?:资金)?(?:为|是)(?:0|零)")
 _NOTE = re.compile(r"^(?:注|备注|说明)[:：]")
@@ -127,7 +131,7 @@ def read_carryover_table(block: Block) -> tuple[CarryoverTable | None, list[Prob
         record.project = record.name if role == "project" else None
     carry_agencies(records)
     lines = tuple(
-        CarryoverLine(
+        _CARRYOVER_LINE(
             agency=record.agency,
             agency_code=record.agency_code,
             name=record.name,

@@ -33,6 +33,7 @@ from cnbudget.model import (
     is_sum_label,
 )
 from cnbudget.readers.result import Problem
+from cnbudget.readers.tables.checked_build import checked_builder
 from cnbudget.readers.tables.columns import Layout
 from cnbudget.readers.tables.heading_labels import OrderedLayout
 from cnbudget.readers.tables.placed_records import placed_record
@@ -76,6 +77,10 @@ BASIC_LAYOUTS: tuple[Layout, ...] = (
     ),
 )
 
+# Made with each field's test in place of its validator (readers/tables/checked_build.py).
+_ECONOMIC_LINE = checked_builder(EconomicLine)
+_ECONOMIC_SUMMARY_LINE = checked_builder(EconomicSummaryLine)
+
 #: The printed variants of 支出经济分类汇总表.
 ECONOMIC_SUMMARY_LAYOUTS: tuple[Layout, ...] = (
     OrderedLayout(
@@ -108,7 +113,7 @@ def read_basic_expenditure_table(block: Block) -> tuple[BasicExpenditureTable | 
     reading, rows, problems = _read_economic_rows(block, BASIC_LAYOUTS, BasicAmounts)
     if reading.layout is None:
         return None, problems
-    lines = tuple(EconomicLine(**row.coordinates(), amounts=placed_record(BasicAmounts, row.record.values))
+    lines = tuple(_ECONOMIC_LINE(**row.coordinates(), amounts=placed_record(BasicAmounts, row.record.values))
                   for row in rows)
     return BasicExpenditureTable(lines=lines, **table_info(block, reading)), problems
 
@@ -133,7 +138,7 @@ def read_economic_summary_table(block: Block) -> tuple[EconomicSummaryTable | No
     reading, rows, problems = _read_economic_rows(block, ECONOMIC_SUMMARY_LAYOUTS, SourceAmounts)
     if reading.layout is None:
         return None, problems
-    lines = tuple(EconomicSummaryLine(**row.coordinates(), amounts=placed_record(SourceAmounts, row.record.values))
+    lines = tuple(_ECONOMIC_SUMMARY_LINE(**row.coordinates(), amounts=placed_record(SourceAmounts, row.record.values))
                   for row in rows)
     return EconomicSummaryTable(lines=lines, **table_info(block, reading)), problems
 

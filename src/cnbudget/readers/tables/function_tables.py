@@ -20,12 +20,17 @@ from cnbudget.model import (
     SourceAmounts,
 )
 from cnbudget.readers.result import Problem
+from cnbudget.readers.tables.checked_build import checked_builder
 from cnbudget.readers.tables.columns import Layout
 from cnbudget.readers.tables.placed_records import placed_record
 from cnbudget.readers.tables.source_list import is_source_list, read_source_list
 from cnbudget.readers.tables.tabling import TableReading, function_row, read_grid_rows, table_info
 from cnbudget.readers.text.blocks import Block
 from cnbudget.readers.text.grid import make_grid
+
+# Made with each field's test in place of its validator (readers/tables/checked_build.py).
+_FUNCTION_LINE = checked_builder(FunctionLine)
+_REVENUE_LINE = checked_builder(RevenueLine)
 
 __all__ = ["EXPENDITURE_LAYOUTS", "REVENUE_LAYOUTS", "read_expenditure_table", "read_revenue_table"]
 
@@ -125,7 +130,7 @@ def read_expenditure_table(
     if reading.layout is None:
         return None, reading.problems
     lines = tuple(
-        FunctionLine(
+        _FUNCTION_LINE(
             **function_row(row),
             amounts=placed_record(ExpenditureAmounts, row.values),
         )
@@ -149,7 +154,7 @@ def read_revenue_table(block: Block, read: RowsReader = _revenue_rows) -> tuple[
     if reading.layout is None:
         return None, reading.problems
     lines = tuple(
-        RevenueLine(
+        _REVENUE_LINE(
             **function_row(row),
             amounts=placed_record(SourceAmounts, row.values),
         )

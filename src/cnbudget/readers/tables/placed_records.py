@@ -5,7 +5,8 @@
 may have) or puts the blank zero in its place: what the record's converter (``as_amount``,
 ``as_optional_amount``: :func:`~cnbudget.money.to_amount`) returns for such a value is the value
 itself. A record whose fields only convert amounts and check nothing else is therefore made with
-its fields set by plain assignment on its builder (:mod:`cnbudget.builders`); anything else (another
+its fields set by plain assignment on its builder (:mod:`cnbudget.builders`), by a function written
+once per record class that takes the amounts by keyword; anything else (another
 record, a value that is not a ``Decimal``, a field the record lacks or a required one missing) goes
 through the constructor, its errors included.
 
@@ -19,7 +20,7 @@ through the constructor, its errors included.
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from types import MemberDescriptorType
 from typing import Any, TypeVar
@@ -36,54 +37,60 @@ _Record = TypeVar("_Record")
 _new = object.__new__
 
 
-@attrs.frozen
-class _Plain:
-    """The fields of a record whose fields only convert amounts: each with its default (``None``
-    for a column some templates lack), the names of those that must be given, and the record's
-    builder (:func:`cnbudget.builders.builder_of`), whose fields are set by plain assignment."""
-
-    fields: tuple[tuple[str, Decimal | None], ...]
-    names: frozenset[str]
-    required: frozenset[str]
-    builder: type
+_REQUIRED = object()  # a field the values must give
 
 
 @functools.cache  # a fact of the class, the same for every read
-def _plain(record: type) -> _Plain | None:
+def _written(record: type) -> Callable[..., Any] | None:
+    """A function taking the amounts by keyword and giving the record made on its builder, written
+    once per record class whose fields only convert amounts (``None`` for any other class)."""
     if not attrs.has(record) or getattr(record, "__attrs_post_init__", None) is not None:
         return None
     builder = builder_of(record)
     if builder is None:
         return None
-    fields: list[tuple[str, Decimal | None]] = []
-    required = []
+    parameters = []
+    tests = []
     for field in attrs.fields(record):
         slot = getattr(record, field.name, None)
-        if field.validator is not None or not field.init or not isinstance(slot, MemberDescriptorType):
+        if (field.validator is not None or not field.init or field.alias != field.name
+                or not isinstance(slot, MemberDescriptorType)):
             return None
+        name = field.name
         if field.converter is as_amount and field.default is attrs.NOTHING:
-            required.append(field.name)
-        elif field.converter is not as_optional_amount or field.default is not None:
+            parameters.append(f"{name}=_REQUIRED")
+            tests.append(f"type({name}) is _Decimal")  # a required field missing: not a Decimal
+        elif field.converter is as_optional_amount and field.default is None:
+            parameters.append(f"{name}=None")
+            tests.append(f"({name} is None or type({name}) is _Decimal)")
+        else:
             return None
-        fields.append((field.name, None))
-    return _Plain(fields=tuple(fields), names=frozenset(field[0] for field in fields),
-                  required=frozenset(required), builder=builder)
+    names = [field.name for field in attrs.fields(record)]
+    # Anything but Decimals of the record's fields (a field missing, one the record lacks, another
+    # value): None for the caller to make it through the constructor.
+    body = [f"def build(*, {', '.join(parameters)}, **_extra):",
+            f"    if _extra or not ({' and '.join(tests)}):",
+            "        return None",
+            "    made = _new(_builder)",
+            *[f"    made.{name} = {name}" for name in names],
+            "    made.__class__ = _record",
+            "    return made"]
+    scope: dict[str, Any] = {"_REQUIRED": _REQUIRED, "_Decimal": Decimal, "_new": _new, "_builder": builder,
+                             "_record": record}
+    exec("\n".join(body), scope)  # text made here from the record's own field names, as attrs writes __init__
+    function: Callable[..., Any] = scope["build"]
+    return function
 
 
 def placed_record(record: type[_Record], values: Mapping[str, Decimal]) -> _Record:
     """``record(**values)`` for amounts placed by :func:`~cnbudget.readers.tables.columns.place_amounts`,
     made without the converters where the record's fields only convert amounts."""
     kind: type = record  # the class itself is the key of the cache
-    plain = _plain(kind)
-    if plain is None or not plain.required <= values.keys() or not plain.names >= values.keys():
+    build = _written(kind)
+    made = None if build is None else build(**values)
+    # A None given for an optional field is what the constructor makes of it, a None any other way
+    # is refused by it, in its own words.
+    if made is None:
         return record(**values)
-    for value in values.values():
-        if type(value) is not Decimal:
-            return record(**values)
-    made: Any = _new(plain.builder)  # made a builder, given its fields, then made the record
-    get = values.get
-    for name, default in plain.fields:
-        setattr(made, name, get(name, default))
-    made.__class__ = record
     result: _Record = made
     return result

@@ -31,10 +31,14 @@ import attrs
 from cnbudget.model import ProcurementLine, ProcurementTable, is_total_label
 from cnbudget.numbering import strip_number
 from cnbudget.readers.result import Problem
+from cnbudget.readers.tables.checked_build import checked_builder
 from cnbudget.readers.tables.tabling import TableReading, is_empty_statement, table_info
 from cnbudget.readers.text.blocks import Block
 from cnbudget.readers.text.grid import cell_amount, is_amount, make_grid
 from cnbudget.readers.text.source import SourceLine, clean_name, printed_at
+
+# Made with each field's test in place of its validator (readers/tables/checked_build.py).
+_PROCUREMENT_LINE = checked_builder(ProcurementLine)
 
 __all__ = ["read_procurement_table"]
 
@@ -109,25 +113,26 @@ def _place(texts: list[str], category: str | None, project: str | None, subject:
     """The row for the texts a line prints, with the category, project and subject above it; ``at``
     says where the line stands (:func:`printed_at`)."""
     if len(texts) == 1 and is_total_label(texts[0]):
-        return ProcurementLine(name="".join(texts[0].split()), amount=amount, **at)
+        return _PROCUREMENT_LINE(name="".join(texts[0].split()), amount=amount, **at)
     if len(texts) == 1 and (found := _CATEGORY.match(strip_number(texts[0]).replace(" ", ""))):
-        return ProcurementLine(category=found.group(1), name=texts[0].replace(" ", ""), amount=amount, **at)
+        return _PROCUREMENT_LINE(category=found.group(1), name=texts[0].replace(" ", ""), amount=amount, **at)
     if category is None:
         return f"a row before any 采购品目大类 ({' | '.join(texts)})"
     if len(texts) >= 2 and _METHOD.fullmatch(texts[-1]):
         if subject is None or len(texts) > 2:
             return f"an item bought under no economic subject ({' | '.join(texts)})"
-        return ProcurementLine(category=category, project=project, subject=subject, name=texts[0],
-                               item=texts[0], method=texts[-1], amount=amount, **at)
+        return _PROCUREMENT_LINE(category=category, project=project, subject=subject, name=texts[0],
+                                 item=texts[0], method=texts[-1], amount=amount, **at)
     if len(texts) == 1 and _METHOD.fullmatch(texts[0]) and previous is not None and previous.item is not None:
         # The same item bought a second way: its name is printed once, over both rows (merged cell).
         return attrs.evolve(previous, method=texts[0], amount=amount, **at)
     if len(texts) == 2:
-        return ProcurementLine(category=category, project=texts[0], subject=texts[1], name=texts[1], amount=amount,
-                               **at)
+        return _PROCUREMENT_LINE(category=category, project=texts[0], subject=texts[1], name=texts[1], amount=amount,
+                                 **at)
     if len(texts) == 1 and project is not None and not _METHOD.fullmatch(texts[0]):
         # A purchase method alone is no subject: the row's item was not read (a merged cell not placed).
-        return ProcurementLine(category=category, project=project, subject=texts[0], name=texts[0], amount=amount, **at)
+        return _PROCUREMENT_LINE(category=category, project=project, subject=texts[0], name=texts[0], amount=amount,
+                                 **at)
     return f"a row whose cells ({' | '.join(texts) or 'none'}) say neither a subject nor an item"
 
 

@@ -25,6 +25,7 @@ from cnbudget.model import (
     is_sum_label,
 )
 from cnbudget.readers.result import Problem
+from cnbudget.readers.tables.checked_build import checked_builder
 from cnbudget.readers.tables.columns import Layout
 from cnbudget.readers.tables.heading_labels import OrderedLayout
 from cnbudget.readers.tables.placed_records import placed_record
@@ -62,6 +63,10 @@ _SOURCE_COLUMNS = (
     "general_budget", "gov_fund", "soe_capital", "carryover_general", "carryover_gov_fund",
     "carryover_soe_capital", "special_account", "agency_funds",
 )
+
+# Made with each field's test in place of its validator (readers/tables/checked_build.py).
+_PROJECT_EXPENDITURE_LINE = checked_builder(ProjectExpenditureLine)
+_PROJECT_LINE = checked_builder(ProjectLine)
 
 #: The printed variants of 项目支出表.
 PROJECT_LAYOUTS: tuple[Layout, ...] = (
@@ -101,7 +106,7 @@ def read_project_expenditure_table(block: Block) -> tuple[ProjectExpenditureTabl
         _name_uncoded_row(record)
     carry_agencies(list(reading.rows))
     lines = tuple(
-        ProjectExpenditureLine(
+        _PROJECT_EXPENDITURE_LINE(
             **function_row(row),
             project=row.project,
             amounts=placed_record(EconomicCategoryAmounts, row.values),
@@ -151,17 +156,17 @@ def read_project_table(block: Block) -> tuple[ProjectTable | None, list[Problem]
             project_type, problem = _project_type(record, block.key)
             problems.extend([problem] if problem else [])
             agency = unit or group[0]
-            lines.append(ProjectLine(
+            lines.append(_PROJECT_LINE(
                 agency=agency, agency_code=group[1] if agency == group[0] else None, name=record.name,
                 project=record.name or None, project_type=project_type, amounts=amounts, **printed_at(record.line),
             ))
         elif role == "total":
-            lines.append(ProjectLine(name="".join((unit or record.name).split()), amounts=amounts,
-                                     **printed_at(record.line)))
+            lines.append(_PROJECT_LINE(name="".join((unit or record.name).split()), amounts=amounts,
+                                       **printed_at(record.line)))
         elif role == "agency":
             group = (unit, _unit_code(record.name) or None)
-            lines.append(ProjectLine(agency=unit, agency_code=group[1], name=unit, amounts=amounts,
-                                     **printed_at(record.line)))
+            lines.append(_PROJECT_LINE(agency=unit, agency_code=group[1], name=unit, amounts=amounts,
+                                       **printed_at(record.line)))
         else:
             problems.append(Problem(line=record.line.number, text=record.line.raw, table=block.key,
                                     message="row not read: it names neither a project, an agency nor a total"))

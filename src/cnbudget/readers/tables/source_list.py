@@ -36,11 +36,15 @@ from cnbudget.errors import InvalidAmount
 from cnbudget.model import SummaryLine, SummaryRole, is_subtotal_label
 from cnbudget.money import parse_amount
 from cnbudget.readers.result import Problem
+from cnbudget.readers.tables.checked_build import checked_builder
 from cnbudget.readers.tables.summary_names import funding_source
 from cnbudget.readers.text.blocks import Block
 from cnbudget.readers.text.grid import Grid, is_amount, is_heading_line
 from cnbudget.readers.text.source import SourceLine, clean_name, printed_at
 from cnbudget.vocab import FundingSource
+
+# Made with each field's test in place of its validator (readers/tables/checked_build.py).
+_SUMMARY_LINE = checked_builder(SummaryLine)
 
 __all__ = ["is_source_list", "read_source_list"]
 
@@ -85,7 +89,7 @@ def read_source_list(block: Block) -> tuple[list[SummaryLine], list[Problem]]:
                                             f"{len(labels)} names and {len(figures)} amounts"))
             continue
         if len(labels) == 1 and _TOTAL.fullmatch(labels[0]) and not groups:
-            total.append(SummaryLine(role=SummaryRole.TOTAL, name=labels[0], amount=amount, **printed_at(line)))
+            total.append(_SUMMARY_LINE(role=SummaryRole.TOTAL, name=labels[0], amount=amount, **printed_at(line)))
             continue
         if len(labels) == 1 and not figures and groups and groups[-1].name is None and _names_group(labels[0]):
             groups[-1].name = labels[0]  # the group's name on a line of its own among its lines
@@ -134,10 +138,10 @@ def _lines(groups: Sequence[_Group], block: Block, problems: list[Problem]) -> l
                                         message="row not read: a 小计 whose group is not named"))
                 continue
             source = funding_source(group.name)
-            lines.append(SummaryLine(role=SummaryRole.SOURCE, name=group.name, source=source, amount=group.amount,
-                                     **printed_at(group.subtotal)))
+            lines.append(_SUMMARY_LINE(role=SummaryRole.SOURCE, name=group.name, source=source, amount=group.amount,
+                                       **printed_at(group.subtotal)))
         for name, amount, at in group.items:
             source = funding_source(name)
-            lines.append(SummaryLine(role=SummaryRole.SOURCE if source else SummaryRole.OTHER, name=name,
-                                     source=source, amount=amount, **printed_at(at)))
+            lines.append(_SUMMARY_LINE(role=SummaryRole.SOURCE if source else SummaryRole.OTHER, name=name,
+                                       source=source, amount=amount, **printed_at(at)))
     return lines

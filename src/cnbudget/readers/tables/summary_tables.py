@@ -41,6 +41,7 @@ from cnbudget.model import (
     SummaryTable,
 )
 from cnbudget.readers.result import Problem
+from cnbudget.readers.tables.checked_build import checked_builder
 from cnbudget.readers.tables.columns import Layout
 from cnbudget.readers.tables.placed_records import placed_record
 from cnbudget.readers.tables.summary_names import Printed, classify_revenue, expenditure_role, parse_printed
@@ -70,6 +71,10 @@ SUMMARY_LAYOUTS: tuple[TwoSidedLayout, ...] = (
                                       amounts=("total", "personnel", "public", "project"), record=ExpenditureAmounts)),
     TwoSidedLayout(name="summary", signature=("收入", "支出", "项目"), revenue=_ONE_AMOUNT, expenditure=_ONE_AMOUNT),
 )
+
+# Made with each field's test in place of its validator (readers/tables/checked_build.py).
+_FISCAL_LINE = checked_builder(FiscalLine)
+_SUMMARY_LINE = checked_builder(SummaryLine)
 
 # Headings as PDF text garbles them (政府基 金预算, 国有本 营预算) still carry 基金 and 国有.
 _WITH_APPROPRIATION = _fiscal("general_budget", "general_appropriation", "gov_fund", "soe_capital")
@@ -105,7 +110,7 @@ FISCAL_SUMMARY_LAYOUTS: tuple[TwoSidedLayout, ...] = (
 
 def read_summary_table(block: Block) -> tuple[SummaryTable | None, list[Problem]]:
     """Read 收支总体情况表; ``None`` with a problem when its layout is unknown."""
-    return _read(block, SUMMARY_LAYOUTS, SummaryTable, lambda entry, printed, code: SummaryLine(
+    return _read(block, SUMMARY_LAYOUTS, SummaryTable, lambda entry, printed, code: _SUMMARY_LINE(
         role=expenditure_role(printed), name=printed.name, code=code,
         amount=entry.values["amount"] if "amount" in entry.values else entry.values["total"],
         amounts=placed_record(ExpenditureAmounts, entry.values) if "total" in entry.values else None,
@@ -114,7 +119,7 @@ def read_summary_table(block: Block) -> tuple[SummaryTable | None, list[Problem]
 
 def read_fiscal_summary_table(block: Block) -> tuple[FiscalSummaryTable | None, list[Problem]]:
     """Read 财政拨款收支（预算）总体情况表; ``None`` with a problem when its layout is unknown."""
-    return _read(block, FISCAL_SUMMARY_LAYOUTS, FiscalSummaryTable, lambda entry, printed, code: FiscalLine(
+    return _read(block, FISCAL_SUMMARY_LAYOUTS, FiscalSummaryTable, lambda entry, printed, code: _FISCAL_LINE(
         role=expenditure_role(printed), name=printed.name, code=code,
         amounts=placed_record(FiscalAmounts, entry.values),
         **printed_at(entry.line)))
@@ -141,8 +146,8 @@ def _read(
 def _revenue(entries: Sequence[SideEntry]) -> tuple[SummaryLine, ...]:
     kinds = classify_revenue([entry.printed for entry in entries])
     return tuple(
-        SummaryLine(role=role, name=parse_printed(entry.printed).name, source=source, amount=entry.values["amount"],
-                    **printed_at(entry.line))
+        _SUMMARY_LINE(role=role, name=parse_printed(entry.printed).name, source=source, amount=entry.values["amount"],
+                      **printed_at(entry.line))
         for entry, (role, source) in zip(entries, kinds, strict=True)
     )
 
