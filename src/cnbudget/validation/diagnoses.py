@@ -104,11 +104,20 @@ def _undone_from(columns: Sequence[str], column: str, by: int) -> str | None:
 def _moved(record: AmountRecord, columns: Sequence[str], by: int) -> AmountRecord | None:
     """``record`` with the figures of ``columns`` moved ``by`` places back (undoing a shift of
     ``by``); ``None`` where a figure would leave the columns."""
-    sources = {column: _undone_from(columns, column, by) for column in columns}
-    if any(getattr(record, column) for column in set(columns).difference(sources.values())):
+    sources, untaken = _sources(tuple(columns), by)
+    if any(getattr(record, column) for column in untaken):
         return None  # a figure no column takes
     return _record_with(record, {column: None if source is None else getattr(record, source)
-                                 for column, source in sources.items()})
+                                 for column, source in sources})
+
+
+@functools.lru_cache(maxsize=256)  # the same for every row a shift moves; a pure function of its arguments
+def _sources(columns: tuple[str, ...], by: int) -> tuple[tuple[tuple[str, str | None], ...], tuple[str, ...]]:
+    """Each column with the column whose figure it takes once a shift of ``by`` is undone, and the
+    columns whose figures no column takes (in the order given)."""
+    sources = tuple((column, _undone_from(columns, column, by)) for column in columns)
+    taken = {source for _, source in sources}
+    return sources, tuple(column for column in columns if column not in taken)
 
 
 # A shift tried rebuilds every row of its run; the figures it moves are the record's own, already
@@ -214,7 +223,6 @@ def _still_failing(rows: Sequence[tuple[Line, AmountRecord]], failed: Iterable[t
         # Each row with its place among the rows with records (None: a row that never moves).
         return [(row, positions.get(id(row))) for row in sum_rows]
 
-    failing = [(placed(sum_rows), column) for sum_rows, column in failed]
     held = [(sum_rows, [at for _, at in sum_rows if at is not None]) for sum_rows in map(placed, checked)]
 
     def figure(row: Any, at: int | None, column: str, shift: Shift) -> Decimal | None:
@@ -227,8 +235,27 @@ def _still_failing(rows: Sequence[tuple[Line, AmountRecord]], failed: Iterable[t
         figures = [figure(row, at, column, shift) for row, at in sum_rows]
         return sum_fails(figures[0], figures[1:])
 
+    # A failed sum none of whose rows a shift moves in its column keeps the figures it has: its answer
+    # is the same for every such shift, found once (when first asked for).
+    failing = [(sum_rows, column, [at for _, at in sum_rows if at is not None]) for sum_rows, column in
+               ((placed(sum_rows), column) for sum_rows, column in failed)]
+    unmoved: dict[int, bool] = {}
+
+    def fails_unmoved(index: int) -> bool:
+        if index not in unmoved:
+            sum_rows, column, _ = failing[index]
+            unmoved[index] = sum_fails(row_figure(sum_rows[0][0], column),
+                                       [row_figure(row, column) for row, _ in sum_rows[1:]])
+        return unmoved[index]
+
+    def still_fails(index: int, shift: Shift) -> bool:
+        sum_rows, column, moving = failing[index]
+        if column in shift.columns and any(shift.first <= at <= shift.last for at in moving):
+            return fails(sum_rows, column, shift)
+        return fails_unmoved(index)
+
     def still_failing(shift: Shift) -> bool:
-        if any(fails(sum_rows, column, shift) for sum_rows, column in failing):
+        if any(still_fails(index, shift) for index in range(len(failing))):
             return True
         # A sum with a row in the run: the shift changes its figures in the columns moved.
         return any(fails(sum_rows, column, shift) for sum_rows, moving in held
