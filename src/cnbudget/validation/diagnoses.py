@@ -223,43 +223,39 @@ def _still_failing(rows: Sequence[tuple[Line, AmountRecord]], failed: Iterable[t
         # Each row with its place among the rows with records (None: a row that never moves).
         return [(row, positions.get(id(row))) for row in sum_rows]
 
-    held = [(sum_rows, [at for _, at in sum_rows if at is not None]) for sum_rows in map(placed, checked)]
+    # Each sum by its number: the failed ones first, then those checked. A sum's figures on a moved
+    # document are fixed by where each row's figure comes from (its own in the column, or the column
+    # a shift moves it from): many shifts give a sum the same figures, judged once for all of them.
+    failed = list(failed)
+    sums = [placed(sum_rows) for sum_rows, _ in failed] + [placed(sum_rows) for sum_rows in checked]
+    moving = [[at for _, at in sum_rows if at is not None] for sum_rows in sums]
+    failing = [(number, column) for number, (_, column) in enumerate(failed)]
+    held = range(len(failing), len(sums))
+    verdicts: dict[tuple[int, str, tuple[tuple[str | None] | None, ...]], bool] = {}
 
-    def figure(row: Any, at: int | None, column: str, shift: Shift) -> Decimal | None:
+    def source(at: int | None, column: str, shift: Shift) -> tuple[str | None] | None:
+        # None: the row's own figure in the column; else the column the shift takes it from.
         if at is None or not shift.first <= at <= shift.last or column not in shift.columns:
-            return row_figure(row, column)
-        source = _undone_from(shift.columns, column, shift.by)
-        return None if source is None else getattr(row.amounts, source)
+            return None
+        return (_undone_from(shift.columns, column, shift.by),)
 
-    def fails(sum_rows: list[tuple[Any, int | None]], column: str, shift: Shift) -> bool:
-        figures = [figure(row, at, column, shift) for row, at in sum_rows]
-        return sum_fails(figures[0], figures[1:])
-
-    # A failed sum none of whose rows a shift moves in its column keeps the figures it has: its answer
-    # is the same for every such shift, found once (when first asked for).
-    failing = [(sum_rows, column, [at for _, at in sum_rows if at is not None]) for sum_rows, column in
-               ((placed(sum_rows), column) for sum_rows, column in failed)]
-    unmoved: dict[int, bool] = {}
-
-    def fails_unmoved(index: int) -> bool:
-        if index not in unmoved:
-            sum_rows, column, _ = failing[index]
-            unmoved[index] = sum_fails(row_figure(sum_rows[0][0], column),
-                                       [row_figure(row, column) for row, _ in sum_rows[1:]])
-        return unmoved[index]
-
-    def still_fails(index: int, shift: Shift) -> bool:
-        sum_rows, column, moving = failing[index]
-        if column in shift.columns and any(shift.first <= at <= shift.last for at in moving):
-            return fails(sum_rows, column, shift)
-        return fails_unmoved(index)
+    def fails(number: int, column: str, shift: Shift) -> bool:
+        sum_rows = sums[number]
+        sources = tuple(source(at, column, shift) for _, at in sum_rows)
+        key = (number, column, sources)
+        if key not in verdicts:
+            figures = [row_figure(row, column) if where is None else
+                       None if where[0] is None else getattr(row.amounts, where[0])
+                       for (row, _), where in zip(sum_rows, sources, strict=True)]
+            verdicts[key] = sum_fails(figures[0], figures[1:])
+        return verdicts[key]
 
     def still_failing(shift: Shift) -> bool:
-        if any(still_fails(index, shift) for index in range(len(failing))):
+        if any(fails(number, column, shift) for number, column in failing):
             return True
         # A sum with a row in the run: the shift changes its figures in the columns moved.
-        return any(fails(sum_rows, column, shift) for sum_rows, moving in held
-                   if any(shift.first <= at <= shift.last for at in moving) for column in shift.columns)
+        return any(fails(number, column, shift) for number in held
+                   if any(shift.first <= at <= shift.last for at in moving[number]) for column in shift.columns)
 
     return still_failing
 
