@@ -13,10 +13,10 @@ from cnbudget.readers.prose.document_text import passages
 from cnbudget.readers.prose.matters import read_other_matters
 from cnbudget.readers.prose.narrative import read_statements
 from cnbudget.readers.prose.organisation import read_organisation
-from cnbudget.readers.prose.paragraphs import narrative_paragraphs, prose_paragraphs
+from cnbudget.readers.prose.paragraphs import MatterKind, matter_kind, narrative_paragraphs, prose_paragraphs, sections
 from cnbudget.readers.text.blocks import find_blocks
 from cnbudget.readers.text.forms import text_lines
-from cnbudget.readers.text.source import split_lines
+from cnbudget.readers.text.source import SourceLine, split_lines
 from tests.seeds import corpus_names, corpus_text, seed_text
 
 
@@ -80,3 +80,26 @@ _NARRATIVE_LINES = st.sampled_from([
 def test_the_narrative_taken_from_the_prose_is_the_narrative_cut_alone(raws: list[str]) -> None:
     lines = split_lines("\n".join(raws))
     assert DocumentCuts(lines).narrative == narrative_paragraphs(lines)
+
+
+@pytest.mark.parametrize("seed", ["001", "002", "003", "004"])
+def test_the_shared_sections_are_those_of_the_narrative_with_the_kind_their_heading_opens(seed: str) -> None:
+    lines = text_lines(seed_text(seed))
+    cuts = DocumentCuts(lines)
+    shared = cuts.narrative_sections
+    assert [section for section, _ in shared] == sections(narrative_paragraphs(lines))
+    assert [kind for _, kind in shared] == [matter_kind(section.title) for section, _ in shared]
+
+
+def test_the_other_matters_sections_are_told_by_their_headings() -> None:
+    lines = text_lines("第三部分 2024年部门预算情况说明\n一、收入预算\n本部门收入100万元。\n"
+                       "二、其他重要事项\n（一）机关运行经费\n机关运行经费10万元。\n")
+    kinds = [(section.title, kind) for section, kind in DocumentCuts(lines).narrative_sections]
+    assert ("一、收入预算", None) in kinds
+    assert ("（一）机关运行经费", MatterKind.OPERATING_COSTS) in kinds
+
+
+def test_the_shared_page_map_holds_each_line_on_a_known_page() -> None:
+    lines = [SourceLine.of(1, "甲", page=1), SourceLine.of(2, "乙"), SourceLine.of(5, "丙", page=3)]
+    assert DocumentCuts(lines).pages == {1: 1, 5: 3}
+    assert DocumentCuts(text_lines(seed_text("001"))).pages == {}  # text without page marks

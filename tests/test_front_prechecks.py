@@ -22,6 +22,7 @@ from cnbudget.readers.prose.front import (
     labelled_name,
     tables_elsewhere,
 )
+from cnbudget.readers.text.agency_names import is_agency_name
 from cnbudget.readers.text.source import SourceLine, clean_name, split_lines
 
 _TABLES_ELSEWHERE = re.compile(r"[^。；\n]{0,30}(?:公开表|预算表|表样|报表)[^。；\n]{0,4}附后[^。；\n]{0,10}"
@@ -118,3 +119,47 @@ def test_the_plain_title_year_pattern_is_the_one_replaced() -> None:
 def test_the_title_year_is_found_as_by_the_plain_pattern(text: str) -> None:
     fast, plain = front._TITLE_YEAR.search(text), _PLAIN_TITLE_YEAR.search(text)
     assert (fast and (fast.span(), fast["year"])) == (plain and (plain.span(), plain["year"]))
+
+
+def _front_the_plain_way(lines: list[SourceLine]) -> tuple[front.FrontMatter, list[str]]:
+    """read_front with every title-like line asked for a year and a name, each by its pattern."""
+    def named_before_year(text: str) -> str | None:
+        match = front._NAME_BEFORE_YEAR.match(text)
+        return match["name"] if match and is_agency_name(match["name"]) else None
+
+    cover = cover_lines(lines)
+    titles = [line for line in lines if is_title_like(line)]
+    labelled = [name for line in cover if (name := labelled_name(line))]
+    department = labelled[0] if labelled else front._most_common(
+        name for line in lines if (name := labelled_name(line)))
+    if department is None:
+        department = named_before_year("".join(line.squeezed for line in cover))
+    if department is None:
+        department = front._most_common(name for line in titles if (name := named_before_year(line.squeezed)))
+    year, problems = front._year(cover, titles)
+    found, _ = front.read_front(lines)
+    plain = front.FrontMatter(department=department, fiscal_year=year, amount_unit=found.amount_unit,
+                              title=front._title(cover, titles))
+    return plain, [problem.message for problem in problems]
+
+
+_FRONT_PIECES = st.sampled_from([
+    "江苏省政协办公厅", "某某局", "2019", "2018", "年", "年度", "部门", "单位", "预算", "决算", "公开", "表", "省级",
+    "第一部分", "附件：", "：", " ", "。", "说明", "预", "算", "收支", "情况", "比", "目录", "- 3 -", "\t5",
+])
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.lists(_FRONT_PIECES, max_size=7).map("".join), max_size=12))
+@example(["江苏省政协办公厅", "2019年部门预算", "", "目录", "一、江苏省政协办公厅2019年部门预算公开表"])
+@example(["", "一、江苏省政协办公厅2019年部门预算说明", "二、某某局2018年度部门预算公开", "某某局2018年度部门决算"])
+@example(["目录", "一、某某局2019年度部门决算说明"])  # a year given by a title saying 决算 only
+@example(["目录", "某某局2019年单位预算说明"])  # a name before the year of a 单位预算
+def test_the_front_read_from_the_lines_saying_yusuan_or_juesuan_is_the_front_read_from_every_title(
+    texts: list[str]
+) -> None:
+    lines = split_lines("\n".join(texts))
+    found, problems = front.read_front(lines)
+    plain, plain_problems = _front_the_plain_way(lines)
+    assert found == plain
+    assert [problem.message for problem in problems][: len(plain_problems)] == plain_problems

@@ -229,7 +229,7 @@ def _read_lines(lines: Sequence[SourceLine], form: TextForm | None) -> ReadResul
         prose=passages(lines, cuts),
         department_names=department_names(lines, blocks),
     )
-    pages = {line.number: line.page for line in lines if line.page is not None}
+    pages = cuts.pages  # made once per read, shared with the statements and the passages
     if pages:
         problems = [attrs.evolve(p, page=pages.get(p.line)) if p.line is not None else p for p in problems]
     return ReadResult(disclosure=disclosure, problems=problems)

@@ -11,16 +11,20 @@ needs it, rather than made again by each.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import cached_property
 
 from cnbudget.readers.prose.contents import Contents, every_contents
 from cnbudget.readers.prose.paragraphs import (
+    MatterKind,
     Paragraph,
     ParagraphRun,
+    Section,
+    matter_kind,
     narrative_paragraphs,
     not_prose,
     paragraph_run,
+    sections,
 )
 from cnbudget.readers.text.blocks import Block, find_blocks
 from cnbudget.readers.text.source import SourceLine
@@ -64,3 +68,16 @@ class DocumentCuts:
     def narrative(self) -> list[Paragraph]:
         """The paragraphs of the 情况说明 part."""
         return narrative_paragraphs(self.lines, self.not_prose, self.prose_run)
+
+    @cached_property
+    def narrative_sections(self) -> list[tuple[Section, MatterKind | None]]:
+        """The sections of the 情况说明 part (:func:`~cnbudget.readers.prose.paragraphs.sections`),
+        each with the part of 其他重要事项 its heading opens, if any: the statements and the other
+        matters each take their own."""
+        return [(section, matter_kind(section.title)) for section in sections(self.narrative)]
+
+    @cached_property
+    def pages(self) -> Mapping[int, int]:
+        """The page of each line printed on a known page, by line number (empty for text without
+        pages): the statements, the passages and the problems of one read take theirs from it."""
+        return {line.number: line.page for line in self.lines if line.page is not None}

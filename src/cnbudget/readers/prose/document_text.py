@@ -32,9 +32,10 @@ _HEADING_LINES = 4  # a table's 编制部门 heading stands on its title's line 
 def passages(lines: Sequence[SourceLine], cuts: DocumentCuts | None = None) -> tuple[Passage, ...]:
     """Every paragraph outside the tables and the 目录, with its first line and page (from ``cuts``,
     the document's shared cuts, when given)."""
-    pages = {line.number: line.page for line in lines}
+    cuts = cuts or DocumentCuts(lines)
+    pages = cuts.pages
     return tuple(passage(paragraph.text, paragraph.heading, paragraph.line, pages.get(paragraph.line))
-                 for paragraph in (cuts or DocumentCuts(lines)).prose if paragraph.text)
+                 for paragraph in cuts.prose if paragraph.text)
 
 
 def department_names(lines: Sequence[SourceLine], blocks: Sequence[Block]) -> tuple[PrintedName, ...]:

@@ -64,6 +64,8 @@ _NAME_BEFORE_YEAR = re.compile(
     rf"^(?:第[一二三四五六七八九十]+部分|附件[:：])?(?P<name>[^\s:：，。；]+?)(?:20\d\d)?年度?{_LEVEL}(?:部门|单位)(?:预算|决算)"
 )
 _UNIT = re.compile(r"单位\s*[:：]\s*(万元|元|亿元)")
+# What every year a title gives (_TITLE_YEAR, _YEAR_AFTER) and every name before it says: 预算 or 决算.
+_KIND_LAST = "算"
 _SENTENCE = re.compile(r"[，。；！？,;!?]")
 _AMOUNT = re.compile(r"\d\s*(?:亿元|万元|元)")  # each unit ends in 元: a line without one holds no amount
 _CONTENTS = re.compile(r"^#*目[录錄]$")
@@ -183,13 +185,16 @@ def cover_name(cover: Sequence[SourceLine]) -> tuple[str, SourceLine] | None:
 
 
 def _named_before_year(text: str) -> str | None:
+    # The pattern tries every length of a name; a text without the words it ends with has none.
+    if "年" not in text or ("部门" not in text and "单位" not in text):
+        return None
     match = _NAME_BEFORE_YEAR.match(text)
     return match["name"] if match and is_agency_name(match["name"]) else None
 
 
 def _department(lines: Sequence[SourceLine], cover: Sequence[SourceLine], titles: Sequence[SourceLine]) -> str | None:
     """The department the cover labels, else the one the tables' headings name most, else the one
-    the cover or a title (one of ``titles``, the title-like lines) names before the year."""
+    the cover or a title (one of ``titles``, the title-like lines saying 预算 or 决算) names before the year."""
     labelled = [name for line in cover if (name := labelled_name(line))]
     if labelled:
         return labelled[0]
@@ -230,7 +235,9 @@ def read_front(lines: Sequence[SourceLine]) -> tuple[FrontMatter, list[Problem]]
     """Department, year and unit (see the module's description) and the title: the first line of
     the cover, else of the headings, that names the year."""
     cover = cover_lines(lines)
-    titles = [line for line in lines if is_title_like(line)]  # the title-like lines, for each look below
+    # The title-like lines that say 预算 or 决算: each look below finds what it looks for (a year, a
+    # name before one) only in those, so the others are not asked whether they are title-like.
+    titles = [line for line in lines if _KIND_LAST in line.squeezed and is_title_like(line)]
     department = _department(lines, cover, titles)
     year, problems = _year(cover, titles)
     units = Counter(match.group(1) for line in lines if (match := _UNIT.search(line.text)))

@@ -60,7 +60,7 @@ from cnbudget.readers.prose.figures import (
     split_sentences,
 )
 from cnbudget.readers.prose.narrative import NarrativeContext, statements_in
-from cnbudget.readers.prose.paragraphs import MatterKind, Section, matter_kind, sections
+from cnbudget.readers.prose.paragraphs import MatterKind, Section
 from cnbudget.readers.result import Problem
 from cnbudget.readers.text.source import SourceLine
 
@@ -292,8 +292,7 @@ def read_other_matters(
     """
     context = NarrativeContext.of(lines, department=department, fiscal_year=fiscal_year, unit=unit)
     by_kind: dict[MatterKind, list[Section]] = {kind: [] for kind in MatterKind}
-    for section in sections((cuts or DocumentCuts(lines)).narrative):
-        kind = matter_kind(section.title)
+    for section, kind in (cuts or DocumentCuts(lines)).narrative_sections:
         if kind is not None:
             by_kind[kind].append(section)
     if not any(by_kind.values()):

@@ -46,6 +46,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
+from typing import Final
 
 import attrs
 
@@ -59,6 +60,7 @@ from cnbudget.readers.prose.cuts import DocumentCuts
 from cnbudget.readers.prose.figures import (
     SENTENCE_TAIL,
     AmountMatch,
+    ChangeMatch,
     absent_of,
     basis_of,
     change_of,
@@ -85,8 +87,6 @@ from cnbudget.readers.prose.paragraphs import (
     Paragraph,
     Section,
     is_unnumbered_title,
-    matter_kind,
-    sections,
 )
 from cnbudget.readers.result import Problem
 from cnbudget.readers.text.source import SourceLine
@@ -108,6 +108,7 @@ _MORE_REASONS = re.compile(
 #: What the change is measured against, kept on a statement; last year's budget (上年预算) is the
 #: convention and stays ``None``, as does a comparison that does not say (与上年相比).
 RECORDED_BASES = (ChangeBasis.EXECUTION, ChangeBasis.FINAL_ACCOUNTS)
+_UNREAD: Final = ChangeMatch(subject="", sign=0, basis=None)  # no text's change: one not read yet
 
 
 @attrs.frozen(kw_only=True)
@@ -178,6 +179,10 @@ class _Reader:
         self.title: str | None = None
         self.levels: Levels = ()  # the 类 (and 款) the statements of the section are under
         self.paragraph: Paragraph | None = None
+        # A document prints many figures more than once (a total in each part that sums it) and
+        # words its changes alike (与上年相比增加): each read once per reader, kept by its text.
+        self.values: dict[str, Decimal] = {}
+        self.changes: dict[str, ChangeMatch | None] = {}
 
     # -- reporting ------------------------------------------------------------------------------
 
@@ -290,6 +295,15 @@ class _Reader:
     def subject(self, text: str) -> str:
         return clean_subject(text, department=self.context.department, year=self.context.fiscal_year)
 
+    def value(self, found: AmountMatch) -> Decimal:
+        """The amount in the document's unit; :class:`~cnbudget.errors.InvalidAmount` where it is none
+        (never kept: each such amount is reported where it stands)."""
+        text = found.text
+        value = self.values.get(text)
+        if value is None:
+            value = self.values[text] = parse_amount(text, unit=self.context.unit)
+        return value
+
     def new(self, subject: str, piece: str) -> _Draft:
         draft = self.draft(subject, piece)
         self.current = draft
@@ -313,11 +327,13 @@ class _Reader:
 
     def amount(self, before: str, found: AmountMatch, piece: str) -> None:
         try:
-            value = parse_amount(found.text, unit=self.context.unit)
+            value = self.value(found)
         except InvalidAmount as error:  # digits past any printed amount
             self.problem(f"{error}; not read")
             return
-        change = change_of(before)
+        change = self.changes.get(before, _UNREAD)
+        if change is _UNREAD:
+            change = self.changes[before] = change_of(before)
         if change is not None:
             self.give_change(self.subject(change.subject), value if change.sign > 0 else -value, change.basis, piece)
             return
@@ -464,10 +480,10 @@ def read_statements(
     document's shared cuts when the caller has them (:class:`~cnbudget.readers.prose.cuts.DocumentCuts`).
     """
     context = NarrativeContext.of(lines, department=department, fiscal_year=fiscal_year, unit=unit)
-    found = (cuts or DocumentCuts(lines)).narrative
-    chosen = [s for s in sections(found) if matter_kind(s.title) not in _READ_ELSEWHERE]
-    pages = {line.number: line.page for line in lines if line.page is not None}
-    statements, problems = statements_in(chosen, context, pages)
+    cuts = cuts or DocumentCuts(lines)
+    found = cuts.narrative
+    chosen = [section for section, kind in cuts.narrative_sections if kind not in _READ_ELSEWHERE]
+    statements, problems = statements_in(chosen, context, cuts.pages)
     for paragraph in found:
         if paragraph.restored:
             where = ", ".join(map(str, paragraph.restored))
