@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from cnbudget.codes import FunctionCode
@@ -99,3 +99,24 @@ def test_a_disagreeing_code_is_found_among_agreeing_ones() -> None:
     (finding,) = compare_views(_CTX, a, b, what="比对")
     assert finding.locations[0].code == "2010102" and finding.actual == Decimal("2.00")
     assert compare_views(_CTX, a, b, what="比对", relation=at_most) == []  # 2.00 ≤ 2.50
+
+
+_BASIC = Column.of("basic", "基本支出")
+# A table's rows: coded rows and uncoded totals, each printing 基本支出 or not.
+_MIXED = st.lists(st.tuples(st.sampled_from([None, "201", "20101", "205"]), st.sampled_from([None, "1.00", "2.50"])),
+                  max_size=6)
+
+
+@given(_MIXED)
+def test_a_views_printed_total_is_the_first_uncoded_total_row_printing_the_column(
+        found: list[tuple[str | None, str | None]]) -> None:
+    # The uncoded total rows are found once per table for every column's view; the plain way reads
+    # every row in order for the first uncoded 合计 that prints the column.
+    lines = [FunctionLine(code=FunctionCode(code) if code else None, name=f"科目{code}" if code else "合计",
+                          amounts=ExpenditureAmounts(total="9", basic=basic)) for code, basic in found]
+    view = CodeView("表", "general_budget", lines, _BASIC)
+    printed = next((basic for code, basic in found if code is None and basic is not None), None)
+    assume(printed is not None)  # else the index finds what stands for the total (tested elsewhere)
+    total = view.total()
+    assert total is not None and total.value == Decimal(str(printed))
+    assert total.label.startswith("表合计")

@@ -104,11 +104,20 @@ def _undone_from(columns: Sequence[str], column: str, by: int) -> str | None:
 def _moved(record: AmountRecord, columns: Sequence[str], by: int) -> AmountRecord | None:
     """``record`` with the figures of ``columns`` moved ``by`` places back (undoing a shift of
     ``by``); ``None`` where a figure would leave the columns."""
-    sources = {column: _undone_from(columns, column, by) for column in columns}
-    if any(getattr(record, column) for column in set(columns).difference(sources.values())):
+    sources, untaken = _sources(tuple(columns), by)
+    if any(getattr(record, column) for column in untaken):
         return None  # a figure no column takes
     return _record_with(record, {column: None if source is None else getattr(record, source)
-                                 for column, source in sources.items()})
+                                 for column, source in sources})
+
+
+@functools.lru_cache(maxsize=256)  # the same for every row a shift moves; a pure function of its arguments
+def _sources(columns: tuple[str, ...], by: int) -> tuple[tuple[tuple[str, str | None], ...], tuple[str, ...]]:
+    """Each column with the column whose figure it takes once a shift of ``by`` is undone, and the
+    columns whose figures no column takes (in the order given)."""
+    sources = tuple((column, _undone_from(columns, column, by)) for column in columns)
+    taken = {source for _, source in sources}
+    return sources, tuple(column for column in columns if column not in taken)
 
 
 # A shift tried rebuilds every row of its run; the figures it moves are the record's own, already
@@ -214,25 +223,39 @@ def _still_failing(rows: Sequence[tuple[Line, AmountRecord]], failed: Iterable[t
         # Each row with its place among the rows with records (None: a row that never moves).
         return [(row, positions.get(id(row))) for row in sum_rows]
 
-    failing = [(placed(sum_rows), column) for sum_rows, column in failed]
-    held = [(sum_rows, [at for _, at in sum_rows if at is not None]) for sum_rows in map(placed, checked)]
+    # Each sum by its number: the failed ones first, then those checked. A sum's figures on a moved
+    # document are fixed by where each row's figure comes from (its own in the column, or the column
+    # a shift moves it from): many shifts give a sum the same figures, judged once for all of them.
+    failed = list(failed)
+    sums = [placed(sum_rows) for sum_rows, _ in failed] + [placed(sum_rows) for sum_rows in checked]
+    moving = [[at for _, at in sum_rows if at is not None] for sum_rows in sums]
+    failing = [(number, column) for number, (_, column) in enumerate(failed)]
+    held = range(len(failing), len(sums))
+    verdicts: dict[tuple[int, str, tuple[tuple[str | None] | None, ...]], bool] = {}
 
-    def figure(row: Any, at: int | None, column: str, shift: Shift) -> Decimal | None:
+    def source(at: int | None, column: str, shift: Shift) -> tuple[str | None] | None:
+        # None: the row's own figure in the column; else the column the shift takes it from.
         if at is None or not shift.first <= at <= shift.last or column not in shift.columns:
-            return row_figure(row, column)
-        source = _undone_from(shift.columns, column, shift.by)
-        return None if source is None else getattr(row.amounts, source)
+            return None
+        return (_undone_from(shift.columns, column, shift.by),)
 
-    def fails(sum_rows: list[tuple[Any, int | None]], column: str, shift: Shift) -> bool:
-        figures = [figure(row, at, column, shift) for row, at in sum_rows]
-        return sum_fails(figures[0], figures[1:])
+    def fails(number: int, column: str, shift: Shift) -> bool:
+        sum_rows = sums[number]
+        sources = tuple(source(at, column, shift) for _, at in sum_rows)
+        key = (number, column, sources)
+        if key not in verdicts:
+            figures = [row_figure(row, column) if where is None else
+                       None if where[0] is None else getattr(row.amounts, where[0])
+                       for (row, _), where in zip(sum_rows, sources, strict=True)]
+            verdicts[key] = sum_fails(figures[0], figures[1:])
+        return verdicts[key]
 
     def still_failing(shift: Shift) -> bool:
-        if any(fails(sum_rows, column, shift) for sum_rows, column in failing):
+        if any(fails(number, column, shift) for number, column in failing):
             return True
         # A sum with a row in the run: the shift changes its figures in the columns moved.
-        return any(fails(sum_rows, column, shift) for sum_rows, moving in held
-                   if any(shift.first <= at <= shift.last for at in moving) for column in shift.columns)
+        return any(fails(number, column, shift) for number in held
+                   if any(shift.first <= at <= shift.last for at in moving[number]) for column in shift.columns)
 
     return still_failing
 

@@ -190,6 +190,14 @@ class _PrintedFields:
         return found
 
 
+def total_rows_of(lines: Sequence[_Row]) -> tuple[int, ...]:
+    """The positions of the uncoded total rows among ``lines``: the same for every column's view of a
+    table, so found once per table and run (where a table prints its 合计 last, every view would
+    read every row to find it)."""
+    return tuple(n for n, line in enumerate(lines)
+                 if not isinstance(getattr(line, "code", None), ClassificationCode) and line.kind is RowKind.TOTAL)
+
+
 class View:
     """What :func:`compare_views` asks of a table: amounts by code and a total."""
 
@@ -231,12 +239,14 @@ class CodeView(View):
 
     def __init__(self, title: str, table: str, lines: Iterable[_Row], column: Column,
                  indexes: dict[tuple[int, ...], _CodeIndex] | None = None,
-                 printed: _PrintedFields | None = None) -> None:
+                 printed: _PrintedFields | None = None, total_rows: Sequence[int] | None = None) -> None:
         """``indexes``: the code indexes of the table's rows by the rows that print a column, where
         views of the table's other columns are built from the same lines (:func:`table_view`);
-        ``printed``: the fields those lines print."""
+        ``printed``: the fields those lines print; ``total_rows``: the positions of their uncoded
+        total rows (:func:`total_rows`)."""
         self.title, self.table, self.column, self.complete = title, table, column, True
         self._lines = list(lines)
+        self._total_rows = total_rows if total_rows is not None else total_rows_of(self._lines)
         self._empty = not self._lines  # a table printed without a single row (为空表) says "nothing"
         self._indexes, self._printed = indexes, printed
         # Read when first needed: a rule that asks only for the total (its printed row) reads one row.
@@ -280,11 +290,10 @@ class CodeView(View):
         """The cells of the first uncoded total row that prints the column (what the index takes as
         the total), found without reading the other rows where there is one; ``None`` where nothing is."""
         if self._found_index is None:  # a row that prints the column means some row prints its fields
-            for line in self._lines:
-                if not isinstance(getattr(line, "code", None), ClassificationCode) and line.kind is RowKind.TOTAL:
-                    parts = self.column.get_all([line.amounts])[0]
-                    if parts is not None:
-                        return parts
+            for position in self._total_rows:
+                parts = self.column.get_all([self._lines[position].amounts])[0]
+                if parts is not None:
+                    return parts
         total = self._index.total  # none printed: the index knows what else stands for the total
         return None if total is None else self._row_parts(total)
 
@@ -494,6 +503,7 @@ def table_view(ctx: Context, key: str, column: Column) -> CodeView:
         lines = placed_rows(ctx.cache, ctx.catalog, key, table)[:len(table.lines)]  # its rows by code
         indexes: dict[tuple[int, ...], _CodeIndex] = ctx.cache.get("code indexes", dict, table=key)
         printed = ctx.cache.get("printed fields", lambda: _PrintedFields(lines), table=key)
-        return CodeView(ctx.table_name(key), key, lines, column, indexes, printed)
+        totals = ctx.cache.get("total rows", lambda: total_rows_of(lines), table=key)
+        return CodeView(ctx.table_name(key), key, lines, column, indexes, printed, totals)
 
     return ctx.cache.get(("table view", column), view, table=key)
