@@ -35,8 +35,9 @@ from cnbudget.validation.tables import location
 __all__ = ["Shift", "shifted_rows"]
 
 #: Runs a set of rules, in the order given, over a document that differs from the one checked in the
-#: one table named, and gives their findings as it goes (the engine, without diagnoses).
-Checker = Callable[[BudgetDisclosure, Sequence[str], str], Iterable[Finding]]
+#: one table named, and there in the figures of the fields named alone, and gives their findings as
+#: it goes (the engine, without diagnoses).
+Checker = Callable[[BudgetDisclosure, Sequence[str], str, frozenset[str]], Iterable[Finding]]
 #: The keys of the tables a rule (by id) reads on the document checked; none for a rule that did not
 #: run on it (:func:`cnbudget.validation.reads.tables_read`).
 Reads = Callable[[str], frozenset[str]]
@@ -308,7 +309,9 @@ def _explain(doc: BudgetDisclosure, key: str, findings: list[Finding], check: Ch
         if checked is None:
             return False
         moved = _with_rows_moved(doc, key, shift)
-        return moved is not None and stays(f for f in check(moved, checked, key) if f.severity is Severity.ERROR)
+        if moved is None:
+            return False
+        return stays(f for f in check(moved, checked, key, frozenset(shift.columns)) if f.severity is Severity.ERROR)
 
     return _kept(tried, explains)
 

@@ -26,6 +26,7 @@ from cnbudget.validation.reads import TablesRead
 from cnbudget.validation.registry import Rule, select_rules
 from cnbudget.validation.report import Report
 from cnbudget.validation.rules import RULES
+from cnbudget.validation.rules.cross_table_views import view_unmoved
 from cnbudget.validation.rules.hierarchy import checked_sums, failed_sums
 from cnbudget.validation.run_cache import RunCache
 
@@ -91,8 +92,11 @@ def validate(
     with counting_comparisons() as made:
         findings, run, skipped = _run(doc, used_catalog, select_rules(rules, RULES), cache)
     if "READ-006" in run:  # the diagnosis of shifted rows, where it was asked for
-        def recheck(moved: BudgetDisclosure, ids: Sequence[str], changed: str) -> Iterator[Finding]:
-            return _findings(moved, used_catalog, select_rules(ids, RULES), cache.with_changed(changed))
+        def recheck(moved: BudgetDisclosure, ids: Sequence[str], changed: str,
+                    fields: frozenset[str]) -> Iterator[Finding]:
+            # The changed table's views of columns whose figures did not move are kept.
+            carried = cache.with_changed(changed, functools.partial(view_unmoved, moved=fields))
+            return _findings(moved, used_catalog, select_rules(ids, RULES), carried)
 
         @functools.cache  # made for the first table diagnosed, if any: the rules' derived values shared
         def tables_read() -> TablesRead:

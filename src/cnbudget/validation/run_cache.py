@@ -21,6 +21,8 @@ tables gave (:meth:`RunCache.with_changed`), and with what holds for any documen
 ('of revenue', 'new')
 >>> moved.get("answer", lambda: 0), cache.get("view", lambda: "y", table="projects")
 (0, 'x')
+>>> cache.with_changed("projects", lambda key: key == "view").get("view", lambda: "new", table="projects")
+'x'
 >>> cache.shared("shapes", dict)["rows"] = "outline"
 >>> moved.shared("shapes", dict), cache.with_changed("revenue").shared("shapes", dict)
 ({'rows': 'outline'}, {'rows': 'outline'})
@@ -75,12 +77,15 @@ class RunCache:
         value = values[key] = compute()
         return value
 
-    def with_changed(self, table: str) -> RunCache:
+    def with_changed(self, table: str, unchanged: Callable[[Hashable], bool] | None = None) -> RunCache:
         """A cache for a run over the same document and catalogue with only ``table`` changed: it
-        starts with the values derived from each other table alone, and nothing else. Its run is asked
-        only for what involves ``table``: a rule may skip what looks at other tables alone."""
+        starts with the values derived from each other table alone, and of ``table``'s own values
+        those whose key ``unchanged`` says the change leaves as they were, and nothing else. Its run is
+        asked only for what involves ``table``: a rule may skip what looks at other tables alone."""
         carried = RunCache()
         carried._by_table = {key: dict(values) for key, values in self._by_table.items() if key != table}
+        if unchanged is not None and table in self._by_table:
+            carried._by_table[table] = {key: value for key, value in self._by_table[table].items() if unchanged(key)}
         carried._shared = self._shared  # the same answers for any document
         carried.changed = table
         carried.notes_failures = False

@@ -34,7 +34,7 @@ from cnbudget.validation.findings import Finding, checked_location
 from cnbudget.validation.rules.cross_table_figures import Figure, Relation, at_most, checked_figure, equal, keep_finest
 from cnbudget.validation.rules.placement import placed_rows
 
-__all__ = ["CodeView", "Column", "FixedView", "SumView", "View", "compare_views", "table_view"]
+__all__ = ["CodeView", "Column", "FixedView", "SumView", "View", "compare_views", "table_view", "view_unmoved"]
 
 _ZERO = Decimal(0)
 
@@ -507,3 +507,15 @@ def table_view(ctx: Context, key: str, column: Column) -> CodeView:
         return CodeView(ctx.table_name(key), key, lines, column, indexes, printed, totals)
 
     return ctx.cache.get(("table view", column), view, table=key)
+
+
+def view_unmoved(cache_key: object, moved: frozenset[str]) -> bool:
+    """Whether ``cache_key`` (a table's value in the run cache) is a view (:func:`table_view`) that
+    reads none of the fields ``moved``: a view reads its rows' codes, names and kinds and its own
+    column's fields alone, so it is the same on a document with only other fields of the table's
+    rows changed (the diagnosis of shifted rows moves some columns' figures)."""
+    if not (isinstance(cache_key, tuple) and len(cache_key) == 2 and cache_key[0] == "table view"):
+        return False
+    column = cache_key[1]
+    return isinstance(column, Column) and moved.isdisjoint(
+        field for fields in column.alternatives for field in fields)
