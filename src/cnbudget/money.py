@@ -245,6 +245,48 @@ def parse_amount_and_unit(text: str) -> tuple[Decimal, AmountUnit | None]:
     >>> parse_amount_and_unit("2,260.66")
     (Decimal('2260.66'), None)
     """
+    plain = _plain_amount_and_unit(text)
+    if plain is not None:
+        return plain
+    return _parsed_amount_and_unit(text)
+
+
+# A unit of two characters, as it ends an amount (元 alone ends it in one).
+_TWO_CHARACTER_UNITS = {unit.value: unit for unit in AmountUnit if len(unit.value) == 2}
+# Most digits a plain amount has for the fast way; it then needs no size check (none has more than 20).
+_MAX_PLAIN_DIGITS = 20
+
+
+def _plain_amount_and_unit(text: object) -> tuple[Decimal, AmountUnit | None] | None:
+    """What :func:`_parsed_amount_and_unit` gives an amount printed plainly, as nearly every one is
+    (ASCII digits, a point, thousands commas in groups of three, a unit right after, at most 20
+    digits), found without folding, stripping and patterns; ``None`` for any other text, which the
+    full parser then reads or refuses."""
+    if type(text) is not str:
+        return None
+    unit: AmountUnit | None = None
+    number = text
+    if text.endswith("元"):
+        unit = _TWO_CHARACTER_UNITS.get(text[-2:])
+        if unit is None:
+            unit, number = AmountUnit.YUAN, text[:-1]
+        else:
+            number = text[:-2]
+    if not number.isascii():  # ASCII only: str.isdigit below then accepts 0-9 alone
+        return None
+    whole, point, decimals = number.partition(".")
+    if "," in whole:
+        groups = whole.split(",")
+        if not 1 <= len(groups[0]) <= 3 or any(len(group) != 3 for group in groups[1:]):
+            return None
+        whole = "".join(groups)
+    if not whole.isdigit() or (point and not decimals.isdigit()) or len(whole) + len(decimals) > _MAX_PLAIN_DIGITS:
+        return None
+    return Decimal(whole + point + decimals), unit  # unsigned: never a negative zero
+
+
+def _parsed_amount_and_unit(text: object) -> tuple[Decimal, AmountUnit | None]:
+    """:func:`parse_amount_and_unit` the full way: text folded, stripped and matched."""
     if not isinstance(text, str):
         raise InvalidAmount(f"not an amount: {shown(text)} (不是金额)")
     if len(text) > _MAX_AMOUNT_TEXT:

@@ -164,9 +164,14 @@ def numbered_lines(raws: Iterable[str], *, first: int = 1, page: int | None = No
     gives each, made in one loop (every line of a read is made here)."""
     made: list[SourceLine] = []
     append = made.append
-    heading_at, markup_in, new_line, builder = _HEADING.match, _MARKUP.sub, _new_line, _LineBuilder
+    heading_at, new_line, builder = _HEADING.match, _new_line, _LineBuilder
     for number, raw in enumerate(raws, start=first):
-        heading = heading_at(raw)  # anchored at the start: one at most
+        if not raw:  # a blank line (a third of a text, often): nothing to clean
+            append(_blank_line(builder, number, page))
+            continue
+        start = raw[0]
+        # Anchored at the start: one at most, and only where the line starts with what it can.
+        heading = heading_at(raw) if start in _HEADING_STARTS or start.isspace() else None
         without_heading = raw[heading.end():] if heading is not None else raw
         markup = "<" in raw or "*" in raw
         if "\t" not in without_heading and not markup:  # one cell, no markup (most prose): the text
@@ -178,7 +183,7 @@ def numbered_lines(raws: Iterable[str], *, first: int = 1, page: int | None = No
             # Markup taken out of the whole line at once: where no tag spans a TAB (any line but a
             # malformed one), each cell loses what clean_cell takes out of it; the text likewise, a
             # TAB and the space it becomes being alike to the pattern.
-            unmarked = markup_in("", without_heading) if markup else without_heading
+            unmarked = _unmarked(without_heading) if markup else without_heading
             text = unmarked.replace("\t", " ").strip()
             squeezed = "".join(text.split())  # _squeezed, inline: every line is made here
             if markup and unmarked.count("\t") != without_heading.count("\t"):  # a tag spans a TAB
@@ -186,7 +191,7 @@ def numbered_lines(raws: Iterable[str], *, first: int = 1, page: int | None = No
             elif len(squeezed) + unmarked.count("\t") == len(unmarked):  # no space but the TABs
                 cells = tuple(unmarked.rstrip().split("\t"))  # no cell to strip
             else:  # trailing blank cells go with the trailing spaces (what the loop below would drop)
-                cells = tuple([cell.strip() for cell in unmarked.rstrip().split("\t")])
+                cells = tuple(map(str.strip, unmarked.rstrip().split("\t")))  # no comprehension's frame
             while cells and not cells[-1]:
                 cells = cells[:-1]
         # Made a builder (the class's slots, plain assignment: the interpreter's own way, without a
@@ -205,6 +210,31 @@ def numbered_lines(raws: Iterable[str], *, first: int = 1, page: int | None = No
         line.__class__ = SourceLine
         append(line)
     return made
+
+
+_HEADING_STARTS = "#-"  # what a heading mark (_HEADING) starts with, whitespace aside
+
+
+def _blank_line(builder: type[Any], number: int, page: int | None) -> SourceLine:
+    """The line of an empty raw text: what the loop of :func:`numbered_lines` makes of it."""
+    line: Any = _new_line(builder)
+    line.number = number
+    line.raw = line.text = line.squeezed = ""
+    line.cells = ()
+    line.bold = line.is_tabular = False
+    line.page = page
+    line.is_blank = True
+    line.__class__ = SourceLine
+    return cast(SourceLine, line)
+
+
+def _unmarked(text: str) -> str:
+    """``text`` without markup (``_MARKUP.sub("", text)``). Where its only tags are ``<b>`` and
+    ``</b>`` (every ``<`` starts one), as in nearly every table converted to markup, each is what
+    the pattern would match there, so they are taken out without it."""
+    if "*" not in text and text.count("<") == text.count("<b>") + text.count("</b>"):
+        return text.replace("<b>", "").replace("</b>", "")
+    return _MARKUP.sub("", text)
 
 
 def _squeezed(text: str) -> str:
