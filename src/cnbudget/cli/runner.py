@@ -1,15 +1,19 @@
 """Running one task per document on several processes, results in input order (并行处理).
 
-:func:`in_order` hands the documents to a pool of worker processes and gives the results back in the
-order of the documents, each as soon as it and every one before it are done, so that output can
-stream while later documents are still being read. With one job, or one document, everything runs in
-this process. Workers ignore Ctrl-C: the interrupt reaches this process alone, which stops the
-workers and can still report what was done.
+:func:`in_order` hands the documents to worker processes and gives the results back in the order of
+the documents, each as soon as it and every one before it are done, so that output can stream while
+later documents are still being read. With one job, or one document, everything runs in this
+process. Workers ignore Ctrl-C: the interrupt reaches this process alone, which stops the workers
+and can still report what was done.
 
-A worker that ends without giving its result back (killed for want of memory, a crash in compiled
-code) neither stops the run nor hangs it: the documents that the workers had in hand are done again
-one at a time, each in a worker of its own, so that the one whose worker ends again is known and
-given the result ``lost`` makes for it (the others get their own); the rest go on in a new pool.
+Each worker has a pipe of its own and one document at a time, so that this process always knows
+which document a worker holds. A worker that ends without giving its result back (killed for want
+of memory, a crash in compiled code; even halfway through sending it) neither stops the run nor
+hangs it: its pipe reaches its end, a new worker takes its place, and the document is tried once
+more; where its worker ends again, its result is the one ``lost`` makes for it, and the run goes on.
+(``concurrent.futures``' pool, tried first, hangs where a worker is killed while sending a large
+result, and its threads make every later fork a risk; ``multiprocessing.Pool`` waits for ever for a
+dead worker's result.)
 
 >>> with in_order(len, ["一二", "三"], jobs=1) as results:
 ...     list(results)
@@ -18,15 +22,19 @@ given the result ``lost`` makes for it (the others get their own); the rest go o
 
 from __future__ import annotations
 
+import contextlib
+import multiprocessing
 import os
 import signal
 import sys
 from collections import deque
 from collections.abc import Callable, Generator, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
-from typing import NoReturn, TypeVar
+from multiprocessing.connection import Connection, wait
+from multiprocessing.process import BaseProcess
+from typing import Any, NoReturn, TypeVar
+
+import attrs
 
 from cnbudget.errors import CnbudgetError
 
@@ -35,8 +43,10 @@ __all__ = ["WORKER_ENDED", "available_cores", "in_order", "uninterrupted"]
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
-#: Why a document has no result where its worker ended without one (what ``lost`` is given).
-WORKER_ENDED = "the process reading it ended without a result (进程意外终止: out of memory, or a crash)"
+#: Why a document has no result where its worker ended without one, twice (what ``lost`` is given).
+WORKER_ENDED = "the process reading it ended without a result, twice (进程意外终止: out of memory, or a crash)"
+
+_POLL = 0.2  # seconds between looks at Ctrl-C while waiting for workers
 
 
 def available_cores() -> int:
@@ -45,10 +55,6 @@ def available_cores() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not on every platform
         return os.cpu_count() or 1
-
-
-def _ignore_interrupts() -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _in_this_process(task: Callable[[Item], Result], items: Sequence[Item],
@@ -60,103 +66,131 @@ def _in_this_process(task: Callable[[Item], Result], items: Sequence[Item],
         yield result
 
 
-def _pool(workers: int) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(workers, initializer=_ignore_interrupts)
+@attrs.frozen
+class _Raised:
+    """A task's exception, sent back in place of its result (raised here in the item's turn)."""
+
+    error: BaseException
 
 
-def _stop(pool: ProcessPoolExecutor) -> None:
-    """Stop the pool's workers now, whatever they are doing (the run was left early, or a worker
-    ended: the others would finish documents no one waits for)."""
-    with uninterrupted():
-        terminate = getattr(pool, "terminate_workers", None)  # Python 3.14 and later
-        if terminate is not None:
-            terminate()
+def _serve(task: Callable[[Any], Any], connection: Connection) -> None:
+    """A worker: ``(index, item)`` in, ``(index, result)`` out, until ``None`` or the pipe's end."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):  # held back since it was started (_started): now ignored
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    while True:
+        try:
+            asked = connection.recv()
+        except EOFError:
             return
-        workers = list((getattr(pool, "_processes", None) or {}).values())  # before 3.14: the executor's own
-        pool.shutdown(wait=False, cancel_futures=True)
-        for worker in workers:
-            if worker.is_alive():
-                worker.terminate()
+        if asked is None:
+            return
+        index, item = asked
+        try:
+            answer: Any = task(item)
+        except Exception as error:  # raised in this process in the item's turn
+            answer = _Raised(error)
+        try:
+            connection.send((index, answer))
+        except Exception as error:  # a result or exception that does not pickle
+            connection.send((index, _Raised(CnbudgetError(f"{type(error).__name__}: {error}"))))
 
 
-# Ctrl-C raises KeyboardInterrupt wherever the main thread is; inside the executor's calls it can
-# land between a lock taken and the block that releases it, and the executor's own thread then
-# waits for that lock for ever (the interpreter's exit with it). So the executor is only ever called
-# with Ctrl-C held back (uninterrupted), and waited on a fraction of a second at a time, so that Ctrl-C
-# still stops the run at once.
-_POLL = 0.2  # seconds
+@attrs.define
+class _Worker:
+    process: BaseProcess
+    connection: Connection
+    holding: int | None = None  # the index of the item it was given, until its result comes back
 
 
-def _collected(running: dict[Future[Result], int]) -> tuple[list[tuple[int, Result]], list[int]]:
-    """The results of the tasks of ``running`` finished within :data:`_POLL` (taken out of it), and,
-    where a worker ended without a result, every item the workers had in hand then."""
-    results: list[tuple[int, Result]] = []
-    with uninterrupted():
-        ready, _ = wait(running, timeout=_POLL, return_when=FIRST_COMPLETED)
-        for future in sorted(ready, key=running.__getitem__):
-            try:
-                results.append((running[future], future.result()))
-            except BrokenProcessPool:
-                return results, sorted(running.values())
-            del running[future]
-    return results, []
-
-
-def _alone(task: Callable[[Item], Result], item: Item, lost: Callable[[Item, str], Result]) -> Result:
-    """``task(item)`` in a worker of its own; where that worker ends without a result, ``lost``'s."""
-    pool = _pool(1)
+def _started(task: Callable[[Any], Any]) -> _Worker:
+    ours, theirs = multiprocessing.Pipe()
+    process = multiprocessing.Process(target=_serve, args=(task, theirs), daemon=True)
+    # Ctrl-C is held back while the worker starts, so that it cannot stop it halfway (with a
+    # traceback of its own) before it ignores it; the worker inherits the mask and lifts it.
+    masked = hasattr(signal, "pthread_sigmask")
+    if masked:
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
-        with uninterrupted():
-            running = {pool.submit(task, item): 0}
-        while True:
-            results, in_hand = _collected(running)
-            if in_hand:
-                return lost(item, WORKER_ENDED)
-            if results:
-                return results[0][1]
+        process.start()
     finally:
-        _stop(pool)
+        if masked:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    theirs.close()  # only the worker holds its end: when it ends, our reads reach the pipe's end
+    return _Worker(process, ours)
 
 
-def _from_pool(task: Callable[[Item], Result], items: Sequence[Item], workers: int,
-               done: Callable[[], None] | None,
-               lost: Callable[[Item, str], Result]) -> Generator[Result, None, None]:
+def _ended(worker: _Worker, *, now: bool) -> None:
+    """Stop a worker: ``now`` whatever it is doing, else once it has read that there is no more."""
+    with uninterrupted():
+        if not now:
+            with contextlib.suppress(OSError):  # it has gone already
+                worker.connection.send(None)
+            worker.process.join(timeout=10)
+        if worker.process.is_alive():
+            worker.process.terminate()
+        worker.process.join()
+        worker.connection.close()
+
+
+def _from_workers(task: Callable[[Item], Result], items: Sequence[Item], workers: int,
+                  done: Callable[[], None] | None,
+                  lost: Callable[[Item, str], Result]) -> Generator[Result, None, None]:
     finished: dict[int, Result] = {}
     following = 0
     waiting = deque(range(len(items)))  # not handed to a worker yet
-    while waiting:
-        pool = _pool(workers)
-        running: dict[Future[Result], int] = {}
-        in_hand: list[int] = []  # what the workers had when one ended without a result
-        ended = False
-        try:
-            while (waiting or running) and not in_hand:
-                with uninterrupted():
-                    while waiting and len(running) < 2 * workers:  # a few ahead, so that no worker waits
+    tried_again: set[int] = set()  # items whose worker ended once already
+    pool: list[_Worker] = []
+    clean = False
+    try:
+        with uninterrupted():
+            pool.extend(_started(task) for _ in range(workers))
+        while following < len(items):
+            with uninterrupted():  # Ctrl-C between a send and noting who holds what would lose an item
+                for position, worker in enumerate(pool):
+                    if worker.holding is None and waiting:
                         index = waiting.popleft()
-                        running[pool.submit(task, items[index])] = index
-                results, in_hand = _collected(running)
-                for index, result in results:
-                    finished[index] = result
-                    if done is not None:
-                        done()
-                while following in finished:
-                    yield finished.pop(following)
-                    following += 1
-            ended = not in_hand
-        finally:
-            if ended:
+                        try:
+                            worker.connection.send((index, items[index]))
+                        except OSError:  # it ended while idle: a new one takes its place and the item
+                            _ended(worker, now=True)
+                            pool[position] = _started(task)
+                            waiting.appendleft(index)
+                            continue
+                        worker.holding = index
+            busy = [worker for worker in pool if worker.holding is not None]
+            ready = set(wait([w.connection for w in busy] + [w.process.sentinel for w in busy], timeout=_POLL))
+            for position, worker in enumerate(pool):
+                if worker.holding is None or not (worker.connection in ready or worker.process.sentinel in ready):
+                    continue
+                index = worker.holding
                 with uninterrupted():
-                    pool.shutdown(wait=True)  # every worker idle: they leave as asked
-            else:
-                _stop(pool)
-        for index in in_hand:
-            finished[index] = _alone(task, items[index], lost)
-            if done is not None:
-                done()
-        while following in finished:
-            yield finished.pop(following)
-            following += 1
+                    try:
+                        answered, result = worker.connection.recv()
+                    except (EOFError, OSError):  # it ended without a result, perhaps halfway through it
+                        _ended(worker, now=True)
+                        pool[position] = _started(task)
+                        if index in tried_again:
+                            finished[index] = lost(items[index], WORKER_ENDED)
+                        else:
+                            tried_again.add(index)
+                            waiting.appendleft(index)
+                            continue
+                    else:
+                        worker.holding = None
+                        finished[answered] = result
+                if done is not None:
+                    done()
+            while following in finished:
+                result = finished.pop(following)
+                following += 1
+                if isinstance(result, _Raised):
+                    raise result.error
+                yield result
+        clean = True
+    finally:
+        for worker in pool:
+            _ended(worker, now=not clean)
 
 
 def _no_result(item: object, why: str) -> NoReturn:
@@ -170,9 +204,9 @@ def in_order(task: Callable[[Item], Result], items: Sequence[Item], *, jobs: int
     """The results of ``task`` on each item, in the order of ``items``, computed by ``jobs`` processes
     (``task`` must be a function of a module, so that workers can find it). ``done`` is called as each
     item is finished, in whatever order they finish (for progress). ``lost(item, why)`` is the result
-    of an item whose worker ended without one (see the module text); without it, such an item raises
-    :class:`~cnbudget.errors.CnbudgetError`. Leaving the block early, by an exception or Ctrl-C, stops
-    the workers."""
+    of an item whose worker ended without one twice (see the module text); without it, such an item
+    raises :class:`~cnbudget.errors.CnbudgetError`. A task's exception is raised in its item's turn.
+    Leaving the block early, by an exception or Ctrl-C, stops the workers."""
     workers = min(jobs, len(items))
     if workers <= 1:
         yield _in_this_process(task, items, done)
@@ -180,7 +214,7 @@ def in_order(task: Callable[[Item], Result], items: Sequence[Item], *, jobs: int
     # Buffered output would be written again by each worker as it exits.
     sys.stdout.flush()
     sys.stderr.flush()
-    results = _from_pool(task, items, workers, done, lost or _no_result)
+    results = _from_workers(task, items, workers, done, lost or _no_result)
     try:
         yield results
     finally:
