@@ -9,8 +9,11 @@ holding a large model that run is a full collection visiting every live object: 
 the text is written, then runs as before. Cycles made elsewhere meanwhile, by another thread, are
 freed at its next run, not lost.
 
-The pause is counted, so that calls on several threads (or one inside another) resume the collector
-once, when the last ends, and only where it was running when the first began.
+The collector is process-wide, so it is paused only where this is the process's one thread: with
+other threads, overlapping writes could keep it paused for good, and another thread may be turning it
+on or off for reasons of its own; there the writing runs as it would without the pause. A pause
+inside another (or a thread started meanwhile that writes too) is counted, so that the collector
+resumes once, when the last ends, and only where it was running when the first began.
 
 >>> import gc
 >>> with collection_paused():
@@ -36,8 +39,12 @@ _resume = False  # whether the collector ran when the first of them began
 
 @contextmanager
 def collection_paused() -> Iterator[None]:
-    """Run the body with the cyclic collector paused (``gc.disable``), then resume it if it ran."""
+    """Run the body with the cyclic collector paused (``gc.disable``), then resume it if it ran; where
+    other threads run, leave the collector alone."""
     global _pauses, _resume
+    if threading.active_count() > 1 and _pauses == 0:
+        yield
+        return
     with _lock:
         if _pauses == 0:
             _resume = gc.isenabled()
