@@ -32,10 +32,17 @@ def test_two_summaries_that_add_up_with_other_figures_read_differently() -> None
 
 
 def test_a_summary_with_an_expenditure_row_no_identity_places_does_not_add_up() -> None:
-    # 某某事务支 (a wrapped name's piece, no 类) is read as a row of no role: its figure, whatever it
-    # is, enters no sum, so a placing putting it there is not one the totals confirm.
+    # 某某事务支 (a wrapped name's piece, no 类) printing no figure is read as a row of no role: the
+    # totals cannot tell it from the reading that joins it to its other piece.
     assert _reading(_summary("10.00", "10.00", "\t\t某某事务支\t\n")) is None
     assert _reading(_summary("10.00", "10.00", "\t\t二、外交支出\t\n")) is not None
+
+
+def test_a_summary_with_a_row_of_no_role_printing_a_figure_still_adds_up() -> None:
+    # Rows real templates print under the function 类 (an economic 类, a 其中 line) have no role in
+    # the summary's sums; with a figure they are no piece of a wrapped name, and they stay readable.
+    for row in ("\t\t其中：人员经费\t4.00\n", "\t\t工资福利支出\t4.00\n"):
+        assert _reading(_summary("10.00", "10.00", row)) is not None
 
 
 def test_a_summary_that_does_not_add_up_has_no_reading() -> None:

@@ -66,9 +66,12 @@ def _two_sided_holds(table: Table) -> bool:
     """Whether a two-sided summary (收支总表) adds up: 收入合计 = 支出合计; the revenue lines as the
     funding sources add up (:data:`~cnbudget.model.sums.SUMS`: 收入合计 = 当年收入 + 上年结转, 当年收入 =
     财政拨款 + 财政专户 + 单位资金, 财政拨款 = 各预算之和); and each breakdown of the expenditure (by
-    function, by use) is the year's expenditure (当年支出小计, else 支出合计 less 结转下年). A line
-    on either side that no identity places (a name read as no source, 类, use or total: a wrapped
-    name's piece, say) leaves its figure unchecked, so the table is not taken to add up."""
+    function, by use) is the year's expenditure (当年支出小计, else 支出合计 less 结转下年). A revenue
+    line that no identity places (a name read as no source or total) leaves its figure unchecked, so
+    the table is not taken to add up; nor is it where an expenditure line of no role (no 类, use or
+    total) prints no figure: a wrapped name's piece read as a row of its own (``国土海洋气象等支`` /
+    ``出``), which the totals cannot tell from its other reading. An expenditure line of no role with
+    a figure (其中：人员经费 120.00, an economic 类) stays outside the sums, as it always was."""
     if not isinstance(table, SummaryTable | FiscalSummaryTable):
         return False
     revenue, expenditure = table.revenue, table.expenditure
@@ -86,7 +89,7 @@ def _two_sided_holds(table: Table) -> bool:
         if column is None or column in printed:
             return False  # a line no identity places, or a source printed twice
         printed[column] = line.amount
-    if any(line.role is SummaryRole.OTHER for line in expenditure):
+    if any(line.role is SummaryRole.OTHER and not _amount(line) for line in expenditure):
         return False
     sums += [(printed[identity.total], [printed[part] for part in identity.parts])
              for identity in identities(SourceAmounts, printed)]
