@@ -188,13 +188,14 @@ _DYING_RUN = textwrap.dedent("""
     import os, sys
     from cnbudget.cli import check, main
 
+    checked = check.check_source  # at the top, so that workers started afresh (spawn) have it too
+
     def dies_on_b(source, options):
         if source.name.endswith("b.json"):
             os._exit(70)
-        return check.__dict__["_checked"](source, options)
+        return checked(source, options)
 
     if __name__ == "__main__":
-        check._checked = check.check_source
         check.check_source = dies_on_b
         sys.exit(main(["check", *sys.argv[1:], "--format", "jsonl", "--jobs", "2", "--select", "ROW"]))
 """)
@@ -265,12 +266,13 @@ _SLOW_RUN = textwrap.dedent("""
     import sys, time
     from cnbudget.cli import check, main
 
+    checked = check.check_source  # at the top, so that workers started afresh (spawn) have it too
+
     def slow(source, options):
         time.sleep(0.4)
-        return check.__dict__["_checked"](source, options)
+        return checked(source, options)
 
     if __name__ == "__main__":
-        check._checked = check.check_source
         check.check_source = slow
         sys.exit(main(["check", *sys.argv[1:], "--format", "jsonl", "--jobs", "2"]))
 """)
