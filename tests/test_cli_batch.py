@@ -124,6 +124,23 @@ def _shuffled_wait(number: int) -> int:
     return number * 10
 
 
+def _first_slow(number: int) -> int:
+    time.sleep(1.0 if number == 0 else 0.001)
+    return number
+
+
+def test_results_done_ahead_of_a_slow_document_are_bounded() -> None:
+    # The other worker would finish all 199 quick documents while the first is slow; it stops at the
+    # bound (16 results waiting per worker), so memory does not grow with the corpus.
+    finished: list[int] = []
+    with in_order(_first_slow, list(range(200)), jobs=2, done=lambda: finished.append(1)) as results:
+        first = next(results)
+        finished_before = len(finished)
+        rest = list(results)
+    assert [first, *rest] == list(range(200))
+    assert finished_before <= 2 * 16 + 2
+
+
 def test_results_come_back_in_input_order_whatever_order_they_finish_in() -> None:
     finished: list[int] = []
     with in_order(_shuffled_wait, list(range(7)), jobs=3, done=lambda: finished.append(1)) as results:

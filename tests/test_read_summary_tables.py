@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from cnbudget.codes import FunctionCode
 from cnbudget.model import FiscalLine, FiscalSummaryTable, SummaryLine, SummaryRole, SummaryTable
 from cnbudget.readers.result import Problem
-from cnbudget.readers.tables.summary_names import classify_revenue, parse_printed
+from cnbudget.readers.tables.summary_names import classify_revenue, expenditure_role, parse_printed
 from cnbudget.readers.tables.summary_tables import read_fiscal_summary_table, read_summary_table
 from cnbudget.readers.text.blocks import Block, find_blocks
 from cnbudget.readers.text.source import split_lines
@@ -501,3 +501,15 @@ def _all_amounts(table: SummaryTable | FiscalSummaryTable) -> list[tuple[str, De
             assert isinstance(line, FiscalLine), line
             found.extend(line.amounts.columns())
     return found
+
+
+@pytest.mark.parametrize("printed", ["年终结转结余", "年末结转结余", "年末结转和结余", "年终结转和结余", "年终结转",
+                                     "二、结转下年", "结转下年资金"])
+def test_the_ways_templates_print_the_year_end_carryover_are_read_as_it(printed: str) -> None:
+    assert expenditure_role(parse_printed(printed)) is SummaryRole.YEAR_END_CARRYOVER
+
+
+def test_a_carryover_of_another_kind_is_not_the_year_end_one() -> None:
+    # 上年结转 is last year's, on the revenue side; 结转结余 alone says neither year.
+    for printed in ("上年结转", "结转结余", "年终结余"):
+        assert expenditure_role(parse_printed(printed)) is not SummaryRole.YEAR_END_CARRYOVER

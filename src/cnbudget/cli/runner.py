@@ -7,13 +7,14 @@ process. Workers ignore Ctrl-C: the interrupt reaches this process alone, which 
 and can still report what was done.
 
 Each worker has a pipe of its own and one document at a time, so that this process always knows
-which document a worker holds. A worker that ends without giving its result back (killed for want
-of memory, a crash in compiled code; even halfway through sending it) neither stops the run nor
-hangs it: its pipe reaches its end, a new worker takes its place, and the document is tried once
-more; where its worker ends again, its result is the one ``lost`` makes for it, and the run goes on.
-(``concurrent.futures``' pool, tried first, hangs where a worker is killed while sending a large
-result, and its threads make every later fork a risk; ``multiprocessing.Pool`` waits for ever for a
-dead worker's result.)
+which document a worker holds. Results done ahead of a slow document wait for it, a few dozen per
+worker at most: no more are handed out until it is done, so memory stays bounded. A worker that
+ends without giving its result back (killed for want of memory, a crash in compiled code; even
+halfway through sending it) neither stops the run nor hangs it: its pipe reaches its end, a new
+worker takes its place, and the document is tried once more; where its worker ends again, its
+result is the one ``lost`` makes for it, and the run goes on. (``concurrent.futures``' pool, tried
+first, hangs where a worker is killed while sending a large result, and its threads make every later
+fork a risk; ``multiprocessing.Pool`` waits for ever for a dead worker's result.)
 
 >>> with in_order(len, ["一二", "三"], jobs=1) as results:
 ...     list(results)
@@ -47,6 +48,9 @@ Result = TypeVar("Result")
 WORKER_ENDED = "the process reading it ended without a result, twice (进程意外终止: out of memory, or a crash)"
 
 _POLL = 0.2  # seconds between looks at Ctrl-C while waiting for workers
+# Results kept waiting behind a document not done yet, per worker, before no more are handed out: a
+# slow document among a province's thousands must not make this process hold all the others.
+_MOST_WAITING = 16
 
 
 def available_cores() -> int:
@@ -148,7 +152,7 @@ def _from_workers(task: Callable[[Item], Result], items: Sequence[Item], workers
         while following < len(items):
             with uninterrupted():  # Ctrl-C between a send and noting who holds what would lose an item
                 for position, worker in enumerate(pool):
-                    if worker.holding is None and waiting:
+                    if worker.holding is None and waiting and len(finished) < _MOST_WAITING * workers:
                         index = waiting.popleft()
                         try:
                             worker.connection.send((index, items[index]))

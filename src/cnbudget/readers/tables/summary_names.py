@@ -51,7 +51,7 @@ _REVENUE_ROLES = (
 )
 _EXPENDITURE_ROLES = (
     (SummaryRole.CURRENT_YEAR, re.compile(r"(?:本年|当年)支出(?:合计|小计)?")),
-    (SummaryRole.YEAR_END_CARRYOVER, re.compile(r"年终结转结余|年末结转结余|结转下年(?:资金)?")),
+    (SummaryRole.YEAR_END_CARRYOVER, re.compile(r"年[终末]结转和?结余|年终结转|结转下年(?:资金)?")),
     (SummaryRole.TOTAL, re.compile(r"(?:支出)?(?:总计|合计)")),
     # Spending by use (支出用途) beside or instead of the function 类 (Jiangsu).
     (SummaryRole.USE, re.compile(r"基本支出|项目支出|(?:单位)?预留机动经费|事业单位经营支出|对附属单位补助支出"
