@@ -141,6 +141,37 @@ def test_results_done_ahead_of_a_slow_document_are_bounded() -> None:
     assert finished_before <= 2 * 16 + 2
 
 
+# The first document is slow, and its worker ends the first time (a large document killed for
+# memory) while the other worker has done as many as may wait for it: it must still be tried again.
+_FIRST_SLOW_ENDS = textwrap.dedent("""
+    import json, os, sys, time
+    from pathlib import Path
+    from cnbudget.cli.runner import in_order
+
+    marker = Path(sys.argv[1])
+
+    def task(number):
+        if number == 0 and not marker.exists():
+            time.sleep(1.0)
+            marker.touch()
+            os._exit(70)
+        return number
+
+    if __name__ == "__main__":
+        with in_order(task, list(range(100)), jobs=2) as results:
+            print(json.dumps(list(results)))
+""")
+
+
+def test_the_first_document_tried_again_is_not_held_back_by_those_waiting_for_it(tmp_path: Path) -> None:
+    script = tmp_path / "first.py"
+    script.write_text(_FIRST_SLOW_ENDS, encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script), str(tmp_path / "marker")], capture_output=True,
+                          text=True, cwd=ROOT, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == list(range(100))
+
+
 def test_results_come_back_in_input_order_whatever_order_they_finish_in() -> None:
     finished: list[int] = []
     with in_order(_shuffled_wait, list(range(7)), jobs=3, done=lambda: finished.append(1)) as results:

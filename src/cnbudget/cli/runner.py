@@ -152,7 +152,10 @@ def _from_workers(task: Callable[[Item], Result], items: Sequence[Item], workers
         while following < len(items):
             with uninterrupted():  # Ctrl-C between a send and noting who holds what would lose an item
                 for position, worker in enumerate(pool):
-                    if worker.holding is None and waiting and len(finished) < _MOST_WAITING * workers:
+                    # Only documents near the first not yet given back are handed out: at most this
+                    # many results wait for it. A document tried again is always near it (it was
+                    # near when first handed out), so the first one itself is never held back.
+                    if worker.holding is None and waiting and waiting[0] < following + _MOST_WAITING * workers:
                         index = waiting.popleft()
                         try:
                             worker.connection.send((index, items[index]))
