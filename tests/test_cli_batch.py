@@ -18,6 +18,7 @@ import pytest
 from cnbudget.cli import main
 from cnbudget.cli.runner import WORKER_ENDED, in_order
 from cnbudget.codes import FunctionCode
+from cnbudget.errors import CnbudgetError
 from cnbudget.model import BudgetDisclosure, ExpenditureAmounts, ExpenditureTable, FunctionLine, Tables
 from cnbudget.serialize import to_json
 from tests.seeds import SEEDS, seed_path
@@ -170,6 +171,67 @@ def test_the_first_document_tried_again_is_not_held_back_by_those_waiting_for_it
                           text=True, cwd=ROOT, timeout=120)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout) == list(range(100))
+
+
+class _NeedsTwo(Exception):
+    """An exception that pickles but cannot be made again from what it pickles (two arguments)."""
+
+    def __init__(self, first: str, second: str) -> None:
+        super().__init__(f"{first} {second}")
+
+
+def _raises_needs_two(number: int) -> int:
+    if number == 2:
+        raise _NeedsTwo("x", "y")
+    return number
+
+
+def test_a_task_exception_that_would_not_come_back_whole_is_said_in_its_turn() -> None:
+    got: list[int] = []
+    with pytest.raises(CnbudgetError, match="_NeedsTwo: x y"), \
+            in_order(_raises_needs_two, [0, 1, 2, 3], jobs=2) as results:
+        got.extend(results)
+    assert got == [0, 1]
+
+
+_PARENT_KILLED = textwrap.dedent("""
+    import os, sys, time
+    from cnbudget.cli.runner import in_order
+
+    def quick(number):
+        return number
+
+    if __name__ == "__main__":
+        print(os.getpid(), flush=True)
+        with in_order(quick, list(range(40)), jobs=3) as results:
+            for _ in results:
+                time.sleep(60)  # the workers wait, idle, for more
+""")
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="children found through /proc")
+def test_idle_workers_end_when_the_process_that_started_them_is_killed(tmp_path: Path) -> None:
+    script = tmp_path / "parent.py"
+    script.write_text(_PARENT_KILLED, encoding="utf-8")
+    run = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    assert run.stdout is not None
+    pid = int(run.stdout.readline())
+    time.sleep(1.0)
+    listed = Path(f"/proc/{pid}/task/{pid}/children")
+    if not listed.exists():  # a kernel without the list of children
+        os.kill(pid, signal.SIGKILL)
+        pytest.skip("this kernel does not list a process's children")
+    children = listed.read_text().split()
+    assert len(children) == 3
+    os.kill(pid, signal.SIGKILL)  # as the system does for want of memory
+    run.wait(timeout=30)
+    for _ in range(50):
+        alive = [child for child in children if Path(f"/proc/{child}").exists()
+                 and "zombie" not in Path(f"/proc/{child}/status").read_text()]
+        if not alive:
+            break
+        time.sleep(0.1)
+    assert alive == []
 
 
 def test_results_come_back_in_input_order_whatever_order_they_finish_in() -> None:

@@ -26,14 +26,16 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
+import pickle
 import signal
 import sys
 from collections import deque
 from collections.abc import Callable, Generator, Iterator, Sequence
 from contextlib import contextmanager
+from multiprocessing import resource_tracker
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
-from typing import Any, NoReturn, TypeVar
+from typing import Any, TypeVar
 
 import attrs
 
@@ -78,11 +80,15 @@ class _Raised:
 
 
 def _serve(task: Callable[[Any], Any], connection: Connection) -> None:
-    """A worker: ``(index, item)`` in, ``(index, result)`` out, until ``None`` or the pipe's end."""
+    """A worker: ``(index, item)`` in, ``(index, result)`` out, until ``None``, the pipe's end or the
+    end of the process that started it (killed: nothing more will come)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if hasattr(signal, "pthread_sigmask"):  # held back since it was started (_started): now ignored
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    parent = multiprocessing.parent_process()
     while True:
+        if parent is not None and parent.sentinel in wait([connection, parent.sentinel]) and not connection.poll():
+            return
         try:
             asked = connection.recv()
         except EOFError:
@@ -93,11 +99,20 @@ def _serve(task: Callable[[Any], Any], connection: Connection) -> None:
         try:
             answer: Any = task(item)
         except Exception as error:  # raised in this process in the item's turn
-            answer = _Raised(error)
+            answer = _Raised(_portable(error))
         try:
             connection.send((index, answer))
-        except Exception as error:  # a result or exception that does not pickle
+        except Exception as error:  # a result that does not pickle
             connection.send((index, _Raised(CnbudgetError(f"{type(error).__name__}: {error}"))))
+
+
+def _portable(error: Exception) -> Exception:
+    """``error``, or where it would not come back whole through a pipe, a CnbudgetError saying it."""
+    try:
+        pickle.loads(pickle.dumps(error))
+    except Exception:
+        return CnbudgetError(f"{type(error).__name__}: {error}")
+    return error
 
 
 @attrs.define
@@ -113,6 +128,9 @@ def _started(task: Callable[[Any], Any]) -> _Worker:
     # Ctrl-C is held back while the worker starts, so that it cannot stop it halfway (with a
     # traceback of its own) before it ignores it; the worker inherits the mask and lifts it.
     masked = hasattr(signal, "pthread_sigmask")
+    if masked and multiprocessing.get_start_method() != "fork":
+        # Started on first use, the resource tracker lifts a block of SIGINT itself: start it first.
+        resource_tracker.ensure_running()
     if masked:
         signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
@@ -137,21 +155,57 @@ def _ended(worker: _Worker, *, now: bool) -> None:
         worker.connection.close()
 
 
+class _Workers:
+    """The workers of a run: replaced as they end, fewer where a new one cannot be started."""
+
+    def __init__(self, task: Callable[[Any], Any], count: int) -> None:
+        self.task = task
+        self.running: list[_Worker] = []
+        self.cannot_start: str | None = None  # why the last start failed, once one has
+        for _ in range(count):
+            self._start()
+
+    def _start(self) -> None:
+        try:
+            self.running.append(_started(self.task))
+        except OSError as error:  # no memory or no process left to fork: go on with fewer
+            self.cannot_start = f"no worker process could be started ({error})"
+
+    def replace(self, worker: _Worker) -> None:
+        _ended(worker, now=True)
+        self.running.remove(worker)
+        self._start()
+
+    def stop(self, *, now: bool) -> None:
+        for worker in self.running:
+            _ended(worker, now=now)
+
+
 def _from_workers(task: Callable[[Item], Result], items: Sequence[Item], workers: int,
                   done: Callable[[], None] | None,
-                  lost: Callable[[Item, str], Result]) -> Generator[Result, None, None]:
-    finished: dict[int, Result] = {}
+                  lost: Callable[[Item, str], Result] | None) -> Generator[Result, None, None]:
+    finished: dict[int, Result | _Raised] = {}
     following = 0
     waiting = deque(range(len(items)))  # not handed to a worker yet
     tried_again: set[int] = set()  # items whose worker ended once already
-    pool: list[_Worker] = []
+
+    def given_up(index: int, why: str) -> None:
+        finished[index] = lost(items[index], why) if lost is not None else _Raised(
+            CnbudgetError(f"{items[index]!r}: {why}"))
+        if done is not None:
+            done()
+
+    pool: _Workers | None = None
     clean = False
     try:
         with uninterrupted():
-            pool.extend(_started(task) for _ in range(workers))
+            pool = _Workers(task, workers)
         while following < len(items):
+            if not pool.running:  # not one worker left to start: what is left cannot be done
+                while waiting:
+                    given_up(waiting.popleft(), pool.cannot_start or WORKER_ENDED)
             with uninterrupted():  # Ctrl-C between a send and noting who holds what would lose an item
-                for position, worker in enumerate(pool):
+                for worker in list(pool.running):
                     # Only documents near the first not yet given back are handed out: at most this
                     # many results wait for it. A document tried again is always near it (it was
                     # near when first handed out), so the first one itself is never held back.
@@ -160,32 +214,34 @@ def _from_workers(task: Callable[[Item], Result], items: Sequence[Item], workers
                         try:
                             worker.connection.send((index, items[index]))
                         except OSError:  # it ended while idle: a new one takes its place and the item
-                            _ended(worker, now=True)
-                            pool[position] = _started(task)
+                            pool.replace(worker)
                             waiting.appendleft(index)
                             continue
                         worker.holding = index
-            busy = [worker for worker in pool if worker.holding is not None]
+            busy = [worker for worker in pool.running if worker.holding is not None]
             ready = set(wait([w.connection for w in busy] + [w.process.sentinel for w in busy], timeout=_POLL))
-            for position, worker in enumerate(pool):
-                if worker.holding is None or not (worker.connection in ready or worker.process.sentinel in ready):
+            for worker in busy:
+                if not (worker.connection in ready or worker.process.sentinel in ready):
                     continue
-                index = worker.holding
+                held = worker.holding
+                assert held is not None
                 with uninterrupted():
                     try:
                         answered, result = worker.connection.recv()
                     except (EOFError, OSError):  # it ended without a result, perhaps halfway through it
-                        _ended(worker, now=True)
-                        pool[position] = _started(task)
-                        if index in tried_again:
-                            finished[index] = lost(items[index], WORKER_ENDED)
+                        pool.replace(worker)
+                        if held in tried_again:
+                            given_up(held, WORKER_ENDED)
                         else:
-                            tried_again.add(index)
-                            waiting.appendleft(index)
-                            continue
-                    else:
-                        worker.holding = None
-                        finished[answered] = result
+                            tried_again.add(held)
+                            waiting.appendleft(held)
+                        continue
+                    except Exception as error:  # a result that cannot be taken back (no memory for it …)
+                        pool.replace(worker)  # what is left of it in the pipe goes with the worker
+                        given_up(held, f"its result could not be taken back ({type(error).__name__}: {error})")
+                        continue
+                    worker.holding = None
+                    finished[answered] = result
                 if done is not None:
                     done()
             while following in finished:
@@ -196,12 +252,8 @@ def _from_workers(task: Callable[[Item], Result], items: Sequence[Item], workers
                 yield result
         clean = True
     finally:
-        for worker in pool:
-            _ended(worker, now=not clean)
-
-
-def _no_result(item: object, why: str) -> NoReturn:
-    raise CnbudgetError(f"{item!r}: {why}")
+        if pool is not None:
+            pool.stop(now=not clean)
 
 
 @contextmanager
@@ -211,8 +263,9 @@ def in_order(task: Callable[[Item], Result], items: Sequence[Item], *, jobs: int
     """The results of ``task`` on each item, in the order of ``items``, computed by ``jobs`` processes
     (``task`` must be a function of a module, so that workers can find it). ``done`` is called as each
     item is finished, in whatever order they finish (for progress). ``lost(item, why)`` is the result
-    of an item whose worker ended without one twice (see the module text); without it, such an item
-    raises :class:`~cnbudget.errors.CnbudgetError`. A task's exception is raised in its item's turn.
+    of an item whose worker ended without one twice, or whose result could not be taken back (see the
+    module text); without it, such an item raises :class:`~cnbudget.errors.CnbudgetError` in its turn,
+    as a task's exception is raised in its item's turn.
     Leaving the block early, by an exception or Ctrl-C, stops the workers."""
     workers = min(jobs, len(items))
     if workers <= 1:
@@ -221,7 +274,7 @@ def in_order(task: Callable[[Item], Result], items: Sequence[Item], *, jobs: int
     # Buffered output would be written again by each worker as it exits.
     sys.stdout.flush()
     sys.stderr.flush()
-    results = _from_workers(task, items, workers, done, lost or _no_result)
+    results = _from_workers(task, items, workers, done, lost)
     try:
         yield results
     finally:
