@@ -72,7 +72,13 @@ def name_unit(name: str) -> str | None:
     >>> name_unit("补助标准(元/人/年)"), name_unit("城乡医疗救助补助(第一批)"), name_unit("满意度")
     ('元/人/年', None, None)
     """
-    match = _TRAILING_BRACKET.search(normalized(name))
+    return _unit_in(normalized(name))
+
+
+def _unit_in(text: str) -> str | None:
+    """:func:`name_unit` of a name already normalised (normalising is not idempotent: a space taken
+    out can bring a letter beside a combining mark, which a second pass joins to it)."""
+    match = _TRAILING_BRACKET.search(text)
     if match is None:
         return None
     inner = match.group(1)
@@ -89,7 +95,7 @@ def base_name(name: str) -> str:
     '推进医疗事业可持续发展'
     """
     text = normalized(name)
-    unit = name_unit(text)
+    unit = _unit_in(text)
     return text[: -len(unit) - 2] if unit is not None else text
 
 
