@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from cnbudget.cli import main
-from cnbudget.cli.runner import WORKER_ENDED, in_order
+from cnbudget.cli.runner import WORKER_ENDED, in_order, uninterrupted
 from cnbudget.codes import FunctionCode
 from cnbudget.errors import CnbudgetError
 from cnbudget.model import BudgetDisclosure, ExpenditureAmounts, ExpenditureTable, FunctionLine, Tables
@@ -463,3 +463,29 @@ def test_a_result_and_its_model_pickle_for_other_engines(tmp_path: Path) -> None
     assert back == checked and back.disclosure == checked.disclosure
     assert back.department == "示例局" and [f.rule for f in back.findings if f.rule == "ROW-001"] == ["ROW-001"]
     assert document_dict(back)["source"] == "hdfs://budgets/示例局.txt"
+
+
+def test_ctrl_c_is_held_back_to_the_end_of_the_block() -> None:
+    done: list[str] = []
+    with pytest.raises(KeyboardInterrupt), uninterrupted():
+        signal.raise_signal(signal.SIGINT)
+        done.append("rest of the block")
+    assert done == ["rest of the block"]
+
+
+def test_ctrl_c_in_a_block_inside_another_is_held_back_to_the_end_of_the_outer_one() -> None:
+    done: list[str] = []
+    with pytest.raises(KeyboardInterrupt), uninterrupted():
+        with uninterrupted():
+            signal.raise_signal(signal.SIGINT)
+        done.append("rest of the outer block")
+    assert done == ["rest of the outer block"]
+
+
+def test_ctrl_c_ignored_before_the_block_stays_ignored() -> None:
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        with uninterrupted():
+            signal.raise_signal(signal.SIGINT)
+    finally:
+        signal.signal(signal.SIGINT, previous)

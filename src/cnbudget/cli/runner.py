@@ -285,7 +285,9 @@ def in_order(task: Callable[[Item], Result], items: Sequence[Item], *, jobs: int
 def uninterrupted() -> Iterator[None]:
     """Hold Ctrl-C back until the block is done, then raise it: a document's result is recorded and
     written whole or not at all. Outside the main thread (where signals cannot be handled) the block
-    simply runs."""
+    simply runs. Inside another such block, a Ctrl-C held back is handed on to it, held back until
+    the outer block is done too (as to any handler that was in place: Python's own raises
+    KeyboardInterrupt)."""
     received: list[int] = []
     try:
         previous = signal.signal(signal.SIGINT, lambda number, frame: received.append(number))
@@ -297,4 +299,7 @@ def uninterrupted() -> Iterator[None]:
     finally:
         signal.signal(signal.SIGINT, previous)
     if received:
-        raise KeyboardInterrupt
+        if callable(previous):
+            previous(signal.SIGINT, None)
+        elif previous != signal.SIG_IGN:
+            raise KeyboardInterrupt
