@@ -29,9 +29,10 @@ diagnosis's copies set their slots one call at a time instead.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-__all__ = ["builder_of"]
+__all__ = ["builder_of", "written_builder"]
 
 
 def builder_of(cls: type[Any]) -> type[Any] | None:
@@ -47,3 +48,30 @@ def builder_of(cls: type[Any]) -> type[Any] | None:
                                                         "__delattr__": object.__delattr__})
     except TypeError:
         return None
+
+
+def written_builder(cls: type[Any], builder: type[Any], signature: str, checks: Sequence[str],
+                    values: Mapping[str, str], names: Mapping[str, Any]) -> Callable[..., Any]:
+    """A function ``build(<signature>)``, written once for ``cls``: its lines ``checks`` first (which
+    may return before anything is made), then ``cls`` made on ``builder`` with each field set to the
+    expression ``values[field]``; the code sees ``names``. For readers that make many objects of one
+    class from values checked as they go (``readers/tables/checked_build.py``, ``placed_records.py``).
+
+    >>> import attrs
+    >>> @attrs.frozen
+    ... class Point:
+    ...     x: int
+    ...     y: int
+    >>> build = written_builder(Point, builder_of(Point), "x, y", ["if x < 0: return None"],
+    ...                         {"x": "x", "y": "y * _scale"}, {"_scale": 10})
+    >>> build(1, 2), build(-1, 2)
+    (Point(x=1, y=20), None)
+    """
+    lines = [f"def build({signature}):", *(f"    {line}" for line in checks), "    made = _new(_builder)",
+             *(f"    made.{field} = {value}" for field, value in values.items()),
+             "    made.__class__ = _cls", "    return made"]
+    scope: dict[str, Any] = {**names, "_new": object.__new__, "_builder": builder, "_cls": cls}
+    # Text made here from the class's own field names, as attrs writes __init__.
+    exec(compile("\n".join(lines), f"<cnbudget builder of {cls.__name__}>", "exec"), scope)
+    function: Callable[..., Any] = scope["build"]
+    return function

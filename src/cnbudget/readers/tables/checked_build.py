@@ -31,7 +31,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from cnbudget.builders import builder_of
+from cnbudget.builders import builder_of, written_builder
 from cnbudget.decimals import WHOLE_LIMIT
 from cnbudget.model.fields import OPTIONAL_TEXT_VALIDATOR, TEXT_VALIDATOR, count_validator
 
@@ -39,7 +39,6 @@ __all__ = ["built", "checked_builder"]
 
 _Made = TypeVar("_Made")
 
-_new = object.__new__
 _FACTORY: type = type(attrs.Factory(list))
 _REQUIRED = object()  # a field the caller must give
 
@@ -115,10 +114,11 @@ def checked_builder(cls: type[_Made]) -> Callable[..., _Made]:
 def _written(cls: type) -> Callable[..., Any]:
     kind: type = cls
     fields = _fields(kind)
-    if fields is None:
+    builder = None if fields is None else builder_of(kind)  # one builder class, made once
+    if fields is None or builder is None:
         return cls
     names = [name for name, _, _, _ in fields]
-    scope: dict[str, Any] = {"_cls": cls, "_builder": builder_of(kind), "_new": _new, "_REQUIRED": _REQUIRED}
+    scope: dict[str, Any] = {"_REQUIRED": _REQUIRED}
     given = ", ".join(f"{name}={name}" for name in names)
     parameters = []
     for index, (name, _, _, default) in enumerate(fields):
@@ -129,30 +129,25 @@ def _written(cls: type) -> Callable[..., Any]:
             parameters.append(f"{name}=_default_{index}")
     required = [f"{name} is _REQUIRED" for name, _, _, default in fields if default is _REQUIRED]
     # A field missing or one the class lacks: the constructor, with what was given, says so.
-    body = [f"def build(*, {', '.join(parameters)}, **_extra):",
-            f"    if {' or '.join(['_extra', *required])}:",
-            f"        return _cls(**{{key: value for key, value in dict({given}).items() if value is not _REQUIRED}},"
-            " **_extra)"]
+    checks = [f"if {' or '.join(['_extra', *required])}:",
+              f"    return _cls(**{{key: value for key, value in dict({given}).items() if value is not _REQUIRED}},"
+              " **_extra)"]
     held = list(names)  # the value each field is given: converted, where it has a converter
     for index, (name, converter, _, default) in enumerate(fields):
         if converter is not None:  # in the constructor's order; a default is converted already
             scope[f"_convert_{index}"] = converter
             held[index] = f"_value_{index}"
             if default is _REQUIRED:
-                body.append(f"    _value_{index} = _convert_{index}({name})")
+                checks.append(f"_value_{index} = _convert_{index}({name})")
             else:
-                body.append(f"    _value_{index} = {name} if {name} is _default_{index} else _convert_{index}({name})")
+                checks.append(f"_value_{index} = {name} if {name} is _default_{index} else _convert_{index}({name})")
     tests = [_inline_test(value, test, index, scope)
              for index, (value, (_, _, test, _)) in enumerate(zip(held, fields, strict=True)) if test is not _always]
     if tests:  # a value refused: the constructor, given what the caller gave, says so
-        body.append(f"    if not ({' and '.join(tests)}):")
-        body.append(f"        return _cls({given})")
-    body.append("    made = _new(_builder)")
-    body += [f"    made.{name} = {value}" for name, value in zip(names, held, strict=True)]
-    body += ["    made.__class__ = _cls", "    return made"]
-    exec("\n".join(body), scope)  # text made here from the class's own field names, as attrs writes __init__
-    function: Callable[..., Any] = scope["build"]
-    return function
+        checks.append(f"if not ({' and '.join(tests)}):")
+        checks.append(f"    return _cls({given})")
+    return written_builder(kind, builder, f"*, {', '.join(parameters)}, **_extra", checks,
+                           dict(zip(names, held, strict=True)), scope)
 
 
 def _inline_test(name: str, test: Callable[[object], bool], index: int, scope: dict[str, Any]) -> str:
@@ -173,7 +168,7 @@ def _inline_test(name: str, test: Callable[[object], bool], index: int, scope: d
 
 def _fields(cls: type) -> tuple[_Field, ...] | None:
     if (not attrs.has(cls) or getattr(cls, "__attrs_post_init__", None) is not None
-            or getattr(cls, "__attrs_pre_init__", None) is not None or builder_of(cls) is None):
+            or getattr(cls, "__attrs_pre_init__", None) is not None):
         return None
     fields: list[_Field] = []
     for field in attrs.fields(cls):

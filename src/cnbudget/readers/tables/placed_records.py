@@ -27,15 +27,12 @@ from typing import Any, TypeVar
 
 import attrs
 
-from cnbudget.builders import builder_of
+from cnbudget.builders import builder_of, written_builder
 from cnbudget.model.fields import as_amount, as_optional_amount
 
 __all__ = ["placed_record"]
 
 _Record = TypeVar("_Record")
-
-_new = object.__new__
-
 
 _REQUIRED = object()  # a field the values must give
 
@@ -68,18 +65,9 @@ def _written(record: type) -> Callable[..., Any] | None:
     names = [field.name for field in attrs.fields(record)]
     # Anything but Decimals of the record's fields (a field missing, one the record lacks, another
     # value): None for the caller to make it through the constructor.
-    body = [f"def build(*, {', '.join(parameters)}, **_extra):",
-            f"    if _extra or not ({' and '.join(tests)}):",
-            "        return None",
-            "    made = _new(_builder)",
-            *[f"    made.{name} = {name}" for name in names],
-            "    made.__class__ = _record",
-            "    return made"]
-    scope: dict[str, Any] = {"_REQUIRED": _REQUIRED, "_Decimal": Decimal, "_new": _new, "_builder": builder,
-                             "_record": record}
-    exec("\n".join(body), scope)  # text made here from the record's own field names, as attrs writes __init__
-    function: Callable[..., Any] = scope["build"]
-    return function
+    return written_builder(record, builder, f"*, {', '.join(parameters)}, **_extra",
+                           [f"if _extra or not ({' and '.join(tests)}):", "    return None"],
+                           {name: name for name in names}, {"_REQUIRED": _REQUIRED, "_Decimal": Decimal})
 
 
 def placed_record(record: type[_Record], values: Mapping[str, Decimal]) -> _Record:
