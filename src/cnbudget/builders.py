@@ -32,7 +32,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-__all__ = ["builder_of", "written_builder"]
+__all__ = ["builder_of", "builder_of_model", "written_builder"]
 
 
 def builder_of(cls: type[Any]) -> type[Any] | None:
@@ -49,6 +49,23 @@ def builder_of(cls: type[Any]) -> type[Any] | None:
     except TypeError:
         return None
 
+
+
+def builder_of_model(cls: type[Any]) -> type[Any]:
+    """:func:`builder_of` a class the library defines, which has one (a plain attrs class): for the
+    modules that keep a class's builder from import on; a class without one is a fault here.
+
+    >>> import attrs
+    >>> @attrs.frozen
+    ... class Point:
+    ...     x: int
+    >>> builder_of_model(Point).__name__
+    'PointBuilder'
+    """
+    builder = builder_of(cls)
+    if builder is None:
+        raise TypeError(f"{cls.__name__} cannot have a builder (it watches its subclasses, or its layout refuses one)")
+    return builder
 
 def written_builder(cls: type[Any], builder: type[Any], signature: str, checks: Sequence[str],
                     values: Mapping[str, str], names: Mapping[str, Any]) -> Callable[..., Any]:

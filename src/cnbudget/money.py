@@ -55,11 +55,11 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, NamedTuple, cast
+from typing import NamedTuple, cast
 
 import attrs
 
-from cnbudget.builders import builder_of
+from cnbudget.builders import builder_of_model
 from cnbudget.decimals import (
     MAX_OPERAND_DIGITS,
     MAX_WHOLE_DIGITS,
@@ -864,9 +864,7 @@ class Interval:
 # out here: Decimals, the low end at most the high one by construction (a printed value less and plus
 # half its last digit; ordered ends added). They are made through builders (cnbudget.builders),
 # without the validators; tests/test_money_built.py holds them to the constructor.
-_INTERVAL_BUILDER = builder_of(Interval)
-assert _INTERVAL_BUILDER is not None  # a plain attrs class has one
-_IntervalBuilder: type[Any] = _INTERVAL_BUILDER
+_IntervalBuilder = builder_of_model(Interval)
 _new = object.__new__
 
 
@@ -938,9 +936,7 @@ class SumCheck:
         return f"{text}，超出舍入误差 {self.excess:,f}（{self.status.zh}）"
 
 
-_SUM_CHECK_BUILDER = builder_of(SumCheck)
-assert _SUM_CHECK_BUILDER is not None
-_SumCheckBuilder: type[Any] = _SUM_CHECK_BUILDER
+_SumCheckBuilder = builder_of_model(SumCheck)
 
 
 def checked_sum_check(total: Decimal, parts_sum: Decimal, difference: Decimal, status: Consistency,

@@ -10,11 +10,11 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any, cast
+from typing import cast
 
 import attrs
 
-from cnbudget.builders import builder_of
+from cnbudget.builders import builder_of_model
 from cnbudget.labelled import LabelledEnum, labelled
 from cnbudget.model.fields import (
     as_optional_figure,
@@ -82,11 +82,8 @@ class Finding:
 # page numbers, figures through the figure gate), so the functions below set the fields without
 # running the validators again, through builders (cnbudget.builders: plain assignment, then the
 # class itself); a property test holds them equal, field by field, to the validated construction.
-_LOCATION_BUILDER = builder_of(Location)
-_FINDING_BUILDER = builder_of(Finding)
-assert _LOCATION_BUILDER is not None and _FINDING_BUILDER is not None  # plain attrs classes have one
-_LocationBuilder: type[Any] = _LOCATION_BUILDER
-_FindingBuilder: type[Any] = _FINDING_BUILDER
+_LocationBuilder = builder_of_model(Location)
+_FindingBuilder = builder_of_model(Finding)
 _new = object.__new__
 
 

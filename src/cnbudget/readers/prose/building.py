@@ -20,9 +20,8 @@ class, equality, hash, every field.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
 
-from cnbudget.builders import builder_of
+from cnbudget.builders import builder_of_model
 from cnbudget.codes import FunctionCode
 from cnbudget.model import Passage, Statement
 from cnbudget.model.fields import as_optional_amount
@@ -30,15 +29,8 @@ from cnbudget.model.narrative import ChangeBasis
 
 __all__ = ["passage", "statement"]
 
-
-def _builder(cls: type[Any]) -> type[Any]:
-    builder = builder_of(cls)
-    assert builder is not None, cls  # plain attrs classes: each has one
-    return builder
-
-
-_STATEMENT_BUILDER = _builder(Statement)
-_PASSAGE_BUILDER = _builder(Passage)
+_STATEMENT_BUILDER = builder_of_model(Statement)
+_PASSAGE_BUILDER = builder_of_model(Passage)
 _new = object.__new__
 
 

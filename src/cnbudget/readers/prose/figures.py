@@ -27,11 +27,10 @@ import functools
 import re
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import Any
 
 import attrs
 
-from cnbudget.builders import builder_of
+from cnbudget.builders import builder_of_model
 from cnbudget.model.narrative import ChangeBasis
 from cnbudget.numbering import COUNT, LIST_MARK
 
@@ -164,9 +163,7 @@ class AmountMatch:
         return f"{self.number}{self.unit}"
 
 
-_AMOUNT_MATCH_BUILDER = builder_of(AmountMatch)
-assert _AMOUNT_MATCH_BUILDER is not None  # a plain attrs class: it has one
-_AmountMatchBuilder: type[Any] = _AMOUNT_MATCH_BUILDER
+_AmountMatchBuilder = builder_of_model(AmountMatch)
 _new = object.__new__
 
 

@@ -30,11 +30,11 @@ import enum
 import functools
 import re
 from collections.abc import Collection, Sequence
-from typing import Any, cast
+from typing import cast
 
 import attrs
 
-from cnbudget.builders import builder_of
+from cnbudget.builders import builder_of_model
 from cnbudget.numbering import CHAPTER_NUMBER, CHINESE_NUMERALS, ITEM_NUMBER, PART_END, PART_HEADING
 from cnbudget.readers.prose.contents import Contents, every_contents
 from cnbudget.readers.text.blocks import PERFORMANCE_KEYS, Block, find_blocks
@@ -182,9 +182,7 @@ class Paragraph:
         return self.numbers[0]
 
 
-_PARAGRAPH_BUILDER = builder_of(Paragraph)
-assert _PARAGRAPH_BUILDER is not None  # a plain attrs class: it has one
-_ParagraphBuilder: type[Any] = _PARAGRAPH_BUILDER
+_ParagraphBuilder = builder_of_model(Paragraph)
 _new = object.__new__
 
 

@@ -22,7 +22,7 @@ from typing import Any, cast
 
 import attrs
 
-from cnbudget.builders import builder_of
+from cnbudget.builders import builder_of_model
 
 __all__ = ["SourceLine", "clean_cell", "clean_name", "joining_space", "numbered_lines", "printed_at", "split_lines"]
 
@@ -128,9 +128,7 @@ class SourceLine:
 
 
 # A SourceLine in the making (cnbudget.builders): its fields set by plain assignment.
-_SOURCE_LINE_BUILDER = builder_of(SourceLine)
-assert _SOURCE_LINE_BUILDER is not None  # a plain attrs class: it has one
-_LineBuilder: type[Any] = _SOURCE_LINE_BUILDER
+_LineBuilder = builder_of_model(SourceLine)
 
 
 _new_line = object.__new__

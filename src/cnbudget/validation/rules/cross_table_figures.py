@@ -18,11 +18,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
-from typing import Any, cast
+from typing import cast
 
 import attrs
 
-from cnbudget.builders import builder_of
+from cnbudget.builders import builder_of_model
 from cnbudget.money import Consistency, Interval, SumCheck, checked_sum_check
 from cnbudget.validation.context import Context, figure
 from cnbudget.validation.findings import Finding, Location, Severity
@@ -71,9 +71,7 @@ class Figure:
 
 # Figures are made by the hundred a validation (a figure for every code of every view compared),
 # from values of their fields' types: through a builder (cnbudget.builders), not the constructor.
-_FIGURE_BUILDER = builder_of(Figure)
-assert _FIGURE_BUILDER is not None  # a plain attrs class has one
-_FigureBuilder: type[Any] = _FIGURE_BUILDER
+_FigureBuilder = builder_of_model(Figure)
 
 
 def checked_figure(label: str, parts: tuple[Decimal, ...], location: Location,
