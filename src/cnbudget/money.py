@@ -812,11 +812,8 @@ class Interval:
         >>> Interval.of_printed_sum([Decimal("0.33"), Decimal("0.33"), Decimal("0")])
         Interval(low=Decimal('0.650'), high=Decimal('0.670'))
         """
-        low = high = _ZERO
-        for value in values:
-            low_end, high_end = _printed_ends(value)
-            low, high = _EXACT.add(low, low_end), _EXACT.add(high, high_end)
-        return _interval(low, high) if cls is Interval else cls(low, high)
+        interval = _operands_range(_operand(value, where="printed value") for value in values)
+        return interval if cls is Interval else cls(interval.low, interval.high)
 
     def __add__(self, other: Interval) -> Interval:
         """The range of a sum: low ends add, high ends add.
