@@ -19,7 +19,7 @@ from cnbudget.readers.performance.indicator_tree import (
     _repeats_heading,
     _Vocabulary,
 )
-from cnbudget.readers.performance.labels import label_key
+from cnbudget.readers.performance.labels import is_indicator_header_text, label_key
 from cnbudget.readers.text.grid import is_amount
 from cnbudget.readers.text.source import SourceLine
 
@@ -109,3 +109,16 @@ def test_a_row_is_placed_as_the_plain_way_places_it(
     assert (placement.values, placement.level1, placement.level2, placement.name, placement.faults,
             placement.doubts) == (plain.values, plain.level1, plain.level2, plain.name, plain.faults, plain.doubts)
     assert placement == plain and hash(placement.key) == hash(plain.key)
+
+
+_HEADINGS = st.sampled_from(["", " ", "一级指标", "一 级 指标", "一级指标:", "1.一级指标", "（一）一级指标", "二级指标",
+                             "三级指标", "指标值", "其中：一级指标", "一级指标（分）", "<b>一级指标</b>", "㆒级指标",
+                             "⼀级指标", "绩效指标"])
+
+
+@settings(max_examples=800)
+@given(st.lists(_HEADINGS, min_size=1, max_size=6))
+def test_a_heading_row_is_found_where_reading_every_label_finds_it(cells: list[str]) -> None:
+    line = SourceLine.of(1, "\t".join(cells) + "\tx")
+    keys = [label_key(cell) for cell in line.cells]
+    assert (IndicatorColumns.of(line) is not None) is is_indicator_header_text(keys)

@@ -60,6 +60,8 @@ _ROLE_BY_LABEL = {label: role for role, labels in INDICATOR_COLUMN_LABELS.items(
 _ZH = {role: labels[0] for role, labels in INDICATOR_COLUMN_LABELS.items()}
 _DASHES = frozenset({"-", "—", "－", "--"})
 _LEVEL_WORD = "指标"
+# What the key of 一级指标 holds that no other character folds into (NFKC) and cleaning never makes.
+_LEVEL_CHARACTER = "级"
 
 
 def is_section_heading(line: SourceLine) -> bool:
@@ -110,6 +112,8 @@ class IndicatorColumns:
     @classmethod
     def of(cls, line: SourceLine) -> IndicatorColumns | None:
         """The columns a heading row names, or ``None`` when the line is no indicator heading."""
+        if _LEVEL_CHARACTER not in line.raw:  # no 一级指标 among its labels (most lines): no label to read
+            return None
         keys = [label_key(cell) for cell in line.cells]
         if not is_indicator_header_text(keys):
             return None
