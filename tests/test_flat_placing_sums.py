@@ -137,6 +137,25 @@ def test_sums_left_out_before_the_last_part_by_fingerprint_change_nothing(
     assert meeting_sums(parts, totals) == _plain(parts, totals)
 
 
+# One part (a 款 of one 项): its options are the sums. Few distinct vectors among many options, so
+# that one vector often stands for three or more options (ways add up, two witnesses are kept).
+_FEW_VECTORS = st.tuples(st.sampled_from([0, 10]), st.sampled_from([0, 5]), st.sampled_from([0, 10]), st.just(5))
+_MANY_OPTIONS = st.lists(st.tuples(_FEW_VECTORS, st.integers(1, 2)), min_size=1, max_size=8).map(
+    lambda options: [(index, vector, ways) for index, (vector, ways) in enumerate(options)])
+
+
+@settings(max_examples=300, deadline=None)
+@given(_MANY_OPTIONS, st.lists(_FEW_VECTORS, min_size=1, max_size=4))
+def test_the_sums_of_one_part_are_those_of_every_sum_made(options: list[Option], totals: list[Vector]) -> None:
+    assert meeting_sums([options], totals) == _plain([options], totals)
+
+
+def test_one_part_whose_options_repeat_a_vector_keeps_two_witnesses() -> None:
+    same = (100, 5)
+    found = meeting_sums([[(0, same, 1), (1, same, 1), (2, same, 1), (3, (200, 5), 1)]], [(100, 5), (300, 5)])
+    assert found == [(2, [(same, (0,)), (same, (1,))]), (0, [])]
+
+
 # Three columns, allowances that differ between columns and candidates (a figure printed to the
 # yuan beside one printed to the cent): the window each sum is looked for in is the widest weighted
 # allowance of a candidate, not of a column.

@@ -21,7 +21,7 @@ sub-columns, under a parent that could too), each part's candidates are first bo
 candidate, column by column (:mod:`~cnbudget.readers.flat.column_bounds`): where that leaves one
 candidate a part, the one sum is made for that parent candidate alone; otherwise only the last
 part's candidates within bounds are looked up. Where every part has one candidate, its one sum is
-all there is.
+all there is; where there is one part, its candidates are the sums.
 
 >>> one, two = (100, 5), (200, 5)          # 0.10 and 0.20 in a table printed to the cent
 >>> parts = [[(0, one, 1)], [(0, one, 1), (1, two, 1)]]
@@ -155,6 +155,8 @@ def meeting_sums(parts: Sequence[Sequence[Option]], totals: Sequence[Vector]) ->
         return [(0, [])] * len(totals)
     if parts and all(len(options) == 1 for options in parts):  # one sum (as a row of single figures)
         return [_one_sum(total, parts, [[0]] * len(parts)) for total in totals]
+    if len(parts) == 1:  # the sums are the part's own candidates: each held against each total
+        return _one_part(parts[0], totals)
     within: list[list[list[int]]] | None = None  # per total, per part: its options within bounds
     if looked_up and _worth_bounding(folded, looked_up[0], totals):
         within = within_bounds(parts, totals)
@@ -173,6 +175,24 @@ def meeting_sums(parts: Sequence[Sequence[Option]], totals: Sequence[Vector]) ->
         meeting_keys = [[key for key in fold.ways if meets(total, key)] for total in totals]
     return [(min(2, sum(fold.ways[key] for key in keys)),
              [(key, witness) for key in keys for witness in fold.witnesses[key]]) for keys in meeting_keys]
+
+
+def _one_part(options: Sequence[Option], totals: Sequence[Vector]) -> list[tuple[int, Meeting]]:
+    """The plain enumeration where there is one part: its options are the sums, in order (equal
+    vectors one sum of their ways together)."""
+    ways: dict[Vector, int] = {}
+    witnesses: dict[Vector, list[tuple[int, ...]]] = {}
+    for index, vector, part_ways in options:
+        ways[vector] = min(2, ways.get(vector, 0) + part_ways)
+        kept = witnesses.setdefault(vector, [])
+        if len(kept) < 2:
+            kept.append((index,))
+    found: list[tuple[int, Meeting]] = []
+    for total in totals:
+        keys = [key for key in ways if meets(total, key)]
+        found.append((min(2, sum(ways[key] for key in keys)),
+                      [(key, witness) for key in keys for witness in witnesses[key]]))
+    return found
 
 
 def _sums_before_none(parts: Sequence[Sequence[Option]]) -> int:

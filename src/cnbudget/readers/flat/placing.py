@@ -76,12 +76,17 @@ def _key(candidate: Candidate, figures: PrintedFigures) -> frozenset[tuple[str, 
 
 def distinct(candidates: Sequence[Candidate], figures: PrintedFigures) -> list[Candidate]:
     """The candidates that differ in some amount (a printed 0.00 and a blank are the same amount)."""
-    columns = tuple(candidates[0]) if candidates else ()
+    if len(candidates) < 2:
+        return list(candidates)
+    columns = tuple(candidates[0])
     if any(tuple(candidate) != columns for candidate in candidates):
         keyed: Callable[[Candidate], object] = functools.partial(_key, figures=figures)
     else:  # the same columns in the same order (a row's candidates): the amounts in order say it
+        # A row's candidates repeat its few printed cells: each cell's amount looked up once.
+        value_of = {text: figures.value(text) for text in set().union(*(c.values() for c in candidates))}
+
         def keyed(candidate: Candidate) -> object:
-            return tuple(map(figures.value, candidate.values()))
+            return tuple(map(value_of.__getitem__, candidate.values()))
     seen: set[object] = set()
     kept = []
     for candidate in candidates:
@@ -227,6 +232,16 @@ def _place_tree(
     scale = Scale.of(figures, printed)
     figure_of = {text: scale.figure(text) for text in printed}
     by_total = {identity.total: identity for identity in identities}
+    # A row is the total of one identity and a part of another, most often in the same columns
+    # (one-sided tables): its candidates' vectors made once for both.
+    made: dict[tuple[int, tuple[str, ...]], list[Vector]] = {}
+
+    def vectors(row: int, columns: tuple[str, ...]) -> list[Vector]:
+        found = made.get((row, columns))
+        if found is None:
+            found = made[row, columns] = [_vector(candidate, columns, figure_of) for candidate in domains[row]]
+        return found
+
     ways: dict[int, list[int]] = {}  # row → ways of its subtree per candidate (0, 1 or 2: "two or more")
     matched: dict[int, list[Meeting]] = {}  # row → per candidate the sums it meets
     for row in _post_order(len(domains), identities):
@@ -234,10 +249,11 @@ def _place_tree(
         if identity is None:
             ways[row] = [1] * len(domains[row])
             continue
-        part_columns = [part for _, part in identity.columns]
-        parts = [[(index, _vector(candidate, part_columns, figure_of), ways[part][index])
-                  for index, candidate in enumerate(domains[part]) if ways[part][index]] for part in identity.parts]
-        totals = [_vector(candidate, [t for t, _ in identity.columns], figure_of) for candidate in domains[row]]
+        part_columns = tuple(part for _, part in identity.columns)
+        parts = [[(index, vector, part_ways)
+                  for index, (vector, part_ways) in enumerate(zip(vectors(part, part_columns), ways[part], strict=True))
+                  if part_ways] for part in identity.parts]
+        totals = vectors(row, tuple(total for total, _ in identity.columns))
         meeting = meeting_sums(parts, totals)
         if meeting is None:
             return Placed(rows=(), problem=Unplaced(message="too many placements of the figures to check"))
