@@ -27,7 +27,7 @@ from cnbudget.readers.flat.part_sums import (
     meeting_sums,
     meets,
 )
-from cnbudget.readers.flat.placing import Identity, _choice_holds, _holds, distinct
+from cnbudget.readers.flat.placing import Identity, _choice_holds, _holds, _supported, distinct
 from cnbudget.readers.flat.scaled import PrintedFigures, Scale
 
 # Printed figures as tables print them: blanks, dashes, zeros with and without decimals, whole
@@ -219,6 +219,29 @@ def test_an_identity_of_distinct_rows_holds_for_a_choice_as_for_the_candidates_c
     for choice in itertools.product(*(range(len(domain)) for domain in domains)):
         chosen = dict(enumerate(domain[index] for domain, index in zip(domains, choice, strict=True)))
         assert holds(choice) == _holds(identity, chosen, figures)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(_CANDIDATES, min_size=2, max_size=6),
+    st.lists(st.integers(0, 5), min_size=0, max_size=5),
+    st.lists(st.tuples(st.sampled_from(_COLUMNS), st.sampled_from(_COLUMNS)), min_size=1, max_size=3),
+)
+def test_the_candidates_an_identity_supports_are_those_of_every_choice_that_holds(
+    domains: list[list[dict[str, str]]], parts: list[int], columns: list[tuple[str, str]]
+) -> None:
+    # The parts' choices walked with running sums (rows apart), or every choice (a row twice), against
+    # every choice of the plain enumeration held by the printed figures.
+    identity = Identity(total=0, parts=tuple(part % len(domains) for part in parts), columns=tuple(columns), what="")
+    involved = (identity.total, *identity.parts)
+    figures = PrintedFigures()
+    expected: dict[int, set[int]] = {row: set() for row in involved}
+    for choice in itertools.product(*(range(len(domains[row])) for row in involved)):
+        chosen = {row: domains[row][index] for row, index in zip(involved, choice, strict=True)}
+        if _holds(identity, chosen, figures):
+            for row, index in zip(involved, choice, strict=True):
+                expected[row].add(index)
+    assert _supported(identity, domains, figures) == expected
 
 
 _ROW_CANDIDATES = st.lists(st.lists(printed_figures, min_size=3, max_size=3), max_size=6)

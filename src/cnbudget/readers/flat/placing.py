@@ -30,7 +30,7 @@ from decimal import Decimal
 
 import attrs
 
-from cnbudget.readers.flat.part_sums import Meeting, Vector, add, meeting_sums, meets
+from cnbudget.readers.flat.part_sums import Meeting, Vector, add, completes, meeting_sums, meets
 from cnbudget.readers.flat.scaled import PrintedFigures, Scale
 
 __all__ = ["Candidate", "Identity", "Placed", "Unplaced", "place"]
@@ -122,23 +122,8 @@ def _choice_holds(
             chosen = {row: domains[row][index] for row, index in zip(involved, choice, strict=True)}
             return _holds(identity, chosen, figures)
         return holds_chosen
-    columns_of = [[total for total, _ in identity.columns]] + [[part for _, part in identity.columns]] * len(
-        identity.parts)
-    printed = [[tuple([candidate.get(column, "") for column in columns]) for candidate in domains[row]]
-               for row, columns in zip(involved, columns_of, strict=True)]
-    # Every cell as a whole number of one scale (a finer unit than a sum's own compares alike), and
-    # the parts with one candidate, the same in every choice, added up once.
-    scale = Scale.of(figures, {cell for cells_of in printed for cells in cells_of for cell in cells})
-    figure_of = {cell: scale.figure(cell) for cells_of in printed for cells in cells_of for cell in cells}
-    vectors = [[tuple(itertools.chain.from_iterable(map(figure_of.__getitem__, cells))) for cells in cells_of]
-               for cells_of in printed]
-    fixed: Vector = (0,) * (2 * len(identity.columns))
-    varying = []
-    for place in range(1, len(involved)):
-        if len(vectors[place]) == 1:
-            fixed = add(fixed, vectors[place][0])
-        else:
-            varying.append(place)
+    vectors = _identity_vectors(identity, domains, figures)
+    fixed, varying = _fixed_and_varying(vectors, 2 * len(identity.columns))
     totals = vectors[0]
 
     def holds(choice: tuple[int, ...]) -> bool:
@@ -147,6 +132,78 @@ def _choice_holds(
             made = add(made, vectors[place][choice[place]])
         return meets(totals[choice[0]], made)
     return holds
+
+
+def _identity_vectors(
+    identity: Identity, domains: Sequence[Sequence[Candidate]], figures: PrintedFigures
+) -> list[list[Vector]]:
+    """Per row of ``identity`` (:func:`_rows_of` order), what each of its candidates prints in the
+    identity's columns, as whole numbers of one scale (a finer unit than a sum's own compares alike)."""
+    columns_of = [[total for total, _ in identity.columns]] + [[part for _, part in identity.columns]] * len(
+        identity.parts)
+    printed = [[tuple([candidate.get(column, "") for column in columns]) for candidate in domains[row]]
+               for row, columns in zip(_rows_of(identity), columns_of, strict=True)]
+    scale = Scale.of(figures, {cell for cells_of in printed for cells in cells_of for cell in cells})
+    figure_of = {cell: scale.figure(cell) for cells_of in printed for cells in cells_of for cell in cells}
+    return [[tuple(itertools.chain.from_iterable(map(figure_of.__getitem__, cells))) for cells in cells_of]
+            for cells_of in printed]
+
+
+def _fixed_and_varying(vectors: Sequence[Sequence[Vector]], width: int) -> tuple[Vector, list[int]]:
+    """The sum of the parts with one candidate (the same in every choice, added up once), and the
+    places of the others (``width``: the length of a vector)."""
+    fixed: Vector = (0,) * width
+    varying = []
+    for place in range(1, len(vectors)):
+        if len(vectors[place]) == 1:
+            fixed = add(fixed, vectors[place][0])
+        else:
+            varying.append(place)
+    return fixed, varying
+
+
+def _supported(
+    identity: Identity, domains: Sequence[Sequence[Candidate]], figures: PrintedFigures
+) -> dict[int, set[int]]:
+    """Per row of ``identity``, the indexes of its candidates that take part in some choice (one
+    candidate a row, :func:`itertools.product` of every row's) under which the identity holds."""
+    involved = _rows_of(identity)
+    supported: dict[int, set[int]] = {row: set() for row in involved}
+    if len(set(involved)) < len(involved):  # a row twice: every choice held as it is
+        holds = _choice_holds(identity, domains, figures)
+        for choice in itertools.product(*(range(len(domains[row])) for row in involved)):
+            if holds(choice):
+                for row, index in zip(involved, choice, strict=True):
+                    supported[row].add(index)
+        return supported
+    # Rows apart: the parts' choices walked with their running sums, each completed sum held against
+    # every candidate of the total (the same comparisons as every choice's, without making each sum).
+    vectors = _identity_vectors(identity, domains, figures)
+    fixed, varying = _fixed_and_varying(vectors, 2 * len(identity.columns))
+    totals = vectors[0]
+    holding: list[tuple[int, tuple[int, ...]]] = []  # (total's candidate, the varying parts' candidates)
+    if not varying:
+        holding.extend((index, ()) for index, total in enumerate(totals) if meets(total, fixed))
+    else:
+        last = vectors[varying[-1]]
+        outer = [range(len(vectors[place])) for place in varying[:-1]]
+        for chosen in itertools.product(*outer):
+            made = fixed
+            for place, index in zip(varying, chosen, strict=False):
+                made = add(made, vectors[place][index])
+            for final, vector in enumerate(last):
+                for index, total in enumerate(totals):
+                    if completes(total, made, vector):
+                        holding.append((index, (*chosen, final)))
+    if holding:
+        for place in range(1, len(involved)):
+            if place not in varying:
+                supported[involved[place]].add(0)
+    for index, chosen in holding:
+        supported[identity.total].add(index)
+        for place, part_index in zip(varying, chosen, strict=True):
+            supported[involved[place]].add(part_index)
+    return supported
 
 
 def place(
@@ -327,12 +384,7 @@ def _prune(
                 combinations *= size
             if combinations > _MAX_COMBINATIONS:
                 continue
-            supported: dict[int, set[int]] = {row: set() for row in involved}
-            holds = _choice_holds(identity, domains, figures)
-            for choice in itertools.product(*(range(size) for size in sizes)):
-                if holds(choice):
-                    for row, index in zip(involved, choice, strict=True):
-                        supported[row].add(index)
+            supported = _supported(identity, domains, figures)
             if not supported[identity.total]:
                 return (identity,)
             for row in involved:
