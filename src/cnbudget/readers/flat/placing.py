@@ -117,20 +117,18 @@ def _choice_holds(
     order): :func:`_holds`, with what each candidate prints in the identity's columns read once
     rather than for every choice it takes part in."""
     involved = _rows_of(identity)
-    if len(set(involved)) < len(involved):  # a row twice: its later index is the one chosen
-        def holds_chosen(choice: tuple[int, ...]) -> bool:
-            chosen = {row: domains[row][index] for row, index in zip(involved, choice, strict=True)}
-            return _holds(identity, chosen, figures)
-        return holds_chosen
     vectors = _identity_vectors(identity, domains, figures)
     fixed, varying = _fixed_and_varying(vectors, 2 * len(identity.columns))
     totals = vectors[0]
+    # A row twice: its later index is the one chosen, wherever the row stands.
+    last = {row: place for place, row in enumerate(involved)}
+    taken_from = [last[row] for row in involved]
 
     def holds(choice: tuple[int, ...]) -> bool:
         made = fixed
         for place in varying:
-            made = add(made, vectors[place][choice[place]])
-        return meets(totals[choice[0]], made)
+            made = add(made, vectors[place][choice[taken_from[place]]])
+        return meets(totals[choice[taken_from[0]]], made)
     return holds
 
 
