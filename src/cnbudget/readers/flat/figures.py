@@ -21,6 +21,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -72,7 +73,7 @@ class FigureConvention:
         """The figures of a run printed without spaces, or ``None`` when it does not split exactly."""
         if not self.decimals:
             return None
-        piece = re.compile(rf"-?(?:0|[1-9]\d{{0,2}}(?:,\d{{3}})+|[1-9]\d*)\.\d{{{self.decimals}}}")
+        piece = _piece(self.decimals)
         pieces: list[str] = []
         position = 0
         while position < len(token):
@@ -82,6 +83,13 @@ class FigureConvention:
             pieces.append(match.group())
             position = match.end()
         return tuple(pieces) if len(pieces) > 1 else None
+
+
+@functools.lru_cache(maxsize=8)
+def _piece(decimals: int) -> re.Pattern[str]:
+    """One figure of ``decimals`` decimals, as figures run together print it (a pure function of
+    ``decimals``: kept for the process, it changes no result)."""
+    return re.compile(rf"-?(?:0|[1-9]\d{{0,2}}(?:,\d{{3}})+|[1-9]\d*)\.\d{{{decimals}}}")
 
 
 def figure_convention(texts: Iterable[str]) -> FigureConvention:
