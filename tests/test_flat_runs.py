@@ -4,15 +4,17 @@ they replace (a run grown word by word, its text made on every call; three filte
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cnbudget.readers.flat.figures import FigureConvention, words
+from cnbudget.readers.flat.figures import FigureConvention, convention_of, figure_convention, split_figures, words
 from cnbudget.readers.flat.rows import _parts
 from cnbudget.readers.flat.runs import Run, RunKind, line_runs
 from cnbudget.readers.text.source import clean_name
+from cnbudget.text import normalize_width
 
 # The pieces flat table lines are made of: codes, names (with layout spaces, full-width digits),
 # figures alone or run together, printed blanks, totals.
@@ -71,3 +73,43 @@ def test_a_lines_numbers_text_and_figures_are_those_of_three_filters(
     joined = "".join(run.text for run in runs if run.kind is RunKind.TEXT)
     figures = tuple(word for run in runs if run.kind is RunKind.FIGURES for word in run.words)
     assert _parts(runs, reverse) == (numbers, joined, tuple(reversed(figures)) if reverse else figures)
+
+
+def _plain_figure_convention(texts: Sequence[str]) -> FigureConvention:
+    decimals: set[int] = set()
+    for text in texts:
+        for word in words(normalize_width(text)):
+            match = re.match(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$", word)
+            if match is not None and match.group(1) is not None:
+                decimals.add(len(match.group(1)))
+    return FigureConvention(decimals=min(decimals) if len(decimals) == 1 else None, whole_numbers=not decimals)
+
+
+def _plain_convention_of(texts: Sequence[str]) -> FigureConvention:
+    convention = _plain_figure_convention(texts)
+    if convention.decimals is not None or not convention.whole_numbers:
+        return convention
+    usual = FigureConvention(decimals=2, whole_numbers=False)
+    numeric = [folded for text in texts for word in words(text)
+               if re.match(r"^-?[\d,.]*\d[\d,.]*$", folded := normalize_width(word)) and not re.match(r"^\d+$", folded)]
+    if numeric and all(split_figures(word, usual) is not None for word in numeric):
+        return usual
+    return convention
+
+
+# Whole numbers, figures run together, and the characters that fold to a point or a comma (full-width
+# forms, 。 and 、) or hide beside a combining mark.
+_CONVENTION_PIECES = st.sampled_from([
+    "1,000", "200", "205", "0.920.92", "1.5", "１．５０", "1２.34", "3。25", "4、500", "5，000", "6.7\u0301",
+    "\u0301.5", "合计", "教育支出", "-", "12.3412.34", "2,081.55", "0.920.9", " ",
+])
+_TABLE_TEXTS = st.lists(st.lists(_CONVENTION_PIECES, max_size=5).map(" ".join) | st.lists(
+    _CONVENTION_PIECES, max_size=4).map("".join), max_size=6)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_TABLE_TEXTS)
+def test_a_tables_figure_convention_is_that_of_every_word_of_every_line(texts: list[str]) -> None:
+    # Lines without a point (or, for runs, a point or a comma) once folded are passed over.
+    assert figure_convention(texts) == _plain_figure_convention(texts)
+    assert convention_of(texts) == _plain_convention_of(texts)
