@@ -310,6 +310,43 @@ def test_options_out_of_bounds_are_in_no_sum_that_meets_the_total(
                 assert all(place in kept for place, kept in zip(choice, per_part, strict=True))
 
 
+def _plain_bounds(parts: Sequence[Sequence[Option]], totals: Sequence[Vector]) -> list[list[list[int]]]:
+    """Per total, per part, the options whose span (its own range plus the widest the other parts
+    can add) meets the total's range in every column, asked of every option, total and column."""
+    width = len(totals[0])
+    lows = [[min(vector[i] - vector[i + 1] for _, vector, _ in options) for i in range(0, width, 2)]
+            for options in parts]
+    highs = [[max(vector[i] + vector[i + 1] for _, vector, _ in options) for i in range(0, width, 2)]
+             for options in parts]
+    found: list[list[list[int]]] = []
+    for total in totals:
+        per_part = []
+        for part, options in enumerate(parts):
+            kept = []
+            for place, (_, vector, _) in enumerate(options):
+                if all(total[i] + total[i + 1] >= vector[i] - vector[i + 1] + sum(low[i // 2] for low in lows)
+                       - lows[part][i // 2]
+                       and total[i] - total[i + 1] <= vector[i] + vector[i + 1] + sum(high[i // 2] for high in highs)
+                       - highs[part][i // 2] for i in range(0, width, 2)):
+                    kept.append(place)
+            per_part.append(kept)
+        found.append(per_part)
+    return found
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ROW, min_size=1, max_size=4), st.lists(_ROW, min_size=1, max_size=3), st.integers(3, 5))
+def test_options_within_bounds_are_those_asked_one_by_one(
+    rows: list[list[tuple[int, int]]], total_rows: list[list[tuple[int, int]]], columns: int
+) -> None:
+    # Columns every option of a part prints alike are asked once for all of them.
+    parts = [[(index, vector, 1) for index, vector in enumerate(_placed(row, columns))] for row in rows]
+    totals = [vector for row in total_rows for vector in _placed(row, columns)]
+    if not all(parts) or not totals:
+        return
+    assert within_bounds(parts, totals) == _plain_bounds(parts, totals)
+
+
 @settings(max_examples=150, deadline=None)
 @given(st.lists(_ROW, min_size=4, max_size=4), st.lists(_ROW, min_size=1, max_size=3),
        st.integers(4, 5), st.lists(st.integers(1, 2), min_size=4, max_size=4))
