@@ -133,5 +133,8 @@ _AMOUNT_PIECES = st.sampled_from(["（", "）", "(", ")", "《", "》", "“", "
 @example("）5万元（6万元")
 @example("≤ \n180 元")
 @example("5万元")
+@example("5万元 \n以上")  # a threshold after spaces
+@example("5万元以")  # 以 alone is none
+@example("≥\u30005万元")  # a mark before spaces of other kinds
 def test_the_amounts_of_a_clause_are_those_the_bracket_walk_finds(clause: str) -> None:
     assert find_amounts(clause) == _plain_amounts(clause)

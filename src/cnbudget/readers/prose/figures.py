@@ -72,6 +72,7 @@ _AMOUNT = re.compile(rf"(?P<number>{_NUMBER_DIGIT_FIRST}){_AMOUNT_UNIT}")
 # "50 万元以上", "30元/人/年", "≤180 元" are thresholds and rates, not amounts.
 # Matched where an amount ends (``match(clause, end)`` anchors there; ``^`` would not).
 _THRESHOLD_AFTER = re.compile(r"\s*(?:以上|以下|以内|/|每)")
+_THRESHOLD_FIRSTS = frozenset("以/每")  # the first character, spaces aside, of each _THRESHOLD_AFTER
 _THRESHOLD_MARKS = frozenset("/≥≤<>＞＜=")  # the last character, spaces aside, before a threshold
 _OPEN, _CLOSE = "（(《〈“", "）)》〉”"
 _SENTENCE_END = "。；;！？!?"
@@ -190,7 +191,14 @@ def find_amounts(clause: str) -> list[AmountMatch]:
     bracketed: bool | None = None  # asked at the first amount: a clause without one needs no answer
     for match in _AMOUNT.finditer(clause):
         start, end = match.span()
-        if _THRESHOLD_AFTER.match(clause, end) or clause[:start].rstrip()[-1:] in _THRESHOLD_MARKS:
+        # Both threshold tests asked first of the one character each looks at (past spaces only if it is one).
+        after = clause[end : end + 1]
+        if (after in _THRESHOLD_FIRSTS or after.isspace()) and _THRESHOLD_AFTER.match(clause, end):
+            continue
+        mark = clause[start - 1 : start]
+        if mark.isspace():
+            mark = clause[:start].rstrip()[-1:]
+        if mark in _THRESHOLD_MARKS:
             continue
         if bracketed is None:
             bracketed = _BRACKET.search(clause) is not None  # without a bracket no amount stands inside one
@@ -492,7 +500,13 @@ def strip_marker(text: str) -> str:
     >>> strip_marker("（一）公共安全（类）")
     '公共安全（类）'
     """
+    first = text[:1]  # every list number starts with a digit, a bracket or a Chinese numeral
+    if not (first in _MARKER_FIRSTS or first.isdecimal()):
+        return text
     return _MARKER.sub("", text)
+
+
+_MARKER_FIRSTS = frozenset("（(一二三四五六七八九十")  # besides digits: the first characters of LIST_MARK
 
 
 def _department_prefix(text: str, department: str) -> int:
@@ -529,22 +543,35 @@ _PREFIX_STARTS = frozenset("本我的其一财拨")
 
 
 def _strip_prefixes(text: str, department: str | None, year: int | None) -> str:
+    # Each pattern is run only on a text starting as it must (its first character, the year's digits):
+    # a pattern anchored at the start takes nothing from any other.
+    year_text = "" if year is None else str(year)  # how the year's pattern starts
     while True:
         text = text.strip()
-        if not text or not (text[0] in _PREFIX_STARTS or text[0].isdecimal() or text[0] == "-"
-                            or (department and text[0] in department)):
+        first = text[:1]
+        if not first or not (first in _PREFIX_STARTS or first.isdecimal() or first == "-"
+                             or (department and first in department)):
             return text
         before = text
-        if department and (size := _department_prefix(text, department)):
+        # A short form of the name is made of its characters: it starts with one of them.
+        if department and first in department and (size := _department_prefix(text, department)):
             text = _DEPARTMENT_WORD.sub("", text[size:])
-        if year is not None:
+        if year is not None and text.startswith(year_text):
             text = _budget_year(year).sub("", text)
-        text = _YEAR_AND_COMMA.sub("", text)
-        text = _OWN_WORDS.sub("", text)
-        text = _OF_OR_AMONG.sub("", text)
-        text = _APPROPRIATED.sub("", text)
+        if text[:1].isdecimal():
+            text = _YEAR_AND_COMMA.sub("", text)
+        if text[:1] in _OWN_FIRSTS:
+            text = _OWN_WORDS.sub("", text)
+        if text[:1] in _OF_OR_AMONG_FIRSTS:
+            text = _OF_OR_AMONG.sub("", text)
+        if text[:1] in _APPROPRIATED_FIRSTS:
+            text = _APPROPRIATED.sub("", text)
         if text == before:
             return text
+
+
+# The first characters of _OWN_WORDS, _OF_OR_AMONG and _APPROPRIATED.
+_OWN_FIRSTS, _OF_OR_AMONG_FIRSTS, _APPROPRIATED_FIRSTS = frozenset("本我"), frozenset("的其"), frozenset("一财拨")
 
 
 def without_filler_tail(text: str) -> str:
@@ -577,7 +604,7 @@ def clean_subject(text: str, *, department: str | None, year: int | None) -> str
     """
     if not text:  # a change named without its subject (比上年增加): nothing to clean
         return text
-    text = _MARKER.sub("", text.strip(" 、，,;；"))
+    text = strip_marker(text.strip(" 、，,;；"))
     colon = max(text.rfind("："), text.rfind(":"))
     if colon >= 0:
         head, tail = text[:colon].strip(), text[colon + 1 :].strip()
@@ -586,7 +613,7 @@ def clean_subject(text: str, *, department: str | None, year: int | None) -> str
             text = head
         elif head.endswith(_LEAD_IN) or _filler_only(_strip_prefixes(head, department, year)):
             text = tail
-    text = _strip_prefixes(_MARKER.sub("", text), department, year)
+    text = _strip_prefixes(strip_marker(text), department, year)
     return without_filler_tail(text).strip(" 、，,")
 
 

@@ -142,21 +142,28 @@ class NarrativeContext:
         return cls(department=department, fiscal_year=fiscal_year, unit=unit)
 
 
-@attrs.define
 class _Draft:
-    section: str | None
-    subject: str
-    amount: Decimal | None = None
-    share: Decimal | None = None
-    change_amount: Decimal | None = None
-    change_rate: Decimal | None = None
-    count: int | None = None
-    reason: str | None = None
-    compared_with: ChangeBasis | None = None
-    stated_prior: Decimal | None = None
-    levels: Levels = ()
-    texts: list[str] = attrs.Factory(list)
-    line: int | None = None  # the first line of the paragraph it stands in
+    """A statement being read: its fields filled as the clauses give them (a plain class: one is
+    made for nearly every figure read, and attrs' generated constructor cost more than the rest of
+    making it)."""
+
+    __slots__ = ("amount", "change_amount", "change_rate", "compared_with", "count", "levels", "line", "reason",
+                 "section", "share", "stated_prior", "subject", "texts")
+
+    def __init__(self, section: str | None, subject: str, levels: Levels, line: int | None, piece: str) -> None:
+        self.section = section
+        self.subject = subject
+        self.amount: Decimal | None = None
+        self.share: Decimal | None = None
+        self.change_amount: Decimal | None = None
+        self.change_rate: Decimal | None = None
+        self.count: int | None = None
+        self.reason: str | None = None
+        self.compared_with: ChangeBasis | None = None
+        self.stated_prior: Decimal | None = None
+        self.levels = levels
+        self.texts = [piece]  # the sentences it was read from, each once
+        self.line = line  # the first line of the paragraph it stands in
 
     def compare(self, basis: ChangeBasis | None) -> None:
         if basis in RECORDED_BASES and self.compared_with is None:
@@ -318,9 +325,7 @@ class _Reader:
             subject = levels_text(full[: len(full) - len(names)]) + subject
         if full and full[0][0] == "类":
             self.levels = tuple(pair for pair in full if pair[0] != "项")
-        draft = _Draft(section=self.title, subject=subject, levels=full,
-                       line=self.paragraph.line if self.paragraph is not None else None)
-        draft.cite(piece)
+        draft = _Draft(self.title, subject, full, self.paragraph.line if self.paragraph is not None else None, piece)
         self.drafts.append(draft)
         self.section_drafts.append(draft)
         return draft
