@@ -36,10 +36,12 @@ from cnbudget.numbering import COUNT, LIST_MARK
 
 __all__ = [
     "COMPARED",
+    "PERCENT_ENDS",
     "SENTENCE_TAIL",
     "AmountMatch",
     "ChangeMatch",
     "absent_of",
+    "amount_spans",
     "basis_of",
     "change_of",
     "clean_subject",
@@ -48,6 +50,7 @@ __all__ = [
     "is_amount_phrase",
     "is_flat",
     "keeps_order",
+    "may_name_a_year",
     "not_arranged",
     "prior_of",
     "rate_of",
@@ -185,9 +188,25 @@ def find_amounts(clause: str) -> list[AmountMatch]:
     >>> [a.text for a in find_amounts("项目总预算1720.00万，其中服务5万人次")]
     ['1720.00万元']
     """
+    found: list[AmountMatch] = []
+    for number, unit, start, end in amount_spans(clause):
+        made = _new(_AmountMatchBuilder)  # an AmountMatch without the frozen class's slower setting of fields
+        made.number, made.unit, made.start, made.end = number, unit, start, end
+        made.__class__ = AmountMatch
+        found.append(made)
+    return found
+
+
+def amount_spans(clause: str) -> list[tuple[str, str, int, int]]:
+    """The number, unit, start and end of each of :func:`find_amounts`, as plain tuples (the
+    narrative's walk reads each amount once and keeps no match).
+
+    >>> amount_spans("支出1,089.27万元，其中服务5万人次")
+    [('1,089.27', '万元', 2, 12)]
+    """
     if "元" not in clause and "万" not in clause:  # every unit of an amount holds one of them
         return []
-    found: list[AmountMatch] = []
+    found: list[tuple[str, str, int, int]] = []
     bracketed: bool | None = None  # asked at the first amount: a clause without one needs no answer
     for match in _AMOUNT.finditer(clause):
         start, end = match.span()
@@ -205,10 +224,7 @@ def find_amounts(clause: str) -> list[AmountMatch]:
         if bracketed and _depth(clause[:start]):
             continue
         number, unit = match.group("number", "unit")
-        made = _new(_AmountMatchBuilder)  # an AmountMatch without the frozen class's slower setting of fields
-        made.number, made.unit, made.start, made.end = number, "万元" if unit == "万" else unit, start, end
-        made.__class__ = AmountMatch
-        found.append(made)
+        found.append((number, "万元" if unit == "万" else unit, start, end))
     return found
 
 
@@ -326,6 +342,10 @@ def _add_sentence(result: list[tuple[str, list[str]]], text: str, start: int, en
     result.append((sentence, [stripped for clause in clauses if (stripped := clause.strip())]))
 
 
+#: How every share and rate ends: its percent sign (``$`` also matches before a last line break).
+PERCENT_ENDS = ("%", "%\n")
+
+
 def share_of(clause: str) -> Decimal | None:
     """The share a clause states (``占 63.88%``), in percent."""
     match = _SHARE.match(clause) if clause.startswith("占") else None
@@ -340,7 +360,7 @@ def _signed(number: str, word: str) -> Decimal:
 def rate_of(clause: str) -> Decimal | None:
     """The growth rate a clause states (``增长 11.50%``, ``降幅 9.1 %``,
     ``比2022年预算执行数增加77.70 %``), signed, in percent."""
-    if not clause.endswith(("%", "%\n")):  # a rate ends with its percent sign ($ also before a last newline)
+    if not clause.endswith(PERCENT_ENDS):
         return None
     match = _RATE.match(clause)
     return _signed(match["number"], match["word"]) if match else None
@@ -414,6 +434,22 @@ def prior_of(before_amount: str, year: int | None) -> ChangeBasis | None:
     if match is None or (match["year"] is not None and year is not None and int(match["year"]) >= year):
         return None
     return next(basis for word, basis in _BASES if word in match["basis"] or word == "预算")
+
+
+# The first characters, after the spaces and punctuation both strip, of last year's figure (a year's
+# digits, 上) and of this year's said again (a year's digits, a space, 本, 今, 预, 安).
+_YEAR_WORD_FIRSTS = frozenset("上") | _RESTATED_STARTS
+
+
+def may_name_a_year(before_amount: str) -> bool:
+    """Whether the text before an amount starts as :func:`prior_of` and :func:`restates` need;
+    where it does not (most subjects), neither is asked.
+
+    >>> may_name_a_year("2022年当年预算执行数为"), may_name_a_year("一般公共预算")
+    (True, False)
+    """
+    first = before_amount.strip(" ，,、。")[:1]
+    return first in _YEAR_WORD_FIRSTS or first.isdecimal() or first.isspace()
 
 
 def restates(before_amount: str, year: int | None) -> bool:
