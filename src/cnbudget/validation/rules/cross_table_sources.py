@@ -164,16 +164,14 @@ def by_category(ctx: Context, table: str, lines: Sequence[Any], column: Column,
             complete = False
             continue
         placed.setdefault(code.category, []).append((code.level, line, value))
-    figures: dict[ClassificationCode, Figure] = {}
+    cells: dict[ClassificationCode, tuple[str, tuple[Decimal, ...]]] = {}
     for category, found in placed.items():
-        # A figure is written only for the lines of the category's top level printed (most are 款
-        # and 项 lines under a 类 line, read for nothing).
+        # Only the lines of the category's top level printed count (most are 款 and 项 lines under a
+        # 类 line, read for nothing); the first of them names the figure.
         top = min(level for level, _, _ in found)
-        chosen = [checked_figure(f"{title} {category} “{line.name}”", (value,),
-                                 checked_location(table, code=str(category), column=column.name))
-                  for level, line, value in found if level == top]
-        figures[category] = chosen[0].plus(*chosen[1:]) if len(chosen) > 1 else chosen[0]
-    return FixedView(title, table, column, figures, complete=complete)
+        chosen = [(line, value) for level, line, value in found if level == top]
+        cells[category] = (chosen[0][0].name, tuple(value for _, value in chosen))
+    return FixedView(title, table, column, cells, complete=complete)
 
 
 def spent_figure(ctx: Context, table: str, lines: Sequence[Any], amount: Any) -> Figure | None:
