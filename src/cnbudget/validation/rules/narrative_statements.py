@@ -107,7 +107,10 @@ def is_past(statement: Statement, year: int) -> bool:
     return bool(_PAST.search(subject)) or any(int(found) != year for found in _YEAR.findall(subject))
 
 
-@attrs.frozen(kw_only=True)
+# Its hash kept: a statement's figures are found once per run by the placed statement as key
+# (narrative_tables.table_figures), asked by several rules, and hashing it hashes every field of
+# the statement.
+@attrs.frozen(kw_only=True, cache_hash=True)
 class Placed:
     """A statement with its position: index in the document, topic, the run of statements under the
     same heading (``run``) it belongs to, and whether it states another year's figure (``past``)."""
