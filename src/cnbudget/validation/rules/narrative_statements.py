@@ -207,12 +207,12 @@ def as_printed(items: Sequence[Placed]) -> list[Placed]:
     """
     result: list[Placed] = []
     for run in runs(items):
-        figures = [value for item in run for name in _FIGURES
-                   if (value := getattr(item.statement, name)) is not None and not value.is_zero()]
-        if not figures:
-            result.extend(run)
+        exponents = [_exponent(value) for item in run for name in _FIGURES
+                     if (value := getattr(item.statement, name)) is not None and not value.is_zero()]
+        finest = min(exponents, default=0)
+        if all(exponent == finest for exponent in exponents):
+            result.extend(run)  # every figure printed as finely as the finest (most runs): none to fill
             continue
-        finest = min(_exponent(value) for value in figures)
         for item in run:
             statement = _refilled(item.statement, finest)
             result.append(item if statement is item.statement else attrs.evolve(item, statement=statement))

@@ -62,10 +62,11 @@ TEMPLATE_CONTRADICTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _CHANGE_WORDS = ("增加", "减少", "增长", "下降", "持平")
 
 #: Words that are never written twice in a row (的的, 支出支出), and the neighbours that make a doubled
-#: character right after all (目的的, 的的确确); 一步一步, 一个一个 are said so on purpose. 的的 is
-#: written from its first 的 (the look-behind for 目 spans it), so that the scan rules it out at a
-#: glance wherever no 的 stands.
-DOUBLED = re.compile(r"的(?<!目的)的(?!确)|((?!一)[\u4e00-\u9fff]{2,4})\1")
+#: character right after all (目的的, 的的确确); 一步一步, 一个一个 are said so on purpose (a word
+#: not starting with 一: the class from U+4E01). 的的 is written from its first 的 (the look-behind
+#: for 目 spans it): the scan rules it out at a glance wherever no 的 stands, and tries no look-around
+#: at any other character.
+DOUBLED = re.compile(r"的(?<!目的)的(?!确)|([\u4e01-\u9fff][\u4e00-\u9fff]{1,3})\1")
 
 # Written from its digits, so that a scan looks only where a 1 or a 2 stands: the look-behind (no
 # digit or opening bracket before the year) spans the four digits.
