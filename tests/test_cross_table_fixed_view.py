@@ -68,3 +68,15 @@ def test_a_category_printed_twice_adds_its_lines_under_the_first_name() -> None:
     assert found is not None
     assert (found.parts, view.value(FunctionCode("201"))) == ((Decimal("3.00"), Decimal("1.50")), Decimal("4.50"))
     assert found.label.endswith("201 “一般公共服务支出”")
+
+
+@settings(max_examples=100)
+@given(_LINES, _LINES)
+def test_each_side_asked_in_one_run_is_placed_by_its_own_lines(first: list[SummaryLine],
+                                                               second: list[SummaryLine]) -> None:
+    # The lines' 类 are kept per run for every column compared: lines asked for later under the same
+    # table key are their own, not the first lines' placement.
+    ctx = Context(doc=BudgetDisclosure(department="某局", fiscal_year=2024), catalog=None, rule=RULES["XTAB-002"])
+    for lines in (first, second, first):
+        view = by_category(ctx, "summary", lines, _COLUMN, lambda line: line.amount)
+        assert view.codes(1) == set(_plain(ctx.table_name("summary"), lines))
