@@ -354,3 +354,17 @@ def test_holds_placeholder_is_a_search_of_every_placeholder(text: str) -> None:
     from cnbudget.validation.rules.text_quality import PLACEHOLDERS, holds_placeholder
 
     assert holds_placeholder(text) == any(pattern.search(text) for _, pattern in PLACEHOLDERS)
+
+
+@settings(max_examples=200)
+@given(st.text(alphabet="增加减少长下降持平结转余 年", max_size=20))
+def test_a_scan_for_any_word_finds_what_looking_for_each_finds(text: str) -> None:
+    from cnbudget.validation.rules.text_quality import (
+        _ANY_CARRYOVER_WORD,
+        _ANY_CHANGE_WORD,
+        _CARRYOVER,
+        _CHANGE_WORDS,
+    )
+
+    assert (_ANY_CHANGE_WORD.search(text) is not None) == any(word in text for word in _CHANGE_WORDS)
+    assert (_ANY_CARRYOVER_WORD.search(text) is not None) == any(word in text for word in _CARRYOVER)
