@@ -96,6 +96,22 @@ def test_a_catalogue_keeps_a_bounded_number_of_answers_of_a_kind() -> None:
     assert len(fresh._kept["doubled"]) <= KEPT_PER_KIND
 
 
+class _ClearedBetweenLooks(dict):  # type: ignore[type-arg]
+    """Answers that another thread clears (the bound reached) right after a lookup says a key is there."""
+
+    def __contains__(self, key: object) -> bool:
+        found = super().__contains__(key)
+        self.clear()
+        return found
+
+
+def test_an_answer_cleared_by_another_thread_meanwhile_is_computed_not_lost() -> None:
+    fresh = _fresh_catalogue(2024)
+    fresh._kept["doubled"] = _ClearedBetweenLooks({3: 6})
+    # One look at the answers: an answer there is returned, or the answer is computed again.
+    assert fresh.kept("doubled", 3, lambda: 6) == 6
+
+
 _CATEGORY_NAMES = {year: [s.name for s in catalog(year) if s.code.level == 1] for year in _YEARS}
 _SECTION_NAMES = [s.name for s in catalog(2024) if s.code.level == 2][:60]  # names of 款, not of 类
 

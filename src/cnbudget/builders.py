@@ -37,18 +37,30 @@ __all__ = ["builder_of", "builder_of_model", "written_builder"]
 
 def builder_of(cls: type[Any]) -> type[Any] | None:
     """The builder of ``cls`` (see the module text), or ``None`` where it cannot have one: a class
-    that watches its subclasses (``__init_subclass__``), or one that cannot be subclassed so. Each
-    call makes a new class: callers keep theirs (made once per class)."""
+    that watches its subclasses (``__init_subclass__``), or one that cannot be subclassed so. A
+    class has one builder: it is made on the first call and found among the class's subclasses
+    after (held there only while some caller keeps it).
+
+    >>> import attrs
+    >>> @attrs.frozen
+    ... class Point:
+    ...     x: int
+    >>> builder_of(Point) is builder_of(Point)
+    True
+    """
+    for subclass in cls.__subclasses__():
+        if subclass.__dict__.get("__builds__") is cls:
+            return subclass
     if any("__init_subclass__" in klass.__dict__ for klass in cls.__mro__[:-1]):
         return None
     try:
         # Both hooks of assignment object's own, in place of the frozen class's refusal.
         return type(f"{cls.__name__}Builder", (cls,), {"__slots__": (), "__module__": cls.__module__,
+                                                        "__builds__": cls,
                                                         "__setattr__": object.__setattr__,
                                                         "__delattr__": object.__delattr__})
     except TypeError:
         return None
-
 
 
 def builder_of_model(cls: type[Any]) -> type[Any]:

@@ -43,6 +43,7 @@ _P = ParamSpec("_P")
 
 #: How many answers of one kind a catalogue keeps (:meth:`Catalog.kept`).
 KEPT_PER_KIND = 1 << 14
+_NOT_KEPT: Any = object()  # no answer kept for a key (an answer may be None)
 
 COVERED_YEARS: tuple[int, ...] = tuple(sorted({e.year for e in bundled_dataset().editions}))
 """The editions of 政府收支分类科目 the bundled data stands for (2017 to 2026).
@@ -200,8 +201,9 @@ class Catalog:
         answers = self._kept.get(kind)
         if answers is None:
             answers = self._kept.setdefault(kind, {})
-        if key in answers:
-            answer: _Answer = answers[key]
+        # One look (not ``in`` then ``[]``): another thread may clear the answers between two.
+        answer: _Answer = answers.get(key, _NOT_KEPT)
+        if answer is not _NOT_KEPT:
             return answer
         answer = compute()
         if len(answers) >= KEPT_PER_KIND:
