@@ -18,7 +18,6 @@ A statement that a table is empty, or that a budget has nothing (“没有使用
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Callable, Collection, Iterable, Iterator
 from decimal import Decimal
 from typing import Any
@@ -27,6 +26,7 @@ import attrs
 
 from cnbudget.model import AmountRecord, RevenueTable, SummaryLine, Table, ThreePublicTable
 from cnbudget.model.fields import zh_label
+from cnbudget.text import squeeze_spaces
 from cnbudget.validation.tables import describe
 from cnbudget.vocab import FundingSource
 
@@ -185,5 +185,5 @@ def named_budgets(text: str) -> frozenset[str]:
     >>> sorted(named_budgets("无政府性基金预算拨款和国有资本经营预算"))
     ['gov_fund', 'soe_capital']
     """
-    squeezed = re.sub(r"\s+", "", text)
+    squeezed = squeeze_spaces(text)
     return frozenset(budget for budget, words in BUDGETS.items() if words in squeezed)
