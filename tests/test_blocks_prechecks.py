@@ -1,11 +1,15 @@
 """Finding the blocks asks whether a line is a table row by stopping at its second filled cell: the
-answer is the count of its filled cells above one."""
+answer is the count of its filled cells above one. A block's end and a title of another kind are
+looked for with their patterns only where the line starts, ends or holds what every match needs:
+the answer is the patterns' own."""
 
 from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cnbudget.model.kinds import title_core, title_key
+from cnbudget.readers.text import blocks
 from cnbudget.readers.text.blocks import _several_filled
 from cnbudget.readers.text.source import SourceLine
 
@@ -15,3 +19,42 @@ from cnbudget.readers.text.source import SourceLine
 def test_a_line_has_several_filled_cells_where_more_than_one_is_filled(raw: str) -> None:
     line = SourceLine.of(1, raw)
     assert _several_filled(line) is (len([cell for cell in line.cells if cell]) > 1)
+
+
+_PIECES = ["", " ", "\t", "第一部分", "第三部分", "名词解释", "附件", "附表", "说明", "情况说明", "注", "备注",
+           "：", "。", "表", "表1", "公开", "预算", "支出", "政府购买服务", "部门", "2024年", "（", "）", "(", "“",
+           "”", "三公", "经费", "ｘ", "１", "—"]
+_TEXTS = st.lists(st.sampled_from(_PIECES), max_size=8).map("".join)
+
+
+def _ends_block_plainly(line: SourceLine) -> bool:
+    return blocks._END_OF_PART.match(line.squeezed) is not None or (
+        not line.is_tabular and blocks._EXPLANATION.match(line.squeezed) is not None)
+
+
+def _other_core_plainly(text: str) -> str | None:
+    core = title_core(text)
+    if (not blocks._OTHER_CORE.match(core) or not blocks._BUDGET_WORDS.search(core)
+            or blocks._SET_OF_TABLES.search(core) or title_key(text) is not None):
+        return None
+    return core
+
+
+@settings(max_examples=1500)
+@given(_TEXTS)
+def test_a_block_ends_where_the_patterns_say_it_does(raw: str) -> None:
+    line = SourceLine.of(1, raw)
+    assert blocks._ends_block(line) is _ends_block_plainly(line)
+
+
+@settings(max_examples=1500)
+@given(_TEXTS)
+def test_a_title_of_another_kind_is_what_the_patterns_find(text: str) -> None:
+    assert blocks._other_core(text) == _other_core_plainly(text)
+
+
+def test_the_plain_ways_find_what_the_shortcuts_must_keep() -> None:
+    # Each shortcut is held to a plain way that finds something: a part heading, an explanation, a title.
+    assert _ends_block_plainly(SourceLine.of(1, "第三部分 名词解释"))
+    assert _ends_block_plainly(SourceLine.of(1, "其他相关情况说明"))
+    assert _other_core_plainly("2024年政府购买服务预算表") == "政府购买服务预算表"

@@ -1,7 +1,8 @@
 """A header row repeated on a later page is set aside by make_grid, which compares a row's whole
-signature only where its first and last cells are a header's: the grid is the one comparing every
-row's whole signature gives. Its header text, kept, is its header rows' cells run together; its unit,
-looked for only in lines naming 单位, the first any line prints."""
+signature only where its last cell is a header's: the grid is the one comparing every row's whole
+signature gives (a cell's spaces are taken out only where it holds one, as str.split takes them).
+Its header text, kept, is its header rows' cells run together; its unit, looked for only in lines
+naming 单位, the first any line prints."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from cnbudget.readers.text.grid import (
     Grid,
     _is_continuation,
     _signature,
+    _without_spaces,
     is_heading_line,
     looks_like_data,
     make_grid,
@@ -68,3 +70,10 @@ def test_a_header_repeated_with_other_spaces_is_set_aside() -> None:
     grid = make_grid(lines)
     assert [line.number for line in grid.header] == [1]
     assert [line.number for line in grid.rows] == [2, 4]
+
+
+@settings(max_examples=1000)
+@given(st.text(alphabet=st.sampled_from(["a", "预", "1", ".", " ", "\t", "\u3000", "\u00a0", "\u2028", "\x1c", "\x85",
+                                         "\u200b", "\ufeff"])))
+def test_a_cell_loses_its_spaces_as_str_split_takes_them(cell: str) -> None:
+    assert _without_spaces(cell) == "".join(cell.split())

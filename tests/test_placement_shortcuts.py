@@ -1,6 +1,7 @@
 """A row's amounts are held only to the identities whose columns the layout prints, found once per
 layout: whether they hold is what checking every identity, skipping those naming a column the row
-has no value for, finds."""
+has no value for, finds. A row placed as printed is made on its builder: the placement is the one
+the constructor makes."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from hypothesis import strategies as st
 
 from cnbudget.decimals import ARITHMETIC
 from cnbudget.money import Consistency, check_sum
-from cnbudget.readers.tables.columns import Layout, _holds, place_amounts
+from cnbudget.readers.tables.columns import Layout, Placement, _holds, fitting_placements, place_amounts
+from cnbudget.readers.text.grid import cell_amount
 
 _COLUMNS = ("c0", "c1", "c2", "c3", "c4")
 _NAMES = st.sampled_from([*_COLUMNS, "absent"])
@@ -45,3 +47,52 @@ def test_a_row_is_held_to_the_identities_checking_every_one_finds(
     placement = place_amounts(layout, cells)
     assert placement.problem is None
     assert _holds_checking_every_identity(layout, placement.values) or not placement.repaired
+
+
+def _parse_plainly(cells: list[str]) -> list[Decimal] | str:
+    parsed = []
+    for cell in cells:
+        value = cell_amount(cell)
+        if value is None:
+            return f"not an amount: {cell!r}"
+        parsed.append(value)
+    return parsed
+
+
+def _place_plainly(layout: Layout, cells: list[str]) -> Placement:
+    """place_amounts as first written: every placement made by its constructor."""
+    parsed = _parse_plainly(cells)
+    if isinstance(parsed, str):
+        return Placement(values={}, problem=parsed)
+    width = len(layout.amounts)
+    if len(parsed) > width:
+        if [c for c in cells[width:] if c.strip()]:
+            return Placement(values={}, problem=f"{len(parsed)} amount cells for {width} columns")
+        parsed = parsed[:width]
+    straight = dict(zip(layout.amounts, parsed + [Decimal(0)] * (width - len(parsed)), strict=True))
+    if _holds_checking_every_identity(layout, straight) or not layout.identities:
+        return Placement(values=straight)
+    missing = width - len(parsed)
+    if missing == 0 or missing > 3:
+        return Placement(values=straight)
+    fits = fitting_placements(layout, parsed)
+    if not fits:
+        return Placement(values=straight)
+    uncertain = tuple(field for field in layout.amounts if len({fit[field] for fit in fits}) > 1)
+    return Placement(values=fits[-1], repaired=True, uncertain=uncertain)
+
+
+_CELLS = st.sampled_from(["", " ", "-", "1.00", "2.00", "3.00", "0.01", "1,000.00", "合计", "5.00万元", "x1"])
+
+
+@settings(max_examples=600)
+@given(st.integers(1, 5), _IDENTITIES, st.lists(_CELLS, max_size=7))
+def test_a_row_is_placed_as_the_plain_way_places_it(
+    width: int, identities: list[tuple[str, tuple[str, ...]]], cells: list[str],
+) -> None:
+    layout = Layout(name="demo", signature=(), lead=("name",), amounts=_COLUMNS[:width], identities=tuple(identities))
+    placement = place_amounts(layout, cells)
+    plain = _place_plainly(layout, cells)
+    assert type(placement) is Placement
+    assert placement == plain
+    assert list(placement.values.items()) == list(plain.values.items())

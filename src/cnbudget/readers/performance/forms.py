@@ -178,12 +178,14 @@ def _under_heads(tokens: Sequence[Token], heads: dict[int, str]) -> list[Token]:
     the heads of the row are noted in ``heads`` (column → field) first."""
     heads.update((token.column, token.label) for token in tokens
                  if token.label is not None and token.label in PROJECT_FUND_HEADS)
+    if not heads:  # no funds head yet (the rows above the funds): every token as it is
+        return list(tokens)
     placed = []
     for token in tokens:
         head = max((column for column in heads if column <= token.column), default=None)
         fields = PROJECT_FUND_HEADS[heads[head]] if head is not None else {}
         field = fields.get(token.label) if token.label is not None else None
-        placed.append(token if field is None else attrs.evolve(token, label=field))
+        placed.append(token if field is None else Token(column=token.column, label=field, text=token.text))
     return placed
 
 

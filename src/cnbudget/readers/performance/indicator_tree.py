@@ -30,9 +30,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import Any, cast
 
 import attrs
 
+from cnbudget.builders import builder_of_model
 from cnbudget.model import Indicator
 from cnbudget.numbering import CHAPTER_NUMBER, PART_HEADING
 from cnbudget.readers.performance.labels import (
@@ -58,6 +60,8 @@ _ROLE_BY_LABEL = {label: role for role, labels in INDICATOR_COLUMN_LABELS.items(
 _ZH = {role: labels[0] for role, labels in INDICATOR_COLUMN_LABELS.items()}
 _DASHES = frozenset({"-", "—", "－", "--"})
 _LEVEL_WORD = "指标"
+# What the key of 一级指标 holds that no other character folds into (NFKC) and cleaning never makes.
+_LEVEL_CHARACTER = "级"
 
 
 def is_section_heading(line: SourceLine) -> bool:
@@ -108,6 +112,8 @@ class IndicatorColumns:
     @classmethod
     def of(cls, line: SourceLine) -> IndicatorColumns | None:
         """The columns a heading row names, or ``None`` when the line is no indicator heading."""
+        if _LEVEL_CHARACTER not in line.raw:  # no 一级指标 among its labels (most lines): no label to read
+            return None
         keys = [label_key(cell) for cell in line.cells]
         if not is_indicator_header_text(keys):
             return None
@@ -212,19 +218,22 @@ def _looks_like_value(text: str) -> bool:
 
 
 def _place(cells: Sequence[str], columns: IndicatorColumns, vocabulary: _Vocabulary, carry: _Carry) -> _Placement:
+    # Asked of every row (and of each of its repairs): a cell's filling told by .strip() in place.
     faults: list[str] = []
     doubts: list[str] = []
-    if any(_filled(cell) for cell in cells[columns.width :]):
+    count = len(cells)
+    if count > columns.width and any(cell.strip() for cell in cells[columns.width :]):
         faults.append("more cells than columns")
-    values = {role: cells[i] for i, role in columns.read_columns if i < len(cells)}
-    printed1 = _clean(values.get("level1", ""))
-    printed2 = _clean(values.get("level2", ""))
+    values = {role: cells[i] for i, role in columns.read_columns if i < count}
+    get = values.get
+    printed1 = _clean(get("level1", ""))
+    printed2 = _clean(get("level2", ""))
     new_group = bool(printed1) or carry.level1 is None
     level1 = printed1 or carry.level1 or ""
     if not level1:
         faults.append("no 一级指标 to carry down")
     level2: str | None = None
-    if columns.index("level2") is not None:
+    if "level2" in columns.positions:
         if printed2:
             level2 = printed2
             if vocabulary.level2_words and not printed2.endswith(_LEVEL_WORD):
@@ -233,27 +242,36 @@ def _place(cells: Sequence[str], columns: IndicatorColumns, vocabulary: _Vocabul
             faults.append("a new 一级指标 without 二级指标")
         else:
             level2 = carry.level2
-    name = _clean(values.get("name", ""))
+    name = _clean(get("name", ""))
     if not name:
         faults.append("no 三级指标")
     elif _looks_like_value(name):
         faults.append(f"三级指标 {name!r} is a target value")
-    if not _filled(values.get("target", "")):
+    if not get("target", "").strip():
         doubts.append("no 指标值")
-    weight = values.get("weight", "")
-    if vocabulary.numeric_weights and _filled(weight) and not is_amount(weight) and weight.strip() not in _DASHES:
+    weight = get("weight", "")
+    if vocabulary.numeric_weights and weight.strip() and not is_amount(weight) and weight.strip() not in _DASHES:
         faults.append(f"分值权重 {weight.strip()!r} is not a number")
-    return _Placement(values=values, level1=level1, level2=level2, name=name, faults=tuple(faults),
-                      doubts=tuple(doubts))
+    placement: Any = _new(_PlacementBuilder)  # made for every row: fields set by plain assignment
+    placement.values = values
+    placement.level1 = level1
+    placement.level2 = level2
+    placement.name = name
+    placement.faults = tuple(faults)
+    placement.doubts = tuple(doubts)
+    placement.__class__ = _Placement
+    return cast(_Placement, placement)
 
 
-def _text(values: dict[str, str], role: str) -> str | None:
-    return _clean(values.get(role, "")) or None
+# A _Placement in the making (cnbudget.builders): its fields set by plain assignment.
+_PlacementBuilder = builder_of_model(_Placement)
+_new = object.__new__
 
 
 def _indicator(placement: _Placement) -> Indicator:
     values = placement.values
-    weight_cell = values.get("weight", "").strip()
+    get = values.get
+    weight_cell = get("weight", "").strip()
     weight: Decimal | None = None
     weight_text: str | None = None
     if weight_cell and weight_cell not in _DASHES:
@@ -261,28 +279,28 @@ def _indicator(placement: _Placement) -> Indicator:
             weight = cell_amount(weight_cell)  # parsed once, by is_amount
         else:
             weight_text = clean_name(weight_cell)
-    prior = values.get("prior_actual", "").strip()
-    return _INDICATOR(
+    prior = get("prior_actual", "").strip()
+    return _INDICATOR(  # the optional texts as _text gives them, without its call (made for every row)
         level1=placement.level1,
         level2=placement.level2,
         name=placement.name,
-        target=target_of(values.get("target", "").strip()),
-        basis=_text(values, "basis"),
+        target=target_of(get("target", "").strip()),
+        basis=_clean(get("basis", "")) or None,
         prior_actual=target_of(prior) if prior else None,
         weight=weight,
         weight_text=weight_text,
-        scoring_rule=_text(values, "scoring_rule"),
-        evidence=_text(values, "evidence"),
-        explanation=_text(values, "explanation"),
+        scoring_rule=_clean(get("scoring_rule", "")) or None,
+        evidence=_clean(get("evidence", "")) or None,
+        explanation=_clean(get("explanation", "")) or None,
     )
 
 
 def _is_fragment(cells: Sequence[str], above: _Row, columns: IndicatorColumns) -> bool:
     """Whether a line holds only the wrapped tails of the row above (see the module text)."""
-    weight = columns.index("weight")
-    if weight is not None and _filled(cells[weight]):  # a weight of its own (most rows): told first
+    weight = columns.positions.get("weight")
+    if weight is not None and cells[weight].strip():  # a weight of its own (most rows): told first
         return False
-    filled = [i for i, cell in enumerate(cells) if _filled(cell)]
+    filled = [i for i, cell in enumerate(cells) if cell.strip()]
     if not filled or any(i >= columns.width or not _filled(above.cells[i]) for i in filled):
         return False
     name, target = columns.index("name"), columns.index("target")
@@ -342,7 +360,7 @@ def _logical_rows(
         if _repeats_heading(line, header_keys):
             continue  # the heading row repeated on a new page
         cells = _pad(line.cells, columns.width)
-        if not any(_filled(cell) for cell in cells):
+        if not any(map(str.strip, cells)):  # no filled cell
             continue
         if rows and _is_fragment(cells, rows[-1], columns):
             if _repeats_tail(cells, rows[-1]):

@@ -66,6 +66,7 @@ def label_key(text: str) -> str:
     return _SUFFIX.sub("", key).rstrip(":")
 
 
+@functools.lru_cache(maxsize=1024)  # a pure function of the text, as label_key: a template's funds labels recur
 def label_unit(text: str) -> AmountUnit | None:
     """The amount unit a label prints in brackets (``项目资金（元）``), or ``None``.
 

@@ -28,9 +28,11 @@ import functools
 import itertools
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import Any, cast
 
 import attrs
 
+from cnbudget.builders import builder_of_model
 from cnbudget.decimals import ARITHMETIC
 from cnbudget.model.sums import identities
 from cnbudget.money import Consistency, check_sum
@@ -126,7 +128,7 @@ def place_amounts(layout: Layout, cells: Sequence[str]) -> Placement:
         parsed = parsed[:width]
     straight = dict(zip(layout.amounts, parsed + [_BLANK] * (width - len(parsed)), strict=True))
     if _holds(layout, straight) or not layout.identities:
-        return Placement(values=straight)
+        return _as_printed(straight)
     missing = width - len(parsed)
     if missing == 0 or missing > _MAX_MISSING:
         return Placement(values=straight)  # as printed; validation will judge the figures
@@ -136,6 +138,22 @@ def place_amounts(layout: Layout, cells: Sequence[str]) -> Placement:
     chosen = fits[-1]  # combinations come in order, so the last puts the blanks furthest right
     uncertain = tuple(field for field in layout.amounts if len({fit[field] for fit in fits}) > 1)
     return Placement(values=chosen, repaired=True, uncertain=uncertain)
+
+
+# A Placement in the making (cnbudget.builders): its fields set by plain assignment.
+_PlacementBuilder = builder_of_model(Placement)
+_new = object.__new__
+
+
+def _as_printed(values: dict[str, Decimal]) -> Placement:
+    """``Placement(values=values)``, made on its builder: every row placed as printed (most rows) is one."""
+    placement: Any = _new(_PlacementBuilder)
+    placement.values = values
+    placement.repaired = False
+    placement.uncertain = ()
+    placement.problem = None
+    placement.__class__ = Placement
+    return cast(Placement, placement)
 
 
 def fitting_placements(layout: Layout, figures: Sequence[Decimal]) -> list[dict[str, Decimal]]:

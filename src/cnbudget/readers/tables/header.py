@@ -159,9 +159,20 @@ def derive_layout(header: Sequence[SourceLine], record: type, *, economic: bool 
     Headings an extraction cut over several rows (``单位预留机动经`` / ``费``) are joined first. The
     columns are read from the rows of headings; where the rows do not make a tree the words can read
     (headings cut and scattered over many rows), from the words alone: every heading by its field,
-    a group (公务用车购置及运行费) a column only where a 小计 stands for it.
+    a group (公务用车购置及运行费) a column only where a 小计 stands for it. Only the rows' cells are
+    read, and what they give is kept by them: a template prints the same header in every document.
     """
-    header = join_wrapped(header, record)
+    return _derived_layout(tuple([line.cells for line in header]), record, economic)
+
+
+# Only the header's cells are read (a header line stands in for each row of them).
+_ROW_OF_CELLS = SourceLine.of(0, "")
+
+
+@functools.lru_cache(maxsize=1024)  # a pure function of the cells: a template's header recurs in every document of it
+def _derived_layout(cells: tuple[tuple[str, ...], ...], record: type, economic: bool) -> DerivedLayout | str:
+    """:func:`derive_layout` of header rows printing ``cells`` (its results are frozen values)."""
+    header = join_wrapped([_ROW_OF_CELLS.with_cells(row) for row in cells], record)
     by_rows = _from_rows(header_columns(header), record, economic)
     if not isinstance(by_rows, str):
         return by_rows

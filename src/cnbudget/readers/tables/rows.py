@@ -89,6 +89,11 @@ def _lost_zero(part: str) -> bool:
     return len(part.strip()) == 1 and part.strip().isdigit()
 
 
+@functools.lru_cache(maxsize=1 << 13)  # a pure function of the cells, as _code_of_cells: asked of every row
+def _zeros_lost(parts: tuple[str, ...]) -> bool:
+    return lost_zeros(parts)
+
+
 def lost_zeros(parts: Sequence[str]) -> bool:
     """Whether a 款 or 项 among a row's code cells is printed as one digit (its leading zero lost).
 
@@ -128,8 +133,9 @@ def read_rows(
             lead[name_index] = next(part for part in code_parts if part.strip())
             code_parts = [""] * len(code_parts)
         try:
-            record.code = code_from_cells(code_parts, family)
-            if lost_zeros(code_parts):
+            parts = tuple(code_parts)  # a key of the kept answers below
+            record.code = code_from_cells(parts, family)
+            if _zeros_lost(parts):
                 zeros_lost.append(line)
         except InvalidCode as error:
             if name_index is None or not lead[name_index].strip():
@@ -268,6 +274,8 @@ def _continues(lead: list[str], cells: list[str], name_index: int) -> bool:
     rows have a name and other cells filled, and stop at the first)."""
     name = lead[name_index]
     if len(name) > 12 or not name.strip():
+        return False
+    if name_index != len(cells) - 1 and cells[-1].strip():  # a row's last cell (mostly a figure): told first
         return False
     return not any(cell.strip() for index, cell in enumerate(cells) if index != name_index)
 

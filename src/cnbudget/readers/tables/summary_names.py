@@ -72,10 +72,12 @@ class Printed:
     top_level: bool = False  # numbered 一、 二、 …: a first-level item of the side
     code: str | None = None
     part_of: bool = False  # printed as 其中：…, a part of the line above
+    #: The name as compared with vocabularies: no 其中, half-width, no spaces (kept: every test of
+    #: a line's role asks for it, and parse_printed keeps the names of a document's cells).
+    key: str = attrs.field(init=False, eq=False, repr=False)
 
-    @property
-    def key(self) -> str:
-        """The name as compared with vocabularies: no 其中, half-width, no spaces."""
+    @key.default
+    def _key(self) -> str:
         return normalise_name(_PART_OF.sub("", self.name))
 
 
@@ -112,7 +114,8 @@ def funding_source(name: str) -> FundingSource | None:
     return _vocabulary().lookup(parse_printed(name).key)
 
 
-def _role(key: str, roles: Sequence[tuple[SummaryRole, re.Pattern[str]]]) -> SummaryRole | None:
+@functools.lru_cache(maxsize=4096)  # a pure look-up: the 本年/结转/总计 lines and 类 names recur in every document
+def _role(key: str, roles: tuple[tuple[SummaryRole, re.Pattern[str]], ...]) -> SummaryRole | None:
     return next((role for role, pattern in roles if pattern.fullmatch(key)), None)
 
 

@@ -57,9 +57,15 @@ _SET_OF_TABLES = re.compile(r"公开(?:报)?表$|^(?:预算|决算)?(?:报)?表$
 _HEADINGS_BELOW = 3  # how many lines below its title a table's headings begin
 
 
+_PART_END_STARTS = "第名附"  # the first characters _END_OF_PART takes: another first character ends no part
+_EXPLANATION_END = "说明"  # what every _EXPLANATION match ends with
+
+
 def _ends_block(line: SourceLine) -> bool:
-    return _END_OF_PART.match(line.squeezed) is not None or (
-        not line.is_tabular and _EXPLANATION.match(line.squeezed) is not None)
+    # Asked of every line of every block: the patterns run only where the line starts or ends as they need.
+    squeezed = line.squeezed
+    return (squeezed[:1] in _PART_END_STARTS and _END_OF_PART.match(squeezed) is not None) or (
+        not line.is_tabular and squeezed.endswith(_EXPLANATION_END) and _EXPLANATION.match(squeezed) is not None)
 
 
 _WRAPPED_TAIL = 8  # the longest piece of a title an extraction moves onto the next line
@@ -113,8 +119,13 @@ def _several_filled(line: SourceLine) -> bool:
     return line.is_tabular and len(cells) - cells.count("") > 1
 
 
+_TABLE_WORD = "表"  # what every _OTHER_CORE match ends with, which folding the width neither makes nor takes
+
+
 def _other_core(text: str) -> str | None:
     """The core of a title of a table of another kind, or ``None`` where ``text`` is no such title."""
+    if _TABLE_WORD not in text:  # no core of it can end in 表 (most lines): no core to make
+        return None
     core = title_core(text)
     if (not _OTHER_CORE.match(core) or not _BUDGET_WORDS.search(core) or _SET_OF_TABLES.search(core)
             or title_key(text) is not None):

@@ -104,6 +104,8 @@ def _signature(line: SourceLine) -> tuple[str, ...]:
 
 
 def _without_spaces(cell: str) -> str:
+    if " " not in cell and cell.isprintable():  # no space (every space but " " is unprintable): as it is
+        return cell
     return "".join(cell.split())  # every space out (str.split: what \s matches)
 
 
@@ -142,7 +144,7 @@ def make_grid(
     numbering: SourceLine | None = None
     unit_text: str | None = None
     seen_headers: set[tuple[str, ...]] = set()
-    seen_ends: set[tuple[str, str]] = set()  # the first and last cells of those header rows, spaces out
+    seen_lasts: set[str] = set()  # the last cells of those header rows, spaces out
     for line in lines:
         if line.is_blank:
             continue
@@ -157,7 +159,8 @@ def make_grid(
         if not line.is_tabular:
             notes.append(line)
             continue
-        if _squeezed_ends(line) in seen_ends and _signature(line) in seen_headers:
+        # A row whose last cell ends no header row (a data row's is mostly a figure) repeats none.
+        if seen_lasts and _without_spaces(line.cells[-1]) in seen_lasts and _signature(line) in seen_headers:
             continue  # a header row repeated on a new page
         if is_data(line) or (rows and _is_continuation(line)):
             rows.append(line)
@@ -165,7 +168,7 @@ def make_grid(
             header.append(line)
             signature = _signature(line)
             seen_headers.add(signature)
-            seen_ends.add((signature[0], signature[-1]))
+            seen_lasts.add(signature[-1])
         # else: a header row of a later page printed slightly differently; the first is kept
     return Grid(
         header=tuple(header),
@@ -175,14 +178,6 @@ def make_grid(
         numbering=numbering,
         unit_text=unit_text,
     )
-
-
-def _squeezed_ends(line: SourceLine) -> tuple[str, str]:
-    """A tabular line's first and last cells, spaces out: what its signature starts and ends with,
-    found without taking every cell apart (a row whose ends are no header's repeats no header; a data
-    row whose first cell is blank, as a header's may be, ends in a figure)."""
-    cells = line.cells
-    return _without_spaces(cells[0]), _without_spaces(cells[-1])
 
 
 def _is_continuation(line: SourceLine) -> bool:

@@ -44,7 +44,8 @@ def clean_cell(text: str) -> str:
 def clean_name(text: str) -> str:
     """A printed name with layout spaces removed: spaces next to Chinese characters go, runs of
     other spaces become one (``"VLOG 视频"`` keeps no space, ``"BRT 公益"`` likewise)."""
-    cleaned = clean_cell(text)
+    # clean_cell, written out: asked of nearly every cell a reader keeps
+    cleaned = text.strip() if "<" not in text and "*" not in text else _MARKUP.sub("", text).strip()
     # No space and nothing unprintable (every other space is), as most names: nothing to remove.
     if " " not in cleaned and cleaned.isprintable():
         return cleaned

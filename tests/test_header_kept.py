@@ -1,0 +1,85 @@
+"""A table's layout read from its header is kept by the header's cells (a template's header recurs
+in every document of it): what is kept for a header is what reading it afresh gives, whatever lines
+print the cells (their numbers, raw text and pages are not read), and a header read again is
+answered with what it gave."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cnbudget.model.amounts import BasicAmounts, ExpenditureAmounts, SourceAmounts
+from cnbudget.readers.tables.header import (
+    DerivedLayout,
+    _from_rows,
+    _from_words,
+    derive_layout,
+    header_columns,
+    join_wrapped,
+)
+from cnbudget.readers.text.source import SourceLine
+
+_CELLS = st.sampled_from(["", " ", "类", "款", "项", "科目编码", "功能分类科目名称", "科目名称", "单位代码",
+                          "项目名称", "合计", "小计", "基本支出", "项目支出", "人员经费", "公用经费", "财政拨款",
+                          "支出预算", "单位预留机动经", "费", "一般公共预算", "政府性基金", "其他收入", "上年结转",
+                          "部门经济分类", "政府预算经济分类"])
+_PRINTED: list[list[tuple[str, ...]]] = [  # headers as templates print them, which the cells above seldom make
+    [("科目编码", "", "", "科目名称", "合计", "基本支出", "项目支出"), ("类", "款", "项")],
+    [("功能分类科目编码", "功能分类科目名称", "合计", "基本支出", "项目支出")],
+    [("项目", "", "", "", "支出预算"), ("功能分类科目编码", "", "", "功能分类科目名称", "合计", "基本支出", "项目支出"),
+     ("类", "款", "项")],
+    [("部门经济分类", "", "合计", "人员经费", "公用经费"), ("类", "款")],
+    [("单位代码", "科目名称", "合计", "一般公共预算", "政府性基金", "其他收入", "上年结转")],
+]
+
+
+@st.composite
+def _printed_rows(draw: st.DrawFn) -> list[tuple[str, ...]]:
+    """A printed header with its columns' order shuffled and a cell or two replaced."""
+    rows = [list(row) for row in draw(st.sampled_from(_PRINTED))]
+    widest = max(rows, key=len)
+    widest[2:] = draw(st.permutations(widest[2:]))
+    for _ in range(draw(st.integers(0, 2))):
+        row = draw(st.sampled_from(rows))
+        row[draw(st.integers(0, len(row) - 1))] = draw(_CELLS)
+    return [tuple(row) for row in rows]
+
+
+_ROWS = st.one_of(st.lists(st.lists(_CELLS, min_size=1, max_size=8).map(tuple), min_size=1, max_size=4),
+                  _printed_rows())
+_RECORDS = st.sampled_from([ExpenditureAmounts, SourceAmounts, BasicAmounts])
+
+
+def _afresh(header: list[SourceLine], record: type, economic: bool) -> DerivedLayout | str:
+    """derive_layout's reading of the lines themselves, nothing kept (as it was first written)."""
+    joined = join_wrapped(header, record)
+    by_rows = _from_rows(header_columns(joined), record, economic)
+    if not isinstance(by_rows, str):
+        return by_rows
+    by_words = _from_words(joined, record, economic)
+    return by_words if not isinstance(by_words, str) else by_rows
+
+
+@settings(max_examples=400)
+@given(_ROWS, _RECORDS, st.booleans(), st.integers(1, 900), st.sampled_from([None, 3]))
+def test_a_header_reads_as_its_cells_read_afresh(
+    rows: list[tuple[str, ...]], record: type, economic: bool, first: int, page: int | None,
+) -> None:
+    header = [SourceLine.of(first + offset, "x\ty", page=page).with_cells(cells)
+              for offset, cells in enumerate(rows)]
+    found = derive_layout(header, record, economic=economic)
+    assert found == _afresh(header, record, economic)
+    # Printed again on other lines (another table, another document): the same reading.
+    elsewhere = [SourceLine.of(7, "\t".join(cells)).with_cells(cells) for cells in rows]
+    assert derive_layout(elsewhere, record, economic=economic) == found
+
+
+def test_a_kept_header_is_read_as_printed() -> None:
+    rows = [("科目编码", "", "", "科目名称", "合计", "基本支出", "项目支出"), ("类", "款", "项")]
+    header = [SourceLine.of(number, "\t".join(cells)) for number, cells in enumerate(rows, start=1)]
+    found = derive_layout(header, ExpenditureAmounts)
+    assert isinstance(found, DerivedLayout)
+    assert found.layout.lead == ("code", "code", "code", "name")
+    assert found.layout.amounts == ("total", "basic", "project")
+    assert found.indexes == (0, 1, 2, 3, 4, 5, 6)
+    assert derive_layout(header, ExpenditureAmounts) is found  # kept
