@@ -38,7 +38,7 @@ from cnbudget.readers.text.layout_header import rebuild_header
 from cnbudget.readers.text.layout_judge import JUDGED, reading_of
 from cnbudget.readers.text.layout_rows import WrappedRow, share_wrapped
 from cnbudget.readers.text.layout_tree import read_tree
-from cnbudget.readers.text.layout_words import Token, TokenKind, is_figure, line_tokens
+from cnbudget.readers.text.layout_words import Token, TokenKind, is_figure, line_tokens, widened
 from cnbudget.readers.text.source import SourceLine, clean_cell, numbered_lines
 
 __all__ = ["UNPLACED", "layout_lines", "unplaced_rows"]
@@ -146,8 +146,10 @@ class _Table:
 
     @classmethod
     def of(cls, block: Block, raws: Sequence[str], page_starts: set[int]) -> _Table:
-        narrow = _pages(block, raws, page_starts, wide=False)
-        wide = _pages(block, raws, page_starts, wide=True)
+        narrow = _pages(block, raws, page_starts)
+        # The pages are cut alike by either measure (by the lines' words, not their positions).
+        wide = [[_Row(line=row.line, tokens=tuple(widened(list(row.tokens), _page_line(raws, row.line))))
+                 for row in rows] for rows in narrow]
         return cls(block=block, narrow=narrow, wide=wide, widened=_misalignment(wide) < _misalignment(narrow))
 
     @property
@@ -455,27 +457,36 @@ def _words(row: _Row) -> tuple[str, ...]:
     return tuple(clean_cell(token.text) for token in row.tokens)
 
 
-def _pages(block: Block, raws: Sequence[str], page_starts: set[int], *, wide: bool) -> list[list[_Row]]:
-    """The block's lines that may be header or rows, with their tokens, page by page: a form feed
-    begins a page, and so does a heading line (编制部门, 单位) or the first header line repeated below
-    rows."""
+def _pages(block: Block, raws: Sequence[str], page_starts: set[int]) -> list[list[_Row]]:
+    """The block's lines that may be header or rows, with their tokens (positions in characters), page
+    by page: a form feed begins a page, and so does a heading line (编制部门, 单位) or the first header
+    line repeated below rows."""
     pages: list[list[_Row]] = [[]]
     top: tuple[str, ...] | None = None  # the words of the table's first header line
+    below_rows = False  # whether the last page holds a data row
     for line in block.lines:
         if line.is_blank or _NOTE.search(line.text):
             continue
-        tokens = tuple(line_tokens(raws[line.number - 1].replace("\x0c", " "), wide=wide))
+        tokens = tuple(line_tokens(_page_line(raws, line)))
         row = _Row(line=line, tokens=tokens)
-        below_rows = any(_is_data(other.tokens) for other in pages[-1])
-        repeated = below_rows and (is_heading_line(line) or _words(row) == top)
+        heading = is_heading_line(line)
+        repeated = below_rows and (heading or _words(row) == top)
         if (line.number in page_starts or repeated) and pages[-1]:
             pages.append([])
-        if is_heading_line(line) or (len(tokens) == 1 and _PAGE_NUMBER.match(line.text)):
+            below_rows = False
+        if heading or (len(tokens) == 1 and _PAGE_NUMBER.match(line.text)):
             continue
-        if top is None and not _is_data(tokens):
+        data = _is_data(tokens)
+        if top is None and not data:
             top = _words(row)
         pages[-1].append(row)
+        below_rows = below_rows or data
     return pages
+
+
+def _page_line(raws: Sequence[str], line: SourceLine) -> str:
+    """The printed text of a line, a form feed in it read as a space."""
+    return raws[line.number - 1].replace("\x0c", " ")
 
 
 def _misalignment(pages: Sequence[Sequence[_Row]]) -> tuple[int, int, bool]:

@@ -26,7 +26,7 @@ from cnbudget.model.columns import SUBTOTALS
 from cnbudget.readers.text.grid import is_amount
 from cnbudget.readers.text.source import clean_cell
 
-__all__ = ["Token", "TokenKind", "is_figure", "line_tokens"]
+__all__ = ["Token", "TokenKind", "is_figure", "line_tokens", "widened"]
 
 _WORD = re.compile(r"\S+")
 # A figure as tables print amounts: decimals or thousands separators (a bare number may be a code).
@@ -118,6 +118,17 @@ def line_tokens(line: str, *, wide: bool = False) -> list[Token]:
         tokens.append(Token(start=place[run[0][0]], end=place[run[-1][1]], text=text, kind=kind,
                             inner=tuple(place[word[0]] for word in run[1:])))
     return tokens
+
+
+def widened(tokens: list[Token], line: str) -> list[Token]:
+    """The tokens of ``line`` (as :func:`line_tokens` gives them, positions in characters) with their
+    positions in display columns, as ``line_tokens(line, wide=True)`` gives them: the runs are the
+    same whatever the measure, only their positions move (not at all where no character is wide)."""
+    if line.isascii():
+        return tokens
+    place = _display_columns(line)
+    return [Token(start=place[t.start], end=place[t.end], text=t.text, kind=t.kind,
+                  inner=tuple(place[position] for position in t.inner)) for t in tokens]
 
 
 def _display_columns(line: str) -> list[int]:
