@@ -88,8 +88,8 @@ class Columns:
         headed = {c for tokens in header for t in tokens for c in self.regions_of(t.start, t.end)}
         if not headed:
             return self
-        used = [{row for row, tokens in enumerate(rows) if any(self.column_of(t) == i for t in tokens)}
-                for i in range(len(self.columns))]
+        held = [{self.column_of(t) for t in tokens} for tokens in rows]  # each row's columns, found once
+        used = [{row for row, columns in enumerate(held) if i in columns} for i in range(len(self.columns))]
         found = list(self.columns)
         for index in range(len(found) - 1, 0, -1):
             column, left = found[index], found[index - 1]

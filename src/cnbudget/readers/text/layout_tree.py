@@ -28,9 +28,10 @@ columns, :mod:`~cnbudget.readers.text.layout`, and a figure that does not add up
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 
 import attrs
@@ -214,11 +215,13 @@ def _trees(leaves: Sequence[_Heading], groups: Sequence[_Heading], record: type)
         count *= len(runs)
     if count > _MAX_TREES:
         return
+    # The trees tried share most of their leaves' paths: each path's field is looked up once.
+    field = functools.cache(lambda path: field_of(record, path))
     for chosen in itertools.product(*choices):
         spans = list(zip(groups, chosen, strict=True))
         if not _nested(spans):
             continue
-        fields = _fields(leaves, spans, record)
+        fields = _fields(leaves, spans, record, field)
         if fields is not None:
             yield _Tree(leaves=tuple(leaves), fields=fields,
                         runs=tuple((group, first, last) for group, (first, last) in spans))
@@ -239,18 +242,21 @@ def _nested(spans: Sequence[tuple[_Heading, tuple[int, int]]]) -> bool:
 
 
 def _fields(leaves: Sequence[_Heading], spans: Sequence[tuple[_Heading, tuple[int, int]]],
-            record: type) -> tuple[str, ...] | None:
-    """The field of every leaf, from its path of headings; ``None`` where a leaf names no column,
-    two name one, or a group's leaves are not its field and its parts."""
+            record: type, field: Callable[[tuple[str, ...]], str | None]) -> tuple[str, ...] | None:
+    """The field of every leaf, from its path of headings (``field``: :func:`field_of` for ``record``);
+    ``None`` where a leaf names no column, two name one, or a group's leaves are not its field and
+    its parts."""
     def path(index: int | None, heading_line: float) -> list[str]:
         above = sorted(((g, run) for g, run in spans if g.line < heading_line
                         and index is not None and run[0] <= index <= run[1]), key=lambda item: item[0].line)
         return [g.text for g, _ in above]
 
-    named: list[str | None] = [field_of(record, (*path(i, leaf.line), leaf.text)) for i, leaf in enumerate(leaves)]
-    if None in named:
-        return None
-    fields = [name for name in named if name is not None]
+    fields: list[str] = []
+    for index, leaf in enumerate(leaves):
+        name = field((*path(index, leaf.line), leaf.text))
+        if name is None:
+            return None
+        fields.append(name)
     if fields.count(TABLE_TOTAL) > 1:
         return None
     if TABLE_TOTAL in fields:
@@ -259,7 +265,7 @@ def _fields(leaves: Sequence[_Heading], spans: Sequence[tuple[_Heading, tuple[in
     if len(set(fields)) != len(fields):
         return None
     for group, (first, last) in spans:
-        own = field_of(record, (*path(first, group.line), group.text))
+        own = field((*path(first, group.line), group.text))
         if own is None or own == TABLE_TOTAL:
             return None
         for index, name in enumerate(fields):
