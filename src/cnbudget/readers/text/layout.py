@@ -300,13 +300,15 @@ def _judged(block: Block, placed: dict[int, tuple[str, ...] | None],
     if not open_pages or combinations > _MAX_WAYS:
         return {}
     numbers = {number for page in open_pages for number in page.placings[0]}
+    # The lines no placing moves are made once; each placing makes only its own.
+    fixed = [_line(line, placed[line.number]) if line.number in placed else line for line in block.lines]
     readings: dict[Hashable, dict[int, tuple[str, ...] | None]] = {}
     for ways in itertools.product(*(page.placings for page in open_pages)):
         cells: dict[int, tuple[str, ...] | None] = {}
         for way in ways:
             cells.update(way)
-        lines = [_line(line, cells[line.number] if line.number in cells else placed[line.number])
-                 if line.number in cells or line.number in placed else line for line in block.lines]
+        lines = [_line(line, cells[line.number]) if line.number in cells else made
+                 for line, made in zip(block.lines, fixed, strict=True)]
         reading = reading_of(block, lines, numbers)
         if reading is not None:
             readings.setdefault(reading, cells)

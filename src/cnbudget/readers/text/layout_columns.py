@@ -71,6 +71,9 @@ class Columns:
 
     columns: tuple[Column, ...]
     bounds: tuple[int, ...]  # bounds[i]: the first position of column i + 1's region
+    # Each token's column, once found: a page's tokens are asked for again (their columns' texts,
+    # their cells, the columns each row uses), and the answer is a fact of these columns.
+    _found: dict[Token, int | None] = attrs.field(factory=dict, init=False, eq=False, repr=False)
 
     @property
     def amounts_align(self) -> Align | None:
@@ -105,6 +108,13 @@ class Columns:
     def column_of(self, token: Token) -> int | None:
         """The column a token belongs to: the one at whose position it stands, else the one whose
         region holds all of it; ``None`` when it straddles two regions."""
+        try:
+            return self._found[token]
+        except KeyError:
+            found = self._found[token] = self._column_of(token)
+            return found
+
+    def _column_of(self, token: Token) -> int | None:
         held = [i for i, column in enumerate(self.columns) if column.holds(token)]
         if len(held) == 1:
             # Words one space apart, the later starting where a later column's words start, may be

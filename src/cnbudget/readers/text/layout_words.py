@@ -17,6 +17,8 @@ one column.
 from __future__ import annotations
 
 import enum
+import functools
+import itertools
 import re
 import unicodedata
 
@@ -133,7 +135,9 @@ def widened(tokens: list[Token], line: str) -> list[Token]:
 
 def _display_columns(line: str) -> list[int]:
     """The display column at which each character of ``line`` starts (and the line's end)."""
-    columns = [0]
-    for char in line:
-        columns.append(columns[-1] + (2 if unicodedata.east_asian_width(char) in ("W", "F") else 1))
-    return columns
+    return list(itertools.accumulate(map(_display_width, line), initial=0))
+
+
+@functools.lru_cache(maxsize=1 << 14)  # a pure function of the character: a document repeats few thousand
+def _display_width(char: str) -> int:
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
