@@ -130,6 +130,7 @@ class _Row:
 
     line: SourceLine
     tokens: tuple[Token, ...]
+    data: bool  # whether it is a data row (_is_data: asked of every row by every measure of the page)
 
 
 @attrs.frozen
@@ -148,7 +149,7 @@ class _Table:
     def of(cls, block: Block, raws: Sequence[str], page_starts: set[int]) -> _Table:
         narrow = _pages(block, raws, page_starts)
         # The pages are cut alike by either measure (by the lines' words, not their positions).
-        wide = [[_Row(line=row.line, tokens=tuple(widened(list(row.tokens), _page_line(raws, row.line))))
+        wide = [[_Row(line=row.line, tokens=tuple(widened(list(row.tokens), _page_line(raws, row.line))), data=row.data)
                  for row in rows] for rows in narrow]
         return cls(block=block, narrow=narrow, wide=wide, widened=_misalignment(wide) < _misalignment(narrow))
 
@@ -169,7 +170,7 @@ def _place_tree(pages: Sequence[Sequence[_Row]], record: type | None) -> dict[in
     if record is None or len(printed) != 1:
         return None
     rows = printed[0]
-    data = [index for index, row in enumerate(rows) if _is_data(row.tokens)]
+    data = [index for index, row in enumerate(rows) if row.data]
     if len(data) != 1 or data[0] != len(rows) - 1 or not data[0]:
         return None
     header, row = rows[:-1], rows[-1]
@@ -204,7 +205,7 @@ def _place_table(pages: Sequence[Sequence[_Row]], *, figures_on_every_row: bool 
     first_header: list[tuple[str, ...]] = []
     certain = True
     for rows in pages:
-        start = next((i for i, row in enumerate(rows) if _is_data(row.tokens)), None)
+        start = next((i for i, row in enumerate(rows) if row.data), None)
         if start is None:
             if first is None:  # a table that prints no figure (此表为空): its lines under its headings
                 placed.update(_under_headings(rows))
@@ -242,7 +243,7 @@ def _place_table(pages: Sequence[Sequence[_Row]], *, figures_on_every_row: bool 
                 mapping = _match(columns.columns, first.columns)
             if mapping is None and judged and certain:
                 ways = _ways(columns.columns, first.columns)
-            if figures_on_every_row and not _all_held([row.tokens for row in body if _is_data(row.tokens)], columns):
+            if figures_on_every_row and not _all_held([row.tokens for row in body if row.data], columns):
                 mapping, ways = None, []  # words at no column's position: the page's columns are not all known
             if [_words(row) for row in header] == first_header:  # the header repeated on a new page
                 placed.update((row.line.number, cells) for row, cells in zip(header, first_cells, strict=True))
@@ -257,7 +258,7 @@ def _place_table(pages: Sequence[Sequence[_Row]], *, figures_on_every_row: bool 
         # A column-number row that fits no column is left as printed: it is no row of the table.
         cells = {number: found for number, found in cells.items()
                  if found is not None or not _is_numbering(by_number[number].tokens)}
-        wrapped = [WrappedRow(row.line.number, tuple(found), _is_data(row.tokens))
+        wrapped = [WrappedRow(row.line.number, tuple(found), row.data)
                    for row in body if (found := cells.get(row.line.number)) is not None]
         shared, by_cell = share_wrapped(wrapped, figures_on_every_row=figures_on_every_row)
         # Pieces shared out cell by cell (a cell merged over two rows) are read only where the table
@@ -418,7 +419,7 @@ def _padding(pages: Sequence[Sequence[_Row]]) -> bool | None:
     its figures of different widths start together (left-aligned, where pdftotext ends them
     together) and its headings start where cells of other lines start (where pdftotext centres
     them); ``None`` where the figures show neither (a row or two that start and end alike)."""
-    aligned = [amounts_alignment([row.tokens for row in page if _is_data(row.tokens)]) for page in pages]
+    aligned = [amounts_alignment([row.tokens for row in page if row.data]) for page in pages]
     if "right" in aligned:
         return False
     if "left" not in aligned:
@@ -429,8 +430,8 @@ def _padding(pages: Sequence[Sequence[_Row]]) -> bool | None:
         for token in row.tokens:
             lines_at.setdefault(token.start, set()).add(row.line.number)
     # A heading over no cell of the rows (a column left blank on every row) shows neither way.
-    data = [t for row in rows if _is_data(row.tokens) for t in row.tokens]
-    headings = [t for row in rows if not _is_data(row.tokens) for t in row.tokens
+    data = [t for row in rows if row.data for t in row.tokens]
+    headings = [t for row in rows if not row.data for t in row.tokens
                 if any(t.start < cell.end and cell.start < t.end for cell in data)]
     shared = sum(1 for t in headings if len(lines_at[t.start]) > 1)
     return bool(headings) and shared >= _PADDED_HEADINGS * len(headings)
@@ -470,7 +471,8 @@ def _pages(block: Block, raws: Sequence[str], page_starts: set[int]) -> list[lis
         if line.is_blank or _NOTE.search(line.text):
             continue
         tokens = tuple(line_tokens(_page_line(raws, line)))
-        row = _Row(line=line, tokens=tokens)
+        data = _is_data(tokens)
+        row = _Row(line=line, tokens=tokens, data=data)
         heading = is_heading_line(line)
         repeated = below_rows and (heading or _words(row) == top)
         if (line.number in page_starts or repeated) and pages[-1]:
@@ -478,7 +480,6 @@ def _pages(block: Block, raws: Sequence[str], page_starts: set[int]) -> list[lis
             below_rows = False
         if heading or (len(tokens) == 1 and _PAGE_NUMBER.match(line.text)):
             continue
-        data = _is_data(tokens)
         if top is None and not data:
             top = _words(row)
         pages[-1].append(row)
@@ -495,8 +496,8 @@ def _misalignment(pages: Sequence[Sequence[_Row]]) -> tuple[int, int, bool]:
     """How badly the lines of a block align as measured (less is better): the scatter of the data
     rows' cells, then of all lines', then whether a figure of the rows starts where no heading
     starts (text padded to column widths starts both at the column's start)."""
-    headings = {t.start for rows in pages for row in rows if not _is_data(row.tokens) for t in row.tokens}
-    figures = [t for rows in pages for row in rows if _is_data(row.tokens) for t in row.tokens
+    headings = {t.start for rows in pages for row in rows if not row.data for t in row.tokens}
+    figures = [t for rows in pages for row in rows if row.data for t in row.tokens
                if t.kind is TokenKind.AMOUNT]
     return _scatter(pages), _scatter(pages, headings=True), not all(t.start in headings for t in figures)
 
@@ -506,7 +507,7 @@ def _scatter(pages: Sequence[Sequence[_Row]], *, headings: bool = False) -> int:
     number of distinct places where their figures begin or end (whichever they share more) and their
     words begin after the first (text aligned by another measure than its own scatters them by the
     Chinese characters before them)."""
-    tokens = [t for rows in pages for row in rows if headings or _is_data(row.tokens) for t in row.tokens[1:]]
+    tokens = [t for rows in pages for row in rows if headings or row.data for t in row.tokens[1:]]
     figures = [t for t in tokens if t.kind is TokenKind.AMOUNT]
     words = {t.start for t in tokens if t.kind is not TokenKind.AMOUNT}
     return len(words) + min(len({t.start for t in figures}), len({t.end for t in figures}))

@@ -89,15 +89,15 @@ class Columns:
         a row with the column of words left of it, taken into that column: labels centred over a
         merged cell (当年支出小计 under 功能科目名称, 金额 and 项目名称) start where no column does."""
         headed = {c for tokens in header for t in tokens for c in self.regions_of(t.start, t.end)}
-        if not headed:
-            return self
+        if not headed or not any(_may_merge(right, left, index, headed) for index, (left, right)
+                                 in enumerate(itertools.pairwise(self.columns), start=1)):
+            return self  # no column may be merged: the rows need not be read
         held = [{self.column_of(t) for t in tokens} for tokens in rows]  # each row's columns, found once
         used = [{row for row, columns in enumerate(held) if i in columns} for i in range(len(self.columns))]
         found = list(self.columns)
         for index in range(len(found) - 1, 0, -1):
             column, left = found[index], found[index - 1]
-            if (column.amounts or left.amounts or not column.printed or index in headed
-                    or used[index] & used[index - 1]):
+            if not _may_merge(column, left, index, headed) or used[index] & used[index - 1]:
                 continue
             found[index - 1] = attrs.evolve(left, reach=max(left.reach or left.anchor, column.reach or column.anchor),
                                             end=max(left.end, column.end))
@@ -196,6 +196,12 @@ class Columns:
             if len(found) > 1 and TokenKind.AMOUNT in found:
                 return None  # a figure cut in two, or two figures where one column stands
         return [" ".join(texts) for texts in cells]
+
+
+def _may_merge(column: Column, left: Column, index: int, headed: set[int]) -> bool:
+    """Whether a column of words (at ``index``) may be taken into the column of words left of it
+    where their rows show it (:meth:`Columns.merged_unheaded`): printed and under no heading."""
+    return not (column.amounts or left.amounts or not column.printed or index in headed)
 
 
 def _clusters(positions: Iterable[tuple[int, int]]) -> list[list[tuple[int, int]]]:
