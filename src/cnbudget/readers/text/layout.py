@@ -419,9 +419,11 @@ def _padding(pages: Sequence[Sequence[_Row]]) -> bool | None:
     its figures of different widths start together (left-aligned, where pdftotext ends them
     together) and its headings start where cells of other lines start (where pdftotext centres
     them); ``None`` where the figures show neither (a row or two that start and end alike)."""
-    aligned = [amounts_alignment([row.tokens for row in page if row.data]) for page in pages]
-    if "right" in aligned:
-        return False
+    aligned: set[str | None] = set()
+    for page in pages:  # a page aligned right answers: the later ones need not be measured
+        aligned.add(alignment := amounts_alignment([row.tokens for row in page if row.data]))
+        if alignment == "right":
+            return False
     if "left" not in aligned:
         return None
     rows = [row for page in pages for row in page]
