@@ -247,16 +247,17 @@ def find_columns(rows: Sequence[Sequence[Token]], amounts_align: Align | None = 
     support = 2 if len(rows) >= 3 else 1
     words = [(row, t) for row, tokens in enumerate(rows) for t in tokens if t.kind is not TokenKind.AMOUNT]
     figures = [(row, t) for row, tokens in enumerate(rows) for t in tokens if t.kind is TokenKind.AMOUNT]
-    by_end = _aligned(figures, "right", True, 1)
-    by_start = _aligned(figures, "left", True, 1)
     # Amounts stand right-aligned (pdftotext) or left-aligned (text padded to column widths): the
     # alignment that puts them in fewer columns, and where both do, the one they keep more exactly.
+    # Where the table's first page has told it, the figures are aligned only that way.
+    ways: tuple[Align, ...] = ("right", "left") if amounts_align is None else (amounts_align,)
+    aligned = {align: _aligned(figures, align, True, 1) for align in ways}
     if amounts_align is None:
-        amounts_align = _alignment(by_end, by_start, figures)
+        amounts_align = _alignment(aligned["right"], aligned["left"], figures)
     if amounts_align is None:  # a row or two whose figures start and end alike
         starts = {t.start for t in headings}
         amounts_align = "left" if figures and all(t.start in starts for _, t in figures) else "right"
-    amounts = [column for column in (by_end if amounts_align == "right" else by_start)
+    amounts = [column for column in aligned[amounts_align]
                if not first or _supported(column, figures, support, headings)]
     return _ordered(_shared(_indented(_aligned(words, "left", False, support), words), amounts, [*words, *figures]))
 

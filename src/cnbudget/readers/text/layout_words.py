@@ -47,7 +47,7 @@ class TokenKind(enum.Enum):
     TEXT = "text"
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)  # a page's columns keep each token's column by the token
 class Token:
     """A run of text on a line: its character positions (``end`` exclusive), text and kind."""
 
@@ -90,7 +90,7 @@ def line_tokens(line: str, *, wide: bool = False) -> list[Token]:
     """The tokens of one line of layout text, left to right (see the module text). Positions count
     characters, as ``pdftotext -layout`` places them, or, where ``wide``, display columns (a Chinese
     character takes two), as text aligned for the eye is (``column -t``, an editor)."""
-    place = _display_columns(line) if wide else list(range(len(line) + 1))
+    place = _display_columns(line) if wide else None  # None: positions are the characters'
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(line)]
     runs: list[list[tuple[int, int, str]]] = []
     for word in words:
@@ -103,7 +103,7 @@ def line_tokens(line: str, *, wide: bool = False) -> list[Token]:
                 continue
         runs.append([word])
     runs = _letter_spaced(runs)
-    texts = [" ".join(word[2] for word in run) for run in runs]
+    texts = [run[0][2] if len(run) == 1 else " ".join([word[2] for word in run]) for run in runs]
     # The digits a row starts with are its code (类 款 项, or whole) when words follow them, or a
     # figure follows a code's shape (the name wrapped onto lines of its own).
     leading = next((i for i, text in enumerate(texts) if not _DIGITS.match(clean_cell(text))), len(texts))
@@ -117,8 +117,12 @@ def line_tokens(line: str, *, wide: bool = False) -> list[Token]:
             kind = TokenKind.CODE
         else:
             kind = TokenKind.AMOUNT if is_amount(cleaned) or cleaned in _DASHES else TokenKind.TEXT
-        tokens.append(Token(start=place[run[0][0]], end=place[run[-1][1]], text=text, kind=kind,
-                            inner=tuple(place[word[0]] for word in run[1:])))
+        if place is None:
+            tokens.append(Token(start=run[0][0], end=run[-1][1], text=text, kind=kind,
+                                inner=tuple([word[0] for word in run[1:]]) if len(run) > 1 else ()))
+        else:
+            tokens.append(Token(start=place[run[0][0]], end=place[run[-1][1]], text=text, kind=kind,
+                                inner=tuple(place[word[0]] for word in run[1:])))
     return tokens
 
 
