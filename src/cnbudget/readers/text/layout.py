@@ -22,6 +22,7 @@ line without cells and is reported when its table is read (:func:`unplaced_rows`
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections import Counter
@@ -38,7 +39,7 @@ from cnbudget.readers.text.layout_header import rebuild_header
 from cnbudget.readers.text.layout_judge import JUDGED, reading_of
 from cnbudget.readers.text.layout_rows import WrappedRow, share_wrapped
 from cnbudget.readers.text.layout_tree import read_tree
-from cnbudget.readers.text.layout_words import Token, TokenKind, is_figure, line_tokens, widened
+from cnbudget.readers.text.layout_words import Span, Token, TokenKind, is_figure, line_tokens, widened, widened_spans
 from cnbudget.readers.text.source import SourceLine, clean_cell, numbered_lines
 
 __all__ = ["UNPLACED", "layout_lines", "unplaced_rows"]
@@ -140,7 +141,7 @@ class _Table:
 
     block: Block
     narrow: list[list[_Row]]
-    wide: list[list[_Row]]
+    raws: Sequence[str]
     #: Whether display columns align the table's cells better than characters (found once: each
     #: measure scatters every token of the table).
     widened: bool
@@ -148,14 +149,21 @@ class _Table:
     @classmethod
     def of(cls, block: Block, raws: Sequence[str], page_starts: set[int]) -> _Table:
         narrow = _pages(block, raws, page_starts)
-        # The pages are cut alike by either measure (by the lines' words, not their positions).
-        wide = [[_Row(line=row.line, tokens=tuple(widened(list(row.tokens), _page_line(raws, row.line))), data=row.data)
-                 for row in rows] for rows in narrow]
-        return cls(block=block, narrow=narrow, wide=wide, widened=_misalignment(wide) < _misalignment(narrow))
+        # The pages are cut alike by either measure (by the lines' words, not their positions); the
+        # tokens in display columns are made only where a table is read so (rarely: text padded for
+        # the eye), their positions alone measured here.
+        wide = [[(row.data, widened_spans(row.tokens, _page_line(raws, row.line))) for row in rows] for rows in narrow]
+        measured = [[(row.data, row.tokens) for row in rows] for rows in narrow]
+        return cls(block=block, narrow=narrow, raws=raws, widened=_misalignment(wide) < _misalignment(measured))
 
     @property
     def key(self) -> str:
         return self.block.key
+
+    @functools.cached_property
+    def wide(self) -> list[list[_Row]]:
+        return [[_Row(line=row.line, tokens=tuple(widened(list(row.tokens), _page_line(self.raws, row.line))),
+                      data=row.data) for row in rows] for rows in self.narrow]
 
     def pages(self, wide: bool) -> list[list[_Row]]:
         return self.wide if wide else self.narrow
@@ -494,22 +502,26 @@ def _page_line(raws: Sequence[str], line: SourceLine) -> str:
     return raws[line.number - 1].replace("\x0c", " ")
 
 
-def _misalignment(pages: Sequence[Sequence[_Row]]) -> tuple[int, int, bool]:
+#: A row as its alignment is measured: whether it is a data row, and where its tokens stand.
+_Measured = tuple[bool, Sequence[Token | Span]]
+
+
+def _misalignment(pages: Sequence[Sequence[_Measured]]) -> tuple[int, int, bool]:
     """How badly the lines of a block align as measured (less is better): the scatter of the data
     rows' cells, then of all lines', then whether a figure of the rows starts where no heading
     starts (text padded to column widths starts both at the column's start)."""
-    headings = {t.start for rows in pages for row in rows if not row.data for t in row.tokens}
-    figures = [t for rows in pages for row in rows if row.data for t in row.tokens
+    headings = {t.start for rows in pages for data, tokens in rows if not data for t in tokens}
+    figures = [t for rows in pages for data, tokens in rows if data for t in tokens
                if t.kind is TokenKind.AMOUNT]
     return _scatter(pages), _scatter(pages, headings=True), not all(t.start in headings for t in figures)
 
 
-def _scatter(pages: Sequence[Sequence[_Row]], *, headings: bool = False) -> int:
+def _scatter(pages: Sequence[Sequence[_Measured]], *, headings: bool = False) -> int:
     """How scattered the data rows' cells stand (with the headings' too where ``headings``): the
     number of distinct places where their figures begin or end (whichever they share more) and their
     words begin after the first (text aligned by another measure than its own scatters them by the
     Chinese characters before them)."""
-    tokens = [t for rows in pages for row in rows if headings or row.data for t in row.tokens[1:]]
+    tokens = [t for rows in pages for data, row in rows if headings or data for t in row[1:]]
     figures = [t for t in tokens if t.kind is TokenKind.AMOUNT]
     words = {t.start for t in tokens if t.kind is not TokenKind.AMOUNT}
     return len(words) + min(len({t.start for t in figures}), len({t.end for t in figures}))

@@ -21,6 +21,8 @@ import functools
 import itertools
 import re
 import unicodedata
+from collections.abc import Sequence
+from typing import NamedTuple
 
 import attrs
 
@@ -28,7 +30,7 @@ from cnbudget.model.columns import SUBTOTALS
 from cnbudget.readers.text.grid import is_amount
 from cnbudget.readers.text.source import clean_cell
 
-__all__ = ["Token", "TokenKind", "is_figure", "line_tokens", "widened"]
+__all__ = ["Span", "Token", "TokenKind", "is_figure", "line_tokens", "widened", "widened_spans"]
 
 _WORD = re.compile(r"\S+")
 # A figure as tables print amounts: decimals or thousands separators (a bare number may be a code).
@@ -135,6 +137,23 @@ def widened(tokens: list[Token], line: str) -> list[Token]:
     place = _display_columns(line)
     return [Token(start=place[t.start], end=place[t.end], text=t.text, kind=t.kind,
                   inner=tuple(place[position] for position in t.inner)) for t in tokens]
+
+
+class Span(NamedTuple):
+    """Where a token stands and what it holds, without its text: enough to measure alignment."""
+
+    start: int
+    end: int
+    kind: TokenKind
+
+
+def widened_spans(tokens: Sequence[Token], line: str) -> Sequence[Token | Span]:
+    """Where the :func:`widened` tokens stand, without making them (the tokens themselves where no
+    character is wide)."""
+    if line.isascii():
+        return tokens
+    place = _display_columns(line)
+    return [Span(place[t.start], place[t.end], t.kind) for t in tokens]
 
 
 def _display_columns(line: str) -> list[int]:
