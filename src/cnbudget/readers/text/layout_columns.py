@@ -74,6 +74,9 @@ class Columns:
     # Each token's column, once found: a page's tokens are asked for again (their columns' texts,
     # their cells, the columns each row uses), and the answer is a fact of these columns.
     _found: dict[Token, int | None] = attrs.field(factory=dict, init=False, eq=False, repr=False)
+    # What Column.holds asks of each column, laid out once: every token of the page is held to all.
+    _places: tuple[tuple[int, bool, int, int, bool, bool], ...] = attrs.field(
+        default=attrs.Factory(lambda self: _places(self.columns), takes_self=True), init=False, eq=False, repr=False)
 
     @property
     def amounts_align(self) -> Align | None:
@@ -114,8 +117,14 @@ class Columns:
             found = self._found[token] = self._column_of(token)
             return found
 
+    def holding(self, token: Token) -> list[int]:
+        """The columns at whose position the token stands (:meth:`Column.holds`), in order."""
+        start, end, amount = token.start, token.end, token.kind is TokenKind.AMOUNT
+        return [index for index, by_start, first, last, mixed, amounts in self._places
+                if first <= (start if by_start else end) <= last and (mixed or amount == amounts)]
+
     def _column_of(self, token: Token) -> int | None:
-        held = [i for i, column in enumerate(self.columns) if column.holds(token)]
+        held = self.holding(token)
         if len(held) == 1:
             # Words one space apart, the later starting where a later column's words start, may be
             # two cells (``打印设备（20万以上） 政府集中采购``): whose words are whose cannot be told.
@@ -196,6 +205,15 @@ class Columns:
             if len(found) > 1 and TokenKind.AMOUNT in found:
                 return None  # a figure cut in two, or two figures where one column stands
         return [" ".join(texts) for texts in cells]
+
+
+def _places(columns: Sequence[Column]) -> tuple[tuple[int, bool, int, int, bool, bool], ...]:
+    """For each column, as :meth:`Column.holds` reads it: its index, whether tokens stand at it by
+    their start, the first and last position they may stand at, whether it is mixed, and whether
+    it holds amounts."""
+    return tuple((index, column.align == "left", column.anchor - DRIFT,
+                  (column.anchor if column.reach is None else column.reach) + DRIFT, column.mixed, column.amounts)
+                 for index, column in enumerate(columns))
 
 
 def _may_merge(column: Column, left: Column, index: int, headed: set[int]) -> bool:

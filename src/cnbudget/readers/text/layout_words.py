@@ -108,13 +108,13 @@ def line_tokens(line: str, *, wide: bool = False) -> list[Token]:
     texts = [run[0][2] if len(run) == 1 else " ".join([word[2] for word in run]) for run in runs]
     # The digits a row starts with are its code (类 款 项, or whole) when words follow them, or a
     # figure follows a code's shape (the name wrapped onto lines of its own).
-    leading = next((i for i, text in enumerate(texts) if not _DIGITS.match(clean_cell(text))), len(texts))
-    after = clean_cell(texts[leading]) if leading < len(texts) else ""
-    coded = bool(after) and (not is_amount(after) or (is_figure(after) and _CODE_SHAPE.match(clean_cell(texts[0]))))
+    cleaned_texts = [clean_cell(text) for text in texts]
+    leading = next((i for i, text in enumerate(cleaned_texts) if not _DIGITS.match(text)), len(texts))
+    after = cleaned_texts[leading] if leading < len(texts) else ""
+    coded = bool(after) and (not is_amount(after) or (is_figure(after) and _CODE_SHAPE.match(cleaned_texts[0])))
     codes = leading if coded else 0
     tokens: list[Token] = []
-    for index, (run, text) in enumerate(zip(runs, texts, strict=True)):
-        cleaned = clean_cell(text)
+    for index, (run, text, cleaned) in enumerate(zip(runs, texts, cleaned_texts, strict=True)):
         if index < codes:
             kind = TokenKind.CODE
         else:
