@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import attrs
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -31,3 +32,10 @@ def test_the_columns_holding_a_token_are_those_whose_holds_says_so(columns: list
     found = _ordered(columns)
     for token in tokens:
         assert found.holding(token) == [i for i, column in enumerate(found.columns) if column.holds(token)]
+
+
+@given(st.lists(_columns(), min_size=1, max_size=8), st.lists(_tokens(), max_size=8))
+def test_a_tokens_column_kept_is_the_column_found_afresh(columns: list[Column], tokens: list[Token]) -> None:
+    kept = _ordered(columns)
+    for token in [*tokens, *tokens, *(attrs.evolve(token) for token in tokens)]:
+        assert kept.column_of(token) == _ordered(columns).column_of(token)

@@ -73,7 +73,8 @@ class Columns:
     bounds: tuple[int, ...]  # bounds[i]: the first position of column i + 1's region
     # Each token's column, once found: a page's tokens are asked for again (their columns' texts,
     # their cells, the columns each row uses), and the answer is a fact of these columns.
-    _found: dict[Token, int | None] = attrs.field(factory=dict, init=False, eq=False, repr=False)
+    # Kept by the token's identity, the token held with its answer (its identity not reused meanwhile).
+    _found: dict[int, tuple[Token, int | None]] = attrs.field(factory=dict, init=False, eq=False, repr=False)
     # What Column.holds asks of each column, laid out once: every token of the page is held to all.
     _places: tuple[tuple[int, bool, int, int, bool, bool], ...] = attrs.field(
         default=attrs.Factory(lambda self: _places(self.columns), takes_self=True), init=False, eq=False, repr=False)
@@ -111,11 +112,12 @@ class Columns:
     def column_of(self, token: Token) -> int | None:
         """The column a token belongs to: the one at whose position it stands, else the one whose
         region holds all of it; ``None`` when it straddles two regions."""
-        try:
-            return self._found[token]
-        except KeyError:
-            found = self._found[token] = self._column_of(token)
-            return found
+        kept = self._found.get(id(token))
+        if kept is not None:
+            return kept[1]
+        found = self._column_of(token)
+        self._found[id(token)] = (token, found)
+        return found
 
     def holding(self, token: Token) -> list[int]:
         """The columns at whose position the token stands (:meth:`Column.holds`), in order."""

@@ -49,7 +49,7 @@ class TokenKind(enum.Enum):
     TEXT = "text"
 
 
-@attrs.frozen(cache_hash=True)  # a page's columns keep each token's column by the token
+@attrs.frozen
 class Token:
     """A run of text on a line: its character positions (``end`` exclusive), text and kind."""
 
