@@ -27,7 +27,7 @@ from cnbudget.readers.flat.part_sums import (
     meeting_sums,
     meets,
 )
-from cnbudget.readers.flat.placing import Identity, _choice_holds, _holds, distinct
+from cnbudget.readers.flat.placing import Identity, _choice_holds, _holds, _supported, distinct
 from cnbudget.readers.flat.scaled import PrintedFigures, Scale
 
 # Printed figures as tables print them: blanks, dashes, zeros with and without decimals, whole
@@ -137,6 +137,25 @@ def test_sums_left_out_before_the_last_part_by_fingerprint_change_nothing(
     assert meeting_sums(parts, totals) == _plain(parts, totals)
 
 
+# One part (a 款 of one 项): its options are the sums. Few distinct vectors among many options, so
+# that one vector often stands for three or more options (ways add up, two witnesses are kept).
+_FEW_VECTORS = st.tuples(st.sampled_from([0, 10]), st.sampled_from([0, 5]), st.sampled_from([0, 10]), st.just(5))
+_MANY_OPTIONS = st.lists(st.tuples(_FEW_VECTORS, st.integers(1, 2)), min_size=1, max_size=8).map(
+    lambda options: [(index, vector, ways) for index, (vector, ways) in enumerate(options)])
+
+
+@settings(max_examples=300, deadline=None)
+@given(_MANY_OPTIONS, st.lists(_FEW_VECTORS, min_size=1, max_size=4))
+def test_the_sums_of_one_part_are_those_of_every_sum_made(options: list[Option], totals: list[Vector]) -> None:
+    assert meeting_sums([options], totals) == _plain([options], totals)
+
+
+def test_one_part_whose_options_repeat_a_vector_keeps_two_witnesses() -> None:
+    same = (100, 5)
+    found = meeting_sums([[(0, same, 1), (1, same, 1), (2, same, 1), (3, (200, 5), 1)]], [(100, 5), (300, 5)])
+    assert found == [(2, [(same, (0,)), (same, (1,))]), (0, [])]
+
+
 # Three columns, allowances that differ between columns and candidates (a figure printed to the
 # yuan beside one printed to the cent): the window each sum is looked for in is the widest weighted
 # allowance of a candidate, not of a column.
@@ -200,6 +219,29 @@ def test_an_identity_of_distinct_rows_holds_for_a_choice_as_for_the_candidates_c
     for choice in itertools.product(*(range(len(domain)) for domain in domains)):
         chosen = dict(enumerate(domain[index] for domain, index in zip(domains, choice, strict=True)))
         assert holds(choice) == _holds(identity, chosen, figures)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(_CANDIDATES, min_size=2, max_size=6),
+    st.lists(st.integers(0, 5), min_size=0, max_size=5),
+    st.lists(st.tuples(st.sampled_from(_COLUMNS), st.sampled_from(_COLUMNS)), min_size=1, max_size=3),
+)
+def test_the_candidates_an_identity_supports_are_those_of_every_choice_that_holds(
+    domains: list[list[dict[str, str]]], parts: list[int], columns: list[tuple[str, str]]
+) -> None:
+    # The parts' choices walked with running sums (rows apart), or every choice (a row twice), against
+    # every choice of the plain enumeration held by the printed figures.
+    identity = Identity(total=0, parts=tuple(part % len(domains) for part in parts), columns=tuple(columns), what="")
+    involved = (identity.total, *identity.parts)
+    figures = PrintedFigures()
+    expected: dict[int, set[int]] = {row: set() for row in involved}
+    for choice in itertools.product(*(range(len(domains[row])) for row in involved)):
+        chosen = {row: domains[row][index] for row, index in zip(involved, choice, strict=True)}
+        if _holds(identity, chosen, figures):
+            for row, index in zip(involved, choice, strict=True):
+                expected[row].add(index)
+    assert _supported(identity, domains, figures) == expected
 
 
 _ROW_CANDIDATES = st.lists(st.lists(printed_figures, min_size=3, max_size=3), max_size=6)
@@ -266,6 +308,43 @@ def test_options_out_of_bounds_are_in_no_sum_that_meets_the_total(
                 made = add(made, options[place][1])
             if meets(total, made):
                 assert all(place in kept for place, kept in zip(choice, per_part, strict=True))
+
+
+def _plain_bounds(parts: Sequence[Sequence[Option]], totals: Sequence[Vector]) -> list[list[list[int]]]:
+    """Per total, per part, the options whose span (its own range plus the widest the other parts
+    can add) meets the total's range in every column, asked of every option, total and column."""
+    width = len(totals[0])
+    lows = [[min(vector[i] - vector[i + 1] for _, vector, _ in options) for i in range(0, width, 2)]
+            for options in parts]
+    highs = [[max(vector[i] + vector[i + 1] for _, vector, _ in options) for i in range(0, width, 2)]
+             for options in parts]
+    found: list[list[list[int]]] = []
+    for total in totals:
+        per_part = []
+        for part, options in enumerate(parts):
+            kept = []
+            for place, (_, vector, _) in enumerate(options):
+                if all(total[i] + total[i + 1] >= vector[i] - vector[i + 1] + sum(low[i // 2] for low in lows)
+                       - lows[part][i // 2]
+                       and total[i] - total[i + 1] <= vector[i] + vector[i + 1] + sum(high[i // 2] for high in highs)
+                       - highs[part][i // 2] for i in range(0, width, 2)):
+                    kept.append(place)
+            per_part.append(kept)
+        found.append(per_part)
+    return found
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ROW, min_size=1, max_size=4), st.lists(_ROW, min_size=1, max_size=3), st.integers(3, 5))
+def test_options_within_bounds_are_those_asked_one_by_one(
+    rows: list[list[tuple[int, int]]], total_rows: list[list[tuple[int, int]]], columns: int
+) -> None:
+    # Columns every option of a part prints alike are asked once for all of them.
+    parts = [[(index, vector, 1) for index, vector in enumerate(_placed(row, columns))] for row in rows]
+    totals = [vector for row in total_rows for vector in _placed(row, columns)]
+    if not all(parts) or not totals:
+        return
+    assert within_bounds(parts, totals) == _plain_bounds(parts, totals)
 
 
 @settings(max_examples=150, deadline=None)

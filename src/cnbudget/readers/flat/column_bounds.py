@@ -41,31 +41,43 @@ def within_bounds(parts: Sequence[Sequence[Option]], totals: Sequence[Vector]) -
     highs = [[max(map(operator.add, place[i], place[i + 1])) for i in range(0, width, 2)] for place in places]
     all_low = [sum(column) for column in zip(*lows, strict=True)]
     all_high = [sum(column) for column in zip(*highs, strict=True)]
-    # Per column, the totals that print each (value, allowance): one bit a total.
+    # Per column, the range of each distinct (value, allowance) the totals print there, and the
+    # totals that print it: one bit a total (a total prints one cell a column: the bits are apart).
     total_places = list(zip(*totals, strict=True))
-    total_cells: list[dict[tuple[int, int], int]] = []
+    total_ranges: list[list[tuple[int, int, int]]] = []
     for i in range(0, width, 2):
         bits_of: dict[tuple[int, int], int] = {}
         bit = 1
         for cell in zip(total_places[i], total_places[i + 1], strict=True):
             bits_of[cell] = bits_of.get(cell, 0) | bit
             bit <<= 1
-        total_cells.append(bits_of)
+        total_ranges.append([(total - spread, total + spread, bits) for (total, spread), bits in bits_of.items()])
     found: list[list[list[int]]] = [[[] for _ in parts] for _ in totals]
     for part, options in enumerate(parts):
-        kept = [(1 << len(totals)) - 1] * len(options)  # per option, the totals it may be in a sum for
-        for column, bits_of in enumerate(total_cells):
-            cells = list(zip(places[part][2 * column], places[part][2 * column + 1], strict=True))
+        shared = (1 << len(totals)) - 1  # the totals every option may be in a sum for, by the columns alike
+        kept: list[int] | None = None  # per option, by the columns whose cells differ (None: no such column)
+        for column, ranges in enumerate(total_ranges):
+            values, allowances = places[part][2 * column], places[part][2 * column + 1]
             others_low = all_low[column] - lows[part][column]
             others_high = all_high[column] - highs[part][column]
-            met = {}
-            for value, allowance in dict.fromkeys(cells):  # each distinct cell of the column once
+            met: dict[tuple[int, int], int] = {}
+            for cell in zip(values, allowances, strict=True):
+                if cell in met:
+                    continue
+                value, allowance = cell
                 least, most = value - allowance + others_low, value + allowance + others_high
-                # A total prints one cell a column: the cells' bits are apart, and their sum their union.
-                met[value, allowance] = sum(bits for (total, spread), bits in bits_of.items()
-                                            if total + spread >= least and total - spread <= most)
-            kept = list(map(operator.and_, kept, map(met.__getitem__, cells)))
-        for place, bits in enumerate(kept):
+                bits = 0
+                for low, high, total_bits in ranges:
+                    if high >= least and low <= most:
+                        bits |= total_bits
+                met[cell] = bits
+            if len(met) == 1:  # every option prints the same cell: one answer for all of them
+                shared &= next(iter(met.values()))
+                continue
+            answers = map(met.__getitem__, zip(values, allowances, strict=True))
+            kept = list(answers) if kept is None else list(map(operator.and_, kept, answers))
+        for place in range(len(options)):
+            bits = shared if kept is None else shared & kept[place]
             while bits:  # each total the option may be in a sum for, lowest first
                 lowest = bits & -bits
                 found[lowest.bit_length() - 1][part].append(place)

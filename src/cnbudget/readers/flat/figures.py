@@ -21,6 +21,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -72,7 +73,7 @@ class FigureConvention:
         """The figures of a run printed without spaces, or ``None`` when it does not split exactly."""
         if not self.decimals:
             return None
-        piece = re.compile(rf"-?(?:0|[1-9]\d{{0,2}}(?:,\d{{3}})+|[1-9]\d*)\.\d{{{self.decimals}}}")
+        piece = _piece(self.decimals)
         pieces: list[str] = []
         position = 0
         while position < len(token):
@@ -84,6 +85,13 @@ class FigureConvention:
         return tuple(pieces) if len(pieces) > 1 else None
 
 
+@functools.lru_cache(maxsize=8)
+def _piece(decimals: int) -> re.Pattern[str]:
+    """One figure of ``decimals`` decimals, as figures run together print it (a pure function of
+    ``decimals``: kept for the process, it changes no result)."""
+    return re.compile(rf"-?(?:0|[1-9]\d{{0,2}}(?:,\d{{3}})+|[1-9]\d*)\.\d{{{decimals}}}")
+
+
 def figure_convention(texts: Iterable[str]) -> FigureConvention:
     """The figure convention of a table, from the figures its lines print on their own.
 
@@ -92,7 +100,10 @@ def figure_convention(texts: Iterable[str]) -> FigureConvention:
     """
     decimals: set[int] = set()
     for text in texts:
-        for word in words(normalize_width(text)):
+        folded = normalize_width(text)
+        if "." not in folded:  # no figure with decimals (most lines of names and codes)
+            continue
+        for word in words(folded):
             match = _NUMBER.match(word)
             if match is not None and match.group(1) is not None:
                 decimals.add(len(match.group(1)))
@@ -114,11 +125,19 @@ def convention_of(texts: Iterable[str]) -> FigureConvention:
     if convention.decimals is not None or not convention.whole_numbers:
         return convention
     usual = FigureConvention(decimals=_USUAL_DECIMALS, whole_numbers=False)
-    numeric = [folded for text in texts for word in words(text)
+    # A run of figures holds a point or a comma once folded: lines holding neither are passed over.
+    numeric = [folded for text in texts if _may_hold_a_run(text) for word in words(text)
                if _NUMERIC.match(folded := normalize_width(word)) and not _DIGITS.match(folded)]
     if numeric and all(split_figures(word, usual) is not None for word in numeric):
         return usual
     return convention
+
+
+def _may_hold_a_run(text: str) -> bool:
+    """Whether some word of ``text`` may fold to a run of figures: the folded text holds a point or a
+    comma (a word's folded point or comma is the folded text's)."""
+    folded = normalize_width(text)
+    return "." in folded or "," in folded
 
 
 def split_figures(word: str, convention: FigureConvention) -> tuple[tuple[str, ...], str] | None:

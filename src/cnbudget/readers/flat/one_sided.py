@@ -283,7 +283,11 @@ def rebuild_one_sided(
         text = "".join(line.squeezed for line in header)
         return Rebuilt.refused(f"its headings match no known layout (headings: {text[:80]!r})")
     read = PrintedFigures()  # each printed figure of the table read once, for its rows and the placing
-    candidates = [row_candidates(layout, row.figures, read=read) for row in rows]
+    # A parent with one child prints the child's figures: rows printing the same figures share their
+    # candidates (a pure function of the layout and the figures), made once.
+    made: dict[tuple[str, ...], list[Candidate]] = {}
+    candidates = [made[row.figures] if row.figures in made
+                  else made.setdefault(row.figures, row_candidates(layout, row.figures, read=read)) for row in rows]
     identities, structure = _identities(rows, layout.amounts)
     if structure:
         return unplaceable([(rows[i].first, f"row not read: {why}") for i, why in structure])

@@ -21,7 +21,7 @@ sub-columns, under a parent that could too), each part's candidates are first bo
 candidate, column by column (:mod:`~cnbudget.readers.flat.column_bounds`): where that leaves one
 candidate a part, the one sum is made for that parent candidate alone; otherwise only the last
 part's candidates within bounds are looked up. Where every part has one candidate, its one sum is
-all there is.
+all there is; where there is one part, its candidates are the sums.
 
 >>> one, two = (100, 5), (200, 5)          # 0.10 and 0.20 in a table printed to the cent
 >>> parts = [[(0, one, 1)], [(0, one, 1), (1, two, 1)]]
@@ -109,15 +109,15 @@ class _Fold:
             if len(kept) < 2:
                 kept.append((*witness, index))
 
-    def added(self, options: Sequence[Option], *, keep: _Reach | None = None) -> _Fold:
-        """The fold with one more part added to every sum: :meth:`take` of every sum and option in
-        turn, written out; with ``keep``, only the sums whose fingerprint it reaches (it asks of the
-        fingerprint alone, so every way of making a sum is kept, or left out, with the sum)."""
+    def added(self, options: Sequence[Option], option_prints: Sequence[int], *, keep: _Reach | None = None) -> _Fold:
+        """The fold with one more part added to every sum (``option_prints``: its options'
+        fingerprints): :meth:`take` of every sum and option in turn, written out; with ``keep``, only
+        the sums whose fingerprint it reaches (it asks of the fingerprint alone, so every way of
+        making a sum is kept, or left out, with the sum)."""
         ways: dict[Vector, int] = {}
         witnesses: dict[Vector, list[tuple[int, ...]]] = {}
         prints: dict[Vector, int] = {}
         plus = operator.add
-        option_prints = [_fingerprint(vector) for _, vector, _ in options]
         needed, below, above = keep if keep is not None else ((), 0, 0)
         reachable = len(needed)
         for key, count in self.ways.items():
@@ -155,6 +155,8 @@ def meeting_sums(parts: Sequence[Sequence[Option]], totals: Sequence[Vector]) ->
         return [(0, [])] * len(totals)
     if parts and all(len(options) == 1 for options in parts):  # one sum (as a row of single figures)
         return [_one_sum(total, parts, [[0]] * len(parts)) for total in totals]
+    if len(parts) == 1:  # the sums are the part's own candidates: each held against each total
+        return _one_part(parts[0], totals)
     within: list[list[list[int]]] | None = None  # per total, per part: its options within bounds
     if looked_up and _worth_bounding(folded, looked_up[0], totals):
         within = within_bounds(parts, totals)
@@ -162,17 +164,36 @@ def meeting_sums(parts: Sequence[Sequence[Option]], totals: Sequence[Vector]) ->
             return [_one_sum(total, parts, chosen) for total, chosen in zip(totals, within, strict=True)]
     fold = _Fold(ways={(0,) * width: 1}, witnesses={(0,) * width: [()]}, prints={(0,) * width: 0})
     last_within = [per_part[-1] for per_part in within] if within is not None else None
-    keeps = _reaching(folded, looked_up[0], totals, last_within) if looked_up else None
+    prints = _Prints.of(parts, totals)
+    keeps = _reaching(folded, looked_up[0], prints, last_within) if looked_up else None
     for stage, options in enumerate(folded):
-        fold = fold.added(options, keep=keeps[stage] if keeps else None)
+        fold = fold.added(options, prints.parts[stage], keep=keeps[stage] if keeps else None)
         if len(fold.ways) > _MAX_SUMS:
             return None
     if looked_up:
-        fold, meeting_keys = _last_part(fold, looked_up[0], totals, _parts_allowance(folded), last_within)
+        fold, meeting_keys = _last_part(fold, looked_up[0], totals, prints, last_within)
     else:
         meeting_keys = [[key for key in fold.ways if meets(total, key)] for total in totals]
     return [(min(2, sum(fold.ways[key] for key in keys)),
              [(key, witness) for key in keys for witness in fold.witnesses[key]]) for keys in meeting_keys]
+
+
+def _one_part(options: Sequence[Option], totals: Sequence[Vector]) -> list[tuple[int, Meeting]]:
+    """The plain enumeration where there is one part: its options are the sums, in order (equal
+    vectors one sum of their ways together)."""
+    ways: dict[Vector, int] = {}
+    witnesses: dict[Vector, list[tuple[int, ...]]] = {}
+    for index, vector, part_ways in options:
+        ways[vector] = min(2, ways.get(vector, 0) + part_ways)
+        kept = witnesses.setdefault(vector, [])
+        if len(kept) < 2:
+            kept.append((index,))
+    found: list[tuple[int, Meeting]] = []
+    for total in totals:
+        keys = [key for key in ways if meets(total, key)]
+        found.append((min(2, sum(ways[key] for key in keys)),
+                      [(key, witness) for key in keys for witness in witnesses[key]]))
+    return found
 
 
 def _sums_before_none(parts: Sequence[Sequence[Option]]) -> int:
@@ -213,7 +234,7 @@ def _one_sum(total: Vector, parts: Sequence[Sequence[Option]], chosen: Sequence[
 
 
 def _reaching(
-    folded: Sequence[Sequence[Option]], last: Sequence[Option], totals: Sequence[Vector],
+    folded: Sequence[Sequence[Option]], last: Sequence[Option], made: _Prints,
     last_within: Sequence[Sequence[int]] | None = None,
 ) -> list[_Reach] | None:
     """Per part before the last, whether a sum made there, by its fingerprint, can still meet some
@@ -229,14 +250,14 @@ def _reaching(
         most *= len(options)
         at_most += most
     if last_within is None:
-        last_within = [range(len(last))] * len(totals)
+        last_within = [range(len(last))] * len(made.totals)
     if most > _MAX_SUMS or sum(map(len, last_within)) >= at_most:
         return None
-    prints = [[_fingerprint(vector) for _, vector, _ in options] for options in folded]
-    allowance = _widest_allowance(totals) + _parts_allowance([last, *folded])
-    last_prints = [_fingerprint(vector) for _, vector, _ in last]
-    needed = sorted(_fingerprint(total) - last_prints[choice]
-                    for total, choices in zip(totals, last_within, strict=True) for choice in choices)
+    prints = made.parts[:len(folded)]
+    allowance = made.totals_widest + sum(made.widest)  # the last part's and those folded
+    last_prints = made.parts[len(folded)]
+    needed = sorted(total_print - last_prints[choice]
+                    for total_print, choices in zip(made.totals, last_within, strict=True) for choice in choices)
     keeps: list[_Reach] = []
     least = greatest = 0  # what the parts after a stage can add to a fingerprint
     for stage in reversed(range(len(folded))):
@@ -247,12 +268,12 @@ def _reaching(
 
 
 def _last_part(
-    fold: _Fold, options: Sequence[Option], totals: Sequence[Vector], sums_allowance: int,
+    fold: _Fold, options: Sequence[Option], totals: Sequence[Vector], made_prints: _Prints,
     within: Sequence[Sequence[int]] | None = None,
 ) -> tuple[_Fold, list[list[Vector]]]:
     """The fold with the last part added, kept to the sums that meet some total, and for each total
-    the sums that meet it in the order the fold first made them (``sums_allowance``: at least the
-    weighted allowance of every sum in the fold; ``within``: per total, the places of the options
+    the sums that meet it in the order the fold first made them (``made_prints``: the fingerprints
+    and widest allowances of the parts and totals; ``within``: per total, the places of the options
     that can complete it, where known)."""
     keys = list(fold.ways)
     vectors = [vector for _, vector, _ in options]
@@ -260,19 +281,19 @@ def _last_part(
     # weighted allowances of each other: a sum that completes a total is among the sums of the
     # others whose fingerprint lies within that of the one it needs (found by bisection of the
     # fingerprints in order; the order the pairs are met in changes nothing kept, see below).
-    allowance = _widest_allowance(totals) + sums_allowance + _widest_allowance(vectors)
+    # The totals', every sum's in the fold (at most the folded parts' added up) and the last part's.
+    allowance = made_prints.totals_widest + sum(made_prints.widest)
     key_prints = [fold.prints[key] for key in keys]
     by_print = sorted(range(len(keys)), key=key_prints.__getitem__)
     prints_in_order = [key_prints[position] for position in by_print]
     count = len(prints_in_order)
-    vector_prints = [_fingerprint(vector) for vector in vectors]
+    vector_prints = made_prints.parts[-1]
     made: dict[tuple[int, int], Vector] = {}  # (sum of the others, option) → the whole sum
     meeting_pairs: list[list[tuple[int, int]]] = []
     if within is None:
         within = [range(len(vectors))] * len(totals)
-    for total, choices in zip(totals, within, strict=True):
+    for total, total_print, choices in zip(totals, made_prints.totals, within, strict=True):
         pairs = []
-        total_print = _fingerprint(total)
         for choice in choices:
             vector = vectors[choice]
             needed = total_print - vector_prints[choice]
@@ -301,15 +322,28 @@ def _last_part(
     return last, meeting_keys
 
 
+@attrs.frozen
+class _Prints:
+    """The fingerprints of every part's options and of the totals, and the widest weighted allowance
+    of each part and of the totals, made once for the whole search (each vector's once)."""
+
+    parts: list[list[int]]
+    widest: list[int]
+    totals: list[int]
+    totals_widest: int
+
+    @classmethod
+    def of(cls, parts: Sequence[Sequence[Option]], totals: Sequence[Vector]) -> _Prints:
+        vectors = [[vector for _, vector, _ in options] for options in parts]
+        return cls(parts=[list(map(_fingerprint, of_part)) for of_part in vectors],
+                   widest=[_widest_allowance(of_part) for of_part in vectors],
+                   totals=list(map(_fingerprint, totals)), totals_widest=_widest_allowance(totals))
+
+
 def _widest_allowance(vectors: Sequence[Vector]) -> int:
     """The largest weighted allowance among ``vectors``: per column, the values of two vectors within
     their allowances of each other have fingerprints within the weighted sum of those allowances."""
     return max(map(_allowance_print, vectors), default=0)
-
-
-def _parts_allowance(parts: Sequence[Sequence[Option]]) -> int:
-    """The largest weighted allowance a sum of the parts can have (allowances add)."""
-    return sum(_widest_allowance([vector for _, vector, _ in options]) for options in parts)
 
 
 def _allowance_print(vector: Vector) -> int:

@@ -30,7 +30,7 @@ from decimal import Decimal
 
 import attrs
 
-from cnbudget.readers.flat.part_sums import Meeting, Vector, add, meeting_sums, meets
+from cnbudget.readers.flat.part_sums import Meeting, Vector, add, completes, meeting_sums, meets
 from cnbudget.readers.flat.scaled import PrintedFigures, Scale
 
 __all__ = ["Candidate", "Identity", "Placed", "Unplaced", "place"]
@@ -76,12 +76,17 @@ def _key(candidate: Candidate, figures: PrintedFigures) -> frozenset[tuple[str, 
 
 def distinct(candidates: Sequence[Candidate], figures: PrintedFigures) -> list[Candidate]:
     """The candidates that differ in some amount (a printed 0.00 and a blank are the same amount)."""
-    columns = tuple(candidates[0]) if candidates else ()
+    if len(candidates) < 2:
+        return list(candidates)
+    columns = tuple(candidates[0])
     if any(tuple(candidate) != columns for candidate in candidates):
         keyed: Callable[[Candidate], object] = functools.partial(_key, figures=figures)
     else:  # the same columns in the same order (a row's candidates): the amounts in order say it
+        # A row's candidates repeat its few printed cells: each cell's amount looked up once.
+        value_of = {text: figures.value(text) for text in set().union(*(c.values() for c in candidates))}
+
         def keyed(candidate: Candidate) -> object:
-            return tuple(map(figures.value, candidate.values()))
+            return tuple(map(value_of.__getitem__, candidate.values()))
     seen: set[object] = set()
     kept = []
     for candidate in candidates:
@@ -112,36 +117,91 @@ def _choice_holds(
     order): :func:`_holds`, with what each candidate prints in the identity's columns read once
     rather than for every choice it takes part in."""
     involved = _rows_of(identity)
-    if len(set(involved)) < len(involved):  # a row twice: its later index is the one chosen
-        def holds_chosen(choice: tuple[int, ...]) -> bool:
-            chosen = {row: domains[row][index] for row, index in zip(involved, choice, strict=True)}
-            return _holds(identity, chosen, figures)
-        return holds_chosen
-    columns_of = [[total for total, _ in identity.columns]] + [[part for _, part in identity.columns]] * len(
-        identity.parts)
-    printed = [[tuple([candidate.get(column, "") for column in columns]) for candidate in domains[row]]
-               for row, columns in zip(involved, columns_of, strict=True)]
-    # Every cell as a whole number of one scale (a finer unit than a sum's own compares alike), and
-    # the parts with one candidate, the same in every choice, added up once.
-    scale = Scale.of(figures, {cell for cells_of in printed for cells in cells_of for cell in cells})
-    figure_of = {cell: scale.figure(cell) for cells_of in printed for cells in cells_of for cell in cells}
-    vectors = [[tuple(itertools.chain.from_iterable(map(figure_of.__getitem__, cells))) for cells in cells_of]
-               for cells_of in printed]
-    fixed: Vector = (0,) * (2 * len(identity.columns))
-    varying = []
-    for place in range(1, len(involved)):
-        if len(vectors[place]) == 1:
-            fixed = add(fixed, vectors[place][0])
-        else:
-            varying.append(place)
+    vectors = _identity_vectors(identity, domains, figures)
+    fixed, varying = _fixed_and_varying(vectors, 2 * len(identity.columns))
     totals = vectors[0]
+    # A row twice: its later index is the one chosen, wherever the row stands.
+    last = {row: place for place, row in enumerate(involved)}
+    taken_from = [last[row] for row in involved]
 
     def holds(choice: tuple[int, ...]) -> bool:
         made = fixed
         for place in varying:
-            made = add(made, vectors[place][choice[place]])
-        return meets(totals[choice[0]], made)
+            made = add(made, vectors[place][choice[taken_from[place]]])
+        return meets(totals[choice[taken_from[0]]], made)
     return holds
+
+
+def _identity_vectors(
+    identity: Identity, domains: Sequence[Sequence[Candidate]], figures: PrintedFigures
+) -> list[list[Vector]]:
+    """Per row of ``identity`` (:func:`_rows_of` order), what each of its candidates prints in the
+    identity's columns, as whole numbers of one scale (a finer unit than a sum's own compares alike)."""
+    columns_of = [[total for total, _ in identity.columns]] + [[part for _, part in identity.columns]] * len(
+        identity.parts)
+    printed = [[tuple([candidate.get(column, "") for column in columns]) for candidate in domains[row]]
+               for row, columns in zip(_rows_of(identity), columns_of, strict=True)]
+    scale = Scale.of(figures, {cell for cells_of in printed for cells in cells_of for cell in cells})
+    figure_of = {cell: scale.figure(cell) for cells_of in printed for cells in cells_of for cell in cells}
+    return [[tuple(itertools.chain.from_iterable(map(figure_of.__getitem__, cells))) for cells in cells_of]
+            for cells_of in printed]
+
+
+def _fixed_and_varying(vectors: Sequence[Sequence[Vector]], width: int) -> tuple[Vector, list[int]]:
+    """The sum of the parts with one candidate (the same in every choice, added up once), and the
+    places of the others (``width``: the length of a vector)."""
+    fixed: Vector = (0,) * width
+    varying = []
+    for place in range(1, len(vectors)):
+        if len(vectors[place]) == 1:
+            fixed = add(fixed, vectors[place][0])
+        else:
+            varying.append(place)
+    return fixed, varying
+
+
+def _supported(
+    identity: Identity, domains: Sequence[Sequence[Candidate]], figures: PrintedFigures
+) -> dict[int, set[int]]:
+    """Per row of ``identity``, the indexes of its candidates that take part in some choice (one
+    candidate a row, :func:`itertools.product` of every row's) under which the identity holds."""
+    involved = _rows_of(identity)
+    supported: dict[int, set[int]] = {row: set() for row in involved}
+    if len(set(involved)) < len(involved):  # a row twice: every choice held as it is
+        holds = _choice_holds(identity, domains, figures)
+        for choice in itertools.product(*(range(len(domains[row])) for row in involved)):
+            if holds(choice):
+                for row, index in zip(involved, choice, strict=True):
+                    supported[row].add(index)
+        return supported
+    # Rows apart: the parts' choices walked with their running sums, each completed sum held against
+    # every candidate of the total (the same comparisons as every choice's, without making each sum).
+    vectors = _identity_vectors(identity, domains, figures)
+    fixed, varying = _fixed_and_varying(vectors, 2 * len(identity.columns))
+    totals = vectors[0]
+    holding: list[tuple[int, tuple[int, ...]]] = []  # (total's candidate, the varying parts' candidates)
+    if not varying:
+        holding.extend((index, ()) for index, total in enumerate(totals) if meets(total, fixed))
+    else:
+        last = vectors[varying[-1]]
+        outer = [range(len(vectors[place])) for place in varying[:-1]]
+        for chosen in itertools.product(*outer):
+            made = fixed
+            for place, index in zip(varying, chosen, strict=False):
+                made = add(made, vectors[place][index])
+            for final, vector in enumerate(last):
+                for index, total in enumerate(totals):
+                    if completes(total, made, vector):
+                        holding.append((index, (*chosen, final)))
+    if holding:
+        for place in range(1, len(involved)):
+            if place not in varying:
+                supported[involved[place]].add(0)
+    for index, chosen in holding:
+        supported[identity.total].add(index)
+        for place, part_index in zip(varying, chosen, strict=True):
+            supported[involved[place]].add(part_index)
+    return supported
 
 
 def place(
@@ -227,6 +287,16 @@ def _place_tree(
     scale = Scale.of(figures, printed)
     figure_of = {text: scale.figure(text) for text in printed}
     by_total = {identity.total: identity for identity in identities}
+    # A row is the total of one identity and a part of another, most often in the same columns
+    # (one-sided tables): its candidates' vectors made once for both.
+    made: dict[tuple[int, tuple[str, ...]], list[Vector]] = {}
+
+    def vectors(row: int, columns: tuple[str, ...]) -> list[Vector]:
+        found = made.get((row, columns))
+        if found is None:
+            found = made[row, columns] = [_vector(candidate, columns, figure_of) for candidate in domains[row]]
+        return found
+
     ways: dict[int, list[int]] = {}  # row → ways of its subtree per candidate (0, 1 or 2: "two or more")
     matched: dict[int, list[Meeting]] = {}  # row → per candidate the sums it meets
     for row in _post_order(len(domains), identities):
@@ -234,10 +304,11 @@ def _place_tree(
         if identity is None:
             ways[row] = [1] * len(domains[row])
             continue
-        part_columns = [part for _, part in identity.columns]
-        parts = [[(index, _vector(candidate, part_columns, figure_of), ways[part][index])
-                  for index, candidate in enumerate(domains[part]) if ways[part][index]] for part in identity.parts]
-        totals = [_vector(candidate, [t for t, _ in identity.columns], figure_of) for candidate in domains[row]]
+        part_columns = tuple(part for _, part in identity.columns)
+        parts = [[(index, vector, part_ways)
+                  for index, (vector, part_ways) in enumerate(zip(vectors(part, part_columns), ways[part], strict=True))
+                  if part_ways] for part in identity.parts]
+        totals = vectors(row, tuple(total for total, _ in identity.columns))
         meeting = meeting_sums(parts, totals)
         if meeting is None:
             return Placed(rows=(), problem=Unplaced(message="too many placements of the figures to check"))
@@ -311,12 +382,7 @@ def _prune(
                 combinations *= size
             if combinations > _MAX_COMBINATIONS:
                 continue
-            supported: dict[int, set[int]] = {row: set() for row in involved}
-            holds = _choice_holds(identity, domains, figures)
-            for choice in itertools.product(*(range(size) for size in sizes)):
-                if holds(choice):
-                    for row, index in zip(involved, choice, strict=True):
-                        supported[row].add(index)
+            supported = _supported(identity, domains, figures)
             if not supported[identity.total]:
                 return (identity,)
             for row in involved:

@@ -90,8 +90,11 @@ class FlatRows:
     reversed: bool
 
 
+_LETTERS = {RunKind.NUMBER: "N", RunKind.TEXT: "T", RunKind.FIGURES: "F"}
+
+
 def _kinds(runs: Sequence[Run]) -> str:
-    return "".join(run.kind.value[0].upper() for run in runs)
+    return "".join([_LETTERS[run.kind] for run in runs])
 
 
 _FORWARD = re.compile(r"^N*T?F?$")
@@ -117,12 +120,24 @@ class _Row:
     figures: tuple[str, ...] | None
 
 
-def _parts(runs: Sequence[Run], reverse: bool) -> tuple[list[str], str, tuple[str, ...]]:
+_Parts = tuple[list[str], str, tuple[str, ...]]
+
+
+def _parts(runs: Sequence[Run], reverse: bool) -> _Parts:
     """A line's numbers (printed order), text and figures (column order)."""
-    numbers = [run.text for run in runs if run.kind is RunKind.NUMBER]
-    text = "".join(run.text for run in runs if run.kind is RunKind.TEXT)
-    figures = tuple(word for run in runs if run.kind is RunKind.FIGURES for word in run.words)
-    return numbers, text, tuple(reversed(figures)) if reverse else figures
+    numbers: list[str] = []
+    texts: list[str] = []
+    figures: list[str] = []
+    for run in runs:  # one pass: each run is a number, text or figures
+        if run.kind is RunKind.NUMBER:
+            numbers.append(run.text)
+        elif run.kind is RunKind.TEXT:
+            texts.append(run.text)
+        else:
+            figures.extend(run.words)
+    if reverse:
+        figures.reverse()
+    return numbers, "".join(texts), tuple(figures)
 
 
 def read_rows(
@@ -159,8 +174,9 @@ def read_rows(
         problems.append(LineProblem(line=parsed[0][0], message="the lines of the table print their cells in "
                                     "both directions (left to right and right to left)"))
         return FlatRows(header=(), rows=(), problems=problems, reversed=False)
+    parts = [_parts(runs, reverse) for _, runs in parsed]  # each line's numbers, text and figures, once
     start = next((index for index, (_, runs) in enumerate(parsed)
-                  if _opens_body(runs, shown[index], family, reverse, convention, catalogue)), len(parsed))
+                  if _opens_body(runs, parts[index], shown[index], family, reverse, catalogue)), len(parsed))
     header = tuple(line for line, _ in parsed[:start])
     header_text = "".join(line.squeezed for line in (*headings, *header))
     heading_texts = {line.squeezed for line in (*headings, *header)}
@@ -170,11 +186,11 @@ def read_rows(
     def unplaced(line: SourceLine, why: str) -> None:
         problems.append(LineProblem(line=line, message=f"line not read: {why}"))
 
-    for (line, runs), direction in zip(parsed[start:], shown[start:], strict=True):
+    for (line, _), direction, (numbers, text, figures) in zip(parsed[start:], shown[start:], parts[start:],
+                                                               strict=True):
         if direction is Direction.NEITHER:
             unplaced(line, "its words, numbers and figures stand in an order no row is printed in")
             continue
-        numbers, text, figures = _parts(runs, reverse)
         current = rows[-1] if rows else None
         if numbers:
             try:
@@ -228,14 +244,14 @@ def _is_page_number(runs: Sequence[Run], family: type[ClassificationCode], conve
 
 
 def _opens_body(
-    runs: Sequence[Run], direction: Direction, family: type[ClassificationCode], reverse: bool,
-    convention: FigureConvention, catalogue: Catalog | None,
+    runs: Sequence[Run], parts: _Parts, direction: Direction, family: type[ClassificationCode], reverse: bool,
+    catalogue: Catalog | None,
 ) -> bool:
-    """Whether a line (its runs, the direction they show) is the first of the table's body: a row's
-    code, a total or figures."""
+    """Whether a line (its runs, their :func:`_parts`, the direction they show) is the first of the
+    table's body: a row's code, a total or figures."""
     if direction is Direction.NEITHER:
         return any(run.kind is RunKind.FIGURES for run in runs)
-    numbers, text, figures = _parts(runs, reverse)
+    numbers, text, figures = parts
     if figures:
         return True
     if text and is_sum_label(text) and not numbers:

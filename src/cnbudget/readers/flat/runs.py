@@ -41,19 +41,21 @@ class RunKind(enum.Enum):
     NUMBER = "number"
 
 
+def _run_text(run: Run) -> str:
+    if run.kind is RunKind.TEXT:
+        return clean_name(" ".join(run.words))
+    return " ".join(run.words)
+
+
 @attrs.frozen(kw_only=True)
 class Run:
     """Consecutive words of one kind: text joined, figures listed, a number as printed."""
 
     kind: RunKind
     words: tuple[str, ...]
-
-    @property
-    def text(self) -> str:
-        """The run as one string: text without layout spaces, figures and numbers spaced."""
-        if self.kind is RunKind.TEXT:
-            return clean_name(" ".join(self.words))
-        return " ".join(self.words)
+    #: The run as one string: text without layout spaces, figures and numbers spaced (made once: a
+    #: table's rows ask for it line after line).
+    text: str = attrs.field(default=attrs.Factory(_run_text, takes_self=True), eq=False, repr=False)
 
 
 def line_runs(text: str, convention: FigureConvention) -> list[Run] | str:
@@ -73,13 +75,16 @@ def line_runs(text: str, convention: FigureConvention) -> list[Run] | str:
                 typed.append((RunKind.NUMBER, number))
         else:
             typed.append((RunKind.TEXT, word))
-    runs: list[Run] = []
+    # Words of one kind in a row make one run (numbers stay apart), each run made once.
+    grouped: list[tuple[RunKind, list[str]]] = []
     for kind, word in typed:
-        if runs and runs[-1].kind is kind and kind is not RunKind.NUMBER:
-            runs[-1] = Run(kind=kind, words=(*runs[-1].words, word))
+        if grouped and grouped[-1][0] is kind and kind is not RunKind.NUMBER:
+            grouped[-1][1].append(word)
         else:
-            runs.append(Run(kind=kind, words=(word,)))
-    return runs
+            grouped.append((kind, [word]))
+    return [Run(kind=kind, words=tuple(words),
+                text=clean_name(" ".join(words)) if kind is RunKind.TEXT else " ".join(words))
+            for kind, words in grouped]
 
 
 @attrs.define

@@ -1,0 +1,115 @@
+"""A flat line's runs made once: grouped in one pass with their text made as they are built, and a
+line's numbers, text and figures taken from its runs in one pass, held against the plain forms
+they replace (a run grown word by word, its text made on every call; three filters over the runs)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cnbudget.readers.flat.figures import FigureConvention, convention_of, figure_convention, split_figures, words
+from cnbudget.readers.flat.rows import _parts
+from cnbudget.readers.flat.runs import Run, RunKind, line_runs
+from cnbudget.readers.text.source import clean_name
+from cnbudget.text import normalize_width
+
+# The pieces flat table lines are made of: codes, names (with layout spaces, full-width digits),
+# figures alone or run together, printed blanks, totals.
+_PIECES = st.sampled_from([
+    "205", "08", "03", "2050803", "教育支出", "机关事业单位基本养老保", "险缴费支出", "收 入 总 计", "VLOG 视频",
+    "0.92", "0.920.92", "2,081.55", "1801.00214.35", "0.920.92205", "-", "--", "合计", "２０５", "①", "其中：",
+    "12.64", "1.2.3", "38.8038.8038.80",
+])
+_LINES = st.lists(_PIECES, max_size=8).map(" ".join) | st.lists(_PIECES, max_size=6).map("".join)
+_CONVENTIONS = st.sampled_from([FigureConvention(decimals=2, whole_numbers=False),
+                                FigureConvention(decimals=None, whole_numbers=False),
+                                FigureConvention(decimals=None, whole_numbers=True)])
+
+
+def _plain_text(run: Run) -> str:
+    return clean_name(" ".join(run.words)) if run.kind is RunKind.TEXT else " ".join(run.words)
+
+
+def _plain_group(runs: Sequence[Run]) -> list[tuple[RunKind, tuple[str, ...]]]:
+    """The runs regrouped word by word, as a run grown one word at a time groups them."""
+    grouped: list[tuple[RunKind, tuple[str, ...]]] = []
+    for run in runs:
+        for word in run.words:
+            if grouped and grouped[-1][0] is run.kind and run.kind is not RunKind.NUMBER:
+                grouped[-1] = (run.kind, (*grouped[-1][1], word))
+            else:
+                grouped.append((run.kind, (word,)))
+    return grouped
+
+
+@settings(max_examples=400, deadline=None)
+@given(_LINES, _CONVENTIONS)
+def test_runs_are_grouped_and_spelled_as_runs_grown_word_by_word(text: str, convention: FigureConvention) -> None:
+    runs = line_runs(text, convention)
+    if isinstance(runs, str):
+        return
+    assert [(run.kind, run.words) for run in runs] == _plain_group(runs)
+    assert [run.text for run in runs] == [_plain_text(run) for run in runs]
+    assert sum(len(run.words) for run in runs) >= len(words(text))  # every word is kept (figures split)
+
+
+def test_a_run_made_without_its_text_spells_it_as_a_run_made_with_it() -> None:
+    assert Run(kind=RunKind.TEXT, words=("收", "入")).text == "收入"
+    assert Run(kind=RunKind.FIGURES, words=("0.92", "1.00")).text == "0.92 1.00"
+
+
+@settings(max_examples=400, deadline=None)
+@given(_LINES, _CONVENTIONS, st.booleans())
+def test_a_lines_numbers_text_and_figures_are_those_of_three_filters(
+    text: str, convention: FigureConvention, reverse: bool
+) -> None:
+    runs = line_runs(text, convention)
+    if isinstance(runs, str):
+        return
+    numbers = [run.text for run in runs if run.kind is RunKind.NUMBER]
+    joined = "".join(run.text for run in runs if run.kind is RunKind.TEXT)
+    figures = tuple(word for run in runs if run.kind is RunKind.FIGURES for word in run.words)
+    assert _parts(runs, reverse) == (numbers, joined, tuple(reversed(figures)) if reverse else figures)
+
+
+def _plain_figure_convention(texts: Sequence[str]) -> FigureConvention:
+    decimals: set[int] = set()
+    for text in texts:
+        for word in words(normalize_width(text)):
+            match = re.match(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$", word)
+            if match is not None and match.group(1) is not None:
+                decimals.add(len(match.group(1)))
+    return FigureConvention(decimals=min(decimals) if len(decimals) == 1 else None, whole_numbers=not decimals)
+
+
+def _plain_convention_of(texts: Sequence[str]) -> FigureConvention:
+    convention = _plain_figure_convention(texts)
+    if convention.decimals is not None or not convention.whole_numbers:
+        return convention
+    usual = FigureConvention(decimals=2, whole_numbers=False)
+    numeric = [folded for text in texts for word in words(text)
+               if re.match(r"^-?[\d,.]*\d[\d,.]*$", folded := normalize_width(word)) and not re.match(r"^\d+$", folded)]
+    if numeric and all(split_figures(word, usual) is not None for word in numeric):
+        return usual
+    return convention
+
+
+# Whole numbers, figures run together, and the characters that fold to a point or a comma (full-width
+# forms, 。 and 、) or hide beside a combining mark.
+_CONVENTION_PIECES = st.sampled_from([
+    "1,000", "200", "205", "0.920.92", "1.5", "１．５０", "1２.34", "3。25", "4、500", "5，000", "6.7\u0301",
+    "\u0301.5", "合计", "教育支出", "-", "12.3412.34", "2,081.55", "0.920.9", " ",
+])
+_TABLE_TEXTS = st.lists(st.lists(_CONVENTION_PIECES, max_size=5).map(" ".join) | st.lists(
+    _CONVENTION_PIECES, max_size=4).map("".join), max_size=6)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_TABLE_TEXTS)
+def test_a_tables_figure_convention_is_that_of_every_word_of_every_line(texts: list[str]) -> None:
+    # Lines without a point (or, for runs, a point or a comma) once folded are passed over.
+    assert figure_convention(texts) == _plain_figure_convention(texts)
+    assert convention_of(texts) == _plain_convention_of(texts)
