@@ -211,7 +211,11 @@ def place(
     (``figures``: the table's printed figures as read so far)."""
     if figures is None:
         figures = PrintedFigures()  # each printed figure read once for the whole search
-    domains = [distinct(candidates, figures) for candidates in rows]
+    # Rows that print the same figures share one list of candidates (a parent with one child): its
+    # distinct candidates made once, and the one list shared again (see _place_tree's vectors).
+    shared: dict[int, list[Candidate]] = {}
+    domains = [shared[id(candidates)] if id(candidates) in shared
+               else shared.setdefault(id(candidates), distinct(candidates, figures)) for candidates in rows]
     empty = [index for index, domain in enumerate(domains) if not domain]
     if empty:
         return Placed(rows=(), problem=Unplaced(message="no way of putting back the blank cells satisfies the "
@@ -221,6 +225,10 @@ def place(
     broken = _prune(domains, identities, figures)
     if broken:
         return _broken(broken)
+    if all(len(domain) == 1 for domain in domains):
+        # One choice left, and _prune judged every identity on it (one choice is never too many to
+        # enumerate) and found it holds: the searches below would only find it again, three times.
+        return Placed(rows=tuple(domain[0] for domain in domains))
     first, complete = _search(domains, identities, figures, limit=1)
     if not first:
         return Placed(rows=(), problem=Unplaced(
@@ -288,13 +296,15 @@ def _place_tree(
     figure_of = {text: scale.figure(text) for text in printed}
     by_total = {identity.total: identity for identity in identities}
     # A row is the total of one identity and a part of another, most often in the same columns
-    # (one-sided tables): its candidates' vectors made once for both.
+    # (one-sided tables), and rows printing the same figures share one list of candidates: the
+    # vectors of a list made once for every row and identity that asks (the lists outlive the search).
     made: dict[tuple[int, tuple[str, ...]], list[Vector]] = {}
 
     def vectors(row: int, columns: tuple[str, ...]) -> list[Vector]:
-        found = made.get((row, columns))
+        key = (id(domains[row]), columns)
+        found = made.get(key)
         if found is None:
-            found = made[row, columns] = [_vector(candidate, columns, figure_of) for candidate in domains[row]]
+            found = made[key] = [_vector(candidate, columns, figure_of) for candidate in domains[row]]
         return found
 
     ways: dict[int, list[int]] = {}  # row → ways of its subtree per candidate (0, 1 or 2: "two or more")

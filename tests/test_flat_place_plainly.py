@@ -1,0 +1,121 @@
+"""Placing a whole table (:func:`cnbudget.readers.flat.placing.place`) held against the plain way:
+every choice of a candidate per row, each held to every identity by the printed decimals.
+
+A table with exactly one choice that satisfies every identity is placed as that choice; with none
+it is refused as not adding up; with more than one as ambiguous, naming only rows whose figures
+stand differently in some of the choices. Tables whose search ends with one candidate per row
+(the identities ruled the others out) are among them, as are trees of sums, identities that
+share rows, and rows that share one list of candidates."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cnbudget.readers.flat.placing import Identity, place
+
+_COLUMNS = ("total", "basic", "project")
+# Whole figures: no rounding allowance lets two of them meet, so the plain check is exact equality.
+_FIGURES = st.sampled_from(["", "0.00", "1.00", "2.00", "3.00", "5.00"])
+_CANDIDATE = st.fixed_dictionaries({column: _FIGURES for column in _COLUMNS})
+_ROWS = st.lists(st.lists(_CANDIDATE, min_size=1, max_size=3), min_size=1, max_size=6)
+_PAIRS = st.lists(st.sampled_from([(c, c) for c in _COLUMNS] + [("total", "basic")]), min_size=1, max_size=3,
+                  unique=True)
+
+
+def _amounts(candidate: Mapping[str, str]) -> tuple[Decimal, ...]:
+    return tuple(Decimal(candidate[column] or "0") for column in _COLUMNS)
+
+
+def _holds_plainly(identity: Identity, choice: Sequence[Mapping[str, str]]) -> bool:
+    return all(Decimal(choice[identity.total][total] or "0")
+               == sum((Decimal(choice[part][column] or "0") for part in identity.parts), Decimal(0))
+               for total, column in identity.columns)
+
+
+def _placings(rows: Sequence[Sequence[Mapping[str, str]]], identities: Sequence[Identity]) -> set[tuple[object, ...]]:
+    """Every choice (as amounts, one candidate a row) under which every identity holds."""
+    found: set[tuple[object, ...]] = set()
+    for choice in itertools.product(*rows):
+        if all(_holds_plainly(identity, choice) for identity in identities):
+            found.add(tuple(map(_amounts, choice)))
+    return found
+
+
+@st.composite
+def _tables(draw: st.DrawFn) -> tuple[list[list[dict[str, str]]], list[Identity]]:
+    rows = draw(_ROWS)
+    count = len(rows)
+    identities = []
+    for _ in range(draw(st.integers(0, 3))):
+        total = draw(st.integers(0, count - 1))
+        parts = draw(st.lists(st.integers(0, count - 1), min_size=1, max_size=4, unique=True))
+        identities.append(Identity(total=total, parts=tuple(parts), columns=tuple(draw(_PAIRS)), what=f"{total}"))
+    return rows, identities
+
+
+@st.composite
+def _trees(draw: st.DrawFn) -> tuple[list[list[dict[str, str]]], list[Identity]]:
+    """A total over parts, some of them totals of their own parts (a tree of sums), some rows sharing
+    one list of candidates."""
+    rows = draw(st.lists(st.lists(_CANDIDATE, min_size=1, max_size=2), min_size=2, max_size=6))
+    count = len(rows)
+    for row in range(1, count):  # rows printing the same figures share one list of candidates
+        if draw(st.booleans()):
+            rows[row] = rows[draw(st.integers(0, row - 1))]
+    columns = tuple(draw(_PAIRS))
+    parents = [draw(st.integers(0, row - 1)) for row in range(1, count)]
+    identities = []
+    for total in range(count):
+        parts = tuple(row for row in range(1, count) if parents[row - 1] == total)
+        if parts:
+            identities.append(Identity(total=total, parts=parts, columns=columns, what=f"{total}"))
+    return rows, identities
+
+
+def _check(rows: list[list[dict[str, str]]], identities: list[Identity]) -> None:
+    placed = place(rows, identities)
+    placings = _placings(rows, identities)
+    if not placings:
+        assert placed.problem is not None and placed.problem.message.startswith("no ")
+        assert placed.rows == ()
+    elif len(placings) == 1:
+        assert placed.problem is None
+        assert {tuple(map(_amounts, placed.rows))} == placings
+    else:
+        assert placed.problem is not None and placed.problem.message.startswith("more than one placement")
+        differing = {row for row in range(len(rows)) if len({placing[row] for placing in placings}) > 1}
+        assert placed.problem.doubtful and set(placed.problem.doubtful) <= differing
+
+
+@settings(max_examples=400, deadline=None)
+@given(_tables())
+def test_a_table_is_placed_refused_or_found_ambiguous_as_every_choice_tells(
+    table: tuple[list[list[dict[str, str]]], list[Identity]],
+) -> None:
+    _check(*table)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_trees())
+def test_a_tree_of_sums_is_placed_refused_or_found_ambiguous_as_every_choice_tells(
+    table: tuple[list[list[dict[str, str]]], list[Identity]],
+) -> None:
+    _check(*table)
+
+
+def test_rows_left_with_one_candidate_each_are_placed_only_where_every_identity_holds() -> None:
+    # Two rows share a part (no tree): the searches run on what the identities leave, one candidate a row.
+    one = {"total": "1.00", "basic": "1.00", "project": ""}
+    two = {"total": "2.00", "basic": "2.00", "project": ""}
+    shared = [Identity(total=0, parts=(2,), columns=(("basic", "basic"),), what="a"),
+              Identity(total=1, parts=(2,), columns=(("basic", "basic"),), what="b")]
+    assert place([[one], [one], [one]], shared).rows == (one, one, one)
+    refused = place([[one], [one], [one]], [*shared, Identity(total=0, parts=(1, 2), columns=(("total", "total"),),
+                                                               what="c")])
+    assert refused.problem is not None and refused.rows == ()
+    assert place([[one, two], [one], [one]], shared).rows == (one, one, one)
