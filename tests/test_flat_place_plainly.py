@@ -12,10 +12,13 @@ from __future__ import annotations
 import itertools
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
+from unittest import mock
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cnbudget.readers.flat import placing
+from cnbudget.readers.flat.part_sums import meeting_sums
 from cnbudget.readers.flat.placing import Identity, place
 
 _COLUMNS = ("total", "basic", "project")
@@ -63,6 +66,7 @@ def _trees(draw: st.DrawFn) -> tuple[list[list[dict[str, str]]], list[Identity]]
     """A total over parts, some of them totals of their own parts (a tree of sums), some rows sharing
     one list of candidates."""
     rows = draw(st.lists(st.lists(_CANDIDATE, min_size=1, max_size=2), min_size=2, max_size=6))
+    rows[0] = draw(st.lists(_CANDIDATE, min_size=1, max_size=5))  # the root: often more than two candidates
     count = len(rows)
     for row in range(1, count):  # rows printing the same figures share one list of candidates
         if draw(st.booleans()):
@@ -119,3 +123,15 @@ def test_rows_left_with_one_candidate_each_are_placed_only_where_every_identity_
                                                                what="c")])
     assert refused.problem is not None and refused.rows == ()
     assert place([[one, two], [one], [one]], shared).rows == (one, one, one)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_trees())
+def test_a_lone_root_asked_for_its_first_two_candidates_gives_what_asking_for_every_one_gives(
+    table: tuple[list[list[dict[str, str]]], list[Identity]],
+) -> None:
+    # Placed rows, message, rows and columns in doubt and identities broken: all alike.
+    rows, identities = table
+    with mock.patch.object(placing, "_root_meetings", meeting_sums):
+        every = place(rows, identities)
+    assert place(rows, identities) == every

@@ -364,6 +364,22 @@ def test_sums_of_options_bounded_per_total_are_those_of_every_sum_made(
     assert meeting_sums(parts, totals) == _plain(parts, totals)
 
 
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_ROW, min_size=2, max_size=4), st.lists(_ROW, min_size=1, max_size=3),
+       st.integers(3, 5), st.integers(0, 12))
+def test_what_a_total_meets_does_not_depend_on_the_totals_asked_with_it(
+    rows: list[list[tuple[int, int]]], total_rows: list[list[tuple[int, int]]], columns: int, cut: int
+) -> None:
+    # A lone root's candidates are asked for a few first, the rest after (placing._root_meetings):
+    # the parts' sums bounded per total, or not, as many totals make it pay.
+    parts = [[(index, vector, 1) for index, vector in enumerate(_placed(row, columns))] for row in rows]
+    totals = [vector for row in total_rows for vector in _placed(row, columns)]
+    whole = meeting_sums(parts, totals)
+    head, rest = meeting_sums(parts, totals[:cut]), meeting_sums(parts, totals[cut:])
+    assert whole is not None and head is not None and rest is not None
+    assert [*head, *rest] == whole
+
+
 def test_a_total_met_by_one_way_of_many_is_found_with_its_witness() -> None:
     # Five rows of one figure each, under any of five columns; the parent prints 1.00 … 5.00, one
     # per column: only the way putting each row under its own column meets it.

@@ -30,7 +30,7 @@ from decimal import Decimal
 
 import attrs
 
-from cnbudget.readers.flat.part_sums import Meeting, Vector, add, completes, meeting_sums, meets
+from cnbudget.readers.flat.part_sums import Meeting, Option, Vector, add, completes, meeting_sums, meets
 from cnbudget.readers.flat.scaled import PrintedFigures, Scale
 
 __all__ = ["Candidate", "Identity", "Placed", "Unplaced", "place"]
@@ -307,6 +307,10 @@ def _place_tree(
             found = made[key] = [_vector(candidate, columns, figure_of) for candidate in domains[row]]
         return found
 
+    roots = [row for row in range(len(domains)) if not any(row in i.parts for i in identities)]
+    # A lone root's candidates are asked for only as far as its first two that some way meets: two
+    # are two placements (the table is ambiguous), and the two that _extract takes.
+    lone_root = roots[0] if len(roots) == 1 else None
     ways: dict[int, list[int]] = {}  # row → ways of its subtree per candidate (0, 1 or 2: "two or more")
     matched: dict[int, list[Meeting]] = {}  # row → per candidate the sums it meets
     for row in _post_order(len(domains), identities):
@@ -319,14 +323,13 @@ def _place_tree(
                   for index, (vector, part_ways) in enumerate(zip(vectors(part, part_columns), ways[part], strict=True))
                   if part_ways] for part in identity.parts]
         totals = vectors(row, tuple(total for total, _ in identity.columns))
-        meeting = meeting_sums(parts, totals)
+        meeting = _root_meetings(parts, totals) if row == lone_root else meeting_sums(parts, totals)
         if meeting is None:
             return Placed(rows=(), problem=Unplaced(message="too many placements of the figures to check"))
         ways[row] = [count for count, _ in meeting]
         matched[row] = [sums for _, sums in meeting]
         if not any(ways[row]):
             return _broken((identity,))
-    roots = [row for row in range(len(domains)) if not any(row in i.parts for i in identities)]
     total_ways = 1
     for row in roots:
         total_ways = min(2, total_ways * sum(ways[row]))
@@ -335,6 +338,19 @@ def _place_tree(
         return Placed(rows=tuple(first[index] for index in range(len(domains))))
     second = _extract(roots, domains, by_total, ways, matched, alternative=True)
     return _ambiguous(domains, [first, second], figures)
+
+
+def _root_meetings(parts: Sequence[Sequence[Option]], totals: Sequence[Vector]) -> list[tuple[int, Meeting]] | None:
+    """:func:`meeting_sums` of a lone root: for its first two candidates alone where some way meets
+    both (the rest are not asked: the list is that much shorter), else for every candidate. What
+    meeting_sums gives a candidate does not depend on the others asked with it."""
+    if len(totals) > 2:
+        head = meeting_sums(parts, totals[:2])
+        if head is None or all(count for count, _ in head):
+            return head
+        rest = meeting_sums(parts, totals[2:])
+        return None if rest is None else [*head, *rest]
+    return meeting_sums(parts, totals)
 
 
 def _extract(
