@@ -30,7 +30,16 @@ from decimal import Decimal
 
 import attrs
 
-from cnbudget.readers.flat.part_sums import Meeting, Option, Vector, add, completes, meeting_sums, meets
+from cnbudget.readers.flat.column_bounds import within_bounds
+from cnbudget.readers.flat.part_sums import (
+    Meeting,
+    Vector,
+    add,
+    completes,
+    meeting_sums,
+    meets,
+    never_too_many,
+)
 from cnbudget.readers.flat.scaled import PrintedFigures, Scale
 
 __all__ = ["Candidate", "Identity", "Placed", "Unplaced", "place"]
@@ -308,28 +317,19 @@ def _place_tree(
         return found
 
     roots = [row for row in range(len(domains)) if not any(row in i.parts for i in identities)]
-    # A lone root's candidates are asked for only as far as its first two that some way meets: two
-    # are two placements (the table is ambiguous), and the two that _extract takes.
-    lone_root = roots[0] if len(roots) == 1 else None
-    ways: dict[int, list[int]] = {}  # row → ways of its subtree per candidate (0, 1 or 2: "two or more")
-    matched: dict[int, list[Meeting]] = {}  # row → per candidate the sums it meets
-    for row in _post_order(len(domains), identities):
-        identity = by_total.get(row)
-        if identity is None:
-            ways[row] = [1] * len(domains[row])
-            continue
-        part_columns = tuple(part for _, part in identity.columns)
-        parts = [[(index, vector, part_ways)
-                  for index, (vector, part_ways) in enumerate(zip(vectors(part, part_columns), ways[part], strict=True))
-                  if part_ways] for part in identity.parts]
-        totals = vectors(row, tuple(total for total, _ in identity.columns))
-        meeting = _root_meetings(parts, totals) if row == lone_root else meeting_sums(parts, totals)
-        if meeting is None:
-            return Placed(rows=(), problem=Unplaced(message="too many placements of the figures to check"))
-        ways[row] = [count for count, _ in meeting]
-        matched[row] = [sums for _, sums in meeting]
-        if not any(ways[row]):
-            return _broken((identity,))
+    order = _post_order(len(domains), identities)
+    counted: _Counted | Placed | None = None
+    asked = _asked(roots[0], order, domains, by_total, vectors) if len(roots) == 1 else None
+    if asked is not None:
+        counted = _count_ways(order, domains, by_total, vectors, asked)
+        if isinstance(counted, tuple) and not all(counted[0][roots[0]][:2]):
+            counted = None
+    if counted is None:  # some way fails one of the root's first two candidates: every candidate asked
+        counted = _count_ways(order, domains, by_total, vectors, None)
+    assert counted is not None  # every candidate asked: a count, or why there is none
+    if isinstance(counted, Placed):
+        return counted
+    ways, matched = counted
     total_ways = 1
     for row in roots:
         total_ways = min(2, total_ways * sum(ways[row]))
@@ -340,17 +340,85 @@ def _place_tree(
     return _ambiguous(domains, [first, second], figures)
 
 
-def _root_meetings(parts: Sequence[Sequence[Option]], totals: Sequence[Vector]) -> list[tuple[int, Meeting]] | None:
-    """:func:`meeting_sums` of a lone root: for its first two candidates alone where some way meets
-    both (the rest are not asked: the list is that much shorter), else for every candidate. What
-    meeting_sums gives a candidate does not depend on the others asked with it."""
-    if len(totals) > 2:
-        head = meeting_sums(parts, totals[:2])
-        if head is None or all(count for count, _ in head):
-            return head
-        rest = meeting_sums(parts, totals[2:])
-        return None if rest is None else [*head, *rest]
-    return meeting_sums(parts, totals)
+#: What every row's candidates make of its parts: per row the ways of its subtree per candidate (0, 1
+#: or 2: "two or more"), and per row and candidate the sums of its parts that meet it.
+_Counted = tuple[dict[int, list[int]], dict[int, list[Meeting]]]
+_Vectors = Callable[[int, tuple[str, ...]], list[Vector]]
+
+
+def _count_ways(
+    order: Sequence[int], domains: Sequence[Sequence[Candidate]], by_total: Mapping[int, Identity],
+    vectors: _Vectors, asked: Mapping[int, Sequence[int]] | None,
+) -> _Counted | Placed | None:
+    """The ways of every row's candidates, parts first (``order``), or why there are none; with
+    ``asked``, only for the candidates asked of each row (the others count none), and ``None``
+    where some row has no way among them."""
+    ways: dict[int, list[int]] = {}
+    matched: dict[int, list[Meeting]] = {}
+    for row in order:
+        identity = by_total.get(row)
+        count = len(domains[row])
+        of_row = asked.get(row) if asked is not None else None
+        if identity is None:
+            ways[row] = [1] * count if of_row is None else [int(index in of_row) for index in range(count)]
+            continue
+        part_columns = tuple(part for _, part in identity.columns)
+        parts = [[(index, vector, part_ways)
+                  for index, (vector, part_ways) in enumerate(zip(vectors(part, part_columns), ways[part], strict=True))
+                  if part_ways] for part in identity.parts]
+        totals = vectors(row, tuple(total for total, _ in identity.columns))
+        meeting = meeting_sums(parts, totals if of_row is None else [totals[index] for index in of_row])
+        if meeting is not None and of_row is not None:
+            # What meeting_sums gives a total does not depend on the others asked with it.
+            every: list[tuple[int, Meeting]] = [(0, [])] * count
+            for index, met in zip(of_row, meeting, strict=True):
+                every[index] = met
+            meeting = every
+        if meeting is None:
+            return None if asked is not None else Placed(
+                rows=(), problem=Unplaced(message="too many placements of the figures to check"))
+        ways[row] = [ways_of for ways_of, _ in meeting]
+        matched[row] = [sums for _, sums in meeting]
+        if not any(ways[row]):
+            return None if asked is not None else _broken((identity,))
+    return ways, matched
+
+
+def _asked(
+    root: int, order: Sequence[int], domains: Sequence[Sequence[Candidate]], by_total: Mapping[int, Identity],
+    vectors: _Vectors,
+) -> dict[int, list[int]] | None:
+    """Per row, the candidates that can be in a way of the lone root's first two candidates, or
+    ``None`` where asking for them alone would not pay or could change what is found.
+
+    Two of the root's candidates met are two placements (the table is ambiguous), and the two that
+    :func:`_extract` takes; a candidate out of the column bounds of every candidate asked of its
+    parent (:func:`~cnbudget.readers.flat.column_bounds.within_bounds`) is in none of their sums,
+    so leaving it out changes no sum, way nor witness of those asked. Not where some identity's
+    parts could make too many sums to follow (fewer candidates must not let a count through that
+    every candidate would give up on)."""
+    if root not in by_total or len(domains[root]) <= 2:
+        return None
+    if not all(never_too_many([len(domains[part]) for part in identity.parts]) for identity in by_total.values()):
+        return None
+    asked: dict[int, list[int]] = {root: [0, 1]}
+    for row in reversed(order):  # each total before its parts
+        identity = by_total.get(row)
+        if identity is None or row not in asked:
+            continue
+        if not asked[row]:  # a part in no way of the root's first two: they are not both met
+            return None
+        if not identity.columns:  # no column to bound a part by: every candidate
+            asked.update((part, list(range(len(domains[part])))) for part in identity.parts)
+            continue
+        part_columns = tuple(part for _, part in identity.columns)
+        options = [list(zip(itertools.count(), vectors(part, part_columns), itertools.repeat(1)))
+                   for part in identity.parts]
+        totals = vectors(row, tuple(total for total, _ in identity.columns))
+        within = within_bounds(options, [totals[index] for index in asked[row]])
+        for place, part in enumerate(identity.parts):
+            asked[part] = sorted(set().union(*(per_total[place] for per_total in within)))
+    return asked
 
 
 def _extract(
