@@ -27,7 +27,7 @@ from cnbudget.readers.flat.part_sums import (
     meeting_sums,
     meets,
 )
-from cnbudget.readers.flat.placing import Identity, _choice_holds, _holds, _supported, distinct
+from cnbudget.readers.flat.placing import Identity, _choice_holds, _holds, _meeting_one, _supported, distinct
 from cnbudget.readers.flat.scaled import PrintedFigures, Scale
 
 # Printed figures as tables print them: blanks, dashes, zeros with and without decimals, whole
@@ -378,6 +378,19 @@ def test_what_a_total_meets_does_not_depend_on_the_totals_asked_with_it(
     head, rest = meeting_sums(parts, totals[:cut]), meeting_sums(parts, totals[cut:])
     assert whole is not None and head is not None and rest is not None
     assert [*head, *rest] == whole
+
+
+@settings(max_examples=300, deadline=None)
+@given(_ROW, st.lists(_ROW, min_size=1, max_size=3), st.integers(3, 5))
+def test_the_candidates_of_a_lone_part_within_bounds_are_those_that_meet_a_total(
+    row: list[tuple[int, int]], total_rows: list[list[tuple[int, int]]], columns: int
+) -> None:
+    part = _placed(row, columns)
+    totals = [vector for total_row in total_rows for vector in _placed(total_row, columns)]
+    if not part or not totals:
+        return
+    within = within_bounds([[(index, vector, 1) for index, vector in enumerate(part)]], totals)
+    assert _meeting_one(part, totals) == sorted(set().union(*(per_total[0] for per_total in within)))
 
 
 def test_a_total_met_by_one_way_of_many_is_found_with_its_witness() -> None:

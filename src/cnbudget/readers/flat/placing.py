@@ -412,13 +412,24 @@ def _asked(
             asked.update((part, list(range(len(domains[part])))) for part in identity.parts)
             continue
         part_columns = tuple(part for _, part in identity.columns)
+        totals = vectors(row, tuple(total for total, _ in identity.columns))
+        asked_totals = [totals[index] for index in asked[row]]
+        if len(identity.parts) == 1:  # (a parent with one child, most often)
+            asked[identity.parts[0]] = _meeting_one(vectors(identity.parts[0], part_columns), asked_totals)
+            continue
         options = [list(zip(itertools.count(), vectors(part, part_columns), itertools.repeat(1)))
                    for part in identity.parts]
-        totals = vectors(row, tuple(total for total, _ in identity.columns))
-        within = within_bounds(options, [totals[index] for index in asked[row]])
+        within = within_bounds(options, asked_totals)
         for place, part in enumerate(identity.parts):
             asked[part] = sorted(set().union(*(per_total[place] for per_total in within)))
     return asked
+
+
+def _meeting_one(part: Sequence[Vector], totals: Sequence[Vector]) -> list[int]:
+    """:func:`~cnbudget.readers.flat.column_bounds.within_bounds` of a lone part, for all ``totals``
+    at once: with no other part to add, a candidate's span is its own range, within bounds of a
+    total exactly where it meets it."""
+    return [index for index, vector in enumerate(part) if any(meets(total, vector) for total in totals)]
 
 
 def _extract(
