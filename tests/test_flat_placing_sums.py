@@ -242,6 +242,13 @@ def test_the_candidates_an_identity_supports_are_those_of_every_choice_that_hold
             for row, index in zip(involved, choice, strict=True):
                 expected[row].add(index)
     assert _supported(identity, domains, figures) == expected
+    # The rows' vectors made in one scale for the whole table (finer than the identity's own).
+    scale = Scale.of(figures, {""}.union(*(candidate.values() for domain in domains for candidate in domain)))
+
+    def rows_vectors(row: int, columns: tuple[str, ...]) -> list[Vector]:
+        return [tuple(item for column in columns for item in scale.figure(candidate.get(column, "")))
+                for candidate in domains[row]]
+    assert _supported(identity, domains, figures, rows_vectors) == expected
 
 
 _ROW_CANDIDATES = st.lists(st.lists(printed_figures, min_size=3, max_size=3), max_size=6)

@@ -120,13 +120,14 @@ def _rows_of(identity: Identity) -> tuple[int, ...]:
 
 
 def _choice_holds(
-    identity: Identity, domains: Sequence[Sequence[Candidate]], figures: PrintedFigures
+    identity: Identity, domains: Sequence[Sequence[Candidate]], figures: PrintedFigures,
+    rows_vectors: _Vectors | None = None,
 ) -> Callable[[tuple[int, ...]], bool]:
     """Whether ``identity`` holds for a choice of a candidate index per row of it (:func:`_rows_of`
     order): :func:`_holds`, with what each candidate prints in the identity's columns read once
-    rather than for every choice it takes part in."""
+    rather than for every choice it takes part in (``rows_vectors``: see :func:`_identity_vectors`)."""
     involved = _rows_of(identity)
-    vectors = _identity_vectors(identity, domains, figures)
+    vectors = _identity_vectors(identity, domains, figures, rows_vectors)
     fixed, varying = _fixed_and_varying(vectors, 2 * len(identity.columns))
     totals = vectors[0]
     # A row twice: its later index is the one chosen, wherever the row stands.
@@ -142,10 +143,17 @@ def _choice_holds(
 
 
 def _identity_vectors(
-    identity: Identity, domains: Sequence[Sequence[Candidate]], figures: PrintedFigures
+    identity: Identity, domains: Sequence[Sequence[Candidate]], figures: PrintedFigures,
+    rows_vectors: _Vectors | None = None,
 ) -> list[list[Vector]]:
     """Per row of ``identity`` (:func:`_rows_of` order), what each of its candidates prints in the
-    identity's columns, as whole numbers of one scale (a finer unit than a sum's own compares alike)."""
+    identity's columns, as whole numbers of one scale (a finer unit than a sum's own compares alike;
+    ``rows_vectors``: a row's vectors in some columns, in one scale for the whole table, where made)."""
+    if rows_vectors is not None:
+        total_columns = tuple(total for total, _ in identity.columns)
+        part_columns = tuple(part for _, part in identity.columns)
+        return [rows_vectors(identity.total, total_columns), *(rows_vectors(part, part_columns)
+                                                                for part in identity.parts)]
     columns_of = [[total for total, _ in identity.columns]] + [[part for _, part in identity.columns]] * len(
         identity.parts)
     printed = [[tuple([candidate.get(column, "") for column in columns]) for candidate in domains[row]]
@@ -170,14 +178,16 @@ def _fixed_and_varying(vectors: Sequence[Sequence[Vector]], width: int) -> tuple
 
 
 def _supported(
-    identity: Identity, domains: Sequence[Sequence[Candidate]], figures: PrintedFigures
+    identity: Identity, domains: Sequence[Sequence[Candidate]], figures: PrintedFigures,
+    rows_vectors: _Vectors | None = None,
 ) -> dict[int, set[int]]:
     """Per row of ``identity``, the indexes of its candidates that take part in some choice (one
-    candidate a row, :func:`itertools.product` of every row's) under which the identity holds."""
+    candidate a row, :func:`itertools.product` of every row's) under which the identity holds
+    (``rows_vectors``: see :func:`_identity_vectors`)."""
     involved = _rows_of(identity)
     supported: dict[int, set[int]] = {row: set() for row in involved}
     if len(set(involved)) < len(involved):  # a row twice: every choice held as it is
-        holds = _choice_holds(identity, domains, figures)
+        holds = _choice_holds(identity, domains, figures, rows_vectors)
         for choice in itertools.product(*(range(len(domains[row])) for row in involved)):
             if holds(choice):
                 for row, index in zip(involved, choice, strict=True):
@@ -185,7 +195,7 @@ def _supported(
         return supported
     # Rows apart: the parts' choices walked with their running sums, each completed sum held against
     # every candidate of the total (the same comparisons as every choice's, without making each sum).
-    vectors = _identity_vectors(identity, domains, figures)
+    vectors = _identity_vectors(identity, domains, figures, rows_vectors)
     fixed, varying = _fixed_and_varying(vectors, 2 * len(identity.columns))
     totals = vectors[0]
     holding: list[tuple[int, tuple[int, ...]]] = []  # (total's candidate, the varying parts' candidates)
@@ -472,6 +482,20 @@ def _prune(
     # again (and was not broken then): it is passed over.
     changes = [0] * len(domains)  # per row, how many times its candidates were ruled out
     judged: dict[int, list[int]] = {}  # per identity, its rows' changes when last judged
+    # A row's candidates, in the columns an identity asks, made vectors once until they change, in
+    # one scale for the table (a finer unit than a sum's own compares alike).
+    printed = {""}.union(*(candidate.values() for domain in domains for candidate in domain))
+    scale = Scale.of(figures, printed)
+    figure_of = {text: scale.figure(text) for text in printed}
+    made: dict[tuple[int, int, tuple[str, ...]], list[Vector]] = {}
+
+    def vectors(row: int, columns: tuple[str, ...]) -> list[Vector]:
+        key = (row, changes[row], columns)
+        found = made.get(key)
+        if found is None:
+            found = made[key] = [_vector(candidate, columns, figure_of) for candidate in domains[row]]
+        return found
+
     changed = True
     while changed:
         changed = False
@@ -487,7 +511,7 @@ def _prune(
                 combinations *= size
             if combinations > _MAX_COMBINATIONS:
                 continue
-            supported = _supported(identity, domains, figures)
+            supported = _supported(identity, domains, figures, vectors)
             if not supported[identity.total]:
                 return (identity,)
             for row in involved:
