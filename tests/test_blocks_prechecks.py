@@ -8,6 +8,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cnbudget.model import kinds
 from cnbudget.model.kinds import title_core, title_key
 from cnbudget.readers.text import blocks
 from cnbudget.readers.text.blocks import _several_filled
@@ -58,3 +59,34 @@ def test_the_plain_ways_find_what_the_shortcuts_must_keep() -> None:
     assert _ends_block_plainly(SourceLine.of(1, "第三部分 名词解释"))
     assert _ends_block_plainly(SourceLine.of(1, "其他相关情况说明"))
     assert _other_core_plainly("2024年政府购买服务预算表") == "政府购买服务预算表"
+
+
+# --- a line without 表 titles no table: title_key tells it without the patterns ------------------------
+
+
+@settings(max_examples=60)
+@given(st.data())
+def test_every_title_of_every_kind_holds_the_title_word(data: st.DataObject) -> None:
+    kind = data.draw(st.sampled_from(kinds.TABLE_KINDS))
+    core = data.draw(st.from_regex(kind._pattern, fullmatch=True))
+    # A title's core is its line folded and cut (title_core): folding makes 表 of no other character.
+    assert kinds.TITLE_WORD in core
+
+
+_AROUND = st.lists(st.sampled_from([*_PIECES, "部门", "2024年", "某某局", "衰", "・", "\u2f00", "\uf900"]),
+                   max_size=3).map("".join)
+
+
+@st.composite
+def _title_like(draw: st.DrawFn) -> str:
+    """A kind's title among other words, or a line of the pieces alone; its 表 taken out or not."""
+    kind = draw(st.sampled_from(kinds.TABLE_KINDS))
+    title = draw(st.from_regex(kind._pattern, fullmatch=True) | _TEXTS)
+    text = draw(_AROUND) + title + draw(_AROUND)
+    return text.replace(kinds.TITLE_WORD, draw(st.sampled_from(["", "衰", " "]))) if draw(st.booleans()) else text
+
+
+@settings(max_examples=1500)
+@given(_title_like())
+def test_title_key_is_the_patterns_answer(text: str) -> None:
+    assert title_key(text) == kinds._title_key(text)

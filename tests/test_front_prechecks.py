@@ -7,10 +7,12 @@ what the patterns find on every line."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from cnbudget.money import AmountUnit
 from cnbudget.readers.prose import front
 from cnbudget.readers.prose.front import (
     _BUDGET,
@@ -137,8 +139,9 @@ def _front_the_plain_way(lines: list[SourceLine]) -> tuple[front.FrontMatter, li
     if department is None:
         department = front._most_common(name for line in titles if (name := named_before_year(line.squeezed)))
     year, problems = front._year(cover, titles)
-    found, _ = front.read_front(lines)
-    plain = front.FrontMatter(department=department, fiscal_year=year, amount_unit=found.amount_unit,
+    units = Counter(match.group(1) for line in lines if (match := front._UNIT.search(line.text)))
+    unit = AmountUnit.parse(units.most_common(1)[0][0]) if units else AmountUnit.WAN_YUAN
+    plain = front.FrontMatter(department=department, fiscal_year=year, amount_unit=unit,
                               title=front._title(cover, titles))
     return plain, [problem.message for problem in problems]
 
@@ -146,6 +149,7 @@ def _front_the_plain_way(lines: list[SourceLine]) -> tuple[front.FrontMatter, li
 _FRONT_PIECES = st.sampled_from([
     "江苏省政协办公厅", "某某局", "2019", "2018", "年", "年度", "部门", "单位", "预算", "决算", "公开", "表", "省级",
     "第一部分", "附件：", "：", " ", "。", "说明", "预", "算", "收支", "情况", "比", "目录", "- 3 -", "\t5",
+    "单位：元", "金额单位: 万元", "单位 ：亿元", "元",
 ])
 
 
@@ -155,6 +159,8 @@ _FRONT_PIECES = st.sampled_from([
 @example(["", "一、江苏省政协办公厅2019年部门预算说明", "二、某某局2018年度部门预算公开", "某某局2018年度部门决算"])
 @example(["目录", "一、某某局2019年度部门决算说明"])  # a year given by a title saying 决算 only
 @example(["目录", "某某局2019年单位预算说明"])  # a name before the year of a 单位预算
+@example(["目录", "单位名称：某某局", "某某局2019年部门预算"])  # a label saying 单位, off the cover
+@example(["目录", "金额单位：元", "某某局2019年部门预算"])  # the unit of the tables
 def test_the_front_read_from_the_lines_saying_yusuan_or_juesuan_is_the_front_read_from_every_title(
     texts: list[str]
 ) -> None:

@@ -103,3 +103,19 @@ def test_the_plain_retired_pattern_is_the_one_replaced() -> None:
 def test_the_retired_are_found_as_by_the_plain_pattern(text: str) -> None:
     fast = [(m.span(), m["n"]) for m in organisation._STAFF_FIELDS[3][1].finditer(text)]
     assert fast == [(m.span(), m["n"]) for m in _PLAIN_RETIRED.finditer(text)]
+
+
+_STAFF_PIECES = st.sampled_from(["编制", "编", "制", "数", "实有", "人数", "在职", "退休", "离休", "离退休", "退", "休",
+                                 "为", "共有", "5", "12", "人", "名", "，", "增加", "1", " ", "2024 年"])
+
+
+@settings(max_examples=800)
+@given(st.lists(_STAFF_PIECES, max_size=10).map("".join))
+@example("编制数15，实有人数19人，其中：在职18人，增加0人；退休1人；离休1人。")
+def test_a_staff_pattern_finds_nothing_in_a_text_without_its_word(text: str) -> None:
+    # read_staffing searches a paragraph with a field's pattern only where it holds the field's word.
+    for (_, pattern, _), word in zip(organisation._STAFF_FIELDS, organisation._STAFF_WORDS, strict=True):
+        if word not in text:
+            assert pattern.search(text) is None
+        else:
+            assert word in pattern.pattern.replace("(?<!离退)", "")

@@ -27,7 +27,10 @@ _NUMBERS = st.none() | st.integers(min_value=0, max_value=10**6)
 _AMOUNTS = st.none() | st.decimals(allow_nan=False, allow_infinity=False, places=2,
                                    min_value=Decimal("-1e12"), max_value=Decimal("1e12")) \
     | st.sampled_from([Decimal("-0"), Decimal("-0.00"), Decimal("0E+3"), Decimal("1E+25"), Decimal("1E-21"),
-                       Decimal("9" * 21), Decimal("NaN"), Decimal("Infinity")])
+                       Decimal("9" * 21), Decimal("NaN"), Decimal("Infinity"),
+                       # about the length up to which a figure is taken without counting its digits
+                       Decimal("9" * 20), Decimal("-" + "9" * 19), Decimal("-" + "9" * 20),
+                       Decimal("0." + "0" * 19 + "1"), Decimal("1E-20"), Decimal("-0E-5"), Decimal("1e+3")])
 _CODES = st.none() | st.sampled_from(["201", "20101", "2010101", "208"]).map(FunctionCode)
 _BASES = st.none() | st.sampled_from(ChangeBasis)
 

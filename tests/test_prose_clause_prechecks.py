@@ -133,5 +133,34 @@ _AMOUNT_PIECES = st.sampled_from(["（", "）", "(", ")", "《", "》", "“", "
 @example("）5万元（6万元")
 @example("≤ \n180 元")
 @example("5万元")
+@example("5万元 \n以上")  # a threshold after spaces
+@example("5万元以")  # 以 alone is none
+@example("≥\u30005万元")  # a mark before spaces of other kinds
 def test_the_amounts_of_a_clause_are_those_the_bracket_walk_finds(clause: str) -> None:
     assert find_amounts(clause) == _plain_amounts(clause)
+
+
+@settings(max_examples=1500)
+@given(_CLAUSES)
+@example("2022年当年预算执行数为")
+@example("，上年预算数为")
+@example("本年预算数为")
+@example("\u3000预算安排")  # a space the strip leaves
+@example("٢٠٢٣年预算安排")  # digits of another script are digits to the patterns too
+def test_a_text_not_starting_as_a_year_word_names_no_year(before: str) -> None:
+    # The reader asks prior_of and restates only where may_name_a_year says yes.
+    if not figures.may_name_a_year(before):
+        for year in (2019, 2023, 2024, None):
+            assert prior_of(before, year) is None
+            assert not restates(before, year)
+
+
+@settings(max_examples=1500)
+@given(_CLAUSES)
+@example("占63.88%")
+@example("增长 5%\n")
+def test_a_clause_not_ending_with_its_percent_sign_states_no_share_or_rate(clause: str) -> None:
+    # The reader asks share_of and rate_of only of a clause ending with PERCENT_ENDS.
+    if not clause.endswith(figures.PERCENT_ENDS):
+        assert share_of(clause) is None
+        assert rate_of(clause) is None

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from cnbudget.money import AmountUnit, parse_amount
 from cnbudget.readers.prose import narrative
-from cnbudget.readers.prose.figures import AmountMatch, ChangeMatch, change_of
+from cnbudget.readers.prose.figures import ChangeMatch, change_of
 from cnbudget.readers.prose.narrative import NarrativeContext, statements_in
 from cnbudget.readers.prose.paragraphs import Paragraph, Section
 
@@ -29,8 +29,8 @@ class _PlainReader(narrative._Reader):
         super().__init__(context)
         self.changes = _NothingKept()
 
-    def value(self, found: AmountMatch) -> Decimal:
-        return parse_amount(found.text, unit=self.context.unit)
+    def value(self, text: str) -> Decimal:
+        return parse_amount(text, unit=self.context.unit)
 
 
 _CLAUSES = st.sampled_from([

@@ -34,6 +34,7 @@ __all__ = [
     "FORM_KEYS",
     "KINDS",
     "TABLE_KINDS",
+    "TITLE_WORD",
     "TableKind",
     "loose_key",
     "printed_title",
@@ -174,7 +175,11 @@ def title_core(text: str) -> str:
     return _SUFFIX.sub("", _PREFIX.sub("", rest, count=1), count=1)
 
 
-@lru_cache(maxsize=1 << 14)  # as title_core
+#: What every table title holds (each pattern of TABLE_KINDS writes it, and folding the width makes
+#: it of no other character): a line without it titles no table.
+TITLE_WORD = "表"
+
+
 def title_key(text: str) -> str | None:
     """The kind a line titles (its key), or ``None`` when the line is not a table title.
 
@@ -184,6 +189,13 @@ def title_key(text: str) -> str | None:
     >>> title_key("2023年部门一般公共预算基本支出部门预算经济分类预算表"), title_key("本表为空表。") is None
     ('general_budget_basic', True)
     """
+    # Most lines of a document hold no 表, and most of them are met once in a run (its paragraphs,
+    # its rows): they are told at once, and not kept.
+    return _title_key(text) if TITLE_WORD in text else None
+
+
+@lru_cache(maxsize=1 << 14)  # as title_core
+def _title_key(text: str) -> str | None:
     squeezed = _squeezed(text)
     if not squeezed or len(squeezed) > _MAX_TITLE + 40 or squeezed.endswith(("。", ".", ";")):
         return None

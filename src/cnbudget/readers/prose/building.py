@@ -23,11 +23,28 @@ from decimal import Decimal
 
 from cnbudget.builders import builder_of_model
 from cnbudget.codes import FunctionCode
+from cnbudget.decimals import MAX_DECIMALS, MAX_WHOLE_DIGITS
 from cnbudget.model import Passage, Statement
 from cnbudget.model.fields import as_optional_amount
 from cnbudget.model.narrative import ChangeBasis
 
 __all__ = ["passage", "statement"]
+
+# A figure written in at most this many characters has no more digits before or after its point than
+# either bound allows (what size_problem asks first).
+_SURELY_SHORT = min(MAX_WHOLE_DIGITS, MAX_DECIMALS)
+
+
+def _converted(value: Decimal) -> Decimal | None:
+    """``as_optional_amount(value)``: a finite Decimal short enough to need no count of its digits
+    (every figure the reader reads) is taken as it is, a zero unsigned, without the gate's calls;
+    anything else goes through the gate."""
+    if type(value) is Decimal and value.is_finite():
+        text = str(value)
+        if len(text) <= _SURELY_SHORT and "E" not in text and "e" not in text:
+            return value.copy_abs() if value.is_zero() else value
+    return as_optional_amount(value)
+
 
 _STATEMENT_BUILDER = builder_of_model(Statement)
 _PASSAGE_BUILDER = builder_of_model(Passage)
@@ -42,11 +59,11 @@ def statement(*, section: str | None, subject: str, code: FunctionCode | None, a
     most nine digits, as the reader reads them): the amounts are converted as the constructor does."""
     # The converters first, in the order of the fields: the first refused amount is the one the
     # constructor names.
-    amount = None if amount is None else as_optional_amount(amount)
-    share = None if share is None else as_optional_amount(share)
-    change_amount = None if change_amount is None else as_optional_amount(change_amount)
-    change_rate = None if change_rate is None else as_optional_amount(change_rate)
-    stated_prior = None if stated_prior is None else as_optional_amount(stated_prior)
+    amount = None if amount is None else _converted(amount)
+    share = None if share is None else _converted(share)
+    change_amount = None if change_amount is None else _converted(change_amount)
+    change_rate = None if change_rate is None else _converted(change_rate)
+    stated_prior = None if stated_prior is None else _converted(stated_prior)
     made = _new(_STATEMENT_BUILDER)
     made.section = section
     made.subject = subject

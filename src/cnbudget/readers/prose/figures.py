@@ -36,10 +36,12 @@ from cnbudget.numbering import COUNT, LIST_MARK
 
 __all__ = [
     "COMPARED",
+    "PERCENT_ENDS",
     "SENTENCE_TAIL",
     "AmountMatch",
     "ChangeMatch",
     "absent_of",
+    "amount_spans",
     "basis_of",
     "change_of",
     "clean_subject",
@@ -48,6 +50,7 @@ __all__ = [
     "is_amount_phrase",
     "is_flat",
     "keeps_order",
+    "may_name_a_year",
     "not_arranged",
     "prior_of",
     "rate_of",
@@ -72,6 +75,7 @@ _AMOUNT = re.compile(rf"(?P<number>{_NUMBER_DIGIT_FIRST}){_AMOUNT_UNIT}")
 # "50 万元以上", "30元/人/年", "≤180 元" are thresholds and rates, not amounts.
 # Matched where an amount ends (``match(clause, end)`` anchors there; ``^`` would not).
 _THRESHOLD_AFTER = re.compile(r"\s*(?:以上|以下|以内|/|每)")
+_THRESHOLD_FIRSTS = frozenset("以/每")  # the first character, spaces aside, of each _THRESHOLD_AFTER
 _THRESHOLD_MARKS = frozenset("/≥≤<>＞＜=")  # the last character, spaces aside, before a threshold
 _OPEN, _CLOSE = "（(《〈“", "）)》〉”"
 _SENTENCE_END = "。；;！？!?"
@@ -184,23 +188,43 @@ def find_amounts(clause: str) -> list[AmountMatch]:
     >>> [a.text for a in find_amounts("项目总预算1720.00万，其中服务5万人次")]
     ['1720.00万元']
     """
+    found: list[AmountMatch] = []
+    for number, unit, start, end in amount_spans(clause):
+        made = _new(_AmountMatchBuilder)  # an AmountMatch without the frozen class's slower setting of fields
+        made.number, made.unit, made.start, made.end = number, unit, start, end
+        made.__class__ = AmountMatch
+        found.append(made)
+    return found
+
+
+def amount_spans(clause: str) -> list[tuple[str, str, int, int]]:
+    """The number, unit, start and end of each of :func:`find_amounts`, as plain tuples (the
+    narrative's walk reads each amount once and keeps no match).
+
+    >>> amount_spans("支出1,089.27万元，其中服务5万人次")
+    [('1,089.27', '万元', 2, 12)]
+    """
     if "元" not in clause and "万" not in clause:  # every unit of an amount holds one of them
         return []
-    found: list[AmountMatch] = []
+    found: list[tuple[str, str, int, int]] = []
     bracketed: bool | None = None  # asked at the first amount: a clause without one needs no answer
     for match in _AMOUNT.finditer(clause):
         start, end = match.span()
-        if _THRESHOLD_AFTER.match(clause, end) or clause[:start].rstrip()[-1:] in _THRESHOLD_MARKS:
+        # Both threshold tests asked first of the one character each looks at (past spaces only if it is one).
+        after = clause[end : end + 1]
+        if (after in _THRESHOLD_FIRSTS or after.isspace()) and _THRESHOLD_AFTER.match(clause, end):
+            continue
+        mark = clause[start - 1 : start]
+        if mark.isspace():
+            mark = clause[:start].rstrip()[-1:]
+        if mark in _THRESHOLD_MARKS:
             continue
         if bracketed is None:
             bracketed = _BRACKET.search(clause) is not None  # without a bracket no amount stands inside one
         if bracketed and _depth(clause[:start]):
             continue
         number, unit = match.group("number", "unit")
-        made = _new(_AmountMatchBuilder)  # an AmountMatch without the frozen class's slower setting of fields
-        made.number, made.unit, made.start, made.end = number, "万元" if unit == "万" else unit, start, end
-        made.__class__ = AmountMatch
-        found.append(made)
+        found.append((number, "万元" if unit == "万" else unit, start, end))
     return found
 
 
@@ -318,6 +342,10 @@ def _add_sentence(result: list[tuple[str, list[str]]], text: str, start: int, en
     result.append((sentence, [stripped for clause in clauses if (stripped := clause.strip())]))
 
 
+#: How every share and rate ends: its percent sign (``$`` also matches before a last line break).
+PERCENT_ENDS = ("%", "%\n")
+
+
 def share_of(clause: str) -> Decimal | None:
     """The share a clause states (``占 63.88%``), in percent."""
     match = _SHARE.match(clause) if clause.startswith("占") else None
@@ -332,7 +360,7 @@ def _signed(number: str, word: str) -> Decimal:
 def rate_of(clause: str) -> Decimal | None:
     """The growth rate a clause states (``增长 11.50%``, ``降幅 9.1 %``,
     ``比2022年预算执行数增加77.70 %``), signed, in percent."""
-    if not clause.endswith(("%", "%\n")):  # a rate ends with its percent sign ($ also before a last newline)
+    if not clause.endswith(PERCENT_ENDS):
         return None
     match = _RATE.match(clause)
     return _signed(match["number"], match["word"]) if match else None
@@ -406,6 +434,22 @@ def prior_of(before_amount: str, year: int | None) -> ChangeBasis | None:
     if match is None or (match["year"] is not None and year is not None and int(match["year"]) >= year):
         return None
     return next(basis for word, basis in _BASES if word in match["basis"] or word == "预算")
+
+
+# The first characters, after the spaces and punctuation both strip, of last year's figure (a year's
+# digits, 上) and of this year's said again (a year's digits, a space, 本, 今, 预, 安).
+_YEAR_WORD_FIRSTS = frozenset("上") | _RESTATED_STARTS
+
+
+def may_name_a_year(before_amount: str) -> bool:
+    """Whether the text before an amount starts as :func:`prior_of` and :func:`restates` need;
+    where it does not (most subjects), neither is asked.
+
+    >>> may_name_a_year("2022年当年预算执行数为"), may_name_a_year("一般公共预算")
+    (True, False)
+    """
+    first = before_amount.strip(" ，,、。")[:1]
+    return first in _YEAR_WORD_FIRSTS or first.isdecimal() or first.isspace()
 
 
 def restates(before_amount: str, year: int | None) -> bool:
@@ -492,7 +536,13 @@ def strip_marker(text: str) -> str:
     >>> strip_marker("（一）公共安全（类）")
     '公共安全（类）'
     """
+    first = text[:1]  # every list number starts with a digit, a bracket or a Chinese numeral
+    if not (first in _MARKER_FIRSTS or first.isdecimal()):
+        return text
     return _MARKER.sub("", text)
+
+
+_MARKER_FIRSTS = frozenset("（(一二三四五六七八九十")  # besides digits: the first characters of LIST_MARK
 
 
 def _department_prefix(text: str, department: str) -> int:
@@ -529,22 +579,35 @@ _PREFIX_STARTS = frozenset("本我的其一财拨")
 
 
 def _strip_prefixes(text: str, department: str | None, year: int | None) -> str:
+    # Each pattern is run only on a text starting as it must (its first character, the year's digits):
+    # a pattern anchored at the start takes nothing from any other.
+    year_text = "" if year is None else str(year)  # how the year's pattern starts
     while True:
         text = text.strip()
-        if not text or not (text[0] in _PREFIX_STARTS or text[0].isdecimal() or text[0] == "-"
-                            or (department and text[0] in department)):
+        first = text[:1]
+        if not first or not (first in _PREFIX_STARTS or first.isdecimal() or first == "-"
+                             or (department and first in department)):
             return text
         before = text
-        if department and (size := _department_prefix(text, department)):
+        # A short form of the name is made of its characters: it starts with one of them.
+        if department and first in department and (size := _department_prefix(text, department)):
             text = _DEPARTMENT_WORD.sub("", text[size:])
-        if year is not None:
+        if year is not None and text.startswith(year_text):
             text = _budget_year(year).sub("", text)
-        text = _YEAR_AND_COMMA.sub("", text)
-        text = _OWN_WORDS.sub("", text)
-        text = _OF_OR_AMONG.sub("", text)
-        text = _APPROPRIATED.sub("", text)
+        if text[:1].isdecimal():
+            text = _YEAR_AND_COMMA.sub("", text)
+        if text[:1] in _OWN_FIRSTS:
+            text = _OWN_WORDS.sub("", text)
+        if text[:1] in _OF_OR_AMONG_FIRSTS:
+            text = _OF_OR_AMONG.sub("", text)
+        if text[:1] in _APPROPRIATED_FIRSTS:
+            text = _APPROPRIATED.sub("", text)
         if text == before:
             return text
+
+
+# The first characters of _OWN_WORDS, _OF_OR_AMONG and _APPROPRIATED.
+_OWN_FIRSTS, _OF_OR_AMONG_FIRSTS, _APPROPRIATED_FIRSTS = frozenset("本我"), frozenset("的其"), frozenset("一财拨")
 
 
 def without_filler_tail(text: str) -> str:
@@ -577,7 +640,7 @@ def clean_subject(text: str, *, department: str | None, year: int | None) -> str
     """
     if not text:  # a change named without its subject (比上年增加): nothing to clean
         return text
-    text = _MARKER.sub("", text.strip(" 、，,;；"))
+    text = strip_marker(text.strip(" 、，,;；"))
     colon = max(text.rfind("："), text.rfind(":"))
     if colon >= 0:
         head, tail = text[:colon].strip(), text[colon + 1 :].strip()
@@ -586,7 +649,7 @@ def clean_subject(text: str, *, department: str | None, year: int | None) -> str
             text = head
         elif head.endswith(_LEAD_IN) or _filler_only(_strip_prefixes(head, department, year)):
             text = tail
-    text = _strip_prefixes(_MARKER.sub("", text), department, year)
+    text = _strip_prefixes(strip_marker(text), department, year)
     return without_filler_tail(text).strip(" 、，,")
 
 

@@ -198,7 +198,9 @@ def _department(lines: Sequence[SourceLine], cover: Sequence[SourceLine], titles
     labelled = [name for line in cover if (name := labelled_name(line))]
     if labelled:
         return labelled[0]
-    found = _most_common(name for line in lines if (name := labelled_name(line)))
+    # Every label says 部门 or 单位 (labelled_name): most lines say neither and are not asked.
+    found = _most_common(name for line in lines if ("部门" in line.squeezed or "单位" in line.squeezed)
+                         and (name := labelled_name(line)))
     if found is not None:
         return found
     named = _named_before_year("".join(line.squeezed for line in cover))
@@ -240,7 +242,8 @@ def read_front(lines: Sequence[SourceLine]) -> tuple[FrontMatter, list[Problem]]
     titles = [line for line in lines if _KIND_LAST in line.squeezed and is_title_like(line)]
     department = _department(lines, cover, titles)
     year, problems = _year(cover, titles)
-    units = Counter(match.group(1) for line in lines if (match := _UNIT.search(line.text)))
+    # The pattern is looked for anywhere in a line; only a line saying 单位 can hold it.
+    units = Counter(match.group(1) for line in lines if "单位" in line.text and (match := _UNIT.search(line.text)))
     if department is None:
         problems.append(Problem(line=None, text="", message="no 编制部门/部门名称 heading names the department"))
     if year is None:

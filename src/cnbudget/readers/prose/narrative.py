@@ -58,18 +58,19 @@ from cnbudget.numbering import LIST_MARK
 from cnbudget.readers.prose.building import statement
 from cnbudget.readers.prose.cuts import DocumentCuts
 from cnbudget.readers.prose.figures import (
+    PERCENT_ENDS,
     SENTENCE_TAIL,
-    AmountMatch,
     ChangeMatch,
     absent_of,
+    amount_spans,
     basis_of,
     change_of,
     clean_subject,
     count_of,
-    find_amounts,
     is_amount_phrase,
     is_flat,
     keeps_order,
+    may_name_a_year,
     not_arranged,
     prior_of,
     rate_of,
@@ -142,21 +143,28 @@ class NarrativeContext:
         return cls(department=department, fiscal_year=fiscal_year, unit=unit)
 
 
-@attrs.define
 class _Draft:
-    section: str | None
-    subject: str
-    amount: Decimal | None = None
-    share: Decimal | None = None
-    change_amount: Decimal | None = None
-    change_rate: Decimal | None = None
-    count: int | None = None
-    reason: str | None = None
-    compared_with: ChangeBasis | None = None
-    stated_prior: Decimal | None = None
-    levels: Levels = ()
-    texts: list[str] = attrs.Factory(list)
-    line: int | None = None  # the first line of the paragraph it stands in
+    """A statement being read: its fields filled as the clauses give them (a plain class: one is
+    made for nearly every figure read, and attrs' generated constructor cost more than the rest of
+    making it)."""
+
+    __slots__ = ("amount", "change_amount", "change_rate", "compared_with", "count", "levels", "line", "reason",
+                 "section", "share", "stated_prior", "subject", "texts")
+
+    def __init__(self, section: str | None, subject: str, levels: Levels, line: int | None, piece: str) -> None:
+        self.section = section
+        self.subject = subject
+        self.amount: Decimal | None = None
+        self.share: Decimal | None = None
+        self.change_amount: Decimal | None = None
+        self.change_rate: Decimal | None = None
+        self.count: int | None = None
+        self.reason: str | None = None
+        self.compared_with: ChangeBasis | None = None
+        self.stated_prior: Decimal | None = None
+        self.levels = levels
+        self.texts = [piece]  # the sentences it was read from, each once
+        self.line = line  # the first line of the paragraph it stands in
 
     def compare(self, basis: ChangeBasis | None) -> None:
         if basis in RECORDED_BASES and self.compared_with is None:
@@ -251,25 +259,26 @@ class _Reader:
         if project is not None:
             self.project = project["name"].strip()
             return
-        share = share_of(clause)
-        if share is not None:
-            self.give_share(share, piece)
-            return
-        rate = rate_of(clause)
-        if rate is not None:
-            self.give_rate(rate, basis_of(clause), piece)
-            return
+        if clause.endswith(PERCENT_ENDS):  # a share or a rate (most clauses are neither)
+            share = share_of(clause)
+            if share is not None:
+                self.give_share(share, piece)
+                return
+            rate = rate_of(clause)
+            if rate is not None:
+                self.give_rate(rate, basis_of(clause), piece)
+                return
         if is_flat(clause):
             if self.current is not None:
                 self.current.compare(basis_of(clause))
                 self.current.cite(piece)
             return
-        amounts = find_amounts(clause)
+        amounts = amount_spans(clause)
         if amounts:
             start = 0
-            for found in amounts:
-                self.amount(clause[start : found.start], found, piece)
-                start = found.end
+            for number, unit, found_start, found_end in amounts:
+                self.amount(clause[start:found_start], number + unit, piece)
+                start = found_end
             return
         self.figureless(clause, piece)
 
@@ -295,10 +304,10 @@ class _Reader:
     def subject(self, text: str) -> str:
         return clean_subject(text, department=self.context.department, year=self.context.fiscal_year)
 
-    def value(self, found: AmountMatch) -> Decimal:
-        """The amount in the document's unit; :class:`~cnbudget.errors.InvalidAmount` where it is none
-        (never kept: each such amount is reported where it stands)."""
-        text = found.text
+    def value(self, text: str) -> Decimal:
+        """The amount printed as ``text`` (:attr:`~cnbudget.readers.prose.figures.AmountMatch.text`) in
+        the document's unit; :class:`~cnbudget.errors.InvalidAmount` where it is none (never kept:
+        each such amount is reported where it stands)."""
         value = self.values.get(text)
         if value is None:
             value = self.values[text] = parse_amount(text, unit=self.context.unit)
@@ -318,16 +327,15 @@ class _Reader:
             subject = levels_text(full[: len(full) - len(names)]) + subject
         if full and full[0][0] == "类":
             self.levels = tuple(pair for pair in full if pair[0] != "项")
-        draft = _Draft(section=self.title, subject=subject, levels=full,
-                       line=self.paragraph.line if self.paragraph is not None else None)
-        draft.cite(piece)
+        draft = _Draft(self.title, subject, full, self.paragraph.line if self.paragraph is not None else None, piece)
         self.drafts.append(draft)
         self.section_drafts.append(draft)
         return draft
 
-    def amount(self, before: str, found: AmountMatch, piece: str) -> None:
+    def amount(self, before: str, printed: str, piece: str) -> None:
+        """An amount (``printed``: its number and unit) and the text of its clause before it."""
         try:
-            value = self.value(found)
+            value = self.value(printed)
         except InvalidAmount as error:  # digits past any printed amount
             self.problem(f"{error}; not read")
             return
@@ -338,13 +346,14 @@ class _Reader:
             self.give_change(self.subject(change.subject), value if change.sign > 0 else -value, change.basis, piece)
             return
         current, year = self.current, self.context.fiscal_year
-        prior = prior_of(before, year)
-        if prior is not None and current is not None:
-            self.give_prior(current, value, prior, piece)
-            return
-        if restates(before, year) and current is not None and current.amount is not None:
-            self.restate(current, value, piece)
-            return
+        if current is not None and may_name_a_year(before):  # last year's figure, or this year's again
+            prior = prior_of(before, year)
+            if prior is not None:
+                self.give_prior(current, value, prior, piece)
+                return
+            if restates(before, year) and current.amount is not None:
+                self.restate(current, value, piece)
+                return
         subject = self.subject(before)
         if current is not None and current.count is not None and current.amount is None \
                 and is_amount_phrase(subject):
@@ -353,7 +362,7 @@ class _Reader:
             return
         if not subject or subject.startswith(_VERBS):
             # "…增加部门预算 1,464.3 万元" in a reason: an amount with no subject of its own.
-            self.problem(f"an amount ({found.text}) without a subject; not read")
+            self.problem(f"an amount ({printed}) without a subject; not read")
             return
         if self.project is not None and _PROJECT_AMOUNT.match(subject):
             subject = self.project

@@ -95,6 +95,8 @@ _CHANGE = re.compile(
     rf"(?:(?P<word>增加|减少|增长|下降|新增)了?\s*(?P<n>{COUNT})\s*(?:人|名)|(?P<flat>持平|不变|无变化|没有变化))"
 )
 _DOWN = ("减少", "下降")
+# The word each of _STAFF_FIELDS' patterns holds, in their order: a paragraph without it is not searched.
+_STAFF_WORDS = ("编制", "实有", "在职", "退休", "离休")
 
 
 def _number(text: str) -> int:
@@ -280,7 +282,9 @@ def read_staffing(paragraphs: Sequence[Paragraph]) -> tuple[Staffing | None, lis
     problems: list[Problem] = []
     for paragraph in paragraphs:
         text = paragraph.text
-        for field, pattern, changes in _STAFF_FIELDS:
+        for (field, pattern, changes), word in zip(_STAFF_FIELDS, _STAFF_WORDS, strict=True):
+            if word not in text:  # most paragraphs name no staff
+                continue
             for match in pattern.finditer(text):
                 count = int(match["n"])
                 if field in values and values[field] != count:

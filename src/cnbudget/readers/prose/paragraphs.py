@@ -64,6 +64,8 @@ _END_OF_PART = PART_END
 _PART_START = "第"  # what every part heading (_PART) starts with
 _PART_END_STARTS = ("第", "名词解释", "附件")  # what every end of a part (_END_OF_PART) starts with
 _HEADING_MARK = re.compile(rf"{PART_HEADING.pattern}|{CHAPTER_NUMBER.pattern}")
+# Besides digits, the first characters of every _HEADING_MARK and _NUMBERED: 第, a Chinese numeral, a bracket.
+_MARK_FIRSTS = frozenset("第一二三四五六七八九十（(")
 _CHAPTER_MARK = CHAPTER_NUMBER
 # "1、", "1." and "1.2024年…" start items; "2.66%" and "1710.00" do not.
 _NUMBERED = ITEM_NUMBER
@@ -131,7 +133,7 @@ def is_heading_text(text: str) -> bool:
     """
     if "项目名称" in text:
         return False
-    if not _HEADING_MARK.match(text):
+    if text[:1] not in _MARK_FIRSTS or not _HEADING_MARK.match(text):
         return is_unnumbered_title(text)
     return not _PUNCTUATION.search(text) and len(text) <= _MAX_HEADING
 
@@ -143,8 +145,11 @@ def _is_markdown_heading(line: SourceLine) -> bool:
 
 def _starts_item(line: SourceLine, text: str) -> bool:
     raw = line.raw
-    if (("#" in raw or "- " in raw) and raw.lstrip().startswith(("#", "- "))) or _HEADING_MARK.match(text) \
-            or _NUMBERED.match(text) or is_unnumbered_title(text):
+    if ("#" in raw or "- " in raw) and raw.lstrip().startswith(("#", "- ")):
+        return True
+    first = text[:1]  # most lines continue a sentence: a mark's patterns are run only where one can start
+    if ((first in _MARK_FIRSTS or first.isdecimal()) and (_HEADING_MARK.match(text) or _NUMBERED.match(text))) \
+            or is_unnumbered_title(text):
         return True
     # A label's colon stands after its two to ten characters: a text without one there has none.
     head = text[2 : _LABEL_COLON_END]
@@ -266,8 +271,10 @@ class _Builder:
         numbers = tuple([line.number for line in self.lines])
         moved = tuple([number for number in numbers if number in self.restored]) if self.restored else ()
         self.done.append(_paragraph(self.text, numbers, self.heading, moved))
-        self.lines, self.texts, self.heading = [], [], False
-        self._has_markup, self._part_name_only, self._part_marks = False, True, 0
+        # Emptied in place: the walk over the lines (_build) holds them.
+        self.lines.clear()
+        self.texts.clear()
+        self.heading, self._has_markup, self._part_name_only, self._part_marks = False, False, True, 0
 
     def add(self, line: SourceLine, text: str) -> None:
         """Add a line's cleaned text (never empty)."""
@@ -300,9 +307,17 @@ def _page_numbers(lines: Sequence[SourceLine]) -> set[int]:
     return found
 
 
+def _may_start_with_figures(text: str) -> bool:
+    """Whether ``text`` starts as :data:`_FIGURES` needs: with a digit, or a space (before one)."""
+    first = text[:1]
+    return first.isdecimal() or first.isspace()  # re's \d and \s, character by character
+
+
 def _figures_to_place(text: str) -> tuple[list[str], str] | None:
     """The figures at the start of a line that belong elsewhere, and what stays: all of a line of
     figures; all but the last where text follows (``2017 17981.68 万元，``: 17981.68 is in place)."""
+    if not _may_start_with_figures(text):  # most lines: the pattern cannot match
+        return None
     match = _FIGURES.match(text)
     if match is None:
         return None
@@ -436,20 +451,22 @@ def _pages_of_part(whole: ParagraphRun, part: Sequence[SourceLine], numbers: set
 def _build(lines: Sequence[SourceLine], skip: Collection[int], pages: Collection[int],
            restored: dict[int, str]) -> list[Paragraph]:
     builder = _Builder(restored)
+    building = builder.lines  # the lines of the paragraph being built (emptied in place by flush)
     for line in lines:
         if line.is_blank or line.number in pages:
             continue
         if line.number in skip or line.is_tabular:
-            if builder.lines:  # most such lines come after others: nothing to end
+            if building:  # most such lines come after others: nothing to end
                 builder.flush()
             continue
-        text = _clean(restored.get(line.number, line.text))
+        text = _clean(restored.get(line.number, line.text) if restored else line.text)
         if not text:
             continue
-        markdown = _is_markdown_heading(line)
-        if builder.lines and not markdown:
+        raw = line.raw
+        markdown = "#" in raw and _is_markdown_heading(line)  # most lines hold no # at all
+        if building and not markdown:
             if builder.heading:
-                joins = not _is_markdown_heading(builder.lines[-1]) and _continues_heading(builder, text, line)
+                joins = not _is_markdown_heading(building[-1]) and _continues_heading(builder, text, line)
             else:
                 joins = not builder.ends_sentence() and not _starts_item(line, text)
             if joins:

@@ -28,7 +28,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from cnbudget.model.kinds import FORM_KEYS, title_core, title_key
+from cnbudget.model.kinds import FORM_KEYS, TITLE_WORD, title_core, title_key
 from cnbudget.numbering import PART_END, is_table_number, list_number
 from cnbudget.readers.prose.contents import every_contents
 from cnbudget.readers.text.grid import is_heading_line
@@ -119,12 +119,9 @@ def _several_filled(line: SourceLine) -> bool:
     return line.is_tabular and len(cells) - cells.count("") > 1
 
 
-_TABLE_WORD = "表"  # what every _OTHER_CORE match ends with, which folding the width neither makes nor takes
-
-
 def _other_core(text: str) -> str | None:
     """The core of a title of a table of another kind, or ``None`` where ``text`` is no such title."""
-    if _TABLE_WORD not in text:  # no core of it can end in 表 (most lines): no core to make
+    if TITLE_WORD not in text:  # no core of it can end in 表 (most lines; _OTHER_CORE ends so): no core to make
         return None
     core = title_core(text)
     if (not _OTHER_CORE.match(core) or not _BUDGET_WORDS.search(core) or _SET_OF_TABLES.search(core)
