@@ -5,7 +5,10 @@ The documents are copies of the published texts at hand (the seeds and each corp
 temporary folder until there are ``--documents`` of them. ``cnbudget check FOLDER --format jsonl``
 runs over the folder once per number of jobs, one after the other in this process, and the table gives
 documents per second for each and the speed-up over one job; the outputs of the runs are compared too
-(they must be the same, in the same order).
+(they must be the same, in the same order). Copies repeat the same texts, so after the first round
+of copies the library's caches hold each document's own lines and paragraphs: reading goes faster
+than over as many different documents (``first_reads.py``; bench_targets' whole documents times
+first reads). The figures compare processes and the command's own costs, not reading speed.
 Run: python benchmarks/bench_cli_corpus.py [--documents 1000] [--jobs N]
 """
 

@@ -13,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cnbudget import example, read_text
+from cnbudget.classification import catalog
 from cnbudget.codes import FunctionCode
 from cnbudget.model import (
     TABLE_TITLES,
@@ -128,6 +129,15 @@ def test_a_rule_reads_the_tables_it_asks_for() -> None:
     bundled = example("aketao-2023")  # prints every table the two rules below compare
     assert tables_read(bundled, None, RULES["XTAB-008"]) == {"general_budget", "general_budget_projects"}
     assert tables_read(bundled, None, RULES["XTAB-009"]) == {"summary"}
+
+
+def test_the_three_public_rule_reads_the_numbering_of_the_tables_it_compares_alone() -> None:
+    # XTAB-011 asks whether 一般公共预算基本支出情况表 numbers its 款 locally (CAT-002): that table's
+    # numbering, not every table's, so a moved revenue table does not run it again.
+    doc = read_text(seed_text("002")).disclosure
+    assert "revenue" in dict(doc.tables.present())
+    read = tables_read(doc, catalog(doc.fiscal_year), RULES["XTAB-011"])
+    assert "general_budget_basic" in read and "revenue" not in read
 
 
 def test_finding_what_a_rule_reads_leaves_the_checking_runs_notes_as_they_are() -> None:

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from cnbudget.classification import load_catalog_csv
+from cnbudget.classification import COVERED_YEARS, catalog, load_catalog_csv
 from cnbudget.codes import EconomicCode, FunctionCode, GovEconomicCode
+from cnbudget.examples import example, example_names
 from cnbudget.model import (
     BasicAmounts,
     BasicExpenditureTable,
@@ -26,6 +27,8 @@ from cnbudget.model import (
     Tables,
 )
 from cnbudget.validation import Finding, Severity, validate
+from cnbudget.validation.rules.placement import renumbered, renumbered_in_run, renumbered_in_table
+from cnbudget.validation.run_cache import RunCache
 from tests.seeds import seed_path
 
 
@@ -294,3 +297,15 @@ def test_a_renumbered_category_is_not_looked_up_by_code_for_three_public() -> No
             title="一般公共预算“三公”经费支出情况表", total=zero, overseas_travel=zero, vehicles=zero,
             vehicle_purchase=zero, vehicle_operation=zero, reception=zero)))
     assert _check("XTAB-011", doc) == []
+
+
+@pytest.mark.parametrize("name", example_names())
+def test_the_runs_renumbered_categories_are_each_tables_in_order(name: str) -> None:
+    # Kept table by table (a moved table's alone is found again): the same runs, in the same order,
+    # as the whole document read at once.
+    doc = example(name)
+    found = catalog(doc.fiscal_year if doc.fiscal_year in COVERED_YEARS else max(COVERED_YEARS))
+    cache = RunCache()
+    assert renumbered_in_run(cache, doc, found) == renumbered(doc, found)
+    assert renumbered_in_run(cache, doc, found) == [
+        run for key, table in doc.tables.present() for run in renumbered_in_table(cache, key, table, found)]

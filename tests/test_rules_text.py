@@ -9,6 +9,7 @@ from decimal import Decimal
 
 import attrs
 import pytest
+from hypothesis import example as for_example
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -293,3 +294,77 @@ def test_every_rule_added_for_the_audits_has_a_chinese_and_an_english_title() ->
         assert found.title and found.title_en and found.doc, rule_id
         assert any("\u4e00" <= ch <= "\u9fff" for ch in found.title), rule_id
         assert found.title_en[0].isupper() and found.title_en[:2].isascii(), rule_id
+
+
+# --- the patterns written to fail fast, held to their plain forms -----------------------------------
+
+# The patterns as first written (each tried at every character); the rules' own must find the same.
+_PLAIN_DOUBLED = re.compile(r"(?<!目)的的(?!确)|((?!一)[\u4e00-\u9fff]{2,4})\1")
+_PLAIN_YEAR = re.compile(r"(?<![\d〔【\[（(])(?P<year>(?:19|20)\d\d)\s*年")
+_PLAIN_ZERO_CHANGE = re.compile(r"(?<![\d.,])0(?:\.0+)?万?元[，,](?:比|较)(?:上年|20\d\d年)(?:预算|决算)?(?:数)?"
+                                r"(?:增加|减少|增长|下降)(?P<change>\d[\d,]*(?:\.\d+)?)")
+
+
+def _matches(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], tuple[str | None, ...]]]:
+    return [(match.span(), match.groups()) for match in pattern.finditer(text)]
+
+
+def _joined(*pieces: str) -> st.SearchStrategy[str]:
+    return st.lists(st.sampled_from(pieces), max_size=12).map("".join)
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet="的目确一支出万元增加 1.", max_size=40))
+def test_doubled_finds_what_its_plain_form_finds(text: str) -> None:
+    from cnbudget.validation.rules.text_quality import DOUBLED
+
+    assert _matches(DOUBLED, text) == _matches(_PLAIN_DOUBLED, text)
+
+
+@settings(max_examples=300)
+@given(_joined("2024", "1999", "2019", "2", "0", "9", " ", "年", "〔", "【", "[", "（", "(", "度", "起"))
+@for_example("〔2019年【2019年[2019年（2019年(2019年12019年 2019 年")
+def test_year_finds_what_its_plain_form_finds(text: str) -> None:
+    assert _matches(_YEAR, text) == _matches(_PLAIN_YEAR, text)
+
+
+@settings(max_examples=300)
+@given(_joined("0", "0.00", "10", "1,0", ".0", "万元", "元", "，", "比上年", "较2023年", "预算", "增加", "减少",
+               "3.00", "5"))
+@for_example("为0万元，比上年增加3.00；1.0万元，比上年增加3；10元，较2023年预算增加5")
+def test_zero_change_finds_what_its_plain_form_finds(text: str) -> None:
+    pattern = dict(TEMPLATE_CONTRADICTIONS)["金额为0却有增减"]
+    assert _matches(pattern, text) == _matches(_PLAIN_ZERO_CHANGE, text)
+
+
+@settings(max_examples=50)
+@given(st.data())
+def test_every_placeholder_starts_with_a_listed_character(data: st.DataObject) -> None:
+    from cnbudget.validation.rules.text_quality import PLACEHOLDER_STARTS, PLACEHOLDERS
+
+    _, pattern = data.draw(st.sampled_from(PLACEHOLDERS))
+    found = data.draw(st.from_regex(pattern, fullmatch=True))
+    assert found[0] in PLACEHOLDER_STARTS
+
+
+@settings(max_examples=300)
+@given(_joined("XX", "x", "×", "某", "某某", "待填写", "待", "{单位}", "｛", "}", "（", "(", "）", ")", "按",
+               "实际", "填写", "增加内容", "此处", "如有", "一", "部门"))
+def test_holds_placeholder_is_a_search_of_every_placeholder(text: str) -> None:
+    from cnbudget.validation.rules.text_quality import PLACEHOLDERS, holds_placeholder
+
+    assert holds_placeholder(text) == any(pattern.search(text) for _, pattern in PLACEHOLDERS)
+
+
+@settings(max_examples=200)
+@given(st.text(alphabet="增加减少长下降持平结转余 年", max_size=20))
+def test_a_scan_for_any_word_finds_what_looking_for_each_finds(text: str) -> None:
+    from cnbudget.validation.rules.text_quality import (
+        _ANY_CARRYOVER_WORD,
+        _ANY_CHANGE_WORD,
+        _CARRYOVER,
+        _CHANGE_WORDS,
+    )
+
+    assert (_ANY_CHANGE_WORD.search(text) is not None) == any(word in text for word in _CHANGE_WORDS)
+    assert (_ANY_CARRYOVER_WORD.search(text) is not None) == any(word in text for word in _CARRYOVER)

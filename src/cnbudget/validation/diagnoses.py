@@ -234,15 +234,16 @@ def _still_failing(rows: Sequence[tuple[Line, AmountRecord]], failed: Iterable[t
     held = range(len(failing), len(sums))
     verdicts: dict[tuple[int, str, tuple[tuple[str | None] | None, ...]], bool] = {}
 
-    def source(at: int | None, column: str, shift: Shift) -> tuple[str | None] | None:
-        # None: the row's own figure in the column; else the column the shift takes it from.
-        if at is None or not shift.first <= at <= shift.last or column not in shift.columns:
-            return None
-        return (_undone_from(shift.columns, column, shift.by),)
-
     def fails(number: int, column: str, shift: Shift) -> bool:
         sum_rows = sums[number]
-        sources = tuple(source(at, column, shift) for _, at in sum_rows)
+        # Each row's source: None, its own figure in the column; else the column the shift takes it
+        # from (the same for every row of the run).
+        if column in shift.columns:
+            undone = (_undone_from(shift.columns, column, shift.by),)
+            first, last = shift.first, shift.last
+            sources = tuple(None if at is None or not first <= at <= last else undone for _, at in sum_rows)
+        else:
+            sources = (None,) * len(sum_rows)
         key = (number, column, sources)
         if key not in verdicts:
             figures = [row_figure(row, column) if where is None else

@@ -22,6 +22,7 @@ line without cells and is reported when its table is read (:func:`unplaced_rows`
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections import Counter
@@ -38,7 +39,7 @@ from cnbudget.readers.text.layout_header import rebuild_header
 from cnbudget.readers.text.layout_judge import JUDGED, reading_of
 from cnbudget.readers.text.layout_rows import WrappedRow, share_wrapped
 from cnbudget.readers.text.layout_tree import read_tree
-from cnbudget.readers.text.layout_words import Token, TokenKind, is_figure, line_tokens
+from cnbudget.readers.text.layout_words import Span, Token, TokenKind, is_figure, line_tokens, widened, widened_spans
 from cnbudget.readers.text.source import SourceLine, clean_cell, numbered_lines
 
 __all__ = ["UNPLACED", "layout_lines", "unplaced_rows"]
@@ -130,6 +131,7 @@ class _Row:
 
     line: SourceLine
     tokens: tuple[Token, ...]
+    data: bool  # whether it is a data row (_is_data: asked of every row by every measure of the page)
 
 
 @attrs.frozen
@@ -139,20 +141,29 @@ class _Table:
 
     block: Block
     narrow: list[list[_Row]]
-    wide: list[list[_Row]]
+    raws: Sequence[str]
     #: Whether display columns align the table's cells better than characters (found once: each
     #: measure scatters every token of the table).
     widened: bool
 
     @classmethod
     def of(cls, block: Block, raws: Sequence[str], page_starts: set[int]) -> _Table:
-        narrow = _pages(block, raws, page_starts, wide=False)
-        wide = _pages(block, raws, page_starts, wide=True)
-        return cls(block=block, narrow=narrow, wide=wide, widened=_misalignment(wide) < _misalignment(narrow))
+        narrow = _pages(block, raws, page_starts)
+        # The pages are cut alike by either measure (by the lines' words, not their positions); the
+        # tokens in display columns are made only where a table is read so (rarely: text padded for
+        # the eye), their positions alone measured here.
+        wide = [[(row.data, widened_spans(row.tokens, _page_line(raws, row.line))) for row in rows] for rows in narrow]
+        measured = [[(row.data, row.tokens) for row in rows] for rows in narrow]
+        return cls(block=block, narrow=narrow, raws=raws, widened=_misalignment(wide) < _misalignment(measured))
 
     @property
     def key(self) -> str:
         return self.block.key
+
+    @functools.cached_property
+    def wide(self) -> list[list[_Row]]:
+        return [[_Row(line=row.line, tokens=tuple(widened(list(row.tokens), _page_line(self.raws, row.line))),
+                      data=row.data) for row in rows] for rows in self.narrow]
 
     def pages(self, wide: bool) -> list[list[_Row]]:
         return self.wide if wide else self.narrow
@@ -167,7 +178,7 @@ def _place_tree(pages: Sequence[Sequence[_Row]], record: type | None) -> dict[in
     if record is None or len(printed) != 1:
         return None
     rows = printed[0]
-    data = [index for index, row in enumerate(rows) if _is_data(row.tokens)]
+    data = [index for index, row in enumerate(rows) if row.data]
     if len(data) != 1 or data[0] != len(rows) - 1 or not data[0]:
         return None
     header, row = rows[:-1], rows[-1]
@@ -202,7 +213,7 @@ def _place_table(pages: Sequence[Sequence[_Row]], *, figures_on_every_row: bool 
     first_header: list[tuple[str, ...]] = []
     certain = True
     for rows in pages:
-        start = next((i for i, row in enumerate(rows) if _is_data(row.tokens)), None)
+        start = next((i for i, row in enumerate(rows) if row.data), None)
         if start is None:
             if first is None:  # a table that prints no figure (此表为空): its lines under its headings
                 placed.update(_under_headings(rows))
@@ -240,7 +251,7 @@ def _place_table(pages: Sequence[Sequence[_Row]], *, figures_on_every_row: bool 
                 mapping = _match(columns.columns, first.columns)
             if mapping is None and judged and certain:
                 ways = _ways(columns.columns, first.columns)
-            if figures_on_every_row and not _all_held([row.tokens for row in body if _is_data(row.tokens)], columns):
+            if figures_on_every_row and not _all_held([row.tokens for row in body if row.data], columns):
                 mapping, ways = None, []  # words at no column's position: the page's columns are not all known
             if [_words(row) for row in header] == first_header:  # the header repeated on a new page
                 placed.update((row.line.number, cells) for row, cells in zip(header, first_cells, strict=True))
@@ -255,7 +266,7 @@ def _place_table(pages: Sequence[Sequence[_Row]], *, figures_on_every_row: bool 
         # A column-number row that fits no column is left as printed: it is no row of the table.
         cells = {number: found for number, found in cells.items()
                  if found is not None or not _is_numbering(by_number[number].tokens)}
-        wrapped = [WrappedRow(row.line.number, tuple(found), _is_data(row.tokens))
+        wrapped = [WrappedRow(row.line.number, tuple(found), row.data)
                    for row in body if (found := cells.get(row.line.number)) is not None]
         shared, by_cell = share_wrapped(wrapped, figures_on_every_row=figures_on_every_row)
         # Pieces shared out cell by cell (a cell merged over two rows) are read only where the table
@@ -298,13 +309,15 @@ def _judged(block: Block, placed: dict[int, tuple[str, ...] | None],
     if not open_pages or combinations > _MAX_WAYS:
         return {}
     numbers = {number for page in open_pages for number in page.placings[0]}
+    # The lines no placing moves are made once; each placing makes only its own.
+    fixed = [_line(line, placed[line.number]) if line.number in placed else line for line in block.lines]
     readings: dict[Hashable, dict[int, tuple[str, ...] | None]] = {}
     for ways in itertools.product(*(page.placings for page in open_pages)):
         cells: dict[int, tuple[str, ...] | None] = {}
         for way in ways:
             cells.update(way)
-        lines = [_line(line, cells[line.number] if line.number in cells else placed[line.number])
-                 if line.number in cells or line.number in placed else line for line in block.lines]
+        lines = [_line(line, cells[line.number]) if line.number in cells else made
+                 for line, made in zip(block.lines, fixed, strict=True)]
         reading = reading_of(block, lines, numbers)
         if reading is not None:
             readings.setdefault(reading, cells)
@@ -414,9 +427,11 @@ def _padding(pages: Sequence[Sequence[_Row]]) -> bool | None:
     its figures of different widths start together (left-aligned, where pdftotext ends them
     together) and its headings start where cells of other lines start (where pdftotext centres
     them); ``None`` where the figures show neither (a row or two that start and end alike)."""
-    aligned = [amounts_alignment([row.tokens for row in page if _is_data(row.tokens)]) for page in pages]
-    if "right" in aligned:
-        return False
+    aligned: set[str | None] = set()
+    for page in pages:  # a page aligned right answers: the later ones need not be measured
+        aligned.add(alignment := amounts_alignment([row.tokens for row in page if row.data]))
+        if alignment == "right":
+            return False
     if "left" not in aligned:
         return None
     rows = [row for page in pages for row in page]
@@ -425,8 +440,8 @@ def _padding(pages: Sequence[Sequence[_Row]]) -> bool | None:
         for token in row.tokens:
             lines_at.setdefault(token.start, set()).add(row.line.number)
     # A heading over no cell of the rows (a column left blank on every row) shows neither way.
-    data = [t for row in rows if _is_data(row.tokens) for t in row.tokens]
-    headings = [t for row in rows if not _is_data(row.tokens) for t in row.tokens
+    data = [t for row in rows if row.data for t in row.tokens]
+    headings = [t for row in rows if not row.data for t in row.tokens
                 if any(t.start < cell.end and cell.start < t.end for cell in data)]
     shared = sum(1 for t in headings if len(lines_at[t.start]) > 1)
     return bool(headings) and shared >= _PADDED_HEADINGS * len(headings)
@@ -455,45 +470,58 @@ def _words(row: _Row) -> tuple[str, ...]:
     return tuple(clean_cell(token.text) for token in row.tokens)
 
 
-def _pages(block: Block, raws: Sequence[str], page_starts: set[int], *, wide: bool) -> list[list[_Row]]:
-    """The block's lines that may be header or rows, with their tokens, page by page: a form feed
-    begins a page, and so does a heading line (编制部门, 单位) or the first header line repeated below
-    rows."""
+def _pages(block: Block, raws: Sequence[str], page_starts: set[int]) -> list[list[_Row]]:
+    """The block's lines that may be header or rows, with their tokens (positions in characters), page
+    by page: a form feed begins a page, and so does a heading line (编制部门, 单位) or the first header
+    line repeated below rows."""
     pages: list[list[_Row]] = [[]]
     top: tuple[str, ...] | None = None  # the words of the table's first header line
+    below_rows = False  # whether the last page holds a data row
     for line in block.lines:
         if line.is_blank or _NOTE.search(line.text):
             continue
-        tokens = tuple(line_tokens(raws[line.number - 1].replace("\x0c", " "), wide=wide))
-        row = _Row(line=line, tokens=tokens)
-        below_rows = any(_is_data(other.tokens) for other in pages[-1])
-        repeated = below_rows and (is_heading_line(line) or _words(row) == top)
+        tokens = tuple(line_tokens(_page_line(raws, line)))
+        data = _is_data(tokens)
+        row = _Row(line=line, tokens=tokens, data=data)
+        heading = is_heading_line(line)
+        repeated = below_rows and (heading or _words(row) == top)
         if (line.number in page_starts or repeated) and pages[-1]:
             pages.append([])
-        if is_heading_line(line) or (len(tokens) == 1 and _PAGE_NUMBER.match(line.text)):
+            below_rows = False
+        if heading or (len(tokens) == 1 and _PAGE_NUMBER.match(line.text)):
             continue
-        if top is None and not _is_data(tokens):
+        if top is None and not data:
             top = _words(row)
         pages[-1].append(row)
+        below_rows = below_rows or data
     return pages
 
 
-def _misalignment(pages: Sequence[Sequence[_Row]]) -> tuple[int, int, bool]:
+def _page_line(raws: Sequence[str], line: SourceLine) -> str:
+    """The printed text of a line, a form feed in it read as a space."""
+    return raws[line.number - 1].replace("\x0c", " ")
+
+
+#: A row as its alignment is measured: whether it is a data row, and where its tokens stand.
+_Measured = tuple[bool, Sequence[Token | Span]]
+
+
+def _misalignment(pages: Sequence[Sequence[_Measured]]) -> tuple[int, int, bool]:
     """How badly the lines of a block align as measured (less is better): the scatter of the data
     rows' cells, then of all lines', then whether a figure of the rows starts where no heading
     starts (text padded to column widths starts both at the column's start)."""
-    headings = {t.start for rows in pages for row in rows if not _is_data(row.tokens) for t in row.tokens}
-    figures = [t for rows in pages for row in rows if _is_data(row.tokens) for t in row.tokens
+    headings = {t.start for rows in pages for data, tokens in rows if not data for t in tokens}
+    figures = [t for rows in pages for data, tokens in rows if data for t in tokens
                if t.kind is TokenKind.AMOUNT]
     return _scatter(pages), _scatter(pages, headings=True), not all(t.start in headings for t in figures)
 
 
-def _scatter(pages: Sequence[Sequence[_Row]], *, headings: bool = False) -> int:
+def _scatter(pages: Sequence[Sequence[_Measured]], *, headings: bool = False) -> int:
     """How scattered the data rows' cells stand (with the headings' too where ``headings``): the
     number of distinct places where their figures begin or end (whichever they share more) and their
     words begin after the first (text aligned by another measure than its own scatters them by the
     Chinese characters before them)."""
-    tokens = [t for rows in pages for row in rows if headings or _is_data(row.tokens) for t in row.tokens[1:]]
+    tokens = [t for rows in pages for data, row in rows if headings or data for t in row[1:]]
     figures = [t for t in tokens if t.kind is TokenKind.AMOUNT]
     words = {t.start for t in tokens if t.kind is not TokenKind.AMOUNT}
     return len(words) + min(len({t.start for t in figures}), len({t.end for t in figures}))

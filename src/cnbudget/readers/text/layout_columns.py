@@ -71,6 +71,13 @@ class Columns:
 
     columns: tuple[Column, ...]
     bounds: tuple[int, ...]  # bounds[i]: the first position of column i + 1's region
+    # Each token's column, once found: a page's tokens are asked for again (their columns' texts,
+    # their cells, the columns each row uses), and the answer is a fact of these columns.
+    # Kept by the token's identity, the token held with its answer (its identity not reused meanwhile).
+    _found: dict[int, tuple[Token, int | None]] = attrs.field(factory=dict, init=False, eq=False, repr=False)
+    # What Column.holds asks of each column, laid out once: every token of the page is held to all.
+    _places: tuple[tuple[int, bool, int, int, bool, bool], ...] = attrs.field(
+        default=attrs.Factory(lambda self: _places(self.columns), takes_self=True), init=False, eq=False, repr=False)
 
     @property
     def amounts_align(self) -> Align | None:
@@ -86,15 +93,15 @@ class Columns:
         a row with the column of words left of it, taken into that column: labels centred over a
         merged cell (当年支出小计 under 功能科目名称, 金额 and 项目名称) start where no column does."""
         headed = {c for tokens in header for t in tokens for c in self.regions_of(t.start, t.end)}
-        if not headed:
-            return self
-        used = [{row for row, tokens in enumerate(rows) if any(self.column_of(t) == i for t in tokens)}
-                for i in range(len(self.columns))]
+        if not headed or not any(_may_merge(right, left, index, headed) for index, (left, right)
+                                 in enumerate(itertools.pairwise(self.columns), start=1)):
+            return self  # no column may be merged: the rows need not be read
+        held = [{self.column_of(t) for t in tokens} for tokens in rows]  # each row's columns, found once
+        used = [{row for row, columns in enumerate(held) if i in columns} for i in range(len(self.columns))]
         found = list(self.columns)
         for index in range(len(found) - 1, 0, -1):
             column, left = found[index], found[index - 1]
-            if (column.amounts or left.amounts or not column.printed or index in headed
-                    or used[index] & used[index - 1]):
+            if not _may_merge(column, left, index, headed) or used[index] & used[index - 1]:
                 continue
             found[index - 1] = attrs.evolve(left, reach=max(left.reach or left.anchor, column.reach or column.anchor),
                                             end=max(left.end, column.end))
@@ -105,7 +112,21 @@ class Columns:
     def column_of(self, token: Token) -> int | None:
         """The column a token belongs to: the one at whose position it stands, else the one whose
         region holds all of it; ``None`` when it straddles two regions."""
-        held = [i for i, column in enumerate(self.columns) if column.holds(token)]
+        kept = self._found.get(id(token))
+        if kept is not None:
+            return kept[1]
+        found = self._column_of(token)
+        self._found[id(token)] = (token, found)
+        return found
+
+    def holding(self, token: Token) -> list[int]:
+        """The columns at whose position the token stands (:meth:`Column.holds`), in order."""
+        start, end, amount = token.start, token.end, token.kind is TokenKind.AMOUNT
+        return [index for index, by_start, first, last, mixed, amounts in self._places
+                if first <= (start if by_start else end) <= last and (mixed or amount == amounts)]
+
+    def _column_of(self, token: Token) -> int | None:
+        held = self.holding(token)
         if len(held) == 1:
             # Words one space apart, the later starting where a later column's words start, may be
             # two cells (``打印设备（20万以上） 政府集中采购``): whose words are whose cannot be told.
@@ -188,6 +209,21 @@ class Columns:
         return [" ".join(texts) for texts in cells]
 
 
+def _places(columns: Sequence[Column]) -> tuple[tuple[int, bool, int, int, bool, bool], ...]:
+    """For each column, as :meth:`Column.holds` reads it: its index, whether tokens stand at it by
+    their start, the first and last position they may stand at, whether it is mixed, and whether
+    it holds amounts."""
+    return tuple((index, column.align == "left", column.anchor - DRIFT,
+                  (column.anchor if column.reach is None else column.reach) + DRIFT, column.mixed, column.amounts)
+                 for index, column in enumerate(columns))
+
+
+def _may_merge(column: Column, left: Column, index: int, headed: set[int]) -> bool:
+    """Whether a column of words (at ``index``) may be taken into the column of words left of it
+    where their rows show it (:meth:`Columns.merged_unheaded`): printed and under no heading."""
+    return not (column.amounts or left.amounts or not column.printed or index in headed)
+
+
 def _clusters(positions: Iterable[tuple[int, int]]) -> list[list[tuple[int, int]]]:
     """(position, row) pairs grouped where positions lie within the drift of each other."""
     ordered = sorted(positions)
@@ -231,16 +267,17 @@ def find_columns(rows: Sequence[Sequence[Token]], amounts_align: Align | None = 
     support = 2 if len(rows) >= 3 else 1
     words = [(row, t) for row, tokens in enumerate(rows) for t in tokens if t.kind is not TokenKind.AMOUNT]
     figures = [(row, t) for row, tokens in enumerate(rows) for t in tokens if t.kind is TokenKind.AMOUNT]
-    by_end = _aligned(figures, "right", True, 1)
-    by_start = _aligned(figures, "left", True, 1)
     # Amounts stand right-aligned (pdftotext) or left-aligned (text padded to column widths): the
     # alignment that puts them in fewer columns, and where both do, the one they keep more exactly.
+    # Where the table's first page has told it, the figures are aligned only that way.
+    ways: tuple[Align, ...] = ("right", "left") if amounts_align is None else (amounts_align,)
+    aligned = {align: _aligned(figures, align, True, 1) for align in ways}
     if amounts_align is None:
-        amounts_align = _alignment(by_end, by_start, figures)
+        amounts_align = _alignment(aligned["right"], aligned["left"], figures)
     if amounts_align is None:  # a row or two whose figures start and end alike
         starts = {t.start for t in headings}
         amounts_align = "left" if figures and all(t.start in starts for _, t in figures) else "right"
-    amounts = [column for column in (by_end if amounts_align == "right" else by_start)
+    amounts = [column for column in aligned[amounts_align]
                if not first or _supported(column, figures, support, headings)]
     return _ordered(_shared(_indented(_aligned(words, "left", False, support), words), amounts, [*words, *figures]))
 

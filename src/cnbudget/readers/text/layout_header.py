@@ -32,6 +32,7 @@ covers, in the row of its depth (how many headings stand above it):
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Callable, Sequence
@@ -84,6 +85,7 @@ class _Word:
         return self.start < other.end and other.start < self.end
 
 
+@functools.lru_cache(maxsize=1 << 12)  # a pure function of the text: the header's pieces are joined and asked again
 def known_heading(text: str) -> bool:
     """Whether the words of the model name a column of amounts by this heading."""
     label = heading(text)

@@ -196,14 +196,15 @@ def _middle_of_wrap(rows: Sequence[WrappedRow], anchor: int) -> set[int]:
     """The positions of ``anchor`` and of the pieces around it where one of its cells may be the
     middle piece of a cell wrapped over three lines (see the module text); empty where none may."""
     row = rows[anchor]
-    if not row.anchored:
+    if not row.anchored or not (_piece_beside(rows, anchor, -1) and _piece_beside(rows, anchor, 1)):
         return set()
     found: set[int] = set()
     for column, text in enumerate(row.cells):
-        if not text or not _may_continue(text):
+        if not text:
             continue
+        # The pieces around are looked for before the words are read: most rows have none.
         above, below = _nearest_piece(rows, anchor, column, -1), _nearest_piece(rows, anchor, column, 1)
-        if above is None or below is None or not _may_continue(rows[below].cells[column]):
+        if above is None or below is None or not _may_continue(text) or not _may_continue(rows[below].cells[column]):
             continue
         if is_sum_label(rows[above].cells[column]):
             continue
@@ -225,6 +226,14 @@ def _only_pieces(rows: Sequence[WrappedRow], piece: int, anchor: int) -> bool:
     ``anchor``: a line holding a cell that nothing answers is a row of its own (其他资金, a group's
     name centred by its rows, beside 经营收入), not pieces of another row."""
     return all(_mirrors(rows, piece, anchor, column) for column, text in enumerate(rows[piece].cells) if text)
+
+
+def _piece_beside(rows: Sequence[WrappedRow], anchor: int, step: int) -> bool:
+    """Whether the line next to ``anchor`` above (``step`` -1) or below (1) is a piece within reach:
+    where it is not, :func:`_nearest_piece` finds none in any column."""
+    index = anchor + step
+    return (0 <= index < len(rows) and abs(rows[index].number - rows[anchor].number) <= _REACH
+            and not rows[index].anchored)
 
 
 def _nearest_piece(rows: Sequence[WrappedRow], anchor: int, column: int, step: int) -> int | None:

@@ -28,9 +28,10 @@ columns, :mod:`~cnbudget.readers.text.layout`, and a figure that does not add up
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 
 import attrs
@@ -104,13 +105,15 @@ def read_tree(header: Sequence[tuple[int, Sequence[Token]]], row: Sequence[Token
     if len(straddling) > _MAX_STRADDLING or math.comb(len(headings), len(row)) > _MAX_PLACINGS:
         return None
     readings: dict[tuple[tuple[str, Decimal], ...], tuple[_Tree, tuple[int, ...]]] = {}
+    # The trees tried share most of their headings' paths: each path's field is looked up once.
+    field = functools.cache(lambda path: field_of(record, path))
     for count in range(len(straddling) + 1):
         for more in itertools.combinations(straddling, count):
             chosen = [*groups, *more]
             leaves = tuple(sorted((h for h in headings if all(h is not g for g in chosen)), key=lambda h: h.start))
             if len(row) > len(leaves):
                 continue
-            for tree in _trees(leaves, chosen, record):
+            for tree in _trees(leaves, chosen, record, field):
                 for columns in itertools.combinations(range(len(leaves)), len(row)):
                     reading = _reading(tree, columns, row, values, record)
                     if reading is not None:
@@ -196,9 +199,10 @@ def _wrapped(pieces: Sequence[_Heading], index: int, used: set[int]) -> list[int
     return best
 
 
-def _trees(leaves: Sequence[_Heading], groups: Sequence[_Heading], record: type) -> Iterator[_Tree]:
+def _trees(leaves: Sequence[_Heading], groups: Sequence[_Heading], record: type,
+           field: Callable[[tuple[str, ...]], str | None]) -> Iterator[_Tree]:
     """Every way to hang the groups over runs of leaves that the geometry and the model allow,
-    with the leaves' fields."""
+    with the leaves' fields (``field``: :func:`field_of` for the table's record)."""
     choices: list[list[tuple[int, int]]] = []
     for group in groups:
         covered = [i for i, leaf in enumerate(leaves) if leaf.over(group)]
@@ -218,7 +222,7 @@ def _trees(leaves: Sequence[_Heading], groups: Sequence[_Heading], record: type)
         spans = list(zip(groups, chosen, strict=True))
         if not _nested(spans):
             continue
-        fields = _fields(leaves, spans, record)
+        fields = _fields(leaves, spans, record, field)
         if fields is not None:
             yield _Tree(leaves=tuple(leaves), fields=fields,
                         runs=tuple((group, first, last) for group, (first, last) in spans))
@@ -238,19 +242,22 @@ def _nested(spans: Sequence[tuple[_Heading, tuple[int, int]]]) -> bool:
     return True
 
 
-def _fields(leaves: Sequence[_Heading], spans: Sequence[tuple[_Heading, tuple[int, int]]],
-            record: type) -> tuple[str, ...] | None:
-    """The field of every leaf, from its path of headings; ``None`` where a leaf names no column,
-    two name one, or a group's leaves are not its field and its parts."""
-    def path(index: int | None, heading_line: float) -> list[str]:
-        above = sorted(((g, run) for g, run in spans if g.line < heading_line
-                        and index is not None and run[0] <= index <= run[1]), key=lambda item: item[0].line)
-        return [g.text for g, _ in above]
+def _fields(leaves: Sequence[_Heading], spans: Sequence[tuple[_Heading, tuple[int, int]]], record: type,
+            field: Callable[[tuple[str, ...]], str | None]) -> tuple[str, ...] | None:
+    """The field of every leaf, from its path of headings (``field``: :func:`field_of` for
+    ``record``); ``None`` where a leaf names no column, two name one, or a group's leaves are
+    not its field and its parts."""
+    top_down = sorted(spans, key=lambda item: item[0].line)  # sorted once: every path keeps this order
 
-    named: list[str | None] = [field_of(record, (*path(i, leaf.line), leaf.text)) for i, leaf in enumerate(leaves)]
-    if None in named:
-        return None
-    fields = [name for name in named if name is not None]
+    def path(index: int, heading_line: float) -> list[str]:
+        return [g.text for g, (first, last) in top_down if g.line < heading_line and first <= index <= last]
+
+    fields: list[str] = []
+    for index, leaf in enumerate(leaves):
+        name = field((*path(index, leaf.line), leaf.text))
+        if name is None:
+            return None
+        fields.append(name)
     if fields.count(TABLE_TOTAL) > 1:
         return None
     if TABLE_TOTAL in fields:
@@ -259,7 +266,7 @@ def _fields(leaves: Sequence[_Heading], spans: Sequence[tuple[_Heading, tuple[in
     if len(set(fields)) != len(fields):
         return None
     for group, (first, last) in spans:
-        own = field_of(record, (*path(first, group.line), group.text))
+        own = field((*path(first, group.line), group.text))
         if own is None or own == TABLE_TOTAL:
             return None
         for index, name in enumerate(fields):

@@ -17,8 +17,12 @@ one column.
 from __future__ import annotations
 
 import enum
+import functools
+import itertools
 import re
 import unicodedata
+from collections.abc import Sequence
+from typing import NamedTuple
 
 import attrs
 
@@ -26,7 +30,7 @@ from cnbudget.model.columns import SUBTOTALS
 from cnbudget.readers.text.grid import is_amount
 from cnbudget.readers.text.source import clean_cell
 
-__all__ = ["Token", "TokenKind", "is_figure", "line_tokens"]
+__all__ = ["Span", "Token", "TokenKind", "is_figure", "line_tokens", "widened", "widened_spans"]
 
 _WORD = re.compile(r"\S+")
 # A figure as tables print amounts: decimals or thousands separators (a bare number may be a code).
@@ -88,7 +92,7 @@ def line_tokens(line: str, *, wide: bool = False) -> list[Token]:
     """The tokens of one line of layout text, left to right (see the module text). Positions count
     characters, as ``pdftotext -layout`` places them, or, where ``wide``, display columns (a Chinese
     character takes two), as text aligned for the eye is (``column -t``, an editor)."""
-    place = _display_columns(line) if wide else list(range(len(line) + 1))
+    place = _display_columns(line) if wide else None  # None: positions are the characters'
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(line)]
     runs: list[list[tuple[int, int, str]]] = []
     for word in words:
@@ -101,28 +105,62 @@ def line_tokens(line: str, *, wide: bool = False) -> list[Token]:
                 continue
         runs.append([word])
     runs = _letter_spaced(runs)
-    texts = [" ".join(word[2] for word in run) for run in runs]
+    texts = [run[0][2] if len(run) == 1 else " ".join([word[2] for word in run]) for run in runs]
     # The digits a row starts with are its code (类 款 项, or whole) when words follow them, or a
     # figure follows a code's shape (the name wrapped onto lines of its own).
-    leading = next((i for i, text in enumerate(texts) if not _DIGITS.match(clean_cell(text))), len(texts))
-    after = clean_cell(texts[leading]) if leading < len(texts) else ""
-    coded = bool(after) and (not is_amount(after) or (is_figure(after) and _CODE_SHAPE.match(clean_cell(texts[0]))))
+    cleaned_texts = [clean_cell(text) for text in texts]
+    leading = next((i for i, text in enumerate(cleaned_texts) if not _DIGITS.match(text)), len(texts))
+    after = cleaned_texts[leading] if leading < len(texts) else ""
+    coded = bool(after) and (not is_amount(after) or (is_figure(after) and _CODE_SHAPE.match(cleaned_texts[0])))
     codes = leading if coded else 0
     tokens: list[Token] = []
-    for index, (run, text) in enumerate(zip(runs, texts, strict=True)):
-        cleaned = clean_cell(text)
+    for index, (run, text, cleaned) in enumerate(zip(runs, texts, cleaned_texts, strict=True)):
         if index < codes:
             kind = TokenKind.CODE
         else:
             kind = TokenKind.AMOUNT if is_amount(cleaned) or cleaned in _DASHES else TokenKind.TEXT
-        tokens.append(Token(start=place[run[0][0]], end=place[run[-1][1]], text=text, kind=kind,
-                            inner=tuple(place[word[0]] for word in run[1:])))
+        if place is None:
+            tokens.append(Token(start=run[0][0], end=run[-1][1], text=text, kind=kind,
+                                inner=tuple([word[0] for word in run[1:]]) if len(run) > 1 else ()))
+        else:
+            tokens.append(Token(start=place[run[0][0]], end=place[run[-1][1]], text=text, kind=kind,
+                                inner=tuple(place[word[0]] for word in run[1:])))
     return tokens
+
+
+def widened(tokens: list[Token], line: str) -> list[Token]:
+    """The tokens of ``line`` (as :func:`line_tokens` gives them, positions in characters) with their
+    positions in display columns, as ``line_tokens(line, wide=True)`` gives them: the runs are the
+    same whatever the measure, only their positions move (not at all where no character is wide)."""
+    if line.isascii():
+        return tokens
+    place = _display_columns(line)
+    return [Token(start=place[t.start], end=place[t.end], text=t.text, kind=t.kind,
+                  inner=tuple(place[position] for position in t.inner)) for t in tokens]
+
+
+class Span(NamedTuple):
+    """Where a token stands and what it holds, without its text: enough to measure alignment."""
+
+    start: int
+    end: int
+    kind: TokenKind
+
+
+def widened_spans(tokens: Sequence[Token], line: str) -> Sequence[Token | Span]:
+    """Where the :func:`widened` tokens stand, without making them (the tokens themselves where no
+    character is wide)."""
+    if line.isascii():
+        return tokens
+    place = _display_columns(line)
+    return [Span(place[t.start], place[t.end], t.kind) for t in tokens]
 
 
 def _display_columns(line: str) -> list[int]:
     """The display column at which each character of ``line`` starts (and the line's end)."""
-    columns = [0]
-    for char in line:
-        columns.append(columns[-1] + (2 if unicodedata.east_asian_width(char) in ("W", "F") else 1))
-    return columns
+    return list(itertools.accumulate(map(_display_width, line), initial=0))
+
+
+@functools.lru_cache(maxsize=1 << 14)  # a pure function of the character: a document repeats few thousand
+def _display_width(char: str) -> int:
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1

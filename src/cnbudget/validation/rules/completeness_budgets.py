@@ -18,8 +18,7 @@ A statement that a table is empty, or that a budget has nothing (“没有使用
 from __future__ import annotations
 
 import functools
-import re
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -27,6 +26,7 @@ import attrs
 
 from cnbudget.model import AmountRecord, RevenueTable, SummaryLine, Table, ThreePublicTable
 from cnbudget.model.fields import zh_label
+from cnbudget.text import squeeze_spaces
 from cnbudget.validation.tables import describe
 from cnbudget.vocab import FundingSource
 
@@ -86,14 +86,19 @@ def _fields_in(kind: type, columns: frozenset[str] | None) -> tuple[str, ...]:
     return tuple(field.name for field in attrs.fields(kind) if columns is None or field.name in columns)
 
 
-def _record(record: AmountRecord, row: str, side: str, columns: frozenset[str] | None,
+def _record(record: AmountRecord, row: Callable[[], str], side: str, columns: frozenset[str] | None,
             nonzero: bool = False) -> Iterator[Amount]:
+    """The amounts of one record; ``row`` names its row, asked only once an amount is written out
+    (most rows asked for nonzero amounts print none)."""
     kind: Any = type(record)  # a class is hashable, whatever its instances' __hash__ says to mypy
     labels = _labels(kind)
+    name_of_row: str | None = None
     for name in _fields_in(kind, columns):
         value = getattr(record, name)
         if value is not None and (value or not nonzero):
-            yield Amount(row=row, column=name, label=labels[name], value=value, side=side)
+            if name_of_row is None:
+                name_of_row = row()
+            yield Amount(row=name_of_row, column=name, label=labels[name], value=value, side=side)
 
 
 def printed_amounts(table: Table, *, columns: Collection[str] | None = None,
@@ -105,7 +110,7 @@ def printed_amounts(table: Table, *, columns: Collection[str] | None = None,
     if isinstance(table, ThreePublicTable):
         fields = attrs.fields_dict(ThreePublicTable)
         for name, split in table.items():
-            yield from _record(split, zh_label(fields[name]), "expenditure", chosen, nonzero)
+            yield from _record(split, functools.partial(zh_label, fields[name]), "expenditure", chosen, nonzero)
         return
     every, wanted = columns is None, columns or ()
     for field in attrs.fields(type(table)):
@@ -120,7 +125,7 @@ def printed_amounts(table: Table, *, columns: Collection[str] | None = None,
                                  source=line.source)
             elif isinstance(getattr(line, "amounts", None), AmountRecord):
                 if every or any(getattr(line.amounts, column, None) is not None for column in wanted):
-                    yield from _record(line.amounts, describe(line), side, chosen, nonzero)
+                    yield from _record(line.amounts, functools.partial(describe, line), side, chosen, nonzero)
             elif ((every or "amount" in wanted) and isinstance(getattr(line, "amount", None), Decimal)
                   and (line.amount or not nonzero)):
                 # one amount a row (政府采购)
@@ -180,5 +185,5 @@ def named_budgets(text: str) -> frozenset[str]:
     >>> sorted(named_budgets("无政府性基金预算拨款和国有资本经营预算"))
     ['gov_fund', 'soe_capital']
     """
-    squeezed = re.sub(r"\s+", "", text)
+    squeezed = squeeze_spaces(text)
     return frozenset(budget for budget, words in BUDGETS.items() if words in squeezed)

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator
 import attrs
 
 from cnbudget.model import Statement
+from cnbudget.text import squeeze_spaces
 from cnbudget.validation.rules.completeness_budgets import BUDGETS, named_budgets
 
 __all__ = ["NoneClaim", "none_claims"]
@@ -49,7 +50,7 @@ class NoneClaim:
 
 
 def _squeezed(text: str | None) -> str:
-    return re.sub(r"\s+", "", text or "")
+    return squeeze_spaces(text or "")
 
 
 def _zero_claim(statement: Statement) -> NoneClaim | None:

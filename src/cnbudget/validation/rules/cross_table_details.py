@@ -25,7 +25,7 @@ from cnbudget.validation.registry import rule
 from cnbudget.validation.rules.cross_table_figures import Figure, at_most, equal, made
 from cnbudget.validation.rules.cross_table_sources import SOURCE_COLUMNS, source_figure, three_public_scope
 from cnbudget.validation.rules.cross_table_views import CodeView, Column, compare_views, table_view
-from cnbudget.validation.rules.placement import renumbered_in_run
+from cnbudget.validation.rules.placement import renumbered_in_table
 from cnbudget.validation.tables import location
 from cnbudget.vocab import FundingSource
 
@@ -82,10 +82,10 @@ def _booked(view: CodeView, codes: Sequence[str]) -> Figure | None:
 def _local(ctx: Context, key: str) -> set[str]:
     """The economic 类 whose 款 the table numbers in its own order (see CAT-002): their codes do not
     say which 款 a row is, so no item is looked up by code there."""
-    if ctx.catalog is None:
+    table = getattr(ctx.doc.tables, key)
+    if ctx.catalog is None or table is None:
         return set()
-    return {str(run.category.code)[:3] for run in renumbered_in_run(ctx.cache, ctx.doc, ctx.catalog)
-            if run.table == key}
+    return {str(run.category.code)[:3] for run in renumbered_in_table(ctx.cache, key, table, ctx.catalog)}
 
 
 def _projects_cannot_hold(ctx: Context, columns: Sequence[str]) -> bool:

@@ -147,6 +147,27 @@ def _category_named(found: Catalog, name: str) -> FunctionCode | None:
     return only if isinstance(only, FunctionCode) else None
 
 
+_Placed = list[tuple[Any, ClassificationCode | None, int]]
+
+
+def _function_lines(ctx: Context, table: str, lines: Sequence[Any]) -> _Placed:
+    """The function lines among ``lines`` (a two-sided table's expenditure side), each with its 类
+    (``None`` where its name places it under none) and its code's level: read once per run for
+    every column compared by 类 (each column of each rule reads the same codes)."""
+    def placed() -> tuple[Sequence[Any], _Placed]:
+        found: _Placed = []
+        for line in lines:
+            if line.role is not SummaryRole.FUNCTION:
+                continue
+            code = line.code if line.code is not None else _category_named(_catalogue(ctx), line.name)
+            found.append((line, None, 0) if code is None else (line, code.category, code.level))
+        return lines, found
+
+    # Kept with the lines themselves, so that their id names them for the whole run.
+    kept, found = ctx.cache.get(("function lines by 类", id(lines)), placed, table=table)
+    return found if kept is lines else placed()[1]
+
+
 def by_category(ctx: Context, table: str, lines: Sequence[Any], column: Column,
                 amount: Callable[[Any], Decimal | None]) -> FixedView:
     """The expenditure lines of a two-sided table by function 类 (a line printed without its code is
@@ -155,25 +176,22 @@ def by_category(ctx: Context, table: str, lines: Sequence[Any], column: Column,
     title = ctx.table_name(table)
     placed: dict[ClassificationCode, list[tuple[int, Any, Decimal]]] = {}
     complete = True
-    for line in lines:
+    for line, category, level in _function_lines(ctx, table, lines):
         value = amount(line)
-        if line.role is not SummaryRole.FUNCTION or value is None:
+        if value is None:
             continue
-        code = line.code if line.code is not None else _category_named(_catalogue(ctx), line.name)
-        if code is None:
+        if category is None:
             complete = False
             continue
-        placed.setdefault(code.category, []).append((code.level, line, value))
-    figures: dict[ClassificationCode, Figure] = {}
+        placed.setdefault(category, []).append((level, line, value))
+    cells: dict[ClassificationCode, tuple[str, tuple[Decimal, ...]]] = {}
     for category, found in placed.items():
-        # A figure is written only for the lines of the category's top level printed (most are 款
-        # and 项 lines under a 类 line, read for nothing).
+        # Only the lines of the category's top level printed count (most are 款 and 项 lines under a
+        # 类 line, read for nothing); the first of them names the figure.
         top = min(level for level, _, _ in found)
-        chosen = [checked_figure(f"{title} {category} “{line.name}”", (value,),
-                                 checked_location(table, code=str(category), column=column.name))
-                  for level, line, value in found if level == top]
-        figures[category] = chosen[0].plus(*chosen[1:]) if len(chosen) > 1 else chosen[0]
-    return FixedView(title, table, column, figures, complete=complete)
+        chosen = [(line, value) for level, line, value in found if level == top]
+        cells[category] = (chosen[0][0].name, tuple(value for _, value in chosen))
+    return FixedView(title, table, column, cells, complete=complete)
 
 
 def spent_figure(ctx: Context, table: str, lines: Sequence[Any], amount: Any) -> Figure | None:

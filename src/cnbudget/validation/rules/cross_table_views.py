@@ -375,12 +375,17 @@ class CodeView(View):
 
 
 class FixedView(View):
-    """Figures known by 类, as a two-sided summary table prints them."""
+    """Figures known by 类, as a two-sided summary table prints them: each 类's printed cells and the
+    name of its first line, written out as a figure only when asked for (most are compared by value
+    and agree)."""
 
-    def __init__(self, title: str, table: str, column: Column, by_category: dict[ClassificationCode, Figure],
+    def __init__(self, title: str, table: str, column: Column,
+                 by_category: dict[ClassificationCode, tuple[str, tuple[Decimal, ...]]],
                  *, complete: bool, total: Figure | None = None) -> None:
+        """``by_category``: each 类's first line's name and the cells that make its figure."""
         self.title, self.table, self.column, self.complete = title, table, column, complete
-        self._figures, self._total = by_category, total
+        self._cells, self._total = by_category, total
+        self._figures: dict[ClassificationCode, Figure] = {}
 
     def levels(self) -> set[int]:
         """By 类 only."""
@@ -388,11 +393,25 @@ class FixedView(View):
 
     def codes(self, level: int) -> set[ClassificationCode]:
         """The 类 the table lists."""
-        return set(self._figures) if level == 1 else set()
+        return set(self._cells) if level == 1 else set()
 
     def amount(self, code: ClassificationCode) -> Figure | None:
         """The figure of a 类."""
-        return self._figures.get(code)
+        found = self._figures.get(code)
+        if found is None:
+            cells = self._cells.get(code)
+            if cells is None:
+                return None
+            name, parts = cells
+            found = self._figures[code] = checked_figure(
+                f"{self.title} {code} “{name}”", parts,
+                checked_location(self.table, code=str(code), column=self.column.name))
+        return found
+
+    def value(self, code: ClassificationCode) -> Decimal | None:
+        """The value of :meth:`amount`, without writing out the figure."""
+        cells = self._cells.get(code)
+        return None if cells is None else sum(cells[1], _ZERO)
 
     def total(self) -> Figure | None:
         """The total, when the caller knows it."""

@@ -107,7 +107,10 @@ def is_past(statement: Statement, year: int) -> bool:
     return bool(_PAST.search(subject)) or any(int(found) != year for found in _YEAR.findall(subject))
 
 
-@attrs.frozen(kw_only=True)
+# Its hash kept: a statement's figures are found once per run by the placed statement as key
+# (narrative_tables.table_figures), asked by several rules, and hashing it hashes every field of
+# the statement.
+@attrs.frozen(kw_only=True, cache_hash=True)
 class Placed:
     """A statement with its position: index in the document, topic, the run of statements under the
     same heading (``run``) it belongs to, and whether it states another year's figure (``past``)."""
@@ -204,12 +207,12 @@ def as_printed(items: Sequence[Placed]) -> list[Placed]:
     """
     result: list[Placed] = []
     for run in runs(items):
-        figures = [value for item in run for name in _FIGURES
-                   if (value := getattr(item.statement, name)) is not None and not value.is_zero()]
-        if not figures:
-            result.extend(run)
+        exponents = [_exponent(value) for item in run for name in _FIGURES
+                     if (value := getattr(item.statement, name)) is not None and not value.is_zero()]
+        finest = min(exponents, default=0)
+        if all(exponent == finest for exponent in exponents):
+            result.extend(run)  # every figure printed as finely as the finest (most runs): none to fill
             continue
-        finest = min(_exponent(value) for value in figures)
         for item in run:
             statement = _refilled(item.statement, finest)
             result.append(item if statement is item.statement else attrs.evolve(item, statement=statement))

@@ -12,25 +12,25 @@ another convention can change the constant.
 
 from __future__ import annotations
 
-import functools
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from decimal import Decimal
 
 from cnbudget.model import DepartmentTarget, Indicator, ProjectTarget
 from cnbudget.money import decimal_places
 from cnbudget.target_scoring import ScoringMethod, read_method
-from cnbudget.target_units import Measure, measure_of
 from cnbudget.targets import Comparator, DeadlineBound, TargetKind, TargetValue
 from cnbudget.validation.context import Context
 from cnbudget.validation.findings import Finding, Severity
 from cnbudget.validation.registry import rule
 from cnbudget.validation.rules.performance_common import (
+    Measures,
     Target,
     describe_indicator,
     names_read,
     place,
     targets,
+    unit_measures,
     where,
 )
 from cnbudget.validation.rules.performance_framework import (
@@ -210,16 +210,17 @@ def comparator_sense(ctx: Context) -> Iterator[Finding]:
                 [place(target, "target")])
 
 
-def _percent(value: TargetValue) -> Decimal | None:
-    measure = measure_of(value.unit)
+def _percent(value: TargetValue, read_unit: Measures) -> Decimal | None:
+    measure = read_unit(value.unit)
     if value.kind is not TargetKind.QUANTITATIVE or measure is None or measure.base != "%":
         return None
     assert value.number is not None
     return value.number * measure.factor
 
 
-def _impossible(name: str, value: TargetValue, *, as_target: bool) -> tuple[str, Severity] | None:
-    number = _percent(value)
+def _impossible(name: str, value: TargetValue, read_unit: Measures, *,
+                as_target: bool) -> tuple[str, Severity] | None:
+    number = _percent(value, read_unit)
     if number is None:
         return None
     comparator = value.comparator if as_target else None
@@ -244,29 +245,26 @@ def percentage_range(ctx: Context) -> Iterator[Finding]:
     qualification or budget-execution rate targeted (or achieved last year) above 100% or below 0%
     is an error; another rate or share above 100% is a warning (参保率 against 常住人口, or 完成率
     of an over-fulfilled plan, can be). Growth rates, and ceilings such as ≤120%, are left alone."""
+    read_unit = unit_measures(ctx)
     for target in targets(ctx.doc):
         for indicator in target.indicators:
             checks = [("target", "指标值", indicator.target, True)]
             if indicator.prior_actual is not None:
                 checks.append(("prior_actual", "上年完成值", indicator.prior_actual, False))
             for column, label, value, as_target in checks:
-                problem = _impossible(indicator.name, value, as_target=as_target)
+                problem = _impossible(indicator.name, value, read_unit, as_target=as_target)
                 if problem is None:
                     continue
                 what, severity = problem
                 yield ctx.finding(f"{where(target)}：指标“{describe_indicator(indicator)}”的{label}"
                                   f"“{value.raw.strip()}”{what}，比率不可能如此", [place(target, column)],
-                                  actual=_percent(value), severity=severity)
+                                  actual=_percent(value, read_unit), severity=severity)
 
 
 # --- PERF-005 -----------------------------------------------------------------------------------------
 
 
-# A unit read as a measure (:func:`measure_of`), asked again and again of the same few units.
-_Measures = Callable[[str | None], Measure | None]
-
-
-def _unit_pair(target: Target, indicator: Indicator, read_unit: _Measures) -> tuple[str, Severity] | None:
+def _unit_pair(target: Target, indicator: Indicator, read_unit: Measures) -> tuple[str, Severity] | None:
     value, prior = indicator.target, indicator.prior_actual
     if prior is None or value.kind is not TargetKind.QUANTITATIVE or prior.kind is not TargetKind.QUANTITATIVE:
         return None
@@ -284,7 +282,7 @@ def _unit_pair(target: Target, indicator: Indicator, read_unit: _Measures) -> tu
     return None
 
 
-def _name_versus_target(target: Target, indicator: Indicator, read_unit: _Measures,
+def _name_versus_target(target: Target, indicator: Indicator, read_unit: Measures,
                         names: NamesRead) -> tuple[str, Severity] | None:
     value = indicator.target
     printed = names.unit(indicator.name)
@@ -301,7 +299,7 @@ def _name_versus_target(target: Target, indicator: Indicator, read_unit: _Measur
     return None
 
 
-def _fractional_count(target: Target, indicator: Indicator, read_unit: _Measures,
+def _fractional_count(target: Target, indicator: Indicator, read_unit: Measures,
                       names: NamesRead) -> Iterator[tuple[str, Severity, str]]:
     if names.is_average(indicator.name):
         return  # 人均就诊次数 1.5 次 is an average, not a count
@@ -326,7 +324,7 @@ def units(ctx: Context) -> Iterator[Finding]:
     indicator's name (参保人数(人)) is the unit of its target value; a count of whole things
     (人, 次, 个, 万人 …) is a whole number (9.54 人 is a warning; averages such as 人均就诊次数 are
     not counts)."""
-    measures = functools.cache(measure_of)  # read once per unit in a run: the forms repeat their units
+    measures = unit_measures(ctx)
     names = names_read(ctx)
     for target in targets(ctx.doc):
         for indicator in target.indicators:

@@ -16,16 +16,21 @@ code and the project's name.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
+from collections.abc import Callable, Iterator
 
 from cnbudget.model import BudgetDisclosure, DepartmentTarget, Indicator, ProjectTarget
+from cnbudget.target_units import Measure, measure_of
 from cnbudget.validation.context import Context
 from cnbudget.validation.findings import Location, checked_location
 from cnbudget.validation.rules.performance_words import NamesRead
 
-__all__ = ["Target", "describe_indicator", "names_read", "place", "targets", "where"]
+__all__ = ["Measures", "Target", "describe_indicator", "names_read", "place", "targets", "unit_measures", "where"]
 
 Target = ProjectTarget | DepartmentTarget
+
+#: A printed unit read as a measure (:func:`~cnbudget.target_units.measure_of`).
+Measures = Callable[[str | None], Measure | None]
 
 _DEPARTMENT_TITLE = "部门整体绩效目标表"
 _PROJECT_TITLE = "项目支出绩效目标表"
@@ -83,3 +88,11 @@ def describe_indicator(indicator: Indicator) -> str:
 def names_read(ctx: Context) -> NamesRead:
     """The indicator names' base names and printed units, worked out once per run for every rule."""
     return ctx.cache.get("indicator names", NamesRead)
+
+
+def unit_measures(ctx: Context) -> Measures:
+    """:func:`~cnbudget.target_units.measure_of` for every performance rule of a run, each printed unit
+    read once: the forms repeat the same few units (万元, %, 人, 个) in every indicator."""
+    def made() -> Measures:
+        return functools.cache(measure_of)
+    return ctx.cache.get("unit measures", made)

@@ -60,9 +60,11 @@ def _stem(name: str) -> str:
 
 _LEVEL1_BY_STEM = {_stem(level1): level1 for level1 in FRAMEWORK}
 _LEVEL2_OWNERS: dict[str, tuple[str, ...]] = {}
+_LEVEL2_SPELLINGS: dict[str, tuple[str, ...]] = {}  # each 二级 stem's framework spellings, in framework order
 for _level1, _level2s in FRAMEWORK.items():
     for _level2 in _level2s:
         _LEVEL2_OWNERS[_stem(_level2)] = (*_LEVEL2_OWNERS.get(_stem(_level2), ()), _level1)
+        _LEVEL2_SPELLINGS[_stem(_level2)] = (*_LEVEL2_SPELLINGS.get(_stem(_level2), ()), _level2)
 
 
 class Pairing(enum.Enum):
@@ -95,8 +97,7 @@ def level1_of(level2: str) -> tuple[str, ...]:
 
 def _named(level2: str) -> tuple[str, ...]:
     """The framework's spelling of a printed 二级指标 (none for a local one)."""
-    stem = _stem(level2)
-    return tuple(name for names in FRAMEWORK.values() for name in names if _stem(name) == stem)
+    return _LEVEL2_SPELLINGS.get(_stem(level2), ())
 
 
 def pairing(level1: str, level2: str) -> Pairing:

@@ -30,12 +30,19 @@ from cnbudget.money import (
     decimal_places,
     digits_swapped,
 )
-from cnbudget.target_units import Measure, measure_of
+from cnbudget.target_units import Measure
 from cnbudget.targets import Comparator, TargetKind
 from cnbudget.validation.context import Context
 from cnbudget.validation.findings import Finding, Location, Severity
 from cnbudget.validation.registry import rule
-from cnbudget.validation.rules.performance_common import describe_indicator, place, targets, where
+from cnbudget.validation.rules.performance_common import (
+    Measures,
+    describe_indicator,
+    place,
+    targets,
+    unit_measures,
+    where,
+)
 from cnbudget.validation.rules.performance_composition import FUNDS_IDENTITIES, annual_budget, composition_findings
 from cnbudget.validation.rules.performance_projects import NameKeys, name_keys, nearest, similarity
 from cnbudget.validation.rules.performance_words import is_cost
@@ -117,18 +124,19 @@ def summary_subtotals(ctx: Context) -> Iterator[Finding]:
 # --- PERF-011 -----------------------------------------------------------------------------------------
 
 
-def _money(indicator: Indicator) -> tuple[Measure, Decimal] | None:
+def _money(indicator: Indicator, read_unit: Measures) -> tuple[Measure, Decimal] | None:
     value = indicator.target
-    measure = measure_of(value.unit)
+    measure = read_unit(value.unit)
     if value.kind is not TargetKind.QUANTITATIVE or measure is None or value.number is None:
         return None
     return measure, value.number
 
 
-def _cost_amounts(indicators: Iterable[Indicator], unit: AmountUnit) -> list[tuple[Indicator, Decimal]]:
+def _cost_amounts(indicators: Iterable[Indicator], unit: AmountUnit,
+                  read_unit: Measures) -> list[tuple[Indicator, Decimal]]:
     found = []
     for indicator in indicators:
-        money = _money(indicator)
+        money = _money(indicator, read_unit)
         if money is not None and money[0].is_money and is_cost(indicator.level1, indicator.level2):
             found.append((indicator, money[0].in_amount_unit(money[1], unit)))
     return found
@@ -140,7 +148,7 @@ def _is_floor(indicator: Indicator) -> bool:
 
 def _costs_against_total(ctx: Context, target: ProjectTarget, total: Decimal) -> Iterator[Finding]:
     unit = target.unit or ctx.doc.amount_unit  # the form's funds are in its own unit
-    costs = _cost_amounts(target.indicators, unit)
+    costs = _cost_amounts(target.indicators, unit, unit_measures(ctx))
     head = where(target)
     for indicator, amount in costs:
         if _is_floor(indicator) and not check_equal(amount, total).is_consistent and amount > total:
@@ -173,21 +181,23 @@ def _printed_range(number: Decimal, measure: Measure) -> Interval:
 
 
 def _per_capita(ctx: Context, target: ProjectTarget, total: Decimal) -> Iterator[Finding]:
-    money_costs = [i for i in target.indicators if is_cost(i.level1, i.level2) and (m := _money(i)) is not None
+    read_unit = unit_measures(ctx)
+    money_costs = [i for i in target.indicators
+                   if is_cost(i.level1, i.level2) and (m := _money(i, read_unit)) is not None
                    and (m[0].is_money or m[0].is_money_per_person)]
     if len(money_costs) != 1:
         return  # several standards (个人缴费, 财政补助) do not say which one the funds pay
     standard = money_costs[0]
-    measure_and_number = _money(standard)
+    measure_and_number = _money(standard, read_unit)
     assert measure_and_number is not None
     rate_measure, rate = measure_and_number
     if not rate_measure.is_money_per_person:
         return
-    counts = [i for i in target.indicators if not is_cost(i.level1, i.level2) and (m := _money(i)) is not None
-              and m[0].base == "人"]
+    counts = [i for i in target.indicators
+              if not is_cost(i.level1, i.level2) and (m := _money(i, read_unit)) is not None and m[0].base == "人"]
     if len(counts) != 1:
         return
-    counted = _money(counts[0])
+    counted = _money(counts[0], read_unit)
     assert counted is not None
     count_measure, count = counted
     unit = target.unit or ctx.doc.amount_unit

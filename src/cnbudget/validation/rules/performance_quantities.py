@@ -21,11 +21,13 @@ from cnbudget.validation.context import Context
 from cnbudget.validation.findings import Finding, Severity
 from cnbudget.validation.registry import rule
 from cnbudget.validation.rules.performance_common import (
+    Measures,
     Target,
     describe_indicator,
     names_read,
     place,
     targets,
+    unit_measures,
     where,
 )
 from cnbudget.validation.rules.performance_words import NamesRead
@@ -58,9 +60,9 @@ def _named(indicator: Indicator, names: NamesRead) -> tuple[frozenset[str], str]
     return next(((bases, what) for ending, bases, what in NAMED_UNITS if name.endswith(ending)), None)
 
 
-def _unit_problem(indicator: Indicator, names: NamesRead) -> tuple[str, Severity] | None:
+def _unit_problem(indicator: Indicator, names: NamesRead, read_unit: Measures) -> tuple[str, Severity] | None:
     value = indicator.target
-    measure = measure_of(value.unit)
+    measure = read_unit(value.unit)
     if value.kind is not TargetKind.QUANTITATIVE or measure is None or value.number is None:
         return None
     if measure.base == "人" and value.number * measure.factor > POPULATION:
@@ -83,10 +85,10 @@ def unit_fits_the_indicator(ctx: Context) -> Iterator[Finding]:
     =0%) cannot be right for the figure: a warning. A count of people larger than the population of
     China (≥204000 万人 for 204000 人) is an error. A unit printed in brackets after the name, a
     fraction of a whole count (9.54 人) and a unit other than last year's are PERF-005's."""
-    names = names_read(ctx)
+    names, read_unit = names_read(ctx), unit_measures(ctx)
     for target in targets(ctx.doc):
         for indicator in target.indicators:
-            problem = _unit_problem(indicator, names)
+            problem = _unit_problem(indicator, names, read_unit)
             if problem is None:
                 continue
             words, severity = problem

@@ -38,7 +38,8 @@ from cnbudget.validation.rules.name_matches import name_match
 from cnbudget.validation.run_cache import RunCache
 from cnbudget.validation.tables import table_rows
 
-__all__ = ["Renumbered", "misplaced", "placed_rows", "renumbered", "renumbered_in_run", "with_codes"]
+__all__ = ["Renumbered", "misplaced", "placed_rows", "renumbered", "renumbered_in_run", "renumbered_in_table",
+           "with_codes"]
 
 _MAX_LEVEL = 3
 
@@ -107,23 +108,27 @@ def renumbered(doc: BudgetDisclosure, catalog: Catalog, cache: RunCache | None =
     """Each economic 类 whose printed 款 run 01 … n in a table while some of them print the name of
     another 款 of that 类 (30202 咨询费, 30203 水费 …): a local numbering, one finding for all of them
     (the rows listed once per run where ``cache`` is given)."""
+    return [run for key, table in doc.tables.present() for run in _renumbered_in(key, table, catalog, cache)]
+
+
+def _renumbered_in(key: str, table: Any, catalog: Catalog, cache: RunCache | None) -> list[Renumbered]:
+    """:func:`renumbered` in the table ``key`` alone."""
     found: list[Renumbered] = []
-    for key, table in doc.tables.present():
-        groups: dict[ClassificationCode, list[Any]] = defaultdict(list)
-        heads: dict[ClassificationCode, Any] = {}
-        for line in table.rows() if cache is None else table_rows(cache, key, table):
-            code = getattr(line, "code", None)
-            if isinstance(code, EconomicCode) and code.level == 1:
-                heads.setdefault(code, line)
-            elif isinstance(code, EconomicCode) and code.level == 2:
-                groups[code.ancestors[0]].append(line)
-        for category, rows in groups.items():
-            numbers = sorted(int(str(row.code)[-2:]) for row in rows)
-            if numbers != list(range(1, len(rows) + 1)):
-                continue
-            wrong = [(row, _named_code(catalog, category, row)) for row in rows if not _name_fits(catalog, row)]
-            if any(named is not None and named != row.code for row, named in wrong):
-                found.append(Renumbered(table=key, category=heads.get(category, rows[0]), rows=tuple(wrong)))
+    groups: dict[ClassificationCode, list[Any]] = defaultdict(list)
+    heads: dict[ClassificationCode, Any] = {}
+    for line in table.rows() if cache is None else table_rows(cache, key, table):
+        code = getattr(line, "code", None)
+        if isinstance(code, EconomicCode) and code.level == 1:
+            heads.setdefault(code, line)
+        elif isinstance(code, EconomicCode) and code.level == 2:
+            groups[code.ancestors[0]].append(line)
+    for category, rows in groups.items():
+        numbers = sorted(int(str(row.code)[-2:]) for row in rows)
+        if numbers != list(range(1, len(rows) + 1)):
+            continue
+        wrong = [(row, _named_code(catalog, category, row)) for row in rows if not _name_fits(catalog, row)]
+        if any(named is not None and named != row.code for row, named in wrong):
+            found.append(Renumbered(table=key, category=heads.get(category, rows[0]), rows=tuple(wrong)))
     return found
 
 
@@ -142,5 +147,14 @@ def _named_code(catalog: Catalog, category: ClassificationCode, line: Row) -> Cl
 
 
 def renumbered_in_run(cache: RunCache, doc: BudgetDisclosure, catalog: Catalog) -> list[Renumbered]:
-    """:func:`renumbered`, found once per validation run for the rules that ask."""
-    return cache.get("renumbered", lambda: renumbered(doc, catalog, cache))
+    """:func:`renumbered`, found once per validation run for the rules that ask (each table's once
+    per run: :func:`renumbered_in_table`)."""
+    return cache.get("renumbered", lambda: [run for key, table in doc.tables.present()
+                                            for run in renumbered_in_table(cache, key, table, catalog)])
+
+
+def renumbered_in_table(cache: RunCache, key: str, table: Any, catalog: Catalog) -> list[Renumbered]:
+    """:func:`renumbered` in the table ``key`` alone, found once per run: a rule that looks at one
+    table's numbering reads that table alone, and a run over the document with another table's
+    figures moved keeps it (:meth:`RunCache.with_changed`)."""
+    return cache.get("renumbered", lambda: _renumbered_in(key, table, catalog, cache), table=key)

@@ -24,7 +24,7 @@ from cnbudget.validation.registry import rule
 from cnbudget.validation.rules.narrative_statements import place, placed_in, where
 from cnbudget.validation.rules.narrative_tables import table_figures
 
-__all__ = ["DOUBLED", "PLACEHOLDERS", "TEMPLATE_CONTRADICTIONS"]
+__all__ = ["DOUBLED", "PLACEHOLDERS", "PLACEHOLDER_STARTS", "TEMPLATE_CONTRADICTIONS", "holds_placeholder"]
 
 _TEXT = "text"  # the table key findings on the running text point at
 
@@ -40,6 +40,11 @@ PLACEHOLDERS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 # Any of them, in one scan: most passages hold none, and are then not scanned once for each.
 _ANY_PLACEHOLDER = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in PLACEHOLDERS))
+#: The characters a placeholder can begin with (every pattern of PLACEHOLDERS starts with one).
+PLACEHOLDER_STARTS = "XＸxｘ×✕某待{｛（("
+# One character of them, found by a scan that tries no pattern: the alternatives are tried only
+# where one stands, not at every character of the text.
+_PLACEHOLDER_START = re.compile(f"[{re.escape(PLACEHOLDER_STARTS)}]")
 
 #: Template sentences that contradict themselves (模板残留): a direction and 持平 together, a
 #: change with its figure left blank, a rate of 0 beside a change.
@@ -48,22 +53,32 @@ TEMPLATE_CONTRADICTIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("增减数未填", re.compile(r"(?:比|较)(?:上年|20\d\d年)(?:预算|决算)?(?:数)?(?:增加|减少|增长|下降)(?:万元|元|%)")),
     ("增长率为0而增减额不为0",
      re.compile(r"(?:增加|减少)(?P<change>\d[\d,]*(?:\.\d+)?)万?元[，,](?:增长|下降)0(?:\.0+)?%")),
-    ("金额为0却有增减", re.compile(r"(?<![\d.,])0(?:\.0+)?万?元[，,](?:比|较)(?:上年|20\d\d年)(?:预算|决算)?(?:数)?"
+    # Written from its digit 0 (no figure before it: the look-behind spans the 0 itself), so that a
+    # scan looks only where a 0 stands.
+    ("金额为0却有增减", re.compile(r"0(?<![\d.,]0)(?:\.0+)?万?元[，,](?:比|较)(?:上年|20\d\d年)(?:预算|决算)?(?:数)?"
                                r"(?:增加|减少|增长|下降)(?P<change>\d[\d,]*(?:\.\d+)?)")),
 )
 #: Every template contradiction names a change or 持平: a text without any of these holds none.
 _CHANGE_WORDS = ("增加", "减少", "增长", "下降", "持平")
+# Any of them in one scan of the text (the engine skips to the characters they start with).
+_ANY_CHANGE_WORD = re.compile("|".join(map(re.escape, _CHANGE_WORDS)))
 
 #: Words that are never written twice in a row (的的, 支出支出), and the neighbours that make a doubled
-#: character right after all (目的的, 的的确确); 一步一步, 一个一个 are said so on purpose.
-DOUBLED = re.compile(r"(?<!目)的的(?!确)|((?!一)[\u4e00-\u9fff]{2,4})\1")
+#: character right after all (目的的, 的的确确); 一步一步, 一个一个 are said so on purpose (a word
+#: not starting with 一: the class from U+4E01). 的的 is written from its first 的 (the look-behind
+#: for 目 spans it): the scan rules it out at a glance wherever no 的 stands, and tries no look-around
+#: at any other character.
+DOUBLED = re.compile(r"的(?<!目的)的(?!确)|([\u4e01-\u9fff][\u4e00-\u9fff]{1,3})\1")
 
-_YEAR = re.compile(r"(?<![\d〔【\[（(])(?P<year>(?:19|20)\d\d)\s*年")
+# Written from its digits, so that a scan looks only where a 1 or a 2 stands: the look-behind (no
+# digit or opening bracket before the year) spans the four digits.
+_YEAR = re.compile(r"(?P<year>(?:19|20)\d\d)(?<![\d〔【\[（(]\d{4})\s*年")
 _RANGE = re.compile(r"(?P<first>(?:19|20)\d\d)\s*年?\s*[-—–~～至到]\s*(?P<last>(?:19|20)\d\d)\s*年")
 # A year the text looks back from (从2018年起, 2018年以来) or a document's title names (《关于…2015年…》).
 _HISTORY_BEFORE = re.compile(r"(?:从|自|于|截至|截止)\s*$")
 _HISTORY_AFTER = re.compile(r"^度?(?:起|以来|开始|至今|末|底)")
 _CARRYOVER = ("结转", "结余")
+_ANY_CARRYOVER_WORD = re.compile("|".join(map(re.escape, _CARRYOVER)))
 # A sentence that states a budget's figures: money, a rate, a change.
 _SENTENCE = re.compile(r"[^。；;！!？?]+")
 _FIGURES = re.compile(r"\d\s*(?:万元|亿元|元|%)|增加|减少|增长|下降|持平")
@@ -93,7 +108,7 @@ def no_placeholders(ctx: Context) -> Iterator[Finding]:
     left in, naming every paragraph that holds it."""
     places: dict[tuple[str, str], list[Passage]] = defaultdict(list)
     for passage in ctx.doc.prose:
-        if _ANY_PLACEHOLDER.search(passage.text) is None:
+        if not holds_placeholder(passage.text):
             continue
         for kind, pattern in PLACEHOLDERS:
             for match in pattern.finditer(passage.text):
@@ -102,6 +117,22 @@ def no_placeholders(ctx: Context) -> Iterator[Finding]:
         count = f"（共 {len(passages)} 处）" if len(passages) > 1 else ""
         yield ctx.finding(f"正文留有{kind}“{found}”{count}，该处内容未按实际情况填写",
                           [_at(passage) for passage in passages])
+
+
+def holds_placeholder(text: str) -> bool:
+    """Whether any of :data:`PLACEHOLDERS` is in ``text``: tried only where one of
+    :data:`PLACEHOLDER_STARTS` stands.
+
+    >>> holds_placeholder("（按实际情况填写）"), holds_placeholder("（一）部门职责")
+    (True, False)
+    """
+    position = 0
+    while (start := _PLACEHOLDER_START.search(text, position)) is not None:
+        position = start.start()
+        if _ANY_PLACEHOLDER.match(text, position) is not None:
+            return True
+        position += 1
+    return False
 
 
 # --- TEXT-002 -----------------------------------------------------------------------------------------
@@ -147,8 +178,8 @@ def years_are_the_budgets(ctx: Context) -> Iterator[Finding]:
     carried = False
     for passage in ctx.doc.prose:
         if passage.heading:
-            carried = any(word in passage.text for word in _CARRYOVER)
-        if carried or any(word in passage.text for word in _CARRYOVER):
+            carried = _ANY_CARRYOVER_WORD.search(passage.text) is not None
+        if carried or _ANY_CARRYOVER_WORD.search(passage.text) is not None:
             continue
         for years, match in _stray_years(passage.text, allowed):
             sentence = next(found for found in _SENTENCE.finditer(passage.text) if found.end() >= match.end())
@@ -179,7 +210,7 @@ def no_template_contradictions(ctx: Context) -> Iterator[Finding]:
     nothing of those two."""
     for passage in ctx.doc.prose:
         text = _plain(passage.text)
-        if not any(word in text for word in _CHANGE_WORDS):
+        if _ANY_CHANGE_WORD.search(text) is None:
             continue  # most passages: no pattern to run
         for kind, pattern in TEMPLATE_CONTRADICTIONS:
             for match in pattern.finditer(text):
