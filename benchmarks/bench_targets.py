@@ -187,20 +187,29 @@ def documents() -> list[tuple[str, str]]:
     return [(p.parent.name if p.name == "tsv.txt" else p.stem[:12], p.read_text(encoding="utf-8")) for p in paths]
 
 
+def runs_before(name: str) -> list[str]:
+    """The texts a run reads before the document ``name``: every other seed, and every other corpus
+    document in its TAB-separated and its flat form (flat text has caches of its own, as seed 004
+    is flat), none of the same document."""
+    seeds = [p for p in sorted((SHARED / "seeds").glob("*.txt")) if p.stem[:12] != name]
+    corpus = [p for p in sorted((SHARED / "corpus").glob("*/*.txt"))
+              if p.name in ("tsv.txt", "flat.txt") and p.parent.name != name]
+    return [p.read_text(encoding="utf-8") for p in (*seeds, *corpus)]
+
+
 def bench_read(repeat: int) -> list[BudgetDisclosure]:
     print(f"\nread_text (target ≤ 15 × json.loads of its result), each document's first read after the others "
           f"(first_reads.py; 'again': read over and over, its own texts kept)\n"
           f"{'document':40} {'first ms':>9} {'again ms':>9} {'loads ms':>9} {'ratio':>7}")
     read = []
-    texts = documents()
-    for index, (name, text) in enumerate(texts):
+    for name, text in documents():
         try:
             doc = read_text(text).disclosure
         except CnbudgetError as error:  # the final accounts, refused by design
             print(f"{name[:40]:40} refused: {type(error).__name__}")
             continue
         read.append(doc)
-        others = [functools.partial(_read_if_readable, other) for at, (_, other) in enumerate(texts) if at != index]
+        others = [functools.partial(_read_if_readable, other) for other in runs_before(name)]
         first = first_time(lambda t=text: read_text(t), others, repeat)
         again = best(lambda t=text: read_text(t), repeat)
         dumped = to_json(doc, indent=None)
@@ -238,8 +247,10 @@ def bench_whole_documents(repeat: int) -> None:
     seeds = [p.read_text(encoding="utf-8") for p in sorted((SHARED / "seeds").glob("*.txt"))]
     if not seeds:
         return
-    # The run before the seeds: the corpus documents, read and checked (what documents share is kept).
-    before = [functools.partial(_checked_if_readable, text) for _, text in documents() if text not in seeds]
+    # The run before the seeds: the corpus, in its TAB-separated and flat forms, read and checked.
+    corpus = [text for _, text in documents() if text not in seeds]
+    flat = [p.read_text(encoding="utf-8") for p in sorted((SHARED / "corpus").glob("*/flat.txt"))]
+    before = [functools.partial(_checked_if_readable, text) for text in (*corpus, *flat)]
 
     def check_all() -> None:
         for text in seeds:

@@ -4,6 +4,7 @@ asked for: its figures and values are held to the figures written the plain way,
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
 from hypothesis import given, settings
@@ -80,3 +81,45 @@ def test_each_side_asked_in_one_run_is_placed_by_its_own_lines(first: list[Summa
     for lines in (first, second, first):
         view = by_category(ctx, "summary", lines, _COLUMN, lambda line: line.amount)
         assert view.codes(1) == set(_plain(ctx.table_name("summary"), lines))
+
+
+def _plain_cells(lines: list[SummaryLine], amount: Callable[[SummaryLine], Decimal | None]
+                 ) -> tuple[list[tuple[FunctionCode, tuple[str, tuple[Decimal, ...]]]], bool]:
+    """Each 类 with its first top-level line's name and its top-level figures, in the order its first
+    line with a figure comes, and whether every line with a figure was placed: two passes, as first
+    written."""
+    placed: dict[FunctionCode, list[tuple[int, SummaryLine, Decimal]]] = {}
+    complete = True
+    for line in lines:
+        value = amount(line)
+        if line.role is not SummaryRole.FUNCTION or value is None:
+            continue
+        if line.code is None:
+            complete = False
+            continue
+        placed.setdefault(line.code.category, []).append((line.code.level, line, value))
+    cells = []
+    for category, found in placed.items():
+        top = min(level for level, _, _ in found)
+        chosen = [(line, value) for level, line, value in found if level == top]
+        cells.append((category, (chosen[0][0].name, tuple(value for _, value in chosen))))
+    return cells, complete
+
+
+@settings(max_examples=200)
+@given(st.lists(st.tuples(st.sampled_from([*_CODES, None]), st.sampled_from(["1.00", "2.50", "0"]), st.booleans(),
+                          st.sampled_from([SummaryRole.FUNCTION, SummaryRole.FUNCTION, SummaryRole.TOTAL])),
+                max_size=12))
+def test_by_category_keeps_the_categories_in_order_with_their_top_level_lines(
+        rows: list[tuple[str | None, str, bool, SummaryRole]]) -> None:
+    lines = [SummaryLine(role=role, name=f"甲乙{n}{'空' if blank else ''}", code=FunctionCode(code) if code else None,
+                         amount=figure) for n, (code, figure, blank, role) in enumerate(rows)]
+
+    def amount(line: SummaryLine) -> Decimal | None:
+        return None if line.name.endswith("空") else line.amount
+
+    ctx = Context(doc=BudgetDisclosure(department="某局", fiscal_year=2024), catalog=None, rule=RULES["XTAB-002"])
+    view = by_category(ctx, "summary", lines, _COLUMN, amount)
+    cells, complete = _plain_cells(lines, amount)
+    assert list(view._cells.items()) == cells
+    assert view.complete is complete

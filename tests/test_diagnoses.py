@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterable, Iterator
+from decimal import Decimal
 from typing import Any, cast
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cnbudget import example, read_text
@@ -442,3 +443,63 @@ def test_a_view_is_kept_only_where_no_field_it_reads_moved() -> None:
     assert not view_unmoved(("table view", basic), frozenset({"basic"}))
     assert not view_unmoved(("placed rows", basic), frozenset({"project"}))  # not a view
     assert not view_unmoved("placed rows", frozenset({"project"}))
+
+
+# --- a shift judged from the sums: held to adding each sum up again, on tables made at random -------
+
+
+def _plainly_still_failing(rows: list[Any], failed: list[Any], checked: list[Any], shift: diagnoses.Shift) -> bool:
+    """Every failed sum, and every checked sum in each column the shift moves, added up again from
+    the rows with their records moved."""
+    moved = {id(row): diagnoses._moved(record, shift.columns, shift.by)
+             for row, record in rows[shift.first:shift.last + 1]}
+
+    def figure(row: Any, column: str) -> Any:
+        record = moved.get(id(row))
+        return hierarchy.row_figure(row if record is None else attrs.evolve(row, amounts=record), column)
+
+    def adds_up_wrong(sum_rows: tuple[Any, ...], column: str) -> bool:
+        return hierarchy.sum_fails(figure(sum_rows[0], column), [figure(r, column) for r in sum_rows[1:]])
+
+    return (any(adds_up_wrong(sum_rows, column) for sum_rows, column in failed)
+            or any(adds_up_wrong(sum_rows, column) for sum_rows in checked for column in shift.columns))
+
+
+_FIGURES = ["0.00", "1.00", "2.00", "3.00"]
+
+
+@settings(max_examples=300)
+@given(st.data())
+def test_a_shift_judged_from_the_sums_is_what_adding_them_up_again_gives(data: st.DataObject) -> None:
+    # Sums that hold (a parent row over one to three rows), printed with one run of rows off by a
+    # column, so that some shifts put every sum right again and others do not.
+    rows: list[FunctionLine] = []
+    sums: list[range] = []  # each sum by its rows' places, the parent first
+    number = 0
+    for _ in range(data.draw(st.integers(1, 3))):
+        children = [data.draw(st.tuples(*[st.sampled_from(_FIGURES)] * 4)) for _ in range(data.draw(st.integers(1, 3)))]
+        parent = tuple(f"{sum(Decimal(child[i]) for child in children):.2f}" for i in range(4))
+        sums.append(range(len(rows), len(rows) + 1 + len(children)))
+        for figures in (parent, *children):
+            number += data.draw(st.sampled_from([1, 1, 2]))  # 2: a gap, such as a page break
+            rows.append(_row(number, None, f"行{number}", *figures))
+    runs = diagnoses._runs([(row, row.amounts) for row in rows])
+    if runs:
+        first, last = data.draw(st.sampled_from(runs))
+        start, by = data.draw(st.sampled_from([1, 2])), data.draw(st.sampled_from([1, -1]))
+        for at in range(first, last + 1):
+            printed = diagnoses._moved(rows[at].amounts, _COLUMNS[start:], -by)
+            if printed is not None:
+                rows[at] = attrs.evolve(rows[at], amounts=cast(ExpenditureAmounts, printed))
+    records = [(row, row.amounts) for row in rows]
+    checked = [tuple(rows[at] for at in places) for places in sums]
+    # As the rules note them: the sums checked, and those that fail as printed, by column.
+    failed = [(sum_rows, column) for sum_rows in checked for column in _COLUMNS
+              if hierarchy.sum_fails(hierarchy.row_figure(sum_rows[0], column),
+                                     [hierarchy.row_figure(row, column) for row in sum_rows[1:]])]
+    judged = diagnoses._still_failing(records, failed, checked)
+    for shift in diagnoses._hypotheses(records, "general_budget"):
+        moved = [diagnoses._moved(record, shift.columns, shift.by) for _, record in records[shift.first:shift.last + 1]]
+        if any(record is None for record in moved):
+            continue  # a shift no document can take: settled by _with_rows_moved
+        assert judged(shift) == _plainly_still_failing(records, failed, checked, shift), shift

@@ -27,7 +27,7 @@ from cnbudget.readers.flat.part_sums import (
     meeting_sums,
     meets,
 )
-from cnbudget.readers.flat.placing import Identity, _choice_holds, _holds, _supported, distinct
+from cnbudget.readers.flat.placing import Identity, _choice_holds, _holds, _meeting_one, _supported, distinct
 from cnbudget.readers.flat.scaled import PrintedFigures, Scale
 
 # Printed figures as tables print them: blanks, dashes, zeros with and without decimals, whole
@@ -242,6 +242,13 @@ def test_the_candidates_an_identity_supports_are_those_of_every_choice_that_hold
             for row, index in zip(involved, choice, strict=True):
                 expected[row].add(index)
     assert _supported(identity, domains, figures) == expected
+    # The rows' vectors made in one scale for the whole table (finer than the identity's own).
+    scale = Scale.of(figures, {""}.union(*(candidate.values() for domain in domains for candidate in domain)))
+
+    def rows_vectors(row: int, columns: tuple[str, ...]) -> list[Vector]:
+        return [tuple(item for column in columns for item in scale.figure(candidate.get(column, "")))
+                for candidate in domains[row]]
+    assert _supported(identity, domains, figures, rows_vectors) == expected
 
 
 _ROW_CANDIDATES = st.lists(st.lists(printed_figures, min_size=3, max_size=3), max_size=6)
@@ -362,6 +369,35 @@ def test_sums_of_options_bounded_per_total_are_those_of_every_sum_made(
     if not all(parts) or not totals:
         return
     assert meeting_sums(parts, totals) == _plain(parts, totals)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_ROW, min_size=2, max_size=4), st.lists(_ROW, min_size=1, max_size=3),
+       st.integers(3, 5), st.integers(0, 12))
+def test_what_a_total_meets_does_not_depend_on_the_totals_asked_with_it(
+    rows: list[list[tuple[int, int]]], total_rows: list[list[tuple[int, int]]], columns: int, cut: int
+) -> None:
+    # A lone root's candidates are asked for a few first, the rest after (placing._root_meetings):
+    # the parts' sums bounded per total, or not, as many totals make it pay.
+    parts = [[(index, vector, 1) for index, vector in enumerate(_placed(row, columns))] for row in rows]
+    totals = [vector for row in total_rows for vector in _placed(row, columns)]
+    whole = meeting_sums(parts, totals)
+    head, rest = meeting_sums(parts, totals[:cut]), meeting_sums(parts, totals[cut:])
+    assert whole is not None and head is not None and rest is not None
+    assert [*head, *rest] == whole
+
+
+@settings(max_examples=300, deadline=None)
+@given(_ROW, st.lists(_ROW, min_size=1, max_size=3), st.integers(3, 5))
+def test_the_candidates_of_a_lone_part_within_bounds_are_those_that_meet_a_total(
+    row: list[tuple[int, int]], total_rows: list[list[tuple[int, int]]], columns: int
+) -> None:
+    part = _placed(row, columns)
+    totals = [vector for total_row in total_rows for vector in _placed(total_row, columns)]
+    if not part or not totals:
+        return
+    within = within_bounds([[(index, vector, 1) for index, vector in enumerate(part)]], totals)
+    assert _meeting_one(part, totals) == sorted(set().union(*(per_total[0] for per_total in within)))
 
 
 def test_a_total_met_by_one_way_of_many_is_found_with_its_witness() -> None:

@@ -34,8 +34,8 @@ from cnbudget.model import (
     ThreePublicTable,
 )
 from cnbudget.validation import Finding, Severity, validate
-from cnbudget.validation.rules.hierarchy import _Operands
-from cnbudget.validation.rules.hierarchy_outline import Part, outline
+from cnbudget.validation.rules.hierarchy import _by_part, _Operands
+from cnbudget.validation.rules.hierarchy_outline import Part, Sum, outline
 from tests.present import present
 from tests.seeds import seed_path
 from tests.test_rules_cross_table import jiangsu
@@ -541,3 +541,18 @@ def test_the_sums_held_at_once_are_those_held_one_by_one(lines: list[FunctionLin
         printed = [c for c in ("total", "basic", "project") if getattr(lines[s.parent].amounts, c) is not None]
         holding = [one_by_one.holds(c, s.parent, s.children) for c in printed]
         assert held == (len(printed) if all(holding) else None)
+
+
+@given(st.lists(st.tuples(st.sampled_from(list(Part)), st.none() | st.integers(0, 5))),
+       st.sets(st.sampled_from(list(Part))))
+def test_the_sums_of_the_parts_asked_for_are_those_of_every_sum_filtered(
+        sums_held: list[tuple[Part, int | None]], wanted: set[Part]) -> None:
+    # The plain way: every sum in order, those of a part asked for either held (their comparisons
+    # counted) or checked one by one.
+    sums = [Sum(part=part, parent=0, children=(index,)) for index, (part, _) in enumerate(sums_held)]
+    held = [columns for _, columns in sums_held]
+    plan = _by_part(sums, held)
+    comparisons = sum(plan[part][0] for part in wanted if part in plan)
+    unheld = sorted(index for part in wanted if part in plan for index in plan[part][1])
+    assert comparisons == sum(columns for (part, columns) in sums_held if part in wanted and columns is not None)
+    assert unheld == [index for index, (part, columns) in enumerate(sums_held) if part in wanted and columns is None]

@@ -17,7 +17,14 @@ from cnbudget.errors import InvalidAmount
 from cnbudget.money import parse_amount
 from cnbudget.numbering import is_table_number
 from cnbudget.readers.text.grid import _META, _YEAR_LINE, _signature, cell_amount, is_amount, is_heading_line
-from cnbudget.readers.text.source import SourceLine, clean_cell, clean_name, joining_space, numbered_lines
+from cnbudget.readers.text.source import (
+    SourceLine,
+    clean_cell,
+    clean_name,
+    joining_space,
+    line_of_cells,
+    numbered_lines,
+)
 from cnbudget.text import normalize_width
 
 _MARKUP = re.compile(r"</?(?:b|p|strong|br|span|i|u)\b[^>]*>|\*\*", re.IGNORECASE)
@@ -205,3 +212,19 @@ def test_lines_made_in_one_loop_are_the_lines_made_one_by_one(raws: list[str], f
         assert type(marked) is _MarkedLine
         assert (marked.text, marked.cells, marked.bold, marked.squeezed) == (line.text, line.cells, line.bold,
                                                                              line.squeezed)
+
+
+@settings(max_examples=300)
+@given(st.lists(st.lists(_LINE_PIECES, max_size=4).map("".join), max_size=5), st.lists(_LINE_PIECES, max_size=6).map(
+    "".join), st.integers(1, 50), st.one_of(st.none(), st.integers(1, 9)))
+def test_a_line_made_of_given_cells_is_the_line_the_constructor_makes(
+    cells: list[str], raw: str, number: int, page: int | None
+) -> None:
+    made = line_of_cells(number, raw, tuple(cells), page=page)
+    expected = SourceLine(number=number, raw=raw, text=" ".join(cell for cell in cells if cell), cells=tuple(cells),
+                          bold=False, page=page)
+    assert type(made) is SourceLine
+    assert made == expected
+    # The fields left out of equality, derived alike.
+    assert (made.squeezed, made.is_blank, made.is_tabular) == (expected.squeezed, expected.is_blank,
+                                                               expected.is_tabular)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
@@ -110,6 +111,12 @@ def _moved(record: AmountRecord, columns: Sequence[str], by: int) -> AmountRecor
         return None  # a figure no column takes
     return _record_with(record, {column: None if source is None else getattr(record, source)
                                  for column, source in sources})
+
+
+@functools.lru_cache(maxsize=256)  # the same for every sum a shift moves; a pure function of its arguments
+def _undone_columns(columns: tuple[str, ...], by: int) -> Mapping[str, str | None]:
+    """Each of ``columns`` with the column whose figure it takes once a shift of ``by`` is undone."""
+    return {column: _undone_from(columns, column, by) for column in columns}
 
 
 @functools.lru_cache(maxsize=256)  # the same for every row a shift moves; a pure function of its arguments
@@ -229,35 +236,36 @@ def _still_failing(rows: Sequence[tuple[Line, AmountRecord]], failed: Iterable[t
     # a shift moves it from): many shifts give a sum the same figures, judged once for all of them.
     failed = list(failed)
     sums = [placed(sum_rows) for sum_rows, _ in failed] + [placed(sum_rows) for sum_rows in checked]
-    moving = [[at for _, at in sum_rows if at is not None] for sum_rows in sums]
+    # The places of each sum's rows that a shift can move, in order: the rows of a run among them are
+    # one slice, found by bisection and named by its first and last place as well as by its rows.
+    moving = [sorted(at for _, at in sum_rows if at is not None) for sum_rows in sums]
     failing = [(number, column) for number, (_, column) in enumerate(failed)]
     held = range(len(failing), len(sums))
-    verdicts: dict[tuple[int, str, tuple[tuple[str | None] | None, ...]], bool] = {}
+    verdicts: dict[tuple[Any, ...], bool] = {}
 
-    def fails(number: int, column: str, shift: Shift) -> bool:
-        sum_rows = sums[number]
-        # Each row's source: None, its own figure in the column; else the column the shift takes it
-        # from (the same for every row of the run).
-        if column in shift.columns:
-            undone = (_undone_from(shift.columns, column, shift.by),)
-            first, last = shift.first, shift.last
-            sources = tuple(None if at is None or not first <= at <= last else undone for _, at in sum_rows)
+    def fails(number: int, column: str, shift: Shift, undone: Mapping[str, str | None]) -> bool:
+        places = moving[number]
+        low, high = bisect_left(places, shift.first), bisect_right(places, shift.last)
+        if column not in undone or low == high:
+            key: tuple[Any, ...] = (number, column)  # no figure of the sum moves: its own verdict
         else:
-            sources = (None,) * len(sum_rows)
-        key = (number, column, sources)
+            key = (number, column, undone[column], places[low], places[high - 1])
         if key not in verdicts:
-            figures = [row_figure(row, column) if where is None else
-                       None if where[0] is None else getattr(row.amounts, where[0])
-                       for (row, _), where in zip(sum_rows, sources, strict=True)]
+            figures = [row_figure(row, column) if at is None or not shift.first <= at <= shift.last
+                       or column not in undone else
+                       None if (source := undone[column]) is None else getattr(row.amounts, source)
+                       for row, at in sums[number]]
             verdicts[key] = sum_fails(figures[0], figures[1:])
         return verdicts[key]
 
     def still_failing(shift: Shift) -> bool:
-        if any(fails(number, column, shift) for number, column in failing):
+        undone = _undone_columns(shift.columns, shift.by)
+        if any(fails(number, column, shift, undone) for number, column in failing):
             return True
         # A sum with a row in the run: the shift changes its figures in the columns moved.
-        return any(fails(number, column, shift) for number in held
-                   if any(shift.first <= at <= shift.last for at in moving[number]) for column in shift.columns)
+        return any(fails(number, column, shift, undone) for number in held
+                   if bisect_left(moving[number], shift.first) < bisect_right(moving[number], shift.last)
+                   for column in shift.columns)
 
     return still_failing
 

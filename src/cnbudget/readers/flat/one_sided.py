@@ -43,7 +43,7 @@ from cnbudget.readers.flat.rows import PrintedRow, read_rows
 from cnbudget.readers.flat.runs import LineRuns
 from cnbudget.readers.flat.scaled import PrintedFigures
 from cnbudget.readers.tables.columns import Layout
-from cnbudget.readers.text.source import SourceLine
+from cnbudget.readers.text.source import SourceLine, line_of_cells
 
 __all__ = [
     "Rebuilt",
@@ -197,8 +197,7 @@ def _level(code: ClassificationCode | None) -> str:
 
 def tsv_line(number: int, raw: str, cells: Sequence[str], page: int | None = None) -> SourceLine:
     """A rebuilt line: its cells apart, its raw text the printed lines it was rebuilt from."""
-    return SourceLine(number=number, raw=raw, text=" ".join(cell for cell in cells if cell), cells=tuple(cells),
-                      bold=False, page=page)
+    return line_of_cells(number, raw, tuple(cells), page=page)
 
 
 def _lead_headings(layout: Layout, family: type[ClassificationCode]) -> tuple[list[str], list[str]]:

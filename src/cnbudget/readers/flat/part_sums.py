@@ -40,7 +40,7 @@ import attrs
 
 from cnbudget.readers.flat.column_bounds import within_bounds
 
-__all__ = ["Meeting", "Option", "Vector", "add", "completes", "meeting_sums", "meets"]
+__all__ = ["Meeting", "Option", "Vector", "add", "completes", "meeting_sums", "meets", "never_too_many"]
 
 #: Per column the value and its rounding allowance, interleaved, in the table's scale.
 Vector = tuple[int, ...]
@@ -176,6 +176,15 @@ def meeting_sums(parts: Sequence[Sequence[Option]], totals: Sequence[Vector]) ->
         meeting_keys = [[key for key in fold.ways if meets(total, key)] for total in totals]
     return [(min(2, sum(fold.ways[key] for key in keys)),
              [(key, witness) for key in keys for witness in fold.witnesses[key]]) for keys in meeting_keys]
+
+
+def never_too_many(sizes: Sequence[int]) -> bool:
+    """Whether parts offering at most ``sizes`` options each make few enough sums that
+    :func:`meeting_sums` never gives up on them (never ``None``), whichever of their options are offered."""
+    most = 1
+    for size in sizes:
+        most *= size
+    return most <= _MAX_SUMS
 
 
 def _one_part(options: Sequence[Option], totals: Sequence[Vector]) -> list[tuple[int, Meeting]]:

@@ -30,7 +30,16 @@ from decimal import Decimal
 
 import attrs
 
-from cnbudget.readers.flat.part_sums import Meeting, Vector, add, completes, meeting_sums, meets
+from cnbudget.readers.flat.column_bounds import within_bounds
+from cnbudget.readers.flat.part_sums import (
+    Meeting,
+    Vector,
+    add,
+    completes,
+    meeting_sums,
+    meets,
+    never_too_many,
+)
 from cnbudget.readers.flat.scaled import PrintedFigures, Scale
 
 __all__ = ["Candidate", "Identity", "Placed", "Unplaced", "place"]
@@ -111,13 +120,14 @@ def _rows_of(identity: Identity) -> tuple[int, ...]:
 
 
 def _choice_holds(
-    identity: Identity, domains: Sequence[Sequence[Candidate]], figures: PrintedFigures
+    identity: Identity, domains: Sequence[Sequence[Candidate]], figures: PrintedFigures,
+    rows_vectors: _Vectors | None = None,
 ) -> Callable[[tuple[int, ...]], bool]:
     """Whether ``identity`` holds for a choice of a candidate index per row of it (:func:`_rows_of`
     order): :func:`_holds`, with what each candidate prints in the identity's columns read once
-    rather than for every choice it takes part in."""
+    rather than for every choice it takes part in (``rows_vectors``: see :func:`_identity_vectors`)."""
     involved = _rows_of(identity)
-    vectors = _identity_vectors(identity, domains, figures)
+    vectors = _identity_vectors(identity, domains, figures, rows_vectors)
     fixed, varying = _fixed_and_varying(vectors, 2 * len(identity.columns))
     totals = vectors[0]
     # A row twice: its later index is the one chosen, wherever the row stands.
@@ -133,10 +143,17 @@ def _choice_holds(
 
 
 def _identity_vectors(
-    identity: Identity, domains: Sequence[Sequence[Candidate]], figures: PrintedFigures
+    identity: Identity, domains: Sequence[Sequence[Candidate]], figures: PrintedFigures,
+    rows_vectors: _Vectors | None = None,
 ) -> list[list[Vector]]:
     """Per row of ``identity`` (:func:`_rows_of` order), what each of its candidates prints in the
-    identity's columns, as whole numbers of one scale (a finer unit than a sum's own compares alike)."""
+    identity's columns, as whole numbers of one scale (a finer unit than a sum's own compares alike;
+    ``rows_vectors``: a row's vectors in some columns, in one scale for the whole table, where made)."""
+    if rows_vectors is not None:
+        total_columns = tuple(total for total, _ in identity.columns)
+        part_columns = tuple(part for _, part in identity.columns)
+        return [rows_vectors(identity.total, total_columns), *(rows_vectors(part, part_columns)
+                                                                for part in identity.parts)]
     columns_of = [[total for total, _ in identity.columns]] + [[part for _, part in identity.columns]] * len(
         identity.parts)
     printed = [[tuple([candidate.get(column, "") for column in columns]) for candidate in domains[row]]
@@ -161,14 +178,16 @@ def _fixed_and_varying(vectors: Sequence[Sequence[Vector]], width: int) -> tuple
 
 
 def _supported(
-    identity: Identity, domains: Sequence[Sequence[Candidate]], figures: PrintedFigures
+    identity: Identity, domains: Sequence[Sequence[Candidate]], figures: PrintedFigures,
+    rows_vectors: _Vectors | None = None,
 ) -> dict[int, set[int]]:
     """Per row of ``identity``, the indexes of its candidates that take part in some choice (one
-    candidate a row, :func:`itertools.product` of every row's) under which the identity holds."""
+    candidate a row, :func:`itertools.product` of every row's) under which the identity holds
+    (``rows_vectors``: see :func:`_identity_vectors`)."""
     involved = _rows_of(identity)
     supported: dict[int, set[int]] = {row: set() for row in involved}
     if len(set(involved)) < len(involved):  # a row twice: every choice held as it is
-        holds = _choice_holds(identity, domains, figures)
+        holds = _choice_holds(identity, domains, figures, rows_vectors)
         for choice in itertools.product(*(range(len(domains[row])) for row in involved)):
             if holds(choice):
                 for row, index in zip(involved, choice, strict=True):
@@ -176,7 +195,7 @@ def _supported(
         return supported
     # Rows apart: the parts' choices walked with their running sums, each completed sum held against
     # every candidate of the total (the same comparisons as every choice's, without making each sum).
-    vectors = _identity_vectors(identity, domains, figures)
+    vectors = _identity_vectors(identity, domains, figures, rows_vectors)
     fixed, varying = _fixed_and_varying(vectors, 2 * len(identity.columns))
     totals = vectors[0]
     holding: list[tuple[int, tuple[int, ...]]] = []  # (total's candidate, the varying parts' candidates)
@@ -211,7 +230,11 @@ def place(
     (``figures``: the table's printed figures as read so far)."""
     if figures is None:
         figures = PrintedFigures()  # each printed figure read once for the whole search
-    domains = [distinct(candidates, figures) for candidates in rows]
+    # Rows that print the same figures share one list of candidates (a parent with one child): its
+    # distinct candidates made once, and the one list shared again (see _place_tree's vectors).
+    shared: dict[int, list[Candidate]] = {}
+    domains = [shared[id(candidates)] if id(candidates) in shared
+               else shared.setdefault(id(candidates), distinct(candidates, figures)) for candidates in rows]
     empty = [index for index, domain in enumerate(domains) if not domain]
     if empty:
         return Placed(rows=(), problem=Unplaced(message="no way of putting back the blank cells satisfies the "
@@ -221,6 +244,10 @@ def place(
     broken = _prune(domains, identities, figures)
     if broken:
         return _broken(broken)
+    if all(len(domain) == 1 for domain in domains):
+        # One choice left, and _prune judged every identity on it (one choice is never too many to
+        # enumerate) and found it holds: the searches below would only find it again, three times.
+        return Placed(rows=tuple(domain[0] for domain in domains))
     first, complete = _search(domains, identities, figures, limit=1)
     if not first:
         return Placed(rows=(), problem=Unplaced(
@@ -288,35 +315,31 @@ def _place_tree(
     figure_of = {text: scale.figure(text) for text in printed}
     by_total = {identity.total: identity for identity in identities}
     # A row is the total of one identity and a part of another, most often in the same columns
-    # (one-sided tables): its candidates' vectors made once for both.
+    # (one-sided tables), and rows printing the same figures share one list of candidates: the
+    # vectors of a list made once for every row and identity that asks (the lists outlive the search).
     made: dict[tuple[int, tuple[str, ...]], list[Vector]] = {}
 
     def vectors(row: int, columns: tuple[str, ...]) -> list[Vector]:
-        found = made.get((row, columns))
+        key = (id(domains[row]), columns)
+        found = made.get(key)
         if found is None:
-            found = made[row, columns] = [_vector(candidate, columns, figure_of) for candidate in domains[row]]
+            found = made[key] = [_vector(candidate, columns, figure_of) for candidate in domains[row]]
         return found
 
-    ways: dict[int, list[int]] = {}  # row → ways of its subtree per candidate (0, 1 or 2: "two or more")
-    matched: dict[int, list[Meeting]] = {}  # row → per candidate the sums it meets
-    for row in _post_order(len(domains), identities):
-        identity = by_total.get(row)
-        if identity is None:
-            ways[row] = [1] * len(domains[row])
-            continue
-        part_columns = tuple(part for _, part in identity.columns)
-        parts = [[(index, vector, part_ways)
-                  for index, (vector, part_ways) in enumerate(zip(vectors(part, part_columns), ways[part], strict=True))
-                  if part_ways] for part in identity.parts]
-        totals = vectors(row, tuple(total for total, _ in identity.columns))
-        meeting = meeting_sums(parts, totals)
-        if meeting is None:
-            return Placed(rows=(), problem=Unplaced(message="too many placements of the figures to check"))
-        ways[row] = [count for count, _ in meeting]
-        matched[row] = [sums for _, sums in meeting]
-        if not any(ways[row]):
-            return _broken((identity,))
     roots = [row for row in range(len(domains)) if not any(row in i.parts for i in identities)]
+    order = _post_order(len(domains), identities)
+    counted: _Counted | Placed | None = None
+    asked = _asked(roots[0], order, domains, by_total, vectors) if len(roots) == 1 else None
+    if asked is not None:
+        counted = _count_ways(order, domains, by_total, vectors, asked)
+        if isinstance(counted, tuple) and not all(counted[0][roots[0]][:2]):
+            counted = None
+    if counted is None:  # some way fails one of the root's first two candidates: every candidate asked
+        counted = _count_ways(order, domains, by_total, vectors, None)
+    assert counted is not None  # every candidate asked: a count, or why there is none
+    if isinstance(counted, Placed):
+        return counted
+    ways, matched = counted
     total_ways = 1
     for row in roots:
         total_ways = min(2, total_ways * sum(ways[row]))
@@ -325,6 +348,98 @@ def _place_tree(
         return Placed(rows=tuple(first[index] for index in range(len(domains))))
     second = _extract(roots, domains, by_total, ways, matched, alternative=True)
     return _ambiguous(domains, [first, second], figures)
+
+
+#: What every row's candidates make of its parts: per row the ways of its subtree per candidate (0, 1
+#: or 2: "two or more"), and per row and candidate the sums of its parts that meet it.
+_Counted = tuple[dict[int, list[int]], dict[int, list[Meeting]]]
+_Vectors = Callable[[int, tuple[str, ...]], list[Vector]]
+
+
+def _count_ways(
+    order: Sequence[int], domains: Sequence[Sequence[Candidate]], by_total: Mapping[int, Identity],
+    vectors: _Vectors, asked: Mapping[int, Sequence[int]] | None,
+) -> _Counted | Placed | None:
+    """The ways of every row's candidates, parts first (``order``), or why there are none; with
+    ``asked``, only for the candidates asked of each row (the others count none), and ``None``
+    where some row has no way among them."""
+    ways: dict[int, list[int]] = {}
+    matched: dict[int, list[Meeting]] = {}
+    for row in order:
+        identity = by_total.get(row)
+        count = len(domains[row])
+        of_row = asked.get(row) if asked is not None else None
+        if identity is None:
+            ways[row] = [1] * count if of_row is None else [int(index in of_row) for index in range(count)]
+            continue
+        part_columns = tuple(part for _, part in identity.columns)
+        parts = [[(index, vector, part_ways)
+                  for index, (vector, part_ways) in enumerate(zip(vectors(part, part_columns), ways[part], strict=True))
+                  if part_ways] for part in identity.parts]
+        totals = vectors(row, tuple(total for total, _ in identity.columns))
+        meeting = meeting_sums(parts, totals if of_row is None else [totals[index] for index in of_row])
+        if meeting is not None and of_row is not None:
+            # What meeting_sums gives a total does not depend on the others asked with it.
+            every: list[tuple[int, Meeting]] = [(0, [])] * count
+            for index, met in zip(of_row, meeting, strict=True):
+                every[index] = met
+            meeting = every
+        if meeting is None:
+            return None if asked is not None else Placed(
+                rows=(), problem=Unplaced(message="too many placements of the figures to check"))
+        ways[row] = [ways_of for ways_of, _ in meeting]
+        matched[row] = [sums for _, sums in meeting]
+        if not any(ways[row]):
+            return None if asked is not None else _broken((identity,))
+    return ways, matched
+
+
+def _asked(
+    root: int, order: Sequence[int], domains: Sequence[Sequence[Candidate]], by_total: Mapping[int, Identity],
+    vectors: _Vectors,
+) -> dict[int, list[int]] | None:
+    """Per row, the candidates that can be in a way of the lone root's first two candidates, or
+    ``None`` where asking for them alone would not pay or could change what is found.
+
+    Two of the root's candidates met are two placements (the table is ambiguous), and the two that
+    :func:`_extract` takes; a candidate out of the column bounds of every candidate asked of its
+    parent (:func:`~cnbudget.readers.flat.column_bounds.within_bounds`) is in none of their sums,
+    so leaving it out changes no sum, way nor witness of those asked. Not where some identity's
+    parts could make too many sums to follow (fewer candidates must not let a count through that
+    every candidate would give up on)."""
+    if root not in by_total or len(domains[root]) <= 2:
+        return None
+    if not all(never_too_many([len(domains[part]) for part in identity.parts]) for identity in by_total.values()):
+        return None
+    asked: dict[int, list[int]] = {root: [0, 1]}
+    for row in reversed(order):  # each total before its parts
+        identity = by_total.get(row)
+        if identity is None or row not in asked:
+            continue
+        if not asked[row]:  # a part in no way of the root's first two: they are not both met
+            return None
+        if not identity.columns:  # no column to bound a part by: every candidate
+            asked.update((part, list(range(len(domains[part])))) for part in identity.parts)
+            continue
+        part_columns = tuple(part for _, part in identity.columns)
+        totals = vectors(row, tuple(total for total, _ in identity.columns))
+        asked_totals = [totals[index] for index in asked[row]]
+        if len(identity.parts) == 1:  # (a parent with one child, most often)
+            asked[identity.parts[0]] = _meeting_one(vectors(identity.parts[0], part_columns), asked_totals)
+            continue
+        options = [list(zip(itertools.count(), vectors(part, part_columns), itertools.repeat(1)))
+                   for part in identity.parts]
+        within = within_bounds(options, asked_totals)
+        for place, part in enumerate(identity.parts):
+            asked[part] = sorted(set().union(*(per_total[place] for per_total in within)))
+    return asked
+
+
+def _meeting_one(part: Sequence[Vector], totals: Sequence[Vector]) -> list[int]:
+    """:func:`~cnbudget.readers.flat.column_bounds.within_bounds` of a lone part, for all ``totals``
+    at once: with no other part to add, a candidate's span is its own range, within bounds of a
+    total exactly where it meets it."""
+    return [index for index, vector in enumerate(part) if any(meets(total, vector) for total in totals)]
 
 
 def _extract(
@@ -367,6 +482,20 @@ def _prune(
     # again (and was not broken then): it is passed over.
     changes = [0] * len(domains)  # per row, how many times its candidates were ruled out
     judged: dict[int, list[int]] = {}  # per identity, its rows' changes when last judged
+    # A row's candidates, in the columns an identity asks, made vectors once until they change, in
+    # one scale for the table (a finer unit than a sum's own compares alike).
+    printed = {""}.union(*(candidate.values() for domain in domains for candidate in domain))
+    scale = Scale.of(figures, printed)
+    figure_of = {text: scale.figure(text) for text in printed}
+    made: dict[tuple[int, int, tuple[str, ...]], list[Vector]] = {}
+
+    def vectors(row: int, columns: tuple[str, ...]) -> list[Vector]:
+        key = (row, changes[row], columns)
+        found = made.get(key)
+        if found is None:
+            found = made[key] = [_vector(candidate, columns, figure_of) for candidate in domains[row]]
+        return found
+
     changed = True
     while changed:
         changed = False
@@ -382,7 +511,7 @@ def _prune(
                 combinations *= size
             if combinations > _MAX_COMBINATIONS:
                 continue
-            supported = _supported(identity, domains, figures)
+            supported = _supported(identity, domains, figures, vectors)
             if not supported[identity.total]:
                 return (identity,)
             for row in involved:

@@ -24,7 +24,8 @@ import attrs
 
 from cnbudget.builders import builder_of_model
 
-__all__ = ["SourceLine", "clean_cell", "clean_name", "joining_space", "numbered_lines", "printed_at", "split_lines"]
+__all__ = ["SourceLine", "clean_cell", "clean_name", "joining_space", "line_of_cells", "numbered_lines", "printed_at",
+           "split_lines"]
 
 _MARKUP = re.compile(r"</?(?:b|p|strong|br|span|i|u)\b[^>]*>|\*\*", re.IGNORECASE)
 _HEADING = re.compile(r"^\s*(?:#{1,6}\s*|-\s+(?=\S))")
@@ -146,6 +147,24 @@ def _remade(line: SourceLine, raw: str, text: str, cells: tuple[str, ...], squee
     made.bold = line.bold
     made.page = line.page
     made.squeezed = squeezed
+    made.is_blank = not text
+    made.is_tabular = _tabular(cells)
+    made.__class__ = SourceLine
+    return cast(SourceLine, made)
+
+
+def line_of_cells(number: int, raw: str, cells: tuple[str, ...], *, page: int | None = None) -> SourceLine:
+    """A line whose cells are given (a table row rebuilt from text that lost them), not bold: its
+    text the cells that are not blank, spaced. What the constructor gives, without its call per field."""
+    text = " ".join([cell for cell in cells if cell])
+    made: Any = _new_line(_LineBuilder)  # its fields read-only to the type checker, as SourceLine's
+    made.number = number
+    made.raw = raw
+    made.text = text
+    made.cells = cells
+    made.bold = False
+    made.page = page
+    made.squeezed = _squeezed(text)
     made.is_blank = not text
     made.is_tabular = _tabular(cells)
     made.__class__ = SourceLine

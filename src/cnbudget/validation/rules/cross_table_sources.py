@@ -174,7 +174,10 @@ def by_category(ctx: Context, table: str, lines: Sequence[Any], column: Column,
     placed by its name); the view is complete only when every line could be placed. Where a table
     also prints 款 lines, a 类 is its 类 line(s), else its 款 lines added up."""
     title = ctx.table_name(table)
-    placed: dict[ClassificationCode, list[tuple[int, Any, Decimal]]] = {}
+    # Each 类 (in the order its first line with a figure comes) with the top level printed and the
+    # lines of that level: only they count (most are 款 and 项 lines under a 类 line, read for
+    # nothing), and the first of them names the figure. Kept as the lines come, in one pass.
+    top: dict[ClassificationCode, tuple[int, list[Any], list[Decimal]]] = {}
     complete = True
     for line, category, level in _function_lines(ctx, table, lines):
         value = amount(line)
@@ -183,14 +186,13 @@ def by_category(ctx: Context, table: str, lines: Sequence[Any], column: Column,
         if category is None:
             complete = False
             continue
-        placed.setdefault(category, []).append((level, line, value))
-    cells: dict[ClassificationCode, tuple[str, tuple[Decimal, ...]]] = {}
-    for category, found in placed.items():
-        # Only the lines of the category's top level printed count (most are 款 and 项 lines under a
-        # 类 line, read for nothing); the first of them names the figure.
-        top = min(level for level, _, _ in found)
-        chosen = [(line, value) for level, line, value in found if level == top]
-        cells[category] = (chosen[0][0].name, tuple(value for _, value in chosen))
+        found = top.get(category)
+        if found is None or level < found[0]:
+            top[category] = (level, [line], [value])
+        elif level == found[0]:
+            found[1].append(line)
+            found[2].append(value)
+    cells = {category: (chosen[0].name, tuple(values)) for category, (_, chosen, values) in top.items()}
     return FixedView(title, table, column, cells, complete=complete)
 
 

@@ -390,17 +390,32 @@ def _sums(ctx: Context, tables: Iterable[str], parts: Iterable[Part], code_of: C
             failed = failed_sums(ctx.cache, key)
             checked: list[_Checked] = ctx.cache.get(_CHECKED, list, table=key)
             checked.append((ctx.rule.id, sums, _CODED_PARTS.intersection(wanted)))
+        plan = ctx.cache.get(("sums by part", code_of, lines_of), functools.partial(_by_part, sums, held), table=key)
         comparisons = 0  # those of the sums that hold, made once for every rule
-        for s, columns in zip(sums, held, strict=True):
-            if s.part in wanted:
-                if columns is not None:
-                    comparisons += columns
-                    continue
-                if s.children not in kids:
-                    kids[s.children] = _Rows(key, [lines[i] for i in s.children])
-                yield from _check(ctx, key, lines, s, kids[s.children], code_of, operands,
-                                  failed if s.part in _CODED_PARTS else None)
+        unheld: list[int] = []
+        for part in wanted.intersection(plan):
+            comparisons += plan[part][0]
+            unheld += plan[part][1]
+        for index in sorted(unheld):  # in the table's order, as the sums come
+            s = sums[index]
+            if s.children not in kids:
+                kids[s.children] = _Rows(key, [lines[i] for i in s.children])
+            yield from _check(ctx, key, lines, s, kids[s.children], code_of, operands,
+                              failed if s.part in _CODED_PARTS else None)
         count_comparisons(comparisons)
+
+
+def _by_part(sums: Sequence[Sum], held: Sequence[int | None]) -> dict[Part, tuple[int, list[int]]]:
+    """For each part, the comparisons of its sums that hold (:meth:`_Operands.held_columns`) and the
+    places of those that do not, to be checked one by one: each rule asks for its parts' sums, and
+    most sums hold, so the rules go through the few that may fail alone (found once per table)."""
+    plan: dict[Part, tuple[int, list[int]]] = {}
+    for index, (s, columns) in enumerate(zip(sums, held, strict=True)):
+        comparisons, unheld = plan.get(s.part, (0, []))
+        if columns is None:
+            unheld.append(index)
+        plan[s.part] = (comparisons + (columns or 0), unheld)
+    return plan
 
 
 def _outlined(ctx: Context, key: str, table: Any, code_of: CodeOf, lines_of: str) -> tuple[Sequence[Row], list[Sum]]:

@@ -207,12 +207,14 @@ def as_printed(items: Sequence[Placed]) -> list[Placed]:
     """
     result: list[Placed] = []
     for run in runs(items):
-        exponents = [_exponent(value) for item in run for name in _FIGURES
-                     if (value := getattr(item.statement, name)) is not None and not value.is_zero()]
-        finest = min(exponents, default=0)
-        if all(exponent == finest for exponent in exponents):
-            result.extend(run)  # every figure printed as finely as the finest (most runs): none to fill
+        figures = [value for item in run for name in _FIGURES
+                   if (value := getattr(item.statement, name)) is not None and not value.is_zero()]
+        # Every figure printed to the same places (most runs): none to fill. Told by comparing the
+        # figures' exponents (finite amounts, through the amount gate) without working them out.
+        if not figures or all(map(figures[0].same_quantum, figures)):
+            result.extend(run)
             continue
+        finest = min(map(_exponent, figures))
         for item in run:
             statement = _refilled(item.statement, finest)
             result.append(item if statement is item.statement else attrs.evolve(item, statement=statement))

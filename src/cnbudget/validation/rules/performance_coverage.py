@@ -22,7 +22,7 @@ from cnbudget.validation.rules.narrative_statements import Placed, Topic, placed
 from cnbudget.validation.rules.narrative_tables import is_budget_total
 from cnbudget.validation.rules.performance_common import place, where
 from cnbudget.validation.rules.performance_composition import annual_budget
-from cnbudget.validation.rules.performance_projects import name_keys, nearest, similarity
+from cnbudget.validation.rules.performance_projects import alike, name_keys, nearest
 
 __all__: list[str] = []
 
@@ -165,7 +165,7 @@ def _claimed(ctx: Context, project: _Project, targets: Sequence[ProjectTarget]) 
     name = project.name
     if any(keys.exact(t.project) == keys.exact(name) or keys.loose(t.project) == keys.loose(name) for t in pool):
         return True
-    return any(similarity(t.project, name) >= _ALIKE and any(check_equal(project.amount, value).is_consistent
+    return any(alike(t.project, name, _ALIKE) and any(check_equal(project.amount, value).is_consistent
                                                              for value in _target_amounts(ctx, t, table_unit))
                for t in pool)
 
@@ -191,7 +191,7 @@ def every_project_has_a_target(ctx: Context) -> Iterator[Finding]:
             continue
         closest = nearest(project.name, [t.project for t in targets])
         hint = f"；名称最接近的绩效目标是“{closest}”" \
-            if closest is not None and similarity(project.name, closest) >= _ALIKE else ""
+            if closest is not None and alike(project.name, closest, _ALIKE) else ""
         carried = "结转" in project.name
         owner = f"（{project.agency}）" if project.agency else ""
         yield ctx.finding(f"{ctx.table_name(project.table)}的项目“{project.name}”{owner}（{figure(project.amount)}）"

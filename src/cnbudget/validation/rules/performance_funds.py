@@ -44,7 +44,7 @@ from cnbudget.validation.rules.performance_common import (
     where,
 )
 from cnbudget.validation.rules.performance_composition import FUNDS_IDENTITIES, annual_budget, composition_findings
-from cnbudget.validation.rules.performance_projects import NameKeys, name_keys, nearest, similarity
+from cnbudget.validation.rules.performance_projects import NameKeys, alike, name_keys, nearest
 from cnbudget.validation.rules.performance_words import is_cost
 
 __all__ = ["FUNDS_IDENTITIES"]
@@ -352,7 +352,7 @@ def _match_one(ctx: Context, target: ProjectTarget, amount: Decimal, label: str,
         return
     same_amount = [p for p in pool if check_equal(amount, p.amount).is_consistent]
     candidate = nearest(target.project, [p.name for p in same_amount])
-    if candidate is not None and similarity(target.project, candidate) >= 0.4:
+    if candidate is not None and alike(target.project, candidate, 0.4):
         yield ctx.finding(f"{head}：{title}中没有这个项目名称；金额相同（{_plain(amount)}）且名称最接近的是"
                           f"“{candidate}”，两处名称不一致", locations, expected=amount, actual=amount)
         return

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable
 from cnbudget.text import normalize_width, squeeze_spaces
 from cnbudget.validation.context import Context
 
-__all__ = ["NameKeys", "bare_key", "exact_key", "loose_key", "name_keys", "nearest", "similarity"]
+__all__ = ["NameKeys", "alike", "bare_key", "exact_key", "loose_key", "name_keys", "nearest", "similarity"]
 
 _YEAR = re.compile(r"20[0-9]{2}年度?")
 _BRACKETS = re.compile(r"[()\[\]《》<>\"'“”]")
@@ -92,15 +92,40 @@ def similarity(a: str, b: str) -> float:
     >>> similarity("2023年志愿者生活补助", "志愿者生活补助"), similarity("甲", "乙")
     (1.0, 0.0)
     """
-    return difflib.SequenceMatcher(None, loose_key(a), loose_key(b), autojunk=False).ratio()
+    return _matcher(loose_key(a), loose_key(b)).ratio()
+
+
+def _matcher(a: str, b: str) -> difflib.SequenceMatcher[str]:
+    return difflib.SequenceMatcher(None, a, b, autojunk=False)
+
+
+# difflib's real_quick_ratio and quick_ratio are bounds from above on ratio (the same count over the
+# same length, of characters that could match): a pair whose bound falls short is settled without
+# finding the blocks that match, which is most of the cost.
+
+
+def alike(a: str, b: str, threshold: float) -> bool:
+    """``similarity(a, b) >= threshold``.
+
+    >>> alike("2024年综合运行费", "2024年综合业务费", 0.4), alike("信息化运维项目", "2024年综合业务费", 0.4)
+    (True, False)
+    """
+    matcher = _matcher(loose_key(a), loose_key(b))
+    return (matcher.real_quick_ratio() >= threshold and matcher.quick_ratio() >= threshold
+            and matcher.ratio() >= threshold)
 
 
 def nearest(name: str, candidates: Iterable[str]) -> str | None:
-    """The candidate most like ``name`` (the first of equals); ``None`` when there are none."""
+    """The candidate most like ``name`` (the first of equals, by :func:`similarity`); ``None`` when
+    there are none."""
     best: str | None = None
     best_score = -1.0
+    key = loose_key(name)
     for candidate in candidates:
-        score = similarity(name, candidate)
+        matcher = _matcher(key, loose_key(candidate))
+        if matcher.real_quick_ratio() <= best_score or matcher.quick_ratio() <= best_score:
+            continue  # it cannot be more alike than the best so far
+        score = matcher.ratio()
         if score > best_score:
             best, best_score = candidate, score
     return best
