@@ -10,9 +10,11 @@ from hypothesis import strategies as st
 
 from cnbudget.model import kinds
 from cnbudget.model.kinds import title_core, title_key
+from cnbudget.numbering import is_table_number
 from cnbudget.readers.text import blocks
 from cnbudget.readers.text.blocks import _several_filled
 from cnbudget.readers.text.source import SourceLine
+from cnbudget.text import normalize_width
 
 
 @settings(max_examples=800)
@@ -90,3 +92,48 @@ def _title_like(draw: st.DrawFn) -> str:
 @given(_title_like())
 def test_title_key_is_the_patterns_answer(text: str) -> None:
     assert title_key(text) == kinds._title_key(text)
+
+
+# --- a title wrapped onto short lines below is joined only where its pieces hold 表 --------------------
+
+
+def _title_at_plainly(lines: list[SourceLine], index: int) -> tuple[str, int] | None:
+    line = lines[index]
+    if (key := title_key(line.text)) is not None:
+        return key, 1
+    if is_table_number(line.text):
+        return None
+    joined = None
+    for extra in (1, 2):
+        if index + extra >= len(lines):
+            break
+        tail = lines[index + extra]
+        if tail.is_blank or tail.is_tabular or len(tail.squeezed) > 8:
+            break
+        joined = (normalize_width(line.squeezed) if joined is None else joined) + normalize_width(tail.squeezed)
+        if (key := title_key(joined.replace('""', ""))) is not None:
+            return key, extra + 1
+    return None
+
+
+@st.composite
+def _wrapped_lines(draw: st.DrawFn) -> list[SourceLine]:
+    """Lines of short pieces, table numbers, and titles of every kind cut into two or three lines."""
+    raws: list[str] = []
+    for _ in range(draw(st.integers(1, 5))):
+        kind = draw(st.sampled_from(kinds.TABLE_KINDS))
+        title = (draw(_AROUND) + draw(st.from_regex(kind._pattern, fullmatch=True))
+                 + draw(st.sampled_from(["", "单位：万元", "（2024年）", "(续)", '""'])))
+        cuts = sorted(draw(st.lists(st.integers(0, len(title)), max_size=2)))
+        pieces = [title[start:end] for start, end in zip([0, *cuts], [*cuts, len(title)], strict=True)]
+        raws += draw(st.sampled_from([pieces, [draw(_TEXTS)], ["公开01表", *pieces], ["表 1", draw(_TEXTS)],
+                                      ["", *pieces], [draw(_TEXTS), "“", "”"], ["201\t合计\t5.00"]]))
+    return [SourceLine.of(number, raw) for number, raw in enumerate(raws, start=1)]
+
+
+@settings(max_examples=600)
+@given(_wrapped_lines())
+def test_a_title_is_found_where_the_plain_way_finds_it(lines: list[SourceLine]) -> None:
+    for index, line in enumerate(lines):
+        if not line.is_blank and not line.is_tabular:
+            assert blocks._title_at(lines, index) == _title_at_plainly(lines, index)

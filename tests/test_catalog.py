@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 import cnbudget.classification as c
 from cnbudget.classification.names import is_truncation, normalise_name
+from cnbudget.classification.subject import Family
 from cnbudget.codes import EconomicCode, FunctionCode, GovEconomicCode
 from cnbudget.errors import DataError, InvalidCode, UnknownCode
 from cnbudget.vocab import AgencyKind, FundingSource
@@ -587,3 +588,17 @@ def test_family_of_a_code_type() -> None:
     assert Family.of_type(EconomicCode) is Family.ECONOMIC
     assert Family.of_type(GovEconomicCode) is Family.GOV_ECONOMIC
     assert Family.of_type(type(EconomicCode("30101"))) is Family.of(EconomicCode("30101"))
+
+
+
+@pytest.mark.parametrize("year", c.COVERED_YEARS)
+def test_subjects_of_a_family_are_every_subject_of_its_codes_in_code_order(year: int) -> None:
+    # subjects() tells the family by the code's class and orders by digits: held to the plain way,
+    # every subject the catalogue holds whose family is the one asked, sorted by code.
+    found = c.catalog(year)
+    held = list(found._subjects.values())
+    for family in Family:
+        plain = sorted((s for s in held if s.family is family), key=lambda s: s.code)
+        assert list(found.subjects(family)) == plain
+    assert sum(len(found.subjects(family)) for family in Family) == len(held)
+    assert found.subjects(Family.FUNCTION)[0].code == FunctionCode("201")

@@ -10,7 +10,7 @@ import attrs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cnbudget.classification import normalise_name
+from cnbudget.classification import COVERED_YEARS, catalog, normalise_name
 from cnbudget.readers.tables import summary_names
 from cnbudget.readers.tables.summary_names import Printed, expenditure_role, parse_printed
 
@@ -48,3 +48,16 @@ def test_the_key_and_role_of_a_line_of_the_table() -> None:
     assert expenditure_role(printed).value == "year_end_carryover"
     assert repr(printed) == ("Printed(name='其中：年终结转结余', numbered=True, top_level=True, code=None, "
                              "part_of=True)")
+
+
+def test_the_class_names_are_those_of_every_level_one_subject_of_every_year() -> None:
+    # The 类 are taken from each catalogue's top level: the same names as seeking level 1 among all.
+    plain = {
+        normalise_name(name)
+        for year in COVERED_YEARS
+        for subject in catalog(year).subjects()
+        if subject.level == 1
+        for name in (subject.name, *subject.variants, *(former.name for former in subject.former_names))
+    }
+    assert summary_names._class_names() == plain
+    assert "国土海洋气象等支出" in plain  # a 类 of some years, as the docstring of is_known_name reads

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from decimal import Decimal
 from typing import Required, TypedDict
 
@@ -19,6 +20,7 @@ from cnbudget.targets import (
     TargetValue,
     parse_target,
 )
+from cnbudget.text import normalize_width, squeeze_spaces
 
 GE, GT, EQ, LT, LE = Comparator.GE, Comparator.GT, Comparator.EQ, Comparator.LT, Comparator.LE
 BEFORE, ON = DeadlineBound.BEFORE, DeadlineBound.ON
@@ -763,3 +765,63 @@ def test_a_target_value_carries_the_fields_of_its_kind_and_names_the_first_one_o
             TargetValue(raw="x", kind=kind, **given_fields)  # type: ignore[arg-type]
     else:
         assert TargetValue(raw="x", kind=kind, **given_fields).kind is kind  # type: ignore[arg-type]
+
+
+def test_every_common_ideograph_is_a_stable_letter() -> None:
+    # What lets wording of U+4E00..U+9FFF alone skip the test of each character by name and category.
+    for code in range(0x4E00, 0xA000):
+        ch = chr(code)
+        assert "CJK UNIFIED IDEOGRAPH" in unicodedata.name(ch, ""), hex(code)
+        assert unicodedata.category(ch) == "Lo", hex(code)
+        assert normalize_width(ch) == ch, hex(code)
+
+
+def _is_wording_the_plain_way(text: str) -> bool:
+    # The rule for 定性 text, one character at a time, as documented in parse_target.
+    words = squeeze_spaces(normalize_width(text).strip())
+    return (
+        bool(words)
+        and words not in {"无", "暂无", "空", "不适用", "无数据"}
+        and "无上年" not in words
+        and "上年无" not in words
+        and any("CJK UNIFIED IDEOGRAPH" in unicodedata.name(ch, "") for ch in words)
+        and all(unicodedata.category(ch)[0] in "LPS" for ch in words)
+        and not any(ch in "≥≤<>=≧≦⩾⩽" for ch in words)
+        and squeeze_spaces(normalize_width(words)) == words
+    )
+
+
+# Ideographs in and beside the common block, compatibility ideographs, wrap spaces, punctuation,
+# letters and marks: no digit, so that only wording can be read.
+_DIGITLESS = st.lists(
+    st.one_of(
+        st.characters(min_codepoint=0x4DF0, max_codepoint=0x4E10),
+        st.characters(min_codepoint=0x9FF0, max_codepoint=0xA010),
+        st.characters(min_codepoint=0xF900, max_codepoint=0xF910),
+        st.characters(min_codepoint=0x3400, max_codepoint=0x3410),
+        st.sampled_from([*"有效提升无上年暂空 \u3000（）、，。：:ＡaÉ\u0301≥＝", "不适用", "无数据"]),
+        st.characters(blacklist_categories=("Nd", "Cs")).filter(lambda ch: ch not in "$\\"),
+    ),
+    max_size=8,
+).map("".join)
+
+
+@settings(max_examples=400)
+@given(_DIGITLESS)
+def test_wording_is_read_as_the_plain_rule_says(text: str) -> None:
+    value = parse_target(text)
+    if any(ch.isdigit() for ch in normalize_width(text)):
+        return  # folding made a digit (a circled or full-width one): not wording's to decide
+    assert (value.kind is TargetKind.QUALITATIVE) == _is_wording_the_plain_way(text)
+
+
+@settings(max_examples=300)
+@given(st.one_of(st.text(), _TRICKY, _DIGITLESS))
+def test_a_value_read_is_the_one_its_constructor_makes(text: str) -> None:
+    # Values are built without the validators' second look: the constructor must accept the same
+    # fields and make an equal value of the same class.
+    value = parse_target(text)
+    remade = TargetValue(**{field.name: getattr(value, field.name) for field in attrs.fields(TargetValue)})
+    assert type(value) is TargetValue
+    assert remade == value
+    assert hash(remade) == hash(value)

@@ -29,6 +29,7 @@ from typing import Any
 
 import attrs
 
+from cnbudget.builders import builder_of_model
 from cnbudget.decimals import MAX_WHOLE_DIGITS, size_problem
 from cnbudget.errors import InvalidAmount, InvalidValue
 from cnbudget.labelled import LabelledEnum, labelled
@@ -303,6 +304,28 @@ class TargetValue:
         return self.raw
 
 
+_ValueBuilder = builder_of_model(TargetValue)
+
+
+def _checked_value(
+    raw: str,
+    kind: TargetKind,
+    *,
+    comparator: Comparator | None = None,
+    number: Decimal | None = None,
+    unit: str | None = None,
+    text: str | None = None,
+) -> TargetValue:
+    """The value ``TargetValue(...)`` makes of fields the readers below have already checked (a
+    finite number within bounds, words without white space, the fields of its kind): without the
+    validators' second look, for every value a document prints."""
+    value = object.__new__(_ValueBuilder)
+    value.raw, value.kind, value.comparator, value.number = raw, kind, comparator, number
+    value.unit, value.text, value.deadline = unit, text, None
+    value.__class__ = TargetValue
+    return value  # type: ignore[no-any-return]
+
+
 # --- reading -------------------------------------------------------------------------------
 
 # Word comparators before the number. The pattern tries longer words first, so 不超过 is not
@@ -497,29 +520,39 @@ def _read_quantity(raw: str, cleaned: str) -> TargetValue | None:
     unit = unit_text or None
     if before is None and _looks_like_a_date(number, unit):
         return None
-    return TargetValue(
-        raw=raw, kind=TargetKind.QUANTITATIVE, comparator=before or after, number=number, unit=unit
-    )
+    return _checked_value(raw, TargetKind.QUANTITATIVE, comparator=before or after, number=number, unit=unit)
 
 
 def _is_cjk(ch: str) -> bool:
     return "CJK UNIFIED IDEOGRAPH" in unicodedata.name(ch, "")
 
 
+# The block of CJK unified ideographs every document writes in: each is a letter (Lo), none a
+# comparison, and width folding leaves each as it is (tests/test_targets.py checks every one). Text
+# of these alone is wording as far as its characters go: no test of each character by name.
+_COMMON_IDEOGRAPHS = "\u4e00-\u9fff"
+_IDEOGRAPHS_ONLY = re.compile(f"[{_COMMON_IDEOGRAPHS}]+")
+_AN_IDEOGRAPH = re.compile(f"[{_COMMON_IDEOGRAPHS}]")
+
+
 def _read_wording(raw: str, cleaned: str) -> TargetValue | None:
     text = squeeze_spaces(cleaned)
+    if _IDEOGRAPHS_ONLY.fullmatch(text) is not None:
+        if text in _PLACEHOLDERS or any(part in text for part in _PLACEHOLDER_PARTS):
+            return None
+        return _checked_value(raw, TargetKind.QUALITATIVE, text=text)
     if (
         not text
         or text in _PLACEHOLDERS
         or any(part in text for part in _PLACEHOLDER_PARTS)
-        or not any(_is_cjk(ch) for ch in text)
+        or (_AN_IDEOGRAPH.search(text) is None and not any(_is_cjk(ch) for ch in text))
         # Letters, punctuation and symbols only: no digits, marks, controls or separators.
         or any(unicodedata.category(ch)[0] not in "LPS" for ch in text)
         or any(ch in _COMPARISON_CHARS for ch in text)
         or not _is_stable(text)
     ):
         return None
-    return TargetValue(raw=raw, kind=TargetKind.QUALITATIVE, text=text)
+    return _checked_value(raw, TargetKind.QUALITATIVE, text=text)
 
 
 def _unparsed(raw: str) -> TargetValue:

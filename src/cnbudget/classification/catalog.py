@@ -301,9 +301,11 @@ class Catalog:
 
     def subjects(self, family: FamilyLike = Family.FUNCTION) -> tuple[Subject, ...]:
         """Every subject of a family, in code order (parents before their children)."""
-        wanted = Family.coerce(family)
+        code_type = Family.coerce(family).code_type
+        # The family told by the code's class and the order by its digits (one class: code order),
+        # not by a property and a comparison written in Python: a first read builds every name index.
         return tuple(
-            sorted((s for s in self._subjects.values() if s.family is wanted), key=lambda s: s.code)
+            sorted((s for s in self._subjects.values() if isinstance(s.code, code_type)), key=lambda s: s.code.digits)
         )
 
     def __iter__(self) -> Iterator[Subject]:

@@ -92,7 +92,10 @@ _GAP = re.compile(r"(?<=[\u4e00-\u9fff，。：；、（）])(?<![万亿])\s+(?=
 _ENDS_CJK = re.compile(r"[\u4e00-\u9fff]\s*$")
 
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
-_DIGIT_COMMA = re.compile(r"(?<=\d)[，,](?=\d{3}(?!\d))")
+_ANY_FULL_WIDTH = re.compile("[０-９．％]")  # few paragraphs print one: str.translate looks at every character
+# The comma first, then what stands before it: a pattern that starts with a character is looked for
+# by that character, not tried at every position of the paragraph.
+_DIGIT_COMMA = re.compile(r"[，,](?<=\d[，,])(?=\d{3}(?!\d))")
 
 
 def fold_numbers(text: str) -> str:
@@ -102,7 +105,9 @@ def fold_numbers(text: str) -> str:
     >>> fold_numbers("１，０８９．２７万元，占６３．８８％")
     '1,089.27万元，占63.88%'
     """
-    return _DIGIT_COMMA.sub(",", text.translate(_FULL_WIDTH))
+    if _ANY_FULL_WIDTH.search(text) is not None:
+        text = text.translate(_FULL_WIDTH)
+    return _DIGIT_COMMA.sub(",", text)
 
 
 @functools.lru_cache(maxsize=8192)  # a pure function of the text; each line is cleaned by several passes

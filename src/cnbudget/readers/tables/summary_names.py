@@ -144,10 +144,10 @@ def _class_names() -> frozenset[str]:
     official name, its known variants and its former names (normalised)."""
     names: set[str] = set()
     for year in COVERED_YEARS:
-        for subject in catalog(year).subjects():
-            if subject.level == 1:
-                names.update(normalise_name(name) for name in (
-                    subject.name, *subject.variants, *(former.name for former in subject.former_names)))
+        # The 类 are the catalogue's top level: asked of it, not sought among every subject sorted.
+        for subject in catalog(year).children():
+            names.update(normalise_name(name) for name in (
+                subject.name, *subject.variants, *(former.name for former in subject.former_names)))
     return frozenset(names)
 
 

@@ -97,16 +97,21 @@ def _title_at(lines: Sequence[SourceLine], index: int) -> tuple[str, int] | None
     line = lines[index]
     if (key := title_key(line.text)) is not None:
         return key, 1
-    if is_table_number(line.text):
-        return None  # 公开01表 over the title, not a part of it
-    joined = None  # the title so far, folded only once a short line below may continue it (most lines: none)
+    pieces = [line.squeezed]  # the title so far, as printed
     for extra in (1, 2):
         if index + extra >= len(lines):
             break
         tail = lines[index + extra]
         if tail.is_blank or tail.is_tabular or len(tail.squeezed) > _WRAPPED_TAIL:
             break
-        joined = (normalize_width(line.squeezed) if joined is None else joined) + normalize_width(tail.squeezed)
+        pieces.append(tail.squeezed)
+        # Without 表 the pieces title nothing, folded or not (folding makes 表 of no other character):
+        # most lines with a short line below are told so, unfolded and without asking for a number.
+        if not any(TITLE_WORD in piece for piece in pieces):
+            continue
+        if is_table_number(line.text):
+            return None  # 公开01表 over the title, not a part of it
+        joined = "".join([normalize_width(piece) for piece in pieces])
         if (key := title_key(joined.replace('""', ""))) is not None:  # quotes left on a line of their own
             return key, extra + 1
     return None

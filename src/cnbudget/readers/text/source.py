@@ -31,7 +31,9 @@ _MARKUP = re.compile(r"</?(?:b|p|strong|br|span|i|u)\b[^>]*>|\*\*", re.IGNORECAS
 _HEADING = re.compile(r"^\s*(?:#{1,6}\s*|-\s+(?=\S))")
 # Whitespace next to a Chinese character is an artefact of page layout, never meaningful.
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’"
-_SPACE_NEAR_CJK = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
+# A run of white space after or before a Chinese character: ``(?<=[CJK])\s+|\s+(?=[CJK])``, written
+# to start with the white space, so that the pattern is looked for by it, not tried at every position.
+_SPACE_NEAR_CJK = re.compile(rf"\s(?:(?<=[{_CJK}]\s)\s*|\s*(?=[{_CJK}]))")
 _SPACES = re.compile(r"\s+")
 
 
