@@ -180,7 +180,10 @@ def test_a_tree_asked_for_the_root_s_first_two_candidates_is_placed_as_asking_fo
     # Placed rows, message, rows and columns in doubt, identities broken: all alike, whether the
     # root's first two candidates are met (the rows below asked only for what can be in their ways)
     # or not (every candidate asked again).
-    rows, identities = table
+    _placed_as_when_every_candidate_is_asked(*table)
+
+
+def _placed_as_when_every_candidate_is_asked(rows: list[list[dict[str, str]]], identities: list[Identity]) -> None:
     with mock.patch.object(placing, "_asked", lambda *_: None):
         every = place(rows, identities)
     assert place(rows, identities) == every
@@ -192,7 +195,5 @@ def test_a_flat_tree_asked_for_the_root_s_first_two_candidates_is_placed_as_aski
     table: tuple[list[list[dict[str, str]]], list[Identity]],
 ) -> None:
     rows, identities = table
-    with mock.patch.object(placing, "_asked", lambda *_: None):
-        every = place(rows, identities)
-    assert place(rows, identities) == every
+    _placed_as_when_every_candidate_is_asked(rows, identities)
     _check(rows, identities)

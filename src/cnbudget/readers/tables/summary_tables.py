@@ -25,7 +25,7 @@ column of its own becomes the line's code; a name printed without a code keeps n
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import Any, TypeVar
 
 import attrs
@@ -108,18 +108,23 @@ FISCAL_SUMMARY_LAYOUTS: tuple[TwoSidedLayout, ...] = (
 )
 
 
-def read_summary_table(block: Block) -> tuple[SummaryTable | None, list[Problem]]:
-    """Read 收支总体情况表; ``None`` with a problem when its layout is unknown."""
-    return _read(block, SUMMARY_LAYOUTS, SummaryTable, lambda entry, printed, code: _SUMMARY_LINE(
+def read_summary_table(block: Block, refused_on: Collection[int] = frozenset()
+                       ) -> tuple[SummaryTable | None, list[Problem]]:
+    """Read 收支总体情况表; ``None`` with a problem when its layout is unknown, or with the problems so
+    far at the first problem on a line numbered in ``refused_on`` (a reading its caller refuses)."""
+    return _read(block, SUMMARY_LAYOUTS, SummaryTable, refused_on, lambda entry, printed, code: _SUMMARY_LINE(
         role=expenditure_role(printed), name=printed.name, code=code,
         amount=entry.values["amount"] if "amount" in entry.values else entry.values["total"],
         amounts=placed_record(ExpenditureAmounts, entry.values) if "total" in entry.values else None,
         **printed_at(entry.line)))
 
 
-def read_fiscal_summary_table(block: Block) -> tuple[FiscalSummaryTable | None, list[Problem]]:
-    """Read 财政拨款收支（预算）总体情况表; ``None`` with a problem when its layout is unknown."""
-    return _read(block, FISCAL_SUMMARY_LAYOUTS, FiscalSummaryTable, lambda entry, printed, code: _FISCAL_LINE(
+def read_fiscal_summary_table(block: Block, refused_on: Collection[int] = frozenset()
+                             ) -> tuple[FiscalSummaryTable | None, list[Problem]]:
+    """Read 财政拨款收支（预算）总体情况表; ``None`` with a problem when its layout is unknown, or as
+    :func:`read_summary_table` stops at a problem on a line numbered in ``refused_on``."""
+    return _read(block, FISCAL_SUMMARY_LAYOUTS, FiscalSummaryTable, refused_on,
+                 lambda entry, printed, code: _FISCAL_LINE(
         role=expenditure_role(printed), name=printed.name, code=code,
         amounts=placed_record(FiscalAmounts, entry.values),
         **printed_at(entry.line)))
@@ -130,11 +135,14 @@ _LineMaker = Callable[[SideEntry, Printed, FunctionCode | None], Any]
 
 
 def _read(
-    block: Block, layouts: Sequence[TwoSidedLayout], kind: type[_Table], expenditure_line: _LineMaker
+    block: Block, layouts: Sequence[TwoSidedLayout], kind: type[_Table], refused_on: Collection[int],
+    expenditure_line: _LineMaker
 ) -> tuple[_Table | None, list[Problem]]:
-    reading = read_two_sided(block, layouts)
+    reading = read_two_sided(block, layouts, refused_on)
     if reading.layout is None and reading.problems:
         return None, reading.problems
+    if refused_on and any(problem.line in refused_on for problem in reading.problems):
+        return None, reading.problems  # refused by the caller: no table to build
     problems = list(reading.problems)
     coded = _coded(reading.expenditure, block.key, problems)
     expenditure = tuple(expenditure_line(entry, printed, code) for entry, printed, code in coded)

@@ -29,7 +29,7 @@ line read when lines of the table below it were not read (the rest of its name m
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from decimal import Decimal
 
 import attrs
@@ -118,8 +118,11 @@ class TwoSidedReading:
     problems: list[Problem]
 
 
-def read_two_sided(block: Block, layouts: Sequence[TwoSidedLayout]) -> TwoSidedReading:
-    """Take ``block`` apart, recognise its layout and read both sides of every line."""
+def read_two_sided(block: Block, layouts: Sequence[TwoSidedLayout],
+                   refused_on: Collection[int] = frozenset()) -> TwoSidedReading:
+    """Take ``block`` apart, recognise its layout and read both sides of every line; the reading
+    stops at the first problem on a line numbered in ``refused_on`` (for a caller that refuses a
+    reading with one: problems are only ever added, so the rest of the lines cannot undo it)."""
     grid = make_grid(block.lines, is_two_sided_data)
     layout, why = _recognise(grid, layouts)
     if layout is None:
@@ -136,10 +139,14 @@ def read_two_sided(block: Block, layouts: Sequence[TwoSidedLayout]) -> TwoSidedR
     inside = _lines_inside(grid, block.lines)
     for line in inside:
         placed = line if columns is None else _placed(line, columns)
+        reported = len(reader.problems)
         if placed is None:
             reader.report(line, "line not read: cells stand where the header has no column")
-            continue
-        reader.read(placed)
+        else:
+            reader.read(placed)
+        if refused_on and any(problem.line in refused_on for problem in reader.problems[reported:]):
+            return TwoSidedReading(grid=grid, layout=layout, revenue=tuple(reader.revenue),
+                                   expenditure=tuple(reader.expenditure), problems=reader.problems)
     if inside:
         reader.close([line.number for line in block.lines if line.number > inside[-1].number
                       and not line.is_blank and not _PAGE_FURNITURE.match(line.text)])

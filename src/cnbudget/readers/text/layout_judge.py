@@ -19,7 +19,7 @@ rounding-aware (:func:`~cnbudget.money.check_sum`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Mapping, Sequence
+from collections.abc import Callable, Collection, Hashable, Mapping, Sequence
 from decimal import Decimal
 
 import attrs
@@ -102,12 +102,13 @@ def _two_sided_holds(table: Table) -> bool:
     return all(check_sum(total, parts).status is not Consistency.INCONSISTENT for total, parts in sums)
 
 
-TableReader = Callable[[Block], tuple[Table | None, list[Problem]]]
+#: A table's reader given the lines on which a problem refuses the reading (it may stop there).
+TableReader = Callable[[Block, Collection[int]], tuple[Table | None, list[Problem]]]
 
 #: The tables whose later pages may be placed by their identities: each one's reader and the test
 #: that its identities hold for the whole table.
 JUDGED: Mapping[str, tuple[TableReader, Callable[[Table], bool]]] = {
-    "procurement": (read_procurement_table, _procurement_holds),
+    "procurement": (lambda block, _refused_on: read_procurement_table(block), _procurement_holds),
     "summary": (read_summary_table, _two_sided_holds),
     "fiscal_summary": (read_fiscal_summary_table, _two_sided_holds),
 }
@@ -121,7 +122,7 @@ def reading_of(block: Block, lines: Sequence[SourceLine], page_lines: set[int]) 
     if judged is None:
         return None
     reader, holds = judged
-    table, problems = reader(attrs.evolve(block, lines=tuple(lines)))
+    table, problems = reader(attrs.evolve(block, lines=tuple(lines)), page_lines)
     if table is None or any(problem.line in page_lines for problem in problems) or not holds(table):
         return None
     # Both sides of a two-sided table: a reading of its rows alone would be empty for every placing.

@@ -88,23 +88,43 @@ def _letter_spaced(runs: list[list[tuple[int, int, str]]]) -> list[list[tuple[in
     return joined
 
 
+def _sticks(word: str) -> bool:
+    """Whether a word stands apart from a neighbour one space away: a figure or a placeholder."""
+    cleaned = clean_cell(word)
+    return _FIGURE.match(cleaned) is not None or cleaned in _DASHES
+
+
 def line_tokens(line: str, *, wide: bool = False) -> list[Token]:
     """The tokens of one line of layout text, left to right (see the module text). Positions count
     characters, as ``pdftotext -layout`` places them, or, where ``wide``, display columns (a Chinese
     character takes two), as text aligned for the eye is (``column -t``, an editor)."""
     place = _display_columns(line) if wide else None  # None: positions are the characters'
-    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(line)]
     runs: list[list[tuple[int, int, str]]] = []
-    for word in words:
-        if runs:
-            last = runs[-1][-1]
-            apart = word[0] - last[1]
-            if apart == 1 and not (is_figure(last[2]) or is_figure(word[2])
-                                   or _is_placeholder(last[2]) or _is_placeholder(word[2])):
-                runs[-1].append(word)
+    last_end = -2  # where the last word ends (no word yet: none is one space apart)
+    last_sticks: bool | None = None  # whether the last word is a figure or a placeholder (None: not asked)
+    # Whether a word may be one letter of a letter-spaced label (one character once cleaned: a word
+    # holds no space, so one character or markup to clean out); most lines hold none to join.
+    lettered = False
+    for match in _WORD.finditer(line):
+        start, end = match.span()
+        text = match.group()
+        if len(text) == 1 or "<" in text or "*" in text:
+            lettered = True
+        if start - last_end == 1:
+            if last_sticks is None:
+                last_sticks = _sticks(runs[-1][-1][2])
+            sticks = _sticks(text)
+            if not (last_sticks or sticks):
+                runs[-1].append((start, end, text))
+                last_end, last_sticks = end, sticks
                 continue
-        runs.append([word])
-    runs = _letter_spaced(runs)
+            last_sticks = sticks
+        else:
+            last_sticks = None
+        runs.append([(start, end, text)])
+        last_end = end
+    if lettered:
+        runs = _letter_spaced(runs)
     texts = [run[0][2] if len(run) == 1 else " ".join([word[2] for word in run]) for run in runs]
     # The digits a row starts with are its code (类 款 项, or whole) when words follow them, or a
     # figure follows a code's shape (the name wrapped onto lines of its own).
@@ -134,7 +154,7 @@ def widened(tokens: list[Token], line: str) -> list[Token]:
     same whatever the measure, only their positions move (not at all where no character is wide)."""
     if line.isascii():
         return tokens
-    place = _display_columns(line)
+    place = _display_places(line, [position for t in tokens for position in (t.start, *t.inner, t.end)])
     return [Token(start=place[t.start], end=place[t.end], text=t.text, kind=t.kind,
                   inner=tuple(place[position] for position in t.inner)) for t in tokens]
 
@@ -152,13 +172,33 @@ def widened_spans(tokens: Sequence[Token], line: str) -> Sequence[Token | Span]:
     character is wide)."""
     if line.isascii():
         return tokens
-    place = _display_columns(line)
+    place = _display_places(line, [position for t in tokens for position in (t.start, t.end)])
     return [Span(place[t.start], place[t.end], t.kind) for t in tokens]
+
+
+def _display_places(line: str, positions: Sequence[int]) -> dict[int, int]:
+    """The display column at each of ``positions`` (character positions of ``line``), as
+    :func:`_display_columns` gives them: the characters are measured one by one only in the stretches
+    between two positions that hold a character other than ASCII (a token's Chinese words), the
+    spaces between tokens and their figures by their length."""
+    places: dict[int, int] = {}
+    done = column = 0
+    for position in sorted(positions):  # a token's in order already: sorted in one pass
+        stretch = line[done:position]
+        column += len(stretch) if stretch.isascii() else _stretch_width(stretch)
+        places[position], done = column, position
+    return places
 
 
 def _display_columns(line: str) -> list[int]:
     """The display column at which each character of ``line`` starts (and the line's end)."""
     return list(itertools.accumulate(map(_display_width, line), initial=0))
+
+
+@functools.lru_cache(maxsize=1 << 14)  # a pure function of the text: a table's names recur in its other tables
+def _stretch_width(stretch: str) -> int:
+    """How many display columns a stretch of a line takes."""
+    return sum(map(_display_width, stretch))
 
 
 @functools.lru_cache(maxsize=1 << 14)  # a pure function of the character: a document repeats few thousand
