@@ -205,15 +205,20 @@ def table_number(printed: str | None) -> int | None:
     return numeral(found.group("a") or found.group("b") or found.group("c"))
 
 
-@functools.lru_cache(maxsize=1 << 12)  # a pure function of the text: the lines near each title are asked again
 def is_table_number(text: str) -> bool:
     """Whether a line holds a table number and nothing else (``表 1``, ``公开 05 表``).
 
     >>> is_table_number("公开 05 表"), is_table_number("表1 部门收支总表")
     (True, False)
     """
+    # Told before the cache: most lines asked are new, and most lines hold neither.
     if "表" not in text and not ("附" in text and "件" in text):
         return False  # every table number has 表 or 附件, which no other character becomes when widths fold
+    return _is_table_number(text)
+
+
+@functools.lru_cache(maxsize=1 << 12)  # a pure function of the text: the lines near each title are asked again
+def _is_table_number(text: str) -> bool:
     squeezed = squeeze_spaces(normalize_width(text))
     found = TABLE_NUMBER.match(squeezed)
     return found is not None and found.end() == len(squeezed)

@@ -346,7 +346,11 @@ class Catalog:
     def _name_index(self, family: Family) -> NameIndex:
         index = self._name_indexes.get(family)
         if index is None:  # two threads may both build it: the same index either way
-            index = self._name_indexes[family] = NameIndex(self.subjects(family))
+            # The family's subjects by their parents, not in code order: candidates come unordered and
+            # every answer is sorted by code.
+            index = self._name_indexes[family] = NameIndex(
+                subject for (of, _), children in self._children.items() if of is family for subject in children
+            )
         return index
 
     def _matches(

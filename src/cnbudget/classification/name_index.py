@@ -22,9 +22,10 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import cache
 
 from cnbudget.classification.names import MIN_TRUNCATED_LENGTH, normalise_name
-from cnbudget.classification.subject import Subject
+from cnbudget.classification.subject import FormerName, Subject
 
 __all__ = ["NameIndex"]
 
@@ -35,18 +36,17 @@ class NameIndex:
 
     def __init__(self, subjects: Iterable[Subject]) -> None:
         by_name: dict[str, list[Subject]] = defaultdict(list)
-        official: list[tuple[str, int, Subject]] = []
-        for position, subject in enumerate(subjects):
-            key = normalise_name(subject.name)
-            official.append((key, position, subject))
-            names = {key, *(normalise_name(v) for v in subject.variants),
-                     *(normalise_name(f.name) for f in subject.former_names)}
+        official: list[tuple[str, int]] = []
+        listed = tuple(subjects)
+        for position, subject in enumerate(listed):
+            key, names = _names_of(subject.name, subject.variants, subject.former_names)
+            official.append((key, position))  # positions differ: ties of names keep the listed order
             for name in names:
                 by_name[name].append(subject)
-        official.sort(key=lambda entry: (entry[0], entry[1]))
+        official.sort()
         self._by_name = dict(by_name)
-        self._official_keys = [key for key, _, _ in official]
-        self._official = [subject for _, _, subject in official]
+        self._official_keys = [key for key, _ in official]
+        self._official = [listed[position] for _, position in official]
 
     def candidates(self, printed: str) -> list[Subject]:
         """Every subject ``printed`` may name: whose normalised official, variant or former name it
@@ -61,3 +61,13 @@ class NameIndex:
                 subject = self._official[position]
                 found.setdefault(id(subject), subject)
         return list(found.values())
+
+
+@cache  # per run: the editions of a catalogue repeat nearly every subject's names
+def _names_of(
+    name: str, variants: tuple[str, ...], former_names: tuple[FormerName, ...]
+) -> tuple[str, tuple[str, ...]]:
+    """A subject's normalised official name, and every normalised name it is known by, each once."""
+    key = normalise_name(name)
+    names = {key, *(normalise_name(v) for v in variants), *(normalise_name(f.name) for f in former_names)}
+    return key, tuple(names)
