@@ -22,7 +22,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable
-from functools import cache
+from functools import lru_cache
 
 from cnbudget.classification.names import MIN_TRUNCATED_LENGTH, normalise_name
 from cnbudget.classification.subject import FormerName, Subject
@@ -63,7 +63,9 @@ class NameIndex:
         return list(found.values())
 
 
-@cache  # per run: the editions of a catalogue repeat nearly every subject's names
+# Kept for the process (bounded): the editions of the bundled catalogue repeat nearly every subject's
+# names, so each year's index after the first finds them normalised.
+@lru_cache(maxsize=1 << 15)
 def _names_of(
     name: str, variants: tuple[str, ...], former_names: tuple[FormerName, ...]
 ) -> tuple[str, tuple[str, ...]]:
