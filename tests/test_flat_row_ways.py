@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from cnbudget.readers.flat.one_sided import row_candidates
 from cnbudget.readers.flat.placing import Candidate
+from cnbudget.readers.flat.row_ways import _shape
 from cnbudget.readers.flat.scaled import PrintedFigures
 from cnbudget.readers.tables.columns import Layout
 
@@ -87,3 +88,46 @@ def test_a_row_printing_every_column_is_as_printed_and_one_printing_more_has_no_
                     identities=(("total", ("basic", "project")),))
     assert row_candidates(layout, ["5.00", "1.00", "1.00"]) == [{"total": "5.00", "basic": "1.00", "project": "1.00"}]
     assert row_candidates(layout, ["1", "1", "1", "1"]) == []
+
+
+def _plain_shape(width: int, figures: int, identities: tuple[tuple[int, tuple[int, ...]], ...]) -> tuple[
+        list[tuple[int, ...]], list[list[tuple[int, ...]]], list[list[int]]]:
+    """Every way by inserting blanks at each combination of gap columns, and per identity each way's
+    projection (total's figure, then the parts' figures sorted, blanks out), numbered as first seen."""
+    ways = []
+    for gaps in itertools.combinations(range(width), width - figures):
+        placed = list(range(figures))
+        for gap in gaps:
+            placed.insert(gap, figures)
+        ways.append(tuple(placed))
+    projections, of_ways = [], []
+    for total, parts in identities:
+        seen: dict[tuple[int, ...], int] = {}
+        of_ways.append([seen.setdefault((way[total], *sorted(way[p] for p in parts if way[p] != figures)), len(seen))
+                        for way in ways])
+        projections.append(list(seen))
+    return ways, projections, of_ways
+
+
+@st.composite
+def _shapes(draw: st.DrawFn) -> tuple[int, int, tuple[tuple[int, tuple[int, ...]], ...]]:
+    width = draw(st.integers(1, 10))
+    identities = []
+    for _ in range(draw(st.integers(0, 3))):
+        total = draw(st.integers(0, width - 1))
+        others = [index for index in range(width) if index != total]
+        parts = draw(st.lists(st.sampled_from(others), unique=True, max_size=len(others))) if others else []
+        identities.append((total, tuple(parts)))  # parts in any order, as a layout may declare them
+    return width, draw(st.integers(0, width)), tuple(identities)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_shapes())
+def test_a_shapes_ways_and_projections_are_those_built_the_plain_way(
+        shape: tuple[int, int, tuple[tuple[int, tuple[int, ...]], ...]]) -> None:
+    width, figures, identities = shape
+    built = _shape.__wrapped__(width, figures, identities)
+    ways, projections, of_ways = _plain_shape(width, figures, identities)
+    assert list(built.ways) == ways
+    assert [list(p) for p in built.projections] == projections
+    assert [list(w) for w in built.way_projections] == of_ways

@@ -45,26 +45,45 @@ class _Shape:
 @functools.lru_cache(maxsize=_SHAPES_KEPT)
 def _shape(width: int, figures: int, identities: tuple[RowIdentity, ...]) -> _Shape:
     # A pure function of its (immutable) arguments: kept for the process, it changes no result.
-    ways = []
-    for gaps in itertools.combinations(range(width), width - figures):
-        placed = list(range(figures))
-        for gap in gaps:  # in increasing order: each blank goes where it stands in the whole row
-            placed.insert(gap, figures)
-        ways.append(tuple(placed))
+    ways = _ways(width, figures)
     projections: list[tuple[_Projection, ...]] = []
     way_projections: list[tuple[int, ...]] = []
     for total, parts in identities:
-        index: dict[_Projection, int] = {}
-        of_ways = tuple(index.setdefault(_projection(way, total, parts, figures), len(index)) for way in ways)
-        projections.append(tuple(index))
+        index, of_ways = _projections(ways, total, parts, figures)
+        projections.append(index)
         way_projections.append(of_ways)
-    return _Shape(ways=tuple(ways), projections=tuple(projections), way_projections=tuple(way_projections))
+    return _Shape(ways=ways, projections=tuple(projections), way_projections=tuple(way_projections))
 
 
-def _projection(way: Sequence[int], total: int, parts: tuple[int, ...], blank: int) -> _Projection:
-    """The total's figure, then the figures in the parts' columns in increasing order, blanks left
-    out: the sum of the parts does not depend on their order, and a blank adds an exact 0."""
-    return (way[total], *sorted(way[part] for part in parts if way[part] != blank))
+def _ways(width: int, figures: int) -> tuple[tuple[int, ...], ...]:
+    """Every way, in the order of the combinations of blank columns: the columns holding figures,
+    their complements, come in the reverse order of their own combinations."""
+    blank_row = [figures] * width
+    ways = []
+    for held in reversed(tuple(itertools.combinations(range(width), figures))):
+        way = blank_row.copy()
+        for figure, column in enumerate(held):
+            way[column] = figure
+        ways.append(tuple(way))
+    return tuple(ways)
+
+
+def _projections(
+    ways: Sequence[tuple[int, ...]], total: int, parts: tuple[int, ...], blank: int,
+) -> tuple[tuple[_Projection, ...], tuple[int, ...]]:
+    """One identity's distinct projections (in the order ways first show them) and each way's.
+
+    Many ways print the same figures in the identity's own columns: each such cut of a way is
+    projected once. Figures stand in the row in their order, so the parts' figures, taken in column
+    order with the blanks left out, are already in increasing order, as a projection lists them."""
+    own_columns = operator.itemgetter(total, *sorted(parts), total)  # total twice: always a tuple
+    cuts = list(map(own_columns, ways))
+    index: dict[_Projection, int] = {}
+    of_cut = {
+        cut: index.setdefault((cut[0], *(figure for figure in cut[1:-1] if figure != blank)), len(index))
+        for cut in dict.fromkeys(cuts)
+    }
+    return tuple(index), tuple(map(of_cut.__getitem__, cuts))
 
 
 def holding_ways(
