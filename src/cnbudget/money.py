@@ -199,9 +199,14 @@ def convert(amount: Decimal, from_unit: AmountUnit, to_unit: AmountUnit) -> Deci
     Decimal('8.361692')
     >>> convert(Decimal("6592.8"), AmountUnit.WAN_YUAN, AmountUnit.YUAN) == 65928000
     True
+    >>> convert(convert(Decimal("0.0"), AmountUnit.WAN_YUAN, AmountUnit.YUAN), AmountUnit.YUAN, AmountUnit.WAN_YUAN)
+    Decimal('0.0')
     """
     amount = _operand(amount, where="amount to convert")
-    if _is_exact_zero(amount):
+    # An exact zero stays one; into another unit, only a zero printed whole (exponent 0) is exact:
+    # a zero converted before (0.0 万元 is 0E+3 元, known to the nearest thousand) keeps its
+    # precision, so converting it back gives 0.0 again.
+    if amount.is_zero() and (_exponent(amount) == 0 or (from_unit is to_unit and _exponent(amount) > 0)):
         return _ZERO
     return amount.scaleb(_POWER_OF_TEN[from_unit] - _POWER_OF_TEN[to_unit], context=_EXACT)
 
