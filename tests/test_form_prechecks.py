@@ -8,7 +8,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from cnbudget.readers.text import forms
-from cnbudget.readers.text.forms import TextForm, detect_form
+from cnbudget.readers.text.forms import TextForm, detect_form, text_lines
 
 
 def _plain_form(text: str) -> TextForm:
@@ -25,7 +25,8 @@ def _plain_form(text: str) -> TextForm:
     return TextForm.FLAT
 
 
-_PIECES = st.sampled_from(["合计", "5.00", "\t", "|", " ", "   ", "\n", "---", "项目", "\u3000", "\t\t"])
+_PIECES = st.sampled_from(["合计", "5.00", "\t", "|", " ", "   ", "\n", "---", "项目", "\u3000", "\t\t", "\r\n",
+                          "\x0b"])
 
 
 @settings(max_examples=1000)
@@ -36,3 +37,14 @@ _PIECES = st.sampled_from(["合计", "5.00", "\t", "|", " ", "   ", "\n", "---",
 @example("合计 5.00\n")
 def test_the_form_found_is_that_of_the_line_by_line_look(text: str) -> None:
     assert detect_form(text) is _plain_form(text)
+
+
+@settings(max_examples=300)
+@given(st.lists(_PIECES, max_size=40).map("".join))
+@example("合计\t5.00\n项目\t1\n甲\t2\n")
+@example("| 合计 | 5.00 |\n|---|---|\n| 甲 | 1 |\n| 乙 | 2 |\n")
+def test_lines_read_without_a_form_are_those_of_the_form_found_line_by_line(text: str) -> None:
+    # text_lines splits the text once for both the form and the lines
+    found = [(line.number, line.raw, line.text, line.cells) for line in text_lines(text)]
+    given_form = [(line.number, line.raw, line.text, line.cells) for line in text_lines(text, _plain_form(text))]
+    assert found == given_form

@@ -16,6 +16,7 @@ from cnbudget.readers.text.source import SourceLine, split_lines
 _PIECES = st.sampled_from([
     "1", "23", "234", "4", "，", ",", "１", "２３４", " ", "  ", "万元", "。", "；", "支出", "a", "b ",
     "第", "二", "部分", "分", "部", "<b", ">", "</b>", "*", "情况说明", "编制说明", "%", "．", "！", "?",
+    "\u3000", "\u200b", "x", "\t",
 ])
 _LINE_TEXTS = st.lists(st.lists(_PIECES, min_size=1, max_size=6).map("".join), min_size=1, max_size=8)
 

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import itertools
 import re
 from collections.abc import Collection, Sequence
 from typing import cast
@@ -231,8 +232,19 @@ class _Builder:
 
     @property
     def text(self) -> str:
-        """The text so far, cleaned as one (lines joined by spaces)."""
-        return _clean(" ".join(self.texts))
+        """The text so far, cleaned as one (lines joined by spaces). The pieces are cleaned already:
+        cleaning the whole again keeps of each joining space what :func:`joining_space` keeps, and
+        folding can change only a comma next to a join, so the pieces are joined so and folded."""
+        texts = self.texts
+        if self._has_markup:  # markup may span a join: the whole is cleaned
+            return _clean(" ".join(texts))
+        if len(texts) == 1:  # a line's text, cleaned and folded already
+            return texts[0]
+        joined = [texts[0]]
+        for before, text in itertools.pairwise(texts):
+            joined.append(joining_space(before[-1], text[0]))
+            joined.append(text)
+        return fold_numbers("".join(joined))
 
     def ends(self, length: int) -> str:
         """The last ``length`` characters of :attr:`text`, found from the last lines only."""

@@ -52,7 +52,12 @@ _MIN_ROWS = 3
 
 def detect_form(text: str) -> TextForm:
     """The form of ``text``: the shape its table rows take (tabs, pipes, runs of spaces), or flat."""
-    lines = [line for line in text.splitlines() if line.strip()]
+    return _form_of(text, text.splitlines())
+
+
+def _form_of(text: str, raws: list[str]) -> TextForm:
+    """:func:`detect_form` of ``text``, whose lines are ``raws`` (split once for both the form and the lines)."""
+    lines = [line for line in raws if line and not line.isspace()]  # line.strip(), without its copy
     if not lines:
         return TextForm.TSV
     wanted = max(_MIN_ROWS, int(len(lines) * _FORM_SHARE))
@@ -85,10 +90,10 @@ def _markdown_row(line: str) -> str:
 def text_lines(text: str, form: TextForm | None = None) -> list[SourceLine]:
     """Every line of ``text`` as a :class:`SourceLine`, numbered from 1, its table rows' cells apart
     whatever the form (detected where ``form`` is not given)."""
-    form = form or detect_form(text)
+    raws = text.splitlines()
+    form = form or _form_of(text, raws)
     if form is TextForm.LAYOUT:
         return layout_lines(text)
-    raws = text.splitlines()
     if form is TextForm.MARKDOWN:
         raws = [_markdown_row(raw) for raw in raws]
     return numbered_lines(raws)
