@@ -206,7 +206,7 @@ def convert(amount: Decimal, from_unit: AmountUnit, to_unit: AmountUnit) -> Deci
     # An exact zero stays one; into another unit, only a zero printed whole (exponent 0) is exact:
     # a zero converted before (0.0 万元 is 0E+3 元, known to the nearest thousand) keeps its
     # precision, so converting it back gives 0.0 again.
-    if amount.is_zero() and (_exponent(amount) == 0 or (from_unit is to_unit and _exponent(amount) > 0)):
+    if _is_exact_zero(amount) and (from_unit is to_unit or _exponent(amount) == 0):
         return _ZERO
     return amount.scaleb(_POWER_OF_TEN[from_unit] - _POWER_OF_TEN[to_unit], context=_EXACT)
 
