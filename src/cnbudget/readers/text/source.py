@@ -157,7 +157,13 @@ def _remade(line: SourceLine, raw: str, text: str, cells: tuple[str, ...], squee
 
 def line_of_cells(number: int, raw: str, cells: tuple[str, ...], *, page: int | None = None) -> SourceLine:
     """A line whose cells are given (a table row rebuilt from text that lost them), not bold: its
-    text the cells that are not blank, spaced. What the constructor gives, without its call per field."""
+    text the cells that are not blank, spaced. What the constructor gives, without its call per field.
+
+    >>> line = line_of_cells(40, "205 教育支出 0.92", ("205", "", "教育支出", "0.92"), page=3)
+    >>> line.text, line.is_tabular, line == SourceLine(number=40, raw="205 教育支出 0.92", text=line.text,
+    ...                                                  cells=line.cells, bold=False, page=3)
+    ('205 教育支出 0.92', True, True)
+    """
     text = " ".join([cell for cell in cells if cell])
     made: Any = _new_line(_LineBuilder)  # its fields read-only to the type checker, as SourceLine's
     made.number = number
