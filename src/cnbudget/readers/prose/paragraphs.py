@@ -380,7 +380,11 @@ def _restored_and_met(lines: Sequence[SourceLine], skip: Collection[int]) -> tup
     prose = [line for line in lines if not line.is_blank and not line.is_tabular and line.number not in skip]
     texts = {line.number: line.text for line in prose}
     met = bool(prose) and _figures_to_place(prose[0].text) is not None
-    for index in range(1, len(prose)):
+    # A line's text is changed only at its own turn or at the next line's, so at its turn it is the
+    # line's own: the lines that cannot start with figures (most) are passed over at once.
+    may_start = [index for index in range(1, len(prose)) if _may_start_with_figures(prose[index].text)]
+    put_back = False
+    for index in may_start:
         line, above = prose[index], prose[index - 1]
         placing = _figures_to_place(texts[line.number])
         if placing is None:
@@ -402,6 +406,9 @@ def _restored_and_met(lines: Sequence[SourceLine], skip: Collection[int]) -> tup
         for position, figure in reversed(list(zip(gaps, figures, strict=True))):
             text = f"{text[:position]} {figure} {text[position:].lstrip()}".strip()
         texts[above.number], texts[line.number] = text, stays
+        put_back = True
+    if not put_back:
+        return {}, met
     return {line.number: texts[line.number] for line in prose if texts[line.number] != line.text}, met
 
 
