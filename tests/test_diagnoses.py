@@ -543,3 +543,43 @@ def test_sums_of_unmoved_records_keep_their_first_answers_as_adding_them_again_f
     assert all(carried == fresh for carried, fresh, _ in found)
     # Keeping every first answer (the wrong shortcut) would differ: moved rows change some sums.
     assert any(fresh != first for _, fresh, first in found)
+
+
+# --- "三公" items and booked economic 款: kept by the one table each is read from ---------------------
+
+
+def _altered(doc: BudgetDisclosure, key: str) -> list[BudgetDisclosure]:
+    """Documents that differ from ``doc`` in the figures of table ``key`` alone: every shift the
+    diagnosis may try there, and for the "三公" table, each item's total one more."""
+    table = getattr(doc.tables, key)
+    if key == "three_public":
+        return [attrs.evolve(doc, tables=attrs.evolve(doc.tables, three_public=attrs.evolve(
+                    table, **{item: attrs.evolve(split, total=split.total + 1)})))
+                for item in ("overseas_travel", "vehicle_operation", "reception", "vehicle_purchase")
+                if (split := getattr(table, item)) is not None]
+    moved = (diagnoses._with_rows_moved(doc, key, shift)
+             for shift in diagnoses._hypotheses(diagnoses._records(table), key))
+    # and every row's 合计 one more (a shift never moves 合计)
+    lines = tuple(attrs.evolve(line, amounts=attrs.evolve(line.amounts, total=line.amounts.total + 1))
+                  if line.amounts.total is not None else line for line in table.lines)
+    more = attrs.evolve(doc, tables=attrs.evolve(doc.tables, **{key: attrs.evolve(table, lines=lines)}))
+    return [*(found for found in moved if found is not None), more]
+
+
+def test_three_public_items_and_booked_lines_kept_for_another_tables_change_are_those_found_afresh() -> None:
+    rules = [RULES["XTAB-011"], RULES["XTAB-012"]]
+    compared = changed = 0
+    for doc in (read_text(seed_text("002")).disclosure, read_text(seed_text("003")).disclosure, example("aketao-2023")):
+        catalog = engine._catalog_for(doc, None)
+        checked = RunCache()
+        first = list(engine._findings(doc, catalog, rules, checked))
+        for key in ("three_public", "general_budget_basic", "economic_summary", "general_budget_projects"):
+            if getattr(doc.tables, key) is None:
+                continue
+            for altered in _altered(doc, key):
+                carried = list(engine._findings(altered, catalog, rules, checked.with_changed(key)))
+                assert carried == list(engine._findings(altered, catalog, rules, RunCache())), key
+                compared += 1
+                changed += carried != first
+    # Some changes change what the rules find: a value kept under the wrong table would show.
+    assert compared and changed
