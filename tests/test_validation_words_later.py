@@ -6,13 +6,22 @@ and for the tables they announce."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from decimal import Decimal
 
 import attrs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cnbudget.model import BudgetDisclosure, Indicator, PerformanceTargets, ProjectFunds, ProjectTarget
+from cnbudget.model import (
+    BudgetDisclosure,
+    Indicator,
+    PerformanceTargets,
+    ProjectFunds,
+    ProjectTarget,
+    Statement,
+)
 from cnbudget.model.kinds import loose_key, title_key
+from cnbudget.money import Interval
 from cnbudget.numbering import entry_number
 from cnbudget.targets import TargetKind
 from cnbudget.validation import validate
@@ -20,6 +29,8 @@ from cnbudget.validation.context import Context
 from cnbudget.validation.findings import Location, Severity
 from cnbudget.validation.rules import RULES
 from cnbudget.validation.rules.completeness_contents import _PART, _WRAPPED, Announcement, announcements
+from cnbudget.validation.rules.narrative import _impossible
+from cnbudget.validation.rules.narrative_statements import is_past, placed
 from cnbudget.validation.rules.performance_common import describe_indicator, unit_measures, where
 from cnbudget.validation.rules.performance_composition import FUNDS_IDENTITIES, composition_findings, exceeded
 from cnbudget.validation.rules.performance_words import NamesRead
@@ -178,3 +189,42 @@ def test_funds_identities_find_what_checking_each_with_its_words_finds(figures: 
         assert found == [f for f in plain if f is not None]
     else:  # the identities a part above its whole breaks are named in its finding instead
         assert set(found[explained_findings:]) <= {f for f in plain if f is not None}
+
+
+# --- NARR-001: an increase larger than the amount, told first by comparing the figures --------------
+
+_PRINTED = st.decimals(min_value=-10**6, max_value=10**6, allow_nan=False, allow_infinity=False, places=2).flatmap(
+    lambda value: st.sampled_from([value, value.quantize(Decimal(1)), value.quantize(Decimal("0.1")),
+                                   value.quantize(Decimal("0.001"))]))
+
+
+@settings(max_examples=500, deadline=None)
+@given(_PRINTED, _PRINTED)
+def test_an_impossible_increase_is_what_the_printed_ranges_say(amount: Decimal, change: Decimal) -> None:
+    ctx = Context(doc=BudgetDisclosure(department="某局", fiscal_year=2024), catalog=None, rule=RULES["NARR-001"])
+    statement = Statement(subject="基本支出", amount=amount, change_amount=change)
+    plainly_possible = Interval.of_printed(amount).high - Interval.of_printed(change).low >= 0
+    assert (_impossible(ctx, statement, amount, change) is None) == plainly_possible
+
+
+def test_an_increase_above_the_amount_beyond_rounding_is_impossible() -> None:
+    ctx = Context(doc=BudgetDisclosure(department="某局", fiscal_year=2024), catalog=None, rule=RULES["NARR-001"])
+    statement = Statement(subject="政府性基金拨款支出预算", amount=Decimal("0"), change_amount=Decimal("1421.25"))
+    assert _impossible(ctx, statement, Decimal("0"), Decimal("1421.25")) is not None
+    # 1.0 stands for 0.95…1.05 and 1.04 for 1.035…1.045: last year may have been 0.
+    assert _impossible(ctx, statement, Decimal("1.0"), Decimal("1.04")) is None
+
+
+# --- statements placed: another year's figure told from the subject as compared ---------------------
+
+_SUBJECTS = st.sampled_from(["基本支出", "2023年“三公”经费决算", "上年结转结余", "上年预算执行数", "2024年收入预算",
+                             "2025 年支出预算", "去年", "实际支出", "上一年度", "一般公共预算", "２０２３年决算",
+                             "２０２３年支出", "上 年预算"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["一、收入预算", "二、支出预算"]), _SUBJECTS), max_size=8))
+def test_statements_placed_as_past_are_those_naming_another_year(printed: list[tuple[str, str]]) -> None:
+    doc = BudgetDisclosure(department="某局", fiscal_year=2024,
+                           statements=[Statement(section=section, subject=subject) for section, subject in printed])
+    assert [item.past for item in placed(doc)] == [is_past(statement, 2024) for statement in doc.statements]
