@@ -31,7 +31,7 @@ from tests.strategies import disclosures
 _SOME = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
-def _by_converter(text: str, cls: type[Any] = BudgetDisclosure) -> str:
+def _by_converter(text: str | bytes, cls: type[Any] = BudgetDisclosure) -> str:
     """What reading ``text`` gave before the generated functions: the converter's object as JSON, or
     its problems."""
     try:
@@ -47,7 +47,7 @@ def _by_converter(text: str, cls: type[Any] = BudgetDisclosure) -> str:
     return "read " + json.dumps(converter.unstructure(read), ensure_ascii=False)
 
 
-def _by_from_json(text: str, cls: type[Any] = BudgetDisclosure) -> str:
+def _by_from_json(text: str | bytes, cls: type[Any] = BudgetDisclosure) -> str:
     try:
         read = from_json(text, cls)
     except DataError as error:
@@ -84,6 +84,7 @@ def test_each_example_reads_as_the_converter_reads_it(name: str) -> None:
 def test_hostile_json_gives_the_converters_problems(name: str, rng: random.Random) -> None:
     text = json.dumps(mutate_json(json.loads(to_json(example(name))), rng, edits=3), ensure_ascii=False)
     assert _by_from_json(text) == _by_converter(text)
+    assert _by_from_json(text.encode()) == _by_converter(text)  # UTF-8 bytes, parsed as they are
 
 
 def _minimal(**changes: Any) -> dict[str, Any]:
@@ -120,6 +121,17 @@ def _minimal(**changes: Any) -> dict[str, Any]:
 ])
 def test_edge_cases_read_as_the_converter_reads_them(text: str) -> None:
     assert _by_from_json(text) == _by_converter(text)
+    utf8 = text.encode("utf-8", "surrogatepass")
+    assert _by_from_json(utf8) == _by_converter(utf8)
+
+
+@pytest.mark.parametrize("text", [
+    json.dumps(_minimal(department="某\ud800局"), ensure_ascii=False),  # a lone surrogate, in UTF-8 bytes
+    json.dumps(_minimal(department="某\\u003a局: \\")),  # colons escaped and plain, backslashes
+    json.dumps(_minimal(department="某局")).replace('"department"', '"department": "a", "department"'),
+])
+def test_utf8_bytes_read_as_their_text(text: str) -> None:
+    assert _by_from_json(text.encode("utf-8", "surrogatepass")) == _by_converter(text) == _by_from_json(text)
 
 
 @_SOME
@@ -156,7 +168,7 @@ def test_colons_and_escapes_in_a_text_never_hide_a_key_given_twice(
                    if re.match(r'\s*"[a-z_0-9]+": ', line) and line.endswith(",") and not line.endswith(("{,", "[,"))]
         index = data.draw(st.sampled_from(scalars))
         text = "\n".join([*lines[:index + 1], lines[index], *lines[index + 1:]])
-    assert _by_from_json(text) == _by_converter(text)
+    assert _by_from_json(text) == _by_converter(text) == _by_from_json(text.encode())
     assert _by_from_json(text).startswith("problems") == twice
 
 

@@ -20,8 +20,8 @@ reads as ``json.loads`` does.
 >>> agency = Agency(name="某某局")
 >>> indented_fast(agency) in (None, written(agency, 2))  # None without the extra: the caller writes it
 True
->>> parsed_fast('{"name": "某某局"}')
-{'name': '某某局'}
+>>> parsed_fast('{"name": "某某局"}'), parsed_fast('{"name": "某某局"}'.encode())
+({'name': '某某局'}, {'name': '某某局'})
 """
 
 from __future__ import annotations
@@ -45,14 +45,14 @@ FAST_ENCODER: bool = orjson is not None
 
 
 
-def _parsed_by_orjson(text: str) -> Any:
+def _parsed_by_orjson(text: str | bytes) -> Any:
     # Given a str, orjson would keep its UTF-8 form inside the caller's text for as long as the text
     # lives (as large again); encoded here, the copy goes when the reading ends.
-    return orjson.loads(text.encode())
+    return orjson.loads(text.encode() if isinstance(text, str) else text)
 
 
-#: JSON text to plain data: orjson's parser where it is installed.
-parsed_fast: Callable[[str], Any] = json.loads if orjson is None else _parsed_by_orjson
+#: JSON text (a str, or UTF-8 bytes) to plain data: orjson's parser where it is installed.
+parsed_fast: Callable[[str | bytes], Any] = json.loads if orjson is None else _parsed_by_orjson
 
 
 def indented_fast(obj: Any) -> str | None:

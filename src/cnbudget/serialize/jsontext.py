@@ -112,6 +112,7 @@ def _loads(text: str | bytes) -> object:
 # written as an escape (\u003a), no colon of the text: each such escape is counted with the colons,
 # so that the text never seems to hold fewer than were read.
 _ESCAPED_COLON = re.compile(r"\\u003[aA]")
+_ESCAPED_BYTES = re.compile(rb"\\u003[aA]")
 _NOT_READ = object()
 
 
@@ -120,7 +121,9 @@ def _read_valid(text: str | bytes, cls: type[Any]) -> Any:
     anything they do not take at once (invalid JSON, a bad value, a key twice in one object)."""
     try:
         if not isinstance(text, str):
-            text = text.decode(json.detect_encoding(text), "surrogatepass")  # as json.loads does
+            encoding = json.detect_encoding(text)
+            if encoding != "utf-8":  # UTF-8 (most files) is parsed as it is: no str made and encoded again
+                text = text.decode(encoding, "surrogatepass")  # as json.loads does
         data = parsed_fast(text)
         if cls is BudgetDisclosure:
             _check_version(data)  # its DataError is read again below, and said by from_dict
@@ -128,12 +131,17 @@ def _read_valid(text: str | bytes, cls: type[Any]) -> Any:
         read = structure(data, cls, tally)
     except Exception:  # read again by from_dict, which says what is wrong
         return _NOT_READ
-    colons = text.count(":")
-    if "\\" in text:
-        colons += len(_ESCAPED_COLON.findall(text))
-    if sum(tally) != colons:  # a key given twice, or colons in strings the structuring does not see
+    if sum(tally) != _colons(text):  # a key given twice, or colons in strings the structuring does not see
         return _NOT_READ
     return read
+
+
+def _colons(text: str | bytes) -> int:
+    """The colons of ``text``, each escaped colon counted with them. UTF-8 bytes are counted as they
+    are: there a byte below 0x80 is that ASCII character, never part of another."""
+    if isinstance(text, str):
+        return text.count(":") + (len(_ESCAPED_COLON.findall(text)) if "\\" in text else 0)
+    return text.count(b":") + (len(_ESCAPED_BYTES.findall(text)) if b"\\" in text else 0)
 
 
 @overload
