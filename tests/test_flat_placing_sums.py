@@ -273,6 +273,35 @@ def test_distinct_candidates_are_those_that_differ_in_some_amount(rows: list[lis
     assert distinct(candidates, figures) == expected
 
 
+# A row's candidates put a few printed cells in its columns: cells that print one amount in two ways
+# (5.0 and 5.00, a blank and 0.00) are what set candidates that differ in some cell alike.
+_FEW_CELLS = st.lists(st.lists(st.sampled_from(["", "5.0", "5.00", "0.00", "1.25", "-2.50", "7"]),
+                               min_size=3, max_size=3), max_size=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_FEW_CELLS)
+def test_candidates_of_few_cells_are_told_apart_as_the_plain_way_tells_them(rows: list[list[str]]) -> None:
+    candidates = [dict(zip(_COLUMNS, row, strict=True)) for row in rows]
+    figures = PrintedFigures()
+    seen: set[tuple[Decimal, ...]] = set()
+    expected = []
+    for candidate in candidates:
+        key = tuple(figures.value(text) for text in candidate.values())
+        if key not in seen:
+            seen.add(key)
+            expected.append(candidate)
+    assert distinct(candidates, figures) == expected
+
+
+def test_candidates_that_differ_only_where_one_prints_a_zero_are_one() -> None:
+    # 0.00 under 基本支出 or nothing there: the same amounts, though the cells differ.
+    both = [{"total": "1.25", "basic": "0.00", "project": "1.25"}, {"total": "1.25", "basic": "", "project": "1.25"}]
+    assert distinct(both, PrintedFigures()) == both[:1]
+    apart = [{"total": "1.25", "basic": "1.25", "project": ""}, {"total": "1.25", "basic": "", "project": "1.25"}]
+    assert distinct(apart, PrintedFigures()) == apart
+
+
 def test_a_part_with_no_candidate_leaves_no_sum_whichever_part_it_is() -> None:
     # A row none of whose candidates is left (an empty domain) is turned away before the placing,
     # but meeting_sums is asked directly too: no sum can be made, and it says so.

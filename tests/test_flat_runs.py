@@ -113,3 +113,84 @@ def test_a_tables_figure_convention_is_that_of_every_word_of_every_line(texts: l
     # Lines without a point (or, for runs, a point or a comma) once folded are passed over.
     assert figure_convention(texts) == _plain_figure_convention(texts)
     assert convention_of(texts) == _plain_convention_of(texts)
+
+
+# Words as flat lines print them, with characters that are digits to \d but not ASCII (Arabic-Indic ٣,
+# Devanagari ५), digits to str.isdigit only (Ethiopic ፩), that fold to digits (superscript ², circled ①),
+# and points and commas in any number: what tells a number, a figure and a run of figures apart.
+_WORD_CHARACTERS = st.sampled_from([*"0123456789.,-", "٣", "५", "²", "፩", "①", "０", "．", "合"])
+_WORDS = st.lists(_WORD_CHARACTERS, min_size=1, max_size=14).map("".join)
+
+
+def _plain_split_run(token: str, convention: FigureConvention) -> tuple[str, ...] | None:
+    """Pieces of the convention's decimals read one after another, every time."""
+    if not convention.decimals:
+        return None
+    piece = re.compile(rf"-?(?:0|[1-9]\d{{0,2}}(?:,\d{{3}})+|[1-9]\d*)\.\d{{{convention.decimals}}}")
+    pieces: list[str] = []
+    position = 0
+    while position < len(token):
+        match = piece.match(token, position)
+        if match is None:
+            return None
+        pieces.append(match.group())
+        position = match.end()
+    return tuple(pieces) if len(pieces) > 1 else None
+
+
+def _plain_split_figures(word: str, convention: FigureConvention) -> tuple[tuple[str, ...], str] | None:
+    whole = _plain_split_run(word, convention)
+    if whole is not None:
+        return whole, ""
+    if convention.is_figure(word) and not re.match(r"^\d+$", word):
+        return (word,), ""
+    if not convention.decimals:
+        return None
+    point = word.rfind(".")
+    if point < 0 or not word[point + 1:].isdigit() or len(word) - point - 1 <= convention.decimals:
+        return None
+    cut = point + 1 + convention.decimals
+    head, number = word[:cut], word[cut:]
+    figures = _plain_split_run(head, convention) or ((head,) if convention.is_figure(head) else None)
+    return (figures, number) if figures is not None else None
+
+
+def _plain_line_runs(text: str, convention: FigureConvention) -> list[tuple[RunKind, tuple[str, ...]]] | str:
+    """Each word typed by the plain patterns, then words of one kind in a row grouped (numbers apart)."""
+    typed: list[tuple[RunKind, str]] = []
+    for word in words(text):
+        folded = normalize_width(word)
+        if re.match(r"^\d+$", folded):
+            typed.append((RunKind.NUMBER, folded))
+        elif folded in ("-", "--") or re.match(r"^-?[\d,.]*\d[\d,.]*$", folded):
+            split = _plain_split_figures(folded, convention) if folded not in ("-", "--") else ((folded,), "")
+            if split is None:
+                return f"figures run together that cannot be split: {word}"
+            typed.extend((RunKind.FIGURES, figure) for figure in split[0])
+            if split[1]:
+                typed.append((RunKind.NUMBER, split[1]))
+        else:
+            typed.append((RunKind.TEXT, word))
+    grouped: list[tuple[RunKind, tuple[str, ...]]] = []
+    for kind, word in typed:
+        if grouped and grouped[-1][0] is kind and kind is not RunKind.NUMBER:
+            grouped[-1] = (kind, (*grouped[-1][1], word))
+        else:
+            grouped.append((kind, (word,)))
+    return grouped
+
+
+@settings(max_examples=600, deadline=None)
+@given(_WORDS, _CONVENTIONS)
+def test_a_words_figures_are_those_the_plain_patterns_find(word: str, convention: FigureConvention) -> None:
+    # A run needs two points (one a figure); digits alone are \d+ to the end (a word holds no newline).
+    assert split_figures(word, convention) == _plain_split_figures(word, convention)
+    assert convention.split_run(word) == _plain_split_run(word, convention)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_WORDS | _PIECES, max_size=6).map(" ".join), _CONVENTIONS)
+def test_a_lines_runs_are_those_the_plain_patterns_type(text: str, convention: FigureConvention) -> None:
+    runs = line_runs(text, convention)
+    plain = _plain_line_runs(text, convention)
+    assert (runs if isinstance(runs, str) else [(run.kind, run.words) for run in runs]) == plain

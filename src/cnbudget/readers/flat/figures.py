@@ -71,8 +71,8 @@ class FigureConvention:
 
     def split_run(self, token: str) -> tuple[str, ...] | None:
         """The figures of a run printed without spaces, or ``None`` when it does not split exactly."""
-        if not self.decimals:
-            return None
+        if not self.decimals or token.count(".") < 2:
+            return None  # every figure of a run prints its point: one point or none is no run
         piece = _piece(self.decimals)
         pieces: list[str] = []
         position = 0
@@ -146,7 +146,7 @@ def split_figures(word: str, convention: FigureConvention) -> tuple[tuple[str, .
     whole = convention.split_run(word)
     if whole is not None:
         return whole, ""
-    if convention.is_figure(word) and not _DIGITS.match(word):
+    if convention.is_figure(word) and not word.isdecimal():  # (as _DIGITS matches: a word holds no newline)
         return (word,), ""
     if not convention.decimals:
         return None

@@ -25,7 +25,8 @@ from __future__ import annotations
 
 import functools
 import itertools
-from collections.abc import Callable, Mapping, Sequence
+import operator
+from collections.abc import Callable, Mapping, Sequence, ValuesView
 from decimal import Decimal
 
 import attrs
@@ -83,6 +84,10 @@ def _key(candidate: Candidate, figures: PrintedFigures) -> frozenset[tuple[str, 
     return frozenset(zip(candidate.keys(), map(figures.value, candidate.values()), strict=True))
 
 
+#: What a candidate prints, column by column.
+_printed_cells: Callable[[Candidate], ValuesView[str]] = operator.methodcaller("values")
+
+
 def distinct(candidates: Sequence[Candidate], figures: PrintedFigures) -> list[Candidate]:
     """The candidates that differ in some amount (a printed 0.00 and a blank are the same amount)."""
     if len(candidates) < 2:
@@ -92,7 +97,12 @@ def distinct(candidates: Sequence[Candidate], figures: PrintedFigures) -> list[C
         keyed: Callable[[Candidate], object] = functools.partial(_key, figures=figures)
     else:  # the same columns in the same order (a row's candidates): the amounts in order say it
         # A row's candidates repeat its few printed cells: each cell's amount looked up once.
-        value_of = {text: figures.value(text) for text in set().union(*(c.values() for c in candidates))}
+        value_of = {text: figures.value(text) for text in set().union(*map(_printed_cells, candidates))}
+        if len(set(value_of.values())) == len(value_of) and len(
+                set(map(tuple, map(_printed_cells, candidates)))) == len(candidates):
+            # No two cells print one amount (a blank is the only 0), so candidates that differ in some
+            # cell differ in some amount, and these all differ in some cell (ways apart, as a row's are).
+            return list(candidates)
 
         def keyed(candidate: Candidate) -> object:
             return tuple(map(value_of.__getitem__, candidate.values()))

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
@@ -183,10 +183,26 @@ def _fits(key: str, part: _Part) -> bool | None:
 def _printed_before(tables: Sequence[Block], own: Sequence[_Part], first: _Part) -> bool:
     """Whether the document prints each table's body before its title (see the module text): ``own``
     holds each table's lines taken apart, ``first`` the lines before the first table's title."""
-    after = [_fits(block.key, part) for block, part in zip(tables, own, strict=True)]
-    before = [_fits(tables[0].key, first)]
-    before += [_fits(block.key, part) for block, part in zip(tables[1:], own, strict=False)]
-    return before.count(True) > after.count(True) and False not in before
+    before = (_fits(block.key, part) for block, part in zip(tables, (first, *own), strict=False))
+    after = (_fits(block.key, part) for block, part in zip(tables, own, strict=True))
+    return _reads_backward(before, after)
+
+
+def _reads_backward(before: Iterable[bool | None], after: Iterable[bool | None]) -> bool:
+    """Whether more parts fit their titles when each title takes the text above it (``before``) than
+    the text below it (``after``), and no part above a title says it is another table's. Read in
+    order and only as far as it can matter: ``before`` up to the first part that says so, ``after``
+    only when none does (a document printed title first, most are, is told by its first tables).
+
+    >>> _reads_backward([True, None, True], [None, True, None]), _reads_backward([True, False], [])
+    (True, False)
+    """
+    fitting = 0
+    for fits in before:
+        if fits is False:
+            return False
+        fitting += fits is True
+    return fitting > sum(fits is True for fits in after)
 
 
 def _empty_notes(notes: Sequence[SourceLine], key: str) -> tuple[list[SourceLine], list[tuple[str, SourceLine]]]:

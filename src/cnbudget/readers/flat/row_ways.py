@@ -77,13 +77,15 @@ def _projections(
     projected once. Figures stand in the row in their order, so the parts' figures, taken in column
     order with the blanks left out, are already in increasing order, as a projection lists them."""
     own_columns = operator.itemgetter(total, *sorted(parts), total)  # total twice: always a tuple
-    cuts = list(map(own_columns, ways))
+    # Each way's cut hashed once: a cut is known by the number of the way it was first seen in.
+    first_seen: dict[tuple[int, ...], int] = {}
+    firsts = list(map(first_seen.setdefault, map(own_columns, ways), itertools.count()))
     index: dict[_Projection, int] = {}
-    of_cut = {
-        cut: index.setdefault((cut[0], *(figure for figure in cut[1:-1] if figure != blank)), len(index))
-        for cut in dict.fromkeys(cuts)
+    of_first = {
+        first: index.setdefault((cut[0], *(figure for figure in cut[1:-1] if figure != blank)), len(index))
+        for cut, first in first_seen.items()
     }
-    return tuple(index), tuple(map(of_cut.__getitem__, cuts))
+    return tuple(index), tuple(map(of_first.__getitem__, firsts))
 
 
 def holding_ways(

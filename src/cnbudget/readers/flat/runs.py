@@ -30,7 +30,6 @@ from cnbudget.text import normalize_width
 __all__ = ["LineRuns", "Run", "RunKind", "line_runs"]
 
 _NUMERIC = re.compile(r"^-?[\d,.]*\d[\d,.]*$")
-_DIGITS = re.compile(r"^\d+$")
 
 
 class RunKind(enum.Enum):
@@ -63,7 +62,7 @@ def line_runs(text: str, convention: FigureConvention) -> list[Run] | str:
     typed: list[tuple[RunKind, str]] = []
     for word in words(text):
         folded = normalize_width(word)
-        if _DIGITS.match(folded):
+        if folded.isdecimal():  # digits alone (as ^\d+$ matches: a word holds no newline)
             typed.append((RunKind.NUMBER, folded))
         elif folded in ("-", "--") or _NUMERIC.match(folded):
             split = split_figures(folded, convention) if folded not in ("-", "--") else ((folded,), "")
