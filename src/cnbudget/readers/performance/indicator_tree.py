@@ -48,7 +48,7 @@ from cnbudget.readers.result import Problem
 from cnbudget.readers.tables.checked_build import checked_builder
 from cnbudget.readers.text.grid import cell_amount, is_amount
 from cnbudget.readers.text.source import SourceLine, clean_name
-from cnbudget.targets import TargetKind
+from cnbudget.targets import TargetKind, reads_no_figure
 from cnbudget.text import squeeze_spaces
 
 # Made with each field's test in place of its validator (readers/tables/checked_build.py).
@@ -211,6 +211,8 @@ class _Placement:
 
 def _looks_like_value(text: str) -> bool:
     """Whether a 三级指标 cell holds what is rather a target value (``100%``, ``≥95%``, a date)."""
+    if reads_no_figure(text):  # wording, as most 三级指标: neither a quantity nor a date (nor read)
+        return False
     value = target_of(text)
     if value.kind is TargetKind.DEADLINE:
         return value.deadline is not None and value.deadline.year is not None
