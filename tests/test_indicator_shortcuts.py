@@ -19,7 +19,7 @@ from cnbudget.readers.performance.indicator_tree import (
     _repeats_heading,
     _Vocabulary,
 )
-from cnbudget.readers.performance.labels import is_indicator_header_text, label_key
+from cnbudget.readers.performance.labels import is_indicator_header_text, label_key, repeats_labels
 from cnbudget.readers.text.grid import is_amount
 from cnbudget.readers.text.source import SourceLine
 from cnbudget.targets import TargetKind, parse_target
@@ -147,3 +147,12 @@ def test_a_name_looks_like_a_value_as_the_plain_way_finds(pieces: list[str]) -> 
 def test_names_that_are_values_by_hand() -> None:
     assert _looks_like_value("≥95%") and _looks_like_value("2024年12月前") and _looks_like_value("１００%")
     assert not _looks_like_value("群众满意度") and not _looks_like_value("覆盖率（%）")
+
+
+@settings(max_examples=400)
+@given(st.lists(st.lists(_LABELS, max_size=4), max_size=3), st.lists(_LABELS, max_size=4))
+def test_a_row_repeats_one_of_several_heading_rows_as_comparing_every_label_tells(
+        heading: list[list[str]], cells: list[str]) -> None:
+    # The summary of targets (项目绩效目标汇总表) asks it of every row, against each of its heading rows.
+    keys = [[label_key(cell) for cell in row] for row in heading]
+    assert any(repeats_labels(cells, row) for row in keys) is ([label_key(cell) for cell in cells] in keys)

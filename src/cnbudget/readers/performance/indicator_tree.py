@@ -42,6 +42,7 @@ from cnbudget.readers.performance.labels import (
     INDICATOR_SECTION_LABELS,
     is_indicator_header_text,
     label_key,
+    repeats_labels,
 )
 from cnbudget.readers.performance.printed_targets import target_of
 from cnbudget.readers.result import Problem
@@ -344,12 +345,8 @@ def _column_names(cells: Sequence[str], columns: IndicatorColumns) -> str:
 
 
 def _repeats_heading(line: SourceLine, header_keys: Sequence[str]) -> bool:
-    """Whether a line's cells are the heading's labels (a label's key, cell by cell); its first cell
-    is compared first (most rows' is no label)."""
-    cells = line.cells
-    if len(cells) != len(header_keys) or (cells and label_key(cells[0]) != header_keys[0]):
-        return False
-    return [label_key(cell) for cell in cells] == list(header_keys)
+    """Whether a line's cells are the heading's labels (a label's key, cell by cell)."""
+    return repeats_labels(line.cells, header_keys)
 
 
 def _logical_rows(
