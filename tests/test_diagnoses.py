@@ -35,6 +35,7 @@ from cnbudget.validation.reads import TablesRead, tables_read
 from cnbudget.validation.registry import Rule
 from cnbudget.validation.rules import RULES, hierarchy
 from cnbudget.validation.rules.cross_table_views import Column, table_view, view_unmoved
+from cnbudget.validation.rules.hierarchy_outline import main_code
 from cnbudget.validation.run_cache import RunCache
 from tests.seeds import seed_text
 from tests.strategies import values_of
@@ -503,3 +504,82 @@ def test_a_shift_judged_from_the_sums_is_what_adding_them_up_again_gives(data: s
         if any(record is None for record in moved):
             continue  # a shift no document can take: settled by _with_rows_moved
         assert judged(shift) == _plainly_still_failing(records, failed, checked, shift), shift
+
+
+# --- the sums of a moved table: those of unmoved records keep the first run's answers ----------------
+
+
+def _held_on_moved_documents(doc: BudgetDisclosure) -> list[tuple[Any, Any, Any]]:
+    """For every shift the diagnosis may try on each table that fails to add up: which columns of each
+    of the moved table's sums add up exactly, found by the hierarchy rules run again with the checking
+    run's cache carried over, found on the moved document afresh, and as the checking run found them."""
+    catalog = engine._catalog_for(doc, None)
+    checked = RunCache()
+    findings, _, _ = engine._run(doc, catalog, RULES.values(), checked)
+    keys = sorted({location.table for f in findings if f.rule.startswith("HIER") and f.severity is Severity.ERROR
+                   for location in f.locations[:1] if location.table})
+    held_key = ("held columns", main_code, "lines")
+    rules = [rule for rule in RULES.values() if rule.family == "HIER"]
+    found = []
+    for key in keys:
+        first = checked.get(held_key, lambda: None, table=key)
+        for shift in diagnoses._hypotheses(diagnoses._records(getattr(doc.tables, key)), key):
+            moved = diagnoses._with_rows_moved(doc, key, shift)
+            if moved is None:
+                continue
+            carried, fresh = checked.with_changed(key), RunCache()
+            for cache in (carried, fresh):
+                list(engine._findings(moved, catalog, rules, cache))
+            found.append((carried.get(held_key, lambda: None, table=key), fresh.get(held_key, lambda: None, table=key),
+                          first))
+    return found
+
+
+@pytest.mark.parametrize("name", ["002", "aketao-2023"])
+def test_sums_of_unmoved_records_keep_their_first_answers_as_adding_them_again_finds(name: str) -> None:
+    doc = example(name) if name[0].isalpha() else read_text(seed_text(name)).disclosure
+    found = _held_on_moved_documents(doc)
+    assert found and all(carried is not None for carried, _, _ in found)
+    assert all(carried == fresh for carried, fresh, _ in found)
+    # Keeping every first answer (the wrong shortcut) would differ: moved rows change some sums.
+    assert any(fresh != first for _, fresh, first in found)
+
+
+# --- "三公" items and booked economic 款: kept by the one table each is read from ---------------------
+
+
+def _altered(doc: BudgetDisclosure, key: str) -> list[BudgetDisclosure]:
+    """Documents that differ from ``doc`` in the figures of table ``key`` alone: every shift the
+    diagnosis may try there, and for the "三公" table, each item's total one more."""
+    table = getattr(doc.tables, key)
+    if key == "three_public":
+        return [attrs.evolve(doc, tables=attrs.evolve(doc.tables, three_public=attrs.evolve(
+                    table, **{item: attrs.evolve(split, total=split.total + 1)})))
+                for item in ("overseas_travel", "vehicle_operation", "reception", "vehicle_purchase")
+                if (split := getattr(table, item)) is not None]
+    moved = (diagnoses._with_rows_moved(doc, key, shift)
+             for shift in diagnoses._hypotheses(diagnoses._records(table), key))
+    # and every row's 合计 one more (a shift never moves 合计)
+    lines = tuple(attrs.evolve(line, amounts=attrs.evolve(line.amounts, total=line.amounts.total + 1))
+                  if line.amounts.total is not None else line for line in table.lines)
+    more = attrs.evolve(doc, tables=attrs.evolve(doc.tables, **{key: attrs.evolve(table, lines=lines)}))
+    return [*(found for found in moved if found is not None), more]
+
+
+def test_three_public_items_and_booked_lines_kept_for_another_tables_change_are_those_found_afresh() -> None:
+    rules = [RULES["XTAB-011"], RULES["XTAB-012"]]
+    compared = changed = 0
+    for doc in (read_text(seed_text("002")).disclosure, read_text(seed_text("003")).disclosure, example("aketao-2023")):
+        catalog = engine._catalog_for(doc, None)
+        checked = RunCache()
+        first = list(engine._findings(doc, catalog, rules, checked))
+        for key in ("three_public", "general_budget_basic", "economic_summary", "general_budget_projects"):
+            if getattr(doc.tables, key) is None:
+                continue
+            for altered in _altered(doc, key):
+                carried = list(engine._findings(altered, catalog, rules, checked.with_changed(key)))
+                assert carried == list(engine._findings(altered, catalog, rules, RunCache())), key
+                compared += 1
+                changed += carried != first
+    # Some changes change what the rules find: a value kept under the wrong table would show.
+    assert compared and changed

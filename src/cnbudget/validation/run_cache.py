@@ -21,6 +21,8 @@ tables gave (:meth:`RunCache.with_changed`), and with what holds for any documen
 ('of revenue', 'new')
 >>> moved.get("answer", lambda: 0), cache.get("view", lambda: "y", table="projects")
 (0, 'x')
+>>> moved.as_checked("view", table="projects"), cache.as_checked("view", table="projects")
+('x', None)
 >>> cache.with_changed("projects", lambda key: key == "view").get("view", lambda: "new", table="projects")
 'x'
 >>> cache.shared("shapes", dict)["rows"] = "outline"
@@ -41,7 +43,7 @@ _Value = TypeVar("_Value")
 class RunCache:
     """Values derived from one run's document, by key, each computed on first use."""
 
-    __slots__ = ("_by_table", "_shared", "_values", "changed", "notes_failures")
+    __slots__ = ("_by_table", "_checked", "_shared", "_values", "changed", "notes_failures")
 
     def __init__(self) -> None:
         self._values: dict[Hashable, Any] = {}
@@ -55,6 +57,7 @@ class RunCache:
         #: rows: only in the run over the document as checked (not a rerun over a moved document,
         #: nor a run that finds which tables a rule reads, which share this run's values).
         self.notes_failures = True
+        self._checked: RunCache | None = None  # in a run over a changed document, the first run's cache
 
     def get(self, key: Hashable, compute: Callable[[], _Value], *, table: str | None = None) -> _Value:
         """The value kept under ``key``, computed by ``compute`` the first time it is asked for;
@@ -77,6 +80,15 @@ class RunCache:
         value = values[key] = compute()
         return value
 
+    def as_checked(self, key: Hashable, *, table: str) -> Any:
+        """In a run over a changed document (:meth:`with_changed`), the value the run over the document
+        as checked keeps under ``key`` for ``table``; ``None`` where it keeps none, or in that run itself.
+        What a value of the changed table was on the first document, for a rule that can tell which of
+        its parts the change leaves as they were."""
+        if self._checked is None:
+            return None
+        return self._checked._by_table.get(table, {}).get(key)
+
     def with_changed(self, table: str, unchanged: Callable[[Hashable], bool] | None = None) -> RunCache:
         """A cache for a run over the same document and catalogue with only ``table`` changed: it
         starts with the values derived from each other table alone, and of ``table``'s own values
@@ -87,6 +99,7 @@ class RunCache:
         if unchanged is not None and table in self._by_table:
             carried._by_table[table] = {key: value for key, value in self._by_table[table].items() if unchanged(key)}
         carried._shared = self._shared  # the same answers for any document
+        carried._checked = self if self._checked is None else self._checked
         carried.changed = table
         carried.notes_failures = False
         return carried

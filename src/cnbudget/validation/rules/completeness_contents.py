@@ -46,25 +46,31 @@ _PART = re.compile(rf"^[-*#\s]*{PART_HEADING.pattern.lstrip('^')}")
 _WRAPPED = 12  # the longest tail of a title wrapped onto the next line
 
 
-def _joined(entries: Iterable[str]) -> Iterator[tuple[str, bool]]:
+def _joined(entries: Iterable[str]) -> Iterator[tuple[str, bool, int | None, str | None]]:
     """The entries, with a title wrapped onto the next line joined again (“七、一般公共预算项目支出情况” /
     “表”: an entry that names no table followed by a short one without a number of its own), each
-    with whether it was joined."""
-    pending: str | None = None
+    with whether it was joined, its number and the kind its words name (:func:`loose_key`): each
+    entry read once, for the joining and for the announcement."""
+    pending: tuple[str, int | None] | None = None  # an entry that names no table, and its number
     for entry in entries:
+        number, rest = _numbered(entry)
         if pending is not None:
-            joined = pending + entry.strip()
-            if (len(entry.strip()) <= _WRAPPED and _numbered(entry)[0] is None and not _PART.match(entry)
-                    and loose_key(_numbered(joined)[1]) is not None):
-                yield joined, True
-                pending = None
-                continue
-            yield pending, False
-        pending = entry if loose_key(_numbered(entry)[1]) is None else None
-        if pending is None:
-            yield entry, False
+            tail = entry.strip()
+            if len(tail) <= _WRAPPED and number is None and not _PART.match(entry):
+                joined = pending[0] + tail
+                joined_number, joined_rest = _numbered(joined)
+                joined_key = loose_key(joined_rest)
+                if joined_key is not None:
+                    yield joined, True, joined_number, joined_key
+                    pending = None
+                    continue
+            yield pending[0], False, pending[1], None
+        key = loose_key(rest)
+        pending = (entry, number) if key is None else None
+        if key is not None:
+            yield entry, False, number, key
     if pending is not None:
-        yield pending, False
+        yield pending[0], False, pending[1], None
 
 
 def announcements(entries: Iterable[str]) -> list[Announcement]:
@@ -76,10 +82,9 @@ def announcements(entries: Iterable[str]) -> list[Announcement]:
     [('七、一般公共预算项目支出情况表', False), ('八、政府性基金预算支出情况表', True)]
     """
     found: dict[str, Announcement] = {}
-    for entry, wrapped in _joined(entries):
-        number, rest = _numbered(entry)
+    for entry, wrapped, number, loose in _joined(entries):
         strict = None if wrapped else title_key(entry)
-        key = strict or loose_key(rest)
+        key = strict or loose
         if key is not None and key not in found:
             found[key] = Announcement(key=key, entry=entry, number=number, strict=strict is not None)
     return list(found.values())

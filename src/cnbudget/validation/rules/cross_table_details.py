@@ -50,7 +50,13 @@ def _three_public(ctx: Context, item: str, *, bound: bool = False) -> tuple[Figu
     """The "三公" figure of ``item`` and whether it is the general budget's alone (its 一般公共预算
     column, or its total where the table's scope is 一般公共预算); ``None`` if the table does not print
     the item or the scope is unknown (with ``bound``, the total then: a "三公" table counts the general
-    budget's spending at least, whatever else it counts)."""
+    budget's spending at least, whatever else it counts). Read from the "三公" table alone: once per
+    run, and kept for the runs over the document with another table's figures moved."""
+    return ctx.cache.get(("three public item", item, bound), lambda: _three_public_read(ctx, item, bound=bound),
+                         table="three_public")
+
+
+def _three_public_read(ctx: Context, item: str, *, bound: bool) -> tuple[Figure | None, bool]:
     table = ctx.doc.tables.three_public
     assert table is not None
     split = getattr(table, item)
@@ -69,8 +75,14 @@ def _three_public(ctx: Context, item: str, *, bound: bool = False) -> tuple[Figu
     return Figure(label=label, parts=(split.total,), location=where), scope is FundingSource.GENERAL_BUDGET
 
 
-def _booked(view: CodeView, codes: Sequence[str]) -> Figure | None:
-    """The amount of the economic 款 an item is booked on; zero when the table, printing 款, has none."""
+def _booked(ctx: Context, view: CodeView, codes: Sequence[str]) -> Figure | None:
+    """The amount of the economic 款 an item is booked on; zero when the table, printing 款, has none.
+    Read from the view's table alone: once per run, and kept for the runs over the document with
+    another table's figures moved."""
+    return ctx.cache.get(("booked", view.column, tuple(codes)), lambda: _booked_in(view, codes), table=view.table)
+
+
+def _booked_in(view: CodeView, codes: Sequence[str]) -> Figure | None:
     if 2 not in view.levels():
         return None  # a table by 类 only cannot say
     found = [figure for code in codes if (figure := view.amount(EconomicCode(code))) is not None]
@@ -115,7 +127,7 @@ def three_public_covers_basic_lines(ctx: Context) -> Iterator[Finding]:
     local = _local(ctx, "general_budget_basic")
     for item, codes, columns in THREE_PUBLIC_LINES:
         three, general_only = _three_public(ctx, item, bound=True)
-        booked = _booked(basic, codes)
+        booked = _booked(ctx, basic, codes)
         if three is None or booked is None or codes[0][:3] in local:
             continue
         if general_only and _projects_cannot_hold(ctx, columns):
@@ -139,7 +151,7 @@ def three_public_is_economic_summary(ctx: Context) -> Iterator[Finding]:
         if three is None or codes[0][:3] in local:
             continue
         column = _GENERAL if general_only else SOURCE_COLUMNS[FundingSource.FISCAL]
-        booked = _booked(table_view(ctx, "economic_summary", column), codes)
+        booked = _booked(ctx, table_view(ctx, "economic_summary", column), codes)
         if booked is not None:
             yield from made(equal(ctx, three, booked, "“三公”经费应等于支出经济分类汇总表对应科目"))
 

@@ -165,20 +165,29 @@ class _Operands:
             return list(map(operator.attrgetter(column), records))
         return [ordinary_operand(_value(line, column)) for line in self._lines]
 
-    def held_columns(self, sums: Sequence[Sum]) -> list[int | None]:
+    def held_columns(self, sums: Sequence[Sum], known: tuple[_Operands, list[int | None]] | None = None
+                     ) -> list[int | None]:
         """For each sum, the number of columns its parent prints where, all its rows printing them
         too, it adds up exactly (the comparisons :func:`money.sum_differs` would make and find
         nothing), or ``None`` where some column does not (or the rows are not records of one kind):
         every sum of the table at once, column by column, so that only those ``None`` are checked
-        one by one."""
+        one by one. ``known``: the operands of the same table's rows on another document and these
+        sums' answers there; a sum whose rows all hold the same records as there has the same answer."""
         records = self._records
         if not records:
             return [None] * len(sums)
+        before = known[0]._records if known is not None else None
+        if before is not None and len(before) != len(records):
+            before = None
         kind: Any = type(records[0])  # a class is hashable, whatever its instances' __hash__ says to mypy
         names, values_of = record_fields(kind), record_values(kind)
         printed_of: dict[tuple[bool, ...], Callable[[AmountRecord], tuple[Decimal | None, ...]]] = {}
         held: list[int | None] = []
-        for s in sums:
+        for number, s in enumerate(sums):
+            if before is not None and known is not None and records[s.parent] is before[s.parent] and all(
+                    records[i] is before[i] for i in s.children):
+                held.append(known[1][number])  # the same records: the same figures, the same answer
+                continue
             parent, children = records[s.parent], [records[i] for i in s.children]
             shape = tuple(map(operator.is_not, values_of(parent), repeat(None)))
             printed = printed_of.get(shape)
@@ -381,7 +390,8 @@ def _sums(ctx: Context, tables: Iterable[str], parts: Iterable[Part], code_of: C
         lines, sums = ctx.cache.get(("outline", code_of, lines_of),
                                     functools.partial(_outlined, ctx, key, table, code_of, lines_of), table=key)
         operands = ctx.cache.get(("operands", lines_of), functools.partial(_Operands, lines), table=key)
-        held = ctx.cache.get(("held columns", code_of, lines_of), functools.partial(operands.held_columns, sums),
+        held = ctx.cache.get(("held columns", code_of, lines_of),
+                             functools.partial(_held_columns, ctx.cache, key, code_of, lines_of, operands, sums),
                              table=key)
         kids: dict[tuple[int, ...], _Rows] = {}  # parents of the same rows share their reading
         # The placed rows are the table's rows, one for one: a failed sum is noted by its rows.
@@ -403,6 +413,20 @@ def _sums(ctx: Context, tables: Iterable[str], parts: Iterable[Part], code_of: C
             yield from _check(ctx, key, lines, s, kids[s.children], code_of, operands,
                               failed if s.part in _CODED_PARTS else None)
         count_comparisons(comparisons)
+
+
+def _held_columns(cache: RunCache, key: str, code_of: CodeOf, lines_of: str, operands: _Operands,
+                  sums: list[Sum]) -> list[int | None]:
+    """:meth:`_Operands.held_columns` of a table's sums. In a run over the document with this table's
+    figures moved (the diagnosis of shifted rows), a sum of the same rows whose records did not move
+    (the same objects) has the answer the first run found: only the sums with a moved row are added
+    up again."""
+    first_outline = cache.as_checked(("outline", code_of, lines_of), table=key)
+    first_operands = cache.as_checked(("operands", lines_of), table=key)
+    first_held = cache.as_checked(("held columns", code_of, lines_of), table=key)
+    if first_outline is None or first_operands is None or first_held is None or first_outline[1] != sums:
+        return operands.held_columns(sums)
+    return operands.held_columns(sums, (first_operands, first_held))
 
 
 def _by_part(sums: Sequence[Sum], held: Sequence[int | None]) -> dict[Part, tuple[int, list[int]]]:

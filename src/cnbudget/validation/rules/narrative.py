@@ -151,7 +151,9 @@ def _rate_from_change(ctx: Context, statement: Statement, amount: Decimal, chang
 
 def _impossible(ctx: Context, statement: Statement, amount: Decimal, change: Decimal) -> Finding | None:
     """An increase larger than this year's amount: last year would have been below zero."""
-    if Interval.of_printed(amount).high - Interval.of_printed(change).low >= 0:
+    # A change no larger than the amount leaves the ranges' ends in order (most statements): no
+    # interval to work out.
+    if change <= amount or Interval.of_printed(amount).high - Interval.of_printed(change).low >= 0:
         return None
     words = f"{where(statement)}：{figure(amount)}，比{_against(statement)}增加 {figure(change)}"
     return ctx.finding(f"{words}，增加额大于本年数，而上年数不可能为负（上年应为 {figure(amount - change)}）",

@@ -103,7 +103,11 @@ def is_past(statement: Statement, year: int) -> bool:
     >>> is_past(Statement(subject="2023年“三公”经费决算"), 2024), is_past(Statement(subject="上年结转结余"), 2024)
     (True, False)
     """
-    subject = plain(statement.subject)
+    return _names_past(plain(statement.subject), year)
+
+
+def _names_past(subject: str, year: int) -> bool:
+    """:func:`is_past` of a subject as compared (:func:`plain`)."""
     return bool(_PAST.search(subject)) or any(int(found) != year for found in _YEAR.findall(subject))
 
 
@@ -147,8 +151,9 @@ def placed(doc: BudgetDisclosure) -> list[Placed]:
         if index == 0 or statement.section != doc.statements[index - 1].section:
             run += 1
             topic = topic_of(statement.section, department=doc.department)  # one heading, one topic
-        result.append(Placed(index=index, statement=statement, run=run, past=is_past(statement, doc.fiscal_year),
-                             topic=topic))
+        item = Placed(index=index, statement=statement, run=run, topic=topic)
+        # Told from the subject as the placed statement compares it (most are this year's figures).
+        result.append(attrs.evolve(item, past=True) if _names_past(item.subject, doc.fiscal_year) else item)
     return result
 
 

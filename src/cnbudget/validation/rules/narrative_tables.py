@@ -134,8 +134,9 @@ def _code_amount(view: View, code: ClassificationCode) -> Figure | None:
 
 
 def _by_code(ctx: Context, item: Placed) -> list[Figure]:
-    named = item.topic in _CATEGORY_LISTS and not _economic(item)
-    code = item.statement.code or (_category_named(ctx, item.subject) if named else None)
+    code = item.statement.code
+    if code is None and item.topic in _CATEGORY_LISTS and not _economic(item):  # the text read only then
+        code = _category_named(ctx, item.subject)
     if code is None:
         return []
     return [found for view in _code_views(ctx, item.topic) if (found := _code_amount(view, code)) is not None]

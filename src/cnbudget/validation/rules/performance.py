@@ -269,16 +269,19 @@ def _unit_pair(target: Target, indicator: Indicator, read_unit: Measures) -> tup
     if prior is None or value.kind is not TargetKind.QUANTITATIVE or prior.kind is not TargetKind.QUANTITATIVE:
         return None
     wanted, given = read_unit(value.unit), read_unit(prior.unit)
-    head = (f"{where(target)}：指标“{describe_indicator(indicator)}”的指标值“{value.raw.strip()}”"
-            f"与上年完成值“{prior.raw.strip()}”")
+
+    def head() -> str:  # written only for a pair that disagrees (most agree)
+        return (f"{where(target)}：指标“{describe_indicator(indicator)}”的指标值“{value.raw.strip()}”"
+                f"与上年完成值“{prior.raw.strip()}”")
+
     if wanted is not None and given is not None:
         if not wanted.comparable(given):
-            return f"{head}计量单位不同（{value.unit} 与 {prior.unit}），无法比较", Severity.WARNING
+            return f"{head()}计量单位不同（{value.unit} 与 {prior.unit}），无法比较", Severity.WARNING
         if wanted.factor != given.factor:
-            return f"{head}计量单位的数量级不同（{value.unit} 与 {prior.unit}）", Severity.INFO
+            return f"{head()}计量单位的数量级不同（{value.unit} 与 {prior.unit}）", Severity.INFO
         return None
     if (wanted is None) != (given is None) and prior.number != 0 and value.number != 0:
-        return f"{head}一个写了计量单位、一个没有", Severity.INFO
+        return f"{head()}一个写了计量单位、一个没有", Severity.INFO
     return None
 
 
@@ -291,18 +294,16 @@ def _name_versus_target(target: Target, indicator: Indicator, read_unit: Measure
         return None
     # 个人人均缴费标准(元) with 380 元/人: the name gives the money, the value the money per person.
     same_kind = named.comparable(wanted) or ("/" not in named.base and named.head == wanted.head)
+    if same_kind and named.factor == wanted.factor:
+        return None  # the message is written only where the units disagree
     head = f"{where(target)}：指标“{indicator.name}”名称中标明单位“{printed}”，指标值“{value.raw.strip()}”"
     if not same_kind:
         return f"{head}却以“{value.unit}”计", Severity.WARNING
-    if named.factor != wanted.factor:
-        return f"{head}以“{value.unit}”计，数量级不同", Severity.INFO
-    return None
+    return f"{head}以“{value.unit}”计，数量级不同", Severity.INFO
 
 
 def _fractional_count(target: Target, indicator: Indicator, read_unit: Measures,
                       names: NamesRead) -> Iterator[tuple[str, Severity, str]]:
-    if names.is_average(indicator.name):
-        return  # 人均就诊次数 1.5 次 is an average, not a count
     values = [("target", "指标值", indicator.target)]
     if indicator.prior_actual is not None:
         values.append(("prior_actual", "上年完成值", indicator.prior_actual))
@@ -311,7 +312,10 @@ def _fractional_count(target: Target, indicator: Indicator, read_unit: Measures,
         if value.kind is not TargetKind.QUANTITATIVE or measure is None or not measure.is_count:
             continue
         assert value.number is not None
+        # The name is read only for a fraction of a count (most counts are whole numbers).
         if (value.number * measure.factor) % 1:
+            if names.is_average(indicator.name):
+                return  # 人均就诊次数 1.5 次 is an average, not a count
             yield (f"{where(target)}：指标“{describe_indicator(indicator)}”的{label}“{value.raw.strip()}”"
                    f"以“{value.unit}”计却不是整数，单位可能有误", Severity.WARNING, column)
 

@@ -179,8 +179,11 @@ def composition_findings(ctx: Context, record: Funds, where: str, location: Loca
         printed = identity.check(record)
         if printed is None or identity in explained:
             continue
-        found = ctx.check_sum(*printed, where=where, what=identity.describe(record),
-                              locations=[attrs.evolve(location, column=identity.total)])
+        result = check_sum(*printed)
+        if result.status is Consistency.EXACT:
+            continue  # what ctx.judge finds nothing in: the words and the place are written only otherwise
+        found = ctx.judge(result, where=where, what=identity.describe(record),
+                          locations=[attrs.evolve(location, column=identity.total)])
         if found is not None:
             yield found
 
