@@ -137,3 +137,51 @@ def test_a_title_is_found_where_the_plain_way_finds_it(lines: list[SourceLine]) 
     for index, line in enumerate(lines):
         if not line.is_blank and not line.is_tabular:
             assert blocks._title_at(lines, index) == _title_at_plainly(lines, index)
+
+
+# --- only lines at most two above a line holding 表 are asked whether they start a title ---------------
+
+
+def _find_blocks_plainly(lines: list[SourceLine], skip: list[int]) -> list[blocks.Block]:
+    # Every line asked, one after the other, as the module text says.
+    announced = blocks._announced_others(lines, skip)
+    starts: list[tuple[int, int, str]] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if index in skip or line.is_blank or _several_filled(line):
+            index += 1
+            continue
+        found = blocks._title_at(lines, index)
+        if found is None and blocks._other_title_at(lines, index, announced):
+            found = blocks.OTHER_KIND, 1
+        if found is None:
+            index += 1
+            continue
+        starts.append((index, found[1], found[0]))
+        index += found[1]
+    made = []
+    for position, (start, length, key) in enumerate(starts):
+        end = blocks._number_line(lines, starts[position + 1][0]) if position + 1 < len(starts) else len(lines)
+        end = next((stop for stop in range(start + length, end) if blocks._ends_block(lines[stop])), end)
+        made.append(blocks.Block(key=key, title=lines[start], lines=tuple(lines[start + length: end]),
+                                 number=blocks._number_before(lines, start)))
+    return made
+
+
+_OTHER_LINES = st.sampled_from(["", "政府采购预算表", "政府购买服务预算表", "单位：万元", "收入\t金额\t合计",
+                                "本表为空表。", "第三部分 名词解释", "其他相关情况说明", "一、收支预算总表",
+                                "部门预算公开表", "表"])
+
+
+@settings(max_examples=500)
+@given(_wrapped_lines(), st.lists(st.tuples(st.integers(0, 30), _OTHER_LINES), max_size=6),
+       st.lists(st.integers(0, 30), max_size=3))
+def test_blocks_are_found_where_asking_every_line_finds_them(
+        lines: list[SourceLine], inserted: list[tuple[int, str]], skip: list[int]) -> None:
+    raws = [line.raw for line in lines]
+    for at, raw in inserted:
+        raws.insert(min(at, len(raws)), raw)
+    every = [SourceLine.of(number, raw) for number, raw in enumerate(raws, start=1)]
+    skipped = sorted({index for index in skip if index < len(every)})
+    assert blocks.find_blocks(every, skipped) == _find_blocks_plainly(every, skipped)

@@ -19,9 +19,10 @@ from cnbudget.readers.performance.indicator_tree import (
     _repeats_heading,
     _Vocabulary,
 )
-from cnbudget.readers.performance.labels import is_indicator_header_text, label_key
+from cnbudget.readers.performance.labels import is_indicator_header_text, label_key, repeats_labels
 from cnbudget.readers.text.grid import is_amount
 from cnbudget.readers.text.source import SourceLine
+from cnbudget.targets import TargetKind, parse_target
 
 _ROLES = st.sampled_from([None, "level1", "level2", "name", "target", "weight", "basis", "prior_actual"])
 _CELLS = st.sampled_from(["", " ", "产出指标", "数量指标", "次数", ">=3次", "10", "=100%", "无"])
@@ -122,3 +123,36 @@ def test_a_heading_row_is_found_where_reading_every_label_finds_it(cells: list[s
     line = SourceLine.of(1, "\t".join(cells) + "\tx")
     keys = [label_key(cell) for cell in line.cells]
     assert (IndicatorColumns.of(line) is not None) is is_indicator_header_text(keys)
+
+
+def _looks_like_value_the_plain_way(text: str) -> bool:
+    # The rule as documented: a target value's reading, asked of every 三级指标.
+    value = parse_target(text)
+    if value.kind is TargetKind.DEADLINE:
+        return value.deadline is not None and value.deadline.year is not None
+    return value.kind is TargetKind.QUANTITATIVE and (value.comparator is not None or value.unit in {"%", None})
+
+
+_NAME_PIECES = st.sampled_from(["覆盖率", "群众满意度", "（%）", "100%", "≥95%", "2024年12月底前", "12月", "１０",
+                                "次", "①", "㎡", " ", "人数", "≥", "以上", "—"])
+
+
+@settings(max_examples=500)
+@given(st.lists(_NAME_PIECES, max_size=4))
+def test_a_name_looks_like_a_value_as_the_plain_way_finds(pieces: list[str]) -> None:
+    name = "".join(pieces)
+    assert _looks_like_value(name) is _looks_like_value_the_plain_way(name)
+
+
+def test_names_that_are_values_by_hand() -> None:
+    assert _looks_like_value("≥95%") and _looks_like_value("2024年12月前") and _looks_like_value("１００%")
+    assert not _looks_like_value("群众满意度") and not _looks_like_value("覆盖率（%）")
+
+
+@settings(max_examples=400)
+@given(st.lists(st.lists(_LABELS, max_size=4), max_size=3), st.lists(_LABELS, max_size=4))
+def test_a_row_repeats_one_of_several_heading_rows_as_comparing_every_label_tells(
+        heading: list[list[str]], cells: list[str]) -> None:
+    # The summary of targets (项目绩效目标汇总表) asks it of every row, against each of its heading rows.
+    keys = [[label_key(cell) for cell in row] for row in heading]
+    assert any(repeats_labels(cells, row) for row in keys) is ([label_key(cell) for cell in cells] in keys)

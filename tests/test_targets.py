@@ -19,6 +19,7 @@ from cnbudget.targets import (
     TargetKind,
     TargetValue,
     parse_target,
+    reads_no_figure,
 )
 from cnbudget.text import normalize_width, squeeze_spaces
 
@@ -825,3 +826,35 @@ def test_a_value_read_is_the_one_its_constructor_makes(text: str) -> None:
     assert type(value) is TargetValue
     assert remade == value
     assert hash(remade) == hash(value)
+
+
+def test_no_character_reads_no_figure_yet_folds_to_a_digit() -> None:
+    # Every code point, one at a time: what width folding makes of a text holds a digit only where one
+    # of its characters folds to one (NFKC folds character by character as far as digits go).
+    for code in range(0x110000):
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        ch = chr(code)
+        if reads_no_figure(ch):
+            assert not any("0" <= c <= "9" for c in unicodedata.normalize("NFKC", ch)), hex(code)
+
+
+def test_reads_no_figure_by_hand() -> None:
+    assert reads_no_figure("培训覆盖率（%）") and reads_no_figure("群众满意度") and reads_no_figure("")
+    # Digits of every width, and characters folding to digits (①, ㎡ holds a 2), are figures.
+    for text in ("≥95%", "≥９５%", "12月底前", "①宣传", "面积㎡", "2024年", "百分之100"):
+        assert not reads_no_figure(text), text
+
+
+_WORDING_OR_FIGURES = st.text(
+    alphabet=st.one_of(st.sampled_from("0123456789０１２３①㎡%≥<>=年月日前.,，（）() 　—"),
+                       st.characters(min_codepoint=0x4E00, max_codepoint=0x4E40),
+                       st.characters(min_codepoint=0x2000, max_codepoint=0x2100)),
+    max_size=12)
+
+
+@settings(max_examples=500)
+@given(_WORDING_OR_FIGURES)
+def test_text_reading_no_figure_is_no_quantity_and_no_deadline(text: str) -> None:
+    if reads_no_figure(text):
+        assert parse_target(text).kind not in (TargetKind.QUANTITATIVE, TargetKind.DEADLINE)

@@ -42,6 +42,7 @@ __all__ = [
     "TargetKind",
     "TargetValue",
     "parse_target",
+    "reads_no_figure",
 ]
 
 
@@ -557,6 +558,23 @@ def _read_wording(raw: str, cleaned: str) -> TargetValue | None:
 
 def _unparsed(raw: str) -> TargetValue:
     return TargetValue(raw=raw, kind=TargetKind.UNPARSED)
+
+
+# Characters none of which width folding (NFKC) makes a digit: ASCII but its digits, general and CJK
+# punctuation, the common ideographs, and the full-width forms but their digits (tests/test_targets.py
+# checks every one). NFKC folds a text character by character as far as digits go.
+_NO_DIGIT_TEXT = re.compile("[\x00-/:-\x7f\u2010-\u2027\u3000-\u303f\u4e00-\u9fff\uff01-\uff0f\uff1a-\uff5e]*")
+
+
+def reads_no_figure(text: str) -> bool:
+    """Whether ``text`` holds no character that width folding makes a digit, so that
+    :func:`parse_target` reads in it neither a quantity nor a deadline (``False`` tells nothing: a
+    quick test, for text that is mostly wording).
+
+    >>> reads_no_figure("培训覆盖率（%）"), reads_no_figure("≥９５%"), reads_no_figure("12月底前")
+    (True, False, False)
+    """
+    return _NO_DIGIT_TEXT.fullmatch(text) is not None
 
 
 def parse_target(text: str) -> TargetValue:

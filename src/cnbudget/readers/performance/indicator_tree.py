@@ -42,13 +42,14 @@ from cnbudget.readers.performance.labels import (
     INDICATOR_SECTION_LABELS,
     is_indicator_header_text,
     label_key,
+    repeats_labels,
 )
 from cnbudget.readers.performance.printed_targets import target_of
 from cnbudget.readers.result import Problem
 from cnbudget.readers.tables.checked_build import checked_builder
 from cnbudget.readers.text.grid import cell_amount, is_amount
 from cnbudget.readers.text.source import SourceLine, clean_name
-from cnbudget.targets import TargetKind
+from cnbudget.targets import TargetKind, reads_no_figure
 from cnbudget.text import squeeze_spaces
 
 # Made with each field's test in place of its validator (readers/tables/checked_build.py).
@@ -211,6 +212,8 @@ class _Placement:
 
 def _looks_like_value(text: str) -> bool:
     """Whether a 三级指标 cell holds what is rather a target value (``100%``, ``≥95%``, a date)."""
+    if reads_no_figure(text):  # wording, as most 三级指标: neither a quantity nor a date (nor read)
+        return False
     value = target_of(text)
     if value.kind is TargetKind.DEADLINE:
         return value.deadline is not None and value.deadline.year is not None
@@ -342,12 +345,8 @@ def _column_names(cells: Sequence[str], columns: IndicatorColumns) -> str:
 
 
 def _repeats_heading(line: SourceLine, header_keys: Sequence[str]) -> bool:
-    """Whether a line's cells are the heading's labels (a label's key, cell by cell); its first cell
-    is compared first (most rows' is no label)."""
-    cells = line.cells
-    if len(cells) != len(header_keys) or (cells and label_key(cells[0]) != header_keys[0]):
-        return False
-    return [label_key(cell) for cell in cells] == list(header_keys)
+    """Whether a line's cells are the heading's labels (a label's key, cell by cell)."""
+    return repeats_labels(line.cells, header_keys)
 
 
 def _logical_rows(

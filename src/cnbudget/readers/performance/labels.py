@@ -45,6 +45,7 @@ __all__ = [
     "is_indicator_header_text",
     "label_key",
     "label_unit",
+    "repeats_labels",
     "tokenize",
 ]
 
@@ -211,6 +212,19 @@ def is_indicator_header_text(keys: Sequence[str]) -> bool:
     (True, False)
     """
     return "一级指标" in keys and ("三级指标" in keys or "指标值" in keys)
+
+
+def repeats_labels(cells: Sequence[str], keys: Sequence[str]) -> bool:
+    """Whether ``cells`` are the labels whose keys are ``keys``, cell by cell (a heading row repeated
+    on a new page); the first cell is compared first (most rows' is no label), then the rest.
+
+    >>> keys = ["一级指标", "三级指标"]
+    >>> repeats_labels(["一级 指标", "三级指标"], keys), repeats_labels(["001", "x"], keys)
+    (True, False)
+    """
+    if len(cells) != len(keys) or (cells and label_key(cells[0]) != keys[0]):
+        return False
+    return [label_key(cell) for cell in cells] == list(keys)
 
 
 @attrs.frozen(kw_only=True)

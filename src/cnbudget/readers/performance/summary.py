@@ -32,7 +32,7 @@ from cnbudget.errors import InvalidAmount
 from cnbudget.model import FundsSubtotal, Indicator, ProjectFunds, ProjectTarget
 from cnbudget.money import parse_amount
 from cnbudget.readers.performance.indicator_tree import is_section_heading
-from cnbudget.readers.performance.labels import label_key
+from cnbudget.readers.performance.labels import label_key, repeats_labels
 from cnbudget.readers.performance.printed_targets import target_of
 from cnbudget.readers.result import Problem
 from cnbudget.readers.tables.checked_build import checked_builder
@@ -227,7 +227,7 @@ def read_targets_summary(block: Block) -> tuple[list[ProjectTarget], list[FundsS
             continue
         if is_section_heading(line):
             break
-        if "\t" not in line.raw or [label_key(cell) for cell in line.cells] in header_keys:
+        if "\t" not in line.raw or any(repeats_labels(line.cells, keys) for keys in header_keys):
             continue  # a note, or a heading row repeated on a new page
         reader.row(line)
     reader.finish()

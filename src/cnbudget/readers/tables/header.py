@@ -132,6 +132,19 @@ class DerivedLayout:
 
     layout: Layout
     indexes: tuple[int, ...]
+    #: The cell indexes that are columns (kept, as the one below: every row of the table is placed by them).
+    columns: frozenset[int] = attrs.field(init=False, eq=False, repr=False)
+    #: Whether the columns are the cells 0, 1, 2, … in order (most headers): a row's cells, as many as
+    #: the columns or fewer, each stand under their own column.
+    in_order: bool = attrs.field(init=False, eq=False, repr=False)
+
+    @columns.default
+    def _columns(self) -> frozenset[int]:
+        return frozenset(self.indexes)
+
+    @in_order.default
+    def _in_order(self) -> bool:
+        return self.indexes == tuple(range(len(self.indexes)))
 
 
 def _lead_role(label: str, path: tuple[str, ...], names: int, economic: bool) -> str | None:
@@ -331,25 +344,39 @@ def project_cells(line: SourceLine, derived: DerivedLayout) -> tuple[str, ...] |
     column, or a cell without the shape of its column (an amount under 名称) mean the row's cells are
     not where the headings are.
     """
-    placed: dict[int, str] = {}
-    for index, cell in enumerate(line.cells):
-        if not cell.strip():
-            continue
-        column = index if index in derived.indexes else next(
-            (near for near in (index - 1, index + 1) if near in derived.indexes and not _filled(line, near)), None)
-        if column is None:
-            return "a cell stands under no column"
-        if column in placed:
-            both_figures = is_amount(placed[column]) and is_amount(cell)
-            return CELLS_COLLIDE if both_figures else "two cells stand under one column"
-        placed[column] = cell
-    cells = tuple(placed.get(index, "") for index in derived.indexes)
+    width = len(derived.indexes)
+    if derived.in_order and len(line.cells) <= width:
+        # Each cell stands under its own column (most rows): none to move, none to collide.
+        cells = tuple([cell if cell.strip() else "" for cell in line.cells]) + ("",) * (width - len(line.cells))
+    else:
+        placed = _placed_cells(line, derived.columns)
+        if isinstance(placed, str):
+            return placed
+        cells = tuple(map(placed.get, derived.indexes, itertools.repeat("")))
     lead = len(derived.layout.lead)
     if not fits_lead(derived.layout, cells[:lead]):
         return "a figure stands under a code or a name"
     if any(text.strip() and not is_amount(text) and text.strip() not in _DASHES for text in cells[lead:]):
         return "words stand under an amount"
     return cells
+
+
+def _placed_cells(line: SourceLine, columns: frozenset[int]) -> dict[int, str] | str:
+    """The row's filled cells by the column each stands under (its own, or a free one beside it), or
+    why they do not stand under the columns (:func:`project_cells`)."""
+    placed: dict[int, str] = {}
+    for index, cell in enumerate(line.cells):
+        if not cell.strip():
+            continue
+        column = index if index in columns else next(
+            (near for near in (index - 1, index + 1) if near in columns and not _filled(line, near)), None)
+        if column is None:
+            return "a cell stands under no column"
+        if column in placed:
+            both_figures = is_amount(placed[column]) and is_amount(cell)
+            return CELLS_COLLIDE if both_figures else "two cells stand under one column"
+        placed[column] = cell
+    return placed
 
 
 def _filled(line: SourceLine, index: int) -> bool:

@@ -142,13 +142,13 @@ def is_recognised(printed: Printed, *, revenue: bool) -> bool:
 def _class_names() -> frozenset[str]:
     """Every name a 类 of the function classification has in a year the catalogue covers: its
     official name, its known variants and its former names (normalised)."""
-    names: set[str] = set()
+    printed: set[str] = set()
     for year in COVERED_YEARS:
         # The 类 are the catalogue's top level: asked of it, not sought among every subject sorted.
         for subject in catalog(year).children():
-            names.update(normalise_name(name) for name in (
-                subject.name, *subject.variants, *(former.name for former in subject.former_names)))
-    return frozenset(names)
+            printed.update((subject.name, *subject.variants, *(former.name for former in subject.former_names)))
+    # Most names recur in every year: each is normalised once.
+    return frozenset(map(normalise_name, printed))
 
 
 def is_known_name(printed: Printed, *, revenue: bool) -> bool:

@@ -111,7 +111,8 @@ def _read_derived(block: Block, grid: Grid, derived: DerivedLayout, family: type
                                     message=f"row not read: {cells}"))
             continue
         placed = cells if isinstance(cells, tuple) else compact_cells(line, derived.layout)
-        lines.append(line.with_cells(placed))
+        # A row printed under its columns as they are (most rows) is its own line, not a copy of it.
+        lines.append(line if placed == line.cells else line.with_cells(placed))
     rows, row_problems = read_rows(lines, derived.layout, family=family, table=block.key)
     return TableReading(grid=grid, layout=derived.layout, rows=tuple(rows), problems=problems + row_problems)
 

@@ -69,6 +69,7 @@ def _ends_block(line: SourceLine) -> bool:
 
 
 _WRAPPED_TAIL = 8  # the longest piece of a title an extraction moves onto the next line
+_WRAPPED_LINES = 2  # how many lines below a title's first piece the rest of it may stand
 _NUMBER_ABOVE = 3  # how many lines above a title its table number may stand
 
 
@@ -98,7 +99,7 @@ def _title_at(lines: Sequence[SourceLine], index: int) -> tuple[str, int] | None
     if (key := title_key(line.text)) is not None:
         return key, 1
     pieces = [line.squeezed]  # the title so far, as printed
-    for extra in (1, 2):
+    for extra in range(1, _WRAPPED_LINES + 1):
         if index + extra >= len(lines):
             break
         tail = lines[index + extra]
@@ -164,21 +165,18 @@ def find_blocks(lines: Sequence[SourceLine], skip: Sequence[int] | None = None) 
     skipped = set(skip)
     announced = _announced_others(lines, skip)
     starts: list[tuple[int, int, str]] = []
-    index = 0
-    while index < len(lines):
+    after_title = 0  # the first line below the last title found (the lines a title takes title nothing)
+    for index in _may_title(lines):
         line = lines[index]
-        if index in skipped or line.is_blank or _several_filled(line):  # a table row is no title
-            index += 1
+        if index < after_title or index in skipped or line.is_blank or _several_filled(line):  # a row is no title
             continue
         found = _title_at(lines, index)
         if found is None and _other_title_at(lines, index, announced):
             found = OTHER_KIND, 1
-        if found is None:
-            index += 1
-            continue
-        key, length = found
-        starts.append((index, length, key))
-        index += length
+        if found is not None:
+            key, length = found
+            starts.append((index, length, key))
+            after_title = index + length
     blocks = []
     for position, (start, length, key) in enumerate(starts):
         end = _number_line(lines, starts[position + 1][0]) if position + 1 < len(starts) else len(lines)
@@ -186,6 +184,14 @@ def find_blocks(lines: Sequence[SourceLine], skip: Sequence[int] | None = None) 
         blocks.append(Block(key=key, title=lines[start], lines=tuple(lines[start + length: end]),
                             number=_number_before(lines, start)))
     return blocks
+
+
+def _may_title(lines: Sequence[SourceLine]) -> list[int]:
+    """The indexes of the lines that may start a title, in order: a title holds 表 (folding makes it of
+    no other character) on its own line or on a line of the pieces wrapped below it, so a line with
+    none on it or on the lines its pieces may take titles nothing (most lines of a document)."""
+    holding = [index for index, line in enumerate(lines) if TITLE_WORD in line.text]
+    return sorted({start for index in holding for start in range(max(index - _WRAPPED_LINES, 0), index + 1)})
 
 
 def _number_line(lines: Sequence[SourceLine], start: int) -> int:

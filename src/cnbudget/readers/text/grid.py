@@ -120,8 +120,8 @@ class Grid:
     numbering: SourceLine | None
     unit_text: str | None
     #: All header cells run together without spaces, for recognising the layout (kept: each layout
-    #: a table may have is tried on it).
-    header_text: str = attrs.field(init=False, eq=False, repr=False)
+    #: a table may have is tried on it; given by make_grid, which has the header rows' cells so already).
+    header_text: str = attrs.field(eq=False, repr=False)
 
     @header_text.default
     def _header_text(self) -> str:
@@ -145,6 +145,7 @@ def make_grid(
     unit_text: str | None = None
     seen_headers: set[tuple[str, ...]] = set()
     seen_lasts: set[str] = set()  # the last cells of those header rows, spaces out
+    header_text: list[str] = []  # the header rows' cells without spaces, run together
     for line in lines:
         if line.is_blank:
             continue
@@ -169,6 +170,7 @@ def make_grid(
             signature = _signature(line)
             seen_headers.add(signature)
             seen_lasts.add(signature[-1])
+            header_text += signature
         # else: a header row of a later page printed slightly differently; the first is kept
     return Grid(
         header=tuple(header),
@@ -177,6 +179,7 @@ def make_grid(
         meta=tuple(meta),
         numbering=numbering,
         unit_text=unit_text,
+        header_text="".join(header_text),
     )
 
 
