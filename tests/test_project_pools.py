@@ -1,5 +1,5 @@
-"""Project tables indexed by the keys of their names (PERF-013/014): what a target finds by a key in
-the index is what going through the table's projects one by one finds, in the table's order."""
+"""Project tables indexed by the keys of their names (PERF-013/014), and targets by theirs (PERF-016):
+what a name finds by a key is what going through the projects or targets one by one finds, in order."""
 
 from __future__ import annotations
 
@@ -8,6 +8,9 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cnbudget.model import ProjectTarget
+from cnbudget.validation.rules.performance_coverage import _pool as _target_pool
+from cnbudget.validation.rules.performance_coverage import _Targets
 from cnbudget.validation.rules.performance_funds import _Pool, _TableProject
 from cnbudget.validation.rules.performance_projects import NameKeys, bare_key, exact_key, loose_key
 
@@ -34,3 +37,22 @@ def test_a_bracketed_note_and_a_year_find_the_same_project() -> None:
     pool = _Pool(NameKeys(), [noted, plain])
     assert pool.by_exact.get("综合业务费") == [plain]
     assert pool.by_bare.get("综合业务费") == [noted, plain]
+
+
+_TARGET_NAMES = _NAMES.filter(lambda name: bool(name.strip()))
+_AGENCIES = st.sampled_from([None, "某局", "某 局", "某中心"])
+
+
+@settings(max_examples=200)
+@given(st.lists(st.tuples(_TARGET_NAMES, _AGENCIES), max_size=6), _TARGET_NAMES, _AGENCIES)
+def test_a_project_is_claimed_by_name_where_a_target_of_its_pool_has_its_exact_or_loose_key(
+        named: list[tuple[str, str | None]], name: str, agency: str | None) -> None:
+    targets = [ProjectTarget(project=project, agency=owner) for project, owner in named]
+    keys = NameKeys()
+    plain_pool = [t for t in targets
+                  if agency is None or t.agency is None or exact_key(t.agency) == exact_key(agency)] or targets
+    pool = _Targets(keys, _target_pool(keys, agency, targets))
+    assert pool.targets == plain_pool
+    by_name = any(exact_key(t.project) == exact_key(name) or loose_key(t.project) == loose_key(name)
+                  for t in plain_pool)
+    assert (keys.exact(name) in pool.exact or keys.loose(name) in pool.loose) == by_name
