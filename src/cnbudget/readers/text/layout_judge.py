@@ -132,5 +132,5 @@ def reading_of(block: Block, lines: Sequence[SourceLine], page_lines: set[int],
     if table is None or any(problem.line in page_lines for problem in problems) or not holds(table):
         return None
     # Both sides of a two-sided table: a reading of its rows alone would be empty for every placing.
-    return tuple((side, tuple(attrs.evolve(row, line_number=None, page=None) for row in rows))
-                 for side, rows in table.sides())
+    # A row is its own reading: where it is printed (its line and page) is outside its equality.
+    return tuple(table.sides())
