@@ -8,8 +8,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from cnbudget.numbering import PART_HEADING
-from cnbudget.readers.prose.paragraphs import _SENTENCE_END, _Builder, _clean, paragraphs
-from cnbudget.readers.text.source import SourceLine, split_lines
+from cnbudget.readers.prose.paragraphs import _SENTENCE_END, _Builder, _clean, _join, paragraphs
+from cnbudget.readers.text.source import SourceLine, joining_space, split_lines
 
 # Characters whose cleaning depends on their neighbours: spaces next to Chinese, thousands commas
 # (full-width and not), full-width digits, markup, and the characters of a bare 第X部分.
@@ -50,3 +50,15 @@ def test_a_bare_part_name_takes_its_name_from_the_next_line() -> None:
     found = paragraphs(split_lines("第二部分\n预算情况说明\n本部门收入100万元。"))
     assert [(paragraph.heading, paragraph.text) for paragraph in found] == [
         (True, "第二部分预算情况说明"), (False, "本部门收入100万元。")]
+
+
+# Characters on either side of a join: Chinese (common and not), the spaces and markup that send
+# joining_space the long way, full-width forms and any other character.
+_JOIN_SIDES = st.one_of(st.sampled_from([*"一中龥\u4dff\u9fff\ua000 \t\u3000<>*，,1a（“"]), st.characters())
+
+
+@given(_JOIN_SIDES, _JOIN_SIDES)
+@example("中", " ")  # a space beside a common Chinese character
+@example("*", "\u9fff")  # markup beside the last of them
+def test_a_join_told_at_once_keeps_what_joining_space_keeps(left: str, right: str) -> None:
+    assert _join(left, right) == joining_space(left, right)

@@ -108,6 +108,8 @@ def fold_numbers(text: str) -> str:
     """
     if _ANY_FULL_WIDTH.search(text) is not None:
         text = text.translate(_FULL_WIDTH)
+    if "，" not in text and "," not in text:  # no comma to look at (many lines): the pattern finds none
+        return text
     return _DIGIT_COMMA.sub(",", text)
 
 
@@ -210,7 +212,16 @@ def _paragraph(text: str, numbers: tuple[int, ...], heading: bool, restored: tup
     return cast(Paragraph, made)
 
 
-_PART_NAME_CHARS = frozenset("第部分" + CHINESE_NUMERALS)  # all a bare 第X部分 is made of
+_PART_NAME_CHARS = "第部分" + CHINESE_NUMERALS  # all a bare 第X部分 is made of
+_COMMAS = frozenset("，,")  # what a thousands separator is printed as (fold_numbers)
+
+
+def _join(left: str, right: str) -> str:
+    """:func:`joining_space` of two characters, told at once where either is one of the common
+    Chinese characters (most joins of prose lines): then no space is kept, whatever the other is."""
+    if "\u4e00" <= left <= "\u9fff" or "\u4e00" <= right <= "\u9fff":
+        return ""
+    return joining_space(left, right)
 
 
 class _Builder:
@@ -241,10 +252,15 @@ class _Builder:
         if len(texts) == 1:  # a line's text, cleaned and folded already
             return texts[0]
         joined = [texts[0]]
+        comma_at_a_join = False
         for before, text in itertools.pairwise(texts):
-            joined.append(joining_space(before[-1], text[0]))
+            left, right = before[-1], text[0]
+            joined.append(_join(left, right))
             joined.append(text)
-        return fold_numbers("".join(joined))
+            comma_at_a_join = comma_at_a_join or left in _COMMAS or right in _COMMAS
+        # Each piece is folded already; a join puts a space between two digits (neither is Chinese),
+        # so a thousands comma can be new only where a comma ends or starts a piece.
+        return fold_numbers("".join(joined)) if comma_at_a_join else "".join(joined)
 
     def ends(self, length: int) -> str:
         """The last ``length`` characters of :attr:`text`, found from the last lines only."""
@@ -257,7 +273,7 @@ class _Builder:
             if len(tail) >= wanted or not index:
                 break
             # Cleaning keeps the joining space only between two characters that are not Chinese.
-            tail = joining_space(texts[index - 1][-1], texts[index][0]) + tail
+            tail = _join(texts[index - 1][-1], texts[index][0]) + tail
             if len(tail) >= wanted:
                 break
         # The pieces are cleaned already and the spaces between them are those cleaning keeps, so
@@ -296,11 +312,12 @@ class _Builder:
     def add(self, line: SourceLine, text: str) -> None:
         """Add a line's cleaned text (never empty)."""
         if self._part_name_only and self.texts:  # a space kept between two lines: no bare part name
-            self._part_name_only = not joining_space(self.texts[-1][-1], text[0])
+            self._part_name_only = not _join(self.texts[-1][-1], text[0])
         self.lines.append(line)
         self.texts.append(text)
         self._has_markup = self._has_markup or "<" in text or "*" in text
-        self._part_name_only = self._part_name_only and _PART_NAME_CHARS.issuperset(text)
+        # Stripped of those characters, a text made only of them is empty (strip stops at the first other).
+        self._part_name_only = self._part_name_only and not text.strip(_PART_NAME_CHARS)
         if self._part_name_only:
             self._part_marks += sum(text.count(mark) for mark in "第部分")
 
@@ -363,7 +380,11 @@ def _restored_and_met(lines: Sequence[SourceLine], skip: Collection[int]) -> tup
     prose = [line for line in lines if not line.is_blank and not line.is_tabular and line.number not in skip]
     texts = {line.number: line.text for line in prose}
     met = bool(prose) and _figures_to_place(prose[0].text) is not None
-    for index in range(1, len(prose)):
+    # A line's text is changed only at its own turn or at the next line's, so at its turn it is the
+    # line's own: the lines that cannot start with figures (most) are passed over at once.
+    may_start = [index for index in range(1, len(prose)) if _may_start_with_figures(prose[index].text)]
+    put_back = False
+    for index in may_start:
         line, above = prose[index], prose[index - 1]
         placing = _figures_to_place(texts[line.number])
         if placing is None:
@@ -385,6 +406,9 @@ def _restored_and_met(lines: Sequence[SourceLine], skip: Collection[int]) -> tup
         for position, figure in reversed(list(zip(gaps, figures, strict=True))):
             text = f"{text[:position]} {figure} {text[position:].lstrip()}".strip()
         texts[above.number], texts[line.number] = text, stays
+        put_back = True
+    if not put_back:
+        return {}, met
     return {line.number: texts[line.number] for line in prose if texts[line.number] != line.text}, met
 
 
