@@ -39,9 +39,11 @@ from cnbudget.readers.performance.read import read_performance
 from cnbudget.readers.text.blocks import PERFORMANCE_KEYS, find_blocks
 from cnbudget.readers.text.source import split_lines
 from cnbudget.validation import Finding, Severity, validate
-from cnbudget.validation.rules.performance_framework import Pairing, pairing
+from cnbudget.validation.context import Context
+from cnbudget.validation.rules import RULES
+from cnbudget.validation.rules.performance_framework import Pairing, pairing, standard_level1
 from cnbudget.validation.rules.performance_projects import loose_key, nearest
-from cnbudget.validation.rules.performance_words import is_bounded_share, is_positive_rate, name_unit
+from cnbudget.validation.rules.performance_words import is_bounded_share, is_positive_rate, name_unit, normalized
 from tests.seeds import seed_text
 
 ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
@@ -153,6 +155,35 @@ def test_missing_output_or_benefit_is_a_note_unless_the_scheme_is_local() -> Non
     assert [f.severity for f in found] == [INFO] and "没有效益指标" in found[0].message
     local = _project(_ind("推行保险", "=1 项", level1="履职效能", level2="数量指标"))
     assert ["履职效能" in f.message for f in _found(_doc(local), "PERF-001")] == [True]
+
+
+_LEVELS = st.sampled_from([("产出指标", "数量指标"), ("产出指标", "社会效益指标"), ("效益指标", "数量指标"),
+                           ("效益指标", None), ("履职效能", "数量指标"), ("履职效能", "管理"), ("产出指标", None),
+                           ("满意度指标", "满意度指标"), ("满意度 指标", "满意度指标"), ("效益指标", "满意度")])
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.lists(_LEVELS, min_size=1, max_size=6), min_size=1, max_size=3))
+def test_pairs_judged_once_per_run_are_judged_as_each_indicator_alone(
+        forms: list[list[tuple[str, str | None]]]) -> None:
+    projects = [_project(*(_ind(f"指标{i}", level1=level1, level2=level2) for i, (level1, level2) in enumerate(form)),
+                         project=f"项目{n}") for n, form in enumerate(forms)]
+    expected: list[str] = []
+    for target in projects:
+        seen: set[tuple[str, str]] = set()
+        for indicator in target.indicators:
+            level1, level2 = indicator.level1, indicator.level2
+            kind = (pairing(level1, level2) if level2 else
+                    Pairing.LOCAL_LEVEL1 if standard_level1(level1) is None else None)
+            if kind is None or kind is Pairing.STANDARD:
+                continue
+            pair = (normalized(level1), "" if kind is Pairing.LOCAL_LEVEL1 else normalized(level2 or ""))
+            if pair not in seen:
+                seen.add(pair)
+                expected.append(perf._pairing_message(target, indicator, kind)[0])
+    ctx = Context(doc=_doc(*projects), catalog=None, rule=RULES["PERF-001"])  # the rule's own findings, in order
+    found = [f.message for f in perf.level_pairing(ctx) if "项目绩效目标应包含" not in f.message]
+    assert found == expected
 
 
 def test_henan_summary_without_level2_is_not_judged_on_level2() -> None:

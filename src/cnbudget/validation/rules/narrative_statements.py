@@ -30,8 +30,8 @@ from cnbudget.validation.context import Context
 from cnbudget.validation.findings import Location, checked_location
 from cnbudget.validation.rules.cross_table_figures import Figure
 
-__all__ = ["Placed", "Topic", "as_printed", "is_past", "place", "placed", "placed_in", "plain", "runs", "stated",
-           "topic_of", "where"]
+__all__ = ["Placed", "Topic", "as_printed", "is_past", "place", "placed", "placed_in", "plain", "plain_prose", "runs",
+           "stated", "topic_of", "where"]
 
 
 class Topic(enum.Enum):
@@ -54,6 +54,12 @@ class Topic(enum.Enum):
 def plain(text: str | None) -> str:
     """Text as compared: half-width, without white space (PDF extraction scatters spaces)."""
     return squeeze_spaces(normalize_width(text or ""))
+
+
+def plain_prose(ctx: Context) -> tuple[str, ...]:
+    """Each passage of the document's prose as compared (:func:`plain`), in order: written out once
+    per run for every rule that searches the prose."""
+    return ctx.cache.get("plain prose", lambda: tuple(plain(passage.text) for passage in ctx.doc.prose))
 
 
 def topic_of(section: str | None, *, department: str | None = None) -> Topic:

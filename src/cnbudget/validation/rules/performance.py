@@ -94,10 +94,12 @@ def level_pairing(ctx: Context) -> Iterator[Finding]:
     warning; a local scheme (履职效能, 投入管理指标, 满意度指标 repeated as 二级) is a note (info), once
     per target and pair. A project target whose 一级指标 follow the framework has 产出指标 and
     效益指标 (note when one is missing)."""
+    kinds: dict[tuple[str, str | None], Pairing | None] = {}  # forms repeat the same few pairs: each judged once
     for target in targets(ctx.doc):
         seen: set[tuple[str, str]] = set()
         for indicator in target.indicators:
-            kind = _kind_of(indicator)
+            levels = (indicator.level1, indicator.level2)
+            kind = kinds[levels] if levels in kinds else kinds.setdefault(levels, _kind_of(indicator))
             if kind is None or kind is Pairing.STANDARD:
                 continue
             # A local 一级指标 is reported once, whatever its 二级指标.
@@ -114,7 +116,7 @@ def level_pairing(ctx: Context) -> Iterator[Finding]:
 def _missing_level1(ctx: Context, target: Target) -> Iterator[Finding]:
     if not isinstance(target, ProjectTarget) or not target.indicators:
         return
-    present = {standard_level1(i.level1) for i in target.indicators}
+    present = {standard_level1(level1) for level1 in {i.level1 for i in target.indicators}}
     if present == {None}:
         return  # a wholly local scheme: nothing to hold against the framework
     missing = [level1 for level1 in REQUIRED_LEVEL1 if level1 not in present]

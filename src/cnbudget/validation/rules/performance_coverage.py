@@ -22,7 +22,7 @@ from cnbudget.validation.rules.narrative_statements import Placed, Topic, placed
 from cnbudget.validation.rules.narrative_tables import is_budget_total
 from cnbudget.validation.rules.performance_common import place, where
 from cnbudget.validation.rules.performance_composition import annual_budget
-from cnbudget.validation.rules.performance_projects import alike, name_keys, nearest
+from cnbudget.validation.rules.performance_projects import NameKeys, alike, name_keys, nearest
 
 __all__: list[str] = []
 
@@ -154,20 +154,35 @@ def _target_amounts(ctx: Context, target: ProjectTarget, table_unit: AmountUnit)
             if value is not None]
 
 
-def _claimed(ctx: Context, project: _Project, targets: Sequence[ProjectTarget]) -> bool:
-    """Whether a target is this project's: the same name (or the same but for years and brackets),
-    or — as PERF-013 and PERF-014 pair them — the same amount and a name alike."""
-    table_unit = getattr(getattr(ctx.doc.tables, project.table), "unit", None) or ctx.doc.amount_unit
-    keys = name_keys(ctx)
-    agency = project.agency
+class _Targets:
+    """The targets a project is looked for among, with the keys of their names (:class:`NameKeys`)
+    gathered once: every project of an agency is held against the same pool."""
+
+    __slots__ = ("exact", "loose", "targets")
+
+    def __init__(self, keys: NameKeys, targets: list[ProjectTarget]) -> None:
+        self.targets = targets
+        self.exact = {keys.exact(t.project) for t in targets}
+        self.loose = {keys.loose(t.project) for t in targets}
+
+
+def _pool(keys: NameKeys, agency: str | None, targets: Sequence[ProjectTarget]) -> list[ProjectTarget]:
+    """The targets of a project's agency (and those naming none), where there are any; else all."""
     pool = [t for t in targets if agency is None or t.agency is None or keys.exact(t.agency) == keys.exact(agency)]
-    pool = pool or list(targets)
+    return pool or list(targets)
+
+
+def _claimed(ctx: Context, project: _Project, pool: _Targets) -> bool:
+    """Whether a target of ``pool`` is this project's: the same name (or the same but for years and
+    brackets), or — as PERF-013 and PERF-014 pair them — the same amount and a name alike."""
+    keys = name_keys(ctx)
     name = project.name
-    if any(keys.exact(t.project) == keys.exact(name) or keys.loose(t.project) == keys.loose(name) for t in pool):
+    if keys.exact(name) in pool.exact or keys.loose(name) in pool.loose:
         return True
+    table_unit = getattr(getattr(ctx.doc.tables, project.table), "unit", None) or ctx.doc.amount_unit
     return any(alike(t.project, name, _ALIKE) and any(check_equal(project.amount, value).is_consistent
                                                              for value in _target_amounts(ctx, t, table_unit))
-               for t in pool)
+               for t in pool.targets)
 
 
 @rule("PERF-016", "项目支出表中的项目没有绩效目标", severity=Severity.WARNING, requires=("performance",),
@@ -186,8 +201,15 @@ def every_project_has_a_target(ctx: Context) -> Iterator[Finding]:
     targets = performance.projects
     if not targets:
         return
+    keys = name_keys(ctx)
+    pools: dict[str | None, _Targets] = {}  # by the key of the project's agency (None: none named)
     for project in _table_projects(ctx):
-        if project.amount == 0 or _claimed(ctx, project, targets):
+        if project.amount == 0:
+            continue
+        agency = None if project.agency is None else keys.exact(project.agency)
+        if agency not in pools:
+            pools[agency] = _Targets(keys, _pool(keys, project.agency, targets))
+        if _claimed(ctx, project, pools[agency]):
             continue
         closest = nearest(project.name, [t.project for t in targets])
         hint = f"；名称最接近的绩效目标是“{closest}”" \

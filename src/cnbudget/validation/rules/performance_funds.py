@@ -7,7 +7,7 @@ These rules belong to the PERF family; :mod:`cnbudget.validation.rules.performan
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 
 import attrs
@@ -308,7 +308,29 @@ def _table_projects(keys: NameKeys, rows: Iterable[tuple[str, str | None, Decima
     return list(merged.values())
 
 
+class _Pool:
+    """The projects a target is looked for among, each name's keys (:class:`NameKeys`) indexed once:
+    every target of a run is held against the same few pools, so each is gone through once."""
+
+    __slots__ = ("by_bare", "by_exact", "by_loose", "projects")
+
+    def __init__(self, keys: NameKeys, projects: list[_TableProject]) -> None:
+        self.projects = projects
+        self.by_exact = _indexed(projects, keys.exact)
+        self.by_loose = _indexed(projects, keys.loose)
+        self.by_bare = _indexed(projects, keys.bare)
+
+
+def _indexed(projects: list[_TableProject], key_of: Callable[[str], str]) -> dict[str, list[_TableProject]]:
+    """The projects by the key of their names, each key's in the pool's order."""
+    by_key: dict[str, list[_TableProject]] = {}
+    for project in projects:
+        by_key.setdefault(key_of(project.name), []).append(project)
+    return by_key
+
+
 def _pool(keys: NameKeys, target: ProjectTarget, projects: list[_TableProject]) -> list[_TableProject]:
+    """The projects of the target's agency, where the table has any; else all of them."""
     if target.agency is None:
         return projects
     agency = keys.exact(target.agency)
@@ -320,6 +342,8 @@ def _match_projects(ctx: Context, table: str, projects: list[_TableProject],
                     amount_of: dict[str, str]) -> Iterator[Finding]:
     title = ctx.table_name(table)
     table_unit = getattr(getattr(ctx.doc.tables, table), "unit", None) or ctx.doc.amount_unit
+    keys = name_keys(ctx)
+    pools: dict[str | None, _Pool] = {}  # by the agency's key (None: no agency named)
     for target in targets(ctx.doc):
         if not isinstance(target, ProjectTarget):
             continue
@@ -330,17 +354,20 @@ def _match_projects(ctx: Context, table: str, projects: list[_TableProject],
         # A form and a table may each print their own unit; compare in the table's.
         amount = convert(amount, target.unit or ctx.doc.amount_unit, table_unit)
         label = amount_of[column]  # type: ignore[index]
-        yield from _match_one(ctx, target, amount, label, title, table, _pool(name_keys(ctx), target, projects))
+        agency = None if target.agency is None else keys.exact(target.agency)
+        if agency not in pools:
+            pools[agency] = _Pool(keys, _pool(keys, target, projects))
+        yield from _match_one(ctx, target, amount, label, title, table, pools[agency])
 
 
 def _match_one(ctx: Context, target: ProjectTarget, amount: Decimal, label: str, title: str, table: str,
-               pool: list[_TableProject]) -> Iterator[Finding]:
+               pool: _Pool) -> Iterator[Finding]:
     head = where(target)
     locations = [place(target, "project"), Location(table=table, agency=target.agency, project=target.project)]
     keys = name_keys(ctx)
-    exact = [p for p in pool if keys.exact(p.name) == keys.exact(target.project)]
-    loose = [p for p in pool if keys.loose(p.name) == keys.loose(target.project)]
-    bare = [p for p in pool if keys.bare(p.name) == keys.bare(target.project)]
+    exact = pool.by_exact.get(keys.exact(target.project), [])
+    loose = pool.by_loose.get(keys.loose(target.project), [])
+    bare = pool.by_bare.get(keys.bare(target.project), [])
     if exact or loose or len(bare) == 1:  # a bracketed note names one project only where one matches
         found = (exact or loose or bare)[0]
         if not exact:
@@ -350,13 +377,13 @@ def _match_one(ctx: Context, target: ProjectTarget, amount: Decimal, label: str,
         if judged is not None:
             yield judged
         return
-    same_amount = [p for p in pool if check_equal(amount, p.amount).is_consistent]
+    same_amount = [p for p in pool.projects if check_equal(amount, p.amount).is_consistent]
     candidate = nearest(target.project, [p.name for p in same_amount])
     if candidate is not None and alike(target.project, candidate, 0.4):
         yield ctx.finding(f"{head}：{title}中没有这个项目名称；金额相同（{_plain(amount)}）且名称最接近的是"
                           f"“{candidate}”，两处名称不一致", locations, expected=amount, actual=amount)
         return
-    closest = nearest(target.project, [p.name for p in pool])
+    closest = nearest(target.project, [p.name for p in pool.projects])
     hint = f"，名称最接近的是“{closest}”" if closest is not None else f"，{title}中没有项目"
     carried = "结转" in target.project
     yield ctx.finding(f"{head}：{label} {_plain(amount)}，在{title}中找不到这个项目{hint}"

@@ -20,6 +20,7 @@ from cnbudget.text import normalize_width, squeeze_spaces
 from cnbudget.validation.context import Context
 from cnbudget.validation.findings import Finding, Severity
 from cnbudget.validation.registry import rule
+from cnbudget.validation.rules.narrative_statements import plain_prose
 from cnbudget.validation.rules.performance_common import (
     Measures,
     Target,
@@ -199,7 +200,7 @@ def _where_said(ctx: Context, name: str, holders: list[tuple[Target, Indicator]]
     if len(holders) > 1 and len({str(indicator.target) for _, indicator in holders}) != 1:
         return  # the name stands for different quantities in different forms
     target, indicator = holders[0]
-    prose = ctx.cache.get("plain prose", lambda: [_plain(passage.text) for passage in ctx.doc.prose])
+    prose = plain_prose(ctx)
     # Most quantities are not named in the prose at all: one search of the whole prose tells.
     if name not in ctx.cache.get("plain prose joined", lambda: "\n".join(prose)):
         return

@@ -21,7 +21,7 @@ from cnbudget.text import normalize_width, squeeze_spaces
 from cnbudget.validation.context import Context, figure
 from cnbudget.validation.findings import Finding, Location, Severity, checked_location
 from cnbudget.validation.registry import rule
-from cnbudget.validation.rules.narrative_statements import place, placed_in, where
+from cnbudget.validation.rules.narrative_statements import place, placed_in, plain_prose, where
 from cnbudget.validation.rules.narrative_tables import table_figures
 
 __all__ = ["DOUBLED", "PLACEHOLDERS", "PLACEHOLDER_STARTS", "TEMPLATE_CONTRADICTIONS", "holds_placeholder"]
@@ -208,8 +208,7 @@ def no_template_contradictions(ctx: Context) -> Iterator[Finding]:
     万元”). A warning for each sentence. Where the reader read the sentence's figures into a
     statement, NARR-001 holds its change and rate and says what they should be; this rule then says
     nothing of those two."""
-    for passage in ctx.doc.prose:
-        text = _plain(passage.text)
+    for passage, text in zip(ctx.doc.prose, plain_prose(ctx), strict=True):
         if _ANY_CHANGE_WORD.search(text) is None:
             continue  # most passages: no pattern to run
         for kind, pattern in TEMPLATE_CONTRADICTIONS:
