@@ -4,6 +4,8 @@ row of the table, both sides of a two-sided one, and a placing must not add up b
 
 from __future__ import annotations
 
+import attrs
+
 from cnbudget.readers.text.blocks import Block, find_blocks
 from cnbudget.readers.text.layout_judge import reading_of
 from cnbudget.readers.text.source import split_lines
@@ -47,3 +49,16 @@ def test_a_summary_with_a_row_of_no_role_printing_a_figure_still_adds_up() -> No
 
 def test_a_summary_that_does_not_add_up_has_no_reading() -> None:
     assert _reading(_summary("10.00", "20.00")) is None
+
+
+def test_a_reading_is_the_same_wherever_its_rows_are_printed() -> None:
+    # Placings are told apart by their readings (dict keys): rows printed on other lines or pages
+    # must read alike, or one reading would count as two and the page stay unplaced.
+    block = _summary("10.00", "10.00")
+    lower = find_blocks(split_lines("\n\n" + "\n".join(line.raw for line in (block.title, *block.lines))))[0]
+    assert [line.number for line in lower.lines] != [line.number for line in block.lines]
+    here, there = _reading(block), _reading(lower)
+    assert here is not None and here == there and hash(here) == hash(there)
+    paged = reading_of(block, [attrs.evolve(line, page=2) for line in block.lines],
+                       {line.number for line in block.lines})
+    assert paged == here and hash(paged) == hash(here)

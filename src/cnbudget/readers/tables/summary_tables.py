@@ -46,7 +46,7 @@ from cnbudget.readers.tables.columns import Layout
 from cnbudget.readers.tables.placed_records import placed_record
 from cnbudget.readers.tables.summary_names import Printed, classify_revenue, expenditure_role, parse_printed
 from cnbudget.readers.tables.tabling import TableReading, table_info
-from cnbudget.readers.tables.two_sided import SideEntry, TwoSidedLayout, read_two_sided
+from cnbudget.readers.tables.two_sided import SharedLines, SideEntry, TwoSidedLayout, read_two_sided
 from cnbudget.readers.text.blocks import Block
 from cnbudget.readers.text.source import printed_at
 
@@ -108,22 +108,23 @@ FISCAL_SUMMARY_LAYOUTS: tuple[TwoSidedLayout, ...] = (
 )
 
 
-def read_summary_table(block: Block, refused_on: Collection[int] = frozenset()
+def read_summary_table(block: Block, refused_on: Collection[int] = frozenset(), shared: SharedLines | None = None
                        ) -> tuple[SummaryTable | None, list[Problem]]:
     """Read 收支总体情况表; ``None`` with a problem when its layout is unknown, or with the problems so
-    far at the first problem on a line numbered in ``refused_on`` (a reading its caller refuses)."""
-    return _read(block, SUMMARY_LAYOUTS, SummaryTable, refused_on, lambda entry, printed, code: _SUMMARY_LINE(
+    far at the first problem on a line numbered in ``refused_on`` (a reading its caller refuses;
+    ``shared`` as :func:`~cnbudget.readers.tables.two_sided.read_two_sided` takes it)."""
+    return _read(block, SUMMARY_LAYOUTS, SummaryTable, refused_on, shared, lambda entry, printed, code: _SUMMARY_LINE(
         role=expenditure_role(printed), name=printed.name, code=code,
         amount=entry.values["amount"] if "amount" in entry.values else entry.values["total"],
         amounts=placed_record(ExpenditureAmounts, entry.values) if "total" in entry.values else None,
         **printed_at(entry.line)))
 
 
-def read_fiscal_summary_table(block: Block, refused_on: Collection[int] = frozenset()
-                             ) -> tuple[FiscalSummaryTable | None, list[Problem]]:
+def read_fiscal_summary_table(block: Block, refused_on: Collection[int] = frozenset(),
+                              shared: SharedLines | None = None) -> tuple[FiscalSummaryTable | None, list[Problem]]:
     """Read 财政拨款收支（预算）总体情况表; ``None`` with a problem when its layout is unknown, or as
     :func:`read_summary_table` stops at a problem on a line numbered in ``refused_on``."""
-    return _read(block, FISCAL_SUMMARY_LAYOUTS, FiscalSummaryTable, refused_on,
+    return _read(block, FISCAL_SUMMARY_LAYOUTS, FiscalSummaryTable, refused_on, shared,
                  lambda entry, printed, code: _FISCAL_LINE(
         role=expenditure_role(printed), name=printed.name, code=code,
         amounts=placed_record(FiscalAmounts, entry.values),
@@ -136,9 +137,9 @@ _LineMaker = Callable[[SideEntry, Printed, FunctionCode | None], Any]
 
 def _read(
     block: Block, layouts: Sequence[TwoSidedLayout], kind: type[_Table], refused_on: Collection[int],
-    expenditure_line: _LineMaker
+    shared: SharedLines | None, expenditure_line: _LineMaker
 ) -> tuple[_Table | None, list[Problem]]:
-    reading = read_two_sided(block, layouts, refused_on)
+    reading = read_two_sided(block, layouts, refused_on, shared)
     if reading.layout is None and reading.problems:
         return None, reading.problems
     if refused_on and any(problem.line in refused_on for problem in reading.problems):

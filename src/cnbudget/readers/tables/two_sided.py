@@ -28,8 +28,9 @@ line read when lines of the table below it were not read (the rest of its name m
 
 from __future__ import annotations
 
+import operator
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Hashable, Sequence
 from decimal import Decimal
 
 import attrs
@@ -45,7 +46,7 @@ from cnbudget.readers.text.blocks import Block
 from cnbudget.readers.text.grid import Grid, is_amount, make_grid
 from cnbudget.readers.text.source import SourceLine, clean_name
 
-__all__ = ["SideEntry", "TwoSidedLayout", "TwoSidedReading", "is_two_sided_data", "read_two_sided"]
+__all__ = ["SharedLines", "SideEntry", "TwoSidedLayout", "TwoSidedReading", "is_two_sided_data", "read_two_sided"]
 
 # Column headings of two-sided tables; a line made only of these (or blanks) is a header row.
 _HEADING = re.compile(
@@ -119,10 +120,12 @@ class TwoSidedReading:
 
 
 def read_two_sided(block: Block, layouts: Sequence[TwoSidedLayout],
-                   refused_on: Collection[int] = frozenset()) -> TwoSidedReading:
+                   refused_on: Collection[int] = frozenset(), shared: SharedLines | None = None) -> TwoSidedReading:
     """Take ``block`` apart, recognise its layout and read both sides of every line; the reading
     stops at the first problem on a line numbered in ``refused_on`` (for a caller that refuses a
-    reading with one: problems are only ever added, so the rest of the lines cannot undo it)."""
+    reading with one: problems are only ever added, so the rest of the lines cannot undo it). A
+    caller reading one table under several versions of its lines passes one ``shared`` to each
+    reading: the lines they share above the first line of ``refused_on`` are then read once."""
     grid = make_grid(block.lines, is_two_sided_data)
     layout, why = _recognise(grid, layouts)
     if layout is None:
@@ -137,21 +140,59 @@ def read_two_sided(block: Block, layouts: Sequence[TwoSidedLayout],
                       f"the recognised layout has {layout.width}")
     columns = _columns(grid, layout)
     inside = _lines_inside(grid, block.lines)
-    for line in inside:
-        placed = line if columns is None else _placed(line, columns)
-        reported = len(reader.problems)
-        if placed is None:
-            reader.report(line, "line not read: cells stand where the header has no column")
-        else:
-            reader.read(placed)
-        if refused_on and any(problem.line in refused_on for problem in reader.problems[reported:]):
-            return TwoSidedReading(grid=grid, layout=layout, revenue=tuple(reader.revenue),
-                                   expenditure=tuple(reader.expenditure), problems=reader.problems)
+    before = len(reader.problems)
+    start = 0
+    if shared is not None and refused_on:
+        start = next((i for i, line in enumerate(inside) if line.number in refused_on), len(inside))
+        if not shared.resume(reader, (layout, columns), inside[:start]):
+            if not all(_read_line(reader, line, columns, refused_on) for line in inside[:start]):
+                return TwoSidedReading(grid=grid, layout=layout, revenue=tuple(reader.revenue),
+                                       expenditure=tuple(reader.expenditure), problems=reader.problems)
+            shared.keep(reader, (layout, columns), inside[:start], reader.problems[before:])
+    if not all(_read_line(reader, line, columns, refused_on) for line in inside[start:]):
+        return TwoSidedReading(grid=grid, layout=layout, revenue=tuple(reader.revenue),
+                               expenditure=tuple(reader.expenditure), problems=reader.problems)
     if inside:
         reader.close([line.number for line in block.lines if line.number > inside[-1].number
                       and not line.is_blank and not _PAGE_FURNITURE.match(line.text)])
     return TwoSidedReading(grid=grid, layout=layout, revenue=tuple(reader.revenue),
                            expenditure=tuple(reader.expenditure), problems=reader.problems)
+
+
+def _read_line(reader: _SideReader, line: SourceLine, columns: Sequence[int] | None,
+               refused_on: Collection[int]) -> bool:
+    """Read one line of the table; whether to go on (no problem on a line numbered in ``refused_on``)."""
+    placed = line if columns is None else _placed(line, columns)
+    reported = len(reader.problems)
+    if placed is None:
+        reader.report(line, "line not read: cells stand where the header has no column")
+    else:
+        reader.read(placed)
+    return not (refused_on and any(problem.line in refused_on for problem in reader.problems[reported:]))
+
+
+@attrs.define
+class SharedLines:
+    """The state of readings of one table after the lines they share (see :func:`read_two_sided`):
+    kept after the first reading, copied into each later one whose lines above its first refused
+    line are the very same (the same objects, under the same layout and columns)."""
+
+    _kept: list[tuple[Hashable, Sequence[SourceLine], _SideReader, list[Problem]]] = attrs.field(factory=list)
+
+    def keep(self, reader: _SideReader, how: Hashable, lines: Sequence[SourceLine], problems: list[Problem]) -> None:
+        """Keep the state of ``reader`` after reading ``lines`` (the problems it reported on them)."""
+        self._kept.append((how, lines, reader.copy(), list(problems)))
+
+    def resume(self, reader: _SideReader, how: Hashable, lines: Sequence[SourceLine]) -> bool:
+        """Put into ``reader`` (fresh) the state kept after reading ``lines`` as ``how``, if kept."""
+        for kept_how, kept_lines, kept, problems in self._kept:
+            if (len(kept_lines) == len(lines) and all(map(operator.is_, kept_lines, lines))
+                    and kept_how == how):
+                reader.sides = kept.copy().sides
+                reader.problems.extend(problems)
+                reader.position = kept.position
+                return True
+        return False
 
 
 def _recognise(grid: Grid, layouts: Sequence[TwoSidedLayout]) -> tuple[TwoSidedLayout | None, str]:
@@ -248,6 +289,23 @@ class _SideReader:
     @property
     def revenue(self) -> list[SideEntry]:
         return self.sides["revenue"].entries
+
+    def copy(self) -> _SideReader:
+        """A reader in the same state whose entries are copies (reading on changes entries read)."""
+        copies: dict[int, SideEntry] = {}
+
+        def copied(entry: SideEntry) -> SideEntry:
+            if id(entry) not in copies:
+                copies[id(entry)] = SideEntry(line=entry.line, printed=entry.printed, code=entry.code,
+                                              values=dict(entry.values), has_amounts=entry.has_amounts)
+            return copies[id(entry)]
+
+        sides = {name: _Column(revenue=side.revenue, entries=[copied(entry) for entry in side.entries],
+                               last=side.last, current=None if side.current is None else copied(side.current),
+                               in_doubt=side.in_doubt)
+                 for name, side in self.sides.items()}
+        return _SideReader(layout=self.layout, table=self.table, sides=sides, problems=list(self.problems),
+                           position=self.position)
 
     @property
     def expenditure(self) -> list[SideEntry]:

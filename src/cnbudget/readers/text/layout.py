@@ -36,7 +36,7 @@ from cnbudget.readers.text.blocks import PERFORMANCE_KEYS, Block, find_blocks
 from cnbudget.readers.text.grid import is_heading_line
 from cnbudget.readers.text.layout_columns import DRIFT, Column, Columns, amounts_alignment, find_columns
 from cnbudget.readers.text.layout_header import rebuild_header
-from cnbudget.readers.text.layout_judge import JUDGED, reading_of
+from cnbudget.readers.text.layout_judge import JUDGED, SharedLines, reading_of
 from cnbudget.readers.text.layout_rows import WrappedRow, share_wrapped
 from cnbudget.readers.text.layout_tree import read_tree
 from cnbudget.readers.text.layout_words import Span, Token, TokenKind, is_figure, line_tokens, widened, widened_spans
@@ -312,13 +312,14 @@ def _judged(block: Block, placed: dict[int, tuple[str, ...] | None],
     # The lines no placing moves are made once; each placing makes only its own.
     fixed = [_line(line, placed[line.number]) if line.number in placed else line for line in block.lines]
     readings: dict[Hashable, dict[int, tuple[str, ...] | None]] = {}
+    shared = SharedLines()  # the lines above the open pages, alike in every placing: read once
     for ways in itertools.product(*(page.placings for page in open_pages)):
         cells: dict[int, tuple[str, ...] | None] = {}
         for way in ways:
             cells.update(way)
         lines = [_line(line, cells[line.number]) if line.number in cells else made
                  for line, made in zip(block.lines, fixed, strict=True)]
-        reading = reading_of(block, lines, numbers)
+        reading = reading_of(block, lines, numbers, shared)
         if reading is not None:
             readings.setdefault(reading, cells)
     return next(iter(readings.values())) if len(readings) == 1 else {}

@@ -40,10 +40,11 @@ from cnbudget.money import Consistency, check_sum
 from cnbudget.readers.result import Problem
 from cnbudget.readers.tables.procurement import read_procurement_table
 from cnbudget.readers.tables.summary_tables import read_fiscal_summary_table, read_summary_table
+from cnbudget.readers.tables.two_sided import SharedLines
 from cnbudget.readers.text.blocks import Block
 from cnbudget.readers.text.source import SourceLine
 
-__all__ = ["JUDGED", "reading_of"]
+__all__ = ["JUDGED", "SharedLines", "reading_of"]
 
 def _procurement_holds(table: Table) -> bool:
     """Whether every row of the 政府采购 table with rows below it is their sum (see the module text)."""
@@ -102,29 +103,34 @@ def _two_sided_holds(table: Table) -> bool:
     return all(check_sum(total, parts).status is not Consistency.INCONSISTENT for total, parts in sums)
 
 
-#: A table's reader given the lines on which a problem refuses the reading (it may stop there).
-TableReader = Callable[[Block, Collection[int]], tuple[Table | None, list[Problem]]]
+#: A table's reader given the lines on which a problem refuses the reading (it may stop there) and
+#: what the readings of one table share (the lines above those, read once where the reader can).
+TableReader = Callable[[Block, Collection[int], SharedLines], tuple[Table | None, list[Problem]]]
 
 #: The tables whose later pages may be placed by their identities: each one's reader and the test
 #: that its identities hold for the whole table.
 JUDGED: Mapping[str, tuple[TableReader, Callable[[Table], bool]]] = {
-    "procurement": (lambda block, _refused_on: read_procurement_table(block), _procurement_holds),
+    "procurement": (lambda block, _refused_on, _shared: read_procurement_table(block), _procurement_holds),
     "summary": (read_summary_table, _two_sided_holds),
     "fiscal_summary": (read_fiscal_summary_table, _two_sided_holds),
 }
 
 
-def reading_of(block: Block, lines: Sequence[SourceLine], page_lines: set[int]) -> Hashable | None:
+def reading_of(block: Block, lines: Sequence[SourceLine], page_lines: set[int],
+               shared: SharedLines | None = None) -> Hashable | None:
     """What the table of ``block`` reads as with its lines placed as ``lines``, where its reader reads
     every row of the lines numbered ``page_lines`` and its identities hold (rows, names and figures,
-    without their positions); ``None`` where they do not, or the table is not judged."""
+    without their positions); ``None`` where they do not, or the table is not judged. The readings
+    of one table's placings pass one ``shared``: its lines above ``page_lines`` are then read once
+    (each placing gives the lines no placing moves as the same objects)."""
     judged = JUDGED.get(block.key)
     if judged is None:
         return None
     reader, holds = judged
-    table, problems = reader(attrs.evolve(block, lines=tuple(lines)), page_lines)
+    table, problems = reader(attrs.evolve(block, lines=tuple(lines)), page_lines,
+                             SharedLines() if shared is None else shared)
     if table is None or any(problem.line in page_lines for problem in problems) or not holds(table):
         return None
     # Both sides of a two-sided table: a reading of its rows alone would be empty for every placing.
-    return tuple((side, tuple(attrs.evolve(row, line_number=None, page=None) for row in rows))
-                 for side, rows in table.sides())
+    # A row is its own reading: where it is printed (its line and page) is outside its equality.
+    return tuple(table.sides())
