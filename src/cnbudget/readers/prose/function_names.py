@@ -28,8 +28,8 @@ import functools
 
 from cnbudget.classification import Catalog, catalog
 from cnbudget.classification.level_names import Levels, completed, level_names, levels_text
-from cnbudget.classification.names import MatchKind
-from cnbudget.classification.subject import Subject
+from cnbudget.classification.names import MatchKind, normalise_name
+from cnbudget.classification.subject import AnyCode, Subject
 from cnbudget.codes import FunctionCode
 
 __all__ = ["Levels", "completed", "function_code_of", "level_names", "levels_text"]
@@ -69,6 +69,13 @@ def _code_in(found: Catalog, names: Levels) -> FunctionCode | None:
     parent: Subject | None = None
     for depth, (_, name) in enumerate(names, start=1):
         under = parent.code if parent is not None else None
+        # A name that is the official name of exactly one subject below the one before (as nearly
+        # every printed name is) is the answer of the search below: that subject is among its
+        # candidates, and the only one whose match is exact or normalised.
+        officials = _by_official_name(found, under).get(normalise_name(name), ())
+        if len(officials) == 1:
+            parent = officials[0]
+            continue
         candidates = [s for s in found.find(name, under=under) if s.code.level == depth]
         if len(candidates) > 1:
             # The official name beats a variant, a former name or another name cut short.
@@ -78,3 +85,19 @@ def _code_in(found: Catalog, names: Levels) -> FunctionCode | None:
             return None
     code = parent.code if parent is not None else None
     return code if isinstance(code, FunctionCode) else None
+
+
+def _by_official_name(found: Catalog, under: AnyCode | None) -> dict[str, tuple[Subject, ...]]:
+    """The 支出功能分类 subjects one level below ``under`` (the 类 when ``None``) by their official
+    names, normalised; made once per catalogue and parent."""
+    return found.kept(_BY_OFFICIAL_NAME, under, lambda: _grouped(found.children(under)))
+
+
+_BY_OFFICIAL_NAME = f"{__name__}._by_official_name"
+
+
+def _grouped(children: tuple[Subject, ...]) -> dict[str, tuple[Subject, ...]]:
+    grouped: dict[str, list[Subject]] = {}
+    for child in children:
+        grouped.setdefault(normalise_name(child.name), []).append(child)
+    return {name: tuple(same) for name, same in grouped.items()}
