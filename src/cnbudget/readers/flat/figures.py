@@ -146,7 +146,8 @@ def split_figures(word: str, convention: FigureConvention) -> tuple[tuple[str, .
     whole = convention.split_run(word)
     if whole is not None:
         return whole, ""
-    if convention.is_figure(word) and not word.isdecimal():  # (as _DIGITS matches: a word holds no newline)
+    # not word.isdecimal(): not _DIGITS, for a word of str.split (no newline, which $ allowed at the end)
+    if convention.is_figure(word) and not word.isdecimal():
         return (word,), ""
     if not convention.decimals:
         return None

@@ -62,7 +62,7 @@ def line_runs(text: str, convention: FigureConvention) -> list[Run] | str:
     typed: list[tuple[RunKind, str]] = []
     for word in words(text):
         folded = normalize_width(word)
-        if folded.isdecimal():  # digits alone (as ^\d+$ matches: a word holds no newline)
+        if folded.isdecimal():  # digits alone: ^\d+$ for a word of str.split (no newline, which $ allowed at its end)
             typed.append((RunKind.NUMBER, folded))
         elif folded in ("-", "--") or _NUMERIC.match(folded):
             split = split_figures(folded, convention) if folded not in ("-", "--") else ((folded,), "")
