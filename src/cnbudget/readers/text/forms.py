@@ -62,19 +62,21 @@ def _form_of(text: str, raws: list[str]) -> TextForm:
         return TextForm.TSV
     wanted = max(_MIN_ROWS, int(len(lines) * _FORM_SHARE))
     # Each shape needs a character (a TAB, a pipe, a run of spaces): a text without it has no line of it.
+    # Each line is asked for the character first: the pattern runs only on lines holding it.
     if "\t" in text and _at_least(
-            wanted, ("\t" in line and len([c for c in line.split("\t") if c.strip()]) > 1 for line in lines)):
+            wanted, (line for line in lines if "\t" in line and len([c for c in line.split("\t") if c.strip()]) > 1)):
         return TextForm.TSV
-    if "|" in text and _at_least(wanted, (_PIPE_ROW.match(line) is not None for line in lines)):
+    if "|" in text and _at_least(wanted, (line for line in lines if "|" in line and _PIPE_ROW.match(line))):
         return TextForm.MARKDOWN
-    if "   " in text and _at_least(wanted, (_SPACED_COLUMNS.search(line.strip()) is not None for line in lines)):
+    if "   " in text and _at_least(wanted, (line for line in lines if "   " in line and _SPACED_COLUMNS.search(line))):
         return TextForm.LAYOUT
     return TextForm.FLAT
 
 
-def _at_least(wanted: int, shaped: Iterable[bool]) -> bool:
-    """Whether ``wanted`` lines have the shape: the count stops there (most of a document is not read)."""
-    return any(count >= wanted for count in itertools.accumulate(shaped))
+def _at_least(wanted: int, shaped: Iterable[str]) -> bool:
+    """Whether there are ``wanted`` lines of the shape: the count stops there (most of a document is
+    not read)."""
+    return next(itertools.islice(shaped, wanted - 1, None), None) is not None
 
 
 def _markdown_row(line: str) -> str:
