@@ -184,9 +184,13 @@ def _evolved(instance: Any, **changes: Any) -> Any:
     return _copy(instance, changes)
 
 
-def _with_rows_moved(doc: BudgetDisclosure, key: str, shift: Shift) -> BudgetDisclosure | None:
+def _with_rows_moved(doc: BudgetDisclosure, key: str, shift: Shift,
+                     positions: Mapping[int, int] | None = None) -> BudgetDisclosure | None:
+    """``doc`` with the figures of ``shift`` moved back; ``positions``: each row with a record (by
+    ``id``) with its place among them (:func:`_records`), the same for every shift of the table."""
     table = getattr(doc.tables, key)
-    positions = {id(row): index for index, (row, _) in enumerate(_records(table))}
+    if positions is None:
+        positions = _positions(_records(table))
     changes: dict[str, tuple[Any, ...]] = {}
     for field in attrs.fields(type(table)):
         if not field.metadata.get("rows"):
@@ -203,6 +207,10 @@ def _with_rows_moved(doc: BudgetDisclosure, key: str, shift: Shift) -> BudgetDis
         changes[field.name] = tuple(new_rows)
     moved: BudgetDisclosure = _evolved(doc, tables=_evolved(doc.tables, **{key: _evolved(table, **changes)}))
     return moved
+
+
+def _positions(rows: Sequence[tuple[Line, AmountRecord]]) -> dict[int, int]:
+    return {id(row): index for index, (row, _) in enumerate(rows)}
 
 
 def _touches(finding: Finding, key: str) -> bool:
@@ -225,7 +233,7 @@ def _still_failing(rows: Sequence[tuple[Line, AmountRecord]], failed: Iterable[t
     rows add up again, with the figures the shift gives them; where they differ by more than
     rounding in some column, the rule reports the table again, and the shift is settled without
     checking the document again."""
-    positions = {id(row): index for index, (row, _) in enumerate(rows)}
+    positions = _positions(rows)
 
     def placed(sum_rows: tuple[Any, ...]) -> list[tuple[Any, int | None]]:
         # Each row with its place among the rows with records (None: a row that never moves).
@@ -258,13 +266,18 @@ def _still_failing(rows: Sequence[tuple[Line, AmountRecord]], failed: Iterable[t
             verdicts[key] = sum_fails(figures[0], figures[1:])
         return verdicts[key]
 
+    @functools.cache  # the same for every shift of one run
+    def held_in(first: int, last: int) -> list[int]:
+        """The sums checked with a row in the run ``first``…``last``: a shift of it changes their
+        figures in the columns it moves."""
+        return [number for number in held
+                if bisect_left(moving[number], first) < bisect_right(moving[number], last)]
+
     def still_failing(shift: Shift) -> bool:
         undone = _undone_columns(shift.columns, shift.by)
         if any(fails(number, column, shift, undone) for number, column in failing):
             return True
-        # A sum with a row in the run: the shift changes its figures in the columns moved.
-        return any(fails(number, column, shift, undone) for number in held
-                   if bisect_left(moving[number], shift.first) < bisect_right(moving[number], shift.last)
+        return any(fails(number, column, shift, undone) for number in held_in(shift.first, shift.last)
                    for column in shift.columns)
 
     return still_failing
@@ -308,6 +321,7 @@ def _explain(doc: BudgetDisclosure, key: str, findings: list[Finding], check: Ch
     still_failing = _still_failing(rows, sums_failed(key),
                                    [sum_rows for rule, sum_rows in sums_checked(key) if rule in failed])
     tried = list(itertools.islice(_hypotheses(rows, key), tries))
+    positions = _positions(rows)
 
     @functools.cache  # a hypothesis (by its place among those tried) is checked once at most
     def explains(index: int) -> bool:
@@ -317,7 +331,7 @@ def _explain(doc: BudgetDisclosure, key: str, findings: list[Finding], check: Ch
         checked = rerun()
         if checked is None:
             return False
-        moved = _with_rows_moved(doc, key, shift)
+        moved = _with_rows_moved(doc, key, shift, positions)
         if moved is None:
             return False
         return stays(f for f in check(moved, checked, key, frozenset(shift.columns)) if f.severity is Severity.ERROR)
