@@ -27,6 +27,7 @@ from __future__ import annotations
 import functools
 
 from cnbudget.classification import Catalog, catalog
+from cnbudget.classification.catalog import per_catalogue
 from cnbudget.classification.level_names import Levels, completed, level_names, levels_text
 from cnbudget.classification.names import MatchKind, normalise_name
 from cnbudget.classification.subject import AnyCode, Subject
@@ -87,17 +88,11 @@ def _code_in(found: Catalog, names: Levels) -> FunctionCode | None:
     return code if isinstance(code, FunctionCode) else None
 
 
+@per_catalogue
 def _by_official_name(found: Catalog, under: AnyCode | None) -> dict[str, tuple[Subject, ...]]:
     """The 支出功能分类 subjects one level below ``under`` (the 类 when ``None``) by their official
     names, normalised; made once per catalogue and parent."""
-    return found.kept(_BY_OFFICIAL_NAME, under, lambda: _grouped(found.children(under)))
-
-
-_BY_OFFICIAL_NAME = f"{__name__}._by_official_name"
-
-
-def _grouped(children: tuple[Subject, ...]) -> dict[str, tuple[Subject, ...]]:
     grouped: dict[str, list[Subject]] = {}
-    for child in children:
+    for child in found.children(under):
         grouped.setdefault(normalise_name(child.name), []).append(child)
     return {name: tuple(same) for name, same in grouped.items()}
