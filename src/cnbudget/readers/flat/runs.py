@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import enum
 import re
+from collections.abc import Sequence
 
 import attrs
 
@@ -40,10 +41,13 @@ class RunKind(enum.Enum):
     NUMBER = "number"
 
 
+def _joined(kind: RunKind, words: Sequence[str]) -> str:
+    """A run's words as one string: text without layout spaces, figures and numbers spaced."""
+    return clean_name(" ".join(words)) if kind is RunKind.TEXT else " ".join(words)
+
+
 def _run_text(run: Run) -> str:
-    if run.kind is RunKind.TEXT:
-        return clean_name(" ".join(run.words))
-    return " ".join(run.words)
+    return _joined(run.kind, run.words)
 
 
 @attrs.frozen(kw_only=True)
@@ -81,9 +85,7 @@ def line_runs(text: str, convention: FigureConvention) -> list[Run] | str:
             grouped[-1][1].append(word)
         else:
             grouped.append((kind, [word]))
-    return [Run(kind=kind, words=tuple(words),
-                text=clean_name(" ".join(words)) if kind is RunKind.TEXT else " ".join(words))
-            for kind, words in grouped]
+    return [Run(kind=kind, words=tuple(words), text=_joined(kind, words)) for kind, words in grouped]
 
 
 @attrs.define
