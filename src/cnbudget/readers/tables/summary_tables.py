@@ -46,7 +46,7 @@ from cnbudget.readers.tables.columns import Layout
 from cnbudget.readers.tables.placed_records import placed_record
 from cnbudget.readers.tables.summary_names import Printed, classify_revenue, expenditure_role, parse_printed
 from cnbudget.readers.tables.tabling import TableReading, table_info
-from cnbudget.readers.tables.two_sided import SharedLines, SideEntry, TwoSidedLayout, read_two_sided
+from cnbudget.readers.tables.two_sided import SharedLines, SideEntry, TwoSidedLayout, read_two_sided, refused
 from cnbudget.readers.text.blocks import Block
 from cnbudget.readers.text.source import printed_at
 
@@ -142,7 +142,7 @@ def _read(
     reading = read_two_sided(block, layouts, refused_on, shared)
     if reading.layout is None and reading.problems:
         return None, reading.problems
-    if refused_on and any(problem.line in refused_on for problem in reading.problems):
+    if refused(reading.problems, refused_on):
         return None, reading.problems  # refused by the caller: no table to build
     problems = list(reading.problems)
     coded = _coded(reading.expenditure, block.key, problems)

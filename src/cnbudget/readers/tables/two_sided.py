@@ -46,7 +46,8 @@ from cnbudget.readers.text.blocks import Block
 from cnbudget.readers.text.grid import Grid, is_amount, make_grid
 from cnbudget.readers.text.source import SourceLine, clean_name
 
-__all__ = ["SharedLines", "SideEntry", "TwoSidedLayout", "TwoSidedReading", "is_two_sided_data", "read_two_sided"]
+__all__ = ["SharedLines", "SideEntry", "TwoSidedLayout", "TwoSidedReading", "is_two_sided_data", "read_two_sided",
+           "refused"]
 
 # Column headings of two-sided tables; a line made only of these (or blanks) is a header row.
 _HEADING = re.compile(
@@ -146,17 +147,25 @@ def read_two_sided(block: Block, layouts: Sequence[TwoSidedLayout],
         start = next((i for i, line in enumerate(inside) if line.number in refused_on), len(inside))
         if not shared.resume(reader, (layout, columns), inside[:start]):
             if not all(_read_line(reader, line, columns, refused_on) for line in inside[:start]):
-                return TwoSidedReading(grid=grid, layout=layout, revenue=tuple(reader.revenue),
-                                       expenditure=tuple(reader.expenditure), problems=reader.problems)
+                return reader.reading(grid)
             shared.keep(reader, (layout, columns), inside[:start], reader.problems[before:])
     if not all(_read_line(reader, line, columns, refused_on) for line in inside[start:]):
-        return TwoSidedReading(grid=grid, layout=layout, revenue=tuple(reader.revenue),
-                               expenditure=tuple(reader.expenditure), problems=reader.problems)
+        return reader.reading(grid)
     if inside:
         reader.close([line.number for line in block.lines if line.number > inside[-1].number
                       and not line.is_blank and not _PAGE_FURNITURE.match(line.text)])
-    return TwoSidedReading(grid=grid, layout=layout, revenue=tuple(reader.revenue),
-                           expenditure=tuple(reader.expenditure), problems=reader.problems)
+    return reader.reading(grid)
+
+
+def refused(problems: Sequence[Problem], refused_on: Collection[int]) -> bool:
+    """Whether one of ``problems`` stands on a line numbered in ``refused_on`` (a reading its caller
+    refuses: see :func:`read_two_sided`).
+
+    >>> problem = Problem(line=12, text="合计", table="summary", message="line not read")
+    >>> refused([problem], {12, 13}), refused([problem], {14}), refused([problem], ())
+    (True, False, False)
+    """
+    return bool(refused_on) and any(problem.line in refused_on for problem in problems)
 
 
 def _read_line(reader: _SideReader, line: SourceLine, columns: Sequence[int] | None,
@@ -168,7 +177,7 @@ def _read_line(reader: _SideReader, line: SourceLine, columns: Sequence[int] | N
         reader.report(line, "line not read: cells stand where the header has no column")
     else:
         reader.read(placed)
-    return not (refused_on and any(problem.line in refused_on for problem in reader.problems[reported:]))
+    return not refused(reader.problems[reported:], refused_on)
 
 
 @attrs.define
@@ -289,6 +298,11 @@ class _SideReader:
     @property
     def revenue(self) -> list[SideEntry]:
         return self.sides["revenue"].entries
+
+    def reading(self, grid: Grid) -> TwoSidedReading:
+        """What has been read so far, of the table whose grid is ``grid``."""
+        return TwoSidedReading(grid=grid, layout=self.layout, revenue=tuple(self.revenue),
+                               expenditure=tuple(self.expenditure), problems=self.problems)
 
     def copy(self) -> _SideReader:
         """A reader in the same state whose entries are copies (reading on changes entries read)."""

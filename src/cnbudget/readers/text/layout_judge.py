@@ -40,7 +40,7 @@ from cnbudget.money import Consistency, check_sum
 from cnbudget.readers.result import Problem
 from cnbudget.readers.tables.procurement import read_procurement_table
 from cnbudget.readers.tables.summary_tables import read_fiscal_summary_table, read_summary_table
-from cnbudget.readers.tables.two_sided import SharedLines
+from cnbudget.readers.tables.two_sided import SharedLines, refused
 from cnbudget.readers.text.blocks import Block
 from cnbudget.readers.text.source import SourceLine
 
@@ -129,7 +129,7 @@ def reading_of(block: Block, lines: Sequence[SourceLine], page_lines: set[int],
     reader, holds = judged
     table, problems = reader(attrs.evolve(block, lines=tuple(lines)), page_lines,
                              SharedLines() if shared is None else shared)
-    if table is None or any(problem.line in page_lines for problem in problems) or not holds(table):
+    if table is None or refused(problems, page_lines) or not holds(table):
         return None
     # Both sides of a two-sided table: a reading of its rows alone would be empty for every placing.
     # A row is its own reading: where it is printed (its line and page) is outside its equality.
