@@ -307,6 +307,14 @@ def _is_forest(count: int, identities: Sequence[Identity]) -> bool:
     return len({identity.total for identity in identities}) == len(identities)
 
 
+def _figures_of(domains: Sequence[Sequence[Candidate]], figures: PrintedFigures) -> dict[str, tuple[int, int]]:
+    """Each cell the candidates print (and the blank) as a figure of one scale for the table, made
+    once: a row's candidates repeat its few printed cells (a finer unit than a sum's own compares alike)."""
+    printed = {""}.union(*(candidate.values() for domain in domains for candidate in domain))
+    scale = Scale.of(figures, printed)
+    return {text: scale.figure(text) for text in printed}
+
+
 def _vector(candidate: Candidate, columns: Sequence[str], figure_of: Mapping[str, tuple[int, int]]) -> Vector:
     """The candidate's figures in ``columns`` (a missing one blank), each looked up in ``figure_of``."""
     printed = map(candidate.get, columns, itertools.repeat(""))
@@ -318,11 +326,7 @@ def _place_tree(
 ) -> Placed:
     """Place rows whose identities form trees (a parent row = Σ its child rows), counting the ways
     of every subtree from the leaves up."""
-    # Each cell printed in the table (and the blank) made a figure once: the candidates of a row
-    # repeat its few printed cells in their columns.
-    printed = {""}.union(*(candidate.values() for domain in domains for candidate in domain))
-    scale = Scale.of(figures, printed)
-    figure_of = {text: scale.figure(text) for text in printed}
+    figure_of = _figures_of(domains, figures)
     by_total = {identity.total: identity for identity in identities}
     # A row is the total of one identity and a part of another, most often in the same columns
     # (one-sided tables), and rows printing the same figures share one list of candidates: the
@@ -492,11 +496,8 @@ def _prune(
     # again (and was not broken then): it is passed over.
     changes = [0] * len(domains)  # per row, how many times its candidates were ruled out
     judged: dict[int, list[int]] = {}  # per identity, its rows' changes when last judged
-    # A row's candidates, in the columns an identity asks, made vectors once until they change, in
-    # one scale for the table (a finer unit than a sum's own compares alike).
-    printed = {""}.union(*(candidate.values() for domain in domains for candidate in domain))
-    scale = Scale.of(figures, printed)
-    figure_of = {text: scale.figure(text) for text in printed}
+    # A row's candidates, in the columns an identity asks, made vectors once until they change.
+    figure_of = _figures_of(domains, figures)
     made: dict[tuple[int, int, tuple[str, ...]], list[Vector]] = {}
 
     def vectors(row: int, columns: tuple[str, ...]) -> list[Vector]:
