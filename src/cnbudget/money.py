@@ -411,20 +411,22 @@ def _bounded(value: Decimal, where: str) -> Decimal:
     return value
 
 
-def ordinary_operand(value: object) -> Decimal | None:
+def ordinary_operand(value: object, limit: int = MAX_OPERAND_DIGITS) -> Decimal | None:
     """``value`` as the arithmetic functions take it where it is an ordinary figure (a finite Decimal
-    written in at most MAX_OPERAND_DIGITS characters without an exponent): what :func:`_operand`
-    gives, found without its slower checks; ``None`` for anything else, which :func:`_operand` then
-    looks at (the checks run for every figure).
+    written in at most ``limit`` characters without an exponent, a zero unsigned): what
+    :func:`_operand` gives, found without its slower checks; ``None`` for anything else, which
+    :func:`_operand` then looks at (the checks run for every figure). With a lower ``limit``, the same
+    quick look serves a stricter gate (an amount's: a figure that short is within its bounds).
 
     >>> ordinary_operand(Decimal("-0.00")), ordinary_operand(Decimal("1E+3")), ordinary_operand(None)
     (Decimal('0.00'), None, None)
+    >>> ordinary_operand(Decimal("12345.67"), limit=5)
     """
     if type(value) is Decimal and value.is_finite():
         if value.is_zero():
             value = value.copy_abs()
         text = str(value)
-        if len(text) <= MAX_OPERAND_DIGITS and "E" not in text and "e" not in text:  # capitals=0 prints "e"
+        if len(text) <= limit and "E" not in text and "e" not in text:  # capitals=0 prints "e"
             return value
     return None
 

@@ -27,6 +27,7 @@ from cnbudget.decimals import MAX_DECIMALS, MAX_WHOLE_DIGITS
 from cnbudget.model import Passage, Statement
 from cnbudget.model.fields import as_optional_amount
 from cnbudget.model.narrative import ChangeBasis
+from cnbudget.money import ordinary_operand
 
 __all__ = ["passage", "statement"]
 
@@ -39,11 +40,8 @@ def _converted(value: Decimal) -> Decimal | None:
     """``as_optional_amount(value)``: a finite Decimal short enough to need no count of its digits
     (every figure the reader reads) is taken as it is, a zero unsigned, without the gate's calls;
     anything else goes through the gate."""
-    if type(value) is Decimal and value.is_finite():
-        text = str(value)
-        if len(text) <= _SURELY_SHORT and "E" not in text and "e" not in text:
-            return value.copy_abs() if value.is_zero() else value
-    return as_optional_amount(value)
+    ordinary = ordinary_operand(value, _SURELY_SHORT)
+    return ordinary if ordinary is not None else as_optional_amount(value)
 
 
 _STATEMENT_BUILDER = builder_of_model(Statement)
