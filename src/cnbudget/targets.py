@@ -538,15 +538,11 @@ _AN_IDEOGRAPH = re.compile(f"[{_COMMON_IDEOGRAPHS}]")
 
 def _read_wording(raw: str, cleaned: str) -> TargetValue | None:
     text = squeeze_spaces(cleaned)
-    if _IDEOGRAPHS_ONLY.fullmatch(text) is not None:
-        if text in _PLACEHOLDERS or any(part in text for part in _PLACEHOLDER_PARTS):
-            return None
-        return _checked_value(raw, TargetKind.QUALITATIVE, text=text)
-    if (
-        not text
-        or text in _PLACEHOLDERS
-        or any(part in text for part in _PLACEHOLDER_PARTS)
-        or (_AN_IDEOGRAPH.search(text) is None and not any(_is_cjk(ch) for ch in text))
+    if not text or text in _PLACEHOLDERS or any(part in text for part in _PLACEHOLDER_PARTS):
+        return None
+    # Common ideographs alone (most wording) pass every test of the characters below, unasked.
+    if _IDEOGRAPHS_ONLY.fullmatch(text) is None and (
+        (_AN_IDEOGRAPH.search(text) is None and not any(_is_cjk(ch) for ch in text))
         # Letters, punctuation and symbols only: no digits, marks, controls or separators.
         or any(unicodedata.category(ch)[0] not in "LPS" for ch in text)
         or any(ch in _COMPARISON_CHARS for ch in text)
