@@ -397,6 +397,7 @@ def _spaced(word: str) -> str:
 
 
 _PREFIXES = {**_PREFIX_WORDS, **_PREFIX_SYMBOLS}
+_SUFFIXES = tuple(_SUFFIX_WORDS)  # the words after a number, as str.endswith takes them
 _PREFIX = "|".join(
     [_spaced(w) for w in sorted(_PREFIX_WORDS, key=len, reverse=True)]
     + [r"[<>=]\s*=", r"[≥≧⩾≤≦⩽=<>]"]
@@ -455,6 +456,8 @@ def _is_stable(text: str) -> bool:
 
 
 def _read_deadline(raw: str, cleaned: str) -> TargetValue | None:
+    if "月" not in cleaned:  # every date the pattern reads names its month (most targets are no date)
+        return None
     match = _DEADLINE.fullmatch(cleaned)
     if match is None:
         return None
@@ -473,6 +476,8 @@ def _read_deadline(raw: str, cleaned: str) -> TargetValue | None:
 
 
 def _split_suffix(rest: str) -> tuple[str, Comparator | None]:
+    if not rest.endswith(_SUFFIXES):  # no word after the number (most units): one test, not one per word
+        return rest, None
     for word, comparator in _SUFFIX_WORDS.items():
         if rest.endswith(word):
             return rest[: -len(word)], comparator
@@ -485,7 +490,7 @@ def _is_unit(unit: str) -> bool:
         and _is_stable(unit)
         and not unit.startswith(_APPROXIMATE_STARTS)
         and not unit.endswith(_APPROXIMATE_ENDS)
-        and not unit.endswith(tuple(_SUFFIX_WORDS))
+        and not unit.endswith(_SUFFIXES)
     )
 
 
