@@ -45,3 +45,16 @@ def test_each_suffix_word_split_off_by_hand() -> None:
     assert targets._split_suffix("%") == ("%", None)
     assert targets._read_deadline("12月底前", "12月") is not None
     assert targets._read_deadline("2024年", "2024年") is None
+
+
+@settings(max_examples=300)
+@given(_TARGET_TEXT)
+def test_a_unit_kept_is_judged_as_afresh(text: str) -> None:
+    afresh = targets._is_unit.__wrapped__(text)
+    assert targets._is_unit(text) is afresh
+    assert targets._is_unit(text) is afresh  # answered again from what was kept
+
+
+def test_units_by_hand() -> None:
+    assert targets._is_unit("%") and targets._is_unit("人次") and targets._is_unit("万元/人")
+    assert not targets._is_unit("个以上") and not targets._is_unit("多人") and not targets._is_unit("人 次")

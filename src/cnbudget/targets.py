@@ -22,6 +22,7 @@ A cell of a 绩效目标表 holds one of four things, told apart by :class:`Targ
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 import unicodedata
 from decimal import Decimal
@@ -484,6 +485,7 @@ def _split_suffix(rest: str) -> tuple[str, Comparator | None]:
     return rest, None
 
 
+@functools.lru_cache(maxsize=1024)  # a pure function of the text: a few units (%, 个, 人次) recur in every document
 def _is_unit(unit: str) -> bool:
     return (
         _UNIT.fullmatch(unit) is not None
