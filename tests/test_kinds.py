@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from cnbudget.model import kinds
 from cnbudget.model.kinds import TABLE_KINDS, TableKind, _any_kind, kind_named, printed_title, title_core, title_key
 from cnbudget.numbering import is_table_number, split_number, table_number
 from cnbudget.text import normalize_width
@@ -195,3 +196,23 @@ def test_a_kind_whose_titles_hold_a_capturing_group_is_refused() -> None:
     grouped = TableKind(key="grouped", title="组", titles=("(收入|支出)表",), keywords="组")
     with pytest.raises(ValueError, match="grouped"):
         _any_kind((grouped,))
+
+
+def _plain_title_core(text: str) -> str:
+    """title_core with every pattern run (the suffix's too)."""
+    _, rest = split_number(normalize_width(text))
+    rest = kinds._squeezed(rest)
+    meta = kinds._META.search(rest)
+    if meta is not None and meta.start() > 0:
+        rest = rest[: meta.start()].rstrip("(")
+    return kinds._SUFFIX.sub("", kinds._PREFIX.sub("", rest, count=1), count=1)
+
+
+_CORE_PIECES = st.sampled_from(["(2024年)", "（2024年度）", "(空表)", "(续表)", "(续)", "(公开05表)", "(预算3表)",
+                                "表1", "表 12", "表", "1", "٣", "３", ")", "（", "(", "年", "部门", "收支总表", "单位:",
+                                " ", "\n", "某局", "2024年", "五、"])
+
+
+@given(st.lists(_CORE_PIECES, max_size=8).map("".join))
+def test_a_core_is_what_running_every_pattern_gives(text: str) -> None:
+    assert kinds.title_core.__wrapped__(text) == _plain_title_core(text)

@@ -198,7 +198,9 @@ def title_core(text: str) -> str:
     meta = _META.search(rest)
     if meta is not None and meta.start() > 0:
         rest = rest[: meta.start()].rstrip("(")  # 部门收支总表(单位:万元)
-    return _SUFFIX.sub("", _PREFIX.sub("", rest, count=1), count=1)
+    rest = _PREFIX.sub("", rest, count=1)
+    # Every suffix ends in ")" or a digit (re's \d: str.isdecimal); a core ending otherwise (most) has none.
+    return _SUFFIX.sub("", rest, count=1) if rest.endswith(")") or rest[-1:].isdecimal() else rest
 
 
 #: What every table title holds (each pattern of TABLE_KINDS writes it, and folding the width makes
