@@ -33,7 +33,7 @@ from cnbudget.validation import Finding, Severity, diagnoses, engine, validate
 from cnbudget.validation.context import Context
 from cnbudget.validation.reads import TablesRead, tables_read
 from cnbudget.validation.registry import Rule
-from cnbudget.validation.rules import RULES, hierarchy
+from cnbudget.validation.rules import RULES, cross_table_views, hierarchy
 from cnbudget.validation.rules.cross_table_views import Column, table_view, view_unmoved
 from cnbudget.validation.rules.hierarchy_outline import main_code
 from cnbudget.validation.run_cache import RunCache
@@ -583,3 +583,52 @@ def test_three_public_items_and_booked_lines_kept_for_another_tables_change_are_
                 changed += carried != first
     # Some changes change what the rules find: a value kept under the wrong table would show.
     assert compared and changed
+
+
+# --- failed comparisons with a table's printed total ----------------------------------------------------
+
+
+def test_failed_totals_settle_shifts_as_checking_again_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Seed 002's 收入总体情况表: five shifts leave its 合计 row as printed and so XTAB-001's "单位资金"
+    # 8.95 ≠ 0; settled from the note, they are not checked again, and the report is the same.
+    doc = read_text(seed_text("002")).disclosure
+    rechecked = _rules_run_again(monkeypatch)
+    report = validate(doc)
+    settled = len(rechecked)
+    monkeypatch.setattr(engine, "failed_totals", lambda cache, key: [])
+    rechecked.clear()
+    assert validate(doc).to_json() == report.to_json()
+    assert settled < len(rechecked)
+
+
+@pytest.mark.parametrize("name", ["002"])
+def test_a_shift_settled_on_a_total_makes_its_finding_when_checked_again(name: str) -> None:
+    # What the diagnosis takes from a note is checked the plain way: every shift of the table it says
+    # fails on a noted comparison makes that finding again when the rule runs on the moved document;
+    # the shift that explains the table (it moves the 合计 row) is not one of them.
+    doc = read_text(seed_text(name)).disclosure
+    used = engine._catalog_for(doc, None)
+    checked = RunCache()
+    findings, _, _ = engine._run(doc, used, RULES.values(), checked)
+    key = "revenue"
+    noted = cross_table_views.failed_totals(checked, key)
+    assert {rule for rule, *_ in noted} == {"XTAB-001"}
+    rows = diagnoses._records(getattr(doc.tables, key))
+    positions = diagnoses._positions(rows)
+    failing = [f for f in findings if diagnoses._touches(f, key)]
+    each = [(note[1], diagnoses._fails_on_a_total(positions, key, failing, [note])) for note in noted]
+    settled = unsettled = 0
+    for shift in diagnoses._hypotheses(rows, key):
+        moved = diagnoses._with_rows_moved(doc, key, shift, positions)
+        if moved is None:
+            continue
+        again, _, _ = engine._run(moved, used, [RULES["XTAB-001"]], RunCache())
+        made_again = [finding for finding, fails in each if fails(shift, ["XTAB-001"])]
+        assert set(made_again) <= set(again)
+        assert bool(made_again) is diagnoses._fails_on_a_total(positions, key, failing, noted)(shift, ["XTAB-001"])
+        assert not any(fails(shift, ["XTAB-003"]) for _, fails in each)  # a rule not run again settles nothing
+        if made_again:
+            settled += 1
+        elif not any(f.severity is Severity.ERROR for f in again):
+            unsettled += 1
+    assert settled >= 5 and unsettled >= 1

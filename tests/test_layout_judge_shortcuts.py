@@ -67,8 +67,11 @@ def _check(block: Block, refused: frozenset[int]) -> None:
         assert (table, problems) == (plain, plain_problems)
     else:
         assert table is None
-        assert problems[: first + 1] == plain_problems[: first + 1]
-        assert problems[-1].line in refused
+        # The plain reading cut short after the line whose reading gave the refused problem: that
+        # line's reading may report more than one (a piece left unread and its head on the line
+        # above), so the last need not stand on a refused line.
+        assert first < len(problems) <= len(plain_problems)
+        assert problems == plain_problems[: len(problems)]
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

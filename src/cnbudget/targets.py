@@ -22,6 +22,7 @@ A cell of a 绩效目标表 holds one of four things, told apart by :class:`Targ
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 import unicodedata
 from decimal import Decimal
@@ -397,6 +398,7 @@ def _spaced(word: str) -> str:
 
 
 _PREFIXES = {**_PREFIX_WORDS, **_PREFIX_SYMBOLS}
+_SUFFIXES = tuple(_SUFFIX_WORDS)  # the words after a number, as str.endswith takes them
 _PREFIX = "|".join(
     [_spaced(w) for w in sorted(_PREFIX_WORDS, key=len, reverse=True)]
     + [r"[<>=]\s*=", r"[≥≧⩾≤≦⩽=<>]"]
@@ -455,6 +457,8 @@ def _is_stable(text: str) -> bool:
 
 
 def _read_deadline(raw: str, cleaned: str) -> TargetValue | None:
+    if "月" not in cleaned:  # every date the pattern reads names its month (most targets are no date)
+        return None
     match = _DEADLINE.fullmatch(cleaned)
     if match is None:
         return None
@@ -473,19 +477,22 @@ def _read_deadline(raw: str, cleaned: str) -> TargetValue | None:
 
 
 def _split_suffix(rest: str) -> tuple[str, Comparator | None]:
+    if not rest.endswith(_SUFFIXES):  # no word after the number (most units): one test, not one per word
+        return rest, None
     for word, comparator in _SUFFIX_WORDS.items():
         if rest.endswith(word):
             return rest[: -len(word)], comparator
     return rest, None
 
 
+@functools.lru_cache(maxsize=1024)  # a pure function of the text: a few units (%, 个, 人次) recur in every document
 def _is_unit(unit: str) -> bool:
     return (
         _UNIT.fullmatch(unit) is not None
         and _is_stable(unit)
         and not unit.startswith(_APPROXIMATE_STARTS)
         and not unit.endswith(_APPROXIMATE_ENDS)
-        and not unit.endswith(tuple(_SUFFIX_WORDS))
+        and not unit.endswith(_SUFFIXES)
     )
 
 

@@ -157,11 +157,12 @@ def _words(record: type) -> _Words:
 _CACHE: dict[type, _Words] = {}
 
 
-def _matches(record: type, label: str) -> list[str]:
+@functools.lru_cache(maxsize=1 << 12)  # a pure function of the words: a heading is matched for each path it heads
+def _matches(record: type, label: str) -> tuple[str, ...]:
     words = _CACHE.get(record)
     if words is None:
         words = _CACHE[record] = _words(record)
-    return [name for name, pattern in words.by_field if pattern.fullmatch(label)]
+    return tuple([name for name, pattern in words.by_field if pattern.fullmatch(label)])
 
 
 def field_of(record: type, path: Sequence[str]) -> str | None:

@@ -48,6 +48,10 @@ FailedSums = Callable[[str], Sequence[tuple[tuple[Any, ...], str]]]
 #: The sums of coded rows of a table (by key) that each hierarchy rule (by id) checks on the document
 #: checked, by their rows (:func:`cnbudget.validation.rules.hierarchy.checked_sums`).
 CheckedSums = Callable[[str], Sequence[tuple[str, tuple[Any, ...]]]]
+#: The comparisons with the printed total of a table (by key) that failed on the document checked, each
+#: as the rule's id, its finding, the table's rows the total rests on and the table of the figure
+#: compared with it (:func:`cnbudget.validation.rules.cross_table_views.failed_totals`).
+FailedTotals = Callable[[str], Sequence[tuple[str, Finding, tuple[Any, ...], str]]]
 
 _MAX_TRIES = 200  # hypotheses per table: a bound on the time a badly broken table may take
 # Each hypothesis checks the whole document again, so a long document gets fewer: the rows checked
@@ -283,8 +287,26 @@ def _still_failing(rows: Sequence[tuple[Line, AmountRecord]], failed: Iterable[t
     return still_failing
 
 
+def _fails_on_a_total(positions: Mapping[int, int], key: str, failing: Sequence[Finding],
+                      totals: Iterable[tuple[str, Finding, tuple[Any, ...], str]]
+                      ) -> Callable[[Shift, Sequence[str]], bool]:
+    """Whether a shift fails on a comparison with the table's printed total that failed (``totals``,
+    :data:`FailedTotals`), given the rules run again: a rule run again reads the same figure of the
+    other table and, where the shift moves none of the rows the total rests on, the same total, and
+    makes the same finding again; among ``failing`` (it touches the table), it is not explained."""
+    resting = [(rule, [positions.get(id(row)) for row in rows])
+               for rule, finding, rows, other in totals if other != key and finding in failing]
+
+    def fails(shift: Shift, checked: Sequence[str]) -> bool:
+        return any(rule in checked and not any(at is not None and shift.first <= at <= shift.last for at in places)
+                   for rule, places in resting)
+
+    return fails
+
+
 def _explain(doc: BudgetDisclosure, key: str, findings: list[Finding], check: Checker, tries: int,
-             reads: Reads, sums_failed: FailedSums, sums_checked: CheckedSums) -> list[Shift]:
+             reads: Reads, sums_failed: FailedSums, sums_checked: CheckedSums,
+             totals_failed: FailedTotals = lambda key: ()) -> list[Shift]:
     """The shifts that, undone, make every failure of the table go away and add none: the fewest
     columns each (starting at the column a moved figure belongs in)."""
     failing = [f for f in findings if _touches(f, key)]
@@ -322,6 +344,7 @@ def _explain(doc: BudgetDisclosure, key: str, findings: list[Finding], check: Ch
                                    [sum_rows for rule, sum_rows in sums_checked(key) if rule in failed])
     tried = list(itertools.islice(_hypotheses(rows, key), tries))
     positions = _positions(rows)
+    fails_on_a_total = _fails_on_a_total(positions, key, failing, totals_failed(key))
 
     @functools.cache  # a hypothesis (by its place among those tried) is checked once at most
     def explains(index: int) -> bool:
@@ -329,7 +352,7 @@ def _explain(doc: BudgetDisclosure, key: str, findings: list[Finding], check: Ch
         if still_failing(shift):
             return False
         checked = rerun()
-        if checked is None:
+        if checked is None or fails_on_a_total(shift, checked):
             return False
         moved = _with_rows_moved(doc, key, shift, positions)
         if moved is None:
@@ -397,11 +420,13 @@ def _describe(doc: BudgetDisclosure, shifts: list[Shift], table_name: str) -> st
 
 def shifted_rows(doc: BudgetDisclosure, findings: list[Finding], check: Checker,
                  table_name: Callable[[str], str], reads: Reads, sums_failed: FailedSums = lambda key: (),
-                 sums_checked: CheckedSums = lambda key: ()) -> list[Finding]:
+                 sums_checked: CheckedSums = lambda key: (), totals_failed: FailedTotals = lambda key: ()
+                 ) -> list[Finding]:
     """``findings`` with every run of shifted rows that explains a table's failures reported once
     (READ-006, with the failures as ``related``) instead of its failures; ``sums_failed`` and
     ``sums_checked`` give the sums of coded rows found not to add up and all those the hierarchy rules
-    check, which settle many shifts before the rules are run again."""
+    check, and ``totals_failed`` the failed comparisons with a table's printed total, which settle many
+    shifts before the rules are run again."""
     keys = sorted({location.table for f in findings if f.rule.startswith("HIER") and f.severity is Severity.ERROR
                    for location in f.locations[:1] if location.table})
     if not keys:  # no table fails to add up: nothing to explain (and no rows to count)
@@ -412,7 +437,7 @@ def shifted_rows(doc: BudgetDisclosure, findings: list[Finding], check: Checker,
     for key in keys:
         if getattr(doc.tables, key, None) is None:
             continue
-        shifts = _explain(doc, key, original, check, tries, reads, sums_failed, sums_checked)
+        shifts = _explain(doc, key, original, check, tries, reads, sums_failed, sums_checked, totals_failed)
         message = _describe(doc, shifts, table_name(key)) if shifts else None
         if message is None:
             continue

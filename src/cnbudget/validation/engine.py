@@ -26,7 +26,7 @@ from cnbudget.validation.reads import TablesRead
 from cnbudget.validation.registry import Rule, select_rules
 from cnbudget.validation.report import Report
 from cnbudget.validation.rules import RULES
-from cnbudget.validation.rules.cross_table_views import view_unmoved
+from cnbudget.validation.rules.cross_table_views import failed_totals, view_unmoved
 from cnbudget.validation.rules.hierarchy import checked_sums, failed_sums
 from cnbudget.validation.run_cache import RunCache
 
@@ -112,7 +112,8 @@ def validate(
                                 table_name=lambda key: Context(doc=doc, catalog=used_catalog, rule=RULES["READ-006"])
                                 .table_name(key), reads=reads,
                                 sums_failed=lambda key: failed_sums(cache, key),
-                                sums_checked=lambda key: checked_sums(cache, key, getattr(doc.tables, key)))
+                                sums_checked=lambda key: checked_sums(cache, key, getattr(doc.tables, key)),
+                                totals_failed=lambda key: failed_totals(cache, key))
     places = Places(doc)
     findings = one_per_problem(findings, places)
     findings.sort(key=lambda f: f.severity.rank)  # stable: document order within a severity

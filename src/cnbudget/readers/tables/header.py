@@ -80,11 +80,16 @@ def header_columns(header: Sequence[SourceLine]) -> list[Column]:
     3 “三公”经费/公务接待费
     4 会议费
     """
+    return _columns_of([line.cells for line in header])
+
+
+def _columns_of(header: Sequence[Sequence[str]]) -> list[Column]:
+    """:func:`header_columns` of header rows given by their cells (a derivation has the cells only)."""
     headings: list[_Heading] = []
     rows_above: list[list[tuple[int, _Heading]]] = []  # each row's headings, with their index in headings
-    last = max((len(line.cells) for line in header), default=0) - 1
-    for row, line in enumerate(header):
-        filled = [(index, cell) for index, cell in enumerate(line.cells) if cell.strip()]
+    last = max(map(len, header), default=0) - 1
+    for row, cells in enumerate(header):
+        filled = [(index, cell) for index, cell in enumerate(cells) if cell.strip()]
         this_row: list[tuple[int, _Heading]] = []
         for position, (index, cell) in enumerate(filled):
             following = filled[position + 1][0] - 1 if position + 1 < len(filled) else None
@@ -100,11 +105,12 @@ def header_columns(header: Sequence[SourceLine]) -> list[Column]:
     for position, found in enumerate(headings):
         if position in parents:
             continue  # it has headings below it: not a column of its own
-        path = [found.text]
+        path = [found.text]  # bottom up, turned over below
         above = found.parent
         while above is not None:
-            path.insert(0, headings[above].text)
+            path.append(headings[above].text)
             above = headings[above].parent
+        path.reverse()
         columns.append(Column(index=found.start, path=tuple(path)))
     return sorted(columns, key=lambda column: column.index)
 
@@ -150,19 +156,23 @@ class DerivedLayout:
 def _lead_role(label: str, path: tuple[str, ...], names: int, economic: bool) -> str | None:
     if _AGENCY_CODE.fullmatch(label):
         return "agency_code"
-    gov = any(_GOV.search(heading(text)) for text in path)
     if _CODE_PART.fullmatch(label):
         if not economic:
             return "code"
         part = "category" if label == "类" else "section"
-        return f"gov_{part}" if gov else f"econ_{part}"
+        return f"gov_{part}" if _under_gov(path) else f"econ_{part}"
     if _WHOLE_CODE.fullmatch(label):
-        return ("gov" if gov else "econ") if economic else "code"
+        return ("gov" if _under_gov(path) else "econ") if economic else "code"
     if _PROJECT.fullmatch(label) and names > 1:
         return "project"
     if _NAME.fullmatch(label):
-        return "gov_name" if gov and economic else "name"
+        return "gov_name" if economic and _under_gov(path) else "name"
     return None
+
+
+def _under_gov(path: tuple[str, ...]) -> bool:
+    """Whether a heading of the column names the government's economic classification (政府预算)."""
+    return any(_GOV.search(heading(text)) for text in path)
 
 
 def derive_layout(header: Sequence[SourceLine], record: type, *, economic: bool = False) -> DerivedLayout | str:
@@ -178,15 +188,11 @@ def derive_layout(header: Sequence[SourceLine], record: type, *, economic: bool 
     return _derived_layout(tuple([line.cells for line in header]), record, economic)
 
 
-# Only the header's cells are read (a header line stands in for each row of them).
-_ROW_OF_CELLS = SourceLine.of(0, "")
-
-
 @functools.lru_cache(maxsize=1024)  # a pure function of the cells: a template's header recurs in every document of it
 def _derived_layout(cells: tuple[tuple[str, ...], ...], record: type, economic: bool) -> DerivedLayout | str:
     """:func:`derive_layout` of header rows printing ``cells`` (its results are frozen values)."""
-    header = join_wrapped([_ROW_OF_CELLS.with_cells(row) for row in cells], record)
-    by_rows = _from_rows(header_columns(header), record, economic)
+    header = _joined_cells(cells, record)  # only the cells are read: no line is made for a row of them
+    by_rows = _from_rows(_columns_of(header), record, economic)
     if not isinstance(by_rows, str):
         return by_rows
     by_words = _from_words(header, record, economic)
@@ -252,10 +258,11 @@ def _layout(record: type, lead: Sequence[tuple[int, str]], amounts: Sequence[tup
     return DerivedLayout(layout=layout, indexes=tuple(index for index, _ in [*lead, *placed]))
 
 
-def _from_words(header: Sequence[SourceLine], record: type, economic: bool) -> DerivedLayout | str:
-    """The columns from the headings' words and positions alone, whatever rows they stand in."""
-    rows = [(row, index, heading(cell)) for row, line in enumerate(header)
-            for index, cell in enumerate(line.cells) if cell.strip()]
+def _from_words(header: Sequence[Sequence[str]], record: type, economic: bool) -> DerivedLayout | str:
+    """The columns from the headings' words and positions (header rows by their cells) alone,
+    whatever rows they stand in."""
+    rows = [(row, index, heading(cell)) for row, cells in enumerate(header)
+            for index, cell in enumerate(cells) if cell.strip()]
     last_row = max((row for row, _, _ in rows), default=0)
     names = sum(1 for _, _, label in rows if _NAME.fullmatch(label))
     lead: list[tuple[int, str]] = []
@@ -297,7 +304,13 @@ def join_wrapped(header: Sequence[SourceLine], record: type) -> list[SourceLine]
     >>> [line.cells for line in rows]
     [('', '', '单位预留机动经费'), ('合计', '项目支出'), ('', '', '')]
     """
-    grid = [list(line.cells) for line in header]
+    joined = _joined_cells([line.cells for line in header], record)
+    return [line.with_cells(cells) for line, cells in zip(header, joined, strict=True)]
+
+
+def _joined_cells(header: Sequence[Sequence[str]], record: type) -> list[tuple[str, ...]]:
+    """:func:`join_wrapped` of header rows given by their cells."""
+    grid = [list(cells) for cells in header]
     for row, cells in enumerate(grid):
         for index, cell in enumerate(cells):
             if not cell.strip() or _known(cell, record):
@@ -311,7 +324,7 @@ def join_wrapped(header: Sequence[SourceLine], record: type) -> list[SourceLine]
                     for r, _ in below[:count]:
                         grid[r][index] = ""
                     break
-    return [line.with_cells(tuple(cells)) for line, cells in zip(header, grid, strict=True)]
+    return [tuple(cells) for cells in grid]
 
 
 _WRAPPED_ROWS = 5  # how far below its first piece an extraction may put the rest of a heading

@@ -37,7 +37,7 @@ from cnbudget.validation.rules.cross_table_sources import (
     source_figure,
     spent_figure,
 )
-from cnbudget.validation.rules.cross_table_views import Column, compare_views, table_view
+from cnbudget.validation.rules.cross_table_views import Column, compare_views, note_failed_total, table_view
 from cnbudget.validation.tables import location
 from cnbudget.vocab import FundingSource
 
@@ -61,9 +61,12 @@ def summary_revenue_is_revenue_table(ctx: Context) -> Iterator[Finding]:
     assert ctx.doc.tables.revenue is not None
     what = "收支总体情况表与收入总体情况表的同一收入应相等"
     for printed, column in ctx.cache.get("summary revenue by column", lambda: _summary_revenue(ctx), table="summary"):
-        other = revenue_view(ctx, column).total()
+        view = revenue_view(ctx, column)
+        other = view.total()
         if other is not None:
-            yield from made(equal(ctx, printed, other, what))
+            finding = equal(ctx, printed, other, what)
+            note_failed_total(ctx, view, finding, "summary")  # its figures read once, kept by "summary"
+            yield from made(finding)
 
 
 def _summary_revenue(ctx: Context) -> tuple[tuple[Figure, Column], ...]:

@@ -24,6 +24,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from itertools import repeat
+from typing import Any
 
 import attrs
 
@@ -33,8 +34,10 @@ from cnbudget.validation.context import Context
 from cnbudget.validation.findings import Finding, checked_location
 from cnbudget.validation.rules.cross_table_figures import Figure, Relation, at_most, checked_figure, equal, keep_finest
 from cnbudget.validation.rules.placement import placed_rows
+from cnbudget.validation.run_cache import RunCache
 
-__all__ = ["CodeView", "Column", "FixedView", "SumView", "View", "compare_views", "table_view", "view_unmoved"]
+__all__ = ["CodeView", "Column", "FailedTotal", "FixedView", "SumView", "View", "compare_views", "failed_totals",
+           "note_failed_total", "table_view", "view_unmoved"]
 
 _ZERO = Decimal(0)
 
@@ -297,6 +300,17 @@ class CodeView(View):
         total = self._index.total  # none printed: the index knows what else stands for the total
         return None if total is None else self._row_parts(total)
 
+    def total_read_from(self) -> tuple[int, ...]:
+        """The positions of the rows :meth:`total` is read from where it is a printed total row: the
+        uncoded total rows up to the first that prints the column (those above it are passed over
+        because they do not). Those rows, with their codes, kinds and cells in the column, fix the
+        total; empty where the total is not read from a printed row (an empty table, the sum of 类)."""
+        if self._empty:
+            return ()
+        printing = [position for position in self._total_rows
+                    if self.column.get_all([self._lines[position].amounts])[0] is not None]
+        return tuple(position for position in self._total_rows if position <= printing[0]) if printing else ()
+
     def _row_parts(self, position: int) -> tuple[Decimal, ...]:
         parts = self._parts[position]
         assert parts is not None
@@ -526,6 +540,32 @@ def table_view(ctx: Context, key: str, column: Column) -> CodeView:
         return CodeView(ctx.table_name(key), key, lines, column, indexes, printed, totals)
 
     return ctx.cache.get(("table view", column), view, table=key)
+
+
+#: A comparison with a table's printed total that failed on the document checked: the rule's id, its
+#: finding, the table's own rows the total rests on (:meth:`CodeView.total_read_from`) and the table
+#: of the figure compared with it.
+FailedTotal = tuple[str, Finding, tuple[Any, ...], str]
+_FAILED_TOTALS = ("failed comparisons with the total",)
+
+
+def note_failed_total(ctx: Context, view: View, finding: Finding | None, compared_with: str) -> None:
+    """Note ``finding`` of a comparison of a figure of the table ``compared_with`` (read from that
+    table alone) with ``view``'s total (a table's ``lines``), for the diagnosis of shifted rows: a rule
+    that compares the same figure with the same total again makes it again. Noted on the document
+    checked alone, where the total is a printed row."""
+    if finding is None or not ctx.cache.notes_failures or not isinstance(view, CodeView):
+        return
+    positions = view.total_read_from()
+    if positions:
+        lines = getattr(ctx.doc.tables, view.table).lines  # the view's lines, one for one
+        failed_totals(ctx.cache, view.table).append(
+            (ctx.rule.id, finding, tuple(lines[position] for position in positions), compared_with))
+
+
+def failed_totals(cache: RunCache, key: str) -> list[FailedTotal]:
+    """The comparisons with the total of the table ``key`` that failed on the run's document."""
+    return cache.get(_FAILED_TOTALS, list, table=key)
 
 
 def view_unmoved(cache_key: object, moved: frozenset[str]) -> bool:
