@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cnbudget.readers.flat.one_sided import row_candidates
+from cnbudget.readers.flat.one_sided import RowCandidates, row_candidates
 from cnbudget.readers.flat.placing import Candidate
 from cnbudget.readers.flat.row_ways import _shape
 from cnbudget.readers.flat.scaled import PrintedFigures
@@ -67,6 +67,21 @@ def test_the_ways_of_wide_rows_are_those_of_the_plain_enumeration(row: tuple[Lay
     # As wide as the 12 columns of a revenue table (收入总表), where identities span many columns.
     layout, figures = row
     assert [dict(way) for way in row_candidates(layout, figures)] == _every_way(layout, figures)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_rows(widest=5), min_size=1, max_size=6), st.data())
+def test_a_reads_candidates_made_once_are_those_of_each_layout_and_figures(
+    rows: list[tuple[Layout, list[str]]], data: st.DataObject
+) -> None:
+    # One read's candidates serve every table: asked again (for one layout's figures or another's),
+    # in any order, each is the plain enumeration's for its own layout and figures.
+    made = RowCandidates()
+    asked = rows + data.draw(st.lists(st.sampled_from(rows), max_size=8))
+    for layout, figures in asked:
+        assert [dict(way) for way in made.of(layout, tuple(figures))] == _every_way(layout, figures)
+    for layout, figures in asked:  # the same layout and figures: the same list, made once
+        assert made.of(layout, tuple(figures)) is made.of(layout, tuple(figures))
 
 
 def test_a_row_with_more_ways_than_are_tried_keeps_the_first_that_hold() -> None:

@@ -102,6 +102,8 @@ def _plain_convention_of(texts: Sequence[str]) -> FigureConvention:
 _CONVENTION_PIECES = st.sampled_from([
     "1,000", "200", "205", "0.920.92", "1.5", "１．５０", "1２.34", "3。25", "4、500", "5，000", "6.7\u0301",
     "\u0301.5", "合计", "教育支出", "-", "12.3412.34", "2,081.55", "0.920.9", " ",
+    # Digits of another script beside a point: a word may end inside the run of digits after it.
+    "1.5٣", "7.٣5", "٣.25", "2.50-3", "9.99,1", ".5",
 ])
 _TABLE_TEXTS = st.lists(st.lists(_CONVENTION_PIECES, max_size=5).map(" ".join) | st.lists(
     _CONVENTION_PIECES, max_size=4).map("".join), max_size=6)

@@ -37,6 +37,8 @@ _GLUE = re.compile(rf"(?<=[^{_DIGIT}.,，．\s\-－—])(?=-?[{_DIGIT}])|(?<=[{_
 _NUMBER = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$")
 _NUMERIC = re.compile(r"^-?[\d,.]*\d[\d,.]*$")
 _DIGITS = re.compile(r"^\d+$")
+_FRACTION = re.compile(r"\.(\d+)")  # the digits after a point, as many as follow it
+_OTHER_DIGIT = re.compile(r"(?![0-9])\d")  # a digit to \d that the glue does not take for one
 _USUAL_DECIMALS = 2  # amounts in 万元 and 元 are printed to the cent
 
 
@@ -103,11 +105,27 @@ def figure_convention(texts: Iterable[str]) -> FigureConvention:
         folded = normalize_width(text)
         if "." not in folded:  # no figure with decimals (most lines of names and codes)
             continue
+        if _adds_no_decimals(folded, decimals):
+            continue
         for word in words(folded):
             match = _NUMBER.match(word)
             if match is not None and match.group(1) is not None:
                 decimals.add(len(match.group(1)))
     return FigureConvention(decimals=min(decimals) if len(decimals) == 1 else None, whole_numbers=not decimals)
+
+
+def _adds_no_decimals(folded: str, decimals: set[int]) -> bool:
+    """Whether a (width-folded) line can add no count of decimals to ``decimals``, told without
+    taking it apart into words: a word's decimals are a whole run of digits after a point in the
+    line, so the runs' lengths bound what it adds.
+
+    A word's decimals end where the word does, before a space, the line's end or a glue point; in
+    a line whose only digits are 0-9 the character there is no digit, so the run is whole. A digit
+    of another script (٣, to ``\\d`` but not to the glue) can end a word inside a run: such lines
+    are taken apart."""
+    if not {len(run) for run in _FRACTION.findall(folded)} <= decimals:
+        return False
+    return _OTHER_DIGIT.search(folded) is None
 
 
 def convention_of(texts: Iterable[str]) -> FigureConvention:

@@ -47,6 +47,7 @@ from cnbudget.readers.text.source import SourceLine, line_of_cells
 
 __all__ = [
     "Rebuilt",
+    "RowCandidates",
     "column_heading",
     "header_lines",
     "one_amount",
@@ -111,6 +112,31 @@ def row_candidates(layout: Layout, figures: Sequence[str], *, read: PrintedFigur
         ways = holding_ways(width, len(figures), identities, values, allowances)
     printed = [*figures, ""]  # a way's index of a blank is the last
     return [dict(zip(layout.amounts, map(printed.__getitem__, way), strict=True)) for way in ways]
+
+
+@attrs.define
+class RowCandidates:
+    """:func:`row_candidates` of one read, made once for each layout and figures: a document's tables
+    print the same rows again (支出总表, 一般公共预算支出表 and 财政拨款支出表 list the same 类 款 项).
+    Made per read, never shared between reads; candidates are never changed once made.
+
+    >>> layout = Layout(name="demo", signature=(), lead=("name",), amounts=("total", "basic", "project"),
+    ...                 identities=(("total", ("basic", "project")),))
+    >>> made = RowCandidates()
+    >>> made.of(layout, ("5.00", "5.00")) is made.of(layout, ("5.00", "5.00"))
+    True
+    """
+
+    # By the layout's identity, the layout kept beside its candidates so that its id stays its own.
+    _made: dict[tuple[int, tuple[str, ...]], tuple[Layout, list[Candidate]]] = attrs.field(factory=dict, init=False)
+
+    def of(self, layout: Layout, figures: tuple[str, ...], read: PrintedFigures | None = None) -> list[Candidate]:
+        """:func:`row_candidates` of ``figures`` under ``layout`` (``read``: as there)."""
+        key = (id(layout), figures)
+        found = self._made.get(key)
+        if found is None:
+            found = self._made[key] = (layout, row_candidates(layout, figures, read=read))
+        return found[1]
 
 
 def _first_ways(width: int, figures: int, identities: Sequence[RowIdentity], values: Sequence[int],
@@ -265,10 +291,12 @@ def rebuild_one_sided(
     headings: Sequence[SourceLine] = (),
     one_column: bool = True,
     taken: LineRuns | None = None,
+    made: RowCandidates | None = None,
 ) -> Rebuilt:
     """Rebuild a table from its flat lines (furniture and notes set aside) as TAB-separated lines;
     ``one_column``: a table whose headings name only its total may be read as one amount column;
-    ``taken``: the lines' runs, where some were already taken apart (:func:`~cnbudget.readers.flat.rows.read_rows`)."""
+    ``taken``: the lines' runs, where some were already taken apart (:func:`~cnbudget.readers.flat.rows.read_rows`);
+    ``made``: the read's row candidates so far."""
     reading = read_rows(lines, family, catalogue=catalogue, headings=headings, taken=taken)
     if reading.problems:
         return unplaceable([(p.line, p.message) for p in reading.problems])
@@ -284,9 +312,8 @@ def rebuild_one_sided(
     read = PrintedFigures()  # each printed figure of the table read once, for its rows and the placing
     # A parent with one child prints the child's figures: rows printing the same figures share their
     # candidates (a pure function of the layout and the figures), made once.
-    made: dict[tuple[str, ...], list[Candidate]] = {}
-    candidates = [made[row.figures] if row.figures in made
-                  else made.setdefault(row.figures, row_candidates(layout, row.figures, read=read)) for row in rows]
+    made = made if made is not None else RowCandidates()
+    candidates = [made.of(layout, row.figures, read) for row in rows]
     identities, structure = _identities(rows, layout.amounts)
     if structure:
         return unplaceable([(rows[i].first, f"row not read: {why}") for i, why in structure])

@@ -28,7 +28,14 @@ from cnbudget.codes import ClassificationCode, EconomicCode, FunctionCode
 from cnbudget.numbering import PART_END
 from cnbudget.readers.flat.figures import convention_of
 from cnbudget.readers.flat.headings import HeadingWords, heading_of_another_table, heading_text, layout_matches
-from cnbudget.readers.flat.one_sided import Rebuilt, header_lines, one_amount, readable, rebuild_one_sided
+from cnbudget.readers.flat.one_sided import (
+    Rebuilt,
+    RowCandidates,
+    header_lines,
+    one_amount,
+    readable,
+    rebuild_one_sided,
+)
 from cnbudget.readers.flat.runs import LineRuns, RunKind
 from cnbudget.readers.flat.two_sided import rebuild_two_sided
 from cnbudget.readers.result import Problem
@@ -242,6 +249,7 @@ def rebuild_flat_blocks(lines: Sequence[SourceLine], blocks: Sequence[Block], *,
         for key, note in named:
             notes[owner.get(key, block.title.number)].append(note)
     catalogue = _catalogue(fiscal_year)
+    made = RowCandidates()  # the tables of a document print the same rows again
     rebuilt: list[Block] = []
     refused: dict[int, Problem] = {}
     problems: list[Problem] = []
@@ -256,7 +264,7 @@ def rebuild_flat_blocks(lines: Sequence[SourceLine], blocks: Sequence[Block], *,
             # Read as the empty table it says it is, under headings its reader knows.
             rebuilt.append(attrs.evolve(block, lines=(*furniture, *_empty_headings(block.key, part))))
             continue
-        result = _rebuild(block.key, part, catalogue)
+        result = _rebuild(block.key, part, catalogue, made)
         if isinstance(result, str) or not result.lines:
             reason = result if isinstance(result, str) else result.reason
             summary = Problem(line=block.title.number, text=block.title.text, table=block.key,
@@ -296,8 +304,8 @@ def _has_figures(part: _Part, taken: LineRuns | None = None) -> bool:
     return False
 
 
-def _rebuild(key: str, part: _Part, catalogue: Catalog) -> Rebuilt | str:
-    """The table rebuilt, or why it cannot be."""
+def _rebuild(key: str, part: _Part, catalogue: Catalog, made: RowCandidates) -> Rebuilt | str:
+    """The table rebuilt, or why it cannot be (``made``: the read's row candidates so far)."""
     if not part.content:
         return "no figures stand below its headings"
     # How the lines print figures read once, and each line taken apart once, for every pass below.
@@ -305,7 +313,7 @@ def _rebuild(key: str, part: _Part, catalogue: Catalog) -> Rebuilt | str:
     if not _has_figures(part, taken):
         return "no figures stand below its headings"
     if key in TWO_SIDED:
-        return rebuild_two_sided(part.content, TWO_SIDED[key], taken=taken)
+        return rebuild_two_sided(part.content, TWO_SIDED[key], taken=taken, made=made)
     if key in ONE_SIDED:
         kind = ONE_SIDED[key]
         header_text = "".join(line.squeezed for line in itertools.takewhile(
@@ -314,5 +322,5 @@ def _rebuild(key: str, part: _Part, catalogue: Catalog) -> Rebuilt | str:
         if other is not None:
             return f"the headings below this title name {other}, another table's"
         return rebuild_one_sided(part.content, kind.layouts, family=kind.family, catalogue=catalogue,
-                                 one_column=kind.one_amount, taken=taken)
+                                 one_column=kind.one_amount, taken=taken, made=made)
     return "tables of this kind are not rebuilt from flat text"

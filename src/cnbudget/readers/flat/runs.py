@@ -63,28 +63,39 @@ class Run:
 
 def line_runs(text: str, convention: FigureConvention) -> list[Run] | str:
     """The runs of one line, or why it cannot be taken apart with certainty."""
-    typed: list[tuple[RunKind, str]] = []
+    # Words of one kind in a row make one run (numbers stay apart), grouped as they are typed.
+    grouped: list[tuple[RunKind, list[str]]] = []
+    joining: RunKind | None = None  # the kind of the last run, while a word of its kind joins it
+    figures: tuple[str, ...]
     for word in words(text):
         folded = normalize_width(word)
         if folded.isdecimal():  # digits alone: ^\d+$ for a word of str.split (no newline, which $ allowed at its end)
-            typed.append((RunKind.NUMBER, folded))
-        elif folded in ("-", "--") or _NUMERIC.match(folded):
-            split = split_figures(folded, convention) if folded not in ("-", "--") else ((folded,), "")
+            grouped.append((RunKind.NUMBER, [folded]))
+            joining = None
+            continue
+        if folded in ("-", "--"):
+            figures, number = (folded,), ""
+        elif _NUMERIC.match(folded):
+            split = split_figures(folded, convention)
             if split is None:
                 return f"figures run together that cannot be split: {word}"
             figures, number = split
-            typed.extend((RunKind.FIGURES, figure) for figure in figures)
-            if number:
-                typed.append((RunKind.NUMBER, number))
         else:
-            typed.append((RunKind.TEXT, word))
-    # Words of one kind in a row make one run (numbers stay apart), each run made once.
-    grouped: list[tuple[RunKind, list[str]]] = []
-    for kind, word in typed:
-        if grouped and grouped[-1][0] is kind and kind is not RunKind.NUMBER:
-            grouped[-1][1].append(word)
-        else:
-            grouped.append((kind, [word]))
+            if joining is RunKind.TEXT:
+                grouped[-1][1].append(word)
+            else:
+                grouped.append((RunKind.TEXT, [word]))
+                joining = RunKind.TEXT
+            continue
+        if figures:
+            if joining is RunKind.FIGURES:
+                grouped[-1][1].extend(figures)
+            else:
+                grouped.append((RunKind.FIGURES, list(figures)))
+                joining = RunKind.FIGURES
+        if number:
+            grouped.append((RunKind.NUMBER, [number]))
+            joining = None
     return [Run(kind=kind, words=tuple(words), text=_joined(kind, words)) for kind, words in grouped]
 
 

@@ -35,7 +35,7 @@ import attrs
 from cnbudget.model import SummaryRole
 from cnbudget.readers.flat.figures import convention_of
 from cnbudget.readers.flat.headings import layout_matches
-from cnbudget.readers.flat.one_sided import Rebuilt, column_heading, row_candidates, tsv_line, unplaceable
+from cnbudget.readers.flat.one_sided import Rebuilt, RowCandidates, column_heading, tsv_line, unplaceable
 from cnbudget.readers.flat.placing import Candidate, Identity, Unplaced, place
 from cnbudget.readers.flat.runs import LineRuns, Run, RunKind
 from cnbudget.readers.flat.scaled import PrintedFigures
@@ -198,13 +198,13 @@ def _read_line(line: SourceLine, runs: Sequence[Run]) -> _Line | str:
                  splits=tuple(splits))
 
 
-def _candidates(entry: _Line, layout: TwoSidedLayout, read: PrintedFigures) -> list[Candidate]:
+def _candidates(entry: _Line, layout: TwoSidedLayout, read: PrintedFigures, made: RowCandidates) -> list[Candidate]:
     found: list[Candidate] = []
     for left_figures, right_figures in entry.splits:
         if (entry.left is None and left_figures) or (entry.right is None and right_figures):
             continue
-        lefts = row_candidates(layout.revenue, left_figures, read=read) if entry.left is not None else [{}]
-        rights = row_candidates(layout.expenditure, right_figures, read=read) if entry.right is not None else [{}]
+        lefts = made.of(layout.revenue, left_figures, read) if entry.left is not None else [{}]
+        rights = made.of(layout.expenditure, right_figures, read) if entry.right is not None else [{}]
         for left in lefts:
             for right in rights:
                 found.append({**{_LEFT + k: v for k, v in left.items()}, **{_RIGHT + k: v for k, v in right.items()}})
@@ -278,10 +278,10 @@ def _header(layout: TwoSidedLayout, number: int) -> list[SourceLine]:
 
 def rebuild_two_sided(
     lines: Sequence[SourceLine], layouts: Sequence[TwoSidedLayout], *, headings: Sequence[SourceLine] = (),
-    taken: LineRuns | None = None,
+    taken: LineRuns | None = None, made: RowCandidates | None = None,
 ) -> Rebuilt:
     """Rebuild a two-sided table from its flat lines (furniture and notes set aside; ``taken``:
-    their runs, where some were already taken apart)."""
+    their runs, where some were already taken apart; ``made``: the read's row candidates so far)."""
     if taken is None:
         taken = LineRuns(convention_of(line.text for line in lines))
     parsed: list[tuple[SourceLine, list[Run]]] = []
@@ -314,7 +314,8 @@ def rebuild_two_sided(
     if problems:
         return unplaceable(problems)
     read = PrintedFigures()  # each printed figure of the table read once, for its lines and the placing
-    candidates = [_candidates(entry, layout, read) for entry in entries]
+    made = made if made is not None else RowCandidates()
+    candidates = [_candidates(entry, layout, read, made) for entry in entries]
     placed = place(candidates, _identities(entries, layout), figures=read)
     if placed.problem is not None:
         return Rebuilt.refused(placed.problem.message, _unplaced(placed.problem, entries, layout))
