@@ -126,3 +126,9 @@ def test_a_flat_label_is_matched_as_looking_up_every_width_matches_it(
 
 def test_the_flat_forms_labels_are_among_those_the_pretest_knows() -> None:
     assert set(PROJECT_LABELS) | set(DEPARTMENT_LABELS) | set(DEPARTMENT_FUND_LABELS) | {"一级指标"} <= _EVERY_LABEL
+
+
+def test_a_flat_label_with_its_value_in_one_word_is_read() -> None:
+    lines = split_lines("部门名称：某局\n联系人 张三\n联系电话：4692118\n一级指标")
+    top = flat.read_flat_form(lines, department=True, table="department_target")
+    assert top.texts == {"department": "某局", "contact": "张三", "phone": "4692118"}
