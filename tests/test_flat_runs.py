@@ -101,7 +101,7 @@ def _plain_convention_of(texts: Sequence[str]) -> FigureConvention:
 # forms, 。 and 、) or hide beside a combining mark.
 _CONVENTION_PIECES = st.sampled_from([
     "1,000", "200", "205", "0.920.92", "1.5", "１．５０", "1２.34", "3。25", "4、500", "5，000", "6.7\u0301",
-    "\u0301.5", "合计", "教育支出", "-", "12.3412.34", "2,081.55", "0.920.9", " ",
+    "\u0301.5", "合计", "教育支出", "-", "12.3412.34", "2,081.55", "0.920.9", " ", "-200", "－5",
     # Digits of another script beside a point: a word may end inside the run of digits after it.
     "1.5٣", "7.٣5", "٣.25", "2.50-3", "9.99,1", ".5",
 ])
@@ -112,9 +112,17 @@ _TABLE_TEXTS = st.lists(st.lists(_CONVENTION_PIECES, max_size=5).map(" ".join) |
 @settings(max_examples=500, deadline=None)
 @given(_TABLE_TEXTS)
 def test_a_tables_figure_convention_is_that_of_every_word_of_every_line(texts: list[str]) -> None:
-    # Lines without a point (or, for runs, a point or a comma) once folded are passed over.
+    # Lines without a point (or, for runs, a point, a comma or a minus) once folded are passed over.
     assert figure_convention(texts) == _plain_figure_convention(texts)
     assert convention_of(texts) == _plain_convention_of(texts)
+
+
+def test_a_negative_whole_number_rules_out_figures_run_together() -> None:
+    # 1,000 alone could be run-together figures of two decimals; -200 splits into none, so the table
+    # prints whole numbers (a line holding no point or comma still has its say).
+    assert convention_of(["1,000", "-200"]) == FigureConvention(decimals=None, whole_numbers=True)
+    assert convention_of(["1,000", "－200"]) == FigureConvention(decimals=None, whole_numbers=True)
+    assert convention_of(["1,000"]) == FigureConvention(decimals=2, whole_numbers=False)
 
 
 # Words as flat lines print them, with characters that are digits to \d but not ASCII (Arabic-Indic ٣,

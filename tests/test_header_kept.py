@@ -9,11 +9,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cnbudget.model.amounts import BasicAmounts, ExpenditureAmounts, SourceAmounts
+from cnbudget.readers.tables.columns import Layout
 from cnbudget.readers.tables.header import (
     DerivedLayout,
     _from_rows,
     _from_words,
     derive_layout,
+    header_amounts,
     header_columns,
     join_wrapped,
 )
@@ -54,10 +56,14 @@ def _afresh(header: list[SourceLine], record: type, economic: bool) -> DerivedLa
     """derive_layout's reading of the lines themselves, nothing kept (as it was first written)."""
     joined = join_wrapped(header, record)
     by_rows = _from_rows(header_columns(joined), record, economic)
-    if not isinstance(by_rows, str):
-        return by_rows
-    by_words = _from_words([line.cells for line in joined], record, economic)
-    return by_words if not isinstance(by_words, str) else by_rows
+    found = by_rows
+    if isinstance(by_rows, str):
+        by_words = _from_words([line.cells for line in joined], record, economic)
+        found = by_words if not isinstance(by_words, str) else by_rows
+    if isinstance(found, str):
+        return found
+    layout = Layout(name="from-header", signature=(), lead=found.lead, amounts=found.amounts, record=record)
+    return DerivedLayout(layout=layout, indexes=found.indexes)
 
 
 @settings(max_examples=400)
@@ -72,6 +78,17 @@ def test_a_header_reads_as_its_cells_read_afresh(
     # Printed again on other lines (another table, another document): the same reading.
     elsewhere = [SourceLine.of(7, "\t".join(cells)).with_cells(cells) for cells in rows]
     assert derive_layout(elsewhere, record, economic=economic) == found
+
+
+@settings(max_examples=400)
+@given(_ROWS, _RECORDS, st.booleans())
+def test_a_headers_amounts_are_those_of_its_layout(rows: list[tuple[str, ...]], record: type, economic: bool) -> None:
+    # What a reader asks first (the amount columns, no layout made): the layout's, or the same reason.
+    header = [SourceLine.of(number, "\t".join(cells)).with_cells(cells) for number, cells in enumerate(rows, start=1)]
+    afresh = _afresh(header, record, economic)
+    expected = afresh if isinstance(afresh, str) else afresh.layout.amounts
+    assert header_amounts(header, record, economic=economic) == expected
+    assert header_amounts(header, record, economic=economic) == expected  # answered again from what was kept
 
 
 def test_a_kept_header_is_read_as_printed() -> None:

@@ -12,7 +12,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cnbudget.model.kinds import printed_title, title_key
+from cnbudget.model import kinds
+from cnbudget.model.kinds import TABLE_KINDS, TableKind, _any_kind, kind_named, printed_title, title_core, title_key
 from cnbudget.numbering import is_table_number, split_number, table_number
 from cnbudget.text import normalize_width
 
@@ -157,3 +158,61 @@ def test_no_other_character_becomes_the_words_of_a_table_number_when_widths_fold
     assert folding_in == []
     assert is_table_number("表 1") and is_table_number("附件 1") and is_table_number("附　件　２")
     assert not is_table_number("附 1")
+
+
+def _first_kind_asked_in_turn(core: str) -> str | None:
+    """The plain way: each kind asked in turn, the first whose titles match wins."""
+    return next((kind.key for kind in TABLE_KINDS if kind.names(core)), None)
+
+
+# The words the kinds' titles are made of, and a few others: joined at random they make titles of
+# every kind, near misses and cores several kinds might claim.
+_TITLE_WORDS = st.sampled_from(
+    ["一般公共预算", "财政拨款", "项目", "支出", "收入", "收支", "预算", "情况", "总体情况表", "总表", "表", "基本",
+     "(功能科目)", "(经济科目)", "(按经济分类)", "三公", '"', "经费", ",会议费,培训费", "绩效目标", "整体",
+     "部门", "单位", "部门(单位)", "政府性基金", "国有资本经营", "上年结转结余", "明细", "政府采购", "汇总",
+     "经济分类", "机关运行", "申报", "财务", "某", "功能分类", "和机关运行经费"])
+
+
+@given(st.lists(_TITLE_WORDS, min_size=1, max_size=7).map("".join))
+def test_one_pattern_for_every_kind_finds_the_kind_asking_each_in_turn_finds(core: str) -> None:
+    assert kind_named(core) == _first_kind_asked_in_turn(core)
+
+
+@pytest.mark.parametrize(("title", "key"), FAMILY_TITLES + NUMBERED_TITLES)
+def test_one_pattern_for_every_kind_names_each_familys_title(title: str, key: str) -> None:
+    core = title_core(title)
+    assert kind_named(core) == _first_kind_asked_in_turn(core)
+
+
+def test_where_two_kinds_claim_a_core_the_first_in_order_is_named() -> None:
+    broad = TableKind(key="broad", title="宽", titles=(r"\S*表",), keywords="宽")
+    narrow = TableKind(key="narrow", title="窄", titles=("支出表",), keywords="窄")
+    assert _any_kind((broad, narrow)).fullmatch("支出表").lastgroup == "broad"  # type: ignore[union-attr]
+    assert _any_kind((narrow, broad)).fullmatch("支出表").lastgroup == "narrow"  # type: ignore[union-attr]
+
+
+def test_a_kind_whose_titles_hold_a_capturing_group_is_refused() -> None:
+    grouped = TableKind(key="grouped", title="组", titles=("(收入|支出)表",), keywords="组")
+    with pytest.raises(ValueError, match="grouped"):
+        _any_kind((grouped,))
+
+
+def _plain_title_core(text: str) -> str:
+    """title_core with every pattern run (the suffix's too)."""
+    _, rest = split_number(normalize_width(text))
+    rest = kinds._squeezed(rest)
+    meta = kinds._META.search(rest)
+    if meta is not None and meta.start() > 0:
+        rest = rest[: meta.start()].rstrip("(")
+    return kinds._SUFFIX.sub("", kinds._PREFIX.sub("", rest, count=1), count=1)
+
+
+_CORE_PIECES = st.sampled_from(["(2024年)", "（2024年度）", "(空表)", "(续表)", "(续)", "(公开05表)", "(预算3表)",
+                                "表1", "表 12", "表", "1", "٣", "３", ")", "（", "(", "年", "部门", "收支总表", "单位:",
+                                " ", "\n", "某局", "2024年", "五、"])
+
+
+@given(st.lists(_CORE_PIECES, max_size=8).map("".join))
+def test_a_core_is_what_running_every_pattern_gives(text: str) -> None:
+    assert kinds.title_core.__wrapped__(text) == _plain_title_core(text)

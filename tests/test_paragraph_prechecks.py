@@ -10,8 +10,16 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from cnbudget.readers.prose import paragraphs
-from cnbudget.readers.prose.paragraphs import Paragraph, _is_markdown_heading, _paragraph, _starts_item
-from cnbudget.readers.text.source import SourceLine
+from cnbudget.readers.prose.paragraphs import (
+    _BARE_PAGE_NUMBER,
+    _PAGE_NUMBER,
+    Paragraph,
+    _is_markdown_heading,
+    _page_numbers,
+    _paragraph,
+    _starts_item,
+)
+from cnbudget.readers.text.source import SourceLine, numbered_lines
 
 _PIECES = st.sampled_from([
     "#", "##", " ", "\t", "- ", "-", "预算安排规模", "其中", "主要原因", "用于", "：", ":", "一、", "（一）", "1、",
@@ -53,3 +61,23 @@ def test_a_paragraph_built_is_the_constructed_one(text: str, numbers: tuple[int,
     made = Paragraph(text=text, numbers=numbers, heading=heading, restored=restored)
     assert type(built) is Paragraph and built == made and hash(built) == hash(made) and repr(built) == repr(made)
     assert attrs.astuple(built) == attrs.astuple(made)
+
+
+def _plain_page_numbers(lines: list[SourceLine]) -> set[int]:
+    return {line.number for index, line in enumerate(lines)
+            if not line.is_tabular and _PAGE_NUMBER.match(line.raw)
+            and (index + 1 == len(lines) or lines[index + 1].is_blank or _BARE_PAGE_NUMBER.match(line.raw))}
+
+
+# Page numbers and what resembles them: digits of every kind (٣ and ３ are \\d), dashes, white space of
+# every kind, text after or before them.
+_PAGE_PIECES = st.sampled_from(["-", "—", "1", "12", "٣", "３", " ", "\t", "\u3000", "\xa0", "\x1c", "\n",
+                                "\r", "页", "。", "a", "1234", "- 12 -", "\t5"])
+
+
+@given(st.lists(st.lists(_PAGE_PIECES, max_size=5).map("".join), max_size=8))
+@example(["- 3 -", "正文", "12", ""])
+@example(["３\u3000", ""])
+def test_page_numbers_are_those_the_patterns_find(raws: list[str]) -> None:
+    lines = numbered_lines(raws)
+    assert _page_numbers(lines) == _plain_page_numbers(lines)

@@ -57,6 +57,22 @@ def test_standard_layout_with_page_break_and_continued_name() -> None:
     assert table.number == "表 3"
 
 
+def test_a_known_templates_columns_in_another_order_are_read_by_their_headings() -> None:
+    # The standard template's words (基本支出, 项目支出, 名称), its amount columns printed 合计 | 项目支出 | 基本支出.
+    text = """部门支出总体情况表
+单位：万元
+功能分类科目编码\t\t\t功能分类科目名称\t合计\t项目支出\t基本支出
+类\t款\t项
+210\t15\t01\t行政运行\t1,000.00\t\t1,000.00
+210\t15\t99\t其他医疗保障管理事务支出\t100.00\t100.00\t
+"""
+    first, second = _expenditure(text).lines
+    assert first.code == FunctionCode("2101501")
+    assert (first.amounts.total, first.amounts.basic, first.amounts.project) == (
+        Decimal("1000.00"), Decimal("1000.00"), Decimal("0"))
+    assert (second.amounts.basic, second.amounts.project) == (Decimal("0"), Decimal("100.00"))
+
+
 def test_codes_in_one_column() -> None:
     text = STANDARD.replace("210\t15\t01\t行政运行", "2101501\t\t\t行政运行")
     assert _expenditure(text).lines[3].code == FunctionCode("2101501")

@@ -33,7 +33,8 @@ _SPACE_NEAR_CJK = re.compile(rf"(?<=[{_CJK}])\s+|\s+(?=[{_CJK}])")
 _SPACES = re.compile(r"\s+")
 
 _PIECES = st.sampled_from([" ", "\t", "\u3000", "\xa0", "\n", "a", "B", "<", ">", "/", "*", "**", "<b>", "</b>",
-                           "<br/>", "<span class=x>", "中", "文", "，", "（", "1", ".", "VLOG"])
+                           "<br/>", "<span class=x>", "中", "文", "，", "（", "1", ".", "VLOG", "  ", "“", "’",
+                           "\uff08", "\u4dbf", "\u3400", "\u2003"])
 
 
 def _by_patterns_cell(text: str) -> str:
@@ -51,11 +52,20 @@ def test_cleaning_is_what_the_patterns_give(text: str) -> None:
     assert clean_name(text) == _by_patterns_name(text)
 
 
+@settings(max_examples=1000)
+@given(st.lists(st.sampled_from(["中", "年", "“", "）", "a", "1", "-", ".", " ", "  ", "   "]), max_size=14)
+       .map("".join))
+def test_a_text_spaced_by_spaces_alone_is_cleaned_as_the_patterns_clean_it(text: str) -> None:
+    assert clean_name(text) == _by_patterns_name(text)
+
+
 def test_markup_and_layout_spaces_go() -> None:
     assert clean_cell(" <b>合计</b> ") == "合计"
     assert clean_name("**一般 公共 服务**  支出") == "一般公共服务支出"
     assert clean_name(" VLOG  视频 ") == "VLOG视频"
     assert clean_name("BRT  line") == "BRT line"
+    assert clean_name("研究室和 10 个 A  B 委员会") == "研究室和10个A B委员会"
+    assert clean_name("2019 年 - 2 -") == "2019年- 2 -"
 
 
 _LINE_PIECES = st.sampled_from([" ", "\t", "\u3000", "\xa0", "\x1c", "\u2003", "#", "##", "- ", "-", "**", "<b>",

@@ -36,6 +36,7 @@ __all__ = [
     "TABLE_KINDS",
     "TITLE_WORD",
     "TableKind",
+    "kind_named",
     "loose_key",
     "printed_title",
     "title_core",
@@ -121,6 +122,31 @@ TABLE_KINDS: tuple[TableKind, ...] = (
 
 #: The kinds by key.
 KINDS: Mapping[str, TableKind] = {kind.key: kind for kind in TABLE_KINDS}
+
+
+def _any_kind(kinds: tuple[TableKind, ...]) -> re.Pattern[str]:
+    """Every kind's titles as one pattern, a group named by each kind's key, in the kinds' order: the
+    alternatives are tried in order, so the group that matches a core is the first kind whose titles
+    match it (what asking each kind in turn finds, in one call rather than one per kind)."""
+    for kind in kinds:
+        if any(re.compile(title).groups for title in kind.titles):  # the group that matched must be a kind's
+            raise ValueError(f"the titles of {kind.key} hold a capturing group")
+    return re.compile("|".join(f"(?P<{kind.key}>{'|'.join(f'(?:{title})' for title in kind.titles)})"
+                               for kind in kinds))
+
+
+_ANY_KIND = _any_kind(TABLE_KINDS)
+
+
+def kind_named(core: str) -> str | None:
+    """The key of the first kind (in :data:`TABLE_KINDS`' order) one of whose titles ``core`` is, or
+    ``None``: ``next((kind.key for kind in TABLE_KINDS if kind.names(core)), None)``.
+
+    >>> kind_named("收支预算总表"), kind_named("本表为空表")
+    ('summary', None)
+    """
+    found = _ANY_KIND.fullmatch(core)
+    return None if found is None else found.lastgroup
 #: Keys of the performance-target forms, beside the stable table keys.
 FORM_KEYS: tuple[str, ...] = tuple(kind.key for kind in TABLE_KINDS if kind.form)
 
@@ -172,7 +198,9 @@ def title_core(text: str) -> str:
     meta = _META.search(rest)
     if meta is not None and meta.start() > 0:
         rest = rest[: meta.start()].rstrip("(")  # 部门收支总表(单位:万元)
-    return _SUFFIX.sub("", _PREFIX.sub("", rest, count=1), count=1)
+    rest = _PREFIX.sub("", rest, count=1)
+    # Every suffix ends in ")" or a digit (re's \d: str.isdecimal); a core ending otherwise (most) has none.
+    return _SUFFIX.sub("", rest, count=1) if rest.endswith(")") or rest[-1:].isdecimal() else rest
 
 
 #: What every table title holds (each pattern of TABLE_KINDS writes it, and folding the width makes
@@ -205,7 +233,7 @@ def _title_key(text: str) -> str | None:
     # A department's name before the kind's words (…人民检察院财政拨款支出预算表): tried only where
     # the rest is a whole title, so no title's own words are taken for a name.
     cores = [core, *(core[i + 1:] for i, char in enumerate(core[:_MAX_NAME]) if char in _ORGANISATION_ENDS)]
-    return next((kind.key for candidate in cores for kind in TABLE_KINDS if kind.names(candidate)), None)
+    return next((key for candidate in cores if (key := kind_named(candidate)) is not None), None)
 
 
 def loose_key(entry: str) -> str | None:

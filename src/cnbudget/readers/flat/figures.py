@@ -143,19 +143,26 @@ def convention_of(texts: Iterable[str]) -> FigureConvention:
     if convention.decimals is not None or not convention.whole_numbers:
         return convention
     usual = FigureConvention(decimals=_USUAL_DECIMALS, whole_numbers=False)
-    # A run of figures holds a point or a comma once folded: lines holding neither are passed over.
-    numeric = [folded for text in texts if _may_hold_a_run(text) for word in words(text)
+    # Only runs of figures (a point or a comma once folded) and negative whole numbers (a minus) are
+    # judged: lines holding none of the three are passed over.
+    numeric = [folded for text in texts if _may_be_judged(text) for word in words(text)
                if _NUMERIC.match(folded := normalize_width(word)) and not _DIGITS.match(folded)]
     if numeric and all(split_figures(word, usual) is not None for word in numeric):
         return usual
     return convention
 
 
-def _may_hold_a_run(text: str) -> bool:
-    """Whether some word of ``text`` may fold to a run of figures: the folded text holds a point or a
-    comma (a word's folded point or comma is the folded text's)."""
+def _may_be_judged(text: str) -> bool:
+    """Whether some word of ``text`` may fold to a word :func:`convention_of` judges: a run of figures
+    (the folded text holds a point or a comma) or a negative whole number such as ``-200`` (a minus),
+    which splits into no figure of two decimals and so rules them out. A word's folded point, comma
+    or minus is the folded text's.
+
+    >>> _may_be_judged("合计 1,000"), _may_be_judged("-200"), _may_be_judged("合计 200")
+    (True, True, False)
+    """
     folded = normalize_width(text)
-    return "." in folded or "," in folded
+    return "." in folded or "," in folded or "-" in folded
 
 
 def split_figures(word: str, convention: FigureConvention) -> tuple[tuple[str, ...], str] | None:

@@ -85,6 +85,7 @@ _MAX_TITLE = 30
 _LONGEST_TITLE_ENDING = max(len(ending) for ending in _TITLE_ENDINGS)
 _YEAR = re.compile(r"20\d\d年度?")
 _PAGE_NUMBER = re.compile(r"^\s*(?:[-—]\s*\d{1,3}\s*[-—]|\d{1,3})\s*$")
+_PAGE_DASHES = "-—"  # the dashes _PAGE_NUMBER takes around a page's number
 _BARE_PAGE_NUMBER = re.compile(r"^\s*[-—]\s*\d{1,3}\s*[-—]\s*$")
 # A figure printed on a line of its own, away from its sentence; the gaps it leaves in the line above.
 _FIGURES = re.compile(r"^\s*(?P<figures>\d[\d,.]*(?:\s+\d[\d,.]*)*)(?P<rest>\s*.*)$")
@@ -333,12 +334,19 @@ def _page_numbers(lines: Sequence[SourceLine]) -> set[int]:
     (a blank line follows)."""
     found = set()
     for index, line in enumerate(lines):
-        if line.is_tabular or not _PAGE_NUMBER.match(line.raw):
+        if line.is_tabular:
             continue
-        last = index + 1 == len(lines) or lines[index + 1].is_blank
-        if last or _BARE_PAGE_NUMBER.match(line.raw):
+        # A page number ends in a digit, a dash or white space (re's \d and \s, character by character):
+        # most lines end otherwise (。, a Chinese character), told without the pattern.
+        raw = line.raw
+        last = raw[-1:]  # "" is in any str: an empty line is left to the pattern
+        if not (last.isdecimal() or last in _PAGE_DASHES or last.isspace()) or not _PAGE_NUMBER.match(raw):
+            continue
+        if index + 1 == len(lines) or lines[index + 1].is_blank or _BARE_PAGE_NUMBER.match(raw):
             found.add(line.number)
     return found
+
+
 
 
 def _may_start_with_figures(text: str) -> bool:
@@ -382,7 +390,9 @@ def _restored_and_met(lines: Sequence[SourceLine], skip: Collection[int]) -> tup
     met = bool(prose) and _figures_to_place(prose[0].text) is not None
     # A line's text is changed only at its own turn or at the next line's, so at its turn it is the
     # line's own: the lines that cannot start with figures (most) are passed over at once.
-    may_start = [index for index in range(1, len(prose)) if _may_start_with_figures(prose[index].text)]
+    # _may_start_with_figures, inline (asked of every prose line).
+    may_start = [index for index, line in enumerate(prose)
+                 if index and ((first := line.text[:1]).isdecimal() or first.isspace())]
     put_back = False
     for index in may_start:
         line, above = prose[index], prose[index - 1]

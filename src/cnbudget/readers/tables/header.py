@@ -37,8 +37,8 @@ from cnbudget.readers.tables.rows import fits_lead
 from cnbudget.readers.text.grid import is_amount
 from cnbudget.readers.text.source import SourceLine
 
-__all__ = ["CELLS_COLLIDE", "Column", "DerivedLayout", "derive_layout", "header_columns", "join_wrapped",
-           "project_cells"]
+__all__ = ["CELLS_COLLIDE", "Column", "DerivedLayout", "derive_layout", "header_amounts", "header_columns",
+           "join_wrapped", "project_cells"]
 
 _CODE_PART = re.compile(r"类|款|项")
 _WHOLE_CODE = re.compile(r".*(?:编码|代码|科目编号)")
@@ -188,9 +188,36 @@ def derive_layout(header: Sequence[SourceLine], record: type, *, economic: bool 
     return _derived_layout(tuple([line.cells for line in header]), record, economic)
 
 
+def header_amounts(header: Sequence[SourceLine], record: type, *, economic: bool = False) -> tuple[str, ...] | str:
+    """The amount columns :func:`derive_layout` finds in the header, in printed order, or why it
+    cannot be read: what a reader asks of a header whose template it knows (whether the header prints
+    that template's columns in another order), without making the layout it seldom reads by."""
+    found = _derived_columns(tuple([line.cells for line in header]), record, economic)
+    return found if isinstance(found, str) else found.amounts
+
+
+class _Placed(NamedTuple):
+    """The columns a header names: the leading roles, the amount fields in printed order, and the cell
+    index of each (lead, then amounts)."""
+
+    lead: tuple[str, ...]
+    amounts: tuple[str, ...]
+    indexes: tuple[int, ...]
+
+
 @functools.lru_cache(maxsize=1024)  # a pure function of the cells: a template's header recurs in every document of it
 def _derived_layout(cells: tuple[tuple[str, ...], ...], record: type, economic: bool) -> DerivedLayout | str:
     """:func:`derive_layout` of header rows printing ``cells`` (its results are frozen values)."""
+    found = _derived_columns(cells, record, economic)
+    if isinstance(found, str):
+        return found
+    layout = Layout(name="from-header", signature=(), lead=found.lead, amounts=found.amounts, record=record)
+    return DerivedLayout(layout=layout, indexes=found.indexes)
+
+
+@functools.lru_cache(maxsize=1024)
+def _derived_columns(cells: tuple[tuple[str, ...], ...], record: type, economic: bool) -> _Placed | str:
+    """The columns of header rows printing ``cells`` (:func:`derive_layout`), before a layout is made of them."""
     header = _joined_cells(cells, record)  # only the cells are read: no line is made for a row of them
     by_rows = _from_rows(_columns_of(header), record, economic)
     if not isinstance(by_rows, str):
@@ -199,7 +226,7 @@ def _derived_layout(cells: tuple[tuple[str, ...], ...], record: type, economic: 
     return by_words if not isinstance(by_words, str) else by_rows
 
 
-def _from_rows(columns: Sequence[Column], record: type, economic: bool) -> DerivedLayout | str:
+def _from_rows(columns: Sequence[Column], record: type, economic: bool) -> _Placed | str:
     for column in columns:
         if (why := _misplaced(column.path, record)) is not None:
             return why
@@ -216,7 +243,7 @@ def _from_rows(columns: Sequence[Column], record: type, economic: bool) -> Deriv
         if field is None:
             return f"the column headed {'/'.join(column.path)!r} is not one the reader knows"
         amounts.append((column.index, field))
-    return _layout(record, lead, amounts)
+    return _placed(record, lead, amounts)
 
 
 def _misplaced(path: Sequence[str], record: type) -> str | None:
@@ -234,7 +261,7 @@ def _misplaced(path: Sequence[str], record: type) -> str | None:
     return None
 
 
-def _layout(record: type, lead: Sequence[tuple[int, str]], amounts: Sequence[tuple[int, str]]) -> DerivedLayout | str:
+def _placed(record: type, lead: Sequence[tuple[int, str]], amounts: Sequence[tuple[int, str]]) -> _Placed | str:
     if not amounts:
         return "the header names no amount column"
     present = [field for _, field in amounts if field != TABLE_TOTAL]
@@ -248,17 +275,11 @@ def _layout(record: type, lead: Sequence[tuple[int, str]], amounts: Sequence[tup
     missing = [f.name for f in attrs.fields(record) if f.default is attrs.NOTHING and f.name not in fields]
     if missing:
         return f"the header names no column for {', '.join(missing)}"
-    layout = Layout(
-        name="from-header",
-        signature=(),
-        lead=tuple(role for _, role in lead),
-        amounts=tuple(fields),
-        record=record,
-    )
-    return DerivedLayout(layout=layout, indexes=tuple(index for index, _ in [*lead, *placed]))
+    return _Placed(lead=tuple([role for _, role in lead]), amounts=tuple(fields),
+                   indexes=tuple([index for index, _ in [*lead, *placed]]))
 
 
-def _from_words(header: Sequence[Sequence[str]], record: type, economic: bool) -> DerivedLayout | str:
+def _from_words(header: Sequence[Sequence[str]], record: type, economic: bool) -> _Placed | str:
     """The columns from the headings' words and positions (header rows by their cells) alone,
     whatever rows they stand in."""
     rows = [(row, index, heading(cell)) for row, cells in enumerate(header)
@@ -291,7 +312,7 @@ def _from_words(header: Sequence[Sequence[str]], record: type, economic: bool) -
         elif field in groups:
             continue  # a group heading: its 小计, where printed, is its column
         amounts.append((index, field))
-    return _layout(record, sorted(lead), amounts)
+    return _placed(record, sorted(lead), amounts)
 
 
 def join_wrapped(header: Sequence[SourceLine], record: type) -> list[SourceLine]:

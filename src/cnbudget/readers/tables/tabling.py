@@ -15,7 +15,7 @@ from cnbudget.model.kinds import printed_title
 from cnbudget.money import AmountUnit
 from cnbudget.readers.result import Problem
 from cnbudget.readers.tables.columns import Layout, choose_layout
-from cnbudget.readers.tables.header import CELLS_COLLIDE, DerivedLayout, derive_layout, project_cells
+from cnbudget.readers.tables.header import CELLS_COLLIDE, DerivedLayout, derive_layout, header_amounts, project_cells
 from cnbudget.readers.tables.rows import RowRecord, compact_cells, read_rows
 from cnbudget.readers.text.blocks import Block
 from cnbudget.readers.text.grid import Grid, make_grid
@@ -61,10 +61,13 @@ def read_grid_rows(
     """
     grid = make_grid(block.lines) if grid is None else grid
     layout = choose_layout(grid.header_text, layouts)
-    derived = derive_layout(grid.header, record, economic=economic) if record is not None and grid.header \
+    # The header's amount columns, asked first: the layout is made of them only where it is read by.
+    named = header_amounts(grid.header, record, economic=economic) if record is not None and grid.header \
         else "the table prints no column headings"
-    if not isinstance(derived, str) and (layout is None or _reordered(layout, derived.layout)):
+    if not isinstance(named, str) and record is not None and (layout is None or _reordered(layout, named)):
         # No declared template has these headings, or its columns stand in another order here.
+        derived = derive_layout(grid.header, record, economic=economic)
+        assert isinstance(derived, DerivedLayout)  # made of the columns just named
         return _read_derived(block, grid, derived, family)
     if layout is None:
         if not grid.rows and any(is_empty_statement(n.text) for n in grid.notes):
@@ -73,7 +76,7 @@ def read_grid_rows(
             line=block.title.number,
             text=block.title.text,
             message="table not read: its column headings match no known layout "
-            f"(headings: {grid.header_text[:80]!r}; {derived})",
+            f"(headings: {grid.header_text[:80]!r}; {named})",
             table=block.key,
         )
         return TableReading(grid=grid, layout=None, rows=(), problems=[problem])
@@ -93,9 +96,9 @@ def read_grid_rows(
     return TableReading(grid=grid, layout=layout, rows=tuple(rows), problems=problems + row_problems)
 
 
-def _reordered(declared: Layout, derived: Layout) -> bool:
+def _reordered(declared: Layout, named: tuple[str, ...]) -> bool:
     """Whether the header names the declared template's columns, all of them, in another order."""
-    return sorted(declared.amounts) == sorted(derived.amounts) and declared.amounts != derived.amounts
+    return sorted(declared.amounts) == sorted(named) and declared.amounts != named
 
 
 def _read_derived(block: Block, grid: Grid, derived: DerivedLayout, family: type[ClassificationCode]) -> TableReading:
