@@ -282,7 +282,11 @@ class Token:
 
 
 def tokenize(cells: Sequence[str], labels: Mapping[str, str]) -> list[Token]:
-    """The labels and values of a row, left to right; a cell ``label：value`` gives both."""
+    """The labels and values of a row, left to right; a cell ``label：value`` gives both.
+
+    ``labels`` is one of this module's vocabularies (or holds only their labels): a text is looked up
+    only where :func:`may_be_label` says it may be one of them.
+    """
     tokens: list[Token] = []
     for column, cell in enumerate(cells):
         text = clean_cell(cell)
