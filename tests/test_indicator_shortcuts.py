@@ -5,9 +5,10 @@ plain way (its constructor, each cell asked of _filled) makes."""
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from cnbudget.numbering import CHAPTER_NUMBER, PART_HEADING
 from cnbudget.readers.performance.indicator_tree import (
     IndicatorColumns,
     _Carry,
@@ -18,6 +19,7 @@ from cnbudget.readers.performance.indicator_tree import (
     _Placement,
     _repeats_heading,
     _Vocabulary,
+    is_section_heading,
 )
 from cnbudget.readers.performance.labels import is_indicator_header_text, label_key, repeats_labels
 from cnbudget.readers.text.grid import is_amount
@@ -156,3 +158,30 @@ def test_a_row_repeats_one_of_several_heading_rows_as_comparing_every_label_tell
     # The summary of targets (项目绩效目标汇总表) asks it of every row, against each of its heading rows.
     keys = [[label_key(cell) for cell in row] for row in heading]
     assert any(repeats_labels(cells, row) for row in keys) is ([label_key(cell) for cell in cells] in keys)
+
+
+def _is_section_heading_the_plain_way(line: SourceLine) -> bool:
+    text = line.text.lstrip()
+    return "\t" not in line.raw and any(heading.match(text) for heading in (CHAPTER_NUMBER, PART_HEADING))
+
+
+_LINE_PIECES = st.sampled_from([
+    "（五）", "(三)", "五、", "二．", "第一部分", "第十部分", "第", "部分", "十", "零", "〇", "（", "(", "）", "2024",
+    "年", "其他需说明的事项", " ", "\u3000", "\t", "产出指标", "、", "1、",
+])
+
+
+@settings(max_examples=1500)
+@given(st.one_of(st.lists(_LINE_PIECES, max_size=5).map("".join), st.text(max_size=8)))
+@example("（五）其他需说明的事项")
+@example("  第二部分 部门预算表")
+@example("（2024 年）")
+def test_a_section_heading_is_told_as_both_patterns_tell(text: str) -> None:
+    line = SourceLine.of(1, text)
+    assert is_section_heading(line) is _is_section_heading_the_plain_way(line)
+
+
+def test_section_headings_by_hand() -> None:
+    headings = ["（五）其他需说明的事项", "三、部门预算情况说明", " 第二部分 部门预算表", "(二)其他"]
+    others = ["（2024 年）", "产出指标\t数量指标", "1、宣传次数", "其他"]
+    assert [is_section_heading(SourceLine.of(1, text)) for text in headings + others] == [True] * 4 + [False] * 4

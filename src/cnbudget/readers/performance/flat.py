@@ -42,6 +42,7 @@ from cnbudget.readers.performance.labels import (
     PROJECT_LABELS,
     TWO_COLUMN_FIELDS,
     label_key,
+    may_be_label,
 )
 from cnbudget.readers.text.source import SourceLine, clean_name
 
@@ -79,13 +80,15 @@ def _match(words: Sequence[_Word], start: int, labels: Mapping[str, str]) -> _La
     """The longest label the words from ``start`` make, whole or as ``label：value`` in one word."""
     for width in range(min(_MAX_PIECES, len(words) - start), 0, -1):
         joined = "".join(word.text for word in words[start : start + width])
-        field = labels.get(label_key(joined))
+        field = labels.get(label_key(joined)) if may_be_label(joined) else None
         if field is not None:
             return _Label(field=field, width=width, value="")
-    colon = _COLON.search(words[start].text)
-    if colon is not None and (field := labels.get(label_key(words[start].text[: colon.start()]))) is not None:
-        return _Label(field=field, width=1, value=words[start].text[colon.end() :])
-    return None
+    text = words[start].text
+    colon = _COLON.search(text)
+    if colon is None or not may_be_label(before := text[: colon.start()]):
+        return None
+    field = labels.get(label_key(before))
+    return None if field is None else _Label(field=field, width=1, value=text[colon.end() :])
 
 
 @attrs.define

@@ -36,7 +36,7 @@ import attrs
 
 from cnbudget.builders import builder_of_model
 from cnbudget.model import Indicator
-from cnbudget.numbering import CHAPTER_NUMBER, PART_HEADING
+from cnbudget.numbering import CHAPTER_NUMBER, CHINESE_NUMERALS, PART_HEADING
 from cnbudget.readers.performance.labels import (
     INDICATOR_COLUMN_LABELS,
     INDICATOR_SECTION_LABELS,
@@ -61,6 +61,9 @@ _ROLE_BY_LABEL = {label: role for role, labels in INDICATOR_COLUMN_LABELS.items(
 _ZH = {role: labels[0] for role, labels in INDICATOR_COLUMN_LABELS.items()}
 _DASHES = frozenset({"-", "—", "－", "--"})
 _LEVEL_WORD = "指标"
+# What a narrative heading starts with (第 of 第一部分, a numeral of 一、, a bracket of （五）): most
+# lines start otherwise, and are told without either pattern.
+_HEADING_STARTS = frozenset("第（(" + CHINESE_NUMERALS)
 # What the key of 一级指标 holds that no other character folds into (NFKC) and cleaning never makes.
 _LEVEL_CHARACTER = "级"
 
@@ -71,7 +74,12 @@ def is_section_heading(line: SourceLine) -> bool:
     >>> [is_section_heading(SourceLine.of(1, text)) for text in ("（五）其他需说明的事项", "（2024 年）")]
     [True, False]
     """
-    return "\t" not in line.raw and any(heading.match(line.text.lstrip()) for heading in (CHAPTER_NUMBER, PART_HEADING))
+    if "\t" in line.raw:
+        return False
+    text = line.text.lstrip()
+    if text[:1] not in _HEADING_STARTS:
+        return False
+    return CHAPTER_NUMBER.match(text) is not None or PART_HEADING.match(text) is not None
 
 
 @attrs.frozen(kw_only=True)

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
@@ -45,6 +45,7 @@ __all__ = [
     "is_indicator_header_text",
     "label_key",
     "label_unit",
+    "may_be_label",
     "repeats_labels",
     "tokenize",
 ]
@@ -227,6 +228,50 @@ def repeats_labels(cells: Sequence[str], keys: Sequence[str]) -> bool:
     return [label_key(cell) for cell in cells] == list(keys)
 
 
+def _label_ends(labels: Iterable[str]) -> frozenset[str]:
+    return frozenset(label[-1] for label in labels)
+
+
+#: The last characters of every label above: a key that ends otherwise is none of them.
+_LABEL_ENDS = _label_ends([
+    *PROJECT_LABELS, *DEPARTMENT_LABELS, *DEPARTMENT_FUND_LABELS, *INDICATOR_SECTION_LABELS,
+    *(label for labels in INDICATOR_COLUMN_LABELS.values() for label in labels),
+])
+#: Characters outside ASCII that width folding turns into one plain ASCII character other than a colon
+#: or a bracket, whatever stands before them: full-width forms, Chinese punctuation, dashes and quotes
+#: (none combines with a character before it).
+_FOLDED_TO_ASCII = frozenset(
+    character
+    for character in map(chr, (*range(0xFF01, 0xFF5F), *range(0x3001, 0x3040), *range(0x2010, 0x2028), 0x2212))
+    if len(folded := normalize_width(character)) == 1 and folded.isascii() and not folded.isspace()
+    and folded not in ":)"
+)
+
+
+def may_be_label(text: str) -> bool:
+    """Whether :func:`label_key` of ``text`` may be one of this module's labels; ``False`` only where
+    it certainly is none, told from the last character without computing the key (most value cells).
+
+    The key is what folding leaves of the text after a leading number, ``其中`` and trailing colons and
+    brackets go: a text without markup (which is cut anywhere) whose last character stays one plain
+    character when folded, and is no colon, bracket or last character of a label, gives no label.
+
+    >>> may_be_label("其中：财政拨款"), may_be_label("资金总额（万元）"), may_be_label("参保率达100%；")
+    (True, True, False)
+    """
+    if "<" in text or "*" in text:  # markup, which clean_cell cuts wherever it stands
+        return True
+    stripped = text.rstrip()
+    last = stripped[-1:]
+    if not last or last in _LABEL_ENDS:
+        return True
+    if last.isascii():
+        return last in ":)"
+    if "\u4e00" <= last <= "\u9fff":  # a Chinese character: folding leaves it as it is
+        return False
+    return last not in _FOLDED_TO_ASCII
+
+
 @attrs.frozen(kw_only=True)
 class Token:
     """A non-blank cell (or part of one): a label's field, or a value's text, with its column."""
@@ -237,18 +282,22 @@ class Token:
 
 
 def tokenize(cells: Sequence[str], labels: Mapping[str, str]) -> list[Token]:
-    """The labels and values of a row, left to right; a cell ``label：value`` gives both."""
+    """The labels and values of a row, left to right; a cell ``label：value`` gives both.
+
+    ``labels`` is one of this module's vocabularies (or holds only their labels): a text is looked up
+    only where :func:`may_be_label` says it may be one of them.
+    """
     tokens: list[Token] = []
     for column, cell in enumerate(cells):
         text = clean_cell(cell)
         if not text:
             continue
-        field = labels.get(label_key(text))
+        field = labels.get(label_key(text)) if may_be_label(text) else None
         if field is not None:
             tokens.append(Token(column=column, label=field))
             continue
         colon = _COLON.search(text)
-        field = labels.get(label_key(text[: colon.start()])) if colon else None
+        field = labels.get(label_key(text[: colon.start()])) if colon and may_be_label(text[: colon.start()]) else None
         if colon is not None and field is not None:
             tokens.append(Token(column=column, label=field, text=text[colon.end() :].strip()))
         else:
