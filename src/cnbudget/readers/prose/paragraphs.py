@@ -145,7 +145,7 @@ def is_heading_text(text: str) -> bool:
     if "项目名称" in text:
         return False
     if text[:1] not in _MARK_FIRSTS or not _HEADING_MARK.match(text):
-        return is_unnumbered_title(text)
+        return text.endswith(_TITLE_ENDINGS) and is_unnumbered_title(text)  # each such title ends so
     return not _PUNCTUATION.search(text) and len(text) <= _MAX_HEADING
 
 
@@ -159,8 +159,9 @@ def _starts_item(line: SourceLine, text: str) -> bool:
     if ("#" in raw or "- " in raw) and raw.lstrip().startswith(("#", "- ")):
         return True
     first = text[:1]  # most lines continue a sentence: a mark's patterns are run only where one can start
+    # An unnumbered title ends with one of its endings: most lines are asked no more.
     if ((first in _MARK_FIRSTS or first.isdecimal()) and (_HEADING_MARK.match(text) or _NUMBERED.match(text))) \
-            or is_unnumbered_title(text):
+            or (text.endswith(_TITLE_ENDINGS) and is_unnumbered_title(text)):
         return True
     # A label's colon stands after its two to ten characters: a text without one there has none.
     head = text[2 : _LABEL_COLON_END]
@@ -304,7 +305,8 @@ class _Builder:
     def flush(self) -> None:
         if not self.lines:  # nothing added since the last flush: every field is as flushing leaves it
             return
-        numbers = tuple([line.number for line in self.lines])
+        lines = self.lines
+        numbers = (lines[0].number,) if len(lines) == 1 else tuple([line.number for line in lines])  # most: one line
         moved = tuple([number for number in numbers if number in self.restored]) if self.restored else ()
         self.done.append(_paragraph(self.text, numbers, self.heading, moved))
         # Emptied in place: the walk over the lines (_build) holds them.
