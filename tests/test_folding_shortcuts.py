@@ -46,6 +46,7 @@ def test_width_folding_is_nfkc_then_every_look_alike(text: str) -> None:
 @given(_MIXED)
 @example("１，０８９．２７万元，占６３．８８％")
 @example("共1，234，5678元，12,345")
+@example("-1，234.5，-12,34，1,2345，٣，٣٣٣，１，２３４，²，123")  # signs, short and long groups, other digits
 def test_number_folding_translates_every_character_then_joins_thousands(text: str) -> None:
     expected = re.sub(r"(?<=\d)[，,](?=\d{3}(?!\d))", ",", text.translate(_FULL_WIDTH_NUMBERS))
     assert fold_numbers(text) == expected

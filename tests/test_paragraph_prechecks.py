@@ -23,7 +23,8 @@ from cnbudget.readers.text.source import SourceLine, numbered_lines
 
 _PIECES = st.sampled_from([
     "#", "##", " ", "\t", "- ", "-", "预算安排规模", "其中", "主要原因", "用于", "：", ":", "一、", "（一）", "1、",
-    "2.66%", "第二部分", "情况说明", "支出", "a", "万元", "。",
+    "2.66%", "第二部分", "情况说明", "支出", "a", "万元", "。", "编制说明", "主要职能", "机构设置", "名词解释",
+    "2025年",
 ])
 _TEXTS = st.lists(_PIECES, max_size=8).map("".join)
 

@@ -95,9 +95,11 @@ _ENDS_CJK = re.compile(r"[\u4e00-\u9fff]\s*$")
 
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
 _ANY_FULL_WIDTH = re.compile("[０-９．％]")  # few paragraphs print one: str.translate looks at every character
-# The comma first, then what stands before it: a pattern that starts with a character is looked for
-# by that character, not tried at every position of the paragraph.
-_DIGIT_COMMA = re.compile(r"[，,](?<=\d[，,])(?=\d{3}(?!\d))")
+# The comma first, then what stands before it: a pattern that starts with one character is looked for
+# by that character, not tried at every position of the paragraph. Only the full-width comma: an ASCII
+# one between digits is a thousands separator as printed (and a class of both commas is searched for
+# several times slower than the one character).
+_FULL_WIDTH_DIGIT_COMMA = re.compile(r"，(?<=\d，)(?=\d{3}(?!\d))")
 
 
 def fold_numbers(text: str) -> str:
@@ -109,9 +111,9 @@ def fold_numbers(text: str) -> str:
     """
     if _ANY_FULL_WIDTH.search(text) is not None:
         text = text.translate(_FULL_WIDTH)
-    if "，" not in text and "," not in text:  # no comma to look at (many lines): the pattern finds none
+    if "，" not in text:  # no full-width comma to fold (most lines)
         return text
-    return _DIGIT_COMMA.sub(",", text)
+    return _FULL_WIDTH_DIGIT_COMMA.sub(",", text)
 
 
 @functools.lru_cache(maxsize=8192)  # a pure function of the text; each line is cleaned by several passes
@@ -143,7 +145,7 @@ def is_heading_text(text: str) -> bool:
     if "项目名称" in text:
         return False
     if text[:1] not in _MARK_FIRSTS or not _HEADING_MARK.match(text):
-        return is_unnumbered_title(text)
+        return text.endswith(_TITLE_ENDINGS) and is_unnumbered_title(text)  # each such title ends so
     return not _PUNCTUATION.search(text) and len(text) <= _MAX_HEADING
 
 
@@ -157,8 +159,9 @@ def _starts_item(line: SourceLine, text: str) -> bool:
     if ("#" in raw or "- " in raw) and raw.lstrip().startswith(("#", "- ")):
         return True
     first = text[:1]  # most lines continue a sentence: a mark's patterns are run only where one can start
+    # An unnumbered title ends with one of its endings: most lines are asked no more.
     if ((first in _MARK_FIRSTS or first.isdecimal()) and (_HEADING_MARK.match(text) or _NUMBERED.match(text))) \
-            or is_unnumbered_title(text):
+            or (text.endswith(_TITLE_ENDINGS) and is_unnumbered_title(text)):
         return True
     # A label's colon stands after its two to ten characters: a text without one there has none.
     head = text[2 : _LABEL_COLON_END]
@@ -302,7 +305,8 @@ class _Builder:
     def flush(self) -> None:
         if not self.lines:  # nothing added since the last flush: every field is as flushing leaves it
             return
-        numbers = tuple([line.number for line in self.lines])
+        lines = self.lines
+        numbers = (lines[0].number,) if len(lines) == 1 else tuple([line.number for line in lines])  # most: one line
         moved = tuple([number for number in numbers if number in self.restored]) if self.restored else ()
         self.done.append(_paragraph(self.text, numbers, self.heading, moved))
         # Emptied in place: the walk over the lines (_build) holds them.
