@@ -147,6 +147,8 @@ def kind_named(core: str) -> str | None:
     """
     found = _ANY_KIND.fullmatch(core)
     return None if found is None else found.lastgroup
+
+
 #: Keys of the performance-target forms, beside the stable table keys.
 FORM_KEYS: tuple[str, ...] = tuple(kind.key for kind in TABLE_KINDS if kind.form)
 

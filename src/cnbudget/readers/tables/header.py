@@ -191,7 +191,16 @@ def derive_layout(header: Sequence[SourceLine], record: type, *, economic: bool 
 def header_amounts(header: Sequence[SourceLine], record: type, *, economic: bool = False) -> tuple[str, ...] | str:
     """The amount columns :func:`derive_layout` finds in the header, in printed order, or why it
     cannot be read: what a reader asks of a header whose template it knows (whether the header prints
-    that template's columns in another order), without making the layout it seldom reads by."""
+    that template's columns in another order), without making the layout it seldom reads by.
+
+    >>> from cnbudget.model import ExpenditureAmounts
+    >>> from cnbudget.readers.text.source import line_of_cells
+    >>> cells = ("科目编码", "科目名称", "合计", "项目支出", "基本支出")
+    >>> header_amounts([line_of_cells(5, " ".join(cells), cells)], ExpenditureAmounts)
+    ('total', 'project', 'basic')
+    >>> header_amounts([line_of_cells(5, "科目名称", ("科目名称",))], ExpenditureAmounts)
+    'the header names no amount column'
+    """
     found = _derived_columns(tuple([line.cells for line in header]), record, economic)
     return found if isinstance(found, str) else found.amounts
 
