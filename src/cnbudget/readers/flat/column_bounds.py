@@ -36,9 +36,13 @@ def within_bounds(parts: Sequence[Sequence[Option]], totals: Sequence[Vector]) -
     width = len(totals[0])
     # Per part, per place of the vectors, every option's entry (values and allowances alternate).
     places = [list(zip(*(vector for _, vector, _ in options), strict=True)) for options in parts]
+    # Per part and column, every option's cell and the distinct cells among them (options differ
+    # mostly in where their blanks stand: a column holds few distinct cells, each judged once).
+    cells = [[list(zip(place[i], place[i + 1], strict=True)) for i in range(0, width, 2)] for place in places]
+    distinct = [[list(dict.fromkeys(column)) for column in part] for part in cells]
     # Per part and column: the least and the most it can add (value ∓ allowance).
-    lows = [[min(map(operator.sub, place[i], place[i + 1])) for i in range(0, width, 2)] for place in places]
-    highs = [[max(map(operator.add, place[i], place[i + 1])) for i in range(0, width, 2)] for place in places]
+    lows = [[min(value - allowance for value, allowance in column) for column in part] for part in distinct]
+    highs = [[max(value + allowance for value, allowance in column) for column in part] for part in distinct]
     all_low = [sum(column) for column in zip(*lows, strict=True)]
     all_high = [sum(column) for column in zip(*highs, strict=True)]
     # Per column, the range of each distinct (value, allowance) the totals print there, and the
@@ -57,13 +61,10 @@ def within_bounds(parts: Sequence[Sequence[Option]], totals: Sequence[Vector]) -
         shared = (1 << len(totals)) - 1  # the totals every option may be in a sum for, by the columns alike
         kept: list[int] | None = None  # per option, by the columns whose cells differ (None: no such column)
         for column, ranges in enumerate(total_ranges):
-            values, allowances = places[part][2 * column], places[part][2 * column + 1]
             others_low = all_low[column] - lows[part][column]
             others_high = all_high[column] - highs[part][column]
             met: dict[tuple[int, int], int] = {}
-            for cell in zip(values, allowances, strict=True):
-                if cell in met:
-                    continue
+            for cell in distinct[part][column]:
                 value, allowance = cell
                 least, most = value - allowance + others_low, value + allowance + others_high
                 bits = 0
@@ -74,7 +75,7 @@ def within_bounds(parts: Sequence[Sequence[Option]], totals: Sequence[Vector]) -
             if len(met) == 1:  # every option prints the same cell: one answer for all of them
                 shared &= next(iter(met.values()))
                 continue
-            answers = map(met.__getitem__, zip(values, allowances, strict=True))
+            answers = map(met.__getitem__, cells[part][column])
             kept = list(answers) if kept is None else list(map(operator.and_, kept, answers))
         for place in range(len(options)):
             bits = shared if kept is None else shared & kept[place]

@@ -81,8 +81,9 @@ def _projections(
     first_seen: dict[tuple[int, ...], int] = {}
     firsts = list(map(first_seen.setdefault, map(own_columns, ways), itertools.count()))
     index: dict[_Projection, int] = {}
+    not_blank = blank.__ne__
     of_first = {
-        first: index.setdefault((cut[0], *(figure for figure in cut[1:-1] if figure != blank)), len(index))
+        first: index.setdefault((cut[0], *filter(not_blank, cut[1:-1])), len(index))
         for cut, first in first_seen.items()
     }
     return tuple(index), tuple(map(of_first.__getitem__, firsts))
