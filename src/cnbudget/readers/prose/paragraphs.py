@@ -464,10 +464,15 @@ def paragraphs_within(whole: ParagraphRun, part: Sequence[SourceLine], skip: Col
     both, every line after it is read alike, and the last paragraph ends in both; otherwise
     ``part`` is read on its own."""
     numbers = {line.number for line in part}
-    consecutive = whole.numbered_apart and len(numbers) == len(part) and _lies_within(whole.lines, part)
+    start = _start_within(whole.lines, part) if whole.numbered_apart and len(numbers) == len(part) else None
+    consecutive = start is not None
     pages = _pages_of_part(whole, part, numbers) if consecutive else _page_numbers(part)
     if consecutive and whole.no_figure_lines:
         restored: dict[int, str] = {}  # the part's prose lines are some of the whole's: none has figures
+    # The whole's restored texts, where the part's ends cannot change them.
+    elif start is not None and pages == whole.pages & numbers \
+            and _restored_alike(whole, part, start, [line for line in part if line.number not in pages], skip):
+        restored = {number: text for number, text in whole.restored.items() if number in numbers}
     else:
         restored = restored_figures([line for line in part if line.number not in pages], skip)
     if consecutive and pages == whole.pages & numbers \
@@ -483,15 +488,34 @@ def paragraphs_within(whole: ParagraphRun, part: Sequence[SourceLine], skip: Col
     return _build(part, skip, pages, restored)
 
 
-def _lies_within(lines: Sequence[SourceLine], part: Sequence[SourceLine]) -> bool:
-    """Whether ``part`` is a run of consecutive lines of ``lines`` (the very objects)."""
+def _start_within(lines: Sequence[SourceLine], part: Sequence[SourceLine]) -> int | None:
+    """Where ``part`` starts in ``lines`` if it is a run of consecutive lines of them (the very
+    objects), else ``None``."""
     if not part:
-        return True
+        return 0
     start = next((index for index, line in enumerate(lines) if line is part[0]), None)
     if start is None:
-        return False
+        return None
     window = lines[start : start + len(part)]
-    return len(window) == len(part) and all(kept is line for kept, line in zip(window, part, strict=True))
+    if len(window) == len(part) and all(kept is line for kept, line in zip(window, part, strict=True)):
+        return start
+    return None
+
+
+def _restored_alike(whole: ParagraphRun, part: Sequence[SourceLine], start: int, read: Sequence[SourceLine],
+                    skip: Collection[int]) -> bool:
+    """Whether :func:`restored_figures` of ``read`` (the lines of ``part`` that are not page numbers,
+    ``part`` starting at ``start`` of ``whole``'s lines, with the page numbers ``whole`` found) gives
+    ``whole``'s restored texts of those lines. A line's figures are placed by looking at the two
+    prose lines above it and the one below, and change only it and the one above: so the part's
+    prose lines are read alike in both but where its first two, its last or the whole's next
+    prose line after it starts with figures to place."""
+    prose = [line for line in read if not line.is_blank and not line.is_tabular and line.number not in skip]
+    following = next((line for line in itertools.islice(whole.lines, start + len(part), None)
+                      if not line.is_blank and not line.is_tabular and line.number not in skip
+                      and line.number not in whole.pages), None)
+    ends = [*prose[:2], *prose[-1:], *([following] if following is not None else [])]
+    return all(_figures_to_place(line.text) is None for line in ends)
 
 
 def _pages_of_part(whole: ParagraphRun, part: Sequence[SourceLine], numbers: set[int]) -> set[int]:
