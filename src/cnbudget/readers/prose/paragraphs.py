@@ -593,15 +593,20 @@ def _part_name(lines: Sequence[SourceLine], index: int) -> str:
 
 def _narrative_range(lines: Sequence[SourceLine]) -> range:
     # The 情况说明 part is the last part heading that names a 说明 (the 目录 lists it first).
-    # Looked for from the end: only the last one counts.
-    # Each line is asked for a pattern only where it starts as a part heading, 名词解释 or 附件 can.
-    start = next((i for i in reversed(range(len(lines))) if lines[i].squeezed.startswith(_PART_START)
-                  and _PART.match(lines[i].squeezed) and "说明" in _part_name(lines, i)), None)
-    if start is None:
-        return range(len(lines))
-    end = next((i for i in range(start + 1, len(lines)) if lines[i].squeezed.startswith(_PART_END_STARTS)
-                and _END_OF_PART.match(lines[i].squeezed)), len(lines))
-    return range(start, end)
+    # Looked for from the end: only the last one counts, and the part ends at the nearest end of a
+    # part below it, the last one met on the way up (one pass).
+    # Each line is asked for a pattern only where it starts as a part heading, 名词解释 or 附件 can
+    # (a part heading starts with 第, one of those starts).
+    end = len(lines)
+    for index in range(len(lines) - 1, -1, -1):
+        squeezed = lines[index].squeezed
+        if not squeezed.startswith(_PART_END_STARTS):
+            continue
+        if squeezed.startswith(_PART_START) and _PART.match(squeezed) and "说明" in _part_name(lines, index):
+            return range(index, end)
+        if _END_OF_PART.match(squeezed):
+            end = index
+    return range(len(lines))
 
 
 def narrative_paragraphs(lines: Sequence[SourceLine], skip: Collection[int] | None = None,
