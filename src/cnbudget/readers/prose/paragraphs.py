@@ -341,10 +341,12 @@ def _page_numbers(lines: Sequence[SourceLine]) -> set[int]:
         if line.is_tabular:
             continue
         # A page number ends in a digit, a dash or white space (re's \d and \s, character by character):
-        # most lines end otherwise (。, a Chinese character), told without the pattern.
+        # most lines end otherwise (。, a Chinese character), told without the pattern. An empty line
+        # holds no digit, which the pattern needs.
         raw = line.raw
-        last = raw[-1:]  # "" is in any str: an empty line is left to the pattern
-        if not (last.isdecimal() or last in _PAGE_DASHES or last.isspace()) or not _PAGE_NUMBER.match(raw):
+        last = raw[-1:]
+        if not last or not (last.isdecimal() or last in _PAGE_DASHES or last.isspace()) \
+                or not _PAGE_NUMBER.match(raw):
             continue
         if index + 1 == len(lines) or lines[index + 1].is_blank or _BARE_PAGE_NUMBER.match(raw):
             found.add(line.number)
