@@ -11,9 +11,12 @@ from hypothesis import strategies as st
 from cnbudget.readers.prose.paragraphs import (
     _page_numbers,
     _pages_of_part,
+    _restored_alike,
+    _start_within,
     paragraph_run,
     paragraphs,
     paragraphs_within,
+    restored_figures,
 )
 from cnbudget.readers.text.source import split_lines
 
@@ -97,3 +100,37 @@ def test_a_runs_page_numbers_are_those_it_finds_read_alone(document: tuple[str, 
     part = lines[start:end]
     numbers = {line.number for line in part}
     assert _pages_of_part(paragraph_run(lines, skip), part, numbers) == _page_numbers(part)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_documents())
+@example(("支出预算 万元。与上年相比减少\n5533 20\n万元，减少 0.36 %。", 0, 1, frozenset()))  # figures below the end
+@example(("支出预算 万元。与上年相比减少\n5533 20\n万元，减少 0.36 %。", 1, 3, frozenset()))  # figures first
+@example(("本部门收入\n支出预算 万元。与上年相比减少\n5533 20\n万元，减少 0.36 %。", 1, 4, frozenset()))  # second
+@example(("本部门收入\n支出预算 万元。与上年相比减少\n5533 20\n万元，减少 0.36 %。", 0, 3, frozenset()))  # last
+@example(("本部门收入\n支出预算 万元。与上年相比减少\n5533 20\n万元，减少 0.36 %。\n本部门收入", 0, 5, frozenset()))
+@example(("本部门支出预算\n万元。与上年相比减少 万元。\n5533 20\n主要用于保障运行。", 1, 4, frozenset()))  # gap before
+def test_a_parts_restored_figures_taken_from_the_whole_are_those_it_finds_alone(
+        document: tuple[str, int, int, frozenset[int]]) -> None:
+    # Where the part's ends and the whole's next prose line hold no figures to place, the whole's
+    # restored texts of the part's lines are what the part alone restores.
+    text, start, end, skip = document
+    lines = split_lines(text)
+    part = lines[start:end]
+    whole = paragraph_run(lines, skip)
+    assert _start_within(lines, part) == (start if part else 0)
+    read = [line for line in part if line.number not in whole.pages]
+    if _pages_of_part(whole, part, {line.number for line in part}) == whole.pages & {line.number for line in part} \
+            and _restored_alike(whole, part, start, read, skip):
+        numbers = {line.number for line in part}
+        assert {number: text for number, text in whole.restored.items() if number in numbers} \
+            == restored_figures(read, skip)
+
+
+def test_a_part_ending_above_a_figure_line_is_not_given_the_wholes_restored_text() -> None:
+    lines = split_lines("本部门收入\n支出预算 万元。与上年相比减少\n5533 20\n万元，减少 0.36 %。")
+    whole = paragraph_run(lines)
+    assert whole.restored[2] == "支出预算 5533 万元。与上年相比减少 20"  # placed by the line below the part
+    assert not _restored_alike(whole, lines[:2], 0, lines[:2], ())
+    taken = paragraphs_within(whole, lines[:2])
+    assert [paragraph.text for paragraph in taken] == ["本部门收入支出预算万元。与上年相比减少"]

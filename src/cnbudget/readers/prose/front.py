@@ -192,15 +192,11 @@ def _named_before_year(text: str) -> str | None:
     return match["name"] if match and is_agency_name(match["name"]) else None
 
 
-def _department(lines: Sequence[SourceLine], cover: Sequence[SourceLine], titles: Sequence[SourceLine]) -> str | None:
-    """The department the cover labels, else the one the tables' headings name most, else the one
-    the cover or a title (one of ``titles``, the title-like lines saying 预算 or 决算) names before the year."""
-    labelled = [name for line in cover if (name := labelled_name(line))]
-    if labelled:
-        return labelled[0]
-    # Every label says 部门 or 单位 (labelled_name): most lines say neither and are not asked.
-    found = _most_common(name for line in lines if ("部门" in line.squeezed or "单位" in line.squeezed)
-                         and (name := labelled_name(line)))
+def _department(cover: Sequence[SourceLine], titles: Sequence[SourceLine], names: Sequence[str]) -> str | None:
+    """Where the cover labels no department: the one the tables' headings name most (``names``: the
+    labelled names of the lines, in order), else the one the cover or a title (one of ``titles``,
+    the title-like lines saying 预算 or 决算) names before the year."""
+    found = _most_common(names)
     if found is not None:
         return found
     named = _named_before_year("".join(line.squeezed for line in cover))
@@ -237,13 +233,25 @@ def read_front(lines: Sequence[SourceLine]) -> tuple[FrontMatter, list[Problem]]
     """Department, year and unit (see the module's description) and the title: the first line of
     the cover, else of the headings, that names the year."""
     cover = cover_lines(lines)
-    # The title-like lines that say 预算 or 决算: each look below finds what it looks for (a year, a
-    # name before one) only in those, so the others are not asked whether they are title-like.
-    titles = [line for line in lines if _KIND_LAST in line.squeezed and is_title_like(line)]
-    department = _department(lines, cover, titles)
+    labelled = next((name for line in cover if (name := labelled_name(line))), None)
+    # One pass over the lines gathers what the looks below need: the title-like lines that say 预算
+    # or 决算 (each look finds a year or a name before one only in those, so the others are not asked
+    # whether they are title-like); the labelled names, needed only when the cover labels none
+    # (every label says 部门 or 单位: most lines say neither and are not asked); and the units
+    # printed (the pattern is looked for anywhere in a line, and only a line saying 单位 can hold it).
+    titles: list[SourceLine] = []
+    names: list[str] = []
+    units: Counter[str] = Counter()
+    for line in lines:
+        squeezed = line.squeezed
+        if _KIND_LAST in squeezed and is_title_like(line):
+            titles.append(line)
+        if labelled is None and ("部门" in squeezed or "单位" in squeezed) and (name := labelled_name(line)):
+            names.append(name)
+        if "单位" in line.text and (match := _UNIT.search(line.text)):
+            units[match.group(1)] += 1
+    department = labelled if labelled is not None else _department(cover, titles, names)
     year, problems = _year(cover, titles)
-    # The pattern is looked for anywhere in a line; only a line saying 单位 can hold it.
-    units = Counter(match.group(1) for line in lines if "单位" in line.text and (match := _UNIT.search(line.text)))
     if department is None:
         problems.append(Problem(line=None, text="", message="no 编制部门/部门名称 heading names the department"))
     if year is None:

@@ -341,10 +341,12 @@ def _page_numbers(lines: Sequence[SourceLine]) -> set[int]:
         if line.is_tabular:
             continue
         # A page number ends in a digit, a dash or white space (re's \d and \s, character by character):
-        # most lines end otherwise (。, a Chinese character), told without the pattern.
+        # most lines end otherwise (。, a Chinese character), told without the pattern. An empty line
+        # holds no digit, which the pattern needs.
         raw = line.raw
-        last = raw[-1:]  # "" is in any str: an empty line is left to the pattern
-        if not (last.isdecimal() or last in _PAGE_DASHES or last.isspace()) or not _PAGE_NUMBER.match(raw):
+        last = raw[-1:]
+        if not last or not (last.isdecimal() or last in _PAGE_DASHES or last.isspace()) \
+                or not _PAGE_NUMBER.match(raw):
             continue
         if index + 1 == len(lines) or lines[index + 1].is_blank or _BARE_PAGE_NUMBER.match(raw):
             found.add(line.number)
@@ -464,10 +466,15 @@ def paragraphs_within(whole: ParagraphRun, part: Sequence[SourceLine], skip: Col
     both, every line after it is read alike, and the last paragraph ends in both; otherwise
     ``part`` is read on its own."""
     numbers = {line.number for line in part}
-    consecutive = whole.numbered_apart and len(numbers) == len(part) and _lies_within(whole.lines, part)
+    start = _start_within(whole.lines, part) if whole.numbered_apart and len(numbers) == len(part) else None
+    consecutive = start is not None
     pages = _pages_of_part(whole, part, numbers) if consecutive else _page_numbers(part)
     if consecutive and whole.no_figure_lines:
         restored: dict[int, str] = {}  # the part's prose lines are some of the whole's: none has figures
+    # The whole's restored texts, where the part's ends cannot change them.
+    elif start is not None and pages == whole.pages & numbers \
+            and _restored_alike(whole, part, start, [line for line in part if line.number not in pages], skip):
+        restored = {number: text for number, text in whole.restored.items() if number in numbers}
     else:
         restored = restored_figures([line for line in part if line.number not in pages], skip)
     if consecutive and pages == whole.pages & numbers \
@@ -483,15 +490,34 @@ def paragraphs_within(whole: ParagraphRun, part: Sequence[SourceLine], skip: Col
     return _build(part, skip, pages, restored)
 
 
-def _lies_within(lines: Sequence[SourceLine], part: Sequence[SourceLine]) -> bool:
-    """Whether ``part`` is a run of consecutive lines of ``lines`` (the very objects)."""
+def _start_within(lines: Sequence[SourceLine], part: Sequence[SourceLine]) -> int | None:
+    """Where ``part`` starts in ``lines`` if it is a run of consecutive lines of them (the very
+    objects), else ``None``."""
     if not part:
-        return True
+        return 0
     start = next((index for index, line in enumerate(lines) if line is part[0]), None)
     if start is None:
-        return False
+        return None
     window = lines[start : start + len(part)]
-    return len(window) == len(part) and all(kept is line for kept, line in zip(window, part, strict=True))
+    if len(window) == len(part) and all(kept is line for kept, line in zip(window, part, strict=True)):
+        return start
+    return None
+
+
+def _restored_alike(whole: ParagraphRun, part: Sequence[SourceLine], start: int, read: Sequence[SourceLine],
+                    skip: Collection[int]) -> bool:
+    """Whether :func:`restored_figures` of ``read`` (the lines of ``part`` that are not page numbers,
+    ``part`` starting at ``start`` of ``whole``'s lines, with the page numbers ``whole`` found) gives
+    ``whole``'s restored texts of those lines. A line's figures are placed by looking at the two
+    prose lines above it and the one below, and change only it and the one above: so the part's
+    prose lines are read alike in both but where its first two, its last or the whole's next
+    prose line after it starts with figures to place."""
+    prose = [line for line in read if not line.is_blank and not line.is_tabular and line.number not in skip]
+    following = next((line for line in itertools.islice(whole.lines, start + len(part), None)
+                      if not line.is_blank and not line.is_tabular and line.number not in skip
+                      and line.number not in whole.pages), None)
+    ends = [*prose[:2], *prose[-1:], *([following] if following is not None else [])]
+    return all(_figures_to_place(line.text) is None for line in ends)
 
 
 def _pages_of_part(whole: ParagraphRun, part: Sequence[SourceLine], numbers: set[int]) -> set[int]:
@@ -569,15 +595,20 @@ def _part_name(lines: Sequence[SourceLine], index: int) -> str:
 
 def _narrative_range(lines: Sequence[SourceLine]) -> range:
     # The 情况说明 part is the last part heading that names a 说明 (the 目录 lists it first).
-    # Looked for from the end: only the last one counts.
-    # Each line is asked for a pattern only where it starts as a part heading, 名词解释 or 附件 can.
-    start = next((i for i in reversed(range(len(lines))) if lines[i].squeezed.startswith(_PART_START)
-                  and _PART.match(lines[i].squeezed) and "说明" in _part_name(lines, i)), None)
-    if start is None:
-        return range(len(lines))
-    end = next((i for i in range(start + 1, len(lines)) if lines[i].squeezed.startswith(_PART_END_STARTS)
-                and _END_OF_PART.match(lines[i].squeezed)), len(lines))
-    return range(start, end)
+    # Looked for from the end: only the last one counts, and the part ends at the nearest end of a
+    # part below it, the last one met on the way up (one pass).
+    # Each line is asked for a pattern only where it starts as a part heading, 名词解释 or 附件 can
+    # (a part heading starts with 第, one of those starts).
+    end = len(lines)
+    for index in range(len(lines) - 1, -1, -1):
+        squeezed = lines[index].squeezed
+        if not squeezed.startswith(_PART_END_STARTS):
+            continue
+        if squeezed.startswith(_PART_START) and _PART.match(squeezed) and "说明" in _part_name(lines, index):
+            return range(index, end)
+        if _END_OF_PART.match(squeezed):
+            end = index
+    return range(len(lines))
 
 
 def narrative_paragraphs(lines: Sequence[SourceLine], skip: Collection[int] | None = None,
