@@ -128,7 +128,8 @@ def is_unnumbered_title(text: str) -> bool:
     >>> is_unnumbered_title("2025年部门预算编制说明"), is_unnumbered_title("预算情况说明。")
     (True, False)
     """
-    return len(text) <= _MAX_TITLE and text.endswith(_TITLE_ENDINGS) and len(text) > 4 \
+    # The ending first: it rules out most lines (every line of a paragraph is asked).
+    return text.endswith(_TITLE_ENDINGS) and 4 < len(text) <= _MAX_TITLE \
         and not _PUNCTUATION.search(text) and not re.search(r"\d", _YEAR.sub("", text))
 
 
@@ -145,7 +146,7 @@ def is_heading_text(text: str) -> bool:
     if "项目名称" in text:
         return False
     if text[:1] not in _MARK_FIRSTS or not _HEADING_MARK.match(text):
-        return text.endswith(_TITLE_ENDINGS) and is_unnumbered_title(text)  # each such title ends so
+        return is_unnumbered_title(text)
     return not _PUNCTUATION.search(text) and len(text) <= _MAX_HEADING
 
 
@@ -159,9 +160,8 @@ def _starts_item(line: SourceLine, text: str) -> bool:
     if ("#" in raw or "- " in raw) and raw.lstrip().startswith(("#", "- ")):
         return True
     first = text[:1]  # most lines continue a sentence: a mark's patterns are run only where one can start
-    # An unnumbered title ends with one of its endings: most lines are asked no more.
     if ((first in _MARK_FIRSTS or first.isdecimal()) and (_HEADING_MARK.match(text) or _NUMBERED.match(text))) \
-            or (text.endswith(_TITLE_ENDINGS) and is_unnumbered_title(text)):
+            or is_unnumbered_title(text):
         return True
     # A label's colon stands after its two to ten characters: a text without one there has none.
     head = text[2 : _LABEL_COLON_END]
@@ -353,8 +353,6 @@ def _page_numbers(lines: Sequence[SourceLine]) -> set[int]:
     return found
 
 
-
-
 def _may_start_with_figures(text: str) -> bool:
     """Whether ``text`` starts as :data:`_FIGURES` needs: with a digit, or a space (before one)."""
     first = text[:1]
@@ -396,9 +394,7 @@ def _restored_and_met(lines: Sequence[SourceLine], skip: Collection[int]) -> tup
     met = bool(prose) and _figures_to_place(prose[0].text) is not None
     # A line's text is changed only at its own turn or at the next line's, so at its turn it is the
     # line's own: the lines that cannot start with figures (most) are passed over at once.
-    # _may_start_with_figures, inline (asked of every prose line).
-    may_start = [index for index, line in enumerate(prose)
-                 if index and ((first := line.text[:1]).isdecimal() or first.isspace())]
+    may_start = [index for index, line in enumerate(prose) if index and _may_start_with_figures(line.text)]
     put_back = False
     for index in may_start:
         line, above = prose[index], prose[index - 1]
@@ -467,18 +463,21 @@ def paragraphs_within(whole: ParagraphRun, part: Sequence[SourceLine], skip: Col
     ``part`` is read on its own."""
     numbers = {line.number for line in part}
     start = _start_within(whole.lines, part) if whole.numbered_apart and len(numbers) == len(part) else None
-    consecutive = start is not None
-    pages = _pages_of_part(whole, part, numbers) if consecutive else _page_numbers(part)
-    if consecutive and whole.no_figure_lines:
-        restored: dict[int, str] = {}  # the part's prose lines are some of the whole's: none has figures
-    # The whole's restored texts, where the part's ends cannot change them.
-    elif start is not None and pages == whole.pages & numbers \
-            and _restored_alike(whole, part, start, [line for line in part if line.number not in pages], skip):
-        restored = {number: text for number, text in whole.restored.items() if number in numbers}
+    pages = _pages_of_part(whole, part, numbers) if start is not None else _page_numbers(part)
+    # Where the part lies in the whole with the whole's page numbers: the whole's restored texts of its lines.
+    kept = ({number: text for number, text in whole.restored.items() if number in numbers}
+            if start is not None and pages == whole.pages & numbers else None)
+    restored: dict[int, str]
+    if start is not None and whole.no_figure_lines:
+        restored = {}  # the part's prose lines are some of the whole's: none has figures
     else:
-        restored = restored_figures([line for line in part if line.number not in pages], skip)
-    if consecutive and pages == whole.pages & numbers \
-            and restored == {number: text for number, text in whole.restored.items() if number in numbers}:
+        read = [line for line in part if line.number not in pages]
+        # The whole's restored texts, where the part's ends cannot change them.
+        if kept is not None and start is not None and _restored_alike(whole, part, start, read, skip):
+            restored = kept
+        else:
+            restored = restored_figures(read, skip)
+    if kept is not None and restored == kept:
         inside = []
         for paragraph in whole.paragraphs:
             if numbers.issuperset(paragraph.numbers):
