@@ -101,6 +101,9 @@ def unit_fits_the_indicator(ctx: Context) -> Iterator[Finding]:
 # --- PERF-018 -----------------------------------------------------------------------------------------
 
 _FIGURE = r"(?P<number>\d+(?:\.\d+)?)\s*(?P<unit>万人次|万人|人次|人|万户|户|个|次|项|场|辆|台|家|所|件|%)"
+# What follows a quantity's name: a few words, a figure and its unit. One pattern for every name, tried
+# where the name stands (a pattern per name would be compiled anew for each document's names).
+_AFTER_NAME = re.compile(r"(?P<words>[^，。；;,\d]{0,6}?)" + _FIGURE)
 _FLOOR = ("不少于", "不低于", "至少", "超过", "≥", ">=")
 _CEILING = ("不超过", "不高于", "不多于", "控制在", "≤", "<=")
 _AFTER_FLOOR = ("以上",)
@@ -128,9 +131,7 @@ def _said(name: str, text: str) -> list[_Said]:
     """Where ``text`` states the quantity ``name`` with a figure: the name, a few words, a figure and
     its unit (``参保人数不少于9.54万人``)."""
     found: list[_Said] = []
-    if name not in text:  # most texts do not name the quantity: no pattern to run
-        return found
-    for match in re.finditer(re.escape(name) + r"(?P<words>[^，。；;,\d]{0,6}?)" + _FIGURE, text):
+    for start, match in _after_name(name, text):
         words, after = match["words"], text[match.end(): match.end() + 3]
         if any(word in words + after for word in _VAGUE):
             continue
@@ -139,8 +140,27 @@ def _said(name: str, text: str) -> list[_Said]:
                       else None)
         measure = measure_of(match["unit"])
         if measure is not None:
-            found.append(_Said(comparator, Decimal(match["number"]), measure, match["unit"], match.group(0)))
+            found.append(_Said(comparator, Decimal(match["number"]), measure, match["unit"],
+                               text[start:match.end()]))
     return found
+
+
+def _after_name(name: str, text: str) -> Iterator[tuple[int, re.Match[str]]]:
+    """Where ``name`` is followed by a few words and a figure, left to right and not overlapping, as
+    ``re.finditer(re.escape(name) + _AFTER_NAME.pattern, text)`` finds them: each match's start (the
+    name's) and the match of what follows the name.
+
+    >>> [(start, match.group()) for start, match in _after_name("参保人数", "参保人数9万人，参保人数约8人")]
+    [(0, '9万人'), (8, '约8人')]
+    """
+    at = text.find(name)
+    while at >= 0:
+        match = _AFTER_NAME.match(text, at + len(name))
+        if match is None:
+            at = text.find(name, at + 1)
+        else:
+            yield at, match
+            at = text.find(name, match.end())
 
 
 def _own_texts(target: Target) -> list[str]:
