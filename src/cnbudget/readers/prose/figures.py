@@ -304,6 +304,9 @@ def sentences_with_clauses(text: str) -> list[tuple[str, list[str]]]:
     >>> sentences_with_clauses("甲 1 万元，占 5%；乙（含 A，B）2 万元。")
     [('甲 1 万元，占 5%；', ['甲 1 万元', '占 5%']), ('乙（含 A，B）2 万元。', ['乙（含 A，B）2 万元'])]
     """
+    if _MAY_CUT_IN_BRACKETS.search(text) is None:  # every separator outside brackets (most paragraphs)
+        return [(sentence, _clauses_without_brackets(sentence))
+                for sentence in _SENTENCE_PIECE.findall(text) if sentence.strip()]
     result: list[tuple[str, list[str]]] = []
     cuts: list[int] = []  # where the commas of the sentence being cut stand
     depth, start, size = 0, 0, len(text)
@@ -317,7 +320,7 @@ def sentences_with_clauses(text: str) -> list[tuple[str, list[str]]]:
         elif depth:
             continue
         elif char in _CLAUSE_SEPARATORS:
-            if not _thousands_comma(text, index):
+            if char == "，" or not _thousands_comma(text, index):  # a full-width comma always cuts
                 cuts.append(index)
         else:
             _add_sentence(result, text, start, index + 1, cuts)
@@ -325,6 +328,26 @@ def sentences_with_clauses(text: str) -> list[tuple[str, list[str]]]:
     if start < size:
         _add_sentence(result, text, start, size, cuts)
     return result
+
+
+# An opening bracket followed, before any closing one, by another opening bracket or a separator.
+# Without one, an opening bracket is followed by a closing one or by none of the marks: the depth is 1
+# at most, and 0 at every separator (a closing bracket at depth 0 changes nothing), so the brackets
+# change no cut.
+_MAY_CUT_IN_BRACKETS = re.compile("[{0}][^{0}{1}{2}]*[{0}{2}]".format(
+    re.escape(_OPEN), re.escape(_CLOSE), re.escape(_SENTENCE_END + _CLAUSE_SEPARATORS)))
+# A sentence of a text whose brackets change no cut: up to its end and that end, or the text's rest
+# without one (the pieces the sentence ends cut a text into, one after the other).
+_SENTENCE_PIECE = re.compile("[^{0}]*[{0}]|[^{0}]+".format(re.escape(_SENTENCE_END)))
+_CLAUSE_SEPARATOR = _SEPARATORS[_CLAUSE_SEPARATORS]
+
+
+def _clauses_without_brackets(sentence: str) -> list[str]:
+    """:func:`split_clauses` of a sentence whose brackets change no cut: where it has no comma between
+    digits to keep (no ASCII comma), cut at each full-width comma by ``str.split``."""
+    body = sentence.rstrip(SENTENCE_TAIL)
+    pieces = body.split("，") if "," not in body else _split_at(body, _CLAUSE_SEPARATOR, keep=False)
+    return [stripped for piece in pieces if (stripped := piece.strip())]
 
 
 def _add_sentence(result: list[tuple[str, list[str]]], text: str, start: int, end: int, cuts: list[int]) -> None:
