@@ -144,5 +144,23 @@ def test_a_shapes_ways_and_projections_are_those_built_the_plain_way(
     built = _shape.__wrapped__(width, figures, identities)
     ways, projections, of_ways = _plain_shape(width, figures, identities)
     assert list(built.ways) == ways
-    assert [list(p) for p in built.projections] == projections
+    assert [[(total, *parts) for total, parts in p] for p in built.projections] == projections
     assert [list(w) for w in built.way_projections] == of_ways
+    # Kept as bytes where every index fits in one, as a tuple where not.
+    assert [isinstance(w, bytes) for w in built.way_projections] == [len(p) <= 256 for p in projections]
+
+
+def test_a_shape_with_more_projections_than_a_byte_holds_finds_the_ways_of_the_plain_enumeration() -> None:
+    # 16 columns, 11 figures (4,368 ways, all tried): c0 = the odd columns has 1,200 projections,
+    # more than a byte numbers, so its ways' projections are kept as a tuple and looked up a way.
+    amounts = tuple(f"c{index}" for index in range(16))
+    odd = tuple(amounts[1::2])
+    layout = Layout(name="wide", signature=(), lead=("name",), amounts=amounts,
+                    identities=(("c0", odd), ("c2", ("c4", "c6"))))
+    assert isinstance(_shape(16, 11, ((0, tuple(range(1, 16, 2))),)).way_projections[0], tuple)
+    for figures in (["9", "1", "2", "3", "3", "1", "2", "0", "1", "2", "3"],
+                    ["6", "1", "1", "1", "1", "1", "1", "2", "1", "1", "0.5"]):
+        found = [dict(way) for way in row_candidates(layout, figures)]
+        assert found == _every_way(layout, figures)
+        assert found  # some way holds, and some does not: the test holds both answers
+        assert len(found) < 4_368

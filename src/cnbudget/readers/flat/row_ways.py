@@ -7,7 +7,9 @@ of figures, identities), and an identity's answer only on the figures the way pu
 identity's own columns, and of those only on the total's figure and the set of figures its parts
 hold: its *projection*. Rows of one shape share few projections per identity (three figures in
 twelve columns make 220 ways but at most 32 projections), so each projection is held once per row
-and each way kept when every identity's projection holds.
+and each way kept when every identity's projection holds. Where an identity has at most 256
+projections, its ways' projections are kept as bytes: the answer of every way is then one
+:meth:`bytes.translate` of the projections' answers, rather than a lookup a way.
 
 >>> ways = holding_ways(3, 2, ((0, (1, 2)),), [500, 500, 0], [5, 5, 0])   # 5.00 5.00 under 合计 | 基本 | 项目
 >>> [list(way) for way in ways]
@@ -29,8 +31,11 @@ __all__ = ["RowIdentity", "holding_ways"]
 RowIdentity = tuple[int, tuple[int, ...]]
 #: The figure index an identity's total holds under a way, then those its parts hold (blanks left out).
 _Projection = tuple[int, ...]
+#: A projection as held: the total's figure index, and its parts'.
+_Held = tuple[int, tuple[int, ...]]
 
 _SHAPES_KEPT = 256  # shapes are few: a layout's width and identities, by number of figures printed
+_BYTE_VALUES = 256  # the projections whose indexes a byte holds, and the length of a translation table
 
 
 @attrs.frozen
@@ -38,20 +43,21 @@ class _Shape:
     """Every way of one shape and, per identity, its distinct projections and each way's among them."""
 
     ways: tuple[tuple[int, ...], ...]
-    projections: tuple[tuple[_Projection, ...], ...]  # per identity, its distinct projections
-    way_projections: tuple[tuple[int, ...], ...]  # per identity, per way, the index of its projection
+    projections: tuple[tuple[_Held, ...], ...]  # per identity, its distinct projections
+    # Per identity, per way, the index of its projection (bytes where every index fits in one).
+    way_projections: tuple[bytes | tuple[int, ...], ...]
 
 
 @functools.lru_cache(maxsize=_SHAPES_KEPT)
 def _shape(width: int, figures: int, identities: tuple[RowIdentity, ...]) -> _Shape:
     # A pure function of its (immutable) arguments: kept for the process, it changes no result.
     ways = _ways(width, figures)
-    projections: list[tuple[_Projection, ...]] = []
-    way_projections: list[tuple[int, ...]] = []
+    projections: list[tuple[_Held, ...]] = []
+    way_projections: list[bytes | tuple[int, ...]] = []
     for total, parts in identities:
         index, of_ways = _projections(ways, total, parts, figures)
-        projections.append(index)
-        way_projections.append(of_ways)
+        projections.append(tuple([(projection[0], projection[1:]) for projection in index]))
+        way_projections.append(bytes(of_ways) if len(index) <= _BYTE_VALUES else of_ways)
     return _Shape(ways=ways, projections=tuple(projections), way_projections=tuple(way_projections))
 
 
@@ -96,19 +102,16 @@ def holding_ways(
     figures as whole numbers with their allowances, the blank last, an exact 0), in the order of the
     combinations of blank columns."""
     shape = _shape(width, figures, identities)
-    holding: list[bool] | None = None  # per way whether it holds so far (None: every way does)
+    holding: bytes | None = None  # per way 1 where it holds so far (None: every way does)
+    value_of, allowance_of = values.__getitem__, allowances.__getitem__
     for projections, of_ways in zip(shape.projections, shape.way_projections, strict=True):
-        answers = [_holds(projection, values, allowances) for projection in projections]
+        # Per projection, whether the total's figure is the parts' sum, rounding aside (as
+        # PrintedFigures.sum_holds has it): written out, as a call each would cost more.
+        answers = bytes([abs(values[total] - sum(map(value_of, parts)))
+                         <= allowances[total] + sum(map(allowance_of, parts)) for total, parts in projections])
         if all(answers):
             continue  # every way holds this identity: nothing ruled out
-        answered = map(answers.__getitem__, of_ways)
-        holding = list(answered) if holding is None else list(map(operator.and_, holding, answered))
+        answered = (of_ways.translate(answers.ljust(_BYTE_VALUES, b"\0")) if isinstance(of_ways, bytes)
+                    else bytes(map(answers.__getitem__, of_ways)))
+        holding = answered if holding is None else bytes(map(operator.and_, holding, answered))
     return list(shape.ways) if holding is None else list(itertools.compress(shape.ways, holding))
-
-
-def _holds(projection: _Projection, values: Sequence[int], allowances: Sequence[int]) -> bool:
-    """Whether the total's figure is the parts' sum, rounding aside (as
-    :meth:`~cnbudget.readers.flat.scaled.PrintedFigures.sum_holds` has it)."""
-    total, parts = projection[0], projection[1:]
-    return abs(values[total] - sum(map(values.__getitem__, parts))) \
-        <= allowances[total] + sum(map(allowances.__getitem__, parts))
