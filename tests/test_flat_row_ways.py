@@ -9,7 +9,8 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 
-from hypothesis import given, settings
+import pytest
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from cnbudget.readers.flat.one_sided import RowCandidates, row_candidates
@@ -132,17 +133,54 @@ def _shapes(draw: st.DrawFn) -> tuple[int, int, tuple[tuple[int, tuple[int, ...]
         total = draw(st.integers(0, width - 1))
         others = [index for index in range(width) if index != total]
         parts = draw(st.lists(st.sampled_from(others), unique=True, max_size=len(others))) if others else []
+        # Odd identities too: a part twice, the total among its parts (added as often as named).
+        parts += draw(st.lists(st.sampled_from([total, *parts]), max_size=2))
         identities.append((total, tuple(parts)))  # parts in any order, as a layout may declare them
     return width, draw(st.integers(0, width)), tuple(identities)
 
 
 @settings(max_examples=300, deadline=None)
 @given(_shapes())
+@example((3, 1, ((0, (1, 0)),)))  # the total among its parts: its figure is added to them
+@example((4, 2, ((1, (2, 2, 3)),)))  # a part twice: its figure is added twice
+@example((5, 0, ((0, (1, 2)),)))  # no figure: one way, every column blank
+@example((5, 5, ((0, (1, 2, 3, 4)),)))  # every column printed: one way, no blank
 def test_a_shapes_ways_and_projections_are_those_built_the_plain_way(
         shape: tuple[int, int, tuple[tuple[int, tuple[int, ...]], ...]]) -> None:
     width, figures, identities = shape
     built = _shape.__wrapped__(width, figures, identities)
     ways, projections, of_ways = _plain_shape(width, figures, identities)
-    assert list(built.ways) == ways
-    assert [list(p) for p in built.projections] == projections
+    assert [tuple(way) for way in built.ways] == ways
+    assert [[(total, *parts) for total, parts in p] for p in built.projections] == projections
     assert [list(w) for w in built.way_projections] == of_ways
+    # Kept as bytes where every index fits in one, as a tuple where not.
+    assert [isinstance(w, bytes) for w in built.way_projections] == [len(p) <= 256 for p in projections]
+
+
+def test_a_shape_with_more_projections_than_a_byte_holds_finds_the_ways_of_the_plain_enumeration() -> None:
+    # 16 columns, 11 figures (4,368 ways, all tried): c0 = the odd columns has 1,200 projections,
+    # more than a byte numbers, so its ways' projections are kept as a tuple and looked up a way.
+    amounts = tuple(f"c{index}" for index in range(16))
+    odd = tuple(amounts[1::2])
+    layout = Layout(name="wide", signature=(), lead=("name",), amounts=amounts,
+                    identities=(("c0", odd), ("c2", ("c4", "c6"))))
+    assert isinstance(_shape(16, 11, ((0, tuple(range(1, 16, 2))),)).way_projections[0], tuple)
+    for figures in (["9", "1", "2", "3", "3", "1", "2", "0", "1", "2", "3"],
+                    ["6", "1", "1", "1", "1", "1", "1", "2", "1", "1", "0.5"]):
+        found = [dict(way) for way in row_candidates(layout, figures)]
+        assert found == _every_way(layout, figures)
+        assert found  # some way holds, and some does not: the test holds both answers
+        assert len(found) < 4_368
+
+
+def test_a_row_wider_than_a_shape_is_put_back_way_by_way() -> None:
+    # 130 columns (wider than a shape's bytes number), 129 figures: 130 ways, each tried in order.
+    amounts = tuple(f"c{index}" for index in range(130))
+    layout = Layout(name="wide", signature=(), lead=("name",), amounts=amounts,
+                    identities=(("c0", ("c1", "c2")), ("c128", ("c129",))))
+    figures = ["3", "1", "2", *(["1"] * 126)]
+    found = [dict(way) for way in row_candidates(layout, figures)]
+    assert found == _every_way(layout, figures)
+    assert 0 < len(found) < 130
+    with pytest.raises(ValueError, match="at most 128 columns"):
+        _shape(130, 129, ())

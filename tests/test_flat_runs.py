@@ -54,6 +54,10 @@ def test_runs_are_grouped_and_spelled_as_runs_grown_word_by_word(text: str, conv
     assert [(run.kind, run.words) for run in runs] == _plain_group(runs)
     assert [run.text for run in runs] == [_plain_text(run) for run in runs]
     assert sum(len(run.words) for run in runs) >= len(words(text))  # every word is kept (figures split)
+    for run in runs:  # made on Run's builder: each the constructor's run, class and all
+        made = Run(kind=run.kind, words=run.words)
+        assert type(run) is Run and type(run.words) is tuple
+        assert (run, hash(run), repr(run), run.text) == (made, hash(made), repr(made), made.text)
 
 
 def test_a_run_made_without_its_text_spells_it_as_a_run_made_with_it() -> None:

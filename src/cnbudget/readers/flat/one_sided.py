@@ -38,7 +38,7 @@ from cnbudget.model.columns import TABLE_TOTAL, field_of
 from cnbudget.model.fields import zh_label
 from cnbudget.readers.flat.headings import layout_matches
 from cnbudget.readers.flat.placing import Candidate, Identity, Unplaced, place
-from cnbudget.readers.flat.row_ways import RowIdentity, holding_ways
+from cnbudget.readers.flat.row_ways import WIDEST_SHAPE, RowIdentity, holding_ways
 from cnbudget.readers.flat.rows import PrintedRow, read_rows
 from cnbudget.readers.flat.runs import LineRuns
 from cnbudget.readers.flat.scaled import PrintedFigures
@@ -106,7 +106,8 @@ def row_candidates(layout: Layout, figures: Sequence[str], *, read: PrintedFigur
     values, allowances = (read if read is not None else PrintedFigures()).scaled(figures)
     values, allowances = [*values, 0], [*allowances, 0]
     ways: Sequence[Sequence[int]]
-    if math.comb(width, width - len(figures)) > _MAX_GAPS + 1:
+    if math.comb(width, width - len(figures)) > _MAX_GAPS + 1 or width > WIDEST_SHAPE:
+        # (a row wider than a shape is made for: every way tried in the same order, up to the limit)
         ways = _first_ways(width, len(figures), identities, values, allowances, _MAX_GAPS + 1)
     else:
         ways = holding_ways(width, len(figures), identities, values, allowances)

@@ -7,11 +7,15 @@ of figures, identities), and an identity's answer only on the figures the way pu
 identity's own columns, and of those only on the total's figure and the set of figures its parts
 hold: its *projection*. Rows of one shape share few projections per identity (three figures in
 twelve columns make 220 ways but at most 32 projections), so each projection is held once per row
-and each way kept when every identity's projection holds.
+and each way kept when every identity's projection holds. Where an identity has at most 256
+projections, its ways' projections are kept as bytes: the answer of every way is then one
+:meth:`bytes.translate` of the projections' answers, rather than a lookup a way. A way is kept as
+bytes too (a figure index a column), made by translations of the columns holding its figures, so a
+shape is at most :data:`WIDEST_SHAPE` columns wide (a wider row is put back way by way).
 
 >>> ways = holding_ways(3, 2, ((0, (1, 2)),), [500, 500, 0], [5, 5, 0])   # 5.00 5.00 under 合计 | 基本 | 项目
->>> [list(way) for way in ways]
-[[0, 2, 1], [0, 1, 2]]
+>>> [list(way) for way in ways], WIDEST_SHAPE
+([[0, 2, 1], [0, 1, 2]], 128)
 """
 
 from __future__ import annotations
@@ -23,92 +27,107 @@ from collections.abc import Sequence
 
 import attrs
 
-__all__ = ["RowIdentity", "holding_ways"]
+__all__ = ["WIDEST_SHAPE", "RowIdentity", "holding_ways"]
 
 #: An identity by column position: the total's column and its parts' columns.
 RowIdentity = tuple[int, tuple[int, ...]]
-#: The figure index an identity's total holds under a way, then those its parts hold (blanks left out).
-_Projection = tuple[int, ...]
+#: A projection: the figure index an identity's total holds under a way (``figures`` for a blank),
+#: and those its parts hold (blanks left out), in increasing order.
+_Projection = tuple[int, tuple[int, ...]]
 
 _SHAPES_KEPT = 256  # shapes are few: a layout's width and identities, by number of figures printed
+_BYTE_VALUES = 256  # the projections whose indexes a byte holds, and the length of a translation table
+# A shape's columns are numbered from _FIRST_COLUMN in its bytes, above every figure index (at most
+# the width): a translation then tells a column not yet replaced by a figure from a figure.
+_FIRST_COLUMN = 128
+#: The widest row whose shape is made here (its columns numbered in one byte each).
+WIDEST_SHAPE = _BYTE_VALUES - _FIRST_COLUMN
 
 
 @attrs.frozen
 class _Shape:
     """Every way of one shape and, per identity, its distinct projections and each way's among them."""
 
-    ways: tuple[tuple[int, ...], ...]
+    ways: tuple[bytes, ...]  # per way, per column, the index of its figure (a byte each)
     projections: tuple[tuple[_Projection, ...], ...]  # per identity, its distinct projections
-    way_projections: tuple[tuple[int, ...], ...]  # per identity, per way, the index of its projection
+    # Per identity, per way, the index of its projection (bytes where every index fits in one).
+    way_projections: tuple[bytes | tuple[int, ...], ...]
 
 
 @functools.lru_cache(maxsize=_SHAPES_KEPT)
 def _shape(width: int, figures: int, identities: tuple[RowIdentity, ...]) -> _Shape:
     # A pure function of its (immutable) arguments: kept for the process, it changes no result.
-    ways = _ways(width, figures)
+    if width > WIDEST_SHAPE:
+        raise ValueError(f"a shape is at most {WIDEST_SHAPE} columns wide, not {width}")
+    # Per way, the columns holding its figures (numbered from _FIRST_COLUMN), the figures in order.
+    held = list(map(bytes, reversed(tuple(itertools.combinations(range(_FIRST_COLUMN, _FIRST_COLUMN + width),
+                                                                    figures)))))
     projections: list[tuple[_Projection, ...]] = []
-    way_projections: list[tuple[int, ...]] = []
+    way_projections: list[bytes | tuple[int, ...]] = []
     for total, parts in identities:
-        index, of_ways = _projections(ways, total, parts, figures)
+        index, of_ways = _projections(held, total, parts, figures)
         projections.append(index)
-        way_projections.append(of_ways)
-    return _Shape(ways=ways, projections=tuple(projections), way_projections=tuple(way_projections))
+        way_projections.append(bytes(of_ways) if len(index) <= _BYTE_VALUES else tuple(of_ways))
+    return _Shape(ways=_ways(held, width, figures), projections=tuple(projections),
+                  way_projections=tuple(way_projections))
 
 
-def _ways(width: int, figures: int) -> tuple[tuple[int, ...], ...]:
-    """Every way, in the order of the combinations of blank columns: the columns holding figures,
-    their complements, come in the reverse order of their own combinations."""
-    blank_row = [figures] * width
-    ways = []
-    for held in reversed(tuple(itertools.combinations(range(width), figures))):
-        way = blank_row.copy()
-        for figure, column in enumerate(held):
-            way[column] = figure
-        ways.append(tuple(way))
-    return tuple(ways)
+def _ways(held: Sequence[bytes], width: int, figures: int) -> tuple[bytes, ...]:
+    """Every way, from the columns each holds its figures in: the columns holding figures, in the
+    reverse order of their combinations, make the ways in the order of the combinations of blank
+    columns. A way's columns become its figures' indexes where held, then every column left the blank."""
+    columns = bytes(range(_FIRST_COLUMN, _FIRST_COLUMN + width))
+    indexes = bytes(range(figures))
+    left_blank = bytes(range(_FIRST_COLUMN)) + bytes([figures]) * (_BYTE_VALUES - _FIRST_COLUMN)
+    maketrans = bytes.maketrans
+    return tuple([columns.translate(maketrans(holding, indexes)).translate(left_blank) for holding in held])
+
+
+_TOTAL = 1  # a column's role in an identity, by bits: the total's
+_PART = 2  # and once for each time it is a part (its figure is added that many times)
 
 
 def _projections(
-    ways: Sequence[tuple[int, ...]], total: int, parts: tuple[int, ...], blank: int,
-) -> tuple[tuple[_Projection, ...], tuple[int, ...]]:
+    held: Sequence[bytes], total: int, parts: tuple[int, ...], blank: int,
+) -> tuple[tuple[_Projection, ...], list[int]]:
     """One identity's distinct projections (in the order ways first show them) and each way's.
 
-    Many ways print the same figures in the identity's own columns: each such cut of a way is
-    projected once. Figures stand in the row in their order, so the parts' figures, taken in column
-    order with the blanks left out, are already in increasing order, as a projection lists them."""
-    own_columns = operator.itemgetter(total, *sorted(parts), total)  # total twice: always a tuple
-    # Each way's cut hashed once: a cut is known by the number of the way it was first seen in.
-    first_seen: dict[tuple[int, ...], int] = {}
-    firsts = list(map(first_seen.setdefault, map(own_columns, ways), itertools.count()))
+    A way's projection depends only on the role of the column each of its figures stands in (the
+    total's, a part's, none), figure by figure: the *roles* of a way, told by one translation of its
+    held columns, and few (each distinct roles projected once). Figures stand in the row in their
+    order, so the parts' figures, taken in figure order, are already in increasing order."""
+    roles = bytearray(_BYTE_VALUES)
+    for part in parts:
+        roles[_FIRST_COLUMN + part] += _PART
+    roles[_FIRST_COLUMN + total] |= _TOTAL
+    role_of = bytes(roles)
+    of_ways = [holding.translate(role_of) for holding in held]
     index: dict[_Projection, int] = {}
-    not_blank = blank.__ne__
-    of_first = {
-        first: index.setdefault((cut[0], *filter(not_blank, cut[1:-1])), len(index))
-        for cut, first in first_seen.items()
-    }
-    return tuple(index), tuple(map(of_first.__getitem__, firsts))
+    of_roles = {}
+    for figure_roles in dict.fromkeys(of_ways):  # each distinct roles, in the order ways first show them
+        at_total = next((figure for figure, role in enumerate(figure_roles) if role & _TOTAL), blank)
+        added = tuple([figure for figure, role in enumerate(figure_roles) for _ in range(role // _PART)])
+        of_roles[figure_roles] = index.setdefault((at_total, added), len(index))
+    return tuple(index), list(map(of_roles.__getitem__, of_ways))
 
 
 def holding_ways(
     width: int, figures: int, identities: tuple[RowIdentity, ...], values: Sequence[int], allowances: Sequence[int],
-) -> list[tuple[int, ...]]:
+) -> list[bytes]:
     """Every way under which each identity's total is the sum of its parts, rounding aside (the
     figures as whole numbers with their allowances, the blank last, an exact 0), in the order of the
     combinations of blank columns."""
     shape = _shape(width, figures, identities)
-    holding: list[bool] | None = None  # per way whether it holds so far (None: every way does)
+    holding: bytes | None = None  # per way 1 where it holds so far (None: every way does)
+    value_of, allowance_of = values.__getitem__, allowances.__getitem__
     for projections, of_ways in zip(shape.projections, shape.way_projections, strict=True):
-        answers = [_holds(projection, values, allowances) for projection in projections]
+        # Per projection, whether the total's figure is the parts' sum, rounding aside (as
+        # PrintedFigures.sum_holds has it): written out, as a call each would cost more.
+        answers = bytes([abs(values[total] - sum(map(value_of, parts)))
+                         <= allowances[total] + sum(map(allowance_of, parts)) for total, parts in projections])
         if all(answers):
             continue  # every way holds this identity: nothing ruled out
-        answered = map(answers.__getitem__, of_ways)
-        holding = list(answered) if holding is None else list(map(operator.and_, holding, answered))
+        answered = (of_ways.translate(answers.ljust(_BYTE_VALUES, b"\0")) if isinstance(of_ways, bytes)
+                    else bytes(map(answers.__getitem__, of_ways)))
+        holding = answered if holding is None else bytes(map(operator.and_, holding, answered))
     return list(shape.ways) if holding is None else list(itertools.compress(shape.ways, holding))
-
-
-def _holds(projection: _Projection, values: Sequence[int], allowances: Sequence[int]) -> bool:
-    """Whether the total's figure is the parts' sum, rounding aside (as
-    :meth:`~cnbudget.readers.flat.scaled.PrintedFigures.sum_holds` has it)."""
-    total, parts = projection[0], projection[1:]
-    return abs(values[total] - sum(map(values.__getitem__, parts))) \
-        <= allowances[total] + sum(map(allowances.__getitem__, parts))

@@ -20,10 +20,11 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import attrs
 
+from cnbudget.builders import builder_of_model, written_builder
 from cnbudget.readers.flat.figures import FigureConvention, split_figures, words
 from cnbudget.readers.text.source import clean_name
 from cnbudget.text import normalize_width
@@ -61,6 +62,12 @@ class Run:
     text: str = attrs.field(default=attrs.Factory(_run_text, takes_self=True), eq=False, repr=False)
 
 
+# A line's runs made on Run's builder (builders.py): what the constructor makes of the same fields,
+# which it has nothing to convert or check in (a read makes several hundred).
+_made_run: Callable[[RunKind, tuple[str, ...], str], Run] = written_builder(
+    Run, builder_of_model(Run), "kind, words, text", [], {field: field for field in ("kind", "words", "text")}, {})
+
+
 def line_runs(text: str, convention: FigureConvention) -> list[Run] | str:
     """The runs of one line, or why it cannot be taken apart with certainty."""
     # Words of one kind in a row make one run (numbers stay apart), grouped as they are typed.
@@ -96,7 +103,7 @@ def line_runs(text: str, convention: FigureConvention) -> list[Run] | str:
         if number:
             grouped.append((RunKind.NUMBER, [number]))
             joining = None
-    return [Run(kind=kind, words=tuple(words), text=_joined(kind, words)) for kind, words in grouped]
+    return [_made_run(kind, tuple(words), _joined(kind, words)) for kind, words in grouped]
 
 
 @attrs.define
