@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import functools
 import gc
+import importlib
 import weakref
 
-from hypothesis import given, settings
+import pytest
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from cnbudget.classification import Catalog, MatchKind, catalog
-from cnbudget.classification.catalog import KEPT_PER_KIND, _built
+from cnbudget.classification.catalog import KEPT_PER_KIND, _built, per_catalogue
 from cnbudget.codes import FunctionCode
 from cnbudget.validation import Severity
 from cnbudget.validation.rules import catalogue
@@ -22,6 +24,8 @@ from cnbudget.validation.rules.name_matches import name_match
 from cnbudget.validation.rules.narrative_tables import _only_category
 
 _YEARS = (2019, 2024)
+# The module itself (the package's ``catalog`` is the function that gives a year's catalogue).
+catalog_module = importlib.import_module("cnbudget.classification.catalog")
 _SUBJECTS = {year: [s for s in catalog(year) if s.code.level >= 2 and catalog(year).get(s.code) is not None][:400]
              for year in _YEARS}
 
@@ -147,3 +151,43 @@ def test_the_names_a_statement_gives_are_judged_as_the_catalogue_judges_them(dat
         subject = data.draw(st.sampled_from(_SUBJECTS_NAMED))
         code = data.draw(st.sampled_from([None, FunctionCode("2100408"), FunctionCode("2080505")]))
         assert _judged_names(found, subject, code) == _judged_names.__wrapped__(found, subject, code)  # type: ignore[attr-defined]
+
+
+
+def _first_asks(asks: list[tuple[int, str | None]], limit: int) -> list[tuple[int, str | None]]:
+    """The asks that find nothing kept, where a kind keeps at most ``limit`` answers and lets all go
+    when one more would pass it (what Catalog.kept does, written out)."""
+    kept: set[tuple[int, str | None]] = set()
+    first = []
+    for ask in asks:
+        if ask not in kept:
+            if len(kept) >= limit:
+                kept.clear()
+            kept.add(ask)
+            first.append(ask)
+    return first
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 5), st.sampled_from([None, "a", "b"])), max_size=20), st.booleans())
+@example([(0, None), (0, None), (0, "a"), (0, "a")], False)  # an answer of None is kept like any other
+@example([(1, None), (2, None), (3, None), (4, None), (1, None)], True)  # let go at the bound, found again
+def test_an_answer_kept_with_the_catalogue_is_read_as_kept(asks: list[tuple[int, str | None]], bounded: bool) -> None:
+    """per_catalogue reads an answer kept already before it makes a function to work it out: each ask
+    gets the function's answer, worked out once per key while kept (None too, and asked by keyword),
+    and again once the kind's answers were let go at the bound (Catalog.kept)."""
+    fresh = _fresh_catalogue(2024)
+    computed: list[tuple[int, str | None]] = []
+
+    @per_catalogue
+    def answer_of(cat: Catalog, number: int, *, word: str | None = None) -> str | None:
+        computed.append((number, word))
+        return None if number == 0 else f"{number}{word}"
+
+    limit = 3 if bounded else KEPT_PER_KIND
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(catalog_module, "KEPT_PER_KIND", limit)
+        for number, word in asks:
+            found = answer_of(fresh, number) if word is None else answer_of(fresh, number, word=word)
+            assert found == (None if number == 0 else f"{number}{word}")
+    assert computed == _first_asks(asks, limit)

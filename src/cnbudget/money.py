@@ -106,6 +106,7 @@ __all__ = [
     "ratio_interval",
     "round_half_up",
     "share",
+    "sum_agrees",
     "sum_differs",
     "sum_parts",
     "to_amount",
@@ -1148,6 +1149,25 @@ def _held_against(total: Decimal, parts: SummedParts) -> SumCheck:
         excess = _interval(*_operand_ends(total)).distance(parts.range())  # total: an operand already
         status = Consistency.INCONSISTENT if excess > 0 else Consistency.WITHIN_ROUNDING
     return checked_sum_check(total, parts_sum, difference, status, excess)
+
+
+def sum_agrees(total: Decimal, parts: Iterable[Decimal]) -> bool:
+    """``check_sum(total, parts).is_consistent``, counted as one comparison: for a caller that asks
+    only whether the figures agree (exactly or within rounding), answered without writing out the
+    result (its difference, excess and intervals).
+
+    >>> sum_agrees(Decimal("1.00"), [Decimal("0.33")] * 3), sum_agrees(Decimal("1.00"), [Decimal("0.33")] * 2)
+    (True, False)
+    """
+    _counted()
+    total = _operand(total, where="total")  # the operands checked as check_sum checks them, in order
+    summed = sum_parts(parts)
+    if total == summed.total:  # an exact difference of zero: EXACT
+        return True
+    # Not INCONSISTENT where the total's interval and the parts' meet (Interval.distance is zero).
+    low, high = _operand_ends(total)
+    within = summed.range()
+    return low <= within.high and within.low <= high
 
 
 def check_equal(a: Decimal, b: Decimal) -> SumCheck:

@@ -493,6 +493,13 @@ def per_catalogue(function: Callable[Concatenate[Catalog, _P], _Answer]) -> Call
     @functools.wraps(function)
     def answer(catalog: Catalog, /, *args: _P.args, **kwargs: _P.kwargs) -> _Answer:
         key = (args, tuple(sorted(kwargs.items()))) if kwargs else args
+        # An answer kept already (most asks: the rules ask again for each row) is read where kept()
+        # keeps it, with one look-up, before a function to work it out is made.
+        answers = catalog._kept.get(kind)
+        if answers is not None:
+            found: _Answer = answers.get(key, _NOT_KEPT)
+            if found is not _NOT_KEPT:
+                return found
         return catalog.kept(kind, key, lambda: function(catalog, *args, **kwargs))
 
     return answer

@@ -247,8 +247,17 @@ def loose_key(entry: str) -> str | None:
     >>> loose_key("八、关于2024年政府性基金预算拨款情况说明") is None, loose_key("第二部分部门预算公开表") is None
     (True, True)
     """
+    # The words are the entry's own characters, width-folded, some left out: only 表 folds to 表, so
+    # an entry without it (a part heading, 说明, 概况: half a 目录) ends in no 表 and names no table.
+    if "表" not in entry:
+        return None
     words = _squeezed(split_number(entry)[1])
-    words = re.sub(r"\([^)]*\)$", "", words)  # a trailing (2024年) or (空表) or (功能科目)
+    words = _TRAILING_NOTE.sub("", words)
     if not words.endswith("表"):
         return None
-    return next((kind.key for kind in TABLE_KINDS if re.search(kind.keywords, words)), None)
+    return next((key for key, keywords in _KEYWORDS if keywords.search(words)), None)
+
+
+_TRAILING_NOTE = re.compile(r"\([^)]*\)$")  # a trailing (2024年) or (空表) or (功能科目)
+# Each kind's distinguishing words compiled once (re.search of the text looks its pattern up each time).
+_KEYWORDS = tuple((kind.key, re.compile(kind.keywords)) for kind in TABLE_KINDS)

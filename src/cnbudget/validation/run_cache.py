@@ -33,11 +33,13 @@ tables gave (:meth:`RunCache.with_changed`), and with what holds for any documen
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 __all__ = ["RunCache"]
 
 _Value = TypeVar("_Value")
+
+_MISSING: Any = object()  # no value kept under a key (None may be one)
 
 
 class RunCache:
@@ -62,11 +64,13 @@ class RunCache:
     def get(self, key: Hashable, compute: Callable[[], _Value], *, table: str | None = None) -> _Value:
         """The value kept under ``key``, computed by ``compute`` the first time it is asked for;
         ``table`` names the one table (and the run's catalogue) the value is derived from, if so."""
-        values = self._values if table is None else self._by_table.setdefault(table, {})
-        if key in values:
-            value: _Value = values[key]
-            return value
-        value = values[key] = compute()
+        values = self._values if table is None else self._by_table.get(table)  # no {} made for every look-up
+        if values is None:
+            values = self._by_table[cast(str, table)] = {}
+        # One look-up, not ``in`` then ``[]``: a key hashes its parts (a view's column) each time.
+        value: _Value = values.get(key, _MISSING)
+        if value is _MISSING:
+            value = values[key] = compute()
         return value
 
     def shared(self, key: Hashable, compute: Callable[[], _Value]) -> _Value:

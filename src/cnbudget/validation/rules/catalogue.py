@@ -42,7 +42,7 @@ def coded_names(ctx: Context, *, skip: frozenset[tuple[str, ClassificationCode]]
         # Several rules walk the same rows: each table's distinct names are found once per run.
         names = functools.partial(_coded_names, table_rows(ctx.cache, key, table))
         for line, code, name in ctx.cache.get("coded names", names, table=key):
-            if (key, code) not in skip:
+            if not skip or (key, code) not in skip:  # mostly nothing to skip: no pair made to look up
                 yield key, line, code, name
 
 

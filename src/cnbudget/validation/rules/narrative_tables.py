@@ -152,7 +152,12 @@ def _lines(ctx: Context, key: str, side: str) -> Sequence[Any]:
 
 def budget_totals(ctx: Context, *roles: SummaryRole) -> list[Figure]:
     """The document's budget total as its tables print it: 收入总计 and 支出总计 of 收支总体情况表 (and
-    its lines of the other ``roles``, such as 本年收入), the totals of 收入总体情况表 and 支出总体情况表."""
+    its lines of the other ``roles``, such as 本年收入), the totals of 收入总体情况表 and 支出总体情况表.
+    Found once per run (a copy for each asker): every statement of the budget's total asks."""
+    return list(ctx.cache.get(("budget totals", roles), lambda: tuple(_budget_totals(ctx, roles))))
+
+
+def _budget_totals(ctx: Context, roles: tuple[SummaryRole, ...]) -> list[Figure]:
     title = ctx.table_name("summary")
     figures = [found for role in (SummaryRole.TOTAL, *roles) for side in ("revenue", "expenditure")
                for found in role_figure(title, "summary", _lines(ctx, "summary", side), role)]
@@ -208,7 +213,12 @@ def _fiscal_total(ctx: Context, item: Placed) -> list[Figure]:
 
 def general_totals(ctx: Context) -> list[Figure]:
     """The 一般公共预算 total as the tables print it: this year's appropriation (一般公共预算支出情况表, the
-    source lines of the summary tables), or with the funds carried over (财政拨款收支总体情况表's 支出)."""
+    source lines of the summary tables), or with the funds carried over (财政拨款收支总体情况表's 支出).
+    Found once per run (a copy for each asker): every statement of the 一般公共预算 total asks."""
+    return list(ctx.cache.get("general totals", lambda: tuple(_general_totals(ctx))))
+
+
+def _general_totals(ctx: Context) -> list[Figure]:
     views = (table_view(ctx, key, _TOTAL).total() for key in _present(ctx, "general_budget"))
     return [*(found for found in views if found is not None),
             *_sources(ctx, "fiscal_summary", FundingSource.GENERAL_BUDGET),

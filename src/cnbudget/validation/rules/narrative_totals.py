@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 from cnbudget.model import SummaryRole
-from cnbudget.money import Consistency, check_sum, digits_swapped
+from cnbudget.money import Consistency, check_sum, digits_swapped, sum_agrees
 from cnbudget.validation.context import Context, figure
 from cnbudget.validation.findings import Finding, Location, Severity
 from cnbudget.validation.registry import rule
@@ -133,12 +133,12 @@ def _listed_elsewhere(decomposition: Decomposition, items: Sequence[Placed]) -> 
     if total.statement.amount is None or any(amount is None for amount in amounts):
         return False
     parts = [amount for amount in amounts if amount is not None]
-    if check_sum(total.statement.amount, parts).is_consistent:
+    if sum_agrees(total.statement.amount, parts):
         return False
     first = min(part.index for part in decomposition.parts)
     return any(item.run == total.run and item.index < first and item.index != total.index
                and item.statement.share is None and item.statement.amount
-               and check_sum(item.statement.amount, parts).is_consistent for item in items)
+               and sum_agrees(item.statement.amount, parts) for item in items)
 
 
 def _check(ctx: Context, decomposition: Decomposition, items: Sequence[Placed], column: str) -> Finding | None:

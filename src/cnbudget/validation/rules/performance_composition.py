@@ -32,7 +32,7 @@ import attrs
 
 from cnbudget.model import DepartmentFunds, ProjectFunds
 from cnbudget.model.fields import zh_label
-from cnbudget.money import Consistency, check_equal, check_sum
+from cnbudget.money import Consistency, check_sum, sum_agrees
 from cnbudget.validation.context import Context, figure
 from cnbudget.validation.findings import Finding, Location
 
@@ -138,8 +138,7 @@ def exceeded(record: Funds) -> Iterator[tuple[str, list[str]]]:
             if whole not in wholes:
                 wholes.append(whole)
                 queue.extend(edges.get(whole, []))
-        over = [w for w in wholes if amount > getattr(record, w) and not check_equal(amount, getattr(record, w))
-                .is_consistent]
+        over = [w for w in wholes if amount > getattr(record, w) and not sum_agrees(amount, (getattr(record, w),))]
         if over:
             yield part, over
 
@@ -148,7 +147,7 @@ def broken(record: Funds) -> Iterator[FundsIdentity]:
     """The identities the record prints that do not hold, beyond rounding."""
     for identity in FUNDS_IDENTITIES:
         printed = identity.check(record)
-        if printed is not None and check_sum(*printed).status is Consistency.INCONSISTENT:
+        if printed is not None and not sum_agrees(*printed):
             yield identity
 
 

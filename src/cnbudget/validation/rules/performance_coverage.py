@@ -12,7 +12,7 @@ from decimal import Decimal
 import attrs
 
 from cnbudget.model import DepartmentTarget, ProjectTarget
-from cnbudget.money import AmountUnit, Consistency, check_equal, convert, digits_swapped
+from cnbudget.money import AmountUnit, Consistency, convert, digits_swapped, sum_agrees
 from cnbudget.validation.context import Context, figure
 from cnbudget.validation.findings import Finding, Location, Severity
 from cnbudget.validation.registry import rule
@@ -180,7 +180,7 @@ def _claimed(ctx: Context, project: _Project, pool: _Targets) -> bool:
     if keys.exact(name) in pool.exact or keys.loose(name) in pool.loose:
         return True
     table_unit = getattr(getattr(ctx.doc.tables, project.table), "unit", None) or ctx.doc.amount_unit
-    return any(alike(t.project, name, _ALIKE) and any(check_equal(project.amount, value).is_consistent
+    return any(alike(t.project, name, _ALIKE) and any(sum_agrees(project.amount, (value,))
                                                              for value in _target_amounts(ctx, t, table_unit))
                for t in pool.targets)
 

@@ -24,11 +24,11 @@ from cnbudget.money import (
     AmountUnit,
     Consistency,
     Interval,
-    check_equal,
     check_sum,
     convert,
     decimal_places,
     digits_swapped,
+    sum_agrees,
 )
 from cnbudget.target_units import Measure
 from cnbudget.targets import Comparator, TargetKind
@@ -151,14 +151,14 @@ def _costs_against_total(ctx: Context, target: ProjectTarget, total: Decimal) ->
     costs = _cost_amounts(target.indicators, unit, unit_measures(ctx))
     head = where(target)
     for indicator, amount in costs:
-        if _is_floor(indicator) and not check_equal(amount, total).is_consistent and amount > total:
+        if _is_floor(indicator) and not sum_agrees(amount, (total,)) and amount > total:
             yield ctx.finding(f"{head}：成本指标“{describe_indicator(indicator)}”的下限“{indicator.target.raw.strip()}”"
                               f"（{_plain(amount)} {unit.zh}）超过年度预算总额 {_plain(total)} {unit.zh}",
                               [place(target, "target")], expected=total, actual=amount)
     stated = [(indicator, amount) for indicator, amount in costs if not _is_floor(indicator)]
     if not stated:
         return
-    if len(stated) > 1 and any(check_equal(amount, total).is_consistent for _, amount in stated):
+    if len(stated) > 1 and any(sum_agrees(amount, (total,)) for _, amount in stated):
         return  # one cost is the whole project (总成本); the others are parts of it, not additions
     amounts = [amount for _, amount in stated]
     result = check_sum(total, amounts)
@@ -377,7 +377,7 @@ def _match_one(ctx: Context, target: ProjectTarget, amount: Decimal, label: str,
         if judged is not None:
             yield judged
         return
-    same_amount = [p for p in pool.projects if check_equal(amount, p.amount).is_consistent]
+    same_amount = [p for p in pool.projects if sum_agrees(amount, (p.amount,))]
     candidate = nearest(target.project, [p.name for p in same_amount])
     if candidate is not None and alike(target.project, candidate, 0.4):
         yield ctx.finding(f"{head}：{title}中没有这个项目名称；金额相同（{_plain(amount)}）且名称最接近的是"
