@@ -47,7 +47,7 @@ from cnbudget.readers.performance.labels import (
 from cnbudget.readers.performance.printed_targets import target_of
 from cnbudget.readers.result import Problem
 from cnbudget.readers.tables.checked_build import checked_builder
-from cnbudget.readers.text.grid import cell_amount, is_amount
+from cnbudget.readers.text.grid import any_filled, cell_amount, is_amount
 from cnbudget.readers.text.source import SourceLine, clean_name
 from cnbudget.targets import TargetKind, reads_no_figure
 from cnbudget.text import squeeze_spaces
@@ -233,7 +233,7 @@ def _place(cells: Sequence[str], columns: IndicatorColumns, vocabulary: _Vocabul
     faults: list[str] = []
     doubts: list[str] = []
     count = len(cells)
-    if count > columns.width and any(cell.strip() for cell in cells[columns.width :]):
+    if count > columns.width and any_filled(cells[columns.width :]):
         faults.append("more cells than columns")
     values = {role: cells[i] for i, role in columns.read_columns if i < count}
     get = values.get
@@ -367,7 +367,7 @@ def _logical_rows(
         if _repeats_heading(line, header_keys):
             continue  # the heading row repeated on a new page
         cells = _pad(line.cells, columns.width)
-        if not any(map(str.strip, cells)):  # no filled cell
+        if not any_filled(cells):
             continue
         if rows and _is_fragment(cells, rows[-1], columns):
             if _repeats_tail(cells, rows[-1]):

@@ -37,6 +37,7 @@ from cnbudget.readers.performance.printed_targets import target_of
 from cnbudget.readers.result import Problem
 from cnbudget.readers.tables.checked_build import checked_builder
 from cnbudget.readers.text.blocks import Block
+from cnbudget.readers.text.grid import any_filled
 from cnbudget.readers.text.source import SourceLine, clean_name, printed_at
 from cnbudget.text import squeeze_spaces
 
@@ -153,7 +154,7 @@ class _Reader:
             self.group = _Group(code=squeeze_spaces(code), line=line, name=_cell(cells, self.columns.name),
                                 funds=self.funds(line))
         elif self.group is None:
-            if any(cell.strip() for cell in cells):
+            if any_filled(cells):
                 self.problem(line, "row not read: no coded row above it")
             return
         else:

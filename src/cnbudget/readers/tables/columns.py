@@ -24,7 +24,6 @@ kept as printed and validation judges its figures.
 
 from __future__ import annotations
 
-import functools
 import itertools
 from collections.abc import Sequence
 from decimal import Decimal
@@ -107,12 +106,17 @@ def _parse(cells: Sequence[str]) -> list[Decimal] | str:
 def _holds(layout: Layout, values: dict[str, Decimal]) -> bool:
     """Whether the row's ``values`` (one for each of the layout's amounts) satisfy its identities."""
     for total, parts in layout.row_identities:
-        printed = [values[p] for p in parts]
-        if ARITHMETIC.subtract(values[total], functools.reduce(ARITHMETIC.add, printed, _BLANK)).is_zero():
+        added = _BLANK
+        for part in parts:  # in order, as functools.reduce(ARITHMETIC.add) adds them, without a list made first
+            added = _add(added, values[part])
+        if _subtract(values[total], added).is_zero():
             continue  # adds up exactly (most rows; sums of amounts are exact at this precision): as check_sum finds
-        if check_sum(values[total], printed).status is Consistency.INCONSISTENT:
+        if check_sum(values[total], [values[p] for p in parts]).status is Consistency.INCONSISTENT:
             return False
     return True
+
+
+_add, _subtract = ARITHMETIC.add, ARITHMETIC.subtract
 
 
 def place_amounts(layout: Layout, cells: Sequence[str]) -> Placement:

@@ -29,7 +29,7 @@ from cnbudget.errors import InvalidCode
 from cnbudget.model import is_total_label
 from cnbudget.readers.result import Problem
 from cnbudget.readers.tables.columns import Layout, place_amounts
-from cnbudget.readers.text.grid import is_amount
+from cnbudget.readers.text.grid import any_filled, is_amount
 from cnbudget.readers.text.source import SourceLine, clean_name
 
 __all__ = ["RowRecord", "carry_agencies", "code_from_cells", "compact_cells", "fits", "fits_lead", "lost_zeros",
@@ -161,7 +161,7 @@ def read_rows(
                 Problem(line=line.number, text=line.raw, message=f"row not read: {placement.problem}", table=table)
             )
             continue
-        if records and not any(cell.strip() for cell in lead) and not _prints_amounts(records[-1].line, layout) \
+        if records and not any_filled(lead) and not _prints_amounts(records[-1].line, layout) \
                 and any(placement.values.values()):
             # The amounts of the row above, which an extraction put on a line of their own (合计 / 2,391.92).
             records[-1].values = placement.values

@@ -40,7 +40,7 @@ from cnbudget.readers.tables.heading_labels import OrderedLayout
 from cnbudget.readers.tables.lost_columns import lost_columns
 from cnbudget.readers.tables.tabling import TableReading, is_empty_statement, table_info
 from cnbudget.readers.text.blocks import Block
-from cnbudget.readers.text.grid import Grid, make_grid
+from cnbudget.readers.text.grid import Grid, any_filled, make_grid
 from cnbudget.readers.text.source import SourceLine
 from cnbudget.text import normalize_width
 
@@ -182,10 +182,10 @@ class _Items:
                 # A label cut by a page break: one piece carries the amounts.
                 index += 1
                 tail = list(following.cells[1:])
-                if _filled(cells) and _filled(tail):
+                if any_filled(cells) and any_filled(tail):
                     self.report(following, "row not read: both pieces of a cut label carry amounts")
                     continue
-                label, cells = label + _label(following), cells if _filled(cells) else tail
+                label, cells = label + _label(following), cells if any_filled(cells) else tail
             item = item_of(label)
             if item is None:
                 self.report(line, f"row not read: {label!r} is no item of the 三公 table")
@@ -197,10 +197,6 @@ class _Items:
 
 def _label(line: SourceLine) -> str:
     return line.cells[0] if line.cells else ""
-
-
-def _filled(cells: Sequence[str]) -> bool:
-    return any(cell.strip() for cell in cells)
 
 
 def _cut(head: str, tail: str) -> bool:

@@ -43,7 +43,7 @@ from cnbudget.readers.tables.heading_labels import OrderedLayout
 from cnbudget.readers.tables.summary_names import expenditure_role, is_known_name, is_recognised, parse_printed
 from cnbudget.readers.tables.tabling import is_empty_statement
 from cnbudget.readers.text.blocks import Block
-from cnbudget.readers.text.grid import Grid, is_amount, make_grid
+from cnbudget.readers.text.grid import Grid, any_filled, is_amount, make_grid
 from cnbudget.readers.text.source import SourceLine, clean_name
 
 __all__ = ["SharedLines", "SideEntry", "TwoSidedLayout", "TwoSidedReading", "is_two_sided_data", "read_two_sided",
@@ -373,7 +373,7 @@ class _SideReader:
         lead, amounts = cells[:lead_width], cells[lead_width:]
         name = lead[side.lead.index("name")]
         code = lead[side.lead.index("code")].strip() if "code" in side.lead else ""
-        if not any(cell.strip() for cell in cells):
+        if not any_filled(cells):
             return None
         if is_amount(name):
             return f"an amount stands where a name belongs: {name!r}"
@@ -383,7 +383,7 @@ class _SideReader:
         if placement.uncertain:
             return ("the text dropped an empty cell and the amounts fit more than one arrangement "
                     "(columns in doubt: " + ", ".join(placement.uncertain) + ")")
-        has_amounts = any(cell.strip() for cell in amounts)
+        has_amounts = any_filled(amounts)
         recent = column.recent(self.position)
         if not name.strip() and not code:
             if recent is not None and column.in_doubt:
@@ -444,11 +444,8 @@ class _SideReader:
 def _spans(own: Sequence[str], beside: Sequence[str], left: Layout, right: Layout) -> bool:
     """Whether a line prints one entry across two sides: a name with no amount on the left, an amount
     with no name on the right."""
-    def filled(cells: Sequence[str]) -> bool:
-        return any(cell.strip() for cell in cells)
-
-    if not (filled(own[: len(left.lead)]) and not filled(own[len(left.lead):])
-            and not filled(beside[: len(right.lead)]) and filled(beside[len(right.lead):])):
+    if not (any_filled(own[: len(left.lead)]) and not any_filled(own[len(left.lead):])
+            and not any_filled(beside[: len(right.lead)]) and any_filled(beside[len(right.lead):])):
         return False
     name = own[left.lead.index("name")] if "name" in left.lead else ""
     return expenditure_role(parse_printed(clean_name(name))) in _SPANNING

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 
 import attrs
@@ -29,7 +29,7 @@ from cnbudget.money import parse_amount
 from cnbudget.numbering import is_table_number
 from cnbudget.readers.text.source import SourceLine
 
-__all__ = ["Grid", "cell_amount", "is_amount", "is_heading_line", "looks_like_data", "make_grid"]
+__all__ = ["Grid", "any_filled", "cell_amount", "is_amount", "is_heading_line", "looks_like_data", "make_grid"]
 
 _META = re.compile(r"^(?:编制部门|编制单位|部门名称|单位名称|预算单位|部门)\s*[:：]|^单位\s*[:：]|^金额单位")
 _META_STARTS = "编部单预金"  # the first characters _META takes: another first character is no heading
@@ -69,6 +69,15 @@ def cell_amount(cell: str) -> Decimal | None:
         return parse_amount(cell)
     except InvalidAmount:
         return None
+
+
+def any_filled(cells: Iterable[str]) -> bool:
+    """Whether any cell holds more than white space.
+
+    >>> any_filled(["", " ", "\u3000"]), any_filled(["", " 5.00"])
+    (False, True)
+    """
+    return any(map(str.strip, cells))  # asked of every side of a row: no generator's frame per call
 
 
 @functools.lru_cache(maxsize=8192)  # a pure function of the cell, asked of each cell by several steps of a read
