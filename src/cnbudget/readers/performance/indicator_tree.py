@@ -229,7 +229,7 @@ def _looks_like_value(text: str) -> bool:
 
 
 def _place(cells: Sequence[str], columns: IndicatorColumns, vocabulary: _Vocabulary, carry: _Carry) -> _Placement:
-    # Asked of every row (and of each of its repairs): a cell's filling told by .strip() in place.
+    # Asked of every row (and of each of its repairs): cells are stripped where read, not all at once first.
     faults: list[str] = []
     doubts: list[str] = []
     count = len(cells)
