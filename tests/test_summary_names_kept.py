@@ -38,8 +38,9 @@ def test_a_printed_name_keys_and_reads_as_the_plain_way_finds(text: str) -> None
     assert printed.key == _plain_key(printed)
     recoded = attrs.evolve(printed, code="201", name=printed.name + "支出")
     assert recoded.key == _plain_key(recoded)
-    for roles in (summary_names._REVENUE_ROLES, summary_names._EXPENDITURE_ROLES):
-        assert summary_names._role(printed.key, roles) == _plain_role(printed.key, roles)
+    assert summary_names._revenue_role(printed.key) == _plain_role(printed.key, summary_names._REVENUE_ROLES)
+    assert summary_names._expenditure_role(printed.key) == _plain_role(printed.key,
+                                                                      summary_names._EXPENDITURE_ROLES)
 
 
 def test_the_key_and_role_of_a_line_of_the_table() -> None:

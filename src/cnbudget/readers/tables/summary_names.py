@@ -114,9 +114,20 @@ def funding_source(name: str) -> FundingSource | None:
     return _vocabulary().lookup(parse_printed(name).key)
 
 
-@functools.lru_cache(maxsize=4096)  # a pure look-up: the 本年/结转/总计 lines and 类 names recur in every document
 def _role(key: str, roles: tuple[tuple[SummaryRole, re.Pattern[str]], ...]) -> SummaryRole | None:
     return next((role for role, pattern in roles if pattern.fullmatch(key)), None)
+
+
+# Pure look-ups, kept by the key alone (the 本年/结转/总计 lines and 类 names recur in every document):
+# a cache keyed by the roles too would hash their enum members and patterns at every call.
+@functools.lru_cache(maxsize=4096)
+def _revenue_role(key: str) -> SummaryRole | None:
+    return _role(key, _REVENUE_ROLES)
+
+
+@functools.lru_cache(maxsize=4096)
+def _expenditure_role(key: str) -> SummaryRole | None:
+    return _role(key, _EXPENDITURE_ROLES)
 
 
 @functools.lru_cache(maxsize=4096)  # a pure look-up in one catalogue: the 类 names recur in every document
@@ -134,7 +145,7 @@ def is_recognised(printed: Printed, *, revenue: bool) -> bool:
     False
     """
     if revenue:
-        return _role(printed.key, _REVENUE_ROLES) is not None or _vocabulary().lookup(printed.key) is not None
+        return _revenue_role(printed.key) is not None or _vocabulary().lookup(printed.key) is not None
     return expenditure_role(printed) is not SummaryRole.OTHER
 
 
@@ -164,12 +175,12 @@ def is_known_name(printed: Printed, *, revenue: bool) -> bool:
     """
     if revenue:
         return is_recognised(printed, revenue=True)
-    return _role(printed.key, _EXPENDITURE_ROLES) is not None or printed.key in _class_names()
+    return _expenditure_role(printed.key) is not None or printed.key in _class_names()
 
 
 def expenditure_role(printed: Printed) -> SummaryRole:
     """The role of an expenditure-side line: a 本年/结转/总计 line, a function 类, or other."""
-    role = _role(printed.key, _EXPENDITURE_ROLES)
+    role = _expenditure_role(printed.key)
     if role is not None:
         return role
     if printed.code is not None or _is_function_name(printed.key):
@@ -199,7 +210,7 @@ def classify_revenue(names: Sequence[str]) -> list[tuple[SummaryRole, FundingSou
     enclosing: FundingSource | None = None
     for name in names:
         printed = parse_printed(name)
-        role = _role(printed.key, _REVENUE_ROLES)
+        role = _revenue_role(printed.key)
         if role is not None:
             in_carryover, enclosing = False, None
             result.append((role, None))
