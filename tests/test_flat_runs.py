@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+import attrs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -58,6 +59,12 @@ def test_runs_are_grouped_and_spelled_as_runs_grown_word_by_word(text: str, conv
         made = Run(kind=run.kind, words=run.words)
         assert type(run) is Run and type(run.words) is tuple
         assert (run, hash(run), repr(run), run.text) == (made, hash(made), repr(made), made.text)
+
+
+def test_a_run_has_nothing_its_builder_would_leave_unconverted_or_unchecked() -> None:
+    # line_runs makes runs on Run's builder, which runs no converter or validator: were Run to get
+    # one, the builder would make runs the constructor refuses or converts.
+    assert all(field.converter is None and field.validator is None for field in attrs.fields(Run))
 
 
 def test_a_run_made_without_its_text_spells_it_as_a_run_made_with_it() -> None:

@@ -238,6 +238,11 @@ def _title_key(text: str) -> str | None:
     return next((key for candidate in cores if (key := kind_named(candidate)) is not None), None)
 
 
+_TRAILING_NOTE = re.compile(r"\([^)]*\)$")  # a trailing (2024年) or (空表) or (功能科目)
+# Each kind's distinguishing words compiled once (re.search of the text looks its pattern up each time).
+_KEYWORDS = tuple((kind.key, re.compile(kind.keywords)) for kind in TABLE_KINDS)
+
+
 def loose_key(entry: str) -> str | None:
     """The kind a 目录 entry names by its distinguishing words, whatever the province's wording;
     ``None`` for an entry that does not name a table (说明, 概况, a part heading).
@@ -256,8 +261,3 @@ def loose_key(entry: str) -> str | None:
     if not words.endswith("表"):
         return None
     return next((key for key, keywords in _KEYWORDS if keywords.search(words)), None)
-
-
-_TRAILING_NOTE = re.compile(r"\([^)]*\)$")  # a trailing (2024年) or (空表) or (功能科目)
-# Each kind's distinguishing words compiled once (re.search of the text looks its pattern up each time).
-_KEYWORDS = tuple((kind.key, re.compile(kind.keywords)) for kind in TABLE_KINDS)

@@ -39,7 +39,7 @@ __all__ = ["RunCache"]
 
 _Value = TypeVar("_Value")
 
-_MISSING: Any = object()  # no value kept under a key (None may be one)
+_MISSING = object()  # no value kept under a key (None may be one)
 
 
 class RunCache:
@@ -68,10 +68,10 @@ class RunCache:
         if values is None:
             values = self._by_table[cast(str, table)] = {}
         # One look-up, not ``in`` then ``[]``: a key hashes its parts (a view's column) each time.
-        value: _Value = values.get(key, _MISSING)
-        if value is _MISSING:
-            value = values[key] = compute()
-        return value
+        found = values.get(key, _MISSING)
+        if found is _MISSING:
+            found = values[key] = compute()
+        return cast(_Value, found)
 
     def shared(self, key: Hashable, compute: Callable[[], _Value]) -> _Value:
         """The value kept under ``key`` for this run and every run over a changed document made from

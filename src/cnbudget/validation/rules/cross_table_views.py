@@ -24,7 +24,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from itertools import repeat
-from typing import Any
+from typing import Any, cast
 
 import attrs
 
@@ -40,7 +40,7 @@ __all__ = ["CodeView", "Column", "FailedTotal", "FixedView", "SumView", "View", 
            "note_failed_total", "table_view", "view_unmoved"]
 
 _ZERO = Decimal(0)
-_MISSING: Any = object()  # nothing kept for a code yet (None is an answer)
+_MISSING = object()  # nothing kept for a code yet (None is an answer)
 
 
 @attrs.frozen
@@ -327,22 +327,22 @@ class CodeView(View):
 
     def amount(self, code: ClassificationCode) -> Figure | None:
         """The printed row of ``code`` in each agency, else the rows below it with nothing below them."""
-        found: Figure | None = self._amounts.get(code, _MISSING)
+        found = self._amounts.get(code, _MISSING)
         if found is _MISSING:
             found = self._amounts[code] = self._amount(code)
-        return found
+        return cast("Figure | None", found)
 
     def value(self, code: ClassificationCode) -> Decimal | None:
         """The value of :meth:`amount`, added up from the same cells without writing out the figure."""
         # Each asked with one look-up (None is an answer): views are asked again and again by code.
-        written: Any = self._amounts.get(code, _MISSING)  # a Figure, None, or nothing kept
+        written = self._amounts.get(code, _MISSING)  # a Figure, None, or nothing kept
         if written is not _MISSING:  # a figure written out already: its value
-            return None if written is None else written.value
-        value: Decimal | None = self._values.get(code, _MISSING)
+            return None if written is None else cast(Figure, written).value
+        value = self._values.get(code, _MISSING)
         if value is _MISSING:
             parts, _ = self._cells(code, names=False)
             value = self._values[code] = sum(parts, _ZERO) if parts else None
-        return value
+        return cast("Decimal | None", value)
 
     def _cells(self, code: ClassificationCode, *, names: bool = True) -> tuple[list[Decimal], list[str]]:
         """The cells that make the amount of ``code`` (each group's printed row, else the rows with

@@ -34,12 +34,12 @@ from cnbudget.model import (
 from cnbudget.model.fields import zh_label
 from cnbudget.model.sums import identities
 from cnbudget.money import (
+    Consistency,
     SummedParts,
     count_comparisons,
     exact_sums,
     exact_total,
     ordinary_operand,
-    sum_agrees,
     sum_differs,
     sum_parts,
 )
@@ -317,7 +317,8 @@ def sum_fails(total: Decimal | None, parts: Sequence[Decimal | None]) -> bool:
     judges it: the parent and all its rows print the column, and they differ by more than rounding."""
     if total is None or any(part is None for part in parts):
         return False
-    return not sum_agrees(total, cast(list[Decimal], parts))  # the figures of rows: amounts, never refused
+    result = sum_differs(total, sum_parts(cast(list[Decimal], parts)))
+    return result is not None and result.status is Consistency.INCONSISTENT
 
 
 # --- checking sums ---------------------------------------------------------------------------------
