@@ -1,7 +1,7 @@
 """A line is asked whether it is a markdown heading or a list item (``- ``) only where it holds ``#``
 or ``- ``, and whether it starts with a label (``预算安排规模：``) only where a colon stands after its
-second to tenth character; a paragraph is made through its builder: what each gives is what the
-plain way gives."""
+second to tenth character; a paragraph is made through its builder; a line without white space or
+markup characters is only folded, not cleaned: what each gives is what the plain way gives."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from cnbudget.readers.prose.paragraphs import (
     _paragraph,
     _starts_item,
 )
-from cnbudget.readers.text.source import SourceLine, numbered_lines
+from cnbudget.readers.text.source import SourceLine, clean_name, numbered_lines
 
 _PIECES = st.sampled_from([
     "#", "##", " ", "\t", "- ", "-", "预算安排规模", "其中", "主要原因", "用于", "：", ":", "一、", "（一）", "1、",
@@ -82,3 +82,23 @@ _PAGE_PIECES = st.sampled_from(["-", "—", "1", "12", "٣", "３", " ", "\t", "
 def test_page_numbers_are_those_the_patterns_find(raws: list[str]) -> None:
     lines = numbered_lines(raws)
     assert _page_numbers(lines) == _plain_page_numbers(lines)
+
+
+_CLEANING_PIECES = st.sampled_from([
+    " ", "\t", "\u3000", "\x1c", "\x00", "\u200b", "\xa0", "<b>", "</b>", "<", "b>", "*", "**", "#", "- ",
+    "预算", "A", "B", "１，０８９．２７", "1，089", "６３．８８％", "，", "万元", "2024 年",
+])
+
+
+@given(st.lists(_CLEANING_PIECES, max_size=8).map("".join))
+@example("１，０８９．２７万元")
+@example("预算\u200b支出")
+@example("预算\u3000支出")
+@example("<b>预算</b>")
+@example("a<b")
+@example("<<b>b>")  # markup left once the line's markup is taken out: cleaning takes it out again
+@example("*<b>*")
+def test_a_line_without_white_space_is_cleaned_as_every_text(raw: str) -> None:
+    """_line_cleaned passes over clean_name where the text has no white space and no markup character."""
+    for line in (*numbered_lines((raw,)), SourceLine.of(1, raw).with_cells(("甲", "乙"))):
+        assert paragraphs._line_cleaned(line) == paragraphs.fold_numbers(clean_name(line.text))

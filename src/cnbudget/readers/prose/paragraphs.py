@@ -121,6 +121,16 @@ def _clean(text: str) -> str:
     return fold_numbers(clean_name(text))
 
 
+def _line_cleaned(line: SourceLine) -> str:
+    """``_clean(line.text)``. A text without white space (its squeezed form as long) and without the
+    characters markup is made of is what :func:`clean_name` gives of it (nothing to strip, join or
+    take out): then only its numbers are folded, without the cache (most lines are met once a read)."""
+    text = line.text
+    if len(text) == len(line.squeezed) and "<" not in text and "*" not in text:
+        return fold_numbers(text)
+    return _clean(text)
+
+
 def is_unnumbered_title(text: str) -> bool:
     """Whether cleaned text is a short unnumbered title of a part (``部门预算编制说明``,
     ``科技创新专项经费情况说明``), not the tail of a heading cut short (``情况说明``).
@@ -539,7 +549,7 @@ def _build(lines: Sequence[SourceLine], skip: Collection[int], pages: Collection
             if building:  # most such lines come after others: nothing to end
                 builder.flush()
             continue
-        text = _clean(restored.get(line.number, line.text) if restored else line.text)
+        text = _clean(restored[line.number]) if restored and line.number in restored else _line_cleaned(line)
         if not text:
             continue
         raw = line.raw
