@@ -157,6 +157,23 @@ def test_a_shapes_ways_and_projections_are_those_built_the_plain_way(
     assert [isinstance(w, bytes) for w in built.way_projections] == [len(p) <= 256 for p in projections]
 
 
+@pytest.mark.parametrize(("shape", "projections"), [
+    ((14, 9, ((13, (2, 4, 5, 8, 9, 12)),)), 256),  # as many projections as a byte numbers: bytes
+    ((13, 7, ((2, (0, 3, 5, 7, 9, 11)),)), 257),  # one more: a tuple
+    ((3, 2, ((0, (1,) * 130),)), 3),  # a part named more often than a byte counts
+])
+def test_a_shape_at_the_bounds_of_a_byte_is_built_the_plain_way(
+        shape: tuple[int, int, tuple[tuple[int, tuple[int, ...]], ...]], projections: int) -> None:
+    width, figures, identities = shape
+    built = _shape.__wrapped__(width, figures, identities)
+    ways, plain_projections, of_ways = _plain_shape(width, figures, identities)
+    assert len(plain_projections[0]) == projections
+    assert [tuple(way) for way in built.ways] == ways
+    assert [[(total, *parts) for total, parts in p] for p in built.projections] == plain_projections
+    assert [list(w) for w in built.way_projections] == of_ways
+    assert isinstance(built.way_projections[0], bytes) is (projections <= 256)
+
+
 def test_a_shape_with_more_projections_than_a_byte_holds_finds_the_ways_of_the_plain_enumeration() -> None:
     # 16 columns, 11 figures (4,368 ways, all tried): c0 = the odd columns has 1,200 projections,
     # more than a byte numbers, so its ways' projections are kept as a tuple and looked up a way.

@@ -20,6 +20,7 @@ shape is at most :data:`WIDEST_SHAPE` columns wide (a wider row is put back way 
 
 from __future__ import annotations
 
+import collections
 import functools
 import itertools
 import operator
@@ -83,30 +84,29 @@ def _ways(held: Sequence[bytes], width: int, figures: int) -> tuple[bytes, ...]:
     return tuple([columns.translate(maketrans(holding, indexes)).translate(left_blank) for holding in held])
 
 
-_TOTAL = 1  # a column's role in an identity, by bits: the total's
-_PART = 2  # and once for each time it is a part (its figure is added that many times)
-
-
 def _projections(
     held: Sequence[bytes], total: int, parts: tuple[int, ...], blank: int,
 ) -> tuple[tuple[_Projection, ...], list[int]]:
     """One identity's distinct projections (in the order ways first show them) and each way's.
 
     A way's projection depends only on the role of the column each of its figures stands in (the
-    total's, a part's, none), figure by figure: the *roles* of a way, told by one translation of its
-    held columns, and few (each distinct roles projected once). Figures stand in the row in their
-    order, so the parts' figures, taken in figure order, are already in increasing order."""
-    roles = bytearray(_BYTE_VALUES)
-    for part in parts:
-        roles[_FIRST_COLUMN + part] += _PART
-    roles[_FIRST_COLUMN + total] |= _TOTAL
-    role_of = bytes(roles)
+    total's or not, and how many times a part), figure by figure: the *roles* of a way, told by one
+    translation of its held columns, and few (each distinct roles projected once). A role is
+    numbered in a byte: there are at most as many as the columns, and one for a column of no role.
+    Figures stand in the row in their order, so the parts' figures, taken in figure order, are
+    already in increasing order."""
+    times = collections.Counter(parts)
+    number: dict[tuple[bool, int], int] = {(False, 0): 0}  # each role (the total's?, times a part): its number
+    role_of = bytearray(_BYTE_VALUES)
+    for column in {total, *parts}:
+        role_of[_FIRST_COLUMN + column] = number.setdefault((column == total, times[column]), len(number))
+    roles = list(number)  # each role by its number
     of_ways = [holding.translate(role_of) for holding in held]
     index: dict[_Projection, int] = {}
     of_roles = {}
     for figure_roles in dict.fromkeys(of_ways):  # each distinct roles, in the order ways first show them
-        at_total = next((figure for figure, role in enumerate(figure_roles) if role & _TOTAL), blank)
-        added = tuple([figure for figure, role in enumerate(figure_roles) for _ in range(role // _PART)])
+        at_total = next((figure for figure, role in enumerate(figure_roles) if roles[role][0]), blank)
+        added = tuple([figure for figure, role in enumerate(figure_roles) for _ in range(roles[role][1])])
         of_roles[figure_roles] = index.setdefault((at_total, added), len(index))
     return tuple(index), list(map(of_roles.__getitem__, of_ways))
 
