@@ -66,6 +66,18 @@ class Layout:
         return tuple((total, parts) for total, parts in self.identities
                      if total in printed and all(part in printed for part in parts))
 
+    #: The identities by place among the amounts (the total's, its parts'), as the flat readers
+    #: place a row's figures; None where one names a column the layout does not print.
+    identity_places: tuple[tuple[int, tuple[int, ...]], ...] | None = attrs.field(init=False, eq=False, repr=False)
+
+    @identity_places.default
+    def _identity_places(self) -> tuple[tuple[int, tuple[int, ...]], ...] | None:
+        place = {field: index for index, field in enumerate(self.amounts)}
+        try:
+            return tuple((place[total], tuple(place[part] for part in parts)) for total, parts in self.identities)
+        except KeyError:
+            return None
+
     def matches(self, header_text: str) -> bool:
         """Whether a header (spaces removed) is this layout's."""
         return all(label in header_text for label in self.signature) and not any(
