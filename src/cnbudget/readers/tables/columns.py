@@ -46,7 +46,12 @@ _MAX_MISSING = 3  # more dropped cells than this is not a row we can repair
 @attrs.frozen(kw_only=True)
 class Layout:
     """One printed variant of a table. The identities its rows satisfy follow from its ``record``'s
-    column tree (:func:`cnbudget.model.sums.identities`), never written beside it."""
+    column tree (:func:`cnbudget.model.sums.identities`), never written beside it.
+
+    >>> Layout(name="demo", signature=(), lead=("name",), amounts=("total", "basic", "project"),
+    ...        identities=(("total", ("basic", "project")),)).identity_places
+    ((0, (1, 2)),)
+    """
 
     name: str
     signature: tuple[str, ...]  # labels that must all appear in the header text
