@@ -11,7 +11,7 @@ import itertools
 from collections.abc import Sequence
 from decimal import Decimal
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from cnbudget.money import Consistency, check_sum
@@ -372,6 +372,8 @@ def _plain_bounds(parts: Sequence[Sequence[Option]], totals: Sequence[Vector]) -
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_ROW, min_size=1, max_size=4), st.lists(_ROW, min_size=1, max_size=3), st.integers(3, 5))
+# A part printing every column: one cell a column, whose allowance widens what the other parts' options meet.
+@example([[(10, 5), (10, 5), (10, 5)], [(20, 0)]], [[(20, 5), (20, 5), (20, 5)]], 3)
 def test_options_within_bounds_are_those_asked_one_by_one(
     rows: list[list[tuple[int, int]]], total_rows: list[list[tuple[int, int]]], columns: int
 ) -> None:

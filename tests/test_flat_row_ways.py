@@ -106,6 +106,43 @@ def test_a_row_printing_every_column_is_as_printed_and_one_printing_more_has_no_
     assert row_candidates(layout, ["1", "1", "1", "1"]) == []
 
 
+def _plain_places(layout: Layout) -> tuple[tuple[int, tuple[int, ...]], ...]:
+    """The identities by place, as each row made them before the layout kept them."""
+    position = {field: index for index, field in enumerate(layout.amounts)}
+    return tuple((position[total], tuple(position[part] for part in parts)) for total, parts in layout.identities)
+
+
+_COLUMNS = st.sampled_from(["c0", "c1", "c2", "c3", "c4"])  # c3 and c4 may be left unprinted
+
+
+@given(st.integers(1, 5), st.lists(st.tuples(_COLUMNS, st.lists(_COLUMNS, max_size=4).map(tuple)), max_size=3),
+       st.lists(_FIGURES, max_size=4))
+@example(3, [("c0", ("c1", "c2"))], ["1", "1"])  # every column printed
+@example(2, [("c0", ("c1", "c3"))], ["1"])  # a part not printed
+@example(2, [("c4", ("c1", "c3"))], ["1"])  # neither the total nor a part: the total is named first
+@example(2, [("c0", ("c3",))], ["1", "2"])  # a row printing every column looks at no identity
+def test_a_layouts_identities_by_place_are_those_each_row_made(
+        width: int, identities: list[tuple[str, tuple[str, ...]]], figures: list[str]) -> None:
+    layout = Layout(name="demo", signature=(), lead=("name",), amounts=tuple(f"c{index}" for index in range(width)),
+                    identities=tuple(identities))
+    try:
+        plain: tuple[tuple[int, tuple[int, ...]], ...] | KeyError = _plain_places(layout)
+    except KeyError as missing:
+        plain = missing
+    if isinstance(plain, KeyError):
+        assert layout.identity_places is None
+        if len(figures) < width:  # a row with blanks asks for its identities: the same column is missing
+            with pytest.raises(KeyError) as raised:
+                row_candidates(layout, figures)
+            assert raised.value.args == plain.args
+    else:
+        assert layout.identity_places == plain
+    if len(figures) > width:
+        assert row_candidates(layout, figures) == []
+    elif len(figures) == width or not isinstance(plain, KeyError):
+        assert row_candidates(layout, figures) == _every_way(layout, figures)
+
+
 def _plain_shape(width: int, figures: int, identities: tuple[tuple[int, tuple[int, ...]], ...]) -> tuple[
         list[tuple[int, ...]], list[list[tuple[int, ...]]], list[list[int]]]:
     """Every way by inserting blanks at each combination of gap columns, and per identity each way's

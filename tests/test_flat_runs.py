@@ -8,11 +8,11 @@ import re
 from collections.abc import Sequence
 
 import attrs
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from cnbudget.readers.flat.figures import FigureConvention, convention_of, figure_convention, split_figures, words
-from cnbudget.readers.flat.rows import _parts
+from cnbudget.readers.flat.rows import Direction, _parts, direction_of
 from cnbudget.readers.flat.runs import Run, RunKind, line_runs
 from cnbudget.readers.text.source import clean_name
 from cnbudget.text import normalize_width
@@ -215,3 +215,27 @@ def test_a_lines_runs_are_those_the_plain_patterns_type(text: str, convention: F
     runs = line_runs(text, convention)
     plain = _plain_line_runs(text, convention)
     assert (runs if isinstance(runs, str) else [(run.kind, run.words) for run in runs]) == plain
+
+
+_PLAIN_LETTERS = {RunKind.NUMBER: "N", RunKind.TEXT: "T", RunKind.FIGURES: "F"}
+
+
+def _plain_direction(runs: Sequence[Run]) -> Direction:
+    """A line's direction as each line asked it before the answer was kept by its kinds."""
+    kinds = "".join([_PLAIN_LETTERS[run.kind] for run in runs])
+    forward, backward = re.match(r"^N*T?F?$", kinds) is not None, re.match(r"^F?T?N*$", kinds) is not None
+    if forward and backward:
+        return Direction.EITHER
+    if forward:
+        return Direction.FORWARD
+    return Direction.REVERSED if backward else Direction.NEITHER
+
+
+@given(st.lists(st.lists(st.sampled_from(list(RunKind)), max_size=7), max_size=6))
+@example([[]])  # no run: either direction
+@example([[RunKind.NUMBER, RunKind.TEXT, RunKind.FIGURES], [RunKind.FIGURES, RunKind.TEXT, RunKind.NUMBER]])
+@example([[RunKind.TEXT, RunKind.NUMBER, RunKind.TEXT]])  # neither
+def test_a_lines_direction_is_that_of_its_kinds_asked_afresh(lines: list[list[RunKind]]) -> None:
+    for kinds in lines:  # lines asked one after another, as a table's are: answers kept by their kinds
+        runs = [Run(kind=kind, words=("1",)) for kind in kinds]
+        assert direction_of(runs) is _plain_direction(runs)

@@ -34,15 +34,34 @@ def within_bounds(parts: Sequence[Sequence[Option]], totals: Sequence[Vector]) -
     """Per total, per part, the places among the part's options (in order) of those whose span meets
     the total's range in every column (see the module text); every part must offer an option."""
     width = len(totals[0])
-    # Per part, per place of the vectors, every option's entry (values and allowances alternate).
-    places = [list(zip(*(vector for _, vector, _ in options), strict=True)) for options in parts]
-    # Per part and column, every option's cell and the distinct cells among them (options differ
-    # mostly in where their blanks stand: a column holds few distinct cells, each judged once).
-    cells = [[list(zip(place[i], place[i + 1], strict=True)) for i in range(0, width, 2)] for place in places]
-    distinct = [[list(dict.fromkeys(column)) for column in part] for part in cells]
-    # Per part and column: the least and the most it can add (value ∓ allowance).
-    lows = [[min(value - allowance for value, allowance in column) for column in part] for part in distinct]
-    highs = [[max(value + allowance for value, allowance in column) for column in part] for part in distinct]
+    # Per part and column: every option's cell (value, allowance), the distinct cells among them
+    # (options differ mostly in where their blanks stand: a column holds few distinct cells, each
+    # judged once), and the least and the most the part can add there (value ∓ allowance).
+    cells: list[list[tuple[tuple[int, int], ...]]] = []
+    distinct: list[list[list[tuple[int, int]]]] = []
+    lows: list[list[int]] = []
+    highs: list[list[int]] = []
+    for options in parts:
+        part_cells = list(zip(*[tuple(zip(vector[0::2], vector[1::2], strict=True)) for _, vector, _ in options],
+                              strict=True))
+        part_distinct: list[list[tuple[int, int]]] = []
+        part_lows: list[int] = []
+        part_highs: list[int] = []
+        for printed in part_cells:  # per column, every option's cell
+            first = printed[0]
+            if printed.count(first) == len(printed):  # the one cell every option prints (most columns)
+                part_distinct.append([first])
+                part_lows.append(first[0] - first[1])
+                part_highs.append(first[0] + first[1])
+                continue
+            column_cells = list(dict.fromkeys(printed))
+            part_distinct.append(column_cells)
+            part_lows.append(min([value - allowance for value, allowance in column_cells]))
+            part_highs.append(max([value + allowance for value, allowance in column_cells]))
+        cells.append(part_cells)
+        distinct.append(part_distinct)
+        lows.append(part_lows)
+        highs.append(part_highs)
     all_low = [sum(column) for column in zip(*lows, strict=True)]
     all_high = [sum(column) for column in zip(*highs, strict=True)]
     # Per column, the range of each distinct (value, allowance) the totals print there, and the
@@ -73,7 +92,7 @@ def within_bounds(parts: Sequence[Sequence[Option]], totals: Sequence[Vector]) -
                         bits |= total_bits
                 met[cell] = bits
             if len(met) == 1:  # every option prints the same cell: one answer for all of them
-                shared &= next(iter(met.values()))
+                shared &= bits
                 continue
             answers = map(met.__getitem__, cells[part][column])
             kept = list(answers) if kept is None else list(map(operator.and_, kept, answers))

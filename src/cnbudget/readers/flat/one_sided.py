@@ -100,8 +100,10 @@ def row_candidates(layout: Layout, figures: Sequence[str], *, read: PrintedFigur
         return [dict(zip(layout.amounts, figures, strict=True))]
     if len(figures) > width:
         return []
-    position = {field: index for index, field in enumerate(layout.amounts)}
-    identities = tuple((position[total], tuple(position[part] for part in parts)) for total, parts in layout.identities)
+    identities = layout.identity_places  # made once with the layout, where each row made it again
+    if identities is None:  # an identity over a column not printed: the first such column, as a look-up fails
+        raise KeyError(next(field for total, parts in layout.identities for field in (total, *parts)
+                            if field not in layout.amounts))
     # The row's figures read once, in one unit for all its ways; a blank (the last index) is an exact 0.
     values, allowances = (read if read is not None else PrintedFigures()).scaled(figures)
     values, allowances = [*values, 0], [*allowances, 0]

@@ -26,6 +26,7 @@ Figures printed before the first row under a 合计 heading the text broke apart
 from __future__ import annotations
 
 import enum
+import functools
 import re
 from collections.abc import Sequence
 
@@ -90,11 +91,12 @@ class FlatRows:
     reversed: bool
 
 
-_LETTERS = {RunKind.NUMBER: "N", RunKind.TEXT: "T", RunKind.FIGURES: "F"}
+_FIGURES, _TEXT = RunKind.FIGURES, RunKind.TEXT
 
 
 def _kinds(runs: Sequence[Run]) -> str:
-    return "".join([_LETTERS[run.kind] for run in runs])
+    # Told apart by identity: a look-up by an Enum member calls its __hash__, in Python, for every run.
+    return "".join(["F" if run.kind is _FIGURES else "T" if run.kind is _TEXT else "N" for run in runs])
 
 
 _FORWARD = re.compile(r"^N*T?F?$")
@@ -102,8 +104,18 @@ _REVERSED = re.compile(r"^F?T?N*$")
 
 
 def direction_of(runs: Sequence[Run]) -> Direction:
-    """The direction a line's runs show (``N`` numbers, ``T`` text, ``F`` figures)."""
-    kinds = _kinds(runs)
+    """The direction a line's runs show (``N`` numbers, ``T`` text, ``F`` figures).
+
+    >>> code, name = Run(kind=RunKind.NUMBER, words=("205",)), Run(kind=RunKind.TEXT, words=("教育支出",))
+    >>> figures = Run(kind=RunKind.FIGURES, words=("0.92",))
+    >>> direction_of([code, name, figures]).name, direction_of([figures, name, code]).name
+    ('FORWARD', 'REVERSED')
+    """
+    return _direction_of_kinds(_kinds(runs))
+
+
+@functools.lru_cache(maxsize=256)  # a pure function of the kinds: a table's lines show a handful
+def _direction_of_kinds(kinds: str) -> Direction:
     forward, backward = _FORWARD.match(kinds) is not None, _REVERSED.match(kinds) is not None
     if forward and backward:
         return Direction.EITHER

@@ -46,7 +46,12 @@ _MAX_MISSING = 3  # more dropped cells than this is not a row we can repair
 @attrs.frozen(kw_only=True)
 class Layout:
     """One printed variant of a table. The identities its rows satisfy follow from its ``record``'s
-    column tree (:func:`cnbudget.model.sums.identities`), never written beside it."""
+    column tree (:func:`cnbudget.model.sums.identities`), never written beside it.
+
+    >>> Layout(name="demo", signature=(), lead=("name",), amounts=("total", "basic", "project"),
+    ...        identities=(("total", ("basic", "project")),)).identity_places
+    ((0, (1, 2)),)
+    """
 
     name: str
     signature: tuple[str, ...]  # labels that must all appear in the header text
@@ -65,6 +70,18 @@ class Layout:
         printed = set(self.amounts)
         return tuple((total, parts) for total, parts in self.identities
                      if total in printed and all(part in printed for part in parts))
+
+    #: The identities by place among the amounts (the total's, its parts'), as the flat readers
+    #: place a row's figures; None where one names a column the layout does not print.
+    identity_places: tuple[tuple[int, tuple[int, ...]], ...] | None = attrs.field(init=False, eq=False, repr=False)
+
+    @identity_places.default
+    def _identity_places(self) -> tuple[tuple[int, tuple[int, ...]], ...] | None:
+        place = {field: index for index, field in enumerate(self.amounts)}
+        try:
+            return tuple((place[total], tuple(place[part] for part in parts)) for total, parts in self.identities)
+        except KeyError:
+            return None
 
     def matches(self, header_text: str) -> bool:
         """Whether a header (spaces removed) is this layout's."""
