@@ -32,7 +32,9 @@ __all__ = ["within_bounds"]
 
 def within_bounds(parts: Sequence[Sequence[Option]], totals: Sequence[Vector]) -> list[list[list[int]]]:
     """Per total, per part, the places among the part's options (in order) of those whose span meets
-    the total's range in every column (see the module text); every part must offer an option."""
+    the total's range in every column (see the module text); every part must offer an option, and
+    every vector (the totals' and the options') is as wide as the others: one table's columns, a
+    value and an allowance each."""
     width = len(totals[0])
     # Per part and column: every option's cell (value, allowance), the distinct cells among them
     # (options differ mostly in where their blanks stand: a column holds few distinct cells, each
