@@ -30,7 +30,7 @@ import enum
 import functools
 import itertools
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from typing import cast
 
 import attrs
@@ -397,9 +397,14 @@ def restored_figures(lines: Sequence[SourceLine], skip: Collection[int] = ()) ->
     return _restored_and_met(lines, skip)[0]
 
 
+def _prose_lines(lines: Iterable[SourceLine], skip: Collection[int]) -> Iterator[SourceLine]:
+    """The lines figures are put back in: not blank, not a table's, not skipped."""
+    return (line for line in lines if not line.is_blank and not line.is_tabular and line.number not in skip)
+
+
 def _restored_and_met(lines: Sequence[SourceLine], skip: Collection[int]) -> tuple[dict[int, str], bool]:
     """:func:`restored_figures`, and whether any line read starts with figures to put back."""
-    prose = [line for line in lines if not line.is_blank and not line.is_tabular and line.number not in skip]
+    prose = list(_prose_lines(lines, skip))
     texts = {line.number: line.text for line in prose}
     met = bool(prose) and _figures_to_place(prose[0].text) is not None
     # A line's text is changed only at its own turn or at the next line's, so at its turn it is the
@@ -521,10 +526,9 @@ def _restored_alike(whole: ParagraphRun, part: Sequence[SourceLine], start: int,
     prose lines above it and the one below, and change only it and the one above: so the part's
     prose lines are read alike in both but where its first two, its last or the whole's next
     prose line after it starts with figures to place."""
-    prose = [line for line in read if not line.is_blank and not line.is_tabular and line.number not in skip]
-    following = next((line for line in itertools.islice(whole.lines, start + len(part), None)
-                      if not line.is_blank and not line.is_tabular and line.number not in skip
-                      and line.number not in whole.pages), None)
+    prose = list(_prose_lines(read, skip))
+    following = next((line for line in _prose_lines(itertools.islice(whole.lines, start + len(part), None), skip)
+                      if line.number not in whole.pages), None)
     ends = [*prose[:2], *prose[-1:], *([following] if following is not None else [])]
     return all(_figures_to_place(line.text) is None for line in ends)
 
