@@ -47,6 +47,25 @@ def _half_width(look_alike: re.Match[str]) -> str:
     return str(_PUNCTUATION[ord(look_alike[0])])
 
 
+# The compatibility characters of Chinese documents: the ideographic space, full-width ASCII and
+# signs, letterlike symbols and number forms (℃, Ⅱ), enclosed numbers and ideographs (①, ⑴, ㈠),
+# CJK compatibility units (㎡). NFKC of a text that holds them cannot return it as it is, and takes
+# several times as long as of one that holds none.
+_COMPATIBILITY_RANGES = ((0x3000, 0x3000), (0xFF01, 0xFF5E), (0xFFE0, 0xFFE6), (0x2100, 0x218F),
+                         (0x2460, 0x24FF), (0x3200, 0x33FF))
+_COMPATIBILITY = re.compile("[" + "".join(f"{chr(low)}-{chr(high)}" for low, high in _COMPATIBILITY_RANGES) + "]")
+# Each character's compatibility decomposition (NFKD), by the running interpreter's Unicode data.
+_DECOMPOSED = {
+    character: unicodedata.normalize("NFKD", character)
+    for low, high in _COMPATIBILITY_RANGES
+    for character in map(chr, range(low, high + 1))
+}
+
+
+def _decomposed(compatible: re.Match[str]) -> str:
+    return _DECOMPOSED[compatible[0]]
+
+
 @lru_cache(maxsize=1 << 15)  # a pure function of its text: readers and rules fold the same lines again
 def normalize_width(text: str) -> str:
     """Fold full-width characters and Chinese punctuation to their half-width forms.
@@ -56,8 +75,12 @@ def normalize_width(text: str) -> str:
     """
     if text.isascii():  # NFKC leaves ASCII as it is, and no look-alike is ASCII
         return text
+    # A character replaced by its NFKD leaves the text's NFKD, and so its NFKC, as they were (the
+    # two are compatibility equivalent): NFKC then finds at once a text of Chinese and half-width
+    # characters already normal, where it would decompose and compose it all again.
+    decomposed = _COMPATIBILITY.sub(_decomposed, text)
     # A pattern finds the few look-alikes a text holds: str.translate looks every character up.
-    return _LOOK_ALIKE.sub(_half_width, unicodedata.normalize("NFKC", text))
+    return _LOOK_ALIKE.sub(_half_width, unicodedata.normalize("NFKC", decomposed))
 
 
 def squeeze_spaces(text: str) -> str:
