@@ -9,6 +9,8 @@
 * ``import cnbudget`` against ``import attrs, cattrs`` (fresh interpreters, both from compiled bytecode),
   and the first use of the model after it;
 * one paragraph of 1k and 8k lines, the second's time as a multiple of the first's (8 is linear);
+* ``validate`` of shapes once quadratic, growing, with their growth exponents: many agencies with
+  单位代码, and many agencies failing a sum apiece (the shifted-rows diagnosis);
 * whole documents: read + validate of the seeds per second on one core, read the first time after
   the corpus;
 * memory of a loaded model against the ``json.loads`` tree of its JSON.
@@ -193,11 +195,29 @@ def coded_agencies(lines: int) -> BudgetDisclosure:
                             tables=Tables(expenditure=table, general_budget=table))
 
 
-def bench_coded_agencies(sizes: list[int], repeat: int) -> None:
-    print(f"\nvalidate, many agencies with 单位代码 (once quadratic)\n{'lines':>8} {'validate s':>11}")
+def failing_agencies(lines: int) -> BudgetDisclosure:
+    """A department of ``lines / 4`` agencies, each printing a 项 of 4.00 under its 类 and 款 of 5.00:
+    a failed sum apiece, which the shifted-rows diagnosis (READ-006) reads; it once compared every
+    failure with every other."""
+    printed = ((None, None, "5.00"), ("201", "一般公共服务支出", "5.00"), ("20101", "人大事务", "5.00"),
+               ("2010101", "行政运行", "4.00"))
+    def amounts(total: str) -> ExpenditureAmounts:
+        return ExpenditureAmounts(total=Decimal(total), basic=Decimal(total), project=Decimal("0.00"))
+
+    rows = [FunctionLine(agency=f"单位{unit}", code=FunctionCode(code) if code else None, name=name or f"单位{unit}",
+                         amounts=amounts(total))
+            for unit in range(lines // 4) for code, name, total in printed]
+    return BudgetDisclosure(department="基准部门", fiscal_year=2024,
+                            tables=Tables(expenditure=ExpenditureTable(lines=rows)))
+
+
+def bench_growth(what: str, make: Callable[[int], BudgetDisclosure], sizes: list[int], repeat: int) -> None:
+    """``validate`` of documents of growing size made by ``make`` (a shape once quadratic), and the
+    exponent of its growth."""
+    print(f"\nvalidate, {what}\n{'lines':>8} {'validate s':>11}")
     timings = []
     for size in sizes:
-        doc = coded_agencies(size)
+        doc = make(size)
         lines = sum(1 for _, table in doc.tables.present() for _ in table.rows())
         seconds = best(lambda d=doc: validate(d), repeat)
         timings.append((lines, seconds))
@@ -410,8 +430,10 @@ def main() -> None:
                         help="lines of the documents of many agencies with 单位代码")
     parser.add_argument("--paragraph-sizes", default="1000,8000", help="lines of the one long paragraph")
     parser.add_argument("--quick", action="store_true", help="fewer repeats")
-    parser.add_argument("--only", choices=("import", "validate", "coded", "paragraph", "read", "whole",
-                                                   "serialize"),
+    parser.add_argument("--failing-sizes", default="2000,4000,8000,16000",
+                        help="lines of the documents of many agencies failing a sum apiece")
+    parser.add_argument("--only", choices=("import", "validate", "coded", "failing", "paragraph", "read", "whole",
+                                           "serialize"),
                         help="one part only")
     args = parser.parse_args()
     repeat = 2 if args.quick else 5
@@ -419,7 +441,11 @@ def main() -> None:
     parts: dict[str, Callable[[], object]] = {
         "import": lambda: bench_import(repeat),
         "validate": lambda: bench_validate(sizes, repeat),
-        "coded": lambda: bench_coded_agencies([int(s) for s in args.coded_sizes.split(",")], 1),
+        "coded": lambda: bench_growth("many agencies with 单位代码 (once quadratic)", coded_agencies,
+                                      [int(s) for s in args.coded_sizes.split(",")], 1),
+        "failing": lambda: bench_growth("many agencies failing a sum apiece (the shifted-rows diagnosis, once "
+                                        "quadratic)", failing_agencies,
+                                        [int(s) for s in args.failing_sizes.split(",")], 1),
         "paragraph": lambda: bench_paragraphs([int(s) for s in args.paragraph_sizes.split(",")], repeat),
         "read": lambda: bench_read(repeat),
         "whole": lambda: bench_whole_documents(repeat),

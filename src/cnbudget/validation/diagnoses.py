@@ -294,8 +294,9 @@ def _fails_on_a_total(positions: Mapping[int, int], key: str, failing: Sequence[
     :data:`FailedTotals`), given the rules run again: a rule run again reads the same figure of the
     other table and, where the shift moves none of the rows the total rests on, the same total, and
     makes the same finding again; among ``failing`` (it touches the table), it is not explained."""
+    among_failing = set(failing)  # a list looked through for each total: quadratic in a table's failures
     resting = [(rule, [positions.get(id(row)) for row in rows])
-               for rule, finding, rows, other in totals if other != key and finding in failing]
+               for rule, finding, rows, other in totals if other != key and finding in among_failing]
 
     def fails(shift: Shift, checked: Sequence[str]) -> bool:
         return any(rule in checked and not any(at is not None and shift.first <= at <= shift.last for at in places)
@@ -321,7 +322,10 @@ def _explain(doc: BudgetDisclosure, key: str, findings: list[Finding], check: Ch
     summed = [rule for rule in failed if rule.startswith("HIER")]
     rules = [rule for rule in failed if rule not in summed] + cross + summed
     # The same rules' errors elsewhere stay as they are; they must not be what the shift removes.
-    elsewhere = {f.message for f in findings if f.rule in rules and f.severity is Severity.ERROR and f not in failing}
+    # (Not ``f not in failing``: a finding is among them exactly where it touches the table, as every
+    # finding equal to it does; looking through the list for each finding was quadratic.)
+    elsewhere = {f.message for f in findings
+                 if f.rule in rules and f.severity is Severity.ERROR and not _touches(f, key)}
 
     def stays(errors: Iterable[Finding]) -> bool:  # stops at the first error that stays
         return all(f.message in elsewhere and not _touches(f, key) for f in errors)
@@ -448,6 +452,6 @@ def shifted_rows(doc: BudgetDisclosure, findings: list[Finding], check: Checker,
                             locations=(location(key, first_row),),
                             related=tuple(f"{f.rule} {f.message}" for f in failing))
         index = findings.index(failing[0])
-        findings = [f for f in findings if f not in failing]
+        findings = [f for f in findings if not _touches(f, key)]  # those not in failing (see _explain)
         findings.insert(min(index, len(findings)), diagnosis)
     return findings
