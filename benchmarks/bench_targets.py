@@ -10,7 +10,8 @@
   and the first use of the model after it;
 * one paragraph of 1k and 8k lines, the second's time as a multiple of the first's (8 is linear);
 * ``validate`` of shapes once quadratic, growing, with their growth exponents: many agencies with
-  单位代码, and many agencies failing a sum apiece (the shifted-rows diagnosis);
+  单位代码, many agencies failing a sum apiece (the shifted-rows diagnosis), and two tables
+  disagreeing on every code (the finest findings kept);
 * whole documents: read + validate of the seeds per second on one core, read the first time after
   the corpus;
 * memory of a loaded model against the ``json.loads`` tree of its JSON.
@@ -52,7 +53,16 @@ from first_reads import first_time  # type: ignore[import-not-found]
 from cnbudget import example, from_json, read_text, to_json, validate
 from cnbudget.codes import ClassificationCode, FunctionCode
 from cnbudget.errors import CnbudgetError
-from cnbudget.model import BudgetDisclosure, ExpenditureAmounts, ExpenditureTable, FunctionLine, Tables
+from cnbudget.model import (
+    BudgetDisclosure,
+    ExpenditureAmounts,
+    ExpenditureTable,
+    FunctionLine,
+    RevenueLine,
+    RevenueTable,
+    SourceAmounts,
+    Tables,
+)
 from cnbudget.readers.prose.paragraphs import paragraphs
 from cnbudget.readers.text.source import split_lines
 from cnbudget.serialize import jsontext
@@ -209,6 +219,19 @@ def failing_agencies(lines: int) -> BudgetDisclosure:
             for unit in range(lines // 4) for code, name, total in printed]
     return BudgetDisclosure(department="基准部门", fiscal_year=2024,
                             tables=Tables(expenditure=ExpenditureTable(lines=rows)))
+
+
+def disagreeing_codes(lines: int) -> BudgetDisclosure:
+    """收入总体情况表 and 支出总体情况表 printing ``lines / 2`` 项 each, every 项 a yuan apart: a
+    finding per 项 compared, each echoed by its 款 and 类, which were once weeded out by holding
+    every finding against every other."""
+    codes = [f"210{section:02d}{item:02d}" for section in range(1, 100) for item in range(1, 100)][:lines // 2]
+    spent = [FunctionLine(code=FunctionCode(code), name=f"项{code}", amounts=ExpenditureAmounts(total=Decimal("5.00")))
+             for code in codes]
+    received = [RevenueLine(code=FunctionCode(code), name=f"项{code}", amounts=SourceAmounts(total=Decimal("6.00")))
+                for code in codes]
+    tables = Tables(revenue=RevenueTable(lines=received), expenditure=ExpenditureTable(lines=spent))
+    return BudgetDisclosure(department="基准部门", fiscal_year=2024, tables=tables)
 
 
 def bench_growth(what: str, make: Callable[[int], BudgetDisclosure], sizes: list[int], repeat: int) -> None:
@@ -432,8 +455,10 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="fewer repeats")
     parser.add_argument("--failing-sizes", default="2000,4000,8000,16000",
                         help="lines of the documents of many agencies failing a sum apiece")
-    parser.add_argument("--only", choices=("import", "validate", "coded", "failing", "paragraph", "read", "whole",
-                                           "serialize"),
+    parser.add_argument("--disagreeing-sizes", default="2000,4000,8000,16000",
+                        help="lines of the two tables disagreeing on every code")
+    parser.add_argument("--only", choices=("import", "validate", "coded", "failing", "disagreeing", "paragraph",
+                                           "read", "whole", "serialize"),
                         help="one part only")
     args = parser.parse_args()
     repeat = 2 if args.quick else 5
@@ -446,6 +471,9 @@ def main() -> None:
         "failing": lambda: bench_growth("many agencies failing a sum apiece (the shifted-rows diagnosis, once "
                                         "quadratic)", failing_agencies,
                                         [int(s) for s in args.failing_sizes.split(",")], 1),
+        "disagreeing": lambda: bench_growth("two tables disagreeing on every code (the finest findings kept, once "
+                                            "quadratic)", disagreeing_codes,
+                                            [int(s) for s in args.disagreeing_sizes.split(",")], 1),
         "paragraph": lambda: bench_paragraphs([int(s) for s in args.paragraph_sizes.split(",")], repeat),
         "read": lambda: bench_read(repeat),
         "whole": lambda: bench_whole_documents(repeat),

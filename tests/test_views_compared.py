@@ -156,3 +156,27 @@ def test_a_total_read_from_printed_rows_is_the_same_whatever_the_other_rows_prin
         assert total is not None and again.total() == total
         assert total.parts == (Decimal(found[resting[-1]][2] or "x"),)
         assert again.total_read_from() == resting
+
+
+def _finest_by_every_pair(found: list[tuple[str | None, Finding]]) -> list[Finding]:
+    """keep_finest as it was written first: each finding held against every other."""
+    kept = []
+    for code, finding in found:
+        rank = finding.severity.rank
+        finer = [other for other_code, other in found
+                 if other_code is not None and other.severity.rank <= rank
+                 and (code is None or (len(other_code) > len(code) and other_code.startswith(code)))]
+        if not finer:
+            kept.append(finding)
+    return kept
+
+
+@settings(max_examples=500)
+@given(st.lists(st.tuples(st.one_of(st.none(), st.sampled_from([*_CODES, "2", "21", "2010", "20101011"])),
+                          st.sampled_from(list(Severity))), max_size=12))
+def test_the_finest_findings_are_those_no_finding_below_outranks(drawn: list[tuple[str | None, Severity]]) -> None:
+    # Codes at every level, repeated, a total or two, prefixes that are no level's: the findings kept
+    # (and their order) are those the comparison of every pair keeps.
+    found = [(code, Finding(rule="XTAB-002", severity=severity, message=str(number)))
+             for number, (code, severity) in enumerate(drawn)]
+    assert [f.message for f in keep_finest(found)] == [f.message for f in _finest_by_every_pair(found)]

@@ -165,14 +165,22 @@ def keep_finest(found: Sequence[tuple[str | None, Finding]]) -> list[Finding]:
     >>> len(keep_finest([("2101501", f), ("210", f), (None, f), ("208", f)]))
     2
     """
+    # The most serious finding below each code: under every proper prefix of the codes found (each
+    # finding looking through every other was quadratic, in the thousands of codes a large table has).
+    below: dict[str, int] = {}
+    anywhere = None  # the most serious finding of any code
+    for code, finding in found:
+        if code is None:
+            continue
+        rank = finding.severity.rank
+        anywhere = rank if anywhere is None else min(anywhere, rank)
+        for length in range(len(code)):
+            prefix = code[:length]
+            if below.get(prefix, rank + 1) > rank:
+                below[prefix] = rank
     kept = []
     for code, finding in found:
-        rank = finding.severity.rank
-        finer = [
-            other for other_code, other in found
-            if other_code is not None and other.severity.rank <= rank
-            and (code is None or (len(other_code) > len(code) and other_code.startswith(code)))
-        ]
-        if not finer:
+        finer = anywhere if code is None else below.get(code)
+        if finer is None or finer > finding.severity.rank:
             kept.append(finding)
     return kept
