@@ -3,12 +3,15 @@ linked both ways, pages that stand alone; and the layout of tables (grid) it res
 
 from __future__ import annotations
 
+import itertools
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
 
+from cnbudget import example, example_names, validate
 from cnbudget.cli import main
 from cnbudget.codes import FunctionCode
 from cnbudget.model import (
@@ -23,7 +26,7 @@ from cnbudget.model import (
     Tables,
     ThreePublicTable,
 )
-from cnbudget.render.grid import cell_of, grid
+from cnbudget.render.grid import CellIndex, Grid, cell_of, grid
 from cnbudget.serialize import to_json
 from cnbudget.validation import Location
 from tests.present import present
@@ -221,3 +224,59 @@ def test_a_table_number_is_printed_once(title: str, number: str) -> None:
 
     for shown in (heading, contents):
         assert squeezed(shown).count(squeezed(number)) == 1 and squeezed(title) in squeezed(shown)
+
+
+def _row_by_every_row(laid_out: Grid, location: Location) -> tuple[int, int] | None:
+    """The row of a place as cell_of found it first: every row of the grid looked at for each place."""
+    rows = [(p, r, row.item) for p, part in enumerate(laid_out.parts) for r, row in enumerate(part.rows)]
+    for p, r, item in rows:
+        if (location.line_number is not None and getattr(item, "line_number", None) == location.line_number
+                and getattr(item, "page", None) == location.page and _answers(item, location)):
+            return p, r
+    if location.code is None and location.project is None and location.agency is None:
+        return None
+    return next(((p, r) for p, r, item in rows if _answers(item, location)), None)
+
+
+def _answers(item: object, location: Location) -> bool:
+    code = getattr(item, "code", None)
+    return ((None if code is None else str(code)) == location.code
+            and (location.project is None or getattr(item, "project", None) == location.project)
+            and (location.agency is None or getattr(item, "agency", None) == location.agency))
+
+
+@pytest.mark.parametrize("name", example_names())
+def test_the_cells_of_many_places_are_those_a_look_through_every_row_finds(name: str) -> None:
+    # Every place the example's findings name, and places made of its rows' own codes, agencies,
+    # projects, lines and pages mixed (and of none), found through the index as through every row.
+    doc = example(name)
+    places = [location for finding in validate(doc).findings for location in finding.locations]
+    for key, table in doc.tables.present():
+        laid_out = grid(key, table)
+        index = CellIndex(laid_out)
+        items = [row.item for part in laid_out.parts for row in part.rows]
+        fields = ("code", "agency", "project", "line_number", "page")
+        values: dict[str, list[Any]] = {
+            field: [*sorted({getattr(item, field, None) for item in items} - {None}, key=str)[:4], None]
+            for field in fields}
+        columns = [*sorted({column.key for part in laid_out.parts for column in part.columns})[:3], None]
+        made = [Location(table=key, code=None if code is None else str(code), agency=agency, project=project,
+                         line_number=line, page=page, column=column)
+                for code, agency, project, line, page, column in itertools.product(
+                    *(values[field] for field in fields), columns)]
+        for location in [*[p for p in places if p.table == key], *made]:
+            assert index._row(location) == _row_by_every_row(laid_out, location), location
+
+
+def test_a_row_is_found_by_its_line_only_on_its_page() -> None:
+    def line(agency: str, number: int) -> FunctionLine:
+        return FunctionLine(agency=agency, code=FunctionCode("2101501"), name="行政运行",
+                            amounts=ExpenditureAmounts(total="1.00"), line_number=number, page=2)
+
+    laid_out = grid("expenditure", ExpenditureTable(lines=[line("甲", 7), line("乙", 9)]))
+    index = CellIndex(laid_out)
+    assert index.of(Location(code="2101501", line_number=9, page=2)) == (0, 1, None)
+    assert index.of(Location(code="2101501", line_number=9, page=3)) == (0, 0, None)  # by its code: the first
+    assert index.of(Location(code="2101501", line_number=9)) == (0, 0, None)
+    assert index.of(Location(code="2101501", agency="乙")) == (0, 1, None)
+    assert index.of(Location(code="2101501", agency="丙")) == (None, None, None)

@@ -5,7 +5,7 @@
 the model's order and under the model's Chinese labels (:func:`cnbudget.model.fields.zh_label`), and
 its rows in document order. Label columns (单位, 科目编码, 科目名称, 项目 …) appear where any row fills
 them; amount columns where any row has them. Amounts are shown as documents print them (``1,089.27``).
-:func:`cell_of` finds the cell a finding's place names.
+:func:`cell_of` finds the cell a finding's place names (:class:`CellIndex`, for many places of one grid).
 
 >>> from cnbudget.codes import FunctionCode
 >>> from cnbudget.model import ExpenditureAmounts, ExpenditureTable, FunctionLine
@@ -35,7 +35,7 @@ from cnbudget.model.tables import FiscalSummaryTable
 from cnbudget.validation.context import figure
 from cnbudget.validation.findings import Location
 
-__all__ = ["Grid", "GridColumn", "GridPart", "GridRow", "cell_of", "grid"]
+__all__ = ["CellIndex", "Grid", "GridColumn", "GridPart", "GridRow", "cell_of", "grid"]
 
 # The text fields of rows that are printed as columns of their own, in the order tables print them.
 _LABEL_FIELDS = ("agency_code", "agency", "code", "name", "gov_code", "gov_name", "project", "project_type",
@@ -211,43 +211,77 @@ def _same_row(item: Any, location: Location) -> bool:
     return location.agency is None or getattr(item, "agency", None) == location.agency
 
 
-def _printed_at(item: Any, location: Location) -> bool:
-    return (location.line_number is not None and getattr(item, "line_number", None) == location.line_number
-            and getattr(item, "page", None) == location.page)
+_ANY = object()  # a place that names no agency (or no project): any row's answers to it
 
 
-def _row_of(laid_out: Grid, location: Location) -> tuple[int, int] | None:
-    """The row the place names: the row printed on its line that answers to it; without a line (model
-    JSON), the first row that answers to its code, project and agency."""
-    rows = [(p, r, row.item) for p, part in enumerate(laid_out.parts) for r, row in enumerate(part.rows)]
-    for p, r, item in rows:
-        if _printed_at(item, location) and _same_row(item, location):
-            return p, r
-    if location.code is None and location.project is None and location.agency is None:
-        return None  # the place names no row: the table, or one of its columns
-    for p, r, item in rows:
-        if _same_row(item, location):
-            return p, r
-    return None
+class CellIndex:
+    """:func:`cell_of` for the places of many findings in one grid: its rows indexed once by the line
+    they are printed on, and by code, agency and project (a look through every row for each place was
+    quadratic in a large table's findings).
+
+    >>> from cnbudget.codes import FunctionCode
+    >>> from cnbudget.model import ExpenditureAmounts, ExpenditureTable, FunctionLine
+    >>> line = FunctionLine(code=FunctionCode("2101501"), name="行政运行", amounts=ExpenditureAmounts(total="1"))
+    >>> CellIndex(grid("expenditure", ExpenditureTable(lines=[line]))).of(Location(code="2101501", column="total"))
+    (0, 0, 2)
+    """
+
+    def __init__(self, laid_out: Grid) -> None:
+        self.laid_out = laid_out
+        # The rows printed on each line (and page), in order; and the first row answering to each
+        # code, agency and project, where a place names the agency and the project or not.
+        self._on_line: dict[tuple[int, int | None], list[tuple[int, int, Any]]] = {}
+        self._first: dict[tuple[object, object, object], tuple[int, int]] = {}
+        for p, part in enumerate(laid_out.parts):
+            for r, row in enumerate(part.rows):
+                item = row.item
+                line_number = getattr(item, "line_number", None)
+                if line_number is not None:
+                    self._on_line.setdefault((line_number, getattr(item, "page", None)), []).append((p, r, item))
+                code = getattr(item, "code", None)
+                printed = None if code is None else str(code)
+                agency, project = getattr(item, "agency", None), getattr(item, "project", None)
+                for key in ((printed, _ANY, _ANY), (printed, agency, _ANY), (printed, _ANY, project),
+                            (printed, agency, project)):
+                    self._first.setdefault(key, (p, r))
+
+    def _row(self, location: Location) -> tuple[int, int] | None:
+        """The row the place names: the row printed on its line that answers to it; without a line
+        (model JSON), the first row that answers to its code, project and agency."""
+        if location.line_number is not None:
+            for p, r, item in self._on_line.get((location.line_number, location.page), ()):
+                if _same_row(item, location):
+                    return p, r
+        if location.code is None and location.project is None and location.agency is None:
+            return None  # the place names no row: the table, or one of its columns
+        agency = _ANY if location.agency is None else location.agency
+        project = _ANY if location.project is None else location.project
+        return self._first.get((location.code, agency, project))
+
+    def of(self, location: Location) -> Cell:
+        """Where the place ``location`` is: the cell, or only its row, or only its column (where one
+        part has it), or only the table (``(None, None, None)``)."""
+        laid_out = self.laid_out
+        if laid_out.key == "three_public" and laid_out.parts and location.column:
+            item, _, column = location.column.partition(".")
+            part = laid_out.parts[0]
+            row = next((r for r, grid_row in enumerate(part.rows) if grid_row.item == item), None)
+            index = part.column_index(column or "total")
+            return (0, row, index) if row is not None else (None, None, None)
+        found = self._row(location)
+        if found is not None:
+            p, r = found
+            index = laid_out.parts[p].column_index(location.column) if location.column else None
+            return p, r, index
+        if location.column:
+            having = [(p, part.column_index(location.column)) for p, part in enumerate(laid_out.parts)
+                      if part.column_index(location.column) is not None]
+            if len(having) == 1:
+                return having[0][0], None, having[0][1]
+        return None, None, None
 
 
 def cell_of(laid_out: Grid, location: Location) -> Cell:
-    """Where in ``laid_out`` the place ``location`` is: the cell, or only its row, or only its column
-    (where one part has it), or only the table (``(None, None, None)``)."""
-    if laid_out.key == "three_public" and laid_out.parts and location.column:
-        item, _, column = location.column.partition(".")
-        part = laid_out.parts[0]
-        row = next((r for r, grid_row in enumerate(part.rows) if grid_row.item == item), None)
-        index = part.column_index(column or "total")
-        return (0, row, index) if row is not None else (None, None, None)
-    found = _row_of(laid_out, location)
-    if found is not None:
-        p, r = found
-        index = laid_out.parts[p].column_index(location.column) if location.column else None
-        return p, r, index
-    if location.column:
-        having = [(p, part.column_index(location.column)) for p, part in enumerate(laid_out.parts)
-                  if part.column_index(location.column) is not None]
-        if len(having) == 1:
-            return having[0][0], None, having[0][1]
-    return None, None, None
+    """Where in ``laid_out`` the place ``location`` is (:meth:`CellIndex.of`; for many places of
+    one grid, make the :class:`CellIndex` once)."""
+    return CellIndex(laid_out).of(location)

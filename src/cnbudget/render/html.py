@@ -25,7 +25,7 @@ import attrs
 from cnbudget import __version__
 from cnbudget.model import TABLE_TITLES, BudgetDisclosure, UnreadTable
 from cnbudget.readers import Problem
-from cnbudget.render.grid import Cell, Grid, GridPart, cell_of, grid
+from cnbudget.render.grid import Cell, CellIndex, Grid, GridPart, grid
 from cnbudget.render.style import STYLE
 from cnbudget.render.words import Words
 from cnbudget.validation import Finding, Report, Severity
@@ -66,13 +66,13 @@ def _sev(severity: str, words: Words) -> str:
 class _Marks:
     """Which findings (by number, from 1) name which places of each table."""
 
-    cells: dict[str, dict[Cell, list[int]]] = attrs.field(factory=lambda: defaultdict(dict))
+    # The numbers of each cell in the order added, each once (a dict: a list looked through for each
+    # number was quadratic where thousands of findings name one table as a whole).
+    cells: dict[str, dict[Cell, dict[int, None]]] = attrs.field(factory=lambda: defaultdict(dict))
     places: dict[int, list[tuple[str, Cell]]] = attrs.field(factory=lambda: defaultdict(list))
 
     def add(self, number: int, key: str, cell: Cell) -> None:
-        numbers = self.cells[key].setdefault(cell, [])
-        if number not in numbers:
-            numbers.append(number)
+        self.cells[key].setdefault(cell, {})[number] = None
         if (key, cell) not in self.places[number]:
             self.places[number].append((key, cell))
 
@@ -91,7 +91,7 @@ def _worst(numbers: Iterable[int], findings: Sequence[Finding]) -> str:
     return min((findings[n - 1].severity for n in numbers), key=lambda s: s.rank).value
 
 
-def _refs(key: str, numbers: Sequence[int], findings: Sequence[Finding], words: Words) -> str:
+def _refs(key: str, numbers: Iterable[int], findings: Sequence[Finding], words: Words) -> str:
     return "".join(
         f'<a class="ref {findings[n - 1].severity.value}" href="#f{n}-{key}" '
         f'title="{_e(findings[n - 1].rule)} {_e(words.title(findings[n - 1].rule))}">{n}</a>'
@@ -104,7 +104,7 @@ class _Sheet:
     """What a table's layout needs to mark its places."""
 
     key: str
-    marks: dict[Cell, list[int]]
+    marks: dict[Cell, dict[int, None]]
     findings: Sequence[Finding]
     words: Words
 
@@ -241,10 +241,11 @@ def document_page(*, source: str, disclosure: BudgetDisclosure, report: Report, 
     titles = {key: laid_out.title for key, laid_out in grids.items()}
     titles.update({key: table.title or TABLE_TITLES.get(key, key) for key, table in unread.items()})
     marks = _Marks()
+    cells = {key: CellIndex(laid_out) for key, laid_out in grids.items()}
     for number, finding in enumerate(findings, 1):
         for location in finding.locations:
             if location.table in grids:
-                marks.add(number, location.table, cell_of(grids[location.table], location))
+                marks.add(number, location.table, cells[location.table].of(location))
             elif location.table in unread:
                 marks.add(number, location.table, (None, None, None))
     name = f"{disclosure.department} {disclosure.fiscal_year} {words['budget_of']}"
@@ -341,7 +342,7 @@ def _table_section(key: str, laid_out: Grid | None, unread: UnreadTable | None, 
                    marks: _Marks, findings: Sequence[Finding], grids: dict[str, Grid], titles: dict[str, str],
                    words: Words) -> str:
     sheet = _Sheet(key=key, marks=marks.cells.get(key, {}), findings=findings, words=words)
-    table_refs = _refs(key, sheet.marks.get((None, None, None), []), findings, words)
+    table_refs = _refs(key, sheet.marks.get((None, None, None), {}), findings, words)
     number = _number_beside(laid_out.number if laid_out is not None else None, titles[key])
     heading = (f'<h2>{f"<span class=number>{_e(number)}</span>" if number else ""}<span>{_e(titles[key])}</span>'
                f"{table_refs}{_unit(disclosure, laid_out, words)}</h2>")
