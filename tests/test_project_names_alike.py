@@ -3,9 +3,12 @@ comparisons settled from difflib's cheaper bounds are held to the full ratio, wo
 
 from __future__ import annotations
 
+import difflib
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cnbudget.validation.rules import performance_projects
 from cnbudget.validation.rules.performance_projects import alike, nearest, similarity
 
 # Few characters, so that names share many of them (the bounds and the ratio then differ), with the
@@ -26,3 +29,15 @@ def test_the_nearest_name_is_the_first_of_the_most_alike(name: str, candidates: 
     scores = [similarity(name, candidate) for candidate in candidates]
     expected = candidates[scores.index(max(scores))] if candidates else None
     assert nearest(name, candidates) == expected
+
+
+@settings(max_examples=500)
+@given(_NAMES, _NAMES)
+def test_the_bounds_worked_out_without_a_matcher_are_difflibs(a: str, b: str) -> None:
+    # nearest and alike settle most pairs by these bounds before making a matcher: each is the float
+    # difflib gives, bit for bit (and an order of the two names a matcher would see).
+    mine, theirs = performance_projects._loose(a), performance_projects._loose(b)
+    matcher = difflib.SequenceMatcher(None, mine, theirs, autojunk=False)
+    length = len(mine) + len(theirs)
+    assert performance_projects._ratio(min(len(mine), len(theirs)), length) == matcher.real_quick_ratio()
+    assert performance_projects._ratio(performance_projects._in_common(mine, theirs), length) == matcher.quick_ratio()

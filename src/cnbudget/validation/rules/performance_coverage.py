@@ -22,7 +22,7 @@ from cnbudget.validation.rules.narrative_statements import Placed, Topic, placed
 from cnbudget.validation.rules.narrative_tables import is_budget_total
 from cnbudget.validation.rules.performance_common import place, where
 from cnbudget.validation.rules.performance_composition import annual_budget
-from cnbudget.validation.rules.performance_projects import NameKeys, alike, name_keys, nearest
+from cnbudget.validation.rules.performance_projects import NameKeys, alike, by_agency, name_keys, nearest
 
 __all__: list[str] = []
 
@@ -155,8 +155,8 @@ def _target_amounts(ctx: Context, target: ProjectTarget, table_unit: AmountUnit)
 
 
 class _Targets:
-    """The targets a project is looked for among, with the keys of their names (:class:`NameKeys`)
-    gathered once: every project of an agency is held against the same pool."""
+    """Targets a project is looked for among, with the keys of their names (:class:`NameKeys`)
+    gathered once: every project of an agency is held against the same groups."""
 
     __slots__ = ("exact", "loose", "targets")
 
@@ -166,23 +166,38 @@ class _Targets:
         self.loose = {keys.loose(t.project) for t in targets}
 
 
-def _pool(keys: NameKeys, agency: str | None, targets: Sequence[ProjectTarget]) -> list[ProjectTarget]:
-    """The targets of a project's agency (and those naming none), where there are any; else all."""
-    pool = [t for t in targets if agency is None or t.agency is None or keys.exact(t.agency) == keys.exact(agency)]
-    return pool or list(targets)
+class _Pools:
+    """The targets a project is looked for among: those of its agency and those naming none, where
+    there are any; else all. Grouped once by agency (a pool gathered for each agency looked through
+    every target: quadratic in a large department's agencies)."""
+
+    def __init__(self, keys: NameKeys, targets: Sequence[ProjectTarget]) -> None:
+        groups = by_agency(keys, targets, lambda target: target.agency)
+        self._unnamed = _Targets(keys, groups.pop(None, []))
+        self._named = {agency: _Targets(keys, group) for agency, group in groups.items()}
+        self._every = _Targets(keys, list(targets))
+
+    def of(self, agency: str | None) -> tuple[_Targets, ...]:
+        """The groups of targets of a project of ``agency`` (its key; ``None``: none named)."""
+        if agency is None:
+            return (self._every,)
+        found = tuple(group for group in (self._named.get(agency), self._unnamed)
+                      if group is not None and group.targets)
+        return found or (self._every,)
 
 
-def _claimed(ctx: Context, project: _Project, pool: _Targets) -> bool:
+def _claimed(ctx: Context, project: _Project, pool: Sequence[_Targets]) -> bool:
     """Whether a target of ``pool`` is this project's: the same name (or the same but for years and
     brackets), or — as PERF-013 and PERF-014 pair them — the same amount and a name alike."""
     keys = name_keys(ctx)
     name = project.name
-    if keys.exact(name) in pool.exact or keys.loose(name) in pool.loose:
+    exact, loose = keys.exact(name), keys.loose(name)
+    if any(exact in group.exact or loose in group.loose for group in pool):
         return True
     table_unit = getattr(getattr(ctx.doc.tables, project.table), "unit", None) or ctx.doc.amount_unit
     return any(alike(t.project, name, _ALIKE) and any(sum_agrees(project.amount, (value,))
                                                              for value in _target_amounts(ctx, t, table_unit))
-               for t in pool.targets)
+               for group in pool for t in group.targets)
 
 
 @rule("PERF-016", "项目支出表中的项目没有绩效目标", severity=Severity.WARNING, requires=("performance",),
@@ -202,14 +217,11 @@ def every_project_has_a_target(ctx: Context) -> Iterator[Finding]:
     if not targets:
         return
     keys = name_keys(ctx)
-    pools: dict[str | None, _Targets] = {}  # by the key of the project's agency (None: none named)
+    pools = _Pools(keys, targets)
     for project in _table_projects(ctx):
         if project.amount == 0:
             continue
-        agency = None if project.agency is None else keys.exact(project.agency)
-        if agency not in pools:
-            pools[agency] = _Targets(keys, _pool(keys, project.agency, targets))
-        if _claimed(ctx, project, pools[agency]):
+        if _claimed(ctx, project, pools.of(None if project.agency is None else keys.exact(project.agency))):
             continue
         closest = nearest(project.name, [t.project for t in targets])
         hint = f"；名称最接近的绩效目标是“{closest}”" \

@@ -44,7 +44,7 @@ from cnbudget.validation.rules.performance_common import (
     where,
 )
 from cnbudget.validation.rules.performance_composition import FUNDS_IDENTITIES, annual_budget, composition_findings
-from cnbudget.validation.rules.performance_projects import NameKeys, alike, name_keys, nearest
+from cnbudget.validation.rules.performance_projects import NameKeys, alike, by_agency, name_keys, nearest
 from cnbudget.validation.rules.performance_words import is_cost
 
 __all__ = ["FUNDS_IDENTITIES"]
@@ -329,20 +329,12 @@ def _indexed(projects: list[_TableProject], key_of: Callable[[str], str]) -> dic
     return by_key
 
 
-def _pool(keys: NameKeys, target: ProjectTarget, projects: list[_TableProject]) -> list[_TableProject]:
-    """The projects of the target's agency, where the table has any; else all of them."""
-    if target.agency is None:
-        return projects
-    agency = keys.exact(target.agency)
-    mine = [p for p in projects if p.agency is not None and keys.exact(p.agency) == agency]
-    return mine or projects
-
-
 def _match_projects(ctx: Context, table: str, projects: list[_TableProject],
                     amount_of: dict[str, str]) -> Iterator[Finding]:
     title = ctx.table_name(table)
     table_unit = getattr(getattr(ctx.doc.tables, table), "unit", None) or ctx.doc.amount_unit
     keys = name_keys(ctx)
+    of_agency = by_agency(keys, projects, lambda project: project.agency)
     pools: dict[str | None, _Pool] = {}  # by the agency's key (None: no agency named)
     for target in targets(ctx.doc):
         if not isinstance(target, ProjectTarget):
@@ -355,8 +347,9 @@ def _match_projects(ctx: Context, table: str, projects: list[_TableProject],
         amount = convert(amount, target.unit or ctx.doc.amount_unit, table_unit)
         label = amount_of[column]  # type: ignore[index]
         agency = None if target.agency is None else keys.exact(target.agency)
-        if agency not in pools:
-            pools[agency] = _Pool(keys, _pool(keys, target, projects))
+        if agency not in pools:  # the projects of the target's agency, where the table has any; else all
+            mine = of_agency.get(agency) if agency is not None else None
+            pools[agency] = _Pool(keys, mine or projects)
         yield from _match_one(ctx, target, amount, label, title, table, pools[agency])
 
 
