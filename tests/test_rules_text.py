@@ -18,7 +18,7 @@ from cnbudget.examples import example
 from cnbudget.model import Agency, BudgetDisclosure, Passage, PrintedName, Statement
 from cnbudget.money import AmountUnit
 from cnbudget.validation import Finding, Severity, validate
-from cnbudget.validation.rules.text_quality import _RANGE, _YEAR, TEMPLATE_CONTRADICTIONS
+from cnbudget.validation.rules.text_quality import _RANGE, _YEAR, TEMPLATE_CONTRADICTIONS, _judged_by_narrative
 from tests.test_rules_narrative import SPENDING, USE, document, edit
 
 D = Decimal
@@ -368,3 +368,20 @@ def test_a_scan_for_any_word_finds_what_looking_for_each_finds(text: str) -> Non
 
     assert (_ANY_CHANGE_WORD.search(text) is not None) == any(word in text for word in _CHANGE_WORDS)
     assert (_ANY_CARRYOVER_WORD.search(text) is not None) == any(word in text for word in _CARRYOVER)
+
+
+_FIGURE = st.one_of(st.none(), st.sampled_from([D(0), D("0.00"), D("3.00"), D("-1.50")]))
+
+
+@settings(max_examples=300)
+@given(st.lists(st.builds(Statement, subject=st.just("支出"), amount=_FIGURE, change_amount=_FIGURE,
+                          change_rate=_FIGURE, line_number=st.one_of(st.none(), st.integers(1, 4))), max_size=6),
+       st.one_of(st.none(), st.integers(1, 4)))
+def test_the_lines_narr_001_judges_are_those_of_a_statement_it_judges(
+        statements: list[Statement], line: int | None) -> None:
+    # TEXT-003 leaves a passage's change to NARR-001 where a statement read from its line has a change
+    # beside its rate, or a change of an amount of zero: gathered once, as looking through them finds.
+    passage = Passage(text="比上年增加", line_number=line)
+    through_each = any(s.line_number == passage.line_number and s.change_amount not in (None, 0)
+                       and (s.change_rate is not None or s.amount == 0) for s in statements)
+    assert (passage.line_number in _judged_by_narrative(statements)) == through_each

@@ -192,11 +192,12 @@ def years_are_the_budgets(ctx: Context) -> Iterator[Finding]:
 # --- TEXT-003 -----------------------------------------------------------------------------------------
 
 
-def _judged_by_narrative(statements: Sequence[Statement], passage: Passage) -> bool:
-    """Whether the reader read this passage's change into a statement that NARR-001 judges (a
-    change beside its rate, or a change to an amount of zero): the figures are then its to report."""
-    return any(s.line_number == passage.line_number and s.change_amount not in (None, 0)
-               and (s.change_rate is not None or s.amount == 0) for s in statements)
+def _judged_by_narrative(statements: Sequence[Statement]) -> set[int | None]:
+    """The lines of the statements NARR-001 judges (a change beside its rate, or a change to an amount
+    of zero): a passage there had its change read into one, and the figures are then its to report.
+    Gathered once: the statements looked through for each passage were quadratic in a long narrative."""
+    return {s.line_number for s in statements
+            if s.change_amount not in (None, 0) and (s.change_rate is not None or s.amount == 0)}
 
 
 @rule("TEXT-003", "模板语句前后矛盾", severity=Severity.WARNING, requires=("prose",),
@@ -208,14 +209,17 @@ def no_template_contradictions(ctx: Context) -> Iterator[Finding]:
     万元”). A warning for each sentence. Where the reader read the sentence's figures into a
     statement, NARR-001 holds its change and rate and says what they should be; this rule then says
     nothing of those two."""
+    judged: set[int | None] | None = None
     for passage, text in zip(ctx.doc.prose, plain_prose(ctx), strict=True):
         if _ANY_CHANGE_WORD.search(text) is None:
             continue  # most passages: no pattern to run
         for kind, pattern in TEMPLATE_CONTRADICTIONS:
             for match in pattern.finditer(text):
-                if "change" in pattern.groupindex and (
-                        _judged_by_narrative(ctx.doc.statements, passage) or not _nonzero(match["change"])):
-                    continue
+                if "change" in pattern.groupindex:
+                    if judged is None:
+                        judged = _judged_by_narrative(ctx.doc.statements)
+                    if passage.line_number in judged or not _nonzero(match["change"]):
+                        continue
                 yield ctx.finding(f"正文“…{_quote(text, match.start(), match.end())}…”：{kind}，"
                                   f"是未按实际情况改写的模板语句", [_at(passage)])
 
