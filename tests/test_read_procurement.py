@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from cnbudget.model import ProcurementLine, ProcurementTable
+from cnbudget.model.lines import PROCUREMENT_LEVELS
 from cnbudget.readers.result import Problem
 from cnbudget.readers.tables.procurement import read_procurement_table
 from cnbudget.readers.text.blocks import find_blocks
@@ -89,3 +93,32 @@ def test_the_tree_of_a_procurement_table_by_levels_as_printed() -> None:
     # higher level, though it names no category; each item under its subject.
     assert below == {1: [2, 4], 2: [3], 4: [5]}
     assert tops == [1]
+
+
+def _tree_looking_back(levels: list[str]) -> tuple[dict[int, list[int]], list[int]]:
+    """ProcurementTable.tree as it was written first: each row looks back, row by row, for its parent."""
+    ranks = [PROCUREMENT_LEVELS.index(level) for level in levels]
+    below: dict[int, list[int]] = {}
+    tops: list[int] = []
+    for index, rank in enumerate(ranks):
+        if rank == 0:
+            continue
+        parent = next((i for i in range(index - 1, -1, -1) if 0 < ranks[i] < rank), None)
+        (tops if parent is None else below.setdefault(parent, [])).append(index)
+    return below, tops
+
+
+_LINE = {"total": ProcurementLine(name="合计", amount="1.00"),
+         "category": ProcurementLine(category="货物", name="货物", amount="1.00"),
+         "subject": ProcurementLine(category="货物", project="办公设备购置", subject="办公设备购置",
+                                    name="办公设备购置", amount="1.00"),
+         "item": ProcurementLine(category="货物", project="办公设备购置", subject="办公设备购置",
+                                 name="台式计算机", item="台式计算机", amount="1.00")}
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(PROCUREMENT_LEVELS), max_size=14))
+def test_the_tree_is_each_rows_nearest_row_above_of_a_higher_level(levels: list[str]) -> None:
+    # Levels in any order, some left out, totals anywhere: the parents are those looking back finds.
+    assert [_LINE[level].level for level in levels] == levels
+    assert ProcurementTable(lines=[_LINE[level] for level in levels]).tree() == _tree_looking_back(levels)

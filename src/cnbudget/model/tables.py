@@ -255,14 +255,18 @@ class ProcurementTable(Table):
         >>> table.tree()
         ({1: [2], 2: [3]}, [1])
         """
-        ranks = [PROCUREMENT_LEVELS.index(line.level) for line in self.lines]
         below: dict[int, list[int]] = {}
         tops: list[int] = []
-        for index, rank in enumerate(ranks):
+        # The last row seen of each level: a row's parent is the latest of those of the levels above
+        # its own (looking back row by row was quadratic in the items listed under one subject).
+        last: dict[int, int] = {}
+        for index, line in enumerate(self.lines):
+            rank = PROCUREMENT_LEVELS.index(line.level)
             if rank == 0:
                 continue
-            parent = next((i for i in range(index - 1, -1, -1) if 0 < ranks[i] < rank), None)
+            parent = max((last[higher] for higher in range(1, rank) if higher in last), default=None)
             (tops if parent is None else below.setdefault(parent, [])).append(index)
+            last[rank] = index
         return below, tops
 
 
