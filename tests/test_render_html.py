@@ -4,6 +4,7 @@ linked both ways, pages that stand alone; and the layout of tables (grid) it res
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -280,3 +281,29 @@ def test_a_row_is_found_by_its_line_only_on_its_page() -> None:
     assert index.of(Location(code="2101501", line_number=9)) == (0, 0, None)
     assert index.of(Location(code="2101501", agency="乙")) == (0, 1, None)
     assert index.of(Location(code="2101501", agency="丙")) == (None, None, None)
+
+
+class _CountedRows(tuple):  # type: ignore[type-arg]
+    """A part's rows that count how often they are gone through."""
+
+    walks = 0
+
+    def __iter__(self) -> Iterator[Any]:
+        _CountedRows.walks += 1
+        return super().__iter__()
+
+
+def test_the_cells_of_many_places_are_found_without_going_through_the_rows_again() -> None:
+    # The HTML report asks for the cell of every place of every finding: through every row of the
+    # table each time, a report of thousands of findings took minutes. The rows are gone through once.
+    lines = [FunctionLine(agency=f"单位{n}", code=FunctionCode("2101501"), name="行政运行",
+                          amounts=ExpenditureAmounts(total="1.00")) for n in range(400)]
+    laid_out = grid("expenditure", ExpenditureTable(lines=lines))
+    counted = attrs.evolve(laid_out, parts=tuple(attrs.evolve(part, rows=_CountedRows(part.rows))
+                                                 for part in laid_out.parts))
+    _CountedRows.walks = 0
+    index = CellIndex(counted)
+    cells = [index.of(Location(code="2101501", agency=f"单位{n}", column="total")) for n in range(400)]
+    total = laid_out.parts[0].column_index("total")
+    assert total is not None and cells == [(0, n, total) for n in range(400)]
+    assert _CountedRows.walks == 1
