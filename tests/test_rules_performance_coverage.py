@@ -4,6 +4,7 @@ swapped digits PERF-012 and NARR-006 name): for each rule a passing, a failing, 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 
 import attrs
@@ -263,3 +264,29 @@ def test_the_other_examples_targets_cover_and_agree(name: str) -> None:
 def test_the_luntai_department_target_text_has_two_digits_swapped() -> None:
     (found,) = validate(example("luntai-2024"), rules=["NARR-006"]).findings
     assert (found.severity, found.expected, found.actual) == (ERROR, D("2081.55"), D("2018.55"))
+
+
+def test_the_budget_figures_a_department_target_is_held_against_are_made_once(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Every statement of the department-wide target's money is held against the same figures: made
+    # for each, they went through every statement again (quadratic in a long narrative).
+    from cnbudget.validation.context import Context
+    from cnbudget.validation.rules import narrative_totals
+    from cnbudget.validation.rules.cross_table_figures import Figure
+    from cnbudget.validation.rules.narrative_statements import Placed
+
+    doc = example("luntai-2024")
+    stated = [s for s in doc.statements if "整体" in s.subject and s.amount is not None]
+    assert stated
+    doc = attrs.evolve(doc, statements=(*doc.statements, *stated * 20))
+    made: list[int] = []
+    budget_figures = narrative_totals._budget_figures
+
+    def counted(ctx: Context, items: Sequence[Placed]) -> list[Figure]:
+        made.append(len(items))
+        return budget_figures(ctx, items)
+
+    monkeypatch.setattr(narrative_totals, "_budget_figures", counted)
+    findings = validate(doc, rules=["NARR-006"]).findings
+    assert len(made) == 1
+    assert findings and all(f.severity is ERROR for f in findings)  # the swapped digits, each place

@@ -98,14 +98,17 @@ def department_target_is_budget(ctx: Context) -> Iterator[Finding]:
     matches none of them is a warning — but an error where X is one of them with two digits swapped
     (2,018.55 for 2,081.55), a slip no convention explains."""
     items = placed_in(ctx)
+    target: Figure | None = None
+    candidates: list[Figure] | None = None  # the same for every statement: made for the first
     for item in items:
         statement = item.statement
         if statement.amount is None or "整体" not in item.subject or not (
                 "绩效" in item.subject or item.topic is Topic.PERFORMANCE):
             continue
         mine = stated(statement, statement.amount)
-        target = _department_funds(ctx)
-        candidates = ([target] if target is not None else []) + _budget_figures(ctx, items)
+        if candidates is None:
+            target = _department_funds(ctx)
+            candidates = ([target] if target is not None else []) + _budget_figures(ctx, items)
         results = [(found, compare(mine, found)) for found in candidates]
         if not results or any(result.status is Consistency.EXACT for _, result in results):
             continue
