@@ -336,7 +336,7 @@ def _match_projects(ctx: Context, table: str, projects: list[_TableProject],
     keys = name_keys(ctx)
     of_agency = by_agency(keys, projects, lambda project: project.agency)
     pools: dict[str | None, _Pool] = {}  # by the agency's key (None: no agency named)
-    every: list[_Pool] = []  # the pool of all the projects, made once for every agency that has none
+    every: _Pool | None = None  # the pool of all the projects, made once for every agency that has none
     for target in targets(ctx.doc):
         if not isinstance(target, ProjectTarget):
             continue
@@ -350,9 +350,10 @@ def _match_projects(ctx: Context, table: str, projects: list[_TableProject],
         agency = None if target.agency is None else keys.exact(target.agency)
         if agency not in pools:  # the projects of the target's agency, where the table has any; else all
             mine = of_agency.get(agency) if agency is not None else None
-            if not mine and not every:
-                every.append(_Pool(keys, projects))
-            pools[agency] = _Pool(keys, mine) if mine else every[0]
+            if mine:
+                pools[agency] = _Pool(keys, mine)
+            else:
+                every = pools[agency] = every or _Pool(keys, projects)
         yield from _match_one(ctx, target, amount, label, title, table, pools[agency])
 
 
