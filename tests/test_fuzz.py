@@ -1,6 +1,6 @@
 """A brief fuzzing run in the suite (模糊测试): published documents and bundled examples with
 hostile edits are read or loaded, validated and round-tripped; only the library's own errors may
-come out, in bounded time. The long runs use the same targets (``fuzz/run.py``, docs/fuzzing.md)."""
+come out, in bounded time. The long runs use the same targets (``fuzz/run.py``, docs/robustness.md)."""
 
 from __future__ import annotations
 
