@@ -26,7 +26,7 @@ from cnbudget.cli.checking import OUTCOMES, CheckedDocument
 from cnbudget.readers import Problem
 from cnbudget.render.words import Words
 from cnbudget.validation import Finding, Location, Severity
-from cnbudget.validation.report import printed_where
+from cnbudget.validation.report import finding_data, printed_where
 
 __all__ = ["CSV_COLUMNS", "Totals", "csv_rows", "document_dict", "finding_dict"]
 
@@ -43,18 +43,10 @@ def _amount(value: Any) -> str | None:
 
 
 def finding_dict(finding: Finding) -> dict[str, Any]:
-    """A finding as JSON data, with its rule's title in Chinese and in English."""
-    return {
-        "rule": finding.rule,
-        "title": _ZH.title(finding.rule),
-        "title_en": _EN.title(finding.rule),
-        "severity": finding.severity.value,
-        "message": finding.message,
-        "locations": [attrs.asdict(location) for location in finding.locations],
-        "expected": _amount(finding.expected),
-        "actual": _amount(finding.actual),
-        "related": list(finding.related),
-    }
+    """A finding as JSON data (:func:`~cnbudget.validation.report.finding_data`), its rule's title in
+    Chinese and in English after the rule."""
+    return {"rule": finding.rule, "title": _ZH.title(finding.rule), "title_en": _EN.title(finding.rule),
+            **finding_data(finding)}  # the rule stays first: a key given again keeps its place
 
 
 def _problem_dict(problem: Problem) -> dict[str, Any]:

@@ -3,8 +3,8 @@
 JSON form (stable; other tools read it)::
 
     {"findings": [{"rule", "severity", "message",
-                   "locations": [{"table", "agency", "code", "project", "column"}],
-                   "expected", "actual"}],
+                   "locations": [{"table", "agency", "code", "project", "column", "line_number", "page"}],
+                   "expected", "actual", "related"}],
      "coverage": {"announced": [key…], "printed": [key…], "read": [key…],
                   "unread": [{"key", "title", "line", "reason"}], "tables_elsewhere"},
      "comparisons": n}
@@ -18,6 +18,7 @@ counts the findings it kept out.
 from __future__ import annotations
 
 import json
+import operator
 from collections.abc import Iterable
 from typing import Any
 
@@ -26,10 +27,10 @@ import attrs
 from cnbudget.decimals import in_own_context
 from cnbudget.model import Coverage
 from cnbudget.model.fields import each, to_tuple, typed, zh
-from cnbudget.validation.findings import Finding, Severity
+from cnbudget.validation.findings import Finding, Location, Severity
 from cnbudget.validation.rules import RULES
 
-__all__ = ["Report", "printed_where"]
+__all__ = ["Report", "finding_data", "printed_where"]
 
 
 @attrs.frozen(kw_only=True)
@@ -81,7 +82,7 @@ class Report:
     @in_own_context
     def to_dict(self) -> dict[str, Any]:
         """The JSON form as plain data."""
-        data: dict[str, Any] = {"findings": [_finding_dict(f) for f in self.findings]}
+        data: dict[str, Any] = {"findings": [finding_data(f) for f in self.findings]}
         if self.coverage is not None:
             data["coverage"] = attrs.asdict(self.coverage)
         data["comparisons"] = self.comparisons
@@ -142,12 +143,28 @@ def printed_where(finding: Finding, source: str | None = None) -> str | None:
     return None
 
 
-def _finding_dict(finding: Finding) -> dict[str, Any]:
+# A place's fields in their order, read at once (what attrs.asdict gives a Location: its fields are
+# text, whole numbers and None).
+_LOCATION_FIELDS = tuple(field.name for field in attrs.fields(Location))
+_location_values = operator.attrgetter(*_LOCATION_FIELDS)
+
+
+def finding_data(finding: Finding) -> dict[str, Any]:
+    """A finding as JSON data, as the report's ``findings`` hold it (the command line's results add the
+    rule's titles: :func:`cnbudget.cli.results.finding_dict`).
+
+    >>> from cnbudget.validation import Finding, Location, Severity
+    >>> data = finding_data(Finding(rule="ROW-001", severity=Severity.ERROR, message="合计不等于各项之和",
+    ...                             locations=[Location(table="summary", line_number=12)]))
+    >>> list(data), data["locations"][0]["line_number"], data["expected"]
+    (['rule', 'severity', 'message', 'locations', 'expected', 'actual', 'related'], 12, None)
+    """
     return {
         "rule": finding.rule,
         "severity": finding.severity.value,
         "message": finding.message,
-        "locations": [attrs.asdict(location) for location in finding.locations],
+        "locations": [dict(zip(_LOCATION_FIELDS, _location_values(location), strict=True))
+                      for location in finding.locations],
         "expected": None if finding.expected is None else str(finding.expected),
         "actual": None if finding.actual is None else str(finding.actual),
         "related": list(finding.related),
