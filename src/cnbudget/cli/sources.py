@@ -2,21 +2,21 @@
 input, bundled examples, and files read together as one document.
 
 A folder stands for every file under it, at any depth, of a kind the reader reads
-(:data:`READABLE_SUFFIXES`: text, Markdown, model JSON, PDF), in path order; hidden files and folders
-are passed over, and the files of other kinds are counted so that a run can say what it did not look
-at. A file named on the command line is read whatever its name; a file found in a folder that turns
-out to hold no disclosure at all (a README, a note) is passed over and said so, not an error. A path
-that does not exist stays a source: reading it fails with an error naming it, as for any file that
-cannot be read.
+(:data:`READABLE_SUFFIXES`: text, TAB-separated text, Markdown, model JSON, PDF), in path order;
+hidden files and folders are passed over, and the files of other kinds are counted so that a run can
+say what it did not look at. A file named on the command line is read whatever its name; a file found
+in a folder that turns out to hold no disclosure at all (a README, a note) is passed over and said so,
+not an error. A path that does not exist stays a source: reading it fails with an error naming it, as
+for any file that cannot be read.
 
 >>> import tempfile, pathlib
 >>> folder = pathlib.Path(tempfile.mkdtemp())
->>> for name in ("b/二.txt", "a/一.pdf", "a/说明.docx", ".hidden/三.txt"):
+>>> for name in ("b/二.txt", "a/一.pdf", "a/说明.docx", ".hidden/三.txt", "c/四.TSV"):
 ...     (folder / name).parent.mkdir(parents=True, exist_ok=True)
 ...     _ = (folder / name).write_text("…", encoding="utf-8")
 >>> found = find_sources([str(folder)])
 >>> [pathlib.Path(source.name).relative_to(folder).as_posix() for source in found.documents]
-['a/一.pdf', 'b/二.txt']
+['a/一.pdf', 'b/二.txt', 'c/四.TSV']
 >>> [pathlib.Path(name).name for name in found.skipped]
 ['说明.docx']
 """
@@ -35,8 +35,9 @@ from cnbudget.errors import ReadError
 
 __all__ = ["EXAMPLE_PREFIX", "READABLE_SUFFIXES", "STDIN", "Source", "Sources", "find_sources"]
 
-#: The kinds of file a folder is searched for (name endings, lower case).
-READABLE_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".json", ".pdf")
+#: The kinds of file a folder is searched for (name endings, lower case): ``.tsv`` is how a table
+#: extraction's TAB-separated text is often saved.
+READABLE_SUFFIXES = (".txt", ".text", ".tsv", ".md", ".markdown", ".json", ".pdf")
 
 #: How standard input is named in reports.
 STDIN = "<stdin>"
