@@ -38,8 +38,14 @@ CSV_COLUMNS = ("source", "department", "fiscal_year", "rule", "severity", "title
                "other_places", "related", "error")
 
 
-def _amount(value: Any) -> str | None:
-    return None if value is None else str(value)
+def cell_text(value: object) -> str:
+    """A value as the text of a table cell (CSV, the summary table): its text, or an empty cell for None
+    (a zero stays ``0``).
+
+    >>> cell_text(None), cell_text(2024), cell_text(0)
+    ('', '2024', '0')
+    """
+    return "" if value is None else str(value)
 
 
 def finding_dict(finding: Finding) -> dict[str, Any]:
@@ -124,7 +130,7 @@ def _place(location: Location) -> str:
 def csv_rows(doc: CheckedDocument) -> Iterator[list[str]]:
     """The CSV rows of one document (:data:`CSV_COLUMNS`): a row per finding shown, or one row with
     the error of a document that was not checked."""
-    head = [doc.source, doc.department or "", "" if doc.fiscal_year is None else str(doc.fiscal_year)]
+    head = [doc.source, doc.department or "", cell_text(doc.fiscal_year)]
     if doc.report is None:
         yield [*head, *[""] * (len(CSV_COLUMNS) - len(head) - 1), doc.error or ""]
         return
@@ -133,9 +139,9 @@ def csv_rows(doc: CheckedDocument) -> Iterator[list[str]]:
         yield [
             *head, finding.rule, finding.severity.value, _ZH.title(finding.rule), _EN.title(finding.rule),
             finding.message, first.table or "", first.agency or "", first.code or "", first.project or "",
-            first.column or "", "" if first.line_number is None else str(first.line_number),
-            "" if first.page is None else str(first.page), _amount(finding.expected) or "",
-            _amount(finding.actual) or "", "; ".join(_place(location) for location in finding.locations[1:]),
+            first.column or "", cell_text(first.line_number), cell_text(first.page),
+            cell_text(finding.expected), cell_text(finding.actual),
+            "; ".join(_place(location) for location in finding.locations[1:]),
             " | ".join(finding.related), "",
         ]
 

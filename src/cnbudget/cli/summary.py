@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from cnbudget.cli.checking import CheckedDocument
-from cnbudget.cli.results import Totals
+from cnbudget.cli.results import Totals, cell_text
 from cnbudget.render.words import Words
 
 __all__ = ["align", "coverage_line", "display_width", "summary_table"]
@@ -90,7 +90,7 @@ def summary_table(documents: Sequence[CheckedDocument], totals: Totals, words: W
         rows.append([
             _shortened(doc.source, _SOURCE_WIDTH, keep_end=True),
             _shortened(doc.department or "", _DEPARTMENT_WIDTH, keep_end=False),
-            "" if doc.fiscal_year is None else str(doc.fiscal_year), _tables(doc),
+            cell_text(doc.fiscal_year), _tables(doc),
             *(str(counts[severity]) if checked else "-" for severity in ("error", "warning", "info")),
             words[doc.outcome],
         ])
