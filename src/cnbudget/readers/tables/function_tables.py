@@ -10,6 +10,7 @@ sub-columns.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 from cnbudget.model import (
     ExpenditureAmounts,
@@ -32,10 +33,17 @@ from cnbudget.readers.text.grid import make_grid
 _FUNCTION_LINE = checked_builder(FunctionLine)
 _REVENUE_LINE = checked_builder(RevenueLine)
 
+_Line = TypeVar("_Line", FunctionLine, RevenueLine)
+
 __all__ = ["EXPENDITURE_LAYOUTS", "REVENUE_LAYOUTS", "read_expenditure_table", "read_revenue_table"]
 
 # How a block's rows are read: by its tab-separated cells unless a reader for other text is given.
 RowsReader = Callable[[Block, Sequence[Layout]], TableReading]
+
+
+def _coded_lines(make: Callable[..., _Line], record: type[Any], reading: TableReading) -> tuple[_Line, ...]:
+    """The lines of a table by function code: each row's code, name and agency, and its amounts."""
+    return tuple([make(**function_row(row), amounts=placed_record(record, row.values)) for row in reading.rows])
 
 
 def _expenditure_rows(block: Block, layouts: Sequence[Layout]) -> TableReading:
@@ -129,13 +137,7 @@ def read_expenditure_table(
     reading = read(block, EXPENDITURE_LAYOUTS)
     if reading.layout is None:
         return None, reading.problems
-    lines = tuple(
-        _FUNCTION_LINE(
-            **function_row(row),
-            amounts=placed_record(ExpenditureAmounts, row.values),
-        )
-        for row in reading.rows
-    )
+    lines = _coded_lines(_FUNCTION_LINE, ExpenditureAmounts, reading)
     return ExpenditureTable(lines=lines, **table_info(block, reading)), reading.problems
 
 
@@ -153,11 +155,5 @@ def read_revenue_table(block: Block, read: RowsReader = _revenue_rows) -> tuple[
         reading = read(block, REVENUE_LAYOUTS)
     if reading.layout is None:
         return None, reading.problems
-    lines = tuple(
-        _REVENUE_LINE(
-            **function_row(row),
-            amounts=placed_record(SourceAmounts, row.values),
-        )
-        for row in reading.rows
-    )
+    lines = _coded_lines(_REVENUE_LINE, SourceAmounts, reading)
     return RevenueTable(lines=lines, **table_info(block, reading)), reading.problems
